@@ -1,0 +1,35 @@
+"""Role titles: staff roles declared once, member roles from the group itself."""
+
+from panelkeeper.rules.problems import Problems, Table
+from panelkeeper.rules.roles import RoleKind, parse_roles
+
+
+def test_staff_roles_need_a_holder_and_member_roles_do_not() -> None:
+    problems = Problems("t.toml")
+    roles = parse_roles(
+        Table(
+            {
+                "staff": {"cim": "Customer Involvement Manager"},
+                "members": {"panel": "the Challenge Group"},
+            },
+            "roles",
+            problems,
+        )
+    )
+    assert not problems
+    assert roles["cim"].needs_holder and roles["cim"].kind is RoleKind.STAFF
+    assert not roles["chair"].needs_holder
+    assert roles.title("panel") == "the Challenge Group"
+    assert roles.title("vice_chair") == "Vice Chair"
+
+
+def test_an_undeclared_role_is_a_problem_naming_the_declared_ones() -> None:
+    problems = Problems("t.toml")
+    roles = parse_roles(
+        Table({"staff": {"cim": "Customer Involvement Manager"}}, "roles", problems)
+    )
+    table = Table({"to": "director", "seats": ["cim", "boss", "chair"]}, "appeal", problems)
+    assert roles.required(table, "to") is None
+    assert [r.key for r in roles.many(table, "seats")] == ["cim", "chair"]
+    assert [p.key for p in problems] == ["appeal.to", "appeal.seats[1]"]
+    assert '"cim" (Customer Involvement Manager)' in problems.as_tuple()[0].message
