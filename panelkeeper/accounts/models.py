@@ -1,0 +1,43 @@
+"""People who sign in, and what they may do for which organisation."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class User(AbstractUser):
+    """Anyone who signs in: staff, and later members, advocates and appeal officers.
+
+    Sign-in is by email address; ``username`` is kept because Django's auth expects it,
+    and is set to the email address.
+    """
+
+    email = models.EmailField("email address", unique=True)
+
+    class Meta:
+        ordering = ["last_name", "first_name", "email"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+
+class Grant(models.Model):
+    """A staff role held by a user on one organisation."""
+
+    class Role(models.TextChoices):
+        OFFICER = "officer", "Officer"
+        AUDITOR = "auditor", "Auditor"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="grants")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="grants"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
+
+    class Meta:
+        ordering = ["organisation", "user", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation", "role"], name="unique_grant"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} is {self.get_role_display().lower()} at {self.organisation}"
