@@ -9,6 +9,7 @@ all reported at once (DESIGN "A code of conduct as data").
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -74,6 +75,8 @@ def _type_name(value: object) -> str:
         int: "a whole number",
         float: "a decimal number",
         list: "a list",
+        dt.date: "a date",
+        dt.datetime: "a date and time",
         dict: "a table",
     }
     for kind, name in names.items():
@@ -212,6 +215,65 @@ class Table:
     def optional_choice[E: StrEnum](self, name: str, kind: type[E], default: E) -> E:
         value = self._choice(name, False, kind)
         return default if value is None else value
+
+    def optional_date(self, name: str) -> dt.date | None:
+        """A TOML date such as 2026-12-24 (no quotes, no time of day)."""
+        value = self._get(name, False, "2026-12-24")
+        if value is None:
+            return None
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        self.problem(
+            name, f"Write a date without quotes, such as 2026-12-24, not {_type_name(value)}."
+        )
+        return None
+
+    def date_list(self, name: str) -> tuple[dt.date, ...]:
+        """A list of TOML dates; absent gives ``()``."""
+        value = self._typed(name, False, list, "a list of dates", "[2026-12-24, 2026-12-31]")
+        if value is None:
+            return ()
+        result: list[dt.date] = []
+        for index, item in enumerate(value):
+            if isinstance(item, dt.date) and not isinstance(item, dt.datetime):
+                result.append(item)
+            else:
+                self.problems.add(
+                    f"{self.key(name)}[{index}]",
+                    f"Write a date without quotes, such as 2026-12-24, not {_type_name(item)}.",
+                )
+        return tuple(result)
+
+    def int_list(self, name: str) -> tuple[int, ...]:
+        """A list of whole numbers; absent gives ``()``."""
+        value = self._typed(name, False, list, "a list of whole numbers", "[1, 2]")
+        if value is None:
+            return ()
+        result: list[int] = []
+        for index, item in enumerate(value):
+            if isinstance(item, int) and not isinstance(item, bool):
+                result.append(item)
+            else:
+                self.problems.add(
+                    f"{self.key(name)}[{index}]", f"Write a whole number, not {_type_name(item)}."
+                )
+        return tuple(result)
+
+    def choice_list[E: StrEnum](self, name: str, kind: type[E]) -> tuple[E, ...]:
+        """A list of members of the string enum ``kind``; absent gives ``()``."""
+        options = [str(member.value) for member in kind]
+        listed = ", ".join(f'"{o}"' for o in options)
+        result: list[E] = []
+        for index, text in enumerate(self.str_list(name)):
+            if text in options:
+                result.append(kind(text))
+            else:
+                self.problems.add(
+                    f"{self.key(name)}[{index}]",
+                    f'"{text}" is not allowed here. Write one of {listed}.'
+                    + suggestion(text, options),
+                )
+        return tuple(result)
 
     # -- lists and sub-tables -------------------------------------------------
 

@@ -5,8 +5,10 @@ Two kinds (DESIGN "A code of conduct as data"):
 * staff roles, declared once under ``[roles.staff]`` as ``key = "Display Title"``; each
   needs a holder (a user) before a version is published;
 * member roles, taken from the group's own members (the chair, the vice chair, the group
-  as a body, another involved customer), which need no holder. Their keys are fixed; a
-  file may give them display titles under ``[roles.members]``.
+  as a body, another involved customer), and project roles, filled by the piece of work
+  in hand (the officer leading a scrutiny project, the lead officer of the organisation
+  scrutinised); neither needs a holder. Their keys are fixed; a file may give them
+  display titles under ``[roles.members]``.
 
 Everywhere else a file names a role by its key; a key that is neither declared nor a
 member role is a problem listing the keys that are.
@@ -24,15 +26,25 @@ from panelkeeper.rules.problems import Table
 class RoleKind(StrEnum):
     STAFF = "staff"
     MEMBER = "member"
+    PROJECT = "project"
 
 
 class MemberRole(StrEnum):
-    """Roles filled from the group's own members: no holder to assign."""
+    """Roles filled from the group's members or the work in hand: no holder to assign."""
 
     CHAIR = "chair"
     VICE_CHAIR = "vice_chair"
     PANEL = "panel"
     INVOLVED_CUSTOMER = "involved_customer"
+    # Filled by the piece of work in hand, not by a standing holder.
+    PROJECT_LEAD = "project_lead"
+    LEAD_OFFICER_SCRUTINISED = "lead_officer_scrutinised"
+
+    @property
+    def kind(self) -> RoleKind:
+        if self in (MemberRole.PROJECT_LEAD, MemberRole.LEAD_OFFICER_SCRUTINISED):
+            return RoleKind.PROJECT
+        return RoleKind.MEMBER
 
 
 MEMBER_ROLE_DEFAULT_TITLES: dict[MemberRole, str] = {
@@ -40,6 +52,8 @@ MEMBER_ROLE_DEFAULT_TITLES: dict[MemberRole, str] = {
     MemberRole.VICE_CHAIR: "Vice Chair",
     MemberRole.PANEL: "the Panel",
     MemberRole.INVOLVED_CUSTOMER: "another involved customer",
+    MemberRole.PROJECT_LEAD: "the officer leading the scrutiny project",
+    MemberRole.LEAD_OFFICER_SCRUTINISED: "the lead officer of the organisation scrutinised",
 }
 
 
@@ -66,7 +80,7 @@ class Roles:
     def __init__(self, staff: Sequence[Role], member_titles: dict[MemberRole, str]) -> None:
         self.staff: tuple[Role, ...] = tuple(staff)
         self.members: tuple[Role, ...] = tuple(
-            Role(m.value, member_titles.get(m, MEMBER_ROLE_DEFAULT_TITLES[m]), RoleKind.MEMBER)
+            Role(m.value, member_titles.get(m, MEMBER_ROLE_DEFAULT_TITLES[m]), m.kind)
             for m in MemberRole
         )
         self._by_key = {r.key: r for r in (*self.staff, *self.members)}
