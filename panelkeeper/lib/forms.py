@@ -1,0 +1,152 @@
+"""Render any Django form as GOV.UK Frontend markup, so no form needs HTML of its own.
+
+Set `FORM_RENDERER = "panelkeeper.lib.forms.GovukFormRenderer"`. Then `{{ form }}` renders
+every field in a GOV.UK form group: label (or legend), hint from `help_text`, error message
+with a visually hidden "Error:", `aria-describedby` naming the hint and the error, and the
+error modifier classes. Radio and checkbox choices become GOV.UK radios and checkboxes, and
+`panelkeeper.lib.widgets.GovukDateInput` becomes the GOV.UK date input.
+
+A page with a form puts `{% include "govuk/_error_summary.html" %}` above its `<h1>`; the
+summary links each error to the field's first box (`GovukBoundField.first_input_id`).
+Messages come from each form's fields, written in GOV.UK's voice ("Enter the date of the
+meeting"), never from the renderer.
+"""
+
+from functools import cached_property
+from typing import Any
+
+from django import forms
+from django.forms.boundfield import BoundField
+from django.forms.renderers import DjangoTemplates, TemplatesSetting
+from django.forms.widgets import Input
+from django.template import TemplateDoesNotExist
+from django.utils.safestring import SafeString
+
+from panelkeeper.lib.widgets import PARTS, GovukDateInput
+
+# The GOV.UK class each kind of text control takes; its error modifier adds "--error".
+_CONTROL_CLASSES: list[tuple[type[forms.Widget], str]] = [
+    (forms.Textarea, "govuk-textarea"),
+    (forms.Select, "govuk-select"),
+    (forms.ClearableFileInput, "govuk-file-upload"),
+    (forms.FileInput, "govuk-file-upload"),
+    (Input, "govuk-input"),
+]
+
+
+class GovukBoundField(BoundField):
+    """A bound field that knows which GOV.UK component draws it and the ids it uses.
+
+    The ids of the hint and the error are Django's own (`<id>_helptext`, `<id>_error`), so
+    the `aria-describedby` Django puts on a single control and the one this field puts on a
+    fieldset name the same elements the templates draw.
+    """
+
+    @cached_property
+    def govuk_kind(self) -> str:
+        """One of: hidden, date, radios, checkboxes, checkbox, select, textarea, file, input."""
+        widget = self.field.widget
+        if widget.is_hidden:
+            return "hidden"
+        if isinstance(widget, GovukDateInput):
+            return "date"
+        # Django's CheckboxSelectMultiple is a RadioSelect, so it is asked about first.
+        if isinstance(widget, forms.CheckboxSelectMultiple):
+            return "checkboxes"
+        if isinstance(widget, forms.RadioSelect):
+            return "radios"
+        if isinstance(widget, forms.CheckboxInput):
+            return "checkbox"
+        if isinstance(widget, forms.Select):
+            return "select"
+        if isinstance(widget, forms.Textarea):
+            return "textarea"
+        if isinstance(widget, forms.FileInput):
+            return "file"
+        return "input"
+
+    @property
+    def hint_id(self) -> str:
+        return f"{self.auto_id}_helptext" if self.auto_id else ""
+
+    @property
+    def error_id(self) -> str:
+        return f"{self.auto_id}_error" if self.auto_id else ""
+
+    @property
+    def first_input_id(self) -> str:
+        """The id an error summary links to: the first radio, checkbox or day box, else the box."""
+        if self.govuk_kind in ("radios", "checkboxes"):
+            options = self.subwidgets
+            return str(options[0].id_for_label) if options else self.auto_id
+        return self.id_for_label
+
+    @property
+    def error_parts(self) -> list[str]:
+        """For a date, the boxes to mark in error: those the error names, or all three."""
+        parts: list[str] = []
+        for error in self.form.errors.as_data().get(self.name, []):
+            named = (error.params or {}).get("parts")
+            parts.extend(named if named else PARTS)
+        return [part for part in PARTS if part in parts]
+
+    @property
+    def options(self) -> list[dict[str, Any]]:
+        """Each radio or checkbox as id, name, value, label and whether it is chosen."""
+        return [
+            {
+                "id": option.data["attrs"].get("id", ""),
+                "name": option.data["name"],
+                "value": option.data["value"],
+                "label": option.choice_label,
+                "checked": option.data["selected"],
+                "disabled": bool(option.data["attrs"].get("disabled")),
+            }
+            for option in self.subwidgets
+        ]
+
+    def control(self) -> SafeString:
+        """The control itself, with GOV.UK classes, for the kinds drawn by Django's widgets."""
+        attrs: dict[str, Any] = {}
+        if self.govuk_kind == "date":
+            attrs["data-error-parts"] = " ".join(self.error_parts)
+        else:
+            attrs["class"] = self._control_class()
+        return self.as_widget(attrs=attrs)
+
+    def _control_class(self) -> str:
+        widget = self.field.widget
+        classes = [widget.attrs.get("class", "")]
+        if self.govuk_kind == "checkbox":
+            # A lone checkbox shows its error on the group, not with a modifier of its own.
+            return " ".join(c for c in [*classes, "govuk-checkboxes__input"] if c)
+        for widget_type, css_class in _CONTROL_CLASSES:
+            if isinstance(widget, widget_type):
+                classes.append(css_class)
+                if self.errors:
+                    classes.append(f"{css_class}--error")
+                break
+        return " ".join(c for c in classes if c)
+
+
+class GovukFormRenderer(TemplatesSetting):
+    """Draws forms with templates/govuk/forms/ and binds every field as a `GovukBoundField`.
+
+    Templates come from the project's template settings, so `templates/govuk/` is found;
+    Django's own widget templates, which those settings do not list, come from Django's
+    built-in form templates.
+    """
+
+    form_template_name = "govuk/forms/form.html"
+    field_template_name = "govuk/forms/field.html"
+    bound_field_class = GovukBoundField
+
+    @cached_property
+    def _builtin(self) -> DjangoTemplates:
+        return DjangoTemplates()
+
+    def get_template(self, template_name: str) -> Any:
+        try:
+            return super().get_template(template_name)
+        except TemplateDoesNotExist:
+            return self._builtin.get_template(template_name)
