@@ -300,10 +300,8 @@ def _read(text: str, source: str) -> tuple[Policy | None, Problems]:
     gifts = _section(root, "gifts", lambda t: parse_gifts(t, roles))
     conduct = _section(root, "conduct", lambda t: parse_conduct(t, slug))
     not_modelled = _not_modelled(root)
-    breach_table = root.optional_table("breach")
-    breach = parse_breach(breach_table, roles)
-    if breach_table is not None:
-        breach_table.finish()
+    # The ladder reader finishes its own table (reports its unknown keys).
+    breach = parse_breach(root.optional_table("breach"), roles)
     root.finish()
     if problems or code is None:
         return None, problems

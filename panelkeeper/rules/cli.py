@@ -1,0 +1,83 @@
+"""``panelkeeper rules …``: the rulebook and the file checker, without Django.
+
+``explain <preset-or-file>`` prints every rule in plain English; ``check <file>``
+prints every problem in a code-of-conduct file and exits 1, or confirms it is sound
+and exits 0. The platform's ``panelkeeper`` console command hands ``rules …`` here
+without setting up Django, so nothing in this package may import it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from panelkeeper.rules.explain import render_text, rulebook
+from panelkeeper.rules.policy import check_policy, load_policy
+from panelkeeper.rules.presets import PRESETS, load_preset
+from panelkeeper.rules.problems import PolicyError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="panelkeeper rules",
+        description="Explain or check a code of conduct without starting the web application.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    explain = commands.add_parser("explain", help="print the rulebook of a preset or a file")
+    explain.add_argument("code", help=f"a preset ({', '.join(PRESETS)}) or a TOML file")
+    check = commands.add_parser("check", help="check a code-of-conduct file and list problems")
+    check.add_argument("file", help="a TOML file")
+    return parser
+
+
+def _read(path: str) -> str | None:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        print(f"{path}: cannot read the file: {error.strerror}", file=sys.stderr)
+        return None
+    except UnicodeDecodeError:
+        print(f"{path}: the file is not UTF-8 text; save it as UTF-8", file=sys.stderr)
+        return None
+
+
+def _explain(code: str) -> int:
+    if code in PRESETS:
+        policy = load_preset(code)
+    else:
+        text = _read(code)
+        if text is None:
+            return 2
+        try:
+            policy = load_policy(text, source=code)
+        except PolicyError as error:
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+            return 1
+    sys.stdout.write(render_text(rulebook(policy)))
+    return 0
+
+
+def _check(path: str) -> int:
+    text = _read(path)
+    if text is None:
+        return 2
+    problems = check_policy(text, source=path)
+    for problem in problems:
+        print(problem)
+    if problems:
+        count = len(problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found.")
+        return 1
+    print(f"{path}: no problems found.")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``explain`` or ``check``; returns the exit status (0 good, 1 problems, 2 misuse)."""
+    args = _parser().parse_args(list(argv) if argv is not None else None)
+    if args.command == "explain":
+        return _explain(args.code)
+    return _check(args.file)
