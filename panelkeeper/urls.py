@@ -1,5 +1,10 @@
 """Top-level URL configuration: each app includes its own patterns."""
 
-from django.urls import path  # noqa: F401
+from django.urls import include, path
 
-urlpatterns: list = []
+from panelkeeper import api
+
+urlpatterns = [
+    path("", include("panelkeeper.accounts.urls")),
+    path("api/", api.urls()),
+]

@@ -41,3 +41,36 @@ class Grant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} is {self.get_role_display().lower()} at {self.organisation}"
+
+
+class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
+    def active(self) -> "ApiTokenQuerySet":
+        return self.filter(revoked__isnull=True)
+
+
+class ApiToken(models.Model):
+    """A bearer token for the API, acting as one user for one organisation.
+
+    Only a SHA-256 hash of the token is kept; the token itself is shown once, when it
+    is made (see ``panelkeeper.accounts.tokens``). ``prefix`` is a public handle for
+    finding, listing and revoking a token without knowing its secret.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=16, unique=True)
+    secret_hash = models.CharField(max_length=64)
+    created = models.DateTimeField(auto_now_add=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+    revoked = models.DateTimeField(null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation", "user", "-created"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}) for {self.user} at {self.organisation}"

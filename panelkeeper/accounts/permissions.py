@@ -1,0 +1,192 @@
+"""Who may open which page or API operation: the one place access is decided.
+
+Every view and API operation declares a policy with one of the decorators below, and
+the persona-matrix test (tests/permissions/) fails on any URL pattern or operation
+that has none. The ladder is the same everywhere:
+
+- anonymous visitors are sent to sign in (the API answers 401 in JSON);
+- an organisation the user holds no grant on answers 404, whether or not it exists,
+  so its existence is never revealed;
+- the user's own organisation without one of the required roles answers 403.
+
+Staff views carry the organisation's slug in the URL as ``<slug:org>``; the decorator
+puts the organisation on ``request.organisation`` and the user's roles there on
+``request.roles``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from ninja.errors import HttpError
+
+from panelkeeper.accounts.models import Grant
+
+if TYPE_CHECKING:
+    from panelkeeper.organisations.models import Organisation
+
+
+@dataclass(frozen=True)
+class AccessPolicy:
+    """What a view or operation requires: ``name`` is public, signed_in or staff."""
+
+    name: str
+    roles: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        if self.roles:
+            return f"{self.name}({', '.join(self.roles)})"
+        return self.name
+
+
+PUBLIC = AccessPolicy("public")
+SIGNED_IN = AccessPolicy("signed_in")
+
+
+def policy_of(view: object) -> AccessPolicy | None:
+    """The policy a view or operation declared, or None if it declared none."""
+    policy = getattr(view, "access_policy", None)
+    return policy if isinstance(policy, AccessPolicy) else None
+
+
+def _declare[V: Callable[..., Any]](view: V, policy: AccessPolicy) -> V:
+    view.access_policy = policy  # type: ignore[attr-defined]
+    return view
+
+
+def public[V: Callable[..., Any]](view: V) -> V:
+    """Anyone may open this view, signed in or not."""
+    return _declare(view, PUBLIC)
+
+
+def signed_in[V: Callable[..., Any]](view: V) -> V:
+    """Any signed-in user may open this view; anonymous visitors are sent to sign in."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)  # type: ignore[no-any-return]
+
+    return _declare(wrapper, SIGNED_IN)  # type: ignore[arg-type]
+
+
+def roles_at(user: Any, slug: str) -> tuple[Organisation, frozenset[str]]:
+    """The organisation with this slug and the user's roles there.
+
+    Raises Http404 when the organisation does not exist or the user holds no grant on
+    it: the two cases must look the same from outside.
+    """
+    from panelkeeper.organisations.models import Organisation
+
+    grants = list(
+        Grant.objects.filter(user=user, organisation__slug=slug).select_related("organisation")
+    )
+    if not grants:
+        raise Http404("No such organisation.")
+    organisation: Organisation = grants[0].organisation
+    assert isinstance(organisation, Organisation)
+    return organisation, frozenset(grant.role for grant in grants)
+
+
+def staff[V: Callable[..., Any]](*roles: str) -> Callable[[V], V]:
+    """Staff of the organisation in the URL (``<slug:org>``) holding one of ``roles``.
+
+    ``@staff(Grant.Role.OFFICER)`` for changes; ``@staff(Grant.Role.OFFICER,
+    Grant.Role.AUDITOR)`` for read-only pages.
+    """
+    if not roles:
+        raise ValueError("staff() needs at least one role.")
+    for role in roles:
+        Grant.Role(role)  # refuses a misspelt role at import time
+    policy = AccessPolicy("staff", tuple(str(role) for role in roles))
+
+    def decorator(view: V) -> V:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            organisation, held = roles_at(request.user, kwargs["org"])
+            if held.isdisjoint(policy.roles):
+                raise PermissionDenied("Your role does not allow this.")
+            request.organisation = organisation  # type: ignore[attr-defined]
+            request.roles = held  # type: ignore[attr-defined]
+            return view(request, *args, **kwargs)  # type: ignore[no-any-return]
+
+        return _declare(wrapper, policy)  # type: ignore[arg-type]
+
+    return decorator
+
+
+def get_object_for[M: Model](
+    organisation: Organisation,
+    queryset: QuerySet[M],
+    *,
+    via: str = "organisation",
+    **lookup: Any,
+) -> M:
+    """The object matching ``lookup`` that belongs to ``organisation``, or 404.
+
+    ``via`` is the lookup path from the model to its organisation, e.g.
+    ``via="group__organisation"``. Another organisation's object answers 404 exactly
+    like a missing one.
+    """
+    return get_object_or_404(queryset, **{via: organisation}, **lookup)
+
+
+# The API's vocabulary. Authentication (bearer token or session) is the NinjaAPI's job
+# and answers 401 before these run; they decide what an authenticated caller may do.
+# A token acts only for its own organisation, whatever else its user may hold.
+
+
+def api_public[V: Callable[..., Any]](operation: V) -> V:
+    """Anyone may call this operation; register it with ``auth=None`` on its route."""
+    return _declare(operation, PUBLIC)
+
+
+def api_signed_in[V: Callable[..., Any]](operation: V) -> V:
+    """Any authenticated caller may call this operation."""
+    return _declare(operation, SIGNED_IN)
+
+
+def api_staff[V: Callable[..., Any]](*roles: str) -> Callable[[V], V]:
+    """Staff of the organisation in the path (``{org}``) holding one of ``roles``.
+
+    Other organisation (or a token made for another one) → 404; own organisation
+    without the role → 403. Sets ``request.organisation`` and ``request.roles``.
+    Put it under the route decorator: ``@router.get(...)`` then ``@api_staff(...)``.
+    """
+    if not roles:
+        raise ValueError("api_staff() needs at least one role.")
+    for role in roles:
+        Grant.Role(role)
+    policy = AccessPolicy("staff", tuple(str(role) for role in roles))
+
+    def decorator(operation: V) -> V:
+        @functools.wraps(operation)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            slug = kwargs["org"]
+            token = getattr(request, "api_token", None)
+            if token is not None and token.organisation.slug != slug:
+                raise HttpError(404, "Not Found")
+            try:
+                organisation, held = roles_at(request.user, slug)
+            except Http404:
+                raise HttpError(404, "Not Found") from None
+            if held.isdisjoint(policy.roles):
+                raise HttpError(403, "Your role does not allow this.")
+            request.organisation = organisation  # type: ignore[attr-defined]
+            request.roles = held  # type: ignore[attr-defined]
+            return operation(request, *args, **kwargs)
+
+        return _declare(wrapper, policy)  # type: ignore[arg-type]
+
+    return decorator

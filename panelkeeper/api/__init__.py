@@ -1,0 +1,49 @@
+"""The JSON API: one NinjaAPI at /api/, with each app's router under /api/v1/.
+
+OpenAPI at /api/openapi.json and the docs at /api/docs, both public and served from
+our own static files (``ninja`` is in INSTALLED_APPS, so no CDN is used). Every
+operation needs a bearer token or a signed-in session unless its route says
+``auth=None``; anonymous callers get 401 in JSON. Each operation declares its access
+policy with ``api_public``, ``api_signed_in`` or ``api_staff`` from
+``panelkeeper.accounts.permissions``.
+
+To add an app's endpoints: export ``router`` from ``panelkeeper/<app>/api.py`` and add
+it to ``ROUTERS`` below under ``v1/<noun>``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from ninja import NinjaAPI, Router, Swagger
+
+from panelkeeper.accounts.api import router as me_router
+from panelkeeper.accounts.permissions import public
+from panelkeeper.api.auth import BearerToken, Session
+
+ROUTERS: list[tuple[str, Router]] = [
+    ("v1/me", me_router),
+]
+
+api = NinjaAPI(
+    title="panelkeeper API",
+    version="1",
+    description="Records and procedures of codes of conduct for involved customers.",
+    urls_namespace="api",
+    docs=Swagger(),
+    docs_decorator=public,
+    auth=[BearerToken(), Session()],
+)
+for prefix, router in ROUTERS:
+    api.add_router(prefix, router)
+
+
+def urls() -> tuple[list[Any], str, str]:
+    """The API's URL patterns, for ``include()``; its bare root declares itself public."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        if getattr(pattern, "name", None) == "api-root":
+            public(pattern.callback)
+    assert "ninja" in settings.INSTALLED_APPS, "the API docs must use local static files"
+    return patterns, app_name, namespace

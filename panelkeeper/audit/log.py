@@ -1,0 +1,56 @@
+"""Writing to the audit log from domain functions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from django.db import models, router, transaction
+from django.utils import timezone
+
+from panelkeeper.audit.models import AuditEntry
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
+    from panelkeeper.organisations.models import Organisation
+
+_ACTION = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
+
+
+def record(
+    *,
+    actor: User | None,
+    organisation: Organisation | None,
+    action: str,
+    obj: models.Model,
+    fields: Sequence[str],
+) -> AuditEntry:
+    """Add one entry saying ``actor`` did ``action`` to ``obj``, touching ``fields``.
+
+    Call it inside the domain function that makes the change, in the same transaction
+    (no signals), so the change and its entry are saved together or not at all.
+    ``actor`` is None when the system acted on its own. ``action`` is a dotted
+    lower-case name such as ``policy_version.published``. ``fields`` are names of
+    ``obj``'s model fields; values never go in the log.
+    """
+    if not _ACTION.match(action):
+        raise ValueError(f"Name the action in dotted lower case, not {action!r}.")
+    if obj.pk is None:
+        raise ValueError("Save the object before recording what was done to it.")
+    known = {field.name for field in obj._meta.get_fields()}
+    unknown = sorted(set(fields) - known)
+    if unknown:
+        raise ValueError(f"{obj._meta.label} has no field named {', '.join(unknown)}.")
+    database = router.db_for_write(AuditEntry)
+    if not transaction.get_connection(database).in_atomic_block:
+        raise RuntimeError("record() must run inside the transaction that makes the change.")
+    return AuditEntry.objects.create(
+        at=timezone.now(),
+        actor=actor,
+        organisation=organisation,
+        action=action,
+        object_type=obj._meta.label,
+        object_id=str(obj.pk),
+        fields=list(fields),
+    )

@@ -1,0 +1,1 @@
+"""Plumbing with tables of its own: the daily run and the database cache's table."""

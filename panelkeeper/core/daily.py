@@ -1,0 +1,75 @@
+"""The daily trigger: enqueue each day's jobs once, catching up days that were missed.
+
+The task backend (django-tasks-db) has no scheduler, so cron or a systemd timer runs
+``panelkeeper daily`` (``make run`` runs it every hour). Running it any number of times
+a day is safe: a ``DailyRun`` row, unique per job and day, is created in the same
+transaction that schedules the task on commit, and the task does its work only while
+that row is unfinished.
+
+Add a job by writing a task that takes the day as an ISO date string, calls
+``run_once``, and registering it in ``JOBS``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from django.db import transaction
+from django.tasks import Task, task
+from django.utils import timezone
+
+from panelkeeper.core.models import DailyRun
+from panelkeeper.lib.cache import purge_expired
+
+# A trigger switched off for longer than this catches up only the most recent days.
+MAX_CATCH_UP_DAYS = 31
+
+
+def run_once(job: str, day: str, work: Callable[[], dict[str, Any]]) -> bool:
+    """Do ``work`` for the job's day unless it is already done; True if it ran now.
+
+    The row is locked while the work runs (on PostgreSQL; SQLite serialises writers),
+    so two workers given the same task cannot both do it.
+    """
+    with transaction.atomic():
+        run = DailyRun.objects.select_for_update().get(job=job, day=dt.date.fromisoformat(day))
+        if run.finished is not None:
+            return False
+        run.outcome = work()
+        run.finished = timezone.now()
+        run.save(update_fields=["outcome", "finished"])
+    return True
+
+
+@task()
+def purge_expired_cache(day: str) -> bool:
+    """Delete expired rows of the database cache, sign-in throttle counters among them."""
+    return run_once("purge_expired_cache", day, lambda: {"deleted": purge_expired()})
+
+
+JOBS: dict[str, Task] = {"purge_expired_cache": purge_expired_cache}
+
+
+def days_due(job: str, today: dt.date) -> list[dt.date]:
+    """The days this job still needs enqueuing for, oldest first, up to ``today``."""
+    last = DailyRun.objects.filter(job=job, day__lte=today).order_by("-day").first()
+    first = today if last is None else last.day + dt.timedelta(days=1)
+    first = max(first, today - dt.timedelta(days=MAX_CATCH_UP_DAYS - 1))
+    return [first + dt.timedelta(days=n) for n in range((today - first).days + 1)]
+
+
+def trigger(today: dt.date | None = None) -> list[DailyRun]:
+    """Enqueue every job for every day due; return the runs created by this call."""
+    today = today or timezone.localdate()
+    created: list[DailyRun] = []
+    with transaction.atomic():
+        for job, job_task in JOBS.items():
+            for day in days_due(job, today):
+                run, is_new = DailyRun.objects.get_or_create(job=job, day=day)
+                if is_new:
+                    created.append(run)
+                    transaction.on_commit(functools.partial(job_task.enqueue, day.isoformat()))
+    return created

@@ -1,0 +1,27 @@
+"""The daily run: one row per job and day, so each day's work is enqueued once."""
+
+from django.db import models
+
+
+class DailyRun(models.Model):
+    """A job enqueued for a day by ``panelkeeper daily``, and when it finished.
+
+    The unique constraint is what makes the daily trigger idempotent: a second
+    trigger on the same day finds the row and enqueues nothing, and the task itself
+    does nothing once ``finished`` is set.
+    """
+
+    day = models.DateField()
+    job = models.CharField(max_length=100)
+    enqueued = models.DateTimeField(auto_now_add=True)
+    finished = models.DateTimeField(null=True, blank=True)
+    outcome = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-day", "job"]
+        constraints = [
+            models.UniqueConstraint(fields=["day", "job"], name="one_run_per_job_and_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job} for {self.day:%Y-%m-%d}"

@@ -1,0 +1,96 @@
+"""Fixtures shared by the whole suite: the factory, the personas, signed-in clients."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.db import connection, connections
+from django.test import Client, TransactionTestCase
+
+from panelkeeper.accounts.models import User
+from panelkeeper.audit import triggers as audit_triggers
+from tests.factory import Factory
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """With REQUIRE_POSTGRESQL set (make test sets it under CI), SQLite is not enough."""
+    if os.environ.get("REQUIRE_POSTGRESQL") == "1":
+        url = os.environ.get("DATABASE_URL", "")
+        if not url.startswith(("postgres://", "postgresql://")):
+            raise pytest.UsageError("REQUIRE_POSTGRESQL is set but DATABASE_URL is not PostgreSQL.")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _prove_postgresql(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> None:
+    """Under REQUIRE_POSTGRESQL the tests really ran on PostgreSQL, not a fallback."""
+    if os.environ.get("REQUIRE_POSTGRESQL") == "1":
+        with django_db_blocker.unblock():  # type: ignore[attr-defined]
+            assert connection.vendor == "postgresql", connection.vendor
+
+
+@pytest.fixture
+def factory(db: None) -> Factory:
+    return Factory()
+
+
+@pytest.fixture
+def officer(factory: Factory) -> User:
+    return factory.officer()
+
+
+@pytest.fixture
+def auditor(factory: Factory) -> User:
+    return factory.auditor()
+
+
+@pytest.fixture
+def outsider(factory: Factory) -> User:
+    return factory.outsider()
+
+
+@pytest.fixture
+def officer_client(officer: User) -> Client:
+    client = Client()
+    client.force_login(officer)
+    return client
+
+
+@pytest.fixture
+def auditor_client(auditor: User) -> Client:
+    client = Client()
+    client.force_login(auditor)
+    return client
+
+
+@pytest.fixture
+def outsider_client(outsider: User) -> Client:
+    client = Client()
+    client.force_login(outsider)
+    return client
+
+
+# The audit log refuses DELETE (by design), but a transactional test (live_server, the
+# browser tests) is cleaned up with DELETE on SQLite. For that clean-up alone the
+# triggers are lifted and put straight back. PostgreSQL cleans up with TRUNCATE, which
+# row triggers do not see.
+
+_original_fixture_teardown = TransactionTestCase._fixture_teardown
+
+
+def _fixture_teardown_past_audit_triggers(self: TransactionTestCase) -> None:
+    lifted = [
+        connections[alias]
+        for alias in self._databases_names(include_mirrors=False)  # type: ignore[attr-defined]
+        if connections[alias].vendor == "sqlite"
+    ]
+    for wrapper in lifted:
+        audit_triggers.uninstall(wrapper)
+    try:
+        _original_fixture_teardown(self)
+    finally:
+        for wrapper in lifted:
+            audit_triggers.install(wrapper)
+
+
+TransactionTestCase._fixture_teardown = _fixture_teardown_past_audit_triggers  # type: ignore[method-assign]
