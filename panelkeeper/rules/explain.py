@@ -95,12 +95,12 @@ def _governance(g: Governance) -> list[Rule]:
         approved = f"{g.approved_on.day} {g.approved_on:%B %Y}"
         rules.append(Rule(gov1, f"This version was approved on {approved}."))
     if g.review_every:
-        by = f" by {titles(g.reviewed_by, 'and')}" if g.reviewed_by else ""
-        first = f", first in {g.review_due:%B %Y}" if g.review_due else ""
+        who = sentence(titles(g.reviewed_by, "and")) if g.reviewed_by else "The organisation"
+        first = f", the first time in {g.review_due:%B %Y}" if g.review_due else ""
         rules.append(
             Rule(
                 gov1,
-                f"The code is reviewed every {duration(g.review_every)}{by}{first}; "
+                f"{who} review the code every {duration(g.review_every)}{first}; "
                 "an overdue review is flagged.",
             )
         )

@@ -320,8 +320,8 @@ def confidentiality_rules(c: Confidentiality) -> list[Rule]:
         rules.append(
             Rule(
                 _cited(ids, ["CONF-6"]),
-                "Requests for reports and data go through the scrutiny plan and the "
-                "Access to Information Protocol.",
+                "Requests for reports and data follow the Access to Information Protocol "
+                "and the agreed scrutiny plan.",
             )
         )
     if c.contact_details_private:
