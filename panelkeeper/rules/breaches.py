@@ -188,7 +188,7 @@ def _deadlines(r: Replay, as_of: dt.date) -> tuple[DeadlineView, ...]:
                 as_of,
             )
         )
-    notice = r.outcome.notice if r.outcome is not None and r.outcome.notice else ladder.notice
+    notice = r.notice_rule
     if notice is not None and r.decided_on is not None:
         sent = next((s for s, _ in r.notices if s >= r.decided_on), None)
         rules = ladder.cites("outcomes") if notice is not ladder.notice else ()

@@ -219,6 +219,9 @@ def _decide(
     r.outcome_key, r.outcome_label, r.outcome_effect = key, label, effect
     r.outcome_offered, r.outcome_reason = offered, reason
     r.outcome = r.ladder.outcome(key)
+    # Fixed when the decision is made, so a varied outcome never moves the deadline.
+    named_notice = r.outcome.notice if r.outcome is not None else None
+    r.notice_rule = named_notice or r.ladder.notice
 
 
 def _outcome_effect(r: Replay, e: Event, key: str) -> tuple[str, Effect, bool]:

@@ -25,6 +25,7 @@ from panelkeeper.rules.calendar import WorkingCalendar, add_months
 from panelkeeper.rules.durations import Duration, Unit
 from panelkeeper.rules.ladder_model import (
     NO_BREACH,
+    Deadline,
     Effect,
     EscalationMode,
     InformalStep,
@@ -119,6 +120,7 @@ class Replay:
         self.effects: list[EffectRecord] = []
         self.ended_on: dt.date | None = None
         self.overturned = False
+        self.notice_rule: Deadline | None = None
         self.events: list[Event] = []
 
     # -- what is known -----------------------------------------------------------
