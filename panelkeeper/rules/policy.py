@@ -302,6 +302,12 @@ def _read(text: str, source: str) -> tuple[Policy | None, Problems]:
     not_modelled = _not_modelled(root)
     # The ladder reader finishes its own table (reports its unknown keys).
     breach = parse_breach(root.optional_table("breach"), roles)
+    for role in roles.unreferenced_staff():
+        problems.add(
+            f"roles.staff.{role.key}",
+            f'"{role.title}" is declared but nothing in the file refers to it, so it would '
+            "need a holder for no purpose. Name it where it acts, or remove it.",
+        )
     root.finish()
     if problems or code is None:
         return None, problems

@@ -84,6 +84,9 @@ class Roles:
             for m in MemberRole
         )
         self._by_key = {r.key: r for r in (*self.staff, *self.members)}
+        # Keys the file refers to; a staff role nobody refers to would need a holder
+        # for nothing, so the loader reports it.
+        self._referenced: set[str] = set()
 
     def get(self, key: str) -> Role | None:
         return self._by_key.get(key)
@@ -94,6 +97,16 @@ class Roles:
     def title(self, key: str) -> str:
         """The display title of a declared role; KeyError if undeclared."""
         return self._by_key[key].title
+
+    def unreferenced_staff(self) -> tuple[Role, ...]:
+        """Declared staff roles no reference read so far has named.
+
+        Empty while any reference names an undeclared role: that is most likely a
+        misspelt declared one, and one mistake should be reported once.
+        """
+        if any(key not in self._by_key for key in self._referenced):
+            return ()
+        return tuple(r for r in self.staff if r.key not in self._referenced)
 
     @property
     def all(self) -> tuple[Role, ...]:
@@ -106,6 +119,7 @@ class Roles:
 
     def _resolve(self, table: Table, key: str, text: str) -> Role | None:
         role = self._by_key.get(text)
+        self._referenced.add(text)
         if role is None:
             table.problems.add(
                 key,

@@ -198,3 +198,12 @@ standards = [
         "conduct.parts[0].standards[1].id",
         "conduct.parts[0].standards[2].id",
     ]
+
+
+def test_a_staff_role_declared_but_never_named_is_a_problem() -> None:
+    """Every declared staff title needs a holder, so an unused one is refused."""
+    text = GOOD.replace(
+        'director = "Director of Homes"', 'director = "Director of Homes"\nclerk = "Clerk"'
+    )
+    problems = check_policy(text, source="x.toml")
+    assert [p.key for p in problems] == ["roles.staff.clerk"]

@@ -33,3 +33,17 @@ def test_an_undeclared_role_is_a_problem_naming_the_declared_ones() -> None:
     assert [r.key for r in roles.many(table, "seats")] == ["cim", "chair"]
     assert [p.key for p in problems] == ["appeal.to", "appeal.seats[1]"]
     assert '"cim" (Customer Involvement Manager)' in problems.as_tuple()[0].message
+
+
+def test_a_declared_staff_role_nobody_refers_to_is_reported_once_typos_are_fixed() -> None:
+    problems = Problems("t.toml")
+    roles = parse_roles(
+        Table({"staff": {"cim": "Manager", "spare": "Spare Officer"}}, "roles", problems)
+    )
+    table = Table({"to": "cim", "by": "ci"}, "appeal", problems)
+    roles.required(table, "to")
+    roles.required(table, "by")
+    assert roles.unreferenced_staff() == ()
+    fixed = parse_roles(Table({"staff": {"cim": "Manager", "spare": "Spare"}}, "roles", problems))
+    fixed.required(Table({"to": "cim"}, "appeal", problems), "to")
+    assert [r.key for r in fixed.unreferenced_staff()] == ["spare"]
