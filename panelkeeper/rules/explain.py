@@ -23,6 +23,7 @@ from panelkeeper.rules.explain_sections import (
     meetings_rules,
     membership_rules,
     sentence,
+    the,
     titles,
 )
 from panelkeeper.rules.ladder import explain_breach
@@ -173,14 +174,17 @@ def _section[T](title: str, part: T | None, build: Callable[[T], Sequence[Rule]]
 def rulebook(policy: Policy) -> Rulebook:
     """Every rule of ``policy`` in plain English, grouped as a member would look for it."""
     sections: list[Section] = [_about(policy)]
+    panel = the(policy.role_title("panel"))
     sections += _section("The code itself", policy.governance, _governance)
     sections += _section("Documents and signatures", policy.documents, documents_rules)
     sections += _section("Membership", policy.membership, membership_rules)
     sections += _section("Attendance and apologies", policy.attendance, attendance_rules)
-    sections += _section("Meetings", policy.meetings, meetings_rules)
+    sections += _section("Meetings", policy.meetings, lambda m: meetings_rules(m, panel))
     sections += _section("Interests and conflicts", policy.interests, interests_rules)
-    sections += _section("Confidentiality", policy.confidentiality, confidentiality_rules)
-    sections += _section("Gifts and hospitality", policy.gifts, gifts_rules)
+    sections += _section(
+        "Confidentiality", policy.confidentiality, lambda c: confidentiality_rules(c, panel)
+    )
+    sections += _section("Gifts and hospitality", policy.gifts, lambda g: gifts_rules(g, panel))
     sections += _section("What the software applies", policy.behaviours, _behaviours)
     if policy.conduct is not None:
         for part in policy.conduct.parts:

@@ -193,14 +193,15 @@ _DECISIONS = {
 }
 
 
-def meetings_rules(m: Meetings) -> list[Rule]:
+def meetings_rules(m: Meetings, panel: str) -> list[Rule]:
+    """``panel`` is how the group is named in a sentence, such as "the Panel"."""
     ids = m.cites.all
     rules: list[Rule] = []
     if m.decisions is not None:
         rules.append(Rule(_cited(ids, ["MTG-3"]), _DECISIONS[m.decisions]))
     parts = []
     if m.chair_by is ChairBy.ROTA_OR_STANDING:
-        parts.append("the group agrees a rota of chairs or one chair for a period")
+        parts.append(f"{panel} agrees a rota of chairs or one chair for a period")
     if m.speak_through is not None:
         parts.append(f"members speak through {the(m.speak_through.title)}")
     if m.keep_to_agenda:
@@ -279,7 +280,7 @@ def interests_rules(i: Interests) -> list[Rule]:
     return rules
 
 
-def confidentiality_rules(c: Confidentiality) -> list[Rule]:
+def confidentiality_rules(c: Confidentiality, panel: str) -> list[Rule]:
     ids = c.cites.all
     rules: list[Rule] = []
     if c.protect_identities:
@@ -308,11 +309,11 @@ def confidentiality_rules(c: Confidentiality) -> list[Rule]:
         )
     speaking = []
     if c.speak_for_group_needs_agreement:
-        speaking.append("nobody speaks or writes for the group without its prior agreement")
+        speaking.append(f"nobody speaks or writes for {panel} without its prior agreement")
     if c.findings_by_whole_group:
-        speaking.append("findings are reported by the group as a whole or by those it appoints")
+        speaking.append(f"findings are reported by {panel} as a whole or by those it appoints")
     if c.correspondence_shared:
-        speaking.append("letters sent for the group are shared with every member")
+        speaking.append(f"letters sent for {panel} are shared with every member")
     if speaking:
         text = listing(speaking)
         rules.append(Rule(_cited(ids, ["CONF-4"]), sentence(text) + "."))
@@ -329,13 +330,13 @@ def confidentiality_rules(c: Confidentiality) -> list[Rule]:
             Rule(
                 _cited(ids, ["CONF-7"]),
                 "Members' contact details are hidden from other members unless they "
-                "agree; the group settles how members contact each other.",
+                f"agree; {panel} settles how members contact each other.",
             )
         )
     return rules
 
 
-def gifts_rules(g: Gifts) -> list[Rule]:
+def gifts_rules(g: Gifts, panel: str) -> list[Rule]:
     ids = g.cites.all
     what = (
         "any gift or hospitality offered or received"
@@ -349,7 +350,7 @@ def gifts_rules(g: Gifts) -> list[Rule]:
         rules.append(
             Rule(
                 _cited(ids, ["GIFT-2"]),
-                "What happens to it is discussed at the next meeting of the group; "
+                f"What happens to it is discussed at the next meeting of {panel}; "
                 "it goes on that agenda automatically.",
             )
         )
