@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from panelkeeper.rules.calendar import Region, WorkingCalendar
@@ -145,8 +145,12 @@ class Policy:
     def role_title(self, key: str) -> str:
         return self.roles.title(key)
 
-    def working_calendar(self) -> WorkingCalendar:
-        return WorkingCalendar(self.calendar.region, self.calendar.closure_days)
+    def working_calendar(self, extra_closure_days: Iterable[dt.date] = ()) -> WorkingCalendar:
+        """The calendar deadlines count on: the region's bank holidays, the closure days
+        in the file, and any the organisation has added since (kept in the database)."""
+        return WorkingCalendar(
+            self.calendar.region, (*self.calendar.closure_days, *extra_closure_days)
+        )
 
     def group(self, key: str) -> Group | None:
         return next((g for g in self.groups if g.key == key), None)

@@ -104,9 +104,13 @@ def test_a_sound_file_loads_with_its_figures_and_roles() -> None:
 def test_the_working_calendar_has_the_region_and_the_closure_days() -> None:
     import datetime as dt
 
-    calendar = load_policy(GOOD, source="demo.toml").working_calendar()
+    policy = load_policy(GOOD, source="demo.toml")
+    calendar = policy.working_calendar()
     assert not calendar.is_working_day(dt.date(2026, 12, 24))
     assert not calendar.is_working_day(dt.date(2027, 1, 4))  # Scotland: 2 January observed
+    assert calendar.is_working_day(dt.date(2026, 12, 23))
+    later = policy.working_calendar(extra_closure_days=[dt.date(2026, 12, 23)])
+    assert not later.is_working_day(dt.date(2026, 12, 23))
 
 
 def _mistakes(text: str, replacements: list[tuple[str, str]]) -> str:
