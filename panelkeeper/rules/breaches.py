@@ -341,16 +341,12 @@ def check_next(
         raise StepRefused(
             DATES, f"An event cannot take effect after {as_of.isoformat()}, the date of reading."
         )
-    visible = [e for e in events if e.recorded_on <= as_of]
     recorded = proposed if proposed.recorded is not None else _recorded(proposed, as_of)
-    return assess(
-        ladder,
-        [*visible, recorded],
-        calendar=calendar,
-        as_of=as_of,
-        case_id=case_id,
-        earlier_cases=earlier_cases,
-    )
+    findings, file = _history(ladder, calendar, earlier_cases, as_of)
+    replay = _replay(ladder, calendar, case_id, events, as_of, findings, file)
+    # Applied after every known event, so its dates are checked against the case so far.
+    apply(replay, recorded)
+    return _view(replay, as_of, file)
 
 
 def _recorded(event: Event, on: dt.date) -> Event:
