@@ -294,7 +294,11 @@ class Table:
         return tuple(result)
 
     def _table(self, name: str, required: bool) -> Table | None:
-        value = self._typed(name, required, dict, "a table", f"[{self.key(name)}]")
+        if required and name not in self.data:
+            self._mark(name)
+            self.problem(name, f"This table is missing. Add a [{self.key(name)}] table.")
+            return None
+        value = self._typed(name, False, dict, "a table", f"[{self.key(name)}]")
         if value is None:
             return None
         return Table(value, self.key(name), self.problems)

@@ -176,6 +176,8 @@ def test_unknown_top_level_tables_and_rule_ids_are_reported_with_suggestions() -
 def test_a_missing_code_table_and_bad_toml_are_reported_not_raised() -> None:
     keys = [p.key for p in check_policy('[groups]\npanel = "P"\n', source="x.toml")]
     assert "code" in keys and "calendar" in keys
+    messages = {p.key: p.message for p in check_policy('[groups]\npanel = "P"\n', source="x")}
+    assert messages["code"] == "This table is missing. Add a [code] table."
     broken = check_policy("[code\n", source="x.toml")
     assert len(broken) == 1 and "not valid TOML" in broken[0].message
 
