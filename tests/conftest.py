@@ -5,12 +5,18 @@ from __future__ import annotations
 import os
 
 import pytest
+from django.conf import settings
 from django.db import connection, connections
 from django.test import Client, TransactionTestCase
 
 from panelkeeper.accounts.models import User
 from panelkeeper.audit import triggers as audit_triggers
 from tests.factory import Factory
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Real password hashing is slow on purpose; tests sign in hundreds of times.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

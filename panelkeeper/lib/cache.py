@@ -22,7 +22,7 @@ def purge_expired(alias: str = "default") -> int:
     table = settings.CACHES[alias]["LOCATION"]
     db = router.db_for_write(cache.cache_model_class)
     connection = connections[db]
-    now = timezone.now().replace(microsecond=0)
+    now = timezone.now()
     with connection.cursor() as cursor:
         cursor.execute(
             f"DELETE FROM {connection.ops.quote_name(table)} WHERE expires < %s",

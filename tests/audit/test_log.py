@@ -1,0 +1,111 @@
+"""The audit log: explicit entries, field names only, append-only in the database."""
+
+import pytest
+from django.db import DatabaseError, connection, transaction
+
+from panelkeeper.accounts.models import User
+from panelkeeper.audit.log import record
+from panelkeeper.audit.models import AuditEntry
+from tests.factory import Factory
+
+
+def test_it_records_who_did_what_to_which_record_and_which_fields(
+    factory: Factory, officer: User
+) -> None:
+    group = factory.group(name="Scrutiny Panel")
+    entry = record(
+        actor=officer, organisation=factory.home, action="group.renamed", obj=group, fields=["name"]
+    )
+    entry.refresh_from_db()
+    assert entry.actor == officer and entry.organisation == factory.home
+    assert (entry.object_type, entry.object_id) == ("organisations.Group", str(group.pk))
+    assert entry.fields == ["name"]
+    assert entry.at is not None
+
+
+def test_it_keeps_values_out_and_has_nowhere_to_put_client_details() -> None:
+    columns = {field.name for field in AuditEntry._meta.concrete_fields}
+    assert columns == {
+        "id", "at", "actor", "organisation", "action", "object_type", "object_id", "fields"
+    }  # fmt: skip
+
+
+def test_it_refuses_a_field_the_record_does_not_have(factory: Factory) -> None:
+    with pytest.raises(ValueError, match="no field named colour"):
+        record(
+            actor=None,
+            organisation=None,
+            action="group.painted",
+            obj=factory.group(),
+            fields=["colour"],
+        )
+
+
+def test_it_refuses_an_action_that_is_not_a_dotted_name(factory: Factory) -> None:
+    with pytest.raises(ValueError, match="dotted lower case"):
+        record(
+            actor=None, organisation=None, action="Renamed group!", obj=factory.group(), fields=[]
+        )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_must_run_inside_the_transaction_that_makes_the_change() -> None:
+    factory = Factory()
+    group = factory.group()
+    with pytest.raises(RuntimeError, match="inside the transaction"):
+        record(actor=None, organisation=None, action="group.renamed", obj=group, fields=["name"])
+    with transaction.atomic():
+        record(actor=None, organisation=None, action="group.renamed", obj=group, fields=["name"])
+    assert AuditEntry.objects.count() == 1
+
+
+def _entry(factory: Factory) -> AuditEntry:
+    with transaction.atomic():
+        return record(
+            actor=None, organisation=None, action="group.created", obj=factory.group(), fields=[]
+        )
+
+
+def test_the_database_refuses_update_even_by_raw_sql(factory: Factory) -> None:
+    entry = _entry(factory)
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("UPDATE audit_auditentry SET action = 'x' WHERE id = %s", [entry.pk])
+    entry.refresh_from_db()
+    assert entry.action == "group.created"
+
+
+def test_the_database_refuses_delete_even_by_raw_sql(factory: Factory) -> None:
+    entry = _entry(factory)
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("DELETE FROM audit_auditentry WHERE id = %s", [entry.pk])
+    assert AuditEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_the_orm_is_refused_too(factory: Factory) -> None:
+    entry = _entry(factory)
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AuditEntry.objects.filter(pk=entry.pk).update(action="x")
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AuditEntry.objects.filter(pk=entry.pk).delete()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_transactional_tests_can_still_be_cleaned_up_and_the_triggers_come_back() -> None:
+    """Runs after the test above in file order; the refusal must survive the clean-up."""
+    _entry(Factory())
+    assert AuditEntry.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_a_transactional_clean_up_the_log_is_still_append_only() -> None:
+    entry = _entry(Factory())
+    with pytest.raises(DatabaseError, match="append-only"):
+        AuditEntry.objects.filter(pk=entry.pk).delete()

@@ -1,0 +1,93 @@
+"""Settings: production passes Django's deploy checks; bad values stop start-up."""
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "a-production-secret-that-is-long-enough-and-random-9f8e7d6c5b4a3",
+    "ALLOWED_HOSTS": "panelkeeper.example.org",
+    "EMAIL_HOST": "smtp.example.org",
+    "EMAIL_HOST_USER": "panelkeeper",
+    "EMAIL_HOST_PASSWORD": "mail-password",
+    "DEFAULT_FROM_EMAIL": "panelkeeper@example.org",
+}
+
+
+def manage(*args: str, env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    base = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PANELKEEPER_VAR_DIR": str(tmp_path)}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=base | env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path: Path) -> None:
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION, tmp_path=tmp_path
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_a_short_secret_key(tmp_path: Path) -> None:
+    result = manage("check", env=PRODUCTION | {"SECRET_KEY": "short"}, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be at least 50 characters" in result.stderr
+
+
+def test_production_needs_a_mail_server(tmp_path: Path) -> None:
+    env = {key: value for key, value in PRODUCTION.items() if key != "EMAIL_HOST"}
+    result = manage("check", env=env, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "Set the environment variable EMAIL_HOST" in result.stderr
+
+
+def test_a_malformed_boolean_stops_start_up_naming_the_variable(tmp_path: Path) -> None:
+    result = manage("check", env={"DEBUG": "perhaps"}, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "DEBUG must be true or false" in result.stderr
+
+
+def test_migrate_alone_leaves_the_cache_table_and_the_audit_triggers(tmp_path: Path) -> None:
+    result = manage("migrate", "--no-input", env={}, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    database = sqlite3.connect(tmp_path / "panelkeeper.sqlite3")
+    names = {row[0] for row in database.execute("SELECT name FROM sqlite_master")}
+    assert "panelkeeper_cache" in names
+    assert {"audit_auditentry_no_update", "audit_auditentry_no_delete"} <= names
+    assert database.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def mail_backend(env: dict[str, str]) -> str:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.MAILERS['default']['BACKEND'])",
+        ],
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "panelkeeper.settings"} | env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_debug_prints_mail_and_production_sends_it_by_smtp() -> None:
+    assert mail_backend({}) == "django.core.mail.backends.console.EmailBackend"
+    assert mail_backend(PRODUCTION) == "django.core.mail.backends.smtp.EmailBackend"
