@@ -6,6 +6,8 @@ Public entry points (the policy loader and the rulebook call these):
   :class:`Ladder`, reporting every mistake through the :class:`Table` reader (never
   raising). Role references are checked against the ``Roles`` the loader read from
   ``[roles]``: each must be a declared staff title or a member role.
+* :func:`check_group` says what is wrong with the people proposed for an investigating
+  group (BR-6, COI-4, Interpretation 10), every problem at once.
 * :func:`explain_breach` turns a :class:`Ladder` into the rulebook's breach sections:
   ``(title, ((rule_ids, sentence), ...))`` pairs, which ``explain.py`` wraps in its own
   ``Section`` and ``Rule`` (plain tuples here keep the two modules free of a cycle).
@@ -18,6 +20,7 @@ and Interpretations 1 to 5 and 8 to 10 of ``CLAUSES.md``.
 from __future__ import annotations
 
 from panelkeeper.rules.ladder_explain import ExplainedRule, ExplainedSection, explain_ladder
+from panelkeeper.rules.ladder_group import GroupProblem, Seated, check_group
 from panelkeeper.rules.ladder_model import (
     DEFAULT_RECEIPT,
     NO_BREACH,
@@ -59,6 +62,7 @@ __all__ = [
     "ExplainedRule",
     "ExplainedSection",
     "Group",
+    "GroupProblem",
     "InformalStep",
     "Ladder",
     "Level",
@@ -68,7 +72,9 @@ __all__ = [
     "Raising",
     "Requirement",
     "Seat",
+    "Seated",
     "Suspension",
+    "check_group",
     "explain_breach",
     "parse_breach",
 ]

@@ -1,0 +1,58 @@
+"""Who may sit on an investigating group: BR-6, COI-4, Interpretations 10 and 11."""
+
+from panelkeeper.rules.ladder import Seated, check_group
+from tests.rules.scenarios import policy
+
+
+def _rules(slug: str, seated: list[Seated], *, subject_is_chair: bool = False) -> list[str]:
+    ladder = policy(slug).breach
+    assert ladder is not None
+    return [p.rule for p in check_group(ladder, seated, subject_is_chair=subject_is_chair)]
+
+
+VELA_GROUP = [
+    Seated("Asha", "customer_involvement_team"),
+    Seated("Ben", "service_improvement_team"),
+    Seated("Cara", "involved_customer"),
+]
+
+
+def test_vela_needs_its_three_seats_filled_br_6() -> None:
+    assert _rules("vela", VELA_GROUP) == []
+    assert _rules("vela", VELA_GROUP[:2]) == ["BR-6"]
+
+
+def test_nobody_conflicted_implicated_or_the_subject_may_sit_coi_4() -> None:
+    conflicted = [*VELA_GROUP[:2], Seated("Cara", "involved_customer", conflicted=True)]
+    assert _rules("vela", conflicted) == ["COI-4"]
+    subject = [*VELA_GROUP[:2], Seated("Dev", "involved_customer", is_subject=True)]
+    assert _rules("vela", subject) == ["COI-4", "BR-6"]
+
+
+def test_thirteen_needs_the_convener_and_at_least_one_impartial_member_br_6() -> None:
+    convener = Seated("Erin", "customer_experience_manager")
+    impartial = Seated("Femi", "customer_involvement_team", impartial=True)
+    assert _rules("thirteen", [convener, impartial]) == []
+    assert _rules("thirteen", [convener]) == ["BR-6"]
+    assert _rules("thirteen", [impartial, Seated("Gus", "head_of_touchpoints")]) == ["BR-6"]
+    # An impartial member who turns out to be conflicted does not count.
+    conflicted = Seated("Femi", "customer_involvement_team", impartial=True, conflicted=True)
+    assert _rules("thirteen", [convener, conflicted]) == ["COI-4", "BR-6"]
+
+
+def test_the_vice_chair_sits_for_the_chair_when_the_chair_is_the_subject_interpretation_10() -> (
+    None
+):
+    usual = [Seated("Hal", "chair"), Seated("Ida", "customer_involvement_manager")]
+    assert _rules("herefordshire", usual) == []
+    assert _rules("herefordshire", usual, subject_is_chair=True) == [
+        "Interpretation 10",
+        "BR-6",
+        "BR-6",
+    ]
+    stand_in = [Seated("Jo", "vice_chair"), Seated("Ida", "customer_involvement_manager")]
+    assert _rules("herefordshire", stand_in, subject_is_chair=True) == []
+
+
+def test_a_code_without_a_group_says_so_br_6() -> None:
+    assert _rules("nexus", []) == ["BR-6"]
