@@ -148,7 +148,7 @@ def membership_rules(m: Membership) -> list[Rule]:
 def attendance_rules(a: Attendance) -> list[Rule]:
     ids = a.cites.all
     rules: list[Rule] = []
-    to = titles(a.apologies_to)
+    to = f" to {titles(a.apologies_to)}" if a.apologies_to else ""
     if ApologiesFor.ABSENCE in a.apologies_for:
         when = (
             f"at least {duration(a.apologies_notice)} before the meeting"
@@ -160,13 +160,16 @@ def attendance_rules(a: Attendance) -> list[Rule]:
         rules.append(
             Rule(
                 _cited(ids, ["MTG-1"]),
-                f"A member who cannot attend sends apologies{reasons} {when}, to {to}.{late}",
+                f"A member who cannot attend sends apologies{reasons}{to} {when}.{late}",
             )
         )
     if ApologiesFor.LATE_ARRIVAL in a.apologies_for:
         time = " saying when they expect to arrive" if a.apologies_with_arrival_time else ""
         rules.append(
-            Rule(_cited(ids, ["MTG-1"]), f"A member who will be late tells {to} beforehand{time}.")
+            Rule(
+                _cited(ids, ["MTG-1"]),
+                f"A member who will be late sends word{to} beforehand{time}.",
+            )
         )
     absences = a.consecutive_absences
     if absences is not None:
