@@ -131,3 +131,14 @@ def test_adding_a_then_b_working_days_equals_adding_a_plus_b(
     calendar = WorkingCalendar(region)
     stepwise = calendar.add_working_days(calendar.add_working_days(start, a), b)
     assert stepwise == calendar.add_working_days(start, a + b)
+
+
+@given(regions, dates, counts)
+def test_working_days_between_counts_back_what_was_added(
+    region: Region, start: dt.date, count: int
+) -> None:
+    """The "working days left" count agrees with the arithmetic that set the due date."""
+    calendar = WorkingCalendar(region, closure_days=[D(2050, 6, 1), D(2001, 3, 5)])
+    due = calendar.add_working_days(start, count)
+    assert calendar.working_days_between(start, due) == count
+    assert calendar.working_days_between(due, start) == -count
