@@ -89,3 +89,17 @@ def test_nexus_periods_read_as_calendar_days_and_its_review_as_three_years() -> 
     text = render_text(rulebook(load_preset("nexus")))
     assert "The Panel and the Board review the code every 3 years" in text
     assert "Members are not asked to sign anything." in text
+
+
+def test_a_minimal_file_without_a_ladder_still_has_a_rulebook() -> None:
+    text = _book(
+        '[code]\nslug = "mini"\norganisation = "Mini Homes"\nversion = "1"\n'
+        '[groups]\npanel = "Tenants Panel"\n[calendar]\nregion = "WLS"\n'
+        "closure_days = [2026-12-24]\n"
+    )
+    assert "This is the code of conduct of Mini Homes for the Tenants Panel, version 1." in text
+    assert (
+        "bank holidays in Wales; the organisation is also closed on Thursday 24 December 2026"
+        in text
+    )
+    assert "Breach" not in text
