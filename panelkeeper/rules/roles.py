@@ -16,11 +16,14 @@ member role is a problem listing the keys that are.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from panelkeeper.rules.problems import Table
+
+_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class RoleKind(StrEnum):
@@ -158,6 +161,12 @@ def parse_roles(table: Table | None) -> Roles:
             title = staff_table.required_str(key, example='"Customer Involvement Manager"')
             if key in {m.value for m in MemberRole}:
                 staff_table.problem(key, f'"{key}" is a member role; choose another key.')
+            elif not _KEY.match(key):
+                staff_table.problem(
+                    key, "Write the key in lower case with underscores, such as director_of_homes."
+                )
+            elif title is not None and title in {r.title for r in staff}:
+                staff_table.problem(key, f'"{title}" is declared twice; declare each title once.')
             elif title is not None:
                 staff.append(Role(key, title, RoleKind.STAFF))
         staff_table.finish()

@@ -47,3 +47,20 @@ def test_a_declared_staff_role_nobody_refers_to_is_reported_once_typos_are_fixed
     fixed = parse_roles(Table({"staff": {"cim": "Manager", "spare": "Spare"}}, "roles", problems))
     fixed.required(Table({"to": "cim"}, "appeal", problems), "to")
     assert [r.key for r in fixed.unreferenced_staff()] == ["spare"]
+
+
+def test_a_staff_title_is_declared_once_under_a_lower_case_key() -> None:
+    problems = Problems("t.toml")
+    roles = parse_roles(
+        Table(
+            {"staff": {"cim": "Manager", "boss": "Manager", "Chief": "Chief", "chair": "Chair"}},
+            "roles",
+            problems,
+        )
+    )
+    assert [r.key for r in roles.staff] == ["cim"]
+    assert [p.key for p in problems] == [
+        "roles.staff.boss",
+        "roles.staff.Chief",
+        "roles.staff.chair",
+    ]
