@@ -27,13 +27,24 @@ ExplainedRule = tuple[tuple[str, ...], str]
 ExplainedSection = tuple[str, tuple[ExplainedRule, ...]]
 
 
+def _the(title: str) -> str:
+    """A role title as it reads in a sentence: "the Customer Involvement Team"."""
+    return f"the {title}" if title[:1].isupper() else title
+
+
 def _titles(roles: Sequence[Role], joiner: str = "or") -> str:
-    names = [r.title for r in roles]
+    names = [_the(r.title) for r in roles]
     if not names:
         return "nobody named"
     if len(names) == 1:
         return names[0]
     return ", ".join(names[:-1]) + f" {joiner} " + names[-1]
+
+
+def _pick(ladder: Ladder, part: str, *wanted: str) -> tuple[str, ...]:
+    """The ids ``part`` cites among ``wanted``; all its ids if it cites none of them."""
+    ids = ladder.cites(part)
+    return tuple(i for i in ids if i in wanted) or ids
 
 
 def _listing(words: Sequence[str], joiner: str = "and") -> str:
@@ -90,14 +101,15 @@ def _raising(ladder: Ladder) -> ExplainedSection:
         )
     route = f"It goes to {_titles(r.route_to)}"
     if r.via:
-        route += f", either directly or through {_titles(r.via)}, who passes it on at once"
+        route += f" directly, or first to {_titles(r.via)}; they pass it on at once"
     rules.append((ladder.cites("raising"), route + "."))
     if r.every_report_investigated:
         rules.append((ladder.cites("raising"), "Every breach reported is investigated."))
     rules.append(
         (
             ladder.cites("raising"),
-            f"{_titles(r.monitored_by, 'and')} monitor how the code is applied and enforced.",
+            "Watching over how the code is applied and enforced falls to "
+            f"{_titles(r.monitored_by, 'and')}.",
         )
     )
     if ladder.complaints_route:
@@ -129,7 +141,7 @@ def _informal(ladder: Ladder) -> ExplainedSection | None:
             text += f"; it {_keep(step.keep)}"
         if step.closes:
             text += "; it closes the case"
-        rules.append((ladder.cites("informal"), text + "."))
+        rules.append((step.rules or ladder.cites("informal"), text + "."))
     return ("Before the formal process", tuple(rules))
 
 
@@ -142,7 +154,7 @@ def _investigation(ladder: Ladder) -> ExplainedSection:
     }[ladder.opens_with.value]
     rules.append(
         (
-            ladder.cites("breach"),
+            _pick(ladder, "breach", "BR-4"),
             f"The formal process begins with {opening}, by {_titles(ladder.investigated_by)}.",
         )
     )
@@ -153,15 +165,15 @@ def _investigation(ladder: Ladder) -> ExplainedSection:
     group = ladder.group
     if group is not None:
         parts = [
-            f"{s.count} of {s.role.title}" if s.count > 1 else s.role.title for s in group.seats
+            f"{'one' if s.count == 1 else s.count} for {_the(s.role.title)}" for s in group.seats
         ]
         if group.includes_convener and group.convened_by is not None:
-            parts.insert(0, f"{group.convened_by.title}, who convenes it")
+            parts.insert(0, f"one for {_the(group.convened_by.title)}, who convenes it")
         text = f"The level and the outcome are decided by {group.label}"
         if group.convened_by is not None and not group.includes_convener:
-            text += f", convened by {group.convened_by.title}"
+            text += f", convened by {_the(group.convened_by.title)}"
         if parts:
-            text += f": {_listing(parts)}"
+            text += f", with a seat {_listing(parts)}"
         if group.min_impartial:
             text += f", with at least {group.min_impartial} impartial member"
             text += "s" if group.min_impartial > 1 else ""
@@ -179,19 +191,21 @@ def _investigation(ladder: Ladder) -> ExplainedSection:
     if ladder.chair_stand_in is not None:
         rules.append(
             (
-                ladder.cites("breach"),
-                f"When the breach is by the Chair, the {ladder.chair_stand_in.title} acts "
+                _pick(ladder, "breach", "BR-3", "BR-6", "COI-4"),
+                f"When the breach is by the Chair, {_the(ladder.chair_stand_in.title)} acts "
                 "in the Chair's place at every stage.",
             )
         )
     if ladder.suspension is not None:
         s = ladder.suspension
         decider = _titles(s.decided_by) if s.decided_by else _group_label(ladder)
+        every = {lv.key for lv in ladder.levels} <= set(s.levels)
+        which = "at any level" if every else f"for a {_level_labels(ladder, s.levels)} only"
         rules.append(
             (
                 ladder.cites("suspension"),
-                f"{decider} may suspend the member while the breach is dealt "
-                f"with, for a {_level_labels(ladder, s.levels)} only.",
+                f"{decider[:1].upper() + decider[1:]} may suspend the member while the breach "
+                f"is dealt with, {which}.",
             )
         )
     return ("Investigating a breach", tuple(rules))
@@ -204,7 +218,8 @@ def _group_label(ladder: Ladder) -> str:
 
 def _levels(ladder: Ladder) -> ExplainedSection:
     rules: list[ExplainedRule] = [
-        (ladder.cites("levels"), f"{level.label}: {level.marks}.") for level in ladder.levels
+        (level.rules or ladder.cites("levels"), f"{level.label}: {level.marks}.")
+        for level in ladder.levels
     ]
     esc = ladder.escalation
     if esc is not None:
@@ -222,8 +237,8 @@ def _levels(ladder: Ladder) -> ExplainedSection:
                 or (esc.to_level is not None and esc.to_level in o.levels)
             ]
             text = (
-                f"A further {base} found after an earlier one keeps its level but opens "
-                f"{_listing(opened, 'or')}"
+                f"A further {base} found after an earlier one keeps its level, and these "
+                f"outcomes become open: {_listing(opened, 'and')}"
             )
         text += (
             "; only breaches found by the decider count, never guidance or warnings "
@@ -244,13 +259,15 @@ def _outcome(ladder: Ladder, outcome: Outcome) -> ExplainedRule:
         text += f"; it {_keep(outcome.keep)}"
     if outcome.decided_by:
         text += f"; decided by {_titles(outcome.decided_by)}"
+    elif ladder.group is not None:
+        text += f"; decided by {ladder.group.label}"
     if ladder.appealable(outcome.effect) and ladder.appeal is not None:
-        text += f"; it can be appealed to {ladder.appeal.to.title}"
+        text += f"; it can be appealed to {_the(ladder.appeal.to.title)}"
     else:
         text += "; it cannot be appealed"
     if outcome.notice is not None:
         text += f"; written notice goes {_deadline(outcome.notice)}"
-    return (ladder.cites("outcomes"), text + ".")
+    return (outcome.rules or ladder.cites("outcomes"), text + ".")
 
 
 def _outcomes(ladder: Ladder) -> ExplainedSection:
@@ -261,7 +278,8 @@ def _outcomes(ladder: Ladder) -> ExplainedSection:
             rules.append(
                 (
                     ladder.cites("outcomes"),
-                    f"A confirmed breach of confidentiality leads to: {chosen.label.lower()}.",
+                    "A confirmed breach of confidentiality leads to this outcome: "
+                    f"{chosen.label.lower()}.",
                 )
             )
     if ladder.other_outcomes_with_reason:
@@ -290,9 +308,12 @@ def _appeal(ladder: Ladder) -> ExplainedSection | None:
         if appeal.against is AppealScope.EXCLUSIONS
         else "the outcome of a breach, or an exclusion"
     )
-    how = " in writing" if appeal.in_writing else ""
+    how = ", in writing," if appeal.in_writing else ""
     rules: list[ExplainedRule] = [
-        (ladder.cites("appeal"), f"The member may appeal against {what}{how} to {appeal.to.title}.")
+        (
+            ladder.cites("appeal"),
+            f"Appeals go to {_the(appeal.to.title)}{how} against {what}.",
+        )
     ]
     if appeal.window is not None:
         rules.append((ladder.cites("appeal"), f"The appeal is made {_deadline(appeal.window)}."))
@@ -332,7 +353,7 @@ def _notice(ladder: Ladder) -> ExplainedSection:
             f"{when(Channel.POST)}; by hand {when(Channel.HAND)}.",
         ),
         (
-            ladder.cites("deadlines") or ladder.cites("breach"),
+            _pick(ladder, "deadlines", "BR-5", "BR-11") or _pick(ladder, "appeal", "BR-12"),
             "Deadlines count from the day after the event. A deadline in calendar days that "
             "falls on a weekend or bank holiday "
             + ("moves to the next working day." if ladder.roll_calendar_days else "stays there."),

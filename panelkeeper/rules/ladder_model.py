@@ -157,6 +157,7 @@ class Level:
     key: str
     label: str
     marks: str
+    rules: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,7 @@ class InformalStep:
     effect: Effect
     keep: Duration | None
     written: bool
+    rules: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -249,6 +251,7 @@ class Outcome:
     """The levels ``requires`` applies at; empty means every level of the outcome."""
     decided_by: tuple[Role, ...]
     notice: Deadline | None
+    rules: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -107,8 +107,11 @@ class _Reader:
         self.roles = roles
         self.rules: dict[str, tuple[str, ...]] = {}
 
-    def cite(self, part: str, table: Table) -> None:
-        self.rules[part] = tuple(dict.fromkeys((*self.rules.get(part, ()), *_rules(table))))
+    def cite(self, part: str, table: Table) -> tuple[str, ...]:
+        """Record the ids ``table`` cites under ``part``; return them for the item itself."""
+        ids = _rules(table)
+        self.rules[part] = tuple(dict.fromkeys((*self.rules.get(part, ()), *ids)))
+        return ids
 
     def levels(self) -> tuple[Level, ...]:
         result: list[Level] = []
@@ -116,14 +119,14 @@ class _Reader:
             key = _key(sub)
             label = sub.required_str("label", example='"Minor breach"')
             marks = sub.required_str("marks", example='"for example, causing offence"')
-            self.cite("levels", sub)
+            ids = self.cite("levels", sub)
             sub.finish()
             if key == "no_breach":
                 sub.problem(
                     "key", '"no_breach" is kept for a finding of no breach; choose another.'
                 )
             elif key is not None and label is not None and marks is not None:
-                result.append(Level(key, label, marks))
+                result.append(Level(key, label, marks, ids))
         if not result and not self.table.problems:
             self.table.problem("levels", "Define at least one level of breach (BR-7).")
         return tuple(result)
@@ -141,7 +144,7 @@ class _Reader:
             effect = sub.optional_choice("effect", Effect, Effect.NONE)
             keep = sub.optional_duration("keep")
             written = sub.optional_bool("written", False)
-            self.cite("informal", sub)
+            ids = self.cite("informal", sub)
             if effect.is_exclusion or effect is Effect.SUSPENSION:
                 sub.problem("effect", "An informal step cannot suspend or end membership.")
             if keep is not None and effect is Effect.NONE:
@@ -160,6 +163,7 @@ class _Reader:
                         effect,
                         keep,
                         written,
+                        ids,
                     )
                 )
         keys = [s.key for s in result]
@@ -251,7 +255,7 @@ class _Reader:
                 sub.problem("requires_at", "Say what is required in requires first.")
             decided_by = self.roles.many(sub, "decided_by")
             notice = _deadline(sub, "notice")
-            self.cite("outcomes", sub)
+            ids = self.cite("outcomes", sub)
             if keep is not None and effect not in (Effect.WARNING, Effect.GUIDANCE):
                 sub.problem("keep", "Only a warning or guidance stays on file for a period.")
             sub.finish()
@@ -267,6 +271,7 @@ class _Reader:
                         requires_at,
                         decided_by,
                         notice,
+                        ids,
                     )
                 )
         return tuple(result)
