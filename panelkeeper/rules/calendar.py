@@ -101,6 +101,8 @@ class WorkingCalendar:
     # -- the holiday cache ----------------------------------------------------
 
     def _load(self, first_year: int, last_year: int) -> None:
+        if first_year in self._years and last_year in self._years and last_year - first_year < 2:
+            return  # the common case: a span within one or two loaded years
         missing = [y for y in range(first_year, last_year + 1) if y not in self._years]
         if not missing:
             return
