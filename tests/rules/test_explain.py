@@ -85,7 +85,7 @@ def test_the_rulebook_includes_the_breach_sections_from_the_ladder() -> None:
 
 
 def test_nexus_periods_read_as_calendar_days_and_its_review_as_three_years() -> None:
-    """GOV-1 for nexus: reviewed every 3 years by the Panel and the Board."""
+    """GOV-1 for nexus: a three-yearly review by Panel and Board."""
     text = render_text(rulebook(load_preset("nexus")))
     assert "The Panel and the Board review the code every 3 years" in text
     assert "Members are not asked to sign anything." in text

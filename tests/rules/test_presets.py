@@ -263,9 +263,9 @@ def test_nexus_lists_its_associated_documents() -> None:
     assert {d.title for d in documents.items} == {
         "Customer Led Scrutiny Code of Conduct",
         "Customer Led Scrutiny Terms of Reference",
-        "Equality and Diversity Policy",
-        "Access to Information Protocol",
         "Data Protection Policy",
+        "Access to Information Protocol",
+        "Equality and Diversity Policy",
     }
 
 
