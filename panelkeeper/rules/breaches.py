@@ -293,7 +293,7 @@ def _view(r: Replay, as_of: dt.date, earlier_file: Sequence[FileEntry]) -> CaseV
         appeal_window=_window(r, as_of),
         appeal=_appeal_view(r),
         file=(*earlier_file, *_entries(r, as_of)),
-        findings=tuple(r.counted_findings()) or tuple(r.earlier_findings),
+        findings=tuple(r.earlier_findings),
         chair_stand_in=stand_in,
         complaints_route=r.ladder.complaints_route,
         events=tuple(r.events),

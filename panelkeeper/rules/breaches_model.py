@@ -245,7 +245,8 @@ class CaseView:
     appeal: AppealView | None
     file: tuple[FileEntry, ...]
     findings: tuple[Finding, ...]
-    """Earlier findings the decider takes into account (those that escalate included)."""
+    """The member's earlier findings, history for the decider; ``escalated_by`` names the
+    one that escalated this case, if any."""
     chair_stand_in: Role | None
     complaints_route: str | None
     events: tuple[Event, ...] = field(default=())
