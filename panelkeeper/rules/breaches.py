@@ -47,7 +47,7 @@ from panelkeeper.rules.breaches_model import (
 )
 from panelkeeper.rules.breaches_replay import Replay
 from panelkeeper.rules.calendar import WorkingCalendar
-from panelkeeper.rules.ladder_model import NO_BREACH, Deadline, Ladder
+from panelkeeper.rules.ladder_model import NO_BREACH, Deadline, Effect, Ladder
 
 __all__ = [
     "AppealResult",
@@ -261,6 +261,15 @@ def _appeal_view(r: Replay) -> AppealView | None:
     )
 
 
+def _open_on(r: Replay, as_of: dt.date) -> tuple[NextStep, ...]:
+    """The allowed steps, less lifting a suspension that has already run out by ``as_of``."""
+    running = any(
+        e.effect is Effect.SUSPENSION and e.ended_by is None and (e.ends is None or e.ends > as_of)
+        for e in r.effects
+    )
+    return tuple(s for s in r.next_steps() if s.kind is not EventKind.SUSPENSION_LIFTED or running)
+
+
 def _view(r: Replay, as_of: dt.date, earlier_file: Sequence[FileEntry]) -> CaseView:
     outcome = None
     if r.outcome_key is not None and r.decided_on is not None and r.outcome_effect is not None:
@@ -287,7 +296,7 @@ def _view(r: Replay, as_of: dt.date, earlier_file: Sequence[FileEntry]) -> CaseV
         level_reason=reason,
         escalated_by=r.escalated_by,
         deadlines=_deadlines(r, as_of),
-        next_steps=r.next_steps(),
+        next_steps=_open_on(r, as_of),
         outcomes_on_offer=on_offer,
         outcome=outcome,
         appeal_window=_window(r, as_of),

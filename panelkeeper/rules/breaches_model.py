@@ -264,6 +264,11 @@ class CaseView:
                 return True
         return False
 
+    @property
+    def next_due(self) -> dt.date | None:
+        """The earliest due date not yet met (what a case list orders by), if any."""
+        return min((x.due for x in self.deadlines if x.met_on is None), default=None)
+
     def in_force(self) -> tuple[FileEntry, ...]:
         return tuple(e for e in self.file if e.in_force)
 

@@ -28,7 +28,6 @@ from panelkeeper.rules.ladder_model import (
     Deadline,
     Effect,
     EscalationMode,
-    InformalStep,
     Ladder,
     Opening,
     Outcome,
@@ -328,7 +327,3 @@ def _minus(calendar: WorkingCalendar, day: dt.date, span: Duration) -> dt.date:
                 probe -= dt.timedelta(days=1)
                 count += calendar.is_working_day(probe)
             return probe
-
-
-def step_for(ladder: Ladder, key: str | None) -> InformalStep | None:
-    return None if key is None else ladder.step(key)

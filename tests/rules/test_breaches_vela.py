@@ -39,6 +39,7 @@ def test_a_second_minor_finding_is_relevelled_major_naming_the_earlier_case_br_8
     assert [o.key for o in view.outcomes_on_offer] == ["asked_to_leave"]
     # BR-5: 10 working days from Tue 15 Dec skip Christmas Day and the Boxing Day substitute.
     assert dues(view) == {"conclude": (d("2026-12-31"), "due")}
+    assert view.next_due == d("2026-12-31")
 
 
 def test_the_conclusion_deadline_is_met_and_the_appeal_window_runs_from_deemed_receipt_br_12() -> (
@@ -47,6 +48,7 @@ def test_the_conclusion_deadline_is_met_and_the_appeal_window_runs_from_deemed_r
     view = read("vela", SECOND_MINOR, "2027-01-04", before=[FIRST_MINOR])
     assert view.state is State.DECIDED
     assert dues(view) == {"conclude": (d("2026-12-31"), "met")}
+    assert view.next_due is None
     window = view.appeal_window
     assert window is not None
     assert window.to.title == "Group Director of Operations"
@@ -120,8 +122,10 @@ def test_a_suspension_is_on_the_file_from_its_start_to_its_end_br_9() -> None:
     assert [(f.effect, f.start, f.ends) for f in during.in_force()] == [
         (Effect.SUSPENSION, d("2027-03-19"), d("2027-04-19"))
     ]
+    assert during.allows(K.SUSPENSION_LIFTED)
     after = read("vela", SUSPENDED_OVER_EASTER, "2027-04-19")
     assert after.in_force() == ()
+    assert not after.allows(K.SUSPENSION_LIFTED)
     # BR-5: 10 working days from Thu 18 Mar skip Good Friday and Easter Monday: Mon 5 Apr,
     # overdue by Tue 6 Apr with nothing decided.
     assert dues(read("vela", SUSPENDED_OVER_EASTER, "2027-04-05")) == {
