@@ -269,7 +269,7 @@ def _outcome(r: Replay, e: Event) -> None:
 def _notice(r: Replay, e: Event) -> None:
     if e.channel is None:
         raise StepRefused("Interpretation 2", "Say how the notice was sent: email, post or hand.")
-    received = r.calendar.add(e.effective, r.ladder.receipt[e.channel])
+    received = r.calendar.add(e.effective, r.ladder.receipt(e.channel))
     r.notices.append((e.effective, received))
     r.anchors.setdefault(Anchor.NOTICE_RECEIVED, received)
 

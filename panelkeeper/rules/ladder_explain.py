@@ -343,7 +343,7 @@ def _appeal(ladder: Ladder) -> ExplainedSection | None:
 
 def _notice(ladder: Ladder) -> ExplainedSection:
     def when(channel: Channel) -> str:
-        d = ladder.receipt[channel]
+        d = ladder.receipt(channel)
         return "the same day" if d.amount == 0 else f"{d} after it is sent"
 
     rules: list[ExplainedRule] = [

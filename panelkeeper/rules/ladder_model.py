@@ -285,8 +285,9 @@ class Raising:
 class Ladder:
     """Everything one code says about breaches and appeals.
 
-    ``rules`` maps each part ("levels", "escalation", "appeal", ...) to the rule ids the
-    file cites for it, so the rulebook can name them.
+    ``rules`` pairs each part ("levels", "escalation", "appeal", ...) with the rule ids
+    the file cites for it, so the rulebook can name them. Pairs rather than dicts keep
+    the ladder (and the policy holding it) hashable.
     """
 
     levels: tuple[Level, ...]
@@ -302,12 +303,13 @@ class Ladder:
     chair_stand_in: Role | None
     conclude: Deadline | None
     notice: Deadline | None
-    receipt: dict[Channel, Duration]
+    receipts: tuple[tuple[Channel, Duration], ...]
+    """When notice sent by each channel counts as received (Interpretation 2)."""
     roll_calendar_days: bool
     appeal: Appeal | None
     complaints_route: str | None
     raising: Raising
-    rules: dict[str, tuple[str, ...]]
+    rules: tuple[tuple[str, tuple[str, ...]], ...]
 
     # -- lookups --------------------------------------------------------------
 
@@ -321,7 +323,11 @@ class Ladder:
         return next((o for o in self.outcomes if o.key == key), None)
 
     def cites(self, part: str) -> tuple[str, ...]:
-        return self.rules.get(part, ())
+        return dict(self.rules).get(part, ())
+
+    def receipt(self, channel: Channel) -> Duration:
+        """How long after sending a notice by ``channel`` counts as received."""
+        return dict(self.receipts).get(channel, DEFAULT_RECEIPT[channel])
 
     def appealable(self, effect: Effect) -> bool:
         """Whether an outcome with ``effect`` can be appealed (BR-12, Interpretation 4)."""

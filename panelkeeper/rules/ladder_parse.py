@@ -397,10 +397,10 @@ def read_ladder(table: Table, roles: Roles) -> Ladder | None:
         chair_stand_in=chair_stand_in,
         conclude=conclude,
         notice=notice,
-        receipt=receipt,
+        receipts=tuple(receipt.items()),
         roll_calendar_days=roll,
         appeal=appeal,
         complaints_route=complaints_route,
         raising=raising,
-        rules=reader.rules,
+        rules=tuple(reader.rules.items()),
     )

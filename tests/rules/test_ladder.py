@@ -95,8 +95,9 @@ def test_a_well_formed_ladder_loads_with_its_figures_br_7_br_8_br_12() -> None:
     assert ladder.appeal is not None and ladder.appeal.window is not None
     assert ladder.appeal.window.within == Duration(10, Unit.WORKING_DAYS)
     # Interpretation 2 defaults when the file says nothing about receipt.
-    assert ladder.receipt[Channel.POST] == Duration(2, Unit.WORKING_DAYS)
-    assert ladder.receipt[Channel.EMAIL] == Duration(0, Unit.DAYS)
+    assert ladder.receipt(Channel.POST) == Duration(2, Unit.WORKING_DAYS)
+    assert ladder.receipt(Channel.EMAIL) == Duration(0, Unit.DAYS)
+    hash(ladder)
     assert ladder.cites("appeal") == ("BR-12",)
 
 
@@ -227,7 +228,7 @@ def test_every_breach_table_cites_its_rule_ids(slug: str) -> None:
     assert ladder is not None
     for part in ("breach", "raising", "levels", "outcomes", "appeal"):
         assert ladder.cites(part), part
-    assert all(re.match(r"^[A-Z]+-\d+$", rule) for ids in ladder.rules.values() for rule in ids)
+    assert all(re.match(r"^[A-Z]+-\d+$", rule) for _, ids in ladder.rules for rule in ids)
 
 
 def test_changing_a_figure_and_a_title_changes_the_rulebook_sentence() -> None:
