@@ -350,6 +350,8 @@ def check_next(
         raise StepRefused(
             DATES, f"An event cannot take effect after {as_of.isoformat()}, the date of reading."
         )
+    if proposed.recorded is not None and proposed.recorded > as_of:
+        raise StepRefused(DATES, "An event cannot be recorded after the date of reading.")
     recorded = proposed if proposed.recorded is not None else _recorded(proposed, as_of)
     findings, file = _history(ladder, calendar, earlier_cases, as_of)
     replay = _replay(ladder, calendar, case_id, events, as_of, findings, file)

@@ -55,6 +55,14 @@ def _event(step: NextStep, on: dt.date, data: st.DataObject, ladder: Ladder) -> 
         case K.APPEAL_DECIDED:
             result = data.draw(st.sampled_from(list(AppealResult)))
             return Event(step.kind, on, result=result, outcome=ladder.outcomes[0].key)
+        case K.RAISED:
+            levels = [None, *(lv.key for lv in ladder.levels)]
+            return Event(
+                step.kind,
+                on,
+                level=data.draw(st.sampled_from(levels)),
+                subject_is_chair=data.draw(st.booleans()),
+            )
         case K.MEMBERSHIP_ENDED | K.CLOSED | K.WITHDRAWN:
             return Event(step.kind, on, reason="for the test")
         case _:
