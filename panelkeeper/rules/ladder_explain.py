@@ -127,7 +127,8 @@ def _informal(ladder: Ladder) -> ExplainedSection | None:
         return None
     rules: list[ExplainedRule] = []
     for step in ladder.informal:
-        text = f"{step.label}: taken by {_titles(step.taken_by)}"
+        joiner = "and" if step.together else "or"
+        text = f"{step.label}: taken by {_titles(step.taken_by, joiner)}"
         if step.levels:
             text += f", for a {_level_labels(ladder, step.levels)} only"
         follows = [s.label.lower() for k in step.after if (s := ladder.step(k)) is not None]

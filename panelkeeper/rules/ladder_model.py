@@ -180,6 +180,8 @@ class InformalStep:
     keep: Duration | None
     written: bool
     rules: tuple[str, ...] = ()
+    together: bool = False
+    """Every role in ``taken_by`` takes the step jointly (herefordshire), not any one."""
 
 
 @dataclass(frozen=True)

@@ -144,6 +144,7 @@ class _Reader:
             effect = sub.optional_choice("effect", Effect, Effect.NONE)
             keep = sub.optional_duration("keep")
             written = sub.optional_bool("written", False)
+            together = sub.optional_bool("together", False)
             ids = self.cite("informal", sub)
             if effect.is_exclusion or effect is Effect.SUSPENSION:
                 sub.problem("effect", "An informal step cannot suspend or end membership.")
@@ -164,6 +165,7 @@ class _Reader:
                         keep,
                         written,
                         ids,
+                        together,
                     )
                 )
         keys = [s.key for s in result]

@@ -193,6 +193,9 @@ def test_herefordshire_sets_no_appeal_window_and_the_vice_chair_stands_in_interp
     assert ladder is not None and ladder.appeal is not None
     assert ladder.appeal.window is None
     assert ladder.chair_stand_in is not None and ladder.chair_stand_in.key == "vice_chair"
+    warning = ladder.step("verbal_warning")
+    assert warning is not None and warning.together and warning.closes
+    assert [r.key for r in warning.taken_by] == ["customer_involvement_manager", "chair"]
     suspension = ladder.outcome("suspension")
     assert suspension is not None
     assert (suspension.requires, suspension.requires_at) == (
