@@ -127,7 +127,7 @@ def _informal(ladder: Ladder) -> ExplainedSection | None:
         return None
     rules: list[ExplainedRule] = []
     for step in ladder.informal:
-        joiner = "and" if step.together else "or"
+        joiner = "together with" if step.together else "or"
         text = f"{step.label}: taken by {_titles(step.taken_by, joiner)}"
         if step.levels:
             text += f", for a {_level_labels(ladder, step.levels)} only"
