@@ -6,5 +6,6 @@ from panelkeeper import api
 
 urlpatterns = [
     path("", include("panelkeeper.accounts.urls")),
+    path("", include("panelkeeper.organisations.urls")),
     path("api/", api.urls()),
 ]

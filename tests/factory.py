@@ -7,12 +7,22 @@ their own records (append with str_replace; keep each method small).
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from typing import Any
 
+from django.utils import timezone
+
 from panelkeeper.accounts.models import Grant, User
 from panelkeeper.accounts.tokens import NewToken, create_token
-from panelkeeper.organisations.models import Group, Organisation
+from panelkeeper.organisations.models import (
+    ClosureDay,
+    Group,
+    Organisation,
+    PolicyVersion,
+    RoleHolder,
+)
+from panelkeeper.rules.presets import preset_text
 
 PASSWORD = "correct horse battery staple"
 
@@ -88,3 +98,54 @@ class Factory:
         self, user: User, organisation: Organisation | None = None, name: str = "test"
     ) -> NewToken:
         return create_token(user=user, organisation=organisation or self.home, name=name)
+
+    # Versions of the code, role holders, closure days (organisations) -----------
+
+    def draft_version(
+        self, organisation: Organisation | None = None, preset: str = "vela", **fields: Any
+    ) -> PolicyVersion:
+        """A draft holding a preset's text exactly, saved without the domain function."""
+        fields.setdefault("version", f"draft-{next(_serial)}")
+        fields.setdefault("source", preset_text(preset))
+        fields.setdefault("file_name", f"{preset}.toml")
+        fields.setdefault("preset", preset)
+        return PolicyVersion.objects.create(organisation=organisation or self.home, **fields)
+
+    def published_version(
+        self,
+        organisation: Organisation | None = None,
+        preset: str = "vela",
+        in_force_from: dt.date = dt.date(2026, 2, 2),
+        **fields: Any,
+    ) -> PolicyVersion:
+        """A published version in force from ``in_force_from`` (approved the same day)."""
+        fields.setdefault("approved_on", in_force_from)
+        return self.draft_version(
+            organisation,
+            preset,
+            status=PolicyVersion.Status.PUBLISHED,
+            in_force_from=in_force_from,
+            published_at=timezone.now(),
+            **fields,
+        )
+
+    def role_holder(
+        self,
+        role_key: str,
+        user: User | None = None,
+        organisation: Organisation | None = None,
+        **fields: Any,
+    ) -> RoleHolder:
+        fields.setdefault("role_title", role_key.replace("_", " ").title())
+        fields.setdefault("effective_from", dt.date(2026, 1, 5))
+        return RoleHolder.objects.create(
+            organisation=organisation or self.home,
+            role_key=role_key,
+            user=user or self.auditor(organisation),
+            **fields,
+        )
+
+    def closure_day(self, organisation: Organisation | None = None, **fields: Any) -> ClosureDay:
+        fields.setdefault("date", dt.date(2026, 1, 2) + dt.timedelta(days=next(_serial)))
+        fields.setdefault("reason", "Staff training day")
+        return ClosureDay.objects.create(organisation=organisation or self.home, **fields)

@@ -21,9 +21,11 @@ from ninja import NinjaAPI, Router, Swagger
 from panelkeeper.accounts.api import router as me_router
 from panelkeeper.accounts.permissions import public
 from panelkeeper.api.auth import BearerToken, Session
+from panelkeeper.organisations.api import router as organisations_router
 
 ROUTERS: list[tuple[str, Router]] = [
     ("v1/me", me_router),
+    ("v1/organisations", organisations_router),
 ]
 
 api = NinjaAPI(

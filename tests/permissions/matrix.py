@@ -68,3 +68,95 @@ ROWS: list[Row] = [
         {"anonymous": 401, "officer": 200, "auditor": 200, "outsider": 200},
     ),
 ]
+
+
+# organisations: home, rulebook, versions of the code, role holders, closure days
+
+
+def draft_kwargs(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "pk": factory.draft_version().pk}
+
+
+def role_kwargs(factory: Factory) -> dict[str, Any]:
+    factory.draft_version()  # declares customer_involvement_team (vela)
+    return {"org": factory.home.slug, "role": "customer_involvement_team"}
+
+
+def api_draft_kwargs(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "version_id": factory.draft_version().pk}
+
+
+def preset_choice(factory: Factory) -> dict[str, Any]:
+    return {"preset": "vela"}
+
+
+def readers(ok: Expected = 200) -> dict[str, Expected]:
+    """Officers and auditors of home; the outsider never sees it."""
+    return {"anonymous": SIGN_IN, "officer": ok, "auditor": ok, "outsider": 404}
+
+
+def officers(ok: Expected = 200) -> dict[str, Expected]:
+    return {"anonymous": SIGN_IN, "officer": ok, "auditor": 403, "outsider": 404}
+
+
+def not_allowed() -> dict[str, Expected]:
+    return {"anonymous": SIGN_IN, "officer": 405, "auditor": 405, "outsider": 404}
+
+
+def api_readers(ok: Expected = 200) -> dict[str, Expected]:
+    return {"anonymous": 401, "officer": ok, "auditor": ok, "outsider": 404}
+
+
+def api_officers(ok: Expected) -> dict[str, Expected]:
+    return {"anonymous": 401, "officer": ok, "auditor": 403, "outsider": 404}
+
+
+ORGS_API = "/api/v1/organisations"
+
+ROWS += [
+    Row(
+        "organisations:start",
+        "GET",
+        {"anonymous": SIGN_IN, "officer": 302, "auditor": 302, "outsider": 302},
+        note="to the user's organisation",
+    ),
+    Row("organisations:list", "GET", {**everyone(200), "anonymous": SIGN_IN}),
+    Row("organisations:home", "GET", readers(), home_org),
+    Row("organisations:home", "POST", not_allowed(), home_org),
+    Row("organisations:rulebook", "GET", readers(), home_org),
+    Row("organisations:versions", "GET", readers(), home_org),
+    Row("organisations:load_preset", "GET", officers(), home_org),
+    Row("organisations:load_preset", "POST", officers(302), home_org, preset_choice),
+    Row("organisations:upload", "GET", officers(), home_org),
+    Row("organisations:upload", "POST", officers(200), home_org, note="no file: the form again"),
+    Row("organisations:version", "GET", readers(), draft_kwargs),
+    Row("organisations:publish", "GET", officers(), draft_kwargs),
+    Row("organisations:publish", "POST", officers(200), draft_kwargs, note="no dates"),
+    Row("organisations:download", "GET", readers(), draft_kwargs),
+    Row("organisations:download", "POST", not_allowed(), draft_kwargs),
+    Row("organisations:role_holders", "GET", readers(), home_org),
+    Row("organisations:assign_role_holder", "GET", officers(), role_kwargs),
+    Row("organisations:assign_role_holder", "POST", officers(200), role_kwargs),
+    Row("organisations:closure_days", "GET", readers(), home_org),
+    Row("organisations:add_closure_day", "GET", officers(), home_org),
+    Row("organisations:add_closure_day", "POST", officers(200), home_org, note="empty form"),
+    Row(ORGS_API, "GET", {"anonymous": 401, "officer": 200, "auditor": 200, "outsider": 200}),
+    Row(ORGS_API + "/{org}", "GET", api_readers(), home_org),
+    Row(ORGS_API + "/{org}/policy-versions", "GET", api_readers(), home_org),
+    Row(ORGS_API + "/{org}/policy-versions", "POST", api_officers(422), home_org, note="no body"),
+    Row(ORGS_API + "/{org}/policy-versions/{version_id}", "GET", api_readers(), api_draft_kwargs),
+    Row(
+        ORGS_API + "/{org}/policy-versions/{version_id}/source",
+        "GET",
+        api_readers(),
+        api_draft_kwargs,
+    ),
+    Row(
+        ORGS_API + "/{org}/policy-versions/{version_id}/publish",
+        "POST",
+        api_officers(422),
+        api_draft_kwargs,
+        note="no body",
+    ),
+    Row(ORGS_API + "/{org}/rulebook", "GET", api_readers(404), home_org, note="none in force"),
+]

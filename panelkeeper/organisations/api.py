@@ -1,0 +1,303 @@
+"""API operations for organisations, their groups, the versions of their code and the rulebook.
+
+Mounted at ``/api/v1/organisations``. The same policies as the pages: another
+organisation answers 404, the wrong role 403, an anonymous caller 401. A refusal from
+a domain function answers 422 with ``detail``, the ``field`` it concerns, every
+``problems`` entry for an invalid file and the ``missing_role_holders`` for a publish
+that lacks them.
+"""
+
+import datetime as dt
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from pydantic import ValidationError as PydanticValidationError
+
+from panelkeeper.accounts.models import Grant
+from panelkeeper.accounts.permissions import api_signed_in, api_staff, get_object_for
+from panelkeeper.organisations.models import Organisation, PolicyVersion
+from panelkeeper.organisations.policies import (
+    InvalidPolicy,
+    MissingRoleHolders,
+    Refused,
+    load_preset_draft,
+    publish_policy_version,
+    upload_draft,
+)
+from panelkeeper.organisations.rulebooks import rulebook_of
+
+router = Router(tags=["organisations"])
+
+READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
+OFFICER = Grant.Role.OFFICER
+
+
+class GroupOut(Schema):
+    id: int
+    name: str
+
+
+class OrganisationOut(Schema):
+    slug: str
+    name: str
+    region: str
+
+
+class OrganisationDetailOut(OrganisationOut):
+    groups: list[GroupOut]
+    version_in_force: int | None
+
+
+class PolicyVersionOut(Schema):
+    id: int
+    version: str
+    status: str
+    file_name: str
+    preset: str
+    created_at: dt.datetime
+    approved_on: dt.date | None
+    in_force_from: dt.date | None
+    published_at: dt.datetime | None
+
+
+class DraftIn(Schema):
+    """Either ``preset`` (a preset's slug), or ``source`` with its ``file_name``."""
+
+    preset: str | None = None
+    source: str | None = None
+    file_name: str = "upload.toml"
+
+
+class PublishIn(Schema):
+    approved_on: dt.date
+    in_force_from: dt.date
+
+
+class ProblemOut(Schema):
+    source: str
+    key: str
+    message: str
+
+
+class StaffTitleOut(Schema):
+    key: str
+    title: str
+
+
+class RefusalOut(Schema):
+    detail: str
+    field: str | None = None
+    problems: list[ProblemOut] = []
+    missing_role_holders: list[StaffTitleOut] = []
+
+
+class RuleOut(Schema):
+    ids: list[str]
+    ref: str | None
+    text: str
+
+
+class SectionOut(Schema):
+    title: str
+    rules: list[RuleOut]
+
+
+class InterpretationOut(Schema):
+    number: int
+    text: str
+
+
+class RulebookOut(Schema):
+    organisation: str
+    version: PolicyVersionOut
+    title: str
+    sections: list[SectionOut]
+    interpretations: list[InterpretationOut]
+
+
+def _refusal(refusal: Refused) -> tuple[int, RefusalOut]:
+    body = RefusalOut(detail=refusal.message, field=refusal.field)
+    if isinstance(refusal, InvalidPolicy):
+        body.problems = [
+            ProblemOut(source=p.source, key=p.key, message=p.message) for p in refusal.problems
+        ]
+    if isinstance(refusal, MissingRoleHolders):
+        body.missing_role_holders = [
+            StaffTitleOut(key=t.key, title=t.title) for t in refusal.missing
+        ]
+    return 422, body
+
+
+def _body[S: Schema](request: HttpRequest, schema: type[S]) -> S:
+    """The JSON body as ``schema``, read only after the access policy has passed.
+
+    Ninja would parse a declared body before the operation's policy runs, so a caller
+    without access would learn about the body's shape (400/422) before being refused.
+    """
+    try:
+        return schema.model_validate_json(request.body or b"{}")
+    except PydanticValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in e['loc']) or 'body'}: {e['msg']}"
+            for e in error.errors()
+        )
+        raise HttpError(422, f"Send a JSON body like the example in the docs. {problems}") from None
+
+
+def _request_body(schema: type[Schema]) -> dict[str, object]:
+    """The OpenAPI description of a JSON body read by :func:`_body`."""
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": schema.model_json_schema()}},
+        }
+    }
+
+
+def _version(request: HttpRequest, version_id: int) -> PolicyVersion:
+    return get_object_for(request.organisation, PolicyVersion.objects.all(), pk=version_id)  # type: ignore[attr-defined]
+
+
+@router.get("", response=list[OrganisationOut], summary="The organisations you hold a grant on")
+@api_signed_in
+def list_organisations(request: HttpRequest) -> list[Organisation]:
+    """A bearer token sees only the organisation it was made for."""
+    organisations = Organisation.objects.for_user(request.user)
+    token = getattr(request, "api_token", None)
+    if token is not None:
+        organisations = organisations.filter(pk=token.organisation_id)
+    return list(organisations)
+
+
+@router.get("/{org}", response=OrganisationDetailOut, summary="An organisation and its groups")
+@api_staff(*READERS)
+def get_organisation(request: HttpRequest, org: str) -> OrganisationDetailOut:
+    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    in_force = PolicyVersion.objects.in_force(organisation, on=timezone.localdate())
+    return OrganisationDetailOut(
+        slug=organisation.slug,
+        name=organisation.name,
+        region=organisation.region,
+        groups=[GroupOut(id=g.pk, name=g.name) for g in organisation.groups.all()],
+        version_in_force=in_force.pk if in_force else None,
+    )
+
+
+@router.get(
+    "/{org}/policy-versions",
+    response=list[PolicyVersionOut],
+    summary="Every version of the code, newest first",
+)
+@api_staff(*READERS)
+def list_policy_versions(request: HttpRequest, org: str) -> list[PolicyVersion]:
+    return list(PolicyVersion.objects.filter(organisation=request.organisation))  # type: ignore[attr-defined]
+
+
+@router.post(
+    "/{org}/policy-versions",
+    response={201: PolicyVersionOut, 422: RefusalOut},
+    summary="Create a draft from a preset or a TOML text",
+    openapi_extra=_request_body(DraftIn),
+)
+@api_staff(OFFICER)
+def create_draft(request: HttpRequest, org: str) -> tuple[int, object]:
+    """An invalid text is not saved: 422 lists every problem with its dotted key."""
+    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    data = _body(request, DraftIn)
+    if (data.preset is None) == (data.source is None):
+        return 422, RefusalOut(detail="Send either preset or source, not both.")
+    try:
+        if data.preset is not None:
+            version = load_preset_draft(
+                organisation=organisation, preset=data.preset, actor=request.user
+            )
+        else:
+            version = upload_draft(
+                organisation=organisation,
+                text=data.source or "",
+                file_name=data.file_name[:200],
+                actor=request.user,
+            )
+    except Refused as refusal:
+        return _refusal(refusal)
+    return 201, version
+
+
+@router.get(
+    "/{org}/policy-versions/{version_id}",
+    response=PolicyVersionOut,
+    summary="One version's metadata",
+)
+@api_staff(*READERS)
+def get_policy_version(request: HttpRequest, org: str, version_id: int) -> PolicyVersion:
+    return _version(request, version_id)
+
+
+@router.get(
+    "/{org}/policy-versions/{version_id}/source",
+    summary="One version's TOML text, exactly as uploaded or loaded",
+    openapi_extra={
+        "responses": {200: {"description": "The TOML text", "content": {"application/toml": {}}}}
+    },
+)
+@api_staff(*READERS)
+def get_policy_source(request: HttpRequest, org: str, version_id: int) -> HttpResponse:
+    version = _version(request, version_id)
+    return HttpResponse(version.source.encode("utf-8"), content_type="application/toml")
+
+
+@router.post(
+    "/{org}/policy-versions/{version_id}/publish",
+    response={200: PolicyVersionOut, 422: RefusalOut},
+    summary="Publish a draft with its approval and in-force dates",
+    openapi_extra=_request_body(PublishIn),
+)
+@api_staff(OFFICER)
+def publish(request: HttpRequest, org: str, version_id: int) -> tuple[int, object]:
+    """Refused with 422, listing them, while a declared staff title has no holder."""
+    version = _version(request, version_id)
+    data = _body(request, PublishIn)
+    try:
+        published = publish_policy_version(
+            version=version,
+            approved_on=data.approved_on,
+            in_force_from=data.in_force_from,
+            actor=request.user,
+            today=timezone.localdate(),
+        )
+    except Refused as refusal:
+        return _refusal(refusal)
+    return 200, published
+
+
+@router.get("/{org}/rulebook", response=RulebookOut, summary="The rulebook of the code in force")
+@api_staff(*READERS)
+def get_rulebook(request: HttpRequest, org: str) -> RulebookOut:
+    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    version = PolicyVersion.objects.in_force(organisation, on=timezone.localdate())
+    if version is None:
+        raise HttpError(404, "No version of the code is in force yet.")
+    try:
+        book = rulebook_of(version)
+    except InvalidPolicy as error:
+        raise HttpError(409, error.message) from None
+    return RulebookOut(
+        organisation=organisation.slug,
+        version=PolicyVersionOut.model_validate(version, from_attributes=True),
+        title=book.title,
+        sections=[
+            SectionOut(
+                title=section.title,
+                rules=[
+                    RuleOut(ids=list(rule.ids), ref=rule.ref, text=rule.text)
+                    for rule in section.rules
+                ],
+            )
+            for section in book.sections
+        ],
+        interpretations=[
+            InterpretationOut(number=item.number, text=item.text) for item in book.interpretations
+        ],
+    )

@@ -1,0 +1,54 @@
+"""Days an organisation is closed, which working-day deadlines skip (Interpretation 1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from django.db import IntegrityError, transaction
+
+from panelkeeper.audit.log import record
+from panelkeeper.organisations.models import ClosureDay, Organisation
+from panelkeeper.organisations.policies import Refused
+from panelkeeper.rules.calendar import Region, bank_holidays
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
+
+
+def add_closure_day(
+    *, organisation: Organisation, date: dt.date, reason: str, actor: User
+) -> ClosureDay:
+    """Record that ``organisation`` is closed on ``date``.
+
+    Refuses a weekend or a bank holiday of the organisation's region (never a working day
+    anyway, so recording it would change nothing) and a date already recorded.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise Refused("Enter why the organisation is closed.", field="reason")
+    if date.weekday() >= 5:
+        raise Refused(
+            f"{date:%-d %B %Y} is a {date:%A}, which is never a working day. Enter a weekday.",
+            field="date",
+        )
+    region = Region(organisation.region)
+    if date in bank_holidays(region, date.year):
+        raise Refused(
+            f"{date:%-d %B %Y} is already a bank holiday in {region.label}.", field="date"
+        )
+    if ClosureDay.objects.filter(organisation=organisation, date=date).exists():
+        raise Refused(f"A closure is already recorded on {date:%-d %B %Y}.", field="date")
+    try:
+        with transaction.atomic():
+            day = ClosureDay.objects.create(organisation=organisation, date=date, reason=reason)
+            record(
+                actor=actor,
+                organisation=organisation,
+                action="closure_day.added",
+                obj=day,
+                fields=["date", "reason"],
+            )
+    except IntegrityError:
+        raise Refused(f"A closure is already recorded on {date:%-d %B %Y}.", field="date") from None
+    return day

@@ -1,0 +1,52 @@
+"""Pages for closure days, which working-day deadlines skip."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from panelkeeper.accounts.models import Grant
+from panelkeeper.accounts.permissions import staff
+from panelkeeper.organisations.closure_days import add_closure_day
+from panelkeeper.organisations.forms import ClosureDayForm, add_refusal
+from panelkeeper.organisations.models import ClosureDay
+from panelkeeper.organisations.policies import Refused
+
+OFFICER = Grant.Role.OFFICER
+
+
+@staff(OFFICER, Grant.Role.AUDITOR)
+@require_GET
+def closure_day_list(request: HttpRequest, org: str) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    context = {
+        "organisation": organisation,
+        "days": ClosureDay.objects.filter(organisation=organisation),
+        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+    }
+    return render(request, "organisations/closure_day_list.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def add(request: HttpRequest, org: str) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    form = ClosureDayForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            day = add_closure_day(
+                organisation=organisation,
+                date=form.cleaned_data["date"],
+                reason=form.cleaned_data["reason"],
+                actor=request.user,
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, f"Closure on {day.date:%-d %B %Y} added")
+            return redirect("organisations:closure_days", org=org)
+    return render(
+        request, "organisations/add_closure_day.html", {"organisation": organisation, "form": form}
+    )

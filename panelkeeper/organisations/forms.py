@@ -1,0 +1,121 @@
+"""Forms for the code's versions, role holders and closure days.
+
+Forms validate and normalise; the functions in ``policies``, ``role_holders`` and
+``closure_days`` decide (STYLE 13).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+
+from panelkeeper.accounts.models import User
+from panelkeeper.lib.widgets import GovukDateField
+from panelkeeper.organisations.models import Organisation
+from panelkeeper.organisations.policies import Refused
+from panelkeeper.rules.presets import PRESETS, load_preset
+
+# A code of conduct is a few kilobytes; anything far larger is the wrong file.
+MAX_UPLOAD_BYTES = 256 * 1024
+
+
+def add_refusal(form: forms.Form, refusal: Refused) -> None:
+    """Show a domain refusal on the field it concerns, or above the form."""
+    field = refusal.field if refusal.field in form.fields else None
+    form.add_error(field, refusal.message)
+
+
+@cache
+def preset_label(slug: str) -> str:
+    """ "vela: Customer Scrutiny Panel code of conduct, Vela Group (...)"; presets never change."""
+    code = load_preset(slug).code
+    return f"{slug}: {code.title or 'code of conduct'}, {code.organisation}"
+
+
+class PresetForm(forms.Form):
+    preset = forms.ChoiceField(
+        label="Which preset do you want to start from?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a preset"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["preset"].choices = [(slug, preset_label(slug)) for slug in PRESETS]
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="Upload a code of conduct file",
+        help_text="A TOML file, such as one downloaded from this service and edited.",
+        error_messages={"required": "Select a TOML file"},
+    )
+
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("The selected file must be smaller than 256 KB")
+        raw = upload.read()
+        try:
+            self.cleaned_data["text"] = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(
+                "The selected file must be a text file saved as UTF-8"
+            ) from None
+        return upload
+
+    @property
+    def text(self) -> str:
+        return str(self.cleaned_data["text"])
+
+    @property
+    def file_name(self) -> str:
+        name = self.cleaned_data["file"].name or "upload.toml"
+        return str(name)[:200]
+
+
+class PublishForm(forms.Form):
+    approved_on = GovukDateField(
+        noun="date the code was approved",
+        label="When was this version approved?",
+        help_text="For example, 27 3 2026",
+    )
+    in_force_from = GovukDateField(
+        noun="date it comes into force",
+        label="When does it come into force?",
+        help_text="Cases raised on or after this date follow this version.",
+    )
+
+
+class RoleHolderForm(forms.Form):
+    user = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        label="Who holds this title?",
+        help_text="Only people with an officer or auditor grant here are listed.",
+        empty_label="Choose a person",
+        error_messages={"required": "Choose who holds this title"},
+    )
+    effective_from = GovukDateField(
+        noun="date they start",
+        label="From when?",
+        help_text="The current holder, if any, stops on this date.",
+    )
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["user"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = User.objects.filter(grants__organisation=organisation).distinct()
+
+
+class ClosureDayForm(forms.Form):
+    date = GovukDateField(noun="date the organisation is closed", label="Date")
+    reason = forms.CharField(
+        label="Why is it closed?",
+        max_length=200,
+        help_text="For example, staff training day",
+        error_messages={"required": "Enter why the organisation is closed"},
+    )

@@ -1,0 +1,316 @@
+"""Versions of an organisation's code of conduct: drafts, publishing, reading (GOV-1).
+
+Every change goes through one keyword-only function here (STYLE 7), runs in one
+transaction and writes an audit entry. Refusals raise :class:`Refused` (or a subclass)
+with a message in GOV.UK voice saying what to do; nothing is saved when they do.
+
+Drafts that fail validation are not saved. A draft is a candidate for publication; a
+text the loader rejects can never become one, and keeping it would add an "invalid"
+state every list and every API client must filter out. The author sees every problem
+at once (file, dotted key, what to write), fixes the file and uploads it again. A saved
+draft is re-checked whenever it is shown or published, because a later release of the
+rules may reject a text an earlier one accepted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from panelkeeper.audit.log import record
+from panelkeeper.organisations.models import Group, Organisation, PolicyVersion, RoleHolder
+from panelkeeper.rules.calendar import Region, WorkingCalendar
+from panelkeeper.rules.policy import Policy, load_policy
+from panelkeeper.rules.presets import PRESETS, preset_text
+from panelkeeper.rules.problems import PolicyError, Problem
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
+
+
+class Refused(Exception):
+    """A change the rules or the data do not allow; ``message`` says what to do.
+
+    ``field`` names the form field the message belongs to, when there is one.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class InvalidPolicy(Refused):
+    """The text is not a valid code of conduct; ``problems`` lists every mistake."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        count = len(problems)
+        super().__init__(
+            f"The file has {count} problem{'s' if count != 1 else ''}. "
+            "Correct each one and upload the file again."
+        )
+        self.problems: tuple[Problem, ...] = tuple(problems)
+
+
+@dataclass(frozen=True)
+class StaffTitle:
+    """A staff title a code declares (``[roles.staff]``), which needs a holder."""
+
+    key: str
+    title: str
+
+
+class MissingRoleHolders(Refused):
+    """Publishing needs a holder for every declared staff title; these have none."""
+
+    def __init__(self, missing: Sequence[StaffTitle]) -> None:
+        titles = ", ".join(t.title for t in missing)
+        super().__init__(f"Assign someone to each staff title before publishing: {titles}.")
+        self.missing: tuple[StaffTitle, ...] = tuple(missing)
+
+
+# -- reading ------------------------------------------------------------------
+
+
+def parse(version: PolicyVersion) -> Policy:
+    """The policy a stored version holds; raises :class:`InvalidPolicy` if it no longer loads."""
+    try:
+        return load_policy(version.source, source=version.file_name)
+    except PolicyError as error:
+        raise InvalidPolicy(error.problems) from None
+
+
+def problems_of(version: PolicyVersion) -> tuple[Problem, ...]:
+    """Every problem the loader finds in a stored version today (empty when valid)."""
+    try:
+        parse(version)
+    except InvalidPolicy as error:
+        return error.problems
+    return ()
+
+
+def staff_titles(policy: Policy) -> tuple[StaffTitle, ...]:
+    """The staff titles ``policy`` declares, in the file's order."""
+    return tuple(StaffTitle(role.key, role.title) for role in policy.staff_roles)
+
+
+def declared_staff_titles(organisation: Organisation, *, on: dt.date) -> tuple[StaffTitle, ...]:
+    """Titles that may be given a holder: those of the code in force and of every draft.
+
+    The code in force comes first; a draft adds the titles it introduces. A draft that no
+    longer loads declares nothing.
+    """
+    versions: list[PolicyVersion] = []
+    in_force = PolicyVersion.objects.in_force(organisation, on=on)
+    if in_force is not None:
+        versions.append(in_force)
+    versions.extend(PolicyVersion.objects.drafts().filter(organisation=organisation))
+    found: dict[str, StaffTitle] = {}
+    for version in versions:
+        try:
+            policy = parse(version)
+        except InvalidPolicy:
+            continue
+        for title in staff_titles(policy):
+            found.setdefault(title.key, title)
+    return tuple(found.values())
+
+
+def missing_role_holders(version: PolicyVersion) -> tuple[StaffTitle, ...]:
+    """The staff titles ``version`` declares that have no current holder."""
+    held = set(
+        RoleHolder.objects.current()
+        .filter(organisation=version.organisation_id)
+        .values_list("role_key", flat=True)
+    )
+    return tuple(t for t in staff_titles(parse(version)) if t.key not in held)
+
+
+def review_due(version: PolicyVersion, policy: Policy) -> dt.date | None:
+    """When the code should next be reviewed (GOV-1).
+
+    The review date the file states, if it states one; otherwise the version's approval
+    date plus the review period. ``None`` for a draft with neither, or a code that sets
+    no review at all.
+    """
+    governance = policy.governance
+    if governance is None:
+        return None
+    if governance.review_due is not None:
+        return governance.review_due
+    if version.approved_on is None or governance.review_every is None:
+        return None
+    return WorkingCalendar().add(version.approved_on, governance.review_every)
+
+
+def working_calendar(organisation: Organisation) -> WorkingCalendar:
+    """The organisation's working calendar: its region's bank holidays and its closure days."""
+    dates = organisation.closure_days.values_list("date", flat=True)
+    return WorkingCalendar(Region(organisation.region), dates)
+
+
+# -- drafts -------------------------------------------------------------------
+
+
+def _create_draft(
+    *, organisation: Organisation, text: str, file_name: str, preset: str, actor: User
+) -> PolicyVersion:
+    try:
+        policy = load_policy(text, source=file_name)
+    except PolicyError as error:
+        raise InvalidPolicy(error.problems) from None
+    with transaction.atomic():
+        version = PolicyVersion.objects.create(
+            organisation=organisation,
+            version=policy.code.version,
+            source=text,
+            file_name=file_name,
+            preset=preset,
+            created_by=actor,
+        )
+        record(
+            actor=actor,
+            organisation=organisation,
+            action="policy_version.draft_created",
+            obj=version,
+            fields=["version", "source", "file_name", "preset", "status"],
+        )
+    return version
+
+
+def load_preset_draft(*, organisation: Organisation, preset: str, actor: User) -> PolicyVersion:
+    """Start a draft from one of the shipped presets, its text exactly as shipped."""
+    if preset not in PRESETS:
+        names = ", ".join(sorted(PRESETS))
+        raise Refused(f"Choose one of the presets: {names}.", field="preset")
+    return _create_draft(
+        organisation=organisation,
+        text=preset_text(preset),
+        file_name=f"{preset}.toml",
+        preset=preset,
+        actor=actor,
+    )
+
+
+def upload_draft(
+    *, organisation: Organisation, text: str, file_name: str, actor: User
+) -> PolicyVersion:
+    """Save an uploaded TOML text as a draft, unchanged, if the loader accepts it.
+
+    Raises :class:`InvalidPolicy` with every problem, and saves nothing, if it does not.
+    """
+    if not text.strip():
+        raise Refused("The selected file is empty. Choose a TOML file.", field="file")
+    return _create_draft(
+        organisation=organisation, text=text, file_name=file_name, preset="", actor=actor
+    )
+
+
+# -- publishing ---------------------------------------------------------------
+
+
+def _format(day: dt.date) -> str:
+    return f"{day:%-d %B %Y}"
+
+
+def publish_policy_version(
+    *,
+    version: PolicyVersion,
+    approved_on: dt.date,
+    in_force_from: dt.date,
+    actor: User,
+    today: dt.date,
+) -> PolicyVersion:
+    """Publish a draft: approved on ``approved_on``, in force from ``in_force_from`` (GOV-1).
+
+    Refuses, saving nothing, unless the draft still loads; approval is not in the future;
+    it comes into force on or after approval and after every published version; its
+    version label is new; and every declared staff title has a current holder
+    (:class:`MissingRoleHolders` lists the ones that do not). Creates the groups the
+    code names that the organisation lacks. Once published the version never changes.
+    """
+    with transaction.atomic():
+        locked = PolicyVersion.objects.select_for_update().get(pk=version.pk)
+        if locked.is_published:
+            raise Refused(
+                "This version is already published and cannot be changed. "
+                "Load a preset or upload a file to start a new draft."
+            )
+        policy = parse(locked)
+        if approved_on > today:
+            raise Refused("The approval date must be today or in the past.", field="approved_on")
+        if in_force_from < approved_on:
+            raise Refused(
+                "The date it comes into force must be the same as or after the approval date.",
+                field="in_force_from",
+            )
+        published = PolicyVersion.objects.published().filter(organisation=locked.organisation_id)
+        latest = published.order_by("-in_force_from").first()
+        previous = latest.in_force_from if latest is not None else None
+        if latest is not None and previous is not None and in_force_from <= previous:
+            raise Refused(
+                f"The date it comes into force must be after {_format(previous)}, "
+                f"when version {latest.version} came into force.",
+                field="in_force_from",
+            )
+        if published.filter(version=locked.version).exists():
+            raise Refused(
+                f"Version {locked.version} is already published. Change version under [code] "
+                "in the file and upload it again."
+            )
+        missing = missing_role_holders(locked)
+        if missing:
+            raise MissingRoleHolders(missing)
+
+        locked.status = PolicyVersion.Status.PUBLISHED
+        locked.approved_on = approved_on
+        locked.in_force_from = in_force_from
+        locked.published_at = timezone.now()
+        locked.published_by = actor
+        fields = ["status", "approved_on", "in_force_from", "published_at", "published_by"]
+        try:
+            with transaction.atomic():
+                locked.save(update_fields=fields)
+        except IntegrityError:
+            # Another request published a clashing version between our checks and here.
+            raise Refused(
+                "Another version was published at the same time. Check the list of versions "
+                "and try again."
+            ) from None
+        record(
+            actor=actor,
+            organisation=locked.organisation,
+            action="policy_version.published",
+            obj=locked,
+            fields=fields,
+        )
+        _ensure_groups(organisation=locked.organisation, policy=policy, actor=actor)
+    return locked
+
+
+def _ensure_groups(*, organisation: Organisation, policy: Policy, actor: User) -> None:
+    """Create the groups the code names that the organisation does not have yet.
+
+    Groups are never removed here: records of meetings and members point at them.
+    """
+    existing = set(organisation.groups.values_list("name", flat=True))
+    for name in group_names(policy):
+        if name not in existing:
+            group = Group.objects.create(organisation=organisation, name=name)
+            record(
+                actor=actor,
+                organisation=organisation,
+                action="group.created",
+                obj=group,
+                fields=["name"],
+            )
+
+
+def group_names(policy: Policy) -> tuple[str, ...]:
+    """The names of the groups a code covers."""
+    return tuple(group.name for group in policy.groups)

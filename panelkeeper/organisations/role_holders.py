@@ -1,0 +1,91 @@
+"""Who holds each staff title a code declares (BR-2, BR-13).
+
+A preset names titles ("Customer Involvement Manager"); a role holder maps a title to a
+user with a staff grant at the organisation. Publishing a version needs a holder for
+every title it declares (:func:`~panelkeeper.organisations.policies.publish_policy_version`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+
+from panelkeeper.audit.log import record
+from panelkeeper.organisations.models import Organisation, RoleHolder
+from panelkeeper.organisations.policies import Refused, declared_staff_titles
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
+
+
+def assign_role_holder(
+    *,
+    organisation: Organisation,
+    role_key: str,
+    user: User,
+    effective_from: dt.date,
+    actor: User,
+    today: dt.date,
+) -> RoleHolder:
+    """Make ``user`` the holder of the staff title ``role_key`` from ``effective_from``.
+
+    The title must be declared by the code in force or a draft, and the user must hold a
+    staff grant at the organisation. The current holder, if any, stops on the day the new
+    one starts; their term is kept, not rewritten.
+    """
+    titles = {t.key: t for t in declared_staff_titles(organisation, on=today)}
+    title = titles.get(role_key)
+    if title is None:
+        raise Refused(
+            "That title is not declared by the code in force or a draft. "
+            "Choose a title from the list.",
+            field="role_key",
+        )
+    if not user.grants.filter(organisation=organisation).exists():
+        raise Refused(
+            "Choose someone with an officer or auditor grant at this organisation.",
+            field="user",
+        )
+    with transaction.atomic():
+        current = (
+            RoleHolder.objects.select_for_update()
+            .current()
+            .filter(organisation=organisation, role_key=role_key)
+            .select_related("user")
+            .first()
+        )
+        if current is not None:
+            if current.user_id == user.pk:
+                raise Refused(f"{user} already holds this title.", field="user")
+            if effective_from < current.effective_from:
+                raise Refused(
+                    f"Enter a date on or after {current.effective_from:%-d %B %Y}, "
+                    f"when {current.user} started.",
+                    field="effective_from",
+                )
+            current.effective_until = effective_from
+            current.save(update_fields=["effective_until"])
+            record(
+                actor=actor,
+                organisation=organisation,
+                action="role_holder.ended",
+                obj=current,
+                fields=["effective_until"],
+            )
+        holder = RoleHolder.objects.create(
+            organisation=organisation,
+            role_key=title.key,
+            role_title=title.title,
+            user=user,
+            effective_from=effective_from,
+        )
+        record(
+            actor=actor,
+            organisation=organisation,
+            action="role_holder.assigned",
+            obj=holder,
+            fields=["role_key", "role_title", "user", "effective_from"],
+        )
+    return holder

@@ -1,0 +1,65 @@
+"""Pages for role holders: who holds each staff title the code declares (BR-2, BR-13)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from panelkeeper.accounts.models import Grant
+from panelkeeper.accounts.permissions import staff
+from panelkeeper.organisations.forms import RoleHolderForm, add_refusal
+from panelkeeper.organisations.models import RoleHolder
+from panelkeeper.organisations.policies import Refused, declared_staff_titles
+from panelkeeper.organisations.role_holders import assign_role_holder
+
+OFFICER = Grant.Role.OFFICER
+
+
+@staff(OFFICER, Grant.Role.AUDITOR)
+@require_GET
+def role_holder_list(request: HttpRequest, org: str) -> HttpResponse:
+    """Each declared staff title with its current holder, then every earlier term."""
+    organisation = request.organisation  # type: ignore[attr-defined]
+    titles = declared_staff_titles(organisation, on=timezone.localdate())
+    terms = list(RoleHolder.objects.filter(organisation=organisation).select_related("user"))
+    current = {term.role_key: term for term in terms if term.effective_until is None}
+    context = {
+        "organisation": organisation,
+        "rows": [(title, current.get(title.key)) for title in titles],
+        "past": [term for term in terms if term.effective_until is not None],
+        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+    }
+    return render(request, "organisations/role_holder_list.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def assign(request: HttpRequest, org: str, role: str) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    today = timezone.localdate()
+    titles = {t.key: t for t in declared_staff_titles(organisation, on=today)}
+    if role not in titles:
+        raise Http404("No such title in this organisation's code.")
+    form = RoleHolderForm(
+        request.POST or None, organisation=organisation, initial={"effective_from": today}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            holder = assign_role_holder(
+                organisation=organisation,
+                role_key=role,
+                user=form.cleaned_data["user"],
+                effective_from=form.cleaned_data["effective_from"],
+                actor=request.user,
+                today=today,
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, f"{holder.user} now holds the title {holder.role_title}")
+            return redirect("organisations:role_holders", org=org)
+    context = {"organisation": organisation, "title": titles[role], "form": form}
+    return render(request, "organisations/assign_role_holder.html", context)

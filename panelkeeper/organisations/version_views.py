@@ -1,0 +1,172 @@
+"""Pages for the versions of the code: list, drafts from a preset or a file, publish, download."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from panelkeeper.accounts.models import Grant
+from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.organisations.forms import PresetForm, PublishForm, UploadForm, add_refusal
+from panelkeeper.organisations.models import PolicyVersion
+from panelkeeper.organisations.policies import (
+    InvalidPolicy,
+    MissingRoleHolders,
+    Refused,
+    load_preset_draft,
+    missing_role_holders,
+    publish_policy_version,
+    upload_draft,
+)
+from panelkeeper.organisations.rulebooks import rulebook_of
+
+READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
+OFFICER = Grant.Role.OFFICER
+
+
+def _version(request: HttpRequest, pk: int) -> PolicyVersion:
+    return get_object_for(
+        request.organisation,  # type: ignore[attr-defined]
+        PolicyVersion.objects.select_related("published_by", "created_by"),
+        pk=pk,
+    )
+
+
+@staff(*READERS)
+@require_GET
+def version_list(request: HttpRequest, org: str) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    versions = PolicyVersion.objects.filter(organisation=organisation).select_related(
+        "published_by"
+    )
+    in_force = PolicyVersion.objects.in_force(organisation, on=timezone.localdate())
+    context = {
+        "organisation": organisation,
+        "versions": versions,
+        "in_force_id": in_force.pk if in_force else None,
+        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+    }
+    return render(request, "organisations/version_list.html", context)
+
+
+@staff(*READERS)
+@require_GET
+def version_detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    """A version's dates, then every problem in it or the rulebook it would publish."""
+    version = _version(request, pk)
+    context: dict[str, object] = {
+        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "version": version,
+        "problems": (),
+        "rulebook": None,
+        "missing": (),
+        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+    }
+    try:
+        context["rulebook"] = rulebook_of(version)
+        if not version.is_published:
+            context["missing"] = missing_role_holders(version)
+    except InvalidPolicy as error:
+        context["problems"] = error.problems
+    return render(request, "organisations/version_detail.html", context)
+
+
+@staff(*READERS)
+@require_GET
+def version_download(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    """The version's TOML text, byte for byte as it was uploaded or loaded."""
+    version = _version(request, pk)
+    response = HttpResponse(version.source.encode("utf-8"), content_type="application/toml")
+    response["Content-Disposition"] = f'attachment; filename="{_download_name(version)}"'
+    return response
+
+
+def _download_name(version: PolicyVersion) -> str:
+    safe = "".join(c if c.isalnum() or c in "-_." else "-" for c in version.version)
+    return f"{version.organisation.slug}-{safe}.toml"
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def load_preset(request: HttpRequest, org: str) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    form = PresetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = load_preset_draft(
+                organisation=organisation, preset=form.cleaned_data["preset"], actor=request.user
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, f"Draft version {version.version} created from the preset")
+            return redirect("organisations:version", org=org, pk=version.pk)
+    return render(
+        request, "organisations/load_preset.html", {"organisation": organisation, "form": form}
+    )
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest, org: str) -> HttpResponse:
+    """Upload a TOML file as a draft; a file with problems is shown with all of them, unsaved."""
+    organisation = request.organisation  # type: ignore[attr-defined]
+    form = UploadForm(request.POST or None, request.FILES or None)
+    problems: tuple[object, ...] = ()
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = upload_draft(
+                organisation=organisation,
+                text=form.text,
+                file_name=form.file_name,
+                actor=request.user,
+            )
+        except InvalidPolicy as refusal:
+            problems = refusal.problems
+            form.add_error("file", refusal.message)
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, f"Draft version {version.version} uploaded")
+            return redirect("organisations:version", org=org, pk=version.pk)
+    context = {"organisation": organisation, "form": form, "problems": problems}
+    return render(request, "organisations/upload.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def publish(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    """Publish a draft with its approval and in-force dates (GOV-1)."""
+    version = _version(request, pk)
+    if version.is_published:
+        messages.info(request, "This version is already published and cannot be changed")
+        return redirect("organisations:version", org=org, pk=pk)
+    form = PublishForm(request.POST or None)
+    missing: tuple[object, ...] = ()
+    if request.method == "POST" and form.is_valid():
+        try:
+            publish_policy_version(
+                version=version,
+                approved_on=form.cleaned_data["approved_on"],
+                in_force_from=form.cleaned_data["in_force_from"],
+                actor=request.user,
+                today=timezone.localdate(),
+            )
+        except MissingRoleHolders as refusal:
+            missing = refusal.missing
+            add_refusal(form, refusal)
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, f"Version {version.version} published")
+            return redirect("organisations:version", org=org, pk=pk)
+    context = {
+        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "version": version,
+        "form": form,
+        "missing": missing,
+    }
+    return render(request, "organisations/publish.html", context)
