@@ -11,7 +11,7 @@ import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import ValidationError as PydanticValidationError
 
@@ -117,7 +117,7 @@ class RulebookOut(Schema):
     interpretations: list[InterpretationOut]
 
 
-def _refusal(refusal: Refused) -> tuple[int, RefusalOut]:
+def _refusal(refusal: Refused) -> Status[RefusalOut]:
     body = RefusalOut(detail=refusal.message, field=refusal.field)
     if isinstance(refusal, InvalidPolicy):
         body.problems = [
@@ -127,7 +127,7 @@ def _refusal(refusal: Refused) -> tuple[int, RefusalOut]:
         body.missing_role_holders = [
             StaffTitleOut(key=t.key, title=t.title) for t in refusal.missing
         ]
-    return 422, body
+    return Status(422, body)
 
 
 def _body[S: Schema](request: HttpRequest, schema: type[S]) -> S:
@@ -202,12 +202,12 @@ def list_policy_versions(request: HttpRequest, org: str) -> list[PolicyVersion]:
     openapi_extra=_request_body(DraftIn),
 )
 @api_staff(OFFICER)
-def create_draft(request: HttpRequest, org: str) -> tuple[int, object]:
+def create_draft(request: HttpRequest, org: str) -> Status[object]:
     """An invalid text is not saved: 422 lists every problem with its dotted key."""
     organisation: Organisation = request.organisation  # type: ignore[attr-defined]
     data = _body(request, DraftIn)
     if (data.preset is None) == (data.source is None):
-        return 422, RefusalOut(detail="Send either preset or source, not both.")
+        return Status(422, RefusalOut(detail="Send either preset or source, not both."))
     try:
         if data.preset is not None:
             version = load_preset_draft(
@@ -222,7 +222,7 @@ def create_draft(request: HttpRequest, org: str) -> tuple[int, object]:
             )
     except Refused as refusal:
         return _refusal(refusal)
-    return 201, version
+    return Status(201, version)
 
 
 @router.get(
@@ -255,7 +255,7 @@ def get_policy_source(request: HttpRequest, org: str, version_id: int) -> HttpRe
     openapi_extra=_request_body(PublishIn),
 )
 @api_staff(OFFICER)
-def publish(request: HttpRequest, org: str, version_id: int) -> tuple[int, object]:
+def publish(request: HttpRequest, org: str, version_id: int) -> Status[object]:
     """Refused with 422, listing them, while a declared staff title has no holder."""
     version = _version(request, version_id)
     data = _body(request, PublishIn)
@@ -269,7 +269,7 @@ def publish(request: HttpRequest, org: str, version_id: int) -> tuple[int, objec
         )
     except Refused as refusal:
         return _refusal(refusal)
-    return 200, published
+    return Status(200, published)
 
 
 @router.get("/{org}/rulebook", response=RulebookOut, summary="The rulebook of the code in force")

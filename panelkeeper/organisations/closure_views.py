@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import staff
 from panelkeeper.organisations.closure_days import add_closure_day
-from panelkeeper.organisations.forms import ClosureDayForm, add_refusal
+from panelkeeper.organisations.forms import ClosureDayForm, add_refusal, bound
 from panelkeeper.organisations.models import ClosureDay
 from panelkeeper.organisations.policies import Refused
 
@@ -33,7 +33,7 @@ def closure_day_list(request: HttpRequest, org: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def add(request: HttpRequest, org: str) -> HttpResponse:
     organisation = request.organisation  # type: ignore[attr-defined]
-    form = ClosureDayForm(request.POST or None)
+    form = ClosureDayForm(**bound(request))
     if request.method == "POST" and form.is_valid():
         try:
             day = add_closure_day(

@@ -11,6 +11,7 @@ from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpRequest
 
 from panelkeeper.accounts.models import User
 from panelkeeper.lib.widgets import GovukDateField
@@ -20,6 +21,13 @@ from panelkeeper.rules.presets import PRESETS, load_preset
 
 # A code of conduct is a few kilobytes; anything far larger is the wrong file.
 MAX_UPLOAD_BYTES = 256 * 1024
+
+
+def bound(request: HttpRequest) -> dict[str, Any]:
+    """Keyword arguments binding a form to a POST (even an empty one), or none for a GET."""
+    if request.method == "POST":
+        return {"data": request.POST, "files": request.FILES}
+    return {}
 
 
 def add_refusal(form: forms.Form, refusal: Refused) -> None:

@@ -186,7 +186,7 @@ def _create_draft(
 def load_preset_draft(*, organisation: Organisation, preset: str, actor: User) -> PolicyVersion:
     """Start a draft from one of the shipped presets, its text exactly as shipped."""
     if preset not in PRESETS:
-        names = ", ".join(sorted(PRESETS))
+        names = ", ".join(PRESETS)
         raise Refused(f"Choose one of the presets: {names}.", field="preset")
     return _create_draft(
         organisation=organisation,

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import staff
-from panelkeeper.organisations.forms import RoleHolderForm, add_refusal
+from panelkeeper.organisations.forms import RoleHolderForm, add_refusal, bound
 from panelkeeper.organisations.models import RoleHolder
 from panelkeeper.organisations.policies import Refused, declared_staff_titles
 from panelkeeper.organisations.role_holders import assign_role_holder
@@ -44,7 +44,7 @@ def assign(request: HttpRequest, org: str, role: str) -> HttpResponse:
     if role not in titles:
         raise Http404("No such title in this organisation's code.")
     form = RoleHolderForm(
-        request.POST or None, organisation=organisation, initial={"effective_from": today}
+        **bound(request), organisation=organisation, initial={"effective_from": today}
     )
     if request.method == "POST" and form.is_valid():
         try:

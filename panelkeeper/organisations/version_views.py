@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
-from panelkeeper.organisations.forms import PresetForm, PublishForm, UploadForm, add_refusal
+from panelkeeper.organisations.forms import PresetForm, PublishForm, UploadForm, add_refusal, bound
 from panelkeeper.organisations.models import PolicyVersion
 from panelkeeper.organisations.policies import (
     InvalidPolicy,
@@ -93,7 +93,7 @@ def _download_name(version: PolicyVersion) -> str:
 @require_http_methods(["GET", "POST"])
 def load_preset(request: HttpRequest, org: str) -> HttpResponse:
     organisation = request.organisation  # type: ignore[attr-defined]
-    form = PresetForm(request.POST or None)
+    form = PresetForm(**bound(request))
     if request.method == "POST" and form.is_valid():
         try:
             version = load_preset_draft(
@@ -114,7 +114,7 @@ def load_preset(request: HttpRequest, org: str) -> HttpResponse:
 def upload(request: HttpRequest, org: str) -> HttpResponse:
     """Upload a TOML file as a draft; a file with problems is shown with all of them, unsaved."""
     organisation = request.organisation  # type: ignore[attr-defined]
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(**bound(request))
     problems: tuple[object, ...] = ()
     if request.method == "POST" and form.is_valid():
         try:
@@ -144,7 +144,7 @@ def publish(request: HttpRequest, org: str, pk: int) -> HttpResponse:
     if version.is_published:
         messages.info(request, "This version is already published and cannot be changed")
         return redirect("organisations:version", org=org, pk=pk)
-    form = PublishForm(request.POST or None)
+    form = PublishForm(**bound(request))
     missing: tuple[object, ...] = ()
     if request.method == "POST" and form.is_valid():
         try:
