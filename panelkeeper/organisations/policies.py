@@ -255,12 +255,12 @@ def publish_policy_version(
         if latest is not None and previous is not None and in_force_from <= previous:
             raise Refused(
                 f"The date it comes into force must be after {_format(previous)}, "
-                f"when version {latest.version} came into force.",
+                f"when version “{latest.version}” came into force.",
                 field="in_force_from",
             )
         if published.filter(version=locked.version).exists():
             raise Refused(
-                f"Version {locked.version} is already published. Change version under [code] "
+                f"Version “{locked.version}” is already published. Change version under [code] "
                 "in the file and upload it again."
             )
         missing = missing_role_holders(locked)

@@ -18,6 +18,7 @@ from panelkeeper.organisations.policies import (
     Refused,
     load_preset_draft,
     missing_role_holders,
+    parse,
     publish_policy_version,
     upload_draft,
 )
@@ -84,6 +85,17 @@ def version_download(request: HttpRequest, org: str, pk: int) -> HttpResponse:
     return response
 
 
+def _stated_approval(version: PolicyVersion) -> dict[str, object]:
+    """The approval date the file states, if any, to start the publish form with."""
+    try:
+        governance = parse(version).governance
+    except InvalidPolicy:
+        return {}
+    if governance is None or governance.approved_on is None:
+        return {}
+    return {"approved_on": governance.approved_on}
+
+
 def _download_name(version: PolicyVersion) -> str:
     safe = "".join(c if c.isalnum() or c in "-_." else "-" for c in version.version)
     return f"{version.organisation.slug}-{safe}.toml"
@@ -102,7 +114,7 @@ def load_preset(request: HttpRequest, org: str) -> HttpResponse:
         except Refused as refusal:
             add_refusal(form, refusal)
         else:
-            messages.success(request, f"Draft version {version.version} created from the preset")
+            messages.success(request, f"Draft version “{version.version}” created from the preset")
             return redirect("organisations:version", org=org, pk=version.pk)
     return render(
         request, "organisations/load_preset.html", {"organisation": organisation, "form": form}
@@ -130,7 +142,7 @@ def upload(request: HttpRequest, org: str) -> HttpResponse:
         except Refused as refusal:
             add_refusal(form, refusal)
         else:
-            messages.success(request, f"Draft version {version.version} uploaded")
+            messages.success(request, f"Draft version “{version.version}” uploaded")
             return redirect("organisations:version", org=org, pk=version.pk)
     context = {"organisation": organisation, "form": form, "problems": problems}
     return render(request, "organisations/upload.html", context)
@@ -144,7 +156,7 @@ def publish(request: HttpRequest, org: str, pk: int) -> HttpResponse:
     if version.is_published:
         messages.info(request, "This version is already published and cannot be changed")
         return redirect("organisations:version", org=org, pk=pk)
-    form = PublishForm(**bound(request))
+    form = PublishForm(**bound(request), initial=_stated_approval(version))
     missing: tuple[object, ...] = ()
     if request.method == "POST" and form.is_valid():
         try:
@@ -161,7 +173,7 @@ def publish(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         except Refused as refusal:
             add_refusal(form, refusal)
         else:
-            messages.success(request, f"Version {version.version} published")
+            messages.success(request, f"Version “{version.version}” published")
             return redirect("organisations:version", org=org, pk=pk)
     context = {
         "organisation": request.organisation,  # type: ignore[attr-defined]

@@ -142,7 +142,7 @@ def test_a_published_version_is_never_published_again(factory: Factory, officer:
         (
             {"approved_on": dt.date(2026, 10, 1), "in_force_from": dt.date(2026, 11, 1)},
             "in_force_from",
-            "after 1 November 2026, when version 2026-1 came into force",
+            "after 1 November 2026, when version “2026-1” came into force",
         ),
     ],
 )
@@ -165,7 +165,7 @@ def test_publishing_refuses_a_version_label_already_published(
     factory.published_version(version="preset-1", in_force_from=dt.date(2025, 1, 1))
     draft = factory.draft_version(version="preset-1")
     hold_every_title(factory)
-    with pytest.raises(Refused, match="Version preset-1 is already published"):
+    with pytest.raises(Refused, match="Version “preset-1” is already published"):
         publish(draft, officer)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -244,3 +245,12 @@ def test_anonymous_visitors_are_sent_to_sign_in(factory: Factory, client: Client
         response = client.get(path)
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("accounts:sign-in"))
+
+
+def test_the_publish_form_starts_with_the_approval_date_the_file_states(
+    factory: Factory, officer_client: Client
+) -> None:
+    nexus = factory.draft_version(preset="nexus")
+    content = officer_client.get(url("publish", nexus)).content.decode()
+    assert re.search(r'name="approved_on_day"[^>]* value="3"', content)
+    assert re.search(r'name="approved_on_year"[^>]* value="2011"', content)
