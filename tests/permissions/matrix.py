@@ -58,6 +58,9 @@ ROWS: list[Row] = [
     Row("accounts:sign-in", "GET", everyone(200)),
     Row("accounts:sign-out", "POST", everyone(302)),
     Row("accounts:sign-out", "GET", everyone(405), note="signing out is POST only"),
+    # the accessibility statement (the look)
+    Row("pages:accessibility", "GET", everyone(200)),
+    Row("pages:accessibility", "POST", everyone(405), note="a page to read, never to post to"),
     # API (platform)
     Row("api:openapi-json", "GET", everyone(200)),
     Row("api:openapi-view", "GET", everyone(200)),
