@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -158,6 +160,10 @@ def publish(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         return redirect("organisations:version", org=org, pk=pk)
     form = PublishForm(**bound(request), initial=_stated_approval(version))
     missing: tuple[object, ...] = ()
+    if request.method == "GET":
+        # Say before the dates are typed in, not after, which titles still need a holder.
+        with contextlib.suppress(InvalidPolicy):
+            missing = missing_role_holders(version)
     if request.method == "POST" and form.is_valid():
         try:
             publish_policy_version(

@@ -12,7 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from panelkeeper.organisations.models import PolicyVersion
+from panelkeeper.organisations.models import PolicyVersion, RoleHolder
 from panelkeeper.rules.presets import preset_text
 from tests.factory import Factory
 from tests.organisations.conftest import audit_actions, hold_every_title
@@ -254,3 +254,14 @@ def test_the_publish_form_starts_with_the_approval_date_the_file_states(
     content = officer_client.get(url("publish", nexus)).content.decode()
     assert re.search(r'name="approved_on_day"[^>]* value="3"', content)
     assert re.search(r'name="approved_on_year"[^>]* value="2011"', content)
+
+
+def test_the_publish_form_lists_titles_without_a_holder_before_any_date_is_typed(
+    factory: Factory, officer_client: Client
+) -> None:
+    draft = factory.draft_version(preset="vela")
+    hold_every_title(factory)
+    RoleHolder.objects.filter(role_key="service_improvement_team").delete()
+    content = officer_client.get(url("publish", draft)).content.decode()
+    assert "Assign someone as Service Improvement Team" in content
+    assert "Assign someone as Customer Involvement Team" not in content
