@@ -82,3 +82,11 @@ def test_pagination_draws_nothing_for_a_single_page() -> None:
     page = Paginator([1, 2], 10).page(1)
     html = render('{% include "govuk/_pagination.html" %}', page_obj=page)
     assert html.strip() == ""
+
+
+def test_a_phase_banner_shows_its_tag_and_sentence() -> None:
+    html = squash(
+        render('{% include "govuk/_phase_banner.html" with phase="Beta" text="A new service" %}')
+    )
+    assert '<strong class="govuk-tag govuk-phase-banner__content__tag">Beta</strong>' in html
+    assert '<span class="govuk-phase-banner__text">A new service</span>' in html
