@@ -22,6 +22,7 @@ from panelkeeper.organisations.policies import (
     InvalidPolicy,
     MissingRoleHolders,
     Refused,
+    discard_draft,
     load_preset_draft,
     publish_policy_version,
     upload_draft,
@@ -233,6 +234,21 @@ def create_draft(request: HttpRequest, org: str) -> Status[object]:
 @api_staff(*READERS)
 def get_policy_version(request: HttpRequest, org: str, version_id: int) -> PolicyVersion:
     return _version(request, version_id)
+
+
+@router.delete(
+    "/{org}/policy-versions/{version_id}",
+    response={204: None, 422: RefusalOut},
+    summary="Discard a draft; a published version is refused",
+)
+@api_staff(OFFICER)
+def delete_draft(request: HttpRequest, org: str, version_id: int) -> Status[object]:
+    version = _version(request, version_id)
+    try:
+        discard_draft(version=version, actor=request.user)
+    except Refused as refusal:
+        return _refusal(refusal)
+    return Status(204, None)
 
 
 @router.get(

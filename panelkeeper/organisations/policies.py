@@ -164,6 +164,11 @@ def _create_draft(
         policy = load_policy(text, source=file_name)
     except PolicyError as error:
         raise InvalidPolicy(error.problems) from None
+    limit = PolicyVersion._meta.get_field("version").max_length or 0
+    if len(policy.code.version) > limit:
+        raise InvalidPolicy(
+            [Problem(file_name, "code.version", f"Write a version of {limit} characters or fewer.")]
+        )
     with transaction.atomic():
         version = PolicyVersion.objects.create(
             organisation=organisation,
@@ -209,6 +214,22 @@ def upload_draft(
     return _create_draft(
         organisation=organisation, text=text, file_name=file_name, preset="", actor=actor
     )
+
+
+def discard_draft(*, version: PolicyVersion, actor: User) -> None:
+    """Delete a draft nobody needs; a published version is never deleted."""
+    with transaction.atomic():
+        locked = PolicyVersion.objects.select_for_update().get(pk=version.pk)
+        if locked.is_published:
+            raise Refused("A published version cannot be discarded: it stays on record.")
+        record(
+            actor=actor,
+            organisation=locked.organisation,
+            action="policy_version.draft_discarded",
+            obj=locked,
+            fields=["status"],
+        )
+        locked.delete()
 
 
 # -- publishing ---------------------------------------------------------------

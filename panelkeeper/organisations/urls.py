@@ -19,6 +19,7 @@ urlpatterns = [
     path(f"{ORG}versions/<int:pk>/", version_views.version_detail, name="version"),
     path(f"{ORG}versions/<int:pk>/publish/", version_views.publish, name="publish"),
     path(f"{ORG}versions/<int:pk>/download/", version_views.version_download, name="download"),
+    path(f"{ORG}versions/<int:pk>/discard/", version_views.discard, name="discard"),
     path(f"{ORG}role-holders/", role_views.role_holder_list, name="role_holders"),
     path(f"{ORG}role-holders/<slug:role>/", role_views.assign, name="assign_role_holder"),
     path(f"{ORG}closure-days/", closure_views.closure_day_list, name="closure_days"),

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
@@ -18,6 +18,7 @@ from panelkeeper.organisations.policies import (
     InvalidPolicy,
     MissingRoleHolders,
     Refused,
+    discard_draft,
     load_preset_draft,
     missing_role_holders,
     parse,
@@ -188,3 +189,17 @@ def publish(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         "missing": missing,
     }
     return render(request, "organisations/publish.html", context)
+
+
+@staff(OFFICER)
+@require_POST
+def discard(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    """Delete a draft; a published version stays and says why."""
+    version = _version(request, pk)
+    try:
+        discard_draft(version=version, actor=request.user)
+    except Refused as refusal:
+        messages.error(request, refusal.message)
+        return redirect("organisations:version", org=org, pk=pk)
+    messages.success(request, f"Draft version “{version.version}” discarded")
+    return redirect("organisations:versions", org=org)

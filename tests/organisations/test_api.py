@@ -220,3 +220,18 @@ def test_the_openapi_document_describes_the_draft_body(client: Client, db: None)
     operation = document["paths"]["/api/v1/organisations/{org}/policy-versions"]["post"]
     schema = operation["requestBody"]["content"]["application/json"]["schema"]
     assert {"preset", "source", "file_name"} <= set(schema["properties"])
+
+
+def test_an_officer_deletes_a_draft_but_never_a_published_version(
+    client: Client, factory: Factory, officer: User
+) -> None:
+    headers = bearer(factory, officer)
+    draft = factory.draft_version()
+    published = factory.published_version()
+    assert (
+        client.delete(f"{BASE}/home/policy-versions/{draft.pk}", headers=headers).status_code == 204
+    )
+    refused = client.delete(f"{BASE}/home/policy-versions/{published.pk}", headers=headers)
+    assert refused.status_code == 422
+    assert "cannot be discarded" in refused.json()["detail"]
+    assert list(PolicyVersion.objects.all()) == [published]

@@ -13,6 +13,7 @@ from panelkeeper.organisations.policies import (
     MissingRoleHolders,
     Refused,
     declared_staff_titles,
+    discard_draft,
     load_preset_draft,
     missing_role_holders,
     parse,
@@ -218,3 +219,31 @@ def test_without_a_stated_date_review_is_due_a_period_after_approval_gov_1(
 def test_a_code_without_a_review_period_is_never_due(factory: Factory) -> None:
     vela = factory.published_version(preset="vela")
     assert review_due(vela, parse(vela)) is None
+
+
+def test_a_version_label_too_long_to_keep_is_a_problem_at_its_key(
+    factory: Factory, officer: User
+) -> None:
+    text = preset_text("vela").replace('version = "preset-1"', f'version = "{"x" * 101}"', 1)
+    with pytest.raises(InvalidPolicy) as refused:
+        upload_draft(organisation=factory.home, text=text, file_name="v.toml", actor=officer)
+    assert [p.key for p in refused.value.problems] == ["code.version"]
+    assert not PolicyVersion.objects.exists()
+
+
+def test_a_draft_can_be_discarded_and_the_discarding_is_audited(
+    factory: Factory, officer: User
+) -> None:
+    draft = factory.draft_version()
+    pk = draft.pk
+    discard_draft(version=draft, actor=officer)
+    assert not PolicyVersion.objects.filter(pk=pk).exists()
+    draft.pk = pk
+    assert audit_actions(draft) == ["policy_version.draft_discarded"]
+
+
+def test_a_published_version_is_never_discarded(factory: Factory, officer: User) -> None:
+    version = factory.published_version()
+    with pytest.raises(Refused, match="cannot be discarded"):
+        discard_draft(version=version, actor=officer)
+    assert PolicyVersion.objects.filter(pk=version.pk).exists()

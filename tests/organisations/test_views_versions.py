@@ -265,3 +265,32 @@ def test_the_publish_form_lists_titles_without_a_holder_before_any_date_is_typed
     content = officer_client.get(url("publish", draft)).content.decode()
     assert "Assign someone as Service Improvement Team" in content
     assert "Assign someone as Customer Involvement Team" not in content
+
+
+def test_an_officer_discards_a_draft(factory: Factory, officer_client: Client) -> None:
+    draft = factory.draft_version(version="2027-1")
+    assert officer_client.get(url("discard", draft)).status_code == 405
+    assert "Discard this draft" in officer_client.get(url("version", draft)).content.decode()
+    response = officer_client.post(url("discard", draft), follow=True)
+    assert response.redirect_chain == [(VERSIONS, 302)]
+    assert "Draft version “2027-1” discarded" in response.content.decode()
+    assert not PolicyVersion.objects.exists()
+
+
+def test_discarding_a_published_version_is_refused_with_a_message(
+    factory: Factory, officer_client: Client
+) -> None:
+    version = factory.published_version()
+    assert "Discard this draft" not in officer_client.get(url("version", version)).content.decode()
+    response = officer_client.post(url("discard", version), follow=True)
+    assert response.redirect_chain == [(url("version", version), 302)]
+    assert "cannot be discarded" in response.content.decode()
+    assert PolicyVersion.objects.filter(pk=version.pk).exists()
+
+
+def test_an_auditor_cannot_discard_a_draft(factory: Factory, auditor_client: Client) -> None:
+    draft = factory.draft_version()
+    assert "Discard this draft" not in auditor_client.get(url("version", draft)).content.decode()
+    assert auditor_client.post(url("discard", draft)).status_code == 403
+    assert auditor_client.get(url("discard", draft)).status_code == 403
+    assert PolicyVersion.objects.filter(pk=draft.pk).exists()

@@ -162,4 +162,12 @@ ROWS += [
         note="no body",
     ),
     Row(ORGS_API + "/{org}/rulebook", "GET", api_readers(404), home_org, note="none in force"),
+    Row("organisations:discard", "POST", officers(302), draft_kwargs),
+    Row("organisations:discard", "GET", {**not_allowed(), "auditor": 403}, draft_kwargs),
+    Row(
+        ORGS_API + "/{org}/policy-versions/{version_id}",
+        "DELETE",
+        api_officers(204),
+        api_draft_kwargs,
+    ),
 ]
