@@ -29,11 +29,6 @@ def hold_every_title(
 
 
 @pytest.fixture
-def vela_titles() -> list[str]:
-    return [role.key for role in load_preset("vela").staff_roles]
-
-
-@pytest.fixture
 def holder(factory: Factory) -> User:
     """Someone with a grant at home who can be made a role holder."""
     return factory.auditor(first_name="Hana", last_name="Holder")
