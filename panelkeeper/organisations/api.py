@@ -4,10 +4,8 @@ Mounted at ``/api/v1/organisations``. The same policies as the pages: another
 organisation answers 404, the wrong role 403, an anonymous caller 401. A refusal from
 a domain function answers 422 with ``detail``, the ``field`` it concerns, every
 ``problems`` entry for an invalid file and the ``missing_role_holders`` for a publish
-that lacks them.
+that lacks them. Also role holders and closure days: anything the pages do.
 """
-
-import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -15,9 +13,10 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import ValidationError as PydanticValidationError
 
-from panelkeeper.accounts.models import Grant
+from panelkeeper.accounts.models import Grant, User
 from panelkeeper.accounts.permissions import api_signed_in, api_staff, get_object_for
-from panelkeeper.organisations.models import Organisation, PolicyVersion
+from panelkeeper.organisations.closure_days import add_closure_day
+from panelkeeper.organisations.models import ClosureDay, Organisation, PolicyVersion, RoleHolder
 from panelkeeper.organisations.policies import (
     InvalidPolicy,
     MissingRoleHolders,
@@ -27,7 +26,27 @@ from panelkeeper.organisations.policies import (
     publish_policy_version,
     upload_draft,
 )
+from panelkeeper.organisations.role_holders import assign_role_holder
 from panelkeeper.organisations.rulebooks import rulebook_of
+from panelkeeper.organisations.schemas import (
+    ClosureDayIn,
+    ClosureDayOut,
+    DraftIn,
+    GroupOut,
+    InterpretationOut,
+    OrganisationDetailOut,
+    OrganisationOut,
+    PolicyVersionOut,
+    ProblemOut,
+    PublishIn,
+    RefusalOut,
+    RoleHolderIn,
+    RoleHolderOut,
+    RulebookOut,
+    RuleOut,
+    SectionOut,
+    StaffTitleOut,
+)
 
 router = Router(tags=["organisations"])
 
@@ -35,87 +54,16 @@ READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 OFFICER = Grant.Role.OFFICER
 
 
-class GroupOut(Schema):
-    id: int
-    name: str
-
-
-class OrganisationOut(Schema):
-    slug: str
-    name: str
-    region: str
-
-
-class OrganisationDetailOut(OrganisationOut):
-    groups: list[GroupOut]
-    version_in_force: int | None
-
-
-class PolicyVersionOut(Schema):
-    id: int
-    version: str
-    status: str
-    file_name: str
-    preset: str
-    created_at: dt.datetime
-    approved_on: dt.date | None
-    in_force_from: dt.date | None
-    published_at: dt.datetime | None
-
-
-class DraftIn(Schema):
-    """Either ``preset`` (a preset's slug), or ``source`` with its ``file_name``."""
-
-    preset: str | None = None
-    source: str | None = None
-    file_name: str = "upload.toml"
-
-
-class PublishIn(Schema):
-    approved_on: dt.date
-    in_force_from: dt.date
-
-
-class ProblemOut(Schema):
-    source: str
-    key: str
-    message: str
-
-
-class StaffTitleOut(Schema):
-    key: str
-    title: str
-
-
-class RefusalOut(Schema):
-    detail: str
-    field: str | None = None
-    problems: list[ProblemOut] = []
-    missing_role_holders: list[StaffTitleOut] = []
-
-
-class RuleOut(Schema):
-    ids: list[str]
-    ref: str | None
-    text: str
-
-
-class SectionOut(Schema):
-    title: str
-    rules: list[RuleOut]
-
-
-class InterpretationOut(Schema):
-    number: int
-    text: str
-
-
-class RulebookOut(Schema):
-    organisation: str
-    version: PolicyVersionOut
-    title: str
-    sections: list[SectionOut]
-    interpretations: list[InterpretationOut]
+def _holder_out(holder: RoleHolder) -> RoleHolderOut:
+    return RoleHolderOut(
+        id=holder.pk,
+        role_key=holder.role_key,
+        role_title=holder.role_title,
+        user_id=holder.user_id,
+        user_name=str(holder.user),
+        effective_from=holder.effective_from,
+        effective_until=holder.effective_until,
+    )
 
 
 def _refusal(refusal: Refused) -> Status[RefusalOut]:
@@ -317,3 +265,77 @@ def get_rulebook(request: HttpRequest, org: str) -> RulebookOut:
             InterpretationOut(number=item.number, text=item.text) for item in book.interpretations
         ],
     )
+
+
+@router.get(
+    "/{org}/role-holders",
+    response=list[RoleHolderOut],
+    summary="Who holds each staff title, current and earlier terms",
+)
+@api_staff(*READERS)
+def list_role_holders(request: HttpRequest, org: str) -> list[RoleHolderOut]:
+    holders = RoleHolder.objects.filter(organisation=request.organisation).select_related("user")  # type: ignore[attr-defined]
+    return [_holder_out(holder) for holder in holders]
+
+
+@router.post(
+    "/{org}/role-holders",
+    response={201: RoleHolderOut, 422: RefusalOut},
+    summary="Give a declared staff title to someone with a grant here",
+    openapi_extra=_request_body(RoleHolderIn),
+)
+@api_staff(OFFICER)
+def create_role_holder(request: HttpRequest, org: str) -> Status[object]:
+    """The current holder, if any, stops on the day the new one starts (BR-2, BR-13)."""
+    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    data = _body(request, RoleHolderIn)
+    user = User.objects.filter(pk=data.user_id, grants__organisation=organisation).first()
+    if user is None:
+        refusal = Refused(
+            "Choose someone with an officer or auditor grant at this organisation.",
+            field="user_id",
+        )
+        return _refusal(refusal)
+    try:
+        holder = assign_role_holder(
+            organisation=organisation,
+            role_key=data.role_key,
+            user=user,
+            effective_from=data.effective_from,
+            actor=request.user,
+            today=timezone.localdate(),
+        )
+    except Refused as refusal:
+        return _refusal(refusal)
+    return Status(201, _holder_out(holder))
+
+
+@router.get(
+    "/{org}/closure-days",
+    response=list[ClosureDayOut],
+    summary="Days the organisation is closed, which working-day deadlines skip",
+)
+@api_staff(*READERS)
+def list_closure_days(request: HttpRequest, org: str) -> list[ClosureDay]:
+    return list(ClosureDay.objects.filter(organisation=request.organisation))  # type: ignore[attr-defined]
+
+
+@router.post(
+    "/{org}/closure-days",
+    response={201: ClosureDayOut, 422: RefusalOut},
+    summary="Record a day the organisation is closed",
+    openapi_extra=_request_body(ClosureDayIn),
+)
+@api_staff(OFFICER)
+def create_closure_day(request: HttpRequest, org: str) -> Status[object]:
+    data = _body(request, ClosureDayIn)
+    try:
+        day = add_closure_day(
+            organisation=request.organisation,  # type: ignore[attr-defined]
+            date=data.date,
+            reason=data.reason,
+            actor=request.user,
+        )
+    except Refused as refusal:
+        return _refusal(refusal)
+    return Status(201, day)

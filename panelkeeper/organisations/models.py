@@ -89,11 +89,11 @@ class PolicyVersionQuerySet(models.QuerySet["PolicyVersion"]):
 class PolicyVersion(models.Model):
     """One version of an organisation's code of conduct, as a TOML text (GOV-1).
 
-    ``source`` is kept exactly as uploaded or loaded, so a download returns the same
-    bytes. A draft is never edited: a corrected file is uploaded as a new draft and the old
-one discarded. Once published, a version never changes:
-    :func:`~panelkeeper.organisations.policies.publish_policy_version` is the only way in,
-    and a database trigger (migration 0003) refuses any UPDATE of a published row.
+        ``source`` is kept exactly as uploaded or loaded, so a download returns the same
+        bytes. A draft is never edited: a corrected file is uploaded as a new draft and the old
+    one discarded. Once published, a version never changes:
+        :func:`~panelkeeper.organisations.policies.publish_policy_version` is the only way in,
+        and a database trigger (migration 0003) refuses any UPDATE of a published row.
     """
 
     class Status(models.TextChoices):

@@ -235,3 +235,38 @@ def test_an_officer_deletes_a_draft_but_never_a_published_version(
     assert refused.status_code == 422
     assert "cannot be discarded" in refused.json()["detail"]
     assert list(PolicyVersion.objects.all()) == [published]
+
+
+def test_an_officer_gives_a_title_to_someone_with_a_grant_here_br_2(
+    client: Client, factory: Factory, officer: User, holder: User, outsider: User
+) -> None:
+    factory.draft_version(preset="vela")
+    headers = bearer(factory, officer)
+    path = f"{BASE}/home/role-holders"
+    body = {"role_key": "service_improvement_team", "effective_from": "2026-11-02"}
+    refused = post_json(client, path, body | {"user_id": outsider.pk}, headers)
+    assert refused.status_code == 422
+    assert refused.json()["field"] == "user_id"
+    made = post_json(client, path, body | {"user_id": holder.pk}, headers)
+    assert made.status_code == 201
+    assert made.json()["user_name"] == "Hana Holder"
+    listed = client.get(path, headers=bearer(factory, holder)).json()
+    assert [(h["role_key"], h["effective_until"]) for h in listed] == [
+        ("service_improvement_team", None)
+    ]
+    undeclared = post_json(client, path, body | {"role_key": "x", "user_id": holder.pk}, headers)
+    assert undeclared.status_code == 422
+
+
+def test_an_officer_adds_a_closure_day_and_a_weekend_is_refused(
+    client: Client, factory: Factory, officer: User
+) -> None:
+    headers = bearer(factory, officer)
+    path = f"{BASE}/home/closure-days"
+    made = post_json(client, path, {"date": "2026-12-07", "reason": "Office move"}, headers)
+    assert made.status_code == 201
+    assert made.json()["date"] == "2026-12-07"
+    weekend = post_json(client, path, {"date": "2026-12-06", "reason": "x"}, headers)
+    assert weekend.status_code == 422
+    assert "Sunday" in weekend.json()["detail"]
+    assert [d["reason"] for d in client.get(path, headers=headers).json()] == ["Office move"]

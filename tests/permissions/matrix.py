@@ -170,4 +170,8 @@ ROWS += [
         api_officers(204),
         api_draft_kwargs,
     ),
+    Row(ORGS_API + "/{org}/role-holders", "GET", api_readers(), home_org),
+    Row(ORGS_API + "/{org}/role-holders", "POST", api_officers(422), home_org, note="no body"),
+    Row(ORGS_API + "/{org}/closure-days", "GET", api_readers(), home_org),
+    Row(ORGS_API + "/{org}/closure-days", "POST", api_officers(422), home_org, note="no body"),
 ]
