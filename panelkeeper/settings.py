@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "panelkeeper.audit",
     "panelkeeper.core",
     "panelkeeper.organisations",
+    "panelkeeper.members",
+    "panelkeeper.registers",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,16 @@ from django.utils import timezone
 
 from panelkeeper.accounts.models import Grant, User
 from panelkeeper.accounts.tokens import NewToken, create_token
+from panelkeeper.members.models import (
+    Countersignature,
+    CustomerType,
+    Document,
+    DocumentVersion,
+    GroupRole,
+    Member,
+    Signature,
+    text_hash,
+)
 from panelkeeper.organisations.models import (
     ClosureDay,
     Group,
@@ -35,6 +45,7 @@ class Factory:
     def __init__(self) -> None:
         self._home: Organisation | None = None
         self._other: Organisation | None = None
+        self._personas: dict[str, Any] = {}
 
     # Organisations ---------------------------------------------------------------
 
@@ -149,3 +160,122 @@ class Factory:
         fields.setdefault("date", dt.date(2026, 1, 2) + dt.timedelta(days=next(_serial)))
         fields.setdefault("reason", "Staff training day")
         return ClosureDay.objects.create(organisation=organisation or self.home, **fields)
+
+    # Members, their documents and signatures (members) --------------------------
+
+    def panel(self, organisation: Organisation | None = None) -> Group:
+        """The home organisation's panel, made once (or a new one for another organisation)."""
+        if organisation is not None and organisation != self.home:
+            return self.group(organisation)
+        if "panel" not in self._personas:
+            self._personas["panel"] = self.group(self.home, name="Customer Scrutiny Panel")
+        return self._personas["panel"]  # type: ignore[no-any-return]
+
+    def panel_member(self, group: Group | None = None, **fields: Any) -> Member:
+        """A member record, active from 5 January 2026, added through the domain function."""
+        from panelkeeper.members.records import add_member
+
+        fields.setdefault("full_name", f"Member {next(_serial)}")
+        fields.setdefault("customer_type", CustomerType.TENANT)
+        fields.setdefault("started_on", dt.date(2026, 1, 5))
+        return add_member(group=group or self.panel(), actor=None, **fields)
+
+    def _persona_record(self, persona: str, **fields: Any) -> Member:
+        if persona not in self._personas:
+            self._personas[persona] = self.panel_member(**fields)
+        return self._personas[persona]  # type: ignore[no-any-return]
+
+    @property
+    def chair_record(self) -> Member:
+        """The home panel's chair, with their own sign-in."""
+        user = self._personas.get("chair_user") or self.user(first_name="Chris", last_name="Chair")
+        self._personas["chair_user"] = user
+        return self._persona_record(
+            "chair_record", full_name="Chris Chair", role=GroupRole.CHAIR, user=user
+        )
+
+    @property
+    def member_record(self) -> Member:
+        """A panel member of home with their own sign-in."""
+        user = self._personas.get("member_user") or self.user(first_name="Mina", last_name="Member")
+        self._personas["member_user"] = user
+        return self._persona_record("member_record", full_name="Mina Member", user=user)
+
+    @property
+    def advocated_record(self) -> Member:
+        """A panel member with no sign-in, whose advocate acts for them."""
+        user = self._personas.get("advocate_user") or self.user(
+            first_name="Ada", last_name="Advocate"
+        )
+        self._personas["advocate_user"] = user
+        return self._persona_record("advocated_record", full_name="Arthur Advocated", advocate=user)
+
+    def chair(self) -> User:
+        """The chair persona: a member with a sign-in and no staff grant."""
+        user = self.chair_record.user
+        assert user is not None
+        return user
+
+    def member(self) -> User:
+        """The panel member persona: signs in to their own record only."""
+        user = self.member_record.user
+        assert user is not None
+        return user
+
+    def advocate(self) -> User:
+        """The advocate persona: acts for ``advocated_record`` and no one else."""
+        user = self.advocated_record.advocate
+        assert user is not None
+        return user
+
+    def document_version(
+        self,
+        key: str = "code_of_conduct",
+        organisation: Organisation | None = None,
+        published_on: dt.date = dt.date(2026, 1, 5),
+        **fields: Any,
+    ) -> DocumentVersion:
+        """A version of one of the organisation's documents, saved directly."""
+        document, _ = Document.objects.get_or_create(
+            organisation=organisation or self.home,
+            key=key,
+            defaults={"title": fields.pop("title", key.replace("_", " ").title())},
+        )
+        fields.setdefault("label", f"{next(_serial)}")
+        fields.setdefault("text", f"# {document.title}\n\nWe agree to act fairly.")
+        fields["text_hash"] = text_hash(fields["text"])
+        return DocumentVersion.objects.create(
+            document=document, published_on=published_on, **fields
+        )
+
+    def signature(
+        self,
+        member: Member,
+        version: DocumentVersion,
+        signed_on: dt.date = dt.date(2026, 1, 6),
+        **fields: Any,
+    ) -> Signature:
+        """An online signature, saved directly (no checks)."""
+        fields.setdefault("typed_name", member.full_name)
+        return Signature.objects.create(
+            member=member,
+            version=version,
+            text_hash=version.text_hash,
+            read_and_understood=True,
+            signed_on=signed_on,
+            recorded_at=timezone.now(),
+            method=Signature.Method.ONLINE,
+            **fields,
+        )
+
+    def countersignature(
+        self, signature: Signature, officer: User | None = None, on: dt.date | None = None
+    ) -> Countersignature:
+        officer = officer or self.officer()
+        return Countersignature.objects.create(
+            signature=signature,
+            officer=officer,
+            officer_name=officer.get_full_name(),
+            countersigned_on=on or signature.signed_on,
+            recorded_at=timezone.now(),
+        )

@@ -1,0 +1,217 @@
+"""May this member take part on this date? The one question meetings and cases ask.
+
+:func:`eligibility` answers with a flag and every reason against, never just the first:
+
+- membership not yet started, or ended (the member's dates or an "ended" status);
+- suspended on that date;
+- where the code in force on that date makes signing a condition (MEM-2), each
+  document it names for signing that has no text yet, is unsigned, was signed only in
+  a version a newer one has replaced while re-signing is switched on (MEM-6), or waits
+  for the organisation's countersignature where the code asks for one (MEM-4).
+
+Nexus asks for nothing to be signed, so only the status counts there. With no code in
+force on the date there is nothing known to sign, and only the status counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from panelkeeper.members.models import Document, Member, Signature, Status
+from panelkeeper.members.status import end_of, status_record_on
+from panelkeeper.organisations.models import PolicyVersion
+from panelkeeper.organisations.policies import InvalidPolicy, parse
+from panelkeeper.rules.policy import Policy
+
+
+class Hurdle(StrEnum):
+    """Why a member may not take part; each reason carries one of these."""
+
+    NOT_STARTED = "not_started"
+    ENDED = "ended"
+    SUSPENDED = "suspended"
+    NO_TEXT = "no_text"
+    UNSIGNED = "unsigned"
+    OUTDATED = "outdated"
+    NOT_COUNTERSIGNED = "not_countersigned"
+    CODE_UNREADABLE = "code_unreadable"
+
+
+@dataclass(frozen=True)
+class Reason:
+    hurdle: Hurdle
+    message: str
+    document_key: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentCheck:
+    """One line of the checklist: a document the member must sign, and where it stands."""
+
+    key: str
+    title: str
+    state: Hurdle | None  # None when complete
+    current_label: str | None
+    signature: Signature | None
+    countersigned: bool
+    needs_countersignature: bool
+
+    @property
+    def complete(self) -> bool:
+        return self.state is None
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    member: Member
+    on: dt.date
+    status: Status | None
+    reasons: tuple[Reason, ...]
+    documents: tuple[DocumentCheck, ...]
+    signing_required: bool
+
+    @property
+    def eligible(self) -> bool:
+        return not self.reasons
+
+    def __bool__(self) -> bool:
+        return self.eligible
+
+
+def _date(value: dt.date) -> str:
+    return f"{value:%-d %B %Y}"
+
+
+def policy_on(member: Member, on: dt.date) -> Policy | None:
+    """The policy of the code in force for the member's organisation on ``on``, if any.
+
+    Raises InvalidPolicy when the version in force no longer loads."""
+    version = PolicyVersion.objects.in_force(member.group.organisation, on=on)
+    return None if version is None else parse(version)
+
+
+def eligibility(member: Member, *, on: dt.date, known_on: dt.date | None = None) -> Eligibility:
+    """Whether ``member`` may take part on ``on``, and every reason why not.
+
+    ``known_on`` limits the answer to records made by the end of that day (a late
+    suspension, a late signature), for reports of what was known at the time.
+    """
+    reasons: list[Reason] = []
+    entry = status_record_on(member, on=on, known_on=known_on)
+    status = None if entry is None else Status(entry.status)
+    if on < member.started_on or status is None:
+        reasons.append(
+            Reason(Hurdle.NOT_STARTED, f"Membership starts on {_date(member.started_on)}")
+        )
+    elif member.ended_on is not None and on >= member.ended_on:
+        reasons.append(Reason(Hurdle.ENDED, f"Membership ended on {_date(member.ended_on)}"))
+    elif entry is not None and status == Status.ENDED:
+        reasons.append(
+            Reason(
+                Hurdle.ENDED, f"Membership ended on {_date(entry.effective_from)}: {entry.reason}"
+            )
+        )
+    elif entry is not None and status == Status.SUSPENDED:
+        reasons.append(
+            Reason(
+                Hurdle.SUSPENDED, f"Suspended from {_date(entry.effective_from)}: {entry.reason}"
+            )
+        )
+    try:
+        policy = policy_on(member, on)
+    except InvalidPolicy:
+        reasons.append(
+            Reason(
+                Hurdle.CODE_UNREADABLE, "The code in force cannot be read; an officer must fix it"
+            )
+        )
+        policy = None
+    checks: tuple[DocumentCheck, ...] = ()
+    required = bool(
+        policy is not None
+        and policy.documents is not None
+        and policy.behaviours.eligibility_needs_signatures
+        and policy.documents.to_sign
+    )
+    if required:
+        assert policy is not None and policy.documents is not None
+        checks = _document_checks(member, policy, on=on, known_on=known_on)
+        for check in checks:
+            if check.state is not None:
+                reasons.append(Reason(check.state, _document_message(check), check.key))
+    return Eligibility(member, on, status, tuple(reasons), checks, required)
+
+
+def _document_message(check: DocumentCheck) -> str:
+    match check.state:
+        case Hurdle.NO_TEXT:
+            return f"{check.title}: the organisation has not yet published its text"
+        case Hurdle.UNSIGNED:
+            return f"{check.title} is not signed"
+        case Hurdle.OUTDATED:
+            signed = check.signature.version.label if check.signature else "an earlier version"
+            return (
+                f"{check.title} was signed in version {signed}; "
+                f"version {check.current_label} needs signing"
+            )
+        case _:
+            return f"{check.title} is signed but not yet countersigned"
+
+
+def _document_checks(
+    member: Member, policy: Policy, *, on: dt.date, known_on: dt.date | None
+) -> tuple[DocumentCheck, ...]:
+    assert policy.documents is not None
+    resign = policy.behaviours.resign_new_versions
+    countersign = policy.documents.countersigned_by is not None
+    documents = {
+        d.key: d
+        for d in Document.objects.filter(
+            organisation=member.group.organisation,
+            key__in=[i.key for i in policy.documents.to_sign],
+        ).prefetch_related("versions")
+    }
+    signatures = Signature.objects.filter(member=member, signed_on__lte=on)
+    if known_on is not None:
+        signatures = signatures.filter(recorded_at__lt=end_of(known_on))
+    signed = list(
+        signatures.select_related("version__document")
+        .prefetch_related("countersignatures")
+        .order_by("-signed_on", "-recorded_at", "-id")
+    )
+    checks = []
+    for item in policy.documents.to_sign:
+        document = documents.get(item.key)
+        versions = [v for v in document.versions.all() if v.published_on <= on] if document else []
+        current = max(versions, key=lambda v: (v.published_on, v.pk), default=None)
+        mine = [s for s in signed if s.version.document.key == item.key]
+        latest = mine[0] if mine else None
+        on_current = next((s for s in mine if current and s.version_id == current.pk), None)
+        chosen = on_current if resign else latest
+        countersigned = chosen is not None and any(
+            c.countersigned_on <= on and (known_on is None or c.recorded_at < end_of(known_on))
+            for c in chosen.countersignatures.all()
+        )
+        state: Hurdle | None
+        if current is None:
+            state = Hurdle.NO_TEXT
+        elif chosen is None:
+            state = Hurdle.OUTDATED if latest is not None else Hurdle.UNSIGNED
+        elif countersign and not countersigned:
+            state = Hurdle.NOT_COUNTERSIGNED
+        else:
+            state = None
+        checks.append(
+            DocumentCheck(
+                key=item.key,
+                title=document.title if document else item.title,
+                state=state,
+                current_label=current.label if current else None,
+                signature=chosen or latest,
+                countersigned=countersigned,
+                needs_countersignature=countersign,
+            )
+        )
+    return tuple(checks)

@@ -1,0 +1,227 @@
+"""Adding and changing members, and recording their status over time (MEM-1, CONF-7).
+
+Every change goes through one keyword-only function here (STYLE 7): it checks the
+input, saves in one transaction and writes an audit entry. A refusal raises
+:class:`~panelkeeper.organisations.policies.Refused` with a message saying what to do,
+and nothing is saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+
+from panelkeeper.audit.log import record
+from panelkeeper.members.models import (
+    ContactBy,
+    CustomerType,
+    GroupRole,
+    Member,
+    MemberStatus,
+    Status,
+)
+from panelkeeper.organisations.models import Group
+from panelkeeper.organisations.policies import Refused
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
+
+# What an officer may set on a member; the status has its own function.
+EDITABLE = (
+    "full_name",
+    "customer_type",
+    "role",
+    "email",
+    "phone",
+    "address",
+    "contact_by",
+    "large_print",
+    "copy_to_advocate",
+    "share_contact_details",
+    "started_on",
+    "ended_on",
+    "user",
+    "advocate",
+)
+
+
+def _date(value: dt.date) -> str:
+    return f"{value:%-d %B %Y}"
+
+
+def _clean(fields: dict[str, Any], *, group: Group, member: Member | None = None) -> None:
+    """Normalise ``fields`` in place; refuse the first value that cannot be saved."""
+    if "full_name" in fields:
+        fields["full_name"] = " ".join(str(fields["full_name"] or "").split())
+        if not fields["full_name"]:
+            raise Refused("Enter the member's full name", field="full_name")
+        if len(fields["full_name"]) > 200:
+            raise Refused(
+                "The member's full name must be 200 characters or fewer", field="full_name"
+            )
+    if "customer_type" in fields and fields["customer_type"] not in CustomerType.values:
+        kinds = ", ".join(label.lower() for label in CustomerType.labels)
+        raise Refused(f"Select the kind of customer: {kinds}", field="customer_type")
+    if "role" in fields and fields["role"] not in GroupRole.values:
+        raise Refused("Select chair, vice chair or member", field="role")
+    if "contact_by" in fields and fields["contact_by"] not in ContactBy.values:
+        raise Refused("Select email or post", field="contact_by")
+    if fields.get("email"):
+        fields["email"] = str(fields["email"]).strip()
+        try:
+            validate_email(fields["email"])
+        except ValidationError:
+            raise Refused(
+                "Enter an email address in the correct format, like name@example.com",
+                field="email",
+            ) from None
+    for text in ("phone", "address"):
+        if text in fields:
+            fields[text] = str(fields[text] or "").strip()
+    if len(fields.get("phone", "")) > 40:
+        raise Refused("The phone number must be 40 characters or fewer", field="phone")
+    started = fields.get("started_on", member.started_on if member else None)
+    ended = fields.get("ended_on", member.ended_on if member else None)
+    if started is None:
+        raise Refused("Enter the date the member started", field="started_on")
+    if ended is not None and ended <= started:
+        raise Refused(
+            f"The end date must be after the start date, {_date(started)}", field="ended_on"
+        )
+    by_email = (fields.get("contact_by") or (member and member.contact_by)) == ContactBy.EMAIL
+    if by_email and not fields.get("email", member.email if member else ""):
+        raise Refused("Enter an email address, or choose post", field="email")
+    user = fields.get("user")
+    if user is not None:
+        others = Member.objects.filter(group=group, user=user)
+        if member is not None:
+            others = others.exclude(pk=member.pk)
+        if others.exists():
+            raise Refused("That sign-in already belongs to a member of this group", field="user")
+
+
+def add_member(*, group: Group, actor: User | None, **fields: Any) -> Member:
+    """Add a member to ``group``; they are active from ``started_on``.
+
+    ``fields`` are any of :data:`EDITABLE`; ``full_name``, ``customer_type`` (MEM-1) and
+    ``started_on`` are needed. The first status record (active, from the start date) is
+    written with the member.
+    """
+    unknown = sorted(set(fields) - set(EDITABLE))
+    if unknown:
+        raise TypeError(f"add_member() got unknown fields: {', '.join(unknown)}")
+    for needed in ("full_name", "customer_type", "started_on"):
+        fields.setdefault(needed, None)
+    if fields["customer_type"] is None:
+        raise Refused("Select the kind of customer", field="customer_type")
+    _clean(fields, group=group)
+    with transaction.atomic():
+        member = Member.objects.create(group=group, **fields)
+        record(
+            actor=actor,
+            organisation=group.organisation,
+            action="member.added",
+            obj=member,
+            fields=sorted(fields),
+        )
+        _write_status(
+            member=member,
+            status=Status.ACTIVE,
+            reason="Joined the group",
+            effective_from=member.started_on,
+            actor=actor,
+        )
+    return member
+
+
+def update_member(*, member: Member, actor: User | None, **changes: Any) -> Member:
+    """Change any of :data:`EDITABLE` on ``member``; audit the fields that changed."""
+    unknown = sorted(set(changes) - set(EDITABLE))
+    if unknown:
+        raise TypeError(f"update_member() got unknown fields: {', '.join(unknown)}")
+    _clean(changes, group=member.group, member=member)
+    changed = sorted(name for name, value in changes.items() if getattr(member, name) != value)
+    if not changed:
+        return member
+    with transaction.atomic():
+        for name in changed:
+            setattr(member, name, changes[name])
+        member.save(update_fields=changed)
+        record(
+            actor=actor,
+            organisation=member.group.organisation,
+            action="member.updated",
+            obj=member,
+            fields=changed,
+        )
+    return member
+
+
+def change_member_status(
+    *,
+    member: Member,
+    status: str,
+    reason: str,
+    effective_from: dt.date,
+    actor: User | None,
+    today: dt.date,
+) -> MemberStatus:
+    """Record that ``member``'s status is ``status`` from ``effective_from``.
+
+    Earlier records stay as they were: to undo a suspension (lifted on appeal, say),
+    record "active" from the date the suspension took effect, with the reason. The date
+    may be in the past (records are often entered late) but never after ``today`` nor
+    before the member started.
+    """
+    if status not in Status.values:
+        raise Refused("Select active, suspended or ended", field="status")
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise Refused("Enter the reason for the change", field="reason")
+    if len(reason) > 500:
+        raise Refused("The reason must be 500 characters or fewer", field="reason")
+    if effective_from > today:
+        raise Refused(
+            f"The date it takes effect must be today or in the past, not {_date(effective_from)}",
+            field="effective_from",
+        )
+    if effective_from < member.started_on:
+        raise Refused(
+            f"The date it takes effect must be on or after {_date(member.started_on)}, "
+            "when the member started",
+            field="effective_from",
+        )
+    with transaction.atomic():
+        return _write_status(
+            member=member,
+            status=status,
+            reason=reason,
+            effective_from=effective_from,
+            actor=actor,
+        )
+
+
+def _write_status(
+    *, member: Member, status: str, reason: str, effective_from: dt.date, actor: User | None
+) -> MemberStatus:
+    entry = MemberStatus.objects.create(
+        member=member,
+        status=status,
+        reason=reason,
+        effective_from=effective_from,
+        recorded_at=timezone.now(),
+        recorded_by=actor,
+    )
+    record(
+        actor=actor,
+        organisation=member.group.organisation,
+        action="member_status.recorded",
+        obj=entry,
+        fields=["status", "reason", "effective_from"],
+    )
+    return entry
