@@ -6,8 +6,9 @@ a day is safe: a ``DailyRun`` row, unique per job and day, is created in the sam
 transaction that schedules the task on commit, and the task does its work only while
 that row is unfinished.
 
-Add a job by writing a task that takes the day as an ISO date string, calls
-``run_once``, and registering it in ``JOBS``.
+Add a job by writing a task that takes the day as an ISO date string and calls
+``run_once``, then registering it in ``JOBS`` under the task's own name: platform jobs
+below, an app's own from its ``AppConfig.ready`` (``JOBS.setdefault(name, task)``).
 """
 
 from __future__ import annotations
@@ -17,9 +18,13 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
+from django.core.management import call_command
 from django.db import transaction
-from django.tasks import Task, task
+from django.tasks import Task, task, task_backends
 from django.utils import timezone
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 from panelkeeper.core.models import DailyRun
 from panelkeeper.lib.cache import purge_expired
@@ -50,7 +55,38 @@ def purge_expired_cache(day: str) -> bool:
     return run_once("purge_expired_cache", day, lambda: {"deleted": purge_expired()})
 
 
-JOBS: dict[str, Task] = {"purge_expired_cache": purge_expired_cache}
+# Finished tasks are history worth a month; failures are kept longer, to be looked into.
+TASK_RESULTS_KEPT_DAYS = 30
+FAILED_TASK_RESULTS_KEPT_DAYS = 90
+
+
+def _prune() -> dict[str, Any]:
+    aliases = [
+        alias for alias in settings.TASKS if isinstance(task_backends[alias], DatabaseBackend)
+    ]
+    before = DBTaskResult.objects.count()
+    for alias in aliases:
+        call_command(
+            "prune_db_task_results",
+            f"--backend={alias}",
+            "--queue-name=*",
+            f"--min-age-days={TASK_RESULTS_KEPT_DAYS}",
+            f"--failed-min-age-days={FAILED_TASK_RESULTS_KEPT_DAYS}",
+            verbosity=0,
+        )
+    return {"pruned": before - DBTaskResult.objects.count()}
+
+
+@task()
+def prune_task_results(day: str) -> bool:
+    """Delete the worker's records of tasks that finished long ago."""
+    return run_once("prune_task_results", day, _prune)
+
+
+JOBS: dict[str, Task] = {
+    "purge_expired_cache": purge_expired_cache,
+    "prune_task_results": prune_task_results,
+}
 
 
 def days_due(job: str, today: dt.date) -> list[dt.date]:

@@ -9,9 +9,17 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from panelkeeper.core.daily import MAX_CATCH_UP_DAYS, purge_expired_cache, run_once, trigger
+from panelkeeper.core.daily import (
+    JOBS,
+    MAX_CATCH_UP_DAYS,
+    TASK_RESULTS_KEPT_DAYS,
+    prune_task_results,
+    run_once,
+    trigger,
+)
 from panelkeeper.core.models import DailyRun
 
 MONDAY = dt.date(2026, 11, 23)
@@ -42,8 +50,9 @@ def test_the_first_run_enqueues_today_once_on_commit(
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True) as callbacks:  # type: ignore[operator]
         runs = trigger(MONDAY)
-    assert [(run.job, run.day) for run in runs] == [("purge_expired_cache", MONDAY)]
-    assert len(callbacks) == 1
+    assert {run.job for run in runs} == set(JOBS) >= {"purge_expired_cache", "prune_task_results"}
+    assert {run.day for run in runs} == {MONDAY}
+    assert len(callbacks) == len(JOBS)
     assert enqueued() == ["2026-11-23"]
 
 
@@ -54,7 +63,7 @@ def test_a_second_run_the_same_day_enqueues_nothing(
         trigger(MONDAY)
         assert trigger(MONDAY) == []
     assert enqueued() == ["2026-11-23"]
-    assert DailyRun.objects.count() == 1
+    assert DailyRun.objects.filter(day=MONDAY).count() == len(JOBS)
 
 
 def test_missed_days_are_caught_up_each_once(
@@ -70,8 +79,9 @@ def test_missed_days_are_caught_up_each_once(
 def test_a_long_gap_catches_up_only_the_recent_days(db: None) -> None:
     trigger(dt.date(2025, 1, 1))
     runs = trigger(MONDAY)
-    assert len(runs) == MAX_CATCH_UP_DAYS
-    assert runs[-1].day == MONDAY
+    purges = [run.day for run in runs if run.job == "purge_expired_cache"]
+    assert len(purges) == MAX_CATCH_UP_DAYS
+    assert max(purges) == MONDAY
 
 
 def test_the_task_does_its_work_once_however_often_it_runs(db: None) -> None:
@@ -80,7 +90,7 @@ def test_the_task_does_its_work_once_however_often_it_runs(db: None) -> None:
     assert run_once("purge_expired_cache", "2026-11-23", lambda: calls.append(1) or {"n": 1})
     assert not run_once("purge_expired_cache", "2026-11-23", lambda: calls.append(1) or {"n": 1})
     assert calls == [1]
-    run = DailyRun.objects.get()
+    run = DailyRun.objects.get(job="purge_expired_cache")
     assert run.finished is not None and run.outcome == {"n": 1}
 
 
@@ -108,5 +118,24 @@ def test_the_command_says_what_it_enqueued(db: None) -> None:
     assert "already enqueued" in out.getvalue()
 
 
-def test_every_task_takes_the_day_as_text_so_it_can_be_queued(db: None) -> None:
-    assert purge_expired_cache.name == "purge_expired_cache"
+def test_every_job_is_a_task_named_after_itself() -> None:
+    assert {name: job.name for name, job in JOBS.items()} == {name: name for name in JOBS}
+
+
+def test_old_finished_task_results_are_pruned_and_recent_ones_kept(db: None) -> None:
+    old = timezone.now() - dt.timedelta(days=TASK_RESULTS_KEPT_DAYS + 1)
+    recent = timezone.now() - dt.timedelta(days=1)
+    for finished in (old, recent):
+        DBTaskResult.objects.create(
+            task_path="panelkeeper.core.daily.purge_expired_cache",
+            args_kwargs={"args": ["2026-01-01"], "kwargs": {}},
+            status="SUCCESSFUL",
+            enqueued_at=finished,
+            finished_at=finished,
+            queue_name="default",
+            backend_name="default",
+        )
+    trigger(MONDAY)
+    assert prune_task_results.call(MONDAY.isoformat())
+    assert DailyRun.objects.get(job="prune_task_results").outcome == {"pruned": 1}
+    assert DBTaskResult.objects.filter(finished_at=recent).exists()
