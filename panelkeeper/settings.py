@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "panelkeeper.core",
     "panelkeeper.organisations",
     "panelkeeper.members",
+    "panelkeeper.meetings",
     "panelkeeper.registers",
 ]
 

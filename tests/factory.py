@@ -279,3 +279,28 @@ class Factory:
             countersigned_on=on or signature.signed_on,
             recorded_at=timezone.now(),
         )
+
+    # Meetings (meetings) ------------------------------------------------------------
+
+    def meeting(
+        self,
+        group: Group | None = None,
+        date: dt.date = dt.date(2026, 12, 3),
+        *,
+        held: bool | None = None,
+        today: dt.date = dt.date(2026, 11, 23),
+        **fields: Any,
+    ) -> Any:
+        """A meeting made through the domain function: held if dated before ``today``."""
+        from panelkeeper.meetings.schedule import schedule_meeting
+
+        fields.setdefault("starts_at", dt.time(18, 30))
+        fields.setdefault("place", "Community Room, Hope Street")
+        return schedule_meeting(
+            group=group or self.panel(),
+            date=date,
+            held=date < today if held is None else held,
+            actor=fields.pop("actor", None) or self.officer(),
+            today=today,
+            **fields,
+        )

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class MeetingsConfig(AppConfig):
+    name = "panelkeeper.meetings"
+    label = "meetings"
+
+    def ready(self) -> None:
+        # The daily trigger's job table is a plain dict; the agenda job joins it from here
+        # so that gifts declared since yesterday reach the next meeting's agenda (GIFT-2).
+        from panelkeeper.core.daily import JOBS
+        from panelkeeper.meetings.tasks import put_waiting_matters_on_agendas
+
+        JOBS.setdefault("meetings_agendas", put_waiting_matters_on_agendas)

@@ -1,0 +1,160 @@
+"""Recording attendance and apologies (MTG-1) and sending apologies from the portal.
+
+Apologies keep the day they were given; those after the code's notice are marked late
+but stay apologies (Interpretation 7). After every record the member's run of missed
+meetings is read again (MTG-2), so a record entered late takes its place in date order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.utils import timezone
+
+from panelkeeper.audit.log import record
+from panelkeeper.meetings.codes import code_on, day
+from panelkeeper.meetings.missed import review_member
+from panelkeeper.meetings.models import Attendance, Meeting, MeetingStatus
+from panelkeeper.meetings.schedule import mark_held
+from panelkeeper.meetings.seats import timelines
+from panelkeeper.members.models import Member
+from panelkeeper.organisations.policies import Refused, working_calendar
+from panelkeeper.rules.attendance import Presence, Standing, apologies_are_late
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
+
+FIELDS = ["presence", "apologies_given_on", "reason", "arrives_at", "late"]
+
+
+def expected_or_refused(meeting: Meeting, member: Member) -> None:
+    """Refuse a member who was not expected at the meeting, saying why."""
+    if member.group_id != meeting.group_id:
+        raise Refused(
+            f"{member.full_name} is not a member of {meeting.group.name}. "
+            "Attendance is recorded only for the group's members.",
+            field="member",
+        )
+    standing = timelines([member])[member.pk].standing_on(meeting.date)
+    if standing is Standing.SUSPENDED:
+        raise Refused(
+            f"{member.full_name} was suspended on {day(meeting.date)}, so was not expected "
+            "at this meeting.",
+            field="member",
+        )
+    if standing is not Standing.EXPECTED:
+        raise Refused(
+            f"{member.full_name} was not a member of {meeting.group.name} on "
+            f"{day(meeting.date)}. Attendance is recorded only for members on the day.",
+            field="member",
+        )
+
+
+def record_attendance(
+    *,
+    meeting: Meeting,
+    member: Member,
+    presence: str,
+    apologies_given_on: dt.date | None = None,
+    reason: str = "",
+    arrives_at: dt.time | None = None,
+    actor: User,
+    today: dt.date,
+) -> Attendance:
+    """Record (or correct) how ``member`` stood at ``meeting`` (MTG-1).
+
+    Present or absent needs the meeting to have taken place (it is marked held); apologies
+    may be recorded beforehand. Apologies need the day they were given, on or before the
+    meeting and not after today; a member recorded present may keep apologies they gave
+    for arriving late. Absent means absent without apologies.
+    """
+    if presence not in Presence.__members__.values():
+        raise Refused("Select present, apologies or absent.", field="presence")
+    presence = Presence(presence)
+    reason = " ".join(reason.split())
+    if len(reason) > 500:
+        raise Refused("The reason must be 500 characters or fewer.", field="reason")
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise Refused("This meeting was cancelled. Attendance is not recorded for it.")
+    expected_or_refused(meeting, member)
+    if presence is Presence.ABSENT:
+        apologies_given_on, reason, arrives_at = None, "", None
+    if presence is Presence.APOLOGIES and apologies_given_on is None:
+        raise Refused("Enter the date the apologies were given.", field="apologies_given_on")
+    late = False
+    if apologies_given_on is not None:
+        if apologies_given_on > today:
+            raise Refused(
+                "The date the apologies were given must be today or in the past.",
+                field="apologies_given_on",
+            )
+        if apologies_given_on > meeting.date:
+            raise Refused(
+                f"Apologies are given on or before the day of the meeting ({day(meeting.date)}). "
+                "Record the member as absent instead.",
+                field="apologies_given_on",
+            )
+        policy = code_on(meeting.group.organisation, meeting.date)
+        rules = policy.attendance if policy else None
+        if rules is not None and rules.apologies_with_reasons and not reason:
+            raise Refused("Enter the reason the member gave.", field="reason")
+        late = apologies_are_late(
+            given_on=apologies_given_on,
+            meeting=meeting.date,
+            notice=rules.apologies_notice if rules else None,
+            calendar=working_calendar(meeting.group.organisation),
+        )
+    with transaction.atomic():
+        if presence is not Presence.APOLOGIES:
+            mark_held(meeting, actor=actor, today=today)
+        values = {
+            "presence": presence.value,
+            "apologies_given_on": apologies_given_on,
+            "reason": reason,
+            "arrives_at": arrives_at,
+            "late": late,
+            "recorded_at": timezone.now(),
+            "recorded_by": actor,
+        }
+        entry, created = Attendance.objects.select_for_update().update_or_create(
+            meeting=meeting, member=member, defaults=values
+        )
+        record(
+            actor=actor,
+            organisation=meeting.group.organisation,
+            action="attendance.recorded" if created else "attendance.corrected",
+            obj=entry,
+            fields=FIELDS,
+        )
+        review_member(member=member, actor=actor, today=today)
+    return entry
+
+
+def send_apologies(
+    *,
+    meeting: Meeting,
+    member: Member,
+    reason: str = "",
+    arrives_at: dt.time | None = None,
+    actor: User,
+    today: dt.date,
+) -> Attendance:
+    """A member (or their advocate) sends apologies from the portal, dated today (MTG-1).
+
+    Only for a scheduled meeting still to come (today included); with ``arrives_at`` they
+    are apologies for arriving late.
+    """
+    if meeting.status != MeetingStatus.SCHEDULED or meeting.date < today:
+        raise Refused("Apologies can be sent only for a meeting still to come.")
+    return record_attendance(
+        meeting=meeting,
+        member=member,
+        presence=Presence.APOLOGIES,
+        apologies_given_on=today,
+        reason=reason,
+        arrives_at=arrives_at,
+        actor=actor,
+        today=today,
+    )

@@ -1,0 +1,457 @@
+"""Meetings and what happens at them: agenda, attendance, decisions, actions (MTG-1 to MTG-6).
+
+Models only declare what the database enforces; every change goes through the
+``<verb>_<noun>`` functions in this app's modules (STYLE 7). Each row reaches its
+organisation through the meeting's group, and every query is scoped by it.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from panelkeeper.rules.attendance import Outcome, Presence, Vote
+
+
+class MeetingStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    HELD = "held", "Held"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class ChairBasis(models.TextChoices):
+    """Who chairs a meeting (MTG-4): the standing Chair, a member by rota, or the Vice Chair."""
+
+    STANDING = "standing", "The Chair"
+    ROTA = "rota", "A member chairing by rota"
+    VICE_CHAIR = "vice_chair", "The Vice Chair standing in"
+
+
+class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def of(self, organisation: object) -> MeetingQuerySet:
+        return self.filter(group__organisation=organisation)
+
+    def next_for(self, group: object, *, today: object) -> Meeting | None:
+        """The group's next scheduled meeting on or after ``today``, if one is arranged."""
+        return (
+            self.filter(group=group, status=MeetingStatus.SCHEDULED, date__gte=today)
+            .order_by("date", "starts_at", "id")
+            .first()
+        )
+
+
+class Meeting(models.Model):
+    """One meeting of a group, with the chair for that meeting (MTG-4).
+
+    ``chair`` empty means the group's standing Chair on the day; the Vice Chair stands in
+    when the Chair sends apologies or is suspended (see ``schedule.chair_for``).
+    """
+
+    group = models.ForeignKey("organisations.Group", on_delete=models.PROTECT, related_name="+")
+    date = models.DateField()
+    starts_at = models.TimeField("start time")
+    place = models.CharField(max_length=300, blank=True)
+    online_link = models.URLField("online link", max_length=500, blank=True)
+    status = models.CharField(
+        max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
+    )
+    cancelled_reason = models.CharField(max_length=500, blank=True)
+    chair = models.ForeignKey(
+        "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    chair_basis = models.CharField(
+        max_length=12, choices=ChairBasis.choices, default=ChairBasis.STANDING
+    )
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-starts_at", "-id"]
+        indexes = [models.Index(fields=["group", "date"], name="meeting_group_date")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=MeetingStatus.values), name="meeting_status_known"
+            ),
+            models.CheckConstraint(
+                condition=~Q(place="", online_link=""), name="meeting_has_place_or_link"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="cancelled") | ~Q(cancelled_reason=""),
+                name="cancelled_meeting_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group} on {self.date:%-d %B %Y}"
+
+    @property
+    def where(self) -> str:
+        """The place, the link, or both, as one line."""
+        return " · ".join(part for part in (self.place, self.online_link) if part)
+
+
+class Paper(models.Model):
+    """A paper for a meeting, uploaded for members to read beforehand (MTG-6)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="papers")
+    title = models.CharField(max_length=200)
+    file = models.FileField(upload_to="meeting-papers/%Y/")
+    uploaded_at = models.DateTimeField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["meeting", "title", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MissedMeetingsStatus(models.TextChoices):
+    OPEN = "open", "Waiting for the group's decision"
+    ACCEPTED = "accepted", "Exceptional circumstances accepted"
+    ENDED = "ended", "Membership ended"
+    WITHDRAWN = "withdrawn", "No longer needed"  # a later record broke the run
+
+
+class MissedMeetingsQuerySet(models.QuerySet["MissedMeetings"]):
+    def open(self) -> MissedMeetingsQuerySet:
+        return self.filter(status=MissedMeetingsStatus.OPEN)
+
+    def confirmed_endings(self) -> MissedMeetingsQuerySet:
+        """Endings the group confirmed: each one is for the breach-cases work to turn into an
+        exclusion case, with its notice and appeal (MTG-2, Interpretation 6)."""
+        return self.filter(status=MissedMeetingsStatus.ENDED)
+
+
+class MissedMeetings(models.Model):
+    """A decision opened for the group when a member misses more meetings in a row than the
+    code allows (MTG-2): accept exceptional circumstances, or confirm membership ends.
+
+    ``first_missed_on`` and ``last_missed_on`` are the dates of the run's first and latest
+    counted meeting, kept current while the decision is open. ``ended_status`` is the
+    status record that ended the membership, once confirmed.
+    """
+
+    member = models.ForeignKey(
+        "members.Member", on_delete=models.PROTECT, related_name="missed_meetings"
+    )
+    group = models.ForeignKey("organisations.Group", on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(
+        max_length=10, choices=MissedMeetingsStatus.choices, default=MissedMeetingsStatus.OPEN
+    )
+    missed = models.PositiveSmallIntegerField("meetings missed in a row")
+    limit = models.PositiveSmallIntegerField()
+    first_missed_on = models.DateField()
+    last_missed_on = models.DateField()
+    opened_on = models.DateField()
+    opened_at = models.DateTimeField()
+    reason = models.TextField(blank=True)
+    decided_on = models.DateField(null=True, blank=True)
+    decided_at_meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    ended_status = models.OneToOneField(
+        "members.MemberStatus", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = MissedMeetingsQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opened_on", "-id"]
+        verbose_name_plural = "missed-meetings decisions"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=MissedMeetingsStatus.values), name="missed_status_known"
+            ),
+            models.UniqueConstraint(
+                fields=["member"], condition=Q(status="open"), name="one_open_missed_decision"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="open") | Q(decided_on__isnull=False),
+                name="missed_decision_dated",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=["accepted", "ended"]) | ~Q(reason=""),
+                name="missed_decision_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.missed} meetings missed in a row"
+
+
+class AgendaKind(models.TextChoices):
+    MATTER = "matter", "Item"
+    GIFT = "gift", "Gift or hospitality to discuss"
+    MISSED_MEETINGS = "missed_meetings", "Missed meetings"
+
+
+class AgendaItem(models.Model):
+    """One item on a meeting's agenda, with the piece of work conflicts are checked against
+    (COI-2). A waiting matter (a gift, GIFT-2; a missed-meetings decision, MTG-2) points to
+    its record; an item moves on to the next meeting only when its meeting is cancelled."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="agenda")
+    position = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20, choices=AgendaKind.choices)
+    title = models.CharField(max_length=300)
+    work = models.OneToOneField(
+        "registers.WorkItem", on_delete=models.PROTECT, related_name="agenda_item"
+    )
+    gift = models.ForeignKey(
+        "registers.Gift", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    missed_meetings = models.ForeignKey(
+        MissedMeetings, on_delete=models.PROTECT, null=True, blank=True, related_name="items"
+    )
+
+    class Meta:
+        ordering = ["meeting", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "position"], name="agenda_position"),
+            models.UniqueConstraint(
+                fields=["meeting", "gift"], condition=Q(gift__isnull=False), name="gift_once"
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "missed_meetings"],
+                condition=Q(missed_meetings__isnull=False),
+                name="missed_meetings_once",
+            ),
+            models.CheckConstraint(
+                condition=(Q(kind="gift") & Q(gift__isnull=False, missed_meetings__isnull=True))
+                | (Q(kind="missed_meetings") & Q(gift__isnull=True, missed_meetings__isnull=False))
+                | (Q(kind="matter") & Q(gift__isnull=True, missed_meetings__isnull=True)),
+                name="agenda_item_points_to_its_matter",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.title}"
+
+
+class Attendance(models.Model):
+    """How one member stood at one meeting (MTG-1): present, apologies, or absent.
+
+    Apologies keep when they were given and the reason. Apologies for arriving late carry
+    ``arrives_at``, the time the member expects to arrive; a member who then attends is
+    recorded present and keeps their apologies. ``late`` marks apologies given after the
+    code's notice (Interpretation 7): still apologies.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="attendance")
+    member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+")
+    presence = models.CharField(
+        max_length=10, choices=[(p.value, p.name.title()) for p in Presence]
+    )
+    apologies_given_on = models.DateField(null=True, blank=True)
+    reason = models.CharField(max_length=500, blank=True)
+    arrives_at = models.TimeField("expected arrival time", null=True, blank=True)
+    late = models.BooleanField("apologies given late", default=False)
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["meeting", "member__full_name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "member"], name="one_attendance_a_meeting"),
+            models.CheckConstraint(
+                condition=Q(presence__in=[p.value for p in Presence]), name="presence_known"
+            ),
+            models.CheckConstraint(
+                condition=~Q(presence="apologies") | Q(apologies_given_on__isnull=False),
+                name="apologies_are_dated",
+            ),
+            models.CheckConstraint(
+                condition=Q(apologies_given_on__isnull=False) | Q(late=False),
+                name="only_apologies_late",
+            ),
+            models.CheckConstraint(
+                condition=~Q(presence="absent") | Q(apologies_given_on__isnull=True),
+                name="absent_without_apologies",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} at {self.meeting}: {self.presence}"
+
+
+class DecisionMethod(models.TextChoices):
+    VOTE = "vote", "By vote (simple majority)"
+    CONSENSUS = "consensus", "By consensus"
+
+
+class Decision(models.Model):
+    """A motion put to a meeting and its outcome (MTG-3).
+
+    Open while ``outcome`` is empty; votes are cast while it is open, then the outcome is
+    worked out by simple majority. A decision by consensus records no votes.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="decisions")
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions"
+    )
+    motion = models.TextField(max_length=2000)
+    method = models.CharField(max_length=10, choices=DecisionMethod.choices)
+    outcome = models.CharField(
+        max_length=12, choices=[(o.value, o.name.title()) for o in Outcome], blank=True
+    )
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["meeting", "recorded_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(method="consensus") | Q(outcome__in=["", "consensus"]),
+                name="consensus_outcome",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.motion[:80]
+
+    @property
+    def is_open(self) -> bool:
+        return not self.outcome
+
+
+class VoteCast(models.Model):
+    """One member's vote on a decision: for, against or abstain (MTG-3); one each."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="votes")
+    member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+")
+    vote = models.CharField(max_length=10, choices=[(v.value, v.name.title()) for v in Vote])
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["decision", "member__full_name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "member"], name="one_vote_each"),
+            models.CheckConstraint(
+                condition=Q(vote__in=[v.value for v in Vote]), name="vote_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.vote}"
+
+
+class Action(models.Model):
+    """Work allocated at a meeting, with its owner and due date (MTG-6).
+
+    The owner is a member or a member of staff. Overdue is read from the date passed in
+    (``due_on`` before today and not done), never stored.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="actions")
+    description = models.CharField(max_length=500)
+    owner_member = models.ForeignKey(
+        "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    owner_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    due_on = models.DateField()
+    done_on = models.DateField(null=True, blank=True)
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(owner_member__isnull=True) ^ Q(owner_user__isnull=True),
+                name="action_has_one_owner",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.description
+
+    @property
+    def owner_name(self) -> str:
+        if self.owner_member is not None:
+            return self.owner_member.full_name
+        assert self.owner_user is not None
+        return self.owner_user.get_full_name() or self.owner_user.email
+
+    def is_overdue(self, today: object) -> bool:
+        return self.done_on is None and self.due_on < today  # type: ignore[operator]
+
+
+class AskedToLeave(models.Model):
+    """The chair asked a member to leave the meeting at once for a serious breach (MTG-5).
+
+    A record for the breach-cases work to turn into a serious-breach case.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="sent_out")
+    member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+")
+    what_happened = models.TextField(max_length=2000)
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+        verbose_name_plural = "members asked to leave"
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "member"], name="asked_to_leave_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} asked to leave {self.meeting}"
+
+
+class CalendarFeed(models.Model):
+    """A private calendar feed of one member's or one group's meetings.
+
+    The URL carries a random secret; only its SHA-256 is stored, so the URL is shown once
+    when made. Revoking keeps the row (for the record) and the feed answers 404 after.
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    member = models.ForeignKey(
+        "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    group = models.ForeignKey(
+        "organisations.Group", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    secret_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(member__isnull=True) ^ Q(group__isnull=True),
+                name="feed_of_a_member_or_a_group",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.member or self.group}"

@@ -1,0 +1,205 @@
+"""Arranging meetings: scheduling, recording one already held, cancelling, papers, the chair.
+
+MTG-4: each meeting has a chair. By default it is the group's standing Chair on the day;
+a group that chairs by rota names the member for each meeting; when the Chair sends
+apologies, is suspended or has left, the Vice Chair stands in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from panelkeeper.audit.log import record
+from panelkeeper.meetings.codes import day
+from panelkeeper.meetings.models import ChairBasis, Meeting, MeetingStatus, Paper
+from panelkeeper.members.models import GroupRole, Member
+from panelkeeper.organisations.models import Group
+from panelkeeper.organisations.policies import Refused
+from panelkeeper.rules.attendance import Presence
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
+
+MEETING_FIELDS = ["group", "date", "starts_at", "place", "online_link", "status", "chair"]
+
+
+def _check_chair(group: Group, chair: Member | None, basis: str, on: dt.date) -> None:
+    if basis not in ChairBasis.values:
+        raise Refused("Select who chairs the meeting.", field="chair_basis")
+    if chair is None:
+        if basis == ChairBasis.ROTA:
+            raise Refused("Choose the member who chairs this meeting by rota.", field="chair")
+        return
+    if chair.group_id != group.pk:
+        raise Refused("Choose a member of this group to chair the meeting.", field="chair")
+    if not Member.objects.filter(pk=chair.pk).active(on=on).exists():
+        raise Refused(
+            f"{chair.full_name} is not an active member on {day(on)}. Choose another chair.",
+            field="chair",
+        )
+
+
+def schedule_meeting(
+    *,
+    group: Group,
+    date: dt.date,
+    starts_at: dt.time,
+    place: str = "",
+    online_link: str = "",
+    chair: Member | None = None,
+    chair_basis: str = ChairBasis.STANDING,
+    held: bool = False,
+    actor: User,
+    today: dt.date,
+) -> Meeting:
+    """Arrange a meeting of ``group`` (or, with ``held``, record one already held).
+
+    A scheduled meeting is dated today or later; a meeting recorded as held is dated
+    today or earlier. It needs a place, an online link, or both. Scheduling puts the
+    group's waiting matters on the agenda of its next meeting (GIFT-2, MTG-2).
+    """
+    place, online_link = place.strip(), online_link.strip()
+    if held and date > today:
+        raise Refused(
+            f"A meeting held must be dated today or earlier, not {day(date)}.", field="date"
+        )
+    if not held and date < today:
+        raise Refused(
+            f"The date of a scheduled meeting must be today or in the future; {day(date)} "
+            "has passed. To record a meeting that has already taken place, record it as held.",
+            field="date",
+        )
+    if not place and not online_link:
+        raise Refused("Enter the place of the meeting, an online link, or both.", field="place")
+    _check_chair(group, chair, chair_basis, date)
+    from panelkeeper.meetings.agenda import put_waiting_matters_on_agenda
+
+    with transaction.atomic():
+        meeting = Meeting.objects.create(
+            group=group,
+            date=date,
+            starts_at=starts_at,
+            place=place,
+            online_link=online_link,
+            chair=chair,
+            chair_basis=chair_basis,
+            status=MeetingStatus.HELD if held else MeetingStatus.SCHEDULED,
+            created_at=timezone.now(),
+            created_by=actor,
+        )
+        record(
+            actor=actor,
+            organisation=group.organisation,
+            action="meeting.scheduled" if not held else "meeting.recorded",
+            obj=meeting,
+            fields=[*MEETING_FIELDS, "chair_basis"],
+        )
+        put_waiting_matters_on_agenda(group=group, today=today, actor=actor)
+    return meeting
+
+
+def cancel_meeting(*, meeting: Meeting, reason: str, actor: User, today: dt.date) -> Meeting:
+    """Cancel a scheduled meeting; its waiting matters move on to the next meeting.
+
+    A cancelled meeting counts for nobody's attendance (Interpretation 6).
+    """
+    reason = " ".join(reason.split())
+    if not reason:
+        raise Refused("Enter why the meeting is cancelled.", field="reason")
+    from panelkeeper.meetings.agenda import put_waiting_matters_on_agenda
+
+    with transaction.atomic():
+        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if locked.status != MeetingStatus.SCHEDULED:
+            raise Refused(
+                "Only a scheduled meeting can be cancelled; this one is "
+                f"{locked.get_status_display().lower()}."
+            )
+        locked.status = MeetingStatus.CANCELLED
+        locked.cancelled_reason = reason[:500]
+        locked.save(update_fields=["status", "cancelled_reason"])
+        record(
+            actor=actor,
+            organisation=meeting.group.organisation,
+            action="meeting.cancelled",
+            obj=locked,
+            fields=["status", "cancelled_reason"],
+        )
+        put_waiting_matters_on_agenda(group=locked.group, today=today, actor=actor)
+    from panelkeeper.meetings.missed import review_group
+
+    review_group(group=locked.group, actor=actor, today=today)
+    return locked
+
+
+def mark_held(meeting: Meeting, *, actor: User, today: dt.date) -> None:
+    """Record that a scheduled meeting took place (inside the caller's transaction)."""
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise Refused("This meeting was cancelled. Attendance is not recorded for it.")
+    if meeting.date > today:
+        raise Refused(
+            f"The meeting is on {day(meeting.date)}. Record who attended on the day or after."
+        )
+    if meeting.status == MeetingStatus.SCHEDULED:
+        meeting.status = MeetingStatus.HELD
+        meeting.save(update_fields=["status"])
+        record(
+            actor=actor,
+            organisation=meeting.group.organisation,
+            action="meeting.held",
+            obj=meeting,
+            fields=["status"],
+        )
+
+
+def attach_paper(*, meeting: Meeting, title: str, file: UploadedFile, actor: User) -> Paper:
+    """Attach a paper to a meeting for members to read beforehand (MTG-6)."""
+    title = " ".join(title.split())
+    if not title:
+        raise Refused("Enter the title of the paper.", field="title")
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise Refused("This meeting was cancelled. Papers are not added to it.")
+    with transaction.atomic():
+        paper = Paper.objects.create(
+            meeting=meeting,
+            title=title[:200],
+            file=file,
+            uploaded_at=timezone.now(),
+            uploaded_by=actor,
+        )
+        record(
+            actor=actor,
+            organisation=meeting.group.organisation,
+            action="meeting_paper.attached",
+            obj=paper,
+            fields=["meeting", "title", "file"],
+        )
+    return paper
+
+
+def chair_for(
+    meeting: Meeting, members: list[Member], presence: dict[int, str]
+) -> tuple[Member | None, str]:
+    """Who chairs ``meeting`` and on what basis (MTG-4).
+
+    ``members`` are the group's members expected at the meeting, ``presence`` maps a
+    member's id to their recorded presence. A chair named for the meeting (by rota, or
+    standing in) chairs; otherwise the standing Chair, unless they sent apologies or
+    were absent, when the Vice Chair stands in. None when the group has neither.
+    """
+    if meeting.chair_id is not None:
+        named = next((m for m in members if m.pk == meeting.chair_id), meeting.chair)
+        return named, meeting.chair_basis
+    chair = next((m for m in members if m.role == GroupRole.CHAIR), None)
+    vice = next((m for m in members if m.role == GroupRole.VICE_CHAIR), None)
+    away = (Presence.APOLOGIES, Presence.ABSENT)
+    if chair is not None and presence.get(chair.pk) not in away:
+        return chair, ChairBasis.STANDING
+    if vice is not None:
+        return vice, ChairBasis.VICE_CHAIR
+    return chair, ChairBasis.STANDING

@@ -1,0 +1,35 @@
+"""Fixtures for the meetings tests: a nexus organisation, whose code counts missed meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from panelkeeper.accounts.models import User
+from panelkeeper.organisations.models import Group, PolicyVersion
+from tests.factory import Factory
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def nexus(factory: Factory) -> PolicyVersion:
+    """The nexus code in force at home from 5 January 2026 (MTG-2 on, limit 2)."""
+    return factory.published_version(preset="nexus", in_force_from=dt.date(2026, 1, 5))
+
+
+@pytest.fixture
+def insight(factory: Factory) -> PolicyVersion:
+    """The insight code in force at home: apologies 2 working days ahead (MTG-1)."""
+    return factory.published_version(preset="insight", in_force_from=dt.date(2026, 1, 5))
+
+
+@pytest.fixture
+def panel(factory: Factory) -> Group:
+    return factory.panel()
+
+
+@pytest.fixture
+def actor(officer: User) -> User:
+    return officer
