@@ -1,0 +1,151 @@
+"""A member's own registers through the API, under ``/api/v1/registers/mine/{member_id}``.
+
+Open to the member and to their advocate; any other caller gets 404, staff included
+(they use the organisation's operations). A bearer token acts only for its organisation.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Status
+from ninja.errors import HttpError
+
+from panelkeeper.accounts.permissions import api_signed_in
+from panelkeeper.organisations.policies import Refused
+from panelkeeper.registers import interests
+from panelkeeper.registers.api_support import (
+    body,
+    declare_gift,
+    gift_out,
+    interest_out,
+    own_member,
+    refusal,
+    request_body,
+)
+from panelkeeper.registers.listing import gifts_query, interests_query
+from panelkeeper.registers.models import Gift, Interest
+from panelkeeper.registers.schemas import (
+    CloseIn,
+    GiftIn,
+    GiftOut,
+    InterestOut,
+    MyInterestIn,
+    MyRegisterOut,
+    RefusalOut,
+    ReviewIn,
+    ReviewOut,
+)
+
+router = Router(tags=["registers"])
+
+
+# -- a member's own register ---------------------------------------------------
+
+
+@router.get("/{member_id}", response=MyRegisterOut, summary="Your own registers")
+@api_signed_in
+def get_mine(request: HttpRequest, member_id: int) -> MyRegisterOut:
+    member = own_member(request, member_id)
+    today = timezone.localdate()
+    last = member.register_reviews.order_by("-reviewed_on").first()
+    state = interests.review_state(
+        member,
+        last_reviewed=last.reviewed_on if last else None,
+        months=interests.settings_of(member.group.organisation).review_months,
+        today=today,
+    )
+    return MyRegisterOut(
+        member_id=member.pk,
+        member=member.full_name,
+        last_reviewed=state.last_reviewed,
+        review_due=state.due,
+        review_overdue=state.overdue,
+        interests=[
+            interest_out(i) for i in interests_query(Interest.objects.filter(member=member))
+        ],
+        gifts=[gift_out(g) for g in gifts_query(Gift.objects.filter(member=member))],
+    )
+
+
+@router.post(
+    "/{member_id}/interests",
+    response={201: InterestOut, 422: RefusalOut},
+    summary="Declare one of your interests",
+    openapi_extra=request_body(MyInterestIn),
+)
+@api_signed_in
+def create_my_interest(request: HttpRequest, member_id: int) -> Status[object]:
+    member = own_member(request, member_id)
+    data = body(request, MyInterestIn)
+    try:
+        interest = interests.declare_interest(
+            member=member,
+            actor=request.user,
+            today=timezone.localdate(),
+            **data.model_dump(),  # type: ignore[arg-type]
+        )
+    except Refused as refused:
+        return refusal(refused)
+    return Status(201, interest_out(interest))
+
+
+@router.post(
+    "/{member_id}/review",
+    response={201: ReviewOut, 422: RefusalOut},
+    summary="Confirm your register, or make a nil declaration",
+    openapi_extra=request_body(ReviewIn),
+)
+@api_signed_in
+def review_mine(request: HttpRequest, member_id: int) -> Status[object]:
+    member = own_member(request, member_id)
+    data = body(request, ReviewIn)
+    try:
+        review = interests.confirm_register(
+            member=member,
+            nil=data.nil,
+            actor=request.user,
+            today=timezone.localdate(),  # type: ignore[arg-type]
+        )
+    except Refused as refused:
+        return refusal(refused)
+    return Status(
+        201, ReviewOut(member_id=member.pk, reviewed_on=review.reviewed_on, nil=review.nil)
+    )
+
+
+@router.post(
+    "/{member_id}/gifts",
+    response={201: GiftOut, 422: RefusalOut},
+    summary="Declare a gift or hospitality you received (or were offered, where the code asks)",
+    openapi_extra=request_body(GiftIn),
+)
+@api_signed_in
+def create_my_gift(request: HttpRequest, member_id: int) -> Status[object]:
+    member = own_member(request, member_id)
+    return declare_gift(request, member, body(request, GiftIn))
+
+
+@router.post(
+    "/{member_id}/interests/{interest_id}/close",
+    response={200: InterestOut, 422: RefusalOut},
+    summary="Record the date one of your interests ended",
+    openapi_extra=request_body(CloseIn),
+)
+@api_signed_in
+def close_my_interest(request: HttpRequest, member_id: int, interest_id: int) -> Status[object]:
+    member = own_member(request, member_id)
+    interest = Interest.objects.filter(member=member, pk=interest_id).first()
+    if interest is None:
+        raise HttpError(404, "Not Found")
+    data = body(request, CloseIn)
+    try:
+        closed = interests.close_interest(
+            interest=interest,
+            ends_on=data.ends_on,
+            actor=request.user,  # type: ignore[arg-type]
+            today=timezone.localdate(),
+        )
+    except Refused as refused:
+        return refusal(refused)
+    return Status(200, interest_out(closed))

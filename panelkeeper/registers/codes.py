@@ -1,0 +1,50 @@
+"""The code of conduct in force on a date, and the roles it names, for the registers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from panelkeeper.organisations.models import Organisation, PolicyVersion
+from panelkeeper.organisations.policies import InvalidPolicy, Refused, parse
+from panelkeeper.rules.policy import Policy
+from panelkeeper.rules.roles import Role
+
+
+def code_on(organisation: Organisation, on: dt.date) -> Policy | None:
+    """The policy in force on ``on``; None when no version is, or it no longer loads."""
+    version = PolicyVersion.objects.in_force(organisation, on=on)
+    if version is None:
+        return None
+    try:
+        return parse(version)
+    except InvalidPolicy:
+        return None
+
+
+def day(value: dt.date) -> str:
+    """23 November 2026"""
+    return f"{value:%-d %B %Y}"
+
+
+def no_code(on: dt.date) -> Refused:
+    return Refused(
+        f"No code of conduct was in force on {day(on)}. Publish a version of the code "
+        "that covers that date first."
+    )
+
+
+def pick_role(roles: Sequence[Role], key: str | None, *, field: str, what: str) -> Role:
+    """The role among ``roles`` with ``key``; the only one when ``key`` is empty."""
+    if not key and len(roles) == 1:
+        return roles[0]
+    for role in roles:
+        if role.key == key:
+            return role
+    titles = " or ".join(role.title for role in roles)
+    raise Refused(f"Choose {what}: {titles}.", field=field)
+
+
+def not_future(value: dt.date, today: dt.date, *, field: str, noun: str) -> None:
+    if value > today:
+        raise Refused(f"The {noun} must be today or in the past.", field=field)

@@ -1,0 +1,258 @@
+"""Pieces of work, the conflict check for each, and who is conflicted out (COI-2 to COI-4).
+
+Meetings, cases and scrutiny projects each create a :class:`WorkItem` with
+:func:`open_work_item`. :func:`conflict_check` lists the members whose interests are
+current on the work's date, with any decision already recorded;
+:func:`record_conflict_decision` records the decision the role named by the code takes
+(Interpretation 12) and that the role the code names was told (COI-3);
+:func:`conflicts_for` answers who is out of what, for a vote (meetings) or a seat
+(cases, COI-4).
+
+Interpretation 11: receiving a report is not a conflict, so it is not among the grounds
+a decision may give; having advised on the same matter, being a witness or being
+implicated are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.db import IntegrityError, models, transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from panelkeeper.audit.log import record
+from panelkeeper.members.models import Member
+from panelkeeper.organisations.models import Organisation
+from panelkeeper.organisations.policies import Refused
+from panelkeeper.registers.codes import code_on, day, no_code, not_future, pick_role
+from panelkeeper.registers.models import (
+    ConflictDecision,
+    Decision,
+    Grounds,
+    Interest,
+    WorkItem,
+    WorkKind,
+)
+from panelkeeper.registers.routing import ConflictRoute, conflict_route
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
+
+
+def open_work_item(
+    *, organisation: Organisation, kind: str, title: str, on: dt.date, actor: User | None
+) -> WorkItem:
+    """A piece of work conflicts are checked against; ``actor`` None when the system opens it."""
+    if kind not in WorkKind.values:
+        raise Refused("Select what kind of work it is.", field="kind")
+    title = title.strip()
+    if not title:
+        raise Refused("Enter a title for the work.", field="title")
+    with transaction.atomic():
+        work = WorkItem.objects.create(
+            organisation=organisation,
+            kind=kind,
+            title=title[:300],
+            on=on,
+            created_at=timezone.now(),
+            created_by=actor,
+        )
+        record(
+            actor=actor,
+            organisation=organisation,
+            action="work_item.opened",
+            obj=work,
+            fields=["kind", "title", "on"],
+        )
+    return work
+
+
+def route_for(work: WorkItem) -> ConflictRoute:
+    """The conflict rules of the code in force on the work's date; refused when none is."""
+    route = conflict_route(code_on(work.organisation, work.on))
+    if route is None:
+        raise no_code(work.on)
+    return route
+
+
+@dataclass(frozen=True)
+class CheckLine:
+    """One member in a conflict check: their interests current on the day, and the decision."""
+
+    member: Member
+    interests: tuple[Interest, ...]
+    decision: ConflictDecision | None
+
+
+def conflict_check(work: WorkItem) -> list[CheckLine]:
+    """Members with interests current on the work's date, and anyone with a decision on it.
+
+    A fixed number of queries however many members and interests there are.
+    """
+    current = Interest.objects.current(on=work.on).order_by("kind", "id")
+    decisions = {d.member_id: d for d in work.decisions.select_related("recorded_by")}
+    members = (
+        Member.objects.of(work.organisation)
+        .filter(models.Q(pk__in=current.values("member")) | models.Q(pk__in=list(decisions)))
+        .select_related("group")
+        .prefetch_related(Prefetch("interests", queryset=current, to_attr="current_interests"))
+    )
+    return [
+        CheckLine(
+            member=member,
+            interests=tuple(member.current_interests),  # type: ignore[attr-defined]
+            decision=decisions.get(member.pk),
+        )
+        for member in members
+    ]
+
+
+def record_conflict_decision(
+    *,
+    work: WorkItem,
+    member: Member,
+    decision: str,
+    grounds: str = Grounds.INTEREST,
+    parts: str = "",
+    reason: str = "",
+    decided_by_role: str | None,
+    decided_on: dt.date,
+    told_role: str | None,
+    told_on: dt.date,
+    actor: User,
+    today: dt.date,
+) -> ConflictDecision:
+    """Record, once, what was decided about ``member``'s conflict on ``work`` (COI-2, COI-3).
+
+    ``decided_by_role`` must be a role the code in force on the work's date names to
+    decide (Interpretation 12) and ``told_role`` one it names to be told; either may be
+    left empty when the code names only one. A partial withdrawal names the parts.
+    """
+    organisation = work.organisation
+    if member.group.organisation_id != organisation.pk:
+        raise Refused("Choose a member of this organisation.", field="member")
+    if decision not in Decision.values:
+        raise Refused("Select what was decided.", field="decision")
+    if grounds not in Grounds.values:
+        raise Refused("Select the grounds of the possible conflict.", field="grounds")
+    parts = parts.strip()
+    if decision == Decision.WITHDRAWS_IN_PART and not parts:
+        raise Refused("Say which parts of the work the member withdraws from.", field="parts")
+    if decision != Decision.WITHDRAWS_IN_PART:
+        parts = ""
+    not_future(decided_on, today, field="decided_on", noun="date of the decision")
+    not_future(told_on, today, field="told_on", noun="date they were told")
+    route = route_for(work)
+    decider = pick_role(
+        route.decided_by, decided_by_role, field="decided_by_role", what="who decided"
+    )
+    told = pick_role(route.tell, told_role, field="told_role", what="who was told")
+    refused = Refused(f"A decision for {member.full_name} on this work is already recorded.")
+    if ConflictDecision.objects.filter(work=work, member=member).exists():
+        raise refused
+    try:
+        with transaction.atomic():
+            row = ConflictDecision.objects.create(
+                organisation=organisation,
+                work=work,
+                member=member,
+                decision=decision,
+                grounds=grounds,
+                parts=parts,
+                reason=reason.strip(),
+                decided_by_role=decider.key,
+                decided_by_title=decider.title,
+                decided_on=decided_on,
+                told_role=told.key,
+                told_title=told.title,
+                told_on=told_on,
+                recorded_at=timezone.now(),
+                recorded_by=actor,
+            )
+            record(
+                actor=actor,
+                organisation=organisation,
+                action="conflict_decision.recorded",
+                obj=row,
+                fields=[
+                    "work",
+                    "member",
+                    "decision",
+                    "grounds",
+                    "parts",
+                    "reason",
+                    "decided_by_role",
+                    "decided_on",
+                    "told_role",
+                    "told_on",
+                ],
+            )
+    except IntegrityError:
+        raise refused from None
+    return row
+
+
+@dataclass(frozen=True)
+class Conflicts:
+    """Who is conflicted out of a piece of work, as known on a date (COI-2, COI-4).
+
+    ``entirely``: member ids out of the whole work. ``in_part``: member id → the parts
+    they are out of. ``undecided``: member ids with an interest current on the work's
+    date and no decision yet; a seat or a vote should wait for a decision on them.
+    """
+
+    work: WorkItem
+    on: dt.date
+    entirely: frozenset[int] = frozenset()
+    in_part: dict[int, str] = field(default_factory=dict)
+    undecided: frozenset[int] = frozenset()
+
+    def excludes(self, member: Member | int) -> bool:
+        """True when the member takes no part at all in the work."""
+        pk = member if isinstance(member, int) else member.pk
+        return pk in self.entirely
+
+    def withdrawn(self, member: Member | int) -> bool:
+        """True when the member withdrew from the work in whole or in part."""
+        pk = member if isinstance(member, int) else member.pk
+        return pk in self.entirely or pk in self.in_part
+
+
+def conflicts_for(work: WorkItem, *, on: dt.date) -> Conflicts:
+    """Who is conflicted out of ``work``, counting only decisions taken on or before ``on``.
+
+    Two queries. Meetings ask it before a vote, cases before a seat (COI-4).
+    """
+    decided = {
+        d.member_id: d
+        for d in ConflictDecision.objects.filter(work=work)
+        .known_on(on)
+        .only("member_id", "decision", "parts")
+    }
+    interested = set(
+        Interest.objects.current(on=work.on)
+        .filter(organisation=work.organisation_id)
+        .values_list("member_id", flat=True)
+    )
+    return Conflicts(
+        work=work,
+        on=on,
+        entirely=frozenset(
+            pk for pk, d in decided.items() if d.decision == Decision.WITHDRAWS_ENTIRELY
+        ),
+        in_part={
+            pk: d.parts for pk, d in decided.items() if d.decision == Decision.WITHDRAWS_IN_PART
+        },
+        undecided=frozenset(interested - set(decided)),
+    )
+
+
+def describe(decision: ConflictDecision) -> str:
+    """One line for pages and exports: what, by whom, when."""
+    text = decision.get_decision_display()
+    if decision.parts:
+        text += f" ({decision.parts})"
+    return f"{text}; decided by {decision.decided_by_title} on {day(decision.decided_on)}"

@@ -1,0 +1,144 @@
+"""Officers' decisions: what happens to a gift (GIFT-2), pieces of work and the conflict
+decisions on them (COI-2, COI-3)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from panelkeeper.accounts.models import Grant
+from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.members.models import Member
+from panelkeeper.organisations.forms import add_refusal, bound
+from panelkeeper.organisations.policies import Refused
+from panelkeeper.registers.conflicts import (
+    conflict_check,
+    conflicts_for,
+    open_work_item,
+    record_conflict_decision,
+    route_for,
+)
+from panelkeeper.registers.forms import ConflictDecisionForm, DecideGiftForm, WorkItemForm
+from panelkeeper.registers.gifts import decide_gift as decide
+from panelkeeper.registers.listing import gift_decision
+from panelkeeper.registers.models import Gift, GiftStatus, WorkItem
+
+OFFICER = Grant.Role.OFFICER
+READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def decide_gift(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    """Record what happens to a gift, once (GIFT-2)."""
+    organisation = request.organisation  # type: ignore[attr-defined]
+    gift = get_object_for(organisation, Gift.objects.select_related("member", "group"), pk=pk)
+    form = DecideGiftForm(**bound(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            decide(
+                gift=gift,
+                outcome=form.cleaned_data["outcome"],
+                decided_on=form.cleaned_data["decided_on"],
+                note=form.cleaned_data["note"],
+                actor=request.user,  # type: ignore[arg-type]
+                today=timezone.localdate(),
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, "Decision recorded")
+            return redirect("registers:gifts", org=org)
+    context = {
+        "organisation": organisation,
+        "gift": gift,
+        "form": form,
+        "decided": gift.status == GiftStatus.DECIDED,
+        "decision": gift_decision(gift),
+    }
+    return render(request, "registers/decide_gift.html", context)
+
+
+@staff(*READERS)
+@require_GET
+def work_items(request: HttpRequest, org: str) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    context = {
+        "organisation": organisation,
+        "items": WorkItem.objects.filter(organisation=organisation),
+        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+    }
+    return render(request, "registers/work_items.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def add_work_item(request: HttpRequest, org: str) -> HttpResponse:
+    """Open a piece of work by hand (meetings and cases open theirs themselves)."""
+    organisation = request.organisation  # type: ignore[attr-defined]
+    form = WorkItemForm(**bound(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            work = open_work_item(
+                organisation=organisation, actor=request.user, **form.cleaned_data
+            )  # type: ignore[arg-type]
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, "Work added")
+            return redirect("registers:work_item", org=org, pk=work.pk)
+    return render(
+        request, "registers/add_work_item.html", {"organisation": organisation, "form": form}
+    )
+
+
+@staff(*READERS)
+@require_GET
+def work_item(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    """The conflict check of one piece of work: interests current on its date, decisions."""
+    organisation = request.organisation  # type: ignore[attr-defined]
+    work = get_object_for(organisation, WorkItem.objects.all(), pk=pk)
+    context = {
+        "organisation": organisation,
+        "work": work,
+        "lines": conflict_check(work),
+        "conflicts": conflicts_for(work, on=timezone.localdate()),
+        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+    }
+    return render(request, "registers/work_item.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def decide_conflict(request: HttpRequest, org: str, pk: int, member: int) -> HttpResponse:
+    """Record the decision on one member's possible conflict with the work (COI-2, COI-3)."""
+    organisation = request.organisation  # type: ignore[attr-defined]
+    work = get_object_for(organisation, WorkItem.objects.all(), pk=pk)
+    found = get_object_for(
+        organisation, Member.objects.select_related("group"), via="group__organisation", pk=member
+    )
+    try:
+        route = route_for(work)
+    except Refused as refusal:
+        messages.error(request, refusal.message)
+        return redirect("registers:work_item", org=org, pk=pk)
+    form = ConflictDecisionForm(**bound(request), route=route)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record_conflict_decision(
+                work=work,
+                member=found,
+                actor=request.user,
+                today=timezone.localdate(),
+                **form.cleaned_data,  # type: ignore[arg-type]
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, "Decision recorded")
+            return redirect("registers:work_item", org=org, pk=pk)
+    context = {"organisation": organisation, "work": work, "member": found, "form": form}
+    return render(request, "registers/decide_conflict.html", context)

@@ -1,0 +1,251 @@
+"""Forms for declarations, decisions and settings. They validate and normalise; the
+functions in ``interests``, ``conflicts`` and ``gifts`` decide (STYLE 13)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+
+from panelkeeper.lib.widgets import GovukDateField
+from panelkeeper.registers.models import (
+    Decision,
+    GiftDirection,
+    GiftOutcome,
+    GiverKind,
+    Grounds,
+    InterestKind,
+    WorkKind,
+)
+from panelkeeper.registers.routing import MONEY_HINT, ConflictRoute, GiftRoute, parse_money
+from panelkeeper.rules.roles import Role
+
+
+def _role_choices(roles: tuple[Role, ...]) -> list[tuple[str, str]]:
+    return [(role.key, role.title) for role in roles]
+
+
+class InterestForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="What kind of interest is it?",
+        choices=InterestKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what kind of interest it is"},
+    )
+    description = forms.CharField(
+        label="Describe the interest",
+        help_text="For example, the name of the group you belong to and your role in it.",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Describe the interest"},
+    )
+    starts_on = GovukDateField(noun="date the interest started", label="When did it start?")
+    ends_on = GovukDateField(
+        noun="date the interest ended",
+        label="When did it end? (optional)",
+        help_text="Leave empty if it has not ended.",
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error(
+                "ends_on", "The date it ended must be the same as or after the date it started"
+            )
+        return data
+
+
+class CloseInterestForm(forms.Form):
+    ends_on = GovukDateField(noun="date the interest ended", label="When did it end?")
+
+
+class ConfirmForm(forms.Form):
+    nil = forms.TypedChoiceField(
+        label="What do you want to record?",
+        choices=[
+            ("", "My register is complete and up to date"),
+            ("nil", "I have nothing to declare (a nil declaration)"),
+        ],
+        coerce=bool,
+        empty_value=False,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+
+class MoneyField(forms.CharField):
+    """An amount in pounds and pence, typed as people write it; cleans to a Decimal."""
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return parse_money(text)
+        except ValueError as error:
+            raise forms.ValidationError(str(error), code="invalid") from None
+
+
+class GiftForm(forms.Form):
+    direction = forms.ChoiceField(
+        label="Was it received or offered?",
+        choices=GiftDirection.choices,
+        widget=forms.RadioSelect,
+        initial=GiftDirection.RECEIVED,
+        error_messages={"required": "Select whether it was received or offered"},
+    )
+    giver_kind = forms.ChoiceField(
+        label="Who gave or offered it?",
+        choices=GiverKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select who gave or offered it"},
+    )
+    giver_name = forms.CharField(
+        label="Their name or the organisation's name",
+        help_text="Kept private: a published register shows only the kind of giver.",
+        max_length=200,
+        error_messages={"required": "Enter who gave or offered it"},
+    )
+    description = forms.CharField(
+        label="What was it?",
+        help_text="For example, lunch at a supplier's event, or a box of chocolates.",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Describe the gift or hospitality"},
+    )
+    value = MoneyField(
+        label="Estimated value",
+        help_text=f"In pounds, {MONEY_HINT.removeprefix('in pounds and pence, ')}.",
+        max_length=20,
+        error_messages={"required": "Enter the estimated value"},
+    )
+    given_on = GovukDateField(noun="date it was given or offered", label="When was it?")
+    reported_to_role = forms.ChoiceField(
+        label="Who did you tell about it?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select who you told about it"},
+    )
+
+    def __init__(self, *args: Any, route: GiftRoute | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if route is None or not route.offered_too:
+            # Only thirteen asks for offers; elsewhere the question would only confuse.
+            del self.fields["direction"]
+        roles = route.report_to if route else ()
+        field = self.fields["reported_to_role"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = _role_choices(roles)
+        if len(roles) == 1:
+            field.initial = roles[0].key
+
+    @property
+    def chosen_direction(self) -> str:
+        return str(self.cleaned_data.get("direction") or GiftDirection.RECEIVED)
+
+
+class DecideGiftForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="What happens to it?",
+        choices=GiftOutcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what happens to the gift"},
+    )
+    decided_on = GovukDateField(noun="date of the decision", label="When was this decided?")
+    note = forms.CharField(
+        label="Note (optional)",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class WorkItemForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="What kind of work is it?",
+        choices=WorkKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what kind of work it is"},
+    )
+    title = forms.CharField(
+        label="Title", max_length=300, error_messages={"required": "Enter a title for the work"}
+    )
+    on = GovukDateField(noun="date of the work", label="When does it take place?")
+
+
+class ConflictDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="What was decided?",
+        choices=Decision.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what was decided"},
+    )
+    parts = forms.CharField(
+        label="Which parts does the member withdraw from?",
+        help_text="Only for a withdrawal from part of the work.",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    grounds = forms.ChoiceField(
+        label="Grounds of the possible conflict",
+        help_text="Receiving a report is not a conflict.",
+        choices=Grounds.choices,
+        initial=Grounds.INTEREST,
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label="Reason (optional)",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    decided_by_role = forms.ChoiceField(
+        label="Who decided?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select who decided"},
+    )
+    decided_on = GovukDateField(noun="date of the decision", label="When was it decided?")
+    told_role = forms.ChoiceField(
+        label="Who was told?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select who was told"},
+    )
+    told_on = GovukDateField(noun="date they were told", label="When were they told?")
+
+    def __init__(self, *args: Any, route: ConflictRoute, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, roles in (("decided_by_role", route.decided_by), ("told_role", route.tell)):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = _role_choices(roles)
+            if len(roles) == 1:
+                field.initial = roles[0].key
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == Decision.WITHDRAWS_IN_PART and not data.get("parts", "").strip():
+            self.add_error("parts", "Say which parts of the work the member withdraws from")
+        return data
+
+
+class SettingsForm(forms.Form):
+    review_months = forms.IntegerField(
+        label="How often must members review their declaration of interests?",
+        help_text="In months. A declaration not reviewed for this long is flagged.",
+        min_value=1,
+        max_value=60,
+        error_messages={
+            "required": "Enter a review period in months",
+            "invalid": "Enter the review period as a whole number of months, like 12",
+            "min_value": "Enter a review period between 1 and 60 months",
+            "max_value": "Enter a review period between 1 and 60 months",
+        },
+    )
+    published = forms.BooleanField(
+        label="Publish the registers on a public page",
+        help_text="The public page shows no contact details and no giver's name.",
+        required=False,
+    )

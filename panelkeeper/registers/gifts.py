@@ -1,0 +1,178 @@
+"""Declaring gifts and hospitality and recording what happens to them (GIFT-1 to GIFT-3).
+
+Where the code in force on the day of the gift says its future is discussed at the next
+meeting (vela, insight, herefordshire), a declared gift waits for its group's next
+meeting: ``Gift.objects.waiting_for_meeting(group)`` is what the meetings app puts on
+that agenda, and :func:`decide_gift` records the result of the discussion. Otherwise the
+role the code names records what happens (thirteen). An outcome is recorded once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.utils import timezone
+
+from panelkeeper.audit.log import record
+from panelkeeper.members.models import Member
+from panelkeeper.organisations.policies import Refused
+from panelkeeper.registers.codes import code_on, day, not_future, pick_role
+from panelkeeper.registers.models import (
+    Gift,
+    GiftDirection,
+    GiftOutcome,
+    GiftStatus,
+    GiverKind,
+)
+from panelkeeper.registers.routing import MAX_VALUE, GiftRoute, format_money, gift_route
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
+    from panelkeeper.organisations.models import Organisation
+
+
+def route_on(organisation: Organisation, on: dt.date) -> GiftRoute:
+    """The gifts rules in force on ``on``; refused when the code keeps no gifts register."""
+    route = gift_route(code_on(organisation, on))
+    if route is None:
+        raise Refused(
+            f"The code of conduct in force on {day(on)} keeps no register of gifts and "
+            "hospitality, so there is nothing to declare it to.",
+            field="given_on",
+        )
+    return route
+
+
+def declare_gift(
+    *,
+    member: Member,
+    direction: str = GiftDirection.RECEIVED,
+    giver_kind: str,
+    giver_name: str,
+    description: str,
+    value: Decimal,
+    given_on: dt.date,
+    reported_to_role: str | None = None,
+    actor: User,
+    today: dt.date,
+) -> Gift:
+    """Enter a gift or hospitality in the register (GIFT-1, GIFT-3) and route it (GIFT-2).
+
+    An offer is accepted only where the code asks for offers too (thirteen).
+    ``reported_to_role`` must be a role the code names to be told; it may be left empty
+    when the code names one. ``value`` is an amount in pounds, 0 or more.
+    """
+    organisation = member.group.organisation
+    if direction not in GiftDirection.values:
+        raise Refused("Select whether it was received or offered.", field="direction")
+    if giver_kind not in GiverKind.values:
+        raise Refused("Select who gave or offered it.", field="giver_kind")
+    giver_name = giver_name.strip()
+    if not giver_name:
+        raise Refused("Enter who gave or offered it.", field="giver_name")
+    description = description.strip()
+    if not description:
+        raise Refused("Describe the gift or hospitality.", field="description")
+    if not Decimal(0) <= value <= MAX_VALUE:
+        raise Refused("The estimated value must be between £0 and £999,999.99.", field="value")
+    not_future(given_on, today, field="given_on", noun="date it was given or offered")
+    route = route_on(organisation, given_on)
+    if direction == GiftDirection.OFFERED and not route.offered_too:
+        raise Refused(
+            "The code in force asks only for gifts and hospitality received. "
+            "Select received, or do not declare an offer you turned down.",
+            field="direction",
+        )
+    told = pick_role(
+        route.report_to, reported_to_role, field="reported_to_role", what="who it was reported to"
+    )
+    if route.at_next_meeting:
+        status, decides = GiftStatus.WAITING_FOR_MEETING, f"the next meeting of {member.group.name}"
+    else:
+        assert route.decided_by is not None
+        status, decides = GiftStatus.WAITING_FOR_DECISION, route.decided_by.title
+    with transaction.atomic():
+        gift = Gift.objects.create(
+            organisation=organisation,
+            member=member,
+            group=member.group,
+            direction=direction,
+            giver_kind=giver_kind,
+            giver_name=giver_name[:200],
+            description=description,
+            value=value,
+            given_on=given_on,
+            reported_to_role=told.key,
+            reported_to_title=told.title,
+            declared_at=timezone.now(),
+            declared_by=actor,
+            status=status,
+            decides_title=decides,
+        )
+        record(
+            actor=actor,
+            organisation=organisation,
+            action="gift.declared",
+            obj=gift,
+            fields=[
+                "member",
+                "direction",
+                "giver_kind",
+                "giver_name",
+                "description",
+                "value",
+                "given_on",
+                "reported_to_role",
+                "status",
+            ],
+        )
+    return gift
+
+
+def decide_gift(
+    *, gift: Gift, outcome: str, decided_on: dt.date, note: str = "", actor: User, today: dt.date
+) -> Gift:
+    """Record what happens to a gift: kept, returned, donated, shared or declined (GIFT-2).
+
+    Refused when an outcome is already recorded: a decision stays as it was made.
+    """
+    if outcome not in GiftOutcome.values:
+        raise Refused("Select what happens to the gift.", field="outcome")
+    not_future(decided_on, today, field="decided_on", noun="date of the decision")
+    with transaction.atomic():
+        locked = Gift.objects.select_for_update().get(pk=gift.pk)
+        if locked.status == GiftStatus.DECIDED:
+            assert locked.decided_on is not None
+            raise Refused(
+                f"What happens to this gift was already decided on {day(locked.decided_on)}: "
+                f"{locked.get_outcome_display().lower()}. A decision is not changed once recorded."
+            )
+        if decided_on < locked.given_on:
+            raise Refused(
+                f"The date of the decision must be on or after {day(locked.given_on)}, "
+                "when it was given or offered.",
+                field="decided_on",
+            )
+        locked.status = GiftStatus.DECIDED
+        locked.outcome = outcome
+        locked.outcome_note = note.strip()
+        locked.decided_on = decided_on
+        locked.decided_by = actor
+        locked.decided_at = timezone.now()
+        fields = ["status", "outcome", "outcome_note", "decided_on", "decided_by", "decided_at"]
+        locked.save(update_fields=fields)
+        record(
+            actor=actor,
+            organisation=locked.organisation,
+            action="gift.decided",
+            obj=locked,
+            fields=fields,
+        )
+    return locked
+
+
+def describe_value(gift: Gift) -> str:
+    return format_money(gift.value)

@@ -1,0 +1,212 @@
+"""Declaring, closing and reviewing interests (COI-1).
+
+Each function is keyword-only, runs in one transaction, writes an audit entry and raises
+:class:`~panelkeeper.organisations.policies.Refused` (saving nothing) when the data do
+not allow the change. Declaring or closing an interest also records a review of the
+member's register, so the review clock restarts whenever the member touches it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from panelkeeper.audit.log import record
+from panelkeeper.members.models import Member
+from panelkeeper.organisations.models import Organisation
+from panelkeeper.organisations.policies import Refused
+from panelkeeper.registers.codes import day, not_future
+from panelkeeper.registers.models import Interest, InterestKind, RegisterSettings, Review
+from panelkeeper.registers.routing import DEFAULT_REVIEW_MONTHS, review_due
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
+
+
+def settings_of(organisation: Organisation) -> RegisterSettings:
+    """The organisation's register settings; the defaults (unsaved) until it changes them."""
+    found = RegisterSettings.objects.filter(organisation=organisation).first()
+    return found or RegisterSettings(organisation=organisation)
+
+
+def update_register_settings(
+    *, organisation: Organisation, review_months: int, published: bool, actor: User
+) -> RegisterSettings:
+    """Set how often declarations are reviewed and whether the registers are public."""
+    if not 1 <= review_months <= 60:
+        raise Refused("Enter a review period between 1 and 60 months.", field="review_months")
+    with transaction.atomic():
+        found, _ = RegisterSettings.objects.select_for_update().get_or_create(
+            organisation=organisation, defaults={"review_months": DEFAULT_REVIEW_MONTHS}
+        )
+        found.review_months = review_months
+        found.published = published
+        found.save(update_fields=["review_months", "published"])
+        record(
+            actor=actor,
+            organisation=organisation,
+            action="register_settings.updated",
+            obj=found,
+            fields=["review_months", "published"],
+        )
+    return found
+
+
+def _check_member(member: Member, organisation: Organisation) -> None:
+    if member.group.organisation_id != organisation.pk:
+        raise Refused("Choose a member of this organisation.", field="member")
+
+
+def _review(
+    *, member: Member, organisation: Organisation, on: dt.date, nil: bool, actor: User
+) -> Review:
+    review = Review.objects.create(
+        organisation=organisation,
+        member=member,
+        reviewed_on=on,
+        nil=nil,
+        recorded_at=timezone.now(),
+        recorded_by=actor,
+    )
+    record(
+        actor=actor,
+        organisation=organisation,
+        action="register_review.recorded",
+        obj=review,
+        fields=["member", "reviewed_on", "nil"],
+    )
+    return review
+
+
+def declare_interest(
+    *,
+    member: Member,
+    kind: str,
+    description: str,
+    starts_on: dt.date,
+    ends_on: dt.date | None = None,
+    actor: User,
+    today: dt.date,
+) -> Interest:
+    """Add an interest to ``member``'s register, declared by them or an officer for them.
+
+    Refuses an unknown kind, an empty description, and an end date before the start.
+    """
+    organisation = member.group.organisation
+    if kind not in InterestKind.values:
+        raise Refused("Select what kind of interest it is.", field="kind")
+    description = description.strip()
+    if not description:
+        raise Refused("Describe the interest.", field="description")
+    if ends_on is not None and ends_on < starts_on:
+        raise Refused(
+            "The date it ended must be the same as or after the date it started.", field="ends_on"
+        )
+    with transaction.atomic():
+        interest = Interest.objects.create(
+            organisation=organisation,
+            member=member,
+            kind=kind,
+            description=description,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            declared_at=timezone.now(),
+            declared_by=actor,
+        )
+        record(
+            actor=actor,
+            organisation=organisation,
+            action="interest.declared",
+            obj=interest,
+            fields=["member", "kind", "description", "starts_on", "ends_on"],
+        )
+        _review(member=member, organisation=organisation, on=today, nil=False, actor=actor)
+    return interest
+
+
+def close_interest(
+    *, interest: Interest, ends_on: dt.date, actor: User, today: dt.date
+) -> Interest:
+    """Record the last day of an interest; the row stays in the register's history."""
+    not_future(ends_on, today, field="ends_on", noun="date it ended")
+    with transaction.atomic():
+        locked = Interest.objects.select_for_update().select_related("member").get(pk=interest.pk)
+        if locked.ends_on is not None:
+            raise Refused(f"This interest already ended on {day(locked.ends_on)}.")
+        if ends_on < locked.starts_on:
+            raise Refused(
+                f"The date it ended must be the same as or after {day(locked.starts_on)}, "
+                "when it started.",
+                field="ends_on",
+            )
+        locked.ends_on = ends_on
+        locked.closed_at = timezone.now()
+        locked.closed_by = actor
+        locked.save(update_fields=["ends_on", "closed_at", "closed_by"])
+        record(
+            actor=actor,
+            organisation=locked.organisation,
+            action="interest.closed",
+            obj=locked,
+            fields=["ends_on", "closed_at", "closed_by"],
+        )
+        _review(
+            member=locked.member, organisation=locked.organisation, on=today, nil=False, actor=actor
+        )
+    return locked
+
+
+def confirm_register(*, member: Member, nil: bool, actor: User, today: dt.date) -> Review:
+    """The member confirms their register is complete; ``nil``: they have nothing to declare.
+
+    A nil declaration is refused while an interest is current: close it first.
+    """
+    organisation = member.group.organisation
+    with transaction.atomic():
+        if nil and Interest.objects.filter(member=member).current(on=today).exists():
+            raise Refused(
+                "A nil declaration says there is nothing to declare, but an interest is "
+                "still current. Record the date it ended first, or confirm the register instead.",
+                field="nil",
+            )
+        return _review(member=member, organisation=organisation, on=today, nil=nil, actor=actor)
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """Where a member's declaration stands on ``today`` (COI-1)."""
+
+    last_reviewed: dt.date | None
+    due: dt.date
+    overdue: bool
+
+
+def review_state(
+    member: Member, *, last_reviewed: dt.date | None, months: int, today: dt.date
+) -> ReviewState:
+    """A member never reviewed is due from the day they joined."""
+    start = last_reviewed or member.started_on
+    due = review_due(start, months) if last_reviewed else start
+    return ReviewState(last_reviewed=last_reviewed, due=due, overdue=due <= today)
+
+
+def members_with_reviews(
+    organisation: Organisation, *, on: dt.date
+) -> list[tuple[Member, ReviewState]]:
+    """Every member active on ``on`` with the state of their declaration, in two queries."""
+    months = settings_of(organisation).review_months
+    members = (
+        Member.objects.of(organisation)
+        .active(on=on)
+        .annotate(last_reviewed=Max("register_reviews__reviewed_on"))
+        .select_related("group")
+    )
+    return [
+        (m, review_state(m, last_reviewed=m.last_reviewed, months=months, today=on))  # type: ignore[attr-defined]
+        for m in members
+    ]

@@ -1,0 +1,360 @@
+"""Interests, register reviews, work items, conflict decisions and gifts (COI, GIFT).
+
+Nothing here is ever deleted: an interest that ends is closed with a date, a decision is
+a row of its own, and a gift's outcome is written once. Changes go through the functions
+in ``interests``, ``conflicts`` and ``gifts`` (STYLE 7); the models declare only what the
+database enforces. Every row carries its organisation so every query can be scoped by it.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from panelkeeper.registers.routing import DEFAULT_REVIEW_MONTHS
+
+
+class RegisterSettings(models.Model):
+    """An organisation's choices for its registers: review period and publication (COI-1)."""
+
+    organisation = models.OneToOneField(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="register_settings"
+    )
+    review_months = models.PositiveSmallIntegerField(default=DEFAULT_REVIEW_MONTHS)
+    published = models.BooleanField(
+        default=False, help_text="Show the registers on a public page, without contact details."
+    )
+
+    class Meta:
+        verbose_name_plural = "register settings"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(review_months__gte=1, review_months__lte=60),
+                name="review_months_1_to_60",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Register settings of {self.organisation}"
+
+
+class InterestKind(models.TextChoices):
+    PERSONAL = "personal", "Personal"
+    CLOSE_RELATIVE = "close_relative", "Through a close relative"
+    MEMBERSHIP = "membership", "Membership of a tenant or customer group or other organisation"
+    EMPLOYMENT = "employment", "Employment"
+    OTHER = "other", "Other"
+
+
+class InterestQuerySet(models.QuerySet["Interest"]):
+    def current(self, *, on: object) -> InterestQuerySet:
+        """Interests in effect on ``on``: started and not ended (``ends_on`` is the last day)."""
+        return self.filter(starts_on__lte=on).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+
+
+class Interest(models.Model):
+    """One declared interest of a member (COI-1), from ``starts_on`` to ``ends_on`` inclusive.
+
+    ``ends_on`` empty means still current. Closing an interest sets ``ends_on`` and keeps
+    the row, so the register shows what was declared at any date.
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="interests")
+    kind = models.CharField(max_length=20, choices=InterestKind.choices)
+    description = models.TextField(max_length=1000)
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    declared_at = models.DateTimeField()
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = InterestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["member__full_name", "-starts_on", "-id"]
+        indexes = [models.Index(fields=["organisation", "member"], name="interest_org_member")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="interest_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=InterestKind.values), name="interest_kind_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.description[:60]}"
+
+
+class Review(models.Model):
+    """A member's register confirmed as complete on a date (COI-1), one row per confirmation.
+
+    ``nil`` is a nil declaration: nothing to declare. Declaring or closing an interest is
+    also a review of the register, and writes a row here in the same transaction, so the
+    latest row says when the register was last known to be current.
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    member = models.ForeignKey(
+        "members.Member", on_delete=models.PROTECT, related_name="register_reviews"
+    )
+    reviewed_on = models.DateField()
+    nil = models.BooleanField(default=False)
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["member", "-reviewed_on", "-recorded_at", "-id"]
+        indexes = [models.Index(fields=["member", "reviewed_on"], name="review_member_day")]
+
+    def __str__(self) -> str:
+        what = "nil declaration" if self.nil else "register confirmed"
+        return f"{self.member}: {what} on {self.reviewed_on:%-d %B %Y}"
+
+
+class ReviewReminder(models.Model):
+    """An email asking a member to confirm or update their declaration (COI-1).
+
+    Unique per member and due date: the daily job sends one reminder for each lapse,
+    however many times it runs.
+    """
+
+    member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+")
+    due_on = models.DateField()
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "due_on"], name="one_reminder_per_lapse")
+        ]
+
+    def __str__(self) -> str:
+        return f"Reminder to {self.member} (due {self.due_on:%-d %B %Y})"
+
+
+class WorkKind(models.TextChoices):
+    AGENDA_ITEM = "agenda_item", "Agenda item"
+    CASE = "case", "Breach case"
+    PROJECT = "project", "Scrutiny project"
+    OTHER = "other", "Other work"
+
+
+class WorkItem(models.Model):
+    """A piece of work a conflict of interest is checked against (COI-2).
+
+    Meetings create one per agenda item, cases one per case, scrutiny projects one per
+    project; ``on`` is the date the work happens (the meeting, the case's start).
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(max_length=20, choices=WorkKind.choices)
+    title = models.CharField(max_length=300)
+    on = models.DateField("date")
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["organisation", "-on", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=WorkKind.values), name="work_kind_known")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.title}"
+
+
+class Decision(models.TextChoices):
+    NO_CONFLICT = "no_conflict", "No conflict"
+    WITHDRAWS_IN_PART = "in_part", "Withdraws from part of the work"
+    WITHDRAWS_ENTIRELY = "entirely", "Withdraws from the work entirely"
+
+
+class Grounds(models.TextChoices):
+    """Why a member may be conflicted (Interpretation 11); receiving a report is never one."""
+
+    INTEREST = "interest", "A declared interest"
+    ADVISED = "advised", "Gave guidance on the same matter"
+    WITNESS = "witness", "A witness"
+    IMPLICATED = "implicated", "Implicated in the matter"
+
+
+class ConflictDecisionQuerySet(models.QuerySet["ConflictDecision"]):
+    def known_on(self, on: object) -> ConflictDecisionQuerySet:
+        """Decisions taken on or before ``on``."""
+        return self.filter(decided_on__lte=on)
+
+
+class ConflictDecision(models.Model):
+    """For one member and one piece of work, what was decided about a conflict (COI-2, COI-3).
+
+    ``decided_by_role`` is the role the code names (Interpretation 12), kept as key and
+    title as they stood; ``recorded_by`` is the user who entered it. ``told_role`` and
+    ``told_on`` record that the named role was told (COI-3). One decision per member and
+    work: a decision stays on record, and a change of mind is a new piece of work.
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    work = models.ForeignKey(WorkItem, on_delete=models.PROTECT, related_name="decisions")
+    member = models.ForeignKey(
+        "members.Member", on_delete=models.PROTECT, related_name="conflict_decisions"
+    )
+    decision = models.CharField(max_length=20, choices=Decision.choices)
+    grounds = models.CharField(max_length=20, choices=Grounds.choices, default=Grounds.INTEREST)
+    parts = models.TextField(blank=True, help_text="Which parts, for a partial withdrawal.")
+    reason = models.TextField(blank=True)
+    decided_by_role = models.CharField(max_length=100)
+    decided_by_title = models.CharField(max_length=200)
+    decided_on = models.DateField()
+    told_role = models.CharField(max_length=100)
+    told_title = models.CharField(max_length=200)
+    told_on = models.DateField()
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = ConflictDecisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["work", "member__full_name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["work", "member"], name="one_decision_per_member"),
+            models.CheckConstraint(
+                condition=Q(decision__in=Decision.values), name="conflict_decision_known"
+            ),
+            models.CheckConstraint(
+                condition=~Q(decision="in_part") | ~Q(parts=""),
+                name="partial_withdrawal_names_parts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} on {self.work}: {self.get_decision_display()}"
+
+
+class GiftDirection(models.TextChoices):
+    RECEIVED = "received", "Received"
+    OFFERED = "offered", "Offered and declined"
+
+
+class GiverKind(models.TextChoices):
+    """Who gave it, as the public register shows it: the giver's name is never published."""
+
+    CONTRACTOR = "contractor", "A contractor or supplier"
+    CUSTOMER = "customer", "A customer or resident"
+    STAFF = "staff", "A member of staff"
+    ORGANISATION = "organisation", "Another organisation"
+    OTHER = "other", "Someone else"
+
+
+class GiftStatus(models.TextChoices):
+    WAITING_FOR_MEETING = "waiting_for_meeting", "Waiting for the next meeting"
+    WAITING_FOR_DECISION = "waiting_for_decision", "Waiting for a decision"
+    DECIDED = "decided", "Decided"
+
+
+class GiftOutcome(models.TextChoices):
+    KEPT = "kept", "Kept"
+    RETURNED = "returned", "Returned"
+    DONATED = "donated", "Donated"
+    SHARED = "shared", "Shared"
+    DECLINED = "declined", "Declined"
+
+
+class GiftQuerySet(models.QuerySet["Gift"]):
+    def waiting_for_meeting(self, group: object) -> GiftQuerySet:
+        """Gifts the group discusses at its next meeting, not yet decided (GIFT-2)."""
+        return self.filter(group=group, status=GiftStatus.WAITING_FOR_MEETING)
+
+    def undecided(self) -> GiftQuerySet:
+        return self.exclude(status=GiftStatus.DECIDED)
+
+
+class Gift(models.Model):
+    """One gift or hospitality received (or, where the code says so, offered) (GIFT-1, GIFT-3).
+
+    ``giver_name`` is a third party's name: officers see it, the public register never
+    does (it shows ``giver_kind``). ``group`` is the member's group, whose next meeting
+    discusses the gift when the code says so (GIFT-2). The outcome is written once.
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="gifts")
+    group = models.ForeignKey("organisations.Group", on_delete=models.PROTECT, related_name="+")
+    direction = models.CharField(
+        max_length=10, choices=GiftDirection.choices, default=GiftDirection.RECEIVED
+    )
+    giver_kind = models.CharField(max_length=20, choices=GiverKind.choices)
+    giver_name = models.CharField(max_length=200)
+    description = models.TextField(max_length=1000)
+    value = models.DecimalField(max_digits=8, decimal_places=2)
+    given_on = models.DateField()
+    reported_to_role = models.CharField(max_length=100)
+    reported_to_title = models.CharField(max_length=200)
+    declared_at = models.DateTimeField()
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(max_length=20, choices=GiftStatus.choices)
+    decides_title = models.CharField(
+        max_length=200, help_text="Who settles what happens to it: the group or a role."
+    )
+    outcome = models.CharField(max_length=10, choices=GiftOutcome.choices, blank=True)
+    outcome_note = models.TextField(blank=True)
+    decided_on = models.DateField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = GiftQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation", "-given_on", "-id"]
+        indexes = [models.Index(fields=["group", "status"], name="gift_group_status")]
+        constraints = [
+            models.CheckConstraint(condition=Q(value__gte=0), name="gift_value_not_negative"),
+            models.CheckConstraint(
+                condition=Q(direction__in=GiftDirection.values), name="gift_direction_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(giver_kind__in=GiverKind.values), name="gift_giver_kind_known"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(status="decided", decided_on__isnull=False, decided_at__isnull=False)
+                    & ~Q(outcome="")
+                )
+                | (
+                    Q(status__in=["waiting_for_meeting", "waiting_for_decision"])
+                    & Q(outcome="", decided_on__isnull=True)
+                ),
+                name="gift_outcome_only_when_decided",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_direction_display()}: {self.description[:60]}"

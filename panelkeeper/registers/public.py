@@ -1,0 +1,97 @@
+"""What the published registers show, as plain values: the public page and the API share it.
+
+Built field by field from an allow-list, so a new field on a model never reaches the
+public by accident. No contact details, no giver's name, no officer's name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from panelkeeper.organisations.models import Organisation
+from panelkeeper.registers.interests import settings_of
+from panelkeeper.registers.models import Gift, GiftStatus, Interest
+from panelkeeper.registers.routing import format_money
+
+
+@dataclass(frozen=True)
+class PublicInterest:
+    member: str
+    group: str
+    kind: str
+    description: str
+    starts_on: dt.date
+    ends_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class PublicGift:
+    member: str
+    group: str
+    direction: str
+    giver_kind: str
+    description: str
+    value: str
+    given_on: dt.date
+    status: str
+    outcome: str
+    decided_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class PublicRegisters:
+    organisation: str
+    slug: str
+    interests: list[PublicInterest]
+    gifts: list[PublicGift]
+
+
+def public_registers(
+    organisation: Organisation, *, today: dt.date | None = None
+) -> PublicRegisters | None:
+    """The published registers of ``organisation``; None unless it publishes them.
+
+    Interests current today, and every gift. Three queries.
+    """
+    if not settings_of(organisation).published:
+        return None
+    today = today or timezone.localdate()
+    interests = (
+        Interest.objects.filter(organisation=organisation)
+        .current(on=today)
+        .select_related("member", "member__group")
+    )
+    gifts = Gift.objects.filter(organisation=organisation).select_related("member", "group")
+    return PublicRegisters(
+        organisation=organisation.name,
+        slug=organisation.slug,
+        interests=[
+            PublicInterest(
+                member=i.member.full_name,
+                group=i.member.group.name,
+                kind=i.get_kind_display(),
+                description=i.description,
+                starts_on=i.starts_on,
+                ends_on=i.ends_on,
+            )
+            for i in interests
+        ],
+        gifts=[
+            PublicGift(
+                member=g.member.full_name,
+                group=g.group.name,
+                direction=g.get_direction_display(),
+                giver_kind=g.get_giver_kind_display(),
+                description=g.description,
+                value=format_money(g.value),
+                given_on=g.given_on,
+                status=g.get_status_display(),
+                outcome=g.get_outcome_display() if g.status == GiftStatus.DECIDED else "",
+                decided_on=g.decided_on,
+            )
+            for g in gifts
+        ],
+    )
