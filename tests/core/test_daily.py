@@ -1,6 +1,7 @@
 """The daily trigger: each job once per day, missed days caught up, work done once."""
 
 import datetime as dt
+import inspect
 from io import StringIO
 
 import pytest
@@ -8,6 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.tasks import Task
 from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -118,8 +120,10 @@ def test_the_command_says_what_it_enqueued(db: None) -> None:
     assert "already enqueued" in out.getvalue()
 
 
-def test_every_job_is_a_task_named_after_itself() -> None:
-    assert {name: job.name for name, job in JOBS.items()} == {name: name for name in JOBS}
+def test_every_registered_job_is_a_task_taking_the_day() -> None:
+    for name, job in JOBS.items():
+        assert isinstance(job, Task), name
+        assert list(inspect.signature(job.func).parameters) == ["day"], name
 
 
 def test_old_finished_task_results_are_pruned_and_recent_ones_kept(db: None) -> None:
