@@ -304,3 +304,51 @@ class Factory:
             today=today,
             **fields,
         )
+
+    # Registers of interests and gifts, pieces of work (registers) --------------------
+
+    def interest(self, member: Member | None = None, **fields: Any) -> Any:
+        """A declared interest, saved directly, current from 1 February 2026."""
+        from panelkeeper.registers.models import Interest, InterestKind
+
+        member = member or self.panel_member()
+        fields.setdefault("kind", InterestKind.MEMBERSHIP)
+        fields.setdefault("description", f"Committee of residents' association {next(_serial)}")
+        fields.setdefault("starts_on", dt.date(2026, 2, 1))
+        fields.setdefault("declared_at", timezone.now())
+        if "declared_by" not in fields:
+            fields["declared_by"] = self.officer()
+        return Interest.objects.create(
+            organisation=member.group.organisation, member=member, **fields
+        )
+
+    def gift(self, member: Member | None = None, **fields: Any) -> Any:
+        """A gift received and waiting for the group's next meeting, saved directly."""
+        from panelkeeper.registers.models import Gift, GiftStatus, GiverKind
+
+        member = member or self.panel_member()
+        fields.setdefault("giver_kind", GiverKind.CONTRACTOR)
+        fields.setdefault("giver_name", f"Giver Ltd {next(_serial)}")
+        fields.setdefault("description", "Lunch at a supplier's open day")
+        fields.setdefault("value", "25.00")
+        fields.setdefault("given_on", dt.date(2026, 11, 2))
+        fields.setdefault("reported_to_role", "customer_involvement_team")
+        fields.setdefault("reported_to_title", "Customer Involvement Team")
+        fields.setdefault("declared_at", timezone.now())
+        fields.setdefault("status", GiftStatus.WAITING_FOR_MEETING)
+        fields.setdefault("decides_title", f"the next meeting of {member.group.name}")
+        if "declared_by" not in fields:
+            fields["declared_by"] = self.officer()
+        return Gift.objects.create(
+            organisation=member.group.organisation, member=member, group=member.group, **fields
+        )
+
+    def work_item(self, organisation: Organisation | None = None, **fields: Any) -> Any:
+        """A piece of work dated 3 December 2026, saved directly."""
+        from panelkeeper.registers.models import WorkItem, WorkKind
+
+        fields.setdefault("kind", WorkKind.PROJECT)
+        fields.setdefault("title", f"Scrutiny of repairs {next(_serial)}")
+        fields.setdefault("on", dt.date(2026, 12, 3))
+        fields.setdefault("created_at", timezone.now())
+        return WorkItem.objects.create(organisation=organisation or self.home, **fields)
