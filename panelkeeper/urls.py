@@ -8,5 +8,6 @@ urlpatterns = [
     path("", include("panelkeeper.accounts.urls")),
     path("", include("panelkeeper.pages.urls")),
     path("", include("panelkeeper.organisations.urls")),
+    path("", include("panelkeeper.members.urls")),
     path("api/", api.urls()),
 ]

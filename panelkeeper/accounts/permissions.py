@@ -190,3 +190,59 @@ def api_staff[V: Callable[..., Any]](*roles: str) -> Callable[[V], V]:
         return _declare(wrapper, policy)  # type: ignore[arg-type]
 
     return decorator
+
+
+# Members (the portal): a member's own record, or one their advocate acts for. The
+# record's id is in the URL as ``<int:member>``; any other record answers 404, whether
+# or not it exists, exactly like another organisation's.
+
+MEMBER_SELF = AccessPolicy("member_self")
+
+
+def _own_member(user: Any, member_id: int, token: Any = None) -> Any:
+    from panelkeeper.members.models import Member
+
+    member = (
+        Member.objects.for_person(user)
+        .select_related("group__organisation")
+        .filter(pk=member_id)
+        .first()
+    )
+    if member is None or (
+        token is not None and token.organisation_id != member.group.organisation_id
+    ):
+        return None
+    return member
+
+
+def member_self[V: Callable[..., Any]](view: V) -> V:
+    """The member themself, or the advocate who acts for them (``<int:member>`` in the URL).
+
+    Anonymous → sign in; anyone else's record → 404. Sets ``request.member``.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        member = _own_member(request.user, kwargs["member"])
+        if member is None:
+            raise Http404("No such member.")
+        request.member = member  # type: ignore[attr-defined]
+        return view(request, *args, **kwargs)  # type: ignore[no-any-return]
+
+    return _declare(wrapper, MEMBER_SELF)  # type: ignore[arg-type]
+
+
+def api_member_self[V: Callable[..., Any]](operation: V) -> V:
+    """The API's :func:`member_self`: ``{member}`` in the path; anyone else's → 404."""
+
+    @functools.wraps(operation)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        member = _own_member(request.user, kwargs["member"], getattr(request, "api_token", None))
+        if member is None:
+            raise HttpError(404, "Not Found")
+        request.member = member  # type: ignore[attr-defined]
+        return operation(request, *args, **kwargs)
+
+    return _declare(wrapper, MEMBER_SELF)  # type: ignore[arg-type]

@@ -54,6 +54,7 @@ class DocumentCheck:
     title: str
     state: Hurdle | None  # None when complete
     current_label: str | None
+    current_pk: int | None
     signature: Signature | None
     countersigned: bool
     needs_countersignature: bool
@@ -209,6 +210,7 @@ def _document_checks(
                 title=document.title if document else item.title,
                 state=state,
                 current_label=current.label if current else None,
+                current_pk=current.pk if current else None,
                 signature=chosen or latest,
                 countersigned=countersigned,
                 needs_countersignature=countersign,

@@ -54,7 +54,7 @@ def _date(value: dt.date) -> str:
     return f"{value:%-d %B %Y}"
 
 
-def _clean(fields: dict[str, Any], *, group: Group, member: Member | None = None) -> None:
+def clean_fields(fields: dict[str, Any], *, group: Group, member: Member | None = None) -> None:
     """Normalise ``fields`` in place; refuse the first value that cannot be saved."""
     if "full_name" in fields:
         fields["full_name"] = " ".join(str(fields["full_name"] or "").split())
@@ -119,7 +119,7 @@ def add_member(*, group: Group, actor: User | None, **fields: Any) -> Member:
         fields.setdefault(needed, None)
     if fields["customer_type"] is None:
         raise Refused("Select the kind of customer", field="customer_type")
-    _clean(fields, group=group)
+    clean_fields(fields, group=group)
     with transaction.atomic():
         member = Member.objects.create(group=group, **fields)
         record(
@@ -144,7 +144,7 @@ def update_member(*, member: Member, actor: User | None, **changes: Any) -> Memb
     unknown = sorted(set(changes) - set(EDITABLE))
     if unknown:
         raise TypeError(f"update_member() got unknown fields: {', '.join(unknown)}")
-    _clean(changes, group=member.group, member=member)
+    clean_fields(changes, group=member.group, member=member)
     changed = sorted(name for name, value in changes.items() if getattr(member, name) != value)
     if not changed:
         return member

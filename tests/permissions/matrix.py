@@ -19,7 +19,11 @@ from typing import Any
 from tests.factory import Factory
 
 SIGN_IN = "sign-in"
-PERSONAS = ("anonymous", "officer", "auditor", "outsider")
+PERSONAS = ("anonymous", "officer", "auditor", "outsider", "chair", "member", "advocate")
+# Members and advocates hold no staff grant: wherever a row does not say otherwise, they
+# get what the outsider gets (404 on any organisation's staff pages, the same answer on
+# pages for anyone signed in). Rows for the member portal state all seven answers.
+MEMBER_PERSONAS = ("chair", "member", "advocate")
 
 Expected = int | str
 
@@ -43,6 +47,11 @@ class Row:
     data: Callable[[Factory], dict[str, Any]] | None = None
     note: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for persona in MEMBER_PERSONAS:
+            if persona not in self.expect and "outsider" in self.expect:
+                self.expect[persona] = self.expect["outsider"]
 
     @property
     def is_api(self) -> bool:
@@ -174,4 +183,176 @@ ROWS += [
     Row(ORGS_API + "/{org}/role-holders", "POST", api_officers(422), home_org, note="no body"),
     Row(ORGS_API + "/{org}/closure-days", "GET", api_readers(), home_org),
     Row(ORGS_API + "/{org}/closure-days", "POST", api_officers(422), home_org, note="no body"),
+]
+
+
+# members: officers' pages, documents, the member portal, and their API
+
+
+def member_kwargs(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "pk": factory.member_record.pk}
+
+
+def _signature(factory: Factory) -> Any:
+    version = factory.document_version("code_of_conduct")
+    return factory.signature(factory.member_record, version)
+
+
+def signature_kwargs(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "pk": _signature(factory).pk}
+
+
+def document_kwargs(factory: Factory) -> dict[str, Any]:
+    factory.document_version("code_of_conduct")
+    return {"org": factory.home.slug, "key": "code_of_conduct"}
+
+
+def expense_kwargs(factory: Factory) -> dict[str, Any]:
+    from panelkeeper.members.models import Expense
+
+    expense = Expense.objects.create(
+        member=factory.member_record,
+        kind="expense",
+        activity="Panel meeting",
+        activity_on=factory.member_record.started_on,
+        amount="4.50",
+    )
+    return {"org": factory.home.slug, "pk": expense.pk}
+
+
+def my_kwargs(factory: Factory) -> dict[str, Any]:
+    return {"member": factory.member_record.pk}
+
+
+def advocated_kwargs(factory: Factory) -> dict[str, Any]:
+    return {"member": factory.advocated_record.pk}
+
+
+def my_sign_kwargs(factory: Factory) -> dict[str, Any]:
+    version = factory.document_version("code_of_conduct")
+    return {"member": factory.member_record.pk, "version": version.pk}
+
+
+def my_pdf_kwargs(factory: Factory) -> dict[str, Any]:
+    return {"member": factory.member_record.pk, "signature": _signature(factory).pk}
+
+
+def api_member_kwargs(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "member_id": factory.member_record.pk}
+
+
+def api_signature_kwargs(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "signature_id": _signature(factory).pk}
+
+
+def api_expense_kwargs(factory: Factory) -> dict[str, Any]:
+    found = expense_kwargs(factory)
+    return {"org": found["org"], "expense_id": found["pk"]}
+
+
+def own_record(ok: Expected, *, who: str = "member") -> dict[str, Expected]:
+    """Only the member themself (or, with who="advocate", their advocate) gets ``ok``."""
+    answers: dict[str, Expected] = {**dict.fromkeys(PERSONAS, 404), "anonymous": SIGN_IN}
+    answers[who] = ok
+    return answers
+
+
+def api_own_record(ok: Expected, *, who: str = "member") -> dict[str, Expected]:
+    return {**own_record(ok, who=who), "anonymous": 401}
+
+
+MEMBERS_API = "/api/v1/members/{org}"
+MY_API = "/api/v1/my"
+
+ROWS += [
+    Row("members:list", "GET", readers(), home_org),
+    Row("members:add", "GET", officers(), home_org),
+    Row("members:add", "POST", officers(200), home_org, note="empty form: errors shown"),
+    Row("members:import", "GET", officers(), home_org),
+    Row("members:import", "POST", officers(200), home_org, note="no file"),
+    Row("members:import_confirm", "POST", officers(302), home_org, note="nothing to import"),
+    Row("members:import_confirm", "GET", {**not_allowed(), "auditor": 403}, home_org),
+    Row("members:export", "GET", readers(), home_org),
+    Row("members:detail", "GET", readers(), member_kwargs),
+    Row("members:detail", "POST", not_allowed(), member_kwargs),
+    Row("members:edit", "GET", officers(), member_kwargs),
+    Row("members:edit", "POST", officers(200), member_kwargs, note="empty form"),
+    Row("members:status", "GET", officers(), member_kwargs),
+    Row("members:status", "POST", officers(200), member_kwargs, note="empty form"),
+    Row("members:paper_signature", "GET", officers(), member_kwargs),
+    Row("members:paper_signature", "POST", officers(200), member_kwargs, note="empty form"),
+    Row("members:add_appraisal", "GET", officers(), member_kwargs),
+    Row("members:add_appraisal", "POST", officers(200), member_kwargs, note="empty form"),
+    Row("members:add_expense", "GET", officers(), member_kwargs),
+    Row("members:add_expense", "POST", officers(200), member_kwargs, note="empty form"),
+    Row("members:decide_expense", "POST", officers(302), expense_kwargs),
+    Row("members:decide_expense", "GET", {**not_allowed(), "auditor": 403}, expense_kwargs),
+    Row("members:documents", "GET", readers(), home_org),
+    Row("members:add_version", "GET", officers(), home_org),
+    Row("members:add_version", "POST", officers(200), home_org, note="empty form"),
+    Row("members:document", "GET", readers(), document_kwargs),
+    Row("members:countersign", "POST", officers(302), signature_kwargs),
+    Row("members:countersign", "GET", {**not_allowed(), "auditor": 403}, signature_kwargs),
+    Row("members:signature_pdf", "GET", readers(), signature_kwargs),
+    Row("members:signature_scan", "GET", readers(404), signature_kwargs, note="signed online"),
+    # the member portal
+    Row(
+        "members:portal",
+        "GET",
+        {**everyone(200), "anonymous": SIGN_IN, "chair": 302, "member": 302, "advocate": 302},
+        note="one record: straight to it",
+    ),
+    Row("members:my_record", "GET", own_record(200), my_kwargs),
+    Row("members:my_record", "GET", own_record(200, who="advocate"), advocated_kwargs),
+    Row("members:my_record", "POST", own_record(405), my_kwargs),
+    Row("members:sign", "GET", own_record(200), my_sign_kwargs),
+    Row("members:sign", "POST", own_record(200), my_sign_kwargs, note="empty form"),
+    Row("members:my_pdf", "GET", own_record(200), my_pdf_kwargs),
+    Row("members:my_group", "GET", own_record(200), my_kwargs),
+    Row("members:my_group", "GET", own_record(200, who="advocate"), advocated_kwargs),
+    # API
+    Row(MEMBERS_API + "/members", "GET", api_readers(), home_org),
+    Row(MEMBERS_API + "/members", "POST", api_officers(422), home_org, note="no body"),
+    Row(MEMBERS_API + "/members/{member_id}", "GET", api_readers(), api_member_kwargs),
+    Row(MEMBERS_API + "/members/{member_id}", "PATCH", api_officers(200), api_member_kwargs),
+    Row(MEMBERS_API + "/members/{member_id}/statuses", "GET", api_readers(), api_member_kwargs),
+    Row(
+        MEMBERS_API + "/members/{member_id}/statuses", "POST", api_officers(422), api_member_kwargs
+    ),
+    Row(MEMBERS_API + "/members/{member_id}/eligibility", "GET", api_readers(), api_member_kwargs),
+    Row(MEMBERS_API + "/members/{member_id}/signatures", "GET", api_readers(), api_member_kwargs),
+    Row(MEMBERS_API + "/members/{member_id}/appraisals", "GET", api_readers(), api_member_kwargs),
+    Row(
+        MEMBERS_API + "/members/{member_id}/appraisals",
+        "POST",
+        api_officers(422),
+        api_member_kwargs,
+    ),
+    Row(MEMBERS_API + "/members/{member_id}/expenses", "GET", api_readers(), api_member_kwargs),
+    Row(
+        MEMBERS_API + "/members/{member_id}/expenses", "POST", api_officers(422), api_member_kwargs
+    ),
+    Row(
+        MEMBERS_API + "/expenses/{expense_id}/decision",
+        "POST",
+        api_officers(422),
+        api_expense_kwargs,
+    ),
+    Row(
+        MEMBERS_API + "/signatures/{signature_id}/countersign",
+        "POST",
+        api_officers(422),
+        api_signature_kwargs,
+        note="a form body, not JSON",
+    ),
+    Row(MEMBERS_API + "/documents", "GET", api_readers(), home_org),
+    Row(MEMBERS_API + "/documents", "POST", api_officers(422), home_org),
+    Row(MEMBERS_API + "/import", "POST", api_officers(422), home_org),
+    Row(MEMBERS_API + "/export", "GET", api_readers(), home_org),
+    Row(MY_API, "GET", {**everyone(200), "anonymous": 401}),
+    Row(MY_API + "/{member}", "GET", api_own_record(200), my_kwargs),
+    Row(MY_API + "/{member}", "GET", api_own_record(200, who="advocate"), advocated_kwargs),
+    Row(MY_API + "/{member}/eligibility", "GET", api_own_record(200), my_kwargs),
+    Row(MY_API + "/{member}/signatures", "GET", api_own_record(200), my_kwargs),
+    Row(MY_API + "/{member}/signatures", "POST", api_own_record(422), my_kwargs, note="no body"),
 ]

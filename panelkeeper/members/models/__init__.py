@@ -16,13 +16,16 @@ from panelkeeper.members.models.members import (
     MemberStatus,
     Status,
 )
+from panelkeeper.members.models.support import Appraisal, Expense
 
 __all__ = [
+    "Appraisal",
     "ContactBy",
     "Countersignature",
     "CustomerType",
     "Document",
     "DocumentVersion",
+    "Expense",
     "GroupRole",
     "Member",
     "MemberQuerySet",

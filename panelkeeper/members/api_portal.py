@@ -1,0 +1,94 @@
+"""The member portal's API, at ``/api/v1/my``: a member's own record, or one their
+advocate acts for (``api_member_self``); anyone else's answers 404."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Status
+
+from panelkeeper.accounts.permissions import api_member_self, api_signed_in
+from panelkeeper.members.api import eligibility_out, refusal_out, signature_out
+from panelkeeper.members.eligibility import eligibility
+from panelkeeper.members.models import DocumentVersion, Member
+from panelkeeper.members.schemas import (
+    EligibilityOut,
+    MemberOut,
+    RefusalOut,
+    SignatureOut,
+    SignIn,
+    body_doc,
+    read_body,
+)
+from panelkeeper.members.signing import sign_document
+from panelkeeper.organisations.policies import Refused
+
+my_router = Router(tags=["member portal"])
+
+
+@my_router.get("", response=list[MemberOut], summary="Your records and those you act for")
+@api_signed_in
+def list_my_records(request: HttpRequest) -> list[Member]:
+    records = Member.objects.for_person(request.user)
+    token = getattr(request, "api_token", None)
+    if token is not None:
+        records = records.filter(group__organisation=token.organisation_id)
+    return list(records)
+
+
+@my_router.get("/{member}", response=MemberOut, summary="One of your records")
+@api_member_self
+def get_my_record(request: HttpRequest, member: int) -> Member:
+    return request.member  # type: ignore[attr-defined,no-any-return]
+
+
+@my_router.get("/{member}/eligibility", response=EligibilityOut, summary="Your checklist today")
+@api_member_self
+def get_my_eligibility(request: HttpRequest, member: int) -> EligibilityOut:
+    return eligibility_out(eligibility(request.member, on=timezone.localdate()))  # type: ignore[attr-defined]
+
+
+@my_router.get("/{member}/signatures", response=list[SignatureOut], summary="Your signatures")
+@api_member_self
+def list_my_signatures(request: HttpRequest, member: int) -> list[dict[str, Any]]:
+    record = request.member  # type: ignore[attr-defined]
+    signatures = record.signatures.select_related("version__document").prefetch_related(
+        "countersignatures"
+    )
+    return [signature_out(s) for s in signatures]
+
+
+@my_router.post(
+    "/{member}/signatures",
+    response={201: SignatureOut, 422: RefusalOut},
+    summary="Sign a document version: confirm it is read and understood, type your full name",
+    openapi_extra=body_doc(SignIn),
+)
+@api_member_self
+def sign(request: HttpRequest, member: int) -> Status[object]:
+    record = request.member  # type: ignore[attr-defined]
+    data = read_body(request, SignIn)
+    version = (
+        DocumentVersion.objects.select_related("document")
+        .filter(pk=data.version_id, document__organisation=record.group.organisation)
+        .first()
+    )
+    if version is None:
+        return Status(
+            422,
+            RefusalOut(detail="Give the id of one of your documents' versions", field="version_id"),
+        )
+    try:
+        signature = sign_document(
+            member=record,
+            version=version,
+            read_and_understood=data.read_and_understood,
+            typed_name=data.typed_name,
+            acknowledged_consequences=data.acknowledged_consequences,
+            hash_seen=data.text_hash,
+            actor=request.user,  # type: ignore[arg-type]
+            today=timezone.localdate(),
+        )
+    except Refused as refusal:
+        return refusal_out(refusal)
+    return Status(201, signature_out(signature))

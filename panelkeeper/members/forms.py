@@ -1,0 +1,254 @@
+"""Forms for members, their status and their documents.
+
+Forms validate and normalise; the functions in ``records`` and ``signing`` decide
+(STYLE 13). Messages are in GOV.UK voice and say what to do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from panelkeeper.accounts.models import User
+from panelkeeper.lib.widgets import GovukDateField
+from panelkeeper.members.models import ContactBy, CustomerType, GroupRole, Status
+from panelkeeper.organisations.models import Group, Organisation
+
+MAX_SCAN_BYTES = 10 * 1024 * 1024
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search by name", required=False, max_length=100)
+
+
+class MemberForm(forms.Form):
+    full_name = forms.CharField(
+        label="Full name",
+        max_length=200,
+        error_messages={"required": "Enter the member's full name"},
+    )
+    group = forms.ModelChoiceField(
+        queryset=Group.objects.none(),
+        label="Group",
+        empty_label=None,
+        error_messages={"required": "Select the group", "invalid_choice": "Select the group"},
+    )
+    customer_type = forms.ChoiceField(
+        label="What kind of customer are they?",
+        choices=CustomerType.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select the kind of customer",
+            "invalid_choice": "Select the kind of customer from the list",
+        },
+    )
+    role = forms.ChoiceField(
+        label="Role on the group",
+        choices=GroupRole.choices,
+        widget=forms.RadioSelect,
+        initial=GroupRole.MEMBER,
+        error_messages={"required": "Select chair, vice chair or member"},
+    )
+    email = forms.EmailField(
+        label="Email address",
+        required=False,
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+    )
+    phone = forms.CharField(label="Phone number", required=False, max_length=40)
+    address = forms.CharField(label="Postal address", required=False, widget=forms.Textarea)
+    contact_by = forms.ChoiceField(
+        label="How do they want to hear from us?",
+        choices=ContactBy.choices,
+        widget=forms.RadioSelect,
+        initial=ContactBy.POST,
+        error_messages={"required": "Select email or post"},
+    )
+    large_print = forms.BooleanField(label="Large print", required=False)
+    copy_to_advocate = forms.BooleanField(label="Send a copy to their advocate", required=False)
+    share_contact_details = forms.BooleanField(
+        label="They agree that other members may see their contact details", required=False
+    )
+    started_on = GovukDateField(noun="date they started", label="Start date")
+    ended_on = GovukDateField(noun="date their membership ends", label="End date", required=False)
+    user_email = forms.EmailField(
+        label="Their own sign-in (email)",
+        required=False,
+        help_text="Leave empty if an officer looks after their record.",
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+    )
+    advocate_email = forms.EmailField(
+        label="Advocate's sign-in (email)",
+        required=False,
+        help_text="Someone who acts for them. Leave empty if none.",
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+    )
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["group"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Group.objects.filter(organisation=organisation)
+
+    def _person(self, name: str, what: str) -> User | None:
+        email = self.cleaned_data.get(name)
+        if not email:
+            return None
+        user = User.objects.filter(email__iexact=email).first()
+        if user is None:
+            raise forms.ValidationError(
+                "No one signs in with that email; ask them to make an account first, "
+                f"or leave {what} empty"
+            )
+        return user
+
+    def clean_user_email(self) -> User | None:
+        return self._person("user_email", "their sign-in")
+
+    def clean_advocate_email(self) -> User | None:
+        return self._person("advocate_email", "the advocate")
+
+    def fields_for_domain(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data["user"] = data.pop("user_email")
+        data["advocate"] = data.pop("advocate_email")
+        data.pop("group")
+        return data
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label="New status",
+        choices=Status.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select active, suspended or ended"},
+    )
+    effective_from = GovukDateField(noun="date it takes effect", label="From when?")
+    reason = forms.CharField(
+        label="Reason",
+        max_length=500,
+        widget=forms.Textarea,
+        help_text="For example, suspension lifted on appeal",
+        error_messages={"required": "Enter the reason for the change"},
+    )
+
+
+class DocumentVersionForm(forms.Form):
+    key = forms.ChoiceField(label="Document", error_messages={"required": "Choose a document"})
+    label = forms.CharField(
+        label="Version",
+        max_length=50,
+        help_text="For example, 2026-1",
+        error_messages={"required": "Enter the version, for example 2026-1"},
+    )
+    published_on = GovukDateField(noun="date it was published", label="Published on")
+    text = forms.CharField(
+        label="Text of the document",
+        widget=forms.Textarea(attrs={"rows": 15}),
+        required=False,
+        help_text="Markdown: # for headings, blank lines between paragraphs.",
+    )
+    file = forms.FileField(
+        label="Or upload a Markdown or text file", required=False, help_text="Saved as UTF-8."
+    )
+    citable_clauses = forms.CharField(
+        label="Clauses a breach may cite",
+        required=False,
+        help_text="Clause numbers separated by commas, for example 2.1, 2.4",
+    )
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["key"].choices = choices  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        upload = data.get("file")
+        if upload:
+            try:
+                data["text"] = upload.read().decode("utf-8-sig")
+            except UnicodeDecodeError:
+                self.add_error("file", "The selected file must be a text file saved as UTF-8")
+        if not (data.get("text") or "").strip() and "file" not in self.errors:
+            self.add_error("text", "Enter the text of the document, or upload a file")
+        data["clauses"] = [
+            c.strip() for c in (data.get("citable_clauses") or "").split(",") if c.strip()
+        ]
+        return data
+
+
+class SignForm(forms.Form):
+    read_and_understood = forms.BooleanField(
+        label="I have read and understood this document",
+        error_messages={"required": "Confirm that you have read and understood the document"},
+    )
+    typed_name = forms.CharField(
+        label="Type your full name to sign",
+        max_length=200,
+        error_messages={"required": "Enter your full name to sign"},
+    )
+    text_hash = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, acknowledge: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if acknowledge:
+            self.fields["acknowledged_consequences"] = forms.BooleanField(
+                label="I accept what the organisation may do if I breach the code",
+                error_messages={
+                    "required": "Confirm that you accept what may happen if the code is breached"
+                },
+            )
+
+
+class PaperSignatureForm(forms.Form):
+    version = forms.ModelChoiceField(
+        queryset=None,  # type: ignore[arg-type]
+        label="Document signed",
+        empty_label=None,
+        error_messages={"required": "Choose the document signed"},
+    )
+    typed_name = forms.CharField(
+        label="Name as signed",
+        max_length=200,
+        error_messages={"required": "Enter the name as signed"},
+    )
+    signed_on = GovukDateField(noun="date it was signed", label="Date signed")
+    acknowledged_consequences = forms.BooleanField(
+        label="The paper includes the member's acceptance of what may follow a breach",
+        required=False,
+    )
+    scan = forms.FileField(
+        label="Scan of the signed paper",
+        help_text="A PDF or an image, up to 10 MB.",
+        error_messages={"required": "Select the scan of the signed paper"},
+    )
+
+    def __init__(self, *args: Any, versions: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["version"].queryset = versions  # type: ignore[attr-defined]
+
+    def clean_scan(self) -> Any:
+        scan = self.cleaned_data["scan"]
+        if scan.size is not None and scan.size > MAX_SCAN_BYTES:
+            raise forms.ValidationError("The selected file must be smaller than 10 MB")
+        return scan
+
+
+class CountersignForm(forms.Form):
+    countersigned_on = GovukDateField(
+        noun="date of the countersignature", label="Date countersigned"
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="Upload a CSV file",
+        help_text="Saved from Excel or any spreadsheet; UTF-8 or Windows (Excel) encoding.",
+        error_messages={"required": "Select a CSV file"},
+    )

@@ -1,0 +1,75 @@
+"""Importing members from CSV (preview, then all rows or none) and exporting them."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from panelkeeper.accounts.models import Grant
+from panelkeeper.accounts.permissions import staff
+from panelkeeper.members.csv_io import ImportRefused, check, decode, export_members, import_members
+from panelkeeper.members.forms import ImportForm
+from panelkeeper.members.models import Member
+from panelkeeper.organisations.forms import bound
+
+OFFICER = Grant.Role.OFFICER
+READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
+MAX_BYTES = 2 * 1024 * 1024
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest, org: str) -> HttpResponse:
+    """Upload a CSV file and see what would be imported, or every problem in it."""
+    organisation = request.organisation  # type: ignore[attr-defined]
+    form = ImportForm(**bound(request))
+    context: dict[str, object] = {"organisation": organisation, "form": form}
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size is not None and upload.size > MAX_BYTES:
+            form.add_error("file", "The selected file must be smaller than 2 MB")
+        else:
+            text = decode(upload.read())
+            context.update(checked=check(text, organisation), text=text)
+            if context["checked"].problems:  # type: ignore[attr-defined]
+                form.add_error(
+                    "file", "The file has problems. Correct each one and upload it again"
+                )
+    return render(request, "members/import.html", context)
+
+
+class ConfirmForm(forms.Form):
+    text = forms.CharField(widget=forms.HiddenInput, strip=False)
+
+
+@staff(OFFICER)
+@require_POST
+def confirm(request: HttpRequest, org: str) -> HttpResponse:
+    """Import the previewed rows: all of them or, if anything changed since, none."""
+    form = ConfirmForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Upload the CSV file again")
+        return redirect("members:import", org=org)
+    try:
+        added = import_members(
+            text=form.cleaned_data["text"],
+            organisation=request.organisation,  # type: ignore[attr-defined]
+            actor=request.user,
+        )
+    except ImportRefused as refusal:
+        messages.error(request, refusal.message)
+        return redirect("members:import", org=org)
+    messages.success(request, f"{len(added)} member{'s' * (len(added) != 1)} imported")
+    return redirect("members:list", org=org)
+
+
+@staff(*READERS)
+@require_GET
+def export(request: HttpRequest, org: str) -> HttpResponse:
+    members = Member.objects.of(request.organisation).select_related("group")  # type: ignore[attr-defined]
+    response = HttpResponse(export_members(members), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="members-{org}.csv"'
+    return response

@@ -1,0 +1,124 @@
+"""The member portal: a member (or their advocate) sees their own record and signs.
+
+Every page but the first carries the record's id and is guarded by ``member_self``:
+another member's record answers 404. Other members appear by name and role only, with
+contact details only where that member consented (CONF-7).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from panelkeeper.accounts.permissions import member_self, signed_in
+from panelkeeper.lib.markdown import render_markdown
+from panelkeeper.members.document_views import signature_pdf_response
+from panelkeeper.members.eligibility import eligibility
+from panelkeeper.members.forms import SignForm
+from panelkeeper.members.models import DocumentVersion, Member, Signature
+from panelkeeper.members.signing import documents_of_code, sign_document
+from panelkeeper.organisations.forms import add_refusal, bound
+from panelkeeper.organisations.policies import Refused
+
+
+@signed_in
+@require_GET
+def portal(request: HttpRequest) -> HttpResponse:
+    """The records this person may open: their own, and those they act for as advocate."""
+    records = list(Member.objects.for_person(request.user).select_related("group__organisation"))
+    if len(records) == 1:
+        return redirect("members:my_record", member=records[0].pk)
+    return render(request, "members/portal.html", {"records": records})
+
+
+@member_self
+@require_GET
+def my_record(request: HttpRequest, member: int) -> HttpResponse:
+    record = request.member  # type: ignore[attr-defined]
+    today = timezone.localdate()
+    answer = eligibility(record, on=today)
+    context = {
+        "member": record,
+        "organisation": record.group.organisation,
+        "eligibility": answer,
+        "to_sign": [check for check in answer.documents if check.state in _SIGNABLE],
+        "signatures": record.signatures.select_related("version__document").prefetch_related(
+            "countersignatures"
+        ),
+        "appraisals": record.appraisals.all(),
+        "expenses": record.expenses.all(),
+        "acting_for": record.user_id != request.user.pk,
+    }
+    return render(request, "members/my_record.html", context)
+
+
+_SIGNABLE = ("unsigned", "outdated")
+
+
+@member_self
+@require_http_methods(["GET", "POST"])
+def sign(request: HttpRequest, member: int, version: int) -> HttpResponse:
+    """Read the document, confirm it is read and understood, type the full name, sign (MEM-3)."""
+    record = request.member  # type: ignore[attr-defined]
+    document_version = get_object_or_404(
+        DocumentVersion.objects.select_related("document"),
+        pk=version,
+        document__organisation=record.group.organisation,
+    )
+    today = timezone.localdate()
+    code = documents_of_code(record.group.organisation, on=today)
+    acknowledge = bool(code and code.acknowledge_consequences)
+    form = SignForm(
+        **bound(request), acknowledge=acknowledge, initial={"text_hash": document_version.text_hash}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            sign_document(
+                member=record,
+                version=document_version,
+                read_and_understood=form.cleaned_data["read_and_understood"],
+                typed_name=form.cleaned_data["typed_name"],
+                acknowledged_consequences=form.cleaned_data.get("acknowledged_consequences", False),
+                hash_seen=form.cleaned_data["text_hash"],
+                actor=request.user,
+                today=today,
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, f"You signed {document_version.document.title}")
+            return redirect("members:my_record", member=record.pk)
+    context = {
+        "member": record,
+        "organisation": record.group.organisation,
+        "version": document_version,
+        "html": render_markdown(document_version.text),
+        "form": form,
+    }
+    return render(request, "members/sign.html", context)
+
+
+@member_self
+@require_GET
+def my_signature_pdf(request: HttpRequest, member: int, signature: int) -> HttpResponse:
+    record = request.member  # type: ignore[attr-defined]
+    found = Signature.objects.filter(member=record, pk=signature).select_related(
+        "version__document", "member"
+    )
+    if not found:
+        raise Http404("No such signature.")
+    return signature_pdf_response(found[0])
+
+
+@member_self
+@require_GET
+def my_group(request: HttpRequest, member: int) -> HttpResponse:
+    """The other members of the group by name and role; contact details only with consent."""
+    record = request.member  # type: ignore[attr-defined]
+    today = timezone.localdate()
+    others = Member.objects.active(on=today).filter(group=record.group).exclude(pk=record.pk)
+    context = {"member": record, "organisation": record.group.organisation, "others": others}
+    return render(request, "members/my_group.html", context)

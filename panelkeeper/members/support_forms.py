@@ -1,0 +1,60 @@
+"""Forms for appointments and appraisals (MEM-4), expenses and rewards (MEM-5)."""
+
+from __future__ import annotations
+
+from django import forms
+
+from panelkeeper.lib.widgets import GovukDateField
+from panelkeeper.members.models import Appraisal, Expense
+
+
+class AppraisalForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Appointment or appraisal?",
+        choices=Appraisal.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select appointment or appraisal"},
+    )
+    held_on = GovukDateField(noun="date it was held", label="Date held")
+    training_needs = forms.CharField(
+        label="Training needs identified", required=False, widget=forms.Textarea
+    )
+    training_given = forms.CharField(label="Training given", required=False, widget=forms.Textarea)
+    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea)
+
+
+class ExpenseForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Expense or reward?",
+        choices=Expense.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select expense or reward"},
+    )
+    activity = forms.CharField(
+        label="Activity",
+        max_length=200,
+        help_text="For example, panel meeting on 3 March",
+        error_messages={"required": "Enter the activity"},
+    )
+    activity_on = GovukDateField(noun="date of the activity", label="Date of the activity")
+    amount = forms.CharField(
+        label="Amount in pounds",
+        max_length=20,
+        help_text="For example, 12.50",
+        error_messages={"required": "Enter the amount in pounds, like 12.50"},
+    )
+    description = forms.CharField(label="Details", required=False, max_length=500)
+
+
+class ExpenseDecisionForm(forms.Form):
+    state = forms.ChoiceField(
+        label="Decision",
+        choices=[
+            (Expense.State.APPROVED, "Approve"),
+            (Expense.State.REFUSED, "Refuse"),
+            (Expense.State.PAID, "Mark as paid"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a decision"},
+    )
+    reason = forms.CharField(label="Reason for refusing", required=False, max_length=500)

@@ -1,0 +1,153 @@
+"""Officers' pages for members: the list, adding and editing, status, the member page."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from panelkeeper.accounts.models import Grant
+from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.members.eligibility import eligibility
+from panelkeeper.members.forms import MemberForm, SearchForm, StatusForm
+from panelkeeper.members.models import Member
+from panelkeeper.members.records import add_member, change_member_status, update_member
+from panelkeeper.members.status import status_records
+from panelkeeper.organisations.forms import add_refusal, bound
+from panelkeeper.organisations.policies import Refused
+
+OFFICER = Grant.Role.OFFICER
+READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
+PAGE_SIZE = 25
+
+
+def member_for(request: HttpRequest, pk: int) -> Member:
+    """The member ``pk`` of the request's organisation, or 404."""
+    return get_object_for(
+        request.organisation,  # type: ignore[attr-defined]
+        Member.objects.select_related("group__organisation", "user", "advocate"),
+        via="group__organisation",
+        pk=pk,
+    )
+
+
+@staff(*READERS)
+@require_GET
+def member_list(request: HttpRequest, org: str) -> HttpResponse:
+    """Every member of the organisation, 25 to a page, searchable by name."""
+    organisation = request.organisation  # type: ignore[attr-defined]
+    search = SearchForm(request.GET)
+    query = search.cleaned_data["q"].strip() if search.is_valid() else ""
+    members = (
+        Member.objects.of(organisation)
+        .with_status(on=timezone.localdate())
+        .select_related("group")
+        .order_by("full_name", "id")
+    )
+    if query:
+        members = members.filter(full_name__icontains=query)
+    page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "organisation": organisation,
+        "search": search,
+        "query": query,
+        "page_obj": page,
+        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+    }
+    return render(request, "members/list.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def add(request: HttpRequest, org: str) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    form = MemberForm(**bound(request), organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            member = add_member(
+                group=form.cleaned_data["group"], actor=request.user, **form.fields_for_domain()
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, f"{member.full_name} added")
+            return redirect("members:detail", org=org, pk=member.pk)
+    context = {"organisation": organisation, "form": form, "member": None}
+    return render(request, "members/member_form.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    member = member_for(request, pk)
+    initial = {
+        name: getattr(member, name)
+        for name in MemberForm.base_fields
+        if name not in ("user_email", "advocate_email")
+    }
+    initial["user_email"] = member.user.email if member.user else ""
+    initial["advocate_email"] = member.advocate.email if member.advocate else ""
+    form = MemberForm(**bound(request), initial=initial, organisation=organisation)
+    form.fields["group"].disabled = True
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_member(member=member, actor=request.user, **form.fields_for_domain())
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, f"{member.full_name}'s record saved")
+            return redirect("members:detail", org=org, pk=member.pk)
+    context = {"organisation": organisation, "form": form, "member": member}
+    return render(request, "members/member_form.html", context)
+
+
+@staff(*READERS)
+@require_GET
+def detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    """The member's record, status history and eligibility checklist for today."""
+    member = member_for(request, pk)
+    today = timezone.localdate()
+    context = {
+        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "member": member,
+        "eligibility": eligibility(member, on=today),
+        "history": status_records(member),
+        "signatures": member.signatures.select_related("version__document", "entered_by")
+        .prefetch_related("countersignatures")
+        .order_by("-signed_on", "-recorded_at"),
+        "appraisals": member.appraisals.all(),
+        "expenses": member.expenses.all(),
+        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+        "today": today,
+    }
+    return render(request, "members/detail.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def change_status(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    member = member_for(request, pk)
+    form = StatusForm(**bound(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = change_member_status(
+                member=member,
+                actor=request.user,
+                today=timezone.localdate(),
+                **form.cleaned_data,
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(
+                request,
+                f"{member.full_name} is {entry.get_status_display().lower()} "
+                f"from {entry.effective_from:%-d %B %Y}",
+            )
+            return redirect("members:detail", org=org, pk=member.pk)
+    context = {"organisation": request.organisation, "form": form, "member": member}  # type: ignore[attr-defined]
+    return render(request, "members/status_form.html", context)
