@@ -54,9 +54,9 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 throttle.clear_email(email)
                 login(request, user)
                 return redirect(_next_url(request))
-    status = 200 if not form.errors else 400
-    if form.non_field_errors() and TOO_MANY in form.non_field_errors():
-        status = 429
+    # The form is shown again with its errors (200), except when throttled: 429 tells
+    # scripts as well as people to wait.
+    status = 429 if TOO_MANY in form.non_field_errors() else 200
     return render(
         request,
         "accounts/sign_in.html",
