@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "panelkeeper.members",
     "panelkeeper.meetings",
     "panelkeeper.registers",
+    "panelkeeper.concerns",
+    "panelkeeper.cases",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ from django.test import Client, TransactionTestCase
 
 from panelkeeper.accounts.models import User
 from panelkeeper.audit import triggers as audit_triggers
+from panelkeeper.cases import triggers as case_triggers
 from panelkeeper.members import triggers as member_triggers
 from tests.factory import Factory
 
@@ -94,12 +95,14 @@ def _fixture_teardown_past_audit_triggers(self: TransactionTestCase) -> None:
     for wrapper in lifted:
         audit_triggers.uninstall(wrapper)
         member_triggers.uninstall(wrapper)
+        case_triggers.uninstall(wrapper)
     try:
         _original_fixture_teardown(self)
     finally:
         for wrapper in lifted:
             audit_triggers.install(wrapper)
             member_triggers.install(wrapper)
+            case_triggers.install(wrapper)
 
 
 TransactionTestCase._fixture_teardown = _fixture_teardown_past_audit_triggers  # type: ignore[method-assign]

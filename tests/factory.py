@@ -352,3 +352,134 @@ class Factory:
         fields.setdefault("on", dt.date(2026, 12, 3))
         fields.setdefault("created_at", timezone.now())
         return WorkItem.objects.create(organisation=organisation or self.home, **fields)
+
+    # Breach cases (cases) -----------------------------------------------------------
+
+    def code_in_force(self, preset: str = "vela", organisation: Organisation | None = None) -> Any:
+        """The organisation's published code (once), with a holder for every staff title."""
+        from panelkeeper.cases.procedure import policy_of
+
+        key = f"code_in_force:{preset}:{(organisation or self.home).pk}"
+        if key not in self._personas:
+            version = self.published_version(organisation, preset)
+            for role in policy_of(version).staff_roles:
+                self.role_holder(role.key, organisation=organisation, role_title=role.title)
+            self._personas[key] = version
+        return self._personas[key]
+
+    def breach_case(
+        self,
+        member: Member | None = None,
+        *,
+        preset: str = "vela",
+        effective: dt.date = dt.date(2026, 11, 2),
+        today: dt.date = dt.date(2026, 11, 23),
+        **fields: Any,
+    ) -> Any:
+        """A breach raised through ``raise_breach`` under ``preset`` (vela by default)."""
+        from panelkeeper.cases.services import raise_breach
+
+        member = member or self.subject_record
+        self.code_in_force(preset, member.group.organisation)
+        fields.setdefault("description", "Shared a resident's details outside the panel.")
+        fields.setdefault("setting", "meeting")
+        fields.setdefault("clauses", ["code_of_conduct"])
+        fields.setdefault("raised_by", "staff")
+        fields.setdefault("reporter_name", "Rita Reporter")
+        return raise_breach(
+            organisation=member.group.organisation,
+            member=member,
+            actor=fields.pop("actor", None),
+            effective=effective,
+            today=today,
+            **fields,
+        )
+
+    @property
+    def subject_record(self) -> Member:
+        """The member a breach is about, with their own sign-in."""
+        user = self._personas.get("subject_user") or self.user(
+            first_name="Sam", last_name="Subject"
+        )
+        self._personas["subject_user"] = user
+        return self._persona_record("subject_record", full_name="Sam Subject", user=user)
+
+    @property
+    def the_case(self) -> Any:
+        """The persona case: a vela breach about ``subject_record``, raised 2 November 2026."""
+        if "the_case" not in self._personas:
+            self._personas["the_case"] = self.breach_case()
+        return self._personas["the_case"]
+
+    def subject(self) -> User:
+        """The subject persona: the member ``the_case`` is about."""
+        assert self.the_case is not None
+        user = self.subject_record.user
+        assert user is not None
+        return user
+
+    def investigator(self) -> User:
+        """A member of staff with no grant, seated on ``the_case``'s investigating group."""
+        if "investigator" not in self._personas:
+            from panelkeeper.cases.services import seat_investigator
+
+            user = self.user(first_name="Ivy", last_name="Investigator")
+            seat_investigator(
+                case=self.the_case,
+                role_key="service_improvement_team",
+                user=user,
+                actor=None,
+                effective=dt.date(2026, 11, 3),
+                today=dt.date(2026, 11, 23),
+            )
+            self._personas["investigator"] = user
+        return self._personas["investigator"]  # type: ignore[no-any-return]
+
+    def appeal_officer(self) -> User:
+        """The holder of the appeal title with ``the_case``'s appeal put to them (vela: the
+        Group Director of Operations): the case is decided, notified and appealed."""
+        if "appeal_officer" not in self._personas:
+            from panelkeeper.cases import services as s
+
+            case, day = self.the_case, dt.date(2026, 11, 23)
+            s.inform_member(case=case, actor=None, effective=dt.date(2026, 11, 3), today=day)
+            for role in ("customer_involvement_team", "service_improvement_team"):
+                s.seat_investigator(
+                    case=case,
+                    role_key=role,
+                    user=self.user(),
+                    actor=None,
+                    effective=dt.date(2026, 11, 4),
+                    today=day,
+                )
+            s.seat_investigator(
+                case=case,
+                role_key="involved_customer",
+                member=self.panel_member(),
+                actor=None,
+                effective=dt.date(2026, 11, 4),
+                today=day,
+            )
+            s.convene_group(case=case, actor=None, effective=dt.date(2026, 11, 5), today=day)
+            s.record_determination(
+                case=case, level="minor", actor=None, effective=dt.date(2026, 11, 10), today=day
+            )
+            s.record_outcome(
+                case=case,
+                outcome="final_written_warning",
+                actor=None,
+                effective=dt.date(2026, 11, 10),
+                today=day,
+            )
+            s.record_notice(
+                case=case,
+                sent_on=dt.date(2026, 11, 11),
+                to="Sam Subject",
+                channel="email",
+                actor=None,
+                today=day,
+            )
+            s.lodge_appeal(case=case, received_on=dt.date(2026, 11, 16), actor=None, today=day)
+            case.refresh_from_db()
+            self._personas["appeal_officer"] = case.appeal_officer
+        return self._personas["appeal_officer"]  # type: ignore[no-any-return]

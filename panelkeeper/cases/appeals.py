@@ -1,0 +1,120 @@
+"""Appeals (BR-12, Interpretation 3): lodged, late ones decided, considered and decided.
+
+An appeal goes to the role the code names, as it acts for this case (the Vice Chair
+for the Chair, Interpretation 10); its holder on the day becomes the case's appeal
+officer, who sees only the appeals put to them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from panelkeeper.cases.models import Case, CaseEvent
+from panelkeeper.cases.procedure import CaseRefused, assess_case
+from panelkeeper.cases.routing import holder_of
+from panelkeeper.cases.write import dates, take_step
+from panelkeeper.rules.breaches import AppealResult, EventKind
+from panelkeeper.rules.ladder import Effect
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
+
+
+def lodge_appeal(
+    *, case: Case, received_on: dt.date, actor: User | None, today: dt.date | None = None
+) -> CaseEvent:
+    """Record an appeal received on ``received_on`` (BR-12).
+
+    After the window it is marked late with the date the window closed and waits for an
+    officer's decision (Interpretation 3). It is put to the holder of the role the code
+    names; refused when that role has no holder to put it to.
+    """
+    when, day = dates(received_on, today)
+    view = assess_case(case, as_of=day)
+    window = view.appeal_window
+    if window is None:
+        raise CaseRefused("BR-12", "This decision cannot be appealed under the code.")
+    officer = holder_of(case.organisation, window.to, on=when)
+    if officer is None and window.to.needs_holder:
+        raise CaseRefused(
+            "BR-12",
+            f"The appeal goes to the {window.to.title}; assign a holder to that title first.",
+        )
+    case.appeal_to = window.to.title[:200]
+    case.appeal_officer = officer
+    return take_step(
+        case,
+        EventKind.APPEAL_LODGED,
+        effective=when,
+        actor=actor,
+        today=day,
+        extra=("appeal_to", "appeal_officer"),
+    )[1]
+
+
+def decide_late_appeal(
+    *,
+    case: Case,
+    accepted: bool,
+    reason: str,
+    actor: User | None,
+    effective: dt.date | None = None,
+    today: dt.date | None = None,
+) -> CaseEvent:
+    """An officer accepts or refuses a late appeal, with the reason (Interpretation 3)."""
+    return take_step(
+        case,
+        EventKind.LATE_APPEAL_DECIDED,
+        effective=effective,
+        actor=actor,
+        today=today,
+        accepted=accepted,
+        reason=" ".join(reason.split()) or None,
+    )[1]
+
+
+def consider_appeal(
+    *,
+    case: Case,
+    actor: User | None,
+    effective: dt.date | None = None,
+    today: dt.date | None = None,
+) -> CaseEvent:
+    """Record that the appeal was considered, where the code sets a deadline for it (nexus)."""
+    return take_step(
+        case, EventKind.APPEAL_CONSIDERED, effective=effective, actor=actor, today=today
+    )[1]
+
+
+def decide_appeal(
+    *,
+    case: Case,
+    result: AppealResult | str,
+    reason: str,
+    actor: User | None,
+    effective: dt.date | None = None,
+    outcome: str | None = None,
+    effect: Effect | None = None,
+    until: dt.date | None = None,
+    today: dt.date | None = None,
+) -> CaseEvent:
+    """The appeal decision (BR-12): upheld, overturned (effects reversed in the member's
+    status history from the day they began) or varied (``outcome`` in place of the old)."""
+    if str(result) not in {r.value for r in AppealResult}:
+        raise CaseRefused("BR-12", "Select upheld, overturned or varied.", field="result")
+    reason = " ".join(reason.split())
+    if not reason:
+        raise CaseRefused("BR-12", "Enter the reasons for the decision.", field="reason")
+    return take_step(
+        case,
+        EventKind.APPEAL_DECIDED,
+        effective=effective,
+        actor=actor,
+        today=today,
+        result=AppealResult(result),
+        reason=reason,
+        outcome=outcome or None,
+        effect=effect,
+        until=until,
+    )[1]

@@ -1,0 +1,48 @@
+"""What a breach may cite (BR-0): the documents the code names, and their clauses.
+
+A value is a document key (the document as a whole, or acting against its spirit) or
+``key:clause`` for a clause the organisation's current text marks citable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from panelkeeper.cases.procedure import policy_of
+from panelkeeper.members.models import DocumentVersion
+from panelkeeper.organisations.models import Organisation, PolicyVersion
+
+
+def citable_clauses(
+    organisation: Organisation, version: PolicyVersion, *, on: dt.date
+) -> list[tuple[str, str]]:
+    """(value, label) for everything a breach raised on ``on`` may cite, in the code's order."""
+    policy = policy_of(version)
+    if policy.documents is None:
+        return []
+    documents = policy.documents.citable
+    texts: dict[str, DocumentVersion] = {}
+    for text in (
+        DocumentVersion.objects.filter(
+            document__organisation=organisation,
+            document__key__in=[d.key for d in documents],
+            published_on__lte=on,
+        )
+        .select_related("document")
+        .order_by("published_on", "id")
+    ):
+        texts[text.document.key] = text  # the latest published on or before ``on`` wins
+    choices: list[tuple[str, str]] = []
+    for document in documents:
+        choices.append((document.key, f"{document.title} (as a whole, or its spirit)"))
+        text = texts.get(document.key)
+        for clause in text.citable_clauses if text is not None else []:
+            choices.append((f"{document.key}:{clause}", f"{document.title}, clause {clause}"))
+    return choices
+
+
+def describe_clauses(
+    organisation: Organisation, version: PolicyVersion, values: list[str], *, on: dt.date
+) -> list[str]:
+    labels = dict(citable_clauses(organisation, version, on=on))
+    return [labels.get(value, value) for value in values]

@@ -1,0 +1,294 @@
+"""A breach case, its append-only events, its parties and the seats of its group.
+
+The events are the record (DESIGN "A breach case"). The case row keeps a copy of what
+the events change (state, level, next due date) so lists need no replay; every domain
+function in :mod:`panelkeeper.cases.services` rewrites that copy in the same
+transaction as the event it writes. What time alone changes (overdue, a window
+lapsed) is never stored: it is computed when a case is read, on the date asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from panelkeeper.rules.breaches import AppealResult, EventKind, State
+from panelkeeper.rules.ladder import Channel, Effect, Raiser
+
+
+def _choices(enum: type, labels: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    labels = labels or {}
+    return [(m.value, labels.get(m.value, m.value.replace("_", " ").capitalize())) for m in enum]
+
+
+class CaseState(models.TextChoices):
+    """The procedure's states, declared once in the rules (STYLE 8); values match ``State``."""
+
+    REPORTED = State.REPORTED.value, "Reported"
+    INFORMAL = State.INFORMAL.value, "Informal stage"
+    INVESTIGATING = State.INVESTIGATING.value, "Being investigated"
+    DECIDED = State.DECIDED.value, "Decided"
+    APPEALED = State.APPEALED.value, "Appealed"
+    CLOSED = State.CLOSED.value, "Closed"
+    WITHDRAWN = State.WITHDRAWN.value, "Withdrawn"
+
+
+class CaseKind(models.TextChoices):
+    BREACH = "breach", "Breach"
+    EXCLUSION = "exclusion", "Exclusion without a breach"
+
+
+class Setting(models.TextChoices):
+    """Where the conduct happened (MEM-9: when the code applies)."""
+
+    MEETING = "meeting", "At a meeting"
+    SCRUTINY_WORK = "scrutiny_work", "During scrutiny work"
+    EVENT = "event", "At an event or training"
+    ONLINE = "online", "Online"
+    OTHER = "other", "Somewhere else"
+
+
+class RaisedBy(models.TextChoices):
+    """Who raised the breach (BR-1); values match the rules' ``Raiser``."""
+
+    CUSTOMER = Raiser.CUSTOMER.value, "A customer"
+    STAFF = Raiser.STAFF.value, "A member of staff"
+    BOARD_MEMBER = Raiser.BOARD_MEMBER.value, "A Board member"
+    PANEL_MEMBER = Raiser.PANEL_MEMBER.value, "A member of the panel"
+    PUBLIC = Raiser.PUBLIC.value, "A member of the public"
+
+
+class CaseQuerySet(models.QuerySet["Case"]):
+    def of(self, organisation: object) -> CaseQuerySet:
+        return self.filter(organisation=organisation)
+
+    def open(self) -> CaseQuerySet:
+        return self.exclude(state__in=[CaseState.CLOSED, CaseState.WITHDRAWN])
+
+    def overdue(self, *, today: dt.date) -> CaseQuerySet:
+        return self.filter(next_due__lt=today)
+
+    def by_next_due(self) -> CaseQuerySet:
+        """Earliest due first (so overdue first), cases with nothing due last."""
+        return self.order_by(models.F("next_due").asc(nulls_last=True), "-began_on", "-id")
+
+    def for_investigator(self, user: object) -> CaseQuerySet:
+        return self.filter(Q(seats__user=user) | Q(seats__member__user=user)).distinct()
+
+    def for_appeal_officer(self, user: object) -> CaseQuerySet:
+        return self.filter(appeal_officer=user)
+
+    def about(self, user: object) -> CaseQuerySet:
+        """Cases about the member whose sign-in (or advocate's) is ``user``."""
+        return self.filter(Q(member__user=user) | Q(member__advocate=user))
+
+
+class Case(models.Model):
+    """A breach (or an exclusion without one) about one member, under one version of the code."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="cases"
+    )
+    member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="cases")
+    policy_version = models.ForeignKey(
+        "organisations.PolicyVersion", on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(max_length=10, choices=CaseKind.choices, default=CaseKind.BREACH)
+    began_on = models.DateField()
+    # What the report says (BR-0, BR-1, MEM-9).
+    description = models.TextField(blank=True)
+    setting = models.CharField(max_length=20, choices=Setting.choices, blank=True)
+    clauses = models.JSONField(default=list, blank=True)
+    raised_by = models.CharField(max_length=20, choices=RaisedBy.choices, blank=True)
+    anonymous = models.BooleanField(default=False)
+    reporter_name = models.CharField(max_length=200, blank=True)
+    reporter_consents_to_identity = models.BooleanField(default=False)
+    subject_is_chair = models.BooleanField(default=False)
+    # Where it went (BR-2) and, once lodged, whom the appeal is put to (BR-12).
+    routed_to = models.CharField(max_length=300, blank=True)
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    appeal_to = models.CharField(max_length=200, blank=True)
+    appeal_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="appeals_put_to_me",
+    )
+    # Where it came from, when another app's record opened it (MTG-5, MTG-2).
+    asked_to_leave = models.OneToOneField(
+        "meetings.AskedToLeave", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    missed_meetings = models.OneToOneField(
+        "meetings.MissedMeetings",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    work = models.OneToOneField(
+        "registers.WorkItem", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # The copy of what events change, for lists (rewritten with every event).
+    state = models.CharField(max_length=20, choices=CaseState.choices)
+    level = models.CharField(max_length=50, blank=True)
+    next_due = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-began_on", "-id"]
+        indexes = [
+            models.Index(fields=["organisation", "next_due"], name="case_next_due"),
+            models.Index(fields=["member", "began_on"], name="case_member"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(state__in=CaseState.values), name="case_state"),
+            models.CheckConstraint(condition=Q(kind__in=CaseKind.values), name="case_kind"),
+            models.CheckConstraint(
+                condition=Q(anonymous=False) | Q(reporter_name=""),
+                name="anonymous_case_has_no_reporter_name",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Case {self.reference}: {self.member}"
+
+    @property
+    def reference(self) -> str:
+        return f"C-{self.pk:05d}" if self.pk else "C-new"
+
+
+class CaseEvent(models.Model):
+    """One step of a case, append-only (database triggers refuse UPDATE and DELETE).
+
+    ``effective`` is when it took effect, ``recorded_on`` the day it was entered
+    (never earlier). The fields mirror :class:`panelkeeper.rules.breaches.Event`;
+    ``to`` names who a written notice went to (BR-11).
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(max_length=30, choices=_choices(EventKind))
+    effective = models.DateField()
+    recorded_on = models.DateField()
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    step = models.CharField(max_length=100, blank=True)
+    level = models.CharField(max_length=50, blank=True)
+    outcome = models.CharField(max_length=100, blank=True)
+    effect = models.CharField(max_length=30, choices=_choices(Effect), blank=True)
+    reason = models.TextField(blank=True)
+    channel = models.CharField(max_length=10, choices=_choices(Channel), blank=True)
+    to = models.CharField(max_length=300, blank=True)
+    until = models.DateField(null=True, blank=True)
+    accepted = models.BooleanField(null=True, blank=True)
+    result = models.CharField(max_length=20, choices=_choices(AppealResult), blank=True)
+    confidentiality = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["case", "effective", "recorded_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(recorded_on__gte=models.F("effective")),
+                name="event_recorded_after_effect",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.effective:%-d %B %Y}"
+
+    @property
+    def late(self) -> bool:
+        return self.recorded_on > self.effective
+
+
+class PartyRole(models.TextChoices):
+    """People a case involves besides its subject (Interpretation 11)."""
+
+    REPORTER = "reporter", "Raised the breach"
+    WITNESS = "witness", "A witness"
+    ADVISED = "advised", "Gave guidance in the same matter"
+    IMPLICATED = "implicated", "Implicated"
+
+
+class CaseParty(models.Model):
+    """A person involved in a case: a member, a user (staff), or a name only."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="parties")
+    role = models.CharField(max_length=20, choices=PartyRole.choices)
+    member = models.ForeignKey(
+        "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    name = models.CharField(max_length=200, blank=True)
+    added_on = models.DateField()
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["case", "role", "id"]
+        verbose_name_plural = "case parties"
+        constraints = [
+            models.CheckConstraint(condition=Q(role__in=PartyRole.values), name="party_role"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()}: {self.display_name}"
+
+    @property
+    def display_name(self) -> str:
+        if self.member_id is not None:
+            return str(self.member)
+        if self.user_id is not None:
+            return self.user.get_full_name() or str(self.user)
+        return self.name
+
+
+class Seat(models.Model):
+    """A seat on the case's investigating group (BR-6), filled only when COI-4 allows."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="seats")
+    role_key = models.CharField(max_length=100)
+    role_title = models.CharField(max_length=200)
+    member = models.ForeignKey(
+        "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    impartial = models.BooleanField(default=False)
+    seated_on = models.DateField()
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["case", "seated_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(member__isnull=False) | Q(user__isnull=False), name="seat_has_person"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_name} as {self.role_title}"
+
+    @property
+    def person_name(self) -> str:
+        if self.member_id is not None:
+            return str(self.member)
+        assert self.user is not None
+        return self.user.get_full_name() or str(self.user)

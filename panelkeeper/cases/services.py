@@ -1,0 +1,376 @@
+"""Opening a case: a breach raised (BR-0, BR-1, BR-2, MEM-9), a member asked to leave a
+meeting (MTG-5), or membership ended without a breach (MTG-2, Interpretation 6).
+
+These, and the steps in :mod:`panelkeeper.cases.steps`, :mod:`panelkeeper.cases.appeals`
+and :mod:`panelkeeper.cases.seats`, are the only functions that change a case
+(STYLE 7). They are re-exported here so callers have one place to import from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.utils import timezone
+
+from panelkeeper.audit.log import record
+from panelkeeper.cases.appeals import (
+    consider_appeal,
+    decide_appeal,
+    decide_late_appeal,
+    lodge_appeal,
+)
+from panelkeeper.cases.citing import citable_clauses
+from panelkeeper.cases.effects import apply_effects
+from panelkeeper.cases.models import (
+    Case,
+    CaseEvent,
+    CaseKind,
+    CaseState,
+    PartyRole,
+    RaisedBy,
+    Setting,
+)
+from panelkeeper.cases.procedure import (
+    CaseRefused,
+    calendar_for,
+    check_first,
+    earlier_cases,
+    ladder_of,
+    policy_of,
+)
+from panelkeeper.cases.routing import route
+from panelkeeper.cases.seats import add_party, seat_investigator
+from panelkeeper.cases.steps import (
+    close_case,
+    convene_group,
+    inform_member,
+    lift_suspension,
+    record_determination,
+    record_notice,
+    record_outcome,
+    record_training_refused,
+    suspend_member,
+    take_informal_step,
+    withdraw_case,
+)
+from panelkeeper.cases.write import copy_view, dates
+from panelkeeper.members.models import GroupRole, Member
+from panelkeeper.organisations.models import Organisation, PolicyVersion
+from panelkeeper.rules.breaches import Event, EventKind
+from panelkeeper.rules.ladder import Raiser
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
+    from panelkeeper.meetings.models import AskedToLeave, MissedMeetings
+
+__all__ = [
+    "add_party",
+    "close_case",
+    "consider_appeal",
+    "convene_group",
+    "decide_appeal",
+    "decide_late_appeal",
+    "inform_member",
+    "lift_suspension",
+    "lodge_appeal",
+    "open_case_from_asked_to_leave",
+    "open_exclusion",
+    "open_exclusion_from_missed_meetings",
+    "raise_breach",
+    "record_determination",
+    "record_notice",
+    "record_outcome",
+    "record_training_refused",
+    "seat_investigator",
+    "suspend_member",
+    "take_informal_step",
+    "withdraw_case",
+]
+
+
+def _version_on(organisation: Organisation, on: dt.date) -> PolicyVersion:
+    version = PolicyVersion.objects.in_force(organisation, on=on)
+    if version is None:
+        raise CaseRefused(
+            "BR-0", f"No code of conduct was in force on {on:%-d %B %Y}.", field="effective"
+        )
+    return version
+
+
+def _check_member(organisation: Organisation, member: Member) -> None:
+    if member.group.organisation_id != organisation.pk:
+        raise CaseRefused("BR-1", "Choose a member of this organisation.", field="member")
+
+
+def _open(
+    *,
+    organisation: Organisation,
+    member: Member,
+    actor: User | None,
+    effective: dt.date | None,
+    today: dt.date | None,
+    opening: Event,
+    fields: dict[str, object],
+) -> tuple[Case, CaseEvent]:
+    """Check ``opening`` against the code in force on its date, then save case and event."""
+    _check_member(organisation, member)
+    when, day = dates(effective, today)
+    version = _version_on(organisation, when)
+    policy = policy_of(version)
+    ladder = ladder_of(policy)
+    opening = replace(opening, effective=when, recorded=day)
+    draft = Case(organisation=organisation, member=member, policy_version=version)
+    routed, handler = route(
+        organisation, ladder, on=when, subject_is_chair=opening.subject_is_chair
+    )
+    with transaction.atomic():
+        view = check_first(
+            policy,
+            opening,
+            today=day,
+            calendar=calendar_for(draft, policy),
+            earlier=earlier_cases(draft),
+        )
+        case = Case.objects.create(
+            organisation=organisation,
+            member=member,
+            policy_version=version,
+            began_on=when,
+            routed_to=routed,
+            handler=handler,
+            created_at=timezone.now(),
+            created_by=actor,
+            state=CaseState.REPORTED,
+            **fields,
+        )
+        row = CaseEvent.objects.create(
+            case=case,
+            kind=opening.kind.value,
+            effective=when,
+            recorded_on=day,
+            recorded_at=timezone.now(),
+            recorded_by=actor,
+            level=opening.level or "",
+            reason=opening.reason or "",
+        )
+        copy_view(case, view)
+        case.save(update_fields=["state", "level", "next_due"])
+        apply_effects(case, opening, view, actor=actor)
+        record(
+            actor=actor,
+            organisation=organisation,
+            action=f"case.{opening.kind.value}",
+            obj=case,
+            fields=["member", "kind", "began_on", *sorted(fields)],
+        )
+        _open_work(case, actor)
+    return case, row
+
+
+def _open_work(case: Case, actor: User | None) -> None:
+    """A work item so conflicts can be declared and decided against the case (COI-4)."""
+    from panelkeeper.registers.conflicts import open_work_item
+    from panelkeeper.registers.models import WorkKind
+
+    case.work = open_work_item(
+        organisation=case.organisation,
+        kind=WorkKind.CASE,
+        title=f"Breach case {case.reference}",
+        on=case.began_on,
+        actor=actor,
+    )
+    case.save(update_fields=["work"])
+
+
+def raise_breach(
+    *,
+    organisation: Organisation,
+    member: Member,
+    actor: User | None,
+    effective: dt.date | None = None,
+    description: str,
+    setting: Setting | str,
+    clauses: Sequence[str],
+    raised_by: RaisedBy | str,
+    reporter_name: str = "",
+    reporter_consents_to_identity: bool = False,
+    anonymous: bool = False,
+    level: str | None = None,
+    reporter_user: User | None = None,
+    reporter_member: Member | None = None,
+    today: dt.date | None = None,
+) -> Case:
+    """Record a breach about ``member`` (BR-0, BR-1, BR-2, MEM-9) and route it (BR-2).
+
+    ``effective`` is when it was reported (default today, never later). ``clauses`` are
+    values from :func:`~panelkeeper.cases.citing.citable_clauses`: the documents the code
+    lets a breach cite and their citable clauses (BR-0). ``raised_by`` must be among those
+    the code says may raise one, and ``anonymous`` only where the code has an anonymous
+    route (BR-1). An anonymous report keeps no reporter name. ``level`` is the level as
+    reported, if the reporter said. Raises :class:`CaseRefused` naming the rule.
+    """
+    description = description.strip()
+    if not description:
+        raise CaseRefused("BR-0", "Describe what happened.", field="description")
+    if setting not in Setting.values:
+        raise CaseRefused("MEM-9", "Select where it happened.", field="setting")
+    if raised_by not in RaisedBy.values:
+        raise CaseRefused("BR-1", "Select who raised the breach.", field="raised_by")
+    reporter_name = reporter_name.strip()
+    if anonymous and (reporter_name or reporter_user or reporter_member):
+        raise CaseRefused("BR-1", "An anonymous report keeps no name.", field="reporter_name")
+    when, day = dates(effective, today)
+    allowed = {
+        value
+        for value, _ in citable_clauses(organisation, _version_on(organisation, when), on=when)
+    }
+    cited = list(dict.fromkeys(c.strip() for c in clauses if c.strip()))
+    wrong = [c for c in cited if c not in allowed]
+    if wrong or (allowed and not cited):
+        raise CaseRefused(
+            "BR-0",
+            "Choose the clauses it concerns from the documents the code lets a breach cite"
+            + (f"; these are not among them: {', '.join(wrong)}." if wrong else "."),
+            field="clauses",
+        )
+    opening = Event(
+        kind=EventKind.RAISED,
+        effective=when,
+        level=level or None,
+        raised_by=Raiser(raised_by),
+        anonymous=anonymous,
+        subject_is_chair=member.role == GroupRole.CHAIR,
+    )
+    with transaction.atomic():
+        case, _ = _open(
+            organisation=organisation,
+            member=member,
+            actor=actor,
+            effective=when,
+            today=day,
+            opening=opening,
+            fields={
+                "kind": CaseKind.BREACH,
+                "description": description[:5000],
+                "setting": setting,
+                "clauses": cited,
+                "raised_by": raised_by,
+                "anonymous": anonymous,
+                "reporter_name": reporter_name[:200],
+                "reporter_consents_to_identity": reporter_consents_to_identity and not anonymous,
+                "subject_is_chair": opening.subject_is_chair,
+            },
+        )
+        if reporter_user is not None or reporter_member is not None or reporter_name:
+            add_party(
+                case=case,
+                role=PartyRole.REPORTER,
+                member=reporter_member,
+                user=reporter_user,
+                name=reporter_name,
+                actor=actor,
+                today=day,
+            )
+    return case
+
+
+def open_case_from_asked_to_leave(
+    *, record_: AskedToLeave, actor: User | None, today: dt.date | None = None
+) -> Case:
+    """A serious-breach case from the chair's record that a member was asked to leave (MTG-5).
+
+    Raised on the meeting's date, by the chair (a panel member where the code lets one
+    raise a breach, else staff recording it), at the code's most serious level.
+    """
+    meeting = record_.meeting
+    organisation = meeting.group.organisation
+    version = _version_on(organisation, meeting.date)
+    ladder = ladder_of(policy_of(version))
+    allowed = ladder.raising.raised_by
+    raised_by = (
+        RaisedBy.PANEL_MEMBER if not allowed or Raiser.PANEL_MEMBER in allowed else RaisedBy.STAFF
+    )
+    cited = [value for value, _ in citable_clauses(organisation, version, on=meeting.date)][:1]
+    case = raise_breach(
+        organisation=organisation,
+        member=record_.member,
+        actor=actor,
+        effective=meeting.date,
+        description=f"Asked to leave the meeting of {meeting.date:%-d %B %Y}: "
+        f"{record_.what_happened}",
+        setting=Setting.MEETING,
+        clauses=cited,
+        raised_by=raised_by,
+        level=ladder.levels[-1].key if ladder.levels else None,
+        reporter_member=_chair_of(meeting),
+        today=today,
+    )
+    Case.objects.filter(pk=case.pk).update(asked_to_leave=record_)
+    case.asked_to_leave = record_
+    return case
+
+
+def _chair_of(meeting: object) -> Member | None:
+    chair = getattr(meeting, "chair", None)
+    return chair if isinstance(chair, Member) else None
+
+
+def open_exclusion(
+    *,
+    member: Member,
+    effective: dt.date,
+    reason: str,
+    actor: User | None,
+    today: dt.date | None = None,
+    missed_meetings: MissedMeetings | None = None,
+) -> Case:
+    """An exclusion case with no breach: membership ended on ``effective`` (MTG-2,
+    Interpretation 6), with its notice step, appeal window and appeal (BR-11, BR-12).
+
+    The ending is written to the status history unless it is there already (a
+    missed-meetings decision writes its own).
+    """
+    reason = " ".join(reason.split())
+    if not reason:
+        raise CaseRefused("MTG-2", "Enter why membership ended.", field="reason")
+    organisation = member.group.organisation
+    opening = Event(kind=EventKind.MEMBERSHIP_ENDED, effective=effective, reason=reason)
+    case, _ = _open(
+        organisation=organisation,
+        member=member,
+        actor=actor,
+        effective=effective,
+        today=today,
+        opening=opening,
+        fields={
+            "kind": CaseKind.EXCLUSION,
+            "description": reason[:5000],
+            "missed_meetings": missed_meetings,
+            "subject_is_chair": member.role == GroupRole.CHAIR,
+        },
+    )
+    return case
+
+
+def open_exclusion_from_missed_meetings(
+    *, decision: MissedMeetings, actor: User | None, today: dt.date | None = None
+) -> Case:
+    """The exclusion case for a missed-meetings decision that ended membership (MTG-2)."""
+    from panelkeeper.meetings.models import MissedMeetingsStatus
+
+    if decision.status != MissedMeetingsStatus.ENDED or decision.decided_on is None:
+        raise CaseRefused("MTG-2", "Only a decision that ended membership opens an exclusion.")
+    if Case.objects.filter(missed_meetings=decision).exists():
+        raise CaseRefused("MTG-2", "An exclusion case is already open for this decision.")
+    return open_exclusion(
+        member=decision.member,
+        effective=decision.decided_on,
+        reason=f"Missed {decision.missed} meetings in a row: {decision.reason}",
+        actor=actor,
+        today=today,
+        missed_meetings=decision,
+    )

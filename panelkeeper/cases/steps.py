@@ -1,0 +1,276 @@
+"""The stages of a case, each one typed, keyword-only step (STYLE 7, BR-3 to BR-11).
+
+Each asks the procedure whether the step is open (through
+:func:`panelkeeper.cases.write.take_step`) and raises
+:class:`~panelkeeper.cases.procedure.CaseRefused` naming the rule when it is not.
+``effective`` defaults to today and is never later than today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from panelkeeper.cases.models import Case, CaseEvent, PartyRole
+from panelkeeper.cases.procedure import CaseRefused, policy_of
+from panelkeeper.cases.write import take_step
+from panelkeeper.rules.breaches import EventKind
+from panelkeeper.rules.breaches_replay import OPENING_EVENT
+from panelkeeper.rules.ladder import Channel, Effect
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
+    from panelkeeper.members.models import Member
+
+
+def take_informal_step(
+    *,
+    case: Case,
+    step: str,
+    actor: User | None,
+    effective: dt.date | None = None,
+    given_by_user: User | None = None,
+    given_by_member: Member | None = None,
+    today: dt.date | None = None,
+) -> CaseEvent:
+    """Record an informal step the code's ladder allows now (BR-3), with its outcome on file.
+
+    Whoever gave the guidance is recorded as a party, so they cannot later sit on the
+    investigating group (Interpretation 11).
+    """
+    from panelkeeper.cases.seats import add_party
+
+    _, row, _ = take_step(
+        case, EventKind.INFORMAL_STEP, effective=effective, actor=actor, today=today, step=step
+    )
+    if given_by_user is not None or given_by_member is not None:
+        add_party(
+            case=case,
+            role=PartyRole.ADVISED,
+            user=given_by_user,
+            member=given_by_member,
+            actor=actor,
+            today=today,
+        )
+    return row
+
+
+def open_investigation(
+    *,
+    case: Case,
+    actor: User | None,
+    effective: dt.date | None = None,
+    today: dt.date | None = None,
+) -> CaseEvent:
+    """The dated step that opens the formal stage, as the code names it (BR-4): the member
+    informed (vela, insight), the private meeting held (nexus) or the investigation opened."""
+    ladder = policy_of(case.policy_version).breach
+    if ladder is None:
+        raise CaseRefused("BR-3", "The code in force defines no breach procedure.")
+    kind = OPENING_EVENT[ladder.opens_with]
+    return take_step(case, kind, effective=effective, actor=actor, today=today)[1]
+
+
+def inform_member(
+    *,
+    case: Case,
+    actor: User | None,
+    effective: dt.date | None = None,
+    today: dt.date | None = None,
+) -> CaseEvent:
+    """Record that the member was told of the preliminary investigation (BR-4)."""
+    return take_step(
+        case, EventKind.MEMBER_INFORMED, effective=effective, actor=actor, today=today
+    )[1]
+
+
+def convene_group(
+    *,
+    case: Case,
+    actor: User | None,
+    effective: dt.date | None = None,
+    today: dt.date | None = None,
+) -> CaseEvent:
+    """Record that the investigating group was convened (BR-6).
+
+    Refused while the seats do not make up the group the code requires (BR-6, COI-4,
+    Interpretation 10): every problem is named at once.
+    """
+    from panelkeeper.cases.seats import group_problems
+
+    problems = group_problems(case)
+    if problems:
+        raise CaseRefused(problems[0].rule, " ".join(p.message for p in problems))
+    return take_step(case, EventKind.GROUP_CONVENED, effective=effective, actor=actor, today=today)[
+        1
+    ]
+
+
+def suspend_member(
+    *,
+    case: Case,
+    actor: User | None,
+    effective: dt.date | None = None,
+    until: dt.date | None = None,
+    level: str | None = None,
+    today: dt.date | None = None,
+) -> CaseEvent:
+    """Suspend the member while the breach is investigated, where the code allows (BR-9).
+
+    The member is ineligible from ``effective`` until ``until`` (the first day no longer
+    suspended; open-ended when None) or until the suspension is lifted.
+    """
+    return take_step(
+        case,
+        EventKind.SUSPENDED,
+        effective=effective,
+        actor=actor,
+        today=today,
+        until=until,
+        level=level,
+    )[1]
+
+
+def lift_suspension(
+    *,
+    case: Case,
+    actor: User | None,
+    effective: dt.date | None = None,
+    today: dt.date | None = None,
+) -> CaseEvent:
+    """Lift a running suspension from ``effective``: the member is eligible again (BR-9)."""
+    return take_step(
+        case, EventKind.SUSPENSION_LIFTED, effective=effective, actor=actor, today=today
+    )[1]
+
+
+def record_training_refused(
+    *,
+    case: Case,
+    actor: User | None,
+    effective: dt.date | None = None,
+    today: dt.date | None = None,
+) -> CaseEvent:
+    """Record that the member refused training, which opens further outcomes (BR-10, nexus)."""
+    return take_step(
+        case, EventKind.TRAINING_REFUSED, effective=effective, actor=actor, today=today
+    )[1]
+
+
+def record_determination(
+    *,
+    case: Case,
+    level: str,
+    actor: User | None,
+    effective: dt.date | None = None,
+    confidentiality: bool = False,
+    today: dt.date | None = None,
+) -> CaseEvent:
+    """The level the decider found, or ``no_breach`` (BR-7, BR-8); escalation and its reason
+    come from the procedure (the earlier case is named)."""
+    return take_step(
+        case,
+        EventKind.LEVEL_DETERMINED,
+        effective=effective,
+        actor=actor,
+        today=today,
+        level=level,
+        confidentiality=confidentiality,
+    )[1]
+
+
+def record_outcome(
+    *,
+    case: Case,
+    outcome: str,
+    actor: User | None,
+    effective: dt.date | None = None,
+    reason: str = "",
+    effect: Effect | None = None,
+    until: dt.date | None = None,
+    today: dt.date | None = None,
+) -> CaseEvent:
+    """The outcome decided (BR-10): one on offer, or another with a reason (Interpretation 8).
+
+    Its effect goes to the member's status history: a suspension until ``until``, an
+    exclusion from ``effective``; warnings and guidance go on file for the code's time.
+    """
+    return take_step(
+        case,
+        EventKind.OUTCOME_RECORDED,
+        effective=effective,
+        actor=actor,
+        today=today,
+        outcome=outcome,
+        reason=reason.strip() or None,
+        effect=effect,
+        until=until,
+    )[1]
+
+
+def record_notice(
+    *,
+    case: Case,
+    sent_on: dt.date,
+    to: str,
+    channel: Channel | str,
+    actor: User | None,
+    today: dt.date | None = None,
+) -> CaseEvent:
+    """Record that written notice of the decision was sent (BR-11) to ``to`` by ``channel``.
+
+    The letters work calls this when a letter is dispatched. Deemed receipt (the code's
+    preset for the channel, Interpretation 2) starts the appeal window (BR-12).
+    """
+    to = " ".join(to.split())
+    if not to:
+        raise CaseRefused("BR-11", "Say who the notice was sent to.", field="to")
+    if str(channel) not in {c.value for c in Channel}:
+        raise CaseRefused(
+            "Interpretation 2", "Say how the notice was sent: email, post or hand.", field="channel"
+        )
+    return take_step(
+        case,
+        EventKind.NOTICE_SENT,
+        effective=sent_on,
+        actor=actor,
+        today=today,
+        to=to[:300],
+        channel=Channel(channel),
+    )[1]
+
+
+def withdraw_case(
+    *,
+    case: Case,
+    reason: str,
+    actor: User | None,
+    effective: dt.date | None = None,
+    today: dt.date | None = None,
+) -> CaseEvent:
+    """Withdraw the case (BR-4); any effect still running ends from ``effective``."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise CaseRefused("BR-4", "Enter why the case is withdrawn.", field="reason")
+    return take_step(
+        case, EventKind.WITHDRAWN, effective=effective, actor=actor, today=today, reason=reason
+    )[1]
+
+
+def close_case(
+    *,
+    case: Case,
+    actor: User | None,
+    reason: str = "",
+    effective: dt.date | None = None,
+    today: dt.date | None = None,
+) -> CaseEvent:
+    """Close a decided case, or one the informal stage resolved (BR-3, BR-10)."""
+    return take_step(
+        case,
+        EventKind.CLOSED,
+        effective=effective,
+        actor=actor,
+        today=today,
+        reason=reason.strip() or None,
+    )[1]
