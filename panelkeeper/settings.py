@@ -46,7 +46,6 @@ INSTALLED_APPS = [
     "panelkeeper.members",
     "panelkeeper.meetings",
     "panelkeeper.registers",
-    "panelkeeper.concerns",
     "panelkeeper.cases",
 ]
 
