@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("panelkeeper.pages.urls")),
     path("", include("panelkeeper.organisations.urls")),
     path("", include("panelkeeper.members.urls")),
+    path("", include("panelkeeper.meetings.urls")),
     path("api/", api.urls()),
 ]

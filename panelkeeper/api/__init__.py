@@ -23,11 +23,13 @@ from panelkeeper.accounts.permissions import public
 from panelkeeper.api.auth import BearerToken, Session
 from panelkeeper.members.api import router as members_router
 from panelkeeper.members.api_portal import my_router
+from panelkeeper.meetings.api import router as meetings_router
 from panelkeeper.organisations.api import router as organisations_router
 
 ROUTERS: list[tuple[str, Router]] = [
     ("v1/me", me_router),
     ("v1/organisations", organisations_router),
+    ("v1/meetings", meetings_router),
     ("v1/members", members_router),
     ("v1/my", my_router),
 ]

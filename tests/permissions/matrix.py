@@ -356,3 +356,9 @@ ROWS += [
     Row(MY_API + "/{member}/signatures", "GET", api_own_record(200), my_kwargs),
     Row(MY_API + "/{member}/signatures", "POST", api_own_record(422), my_kwargs, note="no body"),
 ]
+
+
+# meetings: rows in tests/meetings/matrix_rows.py (imported here, after Row is defined)
+from tests.meetings.matrix_rows import MEETING_ROWS  # noqa: E402
+
+ROWS += MEETING_ROWS

@@ -1,0 +1,193 @@
+"""Forms for meetings. They validate and normalise; the domain functions decide (STYLE 13)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django import forms
+
+from panelkeeper.lib.widgets import GovukDateField
+from panelkeeper.meetings.models import ChairBasis, DecisionMethod
+from panelkeeper.members.models import Member
+from panelkeeper.rules.attendance import Presence, Vote
+
+PRESENCE_CHOICES = [
+    (Presence.PRESENT.value, "Present"),
+    (Presence.APOLOGIES.value, "Apologies"),
+    (Presence.ABSENT.value, "Absent without apologies"),
+]
+
+
+def member_choices(members: Sequence[Member]) -> list[tuple[str, str]]:
+    return [("", "Choose a member")] + [(str(m.pk), m.full_name) for m in members]
+
+
+class ScheduleForm(forms.Form):
+    date = GovukDateField(noun="date of the meeting", help_text="For example, 10 12 2026")
+    starts_at = forms.TimeField(
+        label="Start time",
+        help_text="For example, 18:30",
+        error_messages={"required": "Enter the start time", "invalid": "Enter a time like 18:30"},
+    )
+    place = forms.CharField(label="Place", required=False, max_length=300)
+    online_link = forms.URLField(
+        label="Online link",
+        required=False,
+        max_length=500,
+        error_messages={"invalid": "Enter the online link as a web address, like https://…"},
+    )
+    held = forms.BooleanField(label="This meeting has already taken place", required=False)
+    chair_basis = forms.ChoiceField(
+        label="Who chairs the meeting?",
+        choices=ChairBasis.choices,
+        initial=ChairBasis.STANDING,
+        widget=forms.RadioSelect,
+    )
+    chair = forms.ChoiceField(label="Chair for this meeting (rota or standing in)", required=False)
+
+    def __init__(self, *args: Any, members: Sequence[Member] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["chair"].choices = member_choices(members)
+        self.members = {str(m.pk): m for m in members}
+
+    def chair_member(self) -> Member | None:
+        return self.members.get(self.cleaned_data.get("chair") or "")
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is the meeting cancelled?",
+        max_length=500,
+        error_messages={"required": "Enter why the meeting is cancelled"},
+    )
+
+
+class AttendanceForm(forms.Form):
+    """One radio group and one optional date per expected member."""
+
+    def __init__(self, *args: Any, members: Sequence[Member] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.members = list(members)
+        for member in self.members:
+            self.fields[f"presence_{member.pk}"] = forms.ChoiceField(
+                label=member.full_name,
+                choices=PRESENCE_CHOICES,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+            self.fields[f"given_{member.pk}"] = GovukDateField(
+                label=f"Date {member.full_name} gave apologies",
+                noun="date the apologies were given",
+                required=False,
+                help_text="Only for apologies",
+            )
+
+    def entries(self) -> list[tuple[Member, str, Any]]:
+        return [
+            (m, self.cleaned_data[f"presence_{m.pk}"], self.cleaned_data.get(f"given_{m.pk}"))
+            for m in self.members
+            if self.cleaned_data.get(f"presence_{m.pk}")
+        ]
+
+
+class ApologiesForm(forms.Form):
+    reason = forms.CharField(label="Reason (optional)", required=False, max_length=500)
+    arrives_at = forms.TimeField(
+        label="If you will arrive late, when do you expect to arrive?",
+        help_text="For example, 19:15. Leave empty if you cannot come at all.",
+        required=False,
+        error_messages={"invalid": "Enter a time like 19:15"},
+    )
+
+
+class ItemForm(forms.Form):
+    title = forms.CharField(
+        label="Agenda item", max_length=300, error_messages={"required": "Enter the agenda item"}
+    )
+
+
+class DecisionForm(forms.Form):
+    motion = forms.CharField(
+        label="Motion", widget=forms.Textarea, error_messages={"required": "Enter the motion"}
+    )
+    method = forms.ChoiceField(
+        label="How was it decided?",
+        choices=DecisionMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how it was decided"},
+    )
+    item = forms.ChoiceField(label="Agenda item it belongs to", required=False)
+
+    def __init__(self, *args: Any, items: Sequence[Any] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["item"].choices = [("", "None")] + [(str(i.pk), str(i)) for i in items]
+        self.items = {str(i.pk): i for i in items}
+
+
+class VoteForm(forms.Form):
+    member = forms.ChoiceField(label="Member", error_messages={"required": "Choose a member"})
+    vote = forms.ChoiceField(
+        label="Vote",
+        choices=[(v.value, v.value.title()) for v in Vote],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select for, against or abstain"},
+    )
+
+    def __init__(self, *args: Any, members: Sequence[Member] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].choices = member_choices(members)
+        self.members = {str(m.pk): m for m in members}
+
+
+class ActionForm(forms.Form):
+    description = forms.CharField(
+        label="Action", max_length=500, error_messages={"required": "Describe the action"}
+    )
+    owner = forms.ChoiceField(label="Owner", error_messages={"required": "Choose the owner"})
+    due_on = GovukDateField(label="Due date", noun="due date")
+
+    def __init__(
+        self, *args: Any, members: Sequence[Member] = (), staff: Sequence[Any] = (), **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", "Choose the owner")]
+        choices += [(f"m{m.pk}", m.full_name) for m in members]
+        choices += [(f"u{u.pk}", f"{u.get_full_name() or u.email} (staff)") for u in staff]
+        self.fields["owner"].choices = choices
+        self.owners = {f"m{m.pk}": m for m in members} | {f"u{u.pk}": u for u in staff}
+
+
+class AskedToLeaveForm(forms.Form):
+    member = forms.ChoiceField(label="Member", error_messages={"required": "Choose a member"})
+    what_happened = forms.CharField(
+        label="What happened",
+        widget=forms.Textarea,
+        error_messages={"required": "Describe the serious breach the chair acted on"},
+    )
+
+    def __init__(self, *args: Any, members: Sequence[Member] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].choices = member_choices(members)
+        self.members = {str(m.pk): m for m in members}
+
+
+class MissedDecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="What did the group decide?",
+        choices=[
+            ("accept", "Accept exceptional circumstances"),
+            ("end", "Confirm that membership ends"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what the group decided"},
+    )
+    reason = forms.CharField(
+        label="Reason", widget=forms.Textarea, error_messages={"required": "Enter the reason"}
+    )
+    decided_on = GovukDateField(label="Date of the decision", noun="date of the decision")
+
+
+class PeriodForm(forms.Form):
+    start = GovukDateField(label="From", noun="start of the period", required=False)
+    end = GovukDateField(label="To", noun="end of the period", required=False)

@@ -1,0 +1,99 @@
+"""The member's own pages: their meetings, apologies (MTG-1), record and actions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from panelkeeper.accounts.permissions import member_self
+from panelkeeper.meetings.attendance import send_apologies
+from panelkeeper.meetings.calendars import create_feed
+from panelkeeper.meetings.forms import ApologiesForm
+from panelkeeper.meetings.models import Action, Meeting, MeetingStatus
+from panelkeeper.meetings.seats import attendance_rows
+from panelkeeper.organisations.forms import add_refusal, bound
+from panelkeeper.organisations.policies import Refused
+from panelkeeper.rules.calendar import add_months
+
+
+@member_self
+@require_GET
+def meetings(request: HttpRequest, member: int) -> HttpResponse:
+    """Meetings to come, the member's attendance over the last year, and their actions."""
+    me = request.member  # type: ignore[attr-defined]
+    today = timezone.localdate()
+    upcoming = Meeting.objects.filter(
+        group_id=me.group_id, status=MeetingStatus.SCHEDULED, date__gte=today
+    ).order_by("date", "starts_at")
+    past = list(
+        Meeting.objects.filter(
+            group_id=me.group_id, date__gt=add_months(today, -12), date__lte=today
+        ).order_by("date", "id")
+    )
+    [row] = attendance_rows([me], past, today=today)
+    context = {
+        "member": me,
+        "upcoming": upcoming,
+        "row": row,
+        "actions": Action.objects.filter(owner_member=me, done_on__isnull=True).select_related(
+            "meeting"
+        ),
+        "today": today,
+    }
+    return render(request, "meetings/portal.html", context)
+
+
+def _meeting(request: HttpRequest, pk: int) -> Meeting:
+    me = request.member  # type: ignore[attr-defined]
+    return get_object_or_404(Meeting.objects.select_related("group"), group_id=me.group_id, pk=pk)
+
+
+@member_self
+@require_GET
+def meeting(request: HttpRequest, member: int, pk: int) -> HttpResponse:
+    found = _meeting(request, pk)
+    context = {"member": request.member, "meeting": found, "papers": found.papers.all()}  # type: ignore[attr-defined]
+    return render(request, "meetings/portal_meeting.html", context)
+
+
+@member_self
+@require_http_methods(["GET", "POST"])
+def apologies(request: HttpRequest, member: int, pk: int) -> HttpResponse:
+    found = _meeting(request, pk)
+    form = ApologiesForm(**bound(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = send_apologies(
+                meeting=found,
+                member=request.member,  # type: ignore[attr-defined]
+                reason=form.cleaned_data["reason"],
+                arrives_at=form.cleaned_data["arrives_at"],
+                actor=request.user,  # type: ignore[arg-type]
+                today=timezone.localdate(),
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            late = (
+                " They are later than the code asks, so they are marked late." if entry.late else ""
+            )
+            messages.success(request, f"Apologies sent.{late}")
+            return redirect("meetings:portal", member=member)
+    context = {"member": request.member, "meeting": found, "form": form}  # type: ignore[attr-defined]
+    return render(request, "meetings/portal_apologies.html", context)
+
+
+@member_self
+@require_POST
+def new_feed(request: HttpRequest, member: int) -> HttpResponse:
+    made = create_feed(member=request.member, actor=request.user)  # type: ignore[arg-type, attr-defined]
+    url = request.build_absolute_uri(reverse("meetings:feed", kwargs={"secret": made.secret}))
+    return render(
+        request,
+        "meetings/feed_made.html",
+        {"url": url, "what": "your meetings", "member": request.member},
+    )  # type: ignore[attr-defined]

@@ -1,0 +1,81 @@
+"""Reading a meeting for its page: a fixed number of queries whatever its size."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch
+
+from panelkeeper.meetings.models import (
+    AgendaItem,
+    Attendance,
+    Decision,
+    Meeting,
+    VoteCast,
+)
+from panelkeeper.meetings.schedule import chair_for
+from panelkeeper.members.models import Member
+from panelkeeper.registers.conflicts import Conflicts, conflicts_for
+from panelkeeper.rules.calendar import add_months
+
+
+@dataclass(frozen=True)
+class ItemView:
+    item: AgendaItem
+    conflicted: list[Member]
+    undecided: list[Member]
+
+
+def expected_members(meeting: Meeting) -> list[Member]:
+    """Members of the group active on the meeting's date (suspended members are not)."""
+    return list(Member.objects.filter(group_id=meeting.group_id).active(on=meeting.date))
+
+
+def meeting_page(meeting: Meeting) -> dict[str, Any]:
+    members = expected_members(meeting)
+    by_id = {m.pk: m for m in members}
+    attendance = {
+        a.member_id: a for a in Attendance.objects.filter(meeting=meeting).select_related("member")
+    }
+    items = list(meeting.agenda.select_related("work", "missed_meetings__member", "gift"))
+    views = []
+    for item in items:
+        conflicts: Conflicts = conflicts_for(item.work, on=meeting.date)
+        views.append(
+            ItemView(
+                item,
+                [
+                    by_id[pk]
+                    for pk in sorted(conflicts.entirely | set(conflicts.in_part))
+                    if pk in by_id
+                ],
+                [by_id[pk] for pk in sorted(conflicts.undecided) if pk in by_id],
+            )
+        )
+    decisions = list(
+        Decision.objects.filter(meeting=meeting)
+        .select_related("item")
+        .prefetch_related(Prefetch("votes", VoteCast.objects.select_related("member")))
+    )
+    chair, basis = chair_for(meeting, members, {k: a.presence for k, a in attendance.items()})
+    return {
+        "meeting": meeting,
+        "members": members,
+        "rows": [(m, attendance.get(m.pk)) for m in members],
+        "items": views,
+        "decisions": decisions,
+        "actions": list(meeting.actions.select_related("owner_member", "owner_user")),
+        "papers": list(meeting.papers.all()),
+        "sent_out": list(meeting.sent_out.select_related("member")),
+        "chair": chair,
+        "chair_basis": basis,
+    }
+
+
+def period(start: dt.date | None, end: dt.date | None, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The chosen period, or the twelve months up to today."""
+    end = end or today
+    start = start or add_months(end, -12) + dt.timedelta(days=1)
+    return start, end

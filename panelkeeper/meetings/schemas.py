@@ -1,0 +1,187 @@
+"""Request and response bodies of the meetings API."""
+
+import datetime as dt
+
+from ninja import Schema
+
+
+class RefusalOut(Schema):
+    detail: str
+    field: str | None = None
+
+
+class MeetingIn(Schema):
+    date: dt.date
+    starts_at: dt.time
+    place: str = ""
+    online_link: str = ""
+    held: bool = False
+    chair_basis: str = "standing"
+    chair_member_id: int | None = None
+
+
+class MeetingOut(Schema):
+    id: int
+    group_id: int
+    date: dt.date
+    starts_at: dt.time
+    place: str
+    online_link: str
+    status: str
+    cancelled_reason: str
+    chair_id: int | None
+    chair_basis: str
+
+
+class CancelIn(Schema):
+    reason: str
+
+
+class AttendanceIn(Schema):
+    presence: str
+    apologies_given_on: dt.date | None = None
+    reason: str = ""
+    arrives_at: dt.time | None = None
+
+
+class AttendanceOut(Schema):
+    member_id: int
+    presence: str
+    apologies_given_on: dt.date | None
+    reason: str
+    arrives_at: dt.time | None
+    late: bool
+
+
+class ItemIn(Schema):
+    title: str
+
+
+class ItemOut(Schema):
+    id: int
+    position: int
+    kind: str
+    title: str
+    work_id: int
+    gift_id: int | None
+    missed_meetings_id: int | None
+    conflicted_member_ids: list[int] = []
+    undecided_member_ids: list[int] = []
+
+
+class VoteOut(Schema):
+    member_id: int
+    vote: str
+
+
+class DecisionIn(Schema):
+    motion: str
+    method: str
+    item_id: int | None = None
+
+
+class DecisionOut(Schema):
+    id: int
+    item_id: int | None
+    motion: str
+    method: str
+    outcome: str
+    votes: list[VoteOut] = []
+
+
+class VoteIn(Schema):
+    member_id: int
+    vote: str
+
+
+class ActionIn(Schema):
+    description: str
+    due_on: dt.date
+    owner_member_id: int | None = None
+    owner_user_id: int | None = None
+
+
+class ActionOut(Schema):
+    id: int
+    meeting_id: int
+    description: str
+    owner_member_id: int | None
+    owner_user_id: int | None
+    due_on: dt.date
+    done_on: dt.date | None
+    overdue: bool
+
+
+class AskedToLeaveIn(Schema):
+    member_id: int
+    what_happened: str
+
+
+class AskedToLeaveOut(Schema):
+    id: int
+    meeting_id: int
+    member_id: int
+    what_happened: str
+
+
+class MeetingDetailOut(MeetingOut):
+    agenda: list[ItemOut]
+    attendance: list[AttendanceOut]
+    decisions: list[DecisionOut]
+    actions: list[ActionOut]
+    asked_to_leave: list[AskedToLeaveOut]
+
+
+class MissedMeetingsOut(Schema):
+    id: int
+    member_id: int
+    group_id: int
+    status: str
+    missed: int
+    limit: int
+    first_missed_on: dt.date
+    last_missed_on: dt.date
+    opened_on: dt.date
+    reason: str
+    decided_on: dt.date | None
+
+
+class MissedDecisionIn(Schema):
+    accept: bool
+    reason: str
+    decided_on: dt.date
+    meeting_id: int | None = None
+
+
+class SummaryOut(Schema):
+    expected: int
+    attended: int
+    apologies: int
+    late_apologies: int
+    absent: int
+    not_recorded: int
+    in_words: str
+
+
+class MemberAttendanceOut(Schema):
+    member_id: int
+    full_name: str
+    summary: SummaryOut
+
+
+class GroupAttendanceOut(Schema):
+    start: dt.date
+    end: dt.date
+    meetings: int
+    total: SummaryOut
+    members: list[MemberAttendanceOut]
+
+
+class FeedOut(Schema):
+    id: int
+    url: str
+
+
+class ApologiesIn(Schema):
+    reason: str = ""
+    arrives_at: dt.time | None = None

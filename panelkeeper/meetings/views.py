@@ -1,0 +1,171 @@
+"""Staff pages for meetings: list, schedule, the meeting page, cancel, attendance, .ics."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from panelkeeper.accounts.models import Grant
+from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.meetings.actions import actions_of, overdue
+from panelkeeper.meetings.attendance import record_attendance
+from panelkeeper.meetings.calendars import calendar
+from panelkeeper.meetings.forms import AttendanceForm, CancelForm, ScheduleForm
+from panelkeeper.meetings.models import Meeting
+from panelkeeper.meetings.queries import expected_members, meeting_page
+from panelkeeper.meetings.schedule import cancel_meeting, schedule_meeting
+from panelkeeper.members.models import Member
+from panelkeeper.organisations.forms import add_refusal, bound
+from panelkeeper.organisations.models import Group
+from panelkeeper.organisations.policies import Refused
+
+OFFICER = Grant.Role.OFFICER
+READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
+VIA = "group__organisation"
+
+
+def meeting_for(request: HttpRequest, pk: int) -> Meeting:
+    queryset = Meeting.objects.select_related("group__organisation", "chair")
+    return get_object_for(request.organisation, queryset, via=VIA, pk=pk)  # type: ignore[attr-defined]
+
+
+def is_officer(request: HttpRequest) -> bool:
+    return OFFICER in request.roles  # type: ignore[attr-defined]
+
+
+@staff(*READERS)
+@require_GET
+def meeting_list(request: HttpRequest, org: str) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    today = timezone.localdate()
+    context = {
+        "organisation": organisation,
+        "meetings": Meeting.objects.of(organisation).select_related("group"),
+        "overdue": overdue(actions_of(organisation), today=today).count(),
+        "groups": Group.objects.filter(organisation=organisation),
+        "is_officer": is_officer(request),
+    }
+    return render(request, "meetings/list.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def schedule(request: HttpRequest, org: str, group: int) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    the_group = get_object_for(organisation, Group.objects.all(), pk=group)
+    members = list(Member.objects.filter(group=the_group))
+    form = ScheduleForm(**bound(request), members=members)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            meeting = schedule_meeting(
+                group=the_group,
+                date=data["date"],
+                starts_at=data["starts_at"],
+                place=data["place"],
+                online_link=data["online_link"],
+                chair=form.chair_member(),
+                chair_basis=data["chair_basis"],
+                held=data["held"],
+                actor=request.user,  # type: ignore[arg-type]
+                today=timezone.localdate(),
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, f"Meeting on {meeting.date:%-d %B %Y} added")
+            return redirect("meetings:detail", org=org, pk=meeting.pk)
+    context = {"organisation": organisation, "group": the_group, "form": form}
+    return render(request, "meetings/schedule.html", context)
+
+
+@staff(*READERS)
+@require_GET
+def detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    meeting = meeting_for(request, pk)
+    context = meeting_page(meeting)
+    context |= {
+        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "is_officer": is_officer(request),
+        "today": timezone.localdate(),
+    }
+    return render(request, "meetings/detail.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def cancel(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    meeting = meeting_for(request, pk)
+    form = CancelForm(**bound(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            cancel_meeting(
+                meeting=meeting,
+                reason=form.cleaned_data["reason"],
+                actor=request.user,  # type: ignore[arg-type]
+                today=timezone.localdate(),
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, "Meeting cancelled")
+            return redirect("meetings:detail", org=org, pk=pk)
+    context = {"organisation": request.organisation, "meeting": meeting, "form": form}  # type: ignore[attr-defined]
+    return render(request, "meetings/cancel.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def attendance(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    """Record everyone's attendance at once; a refusal for one saves none (MTG-1)."""
+    meeting = meeting_for(request, pk)
+    members = expected_members(meeting)
+    initial = {}
+    for entry in meeting.attendance.all():
+        initial[f"presence_{entry.member_id}"] = entry.presence
+        initial[f"given_{entry.member_id}"] = entry.apologies_given_on
+    form = AttendanceForm(**bound(request), members=members, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        entries = form.entries()
+        if not entries:
+            form.add_error(None, "Select present, apologies or absent for at least one member")
+        else:
+            try:
+                with transaction.atomic():
+                    for member, presence, given in entries:
+                        try:
+                            record_attendance(
+                                meeting=meeting,
+                                member=member,
+                                presence=presence,
+                                apologies_given_on=given,
+                                actor=request.user,  # type: ignore[arg-type]
+                                today=timezone.localdate(),
+                            )
+                        except Refused as refusal:
+                            field = f"given_{member.pk}" if refusal.field else None
+                            refusal.field = field
+                            raise
+            except Refused as refusal:
+                add_refusal(form, refusal)
+            else:
+                messages.success(request, "Attendance recorded")
+                return redirect("meetings:detail", org=org, pk=pk)
+    context = {"organisation": request.organisation, "meeting": meeting, "form": form}  # type: ignore[attr-defined]
+    return render(request, "meetings/attendance.html", context)
+
+
+@staff(*READERS)
+@require_GET
+def ics(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    meeting = meeting_for(request, pk)
+    url = request.build_absolute_uri(reverse("meetings:detail", kwargs={"org": org, "pk": pk}))
+    text = calendar([meeting], lambda m: url, name=f"Meeting of {meeting.group.name}")
+    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
+    return response
