@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "panelkeeper.members",
     "panelkeeper.meetings",
     "panelkeeper.registers",
+    "panelkeeper.concerns",
     "panelkeeper.cases",
 ]
 

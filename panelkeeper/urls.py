@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("panelkeeper.pages.urls")),
     path("", include("panelkeeper.organisations.urls")),
     path("", include("panelkeeper.members.urls")),
+    path("", include("panelkeeper.registers.urls")),
     path("", include("panelkeeper.meetings.urls")),
+    path("", include("panelkeeper.concerns.urls")),
     path("api/", api.urls()),
 ]

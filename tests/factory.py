@@ -483,3 +483,42 @@ class Factory:
             case.refresh_from_db()
             self._personas["appeal_officer"] = case.appeal_officer
         return self._personas["appeal_officer"]  # type: ignore[no-any-return]
+
+    # Concerns raised on the public page (concerns) ----------------------------------
+
+    def concern(
+        self,
+        organisation: Organisation | None = None,
+        *,
+        preset: str = "thirteen",
+        today: dt.date = dt.date(2026, 11, 23),
+        **fields: Any,
+    ) -> Any:
+        """A concern received through ``submit_concern`` under ``preset``'s code (thirteen,
+        which has the anonymous route). Named unless ``anonymous=True``; the receipt code
+        of an anonymous one is kept on the concern as ``code`` (for tests only)."""
+        from panelkeeper.concerns.handling import Report, submit_concern
+        from panelkeeper.concerns.routing import raising_for
+
+        organisation = organisation or self.home
+        self.code_in_force(preset, organisation)
+        anonymous = fields.pop("anonymous", False)
+        fields.setdefault("about", "conduct")
+        fields.setdefault("what_happened", "Shouted at a tenant during the panel meeting.")
+        fields.setdefault("happened_on", dt.date(2026, 11, 12))
+        fields.setdefault("setting", "meeting")
+        fields.setdefault("about_whom", "The vice chair")
+        fields.setdefault("reporter_kind", "customer")
+        fields.setdefault("reporter_name", "" if anonymous else "Rhona Reporter")
+        fields.setdefault("reporter_contact", "" if anonymous else "rhona@example.org")
+        fields.setdefault("consents_to_identity", False)
+        raising = raising_for(organisation, on=today)
+        assert raising is not None
+        concern, code = submit_concern(
+            organisation=organisation,
+            raising=raising,
+            report=Report(anonymous=anonymous, **fields),
+            today=today,
+        )
+        concern.code = code
+        return concern

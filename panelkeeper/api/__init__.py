@@ -21,17 +21,21 @@ from ninja import NinjaAPI, Router, Swagger
 from panelkeeper.accounts.api import router as me_router
 from panelkeeper.accounts.permissions import public
 from panelkeeper.api.auth import BearerToken, Session
+from panelkeeper.concerns.api import router as concerns_router
 from panelkeeper.members.api import router as members_router
 from panelkeeper.members.api_portal import my_router
 from panelkeeper.meetings.api import router as meetings_router
 from panelkeeper.organisations.api import router as organisations_router
+from panelkeeper.registers.api import router as registers_router
 
 ROUTERS: list[tuple[str, Router]] = [
     ("v1/me", me_router),
     ("v1/organisations", organisations_router),
+    ("v1/concerns", concerns_router),
     ("v1/meetings", meetings_router),
     ("v1/members", members_router),
     ("v1/my", my_router),
+    ("v1/registers", registers_router),
 ]
 
 api = NinjaAPI(

@@ -362,3 +362,13 @@ ROWS += [
 from tests.meetings.matrix_rows import MEETING_ROWS  # noqa: E402
 
 ROWS += MEETING_ROWS
+
+# registers: rows in tests/registers/matrix_rows.py (imported here, after Row is defined)
+from tests.registers.matrix_rows import REGISTER_ROWS  # noqa: E402
+
+ROWS += REGISTER_ROWS
+
+# concerns: rows in tests/concerns/matrix_rows.py (imported here, after Row is defined)
+from tests.concerns.matrix_rows import CONCERN_ROWS  # noqa: E402
+
+ROWS += CONCERN_ROWS

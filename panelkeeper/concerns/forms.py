@@ -1,0 +1,269 @@
+"""Forms for raising a concern, following it up, and an officer's replies and closing.
+
+Forms validate and normalise; the functions in :mod:`panelkeeper.concerns.handling`
+decide (STYLE 13). Messages are in GOV.UK's voice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+
+from panelkeeper.concerns.handling import MAX_MESSAGE, Report
+from panelkeeper.concerns.models import About, Message, ReporterKind, Setting
+from panelkeeper.concerns.routing import Raising
+from panelkeeper.lib.widgets import GovukDateField
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+class ConcernForm(forms.Form):
+    """The public form; its choices are the ones the code in force allows (BR-1)."""
+
+    about = forms.ChoiceField(
+        label="What is your concern about?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what your concern is about"},
+    )
+    what_happened = forms.CharField(
+        label="What happened?",
+        help_text="Say what was said or done, and who was there. Do not include anything you "
+        "would not want the organisation to read.",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=10000,
+        error_messages={
+            "required": "Enter what happened",
+            "max_length": "What happened must be 10,000 characters or fewer",
+        },
+    )
+    happened_on = GovukDateField(
+        noun="date it happened",
+        label="When did it happen?",
+        help_text="If you do not know the exact day, give your best guess. For example, 27 3 2026",
+    )
+    setting = forms.ChoiceField(
+        label="Where did it happen?",
+        choices=Setting.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select where it happened"},
+    )
+    about_whom = forms.CharField(
+        label="Who is it about? (optional)",
+        help_text="Their name or role, if you know it.",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "Who it is about must be 200 characters or fewer"},
+    )
+    reporter_kind = forms.ChoiceField(
+        label="Which of these describes you?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select which of these describes you"},
+    )
+    anonymous = forms.ChoiceField(
+        label="Do you want to stay anonymous?",
+        help_text="If you stay anonymous you get a receipt code to follow up your concern and "
+        "answer questions. We cannot contact you.",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if you want to stay anonymous"},
+    )
+    reporter_name = forms.CharField(
+        label="Your name",
+        help_text="Leave this empty if you want to stay anonymous.",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "Your name must be 200 characters or fewer"},
+    )
+    reporter_contact = forms.CharField(
+        label="How can we contact you?",
+        help_text="An email address, phone number or postal address. Leave this empty if you "
+        "want to stay anonymous.",
+        required=False,
+        max_length=300,
+        error_messages={"max_length": "Contact details must be 300 characters or fewer"},
+    )
+    consents_to_identity = forms.ChoiceField(
+        label="Can we tell the person concerned who raised it?",
+        help_text="If you say no, we will not tell them who you are.",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if we can tell them who raised it"},
+    )
+
+    def __init__(self, *args: Any, raising: Raising, today: dt.date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.raising = raising
+        self.today = today
+        self.fields["about"].choices = [(t.value, t.label) for t in raising.topics]
+        self.fields["reporter_kind"].choices = [(k.value, k.label) for k in raising.reporter_kinds]
+        if len(raising.topics) == 1:
+            del self.fields["about"]
+        if not raising.anonymous:
+            del self.fields["anonymous"]
+            self.fields["reporter_name"].help_text = ""
+            self.fields[
+                "reporter_contact"
+            ].help_text = "An email address, phone number or postal address."
+
+    def clean_happened_on(self) -> dt.date:
+        day: dt.date = self.cleaned_data["happened_on"]
+        if day > self.today:
+            raise forms.ValidationError("The date it happened must be today or in the past")
+        return day
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.is_anonymous(data):
+            return data
+        if "reporter_name" in data and not data["reporter_name"].strip():
+            self.add_error("reporter_name", "Enter your name, or choose to stay anonymous")
+        if "reporter_contact" in data and not data["reporter_contact"].strip():
+            self.add_error(
+                "reporter_contact", "Enter an email address, phone number or postal address"
+            )
+        return data
+
+    def is_anonymous(self, data: dict[str, Any]) -> bool:
+        return "anonymous" in self.fields and data.get("anonymous") == "yes"
+
+    def report(self) -> Report:
+        data = self.cleaned_data
+        return Report(
+            about=About(data.get("about", About.CONDUCT)),
+            what_happened=data["what_happened"],
+            happened_on=data["happened_on"],
+            setting=Setting(data["setting"]),
+            about_whom=data["about_whom"],
+            reporter_kind=ReporterKind(data["reporter_kind"]),
+            anonymous=self.is_anonymous(data),
+            reporter_name=data["reporter_name"],
+            reporter_contact=data["reporter_contact"],
+            consents_to_identity=data["consents_to_identity"] == "yes",
+        )
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label="Receipt code",
+        help_text="The 16 letters and numbers on your receipt, for example 7KQ2-M9XD-4TPB-HC3R.",
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}
+        ),
+        error_messages={
+            "required": "Enter your receipt code",
+            "max_length": "Enter the receipt code exactly as it is on your receipt",
+        },
+    )
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label="Your message",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=MAX_MESSAGE,
+        error_messages={
+            "required": "Enter your message",
+            "max_length": f"Your message must be {MAX_MESSAGE:,} characters or fewer",
+        },
+    )
+
+
+class ContactForm(forms.Form):
+    """A contact with a named reporter, made outside the service."""
+
+    channel = forms.ChoiceField(
+        label="How did you contact them?",
+        choices=[c for c in Message.Channel.choices if c[0] != Message.Channel.SERVICE],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how you contacted them"},
+    )
+    sent_on = GovukDateField(noun="date of the contact", label="When?")
+    body = forms.CharField(
+        label="What was said",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=MAX_MESSAGE,
+        error_messages={
+            "required": "Enter what was said",
+            "max_length": f"What was said must be {MAX_MESSAGE:,} characters or fewer",
+        },
+    )
+
+
+class CloseForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are you closing it?",
+        help_text="The person who raised it will read this if they follow it up.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={
+            "required": "Enter why you are closing the concern",
+            "max_length": "The reason must be 2,000 characters or fewer",
+        },
+    )
+
+
+class TriageForm(forms.Form):
+    """Open a breach case from a concern: about whom, from when, citing what (BR-0)."""
+
+    member = forms.ModelChoiceField(
+        queryset=None,
+        label="Which member is it about?",
+        empty_label="Choose a member",
+        error_messages={"required": "Choose the member the concern is about"},
+    )
+    effective = GovukDateField(
+        noun="date it was reported",
+        label="When was it reported?",
+        help_text="The day the concern was received, unless it reached you another way first.",
+    )
+    description = forms.CharField(
+        label="What happened",
+        help_text="As it will read on the case. Leave out anything that would identify an "
+        "anonymous reporter.",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=10000,
+        error_messages={"required": "Describe what happened"},
+    )
+    setting = forms.ChoiceField(
+        label="Where did it happen?",
+        choices=Setting.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select where it happened"},
+    )
+    clauses = forms.MultipleChoiceField(
+        label="Which parts of the code does it concern?",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        members: Any,
+        clause_choices: list[tuple[str, str]],
+        today: dt.date,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today
+        member_field = self.fields["member"]
+        assert isinstance(member_field, forms.ModelChoiceField)
+        member_field.queryset = members
+        self.fields["clauses"].choices = clause_choices
+        if not clause_choices:
+            del self.fields["clauses"]
+
+    def clean_effective(self) -> dt.date:
+        day: dt.date = self.cleaned_data["effective"]
+        if day > self.today:
+            raise forms.ValidationError("The date it was reported must be today or in the past")
+        return day
+
+    def clean_clauses(self) -> list[str]:
+        chosen: list[str] = self.cleaned_data.get("clauses") or []
+        if not chosen:
+            raise forms.ValidationError("Select at least one part of the code it concerns")
+        return chosen

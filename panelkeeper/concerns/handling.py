@@ -1,0 +1,275 @@
+"""Every change to a concern: receiving it, messages, triage and closing (BR-1, BR-2).
+
+Each function is keyword-only, runs in one transaction, writes an audit entry (field
+names only: never what anyone wrote, and nothing about the client) and raises
+:class:`~panelkeeper.organisations.policies.Refused` with a message saying what to do
+when the move is not allowed; nothing is saved then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.utils import timezone
+
+from panelkeeper.audit.log import record
+from panelkeeper.concerns import receipts
+from panelkeeper.concerns.models import About, Concern, Message, ReporterKind, Setting
+from panelkeeper.concerns.routing import Raising
+from panelkeeper.organisations.models import Organisation
+from panelkeeper.organisations.policies import Refused
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
+
+MAX_MESSAGE = 5000
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a reporter sends, already normalised by a form or an API schema."""
+
+    about: About
+    what_happened: str
+    happened_on: dt.date
+    setting: Setting
+    about_whom: str
+    reporter_kind: ReporterKind
+    anonymous: bool
+    reporter_name: str
+    reporter_contact: str
+    consents_to_identity: bool
+
+
+def _check_report(report: Report, raising: Raising, today: dt.date) -> None:
+    if not report.what_happened.strip():
+        raise Refused("Enter what happened.", field="what_happened")
+    if report.happened_on > today:
+        raise Refused("The date it happened must be today or in the past.", field="happened_on")
+    if report.about not in raising.topics:
+        raise Refused(
+            "This organisation's code takes concerns about a member's conduct only.",
+            field="about",
+        )
+    if report.reporter_kind not in raising.reporter_kinds:
+        allowed = ", ".join(kind.label.lower() for kind in raising.reporter_kinds)
+        raise Refused(
+            f"Under this organisation's code a concern can be raised by {allowed}.",
+            field="reporter_kind",
+        )
+    if report.anonymous and not raising.anonymous:
+        raise Refused(
+            "This organisation's code has no anonymous route. Give your name and how to "
+            "contact you.",
+            field="anonymous",
+        )
+    if not report.anonymous:
+        if not report.reporter_name.strip():
+            raise Refused("Enter your name.", field="reporter_name")
+        if not report.reporter_contact.strip():
+            raise Refused(
+                "Enter an email address, phone number or postal address.",
+                field="reporter_contact",
+            )
+
+
+def submit_concern(
+    *, organisation: Organisation, raising: Raising, report: Report, today: dt.date
+) -> tuple[Concern, str | None]:
+    """Receive a concern (BR-1) and route it to the role the code names (BR-2).
+
+    Returns the concern and, for an anonymous reporter, their receipt code: the only
+    time it exists in full. Only its keyed hash is saved. An anonymous concern keeps no
+    name or contact details, whatever was typed beside the choice.
+    """
+    _check_report(report, raising, today)
+    code = receipts.new_code() if report.anonymous else None
+    with transaction.atomic():
+        concern = Concern.objects.create(
+            organisation=organisation,
+            about=report.about,
+            what_happened=report.what_happened.strip(),
+            happened_on=report.happened_on,
+            setting=report.setting,
+            about_whom=report.about_whom.strip(),
+            reporter_kind=report.reporter_kind,
+            anonymous=report.anonymous,
+            reporter_name="" if report.anonymous else report.reporter_name.strip(),
+            reporter_contact="" if report.anonymous else report.reporter_contact.strip(),
+            consents_to_identity=report.consents_to_identity,
+            receipt_digest=receipts.digest(code) if code else None,
+            routed_to=raising.routed_to,
+            received_at=timezone.now(),
+        )
+        record(
+            actor=None,
+            organisation=organisation,
+            action="concern.received",
+            obj=concern,
+            fields=["about", "what_happened", "happened_on", "setting", "reporter_kind"],
+        )
+    return concern, code
+
+
+def find_by_code(*, organisation: Organisation, code: str) -> Concern | None:
+    """The anonymous concern this receipt code belongs to, or None.
+
+    None for a code of the wrong shape, a code that matches nothing and a code for
+    another organisation alike: callers answer all three the same way.
+    """
+    if receipts.normalise(code) is None:
+        return None
+    return Concern.objects.filter(
+        organisation=organisation, anonymous=True, receipt_digest=receipts.digest(code)
+    ).first()
+
+
+def show_code_again(*, concern: Concern) -> bool:
+    """True exactly once per concern: at its first follow-up, when the code is shown again."""
+    with transaction.atomic():
+        updated = Concern.objects.filter(pk=concern.pk, code_shown_again=False).update(
+            code_shown_again=True
+        )
+        if updated:
+            record(
+                actor=None,
+                organisation=concern.organisation,
+                action="concern.code_shown_again",
+                obj=concern,
+                fields=["code_shown_again"],
+            )
+    return bool(updated)
+
+
+def _clean_body(body: str) -> str:
+    body = body.strip()
+    if not body:
+        raise Refused("Enter your message.", field="body")
+    if len(body) > MAX_MESSAGE:
+        raise Refused(f"Your message must be {MAX_MESSAGE} characters or fewer.", field="body")
+    return body
+
+
+def _refuse_if_closed(concern: Concern) -> None:
+    if concern.status == Concern.Status.CLOSED:
+        raise Refused("This concern is closed, so no more messages can be sent about it.")
+
+
+def send_reporter_message(*, concern: Concern, body: str, today: dt.date) -> Message:
+    """A message from the anonymous reporter to the officer handling the concern."""
+    body = _clean_body(body)
+    _refuse_if_closed(concern)
+    with transaction.atomic():
+        message = Message.objects.create(
+            concern=concern,
+            sender=Message.Sender.REPORTER,
+            body=body,
+            sent_on=today,
+            recorded_at=timezone.now(),
+        )
+        record(
+            actor=None,
+            organisation=concern.organisation,
+            action="concern.message_received",
+            obj=message,
+            fields=["body"],
+        )
+    return message
+
+
+def reply_to_concern(*, concern: Concern, officer: User, body: str, today: dt.date) -> Message:
+    """A message from the officer to an anonymous reporter, read with their receipt code.
+
+    A named reporter is contacted directly instead (:func:`record_contact`).
+    """
+    body = _clean_body(body)
+    _refuse_if_closed(concern)
+    if not concern.anonymous:
+        raise Refused(
+            "The person who raised this gave their contact details. Contact them directly "
+            "and record the contact here."
+        )
+    return _officer_message(concern, officer, body, Message.Channel.SERVICE, today, today)
+
+
+def record_contact(
+    *,
+    concern: Concern,
+    officer: User,
+    channel: str,
+    body: str,
+    sent_on: dt.date,
+    today: dt.date,
+) -> Message:
+    """Record a contact with a named reporter outside the service: when, how, what was said."""
+    body = _clean_body(body)
+    if concern.anonymous:
+        raise Refused("The person who raised this is anonymous. Reply to them here instead.")
+    if channel not in Message.Channel.values or channel == Message.Channel.SERVICE:
+        raise Refused("Select how you contacted them.", field="channel")
+    if sent_on > today:
+        raise Refused("The date of the contact must be today or in the past.", field="sent_on")
+    return _officer_message(concern, officer, body, Message.Channel(channel), sent_on, today)
+
+
+def _officer_message(
+    concern: Concern,
+    officer: User,
+    body: str,
+    channel: Message.Channel,
+    sent_on: dt.date,
+    today: dt.date,
+) -> Message:
+    with transaction.atomic():
+        message = Message.objects.create(
+            concern=concern,
+            sender=Message.Sender.OFFICER,
+            channel=channel,
+            body=body,
+            sent_on=sent_on,
+            recorded_at=timezone.now(),
+            officer=officer,
+        )
+        if concern.handled_by_id is None:
+            Concern.objects.filter(pk=concern.pk).update(handled_by=officer)
+            concern.handled_by = officer
+        record(
+            actor=officer,
+            organisation=concern.organisation,
+            action="concern.message_sent",
+            obj=message,
+            fields=["body", "channel", "sent_on"],
+        )
+    return message
+
+
+def _refuse_unless_received(concern: Concern) -> None:
+    if concern.status != Concern.Status.RECEIVED:
+        raise Refused(f"This concern has already been dealt with ({concern.get_status_display()}).")
+
+
+def close_concern(*, concern: Concern, officer: User, reason: str, today: dt.date) -> Concern:
+    """Close a concern without a case; the reporter reads ``reason`` when they follow it up."""
+    reason = reason.strip()
+    if not reason:
+        raise Refused("Enter why the concern is being closed.", field="reason")
+    _refuse_unless_received(concern)
+    with transaction.atomic():
+        locked = Concern.objects.select_for_update().get(pk=concern.pk)
+        _refuse_unless_received(locked)
+        locked.status = Concern.Status.CLOSED
+        locked.closed_reason = reason
+        locked.closed_on = today
+        locked.handled_by = officer
+        locked.save(update_fields=["status", "closed_reason", "closed_on", "handled_by"])
+        record(
+            actor=officer,
+            organisation=concern.organisation,
+            action="concern.closed",
+            obj=locked,
+            fields=["status", "closed_reason", "closed_on", "handled_by"],
+        )
+    return locked

@@ -1,0 +1,187 @@
+"""Officers' pages for the concerns their organisation received (BR-1, BR-2).
+
+Officers only: concerns carry reporters' names and contact details, which read-only
+auditors have no need to see. Another organisation's concern answers 404.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from panelkeeper.accounts.models import Grant
+from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.cases.citing import citable_clauses
+from panelkeeper.concerns.follow_up import case_state_of, status_for_reporter
+from panelkeeper.concerns.forms import CloseForm, ContactForm, MessageForm, TriageForm
+from panelkeeper.concerns.handling import close_concern, record_contact, reply_to_concern
+from panelkeeper.concerns.models import Concern, ConcernQuerySet
+from panelkeeper.concerns.triage import triage_concern
+from panelkeeper.members.models import Member
+from panelkeeper.organisations.forms import add_refusal, bound
+from panelkeeper.organisations.models import Organisation, PolicyVersion
+from panelkeeper.organisations.policies import Refused
+
+OFFICER = Grant.Role.OFFICER
+
+
+def concern_list_queryset(organisation: Organisation) -> ConcernQuerySet:
+    """Newest first, with message counts: one query whatever the number of concerns."""
+    return (
+        Concern.objects.filter(organisation=organisation)
+        .select_related("case")
+        .annotate(
+            message_count=Count("messages"),
+            from_reporter=Count("messages", filter=Q(messages__sender="reporter")),
+        )
+        .newest_first()
+    )
+
+
+@staff(OFFICER)
+@require_GET
+def concern_list(request: HttpRequest, org: str) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    context = {"organisation": organisation, "concerns": concern_list_queryset(organisation)}
+    return render(request, "concerns/list.html", context)
+
+
+def _concern(request: HttpRequest, pk: int) -> Concern:
+    return get_object_for(
+        request.organisation,  # type: ignore[attr-defined]
+        Concern.objects.select_related("organisation", "case", "handled_by"),
+        pk=pk,
+    )
+
+
+def _detail(
+    request: HttpRequest, concern: Concern, form: MessageForm | ContactForm | None, status: int
+) -> HttpResponse:
+    if form is None:
+        form = MessageForm() if concern.anonymous else ContactForm()
+    context = {
+        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "concern": concern,
+        "conversation": list(concern.messages.select_related("officer")),
+        "reporter_status": status_for_reporter(concern, case_state_of(concern)),
+        "form": form,
+        "can_act": concern.status == Concern.Status.RECEIVED,
+        "can_write": concern.status != Concern.Status.CLOSED,
+    }
+    return render(request, "concerns/detail.html", context, status=status)
+
+
+@staff(OFFICER)
+@require_GET
+def concern_detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    return _detail(request, _concern(request, pk), None, 200)
+
+
+@staff(OFFICER)
+@require_POST
+def reply(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    """Reply to an anonymous reporter, or record a contact made with a named one."""
+    concern = _concern(request, pk)
+    today = timezone.localdate()
+    form: MessageForm | ContactForm
+    form = MessageForm(request.POST) if concern.anonymous else ContactForm(request.POST)
+    if form.is_valid():
+        try:
+            if isinstance(form, MessageForm):
+                reply_to_concern(
+                    concern=concern,
+                    officer=request.user,
+                    body=form.cleaned_data["body"],
+                    today=today,
+                )
+                done = "Message sent. They will see it when they follow up with their code."
+            else:
+                record_contact(
+                    concern=concern,
+                    officer=request.user,
+                    channel=form.cleaned_data["channel"],
+                    body=form.cleaned_data["body"],
+                    sent_on=form.cleaned_data["sent_on"],
+                    today=today,
+                )
+                done = "Contact recorded"
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, done)
+            return redirect("concerns:detail", org=org, pk=pk)
+    return _detail(request, concern, form, 200)
+
+
+def _clause_choices(organisation: Organisation, on: dt.date) -> list[tuple[str, str]]:
+    version = PolicyVersion.objects.in_force(organisation, on=on)
+    return citable_clauses(organisation, version, on=on) if version is not None else []
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def triage(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    """Turn the concern into a breach case about a chosen member."""
+    organisation = request.organisation  # type: ignore[attr-defined]
+    concern = _concern(request, pk)
+    today = timezone.localdate()
+    received_on = timezone.localdate(concern.received_at)
+    form = TriageForm(
+        **bound(request),
+        members=Member.objects.of(organisation).order_by("full_name"),
+        clause_choices=_clause_choices(organisation, received_on),
+        today=today,
+        initial={
+            "effective": received_on,
+            "description": concern.what_happened,
+            "setting": concern.setting,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            triage_concern(
+                concern=concern,
+                officer=request.user,
+                member=form.cleaned_data["member"],
+                effective=form.cleaned_data["effective"],
+                description=form.cleaned_data["description"],
+                setting=form.cleaned_data["setting"],
+                clauses=form.cleaned_data.get("clauses", []),
+                today=today,
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, "Breach case opened")
+            return redirect("concerns:detail", org=org, pk=pk)
+    context = {"organisation": organisation, "concern": concern, "form": form}
+    return render(request, "concerns/triage.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def close(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    """Close the concern without a case; the reporter reads the reason."""
+    concern = _concern(request, pk)
+    form = CloseForm(**bound(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            close_concern(
+                concern=concern,
+                officer=request.user,
+                reason=form.cleaned_data["reason"],
+                today=timezone.localdate(),
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, "Concern closed")
+            return redirect("concerns:detail", org=org, pk=pk)
+    context = {"organisation": request.organisation, "concern": concern, "form": form}  # type: ignore[attr-defined]
+    return render(request, "concerns/close.html", context)

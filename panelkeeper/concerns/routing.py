@@ -1,0 +1,65 @@
+"""What the code in force says about raising a concern: who, how, and where it goes.
+
+Read from the ``[breach.raising]`` table of the organisation's published code on the
+day (BR-1, BR-2). No organisation is named here: the anonymous route and the kinds of
+reporter come from the code, so any organisation's file may open or close them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from panelkeeper.concerns.models import About, ReporterKind
+from panelkeeper.organisations.models import Organisation, PolicyVersion
+from panelkeeper.organisations.policies import InvalidPolicy, parse
+
+
+@dataclass(frozen=True)
+class Raising:
+    """How concerns may be raised with one organisation on one day."""
+
+    reporter_kinds: tuple[ReporterKind, ...]
+    anonymous: bool
+    topics: tuple[About, ...]
+    routed_to: str
+    """The titles of the role or roles the code sends a breach to (BR-2), joined for reading."""
+
+
+def _titles(titles: list[str]) -> str:
+    if len(titles) <= 1:
+        return "".join(titles)
+    return ", ".join(titles[:-1]) + " or " + titles[-1]
+
+
+def raising_for(organisation: Organisation, *, on: dt.date) -> Raising | None:
+    """The rules for raising a concern with ``organisation`` on ``on``; None if it has none.
+
+    None when no version of its code is in force, or the one in force has no breach
+    procedure (or no longer loads): the public page then says to contact them directly.
+
+    - Kinds of reporter (BR-1): those the code lists; all five where it lists none.
+    - Anonymity (BR-1): only where the code opens an anonymous route.
+    - Topics (BR-1): always a member's conduct. How involvement itself works is taken
+      where the code opens the anonymous route, because the one code that accepts such
+      concerns (thirteen) accepts them through that same whistleblowing route; the
+      policy schema has no separate key for it yet.
+    """
+    version = PolicyVersion.objects.in_force(organisation, on=on)
+    if version is None:
+        return None
+    try:
+        policy = parse(version)
+    except InvalidPolicy:
+        return None
+    if policy.breach is None:
+        return None
+    rules = policy.breach.raising
+    kinds = tuple(ReporterKind(r.value) for r in rules.raised_by) or tuple(ReporterKind)
+    topics = (About.CONDUCT, About.INVOLVEMENT) if rules.anonymous else (About.CONDUCT,)
+    return Raising(
+        reporter_kinds=kinds,
+        anonymous=rules.anonymous,
+        topics=topics,
+        routed_to=_titles([role.title for role in rules.route_to]),
+    )

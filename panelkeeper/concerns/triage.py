@@ -1,0 +1,79 @@
+"""Triage: a concern becomes a breach case about a member (BR-1, BR-2).
+
+The case is raised through the cases app's one way in,
+:func:`panelkeeper.cases.services.raise_breach`, which applies the code's rules on who
+may raise a breach and whether anonymously. The reporter's identity goes onto the case
+only as they gave it: an anonymous concern gives none, and a named reporter's agreement
+(or not) to being known by the member travels with their name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+
+from panelkeeper.audit.log import record
+from panelkeeper.cases.services import raise_breach
+from panelkeeper.concerns.models import Concern
+from panelkeeper.organisations.policies import Refused
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
+    from panelkeeper.cases.models import Case
+    from panelkeeper.members.models import Member
+
+
+def triage_concern(
+    *,
+    concern: Concern,
+    officer: User,
+    member: Member,
+    effective: dt.date,
+    description: str,
+    setting: str,
+    clauses: Sequence[str],
+    today: dt.date,
+) -> Case:
+    """Open a breach case about ``member`` from ``concern`` and link the two.
+
+    ``effective`` is the day the concern counts as reported: by default the day it was
+    received. Refuses a concern already triaged or closed, and anything ``raise_breach``
+    refuses (its :class:`~panelkeeper.cases.procedure.CaseRefused` passes through);
+    either way nothing is saved.
+    """
+    with transaction.atomic():
+        locked = Concern.objects.select_for_update().get(pk=concern.pk)
+        if locked.status != Concern.Status.RECEIVED:
+            raise Refused(
+                f"This concern has already been dealt with ({locked.get_status_display()})."
+            )
+        case = raise_breach(
+            organisation=locked.organisation,
+            member=member,
+            actor=officer,
+            effective=effective,
+            description=description,
+            setting=setting,
+            clauses=list(clauses),
+            raised_by=locked.reporter_kind,
+            reporter_name="" if locked.anonymous else locked.reporter_name,
+            reporter_consents_to_identity=locked.consents_to_identity and not locked.anonymous,
+            anonymous=locked.anonymous,
+            today=today,
+        )
+        locked.case = case
+        locked.status = Concern.Status.CASE_OPENED
+        locked.handled_by = officer
+        locked.save(update_fields=["case", "status", "handled_by"])
+        record(
+            actor=officer,
+            organisation=locked.organisation,
+            action="concern.triaged",
+            obj=locked,
+            fields=["case", "status", "handled_by"],
+        )
+    concern.refresh_from_db()
+    return case
