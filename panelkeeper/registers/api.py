@@ -7,8 +7,6 @@ registers are at ``/public/{org}`` for anyone. A refusal answers 422 with ``deta
 the ``field`` it concerns.
 """
 
-from __future__ import annotations
-
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Status

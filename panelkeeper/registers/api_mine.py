@@ -1,17 +1,15 @@
-"""A member's own registers through the API, under ``/api/v1/registers/mine/{member_id}``.
+"""A member's own registers through the API, under ``/api/v1/registers/mine/{member}``.
 
 Open to the member and to their advocate; any other caller gets 404, staff included
 (they use the organisation's operations). A bearer token acts only for its organisation.
 """
-
-from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
 from ninja.errors import HttpError
 
-from panelkeeper.accounts.permissions import api_signed_in
+from panelkeeper.accounts.permissions import api_member_self
 from panelkeeper.organisations.policies import Refused
 from panelkeeper.registers import interests
 from panelkeeper.registers.api_support import (
@@ -43,44 +41,44 @@ router = Router(tags=["registers"])
 # -- a member's own register ---------------------------------------------------
 
 
-@router.get("/{member_id}", response=MyRegisterOut, summary="Your own registers")
-@api_signed_in
-def get_mine(request: HttpRequest, member_id: int) -> MyRegisterOut:
-    member = own_member(request, member_id)
+@router.get("/{member}", response=MyRegisterOut, summary="Your own registers")
+@api_member_self
+def get_mine(request: HttpRequest, member: int) -> MyRegisterOut:
+    record = own_member(request)
     today = timezone.localdate()
-    last = member.register_reviews.order_by("-reviewed_on").first()
+    last = record.register_reviews.order_by("-reviewed_on").first()
     state = interests.review_state(
-        member,
+        record,
         last_reviewed=last.reviewed_on if last else None,
-        months=interests.settings_of(member.group.organisation).review_months,
+        months=interests.settings_of(record.group.organisation).review_months,
         today=today,
     )
     return MyRegisterOut(
-        member_id=member.pk,
-        member=member.full_name,
+        member_id=record.pk,
+        member=record.full_name,
         last_reviewed=state.last_reviewed,
         review_due=state.due,
         review_overdue=state.overdue,
         interests=[
-            interest_out(i) for i in interests_query(Interest.objects.filter(member=member))
+            interest_out(i) for i in interests_query(Interest.objects.filter(member=record))
         ],
-        gifts=[gift_out(g) for g in gifts_query(Gift.objects.filter(member=member))],
+        gifts=[gift_out(g) for g in gifts_query(Gift.objects.filter(member=record))],
     )
 
 
 @router.post(
-    "/{member_id}/interests",
+    "/{member}/interests",
     response={201: InterestOut, 422: RefusalOut},
     summary="Declare one of your interests",
     openapi_extra=request_body(MyInterestIn),
 )
-@api_signed_in
-def create_my_interest(request: HttpRequest, member_id: int) -> Status[object]:
-    member = own_member(request, member_id)
+@api_member_self
+def create_my_interest(request: HttpRequest, member: int) -> Status[object]:
+    record = own_member(request)
     data = body(request, MyInterestIn)
     try:
         interest = interests.declare_interest(
-            member=member,
+            member=record,
             actor=request.user,
             today=timezone.localdate(),
             **data.model_dump(),  # type: ignore[arg-type]
@@ -91,18 +89,18 @@ def create_my_interest(request: HttpRequest, member_id: int) -> Status[object]:
 
 
 @router.post(
-    "/{member_id}/review",
+    "/{member}/review",
     response={201: ReviewOut, 422: RefusalOut},
     summary="Confirm your register, or make a nil declaration",
     openapi_extra=request_body(ReviewIn),
 )
-@api_signed_in
-def review_mine(request: HttpRequest, member_id: int) -> Status[object]:
-    member = own_member(request, member_id)
+@api_member_self
+def review_mine(request: HttpRequest, member: int) -> Status[object]:
+    record = own_member(request)
     data = body(request, ReviewIn)
     try:
         review = interests.confirm_register(
-            member=member,
+            member=record,
             nil=data.nil,
             actor=request.user,
             today=timezone.localdate(),  # type: ignore[arg-type]
@@ -110,32 +108,32 @@ def review_mine(request: HttpRequest, member_id: int) -> Status[object]:
     except Refused as refused:
         return refusal(refused)
     return Status(
-        201, ReviewOut(member_id=member.pk, reviewed_on=review.reviewed_on, nil=review.nil)
+        201, ReviewOut(member_id=record.pk, reviewed_on=review.reviewed_on, nil=review.nil)
     )
 
 
 @router.post(
-    "/{member_id}/gifts",
+    "/{member}/gifts",
     response={201: GiftOut, 422: RefusalOut},
     summary="Declare a gift or hospitality you received (or were offered, where the code asks)",
     openapi_extra=request_body(GiftIn),
 )
-@api_signed_in
-def create_my_gift(request: HttpRequest, member_id: int) -> Status[object]:
-    member = own_member(request, member_id)
-    return declare_gift(request, member, body(request, GiftIn))
+@api_member_self
+def create_my_gift(request: HttpRequest, member: int) -> Status[object]:
+    record = own_member(request)
+    return declare_gift(request, record, body(request, GiftIn))
 
 
 @router.post(
-    "/{member_id}/interests/{interest_id}/close",
+    "/{member}/interests/{interest_id}/close",
     response={200: InterestOut, 422: RefusalOut},
     summary="Record the date one of your interests ended",
     openapi_extra=request_body(CloseIn),
 )
-@api_signed_in
-def close_my_interest(request: HttpRequest, member_id: int, interest_id: int) -> Status[object]:
-    member = own_member(request, member_id)
-    interest = Interest.objects.filter(member=member, pk=interest_id).first()
+@api_member_self
+def close_my_interest(request: HttpRequest, member: int, interest_id: int) -> Status[object]:
+    record = own_member(request)
+    interest = Interest.objects.filter(member=record, pk=interest_id).first()
     if interest is None:
         raise HttpError(404, "Not Found")
     data = body(request, CloseIn)

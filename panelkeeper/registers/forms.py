@@ -76,11 +76,15 @@ class ConfirmForm(forms.Form):
     )
 
 
-class MoneyField(forms.CharField):
+class MoneyField(forms.Field):
     """An amount in pounds and pence, typed as people write it; cleans to a Decimal."""
 
-    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
-        text = super().to_python(value)
+    widget = forms.TextInput(
+        attrs={"inputmode": "decimal", "class": "govuk-input--width-10", "maxlength": "20"}
+    )
+
+    def to_python(self, value: Any) -> Decimal | None:
+        text = str(value or "").strip()
         if not text:
             return None
         try:
@@ -119,7 +123,6 @@ class GiftForm(forms.Form):
     value = MoneyField(
         label="Estimated value",
         help_text=f"In pounds, {MONEY_HINT.removeprefix('in pounds and pence, ')}.",
-        max_length=20,
         error_messages={"required": "Enter the estimated value"},
     )
     given_on = GovukDateField(noun="date it was given or offered", label="When was it?")

@@ -1,6 +1,6 @@
 """A member's own registers: what they have declared, and the forms to declare more.
 
-Open to the member and to their advocate (``Member.objects.for_person``); anyone else,
+Open to the member and to their advocate (the ``member_self`` policy); anyone else,
 staff included, gets 404 here (officers use the organisation's pages).
 """
 
@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from panelkeeper.accounts.permissions import signed_in
+from panelkeeper.accounts.permissions import member_self, signed_in
 from panelkeeper.members.models import Member
 from panelkeeper.registers import journeys
 from panelkeeper.registers.models import Interest
@@ -20,8 +20,8 @@ from panelkeeper.registers.pages import member_register
 
 
 def _own(request: HttpRequest, member: int) -> Member:
-    records = Member.objects.for_person(request.user).select_related("group__organisation")
-    return get_object_or_404(records, pk=member)
+    found: Member = request.member  # type: ignore[attr-defined]
+    return found
 
 
 def _back(member: int) -> str:
@@ -38,7 +38,7 @@ def my_registers(request: HttpRequest) -> HttpResponse:
     return render(request, "registers/my_registers.html", {"records": records})
 
 
-@signed_in
+@member_self
 @require_GET
 def mine(request: HttpRequest, member: int) -> HttpResponse:
     """A member's own register of interests and gifts (COI-1, GIFT-1)."""
@@ -48,13 +48,13 @@ def mine(request: HttpRequest, member: int) -> HttpResponse:
     return render(request, "registers/mine.html", context)
 
 
-@signed_in
+@member_self
 @require_http_methods(["GET", "POST"])
 def my_interest(request: HttpRequest, member: int) -> HttpResponse:
     return journeys.interest_page(request, _own(request, member), _back(member), for_self=True)
 
 
-@signed_in
+@member_self
 @require_http_methods(["GET", "POST"])
 def my_close(request: HttpRequest, member: int, pk: int) -> HttpResponse:
     found = _own(request, member)
@@ -62,13 +62,13 @@ def my_close(request: HttpRequest, member: int, pk: int) -> HttpResponse:
     return journeys.close_page(request, found, interest, _back(member), for_self=True)
 
 
-@signed_in
+@member_self
 @require_http_methods(["GET", "POST"])
 def my_confirm(request: HttpRequest, member: int) -> HttpResponse:
     return journeys.confirm_page(request, _own(request, member), _back(member), for_self=True)
 
 
-@signed_in
+@member_self
 @require_http_methods(["GET", "POST"])
 def my_gift(request: HttpRequest, member: int) -> HttpResponse:
     return journeys.gift_page(request, _own(request, member), _back(member), for_self=True)

@@ -1,7 +1,5 @@
 """Request and response bodies of the registers API (see :mod:`.api`)."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from ninja import Schema

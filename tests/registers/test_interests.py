@@ -109,7 +109,9 @@ def test_a_nil_declaration_is_refused_while_an_interest_is_current(
 def test_a_declaration_not_reviewed_for_twelve_months_is_flagged_coi_1(
     factory: Factory, officer: User
 ) -> None:
-    recent, stale, never = (factory.panel_member(full_name=n) for n in ("Recent", "Stale", "Never"))
+    recent, stale, _never = (
+        factory.panel_member(full_name=n) for n in ("Recent", "Stale", "Never")
+    )
     confirm_register(member=recent, nil=True, actor=officer, today=dt.date(2026, 1, 10))
     confirm_register(member=stale, nil=True, actor=officer, today=dt.date(2025, 11, 23))
     states = {m.full_name: s for m, s in members_with_reviews(factory.home, on=TODAY)}

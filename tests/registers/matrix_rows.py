@@ -1,0 +1,178 @@
+"""The registers rows of the persona matrix (tests/permissions/matrix.py adds them to ROWS).
+
+Staff pages follow the ladder: anonymous → sign in (API 401), outsider and members → 404,
+auditor → 403 on changes. A member's own pages answer only the member themself (or their
+advocate, for the record they act for). The public page answers 404 until the
+organisation publishes its registers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.factory import Factory
+from tests.permissions.matrix import (
+    PERSONAS,
+    SIGN_IN,
+    Expected,
+    Row,
+    api_officers,
+    api_own_record,
+    api_readers,
+    everyone,
+    home_org,
+    not_allowed,
+    officers,
+    own_record,
+    readers,
+)
+
+API = "/api/v1/registers"
+
+
+def member_kw(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "member": factory.member_record.pk}
+
+
+def interest_kw(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "pk": factory.interest(factory.member_record).pk}
+
+
+def gift_kw(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "pk": factory.gift(factory.member_record).pk}
+
+
+def work_kw(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "pk": factory.work_item().pk}
+
+
+def conflict_kw(factory: Factory) -> dict[str, Any]:
+    factory.published_version()  # the code in force names who decides
+    return {**work_kw(factory), "member": factory.member_record.pk}
+
+
+def mine_kw(factory: Factory) -> dict[str, Any]:
+    return {"member": factory.member_record.pk}
+
+
+def advocated_kw(factory: Factory) -> dict[str, Any]:
+    return {"member": factory.advocated_record.pk}
+
+
+def my_interest_kw(factory: Factory) -> dict[str, Any]:
+    return {**mine_kw(factory), "pk": factory.interest(factory.member_record).pk}
+
+
+def published_kw(factory: Factory) -> dict[str, Any]:
+    from panelkeeper.registers.models import RegisterSettings
+
+    RegisterSettings.objects.create(organisation=factory.home, published=True)
+    return home_org(factory)
+
+
+def api_member_kw(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "member_id": factory.member_record.pk}
+
+
+def api_interest_kw(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "interest_id": factory.interest(factory.member_record).pk}
+
+
+def api_gift_kw(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "gift_id": factory.gift(factory.member_record).pk}
+
+
+def api_work_kw(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "work_id": factory.work_item().pk}
+
+
+def api_my_interest_kw(factory: Factory) -> dict[str, Any]:
+    return {**mine_kw(factory), "interest_id": factory.interest(factory.member_record).pk}
+
+
+def signed_in_list() -> dict[str, Expected]:
+    """Straight to the one record for members and the advocate; an empty list for staff."""
+    return {
+        **dict.fromkeys(PERSONAS, 200),
+        "anonymous": SIGN_IN,
+        "chair": 302,
+        "member": 302,
+        "advocate": 302,
+    }
+
+
+OWN = own_record
+REGISTER_ROWS: list[Row] = [
+    Row("registers:interests", "GET", readers(), home_org),
+    Row("registers:interests", "POST", not_allowed(), home_org),
+    Row("registers:interests_csv", "GET", readers(), home_org),
+    Row("registers:interests_pdf", "GET", readers(), home_org),
+    Row("registers:close_interest", "GET", officers(), interest_kw),
+    Row("registers:close_interest", "POST", officers(200), interest_kw, note="no date"),
+    Row("registers:gifts", "GET", readers(), home_org),
+    Row("registers:gifts_csv", "GET", readers(), home_org),
+    Row("registers:gifts_pdf", "GET", readers(), home_org),
+    Row("registers:decide_gift", "GET", officers(), gift_kw),
+    Row("registers:decide_gift", "POST", officers(200), gift_kw, note="no outcome"),
+    Row("registers:member", "GET", readers(), member_kw),
+    Row("registers:declare_interest", "GET", officers(), member_kw),
+    Row("registers:declare_interest", "POST", officers(200), member_kw, note="empty form"),
+    Row("registers:confirm", "GET", officers(), member_kw),
+    Row("registers:confirm", "POST", officers(302), member_kw, note="confirms the register"),
+    Row("registers:declare_gift", "GET", officers(), member_kw),
+    Row("registers:declare_gift", "POST", officers(200), member_kw, note="empty form"),
+    Row("registers:settings", "GET", officers(), home_org),
+    Row("registers:settings", "POST", officers(200), home_org, note="empty form"),
+    Row("registers:work_items", "GET", readers(), home_org),
+    Row("registers:add_work_item", "GET", officers(), home_org),
+    Row("registers:add_work_item", "POST", officers(200), home_org, note="empty form"),
+    Row("registers:work_item", "GET", readers(), work_kw),
+    Row("registers:decide_conflict", "GET", officers(), conflict_kw),
+    Row("registers:decide_conflict", "POST", officers(200), conflict_kw, note="empty form"),
+    Row("registers:my_registers", "GET", signed_in_list()),
+    Row("registers:mine", "GET", OWN(200), mine_kw),
+    Row("registers:mine", "GET", OWN(200, who="advocate"), advocated_kw),
+    Row("registers:mine", "POST", OWN(405), mine_kw),
+    Row("registers:my_interest", "GET", OWN(200), mine_kw),
+    Row("registers:my_interest", "POST", OWN(200), mine_kw, note="empty form"),
+    Row("registers:my_close", "GET", OWN(200), my_interest_kw),
+    Row("registers:my_close", "POST", OWN(200), my_interest_kw, note="no date"),
+    Row("registers:my_confirm", "GET", OWN(200), mine_kw),
+    Row("registers:my_confirm", "POST", OWN(302), mine_kw, note="confirms the register"),
+    Row("registers:my_gift", "GET", OWN(200), mine_kw),
+    Row("registers:my_gift", "POST", OWN(200), mine_kw, note="empty form"),
+    Row("registers:public", "GET", everyone(404), home_org, note="not published"),
+    Row("registers:public", "GET", everyone(200), published_kw, note="published"),
+    Row("registers:public", "POST", everyone(405), published_kw),
+    Row(API + "/{org}/interests", "GET", api_readers(), home_org),
+    Row(API + "/{org}/interests", "POST", api_officers(422), home_org, note="no body"),
+    Row(API + "/{org}/interests/{interest_id}/close", "POST", api_officers(422), api_interest_kw),
+    Row(
+        API + "/{org}/members/{member_id}/review",
+        "POST",
+        api_officers(422),
+        api_member_kw,
+        note="a form, not JSON",
+    ),
+    Row(API + "/{org}/gifts", "GET", api_readers(), home_org),
+    Row(API + "/{org}/gifts", "POST", api_officers(422), home_org, note="no body"),
+    Row(API + "/{org}/gifts/{gift_id}/decision", "POST", api_officers(422), api_gift_kw),
+    Row(API + "/{org}/work-items", "GET", api_readers(), home_org),
+    Row(API + "/{org}/work-items", "POST", api_officers(422), home_org, note="no body"),
+    Row(API + "/{org}/work-items/{work_id}", "GET", api_readers(), api_work_kw),
+    Row(API + "/{org}/work-items/{work_id}/decisions", "POST", api_officers(422), api_work_kw),
+    Row(API + "/{org}/settings", "GET", api_readers(), home_org),
+    Row(API + "/{org}/settings", "PUT", api_officers(422), home_org, note="no body"),
+    Row(API + "/public/{org}", "GET", everyone(404), home_org, note="not published"),
+    Row(API + "/public/{org}", "GET", everyone(200), published_kw, note="published"),
+    Row(API + "/mine/{member}", "GET", api_own_record(200), mine_kw),
+    Row(API + "/mine/{member}/interests", "POST", api_own_record(422), mine_kw),
+    Row(API + "/mine/{member}/review", "POST", api_own_record(422), mine_kw, note="not JSON"),
+    Row(API + "/mine/{member}/gifts", "POST", api_own_record(422), mine_kw),
+    Row(
+        API + "/mine/{member}/interests/{interest_id}/close",
+        "POST",
+        api_own_record(422),
+        api_my_interest_kw,
+    ),
+]
