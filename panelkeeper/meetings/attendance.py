@@ -76,6 +76,8 @@ def record_attendance(
     reason = " ".join(reason.split())
     if len(reason) > 500:
         raise Refused("The reason must be 500 characters or fewer.", field="reason")
+    # Read the meeting afresh: it may have been cancelled since the caller fetched it.
+    meeting.refresh_from_db(fields=["status", "date"])
     if meeting.status == MeetingStatus.CANCELLED:
         raise Refused("This meeting was cancelled. Attendance is not recorded for it.")
     expected_or_refused(meeting, member)

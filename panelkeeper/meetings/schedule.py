@@ -123,6 +123,7 @@ def cancel_meeting(*, meeting: Meeting, reason: str, actor: User, today: dt.date
         locked.status = MeetingStatus.CANCELLED
         locked.cancelled_reason = reason[:500]
         locked.save(update_fields=["status", "cancelled_reason"])
+        meeting.status, meeting.cancelled_reason = locked.status, locked.cancelled_reason
         record(
             actor=actor,
             organisation=meeting.group.organisation,
