@@ -8,7 +8,7 @@ from django.utils import timezone
 from ninja import Router, Status
 
 from panelkeeper.accounts.permissions import api_member_self, api_signed_in
-from panelkeeper.members.api import eligibility_out, refusal_out, signature_out
+from panelkeeper.members.api_common import eligibility_out, refusal_out, signature_out
 from panelkeeper.members.eligibility import eligibility
 from panelkeeper.members.models import DocumentVersion, Member
 from panelkeeper.members.schemas import (

@@ -1,0 +1,81 @@
+"""Helpers shared by the members API modules: lookups and response shapes."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Status
+
+from panelkeeper.accounts.permissions import get_object_for
+from panelkeeper.members.eligibility import Eligibility
+from panelkeeper.members.models import DocumentVersion, Member, Signature
+from panelkeeper.members.schemas import EligibilityOut, RefusalOut
+from panelkeeper.organisations.policies import Refused
+
+
+def refusal_out(refusal: Refused) -> Status[RefusalOut]:
+    return Status(422, RefusalOut(detail=refusal.message, field=refusal.field))
+
+
+def member_of(request: HttpRequest, member_id: int) -> Member:
+    return get_object_for(
+        request.organisation,  # type: ignore[attr-defined]
+        Member.objects.select_related("group__organisation"),
+        via="group__organisation",
+        pk=member_id,
+    )
+
+
+def eligibility_out(answer: Eligibility) -> EligibilityOut:
+    return EligibilityOut(
+        member_id=answer.member.pk,
+        on=answer.on,
+        eligible=answer.eligible,
+        status=answer.status,
+        reasons=[
+            {"hurdle": r.hurdle, "message": r.message, "document_key": r.document_key}
+            for r in answer.reasons
+        ],
+        documents=[
+            {
+                "key": c.key,
+                "title": c.title,
+                "state": c.state,
+                "current_label": c.current_label,
+                "countersigned": c.countersigned,
+                "needs_countersignature": c.needs_countersignature,
+            }
+            for c in answer.documents
+        ],
+    )
+
+
+def signature_out(signature: Signature) -> dict[str, Any]:
+    counter = next(iter(signature.countersignatures.all()), None)
+    return {
+        "id": signature.pk,
+        "member_id": signature.member_id,
+        "version_id": signature.version_id,
+        "document_key": signature.version.document.key,
+        "version_label": signature.version.label,
+        "text_hash": signature.text_hash,
+        "typed_name": signature.typed_name,
+        "signed_on": signature.signed_on,
+        "method": signature.method,
+        "acknowledged_consequences": signature.acknowledged_consequences,
+        "corrects_id": signature.corrects_id,
+        "countersigned_by": counter.officer_name if counter else None,
+        "countersigned_on": counter.countersigned_on if counter else None,
+    }
+
+
+def version_out(version: DocumentVersion) -> dict[str, Any]:
+    return {
+        "id": version.pk,
+        "key": version.document.key,
+        "title": version.document.title,
+        "label": version.label,
+        "text": version.text,
+        "text_hash": version.text_hash,
+        "published_on": version.published_on,
+        "citable_clauses": version.citable_clauses,
+    }
