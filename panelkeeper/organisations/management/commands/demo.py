@@ -110,10 +110,21 @@ def load_organisation(slug: str, today: dt.date) -> list[SignIn]:
             actor=officer,
             today=today,
         )
-    return [
+    sign_ins = [
         SignIn(officer.email, organisation.name, "officer"),
         SignIn(auditor.email, organisation.name, "auditor"),
     ]
+    # Members, documents and signatures (members app): a chair and a panel member sign in.
+    from panelkeeper.members.demo import load_demo_members
+
+    members = load_demo_members(
+        organisation,
+        policy,
+        officer=officer,
+        today=today,
+        person=lambda email, names: _person(email, names, can_sign_in=True),
+    )
+    return sign_ins + [SignIn(email, organisation.name, role) for email, role in members]
 
 
 def _hold_every_title(
