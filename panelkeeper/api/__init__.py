@@ -22,9 +22,9 @@ from panelkeeper.accounts.api import router as me_router
 from panelkeeper.accounts.permissions import public
 from panelkeeper.api.auth import BearerToken, Session
 from panelkeeper.concerns.api import router as concerns_router
+from panelkeeper.meetings.api import router as meetings_router
 from panelkeeper.members.api import router as members_router
 from panelkeeper.members.api_portal import my_router
-from panelkeeper.meetings.api import router as meetings_router
 from panelkeeper.organisations.api import router as organisations_router
 from panelkeeper.registers.api import router as registers_router
 
