@@ -1,0 +1,191 @@
+"""API operations for what happens at a meeting: decisions, votes, actions, asked to leave."""
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Status
+
+from panelkeeper.accounts.models import User
+from panelkeeper.accounts.permissions import api_staff, get_object_for
+from panelkeeper.meetings import schemas as s
+from panelkeeper.meetings.actions import actions_of, allocate_action, complete_action
+from panelkeeper.meetings.api_common import (
+    OFFICER,
+    READERS,
+    _action,
+    _body,
+    _decision,
+    _doc,
+    _meeting,
+    _member,
+    _org,
+    _refused,
+    router,
+)
+from panelkeeper.meetings.conduct import record_asked_to_leave
+from panelkeeper.meetings.decisions import cast_vote, close_decision, open_decision
+from panelkeeper.meetings.models import (
+    Action,
+    AgendaItem,
+    Decision,
+)
+from panelkeeper.organisations.policies import Refused
+
+# -- decisions, actions, asked to leave ----------------------------------------------
+
+
+@router.post(
+    "/{org}/meetings/{meeting_id}/decisions",
+    response={201: s.DecisionOut, 422: s.RefusalOut},
+    summary="Put a motion to a held meeting (MTG-3)",
+    openapi_extra=_doc(s.DecisionIn),
+)
+@api_staff(OFFICER)
+def create_decision(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
+    meeting = _meeting(request, meeting_id)
+    data = _body(request, s.DecisionIn)
+    item = None
+    if data.item_id is not None:
+        item = AgendaItem.objects.filter(meeting=meeting, pk=data.item_id).first()
+        if item is None:
+            return Status(
+                422, s.RefusalOut(detail="Choose an item on this meeting's agenda.", field="item")
+            )
+    try:
+        decision = open_decision(
+            meeting=meeting, motion=data.motion, method=data.method, item=item, actor=request.user
+        )  # type: ignore[arg-type]
+    except Refused as refusal:
+        return _refused(refusal)
+    return Status(201, _decision(decision))
+
+
+def _decision_for(request: HttpRequest, decision_id: int) -> Decision:
+    return get_object_for(
+        _org(request),  # type: ignore[arg-type]
+        Decision.objects.select_related("meeting__group", "item__work"),
+        via="meeting__group__organisation",
+        pk=decision_id,
+    )
+
+
+@router.post(
+    "/{org}/decisions/{decision_id}/votes",
+    response={201: s.VoteOut, 422: s.RefusalOut},
+    summary="Record one member's vote; a second vote is refused",
+    openapi_extra=_doc(s.VoteIn),
+)
+@api_staff(OFFICER)
+def vote(request: HttpRequest, org: str, decision_id: int) -> Status[object]:
+    decision = _decision_for(request, decision_id)
+    data = _body(request, s.VoteIn)
+    member = _member(request, data.member_id)
+    try:
+        cast = cast_vote(decision=decision, member=member, vote=data.vote, actor=request.user)  # type: ignore[arg-type]
+    except Refused as refusal:
+        return _refused(refusal)
+    return Status(201, s.VoteOut(member_id=cast.member_id, vote=cast.vote))
+
+
+@router.post(
+    "/{org}/decisions/{decision_id}/close",
+    response={200: s.DecisionOut, 422: s.RefusalOut},
+    summary="Count the votes: simple majority",
+)
+@api_staff(OFFICER)
+def close(request: HttpRequest, org: str, decision_id: int) -> Status[object]:
+    decision = _decision_for(request, decision_id)
+    try:
+        decision = close_decision(decision=decision, actor=request.user)  # type: ignore[arg-type]
+    except Refused as refusal:
+        return _refused(refusal)
+    return Status(200, _decision(decision))
+
+
+@router.post(
+    "/{org}/meetings/{meeting_id}/actions",
+    response={201: s.ActionOut, 422: s.RefusalOut},
+    summary="Allocate an action (MTG-6)",
+    openapi_extra=_doc(s.ActionIn),
+)
+@api_staff(OFFICER)
+def create_action(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
+    meeting = _meeting(request, meeting_id)
+    data = _body(request, s.ActionIn)
+    member = _member(request, data.owner_member_id) if data.owner_member_id else None
+    user = None
+    if data.owner_user_id is not None:
+        user = User.objects.filter(
+            pk=data.owner_user_id, grants__organisation=_org(request)
+        ).first()
+        if user is None:
+            return Status(
+                422,
+                s.RefusalOut(
+                    detail="Choose a member of staff of this organisation.", field="owner"
+                ),
+            )
+    try:
+        action = allocate_action(
+            meeting=meeting,
+            description=data.description,
+            due_on=data.due_on,
+            owner_member=member,
+            owner_user=user,
+            actor=request.user,  # type: ignore[arg-type]
+        )
+    except Refused as refusal:
+        return _refused(refusal)
+    return Status(201, _action(action, timezone.localdate()))
+
+
+@router.get("/{org}/actions", response=list[s.ActionOut], summary="Open actions, overdue flagged")
+@api_staff(*READERS)
+def list_actions(request: HttpRequest, org: str) -> list[s.ActionOut]:
+    today = timezone.localdate()
+    return [_action(a, today) for a in actions_of(_org(request)).filter(done_on__isnull=True)]  # type: ignore[arg-type]
+
+
+@router.post(
+    "/{org}/actions/{action_id}/done",
+    response={200: s.ActionOut, 422: s.RefusalOut},
+    summary="Mark an action done today",
+)
+@api_staff(OFFICER)
+def done(request: HttpRequest, org: str, action_id: int) -> Status[object]:
+    action = get_object_for(
+        _org(request),
+        Action.objects.select_related("meeting__group"),
+        via="meeting__group__organisation",
+        pk=action_id,
+    )  # type: ignore[arg-type]
+    today = timezone.localdate()
+    try:
+        complete_action(action=action, done_on=today, actor=request.user, today=today)  # type: ignore[arg-type]
+    except Refused as refusal:
+        return _refused(refusal)
+    return Status(200, _action(action, today))
+
+
+@router.post(
+    "/{org}/meetings/{meeting_id}/asked-to-leave",
+    response={201: s.AskedToLeaveOut, 422: s.RefusalOut},
+    summary="Record that the chair asked a member to leave (MTG-5)",
+    openapi_extra=_doc(s.AskedToLeaveIn),
+)
+@api_staff(OFFICER)
+def asked_to_leave(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
+    meeting = _meeting(request, meeting_id)
+    data = _body(request, s.AskedToLeaveIn)
+    member = _member(request, data.member_id)
+    try:
+        row = record_asked_to_leave(
+            meeting=meeting, member=member, what_happened=data.what_happened, actor=request.user
+        )  # type: ignore[arg-type]
+    except Refused as refusal:
+        return _refused(refusal)
+    return Status(
+        201,
+        s.AskedToLeaveOut(
+            id=row.pk, meeting_id=meeting.pk, member_id=member.pk, what_happened=row.what_happened
+        ),
+    )

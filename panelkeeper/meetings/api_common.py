@@ -1,0 +1,92 @@
+"""Shared parts of the meetings API: the router, body reading, refusals, lookups."""
+
+import datetime as dt
+
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+from pydantic import ValidationError as PydanticValidationError
+
+from panelkeeper.accounts.models import Grant
+from panelkeeper.accounts.permissions import get_object_for
+from panelkeeper.meetings import schemas as s
+from panelkeeper.meetings.models import (
+    Action,
+    Decision,
+    Meeting,
+)
+from panelkeeper.members.models import Member
+from panelkeeper.organisations.models import Group
+from panelkeeper.organisations.policies import Refused
+from panelkeeper.rules.attendance import AttendanceSummary
+
+router = Router(tags=["meetings"])
+
+READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
+OFFICER = Grant.Role.OFFICER
+VIA = "group__organisation"
+
+
+def _body[S: Schema](request: HttpRequest, schema: type[S]) -> S:
+    try:
+        return schema.model_validate_json(request.body or b"{}")
+    except PydanticValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in error.errors()
+        )
+        raise HttpError(422, f"Send a JSON body like the example in the docs. {problems}") from None
+
+
+def _doc(schema: type[Schema]) -> dict[str, object]:
+    content = {"application/json": {"schema": schema.model_json_schema()}}
+    return {"requestBody": {"required": True, "content": content}}
+
+
+def _refused(refusal: Refused) -> Status[s.RefusalOut]:
+    return Status(422, s.RefusalOut(detail=refusal.message, field=refusal.field))
+
+
+def _org(request: HttpRequest) -> object:
+    return request.organisation  # type: ignore[attr-defined]
+
+
+def _meeting(request: HttpRequest, meeting_id: int) -> Meeting:
+    return get_object_for(
+        _org(request), Meeting.objects.select_related("group"), via=VIA, pk=meeting_id
+    )  # type: ignore[arg-type]
+
+
+def _member(request: HttpRequest, member_id: int) -> Member:
+    return get_object_for(_org(request), Member.objects.all(), via=VIA, pk=member_id)  # type: ignore[arg-type]
+
+
+def _group(request: HttpRequest, group_id: int) -> Group:
+    return get_object_for(_org(request), Group.objects.all(), pk=group_id)  # type: ignore[arg-type]
+
+
+def _summary(summary: AttendanceSummary) -> s.SummaryOut:
+    return s.SummaryOut(in_words=summary.in_words, **summary.__dict__)
+
+
+def _action(action: Action, today: dt.date) -> s.ActionOut:
+    return s.ActionOut(
+        id=action.pk,
+        meeting_id=action.meeting_id,
+        description=action.description,
+        owner_member_id=action.owner_member_id,
+        owner_user_id=action.owner_user_id,
+        due_on=action.due_on,
+        done_on=action.done_on,
+        overdue=action.is_overdue(today),
+    )
+
+
+def _decision(decision: Decision) -> s.DecisionOut:
+    return s.DecisionOut(
+        id=decision.pk,
+        item_id=decision.item_id,
+        motion=decision.motion,
+        method=decision.method,
+        outcome=decision.outcome,
+        votes=[s.VoteOut(member_id=v.member_id, vote=v.vote) for v in decision.votes.all()],
+    )
