@@ -124,6 +124,10 @@ def load_organisation(slug: str, today: dt.date) -> list[SignIn]:
         today=today,
         person=lambda email, names: _person(email, names, can_sign_in=True),
     )
+    # Registers (registers app): a few interests, a nil declaration and gifts.
+    from panelkeeper.registers.demo import load_demo_registers
+
+    load_demo_registers(organisation, officer=officer, today=today)
     return sign_ins + [SignIn(email, organisation.name, role) for email, role in members]
 
 
