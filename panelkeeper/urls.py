@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("panelkeeper.registers.urls")),
     path("", include("panelkeeper.meetings.urls")),
     path("", include("panelkeeper.concerns.urls")),
+    path("", include("panelkeeper.cases.urls")),
     path("api/", api.urls()),
 ]

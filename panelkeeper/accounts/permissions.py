@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja.errors import HttpError
@@ -246,3 +246,90 @@ def api_member_self[V: Callable[..., Any]](operation: V) -> V:
         return operation(request, *args, **kwargs)
 
     return _declare(wrapper, MEMBER_SELF)  # type: ignore[arg-type]
+
+
+# Breach cases: people with a part in one case, who see that case and nothing else. The
+# case's id is in the URL as ``<int:case>``; anything else answers 404, exactly like a
+# case that does not exist. The member a case is about (or their advocate) is its
+# "subject"; a seat on its investigating group makes an "investigator"; the appeal put
+# to someone makes them its "appeal_officer" (DESIGN "Confidentiality by design").
+
+CASE_PARTICIPANT = AccessPolicy("case_participant")
+APPEAL_OFFICER = AccessPolicy("appeal_officer")
+
+
+def case_roles(user: Any, case_id: int, token: Any = None) -> tuple[Any, frozenset[str]]:
+    """The case and the parts ``user`` has in it; (None, empty) when they have none."""
+    from panelkeeper.cases.models import Case
+
+    case = Case.objects.select_related("member", "organisation").filter(pk=case_id).first()
+    if case is None or not user.is_authenticated:
+        return None, frozenset()
+    if token is not None and token.organisation_id != case.organisation_id:
+        return None, frozenset()
+    roles = set()
+    if user.pk in (case.member.user_id, case.member.advocate_id):
+        roles.add("subject")
+    if case.seats.filter(Q(user=user) | Q(member__user=user)).exists():
+        roles.add("investigator")
+    if case.appeal_officer_id == user.pk:
+        roles.add("appeal_officer")
+    return (case, frozenset(roles)) if roles else (None, frozenset())
+
+
+def _case_view[V: Callable[..., Any]](policy: AccessPolicy, needs: str | None) -> Callable[[V], V]:
+    def decorator(view: V) -> V:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            case, roles = case_roles(request.user, kwargs["case"])
+            if case is None or (needs is not None and needs not in roles):
+                raise Http404("No such case.")
+            request.case = case  # type: ignore[attr-defined]
+            request.case_roles = roles  # type: ignore[attr-defined]
+            return view(request, *args, **kwargs)  # type: ignore[no-any-return]
+
+        return _declare(wrapper, policy)  # type: ignore[arg-type]
+
+    return decorator
+
+
+def case_participant[V: Callable[..., Any]](view: V) -> V:
+    """The case's subject, a seated investigator or its appeal officer (``<int:case>``).
+
+    Anonymous → sign in; anyone else → 404. Sets ``request.case`` and ``request.case_roles``.
+    """
+    return _case_view(CASE_PARTICIPANT, None)(view)  # type: ignore[return-value]
+
+
+def appeal_officer[V: Callable[..., Any]](view: V) -> V:
+    """Only the person the case's appeal is put to (``<int:case>``); anyone else → 404."""
+    return _case_view(APPEAL_OFFICER, "appeal_officer")(view)  # type: ignore[return-value]
+
+
+def _api_case[V: Callable[..., Any]](policy: AccessPolicy, needs: str | None) -> Callable[[V], V]:
+    def decorator(operation: V) -> V:
+        @functools.wraps(operation)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            token = getattr(request, "api_token", None)
+            case, roles = case_roles(request.user, kwargs["case"], token)
+            if case is None or (needs is not None and needs not in roles):
+                raise HttpError(404, "Not Found")
+            request.case = case  # type: ignore[attr-defined]
+            request.case_roles = roles  # type: ignore[attr-defined]
+            return operation(request, *args, **kwargs)
+
+        return _declare(wrapper, policy)  # type: ignore[arg-type]
+
+    return decorator
+
+
+def api_case_participant[V: Callable[..., Any]](operation: V) -> V:
+    """The API's :func:`case_participant`: ``{case}`` in the path; anyone else → 404."""
+    return _api_case(CASE_PARTICIPANT, None)(operation)  # type: ignore[return-value]
+
+
+def api_appeal_officer[V: Callable[..., Any]](operation: V) -> V:
+    """The API's :func:`appeal_officer`: ``{case}`` in the path; anyone else → 404."""
+    return _api_case(APPEAL_OFFICER, "appeal_officer")(operation)  # type: ignore[return-value]

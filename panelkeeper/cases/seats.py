@@ -118,7 +118,7 @@ def conflict_reasons(
     return reasons
 
 
-def _roles(case: Case) -> dict[str, Role]:
+def group_roles(case: Case) -> dict[str, Role]:
     """The roles the code lets sit on this case's group, as they act for it."""
     ladder = ladder_of(policy_of(case.policy_version))
     group = ladder.group
@@ -183,7 +183,7 @@ def seat_investigator(
             f"The breach is by the Chair: the {ladder.chair_stand_in.title} sits instead.",
             field="role_key",
         )
-    roles = _roles(case)
+    roles = group_roles(case)
     role = roles.get(role_key)
     if role is None:
         raise CaseRefused("BR-6", "Choose a role this code seats on the group.", field="role_key")

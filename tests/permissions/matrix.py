@@ -372,3 +372,50 @@ ROWS += REGISTER_ROWS
 from tests.concerns.matrix_rows import CONCERN_ROWS  # noqa: E402
 
 ROWS += CONCERN_ROWS
+
+
+# breach cases: officers' pages, and the pages of one case's people (the subject, an
+# investigator, the appeal officer), which nobody else sees; tests/cases/test_access.py
+# covers those three personas.
+
+
+def case_kwargs(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "pk": factory.the_case.pk}
+
+
+def case_action_kwargs(factory: Factory) -> dict[str, Any]:
+    return {**case_kwargs(factory), "action": "withdraw"}
+
+
+def own_case_kwargs(factory: Factory) -> dict[str, Any]:
+    return {"case": factory.the_case.pk}
+
+
+def no_such_record(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "record": 999999}
+
+
+def no_such_decision(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "decision": 999999}
+
+
+def not_theirs() -> dict[str, Expected]:
+    return {"anonymous": SIGN_IN, "officer": 404, "auditor": 404, "outsider": 404}
+
+
+ROWS += [
+    Row("cases:list", "GET", readers(), home_org),
+    Row("cases:list", "POST", not_allowed(), home_org),
+    Row("cases:raise", "GET", officers(), home_org),
+    Row("cases:raise", "POST", officers(200), home_org, note="empty form"),
+    Row("cases:detail", "GET", readers(), case_kwargs),
+    Row("cases:action", "GET", officers(), case_action_kwargs),
+    Row("cases:action", "POST", officers(200), case_action_kwargs, note="no reason"),
+    Row("cases:open_mtg5", "POST", officers(404), no_such_record, note="no such record"),
+    Row("cases:open_mtg5", "GET", {**not_allowed(), "auditor": 403}, no_such_record),
+    Row("cases:open_mtg2", "POST", officers(404), no_such_decision, note="no such decision"),
+    Row("cases:mine", "GET", {**everyone(200), "anonymous": SIGN_IN}),
+    Row("cases:my_case", "GET", not_theirs(), own_case_kwargs, note="staff are not parties"),
+    Row("cases:decide_appeal", "GET", not_theirs(), own_case_kwargs),
+    Row("cases:decide_appeal", "POST", not_theirs(), own_case_kwargs),
+]

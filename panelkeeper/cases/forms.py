@@ -1,0 +1,330 @@
+"""Forms for raising a breach and for each step of a case.
+
+Forms validate and normalise; the domain functions decide (STYLE 13). Choices that
+depend on the code (informal steps, levels, outcomes on offer, roles of the group)
+come from the case as the procedure reads it today, passed in as ``view``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from panelkeeper.accounts.models import User
+from panelkeeper.cases.models import Case, PartyRole, RaisedBy, Setting
+from panelkeeper.lib.widgets import GovukDateField
+from panelkeeper.members.models import Member
+from panelkeeper.rules.breaches import AppealResult, CaseView, EventKind
+from panelkeeper.rules.ladder import NO_BREACH, Channel
+
+OTHER = "__other__"
+
+
+def effective_field(noun: str = "date it took effect") -> GovukDateField:
+    return GovukDateField(
+        noun=noun,
+        label="When did it take effect?",
+        help_text="Leave blank for today. For example, 27 3 2026",
+        required=False,
+    )
+
+
+def _options(view: CaseView | None, kind: EventKind) -> list[str]:
+    if view is None:
+        return []
+    return [o for step in view.next_steps if step.kind is kind for o in step.options]
+
+
+class AsOfForm(forms.Form):
+    """Read a case as it stood on a past date (DESIGN "A breach case")."""
+
+    as_of = GovukDateField(
+        noun="date to read the case on",
+        label="Read the case as it stood on",
+        help_text="For example, 27 3 2026. Leave blank for today.",
+        required=False,
+    )
+
+
+class RaiseForm(forms.Form):
+    member = forms.ModelChoiceField(
+        queryset=Member.objects.none(),
+        label="Which member is the breach about?",
+        empty_label="Choose a member",
+        error_messages={"required": "Choose the member the breach is about"},
+    )
+    description = forms.CharField(
+        label="What happened?",
+        widget=forms.Textarea,
+        max_length=5000,
+        error_messages={"required": "Describe what happened"},
+    )
+    effective = GovukDateField(
+        noun="date it was reported",
+        label="When was it reported?",
+        help_text="Leave blank for today. For example, 27 3 2026",
+        required=False,
+    )
+    setting = forms.ChoiceField(
+        label="Where did it happen?",
+        choices=Setting.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select where it happened"},
+    )
+    clauses = forms.MultipleChoiceField(
+        label="Which parts of the code or its documents does it concern?",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Select at least one clause it concerns"},
+    )
+    raised_by = forms.ChoiceField(
+        label="Who raised it?",
+        choices=RaisedBy.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select who raised it"},
+    )
+    reporter_name = forms.CharField(
+        label="Name of the person who raised it (optional)", max_length=200, required=False
+    )
+    reporter_consents_to_identity = forms.BooleanField(
+        label="They agree that the member may be told who raised it", required=False
+    )
+    anonymous = forms.BooleanField(label="They asked to stay anonymous", required=False)
+
+    def __init__(
+        self, *args: Any, members: Any, clauses: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = members  # type: ignore[attr-defined]
+        self.fields["clauses"].choices = clauses  # type: ignore[attr-defined]
+        if not clauses:
+            self.fields["clauses"].required = False
+
+
+class StepForm(forms.Form):
+    """Only the date it took effect: member informed, group convened, lifted, considered."""
+
+    effective = effective_field()
+
+    def __init__(
+        self, *args: Any, view: CaseView | None = None, case: Case | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.view, self.case = view, case
+
+
+class InformalForm(StepForm):
+    step = forms.ChoiceField(
+        label="Which informal step?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the informal step taken"},
+    )
+    given_by = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        label="Who took it? (optional)",
+        help_text="They will not be able to sit on the investigating group.",
+        required=False,
+        empty_label="Nobody recorded",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["step"].choices = [
+            (o, o.replace("_", " ")) for o in _options(self.view, EventKind.INFORMAL_STEP)
+        ]
+        if self.case is not None:
+            self.fields["given_by"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+                grants__organisation=self.case.organisation_id
+            ).distinct()
+
+
+class PartyForm(StepForm):
+    role = forms.ChoiceField(
+        label="How are they involved?",
+        choices=PartyRole.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how they are involved"},
+    )
+    member = forms.ModelChoiceField(
+        queryset=Member.objects.none(),
+        required=False,
+        label="A member (optional)",
+        empty_label="Not a member",
+    )
+    user = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        required=False,
+        label="A member of staff (optional)",
+        empty_label="Not staff",
+    )
+    name = forms.CharField(label="Or their name", max_length=200, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.case is not None:
+            self.fields["member"].queryset = Member.objects.of(  # type: ignore[attr-defined]
+                self.case.organisation_id
+            )
+            self.fields["user"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+                grants__organisation=self.case.organisation_id
+            ).distinct()
+
+
+class SeatForm(PartyForm):
+    role_key = forms.ChoiceField(
+        label="Which seat?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the seat"},
+    )
+    impartial = forms.BooleanField(label="They sit as an impartial member", required=False)
+
+    def __init__(
+        self, *args: Any, roles: list[tuple[str, str]] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["role"], self.fields["name"]
+        self.fields["role_key"].choices = roles or []
+        self.fields["user"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            is_active=True
+        ).order_by("last_name", "first_name")
+        self.fields["user"].help_text = "Staff need no grant here to sit on one case."
+
+
+class SuspendForm(StepForm):
+    until = GovukDateField(
+        noun="date the suspension ends",
+        label="Until (optional)",
+        help_text="The first day they are no longer suspended.",
+        required=False,
+    )
+
+
+class DetermineForm(StepForm):
+    level = forms.ChoiceField(
+        label="What did the decider find?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what was found"},
+    )
+    confidentiality = forms.BooleanField(label="It was a breach of confidentiality", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["level"].choices = [
+            (o, "No breach" if o == NO_BREACH else o.replace("_", " ").capitalize())
+            for o in _options(self.view, EventKind.LEVEL_DETERMINED)
+        ]
+
+
+class OutcomeForm(StepForm):
+    outcome = forms.ChoiceField(
+        label="Which outcome?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the outcome"},
+    )
+    other = forms.SlugField(
+        label="Another outcome: a short name, like extra_training", required=False, max_length=100
+    )
+    reason = forms.CharField(
+        label="Reason (needed for an outcome not on offer)",
+        widget=forms.Textarea,
+        required=False,
+        max_length=2000,
+    )
+    until = GovukDateField(
+        noun="date a suspension ends", label="A suspension ends on", required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offer = self.view.outcomes_on_offer if self.view is not None else ()
+        self.fields["outcome"].choices = [(o.key, o.label) for o in offer] + [
+            (OTHER, "Another outcome, with a reason")
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("outcome") == OTHER:
+            if not data.get("other"):
+                self.add_error("other", "Enter a short name for the other outcome")
+            data["outcome"] = data.get("other") or ""
+        return data
+
+
+class NoticeForm(StepForm):
+    sent_on = GovukDateField(noun="date the notice was sent", label="When was it sent?")
+    to = forms.CharField(
+        label="Who was it sent to?",
+        max_length=300,
+        error_messages={"required": "Enter who it was sent to"},
+    )
+    channel = forms.ChoiceField(
+        label="How was it sent?",
+        widget=forms.RadioSelect,
+        choices=[(c.value, c.value.capitalize()) for c in Channel],
+        error_messages={"required": "Select how it was sent"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["effective"]
+
+
+class AppealForm(StepForm):
+    received_on = GovukDateField(
+        noun="date the appeal was received", label="When was the appeal received?"
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["effective"]
+
+
+class LateAppealForm(StepForm):
+    accepted = forms.TypedChoiceField(
+        label="Is the late appeal accepted?",
+        widget=forms.RadioSelect,
+        choices=[("yes", "Accepted"), ("no", "Refused")],
+        coerce=lambda v: v == "yes",
+        error_messages={"required": "Select whether it is accepted"},
+    )
+    reason = forms.CharField(
+        label="Reason",
+        widget=forms.Textarea,
+        max_length=2000,
+        error_messages={"required": "Enter the reason"},
+    )
+
+
+class AppealDecisionForm(StepForm):
+    result = forms.ChoiceField(
+        label="The appeal is",
+        widget=forms.RadioSelect,
+        choices=[(r.value, r.value.capitalize()) for r in AppealResult],
+        error_messages={"required": "Select the decision"},
+    )
+    reason = forms.CharField(
+        label="Reasons for the decision",
+        widget=forms.Textarea,
+        max_length=2000,
+        error_messages={"required": "Enter the reasons"},
+    )
+    outcome = forms.SlugField(
+        label="If varied: the outcome instead, like training_and_support",
+        required=False,
+        max_length=100,
+    )
+
+
+class ReasonForm(StepForm):
+    reason = forms.CharField(
+        label="Reason",
+        widget=forms.Textarea,
+        max_length=2000,
+        error_messages={"required": "Enter the reason"},
+    )
+
+
+class OptionalReasonForm(StepForm):
+    reason = forms.CharField(
+        label="Note (optional)", widget=forms.Textarea, max_length=2000, required=False
+    )

@@ -1,0 +1,63 @@
+"""Records in the meetings app waiting to become cases (MTG-5, MTG-2).
+
+Cases import meetings, never the reverse: a chair's asked-to-leave record and a
+missed-meetings decision that ended membership are listed here until an officer opens
+the case for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from panelkeeper.cases.models import Case
+from panelkeeper.organisations.models import Organisation
+
+
+@dataclass(frozen=True)
+class Pending:
+    kind: str  # "asked_to_leave" or "missed_meetings"
+    pk: int
+    member: str
+    on: dt.date
+    label: str
+
+
+def pending_openings(organisation: Organisation) -> list[Pending]:
+    """Two queries, whatever the number of records."""
+    from panelkeeper.meetings.models import AskedToLeave, MissedMeetings
+
+    sent_out = (
+        AskedToLeave.objects.filter(meeting__group__organisation=organisation)
+        .exclude(pk__in=Case.objects.filter(asked_to_leave__isnull=False).values("asked_to_leave"))
+        .select_related("meeting", "member")
+    )
+    endings = (
+        MissedMeetings.objects.confirmed_endings()
+        .filter(group__organisation=organisation)
+        .exclude(
+            pk__in=Case.objects.filter(missed_meetings__isnull=False).values("missed_meetings")
+        )
+        .select_related("member")
+    )
+    found = [
+        Pending(
+            "asked_to_leave",
+            r.pk,
+            str(r.member),
+            r.meeting.date,
+            "Asked to leave the meeting by the chair",
+        )
+        for r in sent_out
+    ]
+    found += [
+        Pending(
+            "missed_meetings",
+            d.pk,
+            str(d.member),
+            d.decided_on or d.opened_on,
+            f"Membership ended after {d.missed} meetings missed in a row",
+        )
+        for d in endings
+    ]
+    return sorted(found, key=lambda p: p.on)

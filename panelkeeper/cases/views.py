@@ -1,0 +1,210 @@
+"""Officers' pages: the case list, raising a breach, a case read on a date, each step."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from panelkeeper.accounts.models import Grant
+from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.cases import services
+from panelkeeper.cases.actions import ACTIONS, open_actions
+from panelkeeper.cases.citing import citable_clauses, describe_clauses
+from panelkeeper.cases.forms import AsOfForm, RaiseForm, SeatForm
+from panelkeeper.cases.models import Case
+from panelkeeper.cases.pending import pending_openings
+from panelkeeper.cases.procedure import CaseRefused, assess_case
+from panelkeeper.cases.reading import list_calendar, read_case
+from panelkeeper.cases.seats import group_problems, group_roles
+from panelkeeper.members.models import Member
+from panelkeeper.organisations.forms import bound
+from panelkeeper.organisations.models import PolicyVersion
+
+OFFICER = Grant.Role.OFFICER
+READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
+PAGE_SIZE = 50
+
+
+def refuse(form: Form, refusal: CaseRefused) -> None:
+    """Show a refusal on its field (or above the form), naming the rule it applies."""
+    field = refusal.field if refusal.field in form.fields else None
+    form.add_error(field, f"{refusal.message} ({refusal.rule})")
+
+
+def _case(request: HttpRequest, pk: int) -> Case:
+    return get_object_for(
+        request.organisation,  # type: ignore[attr-defined]
+        Case.objects.select_related("member", "policy_version", "organisation", "handler"),
+        pk=pk,
+    )
+
+
+@staff(*READERS)
+@require_GET
+def case_list(request: HttpRequest, org: str) -> HttpResponse:
+    """Cases by next due date, overdue first; a bounded number of queries a page."""
+    organisation = request.organisation  # type: ignore[attr-defined]
+    today = timezone.localdate()
+    cases = Case.objects.of(organisation).select_related("member").by_next_due()
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    calendar = list_calendar(organisation)
+    rows = [
+        (c, None if c.next_due is None else calendar.working_days_between(today, c.next_due))
+        for c in page
+    ]
+    context = {
+        "organisation": organisation,
+        "page": page,
+        "rows": rows,
+        "today": today,
+        "pending": pending_openings(organisation) if OFFICER in request.roles else [],  # type: ignore[attr-defined]
+        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+    }
+    return render(request, "cases/list.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def raise_breach(request: HttpRequest, org: str) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    today = timezone.localdate()
+    version = PolicyVersion.objects.in_force(organisation, on=today)
+    clauses = citable_clauses(organisation, version, on=today) if version else []
+    form = RaiseForm(
+        **bound(request),
+        members=Member.objects.of(organisation).select_related("group"),
+        clauses=clauses,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case = services.raise_breach(
+                organisation=organisation,
+                member=data["member"],
+                actor=request.user,  # type: ignore[arg-type]
+                effective=data["effective"],
+                description=data["description"],
+                setting=data["setting"],
+                clauses=data["clauses"],
+                raised_by=data["raised_by"],
+                reporter_name=data["reporter_name"],
+                reporter_consents_to_identity=data["reporter_consents_to_identity"],
+                anonymous=data["anonymous"],
+            )
+        except CaseRefused as refusal:
+            refuse(form, refusal)
+        else:
+            messages.success(request, f"Breach {case.reference} raised")
+            return redirect("cases:detail", org=org, pk=case.pk)
+    context = {"organisation": organisation, "form": form, "version": version}
+    return render(request, "cases/raise.html", context)
+
+
+@staff(*READERS)
+@require_GET
+def case_detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    """The case as it stood on ``as_of`` (default today): timeline, due dates, next steps."""
+    case = _case(request, pk)
+    today = timezone.localdate()
+    form = AsOfForm(request.GET if "as_of_day" in request.GET else None)
+    as_of = today
+    if form.is_bound and form.is_valid() and form.cleaned_data["as_of"]:
+        as_of = min(form.cleaned_data["as_of"], today)
+    reading = read_case(case, as_of=as_of)
+    context = {
+        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "case": case,
+        "reading": reading,
+        "view": reading.view,
+        "form": form,
+        "today": today,
+        "clauses": describe_clauses(
+            case.organisation, case.policy_version, case.clauses, on=case.began_on
+        ),
+        "parties": case.parties.select_related("member", "user"),
+        "seats": case.seats.select_related("member", "user"),
+        "problems": group_problems(case) if reading.view.state == "investigating" else (),
+        "actions": open_actions(reading.view) if as_of == today else [],
+        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+    }
+    return render(request, "cases/detail.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def case_action(request: HttpRequest, org: str, pk: int, action: str) -> HttpResponse:
+    """One step on a case: its form, then its one domain function (STYLE 11)."""
+    step = ACTIONS.get(action)
+    if step is None:
+        raise Http404("No such step.")
+    case = _case(request, pk)
+    view = assess_case(case, as_of=timezone.localdate())
+    extra = (
+        {"roles": [(k, r.title) for k, r in group_roles(case).items()]}
+        if step.form is SeatForm
+        else {}
+    )
+    form = step.form(**bound(request), view=view, case=case, **extra)  # type: ignore[call-arg]
+    if request.method == "POST" and form.is_valid():
+        try:
+            message = step.perform(case, form.cleaned_data, request.user)
+        except CaseRefused as refusal:
+            refuse(form, refusal)
+        else:
+            messages.success(request, message)
+            return redirect("cases:detail", org=org, pk=case.pk)
+    context = {
+        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "case": case,
+        "form": form,
+        "title": step.title,
+        "view": view,
+    }
+    return render(request, "cases/action.html", context)
+
+
+@staff(OFFICER)
+@require_POST
+def open_from_meeting(request: HttpRequest, org: str, record: int) -> HttpResponse:
+    """A serious-breach case from a chair's asked-to-leave record (MTG-5)."""
+    from panelkeeper.meetings.models import AskedToLeave
+
+    row = get_object_for(
+        request.organisation,  # type: ignore[attr-defined]
+        AskedToLeave.objects.select_related("meeting__group__organisation", "member"),
+        via="meeting__group__organisation",
+        pk=record,
+    )
+    try:
+        case = services.open_case_from_asked_to_leave(record_=row, actor=request.user)  # type: ignore[arg-type]
+    except CaseRefused as refusal:
+        messages.error(request, f"{refusal.message} ({refusal.rule})")
+        return redirect("cases:list", org=org)
+    messages.success(request, f"Case {case.reference} opened")
+    return redirect("cases:detail", org=org, pk=case.pk)
+
+
+@staff(OFFICER)
+@require_POST
+def open_exclusion(request: HttpRequest, org: str, decision: int) -> HttpResponse:
+    """An exclusion case from a missed-meetings decision that ended membership (MTG-2)."""
+    from panelkeeper.meetings.models import MissedMeetings
+
+    row = get_object_for(
+        request.organisation,  # type: ignore[attr-defined]
+        MissedMeetings.objects.select_related("member__group__organisation"),
+        via="group__organisation",
+        pk=decision,
+    )
+    try:
+        case = services.open_exclusion_from_missed_meetings(decision=row, actor=request.user)  # type: ignore[arg-type]
+    except CaseRefused as refusal:
+        messages.error(request, f"{refusal.message} ({refusal.rule})")
+        return redirect("cases:list", org=org)
+    messages.success(request, f"Exclusion case {case.reference} opened")
+    return redirect("cases:detail", org=org, pk=case.pk)
