@@ -128,6 +128,10 @@ def load_organisation(slug: str, today: dt.date) -> list[SignIn]:
     from panelkeeper.registers.demo import load_demo_registers
 
     load_demo_registers(organisation, officer=officer, today=today)
+    # Meetings (meetings app): three held, one to come, an overdue action.
+    from panelkeeper.meetings.demo import load_demo_meetings
+
+    load_demo_meetings(organisation, officer=officer, today=today)
     return sign_ins + [SignIn(email, organisation.name, role) for email, role in members]
 
 
