@@ -419,3 +419,46 @@ ROWS += [
     Row("cases:decide_appeal", "GET", not_theirs(), own_case_kwargs),
     Row("cases:decide_appeal", "POST", not_theirs(), own_case_kwargs),
 ]
+
+CASES_API = "/api/v1/cases"
+
+
+def api_case_kwargs(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "case_id": factory.the_case.pk}
+
+
+def api_step_kwargs(factory: Factory) -> dict[str, Any]:
+    return {**api_case_kwargs(factory), "action": "withdraw"}
+
+
+def api_not_theirs() -> dict[str, Expected]:
+    return {"anonymous": 401, "officer": 404, "auditor": 404, "outsider": 404}
+
+
+ROWS += [
+    Row(CASES_API + "/mine", "GET", {**everyone(200), "anonymous": 401}),
+    Row(CASES_API + "/mine/{case}", "GET", api_not_theirs(), own_case_kwargs),
+    Row(CASES_API + "/mine/{case}/appeal-decision", "POST", api_not_theirs(), own_case_kwargs),
+    Row(CASES_API + "/{org}", "GET", api_readers(), home_org),
+    Row(CASES_API + "/{org}", "POST", api_officers(422), home_org, note="no body"),
+    Row(CASES_API + "/{org}/{case_id}", "GET", api_readers(), api_case_kwargs),
+    Row(
+        CASES_API + "/{org}/{case_id}/steps/{action}",
+        "POST",
+        api_officers(422),
+        api_step_kwargs,
+        note="no reason",
+    ),
+    Row(
+        CASES_API + "/{org}/asked-to-leave/{record}/open",
+        "POST",
+        api_officers(404),
+        no_such_record,
+    ),
+    Row(
+        CASES_API + "/{org}/missed-meetings/{decision}/open",
+        "POST",
+        api_officers(404),
+        no_such_decision,
+    ),
+]
