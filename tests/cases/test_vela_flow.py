@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from panelkeeper.audit.models import AuditEntry
-from panelkeeper.cases import services as s
 from panelkeeper.cases.models import CaseEvent, CaseState
-from panelkeeper.members.eligibility import Hurdle, eligibility
 from tests.factory import Factory
 
 TODAY = dt.date(2026, 11, 23)

@@ -1,0 +1,176 @@
+"""Who may sit on an investigating group (BR-6, COI-4, Interpretations 10 and 11)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from panelkeeper.cases import services as s
+from panelkeeper.cases.models import Case, PartyRole, Seat
+from panelkeeper.cases.procedure import CaseRefused
+from panelkeeper.members.models import GroupRole
+from panelkeeper.registers.models import ConflictDecision, Decision
+from tests.factory import Factory
+
+TODAY = dt.date(2026, 11, 23)
+ON = dt.date(2026, 11, 4)
+
+
+def _seat_member(case: Case, member: object, role: str = "involved_customer") -> Seat:
+    return s.seat_investigator(
+        case=case,
+        role_key=role,
+        member=member,
+        actor=None,
+        effective=ON,
+        today=TODAY,  # type: ignore[arg-type]
+    )
+
+
+def _refused(case: Case, member: object, role: str = "involved_customer") -> CaseRefused:
+    with pytest.raises(CaseRefused) as caught:
+        _seat_member(case, member, role)
+    assert not case.seats.exists()
+    return caught.value
+
+
+def test_the_member_a_breach_is_about_never_sits_coi_4(factory: Factory) -> None:
+    case = factory.the_case
+    refusal = _refused(case, case.member)
+    assert refusal.rule == "COI-4"
+    assert "is the member the breach is about" in refusal.message
+
+
+def test_the_person_who_raised_it_cannot_sit_interpretation_11(factory: Factory) -> None:
+    reporter = factory.panel_member()
+    case = factory.breach_case(reporter_member=reporter, reporter_name="", raised_by="staff")
+    refusal = _refused(case, reporter)
+    assert refusal.rule == "Interpretation 11"
+    assert "raised this breach" in refusal.message
+
+
+@pytest.mark.parametrize(
+    ("role", "why"),
+    [
+        (PartyRole.WITNESS, "is a witness in this case"),
+        (PartyRole.ADVISED, "gave guidance in this same matter"),
+        (PartyRole.IMPLICATED, "is implicated in this case"),
+    ],
+)
+def test_a_witness_an_adviser_or_someone_implicated_cannot_sit_interpretation_11(
+    factory: Factory, role: PartyRole, why: str
+) -> None:
+    case = factory.the_case
+    person = factory.panel_member()
+    s.add_party(case=case, role=role, member=person, actor=None, effective=ON, today=TODAY)
+    refusal = _refused(case, person)
+    assert refusal.rule == "Interpretation 11"
+    assert why in refusal.message
+
+
+def test_a_staff_witness_is_matched_by_their_sign_in_interpretation_11(factory: Factory) -> None:
+    case = factory.the_case
+    staff = factory.user()
+    s.add_party(case=case, role=PartyRole.WITNESS, user=staff, actor=None, today=TODAY)
+    with pytest.raises(CaseRefused, match="is a witness"):
+        s.seat_investigator(
+            case=case,
+            role_key="service_improvement_team",
+            user=staff,
+            actor=None,
+            effective=ON,
+            today=TODAY,
+        )
+
+
+def test_someone_the_registers_conflicted_out_of_the_case_cannot_sit_coi_4(
+    factory: Factory,
+) -> None:
+    case = factory.the_case
+    person = factory.panel_member()
+    assert case.work is not None
+    ConflictDecision.objects.create(
+        organisation=case.organisation,
+        work=case.work,
+        member=person,
+        decision=Decision.WITHDRAWS_ENTIRELY,
+        decided_by_role="customer_involvement_team",
+        decided_by_title="Customer Involvement Team",
+        decided_on=dt.date(2026, 11, 3),
+        told_role="customer_involvement_team",
+        told_title="Customer Involvement Team",
+        told_on=dt.date(2026, 11, 3),
+        recorded_at=timezone.now(),
+        recorded_by=factory.officer(),
+    )
+    refusal = _refused(case, person)
+    assert refusal.rule == "COI-4" and "withdrawn from this case" in refusal.message
+
+
+def test_a_declared_interest_awaiting_a_decision_holds_the_seat_back_coi_4(
+    factory: Factory,
+) -> None:
+    case = factory.the_case
+    person = factory.panel_member()
+    factory.interest(person)
+    refusal = _refused(case, person)
+    assert refusal.rule == "COI-4" and "no decision yet" in refusal.message
+
+
+def test_receiving_the_report_is_not_a_conflict_interpretation_11(factory: Factory) -> None:
+    case = factory.the_case
+    assert case.handler is not None
+    seat = s.seat_investigator(
+        case=case,
+        role_key="customer_involvement_team",
+        user=case.handler,
+        actor=None,
+        effective=ON,
+        today=TODAY,
+    )
+    assert seat.pk is not None
+
+
+def test_a_role_the_code_does_not_seat_is_refused_br_6(factory: Factory) -> None:
+    case = factory.the_case
+    refusal = _refused(case, factory.panel_member(), role="group_director_of_operations")
+    assert refusal.rule == "BR-6"
+
+
+def test_convening_names_every_seat_still_empty_br_6(factory: Factory) -> None:
+    case = factory.the_case
+    s.inform_member(case=case, actor=None, effective=dt.date(2026, 11, 3), today=TODAY)
+    _seat_member(case, factory.panel_member())
+    with pytest.raises(CaseRefused) as caught:
+        s.convene_group(case=case, actor=None, effective=ON, today=TODAY)
+    assert caught.value.rule == "BR-6"
+    assert "Customer Involvement Team" in caught.value.message
+    assert "Service Improvement Team" in caught.value.message
+
+
+def _herefordshire_case_about_the_chair(factory: Factory) -> Case:
+    organisation = factory.organisation()
+    chair = factory.panel_member(group=factory.group(organisation), role=GroupRole.CHAIR)
+    return factory.breach_case(
+        chair, preset="herefordshire", raised_by="staff", clauses=["confidentiality_agreement"]
+    )
+
+
+def test_the_chair_never_sits_on_their_own_case_and_the_vice_chair_does_interpretation_10(
+    factory: Factory,
+) -> None:
+    case = _herefordshire_case_about_the_chair(factory)
+    assert case.subject_is_chair
+    refusal = _refused(case, case.member, role="chair")
+    assert refusal.rule == "Interpretation 10"
+    assert "Vice Chair" in refusal.message
+    vice = factory.panel_member(group=case.member.group, role=GroupRole.VICE_CHAIR)
+    assert _seat_member(case, vice, role="vice_chair").role_title.startswith("Vice Chair")
+
+
+def test_only_the_vice_chair_sits_as_vice_chair_br_6(factory: Factory) -> None:
+    case = _herefordshire_case_about_the_chair(factory)
+    refusal = _refused(case, factory.panel_member(group=case.member.group), role="vice_chair")
+    assert refusal.rule == "BR-6"
