@@ -222,7 +222,9 @@ def test_a_late_appeal_is_marked_late_and_waits_for_an_officer_interpretation_3(
     refusal = _refusal(
         s.decide_appeal, case=case, result="upheld", reason="x", actor=None, today=TODAY
     )
-    assert refusal.rule == "Interpretation 3"
+    assert refusal.rule == "BR-12" and "late appeal decided" in refusal.message
+    appeal = assess_case(case, as_of=TODAY).appeal
+    assert appeal is not None and appeal.late and appeal.window_closed == dt.date(2026, 10, 22)
     assert (
         _refusal(
             s.decide_late_appeal, case=case, accepted=False, reason=" ", actor=None, today=TODAY
