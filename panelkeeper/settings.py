@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "panelkeeper.registers",
     "panelkeeper.concerns",
     "panelkeeper.cases",
+    "panelkeeper.letters",
 ]
 
 MIDDLEWARE = [

@@ -484,6 +484,48 @@ class Factory:
             self._personas["appeal_officer"] = case.appeal_officer
         return self._personas["appeal_officer"]  # type: ignore[no-any-return]
 
+    # Letters (letters) ---------------------------------------------------------------
+
+    def decided_case(self, outcome: str = "final_written_warning") -> Any:
+        """``the_case`` (vela) decided on 10 November 2026: a minor breach and ``outcome``;
+        the subject prefers email. No notice has been sent yet."""
+        if "decided_case" not in self._personas:
+            from panelkeeper.cases import services as s
+
+            case, day = self.the_case, dt.date(2026, 11, 23)
+            member = case.member
+            member.email, member.contact_by = "sam@example.org", "email"
+            member.save(update_fields=["email", "contact_by"])
+            s.inform_member(case=case, actor=None, effective=dt.date(2026, 11, 3), today=day)
+            for role in ("customer_involvement_team", "service_improvement_team"):
+                s.seat_investigator(
+                    case=case, role_key=role, user=self.user(), actor=None,
+                    effective=dt.date(2026, 11, 4), today=day,
+                )  # fmt: skip
+            s.seat_investigator(
+                case=case, role_key="involved_customer", member=self.panel_member(), actor=None,
+                effective=dt.date(2026, 11, 4), today=day,
+            )  # fmt: skip
+            s.convene_group(case=case, actor=None, effective=dt.date(2026, 11, 5), today=day)
+            s.record_determination(
+                case=case, level="minor", actor=None, effective=dt.date(2026, 11, 10), today=day
+            )
+            s.record_outcome(
+                case=case, outcome=outcome, actor=None, effective=dt.date(2026, 11, 10), today=day
+            )
+            case.refresh_from_db()
+            self._personas["decided_case"] = case
+        return self._personas["decided_case"]
+
+    def letter(self, case: Any = None, **fields: Any) -> Any:
+        """The outcome letter of ``decided_case`` (or ``case``), emailed on 23 November 2026."""
+        from panelkeeper.letters.issuing import issue_case_letter
+
+        fields.setdefault("today", dt.date(2026, 11, 23))
+        return issue_case_letter(
+            case=case or self.decided_case(), kind=fields.pop("kind", None), actor=None, **fields
+        )
+
     # Concerns raised on the public page (concerns) ----------------------------------
 
     def concern(

@@ -1,0 +1,106 @@
+"""The values of a letter about a breach case, read from the procedure on the day it is sent.
+
+An outcome letter is the written notice of the decision (BR-11): its appeal date is the
+procedure's, for a notice sent today by the member's channel (Interpretation 2), so
+the date printed is the date the procedure will hold once the letter is dispatched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from panelkeeper.cases.citing import describe_clauses
+from panelkeeper.cases.models import Case
+from panelkeeper.cases.procedure import CaseRefused, assess_case, check_step, ladder_of, policy_of
+from panelkeeper.letters import facts as f
+from panelkeeper.letters.kinds import NOTICE_KINDS, OUTCOME_KINDS, LetterKind
+from panelkeeper.rules.breaches import CaseKind, CaseView, Event, EventKind
+from panelkeeper.rules.ladder import Channel, Ladder
+
+
+class LetterRefused(ValueError):
+    """A letter cannot be written or sent; ``field`` names the input at fault, if any."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        self.message = message
+        self.field = field
+        super().__init__(message)
+
+
+def case_facts(case: Case, *, on: dt.date) -> f.CaseFacts:
+    clauses = describe_clauses(case.organisation, case.policy_version, list(case.clauses), on=on)
+    return f.CaseFacts(
+        reference=case.reference,
+        case_id=case.reference,
+        began_on=case.began_on,
+        description=case.description.strip() or "See the report on file.",
+        clauses=", ".join(clauses),
+        contact=f"the {case.routed_to}" if case.routed_to else "us",
+    )
+
+
+def view_for_notice(case: Case, *, send_on: dt.date, channel: str) -> CaseView:
+    """The case as it will be once this notice is sent by ``channel`` on ``send_on``."""
+    proposed = Event(EventKind.NOTICE_SENT, send_on, channel=Channel(channel))
+    try:
+        return check_step(case, proposed, today=send_on)
+    except CaseRefused:
+        # Notice was sent before (this is a correction or a copy): the window already runs.
+        return assess_case(case, as_of=send_on)
+
+
+def outcome_kind(case: Case, *, on: dt.date) -> LetterKind:
+    """The outcome letter a decided case needs (BR-10, MTG-2)."""
+    view = assess_case(case, as_of=on)
+    if view.kind is CaseKind.EXCLUSION:
+        return LetterKind.MISSED_MEETINGS
+    if view.outcome is not None:
+        return OUTCOME_KINDS[view.outcome.effect]
+    if f.determined_no_breach(view) is not None:
+        return LetterKind.NO_FURTHER_ACTION
+    raise LetterRefused("This case has no outcome yet: record the outcome first", field="kind")
+
+
+def _ladder(case: Case) -> Ladder:
+    return ladder_of(policy_of(case.policy_version))
+
+
+def case_letter_values(
+    case: Case,
+    kind: str,
+    *,
+    send_on: dt.date,
+    channel: str,
+    reasons: str = "",
+    actions: str = "",
+    review_on: dt.date | None = None,
+) -> dict[str, str]:
+    """Every placeholder of a ``kind`` letter about ``case`` sent on ``send_on``."""
+    ladder = _ladder(case)
+    facts = case_facts(case, on=send_on)
+    values = f.case_values(facts)
+    try:
+        if kind in NOTICE_KINDS:
+            view = view_for_notice(case, send_on=send_on, channel=channel)
+            values |= f.outcome_values(view, ladder, facts, reasons=reasons.strip())
+            return values
+        view = assess_case(case, as_of=send_on)
+        if kind == LetterKind.INVESTIGATION:
+            values |= f.investigation_values(view, ladder)
+        elif kind == LetterKind.GUIDANCE:
+            values |= f.guidance_values(view, ladder, facts)
+            values["actions"] = actions.strip() or "No actions were agreed."
+            values["review_on"] = f.long_date(review_on) if review_on else "a date we will agree"
+        elif kind in (
+            LetterKind.APPEAL_ACKNOWLEDGED,
+            LetterKind.APPEAL_DECIDED,
+            LetterKind.APPEAL_LATE_REFUSED,
+        ):
+            values |= f.appeal_values(view, ladder)
+        else:
+            raise LetterRefused("This kind of letter is not about a case", field="kind")
+    except ValueError as problem:
+        if isinstance(problem, LetterRefused):
+            raise
+        raise LetterRefused(str(problem), field="kind") from None
+    return values

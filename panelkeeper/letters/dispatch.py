@@ -1,0 +1,118 @@
+"""Sending an issued letter: by email with the PDF attached, or into the day's post.
+
+Every party the letter goes to gets a :class:`Dispatch` row (channel, recipient, time):
+the member by their own channel, and their advocate a copy by email where the member
+asked for one. Posted letters are printed in one batch PDF per organisation and day
+(:func:`print_batch`), and count as posted on the day they were issued.
+
+An outcome letter is the written notice of the decision (BR-11): dispatching it calls
+the cases app's ``record_notice``, whose deemed receipt by channel (Interpretation 2)
+starts the appeal window (BR-12).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.utils import timezone
+
+from panelkeeper.letters.kinds import NOTICE_KINDS
+from panelkeeper.letters.models import Channel, Dispatch, Letter, Recipient
+from panelkeeper.letters.rendering import batch_pdf
+from panelkeeper.organisations.models import Organisation
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
+
+EMAIL_BODY = (
+    "Dear {name},\n\n"
+    "Please find attached a letter from {organisation}: {subject}.\n\n"
+    "The letter is a PDF. If you cannot open it, or would like it in another format, "
+    "please reply to this email.\n\n"
+    "{organisation}\n"
+)
+
+
+def _email(letter: Letter, *, to_name: str, to_email: str, copy_for: str = "") -> None:
+    organisation = letter.organisation.name
+    subject = letter.subject if not copy_for else f"Copy for you: {letter.subject}"
+    body = EMAIL_BODY.format(name=to_name, organisation=organisation, subject=letter.subject)
+    if copy_for:
+        body = f"You asked to receive copies of letters to {copy_for}.\n\n" + body
+    message = EmailMessage(
+        subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[to_email]
+    )
+    message.attach(letter.file_name, bytes(letter.pdf), "application/pdf")
+    message.send()
+
+
+def dispatch_letter(letter: Letter, *, actor: User | None) -> list[Dispatch]:
+    """Send ``letter`` to the member and, where asked, a copy to their advocate.
+
+    Runs inside the issuing transaction; a failure to send undoes the whole letter.
+    """
+    member = letter.member
+    now = timezone.now()
+    sent: list[Dispatch] = []
+    address = member.email if letter.channel == Channel.EMAIL else member.address.strip()
+    if letter.channel == Channel.EMAIL:
+        _email(letter, to_name=member.full_name, to_email=member.email)
+    sent.append(
+        Dispatch.objects.create(
+            letter=letter,
+            recipient=Recipient.MEMBER,
+            channel=letter.channel,
+            to_name=member.full_name,
+            to_address=address,
+            sent_on=letter.issued_on,
+            sent_at=now,
+        )
+    )
+    advocate = member.advocate
+    if member.copy_to_advocate and advocate is not None and advocate.email:
+        name = advocate.get_full_name() or advocate.email
+        _email(letter, to_name=name, to_email=advocate.email, copy_for=member.full_name)
+        sent.append(
+            Dispatch.objects.create(
+                letter=letter,
+                recipient=Recipient.ADVOCATE,
+                channel=Channel.EMAIL,
+                to_name=name,
+                to_address=advocate.email,
+                sent_on=letter.issued_on,
+                sent_at=now,
+            )
+        )
+    if letter.case is not None and letter.kind in NOTICE_KINDS and letter.corrects_id is None:
+        from panelkeeper.cases.services import record_notice
+
+        record_notice(
+            case=letter.case,
+            sent_on=letter.issued_on,
+            to=member.full_name,
+            channel=letter.channel,
+            actor=actor,
+            today=letter.issued_on,
+        )
+    return sent
+
+
+def posted_on(organisation: Organisation, day: dt.date) -> list[Letter]:
+    """The letters posted on ``day``, in the order they were issued."""
+    return list(
+        Letter.objects.filter(
+            organisation=organisation,
+            dispatches__channel=Channel.POST,
+            dispatches__sent_on=day,
+        )
+        .distinct()
+        .order_by("issued_at", "id")
+    )
+
+
+def print_batch(organisation: Organisation, day: dt.date) -> bytes:
+    """One PDF of every letter posted on ``day``, to print and post together."""
+    return batch_pdf([letter.html for letter in posted_on(organisation, day)])

@@ -1,0 +1,165 @@
+"""The letters a code puts in writing, and the placeholders each may use.
+
+One kind per step a member is told of in writing (BR-4, BR-3, BR-10, BR-11, BR-12,
+MTG-2, GIFT-2, MEM-6). Outcome letters are chosen by the outcome's effect, so an
+organisation's own outcome names (a "final written warning", a "formal warning") share
+the wording for warnings and show their own label through ``{outcome}``.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from panelkeeper.rules.ladder import Effect
+
+
+class LetterKind(models.TextChoices):
+    INVESTIGATION = "investigation", "Told of an investigation"
+    GUIDANCE = "guidance", "Informal or firm guidance, or a verbal warning, confirmed"
+    NO_FURTHER_ACTION = "no_further_action", "No further action"
+    TRAINING = "training", "Outcome: training and support"
+    REMINDER = "reminder", "Outcome: a reminder of the code"
+    WARNING = "warning", "Outcome: a warning (including a final written warning)"
+    SUSPENSION = "suspension", "Outcome: suspension"
+    REMOVAL = "removal", "Outcome: removal or exclusion"
+    STEPPING_DOWN = "stepping_down", "Outcome: stepping down"
+    MISSED_MEETINGS = "missed_meetings", "Membership ended after missed meetings"
+    APPEAL_ACKNOWLEDGED = "appeal_acknowledged", "Appeal received"
+    APPEAL_DECIDED = "appeal_decided", "Appeal decided"
+    APPEAL_LATE_REFUSED = "appeal_late_refused", "Late appeal refused"
+    GIFT_RESULT = "gift_result", "What happens to a gift or hospitality"
+    RESIGN_REQUEST = "resign_request", "Please sign the new version of a document"
+
+
+#: The outcome letter for each effect an outcome can have (BR-10).
+OUTCOME_KINDS: dict[Effect, LetterKind] = {
+    Effect.NONE: LetterKind.NO_FURTHER_ACTION,
+    Effect.REMINDER: LetterKind.REMINDER,
+    Effect.GUIDANCE: LetterKind.GUIDANCE,
+    Effect.WARNING: LetterKind.WARNING,
+    Effect.TRAINING: LetterKind.TRAINING,
+    Effect.SUSPENSION: LetterKind.SUSPENSION,
+    Effect.MEMBERSHIP_ENDED: LetterKind.REMOVAL,
+    Effect.STEPPING_DOWN: LetterKind.STEPPING_DOWN,
+}
+
+CASE_KINDS = frozenset(
+    {
+        LetterKind.INVESTIGATION,
+        LetterKind.GUIDANCE,
+        LetterKind.NO_FURTHER_ACTION,
+        LetterKind.TRAINING,
+        LetterKind.REMINDER,
+        LetterKind.WARNING,
+        LetterKind.SUSPENSION,
+        LetterKind.REMOVAL,
+        LetterKind.STEPPING_DOWN,
+        LetterKind.MISSED_MEETINGS,
+        LetterKind.APPEAL_ACKNOWLEDGED,
+        LetterKind.APPEAL_DECIDED,
+        LetterKind.APPEAL_LATE_REFUSED,
+    }
+)
+
+#: Outcome letters: sending one is the written notice of the decision (BR-11), which
+#: starts the appeal window from its deemed receipt (BR-12, Interpretation 2).
+NOTICE_KINDS = frozenset(
+    {
+        LetterKind.NO_FURTHER_ACTION,
+        LetterKind.TRAINING,
+        LetterKind.REMINDER,
+        LetterKind.WARNING,
+        LetterKind.SUSPENSION,
+        LetterKind.REMOVAL,
+        LetterKind.STEPPING_DOWN,
+        LetterKind.MISSED_MEETINGS,
+    }
+)
+
+COMMON: dict[str, str] = {
+    "member_name": "The member's full name",
+    "organisation_name": "Your organisation's name",
+    "group_name": "The member's group, for example the scrutiny panel",
+    "letter_date": "The date the letter is sent",
+    "contact": "Whom the member should contact with questions",
+}
+
+CASE: dict[str, str] = {
+    "reference": "The case reference, for example C-00012",
+    "began_on": "The date the case began",
+    "description": "What the report says happened",
+    "clauses": "The parts of the code the report cites",
+}
+
+OUTCOME: dict[str, str] = {
+    "outcome": "The outcome decided, in the code's words",
+    "decided_on": "The date of the decision",
+    "level": "The level of breach found (minor, major, serious)",
+    "reasons": "Why it was decided",
+    "what_happens_next": "What the outcome means for the member, with its dates",
+    "how_to_appeal": "How to appeal and by when, from the code (or that no appeal is open)",
+    "appeal_to": "The title of the person an appeal goes to",
+    "appeal_closes": "The last day to appeal, worked out from the code; empty where none",
+}
+
+APPEAL: dict[str, str] = {
+    "appeal_received_on": "The day the appeal was received",
+    "appeal_to": "The title of the person considering the appeal",
+    "appeal_decide_by": "The date by which the appeal is to be decided, where the code sets one",
+    "appeal_result": "What the appeal decided: upheld, overturned or varied",
+    "appeal_reason": "Why the appeal was decided that way",
+    "window_closed": "The last day an appeal could have been made in time",
+    "late_reason": "Why a late appeal was refused",
+    "complaints_route": "The complaints route the code keeps open, if any",
+}
+
+GUIDANCE: dict[str, str] = {
+    "step": "The informal step taken, in the code's words",
+    "step_on": "The date of the step",
+    "actions": "What the member agreed to do",
+    "review_on": "When it will be reviewed",
+    "on_file_until": "The last day it stays on the member's file, where the code says",
+}
+
+INVESTIGATION: dict[str, str] = {
+    "investigated_by": "Who looks into the report",
+    "conclude_by": "The date the code says the matter should be dealt with by, if any",
+}
+
+GIFT: dict[str, str] = {
+    "gift": "What the gift or hospitality was",
+    "given_on": "When it was given",
+    "gift_result": "What was decided: kept, returned, donated, shared or declined",
+    "gift_note": "Any note recorded with the decision",
+    "decided_on": "The date of the decision",
+}
+
+RESIGN: dict[str, str] = {
+    "document": "The document's title",
+    "signed_version": "The version the member signed",
+    "new_version": "The new version to sign",
+}
+
+
+def placeholders(kind: str) -> dict[str, str]:
+    """Every placeholder ``kind`` may use, with what each holds (shown on the edit page)."""
+    names = dict(COMMON)
+    if kind in CASE_KINDS:
+        names |= CASE
+    if kind in NOTICE_KINDS:
+        names |= OUTCOME
+    if kind == LetterKind.GUIDANCE:
+        names |= GUIDANCE
+    if kind == LetterKind.INVESTIGATION:
+        names |= INVESTIGATION
+    if kind in (
+        LetterKind.APPEAL_ACKNOWLEDGED,
+        LetterKind.APPEAL_DECIDED,
+        LetterKind.APPEAL_LATE_REFUSED,
+    ):
+        names |= APPEAL
+    if kind == LetterKind.GIFT_RESULT:
+        names |= GIFT
+    if kind == LetterKind.RESIGN_REQUEST:
+        names |= RESIGN
+    return names

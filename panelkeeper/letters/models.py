@@ -1,0 +1,160 @@
+"""Letter templates, the letters issued from them, their dispatch, and reminders sent.
+
+A :class:`Letter` keeps the exact PDF bytes issued with their SHA-256; it is never
+rendered again and never changed (a correction is a new letter naming the one it
+corrects). A :class:`Dispatch` is one copy sent to one recipient by one channel.
+A :class:`Reminder` is unique on what it was about and its due date, so the daily job
+can run twice, or on two workers at once, and still send each reminder once.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from panelkeeper.letters.kinds import LetterKind
+
+
+class LetterTemplate(models.Model):
+    """An organisation's own wording for one kind of letter (the default wording otherwise)."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="letter_templates"
+    )
+    kind = models.CharField(max_length=30, choices=LetterKind.choices)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    updated_at = models.DateTimeField()
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["organisation", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "kind"], name="one_template_a_kind"),
+            models.CheckConstraint(
+                condition=Q(kind__in=LetterKind.values), name="letter_template_kind"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.organisation})"
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", "Email"
+    POST = "post", "Post"
+
+
+class Letter(models.Model):
+    """One letter as issued: its text, its HTML, and the PDF bytes sent, with their hash."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="letters"
+    )
+    member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="letters")
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.PROTECT, null=True, blank=True, related_name="letters"
+    )
+    gift = models.ForeignKey(
+        "registers.Gift", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(max_length=30, choices=LetterKind.choices)
+    subject = models.CharField(max_length=300)
+    text = models.TextField(help_text="The letter as plain text, placeholders filled.")
+    html = models.TextField()
+    pdf = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+    large_print = models.BooleanField(default=False)
+    tagged = models.BooleanField(default=True)
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    issued_on = models.DateField()
+    issued_at = models.DateTimeField()
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    corrects = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
+    )
+
+    class Meta:
+        ordering = ["-issued_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "issued_on"], name="letter_issued")]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=LetterKind.values), name="letter_kind"),
+            models.CheckConstraint(condition=Q(channel__in=Channel.values), name="letter_channel"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference}: {self.subject}"
+
+    @property
+    def reference(self) -> str:
+        return f"L-{self.pk:05d}" if self.pk else "L-new"
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.reference}.pdf"
+
+
+class Recipient(models.TextChoices):
+    MEMBER = "member", "The member"
+    ADVOCATE = "advocate", "The member's advocate (a copy)"
+
+
+class Dispatch(models.Model):
+    """One copy of a letter sent: by which channel, to whom, when (BR-11)."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="dispatches")
+    recipient = models.CharField(max_length=20, choices=Recipient.choices)
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    to_name = models.CharField(max_length=200)
+    to_address = models.TextField(help_text="An email address or a postal address.")
+    sent_on = models.DateField(help_text="The day it was emailed, or posted in that day's batch.")
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["letter", "id"]
+        verbose_name_plural = "dispatches"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["letter", "recipient"], name="one_dispatch_per_recipient"
+            ),
+            models.CheckConstraint(
+                condition=Q(channel__in=Channel.values), name="dispatch_channel"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.letter.reference} by {self.channel} to {self.to_name}"
+
+
+class Reminder(models.Model):
+    """A reminder or digest sent: unique on whom, what about and the due date it chased.
+
+    ``about`` names the thing (``digest:<org>``, ``meeting:<id>``, ``action:<id>``,
+    ``document:<version id>``). A deadline that moves has a new ``due_on``, so it is
+    chased again on its new date; the same due date is never chased twice.
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    to_email = models.EmailField()
+    about = models.CharField(max_length=100)
+    due_on = models.DateField()
+    sent_on = models.DateField()
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-sent_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["to_email", "about", "due_on"], name="one_reminder_per_due_date"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Reminder to {self.to_email} about {self.about} (due {self.due_on})"

@@ -1,0 +1,269 @@
+"""Reminders: one daily digest for role holders, and members' own reminders.
+
+Role holders (the people holding the code's staff titles, BR-13) get one email a day
+listing every case deadline and meeting action that falls due within the next few
+working days (``DIGEST_WORKING_DAYS``) or is overdue (BR-5, BR-11, BR-12, MTG-6).
+Deadlines are read from each case's procedure at send time, so a deadline that moved
+(an appeal lodged, a step recorded late) is listed on its new date.
+
+Members who chose email are reminded of a meeting coming up, a document to sign or
+re-sign (MEM-2, MEM-6), and an action due (MTG-6).
+
+Nothing is sent twice: each email is written as a :class:`Reminder` row, unique on its
+recipient, what it is about and the due date, in the same transaction as the email is
+sent. A second worker doing the same day hits the constraint and sends nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from panelkeeper.cases.models import Case, CaseState
+from panelkeeper.cases.procedure import CaseRefused, assess_case
+from panelkeeper.letters.facts import long_date
+from panelkeeper.letters.models import Reminder
+from panelkeeper.meetings.models import Action, Meeting, MeetingStatus
+from panelkeeper.members.eligibility import Hurdle, eligibility
+from panelkeeper.members.models import ContactBy, Member
+from panelkeeper.organisations.models import Organisation, RoleHolder
+from panelkeeper.organisations.policies import working_calendar
+from panelkeeper.rules.calendar import WorkingCalendar
+
+DIGEST_WORKING_DAYS = 2
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of a digest: what is due, on which date, and whether it is overdue."""
+
+    what: str
+    due: dt.date
+    overdue: bool
+
+    @property
+    def due_text(self) -> str:
+        return long_date(self.due)
+
+
+def _soon(calendar: WorkingCalendar, today: dt.date, due: dt.date, within: int) -> bool:
+    return due >= today and calendar.working_days_between(today, due) <= within
+
+
+def case_items(
+    organisation: Organisation, *, today: dt.date, within: int = DIGEST_WORKING_DAYS
+) -> list[Item]:
+    """Every unmet deadline of the organisation's open cases due soon or overdue."""
+    calendar = working_calendar(organisation)
+    items: list[Item] = []
+    open_cases = (
+        Case.objects.filter(organisation=organisation)
+        .exclude(state__in=[CaseState.CLOSED, CaseState.WITHDRAWN])
+        .select_related("member", "policy_version", "organisation")
+    )
+    for case in open_cases:
+        try:
+            view = assess_case(case, as_of=today)
+        except CaseRefused:
+            continue  # a case the procedure cannot read is on the officers' list already
+        for deadline in view.deadlines:
+            if deadline.met_on is not None:
+                continue
+            overdue = deadline.due < today
+            if overdue or _soon(calendar, today, deadline.due, within):
+                what = f"{case.reference} ({case.member}): {deadline.label}"
+                items.append(Item(what, deadline.due, overdue))
+    return items
+
+
+def action_items(
+    organisation: Organisation, *, today: dt.date, within: int = DIGEST_WORKING_DAYS
+) -> list[Item]:
+    """Meeting actions not done, due soon or overdue (MTG-6)."""
+    calendar = working_calendar(organisation)
+    items = []
+    actions = Action.objects.filter(
+        meeting__group__organisation=organisation, done_on__isnull=True
+    ).select_related("owner_member", "owner_user")
+    for action in actions:
+        overdue = action.due_on < today
+        if overdue or _soon(calendar, today, action.due_on, within):
+            owner = action.owner_member or action.owner_user
+            items.append(Item(f"Action for {owner}: {action.description}", action.due_on, overdue))
+    return items
+
+
+def _send_once(
+    organisation: Organisation,
+    *,
+    to: str,
+    about: str,
+    due_on: dt.date,
+    today: dt.date,
+    subject: str,
+    body: str,
+) -> bool:
+    """Send one email unless one was already sent for (to, about, due_on); True if sent."""
+    try:
+        with transaction.atomic():
+            Reminder.objects.create(
+                organisation=organisation,
+                to_email=to,
+                about=about,
+                due_on=due_on,
+                sent_on=today,
+                sent_at=timezone.now(),
+            )
+            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+    except IntegrityError:
+        return False
+    return True
+
+
+def digest_recipients(organisation: Organisation, *, today: dt.date) -> list[tuple[str, str]]:
+    """(name, email) of everyone holding one of the code's staff titles on ``today``."""
+    seen: dict[str, str] = {}
+    for holder in (
+        RoleHolder.objects.filter(organisation=organisation).on(today).select_related("user")
+    ):
+        if holder.user.email:
+            seen.setdefault(holder.user.email, holder.user.get_full_name() or holder.user.email)
+    return [(name, email) for email, name in sorted(seen.items())]
+
+
+def send_digests(
+    organisation: Organisation, *, today: dt.date, within: int = DIGEST_WORKING_DAYS
+) -> int:
+    items = sorted(
+        case_items(organisation, today=today, within=within)
+        + action_items(organisation, today=today, within=within),
+        key=lambda i: (i.due, i.what),
+    )
+    if not items:
+        return 0
+    overdue = [i for i in items if i.overdue]
+    due = [i for i in items if not i.overdue]
+    sent = 0
+    for name, email in digest_recipients(organisation, today=today):
+        body = render_to_string(
+            "letters/email_digest.txt",
+            {
+                "name": name,
+                "organisation": organisation,
+                "overdue": overdue,
+                "due": due,
+                "within": within,
+                "today": long_date(today),
+            },
+        )
+        subject = f"Due and overdue at {organisation.name}: {long_date(today)}"
+        sent += _send_once(
+            organisation,
+            to=email,
+            about=f"digest:{organisation.pk}",
+            due_on=today,
+            today=today,
+            subject=subject,
+            body=body,
+        )
+    return sent
+
+
+@dataclass(frozen=True)
+class MemberReminder:
+    about: str
+    due_on: dt.date
+    subject: str
+    line: str
+
+
+def member_reminders(
+    member: Member, *, today: dt.date, calendar: WorkingCalendar, within: int
+) -> Iterator[MemberReminder]:
+    """What ``member`` should be reminded of on ``today``."""
+    meetings = Meeting.objects.filter(
+        group=member.group_id, status=MeetingStatus.SCHEDULED, date__gte=today
+    )
+    for meeting in meetings:
+        if _soon(calendar, today, meeting.date, within):
+            where = meeting.place or "online"
+            yield MemberReminder(
+                f"meeting:{meeting.pk}",
+                meeting.date,
+                f"Meeting on {long_date(meeting.date)}",
+                f"The {member.group.name} meets on {long_date(meeting.date)} at "
+                f"{meeting.starts_at:%H:%M} ({where}). If you cannot come, please send your "
+                "apologies as early as you can.",
+            )
+    for check in eligibility(member, on=today).documents:
+        if check.state in (Hurdle.UNSIGNED, Hurdle.OUTDATED) and check.current_pk is not None:
+            again = "the new version of " if check.state is Hurdle.OUTDATED else ""
+            yield MemberReminder(
+                f"document:{check.current_pk}",
+                today,
+                f"Please sign {again}the {check.title}",
+                f"Please read and sign {again}the {check.title} (version "
+                f"{check.current_label}). You can sign it online or ask us for a paper copy.",
+            )
+    for action in Action.objects.filter(owner_member=member, done_on__isnull=True):
+        if action.due_on < today or _soon(calendar, today, action.due_on, within):
+            late = "was due" if action.due_on < today else "is due"
+            yield MemberReminder(
+                f"action:{action.pk}",
+                action.due_on,
+                "An action from a meeting",
+                f"Your action “{action.description}” {late} on {long_date(action.due_on)}.",
+            )
+
+
+def _document_key(about: str) -> bool:
+    return about.startswith("document:")
+
+
+def send_member_reminders(
+    organisation: Organisation, *, today: dt.date, within: int = DIGEST_WORKING_DAYS
+) -> int:
+    calendar = working_calendar(organisation)
+    sent = 0
+    members = (
+        Member.objects.of(organisation)
+        .active(on=today)
+        .filter(contact_by=ContactBy.EMAIL)
+        .exclude(Q(email="") | Q(email__isnull=True))
+        .select_related("group__organisation")
+    )
+    for member in members:
+        for reminder in member_reminders(member, today=today, calendar=calendar, within=within):
+            # A document has no due date: one reminder per version, keyed by it.
+            due_on = dt.date.min if _document_key(reminder.about) else reminder.due_on
+            body = render_to_string(
+                "letters/email_member_reminder.txt",
+                {"member": member, "organisation": organisation, "line": reminder.line},
+            )
+            sent += _send_once(
+                organisation,
+                to=member.email,
+                about=reminder.about,
+                due_on=due_on,
+                today=today,
+                subject=f"{reminder.subject}: {organisation.name}",
+                body=body,
+            )
+    return sent
+
+
+def send_reminders(today: dt.date, *, within: int = DIGEST_WORKING_DAYS) -> dict[str, int]:
+    """The day's digests and member reminders for every organisation; counts sent."""
+    digests = members = 0
+    for organisation in Organisation.objects.order_by("pk"):
+        digests += send_digests(organisation, today=today, within=within)
+        members += send_member_reminders(organisation, today=today, within=within)
+    return {"digests": digests, "member_reminders": members}

@@ -1,0 +1,114 @@
+"""The wording of each kind of letter: the organisation's own, or ours by default.
+
+Default wording lives in ``templates/letters/defaults/<kind>.txt``: a ``Subject:`` line,
+a blank line, then the body. Officers may replace either for their organisation; what
+they save is checked against the kind's placeholders first, so an unknown name is
+refused with its name and nothing is half-saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from panelkeeper.audit.log import record
+from panelkeeper.letters.kinds import LetterKind, placeholders
+from panelkeeper.letters.models import LetterTemplate
+from panelkeeper.letters.placeholders import TemplateProblem, check
+from panelkeeper.organisations.models import Organisation
+
+
+@dataclass(frozen=True)
+class Wording:
+    subject: str
+    body: str
+    own: bool
+    """True when the organisation has its own wording for this kind."""
+
+
+def defaults_dir() -> Path:
+    return Path(settings.BASE_DIR) / "templates" / "letters" / "defaults"
+
+
+@cache
+def default_wording(kind: str) -> Wording:
+    text = (defaults_dir() / f"{LetterKind(kind).value}.txt").read_text(encoding="utf-8")
+    first, _, body = text.partition("\n")
+    assert first.startswith("Subject: "), f"{kind}.txt must start with a Subject: line"
+    return Wording(first.removeprefix("Subject: ").strip(), body.strip() + "\n", own=False)
+
+
+def wording_for(organisation: Organisation, kind: str) -> Wording:
+    own = LetterTemplate.objects.filter(organisation=organisation, kind=kind).first()
+    if own is None:
+        return default_wording(kind)
+    return Wording(own.subject, own.body, own=True)
+
+
+class WordingProblem(ValueError):
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+        super().__init__(message)
+
+
+def check_wording(kind: str, subject: str, body: str) -> None:
+    """Raise :class:`WordingProblem` on the field with an unknown placeholder or stray brace."""
+    allowed = placeholders(kind)
+    for field, text in (("subject", subject), ("body", body)):
+        if not text.strip():
+            what = "a subject" if field == "subject" else "the wording of the letter"
+            raise WordingProblem(field, f"Enter {what}")
+        try:
+            check(text, allowed)
+        except TemplateProblem as problem:
+            raise WordingProblem(field, problem.message) from None
+
+
+def save_wording(
+    *, organisation: Organisation, kind: str, subject: str, body: str, actor: object
+) -> LetterTemplate:
+    """Save the organisation's own wording for ``kind`` once it is checked."""
+    subject = " ".join(subject.split())
+    body = body.replace("\r\n", "\n").strip() + "\n"
+    check_wording(kind, subject, body)
+    with transaction.atomic():
+        template, _ = LetterTemplate.objects.update_or_create(
+            organisation=organisation,
+            kind=kind,
+            defaults={
+                "subject": subject,
+                "body": body,
+                "updated_at": timezone.now(),
+                "updated_by": actor,
+            },
+        )
+        record(
+            actor=actor,
+            organisation=organisation,
+            action="letter_template.saved",
+            obj=template,
+            fields=["subject", "body"],
+        )
+    return template
+
+
+def restore_default(*, organisation: Organisation, kind: str, actor: object) -> None:
+    """Go back to the default wording for ``kind``."""
+    with transaction.atomic():
+        template = LetterTemplate.objects.filter(organisation=organisation, kind=kind).first()
+        if template is None:
+            return
+        record(
+            actor=actor,
+            organisation=organisation,
+            action="letter_template.restored",
+            obj=template,
+            fields=["subject", "body"],
+        )
+        template.delete()
