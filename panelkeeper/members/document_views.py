@@ -12,7 +12,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
-from panelkeeper.lib.markdown import render_markdown
 from panelkeeper.lib.pdf import render_pdf
 from panelkeeper.members.forms import CountersignForm, DocumentVersionForm, PaperSignatureForm
 from panelkeeper.members.models import Document, DocumentVersion, Signature
@@ -23,6 +22,7 @@ from panelkeeper.members.signing import (
     documents_of_code,
     must_resign,
     record_paper_signature,
+    render_document,
 )
 from panelkeeper.members.views import member_for
 from panelkeeper.organisations.forms import add_refusal, bound
@@ -69,7 +69,7 @@ def document_detail(request: HttpRequest, org: str, key: str) -> HttpResponse:
         "document": document,
         "versions": versions,
         "current": current,
-        "html": render_markdown(current.text) if current else "",
+        "html": render_document(current.text) if current else "",
         "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
     }
     return render(request, "members/document_detail.html", context)
@@ -163,7 +163,7 @@ def signature_pdf_response(signature: Signature) -> HttpResponse:
         "members/signature_pdf.html",
         {
             "signature": signature,
-            "text": render_markdown(signature.version.text),
+            "text": render_document(signature.version.text),
             "countersignatures": signature.countersignatures.all(),
         },
     )

@@ -14,12 +14,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.permissions import member_self, signed_in
-from panelkeeper.lib.markdown import render_markdown
 from panelkeeper.members.document_views import signature_pdf_response
 from panelkeeper.members.eligibility import eligibility
 from panelkeeper.members.forms import SignForm
 from panelkeeper.members.models import DocumentVersion, Member, Signature
-from panelkeeper.members.signing import documents_of_code, sign_document
+from panelkeeper.members.signing import documents_of_code, render_document, sign_document
 from panelkeeper.organisations.forms import add_refusal, bound
 from panelkeeper.organisations.policies import Refused
 
@@ -95,7 +94,7 @@ def sign(request: HttpRequest, member: int, version: int) -> HttpResponse:
         "member": record,
         "organisation": record.group.organisation,
         "version": document_version,
-        "html": render_markdown(document_version.text),
+        "html": render_document(document_version.text),
         "form": form,
     }
     return render(request, "members/sign.html", context)

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.audit.log import record
+from panelkeeper.lib.markdown import render_markdown
 from panelkeeper.members.eligibility import Hurdle, eligibility
 from panelkeeper.members.models import (
     Countersignature,
@@ -394,5 +396,17 @@ __all__ = [
     "documents_of_code",
     "must_resign",
     "record_paper_signature",
+    "render_document",
     "sign_document",
 ]
+
+
+_HEADING = re.compile(r"<(/?)h([1-6])>")
+
+
+def render_document(text: str) -> SafeString:
+    """A document's Markdown as safe HTML, its headings one level down, so that the
+    page's own heading stays the only level-one heading."""
+    html = render_markdown(text)
+    shifted = _HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}>", html)
+    return mark_safe(shifted)  # only tag names change in HTML already sanitised

@@ -23,6 +23,9 @@ def start(request: HttpRequest) -> HttpResponse:
     organisations = list(Organisation.objects.for_user(request.user)[:2])
     if len(organisations) == 1:
         return redirect("organisations:home", org=organisations[0].slug)
+    user = request.user
+    if not organisations and (user.memberships.exists() or user.advocated_members.exists()):  # type: ignore[union-attr]
+        return redirect("members:portal")  # a member or an advocate, with no staff grant
     return redirect("organisations:list")
 
 

@@ -240,7 +240,7 @@ def test_an_officer_publishes_a_document_version(factory: Factory, officer_clien
     )
     assert response.status_code == 302
     page = officer_client.get(response["Location"]).content.decode()
-    assert "<h1>Terms</h1>" in page and "2.1, 2.2" in page
+    assert "<h2>Terms</h2>" in page and "2.1, 2.2" in page
 
 
 def test_an_empty_document_text_is_refused(factory: Factory, officer_client: Client) -> None:
