@@ -109,6 +109,7 @@ def get_meeting(request: HttpRequest, org: str, meeting_id: int) -> s.MeetingDet
     ]
     return s.MeetingDetailOut(
         **s.MeetingOut.model_validate(meeting, from_attributes=True).model_dump(),
+        papers=[s.PaperOut(id=p.pk, title=p.title) for p in page["papers"]],
         agenda=items,
         attendance=attendance,
         decisions=[_decision(d) for d in page["decisions"]],

@@ -1,6 +1,7 @@
 """API operations for what happens at a meeting: decisions, votes, actions, asked to leave."""
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from ninja import Status
 
@@ -21,6 +22,7 @@ from panelkeeper.meetings.api_common import (
     _refused,
     router,
 )
+from panelkeeper.meetings.calendars import calendar
 from panelkeeper.meetings.conduct import record_asked_to_leave
 from panelkeeper.meetings.decisions import cast_vote, close_decision, open_decision
 from panelkeeper.meetings.models import (
@@ -28,6 +30,7 @@ from panelkeeper.meetings.models import (
     AgendaItem,
     Decision,
 )
+from panelkeeper.meetings.schedule import attach_paper
 from panelkeeper.organisations.policies import Refused
 
 # -- decisions, actions, asked to leave ----------------------------------------------
@@ -189,3 +192,43 @@ def asked_to_leave(request: HttpRequest, org: str, meeting_id: int) -> Status[ob
             id=row.pk, meeting_id=meeting.pk, member_id=member.pk, what_happened=row.what_happened
         ),
     )
+
+
+@router.post(
+    "/{org}/meetings/{meeting_id}/papers",
+    response={201: s.PaperOut, 422: s.RefusalOut},
+    summary="Attach a paper: a multipart form with title and file",
+)
+@api_staff(OFFICER)
+def add_paper(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
+    meeting = _meeting(request, meeting_id)
+    upload = request.FILES.get("file")
+    if upload is None:
+        return Status(
+            422, s.RefusalOut(detail="Send the paper as a file named file.", field="file")
+        )
+    try:
+        paper = attach_paper(
+            meeting=meeting,
+            title=request.POST.get("title", ""),
+            file=upload,
+            actor=request.user,  # type: ignore[arg-type]
+        )
+    except Refused as refusal:
+        return _refused(refusal)
+    return Status(201, s.PaperOut(id=paper.pk, title=paper.title))
+
+
+@router.get(
+    "/{org}/meetings/{meeting_id}/ics",
+    response={200: None},
+    summary="The meeting as an iCalendar file",
+)
+@api_staff(*READERS)
+def meeting_ics(request: HttpRequest, org: str, meeting_id: int) -> HttpResponse:
+    meeting = _meeting(request, meeting_id)
+    url = request.build_absolute_uri(
+        reverse("meetings:detail", kwargs={"org": org, "pk": meeting.pk})
+    )
+    text = calendar([meeting], lambda m: url, name=f"Meeting of {meeting.group.name}")
+    return HttpResponse(text, content_type="text/calendar; charset=utf-8")

@@ -18,6 +18,7 @@ from panelkeeper.meetings.api_common import (
     _doc,
     _group,
     _meeting,
+    _member,
     _org,
     _refused,
     _summary,
@@ -111,6 +112,46 @@ def group_attendance(
                 member_id=r.member.pk, full_name=r.member.full_name, summary=_summary(r.summary)
             )
             for r in rows
+        ],
+    )
+
+
+@router.get(
+    "/{org}/members/{member_id}/attendance",
+    response=s.MemberRecordOut,
+    summary="One member's attendance, meeting by meeting, with its counts",
+)
+@api_staff(*READERS)
+def member_attendance(
+    request: HttpRequest,
+    org: str,
+    member_id: int,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> s.MemberRecordOut:
+    member = _member(request, member_id)
+    today = timezone.localdate()
+    first, last = period(start, end, today)
+    meetings = list(
+        Meeting.objects.filter(group_id=member.group_id, date__range=(first, last)).order_by(
+            "date", "id"
+        )
+    )
+    [row] = attendance_rows([member], meetings, today=today)
+    return s.MemberRecordOut(
+        member_id=member.pk,
+        start=first,
+        end=last,
+        summary=_summary(row.summary),
+        seats=[
+            s.SeatOut(
+                meeting_id=meeting.pk,
+                date=meeting.date,
+                standing=seat.standing.value,
+                presence=seat.presence.value if seat.presence else None,
+                late_apologies=seat.late_apologies,
+            )
+            for meeting, seat, _ in row.seats
         ],
     )
 

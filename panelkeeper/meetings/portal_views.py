@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +13,7 @@ from panelkeeper.accounts.permissions import member_self
 from panelkeeper.meetings.attendance import send_apologies
 from panelkeeper.meetings.calendars import create_feed
 from panelkeeper.meetings.forms import ApologiesForm
-from panelkeeper.meetings.models import Action, Meeting, MeetingStatus
+from panelkeeper.meetings.models import Action, Meeting, MeetingStatus, Paper
 from panelkeeper.meetings.seats import attendance_rows
 from panelkeeper.organisations.forms import add_refusal, bound
 from panelkeeper.organisations.policies import Refused
@@ -58,6 +58,15 @@ def meeting(request: HttpRequest, member: int, pk: int) -> HttpResponse:
     found = _meeting(request, pk)
     context = {"member": request.member, "meeting": found, "papers": found.papers.all()}  # type: ignore[attr-defined]
     return render(request, "meetings/portal_meeting.html", context)
+
+
+@member_self
+@require_GET
+def paper(request: HttpRequest, member: int, pk: int, paper: int) -> FileResponse:
+    """A paper of one of the member's group's meetings, to read beforehand (MTG-6)."""
+    found = get_object_or_404(Paper, meeting=_meeting(request, pk), pk=paper)
+    name = found.file.name.rsplit("/", 1)[-1]
+    return FileResponse(found.file.open("rb"), as_attachment=True, filename=name)
 
 
 @member_self

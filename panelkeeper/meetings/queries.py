@@ -39,7 +39,7 @@ def meeting_page(meeting: Meeting) -> dict[str, Any]:
     attendance = {
         a.member_id: a for a in Attendance.objects.filter(meeting=meeting).select_related("member")
     }
-    items = list(meeting.agenda.select_related("work", "missed_meetings__member", "gift"))
+    items = list(meeting.agenda.select_related("work", "missed_meetings__member", "gift__member"))
     views = []
     for item in items:
         conflicts: Conflicts = conflicts_for(item.work, on=meeting.date)

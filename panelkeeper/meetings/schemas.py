@@ -124,7 +124,13 @@ class AskedToLeaveOut(Schema):
     what_happened: str
 
 
+class PaperOut(Schema):
+    id: int
+    title: str
+
+
 class MeetingDetailOut(MeetingOut):
+    papers: list[PaperOut]
     agenda: list[ItemOut]
     attendance: list[AttendanceOut]
     decisions: list[DecisionOut]
@@ -167,6 +173,22 @@ class MemberAttendanceOut(Schema):
     member_id: int
     full_name: str
     summary: SummaryOut
+
+
+class SeatOut(Schema):
+    meeting_id: int
+    date: dt.date
+    standing: str
+    presence: str | None
+    late_apologies: bool
+
+
+class MemberRecordOut(Schema):
+    member_id: int
+    start: dt.date
+    end: dt.date
+    summary: SummaryOut
+    seats: list[SeatOut]
 
 
 class GroupAttendanceOut(Schema):

@@ -49,5 +49,6 @@ urlpatterns = [
     path(PORTAL, portal_views.meetings, name="portal"),
     path(f"{PORTAL}<int:pk>/", portal_views.meeting, name="portal_meeting"),
     path(f"{PORTAL}<int:pk>/apologies/", portal_views.apologies, name="apologies"),
+    path(f"{PORTAL}<int:pk>/papers/<int:paper>/", portal_views.paper, name="portal_paper"),
     path(f"{PORTAL}calendar-feed/", portal_views.new_feed, name="portal_feed"),
 ]

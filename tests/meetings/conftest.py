@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,6 +13,12 @@ from panelkeeper.organisations.models import Group, PolicyVersion
 from tests.factory import Factory
 
 TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings: Any, tmp_path: Path) -> None:
+    """Papers uploaded by the tests land in a folder thrown away afterwards."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture

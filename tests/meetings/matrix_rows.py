@@ -134,6 +134,14 @@ def portal_meeting_kw(factory: Factory) -> dict[str, Any]:
     return {"member": factory.member_record.pk, "pk": _meeting(factory).pk}
 
 
+def portal_paper_kw(factory: Factory) -> dict[str, Any]:
+    paper = paper_kw(factory)["pk"]
+    from panelkeeper.meetings.models import Paper
+
+    found = Paper.objects.get(pk=paper)
+    return {"member": factory.member_record.pk, "pk": found.meeting_id, "paper": paper}
+
+
 def member_only(ok: Expected) -> dict[str, Expected]:
     """Only the member themself; everyone else signed in gets 404, as for a missing record."""
     return {
@@ -165,6 +173,10 @@ def api_held(factory: Factory) -> dict[str, Any]:
 
 def api_attendance(factory: Factory) -> dict[str, Any]:
     return {**api_held(factory), "member_id": factory.member_record.pk}
+
+
+def api_member(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "member_id": factory.member_record.pk}
 
 
 def api_group(factory: Factory) -> dict[str, Any]:
@@ -242,6 +254,7 @@ MEETING_ROWS: list[Row] = [
     Row("meetings:portal_meeting", "GET", member_only(200), portal_meeting_kw),
     Row("meetings:apologies", "GET", member_only(200), portal_meeting_kw),
     Row("meetings:apologies", "POST", member_only(302), portal_meeting_kw, note="sent"),
+    Row("meetings:portal_paper", "GET", member_only(200), portal_paper_kw),
     Row("meetings:portal_feed", "POST", member_only(200), portal_kw, note="shows the URL once"),
     # API
     Row(API + "/{org}/meetings", "GET", api_readers(), api_org),
@@ -266,6 +279,9 @@ MEETING_ROWS: list[Row] = [
     Row(API + "/{org}/missed-meetings", "GET", api_readers(), api_org),
     Row(API + "/{org}/missed-meetings/{decision_id}/decide", "POST", api_officers(422), api_missed),
     Row(API + "/{org}/groups/{group_id}/attendance", "GET", api_readers(), api_group),
+    Row(API + "/{org}/members/{member_id}/attendance", "GET", api_readers(), api_member),
+    Row(API + "/{org}/meetings/{meeting_id}/papers", "POST", api_officers(422), api_meeting),
+    Row(API + "/{org}/meetings/{meeting_id}/ics", "GET", api_readers(), api_meeting),
     Row(API + "/{org}/groups/{group_id}/calendar-feeds", "POST", api_officers(201), api_group),
     Row(API + "/{org}/calendar-feeds/{feed_id}", "DELETE", api_officers(204), api_feed),
     Row(API + "/portal/{member}/meetings", "GET", api_member_only(200), api_portal),

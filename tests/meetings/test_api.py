@@ -131,3 +131,40 @@ def test_a_member_sends_apologies_through_the_api(factory: Factory, nexus: Polic
     assert status == 201 and body["presence"] == "apologies"
     status, listed = call(client, "GET", f"/api/v1/meetings/portal/{member.pk}/meetings")
     assert [m["id"] for m in listed] == [meeting.pk]
+
+
+def test_papers_are_attached_by_api_and_listed_with_the_meeting(
+    factory: Factory, officer_client: Client
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    meeting = factory.meeting()
+    url = f"{API}/meetings/{meeting.pk}/papers"
+    file = SimpleUploadedFile("agenda.txt", b"1. Apologies")
+    response = officer_client.post(url, {"title": "Agenda pack", "file": file})
+    assert response.status_code == 201
+    _, detail = call(officer_client, "GET", f"{API}/meetings/{meeting.pk}")
+    assert [p["title"] for p in detail["papers"]] == ["Agenda pack"]
+    assert officer_client.post(url, {"title": "No file"}).status_code == 422
+
+
+def test_a_members_attendance_by_api_lists_each_meeting_with_its_standing(
+    factory: Factory, officer_client: Client, officer: User, nexus: PolicyVersion
+) -> None:
+    from panelkeeper.meetings.attendance import record_attendance
+    from panelkeeper.meetings.schedule import cancel_meeting
+
+    member = factory.panel_member(full_name="Pat")
+    held = factory.meeting(date=dt.date(2026, 11, 12))
+    cancelled = factory.meeting(date=dt.date(2026, 11, 30))
+    cancel_meeting(meeting=cancelled, reason="Snow", actor=officer, today=TODAY)
+    record_attendance(meeting=held, member=member, presence="present", actor=officer, today=TODAY)
+    status, record = call(
+        officer_client, "GET", f"{API}/members/{member.pk}/attendance?end=2026-12-31"
+    )
+    assert status == 200
+    assert [(s["date"], s["standing"], s["presence"]) for s in record["seats"]] == [
+        ("2026-11-12", "expected", "present"),
+        ("2026-11-30", "cancelled", None),
+    ]
+    assert record["summary"]["expected"] == 1
