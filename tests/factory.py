@@ -362,8 +362,10 @@ class Factory:
         key = f"code_in_force:{preset}:{(organisation or self.home).pk}"
         if key not in self._personas:
             version = self.published_version(organisation, preset)
+            # Holders with no grant: a director an appeal is put to sees only that appeal.
             for role in policy_of(version).staff_roles:
-                self.role_holder(role.key, organisation=organisation, role_title=role.title)
+                holder = self.user(first_name="Holder of", last_name=role.title)
+                self.role_holder(role.key, holder, organisation, role_title=role.title)
             self._personas[key] = version
         return self._personas[key]
 
@@ -524,6 +526,22 @@ class Factory:
         fields.setdefault("today", dt.date(2026, 11, 23))
         return issue_case_letter(
             case=case or self.decided_case(), kind=fields.pop("kind", None), actor=None, **fields
+        )
+
+    def member_letter(self, member: Member | None = None) -> Any:
+        """A request to re-sign the code, emailed to ``member`` (``member_record``) (MEM-6)."""
+        from panelkeeper.letters.issuing import issue_resign_request
+
+        member = member or self.member_record
+        if not member.email:
+            member.email, member.contact_by = f"member{next(_serial)}@example.org", "email"
+            member.save(update_fields=["email", "contact_by"])
+        return issue_resign_request(
+            member=member,
+            version=self.document_version("code_of_conduct"),
+            signed_label="1",
+            actor=None,
+            today=dt.date(2026, 11, 23),
         )
 
     # Concerns raised on the public page (concerns) ----------------------------------

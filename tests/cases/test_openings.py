@@ -1,0 +1,137 @@
+"""Cases opened from meetings: a member asked to leave (MTG-5) and membership ended for
+missed meetings (MTG-2, Interpretation 6), with the exclusion's notice and appeal."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from panelkeeper.cases import services as s
+from panelkeeper.cases.models import Case, CaseKind, CaseState
+from panelkeeper.cases.procedure import CaseRefused, assess_case
+from panelkeeper.meetings.models import AskedToLeave, MissedMeetings, MissedMeetingsStatus
+from panelkeeper.members.models import Member, Status
+from panelkeeper.members.status import status_on
+from tests.factory import Factory
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def _nexus_member(factory: Factory) -> Member:
+    factory.code_in_force("nexus")
+    return factory.panel_member()
+
+
+def test_a_member_asked_to_leave_opens_a_serious_breach_case_mtg_5(factory: Factory) -> None:
+    member = _nexus_member(factory)
+    meeting = factory.meeting(date=dt.date(2026, 11, 10))
+    row = AskedToLeave.objects.create(
+        meeting=meeting,
+        member=member,
+        what_happened="Shouted down the chair.",
+        recorded_at=timezone.now(),
+        recorded_by=factory.officer(),
+    )
+    case = s.open_case_from_asked_to_leave(record_=row, actor=None, today=TODAY)
+    assert case.asked_to_leave == row
+    assert case.setting == "meeting" and case.began_on == dt.date(2026, 11, 10)
+    assert case.level == "serious"
+    assert "Shouted down the chair." in case.description
+
+
+def _ended(factory: Factory, member: Member) -> MissedMeetings:
+    from panelkeeper.members.records import change_member_status
+
+    ending = change_member_status(
+        member=member,
+        status=Status.ENDED,
+        reason="Missed three meetings in a row",
+        effective_from=dt.date(2026, 11, 12),
+        actor=None,
+        today=TODAY,
+    )
+    return MissedMeetings.objects.create(
+        member=member,
+        group=member.group,
+        status=MissedMeetingsStatus.ENDED,
+        missed=3,
+        limit=2,
+        first_missed_on=dt.date(2026, 9, 10),
+        last_missed_on=dt.date(2026, 11, 10),
+        opened_on=dt.date(2026, 11, 10),
+        opened_at=timezone.now(),
+        reason="No reply to letters",
+        decided_on=dt.date(2026, 11, 12),
+        ended_status=ending,
+    )
+
+
+def test_membership_ended_for_missed_meetings_opens_an_exclusion_with_its_appeal_mtg_2(
+    factory: Factory,
+) -> None:
+    member = _nexus_member(factory)
+    decision = _ended(factory, member)
+    case = s.open_exclusion_from_missed_meetings(decision=decision, actor=None, today=TODAY)
+    assert case.kind == CaseKind.EXCLUSION and case.state == CaseState.DECIDED
+    # The ending is written once, by the meetings decision.
+    assert member.statuses.filter(status=Status.ENDED).count() == 1
+    with pytest.raises(CaseRefused, match="already open"):
+        s.open_exclusion_from_missed_meetings(decision=decision, actor=None, today=TODAY)
+    s.record_notice(
+        case=case,
+        sent_on=dt.date(2026, 11, 13),
+        to=member.full_name,
+        channel="hand",
+        actor=None,
+        today=TODAY,
+    )
+    view = assess_case(case, as_of=TODAY)
+    assert view.appeal_window is not None
+    # Seven calendar days from receipt on 13 November (Interpretation 2).
+    assert view.appeal_window.closes == dt.date(2026, 11, 20)
+    s.lodge_appeal(case=case, received_on=dt.date(2026, 11, 18), actor=None, today=TODAY)
+    s.consider_appeal(case=case, actor=None, effective=dt.date(2026, 11, 19), today=TODAY)
+    s.decide_appeal(
+        case=case,
+        result="overturned",
+        reason="Illness was not known.",
+        actor=None,
+        effective=dt.date(2026, 11, 20),
+        today=TODAY,
+    )
+    assert status_on(member, on=dt.date(2026, 11, 21)) == Status.ACTIVE
+
+
+def test_an_exclusion_can_be_opened_for_a_member_and_a_date_mtg_2(factory: Factory) -> None:
+    member = _nexus_member(factory)
+    case = s.open_exclusion(
+        member=member,
+        effective=dt.date(2026, 11, 12),
+        reason="Stepped down after a confidentiality breach",
+        actor=None,
+        today=TODAY,
+    )
+    assert status_on(member, on=dt.date(2026, 11, 12)) == Status.ENDED
+    assert Case.objects.get() == case
+
+
+def test_the_officer_opens_waiting_records_from_the_case_list(
+    factory: Factory, officer_client: Client
+) -> None:
+    member = _nexus_member(factory)
+    decision = _ended(factory, member)
+    url = reverse("cases:list", kwargs={"org": "home"})
+    assert (
+        "Membership ended after 3 meetings missed in a row"
+        in officer_client.get(url).content.decode()
+    )
+    response = officer_client.post(
+        reverse("cases:open_mtg2", kwargs={"org": "home", "decision": decision.pk})
+    )
+    assert response.status_code == 302
+    assert Case.objects.get().missed_meetings == decision
+    assert "meetings missed in a row" not in officer_client.get(url).content.decode()
