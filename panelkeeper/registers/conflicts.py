@@ -78,6 +78,12 @@ def route_for(work: WorkItem) -> ConflictRoute:
     return route
 
 
+def _members_on(work: WorkItem) -> models.QuerySet[Member]:
+    """Members of the organisation on the work's date: those who left or had not yet
+    joined take no part, so their interests raise no conflict."""
+    return Member.objects.of(work.organisation).active(on=work.on)
+
+
 @dataclass(frozen=True)
 class CheckLine:
     """One member in a conflict check: their interests current on the day, and the decision."""
@@ -88,15 +94,17 @@ class CheckLine:
 
 
 def conflict_check(work: WorkItem) -> list[CheckLine]:
-    """Members with interests current on the work's date, and anyone with a decision on it.
+    """Members active on the work's date with interests current then, and anyone with a
+    decision on it.
 
     A fixed number of queries however many members and interests there are.
     """
     current = Interest.objects.current(on=work.on).order_by("kind", "id")
     decisions = {d.member_id: d for d in work.decisions.select_related("recorded_by")}
+    interested = _members_on(work).filter(pk__in=current.values("member")).values("pk")
     members = (
         Member.objects.of(work.organisation)
-        .filter(models.Q(pk__in=current.values("member")) | models.Q(pk__in=list(decisions)))
+        .filter(models.Q(pk__in=interested) | models.Q(pk__in=list(decisions)))
         .select_related("group")
         .prefetch_related(Prefetch("interests", queryset=current, to_attr="current_interests"))
     )
@@ -234,7 +242,7 @@ def conflicts_for(work: WorkItem, *, on: dt.date) -> Conflicts:
     }
     interested = set(
         Interest.objects.current(on=work.on)
-        .filter(organisation=work.organisation_id)
+        .filter(member__in=_members_on(work).values("pk"))
         .values_list("member_id", flat=True)
     )
     return Conflicts(

@@ -33,16 +33,22 @@ def members(transactional_db: None) -> dict[str, dict[str, Any]]:
         record = factory.panel_member(
             factory.group(organisation), full_name=f"Mina {preset}", user=user
         )
+        officer = factory.officer(organisation)
         found[preset] = {"email": user.email, "password": PASSWORD, "member": record.pk}
+        found[f"{preset}-officer"] = {"email": officer.email, "password": PASSWORD}
     return found
 
 
-def declare_a_gift(page: Page, base_url: str, person: dict[str, Any]) -> None:
-    page.goto(f"{base_url}/my/registers/{person['member']}/")
+def sign_in(page: Page, address: str, person: dict[str, Any]) -> None:
+    page.goto(address)
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
     page.get_by_label("Email").fill(person["email"])
     page.get_by_label("Password").fill(person["password"])
     page.get_by_role("button", name="Sign in").click()
+
+
+def declare_a_gift(page: Page, base_url: str, person: dict[str, Any]) -> None:
+    sign_in(page, f"{base_url}/my/registers/{person['member']}/", person)
     expect(page.get_by_role("heading", level=1)).to_have_text("Your registers")
     assert_accessible(page)
 
@@ -75,6 +81,16 @@ def test_a_gift_declared_on_a_phone_waits_for_the_next_meeting_in_vela_gift_2(
     with watched_page(browser, **PHONE) as page:
         declare_a_gift(page, str(live_server), members["vela"])
         expect(page.locator("main")).to_contain_text("Waiting for the next meeting")
+    # The officer finds it in the organisation's register, the giver's name included.
+    with watched_page(browser, **PHONE) as page:
+        sign_in(page, f"{live_server}/organisations/vela/registers/gifts/", members["vela-officer"])
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Register of gifts and hospitality"
+        )
+        row = page.get_by_role("row").filter(has_text="Lunch at an open day")
+        expect(row).to_contain_text("Brightside Roofing Ltd")
+        expect(row).to_contain_text("Waiting for the next meeting")
+        assert_accessible(page)
 
 
 def test_a_gift_declared_on_a_phone_is_decided_by_the_team_in_thirteen_gift_2(

@@ -169,3 +169,23 @@ def test_conflicts_for_answers_who_is_out_as_known_on_a_date_coi_4(
 
 def test_receiving_a_report_is_not_among_the_grounds_interpretation_11() -> None:
     assert set(Grounds.values) == {"interest", "advised", "witness", "implicated"}
+
+
+def test_a_member_who_has_left_raises_no_conflict_on_later_work_coi_2(
+    factory: Factory, officer: User
+) -> None:
+    from panelkeeper.members.records import change_member_status
+
+    leaver = factory.panel_member(full_name="Lee Leaver")
+    factory.interest(leaver)
+    change_member_status(
+        member=leaver,
+        status="ended",
+        reason="Stood down",
+        effective_from=dt.date(2026, 11, 1),
+        actor=officer,
+        today=TODAY,
+    )
+    work = factory.work_item(on=dt.date(2026, 12, 3))
+    assert conflict_check(work) == []
+    assert conflicts_for(work, on=TODAY).undecided == frozenset()
