@@ -24,7 +24,7 @@ from panelkeeper.members.api_common import (
 )
 from panelkeeper.members.api_documents import router as documents_router
 from panelkeeper.members.eligibility import eligibility
-from panelkeeper.members.models import Member, Signature
+from panelkeeper.members.models import DocumentVersion, Member, Signature
 from panelkeeper.members.records import add_member, change_member_status, update_member
 from panelkeeper.members.schemas import (
     CountersignIn,
@@ -38,7 +38,7 @@ from panelkeeper.members.schemas import (
     body_doc,
     read_body,
 )
-from panelkeeper.members.signing import countersign
+from panelkeeper.members.signing import countersign, record_paper_signature
 from panelkeeper.members.status import status_records
 from panelkeeper.organisations.models import Group
 from panelkeeper.organisations.policies import Refused
@@ -197,6 +197,69 @@ def countersign_signature(request: HttpRequest, org: str, signature_id: int) -> 
             officer=request.user,  # type: ignore[arg-type]
             countersigned_on=data.countersigned_on or today,
             today=today,
+        )
+    except Refused as refusal:
+        return refusal_out(refusal)
+    return Status(201, signature_out(signature))
+
+
+@router.post(
+    "/{org}/members/{member_id}/paper-signatures",
+    response={201: SignatureOut, 422: RefusalOut},
+    summary="Enter a signature made on paper, with its scan (multipart form)",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["version_id", "typed_name", "signed_on", "scan"],
+                        "properties": {
+                            "version_id": {"type": "integer"},
+                            "typed_name": {"type": "string"},
+                            "signed_on": {"type": "string", "format": "date"},
+                            "acknowledged_consequences": {"type": "boolean"},
+                            "scan": {"type": "string", "format": "binary"},
+                        },
+                    }
+                }
+            },
+        }
+    },
+)
+@api_staff(OFFICER)
+def create_paper_signature(request: HttpRequest, org: str, member_id: int) -> Status[object]:
+    """The form is read only after the access policy has passed, like a JSON body."""
+    member = member_of(request, member_id)
+    version = DocumentVersion.objects.filter(
+        pk=request.POST.get("version_id")
+        if str(request.POST.get("version_id", "")).isdigit()
+        else None,
+        document__organisation=member.group.organisation,
+    ).first()
+    if version is None:
+        return Status(
+            422,
+            RefusalOut(detail="Give the id of one of your documents' versions", field="version_id"),
+        )
+    try:
+        signed_on = dt.date.fromisoformat(request.POST.get("signed_on", ""))
+    except ValueError:
+        return Status(
+            422, RefusalOut(detail="Give the date signed like 2026-01-31", field="signed_on")
+        )
+    try:
+        signature = record_paper_signature(
+            member=member,
+            version=version,
+            typed_name=request.POST.get("typed_name", ""),
+            signed_on=signed_on,
+            scan=request.FILES.get("scan"),
+            acknowledged_consequences=request.POST.get("acknowledged_consequences")
+            in ("true", "1", "on"),
+            actor=request.user,  # type: ignore[arg-type]
+            today=timezone.localdate(),
         )
     except Refused as refusal:
         return refusal_out(refusal)

@@ -198,3 +198,21 @@ def test_claims_and_appraisals_through_the_api(factory: Factory, officer_client:
     assert appraisal.status_code == 201
     listed = officer_client.get(f"{API}/members/{member.pk}/appraisals").json()
     assert listed[0]["training_needs"] == "Induction"
+
+
+def test_an_officer_enters_a_paper_signature_with_its_scan(
+    factory: Factory, officer_client: Client
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    version = factory.document_version()
+    member = factory.member_record
+    url = f"{API}/members/{member.pk}/paper-signatures"
+    fields = {"version_id": version.pk, "typed_name": "Mina Member", "signed_on": "2026-02-03"}
+    missing = officer_client.post(url, fields)
+    assert missing.status_code == 422 and missing.json()["field"] == "scan"
+    scan = SimpleUploadedFile("paper.pdf", b"%PDF-1.4", content_type="application/pdf")
+    response = officer_client.post(url, {**fields, "scan": scan})
+    assert response.status_code == 201, response.content
+    assert response.json()["method"] == "paper"
+    assert Signature.objects.get().entered_by is not None

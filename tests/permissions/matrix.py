@@ -321,6 +321,13 @@ ROWS += [
     ),
     Row(MEMBERS_API + "/members/{member_id}/eligibility", "GET", api_readers(), api_member_kwargs),
     Row(MEMBERS_API + "/members/{member_id}/signatures", "GET", api_readers(), api_member_kwargs),
+    Row(
+        MEMBERS_API + "/members/{member_id}/paper-signatures",
+        "POST",
+        api_officers(422),
+        api_member_kwargs,
+        note="no version named",
+    ),
     Row(MEMBERS_API + "/members/{member_id}/appraisals", "GET", api_readers(), api_member_kwargs),
     Row(
         MEMBERS_API + "/members/{member_id}/appraisals",
