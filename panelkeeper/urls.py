@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("panelkeeper.meetings.urls")),
     path("", include("panelkeeper.concerns.urls")),
     path("", include("panelkeeper.cases.urls")),
+    path("", include("panelkeeper.letters.urls")),
     path("api/", api.urls()),
 ]

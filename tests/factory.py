@@ -536,9 +536,12 @@ class Factory:
         if not member.email:
             member.email, member.contact_by = f"member{next(_serial)}@example.org", "email"
             member.save(update_fields=["email", "contact_by"])
+        version = DocumentVersion.objects.filter(
+            document__organisation=member.group.organisation, document__key="code_of_conduct"
+        ).first() or self.document_version("code_of_conduct", member.group.organisation)
         return issue_resign_request(
             member=member,
-            version=self.document_version("code_of_conduct"),
+            version=version,
             signed_label="1",
             actor=None,
             today=dt.date(2026, 11, 23),

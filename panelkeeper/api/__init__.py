@@ -23,6 +23,7 @@ from panelkeeper.accounts.permissions import public
 from panelkeeper.api.auth import BearerToken, Session
 from panelkeeper.cases.api import router as cases_router
 from panelkeeper.concerns.api import router as concerns_router
+from panelkeeper.letters.api import router as letters_router
 from panelkeeper.meetings.api import router as meetings_router
 from panelkeeper.members.api import router as members_router
 from panelkeeper.members.api_portal import my_router
@@ -37,6 +38,7 @@ ROUTERS: list[tuple[str, Router]] = [
     ("v1/members", members_router),
     ("v1/my", my_router),
     ("v1/registers", registers_router),
+    ("v1/letters", letters_router),
     ("v1/cases", cases_router),
 ]
 

@@ -91,3 +91,9 @@ def batch_pdf(htmls: Sequence[str]) -> bytes:
     articles = [m[1] for h in htmls if (m := _ARTICLE.search(h)) is not None]
     html = head[1] + "\n".join(articles) + "\n</body>\n</html>\n"
     return render_pdf(html, tagged=True)
+
+
+def article_of(html: str) -> str:
+    """The letter itself from a stored HTML document, to show inside a page."""
+    match = _ARTICLE.search(html)
+    return match[1] if match else ""

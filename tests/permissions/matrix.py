@@ -469,3 +469,8 @@ ROWS += [
         no_such_decision,
     ),
 ]
+
+# letters: rows in tests/letters/matrix_rows.py (imported here, after Row is defined)
+from tests.letters.matrix_rows import LETTER_ROWS  # noqa: E402
+
+ROWS += LETTER_ROWS

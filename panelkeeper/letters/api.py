@@ -1,0 +1,152 @@
+"""API operations for letters: list, read, download and issue; a member's own letters.
+
+Mounted at ``/api/v1/letters``. The same policies as the pages: another organisation
+answers 404, the wrong role 403, an anonymous caller 401. A member (or their advocate)
+reads only their own letters under ``/mine/{member}``; any other letter answers 404.
+A refusal from issuing answers 422 with ``detail`` and the ``field`` it concerns.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from ninja import Router, Status
+from ninja.errors import HttpError
+from pydantic import ValidationError as PydanticValidationError
+
+from panelkeeper.accounts.models import Grant
+from panelkeeper.accounts.permissions import api_member_self, api_staff, get_object_for
+from panelkeeper.cases.models import Case
+from panelkeeper.cases.procedure import CaseRefused
+from panelkeeper.letters.case_letters import LetterRefused
+from panelkeeper.letters.issuing import issue_case_letter
+from panelkeeper.letters.models import Letter
+from panelkeeper.letters.schemas import DispatchOut, IssueIn, LetterOut, MyLetterOut, RefusalOut
+from panelkeeper.letters.views import pdf_response
+
+router = Router(tags=["letters"])
+
+READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
+OFFICER = Grant.Role.OFFICER
+PAGE = 200
+
+
+def _out(letter: Letter) -> LetterOut:
+    return LetterOut(
+        id=letter.pk,
+        reference=letter.reference,
+        kind=letter.kind,
+        subject=letter.subject,
+        member_id=letter.member_id,
+        case_id=letter.case_id,
+        channel=letter.channel,
+        issued_on=letter.issued_on,
+        large_print=letter.large_print,
+        tagged=letter.tagged,
+        sha256=letter.sha256,
+        corrects_id=letter.corrects_id,
+        dispatches=[
+            DispatchOut(
+                recipient=d.recipient,
+                channel=d.channel,
+                to_name=d.to_name,
+                sent_on=d.sent_on,
+                sent_at=d.sent_at,
+            )
+            for d in letter.dispatches.all()
+        ],
+    )
+
+
+def _letters(request: HttpRequest) -> QuerySet[Letter]:
+    return (
+        Letter.objects.filter(organisation=request.organisation)  # type: ignore[attr-defined]
+        .defer("pdf", "html", "text")
+        .prefetch_related("dispatches")
+    )
+
+
+@router.get("/{org}", response=list[LetterOut], summary="Letters sent, newest first")
+@api_staff(*READERS)
+def list_letters(request: HttpRequest, org: str, member: int | None = None) -> list[LetterOut]:
+    letters = _letters(request)
+    if member is not None:
+        letters = letters.filter(member=member)
+    return [_out(letter) for letter in letters[:PAGE]]
+
+
+# Declared before "/{org}/{letter_id}": that path parameter would also match "issue".
+@router.post(
+    "/{org}/issue",
+    response={201: LetterOut, 422: RefusalOut},
+    summary="Send a letter about a case (the outcome letter unless kind says otherwise)",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": IssueIn.model_json_schema()}},
+        }
+    },
+)
+@api_staff(OFFICER)
+def issue_letter(request: HttpRequest, org: str) -> Status[object]:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    try:
+        data = IssueIn.model_validate_json(request.body or b"{}")
+    except PydanticValidationError as error:
+        fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in error.errors())
+        raise HttpError(422, f"Send a JSON body with case_id; check: {fields}") from None
+    case = get_object_for(organisation, Case.objects.select_related("member"), pk=data.case_id)
+    corrects = None
+    if data.corrects_id is not None:
+        corrects = Letter.objects.filter(case=case, pk=data.corrects_id).first()
+        if corrects is None:
+            return Status(
+                422,
+                RefusalOut(
+                    detail="corrects_id is not a letter about this case", field="corrects_id"
+                ),
+            )
+    try:
+        letter = issue_case_letter(
+            case=case,
+            kind=data.kind or None,
+            actor=request.user,  # type: ignore[arg-type]
+            reasons=data.reasons,
+            actions=data.actions,
+            review_on=data.review_on,
+            corrects=corrects,
+        )
+    except (LetterRefused, CaseRefused) as refusal:
+        return Status(422, RefusalOut(detail=refusal.message, field=refusal.field))
+    return Status(201, _out(letter))
+
+
+@router.get("/{org}/{letter_id}", response=LetterOut, summary="One letter and where it went")
+@api_staff(*READERS)
+def get_letter(request: HttpRequest, org: str, letter_id: int) -> LetterOut:
+    return _out(get_object_for(request.organisation, _letters(request), pk=letter_id))  # type: ignore[attr-defined]
+
+
+@router.get("/{org}/{letter_id}/pdf", summary="The letter's PDF, exactly as sent")
+@api_staff(*READERS)
+def download_letter(request: HttpRequest, org: str, letter_id: int) -> HttpResponse:
+    letter = get_object_for(request.organisation, Letter.objects.all(), pk=letter_id)  # type: ignore[attr-defined]
+    return pdf_response(bytes(letter.pdf), letter.file_name)
+
+
+@router.get("/mine/{member}/letters", response=list[MyLetterOut], summary="Your own letters")
+@api_member_self
+def my_letters(request: HttpRequest, member: int) -> list[MyLetterOut]:
+    letters = Letter.objects.filter(member=request.member).defer("pdf", "html", "text")  # type: ignore[attr-defined]
+    return [
+        MyLetterOut(id=x.pk, subject=x.subject, kind=x.kind, issued_on=x.issued_on) for x in letters
+    ]
+
+
+@router.get("/mine/{member}/letters/{letter_id}/pdf", summary="One of your letters (PDF)")
+@api_member_self
+def my_letter_pdf(request: HttpRequest, member: int, letter_id: int) -> HttpResponse:
+    letter = Letter.objects.filter(member=request.member, pk=letter_id).first()  # type: ignore[attr-defined]
+    if letter is None:
+        raise HttpError(404, "Not Found")
+    return pdf_response(bytes(letter.pdf), letter.file_name)

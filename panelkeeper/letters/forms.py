@@ -1,0 +1,91 @@
+"""Forms for letters: issuing one about a case, and an organisation's own wording.
+
+Forms validate and normalise; ``issuing`` and ``wording`` decide (STYLE 13).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from panelkeeper.letters.kinds import LetterKind
+from panelkeeper.letters.models import Letter
+from panelkeeper.lib.widgets import GovukDateField
+
+OUTCOME = "outcome"
+
+CASE_LETTER_CHOICES = [
+    (OUTCOME, "The outcome letter (the written notice of the decision)"),
+    (LetterKind.INVESTIGATION.value, LetterKind.INVESTIGATION.label),
+    (LetterKind.GUIDANCE.value, LetterKind.GUIDANCE.label),
+    (LetterKind.APPEAL_ACKNOWLEDGED.value, LetterKind.APPEAL_ACKNOWLEDGED.label),
+    (LetterKind.APPEAL_DECIDED.value, LetterKind.APPEAL_DECIDED.label),
+    (LetterKind.APPEAL_LATE_REFUSED.value, LetterKind.APPEAL_LATE_REFUSED.label),
+]
+
+
+class IssueForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Which letter",
+        choices=CASE_LETTER_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select which letter to send"},
+    )
+    reasons = forms.CharField(
+        label="Why it was decided (optional)",
+        help_text="Outcome letters only. Leave empty to explain from the case's record.",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    actions = forms.CharField(
+        label="What the member agreed to do (guidance letters)",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    review_on = GovukDateField(label="Review date (guidance letters)", required=False)
+    corrects = forms.ModelChoiceField(
+        label="This letter corrects (optional)",
+        queryset=Letter.objects.none(),
+        required=False,
+        empty_label="Not a correction",
+        error_messages={"invalid_choice": "Select a letter sent about this case"},
+    )
+
+    def __init__(self, *args: Any, case: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["corrects"].queryset = Letter.objects.filter(case=case)  # type: ignore[attr-defined]
+
+    @property
+    def letter_kind(self) -> str | None:
+        kind = self.cleaned_data["kind"]
+        return None if kind == OUTCOME else kind
+
+
+class WordingForm(forms.Form):
+    subject = forms.CharField(
+        label="Subject",
+        max_length=300,
+        error_messages={"required": "Enter a subject"},
+    )
+    body = forms.CharField(
+        label="Wording of the letter",
+        help_text="Leave a blank line between paragraphs. Put a placeholder name in braces.",
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 18}),
+        error_messages={"required": "Enter the wording of the letter"},
+    )
+    case = forms.TypedChoiceField(
+        label="Preview with case",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[],
+        error_messages={"invalid_choice": "Select a case of this organisation"},
+    )
+
+    def __init__(self, *args: Any, cases: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["case"].choices = [("", "No case: show sample values"), *cases]  # type: ignore[attr-defined]

@@ -1,0 +1,27 @@
+"""A member's own letters in the portal: the member, or the advocate acting for them."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from panelkeeper.accounts.permissions import member_self
+from panelkeeper.letters.models import Letter
+from panelkeeper.letters.views import pdf_response
+
+
+@member_self
+@require_GET
+def my_letters(request: HttpRequest, member: int) -> HttpResponse:
+    record = request.member  # type: ignore[attr-defined]
+    letters = Letter.objects.filter(member=record).defer("pdf", "html", "text")
+    return render(request, "letters/my_letters.html", {"member": record, "letters": letters})
+
+
+@member_self
+@require_GET
+def my_letter_download(request: HttpRequest, member: int, letter: int) -> HttpResponse:
+    """Only a letter to this member; any other answers 404, as if it did not exist."""
+    found = get_object_or_404(Letter, pk=letter, member=request.member)  # type: ignore[attr-defined]
+    return pdf_response(bytes(found.pdf), found.file_name)

@@ -1,0 +1,54 @@
+"""Request and response bodies of the letters API."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ninja import Schema
+
+
+class DispatchOut(Schema):
+    recipient: str
+    channel: str
+    to_name: str
+    sent_on: dt.date
+    sent_at: dt.datetime
+
+
+class LetterOut(Schema):
+    id: int
+    reference: str
+    kind: str
+    subject: str
+    member_id: int
+    case_id: int | None
+    channel: str
+    issued_on: dt.date
+    large_print: bool
+    tagged: bool
+    sha256: str
+    corrects_id: int | None
+    dispatches: list[DispatchOut] = []
+
+
+class MyLetterOut(Schema):
+    id: int
+    subject: str
+    kind: str
+    issued_on: dt.date
+
+
+class IssueIn(Schema):
+    """``kind`` empty or null sends the outcome letter the case's outcome needs."""
+
+    case_id: int
+    kind: str | None = None
+    reasons: str = ""
+    actions: str = ""
+    review_on: dt.date | None = None
+    corrects_id: int | None = None
+
+
+class RefusalOut(Schema):
+    detail: str
+    field: str | None = None

@@ -1,0 +1,26 @@
+"""Letter pages under an organisation, and a member's own letters under /my/."""
+
+from django.urls import path
+
+from panelkeeper.letters import portal_views, views
+
+app_name = "letters"
+
+ORG = "organisations/<slug:org>/letters/"
+
+urlpatterns = [
+    path(ORG, views.letter_list, name="list"),
+    path(f"{ORG}<int:pk>/", views.letter_detail, name="detail"),
+    path(f"{ORG}<int:pk>/pdf/", views.letter_download, name="download"),
+    path(f"{ORG}post/<str:day>/", views.post_batch, name="post_batch"),
+    path(f"{ORG}cases/<int:case>/new/", views.issue, name="issue"),
+    path(f"{ORG}wording/", views.template_list, name="templates"),
+    path(f"{ORG}wording/<slug:kind>/", views.edit_template, name="edit_template"),
+    path(f"{ORG}wording/<slug:kind>/restore/", views.restore_template, name="restore_template"),
+    path("my/<int:member>/letters/", portal_views.my_letters, name="mine"),
+    path(
+        "my/<int:member>/letters/<int:letter>/pdf/",
+        portal_views.my_letter_download,
+        name="my_download",
+    ),
+]

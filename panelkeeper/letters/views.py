@@ -1,0 +1,224 @@
+"""Officers' letter pages: letters sent, issuing one about a case, the day's post, wording.
+
+Officers and auditors read; only officers issue letters or change wording. A member
+reads and downloads their own letters in the portal (``portal_views``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from panelkeeper.accounts.models import Grant
+from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.cases.models import Case
+from panelkeeper.cases.procedure import CaseRefused
+from panelkeeper.letters.case_letters import LetterRefused
+from panelkeeper.letters.dispatch import posted_on, print_batch
+from panelkeeper.letters.forms import IssueForm, WordingForm
+from panelkeeper.letters.issuing import issue_case_letter
+from panelkeeper.letters.kinds import LetterKind, placeholders
+from panelkeeper.letters.models import Letter
+from panelkeeper.letters.previews import preview
+from panelkeeper.letters.rendering import article_of
+from panelkeeper.letters.wording import (
+    Wording,
+    WordingProblem,
+    check_wording,
+    restore_default,
+    save_wording,
+    wording_for,
+)
+
+OFFICER = Grant.Role.OFFICER
+READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
+LIST_SIZE = 100
+
+
+def pdf_response(data: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@staff(*READERS)
+@require_GET
+def letter_list(request: HttpRequest, org: str) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    letters = (
+        Letter.objects.filter(organisation=organisation)
+        .select_related("member", "case")
+        .defer("pdf", "html", "text")[:LIST_SIZE]
+    )
+    context = {
+        "organisation": organisation,
+        "letters": letters,
+        "today": timezone.localdate(),
+        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+    }
+    return render(request, "letters/letter_list.html", context)
+
+
+def _letter(request: HttpRequest, pk: int) -> Letter:
+    return get_object_for(
+        request.organisation,  # type: ignore[attr-defined]
+        Letter.objects.select_related("member", "case", "corrects"),
+        pk=pk,
+    )
+
+
+@staff(*READERS)
+@require_GET
+def letter_detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    letter = _letter(request, pk)
+    context = {
+        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "letter": letter,
+        "article": mark_safe(article_of(letter.html)),  # our own frame, values escaped
+        "dispatches": letter.dispatches.all(),
+        "corrections": letter.corrections.all(),
+        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+    }
+    return render(request, "letters/letter_detail.html", context)
+
+
+@staff(*READERS)
+@require_GET
+def letter_download(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    letter = _letter(request, pk)
+    return pdf_response(bytes(letter.pdf), letter.file_name)
+
+
+@staff(*READERS)
+@require_GET
+def post_batch(request: HttpRequest, org: str, day: str) -> HttpResponse:
+    """The day's posted letters in one PDF; 404 for a day with none."""
+    organisation = request.organisation  # type: ignore[attr-defined]
+    try:
+        on = dt.date.fromisoformat(day)
+    except ValueError:
+        raise Http404("No such day.") from None
+    if not posted_on(organisation, on):
+        raise Http404("No letters were posted that day.")
+    return pdf_response(print_batch(organisation, on), f"post-{on.isoformat()}.pdf")
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def issue(request: HttpRequest, org: str, case: int) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    the_case = get_object_for(organisation, Case.objects.select_related("member"), pk=case)
+    data = request.POST if request.method == "POST" else None
+    form = IssueForm(data, case=the_case)
+    if request.method == "POST" and form.is_valid():
+        try:
+            letter = issue_case_letter(
+                case=the_case,
+                kind=form.letter_kind,
+                actor=request.user,  # type: ignore[arg-type]
+                reasons=form.cleaned_data["reasons"],
+                actions=form.cleaned_data["actions"],
+                review_on=form.cleaned_data["review_on"],
+                corrects=form.cleaned_data["corrects"],
+            )
+        except (LetterRefused, CaseRefused) as refusal:
+            field = refusal.field if refusal.field in form.fields else None
+            form.add_error(field, refusal.message)
+        else:
+            messages.success(request, f"Letter {letter.reference} sent by {letter.channel}")
+            return redirect("letters:detail", org=org, pk=letter.pk)
+    context = {"organisation": organisation, "case": the_case, "form": form}
+    return render(request, "letters/issue.html", context)
+
+
+@staff(*READERS)
+@require_GET
+def template_list(request: HttpRequest, org: str) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    own = set(organisation.letter_templates.values_list("kind", flat=True))
+    kinds = [(kind, kind in own) for kind in LetterKind]
+    context = {
+        "organisation": organisation,
+        "kinds": kinds,
+        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+    }
+    return render(request, "letters/template_list.html", context)
+
+
+def _kind(kind: str) -> LetterKind:
+    try:
+        return LetterKind(kind)
+    except ValueError:
+        raise Http404("No such letter.") from None
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def edit_template(request: HttpRequest, org: str, kind: str) -> HttpResponse:
+    """Edit the wording; "Preview" shows it filled for a real case without saving."""
+    organisation = request.organisation  # type: ignore[attr-defined]
+    letter_kind = _kind(kind)
+    current = wording_for(organisation, letter_kind)
+    recent = Case.objects.filter(organisation=organisation).select_related("member")[:50]
+    cases = [(c.pk, f"{c.reference}: {c.member}") for c in recent]
+    initial = {"subject": current.subject, "body": current.body}
+    data = request.POST if request.method == "POST" else None
+    form = WordingForm(data, initial=initial, cases=cases)
+    shown = None
+    if request.method == "POST" and form.is_valid():
+        subject, body = form.cleaned_data["subject"], form.cleaned_data["body"]
+        try:
+            if "preview" in request.POST:
+                check_wording(letter_kind, subject, body)
+                case_pk = form.cleaned_data["case"]
+                the_case = None if case_pk is None else recent.get(pk=case_pk)
+                shown = mark_safe(  # our frame; the officer's text and values escaped
+                    preview(
+                        organisation,
+                        letter_kind,
+                        Wording(subject, body, own=True),
+                        case=the_case,
+                        today=timezone.localdate(),
+                    )
+                )
+            else:
+                save_wording(
+                    organisation=organisation,
+                    kind=letter_kind,
+                    subject=subject,
+                    body=body,
+                    actor=request.user,
+                )
+                messages.success(request, f"Wording saved: {letter_kind.label}")
+                return redirect("letters:templates", org=org)
+        except WordingProblem as problem:
+            form.add_error(problem.field, problem.message)
+        except (LetterRefused, CaseRefused) as refusal:
+            form.add_error("case", refusal.message)
+    context = {
+        "organisation": organisation,
+        "kind": letter_kind,
+        "form": form,
+        "own": current.own,
+        "placeholders": placeholders(letter_kind),
+        "preview": shown,
+    }
+    return render(request, "letters/edit_template.html", context)
+
+
+@staff(OFFICER)
+@require_POST
+def restore_template(request: HttpRequest, org: str, kind: str) -> HttpResponse:
+    restore_default(
+        organisation=request.organisation,  # type: ignore[attr-defined]
+        kind=_kind(kind),
+        actor=request.user,
+    )
+    messages.success(request, "Default wording restored")
+    return redirect("letters:templates", org=org)
