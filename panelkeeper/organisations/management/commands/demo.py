@@ -132,6 +132,10 @@ def load_organisation(slug: str, today: dt.date) -> list[SignIn]:
     from panelkeeper.meetings.demo import load_demo_meetings
 
     load_demo_meetings(organisation, officer=officer, today=today)
+    # Breach cases (cases app): one in its formal stage; under vela one decided and notified.
+    from panelkeeper.cases.demo import load_demo_cases
+
+    load_demo_cases(organisation, officer=officer, today=today)
     return sign_ins + [SignIn(email, organisation.name, role) for email, role in members]
 
 
