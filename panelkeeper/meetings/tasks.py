@@ -17,8 +17,14 @@ from panelkeeper.organisations.models import Group
 
 
 def put_all(day: dt.date) -> dict[str, Any]:
+    """Review every open missed-meetings decision (a suspension recorded since may have
+    broken its run), then fill every group's next agenda."""
     from panelkeeper.meetings.agenda import put_waiting_matters_on_agenda
+    from panelkeeper.meetings.missed import review_member
+    from panelkeeper.meetings.models import MissedMeetings
 
+    for decision in MissedMeetings.objects.open().select_related("member__group"):
+        review_member(member=decision.member, actor=None, today=day)
     added = 0
     for group in Group.objects.select_related("organisation"):
         added += len(put_waiting_matters_on_agenda(group=group, today=day, actor=None))

@@ -240,3 +240,22 @@ def test_a_code_without_the_rule_opens_no_decision_mtg_2(factory: Factory, offic
     for meeting in held(factory, MONTHLY[:4]):
         mark(meeting, member, "absent", officer)
     assert not MissedMeetings.objects.exists()
+
+
+def test_a_suspension_recorded_late_withdraws_the_decision_at_the_daily_review_interpretation_6(
+    factory: Factory, member: Member, officer: User
+) -> None:
+    from panelkeeper.meetings.tasks import put_all
+
+    for meeting in held(factory, MONTHLY[:3]):
+        mark(meeting, member, "absent", officer)
+    change_member_status(
+        member=member,
+        status=Status.SUSPENDED,
+        reason="Suspended pending a case, entered late",
+        effective_from=D(2026, 7, 1),
+        actor=officer,
+        today=TODAY,
+    )
+    put_all(TODAY)
+    assert MissedMeetings.objects.get().status == MissedMeetingsStatus.WITHDRAWN
