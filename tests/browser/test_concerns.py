@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import assert_accessible, watched_page
+from tests.browser.conftest import assert_accessible, assert_accessible_without_js, watched_page
 
 pytestmark = pytest.mark.browser
 
@@ -34,13 +35,17 @@ def thirteen(transactional_db: None) -> dict[str, Any]:
     return {"email": officer.email, "password": PASSWORD}
 
 
-def raise_anonymously(page: Page, base_url: str) -> str:
+Check = Callable[[Page], None]
+PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
+
+
+def raise_anonymously(page: Page, base_url: str, check: Check = assert_accessible) -> str:
     page.goto(f"{base_url}/concerns/thirteen/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Raise a concern")
-    assert_accessible(page)
+    check(page)
     page.get_by_role("button", name="Send your concern").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter what happened")
-    assert_accessible(page)
+    check(page)
 
     page.get_by_label("A member's conduct").check()
     page.get_by_label("What happened?").fill("The vice chair shouted at a tenant in the meeting.")
@@ -56,7 +61,7 @@ def raise_anonymously(page: Page, base_url: str) -> str:
     page.get_by_role("button", name="Send your concern").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Concern sent")
-    assert_accessible(page)
+    check(page)
     match = CODE.search(page.locator(".govuk-panel__body").inner_text())
     assert match is not None, "the receipt code is on the confirmation"
     assert match.group() not in page.url
@@ -97,29 +102,36 @@ def triage_and_ask(page: Page, base_url: str, officer: dict[str, Any]) -> None:
     assert_accessible(page)
 
 
-def answer_with_the_code(page: Page, base_url: str, code: str) -> None:
+def answer_with_the_code(
+    page: Page,
+    base_url: str,
+    code: str,
+    check: Check = assert_accessible,
+    question: str = "Which meeting was it",
+    status: str = "Being looked at",
+) -> None:
     page.goto(f"{base_url}/concerns/thirteen/follow-up/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Follow up a concern")
-    assert_accessible(page)
+    check(page)
     page.get_by_label("Receipt code").fill("7KQ2-M9XD-4TPB-HC3R")
     page.get_by_role("button", name="Continue").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Check your receipt code")
-    assert_accessible(page)
+    check(page)
 
     page.get_by_label("Receipt code").fill(code.lower())
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your concern")
-    expect(page.locator("main")).to_contain_text("Being looked at")
+    expect(page.locator("main")).to_contain_text(status)
     expect(page.locator("main")).to_contain_text("last time it is shown")
-    expect(page.locator("main")).to_contain_text("Which meeting was it")
+    expect(page.locator("main")).to_contain_text(question)
     assert code not in page.url
-    assert_accessible(page)
+    check(page)
 
     page.get_by_label("Your message").fill("The panel meeting on 12 November; four others.")
     page.get_by_role("button", name="Send message").click()
     expect(page.locator("main")).to_contain_text("four others")
     expect(page.locator("main")).not_to_contain_text("last time it is shown")
-    assert_accessible(page)
+    check(page)
 
 
 def test_an_anonymous_concern_is_triaged_questioned_and_answered_with_the_receipt_code(
@@ -136,3 +148,25 @@ def test_an_anonymous_concern_is_triaged_questioned_and_answered_with_the_receip
         officer.reload()
         expect(officer.locator("main")).to_contain_text("four others")
         assert_accessible(officer)
+
+
+def test_a_reporter_on_a_phone_without_javascript_raises_and_follows_up(
+    browser: Browser, live_server: object, thirteen: dict[str, Any]
+) -> None:
+    """Every step of the reporter's journey works with JavaScript off (DESIGN.md)."""
+    from panelkeeper.accounts.models import User
+    from panelkeeper.concerns.handling import reply_to_concern
+    from panelkeeper.concerns.models import Concern
+
+    base_url = str(live_server)
+    with watched_page(browser, java_script_enabled=False, **PHONE) as page:
+        code = raise_anonymously(page, base_url, assert_accessible_without_js)
+        reply_to_concern(
+            concern=Concern.objects.get(),
+            officer=User.objects.get(email=thirteen["email"]),
+            body="Was anyone else there?",
+            today=dt.date(2026, 11, 23),
+        )
+        answer_with_the_code(
+            page, base_url, code, assert_accessible_without_js, "Was anyone else there?", "Received"
+        )
