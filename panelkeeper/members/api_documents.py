@@ -13,6 +13,7 @@ from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import api_staff, get_object_for
 from panelkeeper.members.api_common import member_of, refusal_out, version_out
 from panelkeeper.members.csv_io import check, export_members, import_members
+from panelkeeper.members.documents import add_document_version
 from panelkeeper.members.models import DocumentVersion, Expense, Member
 from panelkeeper.members.schemas import (
     AppraisalIn,
@@ -28,7 +29,6 @@ from panelkeeper.members.schemas import (
     body_doc,
     read_body,
 )
-from panelkeeper.members.signing import add_document_version
 from panelkeeper.members.support import decide_expense, record_appraisal, submit_expense
 from panelkeeper.organisations.policies import Refused
 

@@ -12,9 +12,10 @@ from collections.abc import Callable
 
 from panelkeeper.accounts.models import User
 from panelkeeper.members.demo_texts import demo_text
+from panelkeeper.members.documents import add_document_version
 from panelkeeper.members.models import CustomerType, Document, GroupRole, Member, Signature
 from panelkeeper.members.records import add_member
-from panelkeeper.members.signing import add_document_version, countersign, sign_document
+from panelkeeper.members.signing import countersign, sign_document
 from panelkeeper.organisations.models import Group, Organisation
 from panelkeeper.rules.policy import Policy
 

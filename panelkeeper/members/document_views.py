@@ -13,17 +13,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
 from panelkeeper.lib.pdf import render_pdf
-from panelkeeper.members.forms import CountersignForm, DocumentVersionForm, PaperSignatureForm
-from panelkeeper.members.models import Document, DocumentVersion, Signature
-from panelkeeper.members.signing import (
+from panelkeeper.members.documents import (
     add_document_version,
-    countersign,
     current_version,
     documents_of_code,
     must_resign,
-    record_paper_signature,
     render_document,
 )
+from panelkeeper.members.forms import CountersignForm, DocumentVersionForm, PaperSignatureForm
+from panelkeeper.members.models import Document, DocumentVersion, Signature
+from panelkeeper.members.signing import countersign, record_paper_signature
 from panelkeeper.members.views import member_for
 from panelkeeper.organisations.forms import add_refusal, bound
 from panelkeeper.organisations.policies import Refused

@@ -15,10 +15,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.permissions import member_self, signed_in
 from panelkeeper.members.document_views import signature_pdf_response
+from panelkeeper.members.documents import documents_of_code, render_document
 from panelkeeper.members.eligibility import eligibility
 from panelkeeper.members.forms import SignForm
 from panelkeeper.members.models import DocumentVersion, Member, Signature
-from panelkeeper.members.signing import documents_of_code, render_document, sign_document
+from panelkeeper.members.signing import sign_document
 from panelkeeper.organisations.forms import add_refusal, bound
 from panelkeeper.organisations.policies import Refused
 

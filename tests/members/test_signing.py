@@ -9,14 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, connection, transaction
 
 from panelkeeper.audit.models import AuditEntry
+from panelkeeper.members.documents import add_document_version, must_resign
 from panelkeeper.members.models import Countersignature, DocumentVersion, Signature, text_hash
-from panelkeeper.members.signing import (
-    add_document_version,
-    countersign,
-    must_resign,
-    record_paper_signature,
-    sign_document,
-)
+from panelkeeper.members.signing import countersign, record_paper_signature, sign_document
 from panelkeeper.organisations.policies import Refused
 from tests.factory import Factory
 

@@ -1,0 +1,170 @@
+"""The documents a code names (GOV-3), their versions, and who must re-sign (MEM-6).
+
+An organisation publishes its own text of each document as Markdown; a version may
+declare the clauses a breach report may cite (BR-0). Where the code switches re-signing
+on, a newer version outdates signatures of earlier ones from its publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.utils.safestring import SafeString, mark_safe
+
+from panelkeeper.audit.log import record
+from panelkeeper.lib.markdown import render_markdown
+from panelkeeper.members.eligibility import Hurdle, eligibility
+from panelkeeper.members.models import Document, DocumentVersion, Member, Signature, text_hash
+from panelkeeper.organisations.models import Organisation, PolicyVersion
+from panelkeeper.organisations.policies import InvalidPolicy, Refused, parse
+from panelkeeper.rules.sections import Documents
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
+
+CLAUSE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]{0,19}$")
+MAX_TEXT = 200_000
+
+
+def _date(value: dt.date) -> str:
+    return f"{value:%-d %B %Y}"
+
+
+def documents_of_code(organisation: Organisation, *, on: dt.date) -> Documents | None:
+    """The documents section of the code in force on ``on``, else of the newest published
+    version, else None."""
+    version = PolicyVersion.objects.in_force(organisation, on=on) or (
+        PolicyVersion.objects.published().filter(organisation=organisation).first()
+    )
+    if version is None:
+        return None
+    try:
+        return parse(version).documents
+    except InvalidPolicy:
+        return None
+
+
+def current_version(document: Document, *, on: dt.date) -> DocumentVersion | None:
+    return document.versions.filter(published_on__lte=on).order_by("-published_on", "-id").first()
+
+
+def add_document_version(
+    *,
+    organisation: Organisation,
+    key: str,
+    label: str,
+    text: str,
+    published_on: dt.date,
+    citable_clauses: list[str],
+    actor: User | None,
+    today: dt.date,
+) -> DocumentVersion:
+    """Publish the organisation's own text (Markdown) of one of its code's documents.
+
+    The key must be a document the code names (GOV-3). Versions come in date order; the
+    newest on a date is the one members sign, and where the code switches re-signing on
+    (MEM-6) it outdates signatures of earlier versions from ``published_on``.
+    """
+    documents = documents_of_code(organisation, on=today)
+    items = {item.key: item for item in documents.items} if documents else {}
+    if key not in items:
+        raise Refused("Choose a document the code of conduct names", field="key")
+    label = label.strip()
+    text = text.replace("\r\n", "\n").strip()
+    if not label:
+        raise Refused("Enter the version, for example 2026-1", field="label")
+    if len(label) > 50:
+        raise Refused("The version must be 50 characters or fewer", field="label")
+    if not text:
+        raise Refused("Enter the text of the document", field="text")
+    if len(text) > MAX_TEXT:
+        raise Refused("The text must be 200,000 characters or fewer", field="text")
+    bad = [clause for clause in citable_clauses if not CLAUSE_ID.match(clause)]
+    if bad:
+        raise Refused(
+            f"Write each clause number like 2.1 or 4a, separated by commas (not {bad[0]!r})",
+            field="citable_clauses",
+        )
+    if citable_clauses and not items[key].breach_may_cite:
+        raise Refused(
+            "The code does not let a breach cite this document; leave the clauses empty",
+            field="citable_clauses",
+        )
+    if published_on > today + dt.timedelta(days=366):
+        raise Refused("Enter a publication date within the next year", field="published_on")
+    with transaction.atomic():
+        document, _ = Document.objects.get_or_create(
+            organisation=organisation, key=key, defaults={"title": items[key].title}
+        )
+        latest = document.versions.order_by("-published_on").first()
+        if latest is not None and published_on <= latest.published_on:
+            raise Refused(
+                f"Enter a date after {_date(latest.published_on)}, when version "
+                f"{latest.label} was published",
+                field="published_on",
+            )
+        if document.versions.filter(label=label).exists():
+            raise Refused(f"Version {label} already exists; give this one its own", field="label")
+        version = DocumentVersion.objects.create(
+            document=document,
+            label=label,
+            text=text,
+            text_hash=text_hash(text),
+            published_on=published_on,
+            citable_clauses=list(dict.fromkeys(citable_clauses)),
+            created_by=actor,
+        )
+        record(
+            actor=actor,
+            organisation=organisation,
+            action="document_version.published",
+            obj=version,
+            fields=["label", "text", "published_on", "citable_clauses"],
+        )
+    return version
+
+
+@dataclass(frozen=True)
+class ToResign:
+    member: Member
+    title: str
+    signed_label: str
+    current_label: str | None
+
+
+def must_resign(organisation: Organisation, *, on: dt.date) -> list[ToResign]:
+    """Active members whose signature a newer version has outdated on ``on`` (MEM-6)."""
+    members = Member.objects.of(organisation).active(on=on).select_related("group__organisation")
+    # Only members who signed a version that is no longer the newest can need re-signing.
+    signed_old = Signature.objects.filter(member__in=members).exclude(
+        version__in=[
+            v.pk
+            for d in Document.objects.filter(organisation=organisation)
+            if (v := current_version(d, on=on)) is not None
+        ]
+    )
+    found = []
+    for member in members.filter(pk__in=signed_old.values("member")):
+        for check in eligibility(member, on=on).documents:
+            if check.state == Hurdle.OUTDATED and check.signature is not None:
+                found.append(
+                    ToResign(
+                        member, check.title, check.signature.version.label, check.current_label
+                    )
+                )
+    return found
+
+
+_HEADING = re.compile(r"<(/?)h([1-6])>")
+
+
+def render_document(text: str) -> SafeString:
+    """A document's Markdown as safe HTML, its headings one level down, so that the
+    page's own heading stays the only level-one heading."""
+    html = render_markdown(text)
+    shifted = _HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}>", html)
+    return mark_safe(shifted)  # only tag names change in HTML already sanitised
