@@ -121,3 +121,39 @@ def test_an_officer_records_attendance_by_keyboard_and_the_third_absence_goes_on
     expect(page.locator("main")).to_contain_text("Mo Missing has missed 3 meetings in a row")
     assert_accessible(page)
     assert MissedMeetings.objects.get().missed == 3
+
+
+def test_the_other_meetings_pages_pass_axe_in_their_normal_and_error_states(
+    page_with_js: Page,  # noqa: F811
+    live_server: object,
+    nexus_meetings: dict[str, object],
+) -> None:
+    page, base, data = page_with_js, f"{live_server}", nexus_meetings
+    page.goto(f"{base}/sign-in/")
+    page.fill("#id_email", str(data["email"]))
+    page.fill("#id_password", PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    org = f"{base}/organisations/home"
+    for path in [
+        "/meetings/",
+        "/actions/",
+        "/calendar-feeds/",
+        f"/members/{data['mo']}/attendance/",
+    ]:
+        page.goto(f"{org}{path}")
+        assert_accessible(page)
+    page.goto(f"{org}/meetings/")
+    page.get_by_role("link", name="Attendance at").first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Attendance at")
+    assert_accessible(page)
+    page.goto(f"{org}/meetings/")
+    page.get_by_role("link", name="Add a meeting of").first.click()
+    page.get_by_role("button", name="Add meeting").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the date of the meeting")
+    assert_accessible(page)
+    page.goto(f"{org}/meetings/{data['upcoming']}/")
+    page.get_by_role("link", name="Cancel the meeting").click()
+    page.get_by_role("button", name="Cancel the meeting").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    assert_accessible(page)
