@@ -154,13 +154,13 @@ def follow_up_concern(request: HttpRequest, org: str) -> Status[object]:
         count(Limit.CODE, request, org)
         return Status(404, RefusalOut(detail=NO_MATCH, field="code"))
     if data.message.strip():
-        if is_blocked(Limit.SUBMIT, request, org):
+        if is_blocked(Limit.MESSAGE, request, org):
             return Status(429, RefusalOut(detail=TOO_MANY))
         try:
             send_reporter_message(concern=concern, body=data.message, today=timezone.localdate())
         except Refused as refusal:
             return _refusal(refusal)
-        count(Limit.SUBMIT, request, org)
+        count(Limit.MESSAGE, request, org)
     view = follow_up.reporter_view(concern)
     return Status(
         200,

@@ -24,12 +24,14 @@ class Limit(StrEnum):
     """What is counted; each has its own allowance per window."""
 
     SUBMIT = "submit"
-    """Concerns sent (and messages from reporters) by one client."""
+    """Concerns sent by one client."""
     CODE = "code"
     """Receipt codes tried that matched nothing."""
+    MESSAGE = "message"
+    """Messages sent by reporters following a concern up."""
 
 
-ALLOWANCE = {Limit.SUBMIT: 5, Limit.CODE: 5}
+ALLOWANCE = {Limit.SUBMIT: 5, Limit.CODE: 5, Limit.MESSAGE: 20}
 __all__ = ["ALLOWANCE", "WINDOW_MINUTES", "Limit", "count", "is_blocked"]
 
 

@@ -177,7 +177,7 @@ def follow_up_message(request: HttpRequest, org: str) -> HttpResponse:
         return redirect("concerns:follow_up", org=org)
     form = MessageForm(request.POST)
     status = 200
-    if is_blocked(Limit.SUBMIT, request, org):
+    if is_blocked(Limit.MESSAGE, request, org):
         form.is_valid()
         form.add_error(None, TOO_MANY)
         status = 429
@@ -189,7 +189,7 @@ def follow_up_message(request: HttpRequest, org: str) -> HttpResponse:
         except Refused as refusal:
             add_refusal(form, refusal)
         else:
-            count(Limit.SUBMIT, request, org)
+            count(Limit.MESSAGE, request, org)
             return redirect("concerns:follow_up", org=org)
     return render(
         request,

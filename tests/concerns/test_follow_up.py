@@ -200,3 +200,30 @@ def _day() -> Any:
     import datetime as dt
 
     return dt.date(2026, 11, 23)
+
+
+def test_a_proved_code_opens_nothing_at_another_organisation(factory: Factory) -> None:
+    concern = factory.concern(anonymous=True)
+    factory.code_in_force("thirteen", factory.other)
+    client = Client()
+    try_code(client, concern.code)
+    elsewhere = client.get(reverse("concerns:follow_up", kwargs={"org": factory.other.slug}))
+    assert 'name="code"' in elsewhere.text
+    assert concern.what_happened not in elsewhere.text and "Received" not in elsewhere.text
+
+
+def test_messages_from_one_reporter_are_limited_per_window(
+    factory: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from panelkeeper.concerns import limits
+
+    monkeypatch.setitem(limits.ALLOWANCE, limits.Limit.MESSAGE, 2)
+    concern = factory.concern(anonymous=True)
+    client = Client()
+    try_code(client, concern.code)
+    assert client.post(MESSAGE, {"body": "One"}).status_code == 302
+    assert client.post(MESSAGE, {"body": "Two"}).status_code == 302
+    refused = client.post(MESSAGE, {"body": "Three"})
+    assert refused.status_code == 429
+    assert "You have tried too many times" in refused.text
+    assert concern.messages.count() == 2

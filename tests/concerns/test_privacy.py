@@ -130,9 +130,11 @@ def test_the_rate_limit_cache_holds_only_keyed_hashes_that_expire_within_the_hou
             ["%concerns:%", in_an_hour],
         )
         (later,) = cursor.fetchone()
-    assert {key.split(":")[3] for key in keys} == {"submit", "code"}, "the limits were counted"
+    assert {key.split(":")[3] for key in keys} == {"submit", "code", "message"}, (
+        "the limits were counted"
+    )
     for key in keys:
-        assert re.fullmatch(r":\d+:concerns:(submit|code):[0-9a-f]{64}", key), key
+        assert re.fullmatch(r":\d+:concerns:(submit|code|message):[0-9a-f]{64}", key), key
     assert later == 0
 
 
