@@ -157,3 +157,39 @@ def test_the_other_meetings_pages_pass_axe_in_their_normal_and_error_states(
     page.get_by_role("button", name="Cancel the meeting").click()
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
+
+
+@pytest.fixture
+def member_sign_in(transactional_db: None) -> dict[str, object]:
+    factory = Factory()
+    factory.published_version(preset="nexus", in_force_from=dt.date(2026, 1, 5))
+    user = factory.member()
+    today = timezone.localdate()
+    factory.meeting(date=today + dt.timedelta(days=10), today=today)
+    return {"email": user.email, "member": factory.member_record.pk}
+
+
+def test_a_member_sends_apologies_by_keyboard_from_the_portal_mtg_1(
+    page_with_js: Page,  # noqa: F811
+    live_server: object,
+    member_sign_in: dict[str, object],
+) -> None:
+    page, base, data = page_with_js, f"{live_server}", member_sign_in
+    page.goto(f"{base}/sign-in/")
+    tab_to(page, "id_email")
+    page.keyboard.type(str(data["email"]))
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    page.goto(f"{base}/portal/members/{data['member']}/meetings/")
+    assert_accessible(page)
+    tab_to_link(page, "Send apologies")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Send apologies")
+    assert_accessible(page)
+    tab_to(page, "id_reason")
+    page.keyboard.type("A hospital appointment")
+    page.keyboard.press("Enter")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Apologies sent")
+    assert_accessible(page)
