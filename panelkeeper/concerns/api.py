@@ -120,11 +120,11 @@ def raise_concern(request: HttpRequest, org: str) -> Status[object]:
             what_happened=data.what_happened,
             happened_on=data.happened_on,
             setting=_choice(Setting, data.setting, "setting"),
-            about_whom=data.about_whom[:200],
+            about_whom=data.about_whom,
             reporter_kind=_choice(ReporterKind, data.reporter_kind, "reporter_kind"),
             anonymous=data.anonymous,
-            reporter_name=data.reporter_name[:200],
-            reporter_contact=data.reporter_contact[:300],
+            reporter_name=data.reporter_name,
+            reporter_contact=data.reporter_contact,
             consents_to_identity=data.consents_to_identity,
         )
         concern, code = submit_concern(

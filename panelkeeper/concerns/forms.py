@@ -29,8 +29,7 @@ class ConcernForm(forms.Form):
     )
     what_happened = forms.CharField(
         label="What happened?",
-        help_text="Say what was said or done, and who was there. Do not include anything you "
-        "would not want the organisation to read.",
+        help_text="Say what was said or done, and who else was there.",
         widget=forms.Textarea(attrs={"rows": 8}),
         max_length=10000,
         error_messages={

@@ -44,9 +44,21 @@ class Report:
     consents_to_identity: bool
 
 
+# The longest each text may be, with the words a message uses for it.
+LIMITS = {
+    "what_happened": (10000, "What happened"),
+    "about_whom": (200, "Who it is about"),
+    "reporter_name": (200, "Your name"),
+    "reporter_contact": (300, "Contact details"),
+}
+
+
 def _check_report(report: Report, raising: Raising, today: dt.date) -> None:
     if not report.what_happened.strip():
         raise Refused("Enter what happened.", field="what_happened")
+    for field, (longest, words) in LIMITS.items():
+        if len(getattr(report, field).strip()) > longest:
+            raise Refused(f"{words} must be {longest:,} characters or fewer.", field=field)
     if report.happened_on > today:
         raise Refused("The date it happened must be today or in the past.", field="happened_on")
     if report.about not in raising.topics:

@@ -168,3 +168,14 @@ def test_another_organisations_concern_answers_404(
 ) -> None:
     theirs = factory.concern(factory.other)
     assert officer_client.get(f"{API}/{theirs.pk}").status_code == 404
+
+
+def test_a_text_too_long_is_refused_not_cut_short(factory: Factory) -> None:
+    factory.code_in_force("thirteen")
+    response = post(Client(), "", concern_body(about_whom="x" * 201))
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": "Who it is about must be 200 characters or fewer.",
+        "field": "about_whom",
+    }
+    assert not Concern.objects.exists()
