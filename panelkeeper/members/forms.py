@@ -22,6 +22,12 @@ class SearchForm(forms.Form):
     q = forms.CharField(label="Search by name", required=False, max_length=100)
 
 
+class OnDateForm(forms.Form):
+    """Which date to ask the eligibility question for (GET); today when left empty."""
+
+    on = GovukDateField(noun="date to check", label="Check another date", required=False)
+
+
 class MemberForm(forms.Form):
     full_name = forms.CharField(
         label="Full name",

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
 from panelkeeper.members.eligibility import eligibility
-from panelkeeper.members.forms import MemberForm, SearchForm, StatusForm
+from panelkeeper.members.forms import MemberForm, OnDateForm, SearchForm, StatusForm
 from panelkeeper.members.models import Member
 from panelkeeper.members.records import add_member, change_member_status, update_member
 from panelkeeper.members.status import status_records
@@ -108,13 +108,17 @@ def edit(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 @staff(*READERS)
 @require_GET
 def detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
-    """The member's record, status history and eligibility checklist for today."""
+    """The member's record, status history and eligibility checklist for today, or for
+    the date in ``?on_day=&on_month=&on_year=``."""
     member = member_for(request, pk)
     today = timezone.localdate()
+    on_form = OnDateForm(request.GET or None)
+    on = (on_form.cleaned_data["on"] if on_form.is_valid() else None) or today
     context = {
         "organisation": request.organisation,  # type: ignore[attr-defined]
         "member": member,
-        "eligibility": eligibility(member, on=today),
+        "on_form": on_form,
+        "eligibility": eligibility(member, on=on),
         "history": status_records(member),
         "signatures": member.signatures.select_related("version__document", "entered_by")
         .prefetch_related("countersignatures")

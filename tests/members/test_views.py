@@ -255,3 +255,13 @@ def test_an_empty_document_text_is_refused(factory: Factory, officer_client: Cli
         },
     )
     assert "Enter the text of the document, or upload a file" in response.content.decode()
+
+
+def test_the_member_page_answers_for_another_date(factory: Factory, officer_client: Client) -> None:
+    member = factory.panel_member(started_on=dt.date(2026, 1, 5))
+    url = reverse("members:detail", kwargs={"org": factory.home.slug, "pk": member.pk})
+    page = officer_client.get(url, date_parts("on", dt.date(2026, 1, 4))).content.decode()
+    assert "May take part on 4 January 2026?" in page
+    assert "Membership starts on 5 January 2026" in page
+    bad = officer_client.get(url, {"on_day": "31", "on_month": "2", "on_year": "2026"})
+    assert "The date to check must be a real date" in bad.content.decode()
