@@ -7,7 +7,6 @@ is about, its investigators and its appeal officer use ``/mine``, and see only t
 own cases (another case answers 404).
 """
 
-
 import datetime as dt
 from typing import Any
 
@@ -348,7 +347,8 @@ def _step_data(request: HttpRequest, data: StepIn) -> dict[str, Any]:
         else None
     )
     values["user"] = User.objects.filter(pk=data.user_id).first() if data.user_id else None
-    values["given_by"] = None
+    # An informal step names who gave the guidance by ``user_id`` (Interpretation 11).
+    values["given_by"] = values["user"]
     if data.member_id is not None and values["member"] is None:
         raise CaseRefused("BR-6", "Choose a member of this organisation.", field="member_id")
     return values

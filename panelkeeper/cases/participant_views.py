@@ -16,6 +16,7 @@ from panelkeeper.cases.models import Case
 from panelkeeper.cases.procedure import CaseRefused, assess_case
 from panelkeeper.cases.reading import read_case, reporter_for_subject
 from panelkeeper.cases.views import refuse
+from panelkeeper.members.status import status_on
 from panelkeeper.organisations.forms import bound
 
 
@@ -46,8 +47,10 @@ def my_case(request: HttpRequest, case: int) -> HttpResponse:
     case; nobody here sees who raised it unless the reporter agreed to be named."""
     record: Case = request.case  # type: ignore[attr-defined]
     roles = request.case_roles  # type: ignore[attr-defined]
-    reading = read_case(record, as_of=timezone.localdate())
+    today = timezone.localdate()
+    reading = read_case(record, as_of=today)
     context = {
+        "member_status": status_on(record.member, on=today) if "subject" in roles else None,
         "case": record,
         "reading": reading,
         "view": reading.view,

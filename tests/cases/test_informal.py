@@ -1,0 +1,62 @@
+"""The informal stage (BR-3): steps the ladder allows, their outcomes on file, and whoever
+gave the guidance kept off the investigating group (Interpretation 11)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from panelkeeper.cases import services as s
+from panelkeeper.cases.models import Case, CaseState, PartyRole
+from panelkeeper.cases.procedure import CaseRefused, assess_case
+from panelkeeper.rules.ladder import Effect
+from tests.factory import Factory
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def _case(factory: Factory, preset: str, clause: str) -> Case:
+    organisation = factory.organisation()
+    member = factory.panel_member(group=factory.group(organisation))
+    return factory.breach_case(member, preset=preset, clauses=[clause], level="minor")
+
+
+def test_thirteens_firm_guidance_goes_on_file_for_twelve_months_br_3(factory: Factory) -> None:
+    case = _case(factory, "thirteen", "code_of_conduct")
+    adviser = factory.user()
+    s.take_informal_step(
+        case=case,
+        step="informal_guidance",
+        actor=None,
+        effective=dt.date(2026, 11, 3),
+        given_by_user=adviser,
+        today=TODAY,
+    )
+    s.take_informal_step(
+        case=case, step="firm_guidance", actor=None, effective=dt.date(2026, 11, 5), today=TODAY
+    )
+    case.refresh_from_db()
+    assert case.state == CaseState.INFORMAL
+    guidance = [e for e in assess_case(case, as_of=TODAY).file if e.effect is Effect.GUIDANCE]
+    assert guidance and guidance[0].ends == dt.date(2027, 11, 5)
+    assert case.parties.get(role=PartyRole.ADVISED).user == adviser
+
+
+def test_an_informal_step_the_ladder_does_not_offer_is_refused_br_3(factory: Factory) -> None:
+    case = _case(factory, "thirteen", "code_of_conduct")
+    with pytest.raises(CaseRefused) as caught:
+        s.take_informal_step(case=case, step="verbal_warning", actor=None, today=TODAY)
+    assert caught.value.rule == "BR-3"
+
+
+def test_herefordshires_verbal_warning_closes_the_case_and_stays_on_file_br_3(
+    factory: Factory,
+) -> None:
+    case = _case(factory, "herefordshire", "confidentiality_agreement")
+    s.take_informal_step(
+        case=case, step="verbal_warning", actor=None, effective=dt.date(2026, 11, 3), today=TODAY
+    )
+    case.refresh_from_db()
+    assert case.state == CaseState.CLOSED
+    assert any(e.effect is Effect.WARNING for e in assess_case(case, as_of=TODAY).in_force())
