@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from panelkeeper.organisations.models import Organisation, PolicyVersion
-from panelkeeper.organisations.policies import InvalidPolicy, Refused, parse
-from panelkeeper.rules.policy import Policy
+from panelkeeper.organisations.policies import Refused
+from panelkeeper.rules.policy import Policy, load_policy
+from panelkeeper.rules.problems import PolicyError
+
+
+@lru_cache(maxsize=32)
+def _loaded(text: str, file_name: str) -> Policy | None:
+    # A policy is an immutable value of its text, so one parse serves every later call:
+    # attendance reviews ask for it once per member per record.
+    try:
+        return load_policy(text, source=file_name)
+    except PolicyError:
+        return None
 
 
 def code_on(organisation: Organisation, on: dt.date) -> Policy | None:
@@ -14,10 +26,7 @@ def code_on(organisation: Organisation, on: dt.date) -> Policy | None:
     version = PolicyVersion.objects.in_force(organisation, on=on)
     if version is None:
         return None
-    try:
-        return parse(version)
-    except InvalidPolicy:
-        return None
+    return _loaded(version.source, version.file_name)
 
 
 def day(value: dt.date) -> str:
