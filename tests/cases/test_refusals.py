@@ -251,3 +251,31 @@ def test_events_cannot_be_changed_or_deleted_once_written(factory: Factory) -> N
         CaseEvent.objects.filter(pk=event.pk).update(reason="changed")
     with pytest.raises(DatabaseError), transaction.atomic():
         CaseEvent.objects.filter(pk=event.pk).delete()
+
+
+@pytest.mark.parametrize(
+    ("name", "rule"),
+    [
+        ("lift_suspension", "BR-9"),
+        ("record_training_refused", "BR-10"),
+        ("convene_group", "BR-6"),
+        ("consider_appeal", "BR-12"),
+        ("close_case", "BR-10"),
+    ],
+)
+def test_a_step_not_open_on_a_newly_reported_case_is_refused_naming_its_rule(
+    factory: Factory, name: str, rule: str
+) -> None:
+    case = factory.the_case
+    with pytest.raises(CaseRefused) as caught:
+        getattr(s, name)(case=case, actor=None, today=TODAY)
+    assert caught.value.rule == rule
+    assert case.events.count() == 1
+
+
+def test_the_formal_stage_opens_only_once_br_4(factory: Factory) -> None:
+    case = factory.the_case
+    s.open_investigation(case=case, actor=None, effective=dt.date(2026, 11, 3), today=TODAY)
+    with pytest.raises(CaseRefused) as caught:
+        s.open_investigation(case=case, actor=None, today=TODAY)
+    assert caught.value.rule == "BR-4"
