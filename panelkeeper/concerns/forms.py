@@ -85,7 +85,7 @@ class ConcernForm(forms.Form):
     )
     consents_to_identity = forms.ChoiceField(
         label="Can we tell the person concerned who raised it?",
-        help_text="If you say no, we will not tell them who you are.",
+        help_text="If you say no, or stay anonymous, we will not tell them who you are.",
         choices=YES_NO,
         widget=forms.RadioSelect,
         error_messages={"required": "Select yes if we can tell them who raised it"},

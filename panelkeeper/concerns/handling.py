@@ -111,7 +111,7 @@ def submit_concern(
             anonymous=report.anonymous,
             reporter_name="" if report.anonymous else report.reporter_name.strip(),
             reporter_contact="" if report.anonymous else report.reporter_contact.strip(),
-            consents_to_identity=report.consents_to_identity,
+            consents_to_identity=report.consents_to_identity and not report.anonymous,
             receipt_digest=receipts.digest(code) if code else None,
             routed_to=raising.routed_to,
             received_at=timezone.now(),

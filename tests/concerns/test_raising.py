@@ -187,3 +187,8 @@ def test_the_sixth_concern_from_one_client_in_the_window_is_refused(thirteen: An
     assert Concern.objects.count() == 5
     # Another client is not held back by the first one's count.
     assert Client(REMOTE_ADDR="198.51.100.24").post(raise_url(), report_data()).status_code == 302
+
+
+def test_an_anonymous_reporter_is_never_recorded_as_agreeing_to_be_known(thirteen: Any) -> None:
+    send(Client(), consents_to_identity="yes")
+    assert Concern.objects.get().consents_to_identity is False
