@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -153,8 +154,6 @@ def member(request: HttpRequest, org: str, member: int) -> HttpResponse:
 
 
 def _back(org: str, member: int) -> str:
-    from django.urls import reverse
-
     return reverse("registers:member", kwargs={"org": org, "member": member})
 
 
