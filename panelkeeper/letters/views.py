@@ -165,8 +165,8 @@ def edit_template(request: HttpRequest, org: str, kind: str) -> HttpResponse:
     organisation = request.organisation  # type: ignore[attr-defined]
     letter_kind = _kind(kind)
     current = wording_for(organisation, letter_kind)
-    recent = Case.objects.filter(organisation=organisation).select_related("member")[:50]
-    cases = [(c.pk, f"{c.reference}: {c.member}") for c in recent]
+    of_organisation = Case.objects.filter(organisation=organisation).select_related("member")
+    cases = [(c.pk, f"{c.reference}: {c.member}") for c in of_organisation[:50]]
     initial = {"subject": current.subject, "body": current.body}
     data = request.POST if request.method == "POST" else None
     form = WordingForm(data, initial=initial, cases=cases)
@@ -177,7 +177,7 @@ def edit_template(request: HttpRequest, org: str, kind: str) -> HttpResponse:
             if "preview" in request.POST:
                 check_wording(letter_kind, subject, body)
                 case_pk = form.cleaned_data["case"]
-                the_case = None if case_pk is None else recent.get(pk=case_pk)
+                the_case = None if case_pk is None else of_organisation.get(pk=case_pk)
                 shown = mark_safe(  # our frame; the officer's text and values escaped
                     preview(
                         organisation,

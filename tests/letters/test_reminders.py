@@ -172,7 +172,7 @@ def test_two_workers_on_the_same_day_send_each_reminder_once(factory: Factory) -
         try:
             start.wait()
             results.append(send_reminders(day))
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             errors.append(error)
         finally:
             connection.close()

@@ -23,7 +23,7 @@ class Inbox:
     def __init__(self) -> None:
         self.received: list[bytes] = []
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.received.append(envelope.original_content or envelope.content)
         return "250 Message accepted"
 
