@@ -11,9 +11,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.permissions import member_self
 from panelkeeper.meetings.attendance import send_apologies
-from panelkeeper.meetings.calendars import create_feed
+from panelkeeper.meetings.calendars import create_feed, revoke_feed
 from panelkeeper.meetings.forms import ApologiesForm
-from panelkeeper.meetings.models import Action, Meeting, MeetingStatus, Paper
+from panelkeeper.meetings.models import Action, CalendarFeed, Meeting, MeetingStatus, Paper
 from panelkeeper.meetings.seats import attendance_rows
 from panelkeeper.organisations.forms import add_refusal, bound
 from panelkeeper.organisations.policies import Refused
@@ -43,6 +43,7 @@ def meetings(request: HttpRequest, member: int) -> HttpResponse:
             "meeting"
         ),
         "today": today,
+        "feeds": CalendarFeed.objects.filter(member=me, revoked_at__isnull=True),
     }
     return render(request, "meetings/portal.html", context)
 
@@ -106,3 +107,17 @@ def new_feed(request: HttpRequest, member: int) -> HttpResponse:
         "meetings/feed_made.html",
         {"url": url, "what": "your meetings", "member": request.member},
     )  # type: ignore[attr-defined]
+
+
+@member_self
+@require_POST
+def revoke_my_feed(request: HttpRequest, member: int, pk: int) -> HttpResponse:
+    """Turn off one of the member's own calendar feeds (if its address was shared, say)."""
+    feed = get_object_or_404(CalendarFeed, member=request.member, pk=pk)  # type: ignore[attr-defined]
+    try:
+        revoke_feed(feed=feed, actor=request.user)  # type: ignore[arg-type]
+    except Refused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, "Calendar feed turned off")
+    return redirect("meetings:portal", member=member)

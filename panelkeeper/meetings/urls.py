@@ -51,4 +51,7 @@ urlpatterns = [
     path(f"{PORTAL}<int:pk>/apologies/", portal_views.apologies, name="apologies"),
     path(f"{PORTAL}<int:pk>/papers/<int:paper>/", portal_views.paper, name="portal_paper"),
     path(f"{PORTAL}calendar-feed/", portal_views.new_feed, name="portal_feed"),
+    path(
+        f"{PORTAL}calendar-feed/<int:pk>/off/", portal_views.revoke_my_feed, name="portal_feed_off"
+    ),
 ]

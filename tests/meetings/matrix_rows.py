@@ -142,6 +142,14 @@ def portal_paper_kw(factory: Factory) -> dict[str, Any]:
     return {"member": factory.member_record.pk, "pk": found.meeting_id, "paper": paper}
 
 
+def my_feed_kw(factory: Factory) -> dict[str, Any]:
+    from panelkeeper.meetings.calendars import create_feed
+
+    member = factory.member_record
+    feed = create_feed(member=member, actor=factory.member()).feed
+    return {"member": member.pk, "pk": feed.pk}
+
+
 def member_only(ok: Expected) -> dict[str, Expected]:
     """Only the member themself; everyone else signed in gets 404, as for a missing record."""
     return {
@@ -255,6 +263,8 @@ MEETING_ROWS: list[Row] = [
     Row("meetings:apologies", "GET", member_only(200), portal_meeting_kw),
     Row("meetings:apologies", "POST", member_only(302), portal_meeting_kw, note="sent"),
     Row("meetings:portal_paper", "GET", member_only(200), portal_paper_kw),
+    Row("meetings:portal_feed_off", "POST", member_only(302), my_feed_kw),
+    Row("meetings:portal_feed_off", "GET", {**member_only(405)}, my_feed_kw),
     Row("meetings:portal_feed", "POST", member_only(200), portal_kw, note="shows the URL once"),
     # API
     Row(API + "/{org}/meetings", "GET", api_readers(), api_org),

@@ -82,3 +82,19 @@ def test_a_members_feed_links_to_their_portal_page(factory: Factory, officer: Us
         reverse("meetings:portal_meeting", kwargs={"member": member.pk, "pk": meeting.pk}) in body
     )
     assert CalendarFeed.objects.get().member == member
+
+
+def test_a_member_turns_off_their_own_feed_and_it_answers_404_after(factory: Factory) -> None:
+    member = factory.member_record
+    factory.meeting()
+    client = Client()
+    client.force_login(factory.member())
+    made = client.post(reverse("meetings:portal_feed", kwargs={"member": member.pk}))
+    url = next(line for line in made.content.decode().split() if "/calendars/cal_" in line)
+    secret = url.split("/calendars/")[1].split(".ics")[0]
+    feed_url = reverse("meetings:feed", kwargs={"secret": secret})
+    assert Client().get(feed_url).status_code == 200
+    feed = CalendarFeed.objects.get(member=member)
+    off = reverse("meetings:portal_feed_off", kwargs={"member": member.pk, "pk": feed.pk})
+    assert client.post(off).status_code == 302
+    assert Client().get(feed_url).status_code == 404
