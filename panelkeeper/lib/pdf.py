@@ -3,17 +3,19 @@
 Nothing is fetched from the network: a document may use ``data:`` URIs and files
 under the project's static directories (stylesheets, images, fonts), and any other
 reference is refused and left out of the PDF.
+
+WeasyPrint is imported on first use, not with this module: loading it (and Pango
+behind it) takes seconds, which every command and web process would otherwise pay.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
 
 def _allowed_roots() -> list[Path]:
@@ -22,19 +24,30 @@ def _allowed_roots() -> list[Path]:
     return [root.resolve() for root in roots]
 
 
-class LocalOnlyFetcher(URLFetcher):
-    """Fetches ``data:`` URIs and files under the static directories; refuses the rest."""
+@cache
+def _fetcher_class() -> type[Any]:
+    from weasyprint.urls import URLFetcher
 
-    def __init__(self, roots: list[Path] | None = None) -> None:
-        super().__init__(allowed_protocols={"data", "file"})
-        self._roots = _allowed_roots() if roots is None else roots
+    class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
+        """Fetches ``data:`` URIs and files under ``roots``; refuses everything else."""
 
-    def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
-        if url.lower().startswith("file:"):
-            path = Path(unquote(urlsplit(url).path)).resolve()
-            if not any(path.is_relative_to(root) for root in self._roots):
-                raise ValueError(f"Refusing a file outside the static directories: {path}")
-        return super().fetch(url, headers)
+        def __init__(self, roots: list[Path]) -> None:
+            super().__init__(allowed_protocols={"data", "file"})
+            self._roots = roots
+
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
+            if url.lower().startswith("file:"):
+                path = Path(unquote(urlsplit(url).path)).resolve()
+                if not any(path.is_relative_to(root) for root in self._roots):
+                    raise ValueError(f"Refusing a file outside the static directories: {path}")
+            return super().fetch(url, headers)
+
+    return LocalOnlyFetcher
+
+
+def local_only_fetcher(roots: list[Path] | None = None) -> Any:
+    """A WeasyPrint URL fetcher limited to ``roots`` (default: the static directories)."""
+    return _fetcher_class()(_allowed_roots() if roots is None else roots)
 
 
 def render_pdf(html: str, *, base_url: str | None = None, tagged: bool = False) -> bytes:
@@ -44,7 +57,9 @@ def render_pdf(html: str, *, base_url: str | None = None, tagged: bool = False) 
     directory, usually). ``tagged`` makes a tagged PDF, with the document's structure
     for screen readers: letters to members will want it.
     """
-    document = HTML(string=html, base_url=base_url, url_fetcher=LocalOnlyFetcher())
+    from weasyprint import HTML
+
+    document = HTML(string=html, base_url=base_url, url_fetcher=local_only_fetcher())
     pdf = document.write_pdf(pdf_tags=tagged)
     assert isinstance(pdf, bytes)
     return pdf

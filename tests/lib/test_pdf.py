@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from panelkeeper.lib.pdf import LocalOnlyFetcher, render_pdf
+from panelkeeper.lib.pdf import local_only_fetcher, render_pdf
 
 LETTER = '<html lang="en"><body><h1>Letter</h1><p>Dear member,</p></body></html>'
 
@@ -37,14 +37,14 @@ def test_it_can_make_a_tagged_pdf_for_screen_readers() -> None:
 def test_it_refuses_files_outside_the_static_directories(tmp_path: Path) -> None:
     outside = tmp_path / "secret.css"
     outside.write_text("body { color: red }")
-    fetcher = LocalOnlyFetcher(roots=[Path(settings.STATICFILES_DIRS[0]).resolve()])
+    fetcher = local_only_fetcher(roots=[Path(settings.STATICFILES_DIRS[0]).resolve()])
     with pytest.raises(ValueError, match="outside the static directories"):
         fetcher.fetch(outside.as_uri())
 
 
 def test_it_refuses_the_network() -> None:
     with pytest.raises(ValueError, match="disallowed protocol"):
-        LocalOnlyFetcher().fetch("https://example.org/style.css")
+        local_only_fetcher().fetch("https://example.org/style.css")
 
 
 def test_a_refused_reference_is_left_out_and_the_pdf_still_renders(tmp_path: Path) -> None:
@@ -52,3 +52,20 @@ def test_a_refused_reference_is_left_out_and_the_pdf_still_renders(tmp_path: Pat
     outside.write_text("body { color: red }")
     pdf = render_pdf(f'<link rel="stylesheet" href="{outside.as_uri()}"><p>Hello</p>')
     assert pdf.startswith(b"%PDF-")
+
+
+def test_importing_the_module_does_not_load_weasyprint() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys; os.environ['DJANGO_SETTINGS_MODULE'] = 'panelkeeper.settings'\n"
+        "import django; django.setup()\n"
+        "import panelkeeper.lib.pdf\n"
+        "assert 'weasyprint' not in sys.modules\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
