@@ -34,6 +34,12 @@ class Reading:
     parties_to_tell: list[str]
     """Who must be told of the outcome in writing (BR-11)."""
 
+    @property
+    def tell_by(self) -> dt.date | None:
+        """When written notice of the decision is due, where the code sets a deadline."""
+        deadline = self.view.deadline("notice")
+        return deadline.due if deadline is not None else None
+
 
 def dues(view: CaseView, calendar: WorkingCalendar) -> list[Due]:
     return [
