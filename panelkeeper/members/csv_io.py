@@ -141,6 +141,18 @@ def _row(
 def check(text: str, organisation: Organisation) -> Checked:
     """Read every row and name every problem; save nothing."""
     result = Checked()
+    try:
+        return _check(text, organisation, result)
+    except csv.Error:
+        # A field far too long, say: whatever this file is, it is not a list of members.
+        result.rows.clear()
+        result.problems.append(
+            Problem(1, "", "The file could not be read as CSV; save it from a spreadsheet as CSV")
+        )
+        return result
+
+
+def _check(text: str, organisation: Organisation, result: Checked) -> Checked:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [name.strip().lower() for name in reader.fieldnames or []]
     missing = [name for name in REQUIRED if name not in header]

@@ -71,6 +71,11 @@ def clean_fields(fields: dict[str, Any], *, group: Group, member: Member | None 
         raise Refused("Select chair, vice chair or member", field="role")
     if "contact_by" in fields and fields["contact_by"] not in ContactBy.values:
         raise Refused("Select email or post", field="contact_by")
+    for flag in ("large_print", "copy_to_advocate", "share_contact_details"):
+        if flag in fields and not isinstance(fields[flag], bool):
+            raise Refused("Answer yes or no", field=flag)
+    if "email" in fields and fields["email"] is None:
+        fields["email"] = ""
     if fields.get("email"):
         fields["email"] = str(fields["email"]).strip()
         try:

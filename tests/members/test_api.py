@@ -216,3 +216,16 @@ def test_an_officer_enters_a_paper_signature_with_its_scan(
     assert response.status_code == 201, response.content
     assert response.json()["method"] == "paper"
     assert Signature.objects.get().entered_by is not None
+
+
+def test_a_patch_with_nulls_is_refused_not_crashed(
+    factory: Factory, officer_client: Client
+) -> None:
+    member = factory.panel_member(email="keep@example.org")
+    url = f"{API}/members/{member.pk}"
+    refused = post(officer_client, url, {"large_print": None}, "patch")
+    assert refused.status_code == 422 and refused.json()["field"] == "large_print"
+    refused = post(officer_client, url, {"full_name": None}, "patch")
+    assert refused.json()["detail"] == "Enter the member's full name"
+    cleared = post(officer_client, url, {"email": None}, "patch")
+    assert cleared.status_code == 200 and cleared.json()["email"] == ""

@@ -122,3 +122,13 @@ def test_an_exported_file_imports_again(factory: Factory, officer_client: Client
     text = exported.content.decode().replace("Customer Scrutiny Panel", other_panel.name)
     added = import_members(text=text, organisation=factory.home, actor=factory.officer())
     assert added[0].large_print and added[0].group == other_panel
+
+
+def test_a_file_that_is_not_csv_is_refused_with_a_message(factory: Factory) -> None:
+    factory.panel()
+    text = HEADER + "Pat,tenant,Customer Scrutiny Panel,2026-01-31,,," + "x" * 200_000 + "\n"
+    checked = check(text, factory.home)
+    assert [str(p) for p in checked.problems] == [
+        "Line 1: The file could not be read as CSV; save it from a spreadsheet as CSV"
+    ]
+    assert checked.rows == []
