@@ -153,3 +153,20 @@ def test_an_ended_status_makes_a_member_ineligible_from_its_date(factory: Factor
     )
     assert eligibility(member, on=dt.date(2026, 3, 31)).eligible
     assert hurdles(member, dt.date(2026, 4, 1)) == [Hurdle.ENDED]
+
+
+def test_without_re_signing_an_earlier_signature_still_counts_mem_6(factory: Factory) -> None:
+    from panelkeeper.rules.presets import preset_text
+
+    source = preset_text("vela").replace(
+        "resign_new_versions = true", "resign_new_versions = false"
+    )
+    assert "resign_new_versions = false" in source
+    factory.published_version(preset="vela", in_force_from=dt.date(2026, 1, 5), source=source)
+    member = factory.panel_member(started_on=dt.date(2026, 1, 5))
+    officer = factory.officer()
+    for key in VELA_DOCUMENTS:
+        signature = factory.signature(member, factory.document_version(key))
+        factory.countersignature(signature, officer, on=dt.date(2026, 1, 7))
+    factory.document_version("role_profile", published_on=dt.date(2026, 6, 1))
+    assert eligibility(member, on=dt.date(2026, 6, 1)).eligible
