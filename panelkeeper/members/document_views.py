@@ -121,7 +121,10 @@ def countersign_signature(request: HttpRequest, org: str, pk: int) -> HttpRespon
     signature = _signature_for(request, pk)
     form = CountersignForm(request.POST)
     today = timezone.localdate()
-    on = form.cleaned_data["countersigned_on"] if form.is_valid() else None
+    if not form.is_valid():
+        messages.error(request, form.errors["countersigned_on"][0])
+        return redirect("members:detail", org=org, pk=signature.member_id)
+    on = form.cleaned_data["countersigned_on"]
     try:
         countersign(
             signature=signature, officer=request.user, countersigned_on=on or today, today=today

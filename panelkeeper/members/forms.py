@@ -247,8 +247,10 @@ class PaperSignatureForm(forms.Form):
 
 
 class CountersignForm(forms.Form):
+    """The date of a countersignature; today when the button is pressed without one."""
+
     countersigned_on = GovukDateField(
-        noun="date of the countersignature", label="Date countersigned"
+        noun="date of the countersignature", label="Date countersigned", required=False
     )
 
 

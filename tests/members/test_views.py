@@ -265,3 +265,17 @@ def test_the_member_page_answers_for_another_date(factory: Factory, officer_clie
     assert "Membership starts on 5 January 2026" in page
     bad = officer_client.get(url, {"on_day": "31", "on_month": "2", "on_year": "2026"})
     assert "The date to check must be a real date" in bad.content.decode()
+
+
+def test_a_countersignature_dated_before_the_signature_is_refused(
+    factory: Factory, officer_client: Client
+) -> None:
+    signature = factory.signature(factory.member_record, factory.document_version())
+    url = reverse("members:countersign", kwargs={"org": factory.home.slug, "pk": signature.pk})
+    page = officer_client.post(
+        url, date_parts("countersigned_on", dt.date(2026, 1, 1)), follow=True
+    )
+    assert "on or after 6 January 2026, when the member signed" in page.content.decode()
+    page = officer_client.post(url, {"countersigned_on_day": "4"}, follow=True)
+    assert "The date of the countersignature must include a month and year" in page.content.decode()
+    assert not Countersignature.objects.exists()
