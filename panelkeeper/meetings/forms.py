@@ -82,13 +82,32 @@ class AttendanceForm(forms.Form):
                 required=False,
                 help_text="Only for apologies",
             )
+            self.fields[f"reason_{member.pk}"] = forms.CharField(
+                label=f"Reason {member.full_name} gave",
+                required=False,
+                max_length=500,
+                help_text="Only for apologies",
+            )
 
-    def entries(self) -> list[tuple[Member, str, Any]]:
+    def entries(self) -> list[tuple[Member, str, Any, str]]:
+        data = self.cleaned_data
         return [
-            (m, self.cleaned_data[f"presence_{m.pk}"], self.cleaned_data.get(f"given_{m.pk}"))
+            (m, data[f"presence_{m.pk}"], data.get(f"given_{m.pk}"), data.get(f"reason_{m.pk}", ""))
             for m in self.members
-            if self.cleaned_data.get(f"presence_{m.pk}")
+            if data.get(f"presence_{m.pk}")
         ]
+
+    def field_for(self, member: Member, field: str | None) -> str | None:
+        """The form field a refusal about ``member`` belongs to."""
+        match field:
+            case "apologies_given_on":
+                return f"given_{member.pk}"
+            case "reason":
+                return f"reason_{member.pk}"
+            case None:
+                return None
+            case _:
+                return f"presence_{member.pk}"
 
 
 class ApologiesForm(forms.Form):

@@ -129,6 +129,7 @@ def attendance(request: HttpRequest, org: str, pk: int) -> HttpResponse:
     for entry in meeting.attendance.all():
         initial[f"presence_{entry.member_id}"] = entry.presence
         initial[f"given_{entry.member_id}"] = entry.apologies_given_on
+        initial[f"reason_{entry.member_id}"] = entry.reason
     form = AttendanceForm(**bound(request), members=members, initial=initial)
     if request.method == "POST" and form.is_valid():
         entries = form.entries()
@@ -137,19 +138,19 @@ def attendance(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         else:
             try:
                 with transaction.atomic():
-                    for member, presence, given in entries:
+                    for member, presence, given, reason in entries:
                         try:
                             record_attendance(
                                 meeting=meeting,
                                 member=member,
                                 presence=presence,
                                 apologies_given_on=given,
+                                reason=reason,
                                 actor=request.user,  # type: ignore[arg-type]
                                 today=timezone.localdate(),
                             )
                         except Refused as refusal:
-                            field = f"given_{member.pk}" if refusal.field else None
-                            refusal.field = field
+                            refusal.field = form.field_for(member, refusal.field)
                             raise
             except Refused as refusal:
                 add_refusal(form, refusal)

@@ -217,3 +217,24 @@ def test_meeting_and_attendance_pages_run_as_many_queries_at_3_and_30_meetings(
         group.name = f"{group.name} ({size})"  # the next size makes a new panel
         group.save()
     assert counts[0] == counts[1]
+
+
+def test_where_the_code_asks_for_reasons_the_attendance_page_takes_one_mtg_1(
+    factory: Factory, officer_client: Client, insight: PolicyVersion
+) -> None:
+    meeting = factory.meeting(date=D(2026, 11, 19))  # a Thursday: due by Tuesday 17th
+    ann = factory.panel_member(full_name="Ann")
+    url = reverse("meetings:attendance", kwargs={"org": "home", "pk": meeting.pk})
+    given = {
+        f"presence_{ann.pk}": "apologies",
+        f"given_{ann.pk}_day": "18",
+        f"given_{ann.pk}_month": "11",
+        f"given_{ann.pk}_year": "2026",
+    }
+    response = officer_client.post(url, given)
+    assert response.status_code == 200
+    assert f'id="id_reason_{ann.pk}_error"' in response.content.decode()
+    assert not Attendance.objects.exists()
+    assert officer_client.post(url, {**given, f"reason_{ann.pk}": "Unwell"}).status_code == 302
+    entry = Attendance.objects.get()
+    assert (entry.reason, entry.late) == ("Unwell", True)
