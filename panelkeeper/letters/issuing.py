@@ -79,6 +79,7 @@ def issue_letter(
     today: dt.date,
     case: Case | None = None,
     gift: Gift | None = None,
+    document_version: DocumentVersion | None = None,
     corrects: Letter | None = None,
 ) -> Letter:
     """Render, keep and send one letter of ``kind`` to ``member`` with ``values``."""
@@ -101,6 +102,7 @@ def issue_letter(
             member=member,
             case=case,
             gift=gift,
+            document_version=document_version,
             kind=kind,
             subject=rendered.subject,
             text=rendered.text,
@@ -205,5 +207,10 @@ def issue_resign_request(
         "new_version": version.label,
     }
     return issue_letter(
-        member=member, kind=LetterKind.RESIGN_REQUEST, values=values, actor=actor, today=today
+        member=member,
+        kind=LetterKind.RESIGN_REQUEST,
+        values=values,
+        actor=actor,
+        today=today,
+        document_version=version,
     )

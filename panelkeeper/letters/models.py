@@ -61,6 +61,14 @@ class Letter(models.Model):
     gift = models.ForeignKey(
         "registers.Gift", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    document_version = models.ForeignKey(
+        "members.DocumentVersion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="For a request to re-sign: the version to sign.",
+    )
     kind = models.CharField(max_length=30, choices=LetterKind.choices)
     subject = models.CharField(max_length=300)
     text = models.TextField(help_text="The letter as plain text, placeholders filled.")

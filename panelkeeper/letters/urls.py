@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from panelkeeper.letters import portal_views, views
+from panelkeeper.letters import portal_views, views, waiting_views
 
 app_name = "letters"
 
@@ -14,6 +14,13 @@ urlpatterns = [
     path(f"{ORG}<int:pk>/pdf/", views.letter_download, name="download"),
     path(f"{ORG}post/<str:day>/", views.post_batch, name="post_batch"),
     path(f"{ORG}cases/<int:case>/new/", views.issue, name="issue"),
+    path(f"{ORG}to-send/", waiting_views.to_send, name="to_send"),
+    path(f"{ORG}gifts/<int:gift>/send/", waiting_views.send_gift, name="send_gift"),
+    path(
+        f"{ORG}members/<int:member>/re-sign/<int:version>/send/",
+        waiting_views.send_resign,
+        name="send_resign",
+    ),
     path(f"{ORG}wording/", views.template_list, name="templates"),
     path(f"{ORG}wording/<slug:kind>/", views.edit_template, name="edit_template"),
     path(f"{ORG}wording/<slug:kind>/restore/", views.restore_template, name="restore_template"),

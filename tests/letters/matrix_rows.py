@@ -49,6 +49,15 @@ def day_kw(factory: Factory) -> dict[str, Any]:
     return {"org": factory.home.slug, "day": "2026-11-23"}
 
 
+def gift_kw(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "gift": factory.gift(factory.member_record).pk}
+
+
+def resign_kw(factory: Factory) -> dict[str, Any]:
+    version = factory.document_version("code_of_conduct")
+    return {"org": factory.home.slug, "member": factory.member_record.pk, "version": version.pk}
+
+
 def mine_kw(factory: Factory) -> dict[str, Any]:
     return {"member": factory.member_record.pk}
 
@@ -89,6 +98,13 @@ LETTER_ROWS = [
     Row("letters:issue", "GET", officers(), case_kw),
     Row("letters:issue", "POST", officers(200), case_kw, note="empty form: errors shown"),
     Row("letters:templates", "GET", readers(), org),
+    Row("letters:to_send", "GET", readers(), org),
+    Row(
+        "letters:send_gift", "POST", officers(302), gift_kw, note="not decided: back with a message"
+    ),
+    Row("letters:send_gift", "GET", {**not_allowed(), "auditor": 403}, gift_kw),
+    Row("letters:send_resign", "POST", officers(302), resign_kw, note="nothing to re-sign"),
+    Row("letters:send_resign", "GET", {**not_allowed(), "auditor": 403}, resign_kw),
     Row("letters:edit_template", "GET", officers(), kind_kw),
     Row("letters:edit_template", "POST", officers(200), kind_kw, note="empty form"),
     Row("letters:restore_template", "POST", officers(302), kind_kw),

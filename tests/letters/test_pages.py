@@ -182,3 +182,63 @@ def test_the_days_post_prints_as_one_pdf(factory: Factory) -> None:
     assert response.status_code == 200 and response.content.startswith(b"%PDF-")
     assert response["Content-Type"] == "application/pdf"
     assert dt.date(2026, 11, 23).isoformat() in response["Content-Disposition"]
+
+
+def test_letters_waiting_are_listed_and_a_gift_letter_is_sent_from_there_gift_2(
+    factory: Factory,
+) -> None:
+    from panelkeeper.registers.gifts import decide_gift
+
+    case = factory.decided_case()
+    member = factory.member_record
+    member.email, member.contact_by = "mina@example.org", "email"
+    member.save(update_fields=["email", "contact_by"])
+    gift = factory.gift(member, description="Two tickets to a football match")
+    decide_gift(
+        gift=gift,
+        outcome="donated",
+        decided_on=dt.date(2026, 11, 20),
+        actor=factory.officer(),
+        today=dt.date(2026, 11, 23),
+    )
+    client = _officer(factory)
+    page = client.get(reverse("letters:to_send", kwargs={"org": factory.home.slug}))
+    text = page.content.decode()
+    assert case.reference in text and gift.description in text
+    url = reverse("letters:send_gift", kwargs={"org": factory.home.slug, "gift": gift.pk})
+    response = client.post(url)
+    letter = Letter.objects.get(gift=gift)
+    assert response.status_code == 302 and letter.kind == "gift_result"
+    assert "it should be donated" in " ".join(letter.text.split())
+    text = client.get(reverse("letters:to_send", kwargs={"org": factory.home.slug})).content
+    assert gift.description not in text.decode()
+
+
+def test_a_member_with_an_outdated_signature_is_asked_to_sign_the_new_version_mem_6(
+    factory: Factory,
+) -> None:
+    member = factory.member_record
+    member.email, member.contact_by = "mina@example.org", "email"
+    member.save(update_fields=["email", "contact_by"])
+    factory.code_in_force("vela")
+    old = factory.document_version("code_of_conduct", title="Code of Conduct")
+    factory.signature(member, old)
+    new = factory.document_version(
+        "code_of_conduct", published_on=dt.date(2026, 10, 1), title="Code of Conduct"
+    )
+    client = _officer(factory)
+    text = client.get(reverse("letters:to_send", kwargs={"org": factory.home.slug})).content
+    assert f"version {new.label} (signed version {old.label})" in text.decode()
+    url = reverse(
+        "letters:send_resign",
+        kwargs={"org": factory.home.slug, "member": member.pk, "version": new.pk},
+    )
+    assert client.post(url).status_code == 302
+    letter = Letter.objects.get(kind="resign_request")
+    assert letter.document_version == new
+    assert (
+        f"version {new.label}" in letter.text and f"You signed version {old.label}" in letter.text
+    )
+    # Asked once: the member leaves the list, and a second request is refused.
+    assert client.post(url).status_code == 302
+    assert Letter.objects.filter(kind="resign_request").count() == 1

@@ -1,0 +1,79 @@
+"""The page of letters waiting to be sent, and sending the gift and re-signing letters."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from panelkeeper.accounts.models import Grant
+from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.letters.case_letters import LetterRefused
+from panelkeeper.letters.issuing import issue_gift_letter, issue_resign_request
+from panelkeeper.letters.waiting import gifts_to_send, outcomes_to_send, resign_to_send
+from panelkeeper.members.models import DocumentVersion, Member
+from panelkeeper.registers.models import Gift
+
+OFFICER = Grant.Role.OFFICER
+
+
+@staff(OFFICER, Grant.Role.AUDITOR)
+@require_GET
+def to_send(request: HttpRequest, org: str) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    context = {
+        "organisation": organisation,
+        "cases": outcomes_to_send(organisation),
+        "gifts": gifts_to_send(organisation),
+        "resign": resign_to_send(organisation, on=timezone.localdate()),
+        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+    }
+    return render(request, "letters/to_send.html", context)
+
+
+def _sent(request: HttpRequest, org: str, send: object) -> HttpResponse:
+    try:
+        letter = send()  # type: ignore[operator]
+    except LetterRefused as refusal:
+        messages.error(request, refusal.message)
+        return redirect("letters:to_send", org=org)
+    messages.success(request, f"Letter {letter.reference} sent by {letter.channel}")
+    return redirect("letters:detail", org=org, pk=letter.pk)
+
+
+@staff(OFFICER)
+@require_POST
+def send_gift(request: HttpRequest, org: str, gift: int) -> HttpResponse:
+    found = get_object_for(request.organisation, Gift.objects.select_related("member"), pk=gift)  # type: ignore[attr-defined]
+    return _sent(request, org, lambda: issue_gift_letter(gift=found, actor=request.user))  # type: ignore[arg-type]
+
+
+@staff(OFFICER)
+@require_POST
+def send_resign(request: HttpRequest, org: str, member: int, version: int) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    record = get_object_for(
+        organisation, Member.objects.select_related("group"), via="group__organisation", pk=member
+    )
+    text = get_object_for(
+        organisation, DocumentVersion.objects.all(), via="document__organisation", pk=version
+    )
+    waiting = [
+        r for r in resign_to_send(organisation, on=timezone.localdate()) if r.member.pk == member
+    ]
+    match = next((r for r in waiting if r.version.pk == text.pk), None)
+    if match is None:
+        messages.error(request, f"{record} has nothing to re-sign in this version, or was asked")
+        return redirect("letters:to_send", org=org)
+    return _sent(
+        request,
+        org,
+        lambda: issue_resign_request(
+            member=record,
+            version=text,
+            signed_label=match.signed_label,
+            actor=request.user,  # type: ignore[arg-type]
+        ),
+    )
