@@ -52,40 +52,12 @@ def _email(letter: Letter, *, to_name: str, to_email: str, copy_for: str = "") -
 def dispatch_letter(letter: Letter, *, actor: User | None) -> list[Dispatch]:
     """Send ``letter`` to the member and, where asked, a copy to their advocate.
 
-    Runs inside the issuing transaction; a failure to send undoes the whole letter.
+    Runs inside the issuing transaction. The notice is recorded and the log written
+    before any email leaves, so a refusal from the case sends nothing; a failure to send
+    undoes the whole letter.
     """
     member = letter.member
     now = timezone.now()
-    sent: list[Dispatch] = []
-    address = member.email if letter.channel == Channel.EMAIL else member.address.strip()
-    if letter.channel == Channel.EMAIL:
-        _email(letter, to_name=member.full_name, to_email=member.email)
-    sent.append(
-        Dispatch.objects.create(
-            letter=letter,
-            recipient=Recipient.MEMBER,
-            channel=letter.channel,
-            to_name=member.full_name,
-            to_address=address,
-            sent_on=letter.issued_on,
-            sent_at=now,
-        )
-    )
-    advocate = member.advocate
-    if member.copy_to_advocate and advocate is not None and advocate.email:
-        name = advocate.get_full_name() or advocate.email
-        _email(letter, to_name=name, to_email=advocate.email, copy_for=member.full_name)
-        sent.append(
-            Dispatch.objects.create(
-                letter=letter,
-                recipient=Recipient.ADVOCATE,
-                channel=Channel.EMAIL,
-                to_name=name,
-                to_address=advocate.email,
-                sent_on=letter.issued_on,
-                sent_at=now,
-            )
-        )
     if letter.case is not None and letter.kind in NOTICE_KINDS and letter.corrects_id is None:
         from panelkeeper.cases.services import record_notice
 
@@ -97,6 +69,37 @@ def dispatch_letter(letter: Letter, *, actor: User | None) -> list[Dispatch]:
             actor=actor,
             today=letter.issued_on,
         )
+    address = member.email if letter.channel == Channel.EMAIL else member.address.strip()
+    sent = [
+        Dispatch.objects.create(
+            letter=letter,
+            recipient=Recipient.MEMBER,
+            channel=letter.channel,
+            to_name=member.full_name,
+            to_address=address,
+            sent_on=letter.issued_on,
+            sent_at=now,
+        )
+    ]
+    advocate = member.advocate
+    if member.copy_to_advocate and advocate is not None and advocate.email:
+        sent.append(
+            Dispatch.objects.create(
+                letter=letter,
+                recipient=Recipient.ADVOCATE,
+                channel=Channel.EMAIL,
+                to_name=advocate.get_full_name() or advocate.email,
+                to_address=advocate.email,
+                sent_on=letter.issued_on,
+                sent_at=now,
+            )
+        )
+    for dispatch in sent:
+        if dispatch.channel == Channel.EMAIL:
+            copy_for = member.full_name if dispatch.recipient == Recipient.ADVOCATE else ""
+            _email(
+                letter, to_name=dispatch.to_name, to_email=dispatch.to_address, copy_for=copy_for
+            )
     return sent
 
 
