@@ -80,6 +80,10 @@ class Watch:
         context.on("weberror", lambda error: self.problems.append(f"script error: {error.error}"))
 
     def _request_failed(self, request: Request) -> None:
+        # ERR_ABORTED is the browser cancelling a fetch itself, e.g. the favicon when a
+        # quick form post navigates away first: nothing the server did wrong.
+        if request.failure and "net::ERR_ABORTED" in request.failure:
+            return
         self.problems.append(f"request failed: {request.url} ({request.failure})")
 
     def _console(self, message: ConsoleMessage) -> None:
