@@ -157,3 +157,5 @@ def test_the_page_says_who_must_be_told_in_writing_and_by_when_br_11(
     # Three calendar days from the private meeting on 5 November.
     assert "By 8 November 2026 (BR-11)" in page
     assert "Rita Reporter (who raised it)" in page
+    letter = reverse("letters:issue", kwargs={"org": "home", "case": case.pk})
+    assert f'href="{letter}"' in page
