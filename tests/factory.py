@@ -285,14 +285,23 @@ class Factory:
     def meeting(
         self,
         group: Group | None = None,
-        date: dt.date = dt.date(2026, 12, 3),
+        date: dt.date | None = None,
         *,
         held: bool | None = None,
-        today: dt.date = dt.date(2026, 11, 23),
+        today: dt.date | None = None,
         **fields: Any,
     ) -> Any:
-        """A meeting made through the domain function: held if dated before ``today``."""
+        """A meeting made through the domain function: held if dated before ``today``.
+
+        ``today`` defaults to the real date and ``date`` to ten days after it, so a
+        meeting made without dates stays in the future whenever the suite runs.
+        """
+        from django.utils import timezone
+
         from panelkeeper.meetings.schedule import schedule_meeting
+
+        today = today or timezone.localdate()
+        date = date or today + dt.timedelta(days=10)
 
         fields.setdefault("starts_at", dt.time(18, 30))
         fields.setdefault("place", "Community Room, Hope Street")
