@@ -293,15 +293,20 @@ class Factory:
     ) -> Any:
         """A meeting made through the domain function: held if dated before ``today``.
 
-        ``today`` defaults to the real date and ``date`` to ten days after it, so a
-        meeting made without dates stays in the future whenever the suite runs.
+        A test that names the date works on the suite's fixed calendar (today is
+        23 November 2026 unless it says otherwise). Without a date the meeting is ten
+        days after the real today, so pages that read the real date see it still to come
+        whenever the suite runs.
         """
         from django.utils import timezone
 
         from panelkeeper.meetings.schedule import schedule_meeting
 
-        today = today or timezone.localdate()
-        date = date or today + dt.timedelta(days=10)
+        if date is None:
+            today = today or timezone.localdate()
+            date = today + dt.timedelta(days=10)
+        else:
+            today = today or dt.date(2026, 11, 23)
 
         fields.setdefault("starts_at", dt.time(18, 30))
         fields.setdefault("place", "Community Room, Hope Street")
