@@ -1,0 +1,76 @@
+"""Database triggers that make tables append-only, on SQLite and PostgreSQL.
+
+An app declares its tables and the message each refusal gives, then calls ``install``
+from a migration (and ``uninstall`` to reverse it). The test set-up lifts the triggers
+briefly to empty tables between transactional tests. The statements are part of what
+a migration installed: change them only together with a new migration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+_ACTIONS = ("update", "delete")
+
+
+class AppendOnly:
+    """UPDATE and DELETE refused on each table, with that table's message."""
+
+    def __init__(self, tables: Mapping[str, str]) -> None:
+        self.tables = dict(tables)
+
+    def statements_to_install(self, vendor: str) -> list[str]:
+        if vendor == "sqlite":
+            return [
+                f"CREATE TRIGGER IF NOT EXISTS {table}_no_{action} "
+                f"BEFORE {action.upper()} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+                for table, message in self.tables.items()
+                for action in _ACTIONS
+            ]
+        if vendor == "postgresql":
+            statements = []
+            for table, message in self.tables.items():
+                statements += [
+                    f"""CREATE OR REPLACE FUNCTION {table}_refuse_change() RETURNS trigger
+            LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION '{message}' USING ERRCODE = 'restrict_violation'; END;
+            $$""",
+                    f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}",
+                    f"""CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table}
+            FOR EACH ROW EXECUTE FUNCTION {table}_refuse_change()""",
+                ]
+            return statements
+        raise NotImplementedError(f"No append-only triggers written for {vendor}.")
+
+    def statements_to_uninstall(self, vendor: str) -> list[str]:
+        if vendor == "sqlite":
+            return [
+                f"DROP TRIGGER IF EXISTS {table}_no_{action}"
+                for table in self.tables
+                for action in _ACTIONS
+            ]
+        if vendor == "postgresql":
+            return [
+                statement
+                for table in self.tables
+                for statement in (
+                    f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}",
+                    f"DROP FUNCTION IF EXISTS {table}_refuse_change()",
+                )
+            ]
+        raise NotImplementedError(f"No append-only triggers written for {vendor}.")
+
+    def install(self, connection: BaseDatabaseWrapper) -> None:
+        self._run(connection, self.statements_to_install(connection.vendor))
+
+    def uninstall(self, connection: BaseDatabaseWrapper) -> None:
+        self._run(connection, self.statements_to_uninstall(connection.vendor))
+
+    @staticmethod
+    def _run(connection: BaseDatabaseWrapper, statements: list[str]) -> None:
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
