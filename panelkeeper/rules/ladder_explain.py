@@ -297,6 +297,15 @@ def _outcomes(ladder: Ladder) -> ExplainedSection:
                 f"The member is told the result in writing {_deadline(ladder.notice)}.",
             )
         )
+    if ladder.outcome_also_to:
+        rules.append(
+            (
+                ladder.cites("breach"),
+                "Besides the member, "
+                + _listing([party.phrase for party in ladder.outcome_also_to])
+                + " also receive the outcome in writing.",
+            )
+        )
     return ("Outcomes", tuple(rules))
 
 
@@ -337,6 +346,15 @@ def _appeal(ladder: Ladder) -> ExplainedSection | None:
             (
                 ladder.cites("appeal"),
                 f"The decision is sent in writing {_deadline(appeal.decide)}.",
+            )
+        )
+    if appeal.decision_also_to:
+        rules.append(
+            (
+                ladder.cites("appeal"),
+                "The appeal decision goes in writing to "
+                + _listing([party.phrase for party in appeal.decision_also_to])
+                + " as well as to the member.",
             )
         )
     return ("Appeals", tuple(rules))

@@ -106,6 +106,23 @@ class Channel(StrEnum):
     HAND = "hand"
 
 
+class Party(StrEnum):
+    """Someone besides the member who is also told of a decision in writing (BR-11, BR-12)."""
+
+    REPORTER = "reporter"
+    INVESTIGATORS = "investigators"
+
+    @property
+    def phrase(self) -> str:
+        return _PARTY_PHRASES[self]
+
+
+_PARTY_PHRASES = {
+    Party.REPORTER: "whoever raised the breach",
+    Party.INVESTIGATORS: "the people who investigated it",
+}
+
+
 class Raiser(StrEnum):
     """Who may raise a breach (BR-1)."""
 
@@ -268,6 +285,8 @@ class Appeal:
     in_writing: bool
     late_needs_officer: bool
     """Interpretation 3: a late appeal waits for an officer's decision with a reason."""
+    decision_also_to: tuple[Party, ...] = ()
+    """Who besides the member is sent the appeal decision in writing (insight: all parties)."""
 
 
 @dataclass(frozen=True)
@@ -312,6 +331,8 @@ class Ladder:
     complaints_route: str | None
     raising: Raising
     rules: tuple[tuple[str, tuple[str, ...]], ...]
+    outcome_also_to: tuple[Party, ...] = ()
+    """Who besides the member is sent the outcome in writing (BR-11; insight: all parties)."""
 
     # -- lookups --------------------------------------------------------------
 

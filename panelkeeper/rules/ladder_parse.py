@@ -28,6 +28,7 @@ from panelkeeper.rules.ladder_model import (
     Level,
     Opening,
     Outcome,
+    Party,
     Raiser,
     Raising,
     Requirement,
@@ -302,13 +303,14 @@ class _Reader:
         decide = _deadline(sub, "decide")
         in_writing = sub.optional_bool("in_writing", True)
         late = sub.optional_bool("late_needs_officer", True)
+        also_to = sub.choice_list("decision_also_to", Party)
         self.cite("appeal", sub)
         if window is not None and window.start is not Anchor.NOTICE_RECEIVED:
             sub.problem("window.from", 'An appeal window runs from "notice_received" (BR-12).')
         sub.finish()
         if to is None:
             return None
-        return Appeal(to, against, window, consider, decide, in_writing, late)
+        return Appeal(to, against, window, consider, decide, in_writing, late, also_to)
 
     def raising(self) -> Raising:
         sub = self.table.required_table("raising")
@@ -356,6 +358,7 @@ def read_ladder(table: Table, roles: Roles) -> Ladder | None:
     chair_stand_in = roles.optional(table, "chair_stand_in")
     complaints_route = table.optional_str("complaints_route")
     confidentiality = table.optional_str("confidentiality_outcome")
+    outcome_also_to = table.choice_list("outcome_also_to", Party)
 
     levels = reader.levels()
     level_keys = [lv.key for lv in levels]
@@ -405,4 +408,5 @@ def read_ladder(table: Table, roles: Roles) -> Ladder | None:
         complaints_route=complaints_route,
         raising=raising,
         rules=tuple(reader.rules.items()),
+        outcome_also_to=outcome_also_to,
     )

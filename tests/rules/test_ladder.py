@@ -109,6 +109,9 @@ def test_every_mistake_is_reported_at_its_dotted_key_at_once() -> None:
         .replace('keep = "6 months"', 'keep = "6 moons"')
         .replace('effect = "warning"', 'effect = "telling off"')
         .replace('rules = ["BR-4"]', 'rules = ["BR-99"]\ncolour = "red"')
+        .replace(
+            'investigated_by = ["cim"]', 'investigated_by = ["cim"]\noutcome_also_to = ["press"]'
+        )
     )
     _, problems = _load(text)
     keys = sorted(p.key for p in problems)
@@ -116,6 +119,7 @@ def test_every_mistake_is_reported_at_its_dotted_key_at_once() -> None:
         "breach.appeal.to",
         "breach.colour",
         "breach.escalation.to",
+        "breach.outcome_also_to[0]",
         "breach.outcomes[0].effect",
         "breach.outcomes[0].keep",
         "breach.outcomes[0].levels[0]",

@@ -5,7 +5,7 @@ are pinned, so a preset edited by mistake fails by name.
 """
 
 from panelkeeper.rules.durations import Duration, Unit
-from panelkeeper.rules.ladder import Anchor, AppealScope, Effect, EscalationMode, Ladder
+from panelkeeper.rules.ladder import Anchor, AppealScope, Effect, EscalationMode, Ladder, Party
 from panelkeeper.rules.presets import load_preset
 
 WD = Unit.WORKING_DAYS
@@ -116,3 +116,16 @@ def test_appeals_go_to_the_named_director_within_10_working_days_of_notice() -> 
     insight = ladder("insight").appeal
     assert insight is not None and insight.decide is not None
     assert insight.decide.within == Duration(10, WD)
+
+
+def test_only_insight_tells_every_party_of_the_outcome_and_of_the_appeal_decision() -> None:
+    """BR-11 and BR-12: insight confirms both in writing to all parties; the others to the
+    member alone."""
+    insight = ladder("insight")
+    assert insight.outcome_also_to == (Party.REPORTER, Party.INVESTIGATORS)
+    assert insight.appeal is not None
+    assert insight.appeal.decision_also_to == (Party.REPORTER, Party.INVESTIGATORS)
+    for slug in ("vela", "nexus", "herefordshire", "thirteen"):
+        other = ladder(slug)
+        assert other.outcome_also_to == ()
+        assert other.appeal is None or other.appeal.decision_also_to == ()
