@@ -234,6 +234,15 @@ class CaseParty(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     name = models.CharField(max_length=200, blank=True)
+    contact = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="For a person known by name only: an email or postal address for letters.",
+    )
+    agreed_to_letters = models.BooleanField(
+        default=False,
+        help_text="A person known by name only agreed to be written to at ``contact``.",
+    )
     added_on = models.DateField()
     recorded_at = models.DateTimeField()
 

@@ -20,6 +20,7 @@ from panelkeeper.audit.log import record
 from panelkeeper.cases.models import Case, CaseParty, PartyRole, Seat
 from panelkeeper.cases.procedure import CaseRefused, ladder_of, policy_of
 from panelkeeper.cases.write import dates
+from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.members.models import GroupRole, Member
 from panelkeeper.rules.ladder import GroupProblem, Seated, check_group
 from panelkeeper.rules.roles import Role
@@ -43,11 +44,18 @@ def add_party(
     member: Member | None = None,
     user: User | None = None,
     name: str = "",
+    contact: str = "",
+    agreed_to_letters: bool = False,
     effective: dt.date | None = None,
     today: dt.date | None = None,
 ) -> CaseParty:
     """Record someone the case involves: its reporter, a witness, whoever gave guidance in the
-    matter, or someone implicated (Interpretation 11). A member, a user or a name."""
+    matter, or someone implicated (Interpretation 11). A member, a user or a name.
+
+    A person known by name only may give ``contact`` details and agree to be written to
+    there, where the code says they are told the outcome (BR-11); a member or a user is
+    written to at the details their own record holds.
+    """
     if role not in PartyRole.values:
         raise CaseRefused("Interpretation 11", "Select how they are involved.", field="role")
     name = " ".join(name.split())
@@ -57,6 +65,7 @@ def add_party(
         raise CaseRefused(
             "Interpretation 11", "Choose a member of this organisation.", field="member"
         )
+    contact, agreed_to_letters = _checked_contact(member, user, contact, agreed_to_letters)
     when, _ = dates(effective, today)
     with transaction.atomic():
         party = CaseParty.objects.create(
@@ -65,6 +74,8 @@ def add_party(
             member=member,
             user=user,
             name=name[:200],
+            contact=contact,
+            agreed_to_letters=agreed_to_letters,
             added_on=when,
             recorded_at=timezone.now(),
         )
@@ -73,7 +84,51 @@ def add_party(
             organisation=case.organisation,
             action="case_party.added",
             obj=party,
-            fields=["role", "member", "user", "name"],
+            fields=["role", "member", "user", "name", "contact", "agreed_to_letters"],
+        )
+    return party
+
+
+def _checked_contact(
+    member: Member | None, user: User | None, contact: str, agreed: bool
+) -> tuple[str, bool]:
+    """Contact details kept only for a name-only person, and only ones a letter can use."""
+    contact = contact.strip()
+    if member is not None or user is not None:
+        return "", False
+    if agreed and not contact:
+        raise CaseRefused(
+            "BR-11", "Enter the email or postal address they agreed to.", field="contact"
+        )
+    if contact and letter_contact(contact) is None:
+        raise CaseRefused(
+            "BR-11",
+            "Enter an email address, or a postal address with its postcode.",
+            field="contact",
+        )
+    return contact[:300], agreed and bool(contact)
+
+
+def set_party_contact(
+    *, party: CaseParty, contact: str, agreed_to_letters: bool, actor: User | None
+) -> CaseParty:
+    """Record (or change) where a person known by name only agreed to be written to."""
+    if party.member_id is not None or party.user_id is not None:
+        raise CaseRefused(
+            "BR-11",
+            "Letters to a member or a user go to the details on their own record.",
+            field="contact",
+        )
+    contact, agreed = _checked_contact(None, None, contact, agreed_to_letters)
+    with transaction.atomic():
+        party.contact, party.agreed_to_letters = contact, agreed
+        party.save(update_fields=["contact", "agreed_to_letters"])
+        record(
+            actor=actor,
+            organisation=party.case.organisation,
+            action="case_party.contact_changed",
+            obj=party,
+            fields=["contact", "agreed_to_letters"],
         )
     return party
 

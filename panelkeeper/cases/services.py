@@ -43,7 +43,7 @@ from panelkeeper.cases.procedure import (
     policy_of,
 )
 from panelkeeper.cases.routing import route
-from panelkeeper.cases.seats import add_party, seat_investigator
+from panelkeeper.cases.seats import add_party, seat_investigator, set_party_contact
 from panelkeeper.cases.steps import (
     close_case,
     convene_group,
@@ -88,6 +88,7 @@ __all__ = [
     "record_outcome",
     "record_training_refused",
     "seat_investigator",
+    "set_party_contact",
     "suspend_member",
     "take_informal_step",
     "withdraw_case",
@@ -204,6 +205,8 @@ def raise_breach(
     level: str | None = None,
     reporter_user: User | None = None,
     reporter_member: Member | None = None,
+    reporter_contact: str = "",
+    reporter_agreed_to_letters: bool = False,
     today: dt.date | None = None,
 ) -> Case:
     """Record a breach about ``member`` (BR-0, BR-1, BR-2, MEM-9) and route it (BR-2).
@@ -274,6 +277,8 @@ def raise_breach(
                 member=reporter_member,
                 user=reporter_user,
                 name=reporter_name,
+                contact=reporter_contact,
+                agreed_to_letters=reporter_agreed_to_letters,
                 actor=actor,
                 today=day,
             )

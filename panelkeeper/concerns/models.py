@@ -73,6 +73,11 @@ class Concern(models.Model):
     consents_to_identity = models.BooleanField(
         default=False, help_text="The reporter agrees the member concerned may know who they are."
     )
+    outcome_in_writing = models.BooleanField(
+        default=False,
+        help_text="The reporter agreed to be sent the outcome in writing at their contact, "
+        "where the code says the person who raised a breach is told (BR-11).",
+    )
     receipt_digest = models.CharField(
         max_length=64,
         null=True,
