@@ -48,6 +48,8 @@ def _party(case: Case, d: dict[str, Any], actor: Any) -> str:
         member=d.get("member"),
         user=d.get("user"),
         name=d.get("name", ""),
+        contact=d.get("contact", ""),
+        agreed_to_letters=d.get("agreed_to_letters", False),
         effective=d.get("effective"),
         actor=actor,
     )

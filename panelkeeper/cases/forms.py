@@ -30,6 +30,32 @@ def effective_field(noun: str = "date it took effect") -> GovukDateField:
     )
 
 
+NAME_ONLY_HINT = (
+    "Only for someone known to us by name alone: members and staff get letters at the details "
+    "on their own record. A postal address needs its postcode."
+)
+
+
+def contact_field(
+    label: str = "Email or postal address for letters (optional)", hint: str = NAME_ONLY_HINT
+) -> forms.CharField:
+    """Where a person known by name only agreed to be written to (BR-11)."""
+    return forms.CharField(
+        label=label,
+        help_text=hint,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=300,
+        required=False,
+        error_messages={"max_length": "The address for letters must be 300 characters or fewer"},
+    )
+
+
+def letters_agreed_field() -> forms.BooleanField:
+    return forms.BooleanField(
+        label="They agreed to be sent the outcome in writing there", required=False
+    )
+
+
 def _options(view: CaseView | None, kind: EventKind) -> list[str]:
     if view is None:
         return []
@@ -90,6 +116,11 @@ class RaiseForm(forms.Form):
         label="They agree that the member may be told who raised it", required=False
     )
     anonymous = forms.BooleanField(label="They asked to stay anonymous", required=False)
+    reporter_contact = contact_field(
+        hint="Leave this empty if they are a member or a member of staff: their letters go to "
+        "the details on their own record. A postal address needs its postcode."
+    )
+    reporter_agreed_to_letters = letters_agreed_field()
 
     def __init__(
         self, *args: Any, members: Any, clauses: list[tuple[str, str]], **kwargs: Any
@@ -99,6 +130,22 @@ class RaiseForm(forms.Form):
         self.fields["clauses"].choices = clauses  # type: ignore[attr-defined]
         if not clauses:
             self.fields["clauses"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not (data.get("reporter_contact", "").strip() or data.get("reporter_agreed_to_letters")):
+            return data
+        if data.get("anonymous"):
+            self.add_error(
+                "reporter_contact", "Leave the address for letters empty for an anonymous report"
+            )
+        elif not data.get("reporter_name", "").strip():
+            self.add_error(
+                "reporter_name",
+                "Enter the name of the person who raised it, or "
+                "leave the address for letters empty",
+            )
+        return data
 
 
 class StepForm(forms.Form):
@@ -158,6 +205,8 @@ class PartyForm(StepForm):
         empty_label="Not staff",
     )
     name = forms.CharField(label="Or their name", max_length=200, required=False)
+    contact = contact_field()
+    agreed_to_letters = letters_agreed_field()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -168,6 +217,27 @@ class PartyForm(StepForm):
             self.fields["user"].queryset = User.objects.filter(  # type: ignore[attr-defined]
                 grants__organisation=self.case.organisation_id
             ).distinct()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        wants_letters = data.get("contact", "").strip() or data.get("agreed_to_letters")
+        if wants_letters and (data.get("member") or data.get("user")):
+            self.add_error(
+                "contact",
+                "Leave the address for letters empty for a member or a "
+                "member of staff: their letters go to their own record",
+            )
+        return data
+
+
+class PartyContactForm(forms.Form):
+    """Where a person known by name only agreed to be written to (BR-11)."""
+
+    contact = contact_field(
+        label="Email or postal address for letters",
+        hint="A postal address needs its postcode. Leave it empty to keep no address for them.",
+    )
+    agreed_to_letters = letters_agreed_field()
 
 
 class SeatForm(PartyForm):
@@ -182,7 +252,8 @@ class SeatForm(PartyForm):
         self, *args: Any, roles: list[tuple[str, str]] | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        del self.fields["role"], self.fields["name"]
+        for name in ("role", "name", "contact", "agreed_to_letters"):
+            del self.fields[name]
         self.fields["role_key"].choices = roles or []
         self.fields["user"].queryset = User.objects.filter(  # type: ignore[attr-defined]
             is_active=True

@@ -13,6 +13,7 @@ urlpatterns = [
     path(f"{ORG}raise/", views.raise_breach, name="raise"),
     path(f"{ORG}<int:pk>/", views.case_detail, name="detail"),
     path(f"{ORG}<int:pk>/<slug:action>/", views.case_action, name="action"),
+    path(f"{ORG}<int:pk>/people/<int:party>/contact/", views.party_contact, name="party_contact"),
     path(f"{ORG}asked-to-leave/<int:record>/open/", views.open_from_meeting, name="open_mtg5"),
     path(f"{ORG}missed-meetings/<int:decision>/open/", views.open_exclusion, name="open_mtg2"),
     path("my-cases/", participant_views.my_cases, name="mine"),

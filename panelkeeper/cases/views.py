@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -15,8 +15,8 @@ from panelkeeper.accounts.permissions import get_object_for, staff
 from panelkeeper.cases import services
 from panelkeeper.cases.actions import ACTIONS, open_actions
 from panelkeeper.cases.citing import citable_clauses, describe_clauses
-from panelkeeper.cases.forms import AsOfForm, RaiseForm, SeatForm
-from panelkeeper.cases.models import Case
+from panelkeeper.cases.forms import AsOfForm, PartyContactForm, RaiseForm, SeatForm
+from panelkeeper.cases.models import Case, CaseParty
 from panelkeeper.cases.pending import pending_openings
 from panelkeeper.cases.procedure import CaseRefused, assess_case
 from panelkeeper.cases.reading import list_calendar, read_case
@@ -30,9 +30,13 @@ READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 PAGE_SIZE = 50
 
 
-def refuse(form: Form, refusal: CaseRefused) -> None:
-    """Show a refusal on its field (or above the form), naming the rule it applies."""
-    field = refusal.field if refusal.field in form.fields else None
+def refuse(form: Form, refusal: CaseRefused, renamed: dict[str, str] | None = None) -> None:
+    """Show a refusal on its field (or above the form), naming the rule it applies.
+
+    ``renamed`` maps a domain function's field name to the form's, where they differ.
+    """
+    field = (renamed or {}).get(refusal.field or "", refusal.field)
+    field = field if field in form.fields else None
     form.add_error(field, f"{refusal.message} ({refusal.rule})")
 
 
@@ -95,9 +99,11 @@ def raise_breach(request: HttpRequest, org: str) -> HttpResponse:
                 reporter_name=data["reporter_name"],
                 reporter_consents_to_identity=data["reporter_consents_to_identity"],
                 anonymous=data["anonymous"],
+                reporter_contact=data["reporter_contact"],
+                reporter_agreed_to_letters=data["reporter_agreed_to_letters"],
             )
         except CaseRefused as refusal:
-            refuse(form, refusal)
+            refuse(form, refusal, {"contact": "reporter_contact"})
         else:
             messages.success(request, f"Breach {case.reference} raised")
             return redirect("cases:detail", org=org, pk=case.pk)
@@ -164,6 +170,43 @@ def case_action(request: HttpRequest, org: str, pk: int, action: str) -> HttpRes
         "form": form,
         "title": step.title,
         "view": view,
+    }
+    return render(request, "cases/action.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def party_contact(request: HttpRequest, org: str, pk: int, party: int) -> HttpResponse:
+    """Record or change where a person known by name only agreed to be written to (BR-11).
+
+    Members and staff are written to at their own records, so their parties answer 404.
+    """
+    case = _case(request, pk)
+    person: CaseParty = get_object_or_404(
+        case.parties, pk=party, member__isnull=True, user__isnull=True
+    )
+    person.case = case
+    initial = {"contact": person.contact, "agreed_to_letters": person.agreed_to_letters}
+    form = PartyContactForm(**bound(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_party_contact(
+                party=person,
+                contact=form.cleaned_data["contact"],
+                agreed_to_letters=form.cleaned_data["agreed_to_letters"],
+                actor=request.user,  # type: ignore[arg-type]
+            )
+        except CaseRefused as refusal:
+            refuse(form, refusal)
+        else:
+            messages.success(request, f"Address for letters to {person.display_name} saved")
+            return redirect("cases:detail", org=org, pk=case.pk)
+    context = {
+        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "case": case,
+        "form": form,
+        "title": f"Where to write to {person.display_name}",
+        "view": None,
     }
     return render(request, "cases/action.html", context)
 

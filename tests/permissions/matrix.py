@@ -427,6 +427,11 @@ ROWS += [
     Row("cases:decide_appeal", "POST", not_theirs(), own_case_kwargs),
 ]
 
+# breach cases: more rows in tests/cases/matrix_rows.py (imported here, after Row is defined)
+from tests.cases.matrix_rows import CASE_ROWS  # noqa: E402
+
+ROWS += CASE_ROWS
+
 CASES_API = "/api/v1/cases"
 
 

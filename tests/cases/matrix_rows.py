@@ -1,0 +1,38 @@
+"""The breach cases rows of the persona matrix that live beside the cases tests
+(tests/permissions/matrix.py adds them to ROWS).
+
+Where a person known by name only agreed to be written to is an officer's page: the
+auditor gets 403, another organisation's staff and members 404, like the case's steps.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.factory import Factory
+from tests.permissions.matrix import Row, not_allowed, officers
+
+
+def party_contact_kwargs(factory: Factory) -> dict[str, Any]:
+    case = factory.the_case
+    reporter = case.parties.get(role="reporter")  # Rita Reporter, known by name only
+    return {"org": factory.home.slug, "pk": case.pk, "party": reporter.pk}
+
+
+def letters_address(factory: Factory) -> dict[str, Any]:
+    return {"contact": "rita@example.org", "agreed_to_letters": "on"}
+
+
+CASE_ROWS = [
+    Row("cases:party_contact", "GET", officers(), party_contact_kwargs),
+    Row("cases:party_contact", "POST", officers(302), party_contact_kwargs, letters_address),
+    Row(
+        "cases:party_contact",
+        "POST",
+        officers(200),
+        party_contact_kwargs,
+        lambda factory: {"contact": "0113 496 0000"},
+        note="a phone number takes no letter: the form again",
+    ),
+    Row("cases:party_contact", "PUT", {**not_allowed(), "auditor": 403}, party_contact_kwargs),
+]
