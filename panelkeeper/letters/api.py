@@ -20,7 +20,7 @@ from panelkeeper.cases.models import Case
 from panelkeeper.cases.procedure import CaseRefused
 from panelkeeper.letters.case_letters import LetterRefused
 from panelkeeper.letters.issuing import issue_case_letter
-from panelkeeper.letters.models import Letter
+from panelkeeper.letters.models import Channel, Letter
 from panelkeeper.letters.schemas import DispatchOut, IssueIn, LetterOut, MyLetterOut, RefusalOut
 from panelkeeper.letters.views import pdf_response
 
@@ -45,6 +45,9 @@ def _out(letter: Letter) -> LetterOut:
         tagged=letter.tagged,
         sha256=letter.sha256,
         corrects_id=letter.corrects_id,
+        addressed_to=letter.addressed_to,
+        to_name=letter.to_name,
+        tells_of_id=letter.tells_of_id,
         dispatches=[
             DispatchOut(
                 recipient=d.recipient,
@@ -98,7 +101,7 @@ def issue_letter(request: HttpRequest, org: str) -> Status[object]:
     case = get_object_for(organisation, Case.objects.select_related("member"), pk=data.case_id)
     corrects = None
     if data.corrects_id is not None:
-        corrects = Letter.objects.filter(case=case, pk=data.corrects_id).first()
+        corrects = Letter.objects.filter(case=case, pk=data.corrects_id).to_member().first()
         if corrects is None:
             return Status(
                 422,
@@ -115,6 +118,7 @@ def issue_letter(request: HttpRequest, org: str) -> Status[object]:
             actions=data.actions,
             review_on=data.review_on,
             corrects=corrects,
+            channel=Channel.HAND if data.by_hand else None,
         )
     except (LetterRefused, CaseRefused) as refusal:
         return Status(422, RefusalOut(detail=refusal.message, field=refusal.field))
@@ -137,7 +141,7 @@ def download_letter(request: HttpRequest, org: str, letter_id: int) -> HttpRespo
 @router.get("/mine/{member}/letters", response=list[MyLetterOut], summary="Your own letters")
 @api_member_self
 def my_letters(request: HttpRequest, member: int) -> list[MyLetterOut]:
-    letters = Letter.objects.filter(member=request.member).defer("pdf", "html", "text")  # type: ignore[attr-defined]
+    letters = Letter.objects.filter(member=request.member).to_member().defer("pdf", "html", "text")  # type: ignore[attr-defined]
     return [
         MyLetterOut(id=x.pk, subject=x.subject, kind=x.kind, issued_on=x.issued_on) for x in letters
     ]
@@ -146,7 +150,7 @@ def my_letters(request: HttpRequest, member: int) -> list[MyLetterOut]:
 @router.get("/mine/{member}/letters/{letter_id}/pdf", summary="One of your letters (PDF)")
 @api_member_self
 def my_letter_pdf(request: HttpRequest, member: int, letter_id: int) -> HttpResponse:
-    letter = Letter.objects.filter(member=request.member, pk=letter_id).first()  # type: ignore[attr-defined]
+    letter = Letter.objects.filter(member=request.member, pk=letter_id).to_member().first()  # type: ignore[attr-defined]
     if letter is None:
         raise HttpError(404, "Not Found")
     return pdf_response(bytes(letter.pdf), letter.file_name)

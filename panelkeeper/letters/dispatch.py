@@ -1,9 +1,11 @@
 """Sending an issued letter: by email with the PDF attached, or into the day's post.
 
 Every party the letter goes to gets a :class:`Dispatch` row (channel, recipient, time):
-the member by their own channel, and their advocate a copy by email where the member
-asked for one. Posted letters are printed in one batch PDF per organisation and day
-(:func:`print_batch`), and count as posted on the day they were issued.
+the member by their own channel or by hand, their advocate a copy by email where
+the member asked for one, and anyone else the code says is told (the reporter, an
+investigator) their own letter by the channel their record gives. Posted letters are
+printed in one batch PDF per organisation and day (:func:`print_batch`), and count as
+posted on the day they were issued.
 
 An outcome letter is the written notice of the decision (BR-11): dispatching it calls
 the cases app's ``record_notice``, whose deemed receipt by channel (Interpretation 2)
@@ -27,6 +29,8 @@ from panelkeeper.organisations.models import Organisation
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
 
+HANDED_OVER = "Handed over in person"
+
 EMAIL_BODY = (
     "Dear {name},\n\n"
     "Please find attached a letter from {organisation}: {subject}.\n\n"
@@ -49,16 +53,23 @@ def _email(letter: Letter, *, to_name: str, to_email: str, copy_for: str = "") -
     message.send()
 
 
-def dispatch_letter(letter: Letter, *, actor: User | None) -> list[Dispatch]:
-    """Send ``letter`` to the member and, where asked, a copy to their advocate.
+def dispatch_letter(letter: Letter, *, actor: User | None, to_address: str) -> list[Dispatch]:
+    """Send ``letter`` to whom it is addressed and, where asked, a copy to the advocate.
 
     Runs inside the issuing transaction. The notice is recorded and the log written
     before any email leaves, so a refusal from the case sends nothing; a failure to send
-    undoes the whole letter.
+    undoes the whole letter. A letter handed over in person is logged as handed over on
+    the day it is issued; the officer prints it from the letter's page.
     """
-    member = letter.member
     now = timezone.now()
-    if letter.case is not None and letter.kind in NOTICE_KINDS and letter.corrects_id is None:
+    member = letter.member
+    to_member = letter.addressed_to == Recipient.MEMBER
+    if (
+        to_member
+        and letter.case is not None
+        and letter.kind in NOTICE_KINDS
+        and letter.corrects_id is None
+    ):
         from panelkeeper.cases.services import record_notice
 
         record_notice(
@@ -69,20 +80,19 @@ def dispatch_letter(letter: Letter, *, actor: User | None) -> list[Dispatch]:
             actor=actor,
             today=letter.issued_on,
         )
-    address = member.email if letter.channel == Channel.EMAIL else member.address.strip()
     sent = [
         Dispatch.objects.create(
             letter=letter,
-            recipient=Recipient.MEMBER,
+            recipient=letter.addressed_to,
             channel=letter.channel,
-            to_name=member.full_name,
-            to_address=address,
+            to_name=letter.to_name,
+            to_address=to_address if letter.channel != Channel.HAND else HANDED_OVER,
             sent_on=letter.issued_on,
             sent_at=now,
         )
     ]
     advocate = member.advocate
-    if member.copy_to_advocate and advocate is not None and advocate.email:
+    if to_member and member.copy_to_advocate and advocate is not None and advocate.email:
         sent.append(
             Dispatch.objects.create(
                 letter=letter,

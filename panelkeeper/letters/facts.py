@@ -163,7 +163,7 @@ def outcome_values(
         if effect is Effect.NONE:
             parts.append("After looking at what happened, the decision was that the code was kept.")
         elif level:
-            parts.append(f"The decision was that this was a {level} breach: {facts.description}")
+            parts.append(f"The decision was that this was a {level}: {facts.description}")
         else:
             parts.append(facts.description)
         if view.escalated_by:
@@ -246,4 +246,31 @@ def appeal_values(view: CaseView, ladder: Ladder) -> dict[str, str]:
             if complaints
             else ""
         ),
+    }
+
+
+def party_outcome_values(member_values: dict[str, str], member_name: str) -> dict[str, str]:
+    """What others the code says are told learn of an outcome (BR-11): the decision, the
+    finding and whether the member may still appeal, never the reasons or the member's
+    file, which are the member's own."""
+    level = member_values.get("level", "")
+    closes, to = member_values.get("appeal_closes", ""), member_values.get("appeal_to", "")
+    if closes:
+        note = f"{member_name} may appeal to the {to} until {closes}."
+    elif to:
+        note = f"{member_name} may appeal to the {to}; the code sets no time limit."
+    else:
+        note = "There is no appeal against this outcome under the code."
+    return {
+        "outcome": member_values["outcome"],
+        "decided_on": member_values["decided_on"],
+        "finding": f"It was found to be a {level}." if level else "No breach was found.",
+        "appeal_note": note,
+    }
+
+
+def party_appeal_values(member_values: dict[str, str]) -> dict[str, str]:
+    """What others the code says are told learn of an appeal decision (BR-12)."""
+    return {
+        name: member_values[name] for name in ("appeal_to", "appeal_received_on", "appeal_result")
     }

@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 
 from panelkeeper.letters.kinds import LetterKind
-from panelkeeper.letters.models import Letter
+from panelkeeper.letters.models import Channel, Letter
 from panelkeeper.lib.widgets import GovukDateField
 
 OUTCOME = "outcome"
@@ -46,6 +46,18 @@ class IssueForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     review_on = GovukDateField(label="Review date (guidance letters)", required=False)
+    by_hand = forms.ChoiceField(
+        label="How does it reach the member?",
+        choices=[
+            ("", "As they prefer: by email or by post"),
+            (Channel.HAND.value, "By hand: you give it to them in person today"),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+        initial="",
+        help_text="A letter handed over counts as received the same day. Print it from the "
+        "letter's page once it is sent.",
+    )
     corrects = forms.ModelChoiceField(
         label="This letter corrects (optional)",
         queryset=Letter.objects.none(),
@@ -56,7 +68,11 @@ class IssueForm(forms.Form):
 
     def __init__(self, *args: Any, case: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["corrects"].queryset = Letter.objects.filter(case=case)  # type: ignore[attr-defined]
+        self.fields["corrects"].queryset = Letter.objects.filter(case=case).to_member()  # type: ignore[attr-defined]
+
+    @property
+    def channel(self) -> str | None:
+        return self.cleaned_data["by_hand"] or None
 
     @property
     def letter_kind(self) -> str | None:

@@ -21,12 +21,13 @@ from django.utils import timezone
 from panelkeeper.audit.log import record
 from panelkeeper.letters.case_letters import LetterRefused, case_letter_values, outcome_kind
 from panelkeeper.letters.dispatch import dispatch_letter
-from panelkeeper.letters.facts import long_date
-from panelkeeper.letters.kinds import CASE_KINDS, LetterKind
-from panelkeeper.letters.models import Channel, Letter
+from panelkeeper.letters.facts import long_date, party_appeal_values, party_outcome_values
+from panelkeeper.letters.kinds import CASE_KINDS, FOR_OTHERS, LetterKind
+from panelkeeper.letters.models import Channel, Letter, Recipient
+from panelkeeper.letters.others import Other, member_route, others_to_tell
 from panelkeeper.letters.rendering import render_letter
 from panelkeeper.letters.wording import wording_for
-from panelkeeper.members.models import ContactBy, Member
+from panelkeeper.members.models import Member
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -42,21 +43,20 @@ __all__ = [
     "issue_gift_letter",
     "issue_letter",
     "issue_resign_request",
+    "tell_others",
 ]
 
 
 def channel_for(member: Member) -> str:
     """The member's channel: email where they chose it and have an address, else post."""
-    if member.contact_by == ContactBy.EMAIL and member.email:
-        return Channel.EMAIL
-    if member.address.strip():
-        return Channel.POST
-    if member.email:
-        return Channel.EMAIL
-    raise LetterRefused(
-        f"Add an email address or a postal address for {member.full_name} before sending a letter",
-        field="member",
-    )
+    channel, _ = member_route(member)
+    if not channel:
+        raise LetterRefused(
+            f"Add an email address or a postal address for {member.full_name} "
+            "before sending a letter",
+            field="member",
+        )
+    return channel
 
 
 def common_values(member: Member, *, on: dt.date, contact: str = "") -> dict[str, str]:
@@ -81,17 +81,32 @@ def issue_letter(
     gift: Gift | None = None,
     document_version: DocumentVersion | None = None,
     corrects: Letter | None = None,
+    channel: str | None = None,
+    other: Other | None = None,
+    tells_of: Letter | None = None,
 ) -> Letter:
-    """Render, keep and send one letter of ``kind`` to ``member`` with ``values``."""
+    """Render, keep and send one letter of ``kind`` about ``member`` with ``values``.
+
+    It goes to the member by ``channel`` (their own choice when ``None``; ``"hand"`` when
+    an officer gives it to them in person), or, with ``other``, to that other person
+    the code says is told of the member's letter ``tells_of``.
+    """
     organisation = member.group.organisation
-    channel = channel_for(member)
-    to_address = member.email if channel == Channel.EMAIL else member.address.strip()
+    if other is None:
+        channel = channel or channel_for(member)
+        to_name, large_print, recipient = member.full_name, member.large_print, Recipient.MEMBER
+        to_address = member.email if channel == Channel.EMAIL else member.address.strip()
+    else:
+        channel, to_name, large_print = other.channel, other.name, other.large_print
+        to_address, recipient = other.address, other.recipient
+    if channel == Channel.HAND:
+        to_address = ""
     rendered = render_letter(
         wording_for(organisation, kind),
         values,
-        to_name=member.full_name,
-        to_address="" if channel == Channel.EMAIL else to_address,
-        large_print=member.large_print,
+        to_name=to_name,
+        to_address=to_address if channel == Channel.POST else "",
+        large_print=large_print,
         tagged=True,
     )
     if corrects is not None and corrects.member_id != member.pk:
@@ -109,22 +124,27 @@ def issue_letter(
             html=rendered.html,
             pdf=rendered.pdf,
             sha256=rendered.sha256,
-            large_print=member.large_print,
+            large_print=large_print,
             tagged=True,
             channel=channel,
             issued_on=today,
             issued_at=timezone.now(),
             issued_by=actor,
             corrects=corrects,
+            addressed_to=recipient,
+            to_name=to_name[:200],
+            party=other.party if other else None,
+            seat=other.seat if other else None,
+            tells_of=tells_of,
         )
         record(
             actor=actor,
             organisation=organisation,
             action="letter.issued",
             obj=letter,
-            fields=["kind", "member", "case", "channel", "sha256", "corrects"],
+            fields=["kind", "member", "case", "channel", "addressed_to", "sha256", "corrects"],
         )
-        dispatch_letter(letter, actor=actor)
+        dispatch_letter(letter, actor=actor, to_address=to_address)
     return letter
 
 
@@ -138,14 +158,22 @@ def issue_case_letter(
     actions: str = "",
     review_on: dt.date | None = None,
     corrects: Letter | None = None,
+    channel: str | None = None,
 ) -> Letter:
-    """A letter about ``case``; ``kind`` None means the outcome letter its outcome needs."""
+    """A letter about ``case``; ``kind`` None means the outcome letter its outcome needs.
+
+    ``channel`` is the member's own choice when ``None``, or ``"hand"``. Where the code
+    says others are told too (BR-11, BR-12), each of them who can be reached is sent a
+    letter of their own in the same transaction (:func:`tell_others`).
+    """
     today = today or timezone.localdate()
     kind = kind or outcome_kind(case, on=today)
     if kind not in CASE_KINDS:
         raise LetterRefused("Choose a letter about a case", field="kind")
+    if channel not in (None, Channel.HAND):
+        raise LetterRefused("Choose how the letter goes: as the member prefers, or by hand")
     member = case.member
-    channel = channel_for(member)
+    channel = channel or channel_for(member)
     values = common_values(member, on=today)
     values |= case_letter_values(
         case,
@@ -156,15 +184,68 @@ def issue_case_letter(
         actions=actions,
         review_on=review_on,
     )
-    return issue_letter(
-        member=member,
-        kind=kind,
-        values=values,
-        actor=actor,
-        today=today,
-        case=case,
-        corrects=corrects,
-    )
+    with transaction.atomic():
+        letter = issue_letter(
+            member=member,
+            kind=kind,
+            values=values,
+            actor=actor,
+            today=today,
+            case=case,
+            corrects=corrects,
+            channel=channel,
+        )
+        tell_others(letter, actor=actor, today=today)
+    return letter
+
+
+def tell_others(letter: Letter, *, actor: User | None, today: dt.date) -> list[Letter]:
+    """Send each person the code says is told of ``letter`` (BR-11, BR-12) a letter of
+    their own, unless they already have one or cannot be reached. A correction goes to
+    the member alone. Returns the letters sent now."""
+    case = letter.case
+    own_kind = FOR_OTHERS.get(LetterKind(letter.kind))
+    if case is None or own_kind is None or letter.corrects_id is not None:
+        return []
+    if letter.addressed_to != Recipient.MEMBER:
+        raise LetterRefused("Only a letter to the member is told to others")
+    told = set(letter.told_to_others.values_list("party_id", "seat_id"))
+    waiting = [
+        other
+        for other in others_to_tell(case, letter.kind)
+        if other.reachable
+        and (getattr(other.party, "pk", None), getattr(other.seat, "pk", None)) not in told
+    ]
+    if not waiting:
+        return []
+    member = case.member
+    about = case_letter_values(case, letter.kind, send_on=letter.issued_on, channel=letter.channel)
+    if own_kind == LetterKind.OUTCOME_FOR_PARTY:
+        told_values = party_outcome_values(about, member.full_name)
+    else:
+        told_values = party_appeal_values(about)
+    common = common_values(member, on=today) | {
+        "reference": about["reference"],
+        "began_on": about["began_on"],
+    }
+    sent = []
+    with transaction.atomic():
+        for other in waiting:
+            values = common | told_values
+            values |= {"recipient_name": other.name, "your_part": other.your_part}
+            sent.append(
+                issue_letter(
+                    member=member,
+                    kind=own_kind,
+                    values=values,
+                    actor=actor,
+                    today=today,
+                    case=case,
+                    other=other,
+                    tells_of=letter,
+                )
+            )
+    return sent
 
 
 def issue_gift_letter(*, gift: Gift, actor: User | None, today: dt.date | None = None) -> Letter:

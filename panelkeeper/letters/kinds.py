@@ -29,6 +29,8 @@ class LetterKind(models.TextChoices):
     APPEAL_LATE_REFUSED = "appeal_late_refused", "Late appeal refused"
     GIFT_RESULT = "gift_result", "What happens to a gift or hospitality"
     RESIGN_REQUEST = "resign_request", "Please sign the new version of a document"
+    OUTCOME_FOR_PARTY = "outcome_for_party", "Outcome, for others the code says are told"
+    APPEAL_FOR_PARTY = "appeal_for_party", "Appeal decided, for others the code says are told"
 
 
 #: The outcome letter for each effect an outcome can have (BR-10).
@@ -76,6 +78,14 @@ NOTICE_KINDS = frozenset(
     }
 )
 
+#: Letters to people besides the member, where the code says every party is told in
+#: writing (BR-11, BR-12): each member letter kind and the kind others are sent with it.
+FOR_OTHERS: dict[LetterKind, LetterKind] = {
+    **{kind: LetterKind.OUTCOME_FOR_PARTY for kind in NOTICE_KINDS},
+    LetterKind.APPEAL_DECIDED: LetterKind.APPEAL_FOR_PARTY,
+}
+PARTY_KINDS = frozenset(FOR_OTHERS.values())
+
 COMMON: dict[str, str] = {
     "member_name": "The member's full name",
     "organisation_name": "Your organisation's name",
@@ -94,7 +104,7 @@ CASE: dict[str, str] = {
 OUTCOME: dict[str, str] = {
     "outcome": "The outcome decided, in the code's words",
     "decided_on": "The date of the decision",
-    "level": "The level of breach found (minor, major, serious)",
+    "level": "The level of breach found, for example \"minor breach\"",
     "reasons": "Why it was decided",
     "what_happens_next": "What the outcome means for the member, with its dates",
     "how_to_appeal": "How to appeal and by when, from the code (or that no appeal is open)",
@@ -134,6 +144,31 @@ GIFT: dict[str, str] = {
     "decided_on": "The date of the decision",
 }
 
+PARTY: dict[str, str] = {
+    "recipient_name": "The name of the person the letter is addressed to",
+    "your_part": "How they were involved: raised the breach, or investigated it",
+    "member_name": "The full name of the member the case is about",
+    "organisation_name": "Your organisation's name",
+    "group_name": "The member's group, for example the scrutiny panel",
+    "letter_date": "The date the letter is sent",
+    "contact": "Whom to contact with questions",
+    "reference": "The case reference, for example C-00012",
+    "began_on": "The date the case began",
+}
+
+PARTY_OUTCOME: dict[str, str] = {
+    "outcome": "The outcome decided, in the code's words",
+    "decided_on": "The date of the decision",
+    "finding": "What was found, for example that it was a minor breach",
+    "appeal_note": "Whether and until when the member may appeal",
+}
+
+PARTY_APPEAL: dict[str, str] = {
+    "appeal_to": "The title of the person who considered the appeal",
+    "appeal_received_on": "The day the appeal was received",
+    "appeal_result": "What the appeal decided: upheld, overturned or varied",
+}
+
 RESIGN: dict[str, str] = {
     "document": "The document's title",
     "signed_version": "The version the member signed",
@@ -143,6 +178,10 @@ RESIGN: dict[str, str] = {
 
 def placeholders(kind: str) -> dict[str, str]:
     """Every placeholder ``kind`` may use, with what each holds (shown on the edit page)."""
+    if kind == LetterKind.OUTCOME_FOR_PARTY:
+        return PARTY | PARTY_OUTCOME
+    if kind == LetterKind.APPEAL_FOR_PARTY:
+        return PARTY | PARTY_APPEAL
     names = dict(COMMON)
     if kind in CASE_KINDS:
         names |= CASE

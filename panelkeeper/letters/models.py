@@ -46,10 +46,30 @@ class LetterTemplate(models.Model):
 class Channel(models.TextChoices):
     EMAIL = "email", "Email"
     POST = "post", "Post"
+    HAND = "hand", "By hand"
+
+
+class Recipient(models.TextChoices):
+    MEMBER = "member", "The member"
+    ADVOCATE = "advocate", "The member's advocate (a copy)"
+    REPORTER = "reporter", "Whoever raised the breach"
+    INVESTIGATOR = "investigator", "An investigator"
+
+
+class LetterQuerySet(models.QuerySet["Letter"]):
+    def to_member(self) -> LetterQuerySet:
+        """Letters addressed to the member they are about (not those to others involved)."""
+        return self.filter(addressed_to=Recipient.MEMBER)
 
 
 class Letter(models.Model):
-    """One letter as issued: its text, its HTML, and the PDF bytes sent, with their hash."""
+    """One letter as issued: its text, its HTML, and the PDF bytes sent, with their hash.
+
+    ``member`` is the member the letter is about. Most letters are addressed to them;
+    where the code says others are told too (BR-11, BR-12), each of them gets a letter of
+    their own, ``addressed_to`` the reporter or an investigator, naming the ``party`` or
+    ``seat`` it went to and the member's letter it ``tells_of``.
+    """
 
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="letters"
@@ -86,6 +106,26 @@ class Letter(models.Model):
     corrects = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
     )
+    addressed_to = models.CharField(
+        max_length=20, choices=Recipient.choices, default=Recipient.MEMBER
+    )
+    to_name = models.CharField(max_length=200, blank=True, help_text="Whom it is addressed to.")
+    party = models.ForeignKey(
+        "cases.CaseParty", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    seat = models.ForeignKey(
+        "cases.Seat", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    tells_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="told_to_others",
+        help_text="For a letter to someone else involved: the member's letter it tells of.",
+    )
+
+    objects = LetterQuerySet.as_manager()
 
     class Meta:
         ordering = ["-issued_at", "-id"]
@@ -93,6 +133,29 @@ class Letter(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=LetterKind.values), name="letter_kind"),
             models.CheckConstraint(condition=Q(channel__in=Channel.values), name="letter_channel"),
+            models.CheckConstraint(
+                condition=Q(
+                    addressed_to=Recipient.MEMBER,
+                    party__isnull=True,
+                    seat__isnull=True,
+                    tells_of__isnull=True,
+                )
+                | Q(
+                    addressed_to=Recipient.REPORTER,
+                    party__isnull=False,
+                    seat__isnull=True,
+                    tells_of__isnull=False,
+                )
+                | Q(
+                    addressed_to=Recipient.INVESTIGATOR,
+                    party__isnull=True,
+                    seat__isnull=False,
+                    tells_of__isnull=False,
+                ),
+                name="letter_addressed_to_one_person",
+            ),
+            models.UniqueConstraint(fields=["tells_of", "party"], name="one_letter_per_party_told"),
+            models.UniqueConstraint(fields=["tells_of", "seat"], name="one_letter_per_seat_told"),
         ]
 
     def __str__(self) -> str:
@@ -105,11 +168,6 @@ class Letter(models.Model):
     @property
     def file_name(self) -> str:
         return f"{self.reference}.pdf"
-
-
-class Recipient(models.TextChoices):
-    MEMBER = "member", "The member"
-    ADVOCATE = "advocate", "The member's advocate (a copy)"
 
 
 class Dispatch(models.Model):

@@ -15,7 +15,7 @@ from panelkeeper.letters.views import pdf_response
 @require_GET
 def my_letters(request: HttpRequest, member: int) -> HttpResponse:
     record = request.member  # type: ignore[attr-defined]
-    letters = Letter.objects.filter(member=record).defer("pdf", "html", "text")
+    letters = Letter.objects.filter(member=record).to_member().defer("pdf", "html", "text")
     return render(request, "letters/my_letters.html", {"member": record, "letters": letters})
 
 
@@ -23,5 +23,5 @@ def my_letters(request: HttpRequest, member: int) -> HttpResponse:
 @require_GET
 def my_letter_download(request: HttpRequest, member: int, letter: int) -> HttpResponse:
     """Only a letter to this member; any other answers 404, as if it did not exist."""
-    found = get_object_or_404(Letter, pk=letter, member=request.member)  # type: ignore[attr-defined]
+    found = get_object_or_404(Letter.objects.to_member(), pk=letter, member=request.member)  # type: ignore[attr-defined]
     return pdf_response(bytes(found.pdf), found.file_name)

@@ -28,6 +28,10 @@ class LetterOut(Schema):
     tagged: bool
     sha256: str
     corrects_id: int | None
+    addressed_to: str
+    """``member``, or ``reporter`` / ``investigator`` for a letter telling others of one."""
+    to_name: str
+    tells_of_id: int | None
     dispatches: list[DispatchOut] = []
 
 
@@ -47,6 +51,8 @@ class IssueIn(Schema):
     actions: str = ""
     review_on: dt.date | None = None
     corrects_id: int | None = None
+    by_hand: bool = False
+    """True when an officer gives the letter to the member in person today."""
 
 
 class RefusalOut(Schema):

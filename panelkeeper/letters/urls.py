@@ -12,6 +12,7 @@ urlpatterns = [
     path(ORG, views.letter_list, name="list"),
     path(f"{ORG}<int:pk>/", views.letter_detail, name="detail"),
     path(f"{ORG}<int:pk>/pdf/", views.letter_download, name="download"),
+    path(f"{ORG}<int:pk>/tell-others/", views.tell_others_view, name="tell_others"),
     path(f"{ORG}post/<str:day>/", views.post_batch, name="post_batch"),
     path(f"{ORG}cases/<int:case>/new/", views.issue, name="issue"),
     path(f"{ORG}to-send/", waiting_views.to_send, name="to_send"),

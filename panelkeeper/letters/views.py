@@ -22,9 +22,10 @@ from panelkeeper.cases.procedure import CaseRefused
 from panelkeeper.letters.case_letters import LetterRefused
 from panelkeeper.letters.dispatch import posted_on, print_batch
 from panelkeeper.letters.forms import IssueForm, WordingForm
-from panelkeeper.letters.issuing import issue_case_letter
-from panelkeeper.letters.kinds import LetterKind, placeholders
-from panelkeeper.letters.models import Letter
+from panelkeeper.letters.issuing import issue_case_letter, tell_others
+from panelkeeper.letters.kinds import FOR_OTHERS, LetterKind, placeholders
+from panelkeeper.letters.models import Letter, Recipient
+from panelkeeper.letters.others import Other, others_to_tell, parties_named
 from panelkeeper.letters.previews import preview
 from panelkeeper.letters.rendering import article_of
 from panelkeeper.letters.wording import (
@@ -83,9 +84,41 @@ def letter_detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         "article": mark_safe(article_of(letter.html)),  # our own frame, values escaped
         "dispatches": letter.dispatches.all(),
         "corrections": letter.corrections.all(),
+        "others": _others(letter),
         "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
     }
     return render(request, "letters/letter_detail.html", context)
+
+
+def _others(letter: Letter) -> list[tuple[Other, Letter | None]]:
+    """Each person the code says is told of ``letter``, with the letter they were sent."""
+    if letter.case is None or letter.addressed_to != Recipient.MEMBER or letter.corrects_id:
+        return []
+    sent = {(t.party_id, t.seat_id): t for t in letter.told_to_others.all()}
+    return [
+        (other, sent.get((getattr(other.party, "pk", None), getattr(other.seat, "pk", None))))
+        for other in others_to_tell(letter.case, letter.kind)
+    ]
+
+
+@staff(OFFICER)
+@require_POST
+def tell_others_view(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    """Write to those the code says are told who could not be reached when it was sent."""
+    letter = _letter(request, pk)
+    try:
+        sent = tell_others(letter, actor=request.user, today=timezone.localdate())  # type: ignore[arg-type]
+    except (LetterRefused, CaseRefused) as refusal:
+        messages.error(request, refusal.message)
+    else:
+        if sent:
+            messages.success(request, f"Sent to {', '.join(t.to_name for t in sent)}")
+        else:
+            messages.error(
+                request,
+                "Nobody could be written to: everyone who can be reached already has a letter",
+            )
+    return redirect("letters:detail", org=org, pk=letter.pk)
 
 
 @staff(*READERS)
@@ -126,14 +159,25 @@ def issue(request: HttpRequest, org: str, case: int) -> HttpResponse:
                 actions=form.cleaned_data["actions"],
                 review_on=form.cleaned_data["review_on"],
                 corrects=form.cleaned_data["corrects"],
+                channel=form.channel,
             )
         except (LetterRefused, CaseRefused) as refusal:
             field = refusal.field if refusal.field in form.fields else None
             form.add_error(field, refusal.message)
         else:
-            messages.success(request, f"Letter {letter.reference} sent by {letter.channel}")
+            told = letter.told_to_others.count()
+            also = f", and {told} to others the code says are told" if told else ""
+            messages.success(
+                request,
+                f"Letter {letter.reference} sent {letter.get_channel_display().lower()}{also}",
+            )
             return redirect("letters:detail", org=org, pk=letter.pk)
-    context = {"organisation": organisation, "case": the_case, "form": form}
+    context = {
+        "organisation": organisation,
+        "case": the_case,
+        "form": form,
+        "tells_others": any(parties_named(the_case, kind) for kind in FOR_OTHERS),
+    }
     return render(request, "letters/issue.html", context)
 
 
