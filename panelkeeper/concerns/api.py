@@ -126,6 +126,7 @@ def raise_concern(request: HttpRequest, org: str) -> Status[object]:
             reporter_name=data.reporter_name,
             reporter_contact=data.reporter_contact,
             consents_to_identity=data.consents_to_identity,
+            outcome_in_writing=data.outcome_in_writing,
         )
         concern, code = submit_concern(
             organisation=organisation, raising=raising, report=report, today=today

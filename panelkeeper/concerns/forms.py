@@ -11,9 +11,10 @@ from typing import Any
 
 from django import forms
 
-from panelkeeper.concerns.handling import MAX_MESSAGE, Report
+from panelkeeper.concerns.handling import MAX_MESSAGE, OUTCOME_NEEDS_ADDRESS, Report
 from panelkeeper.concerns.models import About, Message, ReporterKind, Setting
 from panelkeeper.concerns.routing import Raising
+from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.lib.widgets import GovukDateField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -83,6 +84,14 @@ class ConcernForm(forms.Form):
         max_length=300,
         error_messages={"max_length": "Contact details must be 300 characters or fewer"},
     )
+    outcome_in_writing = forms.ChoiceField(
+        label="Can we send you the outcome in writing?",
+        help_text="If you say yes, the contact details you give must be an email address or a "
+        "postal address with its postcode. We cannot post a letter to a phone number.",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        required=False,
+    )
     consents_to_identity = forms.ChoiceField(
         label="Can we tell the person concerned who raised it?",
         help_text="If you say no, or stay anonymous, we will not tell them who you are.",
@@ -99,6 +108,8 @@ class ConcernForm(forms.Form):
         self.fields["reporter_kind"].choices = [(k.value, k.label) for k in raising.reporter_kinds]
         if len(raising.topics) == 1:
             del self.fields["about"]
+        if not raising.tells_outcome:
+            del self.fields["outcome_in_writing"]
         if not raising.anonymous:
             del self.fields["anonymous"]
             self.fields["reporter_name"].help_text = ""
@@ -122,7 +133,23 @@ class ConcernForm(forms.Form):
             self.add_error(
                 "reporter_contact", "Enter an email address, phone number or postal address"
             )
+        if "outcome_in_writing" in self.fields:
+            self._check_outcome_in_writing(data)
         return data
+
+    def _check_outcome_in_writing(self, data: dict[str, Any]) -> None:
+        answer = data.get("outcome_in_writing")
+        if not answer:
+            self.add_error(
+                "outcome_in_writing", "Select yes if we can send you the outcome in writing"
+            )
+        # An empty box already has its own error saying what to enter.
+        elif (
+            answer == "yes"
+            and "reporter_contact" not in self.errors
+            and letter_contact(data.get("reporter_contact", "")) is None
+        ):
+            self.add_error("reporter_contact", OUTCOME_NEEDS_ADDRESS)
 
     def is_anonymous(self, data: dict[str, Any]) -> bool:
         return "anonymous" in self.fields and data.get("anonymous") == "yes"
@@ -140,6 +167,9 @@ class ConcernForm(forms.Form):
             reporter_name=data["reporter_name"],
             reporter_contact=data["reporter_contact"],
             consents_to_identity=data["consents_to_identity"] == "yes",
+            outcome_in_writing=(
+                not self.is_anonymous(data) and data.get("outcome_in_writing") == "yes"
+            ),
         )
 
 

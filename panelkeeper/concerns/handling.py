@@ -19,6 +19,7 @@ from panelkeeper.audit.log import record
 from panelkeeper.concerns import receipts
 from panelkeeper.concerns.models import About, Concern, Message, ReporterKind, Setting
 from panelkeeper.concerns.routing import Raising
+from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.organisations.policies import Refused
 
@@ -26,6 +27,10 @@ if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
 
 MAX_MESSAGE = 5000
+OUTCOME_NEEDS_ADDRESS = (
+    "To be sent the outcome in writing, enter an email address or a postal address with its "
+    "postcode"
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,8 @@ class Report:
     reporter_name: str
     reporter_contact: str
     consents_to_identity: bool
+    outcome_in_writing: bool = False
+    """They asked to be sent the outcome in writing at ``reporter_contact`` (BR-11)."""
 
 
 # The longest each text may be, with the words a message uses for it.
@@ -86,6 +93,14 @@ def _check_report(report: Report, raising: Raising, today: dt.date) -> None:
                 "Enter an email address, phone number or postal address.",
                 field="reporter_contact",
             )
+        if report.outcome_in_writing and not raising.tells_outcome:
+            raise Refused(
+                "This organisation's code does not send the outcome to the person who raised "
+                "the concern.",
+                field="outcome_in_writing",
+            )
+        if report.outcome_in_writing and letter_contact(report.reporter_contact) is None:
+            raise Refused(f"{OUTCOME_NEEDS_ADDRESS}.", field="reporter_contact")
 
 
 def submit_concern(
@@ -112,6 +127,7 @@ def submit_concern(
             reporter_name="" if report.anonymous else report.reporter_name.strip(),
             reporter_contact="" if report.anonymous else report.reporter_contact.strip(),
             consents_to_identity=report.consents_to_identity and not report.anonymous,
+            outcome_in_writing=report.outcome_in_writing and not report.anonymous,
             receipt_digest=receipts.digest(code) if code else None,
             routed_to=raising.routed_to,
             received_at=timezone.now(),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from panelkeeper.concerns.models import About, ReporterKind
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.organisations.policies import InvalidPolicy, parse
+from panelkeeper.rules.ladder import Party
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class Raising:
     topics: tuple[About, ...]
     routed_to: str
     """The titles of the role or roles the code sends a breach to (BR-2), joined for reading."""
+    tells_outcome: bool = False
+    """The code says whoever raised the breach is sent its outcome in writing (BR-11)."""
 
 
 def _titles(titles: list[str]) -> str:
@@ -40,6 +43,7 @@ def raising_for(organisation: Organisation, *, on: dt.date) -> Raising | None:
 
     - Kinds of reporter (BR-1): those the code lists; all five where it lists none.
     - Anonymity (BR-1): only where the code opens an anonymous route.
+    - The outcome (BR-11): whether the code has it sent in writing to whoever raised it.
     - Topics (BR-1): always a member's conduct. How involvement itself works is taken
       where the code opens the anonymous route, because the one code that accepts such
       concerns (thirteen) accepts them through that same whistleblowing route; the
@@ -62,4 +66,5 @@ def raising_for(organisation: Organisation, *, on: dt.date) -> Raising | None:
         anonymous=rules.anonymous,
         topics=topics,
         routed_to=_titles([role.title for role in rules.route_to]),
+        tells_outcome=Party.REPORTER in policy.breach.outcome_also_to,
     )

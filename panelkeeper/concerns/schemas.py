@@ -18,6 +18,9 @@ class ConcernIn(Schema):
     reporter_name: str = ""
     reporter_contact: str = ""
     consents_to_identity: bool = False
+    outcome_in_writing: bool = False
+    """Only where the code sends the outcome to whoever raised it (BR-11); the contact must
+    then be an email address or a postal address with its postcode."""
 
 
 class ReceivedOut(Schema):
@@ -69,6 +72,7 @@ class ConcernOut(Schema):
     reporter_name: str
     reporter_contact: str
     consents_to_identity: bool
+    outcome_in_writing: bool
     routed_to: str
     status: str
     closed_reason: str

@@ -4,7 +4,8 @@ The case is raised through the cases app's one way in,
 :func:`panelkeeper.cases.services.raise_breach`, which applies the code's rules on who
 may raise a breach and whether anonymously. The reporter's identity goes onto the case
 only as they gave it: an anonymous concern gives none, and a named reporter's agreement
-(or not) to being known by the member travels with their name.
+(or not) to being known by the member travels with their name, and so does the address
+they asked to be sent the outcome at (BR-11).
 """
 
 from __future__ import annotations
@@ -18,12 +19,26 @@ from django.db import transaction
 from panelkeeper.audit.log import record
 from panelkeeper.cases.services import raise_breach
 from panelkeeper.concerns.models import Concern
+from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.organisations.policies import Refused
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
     from panelkeeper.cases.models import Case
     from panelkeeper.members.models import Member
+
+
+def _letters_to_reporter(concern: Concern) -> dict[str, object]:
+    """The reporter's address for the outcome in writing (BR-11), only where they asked for it
+    and a letter can go there: a phone number is not copied onto the case."""
+    if concern.anonymous or not concern.outcome_in_writing:
+        return {}
+    if letter_contact(concern.reporter_contact) is None:
+        return {}
+    return {
+        "reporter_contact": concern.reporter_contact,
+        "reporter_agreed_to_letters": concern.outcome_in_writing,
+    }
 
 
 def triage_concern(
@@ -63,6 +78,7 @@ def triage_concern(
             reporter_consents_to_identity=locked.consents_to_identity and not locked.anonymous,
             anonymous=locked.anonymous,
             today=today,
+            **_letters_to_reporter(locked),
         )
         locked.case = case
         locked.status = Concern.Status.CASE_OPENED
