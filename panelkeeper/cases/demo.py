@@ -1,5 +1,7 @@
-"""Demo cases for ``panelkeeper demo``: one breach in its formal stage, and under vela one
-taken to an outcome with its notice sent, so due dates and the appeal window show.
+"""Demo cases for ``panelkeeper demo``: one breach in its formal stage; under vela one
+taken to an outcome with its notice sent, so due dates and the appeal window show; and
+under insight one decided and waiting for its outcome letter, which goes to the member,
+the person who raised it and the investigators (the code tells every party).
 
 Fictional, described in our own words. Loading again adds nothing; a step a code does
 not allow is left out rather than forced (every step goes through the domain functions).
@@ -50,13 +52,19 @@ def _raise(
             clauses=cited,
             raised_by=raised_by,
             reporter_name="Pat Example",
+            reporter_contact="12 Sample Row, Exampleton EX1 1AA",
+            reporter_agreed_to_letters=True,
             today=today,
         )
+    except CaseRefused:
+        return None
+    try:
         s.open_investigation(
             case=case, actor=officer, effective=on + dt.timedelta(days=1), today=today
         )
     except CaseRefused:
-        return None
+        # Codes that tell the member first (BR-4) open the formal stage that way.
+        s.inform_member(case=case, actor=officer, effective=on + dt.timedelta(days=1), today=today)
     return case
 
 
@@ -109,7 +117,7 @@ def load_demo_cases(organisation: Organisation, *, officer: User, today: dt.date
         today,
         "Spoke over other members repeatedly and would not let the meeting move on.",
     )
-    if organisation.slug != "vela" or len(members) < 3:
+    if organisation.slug not in ("vela", "insight") or len(members) < 3:
         return
     case = _raise(
         organisation,
@@ -141,6 +149,8 @@ def load_demo_cases(organisation: Organisation, *, officer: User, today: dt.date
             effective=today - dt.timedelta(days=12),
             today=today,
         )
+        if organisation.slug != "vela":
+            return  # insight's waits for its outcome letter, sent from the case page
         s.record_notice(
             case=case,
             sent_on=today - dt.timedelta(days=11),

@@ -257,3 +257,16 @@ def test_the_api_sends_by_hand_and_lists_letters_to_others(factory: Factory) -> 
     listed = client.get(f"/api/v1/letters/{factory.home.slug}", headers=headers).json()
     others = [x for x in listed if x["tells_of_id"] == body["id"]]
     assert sorted(x["addressed_to"] for x in others) == ["investigator", "investigator", "reporter"]
+
+
+def test_the_insight_demo_case_waits_for_a_letter_that_tells_every_party(db: None) -> None:
+    from panelkeeper.cases.models import Case
+    from panelkeeper.organisations.management.commands.demo import load_organisation
+
+    today = dt.date(2026, 11, 23)
+    load_organisation("insight", today)
+    case = Case.objects.get(organisation__slug="insight", state="decided")
+    assert not case.letters.exists()
+    letter = issue_case_letter(case=case, kind=None, actor=None, today=today)
+    told = sorted(letter.told_to_others.values_list("addressed_to", "channel"))
+    assert told == [("investigator", "email"), ("investigator", "email"), ("reporter", "post")]
