@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from ninja import Router, Status
 from ninja.errors import HttpError
 from pydantic import ValidationError as PydanticValidationError
@@ -19,7 +20,7 @@ from panelkeeper.accounts.permissions import api_member_self, api_staff, get_obj
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.procedure import CaseRefused
 from panelkeeper.letters.case_letters import LetterRefused
-from panelkeeper.letters.issuing import issue_case_letter
+from panelkeeper.letters.issuing import issue_case_letter, tell_others
 from panelkeeper.letters.models import Channel, Letter
 from panelkeeper.letters.schemas import DispatchOut, IssueIn, LetterOut, MyLetterOut, RefusalOut
 from panelkeeper.letters.views import pdf_response
@@ -123,6 +124,21 @@ def issue_letter(request: HttpRequest, org: str) -> Status[object]:
     except (LetterRefused, CaseRefused) as refusal:
         return Status(422, RefusalOut(detail=refusal.message, field=refusal.field))
     return Status(201, _out(letter))
+
+
+@router.post(
+    "/{org}/{letter_id}/tell-others",
+    response={200: list[LetterOut], 422: RefusalOut},
+    summary="Write to those the code says are told of a letter who have no letter yet",
+)
+@api_staff(OFFICER)
+def tell_others_op(request: HttpRequest, org: str, letter_id: int) -> Status[object]:
+    letter = get_object_for(request.organisation, Letter.objects.all(), pk=letter_id)  # type: ignore[attr-defined]
+    try:
+        sent = tell_others(letter, actor=request.user, today=timezone.localdate())  # type: ignore[arg-type]
+    except (LetterRefused, CaseRefused) as refusal:
+        return Status(422, RefusalOut(detail=refusal.message, field=refusal.field))
+    return Status(200, [_out(x) for x in sent])
 
 
 @router.get("/{org}/{letter_id}", response=LetterOut, summary="One letter and where it went")

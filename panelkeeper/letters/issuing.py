@@ -43,6 +43,7 @@ __all__ = [
     "issue_gift_letter",
     "issue_letter",
     "issue_resign_request",
+    "party_values",
     "tell_others",
 ]
 
@@ -199,13 +200,23 @@ def issue_case_letter(
     return letter
 
 
+def party_values(case: Case, member_kind: str, *, sent_on: dt.date, channel: str) -> dict[str, str]:
+    """What others told of the member's ``member_kind`` letter, sent on ``sent_on`` by
+    ``channel``, read about the case: the case, and the outcome or the appeal decision."""
+    about = case_letter_values(case, member_kind, send_on=sent_on, channel=channel)
+    if FOR_OTHERS[LetterKind(member_kind)] == LetterKind.OUTCOME_FOR_PARTY:
+        told = party_outcome_values(about, case.member.full_name)
+    else:
+        told = party_appeal_values(about)
+    return told | {"reference": about["reference"], "began_on": about["began_on"]}
+
+
 def tell_others(letter: Letter, *, actor: User | None, today: dt.date) -> list[Letter]:
     """Send each person the code says is told of ``letter`` (BR-11, BR-12) a letter of
     their own, unless they already have one or cannot be reached. A correction goes to
     the member alone. Returns the letters sent now."""
     case = letter.case
-    own_kind = FOR_OTHERS.get(LetterKind(letter.kind))
-    if case is None or own_kind is None or letter.corrects_id is not None:
+    if case is None or letter.kind not in FOR_OTHERS or letter.corrects_id is not None:
         return []
     if letter.addressed_to != Recipient.MEMBER:
         raise LetterRefused("Only a letter to the member is told to others")
@@ -213,30 +224,21 @@ def tell_others(letter: Letter, *, actor: User | None, today: dt.date) -> list[L
     waiting = [
         other
         for other in others_to_tell(case, letter.kind)
-        if other.reachable
-        and (getattr(other.party, "pk", None), getattr(other.seat, "pk", None)) not in told
+        if other.reachable and other.key not in told
     ]
     if not waiting:
         return []
     member = case.member
-    about = case_letter_values(case, letter.kind, send_on=letter.issued_on, channel=letter.channel)
-    if own_kind == LetterKind.OUTCOME_FOR_PARTY:
-        told_values = party_outcome_values(about, member.full_name)
-    else:
-        told_values = party_appeal_values(about)
-    common = common_values(member, on=today) | {
-        "reference": about["reference"],
-        "began_on": about["began_on"],
-    }
+    base = party_values(case, letter.kind, sent_on=letter.issued_on, channel=letter.channel)
+    common = common_values(member, on=today) | base
     sent = []
     with transaction.atomic():
         for other in waiting:
-            values = common | told_values
-            values |= {"recipient_name": other.name, "your_part": other.your_part}
+            values = common | {"recipient_name": other.name, "your_part": other.your_part}
             sent.append(
                 issue_letter(
                     member=member,
-                    kind=own_kind,
+                    kind=FOR_OTHERS[LetterKind(letter.kind)],
                     values=values,
                     actor=actor,
                     today=today,

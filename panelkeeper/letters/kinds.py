@@ -104,7 +104,7 @@ CASE: dict[str, str] = {
 OUTCOME: dict[str, str] = {
     "outcome": "The outcome decided, in the code's words",
     "decided_on": "The date of the decision",
-    "level": "The level of breach found, for example \"minor breach\"",
+    "level": 'The level of breach found, for example "minor breach"',
     "reasons": "Why it was decided",
     "what_happens_next": "What the outcome means for the member, with its dates",
     "how_to_appeal": "How to appeal and by when, from the code (or that no appeal is open)",

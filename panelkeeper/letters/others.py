@@ -39,6 +39,14 @@ class Other:
     def reachable(self) -> bool:
         return bool(self.channel)
 
+    @property
+    def key(self) -> tuple[int | None, int | None]:
+        """The (party, seat) ids a letter to this person carries."""
+        return (
+            self.party.pk if self.party is not None else None,
+            self.seat.pk if self.seat is not None else None,
+        )
+
 
 def parties_named(case: Case, kind: str) -> tuple[Party, ...]:
     """Who besides the member the code says is sent a ``kind`` letter about ``case``."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from panelkeeper.cases.models import Case
-from panelkeeper.letters.case_letters import LetterRefused, case_letter_values
-from panelkeeper.letters.issuing import channel_for, common_values
-from panelkeeper.letters.kinds import CASE_KINDS, placeholders
+from panelkeeper.letters.case_letters import LetterRefused, case_letter_values, outcome_kind
+from panelkeeper.letters.issuing import channel_for, common_values, party_values
+from panelkeeper.letters.kinds import CASE_KINDS, PARTY_KINDS, LetterKind, placeholders
+from panelkeeper.letters.others import others_to_tell
 from panelkeeper.letters.rendering import article_of, compose_html
 from panelkeeper.letters.wording import Wording
 from panelkeeper.members.models import Member
@@ -25,17 +26,31 @@ def preview(
     """The letter's HTML for ``case`` (or sample values); raises LetterRefused if it cannot."""
     values = sample_values(kind)
     member = case.member if case is not None else None
-    if case is not None and kind in CASE_KINDS:
+    if case is not None and (kind in CASE_KINDS or kind in PARTY_KINDS):
         try:
             channel = channel_for(case.member)
         except LetterRefused:
             channel = "post"
         values |= common_values(case.member, on=today)
-        values |= case_letter_values(case, kind, send_on=today, channel=channel)
+        if kind in CASE_KINDS:
+            values |= case_letter_values(case, kind, send_on=today, channel=channel)
+        else:
+            member_kind = (
+                outcome_kind(case, on=today)
+                if kind == LetterKind.OUTCOME_FOR_PARTY
+                else LetterKind.APPEAL_DECIDED
+            )
+            values |= party_values(case, member_kind, sent_on=today, channel=channel)
+            others = others_to_tell(case, member_kind)
+            if others:
+                values |= {"recipient_name": others[0].name, "your_part": others[0].your_part}
     elif case is not None:
         raise LetterRefused(
             "This letter is not about a case: preview it with sample values", field="case"
         )
-    name = member.full_name if isinstance(member, Member) else values["member_name"]
+    if kind in PARTY_KINDS:
+        name = values["recipient_name"]
+    else:
+        name = member.full_name if isinstance(member, Member) else values["member_name"]
     _, _, html = compose_html(wording, values, to_name=name, to_address="", large_print=False)
     return article_of(html)

@@ -95,10 +95,7 @@ def _others(letter: Letter) -> list[tuple[Other, Letter | None]]:
     if letter.case is None or letter.addressed_to != Recipient.MEMBER or letter.corrects_id:
         return []
     sent = {(t.party_id, t.seat_id): t for t in letter.told_to_others.all()}
-    return [
-        (other, sent.get((getattr(other.party, "pk", None), getattr(other.seat, "pk", None))))
-        for other in others_to_tell(letter.case, letter.kind)
-    ]
+    return [(other, sent.get(other.key)) for other in others_to_tell(letter.case, letter.kind)]
 
 
 @staff(OFFICER)

@@ -130,6 +130,13 @@ LETTER_ROWS = [
     Row(API + "/{org}/{letter_id}", "GET", api_readers(), api_letter_kw),
     Row(API + "/{org}/{letter_id}/pdf", "GET", api_readers(), api_letter_kw),
     Row(API + "/{org}/issue", "POST", api_officers(422), org, note="no body"),
+    Row(
+        API + "/{org}/{letter_id}/tell-others",
+        "POST",
+        api_officers(200),
+        api_letter_kw,
+        note="nobody else to tell: an empty list",
+    ),
     Row(API + "/mine/{member}/letters", "GET", own(200, api=True), mine_kw),
     Row(
         API + "/mine/{member}/letters/{letter_id}/pdf", "GET", own(200, api=True), api_own_letter_kw

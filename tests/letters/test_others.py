@@ -270,3 +270,48 @@ def test_the_insight_demo_case_waits_for_a_letter_that_tells_every_party(db: Non
     letter = issue_case_letter(case=case, kind=None, actor=None, today=today)
     told = sorted(letter.told_to_others.values_list("addressed_to", "channel"))
     assert told == [("investigator", "email"), ("investigator", "email"), ("reporter", "post")]
+
+
+def test_the_api_writes_to_a_reporter_once_they_can_be_reached(factory: Factory) -> None:
+    case = insight_case(factory, reporter_contact="", reporter_agreed_to_letters=False)
+    letter = issue_case_letter(case=case, kind=None, actor=None, today=TODAY)
+    party = CaseParty.objects.get(case=case, role="reporter")
+    s.set_party_contact(party=party, contact="rita@example.org", agreed_to_letters=True, actor=None)
+    token = factory.token(factory.officer())
+    headers = {"Authorization": f"Bearer {token.plaintext}"}
+    url = f"/api/v1/letters/{factory.home.slug}/{letter.pk}/tell-others"
+    first = Client().post(url, headers=headers)
+    assert first.status_code == 200
+    assert [(x["addressed_to"], x["to_name"]) for x in first.json()] == [
+        ("reporter", "Rita Reporter")
+    ]
+    assert Client().post(url, headers=headers).json() == []
+    told = Letter.objects.get(tells_of=letter, party=party)
+    about_a_letter_to_others = Client().post(
+        f"/api/v1/letters/{factory.home.slug}/{told.pk}/tell-others", headers=headers
+    )
+    assert about_a_letter_to_others.json() == []
+
+
+def test_the_wording_of_a_letter_to_others_previews_on_a_real_case(factory: Factory) -> None:
+    case = insight_case(factory)
+    client = Client()
+    client.force_login(factory.officer())
+    url = reverse(
+        "letters:edit_template", kwargs={"org": factory.home.slug, "kind": "outcome_for_party"}
+    )
+    form = client.get(url).context["form"]
+    response = client.post(
+        url,
+        {
+            "subject": form.initial["subject"],
+            "body": form.initial["body"],
+            "case": case.pk,
+            "preview": "1",
+        },
+    )
+    page = " ".join(response.content.decode().split())
+    assert response.status_code == 200
+    assert "Dear Rita Reporter" in page and "Sam Subject" in page
+    assert "It was found to be a minor breach." in page
+    assert not Letter.objects.exists()
