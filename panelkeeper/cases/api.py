@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -40,6 +41,8 @@ from panelkeeper.cases.schemas import (
     EventOut,
     NextStepOut,
     OutcomeOut,
+    PartyContactIn,
+    PartyOut,
     RaiseIn,
     RefusalOut,
     StepIn,
@@ -314,6 +317,8 @@ def raise_breach(request: HttpRequest, org: str) -> Status[Any]:
             raised_by=data.raised_by,
             reporter_name=data.reporter_name,
             reporter_consents_to_identity=data.reporter_consents_to_identity,
+            reporter_contact=data.reporter_contact,
+            reporter_agreed_to_letters=data.reporter_agreed_to_letters,
             anonymous=data.anonymous,
         )
     except CaseRefused as refusal:
@@ -378,6 +383,38 @@ def take_step(request: HttpRequest, org: str, case_id: int, action: str) -> Stat
         return _refusal(refusal)
     reading = read_case(case, as_of=timezone.localdate())
     return Status(200, case_out(reading, reporter=case.reporter_name or None, full=True))
+
+
+@router.post(
+    "/{org}/{case_id}/people/{party_id}/contact",
+    response={200: PartyOut, 422: RefusalOut},
+    summary="Record where a person known by name only agreed to be written to (BR-11)",
+    openapi_extra=_request_body(PartyContactIn),
+)
+@api_staff(OFFICER)
+def set_party_contact(request: HttpRequest, org: str, case_id: int, party_id: int) -> Status[Any]:
+    case = _case(request, case_id)
+    party = get_object_or_404(case.parties.all(), pk=party_id)
+    data = _body(request, PartyContactIn)
+    try:
+        services.set_party_contact(
+            party=party,
+            contact=data.contact,
+            agreed_to_letters=data.agreed_to_letters,
+            actor=request.user,  # type: ignore[arg-type]
+        )
+    except CaseRefused as refusal:
+        return _refusal(refusal)
+    return Status(
+        200,
+        PartyOut(
+            id=party.pk,
+            role=party.role,
+            name=party.display_name,
+            contact=party.contact,
+            agreed_to_letters=party.agreed_to_letters,
+        ),
+    )
 
 
 _NEEDS = {

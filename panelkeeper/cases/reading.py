@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from panelkeeper.cases.models import Case, CaseEvent
+from panelkeeper.cases.models import Case, CaseEvent, PartyRole
 from panelkeeper.cases.procedure import assess_case, calendar_for, policy_of
 from panelkeeper.organisations.policies import working_calendar
 from panelkeeper.rules.breaches import CaseView, DeadlineView
 from panelkeeper.rules.calendar import WorkingCalendar
+from panelkeeper.rules.ladder import Party
+from panelkeeper.rules.policy import Policy
 
 
 @dataclass(frozen=True)
@@ -48,23 +50,29 @@ def dues(view: CaseView, calendar: WorkingCalendar) -> list[Due]:
     ]
 
 
-def parties_to_tell(case: Case) -> list[str]:
-    """The member always; where the code writes to all parties (insight) or a named reporter
-    gave their name, the reporter too (BR-11)."""
+def parties_to_tell(case: Case, policy: Policy) -> list[str]:
+    """The member always; anyone else only where the code says so (BR-11: insight tells
+    every party, so whoever raised it and the investigators too)."""
     told = [f"{case.member} (the member the case is about)"]
-    if case.reporter_name and not case.anonymous:
-        told.append(f"{case.reporter_name} (who raised it)")
-    elif case.anonymous:
-        told.append("The anonymous reporter, through their receipt code")
+    ladder = policy.breach
+    also = ladder.outcome_also_to if ladder is not None else ()
+    if Party.REPORTER in also:
+        reporters = [p.display_name for p in case.parties.all() if p.role == PartyRole.REPORTER]
+        told += [f"{name} (who raised it)" for name in reporters]
+    if Party.INVESTIGATORS in also:
+        names = dict.fromkeys(seat.person_name for seat in case.seats.all())
+        told += [f"{name} (who investigated it)" for name in names]
     return told
 
 
 def read_case(case: Case, *, as_of: dt.date) -> Reading:
     """The case on ``as_of``: events recorded by then, deadlines as they stood then."""
     view = assess_case(case, as_of=as_of)
-    calendar = calendar_for(case, policy_of(case.policy_version))
     events = [e for e in case.events.select_related("recorded_by") if e.recorded_on <= as_of]
-    return Reading(case, as_of, view, events, dues(view, calendar), parties_to_tell(case))
+    policy = policy_of(case.policy_version)
+    calendar = calendar_for(case, policy)
+    told = parties_to_tell(case, policy)
+    return Reading(case, as_of, view, events, dues(view, calendar), told)
 
 
 def list_calendar(case_org: object) -> WorkingCalendar:

@@ -122,6 +122,9 @@ class RaiseIn(Schema):
     effective: dt.date | None = None
     reporter_name: str = ""
     reporter_consents_to_identity: bool = False
+    reporter_contact: str = ""
+    """Where a reporter known by name only agreed to be written to (BR-11)."""
+    reporter_agreed_to_letters: bool = False
     anonymous: bool = False
 
 
@@ -146,7 +149,24 @@ class StepIn(Schema):
     member_id: int | None = None
     user_id: int | None = None
     name: str = ""
+    contact: str = ""
+    agreed_to_letters: bool = False
     impartial: bool = False
+
+
+class PartyContactIn(Schema):
+    """Where a person known by name only agreed to be written to (BR-11)."""
+
+    contact: str = ""
+    agreed_to_letters: bool = False
+
+
+class PartyOut(Schema):
+    id: int
+    role: str
+    name: str
+    contact: str
+    agreed_to_letters: bool
 
 
 class AppealDecisionIn(Schema):

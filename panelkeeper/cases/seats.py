@@ -95,6 +95,13 @@ def _checked_contact(
     """Contact details kept only for a name-only person, and only ones a letter can use."""
     contact = contact.strip()
     if member is not None or user is not None:
+        if contact:
+            raise CaseRefused(
+                "BR-11",
+                "Letters to a member or a user go to the details on their own record: "
+                "leave the contact empty.",
+                field="contact",
+            )
         return "", False
     if agreed and not contact:
         raise CaseRefused(

@@ -228,6 +228,12 @@ def raise_breach(
     reporter_name = reporter_name.strip()
     if anonymous and (reporter_name or reporter_user or reporter_member):
         raise CaseRefused("BR-1", "An anonymous report keeps no name.", field="reporter_name")
+    if reporter_contact.strip() and not (reporter_name or reporter_user or reporter_member):
+        raise CaseRefused(
+            "BR-11",
+            "Give the name of the person who raised it with their contact details.",
+            field="reporter_name",
+        )
     when, day = dates(effective, today)
     allowed = {
         value

@@ -10,13 +10,20 @@ from __future__ import annotations
 from typing import Any
 
 from tests.factory import Factory
-from tests.permissions.matrix import Row, not_allowed, officers
+from tests.permissions.matrix import Row, api_officers, not_allowed, officers
+
+CASES_API = "/api/v1/cases"
 
 
 def party_contact_kwargs(factory: Factory) -> dict[str, Any]:
     case = factory.the_case
     reporter = case.parties.get(role="reporter")  # Rita Reporter, known by name only
     return {"org": factory.home.slug, "pk": case.pk, "party": reporter.pk}
+
+
+def api_party_kwargs(factory: Factory) -> dict[str, Any]:
+    found = party_contact_kwargs(factory)
+    return {"org": found["org"], "case_id": found["pk"], "party_id": found["party"]}
 
 
 def letters_address(factory: Factory) -> dict[str, Any]:
@@ -35,4 +42,11 @@ CASE_ROWS = [
         note="a phone number takes no letter: the form again",
     ),
     Row("cases:party_contact", "PUT", {**not_allowed(), "auditor": 403}, party_contact_kwargs),
+    Row(
+        CASES_API + "/{org}/{case_id}/people/{party_id}/contact",
+        "POST",
+        api_officers(422),
+        api_party_kwargs,
+        note="not a JSON body: refused, nothing changed",
+    ),
 ]

@@ -156,6 +156,8 @@ def test_the_page_says_who_must_be_told_in_writing_and_by_when_br_11(
     page = officer_client.get(url).content.decode()
     # Three calendar days from the private meeting on 5 November.
     assert "By 8 November 2026 (BR-11)" in page
-    assert "Rita Reporter (who raised it)" in page
+    # nexus writes to the member alone; insight's every party is in tests/letters.
+    assert "(the member the case is about)" in page
+    assert "Rita Reporter (who raised it)" not in page
     letter = reverse("letters:issue", kwargs={"org": "home", "case": case.pk})
     assert f'href="{letter}"' in page

@@ -281,3 +281,52 @@ def test_the_case_page_says_who_known_by_name_can_be_written_to_br_11(
     seen = auditor_client.get(detail).text
     assert "Agreed to letters" in seen and "rita@example.org" not in seen
     assert _contact_url(case, _reporter(case)) not in seen
+
+
+def test_the_api_raises_with_an_address_for_letters_and_records_one_later_br_11(
+    factory: Factory,
+) -> None:
+    from panelkeeper.cases.models import CaseParty
+
+    factory.code_in_force("vela")
+    token = factory.token(factory.officer())
+    headers = {"Authorization": f"Bearer {token.plaintext}"}
+    body = {
+        "member_id": factory.panel_member().pk,
+        "description": "Shouted at another member.",
+        "setting": "meeting",
+        "clauses": [],
+        "raised_by": "customer",
+        "reporter_contact": "rita@example.org",
+        "reporter_agreed_to_letters": True,
+    }
+    url = f"/api/v1/cases/{factory.home.slug}"
+    clauses = Client().post(url, body, content_type="application/json", headers=headers)
+    assert clauses.status_code == 422
+    body["clauses"] = ["code_of_conduct"]
+    nameless = Client().post(url, body, content_type="application/json", headers=headers)
+    assert nameless.status_code == 422 and nameless.json()["field"] == "reporter_name"
+    body["reporter_name"] = "Rita Reporter"
+    raised = Client().post(url, body, content_type="application/json", headers=headers)
+    assert raised.status_code == 201, raised.content
+    party = CaseParty.objects.get(case_id=raised.json()["id"], role="reporter")
+    assert (party.contact, party.agreed_to_letters) == ("rita@example.org", True)
+
+    contact = f"{url}/{raised.json()['id']}/people/{party.pk}/contact"
+    phone = Client().post(
+        contact, {"contact": "0113 496 0000"}, content_type="application/json", headers=headers
+    )
+    assert phone.status_code == 422 and phone.json()["field"] == "contact"
+    moved = Client().post(
+        contact,
+        {"contact": "9 Oak Way, Leeds LS2 9JT", "agreed_to_letters": True},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert moved.status_code == 200
+    assert moved.json()["contact"] == "9 Oak Way, Leeds LS2 9JT"
+    other_case = f"{url}/{factory.the_case.pk}/people/{party.pk}/contact"
+    assert (
+        Client().post(other_case, {}, content_type="application/json", headers=headers).status_code
+        == 404
+    )

@@ -315,3 +315,18 @@ def test_the_wording_of_a_letter_to_others_previews_on_a_real_case(factory: Fact
     assert "Dear Rita Reporter" in page and "Sam Subject" in page
     assert "It was found to be a minor breach." in page
     assert not Letter.objects.exists()
+
+
+def test_the_case_page_lists_every_party_insight_tells_br_11(factory: Factory) -> None:
+    case = insight_case(factory)
+    client = Client()
+    client.force_login(factory.officer())
+    url = reverse("cases:detail", kwargs={"org": factory.home.slug, "pk": case.pk})
+    page = client.get(url).content.decode()
+    for told in (
+        "Sam Subject (the member the case is about)",
+        "Rita Reporter (who raised it)",
+        "Mo Manager (who investigated it)",
+        "Val Voice (who investigated it)",
+    ):
+        assert told in page
