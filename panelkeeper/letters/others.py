@@ -11,6 +11,7 @@ to, and a person who cannot be reached is shown with the reason, never skipped q
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from panelkeeper.cases.models import Case, CaseParty, PartyRole, Seat
 from panelkeeper.cases.procedure import ladder_of, policy_of
@@ -19,6 +20,9 @@ from panelkeeper.letters.models import Channel, Recipient
 from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.members.models import ContactBy, Member
 from panelkeeper.rules.ladder import Party
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -70,21 +74,38 @@ def member_route(member: Member) -> tuple[str, str]:
     return "", ""
 
 
+def _by_record(
+    recipient: Recipient,
+    name: str,
+    part: str,
+    *,
+    member: Member | None,
+    user: User | None,
+    party: CaseParty | None = None,
+    seat: Seat | None = None,
+) -> Other:
+    """A member by their own channel, or a user (staff) by their sign-in's email."""
+    if member is not None:
+        channel, address = member_route(member)
+        why = "" if channel else "their member record has no email or postal address"
+        large_print = member.large_print
+    else:
+        assert user is not None
+        channel, address = (Channel.EMAIL, user.email) if user.email else ("", "")
+        why = "" if channel else "their sign-in has no email address"
+        large_print = False
+    return Other(
+        recipient, name, part, party=party, seat=seat, channel=channel, address=address,
+        large_print=large_print, why_not=why,
+    )  # fmt: skip
+
+
 def _reporter(party: CaseParty) -> Other:
     part = "you raised the concern that began this case"
-    if party.member is not None:
-        channel, address = member_route(party.member)
-        why = "" if channel else "their member record has no email or postal address"
-        return Other(
-            Recipient.REPORTER, party.display_name, part, party=party, channel=channel,
-            address=address, large_print=party.member.large_print, why_not=why,
-        )  # fmt: skip
-    if party.user is not None:
-        email = party.user.email
-        why = "" if email else "their sign-in has no email address"
-        return Other(
-            Recipient.REPORTER, party.display_name, part, party=party,
-            channel=Channel.EMAIL if email else "", address=email, why_not=why,
+    if party.member is not None or party.user is not None:
+        return _by_record(
+            Recipient.REPORTER, party.display_name, part,
+            member=party.member, user=party.user, party=party,
         )  # fmt: skip
     contact = letter_contact(party.contact) if party.agreed_to_letters else None
     if contact is None:
@@ -101,20 +122,9 @@ def _reporter(party: CaseParty) -> Other:
 
 
 def _investigator(seat: Seat) -> Other:
-    part = "you sat on the group that investigated it"
-    if seat.member is not None:
-        channel, address = member_route(seat.member)
-        why = "" if channel else "their member record has no email or postal address"
-        return Other(
-            Recipient.INVESTIGATOR, seat.person_name, part, seat=seat, channel=channel,
-            address=address, large_print=seat.member.large_print, why_not=why,
-        )  # fmt: skip
-    assert seat.user is not None
-    email = seat.user.email
-    return Other(
-        Recipient.INVESTIGATOR, seat.person_name, part, seat=seat,
-        channel=Channel.EMAIL if email else "", address=email,
-        why_not="" if email else "their sign-in has no email address",
+    return _by_record(
+        Recipient.INVESTIGATOR, seat.person_name, "you sat on the group that investigated it",
+        member=seat.member, user=seat.user, seat=seat,
     )  # fmt: skip
 
 
