@@ -29,8 +29,9 @@ from panelkeeper.meetings.models import (
     Action,
     AgendaItem,
     Decision,
+    Paper,
 )
-from panelkeeper.meetings.schedule import attach_paper
+from panelkeeper.meetings.schedule import attach_paper, remove_paper
 from panelkeeper.organisations.policies import Refused
 
 # -- decisions, actions, asked to leave ----------------------------------------------
@@ -217,6 +218,26 @@ def add_paper(request: HttpRequest, org: str, meeting_id: int) -> Status[object]
     except Refused as refusal:
         return _refused(refusal)
     return Status(201, s.PaperOut(id=paper.pk, title=paper.title))
+
+
+@router.delete(
+    "/{org}/papers/{paper_id}",
+    response={204: None, 422: s.RefusalOut},
+    summary="Remove a paper from its meeting and delete its file; the title stays on record",
+)
+@api_staff(OFFICER)
+def delete_paper(request: HttpRequest, org: str, paper_id: int) -> Status[object]:
+    paper = get_object_for(
+        _org(request),
+        Paper.objects.current().select_related("meeting__group__organisation"),
+        via="meeting__group__organisation",
+        pk=paper_id,
+    )  # type: ignore[arg-type]
+    try:
+        remove_paper(paper=paper, actor=request.user)  # type: ignore[arg-type]
+    except Refused as refusal:
+        return _refused(refusal)
+    return Status(204, None)
 
 
 @router.get(

@@ -29,7 +29,7 @@ from panelkeeper.meetings.forms import (
 from panelkeeper.meetings.missed import decide_missed_meetings
 from panelkeeper.meetings.models import Action, Decision, MeetingStatus, MissedMeetings, Paper
 from panelkeeper.meetings.queries import expected_members
-from panelkeeper.meetings.schedule import attach_paper
+from panelkeeper.meetings.schedule import attach_paper, remove_paper
 from panelkeeper.meetings.views import OFFICER, READERS, meeting_for
 from panelkeeper.organisations.forms import add_refusal, bound
 from panelkeeper.organisations.policies import Refused
@@ -102,13 +102,33 @@ def add_paper(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 def paper(request: HttpRequest, org: str, pk: int) -> FileResponse:
     found = get_object_for(
         request.organisation,  # type: ignore[attr-defined]
-        Paper.objects.select_related("meeting"),
+        Paper.objects.current().select_related("meeting"),
         via="meeting__group__organisation",
         pk=pk,
     )
     return FileResponse(
         found.file.open("rb"), as_attachment=True, filename=found.file.name.rsplit("/", 1)[-1]
     )
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def take_off_paper(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    """Ask the officer to confirm on GET; remove the paper and its file on POST."""
+    found = get_object_for(
+        request.organisation,  # type: ignore[attr-defined]
+        Paper.objects.current().select_related("meeting__group__organisation"),
+        via="meeting__group__organisation",
+        pk=pk,
+    )
+    if request.method == "POST":
+        try:
+            remove_paper(paper=found, actor=request.user)  # type: ignore[arg-type]
+        except Refused as refusal:
+            messages.error(request, refusal.message)
+            return redirect("meetings:detail", org=org, pk=found.meeting_id)
+        return _done(request, org, found.meeting_id, f"Paper removed: {found.title}")
+    return _page(request, "remove_paper", paper=found, meeting=found.meeting)
 
 
 @staff(OFFICER)

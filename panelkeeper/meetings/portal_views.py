@@ -57,7 +57,7 @@ def _meeting(request: HttpRequest, pk: int) -> Meeting:
 @require_GET
 def meeting(request: HttpRequest, member: int, pk: int) -> HttpResponse:
     found = _meeting(request, pk)
-    context = {"member": request.member, "meeting": found, "papers": found.papers.all()}  # type: ignore[attr-defined]
+    context = {"member": request.member, "meeting": found, "papers": found.papers.current()}  # type: ignore[attr-defined]
     return render(request, "meetings/portal_meeting.html", context)
 
 
@@ -65,7 +65,7 @@ def meeting(request: HttpRequest, member: int, pk: int) -> HttpResponse:
 @require_GET
 def paper(request: HttpRequest, member: int, pk: int, paper: int) -> FileResponse:
     """A paper of one of the member's group's meetings, to read beforehand (MTG-6)."""
-    found = get_object_or_404(Paper, meeting=_meeting(request, pk), pk=paper)
+    found = get_object_or_404(Paper.objects.current(), meeting=_meeting(request, pk), pk=paper)
     name = found.file.name.rsplit("/", 1)[-1]
     return FileResponse(found.file.open("rb"), as_attachment=True, filename=name)
 

@@ -59,6 +59,7 @@ def meeting_page(meeting: Meeting) -> dict[str, Any]:
         .select_related("item")
         .prefetch_related(Prefetch("votes", VoteCast.objects.select_related("member")))
     )
+    papers = list(meeting.papers.select_related("removed_by"))
     chair, basis = chair_for(meeting, members, {k: a.presence for k, a in attendance.items()})
     return {
         "meeting": meeting,
@@ -67,7 +68,8 @@ def meeting_page(meeting: Meeting) -> dict[str, Any]:
         "items": views,
         "decisions": decisions,
         "actions": list(meeting.actions.select_related("owner_member", "owner_user")),
-        "papers": list(meeting.papers.all()),
+        "papers": [p for p in papers if p.removed_at is None],
+        "removed_papers": [p for p in papers if p.removed_at is not None],
         "sent_out": list(meeting.sent_out.select_related("member")),
         "chair": chair,
         "chair_basis": basis,

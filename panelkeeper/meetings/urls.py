@@ -23,6 +23,7 @@ urlpatterns = [
     path(f"{M}actions/new/", business_views.new_action, name="new_action"),
     path(f"{M}asked-to-leave/", business_views.asked_to_leave, name="asked_to_leave"),
     path(f"{ORG}papers/<int:pk>/", business_views.paper, name="paper"),
+    path(f"{ORG}papers/<int:pk>/remove/", business_views.take_off_paper, name="remove_paper"),
     path(f"{ORG}decisions/<int:pk>/vote/", business_views.vote, name="vote"),
     path(f"{ORG}decisions/<int:pk>/close/", business_views.close, name="close_decision"),
     path(f"{ORG}actions/", report_views.actions, name="actions"),

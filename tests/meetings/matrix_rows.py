@@ -105,6 +105,10 @@ def paper_kw(factory: Factory) -> dict[str, Any]:
     return {"org": factory.home.slug, "pk": paper.pk}
 
 
+def api_paper(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "paper_id": paper_kw(factory)["pk"]}
+
+
 def feed_kw(factory: Factory) -> dict[str, Any]:
     from panelkeeper.meetings.calendars import create_feed
 
@@ -234,6 +238,8 @@ MEETING_ROWS: list[Row] = [
     Row("meetings:add_paper", "GET", officers(), meeting_kw),
     Row("meetings:add_paper", "POST", officers(200), meeting_kw, note=EMPTY),
     Row("meetings:paper", "GET", readers(), paper_kw),
+    Row("meetings:remove_paper", "GET", officers(), paper_kw, note="asks to confirm"),
+    Row("meetings:remove_paper", "POST", officers(302), paper_kw, note="removed"),
     Row("meetings:new_decision", "GET", officers(), held_kw),
     Row("meetings:new_decision", "POST", officers(200), held_kw, note=EMPTY),
     Row("meetings:new_action", "GET", officers(), held_kw),
@@ -291,6 +297,7 @@ MEETING_ROWS: list[Row] = [
     Row(API + "/{org}/groups/{group_id}/attendance", "GET", api_readers(), api_group),
     Row(API + "/{org}/members/{member_id}/attendance", "GET", api_readers(), api_member),
     Row(API + "/{org}/meetings/{meeting_id}/papers", "POST", api_officers(422), api_meeting),
+    Row(API + "/{org}/papers/{paper_id}", "DELETE", api_officers(204), api_paper),
     Row(API + "/{org}/meetings/{meeting_id}/ics", "GET", api_readers(), api_meeting),
     Row(API + "/{org}/groups/{group_id}/calendar-feeds", "POST", api_officers(201), api_group),
     Row(API + "/{org}/calendar-feeds/{feed_id}", "DELETE", api_officers(204), api_feed),

@@ -95,19 +95,42 @@ class Meeting(models.Model):
         return " · ".join(part for part in (self.place, self.online_link) if part)
 
 
+class PaperQuerySet(models.QuerySet["Paper"]):
+    def current(self) -> PaperQuerySet:
+        """Papers still on their meeting: the ones members see and download."""
+        return self.filter(removed_at__isnull=True)
+
+
 class Paper(models.Model):
-    """A paper for a meeting, uploaded for members to read beforehand (MTG-6)."""
+    """A paper for a meeting, uploaded for members to read beforehand (MTG-6).
+
+    A removed paper keeps its row, without its file, so the meeting's record still says
+    which paper was taken off, when and by whom (see ``schedule.remove_paper``).
+    """
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="papers")
     title = models.CharField(max_length=200)
-    file = models.FileField(upload_to="meeting-papers/%Y/")
+    file = models.FileField(upload_to="meeting-papers/%Y/", blank=True)
     uploaded_at = models.DateTimeField()
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    removed_at = models.DateTimeField(null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = PaperQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "title", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(removed_at__isnull=True, removed_by__isnull=True)
+                | Q(removed_at__isnull=False, removed_by__isnull=False, file=""),
+                name="removed_paper_keeps_no_file",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
