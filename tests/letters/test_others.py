@@ -101,6 +101,16 @@ def test_insight_sends_the_outcome_to_the_reporter_and_each_investigator_br_11(
     # One notice only: the member's (BR-11); letters to others start no clock.
     assert CaseEvent.objects.filter(case=case, kind="notice_sent").count() == 1
     assert [d.recipient for d in Dispatch.objects.filter(letter=reporter_letter)] == ["reporter"]
+    client = Client()
+    client.force_login(factory.officer())
+    detail = reverse("letters:detail", kwargs={"org": factory.home.slug, "pk": reporter_letter.pk})
+    page = " ".join(client.get(detail).content.decode().split())
+    assert "Rita Reporter (whoever raised the breach)" in page
+    assert f"the member's letter {letter.reference}" in page
+    listing = client.get(reverse("letters:list", kwargs={"org": factory.home.slug}))
+    assert "Rita Reporter (whoever raised the breach), about Sam Subject" in " ".join(
+        listing.content.decode().split()
+    )
     assert posted_on(case.organisation, TODAY) == [told["investigator:Val Voice"]]
 
 
