@@ -67,6 +67,7 @@ def create_meeting(request: HttpRequest, org: str, group_id: int) -> Status[obje
             group=group,
             date=data.date,
             starts_at=data.starts_at,
+            ends_at=data.ends_at,
             place=data.place,
             online_link=data.online_link,
             chair=chair,

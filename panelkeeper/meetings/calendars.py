@@ -28,8 +28,8 @@ from panelkeeper.organisations.policies import Refused
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
 
-# Meetings have a start time only; calendars show them as two hours long.
-LENGTH = dt.timedelta(hours=2)
+# A meeting without an end time is shown as two hours long.
+DEFAULT_LENGTH = dt.timedelta(hours=2)
 PREFIX = "cal_"
 
 
@@ -130,9 +130,16 @@ def _utc(value: dt.datetime) -> str:
 
 
 def event_lines(meeting: Meeting, url: str, stamp: dt.datetime) -> list[str]:
-    """One VEVENT: the meeting's time, place or link, status, and a link to its page."""
+    """One VEVENT: the meeting's time, place or link, status, and a link to its page.
+
+    It ends at the meeting's end time, or two hours after the start when none is set.
+    """
     local = ZoneInfo(settings.TIME_ZONE)
     start = dt.datetime.combine(meeting.date, meeting.starts_at, local)
+    if meeting.ends_at is not None:
+        end = dt.datetime.combine(meeting.date, meeting.ends_at, local)
+    else:
+        end = start + DEFAULT_LENGTH
     description = f"Meeting page: {url}"
     if meeting.online_link:
         description += f"\nJoin online: {meeting.online_link}"
@@ -141,7 +148,7 @@ def event_lines(meeting: Meeting, url: str, stamp: dt.datetime) -> list[str]:
         f"UID:meeting-{meeting.pk}@panelkeeper",
         f"DTSTAMP:{_utc(stamp)}",
         f"DTSTART:{_utc(start)}",
-        f"DTEND:{_utc(start + LENGTH)}",
+        f"DTEND:{_utc(end)}",
         f"SUMMARY:{_escape(f'Meeting of {meeting.group.name}')}",
         f"LOCATION:{_escape(meeting.where)}",
         f"DESCRIPTION:{_escape(description)}",

@@ -46,6 +46,7 @@ def load_demo_meetings(organisation: Organisation, *, officer: User, today: dt.d
             group=group,
             date=today + dt.timedelta(days=14),
             starts_at=dt.time(18, 0),
+            ends_at=dt.time(20, 30),
             place="Community Room, 1 Market Street",
             online_link="https://meet.example.org/panel",
             actor=officer,

@@ -30,6 +30,12 @@ class ScheduleForm(forms.Form):
         help_text="For example, 18:30",
         error_messages={"required": "Enter the start time", "invalid": "Enter a time like 18:30"},
     )
+    ends_at = forms.TimeField(
+        label="End time (optional)",
+        help_text="For example, 20:30. If you leave it empty, calendars show two hours.",
+        required=False,
+        error_messages={"invalid": "Enter a time like 20:30"},
+    )
     place = forms.CharField(label="Place", required=False, max_length=300)
     online_link = forms.URLField(
         label="Online link",

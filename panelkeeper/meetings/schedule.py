@@ -25,7 +25,16 @@ from panelkeeper.rules.attendance import Presence
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
 
-MEETING_FIELDS = ["group", "date", "starts_at", "place", "online_link", "status", "chair"]
+MEETING_FIELDS = [
+    "group",
+    "date",
+    "starts_at",
+    "ends_at",
+    "place",
+    "online_link",
+    "status",
+    "chair",
+]
 
 
 def _check_chair(group: Group, chair: Member | None, basis: str, on: dt.date) -> None:
@@ -49,6 +58,7 @@ def schedule_meeting(
     group: Group,
     date: dt.date,
     starts_at: dt.time,
+    ends_at: dt.time | None = None,
     place: str = "",
     online_link: str = "",
     chair: Member | None = None,
@@ -60,8 +70,9 @@ def schedule_meeting(
     """Arrange a meeting of ``group`` (or, with ``held``, record one already held).
 
     A scheduled meeting is dated today or later; a meeting recorded as held is dated
-    today or earlier. It needs a place, an online link, or both. Scheduling puts the
-    group's waiting matters on the agenda of its next meeting (GIFT-2, MTG-2).
+    today or earlier. It needs a place, an online link, or both. ``ends_at`` is optional
+    and must be later than ``starts_at``: a meeting ends on the day it starts. Scheduling
+    puts the group's waiting matters on the agenda of its next meeting (GIFT-2, MTG-2).
     """
     place, online_link = place.strip(), online_link.strip()
     if held and date > today:
@@ -74,6 +85,12 @@ def schedule_meeting(
             "has passed. To record a meeting that has already taken place, record it as held.",
             field="date",
         )
+    if ends_at is not None and ends_at <= starts_at:
+        raise Refused(
+            f"The end time must be after the start time, {starts_at:%H:%M}. "
+            "Leave it empty if you do not know when the meeting ends.",
+            field="ends_at",
+        )
     if not place and not online_link:
         raise Refused("Enter the place of the meeting, an online link, or both.", field="place")
     _check_chair(group, chair, chair_basis, date)
@@ -84,6 +101,7 @@ def schedule_meeting(
             group=group,
             date=date,
             starts_at=starts_at,
+            ends_at=ends_at,
             place=place,
             online_link=online_link,
             chair=chair,

@@ -13,6 +13,7 @@ class RefusalOut(Schema):
 class MeetingIn(Schema):
     date: dt.date
     starts_at: dt.time
+    ends_at: dt.time | None = None
     place: str = ""
     online_link: str = ""
     held: bool = False
@@ -25,6 +26,7 @@ class MeetingOut(Schema):
     group_id: int
     date: dt.date
     starts_at: dt.time
+    ends_at: dt.time | None
     place: str
     online_link: str
     status: str

@@ -67,6 +67,7 @@ def schedule(request: HttpRequest, org: str, group: int) -> HttpResponse:
                 group=the_group,
                 date=data["date"],
                 starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
                 place=data["place"],
                 online_link=data["online_link"],
                 chair=form.chair_member(),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 
 from panelkeeper.rules.attendance import Presence
 
@@ -46,11 +46,14 @@ class Meeting(models.Model):
 
     ``chair`` empty means the group's standing Chair on the day; the Vice Chair stands in
     when the Chair sends apologies or is suspended (see ``schedule.chair_for``).
+    ``ends_at`` is optional, later than ``starts_at`` on the same day; calendars assume
+    two hours when it is empty.
     """
 
     group = models.ForeignKey("organisations.Group", on_delete=models.PROTECT, related_name="+")
     date = models.DateField()
     starts_at = models.TimeField("start time")
+    ends_at = models.TimeField("end time", null=True, blank=True)
     place = models.CharField(max_length=300, blank=True)
     online_link = models.URLField("online link", max_length=500, blank=True)
     status = models.CharField(
@@ -83,6 +86,10 @@ class Meeting(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="cancelled") | ~Q(cancelled_reason=""),
                 name="cancelled_meeting_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gt=F("starts_at")),
+                name="meeting_ends_after_it_starts",
             ),
         ]
 
