@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from panelkeeper.cases.models import Case, CaseParty, PartyRole, Seat
+from panelkeeper.cases.models import Case, CaseKind, CaseParty, PartyRole, Seat
 from panelkeeper.cases.procedure import ladder_of, policy_of
 from panelkeeper.letters.kinds import FOR_OTHERS, LetterKind
 from panelkeeper.letters.models import Channel, Recipient
@@ -54,8 +54,8 @@ class Other:
 
 def parties_named(case: Case, kind: str) -> tuple[Party, ...]:
     """Who besides the member the code says is sent a ``kind`` letter about ``case``."""
-    if LetterKind(kind) not in FOR_OTHERS:
-        return ()
+    if LetterKind(kind) not in FOR_OTHERS or case.kind != CaseKind.BREACH:
+        return ()  # an exclusion after missed meetings has nobody else to tell
     ladder = ladder_of(policy_of(case.policy_version))
     if kind == LetterKind.APPEAL_DECIDED:
         return ladder.appeal.decision_also_to if ladder.appeal is not None else ()
