@@ -1,5 +1,7 @@
 """The member portal's API, at ``/api/v1/my``: a member's own record, or one their
-advocate acts for (``api_member_self``); anyone else's answers 404."""
+advocate acts for (``api_member_self``); anyone else's answers 404. A member signs
+documents and claims expenses and rewards here; officers decide the claims through
+the members API."""
 
 from typing import Any
 
@@ -10,9 +12,11 @@ from ninja import Router, Status
 from panelkeeper.accounts.permissions import api_member_self, api_signed_in
 from panelkeeper.members.api_common import eligibility_out, refusal_out, signature_out
 from panelkeeper.members.eligibility import eligibility
-from panelkeeper.members.models import DocumentVersion, Member
+from panelkeeper.members.models import DocumentVersion, Expense, Member
 from panelkeeper.members.schemas import (
     EligibilityOut,
+    ExpenseIn,
+    ExpenseOut,
     MemberOut,
     RefusalOut,
     SignatureOut,
@@ -21,6 +25,7 @@ from panelkeeper.members.schemas import (
     read_body,
 )
 from panelkeeper.members.signing import sign_document
+from panelkeeper.members.support import submit_expense
 from panelkeeper.organisations.policies import Refused
 
 my_router = Router(tags=["member portal"])
@@ -92,3 +97,35 @@ def sign(request: HttpRequest, member: int) -> Status[object]:
     except Refused as refusal:
         return refusal_out(refusal)
     return Status(201, signature_out(signature))
+
+
+@my_router.get(
+    "/{member}/expenses",
+    response=list[ExpenseOut],
+    summary="Your claims for expenses and rewards, latest activity first",
+)
+@api_member_self
+def list_my_expenses(request: HttpRequest, member: int) -> list[Expense]:
+    return list(request.member.expenses.all())  # type: ignore[attr-defined]
+
+
+@my_router.post(
+    "/{member}/expenses",
+    response={201: ExpenseOut, 422: RefusalOut},
+    summary="Claim an expense or a reward for one activity; an officer then decides it",
+    openapi_extra=body_doc(ExpenseIn),
+)
+@api_member_self
+def claim_expense(request: HttpRequest, member: int) -> Status[object]:
+    record = request.member  # type: ignore[attr-defined]
+    data = read_body(request, ExpenseIn)
+    try:
+        expense = submit_expense(
+            member=record,
+            actor=request.user,  # type: ignore[arg-type]
+            today=timezone.localdate(),
+            **data.model_dump(),
+        )
+    except Refused as refusal:
+        return refusal_out(refusal)
+    return Status(201, expense)

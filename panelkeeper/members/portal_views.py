@@ -1,4 +1,5 @@
-"""The member portal: a member (or their advocate) sees their own record and signs.
+"""The member portal: a member (or their advocate) sees their own record, signs, and
+claims expenses and rewards (MEM-5).
 
 Every page but the first carries the record's id and is guarded by ``member_self``:
 another member's record answers 404. Other members appear by name and role only, with
@@ -20,6 +21,8 @@ from panelkeeper.members.eligibility import eligibility
 from panelkeeper.members.forms import SignForm
 from panelkeeper.members.models import DocumentVersion, Member, Signature
 from panelkeeper.members.signing import sign_document
+from panelkeeper.members.support import submit_expense
+from panelkeeper.members.support_forms import ExpenseForm
 from panelkeeper.organisations.forms import add_refusal, bound
 from panelkeeper.organisations.policies import Refused
 
@@ -122,3 +125,37 @@ def my_group(request: HttpRequest, member: int) -> HttpResponse:
     others = Member.objects.active(on=today).filter(group=record.group).exclude(pk=record.pk)
     context = {"member": record, "organisation": record.group.organisation, "others": others}
     return render(request, "members/my_group.html", context)
+
+
+@member_self
+@require_GET
+def my_expenses(request: HttpRequest, member: int) -> HttpResponse:
+    """The record's claims for expenses and rewards and where each has got to (MEM-5)."""
+    record = request.member  # type: ignore[attr-defined]
+    context = {
+        "member": record,
+        "organisation": record.group.organisation,
+        "expenses": record.expenses.all(),
+        "acting_for": record.user_id != request.user.pk,
+    }
+    return render(request, "members/my_expenses.html", context)
+
+
+@member_self
+@require_http_methods(["GET", "POST"])
+def claim_expense(request: HttpRequest, member: int) -> HttpResponse:
+    """Claim an expense or a reward for one activity; an officer then decides it (MEM-5)."""
+    record = request.member  # type: ignore[attr-defined]
+    form = ExpenseForm(**bound(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            expense = submit_expense(
+                member=record, actor=request.user, today=timezone.localdate(), **form.cleaned_data
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, f"{expense.get_kind_display()} of £{expense.amount} claimed")
+            return redirect("members:my_expenses", member=record.pk)
+    context = {"member": record, "organisation": record.group.organisation, "form": form}
+    return render(request, "members/my_expense_form.html", context)

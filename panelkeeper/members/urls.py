@@ -44,4 +44,6 @@ urlpatterns = [
     path(f"{MY}sign/<int:version>/", portal_views.sign, name="sign"),
     path(f"{MY}signatures/<int:signature>/pdf/", portal_views.my_signature_pdf, name="my_pdf"),
     path(f"{MY}group/", portal_views.my_group, name="my_group"),
+    path(f"{MY}expenses/", portal_views.my_expenses, name="my_expenses"),
+    path(f"{MY}expenses/claim/", portal_views.claim_expense, name="claim_expense"),
 ]

@@ -310,6 +310,12 @@ ROWS += [
     Row("members:my_pdf", "GET", own_record(200), my_pdf_kwargs),
     Row("members:my_group", "GET", own_record(200), my_kwargs),
     Row("members:my_group", "GET", own_record(200, who="advocate"), advocated_kwargs),
+    Row("members:my_expenses", "GET", own_record(200), my_kwargs),
+    Row("members:my_expenses", "GET", own_record(200, who="advocate"), advocated_kwargs),
+    Row("members:my_expenses", "POST", own_record(405), my_kwargs),
+    Row("members:claim_expense", "GET", own_record(200), my_kwargs),
+    Row("members:claim_expense", "GET", own_record(200, who="advocate"), advocated_kwargs),
+    Row("members:claim_expense", "POST", own_record(200), my_kwargs, note="empty form"),
     # API
     Row(MEMBERS_API + "/members", "GET", api_readers(), home_org),
     Row(MEMBERS_API + "/members", "POST", api_officers(422), home_org, note="no body"),
@@ -362,6 +368,11 @@ ROWS += [
     Row(MY_API + "/{member}/eligibility", "GET", api_own_record(200), my_kwargs),
     Row(MY_API + "/{member}/signatures", "GET", api_own_record(200), my_kwargs),
     Row(MY_API + "/{member}/signatures", "POST", api_own_record(422), my_kwargs, note="no body"),
+    Row(MY_API + "/{member}/expenses", "GET", api_own_record(200), my_kwargs),
+    Row(
+        MY_API + "/{member}/expenses", "GET", api_own_record(200, who="advocate"), advocated_kwargs
+    ),
+    Row(MY_API + "/{member}/expenses", "POST", api_own_record(422), my_kwargs, note="no body"),
 ]
 
 
