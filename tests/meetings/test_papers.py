@@ -79,7 +79,7 @@ def test_an_officer_removes_a_paper_and_members_can_no_longer_download_it(
     assert (response.status_code, response["Location"]) == (302, meeting_url)
     page = officer_client.get(meeting_url).content.decode()
     assert "Paper removed: Draft budget" in page
-    assert "Removed papers" in page and "Draft budget: taken off on" in page
+    assert "Removed papers" in page and "Draft budget: removed on" in page
     paper.refresh_from_db()
     assert (paper.title, paper.file.name, paper.removed_by) == ("Draft budget", "", officer)
     assert paper.removed_at is not None
