@@ -3,7 +3,9 @@
 Plain data, one ``Row`` per URL name (or API path) and method. Each engineer appends
 rows for their own pages here (with str_replace, never rewriting others' rows).
 ``test_matrix.py`` fails when a URL pattern or API operation has no row, when a row
-names something that no longer exists, and when any persona gets another answer.
+names something that no longer exists, and when any persona gets another answer. It
+runs one test per row: the row's records are made once, then each persona asks in a
+savepoint that is rolled back, so no persona's request shapes another's answer.
 
 Personas: ``anonymous``; ``officer`` and ``auditor`` of the organisation ``home``;
 ``outsider``, the officer of another organisation. Expected answers are status codes,
