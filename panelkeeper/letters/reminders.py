@@ -54,6 +54,13 @@ class Item:
         return long_date(self.due)
 
 
+def _hours(meeting: Meeting) -> str:
+    """ "18:30", or "18:30 to 20:30" where the meeting has an end time."""
+    if meeting.ends_at is None:
+        return f"{meeting.starts_at:%H:%M}"
+    return f"{meeting.starts_at:%H:%M} to {meeting.ends_at:%H:%M}"
+
+
 def _soon(calendar: WorkingCalendar, today: dt.date, due: dt.date, within: int) -> bool:
     return due >= today and calendar.working_days_between(today, due) <= within
 
@@ -200,7 +207,7 @@ def member_reminders(
                 meeting.date,
                 f"Meeting on {long_date(meeting.date)}",
                 f"The {member.group.name} meets on {long_date(meeting.date)} at "
-                f"{meeting.starts_at:%H:%M} ({where}). If you cannot come, please send your "
+                f"{_hours(meeting)} ({where}). If you cannot come, please send your "
                 "apologies as early as you can.",
             )
     for check in eligibility(member, on=today).documents:

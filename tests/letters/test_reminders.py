@@ -101,7 +101,7 @@ def test_members_are_reminded_of_a_meeting_a_document_to_sign_and_an_action_mtg_
     member.save(update_fields=["email", "contact_by"])
     factory.code_in_force("vela")
     factory.document_version("code_of_conduct", title="Code of Conduct")
-    factory.meeting(date=dt.date(2026, 11, 25))
+    factory.meeting(date=dt.date(2026, 11, 25), ends_at=dt.time(20, 30))
     allocate_action(
         meeting=factory.meeting(date=dt.date(2026, 11, 12)),
         description="Read the repairs report",
@@ -114,6 +114,8 @@ def test_members_are_reminded_of_a_meeting_a_document_to_sign_and_an_action_mtg_
     mine = [m for m in mail.outbox if m.to == ["mina@example.org"]]
     subjects = " | ".join(m.subject for m in mine)
     assert "Meeting on Wednesday 25 November 2026" in subjects
+    [meeting] = [m for m in mine if m.subject.startswith("Meeting on")]
+    assert "at 18:30 to 20:30 (Community Room, Hope Street)" in " ".join(meeting.body.split())
     assert "Please sign the Code of Conduct" in subjects
     assert "An action from a meeting" in subjects
     mail.outbox.clear()
