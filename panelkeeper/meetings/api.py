@@ -32,7 +32,12 @@ from panelkeeper.meetings.models import (
     Meeting,
 )
 from panelkeeper.meetings.queries import meeting_page
-from panelkeeper.meetings.schedule import cancel_meeting, schedule_meeting
+from panelkeeper.meetings.schedule import (
+    MOVABLE_FIELDS,
+    cancel_meeting,
+    reschedule_meeting,
+    schedule_meeting,
+)
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.policies import Refused
 
@@ -141,6 +146,32 @@ def cancel(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
         meeting = cancel_meeting(
             meeting=meeting, reason=data.reason, actor=request.user, today=timezone.localdate()
         )  # type: ignore[arg-type]
+    except Refused as refusal:
+        return _refused(refusal)
+    return Status(200, meeting)
+
+
+@router.post(
+    "/{org}/meetings/{meeting_id}/reschedule",
+    response={200: s.MeetingOut, 422: s.RefusalOut},
+    summary="Change the date, times or place of a meeting still to come",
+    openapi_extra=_doc(s.RescheduleIn),
+)
+@api_staff(OFFICER)
+def reschedule(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
+    meeting = _meeting(request, meeting_id)
+    data = _body(request, s.RescheduleIn)
+    # Only what the caller sent changes; an explicit null clears the end time.
+    now = {name: getattr(meeting, name) for name in MOVABLE_FIELDS}
+    sent = data.model_dump(include=data.model_fields_set)
+    new = now | {k: v for k, v in sent.items() if v is not None or k == "ends_at"}
+    try:
+        meeting = reschedule_meeting(
+            meeting=meeting,
+            **new,
+            actor=request.user,  # type: ignore[arg-type]
+            today=timezone.localdate(),
+        )
     except Refused as refusal:
         return _refused(refusal)
     return Status(200, meeting)

@@ -23,7 +23,9 @@ def member_choices(members: Sequence[Member]) -> list[tuple[str, str]]:
     return [("", "Choose a member")] + [(str(m.pk), m.full_name) for m in members]
 
 
-class ScheduleForm(forms.Form):
+class TimeAndPlaceForm(forms.Form):
+    """When and where a meeting is: on its own, the form that moves a meeting."""
+
     date = GovukDateField(noun="date of the meeting", help_text="For example, 10 12 2026")
     starts_at = forms.TimeField(
         label="Start time",
@@ -43,6 +45,9 @@ class ScheduleForm(forms.Form):
         max_length=500,
         error_messages={"invalid": "Enter the online link as a web address, like https://…"},
     )
+
+
+class ScheduleForm(TimeAndPlaceForm):
     held = forms.BooleanField(label="This meeting has already taken place", required=False)
     chair_basis = forms.ChoiceField(
         label="Who chairs the meeting?",

@@ -1,4 +1,5 @@
-"""Arranging meetings: scheduling, recording one already held, cancelling, papers, the chair.
+"""Arranging meetings: scheduling, recording one already held, moving, cancelling, papers,
+the chair.
 
 MTG-4: each meeting has a chair. By default it is the group's standing Chair on the day;
 a group that chairs by rota names the member for each meeting; when the Chair sends
@@ -15,12 +16,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
-from panelkeeper.meetings.codes import day
-from panelkeeper.meetings.models import ChairBasis, Meeting, MeetingStatus, Paper
+from panelkeeper.meetings.codes import code_on, day
+from panelkeeper.meetings.models import Attendance, ChairBasis, Meeting, MeetingStatus, Paper
 from panelkeeper.members.models import GroupRole, Member
 from panelkeeper.organisations.models import Group
-from panelkeeper.organisations.policies import Refused
-from panelkeeper.rules.attendance import Presence
+from panelkeeper.organisations.policies import Refused, working_calendar
+from panelkeeper.rules.attendance import Presence, apologies_are_late
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -119,6 +120,148 @@ def schedule_meeting(
         )
         put_waiting_matters_on_agenda(group=group, today=today, actor=actor)
     return meeting
+
+
+MOVABLE_FIELDS = ["date", "starts_at", "ends_at", "place", "online_link"]
+
+
+def reschedule_meeting(
+    *,
+    meeting: Meeting,
+    date: dt.date,
+    starts_at: dt.time,
+    ends_at: dt.time | None = None,
+    place: str = "",
+    online_link: str = "",
+    actor: User,
+    today: dt.date,
+) -> Meeting:
+    """Change the date, times, place or online link of a meeting still to come.
+
+    Only a scheduled meeting moves: one held or cancelled is refused. The new date is
+    today or later, the end time (optional) later than the start, and the meeting keeps a
+    place, an online link, or both. A change to nothing is refused; the audit entry names
+    the fields that changed.
+
+    What follows the date:
+
+    - The chair: with no chair named, the group's standing Chair on the new date chairs
+      (MTG-4). A chair named for the meeting (by rota, or standing in) stays named, so
+      they must be an active member on the new date; otherwise the move is refused.
+    - Apologies already given stand for the new date: a member who can now come tells
+      the officer, who corrects the record. Whether they were late is read again against
+      the new date and the code in force on it (MTG-1), but a move only ever clears the
+      late mark, never sets it: the member gave notice for the date they were told, and
+      the organisation's change of date must not count against them. The member's run of
+      missed meetings is read again (MTG-2), since a meeting dated today or earlier may
+      now lie in the future.
+    - The agenda stays with the meeting. If the move makes it the group's next meeting,
+      the group's waiting matters join its agenda, as when a meeting is scheduled
+      (GIFT-2, MTG-2).
+    - Member reminders are keyed on the meeting's date: one moved to another day is
+      reminded again before its new date.
+    """
+    place, online_link = place.strip(), online_link.strip()
+    from panelkeeper.meetings.agenda import put_waiting_matters_on_agenda
+    from panelkeeper.meetings.missed import review_group
+
+    with transaction.atomic():
+        locked = (
+            Meeting.objects.select_for_update()
+            .select_related("group__organisation", "chair")
+            .get(pk=meeting.pk)
+        )
+        if locked.status != MeetingStatus.SCHEDULED:
+            raise Refused(
+                "Only a meeting still to come can be moved; this one is "
+                f"{locked.get_status_display().lower()}."
+            )
+        if date < today:
+            raise Refused(
+                f"The new date must be today or in the future; {day(date)} has passed.",
+                field="date",
+            )
+        if ends_at is not None and ends_at <= starts_at:
+            raise Refused(
+                f"The end time must be after the start time, {starts_at:%H:%M}. "
+                "Leave it empty if you do not know when the meeting ends.",
+                field="ends_at",
+            )
+        if not place and not online_link:
+            raise Refused("Enter the place of the meeting, an online link, or both.", field="place")
+        old_date = locked.date
+        if locked.chair is not None and date != old_date:
+            _check_named_chair_on(locked, date)
+        values = {
+            "date": date,
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+            "place": place,
+            "online_link": online_link,
+        }
+        changed = [name for name in MOVABLE_FIELDS if getattr(locked, name) != values[name]]
+        if not changed:
+            raise Refused(
+                "Nothing has changed. Change the date, a time, the place or the online link."
+            )
+        for name in changed:
+            setattr(locked, name, values[name])
+        locked.save(update_fields=changed)
+        record(
+            actor=actor,
+            organisation=locked.group.organisation,
+            action="meeting.rescheduled",
+            obj=locked,
+            fields=changed,
+        )
+        if date != old_date:
+            _clear_late_marks(locked, actor=actor)
+            put_waiting_matters_on_agenda(group=locked.group, today=today, actor=actor)
+            review_group(group=locked.group, actor=actor, today=today)
+    for name in MOVABLE_FIELDS:
+        setattr(meeting, name, getattr(locked, name))
+    return locked
+
+
+def _check_named_chair_on(meeting: Meeting, date: dt.date) -> None:
+    chair = meeting.chair
+    assert chair is not None
+    if not Member.objects.filter(pk=chair.pk).active(on=date).exists():
+        raise Refused(
+            f"{chair.full_name}, named to chair this meeting, is not an active member on "
+            f"{day(date)}. Choose another date, or cancel this meeting and schedule a new "
+            "one with another chair.",
+            field="date",
+        )
+
+
+def _clear_late_marks(meeting: Meeting, *, actor: User) -> None:
+    """Clear the late mark from apologies that gave enough notice of the new date (MTG-1)."""
+    late = list(Attendance.objects.filter(meeting=meeting, late=True).select_for_update())
+    if not late:
+        return
+    organisation = meeting.group.organisation
+    policy = code_on(organisation, meeting.date)
+    rules = policy.attendance if policy else None
+    calendar = working_calendar(organisation)
+    for entry in late:
+        assert entry.apologies_given_on is not None
+        if apologies_are_late(
+            given_on=entry.apologies_given_on,
+            meeting=meeting.date,
+            notice=rules.apologies_notice if rules else None,
+            calendar=calendar,
+        ):
+            continue
+        entry.late = False
+        entry.save(update_fields=["late"])
+        record(
+            actor=actor,
+            organisation=organisation,
+            action="attendance.corrected",
+            obj=entry,
+            fields=["late"],
+        )
 
 
 def cancel_meeting(*, meeting: Meeting, reason: str, actor: User, today: dt.date) -> Meeting:

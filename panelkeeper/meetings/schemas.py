@@ -35,6 +35,17 @@ class MeetingOut(Schema):
     chair_basis: str
 
 
+class RescheduleIn(Schema):
+    """The new date, times and place; a field left out keeps its value, and an
+    ``ends_at`` of null clears the end time."""
+
+    date: dt.date | None = None
+    starts_at: dt.time | None = None
+    ends_at: dt.time | None = None
+    place: str | None = None
+    online_link: str | None = None
+
+
 class CancelIn(Schema):
     reason: str
 

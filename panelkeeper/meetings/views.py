@@ -1,4 +1,4 @@
-"""Staff pages for meetings: list, schedule, the meeting page, cancel, attendance, .ics."""
+"""Staff pages for meetings: list, schedule, the meeting page, move, cancel, attendance, .ics."""
 
 from __future__ import annotations
 
@@ -15,14 +15,15 @@ from panelkeeper.accounts.permissions import get_object_for, staff
 from panelkeeper.meetings.actions import actions_of, overdue
 from panelkeeper.meetings.attendance import record_attendance
 from panelkeeper.meetings.calendars import calendar
-from panelkeeper.meetings.forms import AttendanceForm, CancelForm, ScheduleForm
-from panelkeeper.meetings.models import Meeting
+from panelkeeper.meetings.forms import AttendanceForm, CancelForm, ScheduleForm, TimeAndPlaceForm
+from panelkeeper.meetings.models import Attendance, Meeting
 from panelkeeper.meetings.queries import expected_members, meeting_page
-from panelkeeper.meetings.schedule import cancel_meeting, schedule_meeting
+from panelkeeper.meetings.schedule import cancel_meeting, reschedule_meeting, schedule_meeting
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.forms import add_refusal, bound
 from panelkeeper.organisations.models import Group
 from panelkeeper.organisations.policies import Refused
+from panelkeeper.rules.attendance import Presence
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
@@ -96,6 +97,48 @@ def detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         "today": timezone.localdate(),
     }
     return render(request, "meetings/detail.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def reschedule(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    """Change the date, times or place of a meeting still to come; the form starts filled in."""
+    meeting = meeting_for(request, pk)
+    initial = {
+        "date": meeting.date,
+        "starts_at": f"{meeting.starts_at:%H:%M}",
+        "ends_at": f"{meeting.ends_at:%H:%M}" if meeting.ends_at else "",
+        "place": meeting.place,
+        "online_link": meeting.online_link,
+    }
+    form = TimeAndPlaceForm(**bound(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            reschedule_meeting(
+                meeting=meeting,
+                date=data["date"],
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+                place=data["place"],
+                online_link=data["online_link"],
+                actor=request.user,  # type: ignore[arg-type]
+                today=timezone.localdate(),
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, f"Meeting changed: now on {meeting.date:%-d %B %Y}")
+            return redirect("meetings:detail", org=org, pk=pk)
+    context = {
+        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "meeting": meeting,
+        "form": form,
+        "apologies": Attendance.objects.filter(
+            meeting=meeting, presence=Presence.APOLOGIES
+        ).count(),
+    }
+    return render(request, "meetings/reschedule.html", context)
 
 
 @staff(OFFICER)

@@ -219,6 +219,20 @@ def api_portal_meeting(factory: Factory) -> dict[str, Any]:
     return {"member": factory.member_record.pk, "meeting_id": _meeting(factory).pk}
 
 
+def moved_later(factory: Factory) -> dict[str, Any]:
+    """A valid form moving the meeting (ten days ahead of the real today) ten days on."""
+    from django.utils import timezone
+
+    later = timezone.localdate() + dt.timedelta(days=20)
+    return {
+        "date_day": str(later.day),
+        "date_month": str(later.month),
+        "date_year": str(later.year),
+        "starts_at": "18:00",
+        "place": "Town Hall",
+    }
+
+
 EMPTY = "an empty form: shown again with its errors"
 
 MEETING_ROWS: list[Row] = [
@@ -228,6 +242,9 @@ MEETING_ROWS: list[Row] = [
     Row("meetings:schedule", "POST", officers(200), group_kw, note=EMPTY),
     Row("meetings:detail", "GET", readers(), meeting_kw),
     Row("meetings:detail", "POST", not_allowed(), meeting_kw),
+    Row("meetings:reschedule", "GET", officers(), meeting_kw),
+    Row("meetings:reschedule", "POST", officers(200), meeting_kw, note=EMPTY),
+    Row("meetings:reschedule", "POST", officers(302), meeting_kw, moved_later, note="moved"),
     Row("meetings:cancel", "GET", officers(), meeting_kw),
     Row("meetings:cancel", "POST", officers(200), meeting_kw, note=EMPTY),
     Row("meetings:attendance", "GET", officers(), held_kw),
@@ -276,6 +293,13 @@ MEETING_ROWS: list[Row] = [
     Row(API + "/{org}/meetings", "GET", api_readers(), api_org),
     Row(API + "/{org}/groups/{group_id}/meetings", "POST", api_officers(422), api_group),
     Row(API + "/{org}/meetings/{meeting_id}", "GET", api_readers(), api_meeting),
+    Row(
+        API + "/{org}/meetings/{meeting_id}/reschedule",
+        "POST",
+        api_officers(422),
+        api_meeting,
+        note="no body: nothing to change",
+    ),
     Row(API + "/{org}/meetings/{meeting_id}/cancel", "POST", api_officers(422), api_meeting),
     Row(
         API + "/{org}/meetings/{meeting_id}/attendance/{member_id}",
