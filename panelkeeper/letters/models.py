@@ -200,9 +200,10 @@ class Dispatch(models.Model):
 class Reminder(models.Model):
     """A reminder or digest sent: unique on whom, what about and the due date it chased.
 
-    ``about`` names the thing (``digest:<org>``, ``meeting:<id>``, ``action:<id>``,
-    ``document:<version id>``). A deadline that moves has a new ``due_on``, so it is
-    chased again on its new date; the same due date is never chased twice.
+    ``about`` names the thing (``digest:<org>``, ``meeting:<id>@<start time>``,
+    ``action:<id>``, ``document:<version id>``). A deadline that moves has a new
+    ``due_on``, so it is chased again on its new date (a meeting also when it moves to
+    another hour); the same due date is never chased twice.
     """
 
     organisation = models.ForeignKey(

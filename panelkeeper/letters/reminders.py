@@ -202,8 +202,9 @@ def member_reminders(
     for meeting in meetings:
         if _soon(calendar, today, meeting.date, within):
             where = meeting.place or "online"
+            # Keyed on the time too: a meeting moved to another hour is reminded again.
             yield MemberReminder(
-                f"meeting:{meeting.pk}",
+                f"meeting:{meeting.pk}@{meeting.starts_at:%H:%M}",
                 meeting.date,
                 f"Meeting on {long_date(meeting.date)}",
                 f"The {member.group.name} meets on {long_date(meeting.date)} at "

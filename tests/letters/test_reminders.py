@@ -195,3 +195,29 @@ def test_two_workers_on_the_same_day_send_each_reminder_once(factory: Factory) -
     )
     recipients = [m.to[0] for m in mail.outbox]
     assert len(recipients) == len(set(recipients))
+
+
+def test_a_meeting_moved_to_another_hour_is_reminded_again(factory: Factory) -> None:
+    from panelkeeper.meetings.models import Meeting
+
+    member = factory.member_record
+    member.email, member.contact_by = "mina@example.org", "email"
+    member.save(update_fields=["email", "contact_by"])
+    meeting = factory.meeting(date=dt.date(2026, 11, 25))
+    today = dt.date(2026, 11, 23)
+
+    def meeting_mail() -> list[str]:
+        return [
+            " ".join(m.body.split())
+            for m in mail.outbox
+            if m.to == ["mina@example.org"] and m.subject.startswith("Meeting on")
+        ]
+
+    send_member_reminders(factory.home, today=today)
+    assert len(meeting_mail()) == 1
+    send_member_reminders(factory.home, today=today)
+    assert len(meeting_mail()) == 1  # the same meeting at the same time: once only
+    Meeting.objects.filter(pk=meeting.pk).update(starts_at=dt.time(19, 0))
+    send_member_reminders(factory.home, today=today)
+    [_, moved] = meeting_mail()
+    assert "at 19:00" in moved
