@@ -4,9 +4,9 @@ Meetings, cases and scrutiny projects each create a :class:`WorkItem` with
 :func:`open_work_item`. :func:`conflict_check` lists the members whose interests are
 current on the work's date, with any decision already recorded;
 :func:`record_conflict_decision` records the decision the role named by the code takes
-(Interpretation 12) and that the role the code names was told (COI-3);
-:func:`conflicts_for` answers who is out of what, for a vote (meetings) or a seat
-(cases, COI-4).
+(Interpretation 12) and that the role the code names was told (COI-3), or a revision of
+it when the decider reconsiders; :func:`conflicts_for` answers who is out of what on a
+date, for a vote (meetings) or a seat (cases, COI-4).
 
 Interpretation 11: receiving a report is not a conflict, so it is not among the grounds
 a decision may give; having advised on the same matter, being a witness or being
@@ -85,26 +85,54 @@ def _members_on(work: WorkItem) -> models.QuerySet[Member]:
 
 
 @dataclass(frozen=True)
+class Entry:
+    """One decision in a member's history on a work, and the revision that replaced it."""
+
+    decision: ConflictDecision
+    replaced_by: ConflictDecision | None
+
+
+@dataclass(frozen=True)
 class CheckLine:
-    """One member in a conflict check: their interests current on the day, and the decision."""
+    """One member in a conflict check: their interests current on the day, and the
+    decisions on them, latest first (``decision`` is the latest, or None)."""
 
     member: Member
     interests: tuple[Interest, ...]
-    decision: ConflictDecision | None
+    history: tuple[Entry, ...] = ()
+
+    @property
+    def decision(self) -> ConflictDecision | None:
+        return self.history[0].decision if self.history else None
+
+
+def histories(work: WorkItem, *, member: Member | None = None) -> dict[int, tuple[Entry, ...]]:
+    """Member id → that member's decisions on ``work``, latest first (only ``member``'s
+    when given). One query."""
+    found = ConflictDecision.objects.filter(work=work)
+    if member is not None:
+        found = found.filter(member=member)
+    rows: dict[int, list[ConflictDecision]] = {}
+    for row in found.history().select_related("recorded_by"):
+        rows.setdefault(row.member_id, []).append(row)
+    return {
+        pk: tuple(Entry(row, found[i - 1] if i else None) for i, row in enumerate(found))
+        for pk, found in rows.items()
+    }
 
 
 def conflict_check(work: WorkItem) -> list[CheckLine]:
     """Members active on the work's date with interests current then, and anyone with a
-    decision on it.
+    decision on it, each with their decisions latest first.
 
-    A fixed number of queries however many members and interests there are.
+    A fixed number of queries however many members, interests and revisions there are.
     """
     current = Interest.objects.current(on=work.on).order_by("kind", "id")
-    decisions = {d.member_id: d for d in work.decisions.select_related("recorded_by")}
+    decided = histories(work)
     interested = _members_on(work).filter(pk__in=current.values("member")).values("pk")
     members = (
         Member.objects.of(work.organisation)
-        .filter(models.Q(pk__in=interested) | models.Q(pk__in=list(decisions)))
+        .filter(models.Q(pk__in=interested) | models.Q(pk__in=list(decided)))
         .select_related("group")
         .prefetch_related(Prefetch("interests", queryset=current, to_attr="current_interests"))
     )
@@ -112,10 +140,15 @@ def conflict_check(work: WorkItem) -> list[CheckLine]:
         CheckLine(
             member=member,
             interests=tuple(member.current_interests),  # type: ignore[attr-defined]
-            decision=decisions.get(member.pk),
+            history=decided.get(member.pk, ()),
         )
         for member in members
     ]
+
+
+def latest_decision(work: WorkItem, member: Member) -> ConflictDecision | None:
+    """The member's latest decision on the work: the one a revision would replace."""
+    return ConflictDecision.objects.filter(work=work, member=member).history().first()
 
 
 def record_conflict_decision(
@@ -132,12 +165,21 @@ def record_conflict_decision(
     told_on: dt.date,
     actor: User,
     today: dt.date,
+    revision_reason: str = "",
+    revises: int | None = None,
 ) -> ConflictDecision:
-    """Record, once, what was decided about ``member``'s conflict on ``work`` (COI-2, COI-3).
+    """Record what was decided about ``member``'s conflict on ``work`` (COI-2, COI-3), or,
+    when a decision is already recorded, a revision of the latest one.
 
     ``decided_by_role`` must be a role the code in force on the work's date names to
     decide (Interpretation 12) and ``told_role`` one it names to be told; either may be
     left empty when the code names only one. A partial withdrawal names the parts.
+
+    A revision needs ``revision_reason``, may not be dated before the decision it
+    replaces, and takes effect from its own ``decided_on``; the earlier decision stays
+    on record unchanged. ``revises``, when given, is the id of the decision the caller
+    saw as the latest: if someone has recorded another since, the revision is refused
+    rather than silently replacing a decision the caller never saw.
     """
     organisation = work.organisation
     if member.group.organisation_id != organisation.pk:
@@ -158,9 +200,13 @@ def record_conflict_decision(
         route.decided_by, decided_by_role, field="decided_by_role", what="who decided"
     )
     told = pick_role(route.tell, told_role, field="told_role", what="who was told")
-    refused = Refused(f"A decision for {member.full_name} on this work is already recorded.")
-    if ConflictDecision.objects.filter(work=work, member=member).exists():
-        raise refused
+    earlier = latest_decision(work, member)
+    revision_reason = revision_reason.strip()
+    _check_revision(earlier, revises, revision_reason, decided_on, member)
+    changed = Refused(
+        f"Someone else has just recorded a decision for {member.full_name} on this work. "
+        "Go back to the work to see it, then try again."
+    )
     try:
         with transaction.atomic():
             row = ConflictDecision.objects.create(
@@ -179,28 +225,69 @@ def record_conflict_decision(
                 told_on=told_on,
                 recorded_at=timezone.now(),
                 recorded_by=actor,
+                revises=earlier,
+                revision_reason=revision_reason if earlier else "",
             )
             record(
                 actor=actor,
                 organisation=organisation,
-                action="conflict_decision.recorded",
+                action="conflict_decision.revised" if earlier else "conflict_decision.recorded",
                 obj=row,
-                fields=[
-                    "work",
-                    "member",
-                    "decision",
-                    "grounds",
-                    "parts",
-                    "reason",
-                    "decided_by_role",
-                    "decided_on",
-                    "told_role",
-                    "told_on",
-                ],
+                fields=[*_AUDITED, *(("revises", "revision_reason") if earlier else ())],
             )
     except IntegrityError:
-        raise refused from None
+        # Two officers at once: the unique constraints let only one first decision, and
+        # one revision of each decision, through.
+        raise changed from None
     return row
+
+
+_AUDITED = (
+    "work",
+    "member",
+    "decision",
+    "grounds",
+    "parts",
+    "reason",
+    "decided_by_role",
+    "decided_on",
+    "told_role",
+    "told_on",
+)
+
+
+def _check_revision(
+    earlier: ConflictDecision | None,
+    revises: int | None,
+    revision_reason: str,
+    decided_on: dt.date,
+    member: Member,
+) -> None:
+    """Refuse a revision that is stale, has no reason, or is dated before what it revises."""
+    if revises is not None and (earlier is None or earlier.pk != revises):
+        raise Refused(
+            f"The decision for {member.full_name} on this work has changed since you opened "
+            "this page. Go back to the work to see the latest, then try again."
+        )
+    if earlier is None:
+        if revision_reason:
+            raise Refused(
+                "There is no earlier decision to revise. Leave the reason for revising empty.",
+                field="revision_reason",
+            )
+        return
+    if not revision_reason:
+        raise Refused(
+            f"A decision for {member.full_name} on this work is already recorded. "
+            "Enter why it is being revised.",
+            field="revision_reason",
+        )
+    if decided_on < earlier.decided_on:
+        raise Refused(
+            "The date of the revised decision must be the same as or after "
+            f"{day(earlier.decided_on)}, the date of the decision it replaces.",
+            field="decided_on",
+        )
 
 
 @dataclass(frozen=True)
@@ -230,14 +317,17 @@ class Conflicts:
 
 
 def conflicts_for(work: WorkItem, *, on: dt.date) -> Conflicts:
-    """Who is conflicted out of ``work``, counting only decisions taken on or before ``on``.
+    """Who is conflicted out of ``work`` on ``on``: for each member, the latest decision
+    taken on or before ``on`` counts, so a revision applies from its own date and an
+    earlier date still reads the decision replaced since.
 
-    Two queries. Meetings ask it before a vote, cases before a seat (COI-4).
+    Two queries, however many members and revisions. Meetings ask it before a vote,
+    cases before a seat (COI-4).
     """
     decided = {
         d.member_id: d
         for d in ConflictDecision.objects.filter(work=work)
-        .known_on(on)
+        .in_force(on=on)
         .only("member_id", "decision", "parts")
     }
     interested = set(

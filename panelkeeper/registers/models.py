@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from panelkeeper.registers.routing import DEFAULT_REVIEW_MONTHS
 
@@ -202,14 +202,38 @@ class ConflictDecisionQuerySet(models.QuerySet["ConflictDecision"]):
         """Decisions taken on or before ``on``."""
         return self.filter(decided_on__lte=on)
 
+    def in_force(self, *, on: object) -> ConflictDecisionQuerySet:
+        """Decisions taken on or before ``on`` and not replaced by a revision taken by then.
+
+        At most one per member and work: revisions form a single chain whose dates never
+        go backwards, so the decision in force is the one whose own revision (if any) was
+        taken after ``on``.
+        """
+        replaced = ConflictDecision.objects.filter(revises=OuterRef("pk"), decided_on__lte=on)
+        return self.known_on(on).exclude(Exists(replaced))
+
+    def history(self) -> ConflictDecisionQuerySet:
+        """Latest first: by date of the decision, then by the order it was recorded.
+
+        On the same day the revision is always recorded after the decision it revises, so
+        its id is higher; ``id`` rather than ``recorded_at`` settles ties because two rows
+        may share a timestamp, never an id.
+        """
+        return self.order_by("member_id", "-decided_on", "-id")
+
 
 class ConflictDecision(models.Model):
     """For one member and one piece of work, what was decided about a conflict (COI-2, COI-3).
 
     ``decided_by_role`` is the role the code names (Interpretation 12), kept as key and
     title as they stood; ``recorded_by`` is the user who entered it. ``told_role`` and
-    ``told_on`` record that the named role was told (COI-3). One decision per member and
-    work: a decision stays on record, and a change of mind is a new piece of work.
+    ``told_on`` record that the named role was told (COI-3).
+
+    A decider may reconsider: a revision is a new row that ``revises`` the one it
+    replaces, with a ``revision_reason``, and takes effect from its own ``decided_on``.
+    The earlier row stays as it was. Each member has one first decision per work and
+    each decision is revised at most once, so the rows for a member and a work form a
+    single chain; :meth:`ConflictDecisionQuerySet.in_force` reads it on a date.
     """
 
     organisation = models.ForeignKey(
@@ -233,13 +257,34 @@ class ConflictDecision(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    revises = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="revision",
+        help_text="The decision this one replaces, from this one's date.",
+    )
+    revision_reason = models.TextField(blank=True)
 
     objects = ConflictDecisionQuerySet.as_manager()
 
     class Meta:
-        ordering = ["work", "member__full_name", "id"]
+        ordering = ["work", "member__full_name", "decided_on", "id"]
+        indexes = [
+            models.Index(fields=["work", "member", "decided_on"], name="conflict_work_member_day")
+        ]
         constraints = [
-            models.UniqueConstraint(fields=["work", "member"], name="one_decision_per_member"),
+            models.UniqueConstraint(
+                fields=["work", "member"],
+                condition=Q(revises__isnull=True),
+                name="one_first_decision_per_member",
+            ),
+            models.CheckConstraint(
+                condition=Q(revises__isnull=True, revision_reason="")
+                | (Q(revises__isnull=False) & ~Q(revision_reason="")),
+                name="a_revision_and_only_a_revision_gives_its_reason",
+            ),
             models.CheckConstraint(
                 condition=Q(decision__in=Decision.values), name="conflict_decision_known"
             ),

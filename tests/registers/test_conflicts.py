@@ -118,9 +118,10 @@ def test_a_partial_withdrawal_must_name_the_parts(
     assert not ConflictDecision.objects.exists()
 
 
-def test_a_second_decision_for_the_same_member_and_work_is_refused(
+def test_a_second_decision_for_the_same_member_and_work_needs_a_reason_to_revise(
     factory: Factory, vela: PolicyVersion, officer: User
 ) -> None:
+    """Revisions themselves are tested in test_revisions."""
     member, work = factory.panel_member(full_name="Dee Dupont"), factory.work_item()
     decide(work, member, officer)
     with pytest.raises(Refused, match="Dee Dupont on this work is already recorded"):
