@@ -24,6 +24,7 @@ from panelkeeper.registers.api_support import (
     decision_out,
     declare_gift,
     gift_out,
+    history_out,
     interest_out,
     refusal,
     request_body,
@@ -40,7 +41,7 @@ from panelkeeper.registers.schemas import (
     CheckLineOut,
     CloseIn,
     ConflictDecisionIn,
-    ConflictDecisionOut,
+    ConflictDecisionRecordedOut,
     ConflictsOut,
     GiftDecisionIn,
     GiftOut,
@@ -270,6 +271,7 @@ def get_work_item(request: HttpRequest, org: str, work_id: int) -> WorkItemDetai
                 member=line.member.full_name,
                 interests=[interest_out(i) for i in line.interests],
                 decision=decision_out(line.decision) if line.decision else None,
+                history=history_out(line.history),
             )
             for line in conflicts.conflict_check(work)
         ],
@@ -284,12 +286,14 @@ def get_work_item(request: HttpRequest, org: str, work_id: int) -> WorkItemDetai
 
 @router.post(
     f"{ORG}/work-items/{{work_id}}/decisions",
-    response={201: ConflictDecisionOut, 422: RefusalOut},
-    summary="Record the decision on a member's possible conflict with the work",
+    response={201: ConflictDecisionRecordedOut, 422: RefusalOut},
+    summary="Record, or revise, the decision on a member's possible conflict with the work",
     openapi_extra=request_body(ConflictDecisionIn),
 )
 @api_staff(OFFICER)
 def create_decision(request: HttpRequest, org: str, work_id: int) -> Status[object]:
+    """When the member already has a decision on the work, this one revises the latest and
+    needs ``revision_reason``; the answer carries the member's decisions, latest first."""
     work = get_object_for(_org(request), WorkItem.objects.all(), pk=work_id)
     data = body(request, ConflictDecisionIn)
     member = _member(request, data.member_id)
@@ -304,7 +308,9 @@ def create_decision(request: HttpRequest, org: str, work_id: int) -> Status[obje
         )
     except Refused as refused:
         return refusal(refused)
-    return Status(201, decision_out(decision))
+    history = history_out(conflicts.histories(work, member=member).get(member.pk, ()))
+    out = ConflictDecisionRecordedOut(**decision_out(decision).model_dump(), history=history)
+    return Status(201, out)
 
 
 # -- settings and the published registers ----------------------------------------

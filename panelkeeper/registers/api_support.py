@@ -11,6 +11,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.policies import Refused
+from panelkeeper.registers.conflicts import Entry
 from panelkeeper.registers.gifts import declare_gift as declare
 from panelkeeper.registers.listing import gift_decision
 from panelkeeper.registers.models import ConflictDecision, Gift, GiftStatus, Interest
@@ -102,7 +103,9 @@ def gift_out(g: Gift) -> GiftOut:
     )
 
 
-def decision_out(d: ConflictDecision) -> ConflictDecisionOut:
+def decision_out(
+    d: ConflictDecision, replaced_by: ConflictDecision | None = None
+) -> ConflictDecisionOut:
     return ConflictDecisionOut(
         id=d.pk,
         member_id=d.member_id,
@@ -116,7 +119,14 @@ def decision_out(d: ConflictDecision) -> ConflictDecisionOut:
         told_role=d.told_role,
         told_title=d.told_title,
         told_on=d.told_on,
+        revises_id=d.revises_id,
+        revision_reason=d.revision_reason,
+        replaced_on=replaced_by.decided_on if replaced_by else None,
     )
+
+
+def history_out(history: tuple[Entry, ...]) -> list[ConflictDecisionOut]:
+    return [decision_out(e.decision, e.replaced_by) for e in history]
 
 
 def declare_gift(request: HttpRequest, member: Member, data: GiftIn) -> Status[object]:

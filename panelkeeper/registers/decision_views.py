@@ -1,5 +1,5 @@
 """Officers' decisions: what happens to a gift (GIFT-2), pieces of work and the conflict
-decisions on them (COI-2, COI-3)."""
+decisions on them and their revisions (COI-2, COI-3)."""
 
 from __future__ import annotations
 
@@ -17,14 +17,21 @@ from panelkeeper.organisations.policies import Refused
 from panelkeeper.registers.conflicts import (
     conflict_check,
     conflicts_for,
+    latest_decision,
     open_work_item,
     record_conflict_decision,
     route_for,
 )
-from panelkeeper.registers.forms import ConflictDecisionForm, DecideGiftForm, WorkItemForm
+from panelkeeper.registers.forms import (
+    ConflictDecisionForm,
+    DecideGiftForm,
+    ReviseConflictDecisionForm,
+    WorkItemForm,
+)
 from panelkeeper.registers.gifts import decide_gift as decide
 from panelkeeper.registers.listing import gift_decision
 from panelkeeper.registers.models import Gift, GiftStatus, WorkItem
+from panelkeeper.registers.routing import ConflictRoute
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
@@ -111,34 +118,94 @@ def work_item(request: HttpRequest, org: str, pk: int) -> HttpResponse:
     return render(request, "registers/work_item.html", context)
 
 
-@staff(OFFICER)
-@require_http_methods(["GET", "POST"])
-def decide_conflict(request: HttpRequest, org: str, pk: int, member: int) -> HttpResponse:
-    """Record the decision on one member's possible conflict with the work (COI-2, COI-3)."""
+def _decision_page(
+    request: HttpRequest, org: str, pk: int, member: int
+) -> tuple[WorkItem, Member, ConflictRoute] | HttpResponse:
+    """The work, the member and the code's conflict rules, or a redirect to the work
+    with the reason when no code was in force on its date."""
     organisation = request.organisation  # type: ignore[attr-defined]
     work = get_object_for(organisation, WorkItem.objects.all(), pk=pk)
     found = get_object_for(
         organisation, Member.objects.select_related("group"), via="group__organisation", pk=member
     )
     try:
-        route = route_for(work)
+        return work, found, route_for(work)
     except Refused as refusal:
         messages.error(request, refusal.message)
         return redirect("registers:work_item", org=org, pk=pk)
+
+
+def _record(
+    request: HttpRequest, form: ConflictDecisionForm, work: WorkItem, member: Member
+) -> bool:
+    """Record the decision (or revision) the valid form holds; False when refused."""
+    try:
+        record_conflict_decision(
+            work=work,
+            member=member,
+            actor=request.user,  # type: ignore[arg-type]
+            today=timezone.localdate(),
+            **form.cleaned_data,
+        )
+    except Refused as refusal:
+        add_refusal(form, refusal)
+        return False
+    return True
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def decide_conflict(request: HttpRequest, org: str, pk: int, member: int) -> HttpResponse:
+    """Record the decision on one member's possible conflict with the work (COI-2, COI-3).
+
+    Once one is recorded, this page sends the officer to revise it instead.
+    """
+    found = _decision_page(request, org, pk, member)
+    if isinstance(found, HttpResponse):
+        return found
+    work, person, route = found
+    if latest_decision(work, person) is not None:
+        return redirect("registers:revise_conflict", org=org, pk=pk, member=member)
     form = ConflictDecisionForm(**bound(request), route=route)
-    if request.method == "POST" and form.is_valid():
-        try:
-            record_conflict_decision(
-                work=work,
-                member=found,
-                actor=request.user,
-                today=timezone.localdate(),
-                **form.cleaned_data,  # type: ignore[arg-type]
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, "Decision recorded")
-            return redirect("registers:work_item", org=org, pk=pk)
-    context = {"organisation": organisation, "work": work, "member": found, "form": form}
+    if request.method == "POST" and form.is_valid() and _record(request, form, work, person):
+        messages.success(request, "Decision recorded")
+        return redirect("registers:work_item", org=org, pk=pk)
+    context = {
+        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "work": work,
+        "member": person,
+        "form": form,
+    }
     return render(request, "registers/decide_conflict.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def revise_conflict(request: HttpRequest, org: str, pk: int, member: int) -> HttpResponse:
+    """Revise the latest decision on a member's conflict with the work: the form comes
+    filled in with that decision, and asks why it is being revised. The revision applies
+    from its own date; the earlier decision stays on record."""
+    found = _decision_page(request, org, pk, member)
+    if isinstance(found, HttpResponse):
+        return found
+    work, person, route = found
+    latest = latest_decision(work, person)
+    if latest is None:
+        return redirect("registers:decide_conflict", org=org, pk=pk, member=member)
+    initial = {
+        name: getattr(latest, name)
+        for name in ("decision", "parts", "grounds", "reason", "decided_by_role", "told_role")
+    }
+    initial["revises"] = latest.pk
+    form = ReviseConflictDecisionForm(**bound(request), route=route, initial=initial)
+    if request.method == "POST" and form.is_valid() and _record(request, form, work, person):
+        messages.success(request, "Decision revised")
+        return redirect("registers:work_item", org=org, pk=pk)
+    context = {
+        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "work": work,
+        "member": person,
+        "form": form,
+        "latest": latest,
+    }
+    return render(request, "registers/revise_conflict.html", context)

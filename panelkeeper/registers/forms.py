@@ -227,6 +227,25 @@ class ConflictDecisionForm(forms.Form):
             if len(roles) == 1:
                 field.initial = roles[0].key
 
+
+class ReviseConflictDecisionForm(ConflictDecisionForm):
+    """The decision form again, with why it is being revised; ``revises`` carries the id of
+    the decision shown, so a revision made meanwhile by someone else is not overwritten."""
+
+    revision_reason = forms.CharField(
+        label="Why is the decision being revised?",
+        help_text="For example, new information, or the member's interest has ended.",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why the decision is being revised"},
+    )
+    revises = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={"required": "Go back to the work and choose to revise the decision again"},
+    )
+
+    field_order = ["revision_reason"]
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("decision") == Decision.WITHDRAWS_IN_PART and not data.get("parts", "").strip():

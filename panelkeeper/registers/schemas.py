@@ -3,6 +3,7 @@
 import datetime as dt
 
 from ninja import Schema
+from pydantic import Field
 
 
 class RefusalOut(Schema):
@@ -118,6 +119,11 @@ class ConflictDecisionIn(Schema):
     decided_on: dt.date
     told_role: str | None = None
     told_on: dt.date
+    revision_reason: str = Field(
+        "",
+        description="Required when the member already has a decision on the work: the new "
+        "decision then revises the latest one, from its own decided_on.",
+    )
 
 
 class ConflictDecisionOut(Schema):
@@ -133,6 +139,17 @@ class ConflictDecisionOut(Schema):
     told_role: str
     told_title: str
     told_on: dt.date
+    revises_id: int | None = None
+    revision_reason: str = ""
+    replaced_on: dt.date | None = Field(
+        None, description="The date a revision took over from this decision, if one has."
+    )
+
+
+class ConflictDecisionRecordedOut(ConflictDecisionOut):
+    """The decision just recorded, and the member's decisions on the work, latest first."""
+
+    history: list[ConflictDecisionOut]
 
 
 class CheckLineOut(Schema):
@@ -140,6 +157,9 @@ class CheckLineOut(Schema):
     member: str
     interests: list[InterestOut]
     decision: ConflictDecisionOut | None
+    history: list[ConflictDecisionOut] = Field(
+        default_factory=list, description="The member's decisions on the work, latest first."
+    )
 
 
 class ConflictsOut(Schema):

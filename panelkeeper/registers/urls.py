@@ -33,6 +33,11 @@ urlpatterns = [
         decision_views.decide_conflict,
         name="decide_conflict",
     ),
+    path(
+        f"{ORG}work/<int:pk>/members/<int:member>/revise/",
+        decision_views.revise_conflict,
+        name="revise_conflict",
+    ),
     path("my/registers/", member_views.my_registers, name="my_registers"),
     path(MINE, member_views.mine, name="mine"),
     path(f"{MINE}interests/add/", member_views.my_interest, name="my_interest"),

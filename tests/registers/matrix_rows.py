@@ -51,6 +51,51 @@ def conflict_kw(factory: Factory) -> dict[str, Any]:
     return {**work_kw(factory), "member": factory.member_record.pk}
 
 
+def decided_kw(factory: Factory) -> dict[str, Any]:
+    """A member with a decision on the work, withdrawn entirely, for the revision pages."""
+    from django.utils import timezone
+
+    from panelkeeper.registers.conflicts import record_conflict_decision
+    from panelkeeper.registers.models import WorkItem
+
+    kwargs = conflict_kw(factory)
+    today = timezone.localdate()
+    record_conflict_decision(
+        work=WorkItem.objects.get(pk=kwargs["pk"]),
+        member=factory.member_record,
+        decision="entirely",
+        decided_by_role="customer_involvement_team",
+        decided_on=today,
+        told_role="customer_involvement_team",
+        told_on=today,
+        actor=factory.officer(),
+        today=today,
+    )
+    return kwargs
+
+
+def revision_data(factory: Factory) -> dict[str, Any]:
+    """A complete revision of the decision ``decided_kw`` recorded: no conflict after all."""
+    from django.utils import timezone
+
+    from panelkeeper.registers.models import ConflictDecision
+
+    today = timezone.localdate()
+    return {
+        "revision_reason": "The member's interest ended",
+        "revises": ConflictDecision.objects.latest("id").pk,
+        "decision": "no_conflict",
+        "grounds": "interest",
+        "decided_by_role": "customer_involvement_team",
+        "told_role": "customer_involvement_team",
+        **{
+            f"{name}_{part}": str(getattr(today, part))
+            for name in ("decided_on", "told_on")
+            for part in ("day", "month", "year")
+        },
+    }
+
+
 def mine_kw(factory: Factory) -> dict[str, Any]:
     return {"member": factory.member_record.pk}
 
@@ -84,6 +129,10 @@ def api_gift_kw(factory: Factory) -> dict[str, Any]:
 
 def api_work_kw(factory: Factory) -> dict[str, Any]:
     return {"org": factory.home.slug, "work_id": factory.work_item().pk}
+
+
+def api_decided_kw(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "work_id": decided_kw(factory)["pk"]}
 
 
 def api_my_interest_kw(factory: Factory) -> dict[str, Any]:
@@ -129,6 +178,18 @@ REGISTER_ROWS: list[Row] = [
     Row("registers:work_item", "GET", readers(), work_kw),
     Row("registers:decide_conflict", "GET", officers(), conflict_kw),
     Row("registers:decide_conflict", "POST", officers(200), conflict_kw, note="empty form"),
+    Row("registers:decide_conflict", "GET", officers(302), decided_kw, note="to revise it"),
+    Row("registers:revise_conflict", "GET", officers(), decided_kw),
+    Row("registers:revise_conflict", "GET", officers(302), conflict_kw, note="nothing to revise"),
+    Row("registers:revise_conflict", "POST", officers(200), decided_kw, note="empty form"),
+    Row(
+        "registers:revise_conflict",
+        "POST",
+        officers(302),
+        decided_kw,
+        data=revision_data,
+        note="revises the decision",
+    ),
     Row("registers:my_registers", "GET", signed_in_list()),
     Row("registers:mine", "GET", OWN(200), mine_kw),
     Row("registers:mine", "GET", OWN(200, who="advocate"), advocated_kw),
@@ -161,6 +222,13 @@ REGISTER_ROWS: list[Row] = [
     Row(API + "/{org}/work-items", "POST", api_officers(422), home_org, note="no body"),
     Row(API + "/{org}/work-items/{work_id}", "GET", api_readers(), api_work_kw),
     Row(API + "/{org}/work-items/{work_id}/decisions", "POST", api_officers(422), api_work_kw),
+    Row(
+        API + "/{org}/work-items/{work_id}/decisions",
+        "POST",
+        api_officers(422),
+        api_decided_kw,
+        note="a member already decided: no body, so no reason for a revision",
+    ),
     Row(API + "/{org}/settings", "GET", api_readers(), home_org),
     Row(API + "/{org}/settings", "PUT", api_officers(422), home_org, note="no body"),
     Row(API + "/public/{org}", "GET", everyone(404), home_org, note="not published"),
