@@ -21,6 +21,8 @@ from panelkeeper.meetings.models import Attendance, ChairBasis, Meeting, Meeting
 from panelkeeper.members.models import GroupRole, Member
 from panelkeeper.organisations.models import Group
 from panelkeeper.organisations.policies import Refused, working_calendar
+from panelkeeper.registers.conflicts import move_work_items
+from panelkeeper.registers.models import WorkItem
 from panelkeeper.rules.attendance import Presence, apologies_are_late
 
 if TYPE_CHECKING:
@@ -155,11 +157,13 @@ def reschedule_meeting(
       the organisation's change of date must not count against them. The member's run of
       missed meetings is read again (MTG-2), since a meeting dated today or earlier may
       now lie in the future.
-    - The agenda stays with the meeting. If the move makes it the group's next meeting,
+    - The agenda stays with the meeting, and its pieces of work move to the new date, so
+      conflicts are checked against the interests current then (COI-2). If the move
+      makes it the group's next meeting,
       the group's waiting matters join its agenda, as when a meeting is scheduled
       (GIFT-2, MTG-2).
-    - Member reminders are keyed on the meeting's date: one moved to another day is
-      reminded again before its new date.
+    - Member reminders are keyed on the meeting's date and start time: one moved to
+      another day or hour is reminded again.
     """
     place, online_link = place.strip(), online_link.strip()
     from panelkeeper.meetings.agenda import put_waiting_matters_on_agenda
@@ -215,6 +219,8 @@ def reschedule_meeting(
             fields=changed,
         )
         if date != old_date:
+            works = WorkItem.objects.filter(agenda_item__meeting=locked)
+            move_work_items(works.select_for_update(), on=date, actor=actor)
             _clear_late_marks(locked, actor=actor)
             put_waiting_matters_on_agenda(group=locked.group, today=today, actor=actor)
             review_group(group=locked.group, actor=actor, today=today)

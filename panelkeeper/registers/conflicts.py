@@ -16,6 +16,7 @@ implicated are.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -68,6 +69,24 @@ def open_work_item(
             fields=["kind", "title", "on"],
         )
     return work
+
+
+def move_work_items(works: Iterable[WorkItem], *, on: dt.date, actor: User | None) -> None:
+    """Move pieces of work to ``on`` (a meeting rescheduled): conflicts are then checked
+    against the interests current on the new date. Decisions already taken stay."""
+    with transaction.atomic():
+        for work in works:
+            if work.on == on:
+                continue
+            work.on = on
+            work.save(update_fields=["on"])
+            record(
+                actor=actor,
+                organisation=work.organisation,
+                action="work_item.moved",
+                obj=work,
+                fields=["on"],
+            )
 
 
 def route_for(work: WorkItem) -> ConflictRoute:

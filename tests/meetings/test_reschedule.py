@@ -221,6 +221,19 @@ def test_a_meeting_moved_ahead_of_the_next_one_takes_up_waiting_gifts_gift_2(
     assert first.agenda.count() == 1  # the earlier agenda is left as it was
 
 
+def test_the_agenda_work_moves_with_the_meeting_so_conflicts_read_the_new_date_coi_2(
+    factory: Factory, panel: Group, officer: User
+) -> None:
+    factory.gift()
+    meeting = factory.meeting(date=D(2026, 12, 10))
+    work = meeting.agenda.get().work
+    assert work.on == D(2026, 12, 10)
+    move(meeting, officer, date=D(2026, 12, 17))
+    work.refresh_from_db()
+    assert work.on == D(2026, 12, 17)
+    assert AuditEntry.objects.filter(action="work_item.moved", object_id=str(work.pk)).exists()
+
+
 def test_a_moved_meeting_is_reminded_again_on_its_new_date(factory: Factory, officer: User) -> None:
     member = factory.member_record
     member.email, member.contact_by = "mina@example.org", "email"
