@@ -31,7 +31,7 @@ from panelkeeper.meetings.models import (
     Decision,
     Paper,
 )
-from panelkeeper.meetings.schedule import attach_paper, remove_paper
+from panelkeeper.meetings.papers import attach_paper, remove_paper
 from panelkeeper.organisations.policies import Refused
 
 # -- decisions, actions, asked to leave ----------------------------------------------

@@ -28,8 +28,8 @@ from panelkeeper.meetings.forms import (
 )
 from panelkeeper.meetings.missed import decide_missed_meetings
 from panelkeeper.meetings.models import Action, Decision, MeetingStatus, MissedMeetings, Paper
+from panelkeeper.meetings.papers import attach_paper, remove_paper
 from panelkeeper.meetings.queries import expected_members
-from panelkeeper.meetings.schedule import attach_paper, remove_paper
 from panelkeeper.meetings.views import OFFICER, READERS, meeting_for
 from panelkeeper.organisations.forms import add_refusal, bound
 from panelkeeper.organisations.policies import Refused

@@ -94,7 +94,7 @@ def missed_kw(factory: Factory) -> dict[str, Any]:
 def paper_kw(factory: Factory) -> dict[str, Any]:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from panelkeeper.meetings.schedule import attach_paper
+    from panelkeeper.meetings.papers import attach_paper
 
     paper = attach_paper(
         meeting=_meeting(factory),

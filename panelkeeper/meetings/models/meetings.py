@@ -112,7 +112,7 @@ class Paper(models.Model):
     """A paper for a meeting, uploaded for members to read beforehand (MTG-6).
 
     A removed paper keeps its row, without its file, so the meeting's record still says
-    which paper was taken off, when and by whom (see ``schedule.remove_paper``).
+    which paper was taken off, when and by whom (see ``papers.remove_paper``).
     """
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="papers")
