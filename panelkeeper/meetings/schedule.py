@@ -169,8 +169,10 @@ def reschedule_meeting(
     from panelkeeper.meetings.missed import review_group
 
     with transaction.atomic():
+        # Lock the meeting row only: PostgreSQL refuses FOR UPDATE on the nullable side
+        # of the outer join to the chair.
         locked = (
-            Meeting.objects.select_for_update()
+            Meeting.objects.select_for_update(of=("self",))
             .select_related("group__organisation", "chair")
             .get(pk=meeting.pk)
         )
@@ -219,7 +221,7 @@ def reschedule_meeting(
         )
         if date != old_date:
             works = WorkItem.objects.filter(agenda_item__meeting=locked)
-            move_work_items(works.select_for_update(), on=date, actor=actor)
+            move_work_items(works.select_for_update(of=("self",)), on=date, actor=actor)
             _clear_late_marks(locked, actor=actor)
             put_waiting_matters_on_agenda(group=locked.group, today=today, actor=actor)
             review_group(group=locked.group, actor=actor, today=today)
