@@ -147,6 +147,7 @@ def event_lines(meeting: Meeting, url: str, stamp: dt.datetime) -> list[str]:
         "BEGIN:VEVENT",
         f"UID:meeting-{meeting.pk}@panelkeeper",
         f"DTSTAMP:{_utc(stamp)}",
+        f"SEQUENCE:{meeting.sequence}",
         f"DTSTART:{_utc(start)}",
         f"DTEND:{_utc(end)}",
         f"SUMMARY:{_escape(f'Meeting of {meeting.group.name}')}",

@@ -211,7 +211,8 @@ def reschedule_meeting(
             )
         for name in changed:
             setattr(locked, name, values[name])
-        locked.save(update_fields=changed)
+        locked.sequence += 1
+        locked.save(update_fields=[*changed, "sequence"])
         record(
             actor=actor,
             organisation=locked.group.organisation,
@@ -225,7 +226,7 @@ def reschedule_meeting(
             _clear_late_marks(locked, actor=actor)
             put_waiting_matters_on_agenda(group=locked.group, today=today, actor=actor)
             review_group(group=locked.group, actor=actor, today=today)
-    for name in MOVABLE_FIELDS:
+    for name in [*MOVABLE_FIELDS, "sequence"]:
         setattr(meeting, name, getattr(locked, name))
     return locked
 
@@ -290,8 +291,10 @@ def cancel_meeting(*, meeting: Meeting, reason: str, actor: User, today: dt.date
             )
         locked.status = MeetingStatus.CANCELLED
         locked.cancelled_reason = reason[:500]
-        locked.save(update_fields=["status", "cancelled_reason"])
+        locked.sequence += 1
+        locked.save(update_fields=["status", "cancelled_reason", "sequence"])
         meeting.status, meeting.cancelled_reason = locked.status, locked.cancelled_reason
+        meeting.sequence = locked.sequence
         record(
             actor=actor,
             organisation=meeting.group.organisation,

@@ -391,6 +391,8 @@ def test_the_ics_download_and_the_feed_show_the_new_time(
 ) -> None:
     meeting = factory.meeting(date=D(2026, 12, 3), starts_at=T(18, 30))
     feed = create_feed(group=panel, actor=officer)
+    before = unfold(officer_client.get(_url(meeting, "meetings:ics")).content.decode())
+    assert "SEQUENCE:0" in before
     move(meeting, officer, date=D(2026, 12, 10), starts_at=T(14, 0), place="Town Hall")
     download = unfold(officer_client.get(_url(meeting, "meetings:ics")).content.decode())
     subscribed = unfold(
@@ -400,6 +402,11 @@ def test_the_ics_download_and_the_feed_show_the_new_time(
         assert "DTSTART:20261210T140000Z" in text and "DTEND:20261210T160000Z" in text
         assert "LOCATION:Town Hall" in text
         assert "20261203" not in text
+        # A calendar that imported the event once sees this one as newer and replaces it.
+        assert "SEQUENCE:1" in text
+    cancel_meeting(meeting=meeting, reason="The room is closed.", actor=officer, today=TODAY)
+    cancelled = unfold(officer_client.get(_url(meeting, "meetings:ics")).content.decode())
+    assert "SEQUENCE:2" in cancelled and "STATUS:CANCELLED" in cancelled
 
 
 # -- the API ---------------------------------------------------------------------------

@@ -47,7 +47,8 @@ class Meeting(models.Model):
     ``chair`` empty means the group's standing Chair on the day; the Vice Chair stands in
     when the Chair sends apologies or is suspended (see ``schedule.chair_for``).
     ``ends_at`` is optional, later than ``starts_at`` on the same day; calendars assume
-    two hours when it is empty.
+    two hours when it is empty. ``sequence`` counts the changes calendars must pick up
+    (a move, a cancellation): it is the event's SEQUENCE in the .ics feed.
     """
 
     group = models.ForeignKey("organisations.Group", on_delete=models.PROTECT, related_name="+")
@@ -60,6 +61,7 @@ class Meeting(models.Model):
         max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
     )
     cancelled_reason = models.CharField(max_length=500, blank=True)
+    sequence = models.PositiveIntegerField(default=0)
     chair = models.ForeignKey(
         "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
