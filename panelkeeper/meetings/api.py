@@ -35,6 +35,7 @@ from panelkeeper.meetings.queries import meeting_page
 from panelkeeper.meetings.schedule import (
     MOVABLE_FIELDS,
     cancel_meeting,
+    name_chair,
     reschedule_meeting,
     schedule_meeting,
 )
@@ -169,6 +170,36 @@ def reschedule(request: HttpRequest, org: str, meeting_id: int) -> Status[object
         meeting = reschedule_meeting(
             meeting=meeting,
             **new,
+            actor=request.user,  # type: ignore[arg-type]
+            today=timezone.localdate(),
+        )
+    except Refused as refusal:
+        return _refused(refusal)
+    return Status(200, meeting)
+
+
+@router.post(
+    "/{org}/meetings/{meeting_id}/chair",
+    response={200: s.MeetingOut, 422: s.RefusalOut},
+    summary="Change who chairs a meeting still to come (MTG-4)",
+    openapi_extra=_doc(s.ChairIn),
+)
+@api_staff(OFFICER)
+def change_chair(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
+    meeting = _meeting(request, meeting_id)
+    data = _body(request, s.ChairIn)
+    chair = None
+    if data.chair_member_id is not None:
+        chair = Member.objects.filter(group=meeting.group, pk=data.chair_member_id).first()
+        if chair is None:
+            return Status(
+                422, s.RefusalOut(detail="Choose a member of this group to chair.", field="chair")
+            )
+    try:
+        meeting = name_chair(
+            meeting=meeting,
+            chair=chair,
+            chair_basis=data.chair_basis,
             actor=request.user,  # type: ignore[arg-type]
             today=timezone.localdate(),
         )

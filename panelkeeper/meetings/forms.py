@@ -47,8 +47,9 @@ class TimeAndPlaceForm(forms.Form):
     )
 
 
-class ScheduleForm(TimeAndPlaceForm):
-    held = forms.BooleanField(label="This meeting has already taken place", required=False)
+class ChairForm(forms.Form):
+    """Who chairs a meeting (MTG-4): on its own, the form that changes the chair."""
+
     chair_basis = forms.ChoiceField(
         label="Who chairs the meeting?",
         choices=ChairBasis.choices,
@@ -64,6 +65,13 @@ class ScheduleForm(TimeAndPlaceForm):
 
     def chair_member(self) -> Member | None:
         return self.members.get(self.cleaned_data.get("chair") or "")
+
+
+class ScheduleForm(TimeAndPlaceForm, ChairForm):
+    held = forms.BooleanField(label="This meeting has already taken place", required=False)
+    field_order = [
+        "date", "starts_at", "ends_at", "place", "online_link", "held", "chair_basis", "chair",
+    ]  # fmt: skip
 
 
 class CancelForm(forms.Form):

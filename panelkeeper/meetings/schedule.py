@@ -123,6 +123,39 @@ def schedule_meeting(
     return meeting
 
 
+def name_chair(
+    *, meeting: Meeting, chair: Member | None, chair_basis: str, actor: User, today: dt.date
+) -> Meeting:
+    """Change who chairs a meeting still to come (MTG-4): the standing Chair (``chair``
+    None), a member by rota, or a member standing in. The member must belong to the
+    group and be active on the meeting's date. ``today`` is when the change is made."""
+    with transaction.atomic():
+        locked = (
+            Meeting.objects.select_for_update(of=("self",))
+            .select_related("group__organisation")
+            .get(pk=meeting.pk)
+        )
+        if locked.status != MeetingStatus.SCHEDULED:
+            raise Refused(
+                "Only a meeting still to come can have its chair changed; this one is "
+                f"{locked.get_status_display().lower()}."
+            )
+        _check_chair(locked.group, chair, chair_basis, locked.date)
+        if (locked.chair_id, locked.chair_basis) == (getattr(chair, "pk", None), chair_basis):
+            raise Refused("That is already who chairs this meeting.", field="chair_basis")
+        locked.chair, locked.chair_basis = chair, chair_basis
+        locked.save(update_fields=["chair", "chair_basis"])
+        record(
+            actor=actor,
+            organisation=locked.group.organisation,
+            action="meeting.chair_named",
+            obj=locked,
+            fields=["chair", "chair_basis"],
+        )
+    meeting.chair, meeting.chair_basis = locked.chair, locked.chair_basis
+    return locked
+
+
 MOVABLE_FIELDS = ["date", "starts_at", "ends_at", "place", "online_link"]
 
 

@@ -46,6 +46,13 @@ class RescheduleIn(Schema):
     online_link: str | None = None
 
 
+class ChairIn(Schema):
+    """Who chairs (MTG-4): ``chair_basis`` and, for a rota or a stand-in, the member."""
+
+    chair_basis: str = "standing"
+    chair_member_id: int | None = None
+
+
 class CancelIn(Schema):
     reason: str
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path(f"{ORG}groups/<int:group>/meetings/new/", views.schedule, name="schedule"),
     path(M, views.detail, name="detail"),
     path(f"{M}change/", views.reschedule, name="reschedule"),
+    path(f"{M}chair/", views.change_chair, name="change_chair"),
     path(f"{M}cancel/", views.cancel, name="cancel"),
     path(f"{M}attendance/", views.attendance, name="attendance"),
     path(f"{M}meeting.ics", views.ics, name="ics"),

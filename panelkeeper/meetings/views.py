@@ -15,10 +15,21 @@ from panelkeeper.accounts.permissions import get_object_for, staff
 from panelkeeper.meetings.actions import actions_of, overdue
 from panelkeeper.meetings.attendance import record_attendance
 from panelkeeper.meetings.calendars import calendar
-from panelkeeper.meetings.forms import AttendanceForm, CancelForm, ScheduleForm, TimeAndPlaceForm
+from panelkeeper.meetings.forms import (
+    AttendanceForm,
+    CancelForm,
+    ChairForm,
+    ScheduleForm,
+    TimeAndPlaceForm,
+)
 from panelkeeper.meetings.models import Attendance, Meeting
 from panelkeeper.meetings.queries import expected_members, meeting_page
-from panelkeeper.meetings.schedule import cancel_meeting, reschedule_meeting, schedule_meeting
+from panelkeeper.meetings.schedule import (
+    cancel_meeting,
+    name_chair,
+    reschedule_meeting,
+    schedule_meeting,
+)
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.forms import add_refusal, bound
 from panelkeeper.organisations.models import Group
@@ -139,6 +150,36 @@ def reschedule(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         ).count(),
     }
     return render(request, "meetings/reschedule.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def change_chair(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+    """Change who chairs a meeting still to come (MTG-4); the form starts filled in."""
+    meeting = meeting_for(request, pk)
+    members = list(Member.objects.filter(group=meeting.group).order_by("full_name"))
+    initial = {"chair_basis": meeting.chair_basis, "chair": meeting.chair_id or ""}
+    form = ChairForm(**bound(request), initial=initial, members=members)
+    if request.method == "POST" and form.is_valid():
+        try:
+            name_chair(
+                meeting=meeting,
+                chair=form.chair_member(),
+                chair_basis=form.cleaned_data["chair_basis"],
+                actor=request.user,  # type: ignore[arg-type]
+                today=timezone.localdate(),
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, "Chair for the meeting changed")
+            return redirect("meetings:detail", org=org, pk=pk)
+    context = {
+        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "meeting": meeting,
+        "form": form,
+    }
+    return render(request, "meetings/change_chair.html", context)
 
 
 @staff(OFFICER)

@@ -245,6 +245,8 @@ MEETING_ROWS: list[Row] = [
     Row("meetings:reschedule", "GET", officers(), meeting_kw),
     Row("meetings:reschedule", "POST", officers(200), meeting_kw, note=EMPTY),
     Row("meetings:reschedule", "POST", officers(302), meeting_kw, moved_later, note="moved"),
+    Row("meetings:change_chair", "GET", officers(), meeting_kw),
+    Row("meetings:change_chair", "POST", officers(200), meeting_kw, note=EMPTY),
     Row("meetings:cancel", "GET", officers(), meeting_kw),
     Row("meetings:cancel", "POST", officers(200), meeting_kw, note=EMPTY),
     Row("meetings:attendance", "GET", officers(), held_kw),
@@ -293,6 +295,13 @@ MEETING_ROWS: list[Row] = [
     Row(API + "/{org}/meetings", "GET", api_readers(), api_org),
     Row(API + "/{org}/groups/{group_id}/meetings", "POST", api_officers(422), api_group),
     Row(API + "/{org}/meetings/{meeting_id}", "GET", api_readers(), api_meeting),
+    Row(
+        API + "/{org}/meetings/{meeting_id}/chair",
+        "POST",
+        api_officers(422),
+        api_meeting,
+        note="a form body, not JSON",
+    ),
     Row(
         API + "/{org}/meetings/{meeting_id}/reschedule",
         "POST",
