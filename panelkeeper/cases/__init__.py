@@ -7,7 +7,8 @@ importable from :mod:`.services` (STYLE 7):
 * opening: ``raise_breach``, ``open_case_from_asked_to_leave`` (MTG-5),
   ``open_exclusion`` and ``open_exclusion_from_missed_meetings`` (MTG-2);
 * stages: ``take_informal_step``, ``open_investigation`` / ``inform_member``,
-  ``add_party``, ``seat_investigator``, ``convene_group``, ``suspend_member``,
+  ``add_party``, ``set_party_contact``, ``remove_party``, ``seat_investigator``,
+  ``release_seat``, ``convene_group``, ``suspend_member``,
   ``lift_suspension``, ``record_training_refused``, ``record_determination``,
   ``record_outcome``, ``record_notice`` (called by the letters work when a letter is
   sent), ``withdraw_case``, ``close_case``;

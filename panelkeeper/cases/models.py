@@ -1,5 +1,10 @@
 """A breach case, its append-only events, its parties and the seats of its group.
 
+A seat filled by mistake, or whose holder cannot sit after all, is released by a
+record of its own (``SeatRelease``) while the group is still to be convened; a person
+added by mistake is taken off the case with a date and a reason. Neither is deleted:
+``current()`` on seats and parties reads what is in force.
+
 The events are the record (DESIGN "A breach case"). The case row keeps a copy of what
 the events change (state, level, next due date) so lists need no replay; every domain
 function in :mod:`panelkeeper.cases.services` rewrites that copy in the same
@@ -76,7 +81,9 @@ class CaseQuerySet(models.QuerySet["Case"]):
         return self.order_by(models.F("next_due").asc(nulls_last=True), "-began_on", "-id")
 
     def for_investigator(self, user: object) -> CaseQuerySet:
-        return self.filter(Q(seats__user=user) | Q(seats__member__user=user)).distinct()
+        """Cases where ``user`` holds a seat that has not been released."""
+        held = Q(seats__user=user) | Q(seats__member__user=user)
+        return self.filter(held, seats__release__isnull=True).distinct()
 
     def for_appeal_officer(self, user: object) -> CaseQuerySet:
         return self.filter(appeal_officer=user)
@@ -222,8 +229,21 @@ class PartyRole(models.TextChoices):
     IMPLICATED = "implicated", "Implicated"
 
 
+class CasePartyQuerySet(models.QuerySet["CaseParty"]):
+    def current(self) -> CasePartyQuerySet:
+        """People still involved: not taken off the case."""
+        return self.filter(removed_on__isnull=True)
+
+    def removed(self) -> CasePartyQuerySet:
+        return self.filter(removed_on__isnull=False)
+
+
 class CaseParty(models.Model):
-    """A person involved in a case: a member, a user (staff), or a name only."""
+    """A person involved in a case: a member, a user (staff), or a name only.
+
+    Someone added by mistake is taken off with ``removed_on`` and a reason, never deleted;
+    whoever raised the breach stays, since that is what the report says.
+    """
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="parties")
     role = models.CharField(max_length=20, choices=PartyRole.choices)
@@ -245,12 +265,28 @@ class CaseParty(models.Model):
     )
     added_on = models.DateField()
     recorded_at = models.DateTimeField()
+    removed_on = models.DateField(null=True, blank=True)
+    removed_reason = models.TextField(blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = CasePartyQuerySet.as_manager()
 
     class Meta:
         ordering = ["case", "role", "id"]
         verbose_name_plural = "case parties"
         constraints = [
             models.CheckConstraint(condition=Q(role__in=PartyRole.values), name="party_role"),
+            models.CheckConstraint(
+                condition=Q(removed_on__isnull=True, removed_reason="")
+                | (Q(removed_on__isnull=False) & ~Q(removed_reason="")),
+                name="party_removed_with_a_reason",
+            ),
+            models.CheckConstraint(
+                condition=~Q(role=PartyRole.REPORTER) | Q(removed_on__isnull=True),
+                name="party_reporter_stays",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -265,8 +301,20 @@ class CaseParty(models.Model):
         return self.name
 
 
+class SeatQuerySet(models.QuerySet["Seat"]):
+    def current(self) -> SeatQuerySet:
+        """Seats not released: the group as it stands."""
+        return self.filter(release__isnull=True)
+
+    def released(self) -> SeatQuerySet:
+        return self.filter(release__isnull=False)
+
+
 class Seat(models.Model):
-    """A seat on the case's investigating group (BR-6), filled only when COI-4 allows."""
+    """A seat on the case's investigating group (BR-6), filled only when COI-4 allows.
+
+    Append-only: a seat is given up by a :class:`SeatRelease`, never changed or deleted.
+    """
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="seats")
     role_key = models.CharField(max_length=100)
@@ -283,6 +331,8 @@ class Seat(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+
+    objects = SeatQuerySet.as_manager()
 
     class Meta:
         ordering = ["case", "seated_on", "id"]
@@ -301,3 +351,25 @@ class Seat(models.Model):
             return str(self.member)
         assert self.user is not None
         return self.user.get_full_name() or str(self.user)
+
+
+class SeatRelease(models.Model):
+    """A seat given up before the group was convened: filled by mistake, or its holder
+    turned out to be conflicted or left. Append-only (database triggers), one per seat."""
+
+    seat = models.OneToOneField(Seat, on_delete=models.PROTECT, related_name="release")
+    released_on = models.DateField()
+    reason = models.TextField()
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["seat", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="seat_release_has_a_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.seat} released on {self.released_on:%-d %B %Y}"

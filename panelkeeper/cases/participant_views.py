@@ -29,8 +29,7 @@ def my_cases(request: HttpRequest) -> HttpResponse:
         Case.objects.filter(
             Q(member__user=user)
             | Q(member__advocate=user)
-            | Q(seats__user=user)
-            | Q(seats__member__user=user)
+            | Q(pk__in=Case.objects.for_investigator(user).values("pk"))
             | Q(appeal_officer=user)
         )
         .select_related("member", "organisation")

@@ -6,6 +6,11 @@ implicated, anyone the registers have conflicted out of the case (``conflicts_fo
 whose declared interest awaits a decision. Receiving the report is not a conflict. The
 Chair never sits on their own case where the code names a stand-in (Interpretation 10).
 The composition the code requires is checked by the rules' ``check_group``.
+
+A seat filled by mistake, or whose holder turns out to be conflicted or leaves, is
+released with a reason until the group is convened; the seat stays on record. Released
+seats, and people taken off the case (:mod:`.parties`), count for nothing: not in the
+group's composition, not as a conflict, not for access to the case.
 """
 
 from __future__ import annotations
@@ -17,11 +22,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
-from panelkeeper.cases.models import Case, CaseParty, PartyRole, Seat
+from panelkeeper.cases.models import Case, PartyRole, Seat, SeatRelease
 from panelkeeper.cases.procedure import CaseRefused, ladder_of, policy_of
-from panelkeeper.cases.write import dates
-from panelkeeper.lib.contacts import letter_contact
+from panelkeeper.cases.write import dates, reason_given
 from panelkeeper.members.models import GroupRole, Member
+from panelkeeper.rules.breaches import EventKind
 from panelkeeper.rules.ladder import GroupProblem, Seated, check_group
 from panelkeeper.rules.roles import Role
 
@@ -34,110 +39,6 @@ _PARTY_REASON = {
     PartyRole.ADVISED: "gave guidance in this same matter",
     PartyRole.IMPLICATED: "is implicated in this case",
 }
-
-
-def add_party(
-    *,
-    case: Case,
-    role: PartyRole | str,
-    actor: User | None,
-    member: Member | None = None,
-    user: User | None = None,
-    name: str = "",
-    contact: str = "",
-    agreed_to_letters: bool = False,
-    effective: dt.date | None = None,
-    today: dt.date | None = None,
-) -> CaseParty:
-    """Record someone the case involves: its reporter, a witness, whoever gave guidance in the
-    matter, or someone implicated (Interpretation 11). A member, a user or a name.
-
-    A person known by name only may give ``contact`` details and agree to be written to
-    there, where the code says they are told the outcome (BR-11); a member or a user is
-    written to at the details their own record holds.
-    """
-    if role not in PartyRole.values:
-        raise CaseRefused("Interpretation 11", "Select how they are involved.", field="role")
-    name = " ".join(name.split())
-    if member is None and user is None and not name:
-        raise CaseRefused("Interpretation 11", "Choose a person or enter a name.", field="name")
-    if member is not None and member.group.organisation_id != case.organisation_id:
-        raise CaseRefused(
-            "Interpretation 11", "Choose a member of this organisation.", field="member"
-        )
-    contact, agreed_to_letters = _checked_contact(member, user, contact, agreed_to_letters)
-    when, _ = dates(effective, today)
-    with transaction.atomic():
-        party = CaseParty.objects.create(
-            case=case,
-            role=role,
-            member=member,
-            user=user,
-            name=name[:200],
-            contact=contact,
-            agreed_to_letters=agreed_to_letters,
-            added_on=when,
-            recorded_at=timezone.now(),
-        )
-        record(
-            actor=actor,
-            organisation=case.organisation,
-            action="case_party.added",
-            obj=party,
-            fields=["role", "member", "user", "name", "contact", "agreed_to_letters"],
-        )
-    return party
-
-
-def _checked_contact(
-    member: Member | None, user: User | None, contact: str, agreed: bool
-) -> tuple[str, bool]:
-    """Contact details kept only for a name-only person, and only ones a letter can use."""
-    contact = contact.strip()
-    if member is not None or user is not None:
-        if contact:
-            raise CaseRefused(
-                "BR-11",
-                "Letters to a member or a user go to the details on their own record: "
-                "leave the contact empty.",
-                field="contact",
-            )
-        return "", False
-    if agreed and not contact:
-        raise CaseRefused(
-            "BR-11", "Enter the email or postal address they agreed to.", field="contact"
-        )
-    if contact and letter_contact(contact) is None:
-        raise CaseRefused(
-            "BR-11",
-            "Enter an email address, or a postal address with its postcode.",
-            field="contact",
-        )
-    return contact[:300], agreed and bool(contact)
-
-
-def set_party_contact(
-    *, party: CaseParty, contact: str, agreed_to_letters: bool, actor: User | None
-) -> CaseParty:
-    """Record (or change) where a person known by name only agreed to be written to."""
-    if party.member_id is not None or party.user_id is not None:
-        raise CaseRefused(
-            "BR-11",
-            "Letters to a member or a user go to the details on their own record.",
-            field="contact",
-        )
-    contact, agreed = _checked_contact(None, None, contact, agreed_to_letters)
-    with transaction.atomic():
-        party.contact, party.agreed_to_letters = contact, agreed
-        party.save(update_fields=["contact", "agreed_to_letters"])
-        record(
-            actor=actor,
-            organisation=party.case.organisation,
-            action="case_party.contact_changed",
-            obj=party,
-            fields=["contact", "agreed_to_letters"],
-        )
-    return party
 
 
 def _same_person(
@@ -163,7 +64,7 @@ def conflict_reasons(
         user is not None and user.pk == subject.advocate_id
     ):
         reasons.append(("COI-4", "is the member the breach is about"))
-    for party in case.parties.select_related("member"):
+    for party in case.parties.current().select_related("member"):
         party_member_user = party.member.user_id if party.member is not None else None
         if _same_person(member, user, party.member_id, party.user_id, party_member_user):
             reasons.append(("Interpretation 11", _PARTY_REASON[PartyRole(party.role)]))
@@ -207,7 +108,8 @@ def _as_seated(case: Case, seat: Seat) -> Seated:
 
 
 def seated(case: Case) -> list[Seated]:
-    return [_as_seated(case, seat) for seat in case.seats.select_related("member", "user")]
+    seats = case.seats.current().select_related("member", "user")
+    return [_as_seated(case, seat) for seat in seats]
 
 
 def group_problems(case: Case) -> tuple[GroupProblem, ...]:
@@ -279,7 +181,7 @@ def seat_investigator(
     ]
     if own:
         raise CaseRefused(own[0].rule, own[0].message, field="role_key")
-    if case.seats.filter(member=member, user=user).exists():
+    if case.seats.current().filter(member=member, user=user).exists():
         raise CaseRefused("BR-6", f"{name} already has a seat.", field="member")
     with transaction.atomic():
         probe.recorded_at = timezone.now()
@@ -293,3 +195,60 @@ def seat_investigator(
             fields=["role_key", "member", "user", "impartial", "seated_on"],
         )
     return probe
+
+
+def group_convened(case: Case) -> bool:
+    """Whether the investigating group has been convened: its seats are then fixed."""
+    return case.events.filter(kind=EventKind.GROUP_CONVENED).exists()
+
+
+def release_seat(
+    *,
+    seat: Seat,
+    reason: str,
+    actor: User | None,
+    effective: dt.date | None = None,
+    today: dt.date | None = None,
+) -> SeatRelease:
+    """Release a seat filled by mistake, or whose holder turned out to be conflicted or
+    left, so that it can be filled again (BR-6, COI-4).
+
+    Refused without a reason, for a seat already released, before the day it was filled,
+    and once the group has been convened: the group that sat is then part of the record.
+    """
+    reason = reason_given(reason, rule="BR-6", message="Enter why the seat is being released.")
+    when, _ = dates(effective, today)
+    if when < seat.seated_on:
+        raise CaseRefused(
+            "effective dates",
+            f"The seat was filled on {seat.seated_on:%-d %B %Y}: "
+            "it cannot be released before then.",
+            field="effective",
+        )
+    case = seat.case
+    with transaction.atomic():
+        # Convening locks the case row too, so the two cannot cross.
+        Case.objects.select_for_update().filter(pk=case.pk).values_list("pk").get()
+        if SeatRelease.objects.filter(seat=seat).exists():
+            raise CaseRefused("BR-6", "This seat has already been released.", field="seat")
+        if group_convened(case):
+            raise CaseRefused(
+                "BR-6",
+                "The group has been convened, so its seats can no longer be released.",
+                field="seat",
+            )
+        release = SeatRelease.objects.create(
+            seat=seat,
+            released_on=when,
+            reason=reason,
+            recorded_at=timezone.now(),
+            recorded_by=actor,
+        )
+        record(
+            actor=actor,
+            organisation=case.organisation,
+            action="case.seat_released",
+            obj=release,
+            fields=["seat", "released_on", "reason"],
+        )
+    return release

@@ -34,6 +34,7 @@ from panelkeeper.cases.models import (
     RaisedBy,
     Setting,
 )
+from panelkeeper.cases.parties import add_party, remove_party, set_party_contact
 from panelkeeper.cases.procedure import (
     CaseRefused,
     calendar_for,
@@ -43,7 +44,7 @@ from panelkeeper.cases.procedure import (
     policy_of,
 )
 from panelkeeper.cases.routing import route
-from panelkeeper.cases.seats import add_party, seat_investigator, set_party_contact
+from panelkeeper.cases.seats import release_seat, seat_investigator
 from panelkeeper.cases.steps import (
     close_case,
     convene_group,
@@ -87,6 +88,8 @@ __all__ = [
     "record_notice",
     "record_outcome",
     "record_training_refused",
+    "release_seat",
+    "remove_party",
     "seat_investigator",
     "set_party_contact",
     "suspend_member",

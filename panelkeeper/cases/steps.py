@@ -38,7 +38,7 @@ def take_informal_step(
     Whoever gave the guidance is recorded as a party, so they cannot later sit on the
     investigating group (Interpretation 11).
     """
-    from panelkeeper.cases.seats import add_party
+    from panelkeeper.cases.parties import add_party
 
     _, row, _ = take_step(
         case, EventKind.INFORMAL_STEP, effective=effective, actor=actor, today=today, step=step

@@ -115,3 +115,11 @@ def take_step(
             fields=["kind", "effective", *sorted(values), *(["to"] if to else [])],
         )
     return locked, row, view
+
+
+def reason_given(reason: str, *, rule: str, message: str) -> str:
+    """The reason given, trimmed; refused under ``rule`` (at ``reason``) when empty."""
+    reason = reason.strip()
+    if not reason:
+        raise CaseRefused(rule, message, field="reason")
+    return reason[:2000]

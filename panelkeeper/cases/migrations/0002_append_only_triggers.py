@@ -6,11 +6,11 @@ from panelkeeper.cases import triggers
 
 
 def install(apps, schema_editor):  # type: ignore[no-untyped-def]
-    triggers.install(schema_editor.connection)
+    triggers.EVENTS_AND_SEATS.install(schema_editor.connection)
 
 
 def uninstall(apps, schema_editor):  # type: ignore[no-untyped-def]
-    triggers.uninstall(schema_editor.connection)
+    triggers.EVENTS_AND_SEATS.uninstall(schema_editor.connection)
 
 
 class Migration(migrations.Migration):
