@@ -43,8 +43,11 @@ from panelkeeper.cases.schemas import (
     OutcomeOut,
     PartyContactIn,
     PartyOut,
+    PersonOut,
     RaiseIn,
+    ReasonIn,
     RefusalOut,
+    SeatOut,
     StepIn,
 )
 from panelkeeper.members.models import Member
@@ -89,9 +92,12 @@ def _refusal(refusal: CaseRefused) -> Status[RefusalOut]:
     return Status(422, RefusalOut(detail=refusal.message, rule=refusal.rule, field=refusal.field))
 
 
-def case_out(reading: Reading, *, reporter: str | None, full: bool) -> CaseOut:
+def case_out(
+    reading: Reading, *, reporter: str | None, full: bool, people: bool = False
+) -> CaseOut:
     """``full`` for staff, investigators and the appeal officer; the subject sees no
-    description, reasons or recipients, and the reporter only if they agreed."""
+    description, reasons, recipients or seats, and the reporter only if they agreed.
+    ``people`` (officers and auditors) lists who else is involved."""
     case, view = reading.case, reading.view
     left = {d.deadline.key: d.working_days_left for d in reading.dues}
     window = view.appeal_window
@@ -161,6 +167,25 @@ def case_out(reading: Reading, *, reporter: str | None, full: bool) -> CaseOut:
         if window or view.appeal
         else None,
         must_be_told=reading.parties_to_tell if full else [],
+        seats=[
+            SeatOut(
+                id=seat.pk,
+                role_key=seat.role_key,
+                role=seat.role_title,
+                name=seat.person_name,
+                impartial=seat.impartial,
+                seated_on=seat.seated_on,
+            )
+            for seat in case.seats.current().select_related("member", "user")
+        ]
+        if full
+        else [],
+        people=[
+            PersonOut(id=p.pk, role=p.role, name=p.display_name)
+            for p in case.parties.current().select_related("member", "user")
+        ]
+        if people
+        else [],
         events=[
             EventOut(
                 kind=e.kind,
@@ -340,7 +365,7 @@ def _case(request: HttpRequest, case_id: int) -> Case:
 def get_case(request: HttpRequest, org: str, case_id: int, query: Query[AsOf]) -> CaseOut:
     case = _case(request, case_id)
     reading = read_case(case, as_of=_as_of(query))
-    return case_out(reading, reporter=case.reporter_name or None, full=True)
+    return case_out(reading, reporter=case.reporter_name or None, full=True, people=True)
 
 
 def _step_data(request: HttpRequest, data: StepIn) -> dict[str, Any]:
@@ -381,8 +406,7 @@ def take_step(request: HttpRequest, org: str, case_id: int, action: str) -> Stat
         step.perform(case, values, request.user)
     except CaseRefused as refusal:
         return _refusal(refusal)
-    reading = read_case(case, as_of=timezone.localdate())
-    return Status(200, case_out(reading, reporter=case.reporter_name or None, full=True))
+    return Status(200, _staff_case_out(case))
 
 
 @router.post(
@@ -394,7 +418,7 @@ def take_step(request: HttpRequest, org: str, case_id: int, action: str) -> Stat
 @api_staff(OFFICER)
 def set_party_contact(request: HttpRequest, org: str, case_id: int, party_id: int) -> Status[Any]:
     case = _case(request, case_id)
-    party = get_object_or_404(case.parties.all(), pk=party_id)
+    party = get_object_or_404(case.parties.current(), pk=party_id)
     data = _body(request, PartyContactIn)
     try:
         services.set_party_contact(
@@ -415,6 +439,63 @@ def set_party_contact(request: HttpRequest, org: str, case_id: int, party_id: in
             agreed_to_letters=party.agreed_to_letters,
         ),
     )
+
+
+def _staff_case_out(case: Case) -> CaseOut:
+    reading = read_case(case, as_of=timezone.localdate())
+    return case_out(reading, reporter=case.reporter_name or None, full=True, people=True)
+
+
+@router.post(
+    "/{org}/{case_id}/seats/{seat_id}/release",
+    response={200: CaseOut, 422: RefusalOut},
+    summary="Release a seat on the investigating group before it is convened (BR-6)",
+    openapi_extra=_request_body(ReasonIn),
+)
+@api_staff(OFFICER)
+def release_seat(request: HttpRequest, org: str, case_id: int, seat_id: int) -> Status[Any]:
+    """Refused (422) without a ``reason`` and once the group is convened; a seat already
+    released, or of another case, answers 404."""
+    case = _case(request, case_id)
+    seat = get_object_or_404(case.seats.current().select_related("member", "user"), pk=seat_id)
+    seat.case = case
+    data = _body(request, ReasonIn)
+    try:
+        services.release_seat(
+            seat=seat,
+            reason=data.reason,
+            effective=data.effective,
+            actor=request.user,  # type: ignore[arg-type]
+        )
+    except CaseRefused as refusal:
+        return _refusal(refusal)
+    return Status(200, _staff_case_out(case))
+
+
+@router.post(
+    "/{org}/{case_id}/people/{party_id}/remove",
+    response={200: CaseOut, 422: RefusalOut},
+    summary="Take someone added by mistake off the case (Interpretation 11)",
+    openapi_extra=_request_body(ReasonIn),
+)
+@api_staff(OFFICER)
+def remove_party(request: HttpRequest, org: str, case_id: int, party_id: int) -> Status[Any]:
+    """Refused (422) without a ``reason`` and for whoever raised the breach; someone
+    already taken off, or of another case, answers 404."""
+    case = _case(request, case_id)
+    party = get_object_or_404(case.parties.current().select_related("member", "user"), pk=party_id)
+    party.case = case
+    data = _body(request, ReasonIn)
+    try:
+        services.remove_party(
+            party=party,
+            reason=data.reason,
+            effective=data.effective,
+            actor=request.user,  # type: ignore[arg-type]
+        )
+    except CaseRefused as refusal:
+        return _refusal(refusal)
+    return Status(200, _staff_case_out(case))
 
 
 _NEEDS = {

@@ -399,3 +399,29 @@ class OptionalReasonForm(StepForm):
     reason = forms.CharField(
         label="Note (optional)", widget=forms.Textarea, max_length=2000, required=False
     )
+
+
+class ReleaseSeatForm(StepForm):
+    """Why a seat is given up before the group is convened (BR-6, COI-4)."""
+
+    effective = effective_field("date the seat was released")
+    reason = forms.CharField(
+        label="Why is the seat being released?",
+        help_text="For example, filled in error, or they have a conflict that came to light.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": "Enter why the seat is being released"},
+    )
+
+
+class RemovePartyForm(StepForm):
+    """Why someone added to a case by mistake is taken off it (Interpretation 11)."""
+
+    effective = effective_field("date they were taken off the case")
+    reason = forms.CharField(
+        label="Why are they being taken off the case?",
+        help_text="For example, added to the wrong case, or recorded as a witness in error.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": "Enter why they are being taken off the case"},
+    )

@@ -86,6 +86,25 @@ class AppealOut(Schema):
     result: str | None
 
 
+class SeatOut(Schema):
+    """A current seat on the investigating group (released seats are not listed)."""
+
+    id: int
+    role_key: str
+    role: str
+    name: str
+    impartial: bool
+    seated_on: dt.date
+
+
+class PersonOut(Schema):
+    """Someone involved in the case and still on it (people taken off are not listed)."""
+
+    id: int
+    role: str
+    name: str
+
+
 class CaseOut(Schema):
     """A case on ``as_of``. ``reporter`` is shown only to those allowed to know it."""
 
@@ -110,6 +129,10 @@ class CaseOut(Schema):
     outcome: OutcomeOut | None
     appeal: AppealOut | None
     must_be_told: list[str]
+    seats: list[SeatOut] = []
+    """The investigating group as it stands; empty for the member the case is about."""
+    people: list[PersonOut] = []
+    """Witnesses and others involved; for officers and auditors only."""
     events: list[EventOut]
 
 
@@ -159,6 +182,14 @@ class PartyContactIn(Schema):
 
     contact: str = ""
     agreed_to_letters: bool = False
+
+
+class ReasonIn(Schema):
+    """Why a seat is released, or someone is taken off the case; ``effective`` defaults
+    to today."""
+
+    reason: str = ""
+    effective: dt.date | None = None
 
 
 class PartyOut(Schema):

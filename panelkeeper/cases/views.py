@@ -15,12 +15,19 @@ from panelkeeper.accounts.permissions import get_object_for, staff
 from panelkeeper.cases import services
 from panelkeeper.cases.actions import ACTIONS, open_actions
 from panelkeeper.cases.citing import citable_clauses, describe_clauses
-from panelkeeper.cases.forms import AsOfForm, PartyContactForm, RaiseForm, SeatForm
-from panelkeeper.cases.models import Case, CaseParty
+from panelkeeper.cases.forms import (
+    AsOfForm,
+    PartyContactForm,
+    RaiseForm,
+    ReleaseSeatForm,
+    RemovePartyForm,
+    SeatForm,
+)
+from panelkeeper.cases.models import Case, CaseParty, PartyRole, Seat
 from panelkeeper.cases.pending import pending_openings
 from panelkeeper.cases.procedure import CaseRefused, assess_case
 from panelkeeper.cases.reading import list_calendar, read_case
-from panelkeeper.cases.seats import group_problems, group_roles
+from panelkeeper.cases.seats import group_convened, group_problems, group_roles
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.forms import bound
 from panelkeeper.organisations.models import PolicyVersion
@@ -132,8 +139,12 @@ def case_detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         "clauses": describe_clauses(
             case.organisation, case.policy_version, case.clauses, on=case.began_on
         ),
-        "parties": case.parties.select_related("member", "user"),
-        "seats": case.seats.select_related("member", "user"),
+        "parties": case.parties.current().select_related("member", "user"),
+        "seats": case.seats.current().select_related("member", "user"),
+        "released_seats": case.seats.released().select_related("member", "user", "release"),
+        "removed_parties": case.parties.removed().select_related("member", "user"),
+        "convened": group_convened(case),
+        "reporter_role": PartyRole.REPORTER,
         "problems": group_problems(case) if reading.view.state == "investigating" else (),
         "actions": open_actions(reading.view) if as_of == today else [],
         "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
@@ -183,7 +194,7 @@ def party_contact(request: HttpRequest, org: str, pk: int, party: int) -> HttpRe
     """
     case = _case(request, pk)
     person: CaseParty = get_object_or_404(
-        case.parties, pk=party, member__isnull=True, user__isnull=True
+        case.parties.current(), pk=party, member__isnull=True, user__isnull=True
     )
     person.case = case
     initial = {"contact": person.contact, "agreed_to_letters": person.agreed_to_letters}
@@ -206,6 +217,77 @@ def party_contact(request: HttpRequest, org: str, pk: int, party: int) -> HttpRe
         "case": case,
         "form": form,
         "title": f"Where to write to {person.display_name}",
+        "view": None,
+    }
+    return render(request, "cases/action.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def release_seat(request: HttpRequest, org: str, pk: int, seat: int) -> HttpResponse:
+    """Release a seat on the investigating group before it is convened, saying why (BR-6).
+
+    A seat already released answers 404; once the group is convened the form says why not.
+    """
+    case = _case(request, pk)
+    held: Seat = get_object_or_404(case.seats.current().select_related("member", "user"), pk=seat)
+    held.case = case
+    form = ReleaseSeatForm(**bound(request), case=case)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.release_seat(
+                seat=held,
+                reason=form.cleaned_data["reason"],
+                effective=form.cleaned_data["effective"],
+                actor=request.user,  # type: ignore[arg-type]
+            )
+        except CaseRefused as refusal:
+            refuse(form, refusal)
+        else:
+            messages.success(request, f"Seat of {held.person_name} released")
+            return redirect("cases:detail", org=org, pk=case.pk)
+    context = {
+        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "case": case,
+        "form": form,
+        "title": f"Release the seat of {held.person_name} ({held.role_title})",
+        "view": None,
+    }
+    return render(request, "cases/action.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def remove_party(request: HttpRequest, org: str, pk: int, party: int) -> HttpResponse:
+    """Take someone added by mistake off the case, saying why (Interpretation 11).
+
+    Whoever raised the breach, and anyone already taken off, answer 404.
+    """
+    case = _case(request, pk)
+    person: CaseParty = get_object_or_404(
+        case.parties.current().exclude(role=PartyRole.REPORTER).select_related("member", "user"),
+        pk=party,
+    )
+    person.case = case
+    form = RemovePartyForm(**bound(request), case=case)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.remove_party(
+                party=person,
+                reason=form.cleaned_data["reason"],
+                effective=form.cleaned_data["effective"],
+                actor=request.user,  # type: ignore[arg-type]
+            )
+        except CaseRefused as refusal:
+            refuse(form, refusal)
+        else:
+            messages.success(request, f"{person.display_name} taken off the case")
+            return redirect("cases:detail", org=org, pk=case.pk)
+    context = {
+        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "case": case,
+        "form": form,
+        "title": f"Take {person.display_name} off the case",
         "view": None,
     }
     return render(request, "cases/action.html", context)
