@@ -270,7 +270,7 @@ def case_roles(user: Any, case_id: int, token: Any = None) -> tuple[Any, frozens
     roles = set()
     if user.pk in (case.member.user_id, case.member.advocate_id):
         roles.add("subject")
-    if case.seats.filter(Q(user=user) | Q(member__user=user)).exists():
+    if case.seats.current().filter(Q(user=user) | Q(member__user=user)).exists():
         roles.add("investigator")
     if case.appeal_officer_id == user.pk:
         roles.add("appeal_officer")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from django.db import transaction
+
 from panelkeeper.cases.models import Case, CaseEvent, PartyRole
 from panelkeeper.cases.procedure import CaseRefused, policy_of
 from panelkeeper.cases.write import take_step
@@ -98,12 +100,16 @@ def convene_group(
     """
     from panelkeeper.cases.seats import group_problems
 
-    problems = group_problems(case)
-    if problems:
-        raise CaseRefused(problems[0].rule, " ".join(p.message for p in problems))
-    return take_step(case, EventKind.GROUP_CONVENED, effective=effective, actor=actor, today=today)[
-        1
-    ]
+    with transaction.atomic():
+        # The case row first, as releasing a seat does: no seat leaves between the
+        # check of the group's make-up and the record that it was convened.
+        Case.objects.select_for_update().only("pk").get(pk=case.pk)
+        problems = group_problems(case)
+        if problems:
+            raise CaseRefused(problems[0].rule, " ".join(p.message for p in problems))
+        return take_step(
+            case, EventKind.GROUP_CONVENED, effective=effective, actor=actor, today=today
+        )[1]
 
 
 def suspend_member(

@@ -133,11 +133,13 @@ def others_to_tell(case: Case, kind: str) -> list[Other]:
     named = parties_named(case, kind)
     found: list[Other] = []
     if Party.REPORTER in named:
-        reporters = case.parties.filter(role=PartyRole.REPORTER).select_related("member", "user")
+        reporters = (
+            case.parties.current().filter(role=PartyRole.REPORTER).select_related("member", "user")
+        )
         found += [_reporter(party) for party in reporters]
     if Party.INVESTIGATORS in named:
         seen: set[tuple[int | None, int | None]] = set()
-        for seat in case.seats.select_related("member", "user"):
+        for seat in case.seats.current().select_related("member", "user"):
             person = (seat.member_id, seat.user_id)
             if person not in seen:
                 seen.add(person)

@@ -191,11 +191,6 @@ def test_an_investigator_whose_only_seat_was_released_no_longer_has_the_case(
     assert f"C-{case.pk:05d}" not in client.get(reverse("cases:mine")).text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The case's own pages ask panelkeeper/accounts/permissions.py (case_roles), "
-    "which still counts released seats; it should read case.seats.current().",
-)
 def test_an_investigator_whose_only_seat_was_released_cannot_open_the_case(
     factory: Factory,
 ) -> None:

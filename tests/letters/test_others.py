@@ -340,3 +340,24 @@ def test_the_case_page_lists_every_party_insight_tells_br_11(factory: Factory) -
         "Val Voice (who investigated it)",
     ):
         assert told in page
+
+
+def test_a_released_investigator_is_not_told(factory: Factory) -> None:
+    case = insight_case(factory)
+    # A seat released the day it was filled, before the group sat. This case's group has
+    # since been convened, so the release is written straight to its table.
+    from panelkeeper.cases.models import Seat, SeatRelease
+
+    seat = Seat.objects.get(case=case, user__email="mo@example.org")
+    SeatRelease.objects.create(
+        seat=seat,
+        released_on=dt.date(2026, 11, 4),
+        reason="Seated by mistake.",
+        recorded_at=seat.recorded_at,
+        recorded_by=None,
+    )
+    letter = issue_case_letter(case=case, kind=None, actor=None, today=TODAY)
+    assert sorted(t.to_name for t in letter.told_to_others.all()) == [
+        "Rita Reporter",
+        "Val Voice",
+    ]
