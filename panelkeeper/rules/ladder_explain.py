@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from panelkeeper.rules.durations import Duration
+from panelkeeper.rules.explain_sections import listing as _listing
 from panelkeeper.rules.ladder_model import (
     AppealScope,
     Channel,
@@ -33,24 +34,13 @@ def _the(title: str) -> str:
 
 
 def _titles(roles: Sequence[Role], joiner: str = "or") -> str:
-    names = [_the(r.title) for r in roles]
-    if not names:
-        return "nobody named"
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + f" {joiner} " + names[-1]
+    return _listing([_the(r.title) for r in roles], joiner) or "nobody named"
 
 
 def _pick(ladder: Ladder, part: str, *wanted: str) -> tuple[str, ...]:
     """The ids ``part`` cites among ``wanted``; all its ids if it cites none of them."""
     ids = ladder.cites(part)
     return tuple(i for i in ids if i in wanted) or ids
-
-
-def _listing(words: Sequence[str], joiner: str = "and") -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + f" {joiner} " + words[-1]
 
 
 def _deadline(deadline: Deadline) -> str:
