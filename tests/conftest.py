@@ -29,6 +29,21 @@ def pytest_sessionstart(session: pytest.Session) -> None:
             raise pytest.UsageError("REQUIRE_POSTGRESQL is set but DATABASE_URL is not PostgreSQL.")
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix: None, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """On SQLite the test database is a file, as the server's is, never memory.
+
+    In memory, a second connection meets a locked table with an error at once instead
+    of waiting (the busy timeout does not apply), so two workers racing could not be
+    tested; a file also runs the suite a little faster here.
+    """
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] == "django.db.backends.sqlite3" and not db.get("TEST", {}).get("NAME"):
+        db.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _prove_postgresql(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> None:
     """Under REQUIRE_POSTGRESQL the tests really ran on PostgreSQL, not a fallback."""

@@ -147,22 +147,13 @@ def test_the_daily_trigger_runs_the_reminders_and_catches_up_a_missed_day(
     assert DailyRun.objects.filter(job="letters_reminders").count() == 4
 
 
-def _in_memory_sqlite() -> bool:
-    name = str(connection.settings_dict["NAME"])
-    return connection.vendor == "sqlite" and ("memory" in name or name == ":memory:")
-
-
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_on_the_same_day_send_each_reminder_once(factory: Factory) -> None:
     """Two workers run the same day at once: the unique constraint on what was sent lets
-    one send each email; the other hits it and sends nothing.
-
-    Tests on SQLite use an in-memory database whose table locks fail at once instead of
-    waiting, so there the race cannot be staged; the server's SQLite file (WAL, with a busy
-    timeout) waits like PostgreSQL, where this test runs in ``make test``.
+    one send each email; the other hits it and sends nothing. It runs on both databases:
+    the suite's SQLite database is a file (tests/conftest.py), which waits on a lock
+    like the server's does.
     """
-    if _in_memory_sqlite():
-        pytest.skip("in-memory SQLite cannot stage two writers; proved on PostgreSQL")
     nexus_exclusion_appealed(factory)
     mail.outbox.clear()
     day = dt.date(2026, 11, 20)
