@@ -8,6 +8,8 @@ own cases (another case answers 404).
 """
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -446,6 +448,16 @@ def _staff_case_out(case: Case) -> CaseOut:
     return case_out(reading, reporter=case.reporter_name or None, full=True, people=True)
 
 
+def _with_reason(request: HttpRequest, case: Case, act: Callable[..., object]) -> Status[Any]:
+    """Call ``act`` with the body's reason and date: the case as it is now, or 422."""
+    data = _body(request, ReasonIn)
+    try:
+        act(reason=data.reason, effective=data.effective, actor=request.user)
+    except CaseRefused as refusal:
+        return _refusal(refusal)
+    return Status(200, _staff_case_out(case))
+
+
 @router.post(
     "/{org}/{case_id}/seats/{seat_id}/release",
     response={200: CaseOut, 422: RefusalOut},
@@ -459,17 +471,7 @@ def release_seat(request: HttpRequest, org: str, case_id: int, seat_id: int) -> 
     case = _case(request, case_id)
     seat = get_object_or_404(case.seats.current().select_related("member", "user"), pk=seat_id)
     seat.case = case
-    data = _body(request, ReasonIn)
-    try:
-        services.release_seat(
-            seat=seat,
-            reason=data.reason,
-            effective=data.effective,
-            actor=request.user,  # type: ignore[arg-type]
-        )
-    except CaseRefused as refusal:
-        return _refusal(refusal)
-    return Status(200, _staff_case_out(case))
+    return _with_reason(request, case, partial(services.release_seat, seat=seat))
 
 
 @router.post(
@@ -485,17 +487,7 @@ def remove_party(request: HttpRequest, org: str, case_id: int, party_id: int) ->
     case = _case(request, case_id)
     party = get_object_or_404(case.parties.current().select_related("member", "user"), pk=party_id)
     party.case = case
-    data = _body(request, ReasonIn)
-    try:
-        services.remove_party(
-            party=party,
-            reason=data.reason,
-            effective=data.effective,
-            actor=request.user,  # type: ignore[arg-type]
-        )
-    except CaseRefused as refusal:
-        return _refusal(refusal)
-    return Status(200, _staff_case_out(case))
+    return _with_reason(request, case, partial(services.remove_party, party=party))
 
 
 _NEEDS = {

@@ -401,16 +401,25 @@ class OptionalReasonForm(StepForm):
     )
 
 
+def why_field(question: str, example: str, missing: str) -> forms.CharField:
+    """The reason an officer gives for undoing something recorded by mistake."""
+    return forms.CharField(
+        label=question,
+        help_text=example,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": missing},
+    )
+
+
 class ReleaseSeatForm(StepForm):
     """Why a seat is given up before the group is convened (BR-6, COI-4)."""
 
     effective = effective_field("date the seat was released")
-    reason = forms.CharField(
-        label="Why is the seat being released?",
-        help_text="For example, filled in error, or they have a conflict that came to light.",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        error_messages={"required": "Enter why the seat is being released"},
+    reason = why_field(
+        "Why is the seat being released?",
+        "For example, filled in error, or they have a conflict that came to light.",
+        "Enter why the seat is being released",
     )
 
 
@@ -418,10 +427,8 @@ class RemovePartyForm(StepForm):
     """Why someone added to a case by mistake is taken off it (Interpretation 11)."""
 
     effective = effective_field("date they were taken off the case")
-    reason = forms.CharField(
-        label="Why are they being taken off the case?",
-        help_text="For example, added to the wrong case, or recorded as a witness in error.",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        error_messages={"required": "Enter why they are being taken off the case"},
+    reason = why_field(
+        "Why are they being taken off the case?",
+        "For example, added to the wrong case, or recorded as a witness in error.",
+        "Enter why they are being taken off the case",
     )

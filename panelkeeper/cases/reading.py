@@ -57,10 +57,16 @@ def parties_to_tell(case: Case, policy: Policy) -> list[str]:
     ladder = policy.breach
     also = ladder.outcome_also_to if ladder is not None else ()
     if Party.REPORTER in also:
-        reporters = [p.display_name for p in case.parties.current() if p.role == PartyRole.REPORTER]
+        reporters = [
+            p.display_name
+            for p in case.parties.current()
+            .filter(role=PartyRole.REPORTER)
+            .select_related("member", "user")
+        ]
         told += [f"{name} (who raised it)" for name in reporters]
     if Party.INVESTIGATORS in also:
-        names = dict.fromkeys(seat.person_name for seat in case.seats.current())
+        seats = case.seats.current().select_related("member", "user")
+        names = dict.fromkeys(seat.person_name for seat in seats)
         told += [f"{name} (who investigated it)" for name in names]
     return told
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.forms import Form
@@ -31,6 +34,7 @@ from panelkeeper.cases.seats import group_convened, group_problems, group_roles
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.forms import bound
 from panelkeeper.organisations.models import PolicyVersion
+from panelkeeper.rules.breaches import CaseView
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
@@ -152,6 +156,35 @@ def case_detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
     return render(request, "cases/detail.html", context)
 
 
+def _form_page(
+    request: HttpRequest,
+    case: Case,
+    form: Form,
+    *,
+    title: str,
+    save: Callable[[dict[str, Any]], str],
+    view: CaseView | None = None,
+) -> HttpResponse:
+    """An officer's form about a case: on a valid POST ``save`` calls the one domain
+    function and says what it did; a refusal is shown on its field (STYLE 11)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            message = save(form.cleaned_data)
+        except CaseRefused as refusal:
+            refuse(form, refusal)
+        else:
+            messages.success(request, message)
+            return redirect("cases:detail", org=case.organisation.slug, pk=case.pk)
+    context = {
+        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "case": case,
+        "form": form,
+        "title": title,
+        "view": view,
+    }
+    return render(request, "cases/action.html", context)
+
+
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
 def case_action(request: HttpRequest, org: str, pk: int, action: str) -> HttpResponse:
@@ -167,22 +200,14 @@ def case_action(request: HttpRequest, org: str, pk: int, action: str) -> HttpRes
         else {}
     )
     form = step.form(**bound(request), view=view, case=case, **extra)  # type: ignore[call-arg]
-    if request.method == "POST" and form.is_valid():
-        try:
-            message = step.perform(case, form.cleaned_data, request.user)
-        except CaseRefused as refusal:
-            refuse(form, refusal)
-        else:
-            messages.success(request, message)
-            return redirect("cases:detail", org=org, pk=case.pk)
-    context = {
-        "organisation": request.organisation,  # type: ignore[attr-defined]
-        "case": case,
-        "form": form,
-        "title": step.title,
-        "view": view,
-    }
-    return render(request, "cases/action.html", context)
+    return _form_page(
+        request,
+        case,
+        form,
+        title=step.title,
+        view=view,
+        save=lambda data: step.perform(case, data, request.user),
+    )
 
 
 @staff(OFFICER)
@@ -198,28 +223,20 @@ def party_contact(request: HttpRequest, org: str, pk: int, party: int) -> HttpRe
     )
     person.case = case
     initial = {"contact": person.contact, "agreed_to_letters": person.agreed_to_letters}
+
+    def save(data: dict[str, Any]) -> str:
+        services.set_party_contact(
+            party=person,
+            contact=data["contact"],
+            agreed_to_letters=data["agreed_to_letters"],
+            actor=request.user,  # type: ignore[arg-type]
+        )
+        return f"Address for letters to {person.display_name} saved"
+
     form = PartyContactForm(**bound(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.set_party_contact(
-                party=person,
-                contact=form.cleaned_data["contact"],
-                agreed_to_letters=form.cleaned_data["agreed_to_letters"],
-                actor=request.user,  # type: ignore[arg-type]
-            )
-        except CaseRefused as refusal:
-            refuse(form, refusal)
-        else:
-            messages.success(request, f"Address for letters to {person.display_name} saved")
-            return redirect("cases:detail", org=org, pk=case.pk)
-    context = {
-        "organisation": request.organisation,  # type: ignore[attr-defined]
-        "case": case,
-        "form": form,
-        "title": f"Where to write to {person.display_name}",
-        "view": None,
-    }
-    return render(request, "cases/action.html", context)
+    return _form_page(
+        request, case, form, title=f"Where to write to {person.display_name}", save=save
+    )
 
 
 @staff(OFFICER)
@@ -232,28 +249,19 @@ def release_seat(request: HttpRequest, org: str, pk: int, seat: int) -> HttpResp
     case = _case(request, pk)
     held: Seat = get_object_or_404(case.seats.current().select_related("member", "user"), pk=seat)
     held.case = case
+
+    def save(data: dict[str, Any]) -> str:
+        services.release_seat(
+            seat=held,
+            reason=data["reason"],
+            effective=data["effective"],
+            actor=request.user,  # type: ignore[arg-type]
+        )
+        return f"Seat of {held.person_name} released"
+
     form = ReleaseSeatForm(**bound(request), case=case)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.release_seat(
-                seat=held,
-                reason=form.cleaned_data["reason"],
-                effective=form.cleaned_data["effective"],
-                actor=request.user,  # type: ignore[arg-type]
-            )
-        except CaseRefused as refusal:
-            refuse(form, refusal)
-        else:
-            messages.success(request, f"Seat of {held.person_name} released")
-            return redirect("cases:detail", org=org, pk=case.pk)
-    context = {
-        "organisation": request.organisation,  # type: ignore[attr-defined]
-        "case": case,
-        "form": form,
-        "title": f"Release the seat of {held.person_name} ({held.role_title})",
-        "view": None,
-    }
-    return render(request, "cases/action.html", context)
+    title = f"Release the seat of {held.person_name} ({held.role_title})"
+    return _form_page(request, case, form, title=title, save=save)
 
 
 @staff(OFFICER)
@@ -269,28 +277,20 @@ def remove_party(request: HttpRequest, org: str, pk: int, party: int) -> HttpRes
         pk=party,
     )
     person.case = case
+
+    def save(data: dict[str, Any]) -> str:
+        services.remove_party(
+            party=person,
+            reason=data["reason"],
+            effective=data["effective"],
+            actor=request.user,  # type: ignore[arg-type]
+        )
+        return f"{person.display_name} taken off the case"
+
     form = RemovePartyForm(**bound(request), case=case)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.remove_party(
-                party=person,
-                reason=form.cleaned_data["reason"],
-                effective=form.cleaned_data["effective"],
-                actor=request.user,  # type: ignore[arg-type]
-            )
-        except CaseRefused as refusal:
-            refuse(form, refusal)
-        else:
-            messages.success(request, f"{person.display_name} taken off the case")
-            return redirect("cases:detail", org=org, pk=case.pk)
-    context = {
-        "organisation": request.organisation,  # type: ignore[attr-defined]
-        "case": case,
-        "form": form,
-        "title": f"Take {person.display_name} off the case",
-        "view": None,
-    }
-    return render(request, "cases/action.html", context)
+    return _form_page(
+        request, case, form, title=f"Take {person.display_name} off the case", save=save
+    )
 
 
 @staff(OFFICER)

@@ -40,9 +40,20 @@ from panelkeeper.meetings.schedule import (
     schedule_meeting,
 )
 from panelkeeper.members.models import Member
+from panelkeeper.organisations.models import Group
 from panelkeeper.organisations.policies import Refused
 
 # -- meetings ---------------------------------------------------------------------
+
+
+def _chair(group: Group, member_id: int | None) -> Member | None:
+    """The member of ``group`` named to chair, or None for the standing Chair."""
+    if member_id is None:
+        return None
+    chair = Member.objects.filter(group=group, pk=member_id).first()
+    if chair is None:
+        raise Refused("Choose a member of this group to chair.", field="chair")
+    return chair
 
 
 @router.get("/{org}/meetings", response=list[s.MeetingOut], summary="Every meeting, newest first")
@@ -61,14 +72,8 @@ def list_meetings(request: HttpRequest, org: str) -> list[Meeting]:
 def create_meeting(request: HttpRequest, org: str, group_id: int) -> Status[object]:
     group = _group(request, group_id)
     data = _body(request, s.MeetingIn)
-    chair = None
-    if data.chair_member_id is not None:
-        chair = Member.objects.filter(group=group, pk=data.chair_member_id).first()
-        if chair is None:
-            return Status(
-                422, s.RefusalOut(detail="Choose a member of this group to chair.", field="chair")
-            )
     try:
+        chair = _chair(group, data.chair_member_id)
         meeting = schedule_meeting(
             group=group,
             date=data.date,
@@ -188,17 +193,10 @@ def reschedule(request: HttpRequest, org: str, meeting_id: int) -> Status[object
 def change_chair(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
     meeting = _meeting(request, meeting_id)
     data = _body(request, s.ChairIn)
-    chair = None
-    if data.chair_member_id is not None:
-        chair = Member.objects.filter(group=meeting.group, pk=data.chair_member_id).first()
-        if chair is None:
-            return Status(
-                422, s.RefusalOut(detail="Choose a member of this group to chair.", field="chair")
-            )
     try:
         meeting = name_chair(
             meeting=meeting,
-            chair=chair,
+            chair=_chair(meeting.group, data.chair_member_id),
             chair_basis=data.chair_basis,
             actor=request.user,  # type: ignore[arg-type]
             today=timezone.localdate(),

@@ -55,6 +55,20 @@ def _check_chair(group: Group, chair: Member | None, basis: str, on: dt.date) ->
         )
 
 
+def _check_times_and_place(
+    starts_at: dt.time, ends_at: dt.time | None, place: str, online_link: str
+) -> None:
+    """A meeting ends after it starts, on the same day, and is somewhere (or online)."""
+    if ends_at is not None and ends_at <= starts_at:
+        raise Refused(
+            f"The end time must be after the start time, {starts_at:%H:%M}. "
+            "Leave it empty if you do not know when the meeting ends.",
+            field="ends_at",
+        )
+    if not place and not online_link:
+        raise Refused("Enter the place of the meeting, an online link, or both.", field="place")
+
+
 def schedule_meeting(
     *,
     group: Group,
@@ -87,14 +101,7 @@ def schedule_meeting(
             "has passed. To record a meeting that has already taken place, record it as held.",
             field="date",
         )
-    if ends_at is not None and ends_at <= starts_at:
-        raise Refused(
-            f"The end time must be after the start time, {starts_at:%H:%M}. "
-            "Leave it empty if you do not know when the meeting ends.",
-            field="ends_at",
-        )
-    if not place and not online_link:
-        raise Refused("Enter the place of the meeting, an online link, or both.", field="place")
+    _check_times_and_place(starts_at, ends_at, place, online_link)
     _check_chair(group, chair, chair_basis, date)
     from panelkeeper.meetings.agenda import put_waiting_matters_on_agenda
 
@@ -219,14 +226,7 @@ def reschedule_meeting(
                 f"The new date must be today or in the future; {day(date)} has passed.",
                 field="date",
             )
-        if ends_at is not None and ends_at <= starts_at:
-            raise Refused(
-                f"The end time must be after the start time, {starts_at:%H:%M}. "
-                "Leave it empty if you do not know when the meeting ends.",
-                field="ends_at",
-            )
-        if not place and not online_link:
-            raise Refused("Enter the place of the meeting, an online link, or both.", field="place")
+        _check_times_and_place(starts_at, ends_at, place, online_link)
         old_date = locked.date
         if locked.chair is not None and date != old_date:
             _check_named_chair_on(locked, date)
