@@ -20,7 +20,7 @@ and Interpretations 1 to 5 and 8 to 10 of ``CLAUSES.md``.
 from __future__ import annotations
 
 from panelkeeper.rules.ladder_explain import ExplainedRule, ExplainedSection, explain_ladder
-from panelkeeper.rules.ladder_group import GroupProblem, Seated, check_group
+from panelkeeper.rules.ladder_group import GroupProblem, GroupProblemCode, Seated, check_group
 from panelkeeper.rules.ladder_model import (
     DEFAULT_RECEIPT,
     NO_BREACH,
@@ -64,6 +64,7 @@ __all__ = [
     "ExplainedSection",
     "Group",
     "GroupProblem",
+    "GroupProblemCode",
     "InformalStep",
     "Ladder",
     "Level",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from panelkeeper.rules.ladder_model import Ladder
 
@@ -32,8 +33,37 @@ class Seated:
     is_subject: bool = False
 
 
+class GroupProblemCode(StrEnum):
+    """What kind of problem it is: callers decide by this, never by the message's words."""
+
+    NO_GROUP = "no_group"
+    SUBJECT_SITS = "subject_sits"
+    CONFLICTED = "conflicted"
+    CHAIR_STANDS_DOWN = "chair_stands_down"
+    SEAT_SHORT = "seat_short"
+    CONVENER_MISSING = "convener_missing"
+    TOO_FEW_IMPARTIAL = "too_few_impartial"
+    ROLE_NOT_NAMED = "role_not_named"
+
+    @property
+    def about_one_person(self) -> bool:
+        """Whether the problem is with one person seated, rather than with the group."""
+        return self in _ABOUT_ONE_PERSON
+
+
+_ABOUT_ONE_PERSON = frozenset(
+    {
+        GroupProblemCode.SUBJECT_SITS,
+        GroupProblemCode.CONFLICTED,
+        GroupProblemCode.CHAIR_STANDS_DOWN,
+        GroupProblemCode.ROLE_NOT_NAMED,
+    }
+)
+
+
 @dataclass(frozen=True)
 class GroupProblem:
+    code: GroupProblemCode
     rule: str
     message: str
 
@@ -45,16 +75,26 @@ def check_group(
     group = ladder.group
     problems: list[GroupProblem] = []
     if group is None:
-        return (GroupProblem("BR-6", "This code names no investigating group."),)
+        return (
+            GroupProblem(
+                GroupProblemCode.NO_GROUP, "BR-6", "This code names no investigating group."
+            ),
+        )
     for person in seated:
         if person.is_subject:
             problems.append(
-                GroupProblem("COI-4", f"{person.person} is the member the breach is about.")
+                GroupProblem(
+                    GroupProblemCode.SUBJECT_SITS,
+                    "COI-4",
+                    f"{person.person} is the member the breach is about.",
+                )
             )
         elif person.conflicted and group.no_conflicts:
             problems.append(
                 GroupProblem(
-                    "COI-4", f"{person.person} has a conflict of interest or is implicated."
+                    GroupProblemCode.CONFLICTED,
+                    "COI-4",
+                    f"{person.person} has a conflict of interest or is implicated.",
                 )
             )
     stand_in = ladder.chair_stand_in
@@ -63,6 +103,7 @@ def check_group(
             if person.role == "chair":
                 problems.append(
                     GroupProblem(
+                        GroupProblemCode.CHAIR_STANDS_DOWN,
                         "Interpretation 10",
                         f"The breach is by the Chair: the {stand_in.title} sits instead.",
                     )
@@ -74,16 +115,25 @@ def check_group(
         if have < seat.count:
             problems.append(
                 GroupProblem(
-                    "BR-6", f"The group needs {seat.count} of {acting.title}; it has {have}."
+                    GroupProblemCode.SEAT_SHORT,
+                    "BR-6",
+                    f"The group needs {seat.count} of {acting.title}; it has {have}.",
                 )
             )
     convener = group.convened_by if group.includes_convener else None
     if convener is not None and convener.key not in roles:
-        problems.append(GroupProblem("BR-6", f"{convener.title} convenes and sits on the group."))
+        problems.append(
+            GroupProblem(
+                GroupProblemCode.CONVENER_MISSING,
+                "BR-6",
+                f"{convener.title} convenes and sits on the group.",
+            )
+        )
     impartial = sum(1 for p in seated if p.impartial and not p.conflicted and not p.is_subject)
     if impartial < group.min_impartial:
         problems.append(
             GroupProblem(
+                GroupProblemCode.TOO_FEW_IMPARTIAL,
                 "BR-6",
                 f"The group needs at least {group.min_impartial} impartial member"
                 f"{'s' if group.min_impartial > 1 else ''}; it has {impartial}.",
@@ -96,6 +146,10 @@ def check_group(
     for person in seated:
         if person.role not in named and not (group.min_impartial and person.impartial):
             problems.append(
-                GroupProblem("BR-6", f"{person.person} sits in a role this code does not name.")
+                GroupProblem(
+                    GroupProblemCode.ROLE_NOT_NAMED,
+                    "BR-6",
+                    f"{person.person} sits in a role this code does not name.",
+                )
             )
     return tuple(problems)

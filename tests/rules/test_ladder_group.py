@@ -1,6 +1,6 @@
 """Who may sit on an investigating group: BR-6, COI-4, Interpretations 10 and 11."""
 
-from panelkeeper.rules.ladder import Seated, check_group
+from panelkeeper.rules.ladder import GroupProblemCode, Seated, check_group
 from tests.rules.scenarios import policy
 
 
@@ -56,3 +56,15 @@ def test_the_vice_chair_sits_for_the_chair_when_the_chair_is_the_subject_interpr
 
 def test_a_code_without_a_group_says_so_br_6() -> None:
     assert _rules("nexus", []) == ["BR-6"]
+
+
+def test_each_problem_carries_a_code_saying_whether_it_is_about_one_person_br_6() -> None:
+    ladder = policy("vela").breach
+    assert ladder is not None
+    seated = [*VELA_GROUP[:2], Seated("Dev", "involved_customer", is_subject=True)]
+    problems = check_group(ladder, seated, subject_is_chair=False)
+    assert [p.code for p in problems] == [
+        GroupProblemCode.SUBJECT_SITS,
+        GroupProblemCode.SEAT_SHORT,
+    ]
+    assert [p.code.about_one_person for p in problems] == [True, False]
