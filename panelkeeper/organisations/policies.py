@@ -23,6 +23,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Group, Organisation, PolicyVersion, RoleHolder
 from panelkeeper.rules.calendar import Region, WorkingCalendar
 from panelkeeper.rules.policy import Policy, load_policy
@@ -31,18 +32,6 @@ from panelkeeper.rules.problems import PolicyError, Problem
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
-
-
-class Refused(Exception):
-    """A change the rules or the data do not allow; ``message`` says what to do.
-
-    ``field`` names the form field the message belongs to, when there is one.
-    """
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 class InvalidPolicy(Refused):
