@@ -393,7 +393,7 @@ class Factory:
         **fields: Any,
     ) -> Any:
         """A breach raised through ``raise_breach`` under ``preset`` (vela by default)."""
-        from panelkeeper.cases.services import raise_breach
+        from panelkeeper.cases.changes.opening import raise_breach
 
         member = member or self.subject_record
         self.code_in_force(preset, member.group.organisation)
@@ -437,7 +437,7 @@ class Factory:
     def investigator(self) -> User:
         """A member of staff with no grant, seated on ``the_case``'s investigating group."""
         if "investigator" not in self._personas:
-            from panelkeeper.cases.services import seat_investigator
+            from panelkeeper.cases.changes.people import seat_investigator
 
             user = self.user(first_name="Ivy", last_name="Investigator")
             seat_investigator(
@@ -455,12 +455,20 @@ class Factory:
         """The holder of the appeal title with ``the_case``'s appeal put to them (vela: the
         Group Director of Operations): the case is decided, notified and appealed."""
         if "appeal_officer" not in self._personas:
-            from panelkeeper.cases import services as s
+            from panelkeeper.cases.changes.appeals import lodge_appeal
+            from panelkeeper.cases.changes.people import seat_investigator
+            from panelkeeper.cases.changes.steps import (
+                convene_group,
+                inform_member,
+                record_determination,
+                record_notice,
+                record_outcome,
+            )
 
             case, day = self.the_case, dt.date(2026, 11, 23)
-            s.inform_member(case=case, actor=None, effective=dt.date(2026, 11, 3), today=day)
+            inform_member(case=case, actor=None, effective=dt.date(2026, 11, 3), today=day)
             for role in ("customer_involvement_team", "service_improvement_team"):
-                s.seat_investigator(
+                seat_investigator(
                     case=case,
                     role_key=role,
                     user=self.user(),
@@ -468,7 +476,7 @@ class Factory:
                     effective=dt.date(2026, 11, 4),
                     today=day,
                 )
-            s.seat_investigator(
+            seat_investigator(
                 case=case,
                 role_key="involved_customer",
                 member=self.panel_member(),
@@ -476,18 +484,18 @@ class Factory:
                 effective=dt.date(2026, 11, 4),
                 today=day,
             )
-            s.convene_group(case=case, actor=None, effective=dt.date(2026, 11, 5), today=day)
-            s.record_determination(
+            convene_group(case=case, actor=None, effective=dt.date(2026, 11, 5), today=day)
+            record_determination(
                 case=case, level="minor", actor=None, effective=dt.date(2026, 11, 10), today=day
             )
-            s.record_outcome(
+            record_outcome(
                 case=case,
                 outcome="final_written_warning",
                 actor=None,
                 effective=dt.date(2026, 11, 10),
                 today=day,
             )
-            s.record_notice(
+            record_notice(
                 case=case,
                 sent_on=dt.date(2026, 11, 11),
                 to="Sam Subject",
@@ -495,7 +503,7 @@ class Factory:
                 actor=None,
                 today=day,
             )
-            s.lodge_appeal(case=case, received_on=dt.date(2026, 11, 16), actor=None, today=day)
+            lodge_appeal(case=case, received_on=dt.date(2026, 11, 16), actor=None, today=day)
             case.refresh_from_db()
             self._personas["appeal_officer"] = case.appeal_officer
         return self._personas["appeal_officer"]  # type: ignore[no-any-return]
@@ -506,27 +514,33 @@ class Factory:
         """``the_case`` (vela) decided on 10 November 2026: a minor breach and ``outcome``;
         the subject prefers email. No notice has been sent yet."""
         if "decided_case" not in self._personas:
-            from panelkeeper.cases import services as s
+            from panelkeeper.cases.changes.people import seat_investigator
+            from panelkeeper.cases.changes.steps import (
+                convene_group,
+                inform_member,
+                record_determination,
+                record_outcome,
+            )
 
             case, day = self.the_case, dt.date(2026, 11, 23)
             member = case.member
             member.email, member.contact_by = "sam@example.org", "email"
             member.save(update_fields=["email", "contact_by"])
-            s.inform_member(case=case, actor=None, effective=dt.date(2026, 11, 3), today=day)
+            inform_member(case=case, actor=None, effective=dt.date(2026, 11, 3), today=day)
             for role in ("customer_involvement_team", "service_improvement_team"):
-                s.seat_investigator(
+                seat_investigator(
                     case=case, role_key=role, user=self.user(), actor=None,
                     effective=dt.date(2026, 11, 4), today=day,
                 )  # fmt: skip
-            s.seat_investigator(
+            seat_investigator(
                 case=case, role_key="involved_customer", member=self.panel_member(), actor=None,
                 effective=dt.date(2026, 11, 4), today=day,
             )  # fmt: skip
-            s.convene_group(case=case, actor=None, effective=dt.date(2026, 11, 5), today=day)
-            s.record_determination(
+            convene_group(case=case, actor=None, effective=dt.date(2026, 11, 5), today=day)
+            record_determination(
                 case=case, level="minor", actor=None, effective=dt.date(2026, 11, 10), today=day
             )
-            s.record_outcome(
+            record_outcome(
                 case=case, outcome=outcome, actor=None, effective=dt.date(2026, 11, 10), today=day
             )
             case.refresh_from_db()

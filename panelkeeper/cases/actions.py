@@ -1,201 +1,299 @@
-"""The steps an officer can take on a case's page: each a form and one domain function.
+"""The steps an officer can take on a case's page: each a form, a typed input and one
+domain function.
 
 ``ACTIONS`` is keyed by the slug in the URL (``…/cases/<pk>/<action>/``) and used by
-the pages and the API alike. ``kind`` ties an action to the step of the procedure it
-records, so a page offers only the steps the procedure says are open now.
+the pages and the API alike: both build the step's typed input from their values (cleaned
+form data, or the API body) and call :meth:`Action.take`. ``kind`` ties an action to the
+step of the procedure it records, so a page offers only the steps the procedure says are
+open now.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 
 from panelkeeper.cases import forms as f
-from panelkeeper.cases import services as s
+from panelkeeper.cases.changes import appeals, people, steps
+from panelkeeper.cases.changes.inputs import (
+    AppealDecision,
+    AppealReceived,
+    Closing,
+    Dated,
+    Finding,
+    Informal,
+    LateAppealDecision,
+    NewParty,
+    NewSeat,
+    Notice,
+    Outcome,
+    Suspension,
+    Withdrawal,
+    input_from,
+)
+from panelkeeper.cases.changes.steps import DatedStep
 from panelkeeper.cases.models import Case
 from panelkeeper.rules.breaches import CaseView, EventKind
 
-Perform = Callable[[Case, dict[str, Any], Any], str]
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
 
 
 @dataclass(frozen=True)
-class Action:
+class Action[I]:
     title: str
     form: type[forms.Form]
-    perform: Perform
+    input: type[I]
+    perform: Callable[[Case, I, User], object]
+    done: str
+    """What the success message says."""
     kind: EventKind | None = None
     """The step it records; None for records that are not steps (people, seats)."""
 
+    def take(self, case: Case, values: Mapping[str, Any], actor: User) -> str:
+        """Build the typed input from ``values`` and perform the step; the success message.
 
-def _informal(case: Case, d: dict[str, Any], actor: Any) -> str:
-    s.take_informal_step(
-        case=case,
-        step=d["step"],
-        effective=d.get("effective"),
-        actor=actor,
-        given_by_user=d.get("given_by"),
-    )
-    return "Informal step recorded"
+        Raises :class:`~panelkeeper.lib.refusals.Refused` when the code does not allow it.
+        """
+        self.perform(case, input_from(self.input, values), actor)
+        return self.done
 
 
-def _party(case: Case, d: dict[str, Any], actor: Any) -> str:
-    s.add_party(
-        case=case,
-        role=d["role"],
-        member=d.get("member"),
-        user=d.get("user"),
-        name=d.get("name", ""),
-        contact=d.get("contact", ""),
-        agreed_to_letters=d.get("agreed_to_letters", False),
-        effective=d.get("effective"),
-        actor=actor,
-    )
-    return "Person added to the case"
-
-
-def _seat(case: Case, d: dict[str, Any], actor: Any) -> str:
-    s.seat_investigator(
-        case=case,
-        role_key=d["role_key"],
-        member=d.get("member"),
-        user=d.get("user"),
-        impartial=d.get("impartial", False),
-        effective=d.get("effective"),
-        actor=actor,
-    )
-    return "Seat filled"
-
-
-def _simple(fn: Callable[..., Any], message: str) -> Perform:
-    def perform(case: Case, d: dict[str, Any], actor: Any) -> str:
-        fn(case=case, effective=d.get("effective"), actor=actor)
-        return message
+def _dated(step: DatedStep) -> Callable[[Case, Dated, User], object]:
+    def perform(case: Case, given: Dated, actor: User) -> object:
+        return step(case=case, effective=given.effective, actor=actor)
 
     return perform
 
 
-def _suspend(case: Case, d: dict[str, Any], actor: Any) -> str:
-    s.suspend_member(case=case, until=d.get("until"), effective=d.get("effective"), actor=actor)
-    return "Member suspended"
-
-
-def _determine(case: Case, d: dict[str, Any], actor: Any) -> str:
-    s.record_determination(
+def _informal(case: Case, given: Informal, actor: User) -> object:
+    return steps.take_informal_step(
         case=case,
-        level=d["level"],
-        confidentiality=d["confidentiality"],
-        effective=d.get("effective"),
+        step=given.step,
+        effective=given.effective,
+        actor=actor,
+        given_by_user=given.given_by,
+    )
+
+
+def _party(case: Case, given: NewParty, actor: User) -> object:
+    return people.add_party(
+        case=case,
+        role=given.role,
+        member=given.member,
+        user=given.user,
+        name=given.name,
+        contact=given.contact,
+        agreed_to_letters=given.agreed_to_letters,
+        effective=given.effective,
         actor=actor,
     )
-    return "Finding recorded"
 
 
-def _outcome(case: Case, d: dict[str, Any], actor: Any) -> str:
-    s.record_outcome(
+def _seat(case: Case, given: NewSeat, actor: User) -> object:
+    return people.seat_investigator(
         case=case,
-        outcome=d["outcome"],
-        reason=d.get("reason", ""),
-        until=d.get("until"),
-        effective=d.get("effective"),
+        role_key=given.role_key,
+        member=given.member,
+        user=given.user,
+        impartial=given.impartial,
+        effective=given.effective,
         actor=actor,
     )
-    return "Outcome recorded"
 
 
-def _notice(case: Case, d: dict[str, Any], actor: Any) -> str:
-    s.record_notice(case=case, sent_on=d["sent_on"], to=d["to"], channel=d["channel"], actor=actor)
-    return "Notice recorded"
+def _suspend(case: Case, given: Suspension, actor: User) -> object:
+    return steps.suspend_member(
+        case=case, until=given.until, effective=given.effective, actor=actor
+    )
 
 
-def _appeal(case: Case, d: dict[str, Any], actor: Any) -> str:
-    s.lodge_appeal(case=case, received_on=d["received_on"], actor=actor)
-    return "Appeal recorded"
-
-
-def _late(case: Case, d: dict[str, Any], actor: Any) -> str:
-    s.decide_late_appeal(
+def _determine(case: Case, given: Finding, actor: User) -> object:
+    return steps.record_determination(
         case=case,
-        accepted=d["accepted"],
-        reason=d["reason"],
-        effective=d.get("effective"),
+        level=given.level,
+        confidentiality=given.confidentiality,
+        effective=given.effective,
         actor=actor,
     )
-    return "Decision on the late appeal recorded"
 
 
-def _decide(case: Case, d: dict[str, Any], actor: Any) -> str:
-    s.decide_appeal(
+def _outcome(case: Case, given: Outcome, actor: User) -> object:
+    return steps.record_outcome(
         case=case,
-        result=d["result"],
-        reason=d["reason"],
-        outcome=d.get("outcome") or None,
-        effective=d.get("effective"),
+        outcome=given.outcome,
+        reason=given.reason,
+        until=given.until,
+        effective=given.effective,
         actor=actor,
     )
-    return "Appeal decision recorded"
 
 
-def _withdraw(case: Case, d: dict[str, Any], actor: Any) -> str:
-    s.withdraw_case(case=case, reason=d["reason"], effective=d.get("effective"), actor=actor)
-    return "Case withdrawn"
+def _notice(case: Case, given: Notice, actor: User) -> object:
+    return steps.record_notice(
+        case=case, sent_on=given.sent_on, to=given.to, channel=given.channel, actor=actor
+    )
 
 
-def _close(case: Case, d: dict[str, Any], actor: Any) -> str:
-    s.close_case(case=case, reason=d.get("reason", ""), effective=d.get("effective"), actor=actor)
-    return "Case closed"
+def _appeal(case: Case, given: AppealReceived, actor: User) -> object:
+    return appeals.lodge_appeal(case=case, received_on=given.received_on, actor=actor)
 
 
-ACTIONS: dict[str, Action] = {
+def _late(case: Case, given: LateAppealDecision, actor: User) -> object:
+    return appeals.decide_late_appeal(
+        case=case,
+        accepted=given.accepted,
+        reason=given.reason,
+        effective=given.effective,
+        actor=actor,
+    )
+
+
+def _decide(case: Case, given: AppealDecision, actor: User) -> object:
+    return appeals.decide_appeal(
+        case=case,
+        result=given.result,
+        reason=given.reason,
+        outcome=given.outcome or None,
+        effective=given.effective,
+        actor=actor,
+    )
+
+
+def _withdraw(case: Case, given: Withdrawal, actor: User) -> object:
+    return steps.withdraw_case(
+        case=case, reason=given.reason, effective=given.effective, actor=actor
+    )
+
+
+def _close(case: Case, given: Closing, actor: User) -> object:
+    return steps.close_case(case=case, reason=given.reason, effective=given.effective, actor=actor)
+
+
+ACTIONS: dict[str, Action[Any]] = {
     "informal-step": Action(
-        "Record an informal step", f.InformalForm, _informal, EventKind.INFORMAL_STEP
+        "Record an informal step",
+        f.InformalForm,
+        Informal,
+        _informal,
+        "Informal step recorded",
+        EventKind.INFORMAL_STEP,
     ),
     "open-investigation": Action(
-        "Open the formal stage", f.StepForm, _simple(s.open_investigation, "Formal stage opened")
+        "Open the formal stage",
+        f.StepForm,
+        Dated,
+        _dated(steps.open_investigation),
+        "Formal stage opened",
     ),
-    "add-person": Action("Add a person involved", f.PartyForm, _party),
-    "seat": Action("Fill a seat on the investigating group", f.SeatForm, _seat),
+    "add-person": Action(
+        "Add a person involved", f.PartyForm, NewParty, _party, "Person added to the case"
+    ),
+    "seat": Action(
+        "Fill a seat on the investigating group", f.SeatForm, NewSeat, _seat, "Seat filled"
+    ),
     "convene": Action(
         "Record that the group was convened",
         f.StepForm,
-        _simple(s.convene_group, "Group convened"),
+        Dated,
+        _dated(steps.convene_group),
+        "Group convened",
         EventKind.GROUP_CONVENED,
     ),
-    "suspend": Action("Suspend the member", f.SuspendForm, _suspend, EventKind.SUSPENDED),
+    "suspend": Action(
+        "Suspend the member",
+        f.SuspendForm,
+        Suspension,
+        _suspend,
+        "Member suspended",
+        EventKind.SUSPENDED,
+    ),
     "lift-suspension": Action(
         "Lift the suspension",
         f.StepForm,
-        _simple(s.lift_suspension, "Suspension lifted"),
+        Dated,
+        _dated(steps.lift_suspension),
+        "Suspension lifted",
         EventKind.SUSPENSION_LIFTED,
     ),
     "training-refused": Action(
         "Record that training was refused",
         f.StepForm,
-        _simple(s.record_training_refused, "Refusal recorded"),
+        Dated,
+        _dated(steps.record_training_refused),
+        "Refusal recorded",
         EventKind.TRAINING_REFUSED,
     ),
     "determine": Action(
-        "Record what was found", f.DetermineForm, _determine, EventKind.LEVEL_DETERMINED
+        "Record what was found",
+        f.DetermineForm,
+        Finding,
+        _determine,
+        "Finding recorded",
+        EventKind.LEVEL_DETERMINED,
     ),
-    "outcome": Action("Record the outcome", f.OutcomeForm, _outcome, EventKind.OUTCOME_RECORDED),
-    "notice": Action("Record written notice sent", f.NoticeForm, _notice, EventKind.NOTICE_SENT),
-    "appeal": Action("Record an appeal received", f.AppealForm, _appeal, EventKind.APPEAL_LODGED),
+    "outcome": Action(
+        "Record the outcome",
+        f.OutcomeForm,
+        Outcome,
+        _outcome,
+        "Outcome recorded",
+        EventKind.OUTCOME_RECORDED,
+    ),
+    "notice": Action(
+        "Record written notice sent",
+        f.NoticeForm,
+        Notice,
+        _notice,
+        "Notice recorded",
+        EventKind.NOTICE_SENT,
+    ),
+    "appeal": Action(
+        "Record an appeal received",
+        f.AppealForm,
+        AppealReceived,
+        _appeal,
+        "Appeal recorded",
+        EventKind.APPEAL_LODGED,
+    ),
     "late-appeal": Action(
-        "Accept or refuse the late appeal", f.LateAppealForm, _late, EventKind.LATE_APPEAL_DECIDED
+        "Accept or refuse the late appeal",
+        f.LateAppealForm,
+        LateAppealDecision,
+        _late,
+        "Decision on the late appeal recorded",
+        EventKind.LATE_APPEAL_DECIDED,
     ),
     "consider-appeal": Action(
         "Record that the appeal was considered",
         f.StepForm,
-        _simple(s.consider_appeal, "Appeal considered"),
+        Dated,
+        _dated(appeals.consider_appeal),
+        "Appeal considered",
         EventKind.APPEAL_CONSIDERED,
     ),
     "decide-appeal": Action(
-        "Record the appeal decision", f.AppealDecisionForm, _decide, EventKind.APPEAL_DECIDED
+        "Record the appeal decision",
+        f.AppealDecisionForm,
+        AppealDecision,
+        _decide,
+        "Appeal decision recorded",
+        EventKind.APPEAL_DECIDED,
     ),
-    "withdraw": Action("Withdraw the case", f.ReasonForm, _withdraw, EventKind.WITHDRAWN),
-    "close": Action("Close the case", f.OptionalReasonForm, _close, EventKind.CLOSED),
+    "withdraw": Action(
+        "Withdraw the case",
+        f.ReasonForm,
+        Withdrawal,
+        _withdraw,
+        "Case withdrawn",
+        EventKind.WITHDRAWN,
+    ),
+    "close": Action(
+        "Close the case", f.OptionalReasonForm, Closing, _close, "Case closed", EventKind.CLOSED
+    ),
 }
 
 _OPENINGS = (EventKind.MEMBER_INFORMED, EventKind.INVESTIGATION_OPENED, EventKind.MEETING_HELD)

@@ -12,11 +12,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from panelkeeper.cases import services as s
+from panelkeeper.cases.changes.opening import raise_breach
+from panelkeeper.cases.changes.people import seat_investigator
+from panelkeeper.cases.changes.steps import (
+    convene_group,
+    inform_member,
+    open_investigation,
+    record_determination,
+    record_notice,
+    record_outcome,
+)
 from panelkeeper.cases.citing import citable_clauses
 from panelkeeper.cases.models import Case, RaisedBy, Setting
-from panelkeeper.cases.procedure import CaseRefused, assess_case, policy_of
+from panelkeeper.cases.procedure import assess_case, policy_of
 from panelkeeper.cases.routing import holder_of
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import GroupRole, Member
 from panelkeeper.organisations.models import PolicyVersion
 
@@ -42,7 +52,7 @@ def _raise(
     raised_by = RaisedBy.STAFF if not raisers or "staff" in raisers else RaisedBy(raisers[0])
     cited = [value for value, _ in citable_clauses(organisation, version, on=on)][:1]
     try:
-        case = s.raise_breach(
+        case = raise_breach(
             organisation=organisation,
             member=member,
             actor=officer,
@@ -56,15 +66,15 @@ def _raise(
             reporter_agreed_to_letters=True,
             today=today,
         )
-    except CaseRefused:
+    except Refused:
         return None
     try:
-        s.open_investigation(
+        open_investigation(
             case=case, actor=officer, effective=on + dt.timedelta(days=1), today=today
         )
-    except CaseRefused:
+    except Refused:
         # Codes that tell the member first (BR-4) open the formal stage that way.
-        s.inform_member(case=case, actor=officer, effective=on + dt.timedelta(days=1), today=today)
+        inform_member(case=case, actor=officer, effective=on + dt.timedelta(days=1), today=today)
     return case
 
 
@@ -82,7 +92,7 @@ def _seat_group(
         if user is None and member is None:
             continue
         try:
-            s.seat_investigator(
+            seat_investigator(
                 case=case,
                 role_key=role.key,
                 user=user,
@@ -91,11 +101,11 @@ def _seat_group(
                 effective=on,
                 today=today,
             )
-        except CaseRefused:
+        except Refused:
             continue
     try:
-        s.convene_group(case=case, actor=officer, effective=on, today=today)
-    except CaseRefused:
+        convene_group(case=case, actor=officer, effective=on, today=today)
+    except Refused:
         return
 
 
@@ -131,18 +141,18 @@ def load_demo_cases(organisation: Organisation, *, officer: User, today: dt.date
         return
     _seat_group(case, members[2:], officer, on=today - dt.timedelta(days=15), today=today)
     try:
-        s.record_determination(
+        record_determination(
             case=case,
             level="minor",
             actor=officer,
             effective=today - dt.timedelta(days=12),
             today=today,
         )
-    except CaseRefused:
+    except Refused:
         return  # the group must sit first; leave the case in its formal stage
     view = assess_case(case, as_of=today)
     if view.outcomes_on_offer:
-        s.record_outcome(
+        record_outcome(
             case=case,
             outcome=view.outcomes_on_offer[0].key,
             actor=officer,
@@ -151,7 +161,7 @@ def load_demo_cases(organisation: Organisation, *, officer: User, today: dt.date
         )
         if organisation.slug != "vela":
             return  # insight's waits for its outcome letter, sent from the case page
-        s.record_notice(
+        record_notice(
             case=case,
             sent_on=today - dt.timedelta(days=11),
             to=str(case.member),

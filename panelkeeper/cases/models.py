@@ -7,7 +7,7 @@ added by mistake is taken off the case with a date and a reason. Neither is dele
 
 The events are the record (DESIGN "A breach case"). The case row keeps a copy of what
 the events change (state, level, next due date) so lists need no replay; every domain
-function in :mod:`panelkeeper.cases.services` rewrites that copy in the same
+function in :mod:`panelkeeper.cases.changes` rewrites that copy in the same
 transaction as the event it writes. What time alone changes (overdue, a window
 lapsed) is never stored: it is computed when a case is read, on the date asked for.
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -13,16 +13,18 @@ from django.views.decorators.http import require_GET, require_http_methods
 from panelkeeper.accounts.permissions import appeal_officer, case_participant, signed_in
 from panelkeeper.cases.actions import ACTIONS
 from panelkeeper.cases.models import Case
-from panelkeeper.cases.procedure import CaseRefused, assess_case
+from panelkeeper.cases.procedure import assess_case
 from panelkeeper.cases.reading import read_case, reporter_for_subject
 from panelkeeper.cases.views import refuse
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import CaseRequest, SignedInRequest
 from panelkeeper.members.status import status_on
 from panelkeeper.organisations.forms import bound
 
 
 @signed_in
 @require_GET
-def my_cases(request: HttpRequest) -> HttpResponse:
+def my_cases(request: SignedInRequest) -> HttpResponse:
     """The cases the signed-in person has a part in, and what that part is."""
     user = request.user
     cases = (
@@ -41,11 +43,11 @@ def my_cases(request: HttpRequest) -> HttpResponse:
 
 @case_participant
 @require_GET
-def my_case(request: HttpRequest, case: int) -> HttpResponse:
+def my_case(request: CaseRequest, case: int) -> HttpResponse:
     """The subject sees their status and letters; investigators and the appeal officer the
     case; nobody here sees who raised it unless the reporter agreed to be named."""
-    record: Case = request.case  # type: ignore[attr-defined]
-    roles = request.case_roles  # type: ignore[attr-defined]
+    record: Case = request.case
+    roles = request.case_roles
     today = timezone.localdate()
     reading = read_case(record, as_of=today)
     context = {
@@ -64,16 +66,16 @@ def my_case(request: HttpRequest, case: int) -> HttpResponse:
 
 @appeal_officer
 @require_http_methods(["GET", "POST"])
-def decide_appeal(request: HttpRequest, case: int) -> HttpResponse:
+def decide_appeal(request: CaseRequest, case: int) -> HttpResponse:
     """The appeal officer records their decision on the appeal put to them (BR-12)."""
-    record: Case = request.case  # type: ignore[attr-defined]
+    record: Case = request.case
     step = ACTIONS["decide-appeal"]
     view = assess_case(record, as_of=timezone.localdate())
     form = step.form(**bound(request), view=view, case=record)  # type: ignore[call-arg]
     if request.method == "POST" and form.is_valid():
         try:
-            message = step.perform(record, form.cleaned_data, request.user)
-        except CaseRefused as refusal:
+            message = step.take(record, form.cleaned_data, request.user)
+        except Refused as refusal:
             refuse(form, refusal)
         else:
             messages.success(request, message)

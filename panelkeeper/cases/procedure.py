@@ -4,7 +4,7 @@ Every rule decision comes from :func:`panelkeeper.rules.breaches.assess_policy` 
 :func:`~panelkeeper.rules.breaches.check_next_policy`. This module turns stored rows into
 the procedure's values (the policy the case was raised under, its working calendar with
 the organisation's closure days, its events, the member's earlier cases) and a refusal
-into :class:`CaseRefused`, which names the rule.
+into the apps' :class:`~panelkeeper.lib.refusals.Refused`, which names the rule.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from panelkeeper.cases.models import Case, CaseEvent
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import ClosureDay, PolicyVersion
-from panelkeeper.organisations.policies import Refused, parse
+from panelkeeper.organisations.policies import parse
 from panelkeeper.rules.breaches import (
     AppealResult,
     CaseView,
@@ -29,18 +30,6 @@ from panelkeeper.rules.breaches import (
 from panelkeeper.rules.calendar import WorkingCalendar
 from panelkeeper.rules.ladder import Channel, Effect, Ladder, Raiser
 from panelkeeper.rules.policy import Policy
-
-
-class CaseRefused(Refused):
-    """A step the code does not allow; ``rule`` names the rule it breaks (BR-…, COI-4…)."""
-
-    def __init__(self, rule: str, message: str, *, field: str | None = None) -> None:
-        super().__init__(message, field=field)
-        self.rule = rule
-
-    @classmethod
-    def of(cls, refused: StepRefused, *, field: str | None = None) -> CaseRefused:
-        return cls(refused.rule, refused.message, field=field)
 
 
 @lru_cache(maxsize=64)
@@ -57,7 +46,7 @@ def policy_of(version: PolicyVersion) -> Policy:
 
 def ladder_of(policy: Policy) -> Ladder:
     if policy.breach is None:
-        raise CaseRefused("BR-3", "The code in force defines no breach procedure.")
+        raise Refused("The code in force defines no breach procedure.", rule="BR-3")
     return policy.breach
 
 
@@ -126,11 +115,11 @@ def assess_case(case: Case, *, as_of: dt.date) -> CaseView:
             calendar=calendar_for(case, policy),
         )
     except StepRefused as refused:
-        raise CaseRefused.of(refused) from None
+        raise Refused.from_step(refused) from None
 
 
 def check_step(case: Case, proposed: Event, *, today: dt.date) -> CaseView:
-    """The case as it would be with ``proposed``; raises :class:`CaseRefused` if not allowed."""
+    """The case as it would be with ``proposed``; raises :class:`Refused` if not allowed."""
     policy = policy_of(case.policy_version)
     try:
         return check_next_policy(
@@ -143,7 +132,7 @@ def check_step(case: Case, proposed: Event, *, today: dt.date) -> CaseView:
             calendar=calendar_for(case, policy),
         )
     except StepRefused as refused:
-        raise CaseRefused.of(refused) from None
+        raise Refused.from_step(refused) from None
 
 
 def check_first(
@@ -155,7 +144,7 @@ def check_first(
     case_id: str = "",
     earlier: Sequence[EarlierCase] = (),
 ) -> CaseView:
-    """The view a new case would open with; raises :class:`CaseRefused` if not allowed."""
+    """The view a new case would open with; raises :class:`Refused` if not allowed."""
     try:
         return check_next_policy(
             policy,
@@ -167,4 +156,4 @@ def check_first(
             calendar=calendar,
         )
     except StepRefused as refused:
-        raise CaseRefused.of(refused) from None
+        raise Refused.from_step(refused) from None

@@ -1,4 +1,4 @@
-"""The people in a case and the seats of its investigating group (BR-6, COI-4).
+"""Who may sit on a case's investigating group, and what the group lacks (BR-6, COI-4).
 
 Nobody may sit who is conflicted (Interpretation 11): the member the case is about, the
 person who raised it, a witness, anyone who gave guidance in the same matter, anyone
@@ -9,8 +9,9 @@ The composition the code requires is checked by the rules' ``check_group``.
 
 A seat filled by mistake, or whose holder turns out to be conflicted or leaves, is
 released with a reason until the group is convened; the seat stays on record. Released
-seats, and people taken off the case (:mod:`.parties`), count for nothing: not in the
-group's composition, not as a conflict, not for access to the case.
+seats, and people taken off the case, count for nothing: not in the group's composition,
+not as a conflict, not for access to the case. Seats are filled and released, and people
+added and taken off, in :mod:`panelkeeper.cases.changes.people`.
 """
 
 from __future__ import annotations
@@ -18,14 +19,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from django.db import transaction
-from django.utils import timezone
-
-from panelkeeper.audit.log import record
-from panelkeeper.cases.models import Case, PartyRole, Seat, SeatRelease
-from panelkeeper.cases.procedure import CaseRefused, ladder_of, policy_of
-from panelkeeper.cases.write import dates, reason_given
-from panelkeeper.members.models import GroupRole, Member
+from panelkeeper.cases.models import Case, PartyRole, Seat
+from panelkeeper.cases.procedure import ladder_of, policy_of
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.members.models import Member
 from panelkeeper.rules.breaches import EventKind
 from panelkeeper.rules.ladder import GroupProblem, Seated, check_group
 from panelkeeper.rules.roles import Role
@@ -86,7 +83,7 @@ def group_roles(case: Case) -> dict[str, Role]:
     ladder = ladder_of(policy_of(case.policy_version))
     group = ladder.group
     if group is None:
-        raise CaseRefused("BR-6", "This code names no investigating group.")
+        raise Refused("This code names no investigating group.", rule="BR-6")
     chair = case.subject_is_chair
     roles = [ladder.acting_role(seat.role, subject_is_chair=chair) for seat in group.seats]
     roles += list(group.may_include)
@@ -95,7 +92,8 @@ def group_roles(case: Case) -> dict[str, Role]:
     return {role.key: role for role in roles}
 
 
-def _as_seated(case: Case, seat: Seat) -> Seated:
+def as_seated(case: Case, seat: Seat) -> Seated:
+    """The rules' value for a seat: its holder, role, and whether they are conflicted."""
     return Seated(
         person=seat.person_name,
         role=seat.role_key,
@@ -109,7 +107,7 @@ def _as_seated(case: Case, seat: Seat) -> Seated:
 
 def seated(case: Case) -> list[Seated]:
     seats = case.seats.current().select_related("member", "user")
-    return [_as_seated(case, seat) for seat in seats]
+    return [as_seated(case, seat) for seat in seats]
 
 
 def group_problems(case: Case) -> tuple[GroupProblem, ...]:
@@ -118,137 +116,6 @@ def group_problems(case: Case) -> tuple[GroupProblem, ...]:
     return check_group(ladder, seated(case), subject_is_chair=case.subject_is_chair)
 
 
-def seat_investigator(
-    *,
-    case: Case,
-    role_key: str,
-    actor: User | None,
-    member: Member | None = None,
-    user: User | None = None,
-    impartial: bool = False,
-    effective: dt.date | None = None,
-    today: dt.date | None = None,
-) -> Seat:
-    """Seat ``member`` or ``user`` on the case's investigating group as ``role_key`` (BR-6).
-
-    Refused, saying why, for anyone conflicted (COI-4, Interpretation 11), the Chair on
-    their own case where the code names a stand-in (Interpretation 10), a member seated as
-    chair or vice chair who does not hold that role, or a role the code does not name.
-    """
-    if (member is None) == (user is None):
-        raise CaseRefused(
-            "BR-6", "Choose one person: a member or a member of staff.", field="member"
-        )
-    when, _ = dates(effective, today)
-    ladder = ladder_of(policy_of(case.policy_version))
-    if case.subject_is_chair and role_key == "chair" and ladder.chair_stand_in is not None:
-        raise CaseRefused(
-            "Interpretation 10",
-            f"The breach is by the Chair: the {ladder.chair_stand_in.title} sits instead.",
-            field="role_key",
-        )
-    roles = group_roles(case)
-    role = roles.get(role_key)
-    if role is None:
-        raise CaseRefused("BR-6", "Choose a role this code seats on the group.", field="role_key")
-    name = str(member) if member is not None else (user.get_full_name() or str(user))  # type: ignore[union-attr]
-    held = {"chair": GroupRole.CHAIR, "vice_chair": GroupRole.VICE_CHAIR}.get(role_key)
-    if held is not None and (member is None or member.role != held):
-        raise CaseRefused("BR-6", f"{name} is not the {role.title}.", field="role_key")
-    reasons = conflict_reasons(case, member=member, user=user, on=when)
-    if reasons:
-        rule = reasons[0][0]
-        raise CaseRefused(
-            rule,
-            f"{name} cannot sit: {name} " + "; ".join(r for _, r in reasons) + ".",
-            field="member",
-        )
-    probe = Seat(
-        case=case,
-        role_key=role_key,
-        role_title=role.title,
-        member=member,
-        user=user,
-        impartial=impartial,
-        seated_on=when,
-    )
-    own = [
-        p
-        for p in check_group(
-            ladder, [_as_seated(case, probe)], subject_is_chair=case.subject_is_chair
-        )
-        if p.rule == "Interpretation 10" or p.message.startswith(name)
-    ]
-    if own:
-        raise CaseRefused(own[0].rule, own[0].message, field="role_key")
-    if case.seats.current().filter(member=member, user=user).exists():
-        raise CaseRefused("BR-6", f"{name} already has a seat.", field="member")
-    with transaction.atomic():
-        probe.recorded_at = timezone.now()
-        probe.recorded_by = actor
-        probe.save()
-        record(
-            actor=actor,
-            organisation=case.organisation,
-            action="case.seat_filled",
-            obj=probe,
-            fields=["role_key", "member", "user", "impartial", "seated_on"],
-        )
-    return probe
-
-
 def group_convened(case: Case) -> bool:
     """Whether the investigating group has been convened: its seats are then fixed."""
     return case.events.filter(kind=EventKind.GROUP_CONVENED).exists()
-
-
-def release_seat(
-    *,
-    seat: Seat,
-    reason: str,
-    actor: User | None,
-    effective: dt.date | None = None,
-    today: dt.date | None = None,
-) -> SeatRelease:
-    """Release a seat filled by mistake, or whose holder turned out to be conflicted or
-    left, so that it can be filled again (BR-6, COI-4).
-
-    Refused without a reason, for a seat already released, before the day it was filled,
-    and once the group has been convened: the group that sat is then part of the record.
-    """
-    reason = reason_given(reason, rule="BR-6", message="Enter why the seat is being released.")
-    when, _ = dates(effective, today)
-    if when < seat.seated_on:
-        raise CaseRefused(
-            "effective dates",
-            f"The seat was filled on {seat.seated_on:%-d %B %Y}: "
-            "it cannot be released before then.",
-            field="effective",
-        )
-    case = seat.case
-    with transaction.atomic():
-        # Convening locks the case row too, so the two cannot cross.
-        Case.objects.select_for_update().filter(pk=case.pk).values_list("pk").get()
-        if SeatRelease.objects.filter(seat=seat).exists():
-            raise CaseRefused("BR-6", "This seat has already been released.", field="seat")
-        if group_convened(case):
-            raise CaseRefused(
-                "BR-6",
-                "The group has been convened, so its seats can no longer be released.",
-                field="seat",
-            )
-        release = SeatRelease.objects.create(
-            seat=seat,
-            released_on=when,
-            reason=reason,
-            recorded_at=timezone.now(),
-            recorded_by=actor,
-        )
-        record(
-            actor=actor,
-            organisation=case.organisation,
-            action="case.seat_released",
-            obj=release,
-            fields=["seat", "released_on", "reason"],
-        )
-    return release

@@ -8,15 +8,24 @@ from typing import Any
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
-from panelkeeper.cases import services
 from panelkeeper.cases.actions import ACTIONS, open_actions
+from panelkeeper.cases.changes.opening import (
+    open_case_from_asked_to_leave,
+    open_exclusion_from_missed_meetings,
+)
+from panelkeeper.cases.changes.opening import (
+    raise_breach as raise_breach_case,
+)
+from panelkeeper.cases.changes.people import release_seat as release_held_seat
+from panelkeeper.cases.changes.people import remove_party as remove_person
+from panelkeeper.cases.changes.people import set_party_contact
 from panelkeeper.cases.citing import citable_clauses, describe_clauses
 from panelkeeper.cases.forms import (
     AsOfForm,
@@ -28,9 +37,11 @@ from panelkeeper.cases.forms import (
 )
 from panelkeeper.cases.models import Case, CaseParty, PartyRole, Seat
 from panelkeeper.cases.pending import pending_openings
-from panelkeeper.cases.procedure import CaseRefused, assess_case
+from panelkeeper.cases.procedure import assess_case
 from panelkeeper.cases.reading import list_calendar, read_case
 from panelkeeper.cases.seats import group_convened, group_problems, group_roles
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.forms import bound
 from panelkeeper.organisations.models import PolicyVersion
@@ -41,7 +52,7 @@ READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 PAGE_SIZE = 50
 
 
-def refuse(form: Form, refusal: CaseRefused, renamed: dict[str, str] | None = None) -> None:
+def refuse(form: Form, refusal: Refused, renamed: dict[str, str] | None = None) -> None:
     """Show a refusal on its field (or above the form), naming the rule it applies.
 
     ``renamed`` maps a domain function's field name to the form's, where they differ.
@@ -51,9 +62,9 @@ def refuse(form: Form, refusal: CaseRefused, renamed: dict[str, str] | None = No
     form.add_error(field, f"{refusal.message} ({refusal.rule})")
 
 
-def _case(request: HttpRequest, pk: int) -> Case:
+def _case(request: StaffRequest, pk: int) -> Case:
     return get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         Case.objects.select_related("member", "policy_version", "organisation", "handler"),
         pk=pk,
     )
@@ -61,9 +72,9 @@ def _case(request: HttpRequest, pk: int) -> Case:
 
 @staff(*READERS)
 @require_GET
-def case_list(request: HttpRequest, org: str) -> HttpResponse:
+def case_list(request: StaffRequest, org: str) -> HttpResponse:
     """Cases by next due date, overdue first; a bounded number of queries a page."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     today = timezone.localdate()
     cases = Case.objects.of(organisation).select_related("member").by_next_due()
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -77,16 +88,16 @@ def case_list(request: HttpRequest, org: str) -> HttpResponse:
         "page": page,
         "rows": rows,
         "today": today,
-        "pending": pending_openings(organisation) if OFFICER in request.roles else [],  # type: ignore[attr-defined]
-        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+        "pending": pending_openings(organisation) if OFFICER in request.roles else [],
+        "is_officer": OFFICER in request.roles,
     }
     return render(request, "cases/list.html", context)
 
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def raise_breach(request: HttpRequest, org: str) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def raise_breach(request: StaffRequest, org: str) -> HttpResponse:
+    organisation = request.organisation
     today = timezone.localdate()
     version = PolicyVersion.objects.in_force(organisation, on=today)
     clauses = citable_clauses(organisation, version, on=today) if version else []
@@ -98,10 +109,10 @@ def raise_breach(request: HttpRequest, org: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            case = services.raise_breach(
+            case = raise_breach_case(
                 organisation=organisation,
                 member=data["member"],
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 effective=data["effective"],
                 description=data["description"],
                 setting=data["setting"],
@@ -113,7 +124,7 @@ def raise_breach(request: HttpRequest, org: str) -> HttpResponse:
                 reporter_contact=data["reporter_contact"],
                 reporter_agreed_to_letters=data["reporter_agreed_to_letters"],
             )
-        except CaseRefused as refusal:
+        except Refused as refusal:
             refuse(form, refusal, {"contact": "reporter_contact"})
         else:
             messages.success(request, f"Breach {case.reference} raised")
@@ -124,7 +135,7 @@ def raise_breach(request: HttpRequest, org: str) -> HttpResponse:
 
 @staff(*READERS)
 @require_GET
-def case_detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def case_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """The case as it stood on ``as_of`` (default today): timeline, due dates, next steps."""
     case = _case(request, pk)
     today = timezone.localdate()
@@ -134,7 +145,7 @@ def case_detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         as_of = min(form.cleaned_data["as_of"], today)
     reading = read_case(case, as_of=as_of)
     context = {
-        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "organisation": request.organisation,
         "case": case,
         "reading": reading,
         "view": reading.view,
@@ -151,13 +162,13 @@ def case_detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         "reporter_role": PartyRole.REPORTER,
         "problems": group_problems(case) if reading.view.state == "investigating" else (),
         "actions": open_actions(reading.view) if as_of == today else [],
-        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+        "is_officer": OFFICER in request.roles,
     }
     return render(request, "cases/detail.html", context)
 
 
 def _form_page(
-    request: HttpRequest,
+    request: StaffRequest,
     case: Case,
     form: Form,
     *,
@@ -170,13 +181,13 @@ def _form_page(
     if request.method == "POST" and form.is_valid():
         try:
             message = save(form.cleaned_data)
-        except CaseRefused as refusal:
+        except Refused as refusal:
             refuse(form, refusal)
         else:
             messages.success(request, message)
             return redirect("cases:detail", org=case.organisation.slug, pk=case.pk)
     context = {
-        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "organisation": request.organisation,
         "case": case,
         "form": form,
         "title": title,
@@ -187,7 +198,7 @@ def _form_page(
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def case_action(request: HttpRequest, org: str, pk: int, action: str) -> HttpResponse:
+def case_action(request: StaffRequest, org: str, pk: int, action: str) -> HttpResponse:
     """One step on a case: its form, then its one domain function (STYLE 11)."""
     step = ACTIONS.get(action)
     if step is None:
@@ -206,13 +217,13 @@ def case_action(request: HttpRequest, org: str, pk: int, action: str) -> HttpRes
         form,
         title=step.title,
         view=view,
-        save=lambda data: step.perform(case, data, request.user),
+        save=lambda data: step.take(case, data, request.user),
     )
 
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def party_contact(request: HttpRequest, org: str, pk: int, party: int) -> HttpResponse:
+def party_contact(request: StaffRequest, org: str, pk: int, party: int) -> HttpResponse:
     """Record or change where a person known by name only agreed to be written to (BR-11).
 
     Members and staff are written to at their own records, so their parties answer 404.
@@ -225,11 +236,11 @@ def party_contact(request: HttpRequest, org: str, pk: int, party: int) -> HttpRe
     initial = {"contact": person.contact, "agreed_to_letters": person.agreed_to_letters}
 
     def save(data: dict[str, Any]) -> str:
-        services.set_party_contact(
+        set_party_contact(
             party=person,
             contact=data["contact"],
             agreed_to_letters=data["agreed_to_letters"],
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
         return f"Address for letters to {person.display_name} saved"
 
@@ -241,7 +252,7 @@ def party_contact(request: HttpRequest, org: str, pk: int, party: int) -> HttpRe
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def release_seat(request: HttpRequest, org: str, pk: int, seat: int) -> HttpResponse:
+def release_seat(request: StaffRequest, org: str, pk: int, seat: int) -> HttpResponse:
     """Release a seat on the investigating group before it is convened, saying why (BR-6).
 
     A seat already released answers 404; once the group is convened the form says why not.
@@ -251,11 +262,11 @@ def release_seat(request: HttpRequest, org: str, pk: int, seat: int) -> HttpResp
     held.case = case
 
     def save(data: dict[str, Any]) -> str:
-        services.release_seat(
+        release_held_seat(
             seat=held,
             reason=data["reason"],
             effective=data["effective"],
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
         return f"Seat of {held.person_name} released"
 
@@ -266,7 +277,7 @@ def release_seat(request: HttpRequest, org: str, pk: int, seat: int) -> HttpResp
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def remove_party(request: HttpRequest, org: str, pk: int, party: int) -> HttpResponse:
+def remove_party(request: StaffRequest, org: str, pk: int, party: int) -> HttpResponse:
     """Take someone added by mistake off the case, saying why (Interpretation 11).
 
     Whoever raised the breach, and anyone already taken off, answer 404.
@@ -279,11 +290,11 @@ def remove_party(request: HttpRequest, org: str, pk: int, party: int) -> HttpRes
     person.case = case
 
     def save(data: dict[str, Any]) -> str:
-        services.remove_party(
+        remove_person(
             party=person,
             reason=data["reason"],
             effective=data["effective"],
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
         return f"{person.display_name} taken off the case"
 
@@ -295,19 +306,19 @@ def remove_party(request: HttpRequest, org: str, pk: int, party: int) -> HttpRes
 
 @staff(OFFICER)
 @require_POST
-def open_from_meeting(request: HttpRequest, org: str, record: int) -> HttpResponse:
+def open_from_meeting(request: StaffRequest, org: str, record: int) -> HttpResponse:
     """A serious-breach case from a chair's asked-to-leave record (MTG-5)."""
     from panelkeeper.meetings.models import AskedToLeave
 
     row = get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         AskedToLeave.objects.select_related("meeting__group__organisation", "member"),
         via="meeting__group__organisation",
         pk=record,
     )
     try:
-        case = services.open_case_from_asked_to_leave(record_=row, actor=request.user)  # type: ignore[arg-type]
-    except CaseRefused as refusal:
+        case = open_case_from_asked_to_leave(record_=row, actor=request.user)
+    except Refused as refusal:
         messages.error(request, f"{refusal.message} ({refusal.rule})")
         return redirect("cases:list", org=org)
     messages.success(request, f"Case {case.reference} opened")
@@ -316,19 +327,19 @@ def open_from_meeting(request: HttpRequest, org: str, record: int) -> HttpRespon
 
 @staff(OFFICER)
 @require_POST
-def open_exclusion(request: HttpRequest, org: str, decision: int) -> HttpResponse:
+def open_exclusion(request: StaffRequest, org: str, decision: int) -> HttpResponse:
     """An exclusion case from a missed-meetings decision that ended membership (MTG-2)."""
     from panelkeeper.meetings.models import MissedMeetings
 
     row = get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         MissedMeetings.objects.select_related("member__group__organisation"),
         via="group__organisation",
         pk=decision,
     )
     try:
-        case = services.open_exclusion_from_missed_meetings(decision=row, actor=request.user)  # type: ignore[arg-type]
-    except CaseRefused as refusal:
+        case = open_exclusion_from_missed_meetings(decision=row, actor=request.user)
+    except Refused as refusal:
         messages.error(request, f"{refusal.message} ({refusal.rule})")
         return redirect("cases:list", org=org)
     messages.success(request, f"Exclusion case {case.reference} opened")

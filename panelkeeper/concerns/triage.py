@@ -1,7 +1,7 @@
 """Triage: a concern becomes a breach case about a member (BR-1, BR-2).
 
 The case is raised through the cases app's one way in,
-:func:`panelkeeper.cases.services.raise_breach`, which applies the code's rules on who
+:func:`panelkeeper.cases.changes.opening.raise_breach`, which applies the code's rules on who
 may raise a breach and whether anonymously. The reporter's identity goes onto the case
 only as they gave it: an anonymous concern gives none, and a named reporter's agreement
 (or not) to being known by the member travels with their name, and so does the address
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from panelkeeper.audit.log import record
-from panelkeeper.cases.services import raise_breach
+from panelkeeper.cases.changes.opening import raise_breach
 from panelkeeper.concerns.models import Concern
 from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.organisations.policies import Refused
@@ -56,7 +56,7 @@ def triage_concern(
 
     ``effective`` is the day the concern counts as reported: by default the day it was
     received. Refuses a concern already triaged or closed, and anything ``raise_breach``
-    refuses (its :class:`~panelkeeper.cases.procedure.CaseRefused` passes through);
+    refuses (its :class:`~panelkeeper.lib.refusals.Refused` passes through);
     either way nothing is saved.
     """
     with transaction.atomic():

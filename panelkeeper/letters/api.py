@@ -18,12 +18,12 @@ from pydantic import ValidationError as PydanticValidationError
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import api_member_self, api_staff, get_object_for
 from panelkeeper.cases.models import Case
-from panelkeeper.cases.procedure import CaseRefused
 from panelkeeper.letters.case_letters import LetterRefused
 from panelkeeper.letters.issuing import issue_case_letter, tell_others
 from panelkeeper.letters.models import Channel, Letter
 from panelkeeper.letters.schemas import DispatchOut, IssueIn, LetterOut, MyLetterOut, RefusalOut
 from panelkeeper.letters.views import pdf_response
+from panelkeeper.lib.refusals import Refused
 
 router = Router(tags=["letters"])
 
@@ -121,7 +121,7 @@ def issue_letter(request: HttpRequest, org: str) -> Status[object]:
             corrects=corrects,
             channel=Channel.HAND if data.by_hand else None,
         )
-    except (LetterRefused, CaseRefused) as refusal:
+    except (LetterRefused, Refused) as refusal:
         return Status(422, RefusalOut(detail=refusal.message, field=refusal.field))
     return Status(201, _out(letter))
 
@@ -136,7 +136,7 @@ def tell_others_op(request: HttpRequest, org: str, letter_id: int) -> Status[obj
     letter = get_object_for(request.organisation, Letter.objects.all(), pk=letter_id)  # type: ignore[attr-defined]
     try:
         sent = tell_others(letter, actor=request.user, today=timezone.localdate())  # type: ignore[arg-type]
-    except (LetterRefused, CaseRefused) as refusal:
+    except (LetterRefused, Refused) as refusal:
         return Status(422, RefusalOut(detail=refusal.message, field=refusal.field))
     return Status(200, [_out(x) for x in sent])
 

@@ -11,9 +11,10 @@ import datetime as dt
 
 from panelkeeper.cases.citing import describe_clauses
 from panelkeeper.cases.models import Case
-from panelkeeper.cases.procedure import CaseRefused, assess_case, check_step, ladder_of, policy_of
+from panelkeeper.cases.procedure import assess_case, check_step, ladder_of, policy_of
 from panelkeeper.letters import facts as f
 from panelkeeper.letters.kinds import NOTICE_KINDS, OUTCOME_KINDS, LetterKind
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.rules.breaches import CaseKind, CaseView, Event, EventKind
 from panelkeeper.rules.ladder import Channel, Ladder
 
@@ -44,7 +45,7 @@ def view_for_notice(case: Case, *, send_on: dt.date, channel: str) -> CaseView:
     proposed = Event(EventKind.NOTICE_SENT, send_on, channel=Channel(channel))
     try:
         return check_step(case, proposed, today=send_on)
-    except CaseRefused:
+    except Refused:
         # Notice was sent before (this is a correction or a copy): the window already runs.
         return assess_case(case, as_of=send_on)
 

@@ -70,7 +70,7 @@ def dispatch_letter(letter: Letter, *, actor: User | None, to_address: str) -> l
         and letter.kind in NOTICE_KINDS
         and letter.corrects_id is None
     ):
-        from panelkeeper.cases.services import record_notice
+        from panelkeeper.cases.changes.steps import record_notice
 
         record_notice(
             case=letter.case,

@@ -40,7 +40,7 @@ def api_release_kwargs(factory: Factory) -> dict[str, Any]:
 
 
 def remove_kwargs(factory: Factory) -> dict[str, Any]:
-    from panelkeeper.cases.services import add_party
+    from panelkeeper.cases.changes.people import add_party
 
     case = factory.the_case
     witness = case.parties.current().filter(name="Wendy Witness").first() or add_party(

@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from panelkeeper.cases import services as s
+from panelkeeper.cases.changes.appeals import decide_appeal, lodge_appeal
+from panelkeeper.cases.changes.people import seat_investigator
+from panelkeeper.cases.changes.steps import (
+    convene_group,
+    inform_member,
+    lift_suspension,
+    record_determination,
+    record_notice,
+    record_outcome,
+    suspend_member,
+)
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.members.eligibility import Hurdle, eligibility
@@ -18,7 +28,7 @@ TODAY = dt.date(2026, 11, 23)
 
 def _investigating(factory: Factory) -> Case:
     case = factory.the_case
-    s.inform_member(case=case, actor=None, effective=dt.date(2026, 11, 3), today=TODAY)
+    inform_member(case=case, actor=None, effective=dt.date(2026, 11, 3), today=TODAY)
     return case
 
 
@@ -30,17 +40,17 @@ def test_a_suspension_makes_the_member_ineligible_and_lifting_it_restores_them_b
     factory: Factory,
 ) -> None:
     case = _investigating(factory)
-    s.suspend_member(case=case, actor=None, effective=dt.date(2026, 11, 4), today=TODAY)
+    suspend_member(case=case, actor=None, effective=dt.date(2026, 11, 4), today=TODAY)
     assert Hurdle.SUSPENDED in _hurdles(case, dt.date(2026, 11, 4))
     assert Hurdle.SUSPENDED not in _hurdles(case, dt.date(2026, 11, 3))
-    s.lift_suspension(case=case, actor=None, effective=dt.date(2026, 11, 12), today=TODAY)
+    lift_suspension(case=case, actor=None, effective=dt.date(2026, 11, 12), today=TODAY)
     assert Hurdle.SUSPENDED in _hurdles(case, dt.date(2026, 11, 11))
     assert Hurdle.SUSPENDED not in _hurdles(case, dt.date(2026, 11, 12))
 
 
 def test_a_suspension_with_an_end_date_ends_on_its_own_br_9(factory: Factory) -> None:
     case = _investigating(factory)
-    s.suspend_member(
+    suspend_member(
         case=case,
         actor=None,
         effective=dt.date(2026, 11, 4),
@@ -53,7 +63,7 @@ def test_a_suspension_with_an_end_date_ends_on_its_own_br_9(factory: Factory) ->
 
 def _to_outcome(factory: Factory, case: Case, outcome: str, level: str) -> None:
     for role in ("customer_involvement_team", "service_improvement_team"):
-        s.seat_investigator(
+        seat_investigator(
             case=case,
             role_key=role,
             user=factory.user(),
@@ -61,7 +71,7 @@ def _to_outcome(factory: Factory, case: Case, outcome: str, level: str) -> None:
             effective=dt.date(2026, 11, 4),
             today=TODAY,
         )
-    s.seat_investigator(
+    seat_investigator(
         case=case,
         role_key="involved_customer",
         member=factory.panel_member(),
@@ -69,14 +79,14 @@ def _to_outcome(factory: Factory, case: Case, outcome: str, level: str) -> None:
         effective=dt.date(2026, 11, 4),
         today=TODAY,
     )
-    s.convene_group(case=case, actor=None, effective=dt.date(2026, 11, 5), today=TODAY)
-    s.record_determination(
+    convene_group(case=case, actor=None, effective=dt.date(2026, 11, 5), today=TODAY)
+    record_determination(
         case=case, level=level, actor=None, effective=dt.date(2026, 11, 10), today=TODAY
     )
-    s.record_outcome(
+    record_outcome(
         case=case, outcome=outcome, actor=None, effective=dt.date(2026, 11, 10), today=TODAY
     )
-    s.record_notice(
+    record_notice(
         case=case,
         sent_on=dt.date(2026, 11, 11),
         to="the member",
@@ -90,11 +100,11 @@ def test_being_asked_to_leave_ends_membership_and_an_overturned_appeal_restores_
     factory: Factory,
 ) -> None:
     case = _investigating(factory)
-    s.suspend_member(case=case, actor=None, effective=dt.date(2026, 11, 4), today=TODAY)
+    suspend_member(case=case, actor=None, effective=dt.date(2026, 11, 4), today=TODAY)
     _to_outcome(factory, case, "asked_to_leave", "major")
     assert status_on(case.member, on=dt.date(2026, 11, 10)) == Status.ENDED
-    s.lodge_appeal(case=case, received_on=dt.date(2026, 11, 13), actor=None, today=TODAY)
-    s.decide_appeal(
+    lodge_appeal(case=case, received_on=dt.date(2026, 11, 13), actor=None, today=TODAY)
+    decide_appeal(
         case=case,
         result="overturned",
         reason="The evidence did not hold.",
@@ -112,8 +122,8 @@ def test_being_asked_to_leave_ends_membership_and_an_overturned_appeal_restores_
 def test_an_upheld_appeal_leaves_the_ending_in_place_br_12(factory: Factory) -> None:
     case = _investigating(factory)
     _to_outcome(factory, case, "asked_to_leave", "major")
-    s.lodge_appeal(case=case, received_on=dt.date(2026, 11, 13), actor=None, today=TODAY)
-    s.decide_appeal(
+    lodge_appeal(case=case, received_on=dt.date(2026, 11, 13), actor=None, today=TODAY)
+    decide_appeal(
         case=case,
         result="upheld",
         reason="Fair.",
@@ -129,8 +139,8 @@ def test_a_varied_appeal_replaces_the_ending_with_the_new_outcome_br_12(
 ) -> None:
     case = _investigating(factory)
     _to_outcome(factory, case, "asked_to_leave", "major")
-    s.lodge_appeal(case=case, received_on=dt.date(2026, 11, 13), actor=None, today=TODAY)
-    s.decide_appeal(
+    lodge_appeal(case=case, received_on=dt.date(2026, 11, 13), actor=None, today=TODAY)
+    decide_appeal(
         case=case,
         result="varied",
         reason="Too harsh.",

@@ -7,9 +7,10 @@ import datetime as dt
 
 import pytest
 
-from panelkeeper.cases import services as s
+from panelkeeper.cases.changes.steps import take_informal_step
 from panelkeeper.cases.models import Case, CaseState, PartyRole
-from panelkeeper.cases.procedure import CaseRefused, assess_case
+from panelkeeper.cases.procedure import assess_case
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.rules.ladder import Effect
 from tests.factory import Factory
 
@@ -25,7 +26,7 @@ def _case(factory: Factory, preset: str, clause: str) -> Case:
 def test_thirteens_firm_guidance_goes_on_file_for_twelve_months_br_3(factory: Factory) -> None:
     case = _case(factory, "thirteen", "code_of_conduct")
     adviser = factory.user()
-    s.take_informal_step(
+    take_informal_step(
         case=case,
         step="informal_guidance",
         actor=None,
@@ -33,7 +34,7 @@ def test_thirteens_firm_guidance_goes_on_file_for_twelve_months_br_3(factory: Fa
         given_by_user=adviser,
         today=TODAY,
     )
-    s.take_informal_step(
+    take_informal_step(
         case=case, step="firm_guidance", actor=None, effective=dt.date(2026, 11, 5), today=TODAY
     )
     case.refresh_from_db()
@@ -45,8 +46,8 @@ def test_thirteens_firm_guidance_goes_on_file_for_twelve_months_br_3(factory: Fa
 
 def test_an_informal_step_the_ladder_does_not_offer_is_refused_br_3(factory: Factory) -> None:
     case = _case(factory, "thirteen", "code_of_conduct")
-    with pytest.raises(CaseRefused) as caught:
-        s.take_informal_step(case=case, step="verbal_warning", actor=None, today=TODAY)
+    with pytest.raises(Refused) as caught:
+        take_informal_step(case=case, step="verbal_warning", actor=None, today=TODAY)
     assert caught.value.rule == "BR-3"
 
 
@@ -54,7 +55,7 @@ def test_herefordshires_verbal_warning_closes_the_case_and_stays_on_file_br_3(
     factory: Factory,
 ) -> None:
     case = _case(factory, "herefordshire", "confidentiality_agreement")
-    s.take_informal_step(
+    take_informal_step(
         case=case, step="verbal_warning", actor=None, effective=dt.date(2026, 11, 3), today=TODAY
     )
     case.refresh_from_db()

@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from panelkeeper.cases import services as s
+from panelkeeper.cases.changes.steps import inform_member
 from tests.factory import Factory
 
 TODAY = dt.date(2026, 11, 23)
@@ -39,9 +39,9 @@ def test_cases_are_listed_by_next_due_date_overdue_first_br_5(
     factory: Factory, officer_client: Client
 ) -> None:
     later = factory.breach_case(factory.panel_member(), effective=dt.date(2026, 11, 20))
-    s.inform_member(case=later, actor=None, effective=dt.date(2026, 11, 20), today=TODAY)
+    inform_member(case=later, actor=None, effective=dt.date(2026, 11, 20), today=TODAY)
     overdue = factory.breach_case(factory.panel_member(), effective=dt.date(2026, 10, 1))
-    s.inform_member(case=overdue, actor=None, effective=dt.date(2026, 10, 1), today=TODAY)
+    inform_member(case=overdue, actor=None, effective=dt.date(2026, 10, 1), today=TODAY)
     nothing_due = factory.breach_case(factory.panel_member())
     body = officer_client.get("/api/v1/cases/home").json()
     order = [row["id"] for row in body["cases"]]

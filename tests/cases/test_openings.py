@@ -10,9 +10,16 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from panelkeeper.cases import services as s
+from panelkeeper.cases.changes.appeals import consider_appeal, decide_appeal, lodge_appeal
+from panelkeeper.cases.changes.opening import (
+    open_case_from_asked_to_leave,
+    open_exclusion,
+    open_exclusion_from_missed_meetings,
+)
+from panelkeeper.cases.changes.steps import record_notice
 from panelkeeper.cases.models import Case, CaseKind, CaseState
-from panelkeeper.cases.procedure import CaseRefused, assess_case
+from panelkeeper.cases.procedure import assess_case
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.models import AskedToLeave, MissedMeetings, MissedMeetingsStatus
 from panelkeeper.members.models import Member, Status
 from panelkeeper.members.status import status_on
@@ -36,7 +43,7 @@ def test_a_member_asked_to_leave_opens_a_serious_breach_case_mtg_5(factory: Fact
         recorded_at=timezone.now(),
         recorded_by=factory.officer(),
     )
-    case = s.open_case_from_asked_to_leave(record_=row, actor=None, today=TODAY)
+    case = open_case_from_asked_to_leave(record_=row, actor=None, today=TODAY)
     assert case.asked_to_leave == row
     assert case.setting == "meeting" and case.began_on == dt.date(2026, 11, 10)
     assert case.level == "serious"
@@ -75,13 +82,13 @@ def test_membership_ended_for_missed_meetings_opens_an_exclusion_with_its_appeal
 ) -> None:
     member = _nexus_member(factory)
     decision = _ended(factory, member)
-    case = s.open_exclusion_from_missed_meetings(decision=decision, actor=None, today=TODAY)
+    case = open_exclusion_from_missed_meetings(decision=decision, actor=None, today=TODAY)
     assert case.kind == CaseKind.EXCLUSION and case.state == CaseState.DECIDED
     # The ending is written once, by the meetings decision.
     assert member.statuses.filter(status=Status.ENDED).count() == 1
-    with pytest.raises(CaseRefused, match="already open"):
-        s.open_exclusion_from_missed_meetings(decision=decision, actor=None, today=TODAY)
-    s.record_notice(
+    with pytest.raises(Refused, match="already open"):
+        open_exclusion_from_missed_meetings(decision=decision, actor=None, today=TODAY)
+    record_notice(
         case=case,
         sent_on=dt.date(2026, 11, 13),
         to=member.full_name,
@@ -93,9 +100,9 @@ def test_membership_ended_for_missed_meetings_opens_an_exclusion_with_its_appeal
     assert view.appeal_window is not None
     # Seven calendar days from receipt on 13 November (Interpretation 2).
     assert view.appeal_window.closes == dt.date(2026, 11, 20)
-    s.lodge_appeal(case=case, received_on=dt.date(2026, 11, 18), actor=None, today=TODAY)
-    s.consider_appeal(case=case, actor=None, effective=dt.date(2026, 11, 19), today=TODAY)
-    s.decide_appeal(
+    lodge_appeal(case=case, received_on=dt.date(2026, 11, 18), actor=None, today=TODAY)
+    consider_appeal(case=case, actor=None, effective=dt.date(2026, 11, 19), today=TODAY)
+    decide_appeal(
         case=case,
         result="overturned",
         reason="Illness was not known.",
@@ -108,7 +115,7 @@ def test_membership_ended_for_missed_meetings_opens_an_exclusion_with_its_appeal
 
 def test_an_exclusion_can_be_opened_for_a_member_and_a_date_mtg_2(factory: Factory) -> None:
     member = _nexus_member(factory)
-    case = s.open_exclusion(
+    case = open_exclusion(
         member=member,
         effective=dt.date(2026, 11, 12),
         reason="Stepped down after a confidentiality breach",

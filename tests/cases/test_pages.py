@@ -140,16 +140,20 @@ def test_the_case_reads_as_it_stood_on_a_past_date(
 def test_the_page_says_who_must_be_told_in_writing_and_by_when_br_11(
     factory: Factory, officer_client: Client
 ) -> None:
-    from panelkeeper.cases import services as s
+    from panelkeeper.cases.changes.steps import (
+        open_investigation,
+        record_determination,
+        record_outcome,
+    )
 
     factory.code_in_force("nexus")
     case = factory.breach_case(factory.panel_member(), preset="nexus", raised_by="staff")
     today = dt.date(2026, 11, 23)
-    s.open_investigation(case=case, actor=None, effective=dt.date(2026, 11, 5), today=today)
-    s.record_determination(
+    open_investigation(case=case, actor=None, effective=dt.date(2026, 11, 5), today=today)
+    record_determination(
         case=case, level="minor", actor=None, effective=dt.date(2026, 11, 5), today=today
     )
-    s.record_outcome(
+    record_outcome(
         case=case, outcome="reminder", actor=None, effective=dt.date(2026, 11, 5), today=today
     )
     url = reverse("cases:detail", kwargs={"org": "home", "pk": case.pk})

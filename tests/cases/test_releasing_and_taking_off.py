@@ -15,10 +15,16 @@ from django.utils import timezone
 
 from panelkeeper.accounts.models import User
 from panelkeeper.audit.models import AuditEntry
-from panelkeeper.cases import services as s
+from panelkeeper.cases.changes.people import (
+    add_party,
+    release_seat,
+    remove_party,
+    seat_investigator,
+)
+from panelkeeper.cases.changes.steps import convene_group, inform_member
 from panelkeeper.cases.models import Case, CaseParty, PartyRole, Seat, SeatRelease
-from panelkeeper.cases.procedure import CaseRefused
 from panelkeeper.cases.seats import group_problems
+from panelkeeper.lib.refusals import Refused
 from tests.cases.helpers import date_input
 from tests.factory import Factory
 
@@ -33,7 +39,7 @@ def _client(user: User) -> Client:
 
 
 def _seat(case: Case, role: str, **person: Any) -> Seat:
-    return s.seat_investigator(
+    return seat_investigator(
         case=case, role_key=role, actor=None, effective=SEATED, today=TODAY, **person
     )
 
@@ -41,7 +47,7 @@ def _seat(case: Case, role: str, **person: Any) -> Seat:
 def _grouped(factory: Factory) -> tuple[Case, dict[str, Seat]]:
     """``the_case`` (vela) with every seat its group needs filled, not yet convened."""
     case = factory.the_case
-    s.inform_member(case=case, actor=None, effective=INFORMED, today=TODAY)
+    inform_member(case=case, actor=None, effective=INFORMED, today=TODAY)
     seats = {
         "customer_involvement_team": _seat(case, "customer_involvement_team", user=factory.user()),
         "service_improvement_team": _seat(case, "service_improvement_team", user=factory.user()),
@@ -52,15 +58,15 @@ def _grouped(factory: Factory) -> tuple[Case, dict[str, Seat]]:
 
 def _release(seat: Seat, reason: str = "Seated in error.", **more: Any) -> SeatRelease:
     more.setdefault("effective", RELEASED)
-    return s.release_seat(seat=seat, reason=reason, actor=None, today=TODAY, **more)
+    return release_seat(seat=seat, reason=reason, actor=None, today=TODAY, **more)
 
 
 def _convene(case: Case) -> None:
-    s.convene_group(case=case, actor=None, effective=CONVENED, today=TODAY)
+    convene_group(case=case, actor=None, effective=CONVENED, today=TODAY)
 
 
 def _witness(factory: Factory, case: Case) -> CaseParty:
-    return s.add_party(
+    return add_party(
         case=case,
         role=PartyRole.WITNESS,
         member=factory.panel_member(),
@@ -71,7 +77,7 @@ def _witness(factory: Factory, case: Case) -> CaseParty:
 
 
 def _remove(party: CaseParty, reason: str = "Added to the wrong case.") -> CaseParty:
-    return s.remove_party(party=party, reason=reason, actor=None, effective=RELEASED, today=TODAY)
+    return remove_party(party=party, reason=reason, actor=None, effective=RELEASED, today=TODAY)
 
 
 # Releasing a seat
@@ -92,7 +98,7 @@ def test_a_seat_released_before_convening_no_longer_counts_towards_the_group_br_
     assert Seat.objects.filter(case=case).count() == 3  # nothing deleted
     problems = group_problems(case)
     assert problems and problems[0].rule == "BR-6"
-    with pytest.raises(CaseRefused):
+    with pytest.raises(Refused):
         _convene(case)
     entry = AuditEntry.objects.get(action="case.seat_released")
     assert entry.fields == ["seat", "released_on", "reason"]
@@ -114,14 +120,14 @@ def test_a_released_seat_can_be_filled_again_and_the_group_convened_br_6(
 
 def test_a_person_still_seated_cannot_take_a_second_seat_br_6(factory: Factory) -> None:
     case, seats = _grouped(factory)
-    with pytest.raises(CaseRefused, match="already has a seat"):
+    with pytest.raises(Refused, match="already has a seat"):
         _seat(case, "involved_customer", member=seats["involved_customer"].member)
 
 
 def test_a_seat_cannot_be_released_once_the_group_is_convened_br_6(factory: Factory) -> None:
     case, seats = _grouped(factory)
     _convene(case)
-    with pytest.raises(CaseRefused) as caught:
+    with pytest.raises(Refused) as caught:
         _release(seats["involved_customer"], effective=TODAY)
     assert (caught.value.rule, caught.value.field) == ("BR-6", "seat")
     assert "convened" in caught.value.message
@@ -141,7 +147,7 @@ def test_a_release_needs_a_reason_and_a_date_between_seating_and_today(
     factory: Factory, more: dict[str, Any], field: str
 ) -> None:
     _, seats = _grouped(factory)
-    with pytest.raises(CaseRefused) as caught:
+    with pytest.raises(Refused) as caught:
         _release(seats["involved_customer"], **more)
     assert caught.value.field == field
     assert not SeatRelease.objects.exists()
@@ -150,7 +156,7 @@ def test_a_release_needs_a_reason_and_a_date_between_seating_and_today(
 def test_a_seat_is_released_once(factory: Factory) -> None:
     _, seats = _grouped(factory)
     _release(seats["involved_customer"])
-    with pytest.raises(CaseRefused, match="already been released"):
+    with pytest.raises(Refused, match="already been released"):
         _release(seats["involved_customer"])
     assert SeatRelease.objects.count() == 1
 
@@ -209,7 +215,7 @@ def test_an_investigator_whose_only_seat_was_released_cannot_open_the_case(
 def test_a_witness_taken_off_the_case_may_then_sit_interpretation_11(factory: Factory) -> None:
     case = factory.the_case
     witness = _witness(factory, case)
-    with pytest.raises(CaseRefused, match="is a witness"):
+    with pytest.raises(Refused, match="is a witness"):
         _seat(case, "involved_customer", member=witness.member)
     _remove(witness)
     witness.refresh_from_db()
@@ -225,7 +231,7 @@ def test_whoever_raised_the_breach_stays_on_the_case_interpretation_11(
     factory: Factory,
 ) -> None:
     reporter = factory.the_case.parties.get(role=PartyRole.REPORTER)
-    with pytest.raises(CaseRefused) as caught:
+    with pytest.raises(Refused) as caught:
         _remove(reporter)
     assert (caught.value.rule, caught.value.field) == ("Interpretation 11", "party")
     reporter.refresh_from_db()
@@ -242,11 +248,11 @@ def test_the_database_keeps_the_reporter_on_the_case(factory: Factory) -> None:
 
 def test_taking_someone_off_needs_a_reason_and_happens_once(factory: Factory) -> None:
     witness = _witness(factory, factory.the_case)
-    with pytest.raises(CaseRefused) as caught:
+    with pytest.raises(Refused) as caught:
         _remove(witness, reason=" ")
     assert caught.value.field == "reason"
     _remove(witness)
-    with pytest.raises(CaseRefused, match="already been taken off"):
+    with pytest.raises(Refused, match="already been taken off"):
         _remove(witness)
     assert AuditEntry.objects.filter(action="case_party.removed").count() == 1
 

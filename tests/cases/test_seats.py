@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from panelkeeper.cases import services as s
+from panelkeeper.cases.changes.people import add_party, seat_investigator
+from panelkeeper.cases.changes.steps import convene_group, inform_member
 from panelkeeper.cases.models import Case, PartyRole, Seat
-from panelkeeper.cases.procedure import CaseRefused
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import GroupRole
 from panelkeeper.registers.models import ConflictDecision, Decision
 from tests.factory import Factory
@@ -19,7 +20,7 @@ ON = dt.date(2026, 11, 4)
 
 
 def _seat_member(case: Case, member: object, role: str = "involved_customer") -> Seat:
-    return s.seat_investigator(
+    return seat_investigator(
         case=case,
         role_key=role,
         member=member,
@@ -29,8 +30,8 @@ def _seat_member(case: Case, member: object, role: str = "involved_customer") ->
     )
 
 
-def _refused(case: Case, member: object, role: str = "involved_customer") -> CaseRefused:
-    with pytest.raises(CaseRefused) as caught:
+def _refused(case: Case, member: object, role: str = "involved_customer") -> Refused:
+    with pytest.raises(Refused) as caught:
         _seat_member(case, member, role)
     assert not case.seats.exists()
     return caught.value
@@ -64,7 +65,7 @@ def test_a_witness_an_adviser_or_someone_implicated_cannot_sit_interpretation_11
 ) -> None:
     case = factory.the_case
     person = factory.panel_member()
-    s.add_party(case=case, role=role, member=person, actor=None, effective=ON, today=TODAY)
+    add_party(case=case, role=role, member=person, actor=None, effective=ON, today=TODAY)
     refusal = _refused(case, person)
     assert refusal.rule == "Interpretation 11"
     assert why in refusal.message
@@ -73,9 +74,9 @@ def test_a_witness_an_adviser_or_someone_implicated_cannot_sit_interpretation_11
 def test_a_staff_witness_is_matched_by_their_sign_in_interpretation_11(factory: Factory) -> None:
     case = factory.the_case
     staff = factory.user()
-    s.add_party(case=case, role=PartyRole.WITNESS, user=staff, actor=None, today=TODAY)
-    with pytest.raises(CaseRefused, match="is a witness"):
-        s.seat_investigator(
+    add_party(case=case, role=PartyRole.WITNESS, user=staff, actor=None, today=TODAY)
+    with pytest.raises(Refused, match="is a witness"):
+        seat_investigator(
             case=case,
             role_key="service_improvement_team",
             user=staff,
@@ -122,7 +123,7 @@ def test_a_declared_interest_awaiting_a_decision_holds_the_seat_back_coi_4(
 def test_receiving_the_report_is_not_a_conflict_interpretation_11(factory: Factory) -> None:
     case = factory.the_case
     assert case.handler is not None
-    seat = s.seat_investigator(
+    seat = seat_investigator(
         case=case,
         role_key="customer_involvement_team",
         user=case.handler,
@@ -141,10 +142,10 @@ def test_a_role_the_code_does_not_seat_is_refused_br_6(factory: Factory) -> None
 
 def test_convening_names_every_seat_still_empty_br_6(factory: Factory) -> None:
     case = factory.the_case
-    s.inform_member(case=case, actor=None, effective=dt.date(2026, 11, 3), today=TODAY)
+    inform_member(case=case, actor=None, effective=dt.date(2026, 11, 3), today=TODAY)
     _seat_member(case, factory.panel_member())
-    with pytest.raises(CaseRefused) as caught:
-        s.convene_group(case=case, actor=None, effective=ON, today=TODAY)
+    with pytest.raises(Refused) as caught:
+        convene_group(case=case, actor=None, effective=ON, today=TODAY)
     assert caught.value.rule == "BR-6"
     assert "Customer Involvement Team" in caught.value.message
     assert "Service Improvement Team" in caught.value.message

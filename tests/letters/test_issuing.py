@@ -134,11 +134,11 @@ def test_the_member_is_told_of_the_investigation_with_who_looks_into_it_br_4(
 
 
 def test_an_appeal_acknowledgement_names_who_considers_it_br_12(factory: Factory) -> None:
-    from panelkeeper.cases import services as s
+    from panelkeeper.cases.changes.appeals import lodge_appeal
 
     case = factory.decided_case()
     factory.letter()
-    s.lodge_appeal(
+    lodge_appeal(
         case=case, received_on=dt.date(2026, 11, 30), actor=None, today=TODAY + dt.timedelta(days=7)
     )
     letter = factory.letter(kind=LetterKind.APPEAL_ACKNOWLEDGED, today=dt.date(2026, 11, 30))

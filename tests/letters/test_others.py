@@ -15,7 +15,14 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from panelkeeper.cases import services as s
+from panelkeeper.cases.changes.appeals import decide_appeal, lodge_appeal
+from panelkeeper.cases.changes.people import seat_investigator, set_party_contact
+from panelkeeper.cases.changes.steps import (
+    convene_group,
+    inform_member,
+    record_determination,
+    record_outcome,
+)
 from panelkeeper.cases.models import CaseEvent, CaseParty
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.letters.dispatch import posted_on
@@ -41,24 +48,24 @@ def insight_case(factory: Factory, **reporter: Any) -> Any:
     reporter.setdefault("reporter_agreed_to_letters", True)
     case = factory.breach_case(subject, preset="insight", raised_by="customer", **reporter)
     day = TODAY
-    s.inform_member(case=case, actor=None, effective=dt.date(2026, 11, 3), today=day)
+    inform_member(case=case, actor=None, effective=dt.date(2026, 11, 3), today=day)
     manager = factory.user(first_name="Mo", last_name="Manager", email="mo@example.org")
-    s.seat_investigator(
+    seat_investigator(
         case=case, role_key="customer_involvement_manager", user=manager, actor=None,
         effective=dt.date(2026, 11, 4), today=day,
     )  # fmt: skip
     voice = factory.panel_member(full_name="Val Voice")
     voice.address, voice.contact_by = "4 Pear Road\nHereford HR1 2AB", "post"
     voice.save(update_fields=["address", "contact_by"])
-    s.seat_investigator(
+    seat_investigator(
         case=case, role_key="customer_services_voice", member=voice, actor=None,
         effective=dt.date(2026, 11, 4), today=day,
     )  # fmt: skip
-    s.convene_group(case=case, actor=None, effective=dt.date(2026, 11, 5), today=day)
-    s.record_determination(
+    convene_group(case=case, actor=None, effective=dt.date(2026, 11, 5), today=day)
+    record_determination(
         case=case, level="minor", actor=None, effective=dt.date(2026, 11, 10), today=day
     )
-    s.record_outcome(
+    record_outcome(
         case=case, outcome="final_written_warning", actor=None,
         effective=dt.date(2026, 11, 10), today=day,
     )  # fmt: skip
@@ -129,7 +136,7 @@ def test_a_reporter_who_did_not_agree_is_not_written_to_and_the_page_says_why(
 
     # Once she agrees and gives an address, the officer writes to her from the same page.
     party = CaseParty.objects.get(case=case, role="reporter")
-    s.set_party_contact(
+    set_party_contact(
         party=party, contact="7 Elm Close, Hereford HR2 7QT", agreed_to_letters=True, actor=None
     )
     tell = reverse("letters:tell_others", kwargs={"org": factory.home.slug, "pk": letter.pk})
@@ -159,10 +166,10 @@ def test_an_auditor_cannot_write_to_others_and_another_organisation_sees_nothing
 def test_insight_tells_every_party_of_the_appeal_decision_br_12(factory: Factory) -> None:
     case = insight_case(factory)
     issue_case_letter(case=case, kind=None, actor=None, today=TODAY)
-    s.lodge_appeal(
+    lodge_appeal(
         case=case, received_on=dt.date(2026, 11, 25), actor=None, today=dt.date(2026, 11, 25)
     )
-    s.decide_appeal(
+    decide_appeal(
         case=case, result="upheld", reason="The record is clear.", actor=None,
         effective=dt.date(2026, 12, 2), today=dt.date(2026, 12, 2),
     )  # fmt: skip
@@ -286,7 +293,7 @@ def test_the_api_writes_to_a_reporter_once_they_can_be_reached(factory: Factory)
     case = insight_case(factory, reporter_contact="", reporter_agreed_to_letters=False)
     letter = issue_case_letter(case=case, kind=None, actor=None, today=TODAY)
     party = CaseParty.objects.get(case=case, role="reporter")
-    s.set_party_contact(party=party, contact="rita@example.org", agreed_to_letters=True, actor=None)
+    set_party_contact(party=party, contact="rita@example.org", agreed_to_letters=True, actor=None)
     token = factory.token(factory.officer())
     headers = {"Authorization": f"Bearer {token.plaintext}"}
     url = f"/api/v1/letters/{factory.home.slug}/{letter.pk}/tell-others"

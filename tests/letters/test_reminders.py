@@ -12,7 +12,8 @@ import pytest
 from django.core import mail
 from django.db import connection
 
-from panelkeeper.cases import services as s
+from panelkeeper.cases.changes.appeals import consider_appeal, lodge_appeal
+from panelkeeper.cases.changes.steps import open_investigation, record_determination, record_outcome
 from panelkeeper.core.daily import trigger
 from panelkeeper.core.models import DailyRun
 from panelkeeper.letters.models import Reminder
@@ -28,13 +29,13 @@ def nexus_exclusion_appealed(factory: Factory) -> object:
     member.save(update_fields=["email", "contact_by"])
     day = dt.date(2026, 11, 11)
     case = factory.breach_case(member, preset="nexus", effective=dt.date(2026, 11, 2), today=day)
-    s.open_investigation(case=case, actor=None, effective=dt.date(2026, 11, 4), today=day)
-    s.record_determination(
+    open_investigation(case=case, actor=None, effective=dt.date(2026, 11, 4), today=day)
+    record_determination(
         case=case, level="serious", actor=None, effective=dt.date(2026, 11, 10), today=day
     )
-    s.record_outcome(case=case, outcome="exclusion", actor=None, effective=day, today=day)
+    record_outcome(case=case, outcome="exclusion", actor=None, effective=day, today=day)
     factory.letter(case, today=day)
-    s.lodge_appeal(
+    lodge_appeal(
         case=case, received_on=dt.date(2026, 11, 16), actor=None, today=dt.date(2026, 11, 16)
     )
     return case
@@ -69,7 +70,7 @@ def test_a_deadline_that_moves_moves_its_reminder_br_12(factory: Factory) -> Non
     send_digests(factory.home, today=dt.date(2026, 11, 24))
     first = mail.outbox[0].body
     assert "Overdue" in first and "Consider the appeal: was due Monday 23 November 2026" in first
-    s.consider_appeal(
+    consider_appeal(
         case=case, actor=None, effective=dt.date(2026, 11, 20), today=dt.date(2026, 11, 26)
     )
     mail.outbox.clear()

@@ -1,21 +1,22 @@
-"""The stages of a case, each one typed, keyword-only step (STYLE 7, BR-3 to BR-11).
-
-Each asks the procedure whether the step is open (through
-:func:`panelkeeper.cases.write.take_step`) and raises
-:class:`~panelkeeper.cases.procedure.CaseRefused` naming the rule when it is not.
-``effective`` defaults to today and is never later than today.
+"""The stages of a case (STYLE 7, BR-3 to BR-11), each written by
+:func:`panelkeeper.cases.changes.writer.write_step`, which asks the procedure whether the
+step is open and raises :class:`~panelkeeper.lib.refusals.Refused` naming the rule when it
+is not. ``effective`` defaults to today and is never later than today.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from django.db import transaction
 
+from panelkeeper.cases.changes.people import add_party
+from panelkeeper.cases.changes.writer import write_step
 from panelkeeper.cases.models import Case, CaseEvent, PartyRole
-from panelkeeper.cases.procedure import CaseRefused, policy_of
-from panelkeeper.cases.write import take_step
+from panelkeeper.cases.procedure import policy_of
+from panelkeeper.cases.seats import group_problems
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.rules.breaches import EventKind
 from panelkeeper.rules.breaches_replay import OPENING_EVENT
 from panelkeeper.rules.ladder import Channel, Effect
@@ -23,6 +24,54 @@ from panelkeeper.rules.ladder import Channel, Effect
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
     from panelkeeper.members.models import Member
+
+
+class DatedStep(Protocol):
+    """A step that records only that something happened, and when."""
+
+    def __call__(
+        self,
+        *,
+        case: Case,
+        actor: User | None,
+        effective: dt.date | None = None,
+        today: dt.date | None = None,
+    ) -> CaseEvent: ...
+
+
+def dated_step(kind: EventKind, contract: str) -> DatedStep:
+    """The step that records ``kind`` with no more than its date; ``contract`` its docstring.
+
+    Several steps differ only by the event they record, so they are made here rather than
+    written out one by one.
+    """
+
+    def step(
+        *,
+        case: Case,
+        actor: User | None,
+        effective: dt.date | None = None,
+        today: dt.date | None = None,
+    ) -> CaseEvent:
+        return write_step(case, kind, effective=effective, actor=actor, today=today)
+
+    step.__doc__ = contract
+    step.__name__ = step.__qualname__ = kind.value
+    return step
+
+
+inform_member = dated_step(
+    EventKind.MEMBER_INFORMED,
+    "Record that the member was told of the preliminary investigation (BR-4).",
+)
+lift_suspension = dated_step(
+    EventKind.SUSPENSION_LIFTED,
+    "Lift a running suspension from ``effective``: the member is eligible again (BR-9).",
+)
+record_training_refused = dated_step(
+    EventKind.TRAINING_REFUSED,
+    "Record that the member refused training, which opens further outcomes (BR-10, nexus).",
+)
 
 
 def take_informal_step(
@@ -38,22 +87,26 @@ def take_informal_step(
     """Record an informal step the code's ladder allows now (BR-3), with its outcome on file.
 
     Whoever gave the guidance is recorded as a party, so they cannot later sit on the
-    investigating group (Interpretation 11).
+    investigating group (Interpretation 11); both in one transaction.
     """
-    from panelkeeper.cases.parties import add_party
-
-    _, row, _ = take_step(
-        case, EventKind.INFORMAL_STEP, effective=effective, actor=actor, today=today, step=step
-    )
-    if given_by_user is not None or given_by_member is not None:
-        add_party(
-            case=case,
-            role=PartyRole.ADVISED,
-            user=given_by_user,
-            member=given_by_member,
+    with transaction.atomic():
+        row = write_step(
+            case,
+            EventKind.INFORMAL_STEP,
+            effective=effective,
             actor=actor,
             today=today,
+            values={"step": step},
         )
+        if given_by_user is not None or given_by_member is not None:
+            add_party(
+                case=case,
+                role=PartyRole.ADVISED,
+                user=given_by_user,
+                member=given_by_member,
+                actor=actor,
+                today=today,
+            )
     return row
 
 
@@ -68,22 +121,9 @@ def open_investigation(
     informed (vela, insight), the private meeting held (nexus) or the investigation opened."""
     ladder = policy_of(case.policy_version).breach
     if ladder is None:
-        raise CaseRefused("BR-3", "The code in force defines no breach procedure.")
+        raise Refused("The code in force defines no breach procedure.", rule="BR-3")
     kind = OPENING_EVENT[ladder.opens_with]
-    return take_step(case, kind, effective=effective, actor=actor, today=today)[1]
-
-
-def inform_member(
-    *,
-    case: Case,
-    actor: User | None,
-    effective: dt.date | None = None,
-    today: dt.date | None = None,
-) -> CaseEvent:
-    """Record that the member was told of the preliminary investigation (BR-4)."""
-    return take_step(
-        case, EventKind.MEMBER_INFORMED, effective=effective, actor=actor, today=today
-    )[1]
+    return write_step(case, kind, effective=effective, actor=actor, today=today)
 
 
 def convene_group(
@@ -98,18 +138,16 @@ def convene_group(
     Refused while the seats do not make up the group the code requires (BR-6, COI-4,
     Interpretation 10): every problem is named at once.
     """
-    from panelkeeper.cases.seats import group_problems
-
     with transaction.atomic():
         # The case row first, as releasing a seat does: no seat leaves between the
         # check of the group's make-up and the record that it was convened.
         Case.objects.select_for_update().only("pk").get(pk=case.pk)
         problems = group_problems(case)
         if problems:
-            raise CaseRefused(problems[0].rule, " ".join(p.message for p in problems))
-        return take_step(
+            raise Refused(" ".join(p.message for p in problems), rule=problems[0].rule)
+        return write_step(
             case, EventKind.GROUP_CONVENED, effective=effective, actor=actor, today=today
-        )[1]
+        )
 
 
 def suspend_member(
@@ -126,41 +164,14 @@ def suspend_member(
     The member is ineligible from ``effective`` until ``until`` (the first day no longer
     suspended; open-ended when None) or until the suspension is lifted.
     """
-    return take_step(
+    return write_step(
         case,
         EventKind.SUSPENDED,
         effective=effective,
         actor=actor,
         today=today,
-        until=until,
-        level=level,
-    )[1]
-
-
-def lift_suspension(
-    *,
-    case: Case,
-    actor: User | None,
-    effective: dt.date | None = None,
-    today: dt.date | None = None,
-) -> CaseEvent:
-    """Lift a running suspension from ``effective``: the member is eligible again (BR-9)."""
-    return take_step(
-        case, EventKind.SUSPENSION_LIFTED, effective=effective, actor=actor, today=today
-    )[1]
-
-
-def record_training_refused(
-    *,
-    case: Case,
-    actor: User | None,
-    effective: dt.date | None = None,
-    today: dt.date | None = None,
-) -> CaseEvent:
-    """Record that the member refused training, which opens further outcomes (BR-10, nexus)."""
-    return take_step(
-        case, EventKind.TRAINING_REFUSED, effective=effective, actor=actor, today=today
-    )[1]
+        values={"until": until, "level": level},
+    )
 
 
 def record_determination(
@@ -174,15 +185,14 @@ def record_determination(
 ) -> CaseEvent:
     """The level the decider found, or ``no_breach`` (BR-7, BR-8); escalation and its reason
     come from the procedure (the earlier case is named)."""
-    return take_step(
+    return write_step(
         case,
         EventKind.LEVEL_DETERMINED,
         effective=effective,
         actor=actor,
         today=today,
-        level=level,
-        confidentiality=confidentiality,
-    )[1]
+        values={"level": level, "confidentiality": confidentiality},
+    )
 
 
 def record_outcome(
@@ -201,17 +211,19 @@ def record_outcome(
     Its effect goes to the member's status history: a suspension until ``until``, an
     exclusion from ``effective``; warnings and guidance go on file for the code's time.
     """
-    return take_step(
+    return write_step(
         case,
         EventKind.OUTCOME_RECORDED,
         effective=effective,
         actor=actor,
         today=today,
-        outcome=outcome,
-        reason=reason.strip() or None,
-        effect=effect,
-        until=until,
-    )[1]
+        values={
+            "outcome": outcome,
+            "reason": reason.strip() or None,
+            "effect": effect,
+            "until": until,
+        },
+    )
 
 
 def record_notice(
@@ -230,20 +242,22 @@ def record_notice(
     """
     to = " ".join(to.split())
     if not to:
-        raise CaseRefused("BR-11", "Say who the notice was sent to.", field="to")
+        raise Refused("Say who the notice was sent to.", rule="BR-11", field="to")
     if str(channel) not in {c.value for c in Channel}:
-        raise CaseRefused(
-            "Interpretation 2", "Say how the notice was sent: email, post or hand.", field="channel"
+        raise Refused(
+            "Say how the notice was sent: email, post or hand.",
+            rule="Interpretation 2",
+            field="channel",
         )
-    return take_step(
+    return write_step(
         case,
         EventKind.NOTICE_SENT,
         effective=sent_on,
         actor=actor,
         today=today,
         to=to[:300],
-        channel=Channel(channel),
-    )[1]
+        values={"channel": Channel(channel)},
+    )
 
 
 def withdraw_case(
@@ -257,10 +271,15 @@ def withdraw_case(
     """Withdraw the case (BR-4); any effect still running ends from ``effective``."""
     reason = " ".join(reason.split())
     if not reason:
-        raise CaseRefused("BR-4", "Enter why the case is withdrawn.", field="reason")
-    return take_step(
-        case, EventKind.WITHDRAWN, effective=effective, actor=actor, today=today, reason=reason
-    )[1]
+        raise Refused("Enter why the case is withdrawn.", rule="BR-4", field="reason")
+    return write_step(
+        case,
+        EventKind.WITHDRAWN,
+        effective=effective,
+        actor=actor,
+        today=today,
+        values={"reason": reason},
+    )
 
 
 def close_case(
@@ -272,11 +291,11 @@ def close_case(
     today: dt.date | None = None,
 ) -> CaseEvent:
     """Close a decided case, or one the informal stage resolved (BR-3, BR-10)."""
-    return take_step(
+    return write_step(
         case,
         EventKind.CLOSED,
         effective=effective,
         actor=actor,
         today=today,
-        reason=reason.strip() or None,
-    )[1]
+        values={"reason": reason.strip() or None},
+    )

@@ -10,15 +10,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from panelkeeper.cases.changes.steps import dated_step
+from panelkeeper.cases.changes.writer import dates, write_step
 from panelkeeper.cases.models import Case, CaseEvent
-from panelkeeper.cases.procedure import CaseRefused, assess_case
+from panelkeeper.cases.procedure import assess_case
 from panelkeeper.cases.routing import holder_of
-from panelkeeper.cases.write import dates, take_step
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.rules.breaches import AppealResult, EventKind
 from panelkeeper.rules.ladder import Effect
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
+
+consider_appeal = dated_step(
+    EventKind.APPEAL_CONSIDERED,
+    "Record that the appeal was considered, where the code sets a deadline for it (nexus).",
+)
 
 
 def lodge_appeal(
@@ -34,23 +41,23 @@ def lodge_appeal(
     view = assess_case(case, as_of=day)
     window = view.appeal_window
     if window is None:
-        raise CaseRefused("BR-12", "This decision cannot be appealed under the code.")
+        raise Refused("This decision cannot be appealed under the code.", rule="BR-12")
     officer = holder_of(case.organisation, window.to, on=when)
     if officer is None and window.to.needs_holder:
-        raise CaseRefused(
-            "BR-12",
+        raise Refused(
             f"The appeal goes to the {window.to.title}; assign a holder to that title first.",
+            rule="BR-12",
         )
     case.appeal_to = window.to.title[:200]
     case.appeal_officer = officer
-    return take_step(
+    return write_step(
         case,
         EventKind.APPEAL_LODGED,
         effective=when,
         actor=actor,
         today=day,
         extra=("appeal_to", "appeal_officer"),
-    )[1]
+    )
 
 
 def decide_late_appeal(
@@ -63,28 +70,14 @@ def decide_late_appeal(
     today: dt.date | None = None,
 ) -> CaseEvent:
     """An officer accepts or refuses a late appeal, with the reason (Interpretation 3)."""
-    return take_step(
+    return write_step(
         case,
         EventKind.LATE_APPEAL_DECIDED,
         effective=effective,
         actor=actor,
         today=today,
-        accepted=accepted,
-        reason=" ".join(reason.split()) or None,
-    )[1]
-
-
-def consider_appeal(
-    *,
-    case: Case,
-    actor: User | None,
-    effective: dt.date | None = None,
-    today: dt.date | None = None,
-) -> CaseEvent:
-    """Record that the appeal was considered, where the code sets a deadline for it (nexus)."""
-    return take_step(
-        case, EventKind.APPEAL_CONSIDERED, effective=effective, actor=actor, today=today
-    )[1]
+        values={"accepted": accepted, "reason": " ".join(reason.split()) or None},
+    )
 
 
 def decide_appeal(
@@ -102,19 +95,21 @@ def decide_appeal(
     """The appeal decision (BR-12): upheld, overturned (effects reversed in the member's
     status history from the day they began) or varied (``outcome`` in place of the old)."""
     if str(result) not in {r.value for r in AppealResult}:
-        raise CaseRefused("BR-12", "Select upheld, overturned or varied.", field="result")
+        raise Refused("Select upheld, overturned or varied.", rule="BR-12", field="result")
     reason = " ".join(reason.split())
     if not reason:
-        raise CaseRefused("BR-12", "Enter the reasons for the decision.", field="reason")
-    return take_step(
+        raise Refused("Enter the reasons for the decision.", rule="BR-12", field="reason")
+    return write_step(
         case,
         EventKind.APPEAL_DECIDED,
         effective=effective,
         actor=actor,
         today=today,
-        result=AppealResult(result),
-        reason=reason,
-        outcome=outcome or None,
-        effect=effect,
-        until=until,
-    )[1]
+        values={
+            "result": AppealResult(result),
+            "reason": reason,
+            "outcome": outcome or None,
+            "effect": effect,
+            "until": until,
+        },
+    )

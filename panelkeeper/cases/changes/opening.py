@@ -1,9 +1,8 @@
 """Opening a case: a breach raised (BR-0, BR-1, BR-2, MEM-9), a member asked to leave a
 meeting (MTG-5), or membership ended without a breach (MTG-2, Interpretation 6).
 
-These, and the steps in :mod:`panelkeeper.cases.steps`, :mod:`panelkeeper.cases.appeals`
-and :mod:`panelkeeper.cases.seats`, are the only functions that change a case
-(STYLE 7). They are re-exported here so callers have one place to import from.
+The opening event is checked against the code in force on its date and written, with the
+case, through :func:`panelkeeper.cases.changes.writer.write_opening`.
 """
 
 from __future__ import annotations
@@ -11,20 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import record
-from panelkeeper.cases.appeals import (
-    consider_appeal,
-    decide_appeal,
-    decide_late_appeal,
-    lodge_appeal,
-)
+from panelkeeper.cases.changes.people import add_party
+from panelkeeper.cases.changes.writer import dates, write_opening
 from panelkeeper.cases.citing import citable_clauses
-from panelkeeper.cases.effects import apply_effects
 from panelkeeper.cases.models import (
     Case,
     CaseEvent,
@@ -34,9 +27,7 @@ from panelkeeper.cases.models import (
     RaisedBy,
     Setting,
 )
-from panelkeeper.cases.parties import add_party, remove_party, set_party_contact
 from panelkeeper.cases.procedure import (
-    CaseRefused,
     calendar_for,
     check_first,
     earlier_cases,
@@ -44,22 +35,7 @@ from panelkeeper.cases.procedure import (
     policy_of,
 )
 from panelkeeper.cases.routing import route
-from panelkeeper.cases.seats import release_seat, seat_investigator
-from panelkeeper.cases.steps import (
-    close_case,
-    convene_group,
-    inform_member,
-    lift_suspension,
-    open_investigation,
-    record_determination,
-    record_notice,
-    record_outcome,
-    record_training_refused,
-    suspend_member,
-    take_informal_step,
-    withdraw_case,
-)
-from panelkeeper.cases.write import copy_view, dates
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import GroupRole, Member
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.rules.breaches import Event, EventKind
@@ -69,47 +45,19 @@ if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
     from panelkeeper.meetings.models import AskedToLeave, MissedMeetings
 
-__all__ = [
-    "add_party",
-    "close_case",
-    "consider_appeal",
-    "convene_group",
-    "decide_appeal",
-    "decide_late_appeal",
-    "inform_member",
-    "lift_suspension",
-    "lodge_appeal",
-    "open_case_from_asked_to_leave",
-    "open_exclusion",
-    "open_exclusion_from_missed_meetings",
-    "open_investigation",
-    "raise_breach",
-    "record_determination",
-    "record_notice",
-    "record_outcome",
-    "record_training_refused",
-    "release_seat",
-    "remove_party",
-    "seat_investigator",
-    "set_party_contact",
-    "suspend_member",
-    "take_informal_step",
-    "withdraw_case",
-]
-
 
 def _version_on(organisation: Organisation, on: dt.date) -> PolicyVersion:
     version = PolicyVersion.objects.in_force(organisation, on=on)
     if version is None:
-        raise CaseRefused(
-            "BR-0", f"No code of conduct was in force on {on:%-d %B %Y}.", field="effective"
+        raise Refused(
+            f"No code of conduct was in force on {on:%-d %B %Y}.", rule="BR-0", field="effective"
         )
     return version
 
 
 def _check_member(organisation: Organisation, member: Member) -> None:
     if member.group.organisation_id != organisation.pk:
-        raise CaseRefused("BR-1", "Choose a member of this organisation.", field="member")
+        raise Refused("Choose a member of this organisation.", rule="BR-1", field="member")
 
 
 def _open(
@@ -120,18 +68,30 @@ def _open(
     effective: dt.date | None,
     today: dt.date | None,
     opening: Event,
-    fields: dict[str, object],
+    fields: dict[str, Any],
 ) -> tuple[Case, CaseEvent]:
-    """Check ``opening`` against the code in force on its date, then save case and event."""
+    """Check ``opening`` against the code in force on its date, then write case and event
+    through the one writer, with the work item conflicts are declared against."""
     _check_member(organisation, member)
     when, day = dates(effective, today)
     version = _version_on(organisation, when)
     policy = policy_of(version)
     ladder = ladder_of(policy)
     opening = replace(opening, effective=when, recorded=day)
-    draft = Case(organisation=organisation, member=member, policy_version=version)
     routed, handler = route(
         organisation, ladder, on=when, subject_is_chair=opening.subject_is_chair
+    )
+    draft = Case(
+        organisation=organisation,
+        member=member,
+        policy_version=version,
+        began_on=when,
+        routed_to=routed,
+        handler=handler,
+        created_at=timezone.now(),
+        created_by=actor,
+        state=CaseState.REPORTED,
+        **fields,
     )
     with transaction.atomic():
         view = check_first(
@@ -141,37 +101,8 @@ def _open(
             calendar=calendar_for(draft, policy),
             earlier=earlier_cases(draft),
         )
-        case = Case.objects.create(
-            organisation=organisation,
-            member=member,
-            policy_version=version,
-            began_on=when,
-            routed_to=routed,
-            handler=handler,
-            created_at=timezone.now(),
-            created_by=actor,
-            state=CaseState.REPORTED,
-            **fields,
-        )
-        row = CaseEvent.objects.create(
-            case=case,
-            kind=opening.kind.value,
-            effective=when,
-            recorded_on=day,
-            recorded_at=timezone.now(),
-            recorded_by=actor,
-            level=opening.level or "",
-            reason=opening.reason or "",
-        )
-        copy_view(case, view)
-        case.save(update_fields=["state", "level", "next_due"])
-        apply_effects(case, opening, view, actor=actor)
-        record(
-            actor=actor,
-            organisation=organisation,
-            action=f"case.{opening.kind.value}",
-            obj=case,
-            fields=["member", "kind", "began_on", *sorted(fields)],
+        case, row = write_opening(
+            draft, opening, view, today=day, actor=actor, fields=sorted(fields)
         )
         _open_work(case, actor)
     return case, row
@@ -219,22 +150,23 @@ def raise_breach(
     lets a breach cite and their citable clauses (BR-0). ``raised_by`` must be among those
     the code says may raise one, and ``anonymous`` only where the code has an anonymous
     route (BR-1). An anonymous report keeps no reporter name. ``level`` is the level as
-    reported, if the reporter said. Raises :class:`CaseRefused` naming the rule.
+    reported, if the reporter said. Raises :class:`~panelkeeper.lib.refusals.Refused`
+    naming the rule.
     """
     description = description.strip()
     if not description:
-        raise CaseRefused("BR-0", "Describe what happened.", field="description")
+        raise Refused("Describe what happened.", rule="BR-0", field="description")
     if setting not in Setting.values:
-        raise CaseRefused("MEM-9", "Select where it happened.", field="setting")
+        raise Refused("Select where it happened.", rule="MEM-9", field="setting")
     if raised_by not in RaisedBy.values:
-        raise CaseRefused("BR-1", "Select who raised the breach.", field="raised_by")
+        raise Refused("Select who raised the breach.", rule="BR-1", field="raised_by")
     reporter_name = reporter_name.strip()
     if anonymous and (reporter_name or reporter_user or reporter_member):
-        raise CaseRefused("BR-1", "An anonymous report keeps no name.", field="reporter_name")
+        raise Refused("An anonymous report keeps no name.", rule="BR-1", field="reporter_name")
     if reporter_contact.strip() and not (reporter_name or reporter_user or reporter_member):
-        raise CaseRefused(
-            "BR-11",
+        raise Refused(
             "Give the name of the person who raised it with their contact details.",
+            rule="BR-11",
             field="reporter_name",
         )
     when, day = dates(effective, today)
@@ -245,10 +177,10 @@ def raise_breach(
     cited = list(dict.fromkeys(c.strip() for c in clauses if c.strip()))
     wrong = [c for c in cited if c not in allowed]
     if wrong or (allowed and not cited):
-        raise CaseRefused(
-            "BR-0",
+        raise Refused(
             "Choose the clauses it concerns from the documents the code lets a breach cite"
             + (f"; these are not among them: {', '.join(wrong)}." if wrong else "."),
+            rule="BR-0",
             field="clauses",
         )
     opening = Event(
@@ -352,7 +284,7 @@ def open_exclusion(
     """
     reason = " ".join(reason.split())
     if not reason:
-        raise CaseRefused("MTG-2", "Enter why membership ended.", field="reason")
+        raise Refused("Enter why membership ended.", rule="MTG-2", field="reason")
     organisation = member.group.organisation
     opening = Event(kind=EventKind.MEMBERSHIP_ENDED, effective=effective, reason=reason)
     case, _ = _open(
@@ -379,9 +311,9 @@ def open_exclusion_from_missed_meetings(
     from panelkeeper.meetings.models import MissedMeetingsStatus
 
     if decision.status != MissedMeetingsStatus.ENDED or decision.decided_on is None:
-        raise CaseRefused("MTG-2", "Only a decision that ended membership opens an exclusion.")
+        raise Refused("Only a decision that ended membership opens an exclusion.", rule="MTG-2")
     if Case.objects.filter(missed_meetings=decision).exists():
-        raise CaseRefused("MTG-2", "An exclusion case is already open for this decision.")
+        raise Refused("An exclusion case is already open for this decision.", rule="MTG-2")
     return open_exclusion(
         member=decision.member,
         effective=decision.decided_on,
