@@ -35,8 +35,7 @@ class CaseRefused(Refused):
     """A step the code does not allow; ``rule`` names the rule it breaks (BR-…, COI-4…)."""
 
     def __init__(self, rule: str, message: str, *, field: str | None = None) -> None:
-        super().__init__(message, field=field)
-        self.rule = rule
+        super().__init__(message, rule=rule, field=field)
 
     @classmethod
     def of(cls, refused: StepRefused, *, field: str | None = None) -> CaseRefused:

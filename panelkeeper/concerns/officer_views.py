@@ -23,10 +23,10 @@ from panelkeeper.concerns.forms import CloseForm, ContactForm, MessageForm, Tria
 from panelkeeper.concerns.handling import close_concern, record_contact, reply_to_concern
 from panelkeeper.concerns.models import Concern, ConcernQuerySet
 from panelkeeper.concerns.triage import triage_concern
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.forms import add_refusal, bound
 from panelkeeper.organisations.models import Organisation, PolicyVersion
-from panelkeeper.organisations.policies import Refused
 
 OFFICER = Grant.Role.OFFICER
 

@@ -20,7 +20,7 @@ from panelkeeper.audit.log import record
 from panelkeeper.cases.services import raise_breach
 from panelkeeper.concerns.models import Concern
 from panelkeeper.lib.contacts import letter_contact
-from panelkeeper.organisations.policies import Refused
+from panelkeeper.lib.refusals import Refused
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -56,7 +56,7 @@ def triage_concern(
 
     ``effective`` is the day the concern counts as reported: by default the day it was
     received. Refuses a concern already triaged or closed, and anything ``raise_breach``
-    refuses (its :class:`~panelkeeper.cases.procedure.CaseRefused` passes through);
+    refuses (its :class:`~panelkeeper.lib.refusals.Refused` passes through);
     either way nothing is saved.
     """
     with transaction.atomic():

@@ -13,17 +13,16 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Router, Status
 from ninja.errors import HttpError
-from pydantic import ValidationError as PydanticValidationError
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import api_member_self, api_staff, get_object_for
 from panelkeeper.cases.models import Case
-from panelkeeper.cases.procedure import CaseRefused
-from panelkeeper.letters.case_letters import LetterRefused
 from panelkeeper.letters.issuing import issue_case_letter, tell_others
 from panelkeeper.letters.models import Channel, Letter
-from panelkeeper.letters.schemas import DispatchOut, IssueIn, LetterOut, MyLetterOut, RefusalOut
+from panelkeeper.letters.schemas import DispatchOut, IssueIn, LetterOut, MyLetterOut
 from panelkeeper.letters.views import pdf_response
+from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.refusals import Refused
 
 router = Router(tags=["letters"])
 
@@ -84,31 +83,19 @@ def list_letters(request: HttpRequest, org: str, member: int | None = None) -> l
     "/{org}/issue",
     response={201: LetterOut, 422: RefusalOut},
     summary="Send a letter about a case (the outcome letter unless kind says otherwise)",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": IssueIn.model_json_schema()}},
-        }
-    },
+    openapi_extra=body_doc(IssueIn),
 )
 @api_staff(OFFICER)
 def issue_letter(request: HttpRequest, org: str) -> Status[object]:
     organisation = request.organisation  # type: ignore[attr-defined]
-    try:
-        data = IssueIn.model_validate_json(request.body or b"{}")
-    except PydanticValidationError as error:
-        fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in error.errors())
-        raise HttpError(422, f"Send a JSON body with case_id; check: {fields}") from None
+    data = read_body(request, IssueIn)
     case = get_object_for(organisation, Case.objects.select_related("member"), pk=data.case_id)
     corrects = None
     if data.corrects_id is not None:
         corrects = Letter.objects.filter(case=case, pk=data.corrects_id).to_member().first()
         if corrects is None:
-            return Status(
-                422,
-                RefusalOut(
-                    detail="corrects_id is not a letter about this case", field="corrects_id"
-                ),
+            return refusal(
+                Refused("corrects_id is not a letter about this case", field="corrects_id")
             )
     try:
         letter = issue_case_letter(
@@ -121,8 +108,8 @@ def issue_letter(request: HttpRequest, org: str) -> Status[object]:
             corrects=corrects,
             channel=Channel.HAND if data.by_hand else None,
         )
-    except (LetterRefused, CaseRefused) as refusal:
-        return Status(422, RefusalOut(detail=refusal.message, field=refusal.field))
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, _out(letter))
 
 
@@ -136,8 +123,8 @@ def tell_others_op(request: HttpRequest, org: str, letter_id: int) -> Status[obj
     letter = get_object_for(request.organisation, Letter.objects.all(), pk=letter_id)  # type: ignore[attr-defined]
     try:
         sent = tell_others(letter, actor=request.user, today=timezone.localdate())  # type: ignore[arg-type]
-    except (LetterRefused, CaseRefused) as refusal:
-        return Status(422, RefusalOut(detail=refusal.message, field=refusal.field))
+    except Refused as refused:
+        return refusal(refused)
     return Status(200, [_out(x) for x in sent])
 
 

@@ -11,20 +11,12 @@ import datetime as dt
 
 from panelkeeper.cases.citing import describe_clauses
 from panelkeeper.cases.models import Case
-from panelkeeper.cases.procedure import CaseRefused, assess_case, check_step, ladder_of, policy_of
+from panelkeeper.cases.procedure import assess_case, check_step, ladder_of, policy_of
 from panelkeeper.letters import facts as f
 from panelkeeper.letters.kinds import NOTICE_KINDS, OUTCOME_KINDS, LetterKind
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.rules.breaches import CaseKind, CaseView, Event, EventKind
 from panelkeeper.rules.ladder import Channel, Ladder
-
-
-class LetterRefused(ValueError):
-    """A letter cannot be written or sent; ``field`` names the input at fault, if any."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        self.message = message
-        self.field = field
-        super().__init__(message)
 
 
 def case_facts(case: Case, *, on: dt.date) -> f.CaseFacts:
@@ -44,7 +36,7 @@ def view_for_notice(case: Case, *, send_on: dt.date, channel: str) -> CaseView:
     proposed = Event(EventKind.NOTICE_SENT, send_on, channel=Channel(channel))
     try:
         return check_step(case, proposed, today=send_on)
-    except CaseRefused:
+    except Refused:
         # Notice was sent before (this is a correction or a copy): the window already runs.
         return assess_case(case, as_of=send_on)
 
@@ -58,7 +50,7 @@ def outcome_kind(case: Case, *, on: dt.date) -> LetterKind:
         return OUTCOME_KINDS[view.outcome.effect]
     if f.determined_no_breach(view) is not None:
         return LetterKind.NO_FURTHER_ACTION
-    raise LetterRefused("This case has no outcome yet: record the outcome first", field="kind")
+    raise Refused("This case has no outcome yet: record the outcome first", field="kind")
 
 
 def _ladder(case: Case) -> Ladder:
@@ -98,9 +90,8 @@ def case_letter_values(
         ):
             values |= f.appeal_values(view, ladder)
         else:
-            raise LetterRefused("This kind of letter is not about a case", field="kind")
+            raise Refused("This kind of letter is not about a case", field="kind")
     except ValueError as problem:
-        if isinstance(problem, LetterRefused):
-            raise
-        raise LetterRefused(str(problem), field="kind") from None
+        # The letter facts refuse with a plain ValueError; it concerns the kind chosen.
+        raise Refused(str(problem), field="kind") from None
     return values

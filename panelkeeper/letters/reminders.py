@@ -28,9 +28,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from panelkeeper.cases.models import Case, CaseState
-from panelkeeper.cases.procedure import CaseRefused, assess_case
+from panelkeeper.cases.procedure import assess_case
 from panelkeeper.letters.facts import long_date
 from panelkeeper.letters.models import Reminder
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.models import Action, Meeting, MeetingStatus
 from panelkeeper.members.eligibility import Hurdle, eligibility
 from panelkeeper.members.models import ContactBy, Member
@@ -79,7 +80,7 @@ def case_items(
     for case in open_cases:
         try:
             view = assess_case(case, as_of=today)
-        except CaseRefused:
+        except Refused:
             continue  # a case the procedure cannot read is on the officers' list already
         for deadline in view.deadlines:
             if deadline.met_on is not None:

@@ -18,8 +18,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
 from panelkeeper.cases.models import Case
-from panelkeeper.cases.procedure import CaseRefused
-from panelkeeper.letters.case_letters import LetterRefused
 from panelkeeper.letters.dispatch import posted_on, print_batch
 from panelkeeper.letters.forms import IssueForm, WordingForm
 from panelkeeper.letters.issuing import issue_case_letter, tell_others
@@ -36,6 +34,7 @@ from panelkeeper.letters.wording import (
     save_wording,
     wording_for,
 )
+from panelkeeper.lib.refusals import Refused
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
@@ -105,7 +104,7 @@ def tell_others_view(request: HttpRequest, org: str, pk: int) -> HttpResponse:
     letter = _letter(request, pk)
     try:
         sent = tell_others(letter, actor=request.user, today=timezone.localdate())  # type: ignore[arg-type]
-    except (LetterRefused, CaseRefused) as refusal:
+    except Refused as refusal:
         messages.error(request, refusal.message)
     else:
         if sent:
@@ -158,7 +157,7 @@ def issue(request: HttpRequest, org: str, case: int) -> HttpResponse:
                 corrects=form.cleaned_data["corrects"],
                 channel=form.channel,
             )
-        except (LetterRefused, CaseRefused) as refusal:
+        except Refused as refusal:
             field = refusal.field if refusal.field in form.fields else None
             form.add_error(field, refusal.message)
         else:
@@ -240,7 +239,7 @@ def edit_template(request: HttpRequest, org: str, kind: str) -> HttpResponse:
                 return redirect("letters:templates", org=org)
         except WordingProblem as problem:
             form.add_error(problem.field, problem.message)
-        except (LetterRefused, CaseRefused) as refusal:
+        except Refused as refusal:
             form.add_error("case", refusal.message)
     context = {
         "organisation": organisation,

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
-from panelkeeper.letters.case_letters import LetterRefused
 from panelkeeper.letters.issuing import issue_gift_letter, issue_resign_request
 from panelkeeper.letters.waiting import gifts_to_send, outcomes_to_send, resign_to_send
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import DocumentVersion, Member
 from panelkeeper.registers.models import Gift
 
@@ -36,7 +36,7 @@ def to_send(request: HttpRequest, org: str) -> HttpResponse:
 def _sent(request: HttpRequest, org: str, send: object) -> HttpResponse:
     try:
         letter = send()  # type: ignore[operator]
-    except LetterRefused as refusal:
+    except Refused as refusal:
         messages.error(request, refusal.message)
         return redirect("letters:to_send", org=org)
     messages.success(request, f"Letter {letter.reference} sent by {letter.channel}")

@@ -7,19 +7,18 @@ from ninja import Status
 
 from panelkeeper.accounts.models import User
 from panelkeeper.accounts.permissions import api_staff, get_object_for
+from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings import schemas as s
 from panelkeeper.meetings.actions import actions_of, allocate_action, complete_action
 from panelkeeper.meetings.api_common import (
     OFFICER,
     READERS,
     _action,
-    _body,
     _decision,
-    _doc,
     _meeting,
     _member,
     _org,
-    _refused,
     router,
 )
 from panelkeeper.meetings.calendars import calendar
@@ -32,34 +31,31 @@ from panelkeeper.meetings.models import (
     Paper,
 )
 from panelkeeper.meetings.papers import attach_paper, remove_paper
-from panelkeeper.organisations.policies import Refused
 
 # -- decisions, actions, asked to leave ----------------------------------------------
 
 
 @router.post(
     "/{org}/meetings/{meeting_id}/decisions",
-    response={201: s.DecisionOut, 422: s.RefusalOut},
+    response={201: s.DecisionOut, 422: RefusalOut},
     summary="Put a motion to a held meeting (MTG-3)",
-    openapi_extra=_doc(s.DecisionIn),
+    openapi_extra=body_doc(s.DecisionIn),
 )
 @api_staff(OFFICER)
 def create_decision(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
     meeting = _meeting(request, meeting_id)
-    data = _body(request, s.DecisionIn)
+    data = read_body(request, s.DecisionIn)
     item = None
     if data.item_id is not None:
         item = AgendaItem.objects.filter(meeting=meeting, pk=data.item_id).first()
         if item is None:
-            return Status(
-                422, s.RefusalOut(detail="Choose an item on this meeting's agenda.", field="item")
-            )
+            return refusal(Refused("Choose an item on this meeting's agenda.", field="item"))
     try:
         decision = open_decision(
             meeting=meeting, motion=data.motion, method=data.method, item=item, actor=request.user
         )  # type: ignore[arg-type]
-    except Refused as refusal:
-        return _refused(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, _decision(decision))
 
 
@@ -74,25 +70,25 @@ def _decision_for(request: HttpRequest, decision_id: int) -> Decision:
 
 @router.post(
     "/{org}/decisions/{decision_id}/votes",
-    response={201: s.VoteOut, 422: s.RefusalOut},
+    response={201: s.VoteOut, 422: RefusalOut},
     summary="Record one member's vote; a second vote is refused",
-    openapi_extra=_doc(s.VoteIn),
+    openapi_extra=body_doc(s.VoteIn),
 )
 @api_staff(OFFICER)
 def vote(request: HttpRequest, org: str, decision_id: int) -> Status[object]:
     decision = _decision_for(request, decision_id)
-    data = _body(request, s.VoteIn)
+    data = read_body(request, s.VoteIn)
     member = _member(request, data.member_id)
     try:
         cast = cast_vote(decision=decision, member=member, vote=data.vote, actor=request.user)  # type: ignore[arg-type]
-    except Refused as refusal:
-        return _refused(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, s.VoteOut(member_id=cast.member_id, vote=cast.vote))
 
 
 @router.post(
     "/{org}/decisions/{decision_id}/close",
-    response={200: s.DecisionOut, 422: s.RefusalOut},
+    response={200: s.DecisionOut, 422: RefusalOut},
     summary="Count the votes: simple majority",
 )
 @api_staff(OFFICER)
@@ -100,21 +96,21 @@ def close(request: HttpRequest, org: str, decision_id: int) -> Status[object]:
     decision = _decision_for(request, decision_id)
     try:
         decision = close_decision(decision=decision, actor=request.user)  # type: ignore[arg-type]
-    except Refused as refusal:
-        return _refused(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(200, _decision(decision))
 
 
 @router.post(
     "/{org}/meetings/{meeting_id}/actions",
-    response={201: s.ActionOut, 422: s.RefusalOut},
+    response={201: s.ActionOut, 422: RefusalOut},
     summary="Allocate an action (MTG-6)",
-    openapi_extra=_doc(s.ActionIn),
+    openapi_extra=body_doc(s.ActionIn),
 )
 @api_staff(OFFICER)
 def create_action(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
     meeting = _meeting(request, meeting_id)
-    data = _body(request, s.ActionIn)
+    data = read_body(request, s.ActionIn)
     member = _member(request, data.owner_member_id) if data.owner_member_id else None
     user = None
     if data.owner_user_id is not None:
@@ -122,12 +118,7 @@ def create_action(request: HttpRequest, org: str, meeting_id: int) -> Status[obj
             pk=data.owner_user_id, grants__organisation=_org(request)
         ).first()
         if user is None:
-            return Status(
-                422,
-                s.RefusalOut(
-                    detail="Choose a member of staff of this organisation.", field="owner"
-                ),
-            )
+            return refusal(Refused("Choose a member of staff of this organisation.", field="owner"))
     try:
         action = allocate_action(
             meeting=meeting,
@@ -137,8 +128,8 @@ def create_action(request: HttpRequest, org: str, meeting_id: int) -> Status[obj
             owner_user=user,
             actor=request.user,  # type: ignore[arg-type]
         )
-    except Refused as refusal:
-        return _refused(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, _action(action, timezone.localdate()))
 
 
@@ -151,7 +142,7 @@ def list_actions(request: HttpRequest, org: str) -> list[s.ActionOut]:
 
 @router.post(
     "/{org}/actions/{action_id}/done",
-    response={200: s.ActionOut, 422: s.RefusalOut},
+    response={200: s.ActionOut, 422: RefusalOut},
     summary="Mark an action done today",
 )
 @api_staff(OFFICER)
@@ -165,28 +156,28 @@ def done(request: HttpRequest, org: str, action_id: int) -> Status[object]:
     today = timezone.localdate()
     try:
         complete_action(action=action, done_on=today, actor=request.user, today=today)  # type: ignore[arg-type]
-    except Refused as refusal:
-        return _refused(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(200, _action(action, today))
 
 
 @router.post(
     "/{org}/meetings/{meeting_id}/asked-to-leave",
-    response={201: s.AskedToLeaveOut, 422: s.RefusalOut},
+    response={201: s.AskedToLeaveOut, 422: RefusalOut},
     summary="Record that the chair asked a member to leave (MTG-5)",
-    openapi_extra=_doc(s.AskedToLeaveIn),
+    openapi_extra=body_doc(s.AskedToLeaveIn),
 )
 @api_staff(OFFICER)
 def asked_to_leave(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
     meeting = _meeting(request, meeting_id)
-    data = _body(request, s.AskedToLeaveIn)
+    data = read_body(request, s.AskedToLeaveIn)
     member = _member(request, data.member_id)
     try:
         row = record_asked_to_leave(
             meeting=meeting, member=member, what_happened=data.what_happened, actor=request.user
         )  # type: ignore[arg-type]
-    except Refused as refusal:
-        return _refused(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(
         201,
         s.AskedToLeaveOut(
@@ -197,7 +188,7 @@ def asked_to_leave(request: HttpRequest, org: str, meeting_id: int) -> Status[ob
 
 @router.post(
     "/{org}/meetings/{meeting_id}/papers",
-    response={201: s.PaperOut, 422: s.RefusalOut},
+    response={201: s.PaperOut, 422: RefusalOut},
     summary="Attach a paper: a multipart form with title and file",
 )
 @api_staff(OFFICER)
@@ -205,9 +196,7 @@ def add_paper(request: HttpRequest, org: str, meeting_id: int) -> Status[object]
     meeting = _meeting(request, meeting_id)
     upload = request.FILES.get("file")
     if upload is None:
-        return Status(
-            422, s.RefusalOut(detail="Send the paper as a file named file.", field="file")
-        )
+        return refusal(Refused("Send the paper as a file named file.", field="file"))
     try:
         paper = attach_paper(
             meeting=meeting,
@@ -215,14 +204,14 @@ def add_paper(request: HttpRequest, org: str, meeting_id: int) -> Status[object]
             file=upload,
             actor=request.user,  # type: ignore[arg-type]
         )
-    except Refused as refusal:
-        return _refused(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, s.PaperOut(id=paper.pk, title=paper.title))
 
 
 @router.delete(
     "/{org}/papers/{paper_id}",
-    response={204: None, 422: s.RefusalOut},
+    response={204: None, 422: RefusalOut},
     summary="Remove a paper from its meeting and delete its file; the title stays on record",
 )
 @api_staff(OFFICER)
@@ -235,8 +224,8 @@ def delete_paper(request: HttpRequest, org: str, paper_id: int) -> Status[object
     )  # type: ignore[arg-type]
     try:
         remove_paper(paper=paper, actor=request.user)  # type: ignore[arg-type]
-    except Refused as refusal:
-        return _refused(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(204, None)
 
 

@@ -3,9 +3,7 @@
 import datetime as dt
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
-from ninja.errors import HttpError
-from pydantic import ValidationError as PydanticValidationError
+from ninja import Router
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for
@@ -17,7 +15,6 @@ from panelkeeper.meetings.models import (
 )
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.rules.attendance import AttendanceSummary
 
 router = Router(tags=["meetings"])
@@ -25,25 +22,6 @@ router = Router(tags=["meetings"])
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 OFFICER = Grant.Role.OFFICER
 VIA = "group__organisation"
-
-
-def _body[S: Schema](request: HttpRequest, schema: type[S]) -> S:
-    try:
-        return schema.model_validate_json(request.body or b"{}")
-    except PydanticValidationError as error:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in error.errors()
-        )
-        raise HttpError(422, f"Send a JSON body like the example in the docs. {problems}") from None
-
-
-def _doc(schema: type[Schema]) -> dict[str, object]:
-    content = {"application/json": {"schema": schema.model_json_schema()}}
-    return {"requestBody": {"required": True, "content": content}}
-
-
-def _refused(refusal: Refused) -> Status[s.RefusalOut]:
-    return Status(422, s.RefusalOut(detail=refusal.message, field=refusal.field))
 
 
 def _org(request: HttpRequest) -> object:

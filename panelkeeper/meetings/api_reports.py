@@ -9,18 +9,17 @@ from ninja import Status
 from ninja.errors import HttpError
 
 from panelkeeper.accounts.permissions import api_member_self, api_staff, get_object_for
+from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings import schemas as s
 from panelkeeper.meetings.api_common import (
     OFFICER,
     READERS,
     VIA,
-    _body,
-    _doc,
     _group,
     _meeting,
     _member,
     _org,
-    _refused,
     _summary,
     router,
 )
@@ -35,7 +34,6 @@ from panelkeeper.meetings.models import (
 from panelkeeper.meetings.queries import period
 from panelkeeper.meetings.seats import attendance_rows, group_summary
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.policies import Refused
 
 # -- missed meetings, attendance, feeds ------------------------------------------------
 
@@ -52,9 +50,9 @@ def list_missed(request: HttpRequest, org: str) -> list[MissedMeetings]:
 
 @router.post(
     "/{org}/missed-meetings/{decision_id}/decide",
-    response={200: s.MissedMeetingsOut, 422: s.RefusalOut},
+    response={200: s.MissedMeetingsOut, 422: RefusalOut},
     summary="Accept exceptional circumstances, or confirm that membership ends",
-    openapi_extra=_doc(s.MissedDecisionIn),
+    openapi_extra=body_doc(s.MissedDecisionIn),
 )
 @api_staff(OFFICER)
 def decide_missed(request: HttpRequest, org: str, decision_id: int) -> Status[object]:
@@ -64,7 +62,7 @@ def decide_missed(request: HttpRequest, org: str, decision_id: int) -> Status[ob
         via=VIA,
         pk=decision_id,
     )  # type: ignore[arg-type]
-    data = _body(request, s.MissedDecisionIn)
+    data = read_body(request, s.MissedDecisionIn)
     meeting = _meeting(request, data.meeting_id) if data.meeting_id else None
     try:
         decision = decide_missed_meetings(
@@ -76,8 +74,8 @@ def decide_missed(request: HttpRequest, org: str, decision_id: int) -> Status[ob
             actor=request.user,  # type: ignore[arg-type]
             today=timezone.localdate(),
         )
-    except Refused as refusal:
-        return _refused(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(200, decision)
 
 
@@ -170,7 +168,7 @@ def create_group_feed(request: HttpRequest, org: str, group_id: int) -> Status[o
 
 @router.delete(
     "/{org}/calendar-feeds/{feed_id}",
-    response={204: None, 422: s.RefusalOut},
+    response={204: None, 422: RefusalOut},
     summary="Turn a calendar feed off",
 )
 @api_staff(OFFICER)
@@ -178,8 +176,8 @@ def delete_feed(request: HttpRequest, org: str, feed_id: int) -> Status[object]:
     feed = get_object_for(_org(request), CalendarFeed.objects.all(), pk=feed_id)  # type: ignore[arg-type]
     try:
         revoke_feed(feed=feed, actor=request.user)  # type: ignore[arg-type]
-    except Refused as refusal:
-        return _refused(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(204, None)
 
 
@@ -203,9 +201,9 @@ def my_meetings(request: HttpRequest, member: int) -> list[Meeting]:
 
 @router.post(
     "/portal/{member}/meetings/{meeting_id}/apologies",
-    response={201: s.AttendanceOut, 422: s.RefusalOut},
+    response={201: s.AttendanceOut, 422: RefusalOut},
     summary="Send apologies for a meeting to come (MTG-1)",
-    openapi_extra=_doc(s.ApologiesIn),
+    openapi_extra=body_doc(s.ApologiesIn),
 )
 @api_member_self
 def my_apologies(request: HttpRequest, member: int, meeting_id: int) -> Status[object]:
@@ -213,7 +211,7 @@ def my_apologies(request: HttpRequest, member: int, meeting_id: int) -> Status[o
     meeting = Meeting.objects.filter(group_id=me.group_id, pk=meeting_id).first()
     if meeting is None:
         raise HttpError(404, "Not Found")
-    data = _body(request, s.ApologiesIn)
+    data = read_body(request, s.ApologiesIn)
     try:
         entry = send_apologies(
             meeting=meeting,
@@ -223,6 +221,6 @@ def my_apologies(request: HttpRequest, member: int, meeting_id: int) -> Status[o
             actor=request.user,
             today=timezone.localdate(),  # type: ignore[arg-type]
         )
-    except Refused as refusal:
-        return _refused(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, entry)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.models import User
 from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.actions import allocate_action, complete_action
 from panelkeeper.meetings.agenda import add_agenda_item
 from panelkeeper.meetings.conduct import record_asked_to_leave
@@ -32,7 +33,6 @@ from panelkeeper.meetings.papers import attach_paper, remove_paper
 from panelkeeper.meetings.queries import expected_members
 from panelkeeper.meetings.views import OFFICER, READERS, meeting_for
 from panelkeeper.organisations.forms import add_refusal, bound
-from panelkeeper.organisations.policies import Refused
 
 
 class PaperForm(forms.Form):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from panelkeeper.accounts.permissions import get_object_for, public, staff
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.actions import actions_of
 from panelkeeper.meetings.calendars import (
     calendar,
@@ -25,7 +26,6 @@ from panelkeeper.meetings.seats import attendance_rows, group_summary
 from panelkeeper.meetings.views import OFFICER, READERS, is_officer
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group
-from panelkeeper.organisations.policies import Refused
 
 
 def _period(request: HttpRequest) -> tuple[PeriodForm, tuple]:  # type: ignore[type-arg]

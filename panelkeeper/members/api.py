@@ -16,12 +16,9 @@ from ninja import Router, Status
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import api_staff, get_object_for
-from panelkeeper.members.api_common import (
-    eligibility_out,
-    member_of,
-    refusal_out,
-    signature_out,
-)
+from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.members.api_common import eligibility_out, member_of, signature_out
 from panelkeeper.members.api_documents import router as documents_router
 from panelkeeper.members.eligibility import eligibility
 from panelkeeper.members.models import DocumentVersion, Member, Signature
@@ -31,17 +28,13 @@ from panelkeeper.members.schemas import (
     EligibilityOut,
     MemberIn,
     MemberOut,
-    RefusalOut,
     SignatureOut,
     StatusIn,
     StatusOut,
-    body_doc,
-    read_body,
 )
 from panelkeeper.members.signing import countersign, record_paper_signature
 from panelkeeper.members.status import status_records
 from panelkeeper.organisations.models import Group
-from panelkeeper.organisations.policies import Refused
 
 router = Router(tags=["members"])
 router.add_router("", documents_router)
@@ -80,11 +73,11 @@ def createmember_of(request: HttpRequest, org: str) -> Status[object]:
         pk=data.pop("group_id", None),
     ).first()
     if group is None:
-        return Status(422, RefusalOut(detail="Give the id of one of your groups", field="group_id"))
+        return refusal(Refused("Give the id of one of your groups", field="group_id"))
     try:
         member = add_member(group=group, actor=request.user, **data)  # type: ignore[arg-type]
-    except Refused as refusal:
-        return refusal_out(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, member)
 
 
@@ -105,11 +98,11 @@ def patchmember_of(request: HttpRequest, org: str, member_id: int) -> Status[obj
     member = member_of(request, member_id)
     data = read_body(request, MemberIn).model_dump(exclude_unset=True)
     if "group_id" in data:
-        return Status(422, RefusalOut(detail="A member's group cannot change", field="group_id"))
+        return refusal(Refused("A member's group cannot change", field="group_id"))
     try:
         update_member(member=member, actor=request.user, **data)  # type: ignore[arg-type]
-    except Refused as refusal:
-        return refusal_out(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(200, member)
 
 
@@ -139,8 +132,8 @@ def create_status(request: HttpRequest, org: str, member_id: int) -> Status[obje
         entry = change_member_status(
             member=member, actor=request.user, today=timezone.localdate(), **data.model_dump()
         )
-    except Refused as refusal:
-        return refusal_out(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, entry)
 
 
@@ -198,8 +191,8 @@ def countersign_signature(request: HttpRequest, org: str, signature_id: int) -> 
             countersigned_on=data.countersigned_on or today,
             today=today,
         )
-    except Refused as refusal:
-        return refusal_out(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, signature_out(signature))
 
 
@@ -239,16 +232,13 @@ def create_paper_signature(request: HttpRequest, org: str, member_id: int) -> St
         document__organisation=member.group.organisation,
     ).first()
     if version is None:
-        return Status(
-            422,
-            RefusalOut(detail="Give the id of one of your documents' versions", field="version_id"),
+        return refusal(
+            Refused("Give the id of one of your documents' versions", field="version_id")
         )
     try:
         signed_on = dt.date.fromisoformat(request.POST.get("signed_on", ""))
     except ValueError:
-        return Status(
-            422, RefusalOut(detail="Give the date signed like 2026-01-31", field="signed_on")
-        )
+        return refusal(Refused("Give the date signed like 2026-01-31", field="signed_on"))
     try:
         signature = record_paper_signature(
             member=member,
@@ -261,6 +251,6 @@ def create_paper_signature(request: HttpRequest, org: str, member_id: int) -> St
             actor=request.user,  # type: ignore[arg-type]
             today=timezone.localdate(),
         )
-    except Refused as refusal:
-        return refusal_out(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, signature_out(signature))

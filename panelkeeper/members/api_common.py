@@ -3,17 +3,11 @@
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Status
 
 from panelkeeper.accounts.permissions import get_object_for
 from panelkeeper.members.eligibility import Eligibility
 from panelkeeper.members.models import DocumentVersion, Member, Signature
-from panelkeeper.members.schemas import EligibilityOut, RefusalOut
-from panelkeeper.organisations.policies import Refused
-
-
-def refusal_out(refusal: Refused) -> Status[RefusalOut]:
-    return Status(422, RefusalOut(detail=refusal.message, field=refusal.field))
+from panelkeeper.members.schemas import EligibilityOut
 
 
 def member_of(request: HttpRequest, member_id: int) -> Member:

@@ -11,7 +11,9 @@ from ninja import Router, Status
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import api_staff, get_object_for
-from panelkeeper.members.api_common import member_of, refusal_out, version_out
+from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.members.api_common import member_of, version_out
 from panelkeeper.members.csv_io import check, export_members, import_members
 from panelkeeper.members.documents import add_document_version
 from panelkeeper.members.models import DocumentVersion, Expense, Member
@@ -23,14 +25,10 @@ from panelkeeper.members.schemas import (
     ExpenseOut,
     ImportIn,
     ImportOut,
-    RefusalOut,
     VersionIn,
     VersionOut,
-    body_doc,
-    read_body,
 )
 from panelkeeper.members.support import decide_expense, record_appraisal, submit_expense
-from panelkeeper.organisations.policies import Refused
 
 router = Router(tags=["members"])
 
@@ -66,8 +64,8 @@ def create_version(request: HttpRequest, org: str) -> Status[object]:
             today=timezone.localdate(),
             **data.model_dump(),
         )
-    except Refused as refusal:
-        return refusal_out(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, version_out(version))
 
 
@@ -93,8 +91,8 @@ def create_appraisal(request: HttpRequest, org: str, member_id: int) -> Status[o
         appraisal = record_appraisal(
             member=member, actor=request.user, today=timezone.localdate(), **data.model_dump()
         )
-    except Refused as refusal:
-        return refusal_out(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, appraisal)
 
 
@@ -117,8 +115,8 @@ def create_expense(request: HttpRequest, org: str, member_id: int) -> Status[obj
         expense = submit_expense(
             member=member, actor=request.user, today=timezone.localdate(), **data.model_dump()
         )
-    except Refused as refusal:
-        return refusal_out(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, expense)
 
 
@@ -144,8 +142,8 @@ def decide(request: HttpRequest, org: str, expense_id: int) -> Status[object]:
             today=timezone.localdate(),
             **data.model_dump(),
         )
-    except Refused as refusal:
-        return refusal_out(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(200, expense)
 
 

@@ -10,7 +10,9 @@ from django.utils import timezone
 from ninja import Router, Status
 
 from panelkeeper.accounts.permissions import api_member_self, api_signed_in
-from panelkeeper.members.api_common import eligibility_out, refusal_out, signature_out
+from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.members.api_common import eligibility_out, signature_out
 from panelkeeper.members.eligibility import eligibility
 from panelkeeper.members.models import DocumentVersion, Expense, Member
 from panelkeeper.members.schemas import (
@@ -18,15 +20,11 @@ from panelkeeper.members.schemas import (
     ExpenseIn,
     ExpenseOut,
     MemberOut,
-    RefusalOut,
     SignatureOut,
     SignIn,
-    body_doc,
-    read_body,
 )
 from panelkeeper.members.signing import sign_document
 from panelkeeper.members.support import submit_expense
-from panelkeeper.organisations.policies import Refused
 
 my_router = Router(tags=["member portal"])
 
@@ -79,9 +77,8 @@ def sign(request: HttpRequest, member: int) -> Status[object]:
         .first()
     )
     if version is None:
-        return Status(
-            422,
-            RefusalOut(detail="Give the id of one of your documents' versions", field="version_id"),
+        return refusal(
+            Refused("Give the id of one of your documents' versions", field="version_id")
         )
     try:
         signature = sign_document(
@@ -94,8 +91,8 @@ def sign(request: HttpRequest, member: int) -> Status[object]:
             actor=request.user,  # type: ignore[arg-type]
             today=timezone.localdate(),
         )
-    except Refused as refusal:
-        return refusal_out(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, signature_out(signature))
 
 
@@ -126,6 +123,6 @@ def claim_expense(request: HttpRequest, member: int) -> Status[object]:
             today=timezone.localdate(),
             **data.model_dump(),
         )
-    except Refused as refusal:
-        return refusal_out(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, expense)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
 from panelkeeper.lib.pdf import render_pdf
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.documents import (
     add_document_version,
     current_version,
@@ -25,7 +26,6 @@ from panelkeeper.members.models import Document, DocumentVersion, Signature
 from panelkeeper.members.signing import countersign, record_paper_signature
 from panelkeeper.members.views import member_for
 from panelkeeper.organisations.forms import add_refusal, bound
-from panelkeeper.organisations.policies import Refused
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)

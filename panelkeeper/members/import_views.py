@@ -10,7 +10,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import staff
-from panelkeeper.members.csv_io import ImportRefused, check, decode, export_members, import_members
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.members.csv_io import check, decode, export_members, import_members
 from panelkeeper.members.forms import ImportForm
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.forms import bound
@@ -59,7 +60,7 @@ def confirm(request: HttpRequest, org: str) -> HttpResponse:
             organisation=request.organisation,  # type: ignore[attr-defined]
             actor=request.user,
         )
-    except ImportRefused as refusal:
+    except Refused as refusal:
         messages.error(request, refusal.message)
         return redirect("members:import", org=org)
     messages.success(request, f"{len(added)} member{'s' * (len(added) != 1)} imported")

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.permissions import member_self, signed_in
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.document_views import signature_pdf_response
 from panelkeeper.members.documents import documents_of_code, render_document
 from panelkeeper.members.eligibility import eligibility
@@ -24,7 +25,6 @@ from panelkeeper.members.signing import sign_document
 from panelkeeper.members.support import submit_expense
 from panelkeeper.members.support_forms import ExpenseForm
 from panelkeeper.organisations.forms import add_refusal, bound
-from panelkeeper.organisations.policies import Refused
 
 
 @signed_in

@@ -11,13 +11,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.eligibility import eligibility
 from panelkeeper.members.forms import MemberForm, OnDateForm, SearchForm, StatusForm
 from panelkeeper.members.models import Member
 from panelkeeper.members.records import add_member, change_member_status, update_member
 from panelkeeper.members.status import status_records
 from panelkeeper.organisations.forms import add_refusal, bound
-from panelkeeper.organisations.policies import Refused
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)

@@ -9,10 +9,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import staff
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.closure_days import add_closure_day
 from panelkeeper.organisations.forms import ClosureDayForm, add_refusal, bound
 from panelkeeper.organisations.models import ClosureDay
-from panelkeeper.organisations.policies import Refused
 
 OFFICER = Grant.Role.OFFICER
 

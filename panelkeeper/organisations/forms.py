@@ -14,9 +14,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest
 
 from panelkeeper.accounts.models import User
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.organisations.models import Organisation
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.rules.presets import PRESETS, load_preset
 
 # A code of conduct is a few kilobytes; anything far larger is the wrong file.

@@ -12,12 +12,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.forms import PresetForm, PublishForm, UploadForm, add_refusal, bound
 from panelkeeper.organisations.models import PolicyVersion
 from panelkeeper.organisations.policies import (
     InvalidPolicy,
     MissingRoleHolders,
-    Refused,
     discard_draft,
     load_preset_draft,
     missing_role_holders,
@@ -74,7 +74,7 @@ def version_detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         if not version.is_published:
             context["missing"] = missing_role_holders(version)
     except InvalidPolicy as error:
-        context["problems"] = error.problems
+        context["problems"] = error.file_problems
     return render(request, "organisations/version_detail.html", context)
 
 
@@ -140,7 +140,7 @@ def upload(request: HttpRequest, org: str) -> HttpResponse:
                 actor=request.user,
             )
         except InvalidPolicy as refusal:
-            problems = refusal.problems
+            problems = refusal.file_problems
             form.add_error("file", refusal.message)
         except Refused as refusal:
             add_refusal(form, refusal)

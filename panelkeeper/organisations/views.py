@@ -74,5 +74,5 @@ def rulebook(request: HttpRequest, org: str) -> HttpResponse:
         try:
             context["rulebook"] = rulebook_of(in_force)
         except InvalidPolicy as error:
-            context["problems"] = error.problems
+            context["problems"] = error.file_problems
     return render(request, "organisations/rulebook.html", context)

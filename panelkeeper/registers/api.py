@@ -14,20 +14,18 @@ from ninja.errors import HttpError
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import api_public, api_staff, get_object_for
+from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.registers import conflicts, gifts, interests
 from panelkeeper.registers.api_mine import router as mine_router
 from panelkeeper.registers.api_support import (
-    body,
     decision_out,
     declare_gift,
     gift_out,
     history_out,
     interest_out,
-    refusal,
-    request_body,
 )
 from panelkeeper.registers.listing import (
     filter_gifts,
@@ -49,7 +47,6 @@ from panelkeeper.registers.schemas import (
     InterestOut,
     OfficerGiftIn,
     PublicRegistersOut,
-    RefusalOut,
     ReviewIn,
     ReviewOut,
     SettingsIn,
@@ -100,11 +97,11 @@ def list_interests(
     f"{ORG}/interests",
     response={201: InterestOut, 422: RefusalOut},
     summary="Declare an interest for a member",
-    openapi_extra=request_body(InterestIn),
+    openapi_extra=body_doc(InterestIn),
 )
 @api_staff(OFFICER)
 def create_interest(request: HttpRequest, org: str) -> Status[object]:
-    data = body(request, InterestIn)
+    data = read_body(request, InterestIn)
     member = _member(request, data.member_id)
     try:
         interest = interests.declare_interest(
@@ -125,12 +122,12 @@ def create_interest(request: HttpRequest, org: str) -> Status[object]:
     f"{ORG}/interests/{{interest_id}}/close",
     response={200: InterestOut, 422: RefusalOut},
     summary="Record the date an interest ended; it stays in the history",
-    openapi_extra=request_body(CloseIn),
+    openapi_extra=body_doc(CloseIn),
 )
 @api_staff(OFFICER)
 def close_interest(request: HttpRequest, org: str, interest_id: int) -> Status[object]:
     interest = get_object_for(_org(request), Interest.objects.all(), pk=interest_id)
-    data = body(request, CloseIn)
+    data = read_body(request, CloseIn)
     try:
         closed = interests.close_interest(
             interest=interest,
@@ -147,12 +144,12 @@ def close_interest(request: HttpRequest, org: str, interest_id: int) -> Status[o
     f"{ORG}/members/{{member_id}}/review",
     response={201: ReviewOut, 422: RefusalOut},
     summary="Confirm a member's register, or record a nil declaration",
-    openapi_extra=request_body(ReviewIn),
+    openapi_extra=body_doc(ReviewIn),
 )
 @api_staff(OFFICER)
 def review_member(request: HttpRequest, org: str, member_id: int) -> Status[object]:
     member = _member(request, member_id)
-    data = body(request, ReviewIn)
+    data = read_body(request, ReviewIn)
     try:
         review = interests.confirm_register(
             member=member,
@@ -187,11 +184,11 @@ def list_gifts(
     f"{ORG}/gifts",
     response={201: GiftOut, 422: RefusalOut},
     summary="Declare a gift or hospitality for a member",
-    openapi_extra=request_body(OfficerGiftIn),
+    openapi_extra=body_doc(OfficerGiftIn),
 )
 @api_staff(OFFICER)
 def create_gift(request: HttpRequest, org: str) -> Status[object]:
-    data = body(request, OfficerGiftIn)
+    data = read_body(request, OfficerGiftIn)
     return declare_gift(request, _member(request, data.member_id), data)
 
 
@@ -199,12 +196,12 @@ def create_gift(request: HttpRequest, org: str) -> Status[object]:
     f"{ORG}/gifts/{{gift_id}}/decision",
     response={200: GiftOut, 422: RefusalOut},
     summary="Record what happens to a gift; a second decision is refused",
-    openapi_extra=request_body(GiftDecisionIn),
+    openapi_extra=body_doc(GiftDecisionIn),
 )
 @api_staff(OFFICER)
 def decide_gift(request: HttpRequest, org: str, gift_id: int) -> Status[object]:
     gift = get_object_for(_org(request), Gift.objects.all(), pk=gift_id)
-    data = body(request, GiftDecisionIn)
+    data = read_body(request, GiftDecisionIn)
     try:
         decided = gifts.decide_gift(
             gift=gift,
@@ -232,11 +229,11 @@ def list_work_items(request: HttpRequest, org: str) -> list[WorkItem]:
     f"{ORG}/work-items",
     response={201: WorkItemOut, 422: RefusalOut},
     summary="Open a piece of work to check conflicts against",
-    openapi_extra=request_body(WorkItemIn),
+    openapi_extra=body_doc(WorkItemIn),
 )
 @api_staff(OFFICER)
 def create_work_item(request: HttpRequest, org: str) -> Status[object]:
-    data = body(request, WorkItemIn)
+    data = read_body(request, WorkItemIn)
     try:
         work = conflicts.open_work_item(
             organisation=_org(request),
@@ -288,14 +285,14 @@ def get_work_item(request: HttpRequest, org: str, work_id: int) -> WorkItemDetai
     f"{ORG}/work-items/{{work_id}}/decisions",
     response={201: ConflictDecisionRecordedOut, 422: RefusalOut},
     summary="Record, or revise, the decision on a member's possible conflict with the work",
-    openapi_extra=request_body(ConflictDecisionIn),
+    openapi_extra=body_doc(ConflictDecisionIn),
 )
 @api_staff(OFFICER)
 def create_decision(request: HttpRequest, org: str, work_id: int) -> Status[object]:
     """When the member already has a decision on the work, this one revises the latest and
     needs ``revision_reason``; the answer carries the member's decisions, latest first."""
     work = get_object_for(_org(request), WorkItem.objects.all(), pk=work_id)
-    data = body(request, ConflictDecisionIn)
+    data = read_body(request, ConflictDecisionIn)
     member = _member(request, data.member_id)
     fields = data.model_dump(exclude={"member_id"})
     try:
@@ -327,11 +324,11 @@ def get_settings(request: HttpRequest, org: str) -> SettingsOut:
     f"{ORG}/settings",
     response={200: SettingsOut, 422: RefusalOut},
     summary="Set the review period and whether the registers are published",
-    openapi_extra=request_body(SettingsIn),
+    openapi_extra=body_doc(SettingsIn),
 )
 @api_staff(OFFICER)
 def put_settings(request: HttpRequest, org: str) -> Status[object]:
-    data = body(request, SettingsIn)
+    data = read_body(request, SettingsIn)
     try:
         found = interests.update_register_settings(
             organisation=_org(request),
