@@ -50,6 +50,7 @@ from panelkeeper.concerns.schemas import (
 from panelkeeper.concerns.triage import triage_concern
 from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
 
@@ -159,9 +160,9 @@ def _out(concern: Concern, **extra: object) -> dict[str, object]:
     return fields | extra
 
 
-def _concern(request: HttpRequest, concern_id: int) -> Concern:
+def _concern(request: StaffRequest, concern_id: int) -> Concern:
     return get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         Concern.objects.select_related("organisation", "case"),
         pk=concern_id,
     )
@@ -174,9 +175,9 @@ def _detail(concern: Concern) -> ConcernDetailOut:
 
 @router.get("/{org}", response=list[ConcernOut], summary="Concerns received, newest first")
 @api_staff(OFFICER)
-def list_concerns(request: HttpRequest, org: str) -> list[ConcernOut]:
+def list_concerns(request: StaffRequest, org: str) -> list[ConcernOut]:
     concerns = (
-        Concern.objects.filter(organisation=request.organisation)  # type: ignore[attr-defined]
+        Concern.objects.filter(organisation=request.organisation)
         .annotate(message_count=Count("messages"))
         .newest_first()
     )
@@ -185,7 +186,7 @@ def list_concerns(request: HttpRequest, org: str) -> list[ConcernOut]:
 
 @router.get("/{org}/{concern_id}", response=ConcernDetailOut, summary="A concern and its messages")
 @api_staff(OFFICER)
-def get_concern(request: HttpRequest, org: str, concern_id: int) -> ConcernDetailOut:
+def get_concern(request: StaffRequest, org: str, concern_id: int) -> ConcernDetailOut:
     return _detail(_concern(request, concern_id))
 
 
@@ -196,7 +197,7 @@ def get_concern(request: HttpRequest, org: str, concern_id: int) -> ConcernDetai
     openapi_extra=body_doc(ReplyIn),
 )
 @api_staff(OFFICER)
-def reply(request: HttpRequest, org: str, concern_id: int) -> Status[object]:
+def reply(request: StaffRequest, org: str, concern_id: int) -> Status[object]:
     concern = _concern(request, concern_id)
     data = read_body(request, ReplyIn)
     today = timezone.localdate()
@@ -226,10 +227,10 @@ def reply(request: HttpRequest, org: str, concern_id: int) -> Status[object]:
     openapi_extra=body_doc(TriageIn),
 )
 @api_staff(OFFICER)
-def triage(request: HttpRequest, org: str, concern_id: int) -> Status[object]:
+def triage(request: StaffRequest, org: str, concern_id: int) -> Status[object]:
     concern = _concern(request, concern_id)
     data = read_body(request, TriageIn)
-    member = Member.objects.of(request.organisation).filter(pk=data.member_id).first()  # type: ignore[attr-defined]
+    member = Member.objects.of(request.organisation).filter(pk=data.member_id).first()
     if member is None:
         return refusal(Refused("Choose a member of this organisation.", field="member_id"))
     try:
@@ -255,7 +256,7 @@ def triage(request: HttpRequest, org: str, concern_id: int) -> Status[object]:
     openapi_extra=body_doc(CloseIn),
 )
 @api_staff(OFFICER)
-def close(request: HttpRequest, org: str, concern_id: int) -> Status[object]:
+def close(request: StaffRequest, org: str, concern_id: int) -> Status[object]:
     concern = _concern(request, concern_id)
     data = read_body(request, CloseIn)
     try:

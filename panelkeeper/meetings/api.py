@@ -6,13 +6,13 @@ the ``field`` it concerns; nothing is saved. Bodies are read only after the poli
 passed, so a caller without access learns nothing about them.
 """
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Status
 
 from panelkeeper.accounts.permissions import api_staff
 from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings import schemas as s
 from panelkeeper.meetings.agenda import add_agenda_item
 from panelkeeper.meetings.api_common import (
@@ -56,7 +56,7 @@ def _chair(group: Group, member_id: int | None) -> Member | None:
 
 @router.get("/{org}/meetings", response=list[s.MeetingOut], summary="Every meeting, newest first")
 @api_staff(*READERS)
-def list_meetings(request: HttpRequest, org: str) -> list[Meeting]:
+def list_meetings(request: StaffRequest, org: str) -> list[Meeting]:
     return list(Meeting.objects.of(_org(request)))
 
 
@@ -67,7 +67,7 @@ def list_meetings(request: HttpRequest, org: str) -> list[Meeting]:
     openapi_extra=body_doc(s.MeetingIn),
 )
 @api_staff(OFFICER)
-def create_meeting(request: HttpRequest, org: str, group_id: int) -> Status[object]:
+def create_meeting(request: StaffRequest, org: str, group_id: int) -> Status[object]:
     group = _group(request, group_id)
     data = read_body(request, s.MeetingIn)
     try:
@@ -82,7 +82,7 @@ def create_meeting(request: HttpRequest, org: str, group_id: int) -> Status[obje
             chair=chair,
             chair_basis=data.chair_basis,
             held=data.held,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
         )
     except Refused as refused:
@@ -94,7 +94,7 @@ def create_meeting(request: HttpRequest, org: str, group_id: int) -> Status[obje
     "/{org}/meetings/{meeting_id}", response=s.MeetingDetailOut, summary="A meeting in full"
 )
 @api_staff(*READERS)
-def get_meeting(request: HttpRequest, org: str, meeting_id: int) -> s.MeetingDetailOut:
+def get_meeting(request: StaffRequest, org: str, meeting_id: int) -> s.MeetingDetailOut:
     meeting = _meeting(request, meeting_id)
     page = meeting_page(meeting)
     today = timezone.localdate()
@@ -143,13 +143,13 @@ def get_meeting(request: HttpRequest, org: str, meeting_id: int) -> s.MeetingDet
     openapi_extra=body_doc(s.CancelIn),
 )
 @api_staff(OFFICER)
-def cancel(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
+def cancel(request: StaffRequest, org: str, meeting_id: int) -> Status[object]:
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.CancelIn)
     try:
         meeting = cancel_meeting(
             meeting=meeting, reason=data.reason, actor=request.user, today=timezone.localdate()
-        )  # type: ignore[arg-type]
+        )
     except Refused as refused:
         return refusal(refused)
     return Status(200, meeting)
@@ -162,7 +162,7 @@ def cancel(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
     openapi_extra=body_doc(s.RescheduleIn),
 )
 @api_staff(OFFICER)
-def reschedule(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
+def reschedule(request: StaffRequest, org: str, meeting_id: int) -> Status[object]:
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.RescheduleIn)
     # Only what the caller sent changes; an explicit null clears the end time.
@@ -173,7 +173,7 @@ def reschedule(request: HttpRequest, org: str, meeting_id: int) -> Status[object
         meeting = reschedule_meeting(
             meeting=meeting,
             **new,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
         )
     except Refused as refused:
@@ -188,7 +188,7 @@ def reschedule(request: HttpRequest, org: str, meeting_id: int) -> Status[object
     openapi_extra=body_doc(s.ChairIn),
 )
 @api_staff(OFFICER)
-def change_chair(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
+def change_chair(request: StaffRequest, org: str, meeting_id: int) -> Status[object]:
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.ChairIn)
     try:
@@ -196,7 +196,7 @@ def change_chair(request: HttpRequest, org: str, meeting_id: int) -> Status[obje
             meeting=meeting,
             chair=_chair(meeting.group, data.chair_member_id),
             chair_basis=data.chair_basis,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
         )
     except Refused as refused:
@@ -212,7 +212,7 @@ def change_chair(request: HttpRequest, org: str, meeting_id: int) -> Status[obje
 )
 @api_staff(OFFICER)
 def put_attendance(
-    request: HttpRequest, org: str, meeting_id: int, member_id: int
+    request: StaffRequest, org: str, meeting_id: int, member_id: int
 ) -> Status[object]:
     meeting = _meeting(request, meeting_id)
     member = _member(request, member_id)
@@ -225,7 +225,7 @@ def put_attendance(
             apologies_given_on=data.apologies_given_on,
             reason=data.reason,
             arrives_at=data.arrives_at,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
         )
     except Refused as refused:
@@ -240,11 +240,11 @@ def put_attendance(
     openapi_extra=body_doc(s.ItemIn),
 )
 @api_staff(OFFICER)
-def add_item(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
+def add_item(request: StaffRequest, org: str, meeting_id: int) -> Status[object]:
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.ItemIn)
     try:
-        item = add_agenda_item(meeting=meeting, title=data.title, actor=request.user)  # type: ignore[arg-type]
+        item = add_agenda_item(meeting=meeting, title=data.title, actor=request.user)
     except Refused as refused:
         return refusal(refused)
     return Status(201, item)

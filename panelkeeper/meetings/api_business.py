@@ -9,6 +9,7 @@ from panelkeeper.accounts.models import User
 from panelkeeper.accounts.permissions import api_staff, get_object_for
 from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings import schemas as s
 from panelkeeper.meetings.actions import actions_of, allocate_action, complete_action
 from panelkeeper.meetings.api_common import (
@@ -42,7 +43,7 @@ from panelkeeper.meetings.papers import attach_paper, remove_paper
     openapi_extra=body_doc(s.DecisionIn),
 )
 @api_staff(OFFICER)
-def create_decision(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
+def create_decision(request: StaffRequest, org: str, meeting_id: int) -> Status[object]:
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.DecisionIn)
     item = None
@@ -53,7 +54,7 @@ def create_decision(request: HttpRequest, org: str, meeting_id: int) -> Status[o
     try:
         decision = open_decision(
             meeting=meeting, motion=data.motion, method=data.method, item=item, actor=request.user
-        )  # type: ignore[arg-type]
+        )
     except Refused as refused:
         return refusal(refused)
     return Status(201, _decision(decision))
@@ -75,12 +76,12 @@ def _decision_for(request: HttpRequest, decision_id: int) -> Decision:
     openapi_extra=body_doc(s.VoteIn),
 )
 @api_staff(OFFICER)
-def vote(request: HttpRequest, org: str, decision_id: int) -> Status[object]:
+def vote(request: StaffRequest, org: str, decision_id: int) -> Status[object]:
     decision = _decision_for(request, decision_id)
     data = read_body(request, s.VoteIn)
     member = _member(request, data.member_id)
     try:
-        cast = cast_vote(decision=decision, member=member, vote=data.vote, actor=request.user)  # type: ignore[arg-type]
+        cast = cast_vote(decision=decision, member=member, vote=data.vote, actor=request.user)
     except Refused as refused:
         return refusal(refused)
     return Status(201, s.VoteOut(member_id=cast.member_id, vote=cast.vote))
@@ -92,10 +93,10 @@ def vote(request: HttpRequest, org: str, decision_id: int) -> Status[object]:
     summary="Count the votes: simple majority",
 )
 @api_staff(OFFICER)
-def close(request: HttpRequest, org: str, decision_id: int) -> Status[object]:
+def close(request: StaffRequest, org: str, decision_id: int) -> Status[object]:
     decision = _decision_for(request, decision_id)
     try:
-        decision = close_decision(decision=decision, actor=request.user)  # type: ignore[arg-type]
+        decision = close_decision(decision=decision, actor=request.user)
     except Refused as refused:
         return refusal(refused)
     return Status(200, _decision(decision))
@@ -108,7 +109,7 @@ def close(request: HttpRequest, org: str, decision_id: int) -> Status[object]:
     openapi_extra=body_doc(s.ActionIn),
 )
 @api_staff(OFFICER)
-def create_action(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
+def create_action(request: StaffRequest, org: str, meeting_id: int) -> Status[object]:
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.ActionIn)
     member = _member(request, data.owner_member_id) if data.owner_member_id else None
@@ -126,7 +127,7 @@ def create_action(request: HttpRequest, org: str, meeting_id: int) -> Status[obj
             due_on=data.due_on,
             owner_member=member,
             owner_user=user,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
     except Refused as refused:
         return refusal(refused)
@@ -135,7 +136,7 @@ def create_action(request: HttpRequest, org: str, meeting_id: int) -> Status[obj
 
 @router.get("/{org}/actions", response=list[s.ActionOut], summary="Open actions, overdue flagged")
 @api_staff(*READERS)
-def list_actions(request: HttpRequest, org: str) -> list[s.ActionOut]:
+def list_actions(request: StaffRequest, org: str) -> list[s.ActionOut]:
     today = timezone.localdate()
     return [_action(a, today) for a in actions_of(_org(request)).filter(done_on__isnull=True)]  # type: ignore[arg-type]
 
@@ -146,16 +147,16 @@ def list_actions(request: HttpRequest, org: str) -> list[s.ActionOut]:
     summary="Mark an action done today",
 )
 @api_staff(OFFICER)
-def done(request: HttpRequest, org: str, action_id: int) -> Status[object]:
+def done(request: StaffRequest, org: str, action_id: int) -> Status[object]:
     action = get_object_for(
         _org(request),
         Action.objects.select_related("meeting__group"),
         via="meeting__group__organisation",
         pk=action_id,
-    )  # type: ignore[arg-type]
+    )
     today = timezone.localdate()
     try:
-        complete_action(action=action, done_on=today, actor=request.user, today=today)  # type: ignore[arg-type]
+        complete_action(action=action, done_on=today, actor=request.user, today=today)
     except Refused as refused:
         return refusal(refused)
     return Status(200, _action(action, today))
@@ -168,14 +169,14 @@ def done(request: HttpRequest, org: str, action_id: int) -> Status[object]:
     openapi_extra=body_doc(s.AskedToLeaveIn),
 )
 @api_staff(OFFICER)
-def asked_to_leave(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
+def asked_to_leave(request: StaffRequest, org: str, meeting_id: int) -> Status[object]:
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.AskedToLeaveIn)
     member = _member(request, data.member_id)
     try:
         row = record_asked_to_leave(
             meeting=meeting, member=member, what_happened=data.what_happened, actor=request.user
-        )  # type: ignore[arg-type]
+        )
     except Refused as refused:
         return refusal(refused)
     return Status(
@@ -192,7 +193,7 @@ def asked_to_leave(request: HttpRequest, org: str, meeting_id: int) -> Status[ob
     summary="Attach a paper: a multipart form with title and file",
 )
 @api_staff(OFFICER)
-def add_paper(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
+def add_paper(request: StaffRequest, org: str, meeting_id: int) -> Status[object]:
     meeting = _meeting(request, meeting_id)
     upload = request.FILES.get("file")
     if upload is None:
@@ -202,7 +203,7 @@ def add_paper(request: HttpRequest, org: str, meeting_id: int) -> Status[object]
             meeting=meeting,
             title=request.POST.get("title", ""),
             file=upload,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
     except Refused as refused:
         return refusal(refused)
@@ -215,15 +216,15 @@ def add_paper(request: HttpRequest, org: str, meeting_id: int) -> Status[object]
     summary="Remove a paper from its meeting and delete its file; the title stays on record",
 )
 @api_staff(OFFICER)
-def delete_paper(request: HttpRequest, org: str, paper_id: int) -> Status[object]:
+def delete_paper(request: StaffRequest, org: str, paper_id: int) -> Status[object]:
     paper = get_object_for(
         _org(request),
         Paper.objects.current().select_related("meeting__group__organisation"),
         via="meeting__group__organisation",
         pk=paper_id,
-    )  # type: ignore[arg-type]
+    )
     try:
-        remove_paper(paper=paper, actor=request.user)  # type: ignore[arg-type]
+        remove_paper(paper=paper, actor=request.user)
     except Refused as refused:
         return refusal(refused)
     return Status(204, None)
@@ -235,7 +236,7 @@ def delete_paper(request: HttpRequest, org: str, paper_id: int) -> Status[object
     summary="The meeting as an iCalendar file",
 )
 @api_staff(*READERS)
-def meeting_ics(request: HttpRequest, org: str, meeting_id: int) -> HttpResponse:
+def meeting_ics(request: StaffRequest, org: str, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, meeting_id)
     url = request.build_absolute_uri(
         reverse("meetings:detail", kwargs={"org": org, "pk": meeting.pk})

@@ -7,6 +7,7 @@ from ninja import Router
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings import schemas as s
 from panelkeeper.meetings.models import (
     Action,
@@ -24,14 +25,14 @@ OFFICER = Grant.Role.OFFICER
 VIA = "group__organisation"
 
 
-def _org(request: HttpRequest) -> object:
-    return request.organisation  # type: ignore[attr-defined]
+def _org(request: StaffRequest) -> object:
+    return request.organisation
 
 
-def _meeting(request: HttpRequest, meeting_id: int) -> Meeting:
+def _meeting(request: StaffRequest, meeting_id: int) -> Meeting:
     return get_object_for(
         _org(request), Meeting.objects.select_related("group"), via=VIA, pk=meeting_id
-    )  # type: ignore[arg-type]
+    )
 
 
 def _member(request: HttpRequest, member_id: int) -> Member:

@@ -2,17 +2,16 @@
 
 from typing import Any
 
-from django.http import HttpRequest
-
 from panelkeeper.accounts.permissions import get_object_for
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.eligibility import Eligibility
 from panelkeeper.members.models import DocumentVersion, Member, Signature
 from panelkeeper.members.schemas import EligibilityOut
 
 
-def member_of(request: HttpRequest, member_id: int) -> Member:
+def member_of(request: StaffRequest, member_id: int) -> Member:
     return get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         Member.objects.select_related("group__organisation"),
         via="group__organisation",
         pk=member_id,

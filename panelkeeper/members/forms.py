@@ -214,7 +214,7 @@ class SignForm(forms.Form):
 
 class PaperSignatureForm(forms.Form):
     version = forms.ModelChoiceField(
-        queryset=None,  # type: ignore[arg-type]
+        queryset=None,
         label="Document signed",
         empty_label=None,
         error_messages={"required": "Choose the document signed"},

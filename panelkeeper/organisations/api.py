@@ -8,7 +8,7 @@ staff title a publish lacks a holder for (``field`` is the title's key). Also ro
 holders and closure days: anything the pages do.
 """
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Router, Status
 from ninja.errors import HttpError
@@ -17,6 +17,7 @@ from panelkeeper.accounts.models import Grant, User
 from panelkeeper.accounts.permissions import api_signed_in, api_staff, get_object_for
 from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import SignedInRequest, StaffRequest
 from panelkeeper.organisations.closure_days import add_closure_day
 from panelkeeper.organisations.models import ClosureDay, Organisation, PolicyVersion, RoleHolder
 from panelkeeper.organisations.policies import (
@@ -63,13 +64,13 @@ def _holder_out(holder: RoleHolder) -> RoleHolderOut:
     )
 
 
-def _version(request: HttpRequest, version_id: int) -> PolicyVersion:
-    return get_object_for(request.organisation, PolicyVersion.objects.all(), pk=version_id)  # type: ignore[attr-defined]
+def _version(request: StaffRequest, version_id: int) -> PolicyVersion:
+    return get_object_for(request.organisation, PolicyVersion.objects.all(), pk=version_id)
 
 
 @router.get("", response=list[OrganisationOut], summary="The organisations you hold a grant on")
 @api_signed_in
-def list_organisations(request: HttpRequest) -> list[Organisation]:
+def list_organisations(request: SignedInRequest) -> list[Organisation]:
     """A bearer token sees only the organisation it was made for."""
     organisations = Organisation.objects.for_user(request.user)
     token = getattr(request, "api_token", None)
@@ -80,8 +81,8 @@ def list_organisations(request: HttpRequest) -> list[Organisation]:
 
 @router.get("/{org}", response=OrganisationDetailOut, summary="An organisation and its groups")
 @api_staff(*READERS)
-def get_organisation(request: HttpRequest, org: str) -> OrganisationDetailOut:
-    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+def get_organisation(request: StaffRequest, org: str) -> OrganisationDetailOut:
+    organisation: Organisation = request.organisation
     in_force = PolicyVersion.objects.in_force(organisation, on=timezone.localdate())
     return OrganisationDetailOut(
         slug=organisation.slug,
@@ -98,8 +99,8 @@ def get_organisation(request: HttpRequest, org: str) -> OrganisationDetailOut:
     summary="Every version of the code, newest first",
 )
 @api_staff(*READERS)
-def list_policy_versions(request: HttpRequest, org: str) -> list[PolicyVersion]:
-    return list(PolicyVersion.objects.filter(organisation=request.organisation))  # type: ignore[attr-defined]
+def list_policy_versions(request: StaffRequest, org: str) -> list[PolicyVersion]:
+    return list(PolicyVersion.objects.filter(organisation=request.organisation))
 
 
 @router.post(
@@ -109,9 +110,9 @@ def list_policy_versions(request: HttpRequest, org: str) -> list[PolicyVersion]:
     openapi_extra=body_doc(DraftIn),
 )
 @api_staff(OFFICER)
-def create_draft(request: HttpRequest, org: str) -> Status[object]:
+def create_draft(request: StaffRequest, org: str) -> Status[object]:
     """An invalid text is not saved: 422 lists every problem with its dotted key."""
-    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    organisation: Organisation = request.organisation
     data = read_body(request, DraftIn)
     if (data.preset is None) == (data.source is None):
         return refusal(Refused("Send either preset or source, not both."))
@@ -138,7 +139,7 @@ def create_draft(request: HttpRequest, org: str) -> Status[object]:
     summary="One version's metadata",
 )
 @api_staff(*READERS)
-def get_policy_version(request: HttpRequest, org: str, version_id: int) -> PolicyVersion:
+def get_policy_version(request: StaffRequest, org: str, version_id: int) -> PolicyVersion:
     return _version(request, version_id)
 
 
@@ -148,7 +149,7 @@ def get_policy_version(request: HttpRequest, org: str, version_id: int) -> Polic
     summary="Discard a draft; a published version is refused",
 )
 @api_staff(OFFICER)
-def delete_draft(request: HttpRequest, org: str, version_id: int) -> Status[object]:
+def delete_draft(request: StaffRequest, org: str, version_id: int) -> Status[object]:
     version = _version(request, version_id)
     try:
         discard_draft(version=version, actor=request.user)
@@ -165,7 +166,7 @@ def delete_draft(request: HttpRequest, org: str, version_id: int) -> Status[obje
     },
 )
 @api_staff(*READERS)
-def get_policy_source(request: HttpRequest, org: str, version_id: int) -> HttpResponse:
+def get_policy_source(request: StaffRequest, org: str, version_id: int) -> HttpResponse:
     version = _version(request, version_id)
     return HttpResponse(version.source.encode("utf-8"), content_type="application/toml")
 
@@ -177,7 +178,7 @@ def get_policy_source(request: HttpRequest, org: str, version_id: int) -> HttpRe
     openapi_extra=body_doc(PublishIn),
 )
 @api_staff(OFFICER)
-def publish(request: HttpRequest, org: str, version_id: int) -> Status[object]:
+def publish(request: StaffRequest, org: str, version_id: int) -> Status[object]:
     """Refused with 422, listing them, while a declared staff title has no holder."""
     version = _version(request, version_id)
     data = read_body(request, PublishIn)
@@ -196,8 +197,8 @@ def publish(request: HttpRequest, org: str, version_id: int) -> Status[object]:
 
 @router.get("/{org}/rulebook", response=RulebookOut, summary="The rulebook of the code in force")
 @api_staff(*READERS)
-def get_rulebook(request: HttpRequest, org: str) -> RulebookOut:
-    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+def get_rulebook(request: StaffRequest, org: str) -> RulebookOut:
+    organisation: Organisation = request.organisation
     version = PolicyVersion.objects.in_force(organisation, on=timezone.localdate())
     if version is None:
         raise HttpError(404, "No version of the code is in force yet.")
@@ -231,8 +232,8 @@ def get_rulebook(request: HttpRequest, org: str) -> RulebookOut:
     summary="Who holds each staff title, current and earlier terms",
 )
 @api_staff(*READERS)
-def list_role_holders(request: HttpRequest, org: str) -> list[RoleHolderOut]:
-    holders = RoleHolder.objects.filter(organisation=request.organisation).select_related("user")  # type: ignore[attr-defined]
+def list_role_holders(request: StaffRequest, org: str) -> list[RoleHolderOut]:
+    holders = RoleHolder.objects.filter(organisation=request.organisation).select_related("user")
     return [_holder_out(holder) for holder in holders]
 
 
@@ -243,9 +244,9 @@ def list_role_holders(request: HttpRequest, org: str) -> list[RoleHolderOut]:
     openapi_extra=body_doc(RoleHolderIn),
 )
 @api_staff(OFFICER)
-def create_role_holder(request: HttpRequest, org: str) -> Status[object]:
+def create_role_holder(request: StaffRequest, org: str) -> Status[object]:
     """The current holder, if any, stops on the day the new one starts (BR-2, BR-13)."""
-    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    organisation: Organisation = request.organisation
     data = read_body(request, RoleHolderIn)
     user = User.objects.filter(pk=data.user_id, grants__organisation=organisation).first()
     if user is None:
@@ -275,8 +276,8 @@ def create_role_holder(request: HttpRequest, org: str) -> Status[object]:
     summary="Days the organisation is closed, which working-day deadlines skip",
 )
 @api_staff(*READERS)
-def list_closure_days(request: HttpRequest, org: str) -> list[ClosureDay]:
-    return list(ClosureDay.objects.filter(organisation=request.organisation))  # type: ignore[attr-defined]
+def list_closure_days(request: StaffRequest, org: str) -> list[ClosureDay]:
+    return list(ClosureDay.objects.filter(organisation=request.organisation))
 
 
 @router.post(
@@ -286,11 +287,11 @@ def list_closure_days(request: HttpRequest, org: str) -> list[ClosureDay]:
     openapi_extra=body_doc(ClosureDayIn),
 )
 @api_staff(OFFICER)
-def create_closure_day(request: HttpRequest, org: str) -> Status[object]:
+def create_closure_day(request: StaffRequest, org: str) -> Status[object]:
     data = read_body(request, ClosureDayIn)
     try:
         day = add_closure_day(
-            organisation=request.organisation,  # type: ignore[attr-defined]
+            organisation=request.organisation,
             date=data.date,
             reason=data.reason,
             actor=request.user,

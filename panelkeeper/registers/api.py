@@ -16,6 +16,7 @@ from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import api_public, api_staff, get_object_for
 from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers import conflicts, gifts, interests
@@ -63,11 +64,11 @@ OFFICER = Grant.Role.OFFICER
 ORG = "/{org}"
 
 
-def _org(request: HttpRequest) -> Organisation:
-    return request.organisation  # type: ignore[attr-defined,no-any-return]
+def _org(request: StaffRequest) -> Organisation:
+    return request.organisation
 
 
-def _member(request: HttpRequest, member_id: int) -> Member:
+def _member(request: StaffRequest, member_id: int) -> Member:
     return get_object_for(
         _org(request),
         Member.objects.select_related("group__organisation"),
@@ -82,7 +83,7 @@ def _member(request: HttpRequest, member_id: int) -> Member:
 @router.get(f"{ORG}/interests", response=list[InterestOut], summary="The register of interests")
 @api_staff(*READERS)
 def list_interests(
-    request: HttpRequest, org: str, member: int | None = None, kind: str = "", state: str = ""
+    request: StaffRequest, org: str, member: int | None = None, kind: str = "", state: str = ""
 ) -> list[InterestOut]:
     """Filter by ``member`` (id), ``kind`` and ``state`` (current or ended, today)."""
     queryset = filter_interests(
@@ -100,7 +101,7 @@ def list_interests(
     openapi_extra=body_doc(InterestIn),
 )
 @api_staff(OFFICER)
-def create_interest(request: HttpRequest, org: str) -> Status[object]:
+def create_interest(request: StaffRequest, org: str) -> Status[object]:
     data = read_body(request, InterestIn)
     member = _member(request, data.member_id)
     try:
@@ -110,7 +111,7 @@ def create_interest(request: HttpRequest, org: str) -> Status[object]:
             description=data.description,
             starts_on=data.starts_on,
             ends_on=data.ends_on,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
         )
     except Refused as refused:
@@ -125,14 +126,14 @@ def create_interest(request: HttpRequest, org: str) -> Status[object]:
     openapi_extra=body_doc(CloseIn),
 )
 @api_staff(OFFICER)
-def close_interest(request: HttpRequest, org: str, interest_id: int) -> Status[object]:
+def close_interest(request: StaffRequest, org: str, interest_id: int) -> Status[object]:
     interest = get_object_for(_org(request), Interest.objects.all(), pk=interest_id)
     data = read_body(request, CloseIn)
     try:
         closed = interests.close_interest(
             interest=interest,
             ends_on=data.ends_on,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
         )
     except Refused as refused:
@@ -147,7 +148,7 @@ def close_interest(request: HttpRequest, org: str, interest_id: int) -> Status[o
     openapi_extra=body_doc(ReviewIn),
 )
 @api_staff(OFFICER)
-def review_member(request: HttpRequest, org: str, member_id: int) -> Status[object]:
+def review_member(request: StaffRequest, org: str, member_id: int) -> Status[object]:
     member = _member(request, member_id)
     data = read_body(request, ReviewIn)
     try:
@@ -155,7 +156,7 @@ def review_member(request: HttpRequest, org: str, member_id: int) -> Status[obje
             member=member,
             nil=data.nil,
             actor=request.user,
-            today=timezone.localdate(),  # type: ignore[arg-type]
+            today=timezone.localdate(),
         )
     except Refused as refused:
         return refusal(refused)
@@ -170,7 +171,7 @@ def review_member(request: HttpRequest, org: str, member_id: int) -> Status[obje
 @router.get(f"{ORG}/gifts", response=list[GiftOut], summary="The register of gifts and hospitality")
 @api_staff(*READERS)
 def list_gifts(
-    request: HttpRequest, org: str, member: int | None = None, status: str = ""
+    request: StaffRequest, org: str, member: int | None = None, status: str = ""
 ) -> list[GiftOut]:
     """Filter by ``member`` (id) and ``status``: waiting_for_meeting, waiting_for_decision,
     decided."""
@@ -187,7 +188,7 @@ def list_gifts(
     openapi_extra=body_doc(OfficerGiftIn),
 )
 @api_staff(OFFICER)
-def create_gift(request: HttpRequest, org: str) -> Status[object]:
+def create_gift(request: StaffRequest, org: str) -> Status[object]:
     data = read_body(request, OfficerGiftIn)
     return declare_gift(request, _member(request, data.member_id), data)
 
@@ -199,7 +200,7 @@ def create_gift(request: HttpRequest, org: str) -> Status[object]:
     openapi_extra=body_doc(GiftDecisionIn),
 )
 @api_staff(OFFICER)
-def decide_gift(request: HttpRequest, org: str, gift_id: int) -> Status[object]:
+def decide_gift(request: StaffRequest, org: str, gift_id: int) -> Status[object]:
     gift = get_object_for(_org(request), Gift.objects.all(), pk=gift_id)
     data = read_body(request, GiftDecisionIn)
     try:
@@ -208,7 +209,7 @@ def decide_gift(request: HttpRequest, org: str, gift_id: int) -> Status[object]:
             outcome=data.outcome,
             decided_on=data.decided_on,
             note=data.note,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
         )
     except Refused as refused:
@@ -221,7 +222,7 @@ def decide_gift(request: HttpRequest, org: str, gift_id: int) -> Status[object]:
 
 @router.get(f"{ORG}/work-items", response=list[WorkItemOut], summary="Pieces of work")
 @api_staff(*READERS)
-def list_work_items(request: HttpRequest, org: str) -> list[WorkItem]:
+def list_work_items(request: StaffRequest, org: str) -> list[WorkItem]:
     return list(WorkItem.objects.filter(organisation=_org(request)))
 
 
@@ -232,7 +233,7 @@ def list_work_items(request: HttpRequest, org: str) -> list[WorkItem]:
     openapi_extra=body_doc(WorkItemIn),
 )
 @api_staff(OFFICER)
-def create_work_item(request: HttpRequest, org: str) -> Status[object]:
+def create_work_item(request: StaffRequest, org: str) -> Status[object]:
     data = read_body(request, WorkItemIn)
     try:
         work = conflicts.open_work_item(
@@ -240,7 +241,7 @@ def create_work_item(request: HttpRequest, org: str) -> Status[object]:
             kind=data.kind,
             title=data.title,
             on=data.on,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
     except Refused as refused:
         return refusal(refused)
@@ -253,7 +254,7 @@ def create_work_item(request: HttpRequest, org: str) -> Status[object]:
     summary="A piece of work, its conflict check and who is conflicted out",
 )
 @api_staff(*READERS)
-def get_work_item(request: HttpRequest, org: str, work_id: int) -> WorkItemDetailOut:
+def get_work_item(request: StaffRequest, org: str, work_id: int) -> WorkItemDetailOut:
     """``conflicts`` counts decisions taken on or before today."""
     work = get_object_for(_org(request), WorkItem.objects.all(), pk=work_id)
     found = conflicts.conflicts_for(work, on=timezone.localdate())
@@ -288,7 +289,7 @@ def get_work_item(request: HttpRequest, org: str, work_id: int) -> WorkItemDetai
     openapi_extra=body_doc(ConflictDecisionIn),
 )
 @api_staff(OFFICER)
-def create_decision(request: HttpRequest, org: str, work_id: int) -> Status[object]:
+def create_decision(request: StaffRequest, org: str, work_id: int) -> Status[object]:
     """When the member already has a decision on the work, this one revises the latest and
     needs ``revision_reason``; the answer carries the member's decisions, latest first."""
     work = get_object_for(_org(request), WorkItem.objects.all(), pk=work_id)
@@ -301,7 +302,7 @@ def create_decision(request: HttpRequest, org: str, work_id: int) -> Status[obje
             member=member,
             actor=request.user,
             today=timezone.localdate(),
-            **fields,  # type: ignore[arg-type]
+            **fields,
         )
     except Refused as refused:
         return refusal(refused)
@@ -315,7 +316,7 @@ def create_decision(request: HttpRequest, org: str, work_id: int) -> Status[obje
 
 @router.get(f"{ORG}/settings", response=SettingsOut, summary="Review period and publication")
 @api_staff(*READERS)
-def get_settings(request: HttpRequest, org: str) -> SettingsOut:
+def get_settings(request: StaffRequest, org: str) -> SettingsOut:
     found = interests.settings_of(_org(request))
     return SettingsOut(review_months=found.review_months, published=found.published)
 
@@ -327,14 +328,14 @@ def get_settings(request: HttpRequest, org: str) -> SettingsOut:
     openapi_extra=body_doc(SettingsIn),
 )
 @api_staff(OFFICER)
-def put_settings(request: HttpRequest, org: str) -> Status[object]:
+def put_settings(request: StaffRequest, org: str) -> Status[object]:
     data = read_body(request, SettingsIn)
     try:
         found = interests.update_register_settings(
             organisation=_org(request),
             review_months=data.review_months,
             published=data.published,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
     except Refused as refused:
         return refusal(refused)

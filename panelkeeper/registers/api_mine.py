@@ -4,7 +4,6 @@ Open to the member and to their advocate; any other caller gets 404, staff inclu
 (they use the organisation's operations). A bearer token acts only for its organisation.
 """
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
 from ninja.errors import HttpError
@@ -12,6 +11,7 @@ from ninja.errors import HttpError
 from panelkeeper.accounts.permissions import api_member_self
 from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import MemberRequest
 from panelkeeper.registers import interests
 from panelkeeper.registers.api_support import declare_gift, gift_out, interest_out, own_member
 from panelkeeper.registers.listing import gifts_query, interests_query
@@ -35,7 +35,7 @@ router = Router(tags=["registers"])
 
 @router.get("/{member}", response=MyRegisterOut, summary="Your own registers")
 @api_member_self
-def get_mine(request: HttpRequest, member: int) -> MyRegisterOut:
+def get_mine(request: MemberRequest, member: int) -> MyRegisterOut:
     record = own_member(request)
     today = timezone.localdate()
     last = record.register_reviews.order_by("-reviewed_on").first()
@@ -65,7 +65,7 @@ def get_mine(request: HttpRequest, member: int) -> MyRegisterOut:
     openapi_extra=body_doc(MyInterestIn),
 )
 @api_member_self
-def create_my_interest(request: HttpRequest, member: int) -> Status[object]:
+def create_my_interest(request: MemberRequest, member: int) -> Status[object]:
     record = own_member(request)
     data = read_body(request, MyInterestIn)
     try:
@@ -73,7 +73,7 @@ def create_my_interest(request: HttpRequest, member: int) -> Status[object]:
             member=record,
             actor=request.user,
             today=timezone.localdate(),
-            **data.model_dump(),  # type: ignore[arg-type]
+            **data.model_dump(),
         )
     except Refused as refused:
         return refusal(refused)
@@ -87,7 +87,7 @@ def create_my_interest(request: HttpRequest, member: int) -> Status[object]:
     openapi_extra=body_doc(ReviewIn),
 )
 @api_member_self
-def review_mine(request: HttpRequest, member: int) -> Status[object]:
+def review_mine(request: MemberRequest, member: int) -> Status[object]:
     record = own_member(request)
     data = read_body(request, ReviewIn)
     try:
@@ -95,7 +95,7 @@ def review_mine(request: HttpRequest, member: int) -> Status[object]:
             member=record,
             nil=data.nil,
             actor=request.user,
-            today=timezone.localdate(),  # type: ignore[arg-type]
+            today=timezone.localdate(),
         )
     except Refused as refused:
         return refusal(refused)
@@ -111,7 +111,7 @@ def review_mine(request: HttpRequest, member: int) -> Status[object]:
     openapi_extra=body_doc(GiftIn),
 )
 @api_member_self
-def create_my_gift(request: HttpRequest, member: int) -> Status[object]:
+def create_my_gift(request: MemberRequest, member: int) -> Status[object]:
     record = own_member(request)
     return declare_gift(request, record, read_body(request, GiftIn))
 
@@ -123,7 +123,7 @@ def create_my_gift(request: HttpRequest, member: int) -> Status[object]:
     openapi_extra=body_doc(CloseIn),
 )
 @api_member_self
-def close_my_interest(request: HttpRequest, member: int, interest_id: int) -> Status[object]:
+def close_my_interest(request: MemberRequest, member: int, interest_id: int) -> Status[object]:
     record = own_member(request)
     interest = Interest.objects.filter(member=record, pk=interest_id).first()
     if interest is None:
@@ -133,7 +133,7 @@ def close_my_interest(request: HttpRequest, member: int, interest_id: int) -> St
         closed = interests.close_interest(
             interest=interest,
             ends_on=data.ends_on,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
         )
     except Refused as refused:

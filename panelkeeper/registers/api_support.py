@@ -9,6 +9,7 @@ from ninja import Status
 
 from panelkeeper.lib.api import refusal
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import MemberRequest
 from panelkeeper.members.models import Member
 from panelkeeper.registers.conflicts import Entry
 from panelkeeper.registers.gifts import declare_gift as declare
@@ -26,9 +27,9 @@ def money(value: object) -> Any:
         raise Refused(str(error), field="value") from None
 
 
-def own_member(request: HttpRequest) -> Member:
+def own_member(request: MemberRequest) -> Member:
     """The member record ``api_member_self`` found for this request."""
-    found: Member = request.member  # type: ignore[attr-defined]
+    found: Member = request.member
     return found
 
 

@@ -34,7 +34,7 @@ def interest_page(
         try:
             declare_interest(
                 member=member, actor=request.user, today=timezone.localdate(), **form.cleaned_data
-            )  # type: ignore[arg-type]
+            )
         except Refused as refusal:
             add_refusal(form, refusal)
         else:
