@@ -23,10 +23,10 @@ from panelkeeper.concerns.forms import CloseForm, ContactForm, MessageForm, Tria
 from panelkeeper.concerns.handling import close_concern, record_contact, reply_to_concern
 from panelkeeper.concerns.models import Concern, ConcernQuerySet
 from panelkeeper.concerns.triage import triage_concern
+from panelkeeper.lib.forms import add_refusal, bound
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.forms import add_refusal, bound
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 
 OFFICER = Grant.Role.OFFICER

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.models import User
 from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.lib.forms import add_refusal, bound
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import allocate_action, complete_action
@@ -33,7 +34,6 @@ from panelkeeper.meetings.models import Action, Decision, MeetingStatus, MissedM
 from panelkeeper.meetings.papers import attach_paper, remove_paper
 from panelkeeper.meetings.queries import expected_members
 from panelkeeper.meetings.views import OFFICER, READERS, meeting_for
-from panelkeeper.organisations.forms import add_refusal, bound
 
 
 class PaperForm(forms.Form):

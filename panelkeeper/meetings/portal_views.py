@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from panelkeeper.accounts.permissions import member_self
+from panelkeeper.lib.forms import add_refusal, bound
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import MemberRequest
 from panelkeeper.meetings.attendance import send_apologies
@@ -17,7 +18,6 @@ from panelkeeper.meetings.calendars import create_feed, revoke_feed
 from panelkeeper.meetings.forms import ApologiesForm
 from panelkeeper.meetings.models import Action, CalendarFeed, Meeting, MeetingStatus, Paper
 from panelkeeper.meetings.seats import attendance_rows
-from panelkeeper.organisations.forms import add_refusal, bound
 from panelkeeper.rules.calendar import add_months
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.lib.forms import add_refusal, bound
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import actions_of, overdue
@@ -33,7 +34,6 @@ from panelkeeper.meetings.schedule import (
     schedule_meeting,
 )
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.forms import add_refusal, bound
 from panelkeeper.organisations.models import Group
 from panelkeeper.rules.attendance import Presence
 

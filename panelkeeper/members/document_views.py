@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.lib.forms import add_refusal, bound
 from panelkeeper.lib.pdf import render_pdf
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
@@ -26,7 +27,6 @@ from panelkeeper.members.forms import CountersignForm, DocumentVersionForm, Pape
 from panelkeeper.members.models import Document, DocumentVersion, Signature
 from panelkeeper.members.signing import countersign, record_paper_signature
 from panelkeeper.members.views import member_for
-from panelkeeper.organisations.forms import add_refusal, bound
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)

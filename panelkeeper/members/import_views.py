@@ -10,12 +10,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import staff
+from panelkeeper.lib.forms import bound
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.csv_io import check, decode, export_members, import_members
 from panelkeeper.members.forms import ImportForm
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.forms import bound
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)

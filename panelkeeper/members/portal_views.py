@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.permissions import member_self, signed_in
+from panelkeeper.lib.forms import add_refusal, bound
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import MemberRequest, SignedInRequest
 from panelkeeper.members.document_views import signature_pdf_response
@@ -25,7 +26,6 @@ from panelkeeper.members.models import DocumentVersion, Member, Signature
 from panelkeeper.members.signing import sign_document
 from panelkeeper.members.support import submit_expense
 from panelkeeper.members.support_forms import ExpenseForm
-from panelkeeper.organisations.forms import add_refusal, bound
 
 
 @signed_in

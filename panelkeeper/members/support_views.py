@@ -10,13 +10,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.lib.forms import add_refusal, bound
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Expense
 from panelkeeper.members.support import decide_expense, record_appraisal, submit_expense
 from panelkeeper.members.support_forms import AppraisalForm, ExpenseDecisionForm, ExpenseForm
 from panelkeeper.members.views import member_for
-from panelkeeper.organisations.forms import add_refusal, bound
 
 OFFICER = Grant.Role.OFFICER
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.lib.forms import add_refusal, bound
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.eligibility import eligibility
@@ -18,7 +19,6 @@ from panelkeeper.members.forms import MemberForm, OnDateForm, SearchForm, Status
 from panelkeeper.members.models import Member
 from panelkeeper.members.records import add_member, change_member_status, update_member
 from panelkeeper.members.status import status_records
-from panelkeeper.organisations.forms import add_refusal, bound
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)

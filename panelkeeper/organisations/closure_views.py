@@ -9,10 +9,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import staff
+from panelkeeper.lib.forms import add_refusal, bound
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.closure_days import add_closure_day
-from panelkeeper.organisations.forms import ClosureDayForm, add_refusal, bound
+from panelkeeper.organisations.forms import ClosureDayForm
 from panelkeeper.organisations.models import ClosureDay
 
 OFFICER = Grant.Role.OFFICER

@@ -10,9 +10,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import staff
+from panelkeeper.lib.forms import add_refusal, bound
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.organisations.forms import RoleHolderForm, add_refusal, bound
+from panelkeeper.organisations.forms import RoleHolderForm
 from panelkeeper.organisations.models import RoleHolder
 from panelkeeper.organisations.policies import declared_staff_titles
 from panelkeeper.organisations.role_holders import assign_role_holder

@@ -12,9 +12,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.lib.forms import add_refusal, bound
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.organisations.forms import PresetForm, PublishForm, UploadForm, add_refusal, bound
+from panelkeeper.organisations.forms import PresetForm, PublishForm, UploadForm
 from panelkeeper.organisations.models import PolicyVersion
 from panelkeeper.organisations.policies import (
     InvalidPolicy,

@@ -11,10 +11,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.lib.forms import add_refusal, bound
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.forms import add_refusal, bound
 from panelkeeper.registers.conflicts import (
     conflict_check,
     conflicts_for,

@@ -11,9 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from panelkeeper.lib.forms import add_refusal, bound
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.forms import add_refusal, bound
 from panelkeeper.registers.codes import code_on
 from panelkeeper.registers.forms import CloseInterestForm, ConfirmForm, GiftForm, InterestForm
 from panelkeeper.registers.gifts import declare_gift
