@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
 from ninja import Router, Schema
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import api_signed_in
+from panelkeeper.lib.requests import SignedInRequest
 
 router = Router(tags=["me"])
 
@@ -32,7 +32,7 @@ class MeOut(Schema):
 
 @router.get("", response=MeOut, summary="Who is calling, and what they hold")
 @api_signed_in
-def me(request: HttpRequest) -> MeOut:
+def me(request: SignedInRequest) -> MeOut:
     """The caller and their staff grants; a token sees only its own organisation's."""
     token = getattr(request, "api_token", None)
     grants = Grant.objects.filter(user=request.user).select_related("organisation")

@@ -11,7 +11,8 @@ that has none. The ladder is the same everywhere:
 
 Staff views carry the organisation's slug in the URL as ``<slug:org>``; the decorator
 puts the organisation on ``request.organisation`` and the user's roles there on
-``request.roles``.
+``request.roles``. Each decorator's view annotates ``request`` with the class of
+:mod:`panelkeeper.lib.requests` it guarantees (``@staff`` a ``StaffRequest``, ...).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -29,6 +30,7 @@ from django.shortcuts import get_object_or_404
 from ninja.errors import HttpError
 
 from panelkeeper.accounts.models import Grant
+from panelkeeper.lib.requests import CaseRequest, MemberRequest, StaffRequest
 
 if TYPE_CHECKING:
     from panelkeeper.organisations.models import Organisation
@@ -76,7 +78,7 @@ def signed_in[V: Callable[..., Any]](view: V) -> V:
             return redirect_to_login(request.get_full_path())
         return view(request, *args, **kwargs)  # type: ignore[no-any-return]
 
-    return _declare(wrapper, SIGNED_IN)  # type: ignore[arg-type]
+    return _declare(cast(V, wrapper), SIGNED_IN)
 
 
 def roles_at(user: Any, slug: str) -> tuple[Organisation, frozenset[str]]:
@@ -95,6 +97,13 @@ def roles_at(user: Any, slug: str) -> tuple[Organisation, frozenset[str]]:
     organisation: Organisation = grants[0].organisation
     assert isinstance(organisation, Organisation)
     return organisation, frozenset(grant.role for grant in grants)
+
+
+def _put_staff(request: HttpRequest, organisation: Organisation, roles: frozenset[str]) -> None:
+    # The request becomes the StaffRequest the view is annotated with.
+    staff_request = cast(StaffRequest, request)
+    staff_request.organisation = organisation
+    staff_request.roles = roles
 
 
 def staff[V: Callable[..., Any]](*roles: str) -> Callable[[V], V]:
@@ -117,11 +126,10 @@ def staff[V: Callable[..., Any]](*roles: str) -> Callable[[V], V]:
             organisation, held = roles_at(request.user, kwargs["org"])
             if held.isdisjoint(policy.roles):
                 raise PermissionDenied("Your role does not allow this.")
-            request.organisation = organisation  # type: ignore[attr-defined]
-            request.roles = held  # type: ignore[attr-defined]
+            _put_staff(request, organisation, held)
             return view(request, *args, **kwargs)  # type: ignore[no-any-return]
 
-        return _declare(wrapper, policy)  # type: ignore[arg-type]
+        return _declare(cast(V, wrapper), policy)
 
     return decorator
 
@@ -183,11 +191,10 @@ def api_staff[V: Callable[..., Any]](*roles: str) -> Callable[[V], V]:
                 raise HttpError(404, "Not Found") from None
             if held.isdisjoint(policy.roles):
                 raise HttpError(403, "Your role does not allow this.")
-            request.organisation = organisation  # type: ignore[attr-defined]
-            request.roles = held  # type: ignore[attr-defined]
+            _put_staff(request, organisation, held)
             return operation(request, *args, **kwargs)
 
-        return _declare(wrapper, policy)  # type: ignore[arg-type]
+        return _declare(cast(V, wrapper), policy)
 
     return decorator
 
@@ -228,10 +235,10 @@ def member_self[V: Callable[..., Any]](view: V) -> V:
         member = _own_member(request.user, kwargs["member"])
         if member is None:
             raise Http404("No such member.")
-        request.member = member  # type: ignore[attr-defined]
+        cast(MemberRequest, request).member = member
         return view(request, *args, **kwargs)  # type: ignore[no-any-return]
 
-    return _declare(wrapper, MEMBER_SELF)  # type: ignore[arg-type]
+    return _declare(cast(V, wrapper), MEMBER_SELF)
 
 
 def api_member_self[V: Callable[..., Any]](operation: V) -> V:
@@ -242,10 +249,10 @@ def api_member_self[V: Callable[..., Any]](operation: V) -> V:
         member = _own_member(request.user, kwargs["member"], getattr(request, "api_token", None))
         if member is None:
             raise HttpError(404, "Not Found")
-        request.member = member  # type: ignore[attr-defined]
+        cast(MemberRequest, request).member = member
         return operation(request, *args, **kwargs)
 
-    return _declare(wrapper, MEMBER_SELF)  # type: ignore[arg-type]
+    return _declare(cast(V, wrapper), MEMBER_SELF)
 
 
 # Breach cases: people with a part in one case, who see that case and nothing else. The
@@ -277,6 +284,13 @@ def case_roles(user: Any, case_id: int, token: Any = None) -> tuple[Any, frozens
     return (case, frozenset(roles)) if roles else (None, frozenset())
 
 
+def _put_case(request: HttpRequest, case: Any, roles: frozenset[str]) -> None:
+    # The request becomes the CaseRequest the view is annotated with.
+    case_request = cast(CaseRequest, request)
+    case_request.case = case
+    case_request.case_roles = roles
+
+
 def _case_view[V: Callable[..., Any]](policy: AccessPolicy, needs: str | None) -> Callable[[V], V]:
     def decorator(view: V) -> V:
         @functools.wraps(view)
@@ -286,11 +300,10 @@ def _case_view[V: Callable[..., Any]](policy: AccessPolicy, needs: str | None) -
             case, roles = case_roles(request.user, kwargs["case"])
             if case is None or (needs is not None and needs not in roles):
                 raise Http404("No such case.")
-            request.case = case  # type: ignore[attr-defined]
-            request.case_roles = roles  # type: ignore[attr-defined]
+            _put_case(request, case, roles)
             return view(request, *args, **kwargs)  # type: ignore[no-any-return]
 
-        return _declare(wrapper, policy)  # type: ignore[arg-type]
+        return _declare(cast(V, wrapper), policy)
 
     return decorator
 
@@ -300,12 +313,12 @@ def case_participant[V: Callable[..., Any]](view: V) -> V:
 
     Anonymous → sign in; anyone else → 404. Sets ``request.case`` and ``request.case_roles``.
     """
-    return _case_view(CASE_PARTICIPANT, None)(view)  # type: ignore[return-value]
+    return _case_view(CASE_PARTICIPANT, None)(view)
 
 
 def appeal_officer[V: Callable[..., Any]](view: V) -> V:
     """Only the person the case's appeal is put to (``<int:case>``); anyone else → 404."""
-    return _case_view(APPEAL_OFFICER, "appeal_officer")(view)  # type: ignore[return-value]
+    return _case_view(APPEAL_OFFICER, "appeal_officer")(view)
 
 
 def _api_case[V: Callable[..., Any]](policy: AccessPolicy, needs: str | None) -> Callable[[V], V]:
@@ -316,20 +329,19 @@ def _api_case[V: Callable[..., Any]](policy: AccessPolicy, needs: str | None) ->
             case, roles = case_roles(request.user, kwargs["case"], token)
             if case is None or (needs is not None and needs not in roles):
                 raise HttpError(404, "Not Found")
-            request.case = case  # type: ignore[attr-defined]
-            request.case_roles = roles  # type: ignore[attr-defined]
+            _put_case(request, case, roles)
             return operation(request, *args, **kwargs)
 
-        return _declare(wrapper, policy)  # type: ignore[arg-type]
+        return _declare(cast(V, wrapper), policy)
 
     return decorator
 
 
 def api_case_participant[V: Callable[..., Any]](operation: V) -> V:
     """The API's :func:`case_participant`: ``{case}`` in the path; anyone else → 404."""
-    return _api_case(CASE_PARTICIPANT, None)(operation)  # type: ignore[return-value]
+    return _api_case(CASE_PARTICIPANT, None)(operation)
 
 
 def api_appeal_officer[V: Callable[..., Any]](operation: V) -> V:
     """The API's :func:`appeal_officer`: ``{case}`` in the path; anyone else → 404."""
-    return _api_case(APPEAL_OFFICER, "appeal_officer")(operation)  # type: ignore[return-value]
+    return _api_case(APPEAL_OFFICER, "appeal_officer")(operation)

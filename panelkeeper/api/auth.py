@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.http import HttpRequest
 from ninja.security import HttpBearer, SessionAuth
 
 from panelkeeper.accounts.models import ApiToken
 from panelkeeper.accounts.tokens import authenticate_token
+from panelkeeper.lib.requests import SignedInRequest
 
 
 class BearerToken(HttpBearer):
@@ -25,7 +26,7 @@ class BearerToken(HttpBearer):
         found = authenticate_token(token)
         if found is not None:
             request.user = found.user
-            request.api_token = found  # type: ignore[attr-defined]
+            cast(SignedInRequest, request).api_token = found
         return found
 
 
@@ -34,6 +35,6 @@ class Session(SessionAuth):
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
         if request.user.is_authenticated:
-            request.api_token = None  # type: ignore[attr-defined]
+            cast(SignedInRequest, request).api_token = None
             return request.user
         return None

@@ -16,9 +16,7 @@ from django.db.models import Count
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Schema, Status
-from ninja.errors import HttpError
-from pydantic import ValidationError as PydanticValidationError
+from ninja import Router, Status
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import api_public, api_staff, get_object_for
@@ -45,43 +43,19 @@ from panelkeeper.concerns.schemas import (
     FollowUpOut,
     MessageOut,
     ReceivedOut,
-    RefusalOut,
     ReplyIn,
     ReporterMessageOut,
     TriageIn,
 )
 from panelkeeper.concerns.triage import triage_concern
+from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
-from panelkeeper.organisations.policies import Refused
 
 router = Router(tags=["concerns"])
 OFFICER = Grant.Role.OFFICER
-
-
-def _body[S: Schema](request: HttpRequest, schema: type[S]) -> S:
-    """The JSON body as ``schema``, read only once the access policy has passed."""
-    try:
-        return schema.model_validate_json(request.body or b"{}")
-    except PydanticValidationError as error:
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in e['loc']) or 'body'}: {e['msg']}"
-            for e in error.errors()
-        )
-        raise HttpError(422, f"Send a JSON body like the example in the docs. {problems}") from None
-
-
-def _documented(schema: type[Schema]) -> dict[str, object]:
-    return {
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": schema.model_json_schema()}},
-        }
-    }
-
-
-def _refusal(refusal: Refused) -> Status[RefusalOut]:
-    return Status(422, RefusalOut(detail=refusal.message, field=refusal.field))
 
 
 def _choice[E: (About, Setting, ReporterKind)](enum: type[E], value: str, field: str) -> E:
@@ -100,20 +74,18 @@ def _choice[E: (About, Setting, ReporterKind)](enum: type[E], value: str, field:
     auth=None,
     response={201: ReceivedOut, 422: RefusalOut, 429: RefusalOut},
     summary="Raise a concern (no credentials needed)",
-    openapi_extra=_documented(ConcernIn),
+    openapi_extra=body_doc(ConcernIn),
 )
 @api_public
 def raise_concern(request: HttpRequest, org: str) -> Status[object]:
     organisation = get_object_or_404(Organisation, slug=org)
     if is_blocked(Limit.SUBMIT, request, org):
-        return Status(429, RefusalOut(detail=TOO_MANY))
-    data = _body(request, ConcernIn)
+        return refusal(Refused(TOO_MANY), status=429)
+    data = read_body(request, ConcernIn)
     today = timezone.localdate()
     raising = raising_for(organisation, on=today)
     if raising is None:
-        return Status(
-            422, RefusalOut(detail=f"Contact {organisation.name} directly to raise a concern.")
-        )
+        return refusal(Refused(f"Contact {organisation.name} directly to raise a concern."))
     try:
         report = Report(
             about=_choice(About, data.about, "about"),
@@ -131,8 +103,8 @@ def raise_concern(request: HttpRequest, org: str) -> Status[object]:
         concern, code = submit_concern(
             organisation=organisation, raising=raising, report=report, today=today
         )
-    except Refused as refusal:
-        return _refusal(refusal)
+    except Refused as refused:
+        return refusal(refused)
     count(Limit.SUBMIT, request, org)
     return Status(201, ReceivedOut(routed_to=concern.routed_to, receipt_code=code))
 
@@ -142,25 +114,25 @@ def raise_concern(request: HttpRequest, org: str) -> Status[object]:
     auth=None,
     response={200: FollowUpOut, 404: RefusalOut, 422: RefusalOut, 429: RefusalOut},
     summary="Follow up a concern with its receipt code, optionally sending a message",
-    openapi_extra=_documented(FollowUpIn),
+    openapi_extra=body_doc(FollowUpIn),
 )
 @api_public
 def follow_up_concern(request: HttpRequest, org: str) -> Status[object]:
     organisation = get_object_or_404(Organisation, slug=org)
     if is_blocked(Limit.CODE, request, org):
-        return Status(429, RefusalOut(detail=TOO_MANY))
-    data = _body(request, FollowUpIn)
+        return refusal(Refused(TOO_MANY), status=429)
+    data = read_body(request, FollowUpIn)
     concern = find_by_code(organisation=organisation, code=data.code)
     if concern is None:
         count(Limit.CODE, request, org)
-        return Status(404, RefusalOut(detail=NO_MATCH, field="code"))
+        return refusal(Refused(NO_MATCH, field="code"), status=404)
     if data.message.strip():
         if is_blocked(Limit.MESSAGE, request, org):
-            return Status(429, RefusalOut(detail=TOO_MANY))
+            return refusal(Refused(TOO_MANY), status=429)
         try:
             send_reporter_message(concern=concern, body=data.message, today=timezone.localdate())
-        except Refused as refusal:
-            return _refusal(refusal)
+        except Refused as refused:
+            return refusal(refused)
         count(Limit.MESSAGE, request, org)
     view = follow_up.reporter_view(concern)
     return Status(
@@ -188,9 +160,9 @@ def _out(concern: Concern, **extra: object) -> dict[str, object]:
     return fields | extra
 
 
-def _concern(request: HttpRequest, concern_id: int) -> Concern:
+def _concern(request: StaffRequest, concern_id: int) -> Concern:
     return get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         Concern.objects.select_related("organisation", "case"),
         pk=concern_id,
     )
@@ -203,9 +175,9 @@ def _detail(concern: Concern) -> ConcernDetailOut:
 
 @router.get("/{org}", response=list[ConcernOut], summary="Concerns received, newest first")
 @api_staff(OFFICER)
-def list_concerns(request: HttpRequest, org: str) -> list[ConcernOut]:
+def list_concerns(request: StaffRequest, org: str) -> list[ConcernOut]:
     concerns = (
-        Concern.objects.filter(organisation=request.organisation)  # type: ignore[attr-defined]
+        Concern.objects.filter(organisation=request.organisation)
         .annotate(message_count=Count("messages"))
         .newest_first()
     )
@@ -214,7 +186,7 @@ def list_concerns(request: HttpRequest, org: str) -> list[ConcernOut]:
 
 @router.get("/{org}/{concern_id}", response=ConcernDetailOut, summary="A concern and its messages")
 @api_staff(OFFICER)
-def get_concern(request: HttpRequest, org: str, concern_id: int) -> ConcernDetailOut:
+def get_concern(request: StaffRequest, org: str, concern_id: int) -> ConcernDetailOut:
     return _detail(_concern(request, concern_id))
 
 
@@ -222,12 +194,12 @@ def get_concern(request: HttpRequest, org: str, concern_id: int) -> ConcernDetai
     "/{org}/{concern_id}/messages",
     response={201: MessageOut, 422: RefusalOut},
     summary="Reply to an anonymous reporter, or record a contact with a named one",
-    openapi_extra=_documented(ReplyIn),
+    openapi_extra=body_doc(ReplyIn),
 )
 @api_staff(OFFICER)
-def reply(request: HttpRequest, org: str, concern_id: int) -> Status[object]:
+def reply(request: StaffRequest, org: str, concern_id: int) -> Status[object]:
     concern = _concern(request, concern_id)
-    data = _body(request, ReplyIn)
+    data = read_body(request, ReplyIn)
     today = timezone.localdate()
     try:
         if concern.anonymous or data.channel == Message.Channel.SERVICE:
@@ -243,8 +215,8 @@ def reply(request: HttpRequest, org: str, concern_id: int) -> Status[object]:
                 sent_on=data.sent_on or today,
                 today=today,
             )
-    except Refused as refusal:
-        return _refusal(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, MessageOut.model_validate(message, from_attributes=True))
 
 
@@ -252,17 +224,15 @@ def reply(request: HttpRequest, org: str, concern_id: int) -> Status[object]:
     "/{org}/{concern_id}/triage",
     response={200: ConcernDetailOut, 422: RefusalOut},
     summary="Open a breach case about a member from the concern",
-    openapi_extra=_documented(TriageIn),
+    openapi_extra=body_doc(TriageIn),
 )
 @api_staff(OFFICER)
-def triage(request: HttpRequest, org: str, concern_id: int) -> Status[object]:
+def triage(request: StaffRequest, org: str, concern_id: int) -> Status[object]:
     concern = _concern(request, concern_id)
-    data = _body(request, TriageIn)
-    member = Member.objects.of(request.organisation).filter(pk=data.member_id).first()  # type: ignore[attr-defined]
+    data = read_body(request, TriageIn)
+    member = Member.objects.of(request.organisation).filter(pk=data.member_id).first()
     if member is None:
-        return Status(
-            422, RefusalOut(detail="Choose a member of this organisation.", field="member_id")
-        )
+        return refusal(Refused("Choose a member of this organisation.", field="member_id"))
     try:
         triage_concern(
             concern=concern,
@@ -274,8 +244,8 @@ def triage(request: HttpRequest, org: str, concern_id: int) -> Status[object]:
             clauses=data.clauses,
             today=timezone.localdate(),
         )
-    except Refused as refusal:
-        return _refusal(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(200, _detail(_concern(request, concern_id)))
 
 
@@ -283,16 +253,16 @@ def triage(request: HttpRequest, org: str, concern_id: int) -> Status[object]:
     "/{org}/{concern_id}/close",
     response={200: ConcernDetailOut, 422: RefusalOut},
     summary="Close the concern without a case, with a reason the reporter reads",
-    openapi_extra=_documented(CloseIn),
+    openapi_extra=body_doc(CloseIn),
 )
 @api_staff(OFFICER)
-def close(request: HttpRequest, org: str, concern_id: int) -> Status[object]:
+def close(request: StaffRequest, org: str, concern_id: int) -> Status[object]:
     concern = _concern(request, concern_id)
-    data = _body(request, CloseIn)
+    data = read_body(request, CloseIn)
     try:
         close_concern(
             concern=concern, officer=request.user, reason=data.reason, today=timezone.localdate()
         )
-    except Refused as refusal:
-        return _refusal(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(200, _detail(_concern(request, concern_id)))

@@ -20,8 +20,8 @@ from panelkeeper.concerns import receipts
 from panelkeeper.concerns.models import About, Concern, Message, ReporterKind, Setting
 from panelkeeper.concerns.routing import Raising
 from panelkeeper.lib.contacts import letter_contact
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Organisation
-from panelkeeper.organisations.policies import Refused
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

@@ -10,7 +10,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -23,10 +23,11 @@ from panelkeeper.concerns.forms import CloseForm, ContactForm, MessageForm, Tria
 from panelkeeper.concerns.handling import close_concern, record_contact, reply_to_concern
 from panelkeeper.concerns.models import Concern, ConcernQuerySet
 from panelkeeper.concerns.triage import triage_concern
+from panelkeeper.lib.forms import add_refusal, bound
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.forms import add_refusal, bound
 from panelkeeper.organisations.models import Organisation, PolicyVersion
-from panelkeeper.organisations.policies import Refused
 
 OFFICER = Grant.Role.OFFICER
 
@@ -46,27 +47,27 @@ def concern_list_queryset(organisation: Organisation) -> ConcernQuerySet:
 
 @staff(OFFICER)
 @require_GET
-def concern_list(request: HttpRequest, org: str) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def concern_list(request: StaffRequest, org: str) -> HttpResponse:
+    organisation = request.organisation
     context = {"organisation": organisation, "concerns": concern_list_queryset(organisation)}
     return render(request, "concerns/list.html", context)
 
 
-def _concern(request: HttpRequest, pk: int) -> Concern:
+def _concern(request: StaffRequest, pk: int) -> Concern:
     return get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         Concern.objects.select_related("organisation", "case", "handled_by"),
         pk=pk,
     )
 
 
 def _detail(
-    request: HttpRequest, concern: Concern, form: MessageForm | ContactForm | None, status: int
+    request: StaffRequest, concern: Concern, form: MessageForm | ContactForm | None, status: int
 ) -> HttpResponse:
     if form is None:
         form = MessageForm() if concern.anonymous else ContactForm()
     context = {
-        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "organisation": request.organisation,
         "concern": concern,
         "conversation": list(concern.messages.select_related("officer")),
         "reporter_status": status_for_reporter(concern, case_state_of(concern)),
@@ -79,13 +80,13 @@ def _detail(
 
 @staff(OFFICER)
 @require_GET
-def concern_detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def concern_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     return _detail(request, _concern(request, pk), None, 200)
 
 
 @staff(OFFICER)
 @require_POST
-def reply(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def reply(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Reply to an anonymous reporter, or record a contact made with a named one."""
     concern = _concern(request, pk)
     today = timezone.localdate()
@@ -126,9 +127,9 @@ def _clause_choices(organisation: Organisation, on: dt.date) -> list[tuple[str, 
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def triage(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def triage(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Turn the concern into a breach case about a chosen member."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     concern = _concern(request, pk)
     today = timezone.localdate()
     received_on = timezone.localdate(concern.received_at)
@@ -166,7 +167,7 @@ def triage(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def close(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def close(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Close the concern without a case; the reporter reads the reason."""
     concern = _concern(request, pk)
     form = CloseForm(**bound(request))
@@ -183,5 +184,5 @@ def close(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Concern closed")
             return redirect("concerns:detail", org=org, pk=pk)
-    context = {"organisation": request.organisation, "concern": concern, "form": form}  # type: ignore[attr-defined]
+    context = {"organisation": request.organisation, "concern": concern, "form": form}
     return render(request, "concerns/close.html", context)

@@ -26,10 +26,10 @@ from panelkeeper.concerns.handling import (
 from panelkeeper.concerns.limits import WINDOW_MINUTES, Limit, count, is_blocked
 from panelkeeper.concerns.models import Concern
 from panelkeeper.concerns.routing import raising_for
+from panelkeeper.lib.forms import add_refusal, bound
 from panelkeeper.lib.pdf import render_pdf
-from panelkeeper.organisations.forms import add_refusal, bound
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Organisation
-from panelkeeper.organisations.policies import Refused
 
 TOO_MANY = f"You have tried too many times. Wait {WINDOW_MINUTES} minutes, then try again."
 # One answer for every code that opens nothing: a typo, a made-up code, another

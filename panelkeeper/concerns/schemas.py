@@ -104,8 +104,3 @@ class TriageIn(Schema):
 
 class CloseIn(Schema):
     reason: str
-
-
-class RefusalOut(Schema):
-    detail: str
-    field: str | None = None

@@ -20,7 +20,7 @@ from panelkeeper.audit.log import record
 from panelkeeper.cases.changes.opening import raise_breach
 from panelkeeper.concerns.models import Concern
 from panelkeeper.lib.contacts import letter_contact
-from panelkeeper.organisations.policies import Refused
+from panelkeeper.lib.refusals import Refused
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

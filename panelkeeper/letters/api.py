@@ -9,21 +9,21 @@ A refusal from issuing answers 422 with ``detail`` and the ``field`` it concerns
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Router, Status
 from ninja.errors import HttpError
-from pydantic import ValidationError as PydanticValidationError
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import api_member_self, api_staff, get_object_for
 from panelkeeper.cases.models import Case
-from panelkeeper.letters.case_letters import LetterRefused
 from panelkeeper.letters.issuing import issue_case_letter, tell_others
 from panelkeeper.letters.models import Channel, Letter
-from panelkeeper.letters.schemas import DispatchOut, IssueIn, LetterOut, MyLetterOut, RefusalOut
+from panelkeeper.letters.schemas import DispatchOut, IssueIn, LetterOut, MyLetterOut
 from panelkeeper.letters.views import pdf_response
+from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import MemberRequest, StaffRequest
 
 router = Router(tags=["letters"])
 
@@ -62,9 +62,9 @@ def _out(letter: Letter) -> LetterOut:
     )
 
 
-def _letters(request: HttpRequest) -> QuerySet[Letter]:
+def _letters(request: StaffRequest) -> QuerySet[Letter]:
     return (
-        Letter.objects.filter(organisation=request.organisation)  # type: ignore[attr-defined]
+        Letter.objects.filter(organisation=request.organisation)
         .defer("pdf", "html", "text")
         .prefetch_related("dispatches")
     )
@@ -72,7 +72,7 @@ def _letters(request: HttpRequest) -> QuerySet[Letter]:
 
 @router.get("/{org}", response=list[LetterOut], summary="Letters sent, newest first")
 @api_staff(*READERS)
-def list_letters(request: HttpRequest, org: str, member: int | None = None) -> list[LetterOut]:
+def list_letters(request: StaffRequest, org: str, member: int | None = None) -> list[LetterOut]:
     letters = _letters(request)
     if member is not None:
         letters = letters.filter(member=member)
@@ -84,45 +84,33 @@ def list_letters(request: HttpRequest, org: str, member: int | None = None) -> l
     "/{org}/issue",
     response={201: LetterOut, 422: RefusalOut},
     summary="Send a letter about a case (the outcome letter unless kind says otherwise)",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": IssueIn.model_json_schema()}},
-        }
-    },
+    openapi_extra=body_doc(IssueIn),
 )
 @api_staff(OFFICER)
-def issue_letter(request: HttpRequest, org: str) -> Status[object]:
-    organisation = request.organisation  # type: ignore[attr-defined]
-    try:
-        data = IssueIn.model_validate_json(request.body or b"{}")
-    except PydanticValidationError as error:
-        fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in error.errors())
-        raise HttpError(422, f"Send a JSON body with case_id; check: {fields}") from None
+def issue_letter(request: StaffRequest, org: str) -> Status[object]:
+    organisation = request.organisation
+    data = read_body(request, IssueIn)
     case = get_object_for(organisation, Case.objects.select_related("member"), pk=data.case_id)
     corrects = None
     if data.corrects_id is not None:
         corrects = Letter.objects.filter(case=case, pk=data.corrects_id).to_member().first()
         if corrects is None:
-            return Status(
-                422,
-                RefusalOut(
-                    detail="corrects_id is not a letter about this case", field="corrects_id"
-                ),
+            return refusal(
+                Refused("corrects_id is not a letter about this case", field="corrects_id")
             )
     try:
         letter = issue_case_letter(
             case=case,
             kind=data.kind or None,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             reasons=data.reasons,
             actions=data.actions,
             review_on=data.review_on,
             corrects=corrects,
             channel=Channel.HAND if data.by_hand else None,
         )
-    except (LetterRefused, Refused) as refusal:
-        return Status(422, RefusalOut(detail=refusal.message, field=refusal.field))
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, _out(letter))
 
 
@@ -132,32 +120,32 @@ def issue_letter(request: HttpRequest, org: str) -> Status[object]:
     summary="Write to those the code says are told of a letter who have no letter yet",
 )
 @api_staff(OFFICER)
-def tell_others_op(request: HttpRequest, org: str, letter_id: int) -> Status[object]:
-    letter = get_object_for(request.organisation, Letter.objects.all(), pk=letter_id)  # type: ignore[attr-defined]
+def tell_others_op(request: StaffRequest, org: str, letter_id: int) -> Status[object]:
+    letter = get_object_for(request.organisation, Letter.objects.all(), pk=letter_id)
     try:
-        sent = tell_others(letter, actor=request.user, today=timezone.localdate())  # type: ignore[arg-type]
-    except (LetterRefused, Refused) as refusal:
-        return Status(422, RefusalOut(detail=refusal.message, field=refusal.field))
+        sent = tell_others(letter, actor=request.user, today=timezone.localdate())
+    except Refused as refused:
+        return refusal(refused)
     return Status(200, [_out(x) for x in sent])
 
 
 @router.get("/{org}/{letter_id}", response=LetterOut, summary="One letter and where it went")
 @api_staff(*READERS)
-def get_letter(request: HttpRequest, org: str, letter_id: int) -> LetterOut:
-    return _out(get_object_for(request.organisation, _letters(request), pk=letter_id))  # type: ignore[attr-defined]
+def get_letter(request: StaffRequest, org: str, letter_id: int) -> LetterOut:
+    return _out(get_object_for(request.organisation, _letters(request), pk=letter_id))
 
 
 @router.get("/{org}/{letter_id}/pdf", summary="The letter's PDF, exactly as sent")
 @api_staff(*READERS)
-def download_letter(request: HttpRequest, org: str, letter_id: int) -> HttpResponse:
-    letter = get_object_for(request.organisation, Letter.objects.all(), pk=letter_id)  # type: ignore[attr-defined]
+def download_letter(request: StaffRequest, org: str, letter_id: int) -> HttpResponse:
+    letter = get_object_for(request.organisation, Letter.objects.all(), pk=letter_id)
     return pdf_response(bytes(letter.pdf), letter.file_name)
 
 
 @router.get("/mine/{member}/letters", response=list[MyLetterOut], summary="Your own letters")
 @api_member_self
-def my_letters(request: HttpRequest, member: int) -> list[MyLetterOut]:
-    letters = Letter.objects.filter(member=request.member).to_member().defer("pdf", "html", "text")  # type: ignore[attr-defined]
+def my_letters(request: MemberRequest, member: int) -> list[MyLetterOut]:
+    letters = Letter.objects.filter(member=request.member).to_member().defer("pdf", "html", "text")
     return [
         MyLetterOut(id=x.pk, subject=x.subject, kind=x.kind, issued_on=x.issued_on) for x in letters
     ]
@@ -165,8 +153,8 @@ def my_letters(request: HttpRequest, member: int) -> list[MyLetterOut]:
 
 @router.get("/mine/{member}/letters/{letter_id}/pdf", summary="One of your letters (PDF)")
 @api_member_self
-def my_letter_pdf(request: HttpRequest, member: int, letter_id: int) -> HttpResponse:
-    letter = Letter.objects.filter(member=request.member, pk=letter_id).to_member().first()  # type: ignore[attr-defined]
+def my_letter_pdf(request: MemberRequest, member: int, letter_id: int) -> HttpResponse:
+    letter = Letter.objects.filter(member=request.member, pk=letter_id).to_member().first()
     if letter is None:
         raise HttpError(404, "Not Found")
     return pdf_response(bytes(letter.pdf), letter.file_name)

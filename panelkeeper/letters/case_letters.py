@@ -19,15 +19,6 @@ from panelkeeper.rules.breaches import CaseKind, CaseView, Event, EventKind
 from panelkeeper.rules.ladder import Channel, Ladder
 
 
-class LetterRefused(ValueError):
-    """A letter cannot be written or sent; ``field`` names the input at fault, if any."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        self.message = message
-        self.field = field
-        super().__init__(message)
-
-
 def case_facts(case: Case, *, on: dt.date) -> f.CaseFacts:
     clauses = describe_clauses(case.organisation, case.policy_version, list(case.clauses), on=on)
     return f.CaseFacts(
@@ -59,7 +50,7 @@ def outcome_kind(case: Case, *, on: dt.date) -> LetterKind:
         return OUTCOME_KINDS[view.outcome.effect]
     if f.determined_no_breach(view) is not None:
         return LetterKind.NO_FURTHER_ACTION
-    raise LetterRefused("This case has no outcome yet: record the outcome first", field="kind")
+    raise Refused("This case has no outcome yet: record the outcome first", field="kind")
 
 
 def _ladder(case: Case) -> Ladder:
@@ -99,9 +90,8 @@ def case_letter_values(
         ):
             values |= f.appeal_values(view, ladder)
         else:
-            raise LetterRefused("This kind of letter is not about a case", field="kind")
+            raise Refused("This kind of letter is not about a case", field="kind")
     except ValueError as problem:
-        if isinstance(problem, LetterRefused):
-            raise
-        raise LetterRefused(str(problem), field="kind") from None
+        # The letter facts refuse with a plain ValueError; it concerns the kind chosen.
+        raise Refused(str(problem), field="kind") from None
     return values

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
-from panelkeeper.letters.case_letters import LetterRefused, case_letter_values, outcome_kind
+from panelkeeper.letters.case_letters import case_letter_values, outcome_kind
 from panelkeeper.letters.dispatch import dispatch_letter
 from panelkeeper.letters.facts import long_date, party_appeal_values, party_outcome_values
 from panelkeeper.letters.kinds import CASE_KINDS, FOR_OTHERS, LetterKind
@@ -27,6 +27,7 @@ from panelkeeper.letters.models import Channel, Letter, Recipient
 from panelkeeper.letters.others import Other, member_route, others_to_tell
 from panelkeeper.letters.rendering import render_letter
 from panelkeeper.letters.wording import wording_for
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
 
 if TYPE_CHECKING:
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
     from panelkeeper.registers.models import Gift
 
 __all__ = [
-    "LetterRefused",
     "channel_for",
     "common_values",
     "issue_case_letter",
@@ -52,7 +52,7 @@ def channel_for(member: Member) -> str:
     """The member's channel: email where they chose it and have an address, else post."""
     channel, _ = member_route(member)
     if not channel:
-        raise LetterRefused(
+        raise Refused(
             f"Add an email address or a postal address for {member.full_name} "
             "before sending a letter",
             field="member",
@@ -111,7 +111,7 @@ def issue_letter(
         tagged=True,
     )
     if corrects is not None and corrects.member_id != member.pk:
-        raise LetterRefused("A correction goes to the member the first letter went to")
+        raise Refused("A correction goes to the member the first letter went to")
     with transaction.atomic():
         letter = Letter.objects.create(
             organisation=organisation,
@@ -170,9 +170,9 @@ def issue_case_letter(
     today = today or timezone.localdate()
     kind = kind or outcome_kind(case, on=today)
     if kind not in CASE_KINDS:
-        raise LetterRefused("Choose a letter about a case", field="kind")
+        raise Refused("Choose a letter about a case", field="kind")
     if channel not in (None, Channel.HAND):
-        raise LetterRefused("Choose how the letter goes: as the member prefers, or by hand")
+        raise Refused("Choose how the letter goes: as the member prefers, or by hand")
     member = case.member
     channel = channel or channel_for(member)
     values = common_values(member, on=today)
@@ -219,7 +219,7 @@ def tell_others(letter: Letter, *, actor: User | None, today: dt.date) -> list[L
     if case is None or letter.kind not in FOR_OTHERS or letter.corrects_id is not None:
         return []
     if letter.addressed_to != Recipient.MEMBER:
-        raise LetterRefused("Only a letter to the member is told to others")
+        raise Refused("Only a letter to the member is told to others")
     told = set(letter.told_to_others.values_list("party_id", "seat_id"))
     waiting = [
         other
@@ -254,7 +254,7 @@ def issue_gift_letter(*, gift: Gift, actor: User | None, today: dt.date | None =
     """The result of a gift's discussion, once it is recorded (GIFT-2)."""
     today = today or timezone.localdate()
     if not gift.outcome:
-        raise LetterRefused("Record what happens to the gift before writing to the member")
+        raise Refused("Record what happens to the gift before writing to the member")
     values = common_values(gift.member, on=today, contact=gift.reported_to_title)
     values |= {
         "gift": gift.description,

@@ -17,16 +17,10 @@ from collections.abc import Iterable, Mapping
 
 from django.utils.html import escape
 
+from panelkeeper.lib.refusals import Refused
+
 # A placeholder is a brace, a lower-case name, a brace. Doubled braces are literals.
 TOKEN = re.compile(r"\{\{|\}\}|\{([a-z][a-z0-9_]*)\}|\{[^{}]*\}?")
-
-
-class TemplateProblem(ValueError):
-    """A template refers to a name it may not use, or has a stray brace."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
 
 
 def names_in(text: str) -> list[str]:
@@ -39,27 +33,25 @@ def names_in(text: str) -> list[str]:
 
 
 def check(text: str, allowed: Iterable[str]) -> None:
-    """Raise :class:`TemplateProblem` naming the first unknown placeholder or stray brace."""
+    """Raise :class:`Refused` naming the first unknown placeholder or stray brace."""
     allowed = set(allowed)
     for match in TOKEN.finditer(text):
         token = match[0]
         if token in ("{{", "}}"):
             continue
         if match[1] is None:
-            raise TemplateProblem(
+            raise Refused(
                 f"“{token}” is not a placeholder: write a name in braces, like {{member_name}}, "
                 "or {{{{ for a brace on its own"
             )
         if match[1] not in allowed:
-            raise TemplateProblem(
+            raise Refused(
                 f"{{{match[1]}}} is not a placeholder this letter can use: "
                 "choose one from the list below the box"
             )
     stray = TOKEN.sub("", text)
     if "}" in stray:
-        raise TemplateProblem(
-            "A closing brace has no opening brace: write }} for a brace on its own"
-        )
+        raise Refused("A closing brace has no opening brace: write }} for a brace on its own")
 
 
 def _pieces(text: str, values: Mapping[str, str], quote: bool) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from panelkeeper.cases.models import Case
-from panelkeeper.letters.case_letters import LetterRefused, case_letter_values, outcome_kind
+from panelkeeper.letters.case_letters import case_letter_values, outcome_kind
 from panelkeeper.letters.issuing import channel_for, common_values, party_values
 from panelkeeper.letters.kinds import CASE_KINDS, PARTY_KINDS, LetterKind, placeholders
 from panelkeeper.letters.others import others_to_tell
 from panelkeeper.letters.rendering import article_of, compose_html
 from panelkeeper.letters.wording import Wording
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
 
@@ -23,13 +24,13 @@ def sample_values(kind: str) -> dict[str, str]:
 def preview(
     organisation: Organisation, kind: str, wording: Wording, *, case: Case | None, today: dt.date
 ) -> str:
-    """The letter's HTML for ``case`` (or sample values); raises LetterRefused if it cannot."""
+    """The letter's HTML for ``case`` (or sample values); raises Refused if it cannot."""
     values = sample_values(kind)
     member = case.member if case is not None else None
     if case is not None and (kind in CASE_KINDS or kind in PARTY_KINDS):
         try:
             channel = channel_for(case.member)
-        except LetterRefused:
+        except Refused:
             channel = "post"
         values |= common_values(case.member, on=today)
         if kind in CASE_KINDS:
@@ -45,7 +46,7 @@ def preview(
             if others:
                 values |= {"recipient_name": others[0].name, "your_part": others[0].your_part}
     elif case is not None:
-        raise LetterRefused(
+        raise Refused(
             "This letter is not about a case: preview it with sample values", field="case"
         )
     if kind in PARTY_KINDS:

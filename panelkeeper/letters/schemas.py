@@ -53,8 +53,3 @@ class IssueIn(Schema):
     corrects_id: int | None = None
     by_hand: bool = False
     """True when an officer gives the letter to the member in person today."""
-
-
-class RefusalOut(Schema):
-    detail: str
-    field: str | None = None

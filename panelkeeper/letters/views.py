@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -18,7 +18,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
 from panelkeeper.cases.models import Case
-from panelkeeper.letters.case_letters import LetterRefused
 from panelkeeper.letters.dispatch import posted_on, print_batch
 from panelkeeper.letters.forms import IssueForm, WordingForm
 from panelkeeper.letters.issuing import issue_case_letter, tell_others
@@ -36,6 +35,7 @@ from panelkeeper.letters.wording import (
     wording_for,
 )
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
@@ -50,8 +50,8 @@ def pdf_response(data: bytes, name: str) -> HttpResponse:
 
 @staff(*READERS)
 @require_GET
-def letter_list(request: HttpRequest, org: str) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def letter_list(request: StaffRequest, org: str) -> HttpResponse:
+    organisation = request.organisation
     letters = (
         Letter.objects.filter(organisation=organisation)
         .select_related("member", "case")
@@ -61,14 +61,14 @@ def letter_list(request: HttpRequest, org: str) -> HttpResponse:
         "organisation": organisation,
         "letters": letters,
         "today": timezone.localdate(),
-        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+        "is_officer": OFFICER in request.roles,
     }
     return render(request, "letters/letter_list.html", context)
 
 
-def _letter(request: HttpRequest, pk: int) -> Letter:
+def _letter(request: StaffRequest, pk: int) -> Letter:
     return get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         Letter.objects.select_related("member", "case", "corrects"),
         pk=pk,
     )
@@ -76,16 +76,16 @@ def _letter(request: HttpRequest, pk: int) -> Letter:
 
 @staff(*READERS)
 @require_GET
-def letter_detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def letter_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     letter = _letter(request, pk)
     context = {
-        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "organisation": request.organisation,
         "letter": letter,
         "article": mark_safe(article_of(letter.html)),  # our own frame, values escaped
         "dispatches": letter.dispatches.all(),
         "corrections": letter.corrections.all(),
         "others": _others(letter),
-        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+        "is_officer": OFFICER in request.roles,
     }
     return render(request, "letters/letter_detail.html", context)
 
@@ -100,12 +100,12 @@ def _others(letter: Letter) -> list[tuple[Other, Letter | None]]:
 
 @staff(OFFICER)
 @require_POST
-def tell_others_view(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def tell_others_view(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Write to those the code says are told who could not be reached when it was sent."""
     letter = _letter(request, pk)
     try:
-        sent = tell_others(letter, actor=request.user, today=timezone.localdate())  # type: ignore[arg-type]
-    except (LetterRefused, Refused) as refusal:
+        sent = tell_others(letter, actor=request.user, today=timezone.localdate())
+    except Refused as refusal:
         messages.error(request, refusal.message)
     else:
         if sent:
@@ -120,16 +120,16 @@ def tell_others_view(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 
 @staff(*READERS)
 @require_GET
-def letter_download(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def letter_download(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     letter = _letter(request, pk)
     return pdf_response(bytes(letter.pdf), letter.file_name)
 
 
 @staff(*READERS)
 @require_GET
-def post_batch(request: HttpRequest, org: str, day: str) -> HttpResponse:
+def post_batch(request: StaffRequest, org: str, day: str) -> HttpResponse:
     """The day's posted letters in one PDF; 404 for a day with none."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     try:
         on = dt.date.fromisoformat(day)
     except ValueError:
@@ -141,8 +141,8 @@ def post_batch(request: HttpRequest, org: str, day: str) -> HttpResponse:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def issue(request: HttpRequest, org: str, case: int) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def issue(request: StaffRequest, org: str, case: int) -> HttpResponse:
+    organisation = request.organisation
     the_case = get_object_for(organisation, Case.objects.select_related("member"), pk=case)
     data = request.POST if request.method == "POST" else None
     form = IssueForm(data, case=the_case)
@@ -151,14 +151,14 @@ def issue(request: HttpRequest, org: str, case: int) -> HttpResponse:
             letter = issue_case_letter(
                 case=the_case,
                 kind=form.letter_kind,
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 reasons=form.cleaned_data["reasons"],
                 actions=form.cleaned_data["actions"],
                 review_on=form.cleaned_data["review_on"],
                 corrects=form.cleaned_data["corrects"],
                 channel=form.channel,
             )
-        except (LetterRefused, Refused) as refusal:
+        except Refused as refusal:
             field = refusal.field if refusal.field in form.fields else None
             form.add_error(field, refusal.message)
         else:
@@ -180,14 +180,14 @@ def issue(request: HttpRequest, org: str, case: int) -> HttpResponse:
 
 @staff(*READERS)
 @require_GET
-def template_list(request: HttpRequest, org: str) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def template_list(request: StaffRequest, org: str) -> HttpResponse:
+    organisation = request.organisation
     own = set(organisation.letter_templates.values_list("kind", flat=True))
     kinds = [(kind, kind in own) for kind in LetterKind]
     context = {
         "organisation": organisation,
         "kinds": kinds,
-        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+        "is_officer": OFFICER in request.roles,
     }
     return render(request, "letters/template_list.html", context)
 
@@ -201,9 +201,9 @@ def _kind(kind: str) -> LetterKind:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def edit_template(request: HttpRequest, org: str, kind: str) -> HttpResponse:
+def edit_template(request: StaffRequest, org: str, kind: str) -> HttpResponse:
     """Edit the wording; "Preview" shows it filled for a real case without saving."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     letter_kind = _kind(kind)
     current = wording_for(organisation, letter_kind)
     of_organisation = Case.objects.filter(organisation=organisation).select_related("member")
@@ -240,7 +240,7 @@ def edit_template(request: HttpRequest, org: str, kind: str) -> HttpResponse:
                 return redirect("letters:templates", org=org)
         except WordingProblem as problem:
             form.add_error(problem.field, problem.message)
-        except (LetterRefused, Refused) as refusal:
+        except Refused as refusal:
             form.add_error("case", refusal.message)
     context = {
         "organisation": organisation,
@@ -255,9 +255,9 @@ def edit_template(request: HttpRequest, org: str, kind: str) -> HttpResponse:
 
 @staff(OFFICER)
 @require_POST
-def restore_template(request: HttpRequest, org: str, kind: str) -> HttpResponse:
+def restore_template(request: StaffRequest, org: str, kind: str) -> HttpResponse:
     restore_default(
-        organisation=request.organisation,  # type: ignore[attr-defined]
+        organisation=request.organisation,
         kind=_kind(kind),
         actor=request.user,
     )

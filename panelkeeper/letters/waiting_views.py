@@ -10,9 +10,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
-from panelkeeper.letters.case_letters import LetterRefused
 from panelkeeper.letters.issuing import issue_gift_letter, issue_resign_request
 from panelkeeper.letters.waiting import gifts_to_send, outcomes_to_send, resign_to_send
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import DocumentVersion, Member
 from panelkeeper.registers.models import Gift
 
@@ -21,14 +22,14 @@ OFFICER = Grant.Role.OFFICER
 
 @staff(OFFICER, Grant.Role.AUDITOR)
 @require_GET
-def to_send(request: HttpRequest, org: str) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def to_send(request: StaffRequest, org: str) -> HttpResponse:
+    organisation = request.organisation
     context = {
         "organisation": organisation,
         "cases": outcomes_to_send(organisation),
         "gifts": gifts_to_send(organisation),
         "resign": resign_to_send(organisation, on=timezone.localdate()),
-        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+        "is_officer": OFFICER in request.roles,
     }
     return render(request, "letters/to_send.html", context)
 
@@ -36,7 +37,7 @@ def to_send(request: HttpRequest, org: str) -> HttpResponse:
 def _sent(request: HttpRequest, org: str, send: object) -> HttpResponse:
     try:
         letter = send()  # type: ignore[operator]
-    except LetterRefused as refusal:
+    except Refused as refusal:
         messages.error(request, refusal.message)
         return redirect("letters:to_send", org=org)
     messages.success(request, f"Letter {letter.reference} sent by {letter.channel}")
@@ -45,15 +46,15 @@ def _sent(request: HttpRequest, org: str, send: object) -> HttpResponse:
 
 @staff(OFFICER)
 @require_POST
-def send_gift(request: HttpRequest, org: str, gift: int) -> HttpResponse:
-    found = get_object_for(request.organisation, Gift.objects.select_related("member"), pk=gift)  # type: ignore[attr-defined]
-    return _sent(request, org, lambda: issue_gift_letter(gift=found, actor=request.user))  # type: ignore[arg-type]
+def send_gift(request: StaffRequest, org: str, gift: int) -> HttpResponse:
+    found = get_object_for(request.organisation, Gift.objects.select_related("member"), pk=gift)
+    return _sent(request, org, lambda: issue_gift_letter(gift=found, actor=request.user))
 
 
 @staff(OFFICER)
 @require_POST
-def send_resign(request: HttpRequest, org: str, member: int, version: int) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def send_resign(request: StaffRequest, org: str, member: int, version: int) -> HttpResponse:
+    organisation = request.organisation
     record = get_object_for(
         organisation, Member.objects.select_related("group"), via="group__organisation", pk=member
     )
@@ -74,6 +75,6 @@ def send_resign(request: HttpRequest, org: str, member: int, version: int) -> Ht
             member=record,
             version=text,
             signed_label=match.signed_label,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         ),
     )

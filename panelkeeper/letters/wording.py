@@ -19,7 +19,8 @@ from django.utils import timezone
 from panelkeeper.audit.log import record
 from panelkeeper.letters.kinds import LetterKind, placeholders
 from panelkeeper.letters.models import LetterTemplate
-from panelkeeper.letters.placeholders import TemplateProblem, check
+from panelkeeper.letters.placeholders import check
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Organisation
 
 
@@ -50,11 +51,16 @@ def wording_for(organisation: Organisation, kind: str) -> Wording:
     return Wording(own.subject, own.body, own=True)
 
 
-class WordingProblem(ValueError):
+class WordingProblem(Refused):
+    """A subject or wording that cannot be saved, on the ``field`` at fault.
+
+    Caught apart by the wording page: its message goes on the subject or body box, while
+    any other refusal there (a preview that cannot be drawn) goes on the case box.
+    """
+
     def __init__(self, field: str, message: str) -> None:
-        self.field = field
-        self.message = message
-        super().__init__(message)
+        super().__init__(message, field=field)
+        self.field: str = field
 
 
 def check_wording(kind: str, subject: str, body: str) -> None:
@@ -66,7 +72,7 @@ def check_wording(kind: str, subject: str, body: str) -> None:
             raise WordingProblem(field, f"Enter {what}")
         try:
             check(text, allowed)
-        except TemplateProblem as problem:
+        except Refused as problem:
             raise WordingProblem(field, problem.message) from None
 
 

@@ -12,17 +12,26 @@ Messages come from each form's fields, written in GOV.UK's voice ("Enter the dat
 meeting"), never from the renderer.
 """
 
+from __future__ import annotations
+
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates, TemplatesSetting
 from django.forms.widgets import Input
+from django.http import HttpRequest
 from django.template import TemplateDoesNotExist
 from django.utils.safestring import SafeString
 
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.widgets import PARTS, GovukDateInput
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from panelkeeper.organisations.models import Organisation
 
 # The GOV.UK class each kind of text control takes; its error modifier adds "--error".
 _CONTROL_CLASSES: list[tuple[type[forms.Widget], str]] = [
@@ -150,3 +159,42 @@ class GovukFormRenderer(TemplatesSetting):
             return super().get_template(template_name)
         except TemplateDoesNotExist:
             return self._builtin.get_template(template_name)
+
+
+# -- binding a form to a request and an organisation -------------------------------
+
+
+def bound(request: HttpRequest) -> dict[str, Any]:
+    """Keyword arguments binding a form to a POST (even an empty one), or none for a GET."""
+    if request.method == "POST":
+        return {"data": request.POST, "files": request.FILES}
+    return {}
+
+
+def add_refusal(form: forms.Form, refusal: Refused) -> None:
+    """Show a domain refusal on the field it concerns, or above the form."""
+    field = refusal.field if refusal.field in form.fields else None
+    form.add_error(field, refusal.message)
+
+
+class OrganisationForm(forms.Form):
+    """A form whose choices come from one organisation, given as ``organisation=``.
+
+    Subclasses narrow their querysets in :meth:`for_organisation`, so no form reads the
+    request and every one is built the same way:
+    ``SomeForm(**bound(request), organisation=request.organisation)``.
+    """
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.for_organisation(organisation)
+
+    def for_organisation(self, organisation: Organisation) -> None:
+        """Limit the form's choices to ``organisation``; nothing to limit by default."""
+
+    def choices_from(self, name: str, queryset: QuerySet[Any]) -> None:
+        """Offer only ``queryset`` in the model choice field ``name``."""
+        field = self.fields[name]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = queryset

@@ -14,11 +14,11 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.codes import day, not_future
 from panelkeeper.meetings.models import Action, Meeting, MeetingStatus
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
-from panelkeeper.organisations.policies import Refused
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from panelkeeper.audit.log import record
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.models import (
     AgendaItem,
     AgendaKind,
@@ -27,7 +28,6 @@ from panelkeeper.meetings.models import (
     MissedMeetings,
 )
 from panelkeeper.organisations.models import Group
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.registers.conflicts import open_work_item
 from panelkeeper.registers.models import Gift, WorkKind
 

@@ -6,25 +6,24 @@ the ``field`` it concerns; nothing is saved. Bodies are read only after the poli
 passed, so a caller without access learns nothing about them.
 """
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Status
 
 from panelkeeper.accounts.permissions import api_staff
+from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings import schemas as s
 from panelkeeper.meetings.agenda import add_agenda_item
 from panelkeeper.meetings.api_common import (
     OFFICER,
     READERS,
     _action,
-    _body,
     _decision,
-    _doc,
     _group,
     _meeting,
     _member,
     _org,
-    _refused,
     router,
 )
 from panelkeeper.meetings.attendance import record_attendance
@@ -41,7 +40,6 @@ from panelkeeper.meetings.schedule import (
 )
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group
-from panelkeeper.organisations.policies import Refused
 
 # -- meetings ---------------------------------------------------------------------
 
@@ -58,20 +56,20 @@ def _chair(group: Group, member_id: int | None) -> Member | None:
 
 @router.get("/{org}/meetings", response=list[s.MeetingOut], summary="Every meeting, newest first")
 @api_staff(*READERS)
-def list_meetings(request: HttpRequest, org: str) -> list[Meeting]:
+def list_meetings(request: StaffRequest, org: str) -> list[Meeting]:
     return list(Meeting.objects.of(_org(request)))
 
 
 @router.post(
     "/{org}/groups/{group_id}/meetings",
-    response={201: s.MeetingOut, 422: s.RefusalOut},
+    response={201: s.MeetingOut, 422: RefusalOut},
     summary="Schedule a meeting, or record one already held",
-    openapi_extra=_doc(s.MeetingIn),
+    openapi_extra=body_doc(s.MeetingIn),
 )
 @api_staff(OFFICER)
-def create_meeting(request: HttpRequest, org: str, group_id: int) -> Status[object]:
+def create_meeting(request: StaffRequest, org: str, group_id: int) -> Status[object]:
     group = _group(request, group_id)
-    data = _body(request, s.MeetingIn)
+    data = read_body(request, s.MeetingIn)
     try:
         chair = _chair(group, data.chair_member_id)
         meeting = schedule_meeting(
@@ -84,11 +82,11 @@ def create_meeting(request: HttpRequest, org: str, group_id: int) -> Status[obje
             chair=chair,
             chair_basis=data.chair_basis,
             held=data.held,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
         )
-    except Refused as refusal:
-        return _refused(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, meeting)
 
 
@@ -96,7 +94,7 @@ def create_meeting(request: HttpRequest, org: str, group_id: int) -> Status[obje
     "/{org}/meetings/{meeting_id}", response=s.MeetingDetailOut, summary="A meeting in full"
 )
 @api_staff(*READERS)
-def get_meeting(request: HttpRequest, org: str, meeting_id: int) -> s.MeetingDetailOut:
+def get_meeting(request: StaffRequest, org: str, meeting_id: int) -> s.MeetingDetailOut:
     meeting = _meeting(request, meeting_id)
     page = meeting_page(meeting)
     today = timezone.localdate()
@@ -140,33 +138,33 @@ def get_meeting(request: HttpRequest, org: str, meeting_id: int) -> s.MeetingDet
 
 @router.post(
     "/{org}/meetings/{meeting_id}/cancel",
-    response={200: s.MeetingOut, 422: s.RefusalOut},
+    response={200: s.MeetingOut, 422: RefusalOut},
     summary="Cancel a scheduled meeting",
-    openapi_extra=_doc(s.CancelIn),
+    openapi_extra=body_doc(s.CancelIn),
 )
 @api_staff(OFFICER)
-def cancel(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
+def cancel(request: StaffRequest, org: str, meeting_id: int) -> Status[object]:
     meeting = _meeting(request, meeting_id)
-    data = _body(request, s.CancelIn)
+    data = read_body(request, s.CancelIn)
     try:
         meeting = cancel_meeting(
             meeting=meeting, reason=data.reason, actor=request.user, today=timezone.localdate()
-        )  # type: ignore[arg-type]
-    except Refused as refusal:
-        return _refused(refusal)
+        )
+    except Refused as refused:
+        return refusal(refused)
     return Status(200, meeting)
 
 
 @router.post(
     "/{org}/meetings/{meeting_id}/reschedule",
-    response={200: s.MeetingOut, 422: s.RefusalOut},
+    response={200: s.MeetingOut, 422: RefusalOut},
     summary="Change the date, times or place of a meeting still to come",
-    openapi_extra=_doc(s.RescheduleIn),
+    openapi_extra=body_doc(s.RescheduleIn),
 )
 @api_staff(OFFICER)
-def reschedule(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
+def reschedule(request: StaffRequest, org: str, meeting_id: int) -> Status[object]:
     meeting = _meeting(request, meeting_id)
-    data = _body(request, s.RescheduleIn)
+    data = read_body(request, s.RescheduleIn)
     # Only what the caller sent changes; an explicit null clears the end time.
     now = {name: getattr(meeting, name) for name in MOVABLE_FIELDS}
     sent = data.model_dump(include=data.model_fields_set)
@@ -175,50 +173,50 @@ def reschedule(request: HttpRequest, org: str, meeting_id: int) -> Status[object
         meeting = reschedule_meeting(
             meeting=meeting,
             **new,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
         )
-    except Refused as refusal:
-        return _refused(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(200, meeting)
 
 
 @router.post(
     "/{org}/meetings/{meeting_id}/chair",
-    response={200: s.MeetingOut, 422: s.RefusalOut},
+    response={200: s.MeetingOut, 422: RefusalOut},
     summary="Change who chairs a meeting still to come (MTG-4)",
-    openapi_extra=_doc(s.ChairIn),
+    openapi_extra=body_doc(s.ChairIn),
 )
 @api_staff(OFFICER)
-def change_chair(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
+def change_chair(request: StaffRequest, org: str, meeting_id: int) -> Status[object]:
     meeting = _meeting(request, meeting_id)
-    data = _body(request, s.ChairIn)
+    data = read_body(request, s.ChairIn)
     try:
         meeting = name_chair(
             meeting=meeting,
             chair=_chair(meeting.group, data.chair_member_id),
             chair_basis=data.chair_basis,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
         )
-    except Refused as refusal:
-        return _refused(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(200, meeting)
 
 
 @router.put(
     "/{org}/meetings/{meeting_id}/attendance/{member_id}",
-    response={200: s.AttendanceOut, 422: s.RefusalOut},
+    response={200: s.AttendanceOut, 422: RefusalOut},
     summary="Record or correct one member's attendance (MTG-1)",
-    openapi_extra=_doc(s.AttendanceIn),
+    openapi_extra=body_doc(s.AttendanceIn),
 )
 @api_staff(OFFICER)
 def put_attendance(
-    request: HttpRequest, org: str, meeting_id: int, member_id: int
+    request: StaffRequest, org: str, meeting_id: int, member_id: int
 ) -> Status[object]:
     meeting = _meeting(request, meeting_id)
     member = _member(request, member_id)
-    data = _body(request, s.AttendanceIn)
+    data = read_body(request, s.AttendanceIn)
     try:
         entry = record_attendance(
             meeting=meeting,
@@ -227,28 +225,28 @@ def put_attendance(
             apologies_given_on=data.apologies_given_on,
             reason=data.reason,
             arrives_at=data.arrives_at,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
         )
-    except Refused as refusal:
-        return _refused(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(200, entry)
 
 
 @router.post(
     "/{org}/meetings/{meeting_id}/items",
-    response={201: s.ItemOut, 422: s.RefusalOut},
+    response={201: s.ItemOut, 422: RefusalOut},
     summary="Add an agenda item",
-    openapi_extra=_doc(s.ItemIn),
+    openapi_extra=body_doc(s.ItemIn),
 )
 @api_staff(OFFICER)
-def add_item(request: HttpRequest, org: str, meeting_id: int) -> Status[object]:
+def add_item(request: StaffRequest, org: str, meeting_id: int) -> Status[object]:
     meeting = _meeting(request, meeting_id)
-    data = _body(request, s.ItemIn)
+    data = read_body(request, s.ItemIn)
     try:
-        item = add_agenda_item(meeting=meeting, title=data.title, actor=request.user)  # type: ignore[arg-type]
-    except Refused as refusal:
-        return _refused(refusal)
+        item = add_agenda_item(meeting=meeting, title=data.title, actor=request.user)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, item)
 
 

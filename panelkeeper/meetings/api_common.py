@@ -3,12 +3,11 @@
 import datetime as dt
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
-from ninja.errors import HttpError
-from pydantic import ValidationError as PydanticValidationError
+from ninja import Router
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings import schemas as s
 from panelkeeper.meetings.models import (
     Action,
@@ -17,7 +16,6 @@ from panelkeeper.meetings.models import (
 )
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.rules.attendance import AttendanceSummary
 
 router = Router(tags=["meetings"])
@@ -27,33 +25,14 @@ OFFICER = Grant.Role.OFFICER
 VIA = "group__organisation"
 
 
-def _body[S: Schema](request: HttpRequest, schema: type[S]) -> S:
-    try:
-        return schema.model_validate_json(request.body or b"{}")
-    except PydanticValidationError as error:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in error.errors()
-        )
-        raise HttpError(422, f"Send a JSON body like the example in the docs. {problems}") from None
+def _org(request: StaffRequest) -> object:
+    return request.organisation
 
 
-def _doc(schema: type[Schema]) -> dict[str, object]:
-    content = {"application/json": {"schema": schema.model_json_schema()}}
-    return {"requestBody": {"required": True, "content": content}}
-
-
-def _refused(refusal: Refused) -> Status[s.RefusalOut]:
-    return Status(422, s.RefusalOut(detail=refusal.message, field=refusal.field))
-
-
-def _org(request: HttpRequest) -> object:
-    return request.organisation  # type: ignore[attr-defined]
-
-
-def _meeting(request: HttpRequest, meeting_id: int) -> Meeting:
+def _meeting(request: StaffRequest, meeting_id: int) -> Meeting:
     return get_object_for(
         _org(request), Meeting.objects.select_related("group"), via=VIA, pk=meeting_id
-    )  # type: ignore[arg-type]
+    )
 
 
 def _member(request: HttpRequest, member_id: int) -> Member:

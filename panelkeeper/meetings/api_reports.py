@@ -2,25 +2,24 @@
 
 import datetime as dt
 
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Status
 from ninja.errors import HttpError
 
 from panelkeeper.accounts.permissions import api_member_self, api_staff, get_object_for
+from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import MemberRequest, StaffRequest
 from panelkeeper.meetings import schemas as s
 from panelkeeper.meetings.api_common import (
     OFFICER,
     READERS,
     VIA,
-    _body,
-    _doc,
     _group,
     _meeting,
     _member,
     _org,
-    _refused,
     _summary,
     router,
 )
@@ -35,7 +34,6 @@ from panelkeeper.meetings.models import (
 from panelkeeper.meetings.queries import period
 from panelkeeper.meetings.seats import attendance_rows, group_summary
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.policies import Refused
 
 # -- missed meetings, attendance, feeds ------------------------------------------------
 
@@ -46,25 +44,25 @@ from panelkeeper.organisations.policies import Refused
     summary="Missed-meetings decisions (MTG-2)",
 )
 @api_staff(*READERS)
-def list_missed(request: HttpRequest, org: str) -> list[MissedMeetings]:
+def list_missed(request: StaffRequest, org: str) -> list[MissedMeetings]:
     return list(MissedMeetings.objects.filter(group__organisation=_org(request)))
 
 
 @router.post(
     "/{org}/missed-meetings/{decision_id}/decide",
-    response={200: s.MissedMeetingsOut, 422: s.RefusalOut},
+    response={200: s.MissedMeetingsOut, 422: RefusalOut},
     summary="Accept exceptional circumstances, or confirm that membership ends",
-    openapi_extra=_doc(s.MissedDecisionIn),
+    openapi_extra=body_doc(s.MissedDecisionIn),
 )
 @api_staff(OFFICER)
-def decide_missed(request: HttpRequest, org: str, decision_id: int) -> Status[object]:
+def decide_missed(request: StaffRequest, org: str, decision_id: int) -> Status[object]:
     decision = get_object_for(
         _org(request),
         MissedMeetings.objects.select_related("member", "group"),
         via=VIA,
         pk=decision_id,
-    )  # type: ignore[arg-type]
-    data = _body(request, s.MissedDecisionIn)
+    )
+    data = read_body(request, s.MissedDecisionIn)
     meeting = _meeting(request, data.meeting_id) if data.meeting_id else None
     try:
         decision = decide_missed_meetings(
@@ -73,11 +71,11 @@ def decide_missed(request: HttpRequest, org: str, decision_id: int) -> Status[ob
             reason=data.reason,
             decided_on=data.decided_on,
             meeting=meeting,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
         )
-    except Refused as refusal:
-        return _refused(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(200, decision)
 
 
@@ -88,7 +86,7 @@ def decide_missed(request: HttpRequest, org: str, decision_id: int) -> Status[ob
 )
 @api_staff(*READERS)
 def group_attendance(
-    request: HttpRequest,
+    request: StaffRequest,
     org: str,
     group_id: int,
     start: dt.date | None = None,
@@ -123,7 +121,7 @@ def group_attendance(
 )
 @api_staff(*READERS)
 def member_attendance(
-    request: HttpRequest,
+    request: StaffRequest,
     org: str,
     member_id: int,
     start: dt.date | None = None,
@@ -162,24 +160,24 @@ def member_attendance(
     summary="Make a private calendar feed of a group's meetings; its URL is shown once",
 )
 @api_staff(OFFICER)
-def create_group_feed(request: HttpRequest, org: str, group_id: int) -> Status[object]:
-    made = create_feed(group=_group(request, group_id), actor=request.user)  # type: ignore[arg-type]
+def create_group_feed(request: StaffRequest, org: str, group_id: int) -> Status[object]:
+    made = create_feed(group=_group(request, group_id), actor=request.user)
     url = request.build_absolute_uri(reverse("meetings:feed", kwargs={"secret": made.secret}))
     return Status(201, s.FeedOut(id=made.feed.pk, url=url))
 
 
 @router.delete(
     "/{org}/calendar-feeds/{feed_id}",
-    response={204: None, 422: s.RefusalOut},
+    response={204: None, 422: RefusalOut},
     summary="Turn a calendar feed off",
 )
 @api_staff(OFFICER)
-def delete_feed(request: HttpRequest, org: str, feed_id: int) -> Status[object]:
+def delete_feed(request: StaffRequest, org: str, feed_id: int) -> Status[object]:
     feed = get_object_for(_org(request), CalendarFeed.objects.all(), pk=feed_id)  # type: ignore[arg-type]
     try:
-        revoke_feed(feed=feed, actor=request.user)  # type: ignore[arg-type]
-    except Refused as refusal:
-        return _refused(refusal)
+        revoke_feed(feed=feed, actor=request.user)
+    except Refused as refused:
+        return refusal(refused)
     return Status(204, None)
 
 
@@ -192,8 +190,8 @@ def delete_feed(request: HttpRequest, org: str, feed_id: int) -> Status[object]:
     summary="Your group's meetings to come",
 )
 @api_member_self
-def my_meetings(request: HttpRequest, member: int) -> list[Meeting]:
-    me = request.member  # type: ignore[attr-defined]
+def my_meetings(request: MemberRequest, member: int) -> list[Meeting]:
+    me = request.member
     return list(
         Meeting.objects.filter(group_id=me.group_id, date__gte=timezone.localdate()).order_by(
             "date"
@@ -203,17 +201,17 @@ def my_meetings(request: HttpRequest, member: int) -> list[Meeting]:
 
 @router.post(
     "/portal/{member}/meetings/{meeting_id}/apologies",
-    response={201: s.AttendanceOut, 422: s.RefusalOut},
+    response={201: s.AttendanceOut, 422: RefusalOut},
     summary="Send apologies for a meeting to come (MTG-1)",
-    openapi_extra=_doc(s.ApologiesIn),
+    openapi_extra=body_doc(s.ApologiesIn),
 )
 @api_member_self
-def my_apologies(request: HttpRequest, member: int, meeting_id: int) -> Status[object]:
-    me = request.member  # type: ignore[attr-defined]
+def my_apologies(request: MemberRequest, member: int, meeting_id: int) -> Status[object]:
+    me = request.member
     meeting = Meeting.objects.filter(group_id=me.group_id, pk=meeting_id).first()
     if meeting is None:
         raise HttpError(404, "Not Found")
-    data = _body(request, s.ApologiesIn)
+    data = read_body(request, s.ApologiesIn)
     try:
         entry = send_apologies(
             meeting=meeting,
@@ -221,8 +219,8 @@ def my_apologies(request: HttpRequest, member: int, meeting_id: int) -> Status[o
             reason=data.reason,
             arrives_at=data.arrives_at,
             actor=request.user,
-            today=timezone.localdate(),  # type: ignore[arg-type]
+            today=timezone.localdate(),
         )
-    except Refused as refusal:
-        return _refused(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, entry)

@@ -14,13 +14,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.codes import code_on, day
 from panelkeeper.meetings.missed import review_member
 from panelkeeper.meetings.models import Attendance, Meeting, MeetingStatus
 from panelkeeper.meetings.schedule import mark_held
 from panelkeeper.meetings.seats import timelines
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.policies import Refused, working_calendar
+from panelkeeper.organisations.policies import working_calendar
 from panelkeeper.rules.attendance import Presence, Standing, apologies_are_late
 
 if TYPE_CHECKING:

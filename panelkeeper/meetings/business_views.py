@@ -14,6 +14,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.models import User
 from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.lib.forms import add_refusal, bound
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import allocate_action, complete_action
 from panelkeeper.meetings.agenda import add_agenda_item
 from panelkeeper.meetings.conduct import record_asked_to_leave
@@ -31,8 +34,6 @@ from panelkeeper.meetings.models import Action, Decision, MeetingStatus, MissedM
 from panelkeeper.meetings.papers import attach_paper, remove_paper
 from panelkeeper.meetings.queries import expected_members
 from panelkeeper.meetings.views import OFFICER, READERS, meeting_for
-from panelkeeper.organisations.forms import add_refusal, bound
-from panelkeeper.organisations.policies import Refused
 
 
 class PaperForm(forms.Form):
@@ -42,8 +43,8 @@ class PaperForm(forms.Form):
     file = forms.FileField(label="File", error_messages={"required": "Select the paper's file"})
 
 
-def _page(request: HttpRequest, template: str, **context: Any) -> HttpResponse:
-    context["organisation"] = request.organisation  # type: ignore[attr-defined]
+def _page(request: StaffRequest, template: str, **context: Any) -> HttpResponse:
+    context["organisation"] = request.organisation
     return render(request, f"meetings/{template}.html", context)
 
 
@@ -54,12 +55,12 @@ def _done(request: HttpRequest, org: str, pk: int, message: str) -> HttpResponse
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def add_item(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def add_item(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     form = ItemForm(**bound(request))
     if request.method == "POST" and form.is_valid():
         try:
-            add_agenda_item(meeting=meeting, title=form.cleaned_data["title"], actor=request.user)  # type: ignore[arg-type]
+            add_agenda_item(meeting=meeting, title=form.cleaned_data["title"], actor=request.user)
         except Refused as refusal:
             add_refusal(form, refusal)
         else:
@@ -71,7 +72,7 @@ def add_item(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def add_paper(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def add_paper(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     form = PaperForm(**bound(request))
     if request.method == "POST" and form.is_valid():
@@ -80,7 +81,7 @@ def add_paper(request: HttpRequest, org: str, pk: int) -> HttpResponse:
                 meeting=meeting,
                 title=form.cleaned_data["title"],
                 file=form.cleaned_data["file"],
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
             )
         except Refused as refusal:
             add_refusal(form, refusal)
@@ -99,9 +100,9 @@ def add_paper(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 
 @staff(*READERS)
 @require_GET
-def paper(request: HttpRequest, org: str, pk: int) -> FileResponse:
+def paper(request: StaffRequest, org: str, pk: int) -> FileResponse:
     found = get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         Paper.objects.current().select_related("meeting"),
         via="meeting__group__organisation",
         pk=pk,
@@ -113,17 +114,17 @@ def paper(request: HttpRequest, org: str, pk: int) -> FileResponse:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def take_off_paper(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def take_off_paper(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Ask the officer to confirm on GET; remove the paper and its file on POST."""
     found = get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         Paper.objects.current().select_related("meeting__group__organisation"),
         via="meeting__group__organisation",
         pk=pk,
     )
     if request.method == "POST":
         try:
-            remove_paper(paper=found, actor=request.user)  # type: ignore[arg-type]
+            remove_paper(paper=found, actor=request.user)
         except Refused as refusal:
             messages.error(request, refusal.message)
             return redirect("meetings:detail", org=org, pk=found.meeting_id)
@@ -133,7 +134,7 @@ def take_off_paper(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def new_decision(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def new_decision(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     form = DecisionForm(**bound(request), items=list(meeting.agenda.all()))
     if request.method == "POST" and form.is_valid():
@@ -143,7 +144,7 @@ def new_decision(request: HttpRequest, org: str, pk: int) -> HttpResponse:
                 motion=form.cleaned_data["motion"],
                 method=form.cleaned_data["method"],
                 item=form.items.get(form.cleaned_data["item"] or ""),
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
             )
         except Refused as refusal:
             add_refusal(form, refusal)
@@ -154,9 +155,9 @@ def new_decision(request: HttpRequest, org: str, pk: int) -> HttpResponse:
     )
 
 
-def _decision(request: HttpRequest, pk: int) -> Decision:
+def _decision(request: StaffRequest, pk: int) -> Decision:
     return get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         Decision.objects.select_related("meeting__group__organisation", "item__work"),
         via="meeting__group__organisation",
         pk=pk,
@@ -165,7 +166,7 @@ def _decision(request: HttpRequest, pk: int) -> Decision:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def vote(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def vote(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     decision = _decision(request, pk)
     meeting = decision.meeting
     form = VoteForm(**bound(request), members=expected_members(meeting))
@@ -175,7 +176,7 @@ def vote(request: HttpRequest, org: str, pk: int) -> HttpResponse:
                 decision=decision,
                 member=form.members[form.cleaned_data["member"]],
                 vote=form.cleaned_data["vote"],
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
             )
         except Refused as refusal:
             add_refusal(form, refusal)
@@ -193,10 +194,10 @@ def vote(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 
 @staff(OFFICER)
 @require_POST
-def close(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def close(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     decision = _decision(request, pk)
     try:
-        close_decision(decision=decision, actor=request.user)  # type: ignore[arg-type]
+        close_decision(decision=decision, actor=request.user)
     except Refused as refusal:
         messages.error(request, refusal.message)
         return redirect("meetings:detail", org=org, pk=decision.meeting_id)
@@ -205,9 +206,9 @@ def close(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def new_action(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def new_action(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
-    staff_users = User.objects.filter(grants__organisation=request.organisation).distinct()  # type: ignore[attr-defined]
+    staff_users = User.objects.filter(grants__organisation=request.organisation).distinct()
     form = ActionForm(**bound(request), members=expected_members(meeting), staff=list(staff_users))
     if request.method == "POST" and form.is_valid():
         owner = form.owners.get(form.cleaned_data["owner"])
@@ -218,7 +219,7 @@ def new_action(request: HttpRequest, org: str, pk: int) -> HttpResponse:
                 due_on=form.cleaned_data["due_on"],
                 owner_member=None if isinstance(owner, User) else owner,
                 owner_user=owner if isinstance(owner, User) else None,
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
             )
         except Refused as refusal:
             add_refusal(form, refusal)
@@ -231,16 +232,16 @@ def new_action(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 
 @staff(OFFICER)
 @require_POST
-def action_done(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def action_done(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     action = get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         Action.objects.select_related("meeting__group__organisation"),
         via="meeting__group__organisation",
         pk=pk,
     )
     today = timezone.localdate()
     try:
-        complete_action(action=action, done_on=today, actor=request.user, today=today)  # type: ignore[arg-type]
+        complete_action(action=action, done_on=today, actor=request.user, today=today)
     except Refused as refusal:
         messages.error(request, refusal.message)
     else:
@@ -250,7 +251,7 @@ def action_done(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def asked_to_leave(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def asked_to_leave(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     form = AskedToLeaveForm(**bound(request), members=expected_members(meeting))
     if request.method == "POST" and form.is_valid():
@@ -259,7 +260,7 @@ def asked_to_leave(request: HttpRequest, org: str, pk: int) -> HttpResponse:
                 meeting=meeting,
                 member=form.members[form.cleaned_data["member"]],
                 what_happened=form.cleaned_data["what_happened"],
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
             )
         except Refused as refusal:
             add_refusal(form, refusal)
@@ -277,9 +278,9 @@ def asked_to_leave(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def decide_missed(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def decide_missed(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     decision = get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         MissedMeetings.objects.select_related("member", "group__organisation"),
         via="group__organisation",
         pk=pk,
@@ -301,7 +302,7 @@ def decide_missed(request: HttpRequest, org: str, pk: int) -> HttpResponse:
                 reason=data["reason"],
                 decided_on=data["decided_on"],
                 meeting=held.meeting if held else None,
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 today=timezone.localdate(),
             )
         except Refused as refusal:

@@ -20,10 +20,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.models import CalendarFeed, Meeting, MeetingStatus
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group
-from panelkeeper.organisations.policies import Refused
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

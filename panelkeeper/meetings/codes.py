@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Organisation, PolicyVersion
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.rules.policy import Policy, load_policy
 from panelkeeper.rules.problems import PolicyError
 

@@ -13,10 +13,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.codes import code_on
 from panelkeeper.meetings.models import AskedToLeave, Attendance, Meeting, MeetingStatus
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.rules.attendance import Presence
 
 if TYPE_CHECKING:

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.codes import day
 from panelkeeper.meetings.models import (
     AgendaItem,
@@ -25,7 +26,6 @@ from panelkeeper.meetings.models import (
 )
 from panelkeeper.members.eligibility import eligibility
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.registers.conflicts import conflicts_for
 from panelkeeper.rules.attendance import Outcome, Presence, Vote, majority_outcome
 

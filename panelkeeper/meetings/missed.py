@@ -27,13 +27,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.codes import code_on, day, not_future
 from panelkeeper.meetings.models import Meeting, MeetingStatus, MissedMeetings, MissedMeetingsStatus
 from panelkeeper.meetings.seats import member_seats
 from panelkeeper.members.models import Member, Status
 from panelkeeper.members.records import change_member_status
 from panelkeeper.organisations.models import Group
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.rules.attendance import current_absence_run, passes_limit
 
 if TYPE_CHECKING:

@@ -3,28 +3,29 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from panelkeeper.accounts.permissions import member_self
+from panelkeeper.lib.forms import add_refusal, bound
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import MemberRequest
 from panelkeeper.meetings.attendance import send_apologies
 from panelkeeper.meetings.calendars import create_feed, revoke_feed
 from panelkeeper.meetings.forms import ApologiesForm
 from panelkeeper.meetings.models import Action, CalendarFeed, Meeting, MeetingStatus, Paper
 from panelkeeper.meetings.seats import attendance_rows
-from panelkeeper.organisations.forms import add_refusal, bound
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.rules.calendar import add_months
 
 
 @member_self
 @require_GET
-def meetings(request: HttpRequest, member: int) -> HttpResponse:
+def meetings(request: MemberRequest, member: int) -> HttpResponse:
     """Meetings to come, the member's attendance over the last year, and their actions."""
-    me = request.member  # type: ignore[attr-defined]
+    me = request.member
     today = timezone.localdate()
     upcoming = Meeting.objects.filter(
         group_id=me.group_id, status=MeetingStatus.SCHEDULED, date__gte=today
@@ -48,22 +49,22 @@ def meetings(request: HttpRequest, member: int) -> HttpResponse:
     return render(request, "meetings/portal.html", context)
 
 
-def _meeting(request: HttpRequest, pk: int) -> Meeting:
-    me = request.member  # type: ignore[attr-defined]
+def _meeting(request: MemberRequest, pk: int) -> Meeting:
+    me = request.member
     return get_object_or_404(Meeting.objects.select_related("group"), group_id=me.group_id, pk=pk)
 
 
 @member_self
 @require_GET
-def meeting(request: HttpRequest, member: int, pk: int) -> HttpResponse:
+def meeting(request: MemberRequest, member: int, pk: int) -> HttpResponse:
     found = _meeting(request, pk)
-    context = {"member": request.member, "meeting": found, "papers": found.papers.current()}  # type: ignore[attr-defined]
+    context = {"member": request.member, "meeting": found, "papers": found.papers.current()}
     return render(request, "meetings/portal_meeting.html", context)
 
 
 @member_self
 @require_GET
-def paper(request: HttpRequest, member: int, pk: int, paper: int) -> FileResponse:
+def paper(request: MemberRequest, member: int, pk: int, paper: int) -> FileResponse:
     """A paper of one of the member's group's meetings, to read beforehand (MTG-6)."""
     found = get_object_or_404(Paper.objects.current(), meeting=_meeting(request, pk), pk=paper)
     name = found.file.name.rsplit("/", 1)[-1]
@@ -72,17 +73,17 @@ def paper(request: HttpRequest, member: int, pk: int, paper: int) -> FileRespons
 
 @member_self
 @require_http_methods(["GET", "POST"])
-def apologies(request: HttpRequest, member: int, pk: int) -> HttpResponse:
+def apologies(request: MemberRequest, member: int, pk: int) -> HttpResponse:
     found = _meeting(request, pk)
     form = ApologiesForm(**bound(request))
     if request.method == "POST" and form.is_valid():
         try:
             entry = send_apologies(
                 meeting=found,
-                member=request.member,  # type: ignore[attr-defined]
+                member=request.member,
                 reason=form.cleaned_data["reason"],
                 arrives_at=form.cleaned_data["arrives_at"],
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 today=timezone.localdate(),
             )
         except Refused as refusal:
@@ -93,29 +94,29 @@ def apologies(request: HttpRequest, member: int, pk: int) -> HttpResponse:
             )
             messages.success(request, f"Apologies sent.{late}")
             return redirect("meetings:portal", member=member)
-    context = {"member": request.member, "meeting": found, "form": form}  # type: ignore[attr-defined]
+    context = {"member": request.member, "meeting": found, "form": form}
     return render(request, "meetings/portal_apologies.html", context)
 
 
 @member_self
 @require_POST
-def new_feed(request: HttpRequest, member: int) -> HttpResponse:
-    made = create_feed(member=request.member, actor=request.user)  # type: ignore[arg-type, attr-defined]
+def new_feed(request: MemberRequest, member: int) -> HttpResponse:
+    made = create_feed(member=request.member, actor=request.user)
     url = request.build_absolute_uri(reverse("meetings:feed", kwargs={"secret": made.secret}))
     return render(
         request,
         "meetings/feed_made.html",
         {"url": url, "what": "your meetings", "member": request.member},
-    )  # type: ignore[attr-defined]
+    )
 
 
 @member_self
 @require_POST
-def revoke_my_feed(request: HttpRequest, member: int, pk: int) -> HttpResponse:
+def revoke_my_feed(request: MemberRequest, member: int, pk: int) -> HttpResponse:
     """Turn off one of the member's own calendar feeds (if its address was shared, say)."""
-    feed = get_object_or_404(CalendarFeed, member=request.member, pk=pk)  # type: ignore[attr-defined]
+    feed = get_object_or_404(CalendarFeed, member=request.member, pk=pk)
     try:
-        revoke_feed(feed=feed, actor=request.user)  # type: ignore[arg-type]
+        revoke_feed(feed=feed, actor=request.user)
     except Refused as refusal:
         messages.error(request, refusal.message)
     else:

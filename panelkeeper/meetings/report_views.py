@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from panelkeeper.accounts.permissions import get_object_for, public, staff
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import actions_of
 from panelkeeper.meetings.calendars import (
     calendar,
@@ -25,7 +27,6 @@ from panelkeeper.meetings.seats import attendance_rows, group_summary
 from panelkeeper.meetings.views import OFFICER, READERS, is_officer
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group
-from panelkeeper.organisations.policies import Refused
 
 
 def _period(request: HttpRequest) -> tuple[PeriodForm, tuple]:  # type: ignore[type-arg]
@@ -38,9 +39,9 @@ def _period(request: HttpRequest) -> tuple[PeriodForm, tuple]:  # type: ignore[t
 
 @staff(*READERS)
 @require_GET
-def group_attendance(request: HttpRequest, org: str, group: int) -> HttpResponse:
+def group_attendance(request: StaffRequest, org: str, group: int) -> HttpResponse:
     """Each member's meetings expected, attended, apologies and absent over a period."""
-    the_group = get_object_for(request.organisation, Group.objects.all(), pk=group)  # type: ignore[attr-defined]
+    the_group = get_object_for(request.organisation, Group.objects.all(), pk=group)
     form, (start, end) = _period(request)
     meetings = list(
         Meeting.objects.filter(group=the_group, date__range=(start, end)).order_by("date", "id")
@@ -48,7 +49,7 @@ def group_attendance(request: HttpRequest, org: str, group: int) -> HttpResponse
     members = list(Member.objects.filter(group=the_group))
     rows = attendance_rows(members, meetings, today=timezone.localdate())
     context = {
-        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "organisation": request.organisation,
         "group": the_group,
         "form": form,
         "start": start,
@@ -62,9 +63,9 @@ def group_attendance(request: HttpRequest, org: str, group: int) -> HttpResponse
 
 @staff(*READERS)
 @require_GET
-def member_attendance(request: HttpRequest, org: str, member: int) -> HttpResponse:
+def member_attendance(request: StaffRequest, org: str, member: int) -> HttpResponse:
     the_member = get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         Member.objects.select_related("group"),
         via="group__organisation",
         pk=member,
@@ -77,7 +78,7 @@ def member_attendance(request: HttpRequest, org: str, member: int) -> HttpRespon
     )
     [row] = attendance_rows([the_member], meetings, today=timezone.localdate())
     context = {
-        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "organisation": request.organisation,
         "member": the_member,
         "form": form,
         "start": start,
@@ -89,9 +90,9 @@ def member_attendance(request: HttpRequest, org: str, member: int) -> HttpRespon
 
 @staff(*READERS)
 @require_GET
-def actions(request: HttpRequest, org: str) -> HttpResponse:
+def actions(request: StaffRequest, org: str) -> HttpResponse:
     """Every open action, overdue ones flagged; the officer's own marked as theirs (MTG-6)."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     context = {
         "organisation": organisation,
         "actions": actions_of(organisation).filter(done_on__isnull=True),
@@ -103,8 +104,8 @@ def actions(request: HttpRequest, org: str) -> HttpResponse:
 
 @staff(*READERS)
 @require_GET
-def feeds(request: HttpRequest, org: str) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def feeds(request: StaffRequest, org: str) -> HttpResponse:
+    organisation = request.organisation
     context = {
         "organisation": organisation,
         "feeds": CalendarFeed.objects.filter(
@@ -118,20 +119,20 @@ def feeds(request: HttpRequest, org: str) -> HttpResponse:
 
 @staff(OFFICER)
 @require_POST
-def new_group_feed(request: HttpRequest, org: str, group: int) -> HttpResponse:
-    the_group = get_object_for(request.organisation, Group.objects.all(), pk=group)  # type: ignore[attr-defined]
-    made = create_feed(group=the_group, actor=request.user)  # type: ignore[arg-type]
+def new_group_feed(request: StaffRequest, org: str, group: int) -> HttpResponse:
+    the_group = get_object_for(request.organisation, Group.objects.all(), pk=group)
+    made = create_feed(group=the_group, actor=request.user)
     url = request.build_absolute_uri(reverse("meetings:feed", kwargs={"secret": made.secret}))
-    context = {"organisation": request.organisation, "url": url, "what": the_group.name}  # type: ignore[attr-defined]
+    context = {"organisation": request.organisation, "url": url, "what": the_group.name}
     return render(request, "meetings/feed_made.html", context)
 
 
 @staff(OFFICER)
 @require_POST
-def revoke(request: HttpRequest, org: str, pk: int) -> HttpResponse:
-    feed = get_object_for(request.organisation, CalendarFeed.objects.all(), pk=pk)  # type: ignore[attr-defined]
+def revoke(request: StaffRequest, org: str, pk: int) -> HttpResponse:
+    feed = get_object_for(request.organisation, CalendarFeed.objects.all(), pk=pk)
     try:
-        revoke_feed(feed=feed, actor=request.user)  # type: ignore[arg-type]
+        revoke_feed(feed=feed, actor=request.user)
     except Refused as refusal:
         messages.error(request, refusal.message)
     else:

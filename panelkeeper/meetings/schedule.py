@@ -15,11 +15,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.codes import code_on, day
 from panelkeeper.meetings.models import Attendance, ChairBasis, Meeting, MeetingStatus
 from panelkeeper.members.models import GroupRole, Member
 from panelkeeper.organisations.models import Group
-from panelkeeper.organisations.policies import Refused, working_calendar
+from panelkeeper.organisations.policies import working_calendar
 from panelkeeper.registers.conflicts import move_work_items
 from panelkeeper.registers.models import WorkItem
 from panelkeeper.rules.attendance import Presence, apologies_are_late

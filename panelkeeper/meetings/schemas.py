@@ -5,11 +5,6 @@ import datetime as dt
 from ninja import Schema
 
 
-class RefusalOut(Schema):
-    detail: str
-    field: str | None = None
-
-
 class MeetingIn(Schema):
     date: dt.date
     starts_at: dt.time

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.lib.forms import add_refusal, bound
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import actions_of, overdue
 from panelkeeper.meetings.attendance import record_attendance
 from panelkeeper.meetings.calendars import calendar
@@ -31,9 +34,7 @@ from panelkeeper.meetings.schedule import (
     schedule_meeting,
 )
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.forms import add_refusal, bound
 from panelkeeper.organisations.models import Group
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.rules.attendance import Presence
 
 OFFICER = Grant.Role.OFFICER
@@ -41,19 +42,19 @@ READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 VIA = "group__organisation"
 
 
-def meeting_for(request: HttpRequest, pk: int) -> Meeting:
+def meeting_for(request: StaffRequest, pk: int) -> Meeting:
     queryset = Meeting.objects.select_related("group__organisation", "chair")
-    return get_object_for(request.organisation, queryset, via=VIA, pk=pk)  # type: ignore[attr-defined]
+    return get_object_for(request.organisation, queryset, via=VIA, pk=pk)
 
 
-def is_officer(request: HttpRequest) -> bool:
-    return OFFICER in request.roles  # type: ignore[attr-defined]
+def is_officer(request: StaffRequest) -> bool:
+    return OFFICER in request.roles
 
 
 @staff(*READERS)
 @require_GET
-def meeting_list(request: HttpRequest, org: str) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def meeting_list(request: StaffRequest, org: str) -> HttpResponse:
+    organisation = request.organisation
     today = timezone.localdate()
     context = {
         "organisation": organisation,
@@ -67,8 +68,8 @@ def meeting_list(request: HttpRequest, org: str) -> HttpResponse:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def schedule(request: HttpRequest, org: str, group: int) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def schedule(request: StaffRequest, org: str, group: int) -> HttpResponse:
+    organisation = request.organisation
     the_group = get_object_for(organisation, Group.objects.all(), pk=group)
     members = list(Member.objects.filter(group=the_group))
     form = ScheduleForm(**bound(request), members=members)
@@ -85,7 +86,7 @@ def schedule(request: HttpRequest, org: str, group: int) -> HttpResponse:
                 chair=form.chair_member(),
                 chair_basis=data["chair_basis"],
                 held=data["held"],
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 today=timezone.localdate(),
             )
         except Refused as refusal:
@@ -99,11 +100,11 @@ def schedule(request: HttpRequest, org: str, group: int) -> HttpResponse:
 
 @staff(*READERS)
 @require_GET
-def detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     context = meeting_page(meeting)
     context |= {
-        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "organisation": request.organisation,
         "is_officer": is_officer(request),
         "today": timezone.localdate(),
     }
@@ -112,7 +113,7 @@ def detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def reschedule(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def reschedule(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Change the date, times or place of a meeting still to come; the form starts filled in."""
     meeting = meeting_for(request, pk)
     initial = {
@@ -133,7 +134,7 @@ def reschedule(request: HttpRequest, org: str, pk: int) -> HttpResponse:
                 ends_at=data["ends_at"],
                 place=data["place"],
                 online_link=data["online_link"],
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 today=timezone.localdate(),
             )
         except Refused as refusal:
@@ -142,7 +143,7 @@ def reschedule(request: HttpRequest, org: str, pk: int) -> HttpResponse:
             messages.success(request, f"Meeting changed: now on {meeting.date:%-d %B %Y}")
             return redirect("meetings:detail", org=org, pk=pk)
     context = {
-        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "organisation": request.organisation,
         "meeting": meeting,
         "form": form,
         "apologies": Attendance.objects.filter(
@@ -154,7 +155,7 @@ def reschedule(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def change_chair(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def change_chair(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Change who chairs a meeting still to come (MTG-4); the form starts filled in."""
     meeting = meeting_for(request, pk)
     members = list(Member.objects.filter(group=meeting.group).order_by("full_name"))
@@ -166,7 +167,7 @@ def change_chair(request: HttpRequest, org: str, pk: int) -> HttpResponse:
                 meeting=meeting,
                 chair=form.chair_member(),
                 chair_basis=form.cleaned_data["chair_basis"],
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 today=timezone.localdate(),
             )
         except Refused as refusal:
@@ -175,7 +176,7 @@ def change_chair(request: HttpRequest, org: str, pk: int) -> HttpResponse:
             messages.success(request, "Chair for the meeting changed")
             return redirect("meetings:detail", org=org, pk=pk)
     context = {
-        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "organisation": request.organisation,
         "meeting": meeting,
         "form": form,
     }
@@ -184,7 +185,7 @@ def change_chair(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def cancel(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def cancel(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     form = CancelForm(**bound(request))
     if request.method == "POST" and form.is_valid():
@@ -192,7 +193,7 @@ def cancel(request: HttpRequest, org: str, pk: int) -> HttpResponse:
             cancel_meeting(
                 meeting=meeting,
                 reason=form.cleaned_data["reason"],
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 today=timezone.localdate(),
             )
         except Refused as refusal:
@@ -200,13 +201,13 @@ def cancel(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Meeting cancelled")
             return redirect("meetings:detail", org=org, pk=pk)
-    context = {"organisation": request.organisation, "meeting": meeting, "form": form}  # type: ignore[attr-defined]
+    context = {"organisation": request.organisation, "meeting": meeting, "form": form}
     return render(request, "meetings/cancel.html", context)
 
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def attendance(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def attendance(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Record everyone's attendance at once; a refusal for one saves none (MTG-1)."""
     meeting = meeting_for(request, pk)
     members = expected_members(meeting)
@@ -231,7 +232,7 @@ def attendance(request: HttpRequest, org: str, pk: int) -> HttpResponse:
                                 presence=presence,
                                 apologies_given_on=given,
                                 reason=reason,
-                                actor=request.user,  # type: ignore[arg-type]
+                                actor=request.user,
                                 today=timezone.localdate(),
                             )
                         except Refused as refusal:
@@ -242,13 +243,13 @@ def attendance(request: HttpRequest, org: str, pk: int) -> HttpResponse:
             else:
                 messages.success(request, "Attendance recorded")
                 return redirect("meetings:detail", org=org, pk=pk)
-    context = {"organisation": request.organisation, "meeting": meeting, "form": form}  # type: ignore[attr-defined]
+    context = {"organisation": request.organisation, "meeting": meeting, "form": form}
     return render(request, "meetings/attendance.html", context)
 
 
 @staff(*READERS)
 @require_GET
-def ics(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def ics(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     url = request.build_absolute_uri(reverse("meetings:detail", kwargs={"org": org, "pk": pk}))
     text = calendar([meeting], lambda m: url, name=f"Meeting of {meeting.group.name}")

@@ -10,18 +10,15 @@ operation that changes or deletes a signature.
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import api_staff, get_object_for
-from panelkeeper.members.api_common import (
-    eligibility_out,
-    member_of,
-    refusal_out,
-    signature_out,
-)
+from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.members.api_common import eligibility_out, member_of, signature_out
 from panelkeeper.members.api_documents import router as documents_router
 from panelkeeper.members.eligibility import eligibility
 from panelkeeper.members.models import DocumentVersion, Member, Signature
@@ -31,17 +28,13 @@ from panelkeeper.members.schemas import (
     EligibilityOut,
     MemberIn,
     MemberOut,
-    RefusalOut,
     SignatureOut,
     StatusIn,
     StatusOut,
-    body_doc,
-    read_body,
 )
 from panelkeeper.members.signing import countersign, record_paper_signature
 from panelkeeper.members.status import status_records
 from panelkeeper.organisations.models import Group
-from panelkeeper.organisations.policies import Refused
 
 router = Router(tags=["members"])
 router.add_router("", documents_router)
@@ -57,9 +50,9 @@ MAX_PAGE = 100
 @router.get("/{org}/members", response=list[MemberOut], summary="Members, searchable by name")
 @api_staff(*READERS)
 def list_members(
-    request: HttpRequest, org: str, q: str = "", offset: int = 0, limit: int = 50
+    request: StaffRequest, org: str, q: str = "", offset: int = 0, limit: int = 50
 ) -> list[Member]:
-    members = Member.objects.of(request.organisation)  # type: ignore[attr-defined]
+    members = Member.objects.of(request.organisation)
     if q.strip():
         members = members.filter(full_name__icontains=q.strip())
     offset, limit = max(offset, 0), min(max(limit, 1), MAX_PAGE)
@@ -73,24 +66,24 @@ def list_members(
     openapi_extra=body_doc(MemberIn),
 )
 @api_staff(OFFICER)
-def createmember_of(request: HttpRequest, org: str) -> Status[object]:
+def createmember_of(request: StaffRequest, org: str) -> Status[object]:
     data = read_body(request, MemberIn).model_dump(exclude_unset=True)
     group = Group.objects.filter(
-        organisation=request.organisation,  # type: ignore[attr-defined]
+        organisation=request.organisation,
         pk=data.pop("group_id", None),
     ).first()
     if group is None:
-        return Status(422, RefusalOut(detail="Give the id of one of your groups", field="group_id"))
+        return refusal(Refused("Give the id of one of your groups", field="group_id"))
     try:
-        member = add_member(group=group, actor=request.user, **data)  # type: ignore[arg-type]
-    except Refused as refusal:
-        return refusal_out(refusal)
+        member = add_member(group=group, actor=request.user, **data)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, member)
 
 
 @router.get("/{org}/members/{member_id}", response=MemberOut, summary="One member")
 @api_staff(*READERS)
-def getmember_of(request: HttpRequest, org: str, member_id: int) -> Member:
+def getmember_of(request: StaffRequest, org: str, member_id: int) -> Member:
     return member_of(request, member_id)
 
 
@@ -101,15 +94,15 @@ def getmember_of(request: HttpRequest, org: str, member_id: int) -> Member:
     openapi_extra=body_doc(MemberIn),
 )
 @api_staff(OFFICER)
-def patchmember_of(request: HttpRequest, org: str, member_id: int) -> Status[object]:
+def patchmember_of(request: StaffRequest, org: str, member_id: int) -> Status[object]:
     member = member_of(request, member_id)
     data = read_body(request, MemberIn).model_dump(exclude_unset=True)
     if "group_id" in data:
-        return Status(422, RefusalOut(detail="A member's group cannot change", field="group_id"))
+        return refusal(Refused("A member's group cannot change", field="group_id"))
     try:
-        update_member(member=member, actor=request.user, **data)  # type: ignore[arg-type]
-    except Refused as refusal:
-        return refusal_out(refusal)
+        update_member(member=member, actor=request.user, **data)
+    except Refused as refused:
+        return refusal(refused)
     return Status(200, member)
 
 
@@ -120,7 +113,7 @@ def patchmember_of(request: HttpRequest, org: str, member_id: int) -> Status[obj
 )
 @api_staff(*READERS)
 def list_statuses(
-    request: HttpRequest, org: str, member_id: int, known_on: dt.date | None = None
+    request: StaffRequest, org: str, member_id: int, known_on: dt.date | None = None
 ) -> list[Any]:
     return list(status_records(member_of(request, member_id), known_on=known_on))
 
@@ -132,15 +125,15 @@ def list_statuses(
     openapi_extra=body_doc(StatusIn),
 )
 @api_staff(OFFICER)
-def create_status(request: HttpRequest, org: str, member_id: int) -> Status[object]:
+def create_status(request: StaffRequest, org: str, member_id: int) -> Status[object]:
     member = member_of(request, member_id)
     data = read_body(request, StatusIn)
     try:
         entry = change_member_status(
             member=member, actor=request.user, today=timezone.localdate(), **data.model_dump()
         )
-    except Refused as refusal:
-        return refusal_out(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, entry)
 
 
@@ -151,7 +144,7 @@ def create_status(request: HttpRequest, org: str, member_id: int) -> Status[obje
 )
 @api_staff(*READERS)
 def get_eligibility(
-    request: HttpRequest,
+    request: StaffRequest,
     org: str,
     member_id: int,
     on: dt.date | None = None,
@@ -167,7 +160,7 @@ def get_eligibility(
     summary="A member's signatures, newest first",
 )
 @api_staff(*READERS)
-def list_signatures(request: HttpRequest, org: str, member_id: int) -> list[dict[str, Any]]:
+def list_signatures(request: StaffRequest, org: str, member_id: int) -> list[dict[str, Any]]:
     member = member_of(request, member_id)
     signatures = member.signatures.select_related("version__document").prefetch_related(
         "countersignatures"
@@ -182,9 +175,9 @@ def list_signatures(request: HttpRequest, org: str, member_id: int) -> list[dict
     openapi_extra=body_doc(CountersignIn),
 )
 @api_staff(OFFICER)
-def countersign_signature(request: HttpRequest, org: str, signature_id: int) -> Status[object]:
+def countersign_signature(request: StaffRequest, org: str, signature_id: int) -> Status[object]:
     signature = get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         Signature.objects.select_related("member__group__organisation", "version__document"),
         via="member__group__organisation",
         pk=signature_id,
@@ -194,12 +187,12 @@ def countersign_signature(request: HttpRequest, org: str, signature_id: int) -> 
     try:
         countersign(
             signature=signature,
-            officer=request.user,  # type: ignore[arg-type]
+            officer=request.user,
             countersigned_on=data.countersigned_on or today,
             today=today,
         )
-    except Refused as refusal:
-        return refusal_out(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, signature_out(signature))
 
 
@@ -229,7 +222,7 @@ def countersign_signature(request: HttpRequest, org: str, signature_id: int) -> 
     },
 )
 @api_staff(OFFICER)
-def create_paper_signature(request: HttpRequest, org: str, member_id: int) -> Status[object]:
+def create_paper_signature(request: StaffRequest, org: str, member_id: int) -> Status[object]:
     """The form is read only after the access policy has passed, like a JSON body."""
     member = member_of(request, member_id)
     version = DocumentVersion.objects.filter(
@@ -239,16 +232,13 @@ def create_paper_signature(request: HttpRequest, org: str, member_id: int) -> St
         document__organisation=member.group.organisation,
     ).first()
     if version is None:
-        return Status(
-            422,
-            RefusalOut(detail="Give the id of one of your documents' versions", field="version_id"),
+        return refusal(
+            Refused("Give the id of one of your documents' versions", field="version_id")
         )
     try:
         signed_on = dt.date.fromisoformat(request.POST.get("signed_on", ""))
     except ValueError:
-        return Status(
-            422, RefusalOut(detail="Give the date signed like 2026-01-31", field="signed_on")
-        )
+        return refusal(Refused("Give the date signed like 2026-01-31", field="signed_on"))
     try:
         signature = record_paper_signature(
             member=member,
@@ -258,9 +248,9 @@ def create_paper_signature(request: HttpRequest, org: str, member_id: int) -> St
             scan=request.FILES.get("scan"),
             acknowledged_consequences=request.POST.get("acknowledged_consequences")
             in ("true", "1", "on"),
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
         )
-    except Refused as refusal:
-        return refusal_out(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, signature_out(signature))

@@ -2,23 +2,16 @@
 
 from typing import Any
 
-from django.http import HttpRequest
-from ninja import Status
-
 from panelkeeper.accounts.permissions import get_object_for
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.eligibility import Eligibility
 from panelkeeper.members.models import DocumentVersion, Member, Signature
-from panelkeeper.members.schemas import EligibilityOut, RefusalOut
-from panelkeeper.organisations.policies import Refused
+from panelkeeper.members.schemas import EligibilityOut
 
 
-def refusal_out(refusal: Refused) -> Status[RefusalOut]:
-    return Status(422, RefusalOut(detail=refusal.message, field=refusal.field))
-
-
-def member_of(request: HttpRequest, member_id: int) -> Member:
+def member_of(request: StaffRequest, member_id: int) -> Member:
     return get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         Member.objects.select_related("group__organisation"),
         via="group__organisation",
         pk=member_id,

@@ -5,13 +5,16 @@ Added to the members router (``/api/v1/members``) by :mod:`.api`.
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Router, Status
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import api_staff, get_object_for
-from panelkeeper.members.api_common import member_of, refusal_out, version_out
+from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.members.api_common import member_of, version_out
 from panelkeeper.members.csv_io import check, export_members, import_members
 from panelkeeper.members.documents import add_document_version
 from panelkeeper.members.models import DocumentVersion, Expense, Member
@@ -23,14 +26,10 @@ from panelkeeper.members.schemas import (
     ExpenseOut,
     ImportIn,
     ImportOut,
-    RefusalOut,
     VersionIn,
     VersionOut,
-    body_doc,
-    read_body,
 )
 from panelkeeper.members.support import decide_expense, record_appraisal, submit_expense
-from panelkeeper.organisations.policies import Refused
 
 router = Router(tags=["members"])
 
@@ -43,9 +42,9 @@ OFFICER = Grant.Role.OFFICER
 
 @router.get("/{org}/documents", response=list[VersionOut], summary="Every document version")
 @api_staff(*READERS)
-def list_versions(request: HttpRequest, org: str) -> list[dict[str, Any]]:
+def list_versions(request: StaffRequest, org: str) -> list[dict[str, Any]]:
     versions = DocumentVersion.objects.filter(
-        document__organisation=request.organisation  # type: ignore[attr-defined]
+        document__organisation=request.organisation
     ).select_related("document")
     return [version_out(v) for v in versions]
 
@@ -57,17 +56,17 @@ def list_versions(request: HttpRequest, org: str) -> list[dict[str, Any]]:
     openapi_extra=body_doc(VersionIn),
 )
 @api_staff(OFFICER)
-def create_version(request: HttpRequest, org: str) -> Status[object]:
+def create_version(request: StaffRequest, org: str) -> Status[object]:
     data = read_body(request, VersionIn)
     try:
         version = add_document_version(
-            organisation=request.organisation,  # type: ignore[attr-defined]
-            actor=request.user,  # type: ignore[arg-type]
+            organisation=request.organisation,
+            actor=request.user,
             today=timezone.localdate(),
             **data.model_dump(),
         )
-    except Refused as refusal:
-        return refusal_out(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, version_out(version))
 
 
@@ -76,7 +75,7 @@ def create_version(request: HttpRequest, org: str) -> Status[object]:
 
 @router.get("/{org}/members/{member_id}/appraisals", response=list[AppraisalOut])
 @api_staff(*READERS)
-def list_appraisals(request: HttpRequest, org: str, member_id: int) -> list[Any]:
+def list_appraisals(request: StaffRequest, org: str, member_id: int) -> list[Any]:
     return list(member_of(request, member_id).appraisals.all())
 
 
@@ -86,21 +85,21 @@ def list_appraisals(request: HttpRequest, org: str, member_id: int) -> list[Any]
     openapi_extra=body_doc(AppraisalIn),
 )
 @api_staff(OFFICER)
-def create_appraisal(request: HttpRequest, org: str, member_id: int) -> Status[object]:
+def create_appraisal(request: StaffRequest, org: str, member_id: int) -> Status[object]:
     member = member_of(request, member_id)
     data = read_body(request, AppraisalIn)
     try:
         appraisal = record_appraisal(
             member=member, actor=request.user, today=timezone.localdate(), **data.model_dump()
         )
-    except Refused as refusal:
-        return refusal_out(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, appraisal)
 
 
 @router.get("/{org}/members/{member_id}/expenses", response=list[ExpenseOut])
 @api_staff(*READERS)
-def list_expenses(request: HttpRequest, org: str, member_id: int) -> list[Any]:
+def list_expenses(request: StaffRequest, org: str, member_id: int) -> list[Any]:
     return list(member_of(request, member_id).expenses.all())
 
 
@@ -110,15 +109,15 @@ def list_expenses(request: HttpRequest, org: str, member_id: int) -> list[Any]:
     openapi_extra=body_doc(ExpenseIn),
 )
 @api_staff(OFFICER)
-def create_expense(request: HttpRequest, org: str, member_id: int) -> Status[object]:
+def create_expense(request: StaffRequest, org: str, member_id: int) -> Status[object]:
     member = member_of(request, member_id)
     data = read_body(request, ExpenseIn)
     try:
         expense = submit_expense(
             member=member, actor=request.user, today=timezone.localdate(), **data.model_dump()
         )
-    except Refused as refusal:
-        return refusal_out(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, expense)
 
 
@@ -129,9 +128,9 @@ def create_expense(request: HttpRequest, org: str, member_id: int) -> Status[obj
     openapi_extra=body_doc(DecisionIn),
 )
 @api_staff(OFFICER)
-def decide(request: HttpRequest, org: str, expense_id: int) -> Status[object]:
+def decide(request: StaffRequest, org: str, expense_id: int) -> Status[object]:
     expense = get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         Expense.objects.select_related("member__group__organisation"),
         via="member__group__organisation",
         pk=expense_id,
@@ -140,12 +139,12 @@ def decide(request: HttpRequest, org: str, expense_id: int) -> Status[object]:
     try:
         decide_expense(
             expense=expense,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
             **data.model_dump(),
         )
-    except Refused as refusal:
-        return refusal_out(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(200, expense)
 
 
@@ -159,9 +158,9 @@ def decide(request: HttpRequest, org: str, expense_id: int) -> Status[object]:
     openapi_extra=body_doc(ImportIn),
 )
 @api_staff(OFFICER)
-def import_csv(request: HttpRequest, org: str) -> Status[object]:
+def import_csv(request: StaffRequest, org: str) -> Status[object]:
     data = read_body(request, ImportIn)
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     checked = check(data.csv.lstrip("\ufeff"), organisation)
     problems = [
         {"line": p.line, "column": p.column, "message": p.message} for p in checked.problems
@@ -172,7 +171,7 @@ def import_csv(request: HttpRequest, org: str) -> Status[object]:
         return Status(200, ImportOut(saved=False, rows=len(checked.rows), problems=[]))
     added = import_members(
         text=data.csv.lstrip("\ufeff"), organisation=organisation, actor=request.user
-    )  # type: ignore[arg-type]
+    )
     return Status(
         200, ImportOut(saved=True, rows=len(added), problems=[], member_ids=[m.pk for m in added])
     )
@@ -184,6 +183,6 @@ def import_csv(request: HttpRequest, org: str) -> Status[object]:
     openapi_extra={"responses": {200: {"description": "CSV", "content": {"text/csv": {}}}}},
 )
 @api_staff(*READERS)
-def export_csv(request: HttpRequest, org: str) -> HttpResponse:
-    members = Member.objects.of(request.organisation).select_related("group")  # type: ignore[attr-defined]
+def export_csv(request: StaffRequest, org: str) -> HttpResponse:
+    members = Member.objects.of(request.organisation).select_related("group")
     return HttpResponse(export_members(members), content_type="text/csv; charset=utf-8")

@@ -5,12 +5,14 @@ the members API."""
 
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
 
 from panelkeeper.accounts.permissions import api_member_self, api_signed_in
-from panelkeeper.members.api_common import eligibility_out, refusal_out, signature_out
+from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import MemberRequest, SignedInRequest
+from panelkeeper.members.api_common import eligibility_out, signature_out
 from panelkeeper.members.eligibility import eligibility
 from panelkeeper.members.models import DocumentVersion, Expense, Member
 from panelkeeper.members.schemas import (
@@ -18,22 +20,18 @@ from panelkeeper.members.schemas import (
     ExpenseIn,
     ExpenseOut,
     MemberOut,
-    RefusalOut,
     SignatureOut,
     SignIn,
-    body_doc,
-    read_body,
 )
 from panelkeeper.members.signing import sign_document
 from panelkeeper.members.support import submit_expense
-from panelkeeper.organisations.policies import Refused
 
 my_router = Router(tags=["member portal"])
 
 
 @my_router.get("", response=list[MemberOut], summary="Your records and those you act for")
 @api_signed_in
-def list_my_records(request: HttpRequest) -> list[Member]:
+def list_my_records(request: SignedInRequest) -> list[Member]:
     records = Member.objects.for_person(request.user)
     token = getattr(request, "api_token", None)
     if token is not None:
@@ -43,20 +41,20 @@ def list_my_records(request: HttpRequest) -> list[Member]:
 
 @my_router.get("/{member}", response=MemberOut, summary="One of your records")
 @api_member_self
-def get_my_record(request: HttpRequest, member: int) -> Member:
-    return request.member  # type: ignore[attr-defined,no-any-return]
+def get_my_record(request: MemberRequest, member: int) -> Member:
+    return request.member
 
 
 @my_router.get("/{member}/eligibility", response=EligibilityOut, summary="Your checklist today")
 @api_member_self
-def get_my_eligibility(request: HttpRequest, member: int) -> EligibilityOut:
-    return eligibility_out(eligibility(request.member, on=timezone.localdate()))  # type: ignore[attr-defined]
+def get_my_eligibility(request: MemberRequest, member: int) -> EligibilityOut:
+    return eligibility_out(eligibility(request.member, on=timezone.localdate()))
 
 
 @my_router.get("/{member}/signatures", response=list[SignatureOut], summary="Your signatures")
 @api_member_self
-def list_my_signatures(request: HttpRequest, member: int) -> list[dict[str, Any]]:
-    record = request.member  # type: ignore[attr-defined]
+def list_my_signatures(request: MemberRequest, member: int) -> list[dict[str, Any]]:
+    record = request.member
     signatures = record.signatures.select_related("version__document").prefetch_related(
         "countersignatures"
     )
@@ -70,8 +68,8 @@ def list_my_signatures(request: HttpRequest, member: int) -> list[dict[str, Any]
     openapi_extra=body_doc(SignIn),
 )
 @api_member_self
-def sign(request: HttpRequest, member: int) -> Status[object]:
-    record = request.member  # type: ignore[attr-defined]
+def sign(request: MemberRequest, member: int) -> Status[object]:
+    record = request.member
     data = read_body(request, SignIn)
     version = (
         DocumentVersion.objects.select_related("document")
@@ -79,9 +77,8 @@ def sign(request: HttpRequest, member: int) -> Status[object]:
         .first()
     )
     if version is None:
-        return Status(
-            422,
-            RefusalOut(detail="Give the id of one of your documents' versions", field="version_id"),
+        return refusal(
+            Refused("Give the id of one of your documents' versions", field="version_id")
         )
     try:
         signature = sign_document(
@@ -91,11 +88,11 @@ def sign(request: HttpRequest, member: int) -> Status[object]:
             typed_name=data.typed_name,
             acknowledged_consequences=data.acknowledged_consequences,
             hash_seen=data.text_hash,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
         )
-    except Refused as refusal:
-        return refusal_out(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, signature_out(signature))
 
 
@@ -105,8 +102,8 @@ def sign(request: HttpRequest, member: int) -> Status[object]:
     summary="Your claims for expenses and rewards, latest activity first",
 )
 @api_member_self
-def list_my_expenses(request: HttpRequest, member: int) -> list[Expense]:
-    return list(request.member.expenses.all())  # type: ignore[attr-defined]
+def list_my_expenses(request: MemberRequest, member: int) -> list[Expense]:
+    return list(request.member.expenses.all())
 
 
 @my_router.post(
@@ -116,16 +113,16 @@ def list_my_expenses(request: HttpRequest, member: int) -> list[Expense]:
     openapi_extra=body_doc(ExpenseIn),
 )
 @api_member_self
-def claim_expense(request: HttpRequest, member: int) -> Status[object]:
-    record = request.member  # type: ignore[attr-defined]
+def claim_expense(request: MemberRequest, member: int) -> Status[object]:
+    record = request.member
     data = read_body(request, ExpenseIn)
     try:
         expense = submit_expense(
             member=record,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
             **data.model_dump(),
         )
-    except Refused as refusal:
-        return refusal_out(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, expense)

@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
+from panelkeeper.lib.refusals import Problem as RefusalProblem
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import ContactBy, CustomerType, GroupRole, Member
 from panelkeeper.members.records import add_member, clean_fields
 from panelkeeper.organisations.models import Group, Organisation
-from panelkeeper.organisations.policies import Refused
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -185,19 +186,14 @@ def import_members(*, text: str, organisation: Organisation, actor: User) -> lis
     """Add every member in ``text``, or none: refuses with every problem when there is any."""
     checked = check(text, organisation)
     if checked.problems:
-        raise ImportRefused(checked.problems)
+        count = len(checked.problems)
+        raise Refused(
+            f"The file has {count} problem{'s' * (count > 1)}. "
+            "Correct each one and upload it again.",
+            problems=[RefusalProblem(str(p), p.column or None) for p in checked.problems],
+        )
     with transaction.atomic():
         return [add_member(actor=actor, **row) for row in checked.rows]
-
-
-class ImportRefused(Refused):
-    def __init__(self, problems: list[Problem]) -> None:
-        count = len(problems)
-        super().__init__(
-            f"The file has {count} problem{'s' * (count > 1)}. "
-            "Correct each one and upload it again."
-        )
-        self.problems = problems
 
 
 def export_members(members: Iterable[Member]) -> str:

@@ -4,7 +4,7 @@ signatures and the signed PDF (MEM-2 to MEM-4, MEM-6, GOV-3)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -12,7 +12,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.lib.forms import add_refusal, bound
 from panelkeeper.lib.pdf import render_pdf
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.documents import (
     add_document_version,
     current_version,
@@ -24,8 +27,6 @@ from panelkeeper.members.forms import CountersignForm, DocumentVersionForm, Pape
 from panelkeeper.members.models import Document, DocumentVersion, Signature
 from panelkeeper.members.signing import countersign, record_paper_signature
 from panelkeeper.members.views import member_for
-from panelkeeper.organisations.forms import add_refusal, bound
-from panelkeeper.organisations.policies import Refused
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
@@ -33,9 +34,9 @@ READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 
 @staff(*READERS)
 @require_GET
-def document_list(request: HttpRequest, org: str) -> HttpResponse:
+def document_list(request: StaffRequest, org: str) -> HttpResponse:
     """The documents the code names, each with its current version, and who must re-sign."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     today = timezone.localdate()
     code = documents_of_code(organisation, on=today)
     saved = {d.key: d for d in Document.objects.filter(organisation=organisation)}
@@ -52,33 +53,33 @@ def document_list(request: HttpRequest, org: str) -> HttpResponse:
         "rows": rows,
         "code": code,
         "to_resign": must_resign(organisation, on=today),
-        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+        "is_officer": OFFICER in request.roles,
     }
     return render(request, "members/documents.html", context)
 
 
 @staff(*READERS)
 @require_GET
-def document_detail(request: HttpRequest, org: str, key: str) -> HttpResponse:
-    document = get_object_for(request.organisation, Document.objects.all(), key=key)  # type: ignore[attr-defined]
+def document_detail(request: StaffRequest, org: str, key: str) -> HttpResponse:
+    document = get_object_for(request.organisation, Document.objects.all(), key=key)
     versions = document.versions.all()
     current = current_version(document, on=timezone.localdate())
     context = {
-        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "organisation": request.organisation,
         "document": document,
         "versions": versions,
         "current": current,
         "html": render_document(current.text) if current else "",
-        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+        "is_officer": OFFICER in request.roles,
     }
     return render(request, "members/document_detail.html", context)
 
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def add_version(request: HttpRequest, org: str) -> HttpResponse:
+def add_version(request: StaffRequest, org: str) -> HttpResponse:
     """Publish the organisation's own text of a document, typed or uploaded as Markdown."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     today = timezone.localdate()
     code = documents_of_code(organisation, on=today)
     choices = [(item.key, item.title) for item in (code.items if code else ())]
@@ -105,9 +106,9 @@ def add_version(request: HttpRequest, org: str) -> HttpResponse:
     return render(request, "members/version_form.html", context)
 
 
-def _signature_for(request: HttpRequest, pk: int) -> Signature:
+def _signature_for(request: StaffRequest, pk: int) -> Signature:
     return get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         Signature.objects.select_related("member__group__organisation", "version__document"),
         via="member__group__organisation",
         pk=pk,
@@ -116,7 +117,7 @@ def _signature_for(request: HttpRequest, pk: int) -> Signature:
 
 @staff(OFFICER)
 @require_POST
-def countersign_signature(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def countersign_signature(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Countersign as the signed-in officer, on the date given (today by default)."""
     signature = _signature_for(request, pk)
     form = CountersignForm(request.POST)
@@ -138,7 +139,7 @@ def countersign_signature(request: HttpRequest, org: str, pk: int) -> HttpRespon
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def paper_signature(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def paper_signature(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Enter a signature made on paper, with the scan attached (MEM-2, MEM-3)."""
     member = member_for(request, pk)
     versions = DocumentVersion.objects.filter(
@@ -155,7 +156,7 @@ def paper_signature(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Paper signature recorded")
             return redirect("members:detail", org=org, pk=member.pk)
-    context = {"organisation": request.organisation, "form": form, "member": member}  # type: ignore[attr-defined]
+    context = {"organisation": request.organisation, "form": form, "member": member}
     return render(request, "members/paper_signature.html", context)
 
 
@@ -177,13 +178,13 @@ def signature_pdf_response(signature: Signature) -> HttpResponse:
 
 @staff(*READERS)
 @require_GET
-def signature_pdf(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def signature_pdf(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     return signature_pdf_response(_signature_for(request, pk))
 
 
 @staff(*READERS)
 @require_GET
-def signature_scan(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def signature_scan(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """The scan of a paper signature, for officers and auditors only."""
     signature = _signature_for(request, pk)
     if not signature.scan:

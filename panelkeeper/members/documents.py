@@ -17,10 +17,11 @@ from django.utils.safestring import SafeString, mark_safe
 
 from panelkeeper.audit.log import record
 from panelkeeper.lib.markdown import render_markdown
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.eligibility import Hurdle, eligibility
 from panelkeeper.members.models import Document, DocumentVersion, Member, Signature, text_hash
 from panelkeeper.organisations.models import Organisation, PolicyVersion
-from panelkeeper.organisations.policies import InvalidPolicy, Refused, parse
+from panelkeeper.organisations.policies import InvalidPolicy, parse
 from panelkeeper.rules.sections import Documents
 
 if TYPE_CHECKING:

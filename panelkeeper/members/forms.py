@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 
 from panelkeeper.accounts.models import User
+from panelkeeper.lib.forms import OrganisationForm
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import ContactBy, CustomerType, GroupRole, Status
 from panelkeeper.organisations.models import Group, Organisation
@@ -28,7 +29,7 @@ class OnDateForm(forms.Form):
     on = GovukDateField(noun="date to check", label="Check another date", required=False)
 
 
-class MemberForm(forms.Form):
+class MemberForm(OrganisationForm):
     full_name = forms.CharField(
         label="Full name",
         max_length=200,
@@ -96,11 +97,8 @@ class MemberForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["group"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = Group.objects.filter(organisation=organisation)
+    def for_organisation(self, organisation: Organisation) -> None:
+        self.choices_from("group", Group.objects.filter(organisation=organisation))
 
     def _person(self, name: str, what: str) -> User | None:
         email = self.cleaned_data.get(name)
@@ -214,7 +212,7 @@ class SignForm(forms.Form):
 
 class PaperSignatureForm(forms.Form):
     version = forms.ModelChoiceField(
-        queryset=None,  # type: ignore[arg-type]
+        queryset=None,
         label="Document signed",
         empty_label=None,
         error_messages={"required": "Choose the document signed"},

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import staff
-from panelkeeper.members.csv_io import ImportRefused, check, decode, export_members, import_members
+from panelkeeper.lib.forms import bound
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.members.csv_io import check, decode, export_members, import_members
 from panelkeeper.members.forms import ImportForm
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.forms import bound
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
@@ -22,9 +24,9 @@ MAX_BYTES = 2 * 1024 * 1024
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def upload(request: HttpRequest, org: str) -> HttpResponse:
+def upload(request: StaffRequest, org: str) -> HttpResponse:
     """Upload a CSV file and see what would be imported, or every problem in it."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     form = ImportForm(**bound(request))
     context: dict[str, object] = {"organisation": organisation, "form": form}
     if request.method == "POST" and form.is_valid():
@@ -47,7 +49,7 @@ class ConfirmForm(forms.Form):
 
 @staff(OFFICER)
 @require_POST
-def confirm(request: HttpRequest, org: str) -> HttpResponse:
+def confirm(request: StaffRequest, org: str) -> HttpResponse:
     """Import the previewed rows: all of them or, if anything changed since, none."""
     form = ConfirmForm(request.POST)
     if not form.is_valid():
@@ -56,10 +58,10 @@ def confirm(request: HttpRequest, org: str) -> HttpResponse:
     try:
         added = import_members(
             text=form.cleaned_data["text"],
-            organisation=request.organisation,  # type: ignore[attr-defined]
+            organisation=request.organisation,
             actor=request.user,
         )
-    except ImportRefused as refusal:
+    except Refused as refusal:
         messages.error(request, refusal.message)
         return redirect("members:import", org=org)
     messages.success(request, f"{len(added)} member{'s' * (len(added) != 1)} imported")
@@ -68,8 +70,8 @@ def confirm(request: HttpRequest, org: str) -> HttpResponse:
 
 @staff(*READERS)
 @require_GET
-def export(request: HttpRequest, org: str) -> HttpResponse:
-    members = Member.objects.of(request.organisation).select_related("group")  # type: ignore[attr-defined]
+def export(request: StaffRequest, org: str) -> HttpResponse:
+    members = Member.objects.of(request.organisation).select_related("group")
     response = HttpResponse(export_members(members), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="members-{org}.csv"'
     return response

@@ -9,12 +9,15 @@ contact details only where that member consented (CONF-7).
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.permissions import member_self, signed_in
+from panelkeeper.lib.forms import add_refusal, bound
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import MemberRequest, SignedInRequest
 from panelkeeper.members.document_views import signature_pdf_response
 from panelkeeper.members.documents import documents_of_code, render_document
 from panelkeeper.members.eligibility import eligibility
@@ -23,13 +26,11 @@ from panelkeeper.members.models import DocumentVersion, Member, Signature
 from panelkeeper.members.signing import sign_document
 from panelkeeper.members.support import submit_expense
 from panelkeeper.members.support_forms import ExpenseForm
-from panelkeeper.organisations.forms import add_refusal, bound
-from panelkeeper.organisations.policies import Refused
 
 
 @signed_in
 @require_GET
-def portal(request: HttpRequest) -> HttpResponse:
+def portal(request: SignedInRequest) -> HttpResponse:
     """The records this person may open: their own, and those they act for as advocate."""
     records = list(Member.objects.for_person(request.user).select_related("group__organisation"))
     if len(records) == 1:
@@ -39,8 +40,8 @@ def portal(request: HttpRequest) -> HttpResponse:
 
 @member_self
 @require_GET
-def my_record(request: HttpRequest, member: int) -> HttpResponse:
-    record = request.member  # type: ignore[attr-defined]
+def my_record(request: MemberRequest, member: int) -> HttpResponse:
+    record = request.member
     today = timezone.localdate()
     answer = eligibility(record, on=today)
     context = {
@@ -63,9 +64,9 @@ _SIGNABLE = ("unsigned", "outdated")
 
 @member_self
 @require_http_methods(["GET", "POST"])
-def sign(request: HttpRequest, member: int, version: int) -> HttpResponse:
+def sign(request: MemberRequest, member: int, version: int) -> HttpResponse:
     """Read the document, confirm it is read and understood, type the full name, sign (MEM-3)."""
-    record = request.member  # type: ignore[attr-defined]
+    record = request.member
     document_version = get_object_or_404(
         DocumentVersion.objects.select_related("document"),
         pk=version,
@@ -106,8 +107,8 @@ def sign(request: HttpRequest, member: int, version: int) -> HttpResponse:
 
 @member_self
 @require_GET
-def my_signature_pdf(request: HttpRequest, member: int, signature: int) -> HttpResponse:
-    record = request.member  # type: ignore[attr-defined]
+def my_signature_pdf(request: MemberRequest, member: int, signature: int) -> HttpResponse:
+    record = request.member
     found = Signature.objects.filter(member=record, pk=signature).select_related(
         "version__document", "member"
     )
@@ -118,9 +119,9 @@ def my_signature_pdf(request: HttpRequest, member: int, signature: int) -> HttpR
 
 @member_self
 @require_GET
-def my_group(request: HttpRequest, member: int) -> HttpResponse:
+def my_group(request: MemberRequest, member: int) -> HttpResponse:
     """The other members of the group by name and role; contact details only with consent."""
-    record = request.member  # type: ignore[attr-defined]
+    record = request.member
     today = timezone.localdate()
     others = Member.objects.active(on=today).filter(group=record.group).exclude(pk=record.pk)
     context = {"member": record, "organisation": record.group.organisation, "others": others}
@@ -129,9 +130,9 @@ def my_group(request: HttpRequest, member: int) -> HttpResponse:
 
 @member_self
 @require_GET
-def my_expenses(request: HttpRequest, member: int) -> HttpResponse:
+def my_expenses(request: MemberRequest, member: int) -> HttpResponse:
     """The record's claims for expenses and rewards and where each has got to (MEM-5)."""
-    record = request.member  # type: ignore[attr-defined]
+    record = request.member
     context = {
         "member": record,
         "organisation": record.group.organisation,
@@ -143,9 +144,9 @@ def my_expenses(request: HttpRequest, member: int) -> HttpResponse:
 
 @member_self
 @require_http_methods(["GET", "POST"])
-def claim_expense(request: HttpRequest, member: int) -> HttpResponse:
+def claim_expense(request: MemberRequest, member: int) -> HttpResponse:
     """Claim an expense or a reward for one activity; an officer then decides it (MEM-5)."""
-    record = request.member  # type: ignore[attr-defined]
+    record = request.member
     form = ExpenseForm(**bound(request))
     if request.method == "POST" and form.is_valid():
         try:

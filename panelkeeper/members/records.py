@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import (
     ContactBy,
     CustomerType,
@@ -26,7 +27,6 @@ from panelkeeper.members.models import (
     Status,
 )
 from panelkeeper.organisations.models import Group
-from panelkeeper.organisations.policies import Refused
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

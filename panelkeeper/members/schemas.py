@@ -2,12 +2,8 @@
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
 
-from django.http import HttpRequest
 from ninja import Schema
-from ninja.errors import HttpError
-from pydantic import ValidationError as PydanticValidationError
 
 
 class MemberIn(Schema):
@@ -193,30 +189,3 @@ class ImportOut(Schema):
     rows: int
     problems: list[ImportProblemOut]
     member_ids: list[int] = []
-
-
-class RefusalOut(Schema):
-    detail: str
-    field: str | None = None
-
-
-def read_body[S: Schema](request: HttpRequest, schema: type[S]) -> S:
-    """The JSON body as ``schema``, read only after the access policy has passed."""
-    try:
-        return schema.model_validate_json(request.body or b"{}")
-    except PydanticValidationError as error:
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in e['loc']) or 'body'}: {e['msg']}"
-            for e in error.errors()
-        )
-        raise HttpError(422, f"Send a JSON body like the example in the docs. {problems}") from None
-
-
-def body_doc(schema: type[Schema]) -> dict[str, Any]:
-    """The OpenAPI description of a JSON body read by :func:`read_body`."""
-    return {
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": schema.model_json_schema()}},
-        }
-    }

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.audit.log import record
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.documents import current_version, documents_of_code
 from panelkeeper.members.models import (
     Countersignature,
@@ -25,7 +26,6 @@ from panelkeeper.members.models import (
     text_hash,
 )
 from panelkeeper.organisations.models import RoleHolder
-from panelkeeper.organisations.policies import Refused
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from panelkeeper.audit.log import record
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Appraisal, Expense, Member
-from panelkeeper.organisations.policies import Refused
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

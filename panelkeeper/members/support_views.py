@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.lib.forms import add_refusal, bound
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Expense
 from panelkeeper.members.support import decide_expense, record_appraisal, submit_expense
 from panelkeeper.members.support_forms import AppraisalForm, ExpenseDecisionForm, ExpenseForm
 from panelkeeper.members.views import member_for
-from panelkeeper.organisations.forms import add_refusal, bound
-from panelkeeper.organisations.policies import Refused
 
 OFFICER = Grant.Role.OFFICER
 
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def add_appraisal(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def add_appraisal(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     member = member_for(request, pk)
     form = AppraisalForm(**bound(request))
     if request.method == "POST" and form.is_valid():
@@ -35,13 +36,13 @@ def add_appraisal(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"{appraisal.get_kind_display()} recorded")
             return redirect("members:detail", org=org, pk=member.pk)
-    context = {"organisation": request.organisation, "member": member, "form": form}  # type: ignore[attr-defined]
+    context = {"organisation": request.organisation, "member": member, "form": form}
     return render(request, "members/appraisal_form.html", context)
 
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def add_expense(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def add_expense(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     member = member_for(request, pk)
     form = ExpenseForm(**bound(request))
     if request.method == "POST" and form.is_valid():
@@ -56,16 +57,16 @@ def add_expense(request: HttpRequest, org: str, pk: int) -> HttpResponse:
                 request, f"{expense.get_kind_display()} of £{expense.amount} submitted"
             )
             return redirect("members:detail", org=org, pk=member.pk)
-    context = {"organisation": request.organisation, "member": member, "form": form}  # type: ignore[attr-defined]
+    context = {"organisation": request.organisation, "member": member, "form": form}
     return render(request, "members/expense_form.html", context)
 
 
 @staff(OFFICER)
 @require_POST
-def decide(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def decide(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Approve, refuse with a reason, or mark paid; the answer shows on the member page."""
     expense = get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         Expense.objects.select_related("member__group__organisation"),
         via="member__group__organisation",
         pk=pk,

@@ -4,30 +4,31 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.lib.forms import add_refusal, bound
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.eligibility import eligibility
 from panelkeeper.members.forms import MemberForm, OnDateForm, SearchForm, StatusForm
 from panelkeeper.members.models import Member
 from panelkeeper.members.records import add_member, change_member_status, update_member
 from panelkeeper.members.status import status_records
-from panelkeeper.organisations.forms import add_refusal, bound
-from panelkeeper.organisations.policies import Refused
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 PAGE_SIZE = 25
 
 
-def member_for(request: HttpRequest, pk: int) -> Member:
+def member_for(request: StaffRequest, pk: int) -> Member:
     """The member ``pk`` of the request's organisation, or 404."""
     return get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         Member.objects.select_related("group__organisation", "user", "advocate"),
         via="group__organisation",
         pk=pk,
@@ -36,9 +37,9 @@ def member_for(request: HttpRequest, pk: int) -> Member:
 
 @staff(*READERS)
 @require_GET
-def member_list(request: HttpRequest, org: str) -> HttpResponse:
+def member_list(request: StaffRequest, org: str) -> HttpResponse:
     """Every member of the organisation, 25 to a page, searchable by name."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     search = SearchForm(request.GET)
     query = search.cleaned_data["q"].strip() if search.is_valid() else ""
     members = (
@@ -55,15 +56,15 @@ def member_list(request: HttpRequest, org: str) -> HttpResponse:
         "search": search,
         "query": query,
         "page_obj": page,
-        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+        "is_officer": OFFICER in request.roles,
     }
     return render(request, "members/list.html", context)
 
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def add(request: HttpRequest, org: str) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def add(request: StaffRequest, org: str) -> HttpResponse:
+    organisation = request.organisation
     form = MemberForm(**bound(request), organisation=organisation)
     if request.method == "POST" and form.is_valid():
         try:
@@ -81,8 +82,8 @@ def add(request: HttpRequest, org: str) -> HttpResponse:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, org: str, pk: int) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def edit(request: StaffRequest, org: str, pk: int) -> HttpResponse:
+    organisation = request.organisation
     member = member_for(request, pk)
     initial = {
         name: getattr(member, name)
@@ -107,7 +108,7 @@ def edit(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 
 @staff(*READERS)
 @require_GET
-def detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """The member's record, status history and eligibility checklist for today, or for
     the date in ``?on_day=&on_month=&on_year=``."""
     member = member_for(request, pk)
@@ -115,7 +116,7 @@ def detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
     on_form = OnDateForm(request.GET or None)
     on = (on_form.cleaned_data["on"] if on_form.is_valid() else None) or today
     context = {
-        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "organisation": request.organisation,
         "member": member,
         "on_form": on_form,
         "eligibility": eligibility(member, on=on),
@@ -125,7 +126,7 @@ def detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
         .order_by("-signed_on", "-recorded_at"),
         "appraisals": member.appraisals.all(),
         "expenses": member.expenses.all(),
-        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+        "is_officer": OFFICER in request.roles,
         "today": today,
     }
     return render(request, "members/detail.html", context)
@@ -133,7 +134,7 @@ def detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def change_status(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def change_status(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     member = member_for(request, pk)
     form = StatusForm(**bound(request))
     if request.method == "POST" and form.is_valid():
@@ -153,5 +154,5 @@ def change_status(request: HttpRequest, org: str, pk: int) -> HttpResponse:
                 f"from {entry.effective_from:%-d %B %Y}",
             )
             return redirect("members:detail", org=org, pk=member.pk)
-    context = {"organisation": request.organisation, "form": form, "member": member}  # type: ignore[attr-defined]
+    context = {"organisation": request.organisation, "form": form, "member": member}
     return render(request, "members/status_form.html", context)

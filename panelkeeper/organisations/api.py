@@ -2,25 +2,26 @@
 
 Mounted at ``/api/v1/organisations``. The same policies as the pages: another
 organisation answers 404, the wrong role 403, an anonymous caller 401. A refusal from
-a domain function answers 422 with ``detail``, the ``field`` it concerns, every
-``problems`` entry for an invalid file and the ``missing_role_holders`` for a publish
-that lacks them. Also role holders and closure days: anything the pages do.
+a domain function answers 422 with ``detail``, the ``field`` it concerns and its
+``problems``: one per mistake in an invalid file (``field`` is the dotted key), one per
+staff title a publish lacks a holder for (``field`` is the title's key). Also role
+holders and closure days: anything the pages do.
 """
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 from ninja.errors import HttpError
-from pydantic import ValidationError as PydanticValidationError
 
 from panelkeeper.accounts.models import Grant, User
 from panelkeeper.accounts.permissions import api_signed_in, api_staff, get_object_for
+from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import SignedInRequest, StaffRequest
 from panelkeeper.organisations.closure_days import add_closure_day
 from panelkeeper.organisations.models import ClosureDay, Organisation, PolicyVersion, RoleHolder
 from panelkeeper.organisations.policies import (
     InvalidPolicy,
-    MissingRoleHolders,
-    Refused,
     discard_draft,
     load_preset_draft,
     publish_policy_version,
@@ -37,15 +38,12 @@ from panelkeeper.organisations.schemas import (
     OrganisationDetailOut,
     OrganisationOut,
     PolicyVersionOut,
-    ProblemOut,
     PublishIn,
-    RefusalOut,
     RoleHolderIn,
     RoleHolderOut,
     RulebookOut,
     RuleOut,
     SectionOut,
-    StaffTitleOut,
 )
 
 router = Router(tags=["organisations"])
@@ -66,52 +64,13 @@ def _holder_out(holder: RoleHolder) -> RoleHolderOut:
     )
 
 
-def _refusal(refusal: Refused) -> Status[RefusalOut]:
-    body = RefusalOut(detail=refusal.message, field=refusal.field)
-    if isinstance(refusal, InvalidPolicy):
-        body.problems = [
-            ProblemOut(source=p.source, key=p.key, message=p.message) for p in refusal.problems
-        ]
-    if isinstance(refusal, MissingRoleHolders):
-        body.missing_role_holders = [
-            StaffTitleOut(key=t.key, title=t.title) for t in refusal.missing
-        ]
-    return Status(422, body)
-
-
-def _body[S: Schema](request: HttpRequest, schema: type[S]) -> S:
-    """The JSON body as ``schema``, read only after the access policy has passed.
-
-    Ninja would parse a declared body before the operation's policy runs, so a caller
-    without access would learn about the body's shape (400/422) before being refused.
-    """
-    try:
-        return schema.model_validate_json(request.body or b"{}")
-    except PydanticValidationError as error:
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in e['loc']) or 'body'}: {e['msg']}"
-            for e in error.errors()
-        )
-        raise HttpError(422, f"Send a JSON body like the example in the docs. {problems}") from None
-
-
-def _request_body(schema: type[Schema]) -> dict[str, object]:
-    """The OpenAPI description of a JSON body read by :func:`_body`."""
-    return {
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": schema.model_json_schema()}},
-        }
-    }
-
-
-def _version(request: HttpRequest, version_id: int) -> PolicyVersion:
-    return get_object_for(request.organisation, PolicyVersion.objects.all(), pk=version_id)  # type: ignore[attr-defined]
+def _version(request: StaffRequest, version_id: int) -> PolicyVersion:
+    return get_object_for(request.organisation, PolicyVersion.objects.all(), pk=version_id)
 
 
 @router.get("", response=list[OrganisationOut], summary="The organisations you hold a grant on")
 @api_signed_in
-def list_organisations(request: HttpRequest) -> list[Organisation]:
+def list_organisations(request: SignedInRequest) -> list[Organisation]:
     """A bearer token sees only the organisation it was made for."""
     organisations = Organisation.objects.for_user(request.user)
     token = getattr(request, "api_token", None)
@@ -122,8 +81,8 @@ def list_organisations(request: HttpRequest) -> list[Organisation]:
 
 @router.get("/{org}", response=OrganisationDetailOut, summary="An organisation and its groups")
 @api_staff(*READERS)
-def get_organisation(request: HttpRequest, org: str) -> OrganisationDetailOut:
-    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+def get_organisation(request: StaffRequest, org: str) -> OrganisationDetailOut:
+    organisation: Organisation = request.organisation
     in_force = PolicyVersion.objects.in_force(organisation, on=timezone.localdate())
     return OrganisationDetailOut(
         slug=organisation.slug,
@@ -140,23 +99,23 @@ def get_organisation(request: HttpRequest, org: str) -> OrganisationDetailOut:
     summary="Every version of the code, newest first",
 )
 @api_staff(*READERS)
-def list_policy_versions(request: HttpRequest, org: str) -> list[PolicyVersion]:
-    return list(PolicyVersion.objects.filter(organisation=request.organisation))  # type: ignore[attr-defined]
+def list_policy_versions(request: StaffRequest, org: str) -> list[PolicyVersion]:
+    return list(PolicyVersion.objects.filter(organisation=request.organisation))
 
 
 @router.post(
     "/{org}/policy-versions",
     response={201: PolicyVersionOut, 422: RefusalOut},
     summary="Create a draft from a preset or a TOML text",
-    openapi_extra=_request_body(DraftIn),
+    openapi_extra=body_doc(DraftIn),
 )
 @api_staff(OFFICER)
-def create_draft(request: HttpRequest, org: str) -> Status[object]:
+def create_draft(request: StaffRequest, org: str) -> Status[object]:
     """An invalid text is not saved: 422 lists every problem with its dotted key."""
-    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
-    data = _body(request, DraftIn)
+    organisation: Organisation = request.organisation
+    data = read_body(request, DraftIn)
     if (data.preset is None) == (data.source is None):
-        return Status(422, RefusalOut(detail="Send either preset or source, not both."))
+        return refusal(Refused("Send either preset or source, not both."))
     try:
         if data.preset is not None:
             version = load_preset_draft(
@@ -169,8 +128,8 @@ def create_draft(request: HttpRequest, org: str) -> Status[object]:
                 file_name=data.file_name[:200],
                 actor=request.user,
             )
-    except Refused as refusal:
-        return _refusal(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, version)
 
 
@@ -180,7 +139,7 @@ def create_draft(request: HttpRequest, org: str) -> Status[object]:
     summary="One version's metadata",
 )
 @api_staff(*READERS)
-def get_policy_version(request: HttpRequest, org: str, version_id: int) -> PolicyVersion:
+def get_policy_version(request: StaffRequest, org: str, version_id: int) -> PolicyVersion:
     return _version(request, version_id)
 
 
@@ -190,12 +149,12 @@ def get_policy_version(request: HttpRequest, org: str, version_id: int) -> Polic
     summary="Discard a draft; a published version is refused",
 )
 @api_staff(OFFICER)
-def delete_draft(request: HttpRequest, org: str, version_id: int) -> Status[object]:
+def delete_draft(request: StaffRequest, org: str, version_id: int) -> Status[object]:
     version = _version(request, version_id)
     try:
         discard_draft(version=version, actor=request.user)
-    except Refused as refusal:
-        return _refusal(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(204, None)
 
 
@@ -207,7 +166,7 @@ def delete_draft(request: HttpRequest, org: str, version_id: int) -> Status[obje
     },
 )
 @api_staff(*READERS)
-def get_policy_source(request: HttpRequest, org: str, version_id: int) -> HttpResponse:
+def get_policy_source(request: StaffRequest, org: str, version_id: int) -> HttpResponse:
     version = _version(request, version_id)
     return HttpResponse(version.source.encode("utf-8"), content_type="application/toml")
 
@@ -216,13 +175,13 @@ def get_policy_source(request: HttpRequest, org: str, version_id: int) -> HttpRe
     "/{org}/policy-versions/{version_id}/publish",
     response={200: PolicyVersionOut, 422: RefusalOut},
     summary="Publish a draft with its approval and in-force dates",
-    openapi_extra=_request_body(PublishIn),
+    openapi_extra=body_doc(PublishIn),
 )
 @api_staff(OFFICER)
-def publish(request: HttpRequest, org: str, version_id: int) -> Status[object]:
+def publish(request: StaffRequest, org: str, version_id: int) -> Status[object]:
     """Refused with 422, listing them, while a declared staff title has no holder."""
     version = _version(request, version_id)
-    data = _body(request, PublishIn)
+    data = read_body(request, PublishIn)
     try:
         published = publish_policy_version(
             version=version,
@@ -231,15 +190,15 @@ def publish(request: HttpRequest, org: str, version_id: int) -> Status[object]:
             actor=request.user,
             today=timezone.localdate(),
         )
-    except Refused as refusal:
-        return _refusal(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(200, published)
 
 
 @router.get("/{org}/rulebook", response=RulebookOut, summary="The rulebook of the code in force")
 @api_staff(*READERS)
-def get_rulebook(request: HttpRequest, org: str) -> RulebookOut:
-    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+def get_rulebook(request: StaffRequest, org: str) -> RulebookOut:
+    organisation: Organisation = request.organisation
     version = PolicyVersion.objects.in_force(organisation, on=timezone.localdate())
     if version is None:
         raise HttpError(404, "No version of the code is in force yet.")
@@ -273,8 +232,8 @@ def get_rulebook(request: HttpRequest, org: str) -> RulebookOut:
     summary="Who holds each staff title, current and earlier terms",
 )
 @api_staff(*READERS)
-def list_role_holders(request: HttpRequest, org: str) -> list[RoleHolderOut]:
-    holders = RoleHolder.objects.filter(organisation=request.organisation).select_related("user")  # type: ignore[attr-defined]
+def list_role_holders(request: StaffRequest, org: str) -> list[RoleHolderOut]:
+    holders = RoleHolder.objects.filter(organisation=request.organisation).select_related("user")
     return [_holder_out(holder) for holder in holders]
 
 
@@ -282,20 +241,21 @@ def list_role_holders(request: HttpRequest, org: str) -> list[RoleHolderOut]:
     "/{org}/role-holders",
     response={201: RoleHolderOut, 422: RefusalOut},
     summary="Give a declared staff title to someone with a grant here",
-    openapi_extra=_request_body(RoleHolderIn),
+    openapi_extra=body_doc(RoleHolderIn),
 )
 @api_staff(OFFICER)
-def create_role_holder(request: HttpRequest, org: str) -> Status[object]:
+def create_role_holder(request: StaffRequest, org: str) -> Status[object]:
     """The current holder, if any, stops on the day the new one starts (BR-2, BR-13)."""
-    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
-    data = _body(request, RoleHolderIn)
+    organisation: Organisation = request.organisation
+    data = read_body(request, RoleHolderIn)
     user = User.objects.filter(pk=data.user_id, grants__organisation=organisation).first()
     if user is None:
-        refusal = Refused(
-            "Choose someone with an officer or auditor grant at this organisation.",
-            field="user_id",
+        return refusal(
+            Refused(
+                "Choose someone with an officer or auditor grant at this organisation.",
+                field="user_id",
+            )
         )
-        return _refusal(refusal)
     try:
         holder = assign_role_holder(
             organisation=organisation,
@@ -305,8 +265,8 @@ def create_role_holder(request: HttpRequest, org: str) -> Status[object]:
             actor=request.user,
             today=timezone.localdate(),
         )
-    except Refused as refusal:
-        return _refusal(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, _holder_out(holder))
 
 
@@ -316,26 +276,26 @@ def create_role_holder(request: HttpRequest, org: str) -> Status[object]:
     summary="Days the organisation is closed, which working-day deadlines skip",
 )
 @api_staff(*READERS)
-def list_closure_days(request: HttpRequest, org: str) -> list[ClosureDay]:
-    return list(ClosureDay.objects.filter(organisation=request.organisation))  # type: ignore[attr-defined]
+def list_closure_days(request: StaffRequest, org: str) -> list[ClosureDay]:
+    return list(ClosureDay.objects.filter(organisation=request.organisation))
 
 
 @router.post(
     "/{org}/closure-days",
     response={201: ClosureDayOut, 422: RefusalOut},
     summary="Record a day the organisation is closed",
-    openapi_extra=_request_body(ClosureDayIn),
+    openapi_extra=body_doc(ClosureDayIn),
 )
 @api_staff(OFFICER)
-def create_closure_day(request: HttpRequest, org: str) -> Status[object]:
-    data = _body(request, ClosureDayIn)
+def create_closure_day(request: StaffRequest, org: str) -> Status[object]:
+    data = read_body(request, ClosureDayIn)
     try:
         day = add_closure_day(
-            organisation=request.organisation,  # type: ignore[attr-defined]
+            organisation=request.organisation,
             date=data.date,
             reason=data.reason,
             actor=request.user,
         )
-    except Refused as refusal:
-        return _refusal(refusal)
+    except Refused as refused:
+        return refusal(refused)
     return Status(201, day)

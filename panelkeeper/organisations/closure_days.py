@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 
 from panelkeeper.audit.log import record
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import ClosureDay, Organisation
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.rules.calendar import Region, bank_holidays
 
 if TYPE_CHECKING:

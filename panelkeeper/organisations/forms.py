@@ -11,29 +11,18 @@ from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
-from django.http import HttpRequest
 
 from panelkeeper.accounts.models import User
+
+# bound is named here too for the case pages, which import it from this module.
+from panelkeeper.lib.forms import OrganisationForm
+from panelkeeper.lib.forms import bound as bound
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.organisations.models import Organisation
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.rules.presets import PRESETS, load_preset
 
 # A code of conduct is a few kilobytes; anything far larger is the wrong file.
 MAX_UPLOAD_BYTES = 256 * 1024
-
-
-def bound(request: HttpRequest) -> dict[str, Any]:
-    """Keyword arguments binding a form to a POST (even an empty one), or none for a GET."""
-    if request.method == "POST":
-        return {"data": request.POST, "files": request.FILES}
-    return {}
-
-
-def add_refusal(form: forms.Form, refusal: Refused) -> None:
-    """Show a domain refusal on the field it concerns, or above the form."""
-    field = refusal.field if refusal.field in form.fields else None
-    form.add_error(field, refusal.message)
 
 
 @cache
@@ -98,7 +87,7 @@ class PublishForm(forms.Form):
     )
 
 
-class RoleHolderForm(forms.Form):
+class RoleHolderForm(OrganisationForm):
     user = forms.ModelChoiceField(
         queryset=User.objects.none(),
         label="Who holds this title?",
@@ -112,11 +101,8 @@ class RoleHolderForm(forms.Form):
         help_text="The current holder, if any, stops on this date.",
     )
 
-    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["user"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = User.objects.filter(grants__organisation=organisation).distinct()
+    def for_organisation(self, organisation: Organisation) -> None:
+        self.choices_from("user", User.objects.filter(grants__organisation=organisation).distinct())
 
 
 class ClosureDayForm(forms.Form):

@@ -23,27 +23,34 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.refusals import Problem, Refused
 from panelkeeper.organisations.models import Group, Organisation, PolicyVersion, RoleHolder
 from panelkeeper.rules.calendar import Region, WorkingCalendar
 from panelkeeper.rules.policy import Policy, load_policy
 from panelkeeper.rules.presets import PRESETS, preset_text
-from panelkeeper.rules.problems import PolicyError, Problem
+from panelkeeper.rules.problems import PolicyError
+from panelkeeper.rules.problems import Problem as PolicyProblem
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
 
 
 class InvalidPolicy(Refused):
-    """The text is not a valid code of conduct; ``problems`` lists every mistake."""
+    """The text is not a valid code of conduct; ``file_problems`` lists every mistake.
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    Caught apart by whoever reads a stored version (a version that no longer loads is
+    skipped or shown with its problems) and by the upload page, which lists each
+    problem's file and dotted key; ``problems`` carries the same for the API.
+    """
+
+    def __init__(self, problems: Sequence[PolicyProblem]) -> None:
         count = len(problems)
         super().__init__(
             f"The file has {count} problem{'s' if count != 1 else ''}. "
-            "Correct each one and upload the file again."
+            "Correct each one and upload the file again.",
+            problems=[Problem(str(p), p.key) for p in problems],
         )
-        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.file_problems: tuple[PolicyProblem, ...] = tuple(problems)
 
 
 @dataclass(frozen=True)
@@ -55,11 +62,18 @@ class StaffTitle:
 
 
 class MissingRoleHolders(Refused):
-    """Publishing needs a holder for every declared staff title; these have none."""
+    """Publishing needs a holder for every declared staff title; these have none.
+
+    Caught apart by the publish page, which lists the titles; ``problems`` names each
+    title's key (the ``role_key`` to assign) for the API.
+    """
 
     def __init__(self, missing: Sequence[StaffTitle]) -> None:
         titles = ", ".join(t.title for t in missing)
-        super().__init__(f"Assign someone to each staff title before publishing: {titles}.")
+        super().__init__(
+            f"Assign someone to each staff title before publishing: {titles}.",
+            problems=[Problem(f"Assign someone as {t.title}.", t.key) for t in missing],
+        )
         self.missing: tuple[StaffTitle, ...] = tuple(missing)
 
 
@@ -74,12 +88,12 @@ def parse(version: PolicyVersion) -> Policy:
         raise InvalidPolicy(error.problems) from None
 
 
-def problems_of(version: PolicyVersion) -> tuple[Problem, ...]:
+def problems_of(version: PolicyVersion) -> tuple[PolicyProblem, ...]:
     """Every problem the loader finds in a stored version today (empty when valid)."""
     try:
         parse(version)
     except InvalidPolicy as error:
-        return error.problems
+        return error.file_problems
     return ()
 
 
@@ -156,7 +170,11 @@ def _create_draft(
     limit = PolicyVersion._meta.get_field("version").max_length or 0
     if len(policy.code.version) > limit:
         raise InvalidPolicy(
-            [Problem(file_name, "code.version", f"Write a version of {limit} characters or fewer.")]
+            [
+                PolicyProblem(
+                    file_name, "code.version", f"Write a version of {limit} characters or fewer."
+                )
+            ]
         )
     with transaction.atomic():
         version = PolicyVersion.objects.create(

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from panelkeeper.audit.log import record
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Organisation, RoleHolder
-from panelkeeper.organisations.policies import Refused, declared_staff_titles
+from panelkeeper.organisations.policies import declared_staff_titles
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

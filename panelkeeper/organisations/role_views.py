@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import staff
-from panelkeeper.organisations.forms import RoleHolderForm, add_refusal, bound
+from panelkeeper.lib.forms import add_refusal, bound
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.organisations.forms import RoleHolderForm
 from panelkeeper.organisations.models import RoleHolder
-from panelkeeper.organisations.policies import Refused, declared_staff_titles
+from panelkeeper.organisations.policies import declared_staff_titles
 from panelkeeper.organisations.role_holders import assign_role_holder
 
 OFFICER = Grant.Role.OFFICER
@@ -20,9 +23,9 @@ OFFICER = Grant.Role.OFFICER
 
 @staff(OFFICER, Grant.Role.AUDITOR)
 @require_GET
-def role_holder_list(request: HttpRequest, org: str) -> HttpResponse:
+def role_holder_list(request: StaffRequest, org: str) -> HttpResponse:
     """Each declared staff title with its current holder, then every earlier term."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     titles = declared_staff_titles(organisation, on=timezone.localdate())
     terms = list(RoleHolder.objects.filter(organisation=organisation).select_related("user"))
     current = {term.role_key: term for term in terms if term.effective_until is None}
@@ -30,15 +33,15 @@ def role_holder_list(request: HttpRequest, org: str) -> HttpResponse:
         "organisation": organisation,
         "rows": [(title, current.get(title.key)) for title in titles],
         "past": [term for term in terms if term.effective_until is not None],
-        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+        "is_officer": OFFICER in request.roles,
     }
     return render(request, "organisations/role_holder_list.html", context)
 
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def assign(request: HttpRequest, org: str, role: str) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def assign(request: StaffRequest, org: str, role: str) -> HttpResponse:
+    organisation = request.organisation
     today = timezone.localdate()
     titles = {t.key: t for t in declared_staff_titles(organisation, on=today)}
     if role not in titles:

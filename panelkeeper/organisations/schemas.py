@@ -46,24 +46,6 @@ class PublishIn(Schema):
     in_force_from: dt.date
 
 
-class ProblemOut(Schema):
-    source: str
-    key: str
-    message: str
-
-
-class StaffTitleOut(Schema):
-    key: str
-    title: str
-
-
-class RefusalOut(Schema):
-    detail: str
-    field: str | None = None
-    problems: list[ProblemOut] = []
-    missing_role_holders: list[StaffTitleOut] = []
-
-
 class RuleOut(Schema):
     ids: list[str]
     ref: str | None

@@ -5,19 +5,21 @@ from __future__ import annotations
 import contextlib
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
-from panelkeeper.organisations.forms import PresetForm, PublishForm, UploadForm, add_refusal, bound
+from panelkeeper.lib.forms import add_refusal, bound
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.organisations.forms import PresetForm, PublishForm, UploadForm
 from panelkeeper.organisations.models import PolicyVersion
 from panelkeeper.organisations.policies import (
     InvalidPolicy,
     MissingRoleHolders,
-    Refused,
     discard_draft,
     load_preset_draft,
     missing_role_holders,
@@ -31,9 +33,9 @@ READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 OFFICER = Grant.Role.OFFICER
 
 
-def _version(request: HttpRequest, pk: int) -> PolicyVersion:
+def _version(request: StaffRequest, pk: int) -> PolicyVersion:
     return get_object_for(
-        request.organisation,  # type: ignore[attr-defined]
+        request.organisation,
         PolicyVersion.objects.select_related("published_by", "created_by"),
         pk=pk,
     )
@@ -41,8 +43,8 @@ def _version(request: HttpRequest, pk: int) -> PolicyVersion:
 
 @staff(*READERS)
 @require_GET
-def version_list(request: HttpRequest, org: str) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def version_list(request: StaffRequest, org: str) -> HttpResponse:
+    organisation = request.organisation
     versions = PolicyVersion.objects.filter(organisation=organisation).select_related(
         "published_by"
     )
@@ -51,36 +53,36 @@ def version_list(request: HttpRequest, org: str) -> HttpResponse:
         "organisation": organisation,
         "versions": versions,
         "in_force_id": in_force.pk if in_force else None,
-        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+        "is_officer": OFFICER in request.roles,
     }
     return render(request, "organisations/version_list.html", context)
 
 
 @staff(*READERS)
 @require_GET
-def version_detail(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def version_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """A version's dates, then every problem in it or the rulebook it would publish."""
     version = _version(request, pk)
     context: dict[str, object] = {
-        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "organisation": request.organisation,
         "version": version,
         "problems": (),
         "rulebook": None,
         "missing": (),
-        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+        "is_officer": OFFICER in request.roles,
     }
     try:
         context["rulebook"] = rulebook_of(version)
         if not version.is_published:
             context["missing"] = missing_role_holders(version)
     except InvalidPolicy as error:
-        context["problems"] = error.problems
+        context["problems"] = error.file_problems
     return render(request, "organisations/version_detail.html", context)
 
 
 @staff(*READERS)
 @require_GET
-def version_download(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def version_download(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """The version's TOML text, byte for byte as it was uploaded or loaded."""
     version = _version(request, pk)
     response = HttpResponse(version.source.encode("utf-8"), content_type="application/toml")
@@ -106,8 +108,8 @@ def _download_name(version: PolicyVersion) -> str:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def load_preset(request: HttpRequest, org: str) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def load_preset(request: StaffRequest, org: str) -> HttpResponse:
+    organisation = request.organisation
     form = PresetForm(**bound(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -126,9 +128,9 @@ def load_preset(request: HttpRequest, org: str) -> HttpResponse:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def upload(request: HttpRequest, org: str) -> HttpResponse:
+def upload(request: StaffRequest, org: str) -> HttpResponse:
     """Upload a TOML file as a draft; a file with problems is shown with all of them, unsaved."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     form = UploadForm(**bound(request))
     problems: tuple[object, ...] = ()
     if request.method == "POST" and form.is_valid():
@@ -140,7 +142,7 @@ def upload(request: HttpRequest, org: str) -> HttpResponse:
                 actor=request.user,
             )
         except InvalidPolicy as refusal:
-            problems = refusal.problems
+            problems = refusal.file_problems
             form.add_error("file", refusal.message)
         except Refused as refusal:
             add_refusal(form, refusal)
@@ -153,7 +155,7 @@ def upload(request: HttpRequest, org: str) -> HttpResponse:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def publish(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def publish(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Publish a draft with its approval and in-force dates (GOV-1)."""
     version = _version(request, pk)
     if version.is_published:
@@ -183,7 +185,7 @@ def publish(request: HttpRequest, org: str, pk: int) -> HttpResponse:
             messages.success(request, f"Version “{version.version}” published")
             return redirect("organisations:version", org=org, pk=pk)
     context = {
-        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "organisation": request.organisation,
         "version": version,
         "form": form,
         "missing": missing,
@@ -193,7 +195,7 @@ def publish(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 
 @staff(OFFICER)
 @require_POST
-def discard(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def discard(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Delete a draft; a published version stays and says why."""
     version = _version(request, pk)
     try:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import signed_in, staff
+from panelkeeper.lib.requests import SignedInRequest, StaffRequest
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.organisations.policies import InvalidPolicy, parse, review_due
 from panelkeeper.organisations.rulebooks import rulebook_of
@@ -18,29 +19,29 @@ READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 
 @signed_in
 @require_GET
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: SignedInRequest) -> HttpResponse:
     """Send a signed-in user to their organisation, or to the list when they have several."""
     organisations = list(Organisation.objects.for_user(request.user)[:2])
     if len(organisations) == 1:
         return redirect("organisations:home", org=organisations[0].slug)
     user = request.user
-    if not organisations and (user.memberships.exists() or user.advocated_members.exists()):  # type: ignore[union-attr]
+    if not organisations and (user.memberships.exists() or user.advocated_members.exists()):
         return redirect("members:portal")  # a member or an advocate, with no staff grant
     return redirect("organisations:list")
 
 
 @signed_in
 @require_GET
-def organisation_list(request: HttpRequest) -> HttpResponse:
+def organisation_list(request: SignedInRequest) -> HttpResponse:
     organisations = Organisation.objects.for_user(request.user)
     return render(request, "organisations/list.html", {"organisations": organisations})
 
 
 @staff(*READERS)
 @require_GET
-def home(request: HttpRequest, org: str) -> HttpResponse:
+def home(request: StaffRequest, org: str) -> HttpResponse:
     """Name, groups, the code in force with its dates, and a flag once its review is due (GOV-1)."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     today = timezone.localdate()
     in_force = PolicyVersion.objects.in_force(organisation, on=today)
     due = None
@@ -58,21 +59,21 @@ def home(request: HttpRequest, org: str) -> HttpResponse:
         "review_overdue": due is not None and due < today,
         "unreadable": unreadable,
         "drafts": PolicyVersion.objects.drafts().filter(organisation=organisation).count(),
-        "is_officer": Grant.Role.OFFICER in request.roles,  # type: ignore[attr-defined]
+        "is_officer": Grant.Role.OFFICER in request.roles,
     }
     return render(request, "organisations/home.html", context)
 
 
 @staff(*READERS)
 @require_GET
-def rulebook(request: HttpRequest, org: str) -> HttpResponse:
+def rulebook(request: StaffRequest, org: str) -> HttpResponse:
     """The rulebook of the code in force, generated from the policy."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     in_force = PolicyVersion.objects.in_force(organisation, on=timezone.localdate())
     context = {"organisation": organisation, "version": in_force, "rulebook": None, "problems": ()}
     if in_force is not None:
         try:
             context["rulebook"] = rulebook_of(in_force)
         except InvalidPolicy as error:
-            context["problems"] = error.problems
+            context["problems"] = error.file_problems
     return render(request, "organisations/rulebook.html", context)

@@ -14,20 +14,19 @@ from ninja.errors import HttpError
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import api_public, api_staff, get_object_for
+from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.registers import conflicts, gifts, interests
 from panelkeeper.registers.api_mine import router as mine_router
 from panelkeeper.registers.api_support import (
-    body,
     decision_out,
     declare_gift,
     gift_out,
     history_out,
     interest_out,
-    refusal,
-    request_body,
 )
 from panelkeeper.registers.listing import (
     filter_gifts,
@@ -49,7 +48,6 @@ from panelkeeper.registers.schemas import (
     InterestOut,
     OfficerGiftIn,
     PublicRegistersOut,
-    RefusalOut,
     ReviewIn,
     ReviewOut,
     SettingsIn,
@@ -66,11 +64,11 @@ OFFICER = Grant.Role.OFFICER
 ORG = "/{org}"
 
 
-def _org(request: HttpRequest) -> Organisation:
-    return request.organisation  # type: ignore[attr-defined,no-any-return]
+def _org(request: StaffRequest) -> Organisation:
+    return request.organisation
 
 
-def _member(request: HttpRequest, member_id: int) -> Member:
+def _member(request: StaffRequest, member_id: int) -> Member:
     return get_object_for(
         _org(request),
         Member.objects.select_related("group__organisation"),
@@ -85,7 +83,7 @@ def _member(request: HttpRequest, member_id: int) -> Member:
 @router.get(f"{ORG}/interests", response=list[InterestOut], summary="The register of interests")
 @api_staff(*READERS)
 def list_interests(
-    request: HttpRequest, org: str, member: int | None = None, kind: str = "", state: str = ""
+    request: StaffRequest, org: str, member: int | None = None, kind: str = "", state: str = ""
 ) -> list[InterestOut]:
     """Filter by ``member`` (id), ``kind`` and ``state`` (current or ended, today)."""
     queryset = filter_interests(
@@ -100,11 +98,11 @@ def list_interests(
     f"{ORG}/interests",
     response={201: InterestOut, 422: RefusalOut},
     summary="Declare an interest for a member",
-    openapi_extra=request_body(InterestIn),
+    openapi_extra=body_doc(InterestIn),
 )
 @api_staff(OFFICER)
-def create_interest(request: HttpRequest, org: str) -> Status[object]:
-    data = body(request, InterestIn)
+def create_interest(request: StaffRequest, org: str) -> Status[object]:
+    data = read_body(request, InterestIn)
     member = _member(request, data.member_id)
     try:
         interest = interests.declare_interest(
@@ -113,7 +111,7 @@ def create_interest(request: HttpRequest, org: str) -> Status[object]:
             description=data.description,
             starts_on=data.starts_on,
             ends_on=data.ends_on,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
         )
     except Refused as refused:
@@ -125,17 +123,17 @@ def create_interest(request: HttpRequest, org: str) -> Status[object]:
     f"{ORG}/interests/{{interest_id}}/close",
     response={200: InterestOut, 422: RefusalOut},
     summary="Record the date an interest ended; it stays in the history",
-    openapi_extra=request_body(CloseIn),
+    openapi_extra=body_doc(CloseIn),
 )
 @api_staff(OFFICER)
-def close_interest(request: HttpRequest, org: str, interest_id: int) -> Status[object]:
+def close_interest(request: StaffRequest, org: str, interest_id: int) -> Status[object]:
     interest = get_object_for(_org(request), Interest.objects.all(), pk=interest_id)
-    data = body(request, CloseIn)
+    data = read_body(request, CloseIn)
     try:
         closed = interests.close_interest(
             interest=interest,
             ends_on=data.ends_on,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
         )
     except Refused as refused:
@@ -147,18 +145,18 @@ def close_interest(request: HttpRequest, org: str, interest_id: int) -> Status[o
     f"{ORG}/members/{{member_id}}/review",
     response={201: ReviewOut, 422: RefusalOut},
     summary="Confirm a member's register, or record a nil declaration",
-    openapi_extra=request_body(ReviewIn),
+    openapi_extra=body_doc(ReviewIn),
 )
 @api_staff(OFFICER)
-def review_member(request: HttpRequest, org: str, member_id: int) -> Status[object]:
+def review_member(request: StaffRequest, org: str, member_id: int) -> Status[object]:
     member = _member(request, member_id)
-    data = body(request, ReviewIn)
+    data = read_body(request, ReviewIn)
     try:
         review = interests.confirm_register(
             member=member,
             nil=data.nil,
             actor=request.user,
-            today=timezone.localdate(),  # type: ignore[arg-type]
+            today=timezone.localdate(),
         )
     except Refused as refused:
         return refusal(refused)
@@ -173,7 +171,7 @@ def review_member(request: HttpRequest, org: str, member_id: int) -> Status[obje
 @router.get(f"{ORG}/gifts", response=list[GiftOut], summary="The register of gifts and hospitality")
 @api_staff(*READERS)
 def list_gifts(
-    request: HttpRequest, org: str, member: int | None = None, status: str = ""
+    request: StaffRequest, org: str, member: int | None = None, status: str = ""
 ) -> list[GiftOut]:
     """Filter by ``member`` (id) and ``status``: waiting_for_meeting, waiting_for_decision,
     decided."""
@@ -187,11 +185,11 @@ def list_gifts(
     f"{ORG}/gifts",
     response={201: GiftOut, 422: RefusalOut},
     summary="Declare a gift or hospitality for a member",
-    openapi_extra=request_body(OfficerGiftIn),
+    openapi_extra=body_doc(OfficerGiftIn),
 )
 @api_staff(OFFICER)
-def create_gift(request: HttpRequest, org: str) -> Status[object]:
-    data = body(request, OfficerGiftIn)
+def create_gift(request: StaffRequest, org: str) -> Status[object]:
+    data = read_body(request, OfficerGiftIn)
     return declare_gift(request, _member(request, data.member_id), data)
 
 
@@ -199,19 +197,19 @@ def create_gift(request: HttpRequest, org: str) -> Status[object]:
     f"{ORG}/gifts/{{gift_id}}/decision",
     response={200: GiftOut, 422: RefusalOut},
     summary="Record what happens to a gift; a second decision is refused",
-    openapi_extra=request_body(GiftDecisionIn),
+    openapi_extra=body_doc(GiftDecisionIn),
 )
 @api_staff(OFFICER)
-def decide_gift(request: HttpRequest, org: str, gift_id: int) -> Status[object]:
+def decide_gift(request: StaffRequest, org: str, gift_id: int) -> Status[object]:
     gift = get_object_for(_org(request), Gift.objects.all(), pk=gift_id)
-    data = body(request, GiftDecisionIn)
+    data = read_body(request, GiftDecisionIn)
     try:
         decided = gifts.decide_gift(
             gift=gift,
             outcome=data.outcome,
             decided_on=data.decided_on,
             note=data.note,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
         )
     except Refused as refused:
@@ -224,7 +222,7 @@ def decide_gift(request: HttpRequest, org: str, gift_id: int) -> Status[object]:
 
 @router.get(f"{ORG}/work-items", response=list[WorkItemOut], summary="Pieces of work")
 @api_staff(*READERS)
-def list_work_items(request: HttpRequest, org: str) -> list[WorkItem]:
+def list_work_items(request: StaffRequest, org: str) -> list[WorkItem]:
     return list(WorkItem.objects.filter(organisation=_org(request)))
 
 
@@ -232,18 +230,18 @@ def list_work_items(request: HttpRequest, org: str) -> list[WorkItem]:
     f"{ORG}/work-items",
     response={201: WorkItemOut, 422: RefusalOut},
     summary="Open a piece of work to check conflicts against",
-    openapi_extra=request_body(WorkItemIn),
+    openapi_extra=body_doc(WorkItemIn),
 )
 @api_staff(OFFICER)
-def create_work_item(request: HttpRequest, org: str) -> Status[object]:
-    data = body(request, WorkItemIn)
+def create_work_item(request: StaffRequest, org: str) -> Status[object]:
+    data = read_body(request, WorkItemIn)
     try:
         work = conflicts.open_work_item(
             organisation=_org(request),
             kind=data.kind,
             title=data.title,
             on=data.on,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
     except Refused as refused:
         return refusal(refused)
@@ -256,7 +254,7 @@ def create_work_item(request: HttpRequest, org: str) -> Status[object]:
     summary="A piece of work, its conflict check and who is conflicted out",
 )
 @api_staff(*READERS)
-def get_work_item(request: HttpRequest, org: str, work_id: int) -> WorkItemDetailOut:
+def get_work_item(request: StaffRequest, org: str, work_id: int) -> WorkItemDetailOut:
     """``conflicts`` counts decisions taken on or before today."""
     work = get_object_for(_org(request), WorkItem.objects.all(), pk=work_id)
     found = conflicts.conflicts_for(work, on=timezone.localdate())
@@ -288,14 +286,14 @@ def get_work_item(request: HttpRequest, org: str, work_id: int) -> WorkItemDetai
     f"{ORG}/work-items/{{work_id}}/decisions",
     response={201: ConflictDecisionRecordedOut, 422: RefusalOut},
     summary="Record, or revise, the decision on a member's possible conflict with the work",
-    openapi_extra=request_body(ConflictDecisionIn),
+    openapi_extra=body_doc(ConflictDecisionIn),
 )
 @api_staff(OFFICER)
-def create_decision(request: HttpRequest, org: str, work_id: int) -> Status[object]:
+def create_decision(request: StaffRequest, org: str, work_id: int) -> Status[object]:
     """When the member already has a decision on the work, this one revises the latest and
     needs ``revision_reason``; the answer carries the member's decisions, latest first."""
     work = get_object_for(_org(request), WorkItem.objects.all(), pk=work_id)
-    data = body(request, ConflictDecisionIn)
+    data = read_body(request, ConflictDecisionIn)
     member = _member(request, data.member_id)
     fields = data.model_dump(exclude={"member_id"})
     try:
@@ -304,7 +302,7 @@ def create_decision(request: HttpRequest, org: str, work_id: int) -> Status[obje
             member=member,
             actor=request.user,
             today=timezone.localdate(),
-            **fields,  # type: ignore[arg-type]
+            **fields,
         )
     except Refused as refused:
         return refusal(refused)
@@ -318,7 +316,7 @@ def create_decision(request: HttpRequest, org: str, work_id: int) -> Status[obje
 
 @router.get(f"{ORG}/settings", response=SettingsOut, summary="Review period and publication")
 @api_staff(*READERS)
-def get_settings(request: HttpRequest, org: str) -> SettingsOut:
+def get_settings(request: StaffRequest, org: str) -> SettingsOut:
     found = interests.settings_of(_org(request))
     return SettingsOut(review_months=found.review_months, published=found.published)
 
@@ -327,17 +325,17 @@ def get_settings(request: HttpRequest, org: str) -> SettingsOut:
     f"{ORG}/settings",
     response={200: SettingsOut, 422: RefusalOut},
     summary="Set the review period and whether the registers are published",
-    openapi_extra=request_body(SettingsIn),
+    openapi_extra=body_doc(SettingsIn),
 )
 @api_staff(OFFICER)
-def put_settings(request: HttpRequest, org: str) -> Status[object]:
-    data = body(request, SettingsIn)
+def put_settings(request: StaffRequest, org: str) -> Status[object]:
+    data = read_body(request, SettingsIn)
     try:
         found = interests.update_register_settings(
             organisation=_org(request),
             review_months=data.review_months,
             published=data.published,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
     except Refused as refused:
         return refusal(refused)

@@ -4,23 +4,16 @@ Open to the member and to their advocate; any other caller gets 404, staff inclu
 (they use the organisation's operations). A bearer token acts only for its organisation.
 """
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
 from ninja.errors import HttpError
 
 from panelkeeper.accounts.permissions import api_member_self
-from panelkeeper.organisations.policies import Refused
+from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import MemberRequest
 from panelkeeper.registers import interests
-from panelkeeper.registers.api_support import (
-    body,
-    declare_gift,
-    gift_out,
-    interest_out,
-    own_member,
-    refusal,
-    request_body,
-)
+from panelkeeper.registers.api_support import declare_gift, gift_out, interest_out, own_member
 from panelkeeper.registers.listing import gifts_query, interests_query
 from panelkeeper.registers.models import Gift, Interest
 from panelkeeper.registers.schemas import (
@@ -30,7 +23,6 @@ from panelkeeper.registers.schemas import (
     InterestOut,
     MyInterestIn,
     MyRegisterOut,
-    RefusalOut,
     ReviewIn,
     ReviewOut,
 )
@@ -43,7 +35,7 @@ router = Router(tags=["registers"])
 
 @router.get("/{member}", response=MyRegisterOut, summary="Your own registers")
 @api_member_self
-def get_mine(request: HttpRequest, member: int) -> MyRegisterOut:
+def get_mine(request: MemberRequest, member: int) -> MyRegisterOut:
     record = own_member(request)
     today = timezone.localdate()
     last = record.register_reviews.order_by("-reviewed_on").first()
@@ -70,18 +62,18 @@ def get_mine(request: HttpRequest, member: int) -> MyRegisterOut:
     "/{member}/interests",
     response={201: InterestOut, 422: RefusalOut},
     summary="Declare one of your interests",
-    openapi_extra=request_body(MyInterestIn),
+    openapi_extra=body_doc(MyInterestIn),
 )
 @api_member_self
-def create_my_interest(request: HttpRequest, member: int) -> Status[object]:
+def create_my_interest(request: MemberRequest, member: int) -> Status[object]:
     record = own_member(request)
-    data = body(request, MyInterestIn)
+    data = read_body(request, MyInterestIn)
     try:
         interest = interests.declare_interest(
             member=record,
             actor=request.user,
             today=timezone.localdate(),
-            **data.model_dump(),  # type: ignore[arg-type]
+            **data.model_dump(),
         )
     except Refused as refused:
         return refusal(refused)
@@ -92,18 +84,18 @@ def create_my_interest(request: HttpRequest, member: int) -> Status[object]:
     "/{member}/review",
     response={201: ReviewOut, 422: RefusalOut},
     summary="Confirm your register, or make a nil declaration",
-    openapi_extra=request_body(ReviewIn),
+    openapi_extra=body_doc(ReviewIn),
 )
 @api_member_self
-def review_mine(request: HttpRequest, member: int) -> Status[object]:
+def review_mine(request: MemberRequest, member: int) -> Status[object]:
     record = own_member(request)
-    data = body(request, ReviewIn)
+    data = read_body(request, ReviewIn)
     try:
         review = interests.confirm_register(
             member=record,
             nil=data.nil,
             actor=request.user,
-            today=timezone.localdate(),  # type: ignore[arg-type]
+            today=timezone.localdate(),
         )
     except Refused as refused:
         return refusal(refused)
@@ -116,32 +108,32 @@ def review_mine(request: HttpRequest, member: int) -> Status[object]:
     "/{member}/gifts",
     response={201: GiftOut, 422: RefusalOut},
     summary="Declare a gift or hospitality you received (or were offered, where the code asks)",
-    openapi_extra=request_body(GiftIn),
+    openapi_extra=body_doc(GiftIn),
 )
 @api_member_self
-def create_my_gift(request: HttpRequest, member: int) -> Status[object]:
+def create_my_gift(request: MemberRequest, member: int) -> Status[object]:
     record = own_member(request)
-    return declare_gift(request, record, body(request, GiftIn))
+    return declare_gift(request, record, read_body(request, GiftIn))
 
 
 @router.post(
     "/{member}/interests/{interest_id}/close",
     response={200: InterestOut, 422: RefusalOut},
     summary="Record the date one of your interests ended",
-    openapi_extra=request_body(CloseIn),
+    openapi_extra=body_doc(CloseIn),
 )
 @api_member_self
-def close_my_interest(request: HttpRequest, member: int, interest_id: int) -> Status[object]:
+def close_my_interest(request: MemberRequest, member: int, interest_id: int) -> Status[object]:
     record = own_member(request)
     interest = Interest.objects.filter(member=record, pk=interest_id).first()
     if interest is None:
         raise HttpError(404, "Not Found")
-    data = body(request, CloseIn)
+    data = read_body(request, CloseIn)
     try:
         closed = interests.close_interest(
             interest=interest,
             ends_on=data.ends_on,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
         )
     except Refused as refused:

@@ -5,51 +5,18 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Schema, Status
-from ninja.errors import HttpError
-from pydantic import ValidationError as PydanticValidationError
+from ninja import Status
 
+from panelkeeper.lib.api import refusal
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import MemberRequest
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.registers.conflicts import Entry
 from panelkeeper.registers.gifts import declare_gift as declare
 from panelkeeper.registers.listing import gift_decision
 from panelkeeper.registers.models import ConflictDecision, Gift, GiftStatus, Interest
 from panelkeeper.registers.routing import parse_money
-from panelkeeper.registers.schemas import (
-    ConflictDecisionOut,
-    GiftIn,
-    GiftOut,
-    InterestOut,
-    RefusalOut,
-)
-
-
-def body[S: Schema](request: HttpRequest, schema: type[S]) -> S:
-    """The JSON body as ``schema``, read only once the access policy has passed, so a
-    caller without access learns nothing about the body's shape."""
-    try:
-        return schema.model_validate_json(request.body or b"{}")
-    except PydanticValidationError as error:
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in e['loc']) or 'body'}: {e['msg']}"
-            for e in error.errors()
-        )
-        raise HttpError(422, f"Send a JSON body like the example in the docs. {problems}") from None
-
-
-def request_body(schema: type[Schema]) -> dict[str, Any]:
-    """The OpenAPI description of a JSON body read by :func:`body`."""
-    return {
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": schema.model_json_schema()}},
-        }
-    }
-
-
-def refusal(refused: Refused) -> Status[RefusalOut]:
-    return Status(422, RefusalOut(detail=refused.message, field=refused.field))
+from panelkeeper.registers.schemas import ConflictDecisionOut, GiftIn, GiftOut, InterestOut
 
 
 def money(value: object) -> Any:
@@ -60,9 +27,9 @@ def money(value: object) -> Any:
         raise Refused(str(error), field="value") from None
 
 
-def own_member(request: HttpRequest) -> Member:
+def own_member(request: MemberRequest) -> Member:
     """The member record ``api_member_self`` found for this request."""
-    found: Member = request.member  # type: ignore[attr-defined]
+    found: Member = request.member
     return found
 
 

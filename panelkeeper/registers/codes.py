@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Organisation, PolicyVersion
-from panelkeeper.organisations.policies import InvalidPolicy, Refused, parse
+from panelkeeper.organisations.policies import InvalidPolicy, parse
 from panelkeeper.rules.policy import Policy
 from panelkeeper.rules.roles import Role
 

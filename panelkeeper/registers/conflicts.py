@@ -25,9 +25,9 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.registers.codes import code_on, day, no_code, not_future, pick_role
 from panelkeeper.registers.models import (
     ConflictDecision,

@@ -11,9 +11,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.lib.forms import add_refusal, bound
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.forms import add_refusal, bound
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.registers.conflicts import (
     conflict_check,
     conflicts_for,
@@ -39,9 +40,9 @@ READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def decide_gift(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def decide_gift(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Record what happens to a gift, once (GIFT-2)."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     gift = get_object_for(organisation, Gift.objects.select_related("member", "group"), pk=pk)
     form = DecideGiftForm(**bound(request))
     if request.method == "POST" and form.is_valid():
@@ -51,7 +52,7 @@ def decide_gift(request: HttpRequest, org: str, pk: int) -> HttpResponse:
                 outcome=form.cleaned_data["outcome"],
                 decided_on=form.cleaned_data["decided_on"],
                 note=form.cleaned_data["note"],
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 today=timezone.localdate(),
             )
         except Refused as refusal:
@@ -71,27 +72,27 @@ def decide_gift(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 
 @staff(*READERS)
 @require_GET
-def work_items(request: HttpRequest, org: str) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def work_items(request: StaffRequest, org: str) -> HttpResponse:
+    organisation = request.organisation
     context = {
         "organisation": organisation,
         "items": WorkItem.objects.filter(organisation=organisation),
-        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+        "is_officer": OFFICER in request.roles,
     }
     return render(request, "registers/work_items.html", context)
 
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def add_work_item(request: HttpRequest, org: str) -> HttpResponse:
+def add_work_item(request: StaffRequest, org: str) -> HttpResponse:
     """Open a piece of work by hand (meetings and cases open theirs themselves)."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     form = WorkItemForm(**bound(request))
     if request.method == "POST" and form.is_valid():
         try:
             work = open_work_item(
                 organisation=organisation, actor=request.user, **form.cleaned_data
-            )  # type: ignore[arg-type]
+            )
         except Refused as refusal:
             add_refusal(form, refusal)
         else:
@@ -104,26 +105,26 @@ def add_work_item(request: HttpRequest, org: str) -> HttpResponse:
 
 @staff(*READERS)
 @require_GET
-def work_item(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def work_item(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """The conflict check of one piece of work: interests current on its date, decisions."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     work = get_object_for(organisation, WorkItem.objects.all(), pk=pk)
     context = {
         "organisation": organisation,
         "work": work,
         "lines": conflict_check(work),
         "conflicts": conflicts_for(work, on=timezone.localdate()),
-        "is_officer": OFFICER in request.roles,  # type: ignore[attr-defined]
+        "is_officer": OFFICER in request.roles,
     }
     return render(request, "registers/work_item.html", context)
 
 
 def _decision_page(
-    request: HttpRequest, org: str, pk: int, member: int
+    request: StaffRequest, org: str, pk: int, member: int
 ) -> tuple[WorkItem, Member, ConflictRoute] | HttpResponse:
     """The work, the member and the code's conflict rules, or a redirect to the work
     with the reason when no code was in force on its date."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     work = get_object_for(organisation, WorkItem.objects.all(), pk=pk)
     found = get_object_for(
         organisation, Member.objects.select_related("group"), via="group__organisation", pk=member
@@ -155,7 +156,7 @@ def _record(
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def decide_conflict(request: HttpRequest, org: str, pk: int, member: int) -> HttpResponse:
+def decide_conflict(request: StaffRequest, org: str, pk: int, member: int) -> HttpResponse:
     """Record the decision on one member's possible conflict with the work (COI-2, COI-3).
 
     Once one is recorded, this page sends the officer to revise it instead.
@@ -171,7 +172,7 @@ def decide_conflict(request: HttpRequest, org: str, pk: int, member: int) -> Htt
         messages.success(request, "Decision recorded")
         return redirect("registers:work_item", org=org, pk=pk)
     context = {
-        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "organisation": request.organisation,
         "work": work,
         "member": person,
         "form": form,
@@ -181,7 +182,7 @@ def decide_conflict(request: HttpRequest, org: str, pk: int, member: int) -> Htt
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def revise_conflict(request: HttpRequest, org: str, pk: int, member: int) -> HttpResponse:
+def revise_conflict(request: StaffRequest, org: str, pk: int, member: int) -> HttpResponse:
     """Revise the latest decision on a member's conflict with the work: the form comes
     filled in with that decision, and asks why it is being revised. The revision applies
     from its own date; the earlier decision stays on record."""
@@ -202,7 +203,7 @@ def revise_conflict(request: HttpRequest, org: str, pk: int, member: int) -> Htt
         messages.success(request, "Decision revised")
         return redirect("registers:work_item", org=org, pk=pk)
     context = {
-        "organisation": request.organisation,  # type: ignore[attr-defined]
+        "organisation": request.organisation,
         "work": work,
         "member": person,
         "form": form,

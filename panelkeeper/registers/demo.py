@@ -10,8 +10,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.registers.codes import code_on
 from panelkeeper.registers.gifts import declare_gift
 from panelkeeper.registers.interests import confirm_register, declare_interest

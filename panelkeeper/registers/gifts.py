@@ -17,8 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.registers.codes import code_on, day, not_future, pick_role
 from panelkeeper.registers.models import (
     Gift,

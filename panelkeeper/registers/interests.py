@@ -17,9 +17,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.registers.codes import day, not_future
 from panelkeeper.registers.models import Interest, InterestKind, RegisterSettings, Review
 from panelkeeper.registers.routing import DEFAULT_REVIEW_MONTHS, review_due

@@ -11,9 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from panelkeeper.lib.forms import add_refusal, bound
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.forms import add_refusal, bound
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.registers.codes import code_on
 from panelkeeper.registers.forms import CloseInterestForm, ConfirmForm, GiftForm, InterestForm
 from panelkeeper.registers.gifts import declare_gift
@@ -34,7 +34,7 @@ def interest_page(
         try:
             declare_interest(
                 member=member, actor=request.user, today=timezone.localdate(), **form.cleaned_data
-            )  # type: ignore[arg-type]
+            )
         except Refused as refusal:
             add_refusal(form, refusal)
         else:

@@ -6,21 +6,22 @@ staff included, gets 404 here (officers use the organisation's pages).
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.permissions import member_self, signed_in
+from panelkeeper.lib.requests import MemberRequest, SignedInRequest
 from panelkeeper.members.models import Member
 from panelkeeper.registers import journeys
 from panelkeeper.registers.models import Interest
 from panelkeeper.registers.pages import member_register
 
 
-def _own(request: HttpRequest, member: int) -> Member:
-    found: Member = request.member  # type: ignore[attr-defined]
+def _own(request: MemberRequest, member: int) -> Member:
+    found: Member = request.member
     return found
 
 
@@ -30,7 +31,7 @@ def _back(member: int) -> str:
 
 @signed_in
 @require_GET
-def my_registers(request: HttpRequest) -> HttpResponse:
+def my_registers(request: SignedInRequest) -> HttpResponse:
     """The member records the signed-in person may open; straight to the one if only one."""
     records = list(Member.objects.for_person(request.user).select_related("group__organisation"))
     if len(records) == 1:
@@ -40,7 +41,7 @@ def my_registers(request: HttpRequest) -> HttpResponse:
 
 @member_self
 @require_GET
-def mine(request: HttpRequest, member: int) -> HttpResponse:
+def mine(request: MemberRequest, member: int) -> HttpResponse:
     """A member's own register of interests and gifts (COI-1, GIFT-1)."""
     found = _own(request, member)
     context = member_register(found, today=timezone.localdate())
@@ -50,13 +51,13 @@ def mine(request: HttpRequest, member: int) -> HttpResponse:
 
 @member_self
 @require_http_methods(["GET", "POST"])
-def my_interest(request: HttpRequest, member: int) -> HttpResponse:
+def my_interest(request: MemberRequest, member: int) -> HttpResponse:
     return journeys.interest_page(request, _own(request, member), _back(member), for_self=True)
 
 
 @member_self
 @require_http_methods(["GET", "POST"])
-def my_close(request: HttpRequest, member: int, pk: int) -> HttpResponse:
+def my_close(request: MemberRequest, member: int, pk: int) -> HttpResponse:
     found = _own(request, member)
     interest = get_object_or_404(Interest.objects.filter(member=found), pk=pk)
     return journeys.close_page(request, found, interest, _back(member), for_self=True)
@@ -64,11 +65,11 @@ def my_close(request: HttpRequest, member: int, pk: int) -> HttpResponse:
 
 @member_self
 @require_http_methods(["GET", "POST"])
-def my_confirm(request: HttpRequest, member: int) -> HttpResponse:
+def my_confirm(request: MemberRequest, member: int) -> HttpResponse:
     return journeys.confirm_page(request, _own(request, member), _back(member), for_self=True)
 
 
 @member_self
 @require_http_methods(["GET", "POST"])
-def my_gift(request: HttpRequest, member: int) -> HttpResponse:
+def my_gift(request: MemberRequest, member: int) -> HttpResponse:
     return journeys.gift_page(request, _own(request, member), _back(member), for_self=True)

@@ -6,11 +6,6 @@ from ninja import Schema
 from pydantic import Field
 
 
-class RefusalOut(Schema):
-    detail: str
-    field: str | None = None
-
-
 class InterestOut(Schema):
     id: int
     member_id: int

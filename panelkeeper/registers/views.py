@@ -14,10 +14,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.lib.forms import add_refusal, bound
 from panelkeeper.lib.pdf import render_pdf
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.forms import add_refusal, bound
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.registers import journeys
 from panelkeeper.registers.forms import SettingsForm
 from panelkeeper.registers.interests import (
@@ -40,30 +41,30 @@ OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 
 
-def _org(request: HttpRequest) -> Any:
-    return request.organisation  # type: ignore[attr-defined]
+def _org(request: StaffRequest) -> Any:
+    return request.organisation
 
 
-def _is_officer(request: HttpRequest) -> bool:
-    return OFFICER in request.roles  # type: ignore[attr-defined]
+def _is_officer(request: StaffRequest) -> bool:
+    return OFFICER in request.roles
 
 
-def _members(request: HttpRequest) -> Any:
+def _members(request: StaffRequest) -> Any:
     return Member.objects.of(_org(request)).select_related("group")
 
 
-def _interests(request: HttpRequest) -> Any:
+def _interests(request: StaffRequest) -> Any:
     queryset = Interest.objects.filter(organisation=_org(request))
     return filter_interests(queryset, request.GET.dict(), today=timezone.localdate())
 
 
-def _gifts(request: HttpRequest) -> Any:
+def _gifts(request: StaffRequest) -> Any:
     return filter_gifts(Gift.objects.filter(organisation=_org(request)), request.GET.dict())
 
 
 @staff(*READERS)
 @require_GET
-def interests(request: HttpRequest, org: str) -> HttpResponse:
+def interests(request: StaffRequest, org: str) -> HttpResponse:
     """The register of interests, filtered by member, kind and whether current (COI-1)."""
     today = timezone.localdate()
     reviews = members_with_reviews(_org(request), on=today)
@@ -82,7 +83,7 @@ def interests(request: HttpRequest, org: str) -> HttpResponse:
 
 @staff(*READERS)
 @require_GET
-def gifts(request: HttpRequest, org: str) -> HttpResponse:
+def gifts(request: StaffRequest, org: str) -> HttpResponse:
     """The register of gifts and hospitality, filtered by member and status (GIFT-3)."""
     context = {
         "organisation": _org(request),
@@ -111,19 +112,19 @@ def _pdf(request: HttpRequest, template: str, context: dict[str, Any], name: str
 
 @staff(*READERS)
 @require_GET
-def interests_export(request: HttpRequest, org: str) -> HttpResponse:
+def interests_export(request: StaffRequest, org: str) -> HttpResponse:
     return _csv(interests_csv(_interests(request)), f"{org}-register-of-interests.csv")
 
 
 @staff(*READERS)
 @require_GET
-def gifts_export(request: HttpRequest, org: str) -> HttpResponse:
+def gifts_export(request: StaffRequest, org: str) -> HttpResponse:
     return _csv(gifts_csv(_gifts(request)), f"{org}-gifts-and-hospitality.csv")
 
 
 @staff(*READERS)
 @require_GET
-def interests_pdf(request: HttpRequest, org: str) -> HttpResponse:
+def interests_pdf(request: StaffRequest, org: str) -> HttpResponse:
     """The register of interests as a PDF for the Board."""
     context = {"organisation": _org(request), "interests": interests_query(_interests(request))}
     return _pdf(
@@ -133,19 +134,19 @@ def interests_pdf(request: HttpRequest, org: str) -> HttpResponse:
 
 @staff(*READERS)
 @require_GET
-def gifts_pdf(request: HttpRequest, org: str) -> HttpResponse:
+def gifts_pdf(request: StaffRequest, org: str) -> HttpResponse:
     """The register of gifts and hospitality as a PDF for the Board."""
     context = {"organisation": _org(request), "lines": gift_lines(_gifts(request))}
     return _pdf(request, "registers/pdf_gifts.html", context, f"{org}-gifts-and-hospitality.pdf")
 
 
-def _member(request: HttpRequest, member: int) -> Member:
+def _member(request: StaffRequest, member: int) -> Member:
     return get_object_for(_org(request), _members(request), via="group__organisation", pk=member)
 
 
 @staff(*READERS)
 @require_GET
-def member(request: HttpRequest, org: str, member: int) -> HttpResponse:
+def member(request: StaffRequest, org: str, member: int) -> HttpResponse:
     """One member's register: interests, reviews and gifts, with the officer's actions."""
     found = _member(request, member)
     context = member_register(found, today=timezone.localdate())
@@ -159,7 +160,7 @@ def _back(org: str, member: int) -> str:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def declare_interest(request: HttpRequest, org: str, member: int) -> HttpResponse:
+def declare_interest(request: StaffRequest, org: str, member: int) -> HttpResponse:
     """An officer declares an interest for a member (COI-1)."""
     return journeys.interest_page(
         request, _member(request, member), _back(org, member), for_self=False
@@ -168,7 +169,7 @@ def declare_interest(request: HttpRequest, org: str, member: int) -> HttpRespons
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def close_interest(request: HttpRequest, org: str, pk: int) -> HttpResponse:
+def close_interest(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     interest = get_object_for(
         _org(request), Interest.objects.select_related("member__group"), pk=pk
     )
@@ -179,7 +180,7 @@ def close_interest(request: HttpRequest, org: str, pk: int) -> HttpResponse:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def confirm(request: HttpRequest, org: str, member: int) -> HttpResponse:
+def confirm(request: StaffRequest, org: str, member: int) -> HttpResponse:
     """An officer records a member's confirmation or nil declaration (COI-1)."""
     return journeys.confirm_page(
         request, _member(request, member), _back(org, member), for_self=False
@@ -188,14 +189,14 @@ def confirm(request: HttpRequest, org: str, member: int) -> HttpResponse:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def declare_gift(request: HttpRequest, org: str, member: int) -> HttpResponse:
+def declare_gift(request: StaffRequest, org: str, member: int) -> HttpResponse:
     """An officer declares a gift or hospitality for a member (GIFT-1)."""
     return journeys.gift_page(request, _member(request, member), _back(org, member), for_self=False)
 
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def register_settings(request: HttpRequest, org: str) -> HttpResponse:
+def register_settings(request: StaffRequest, org: str) -> HttpResponse:
     """The review period of declarations and whether the registers are published."""
     organisation = _org(request)
     current = settings_of(organisation)
@@ -205,7 +206,7 @@ def register_settings(request: HttpRequest, org: str) -> HttpResponse:
         try:
             update_register_settings(
                 organisation=organisation, actor=request.user, **form.cleaned_data
-            )  # type: ignore[arg-type]
+            )
         except Refused as refusal:
             add_refusal(form, refusal)
         else:

@@ -176,6 +176,8 @@ def test_a_text_too_long_is_refused_not_cut_short(factory: Factory) -> None:
     assert response.status_code == 422
     assert response.json() == {
         "detail": "Who it is about must be 200 characters or fewer.",
+        "rule": "validation",
         "field": "about_whom",
+        "problems": [],
     }
     assert not Concern.objects.exists()

@@ -10,12 +10,12 @@ from django.core import mail
 
 from panelkeeper.cases.models import CaseEvent
 from panelkeeper.cases.procedure import assess_case
-from panelkeeper.letters.case_letters import LetterRefused
 from panelkeeper.letters.dispatch import print_batch
 from panelkeeper.letters.facts import long_date
 from panelkeeper.letters.issuing import issue_case_letter, issue_gift_letter
 from panelkeeper.letters.kinds import LetterKind
 from panelkeeper.letters.models import Dispatch, Letter
+from panelkeeper.lib.refusals import Refused
 from tests.factory import Factory
 from tests.lib.test_pdf import pdf_text
 
@@ -111,14 +111,14 @@ def test_a_member_with_no_address_at_all_is_refused_with_what_to_do(factory: Fac
     member = case.member
     member.email, member.address = "", ""
     member.save(update_fields=["email", "address"])
-    with pytest.raises(LetterRefused, match="Add an email address or a postal address"):
+    with pytest.raises(Refused, match="Add an email address or a postal address"):
         factory.letter()
     assert not Letter.objects.exists()
 
 
 def test_an_outcome_letter_before_any_outcome_is_refused(factory: Factory) -> None:
     case = factory.the_case
-    with pytest.raises(LetterRefused, match="record the outcome first"):
+    with pytest.raises(Refused, match="record the outcome first"):
         issue_case_letter(case=case, kind=None, actor=None, today=TODAY)
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from panelkeeper.letters.kinds import LetterKind, placeholders
-from panelkeeper.letters.placeholders import TemplateProblem, check, fill, fill_html, names_in
+from panelkeeper.letters.placeholders import check, fill, fill_html, names_in
 from panelkeeper.letters.wording import default_wording
+from panelkeeper.lib.refusals import Refused
 from tests.rules.copying import copied_runs
 
 
@@ -17,7 +18,7 @@ def test_it_fills_named_placeholders_and_leaves_doubled_braces_as_braces() -> No
 
 
 def test_an_unknown_placeholder_is_refused_with_its_name() -> None:
-    with pytest.raises(TemplateProblem, match=r"\{members_name\} is not a placeholder"):
+    with pytest.raises(Refused, match=r"\{members_name\} is not a placeholder"):
         check("Dear {members_name},", {"member_name"})
 
 
@@ -38,7 +39,7 @@ def test_template_text_can_never_run_code_anything_but_a_plain_name_is_refused_o
 ) -> None:
     try:
         check(text, {"member_name"})
-    except TemplateProblem:
+    except Refused:
         return
     # Accepted only as literal text: filling changes nothing but the doubled braces.
     assert fill(text, {"member_name": "x"}) == text.replace("{{", "{").replace("}}", "}")

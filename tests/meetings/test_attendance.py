@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 
 from panelkeeper.accounts.models import User
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.attendance import record_attendance, send_apologies
 from panelkeeper.meetings.models import Attendance, MeetingStatus
 from panelkeeper.meetings.schedule import cancel_meeting
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import PolicyVersion
-from panelkeeper.organisations.policies import Refused
 from tests.factory import Factory
 from tests.meetings.conftest import TODAY
 

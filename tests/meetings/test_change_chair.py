@@ -11,10 +11,10 @@ from django.urls import reverse
 
 from panelkeeper.accounts.models import User
 from panelkeeper.audit.models import AuditEntry
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.models import ChairBasis, Meeting
 from panelkeeper.meetings.schedule import cancel_meeting, name_chair
 from panelkeeper.organisations.models import Group
-from panelkeeper.organisations.policies import Refused
 from tests.factory import Factory
 from tests.meetings.conftest import TODAY
 

@@ -7,13 +7,13 @@ import datetime as dt
 import pytest
 
 from panelkeeper.accounts.models import User
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.actions import actions_of, allocate_action, complete_action, overdue
 from panelkeeper.meetings.attendance import record_attendance
 from panelkeeper.meetings.conduct import record_asked_to_leave
 from panelkeeper.meetings.models import AskedToLeave, Meeting
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import PolicyVersion
-from panelkeeper.organisations.policies import Refused
 from tests.factory import Factory
 from tests.meetings.conftest import TODAY
 

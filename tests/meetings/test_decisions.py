@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from panelkeeper.accounts.models import User
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.agenda import add_agenda_item
 from panelkeeper.meetings.attendance import record_attendance
 from panelkeeper.meetings.decisions import cast_vote, close_decision, open_decision, tally
@@ -15,7 +16,6 @@ from panelkeeper.meetings.models import Meeting, VoteCast
 from panelkeeper.meetings.queries import meeting_page
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import PolicyVersion
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.registers.models import ConflictDecision, Decision
 from tests.factory import Factory
 from tests.meetings.conftest import TODAY

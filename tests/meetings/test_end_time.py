@@ -12,10 +12,10 @@ from django.urls import reverse
 
 from panelkeeper.accounts.models import User
 from panelkeeper.audit.models import AuditEntry
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.calendars import calendar
 from panelkeeper.meetings.models import Meeting
 from panelkeeper.organisations.models import Group
-from panelkeeper.organisations.policies import Refused
 from tests.factory import Factory
 from tests.meetings.conftest import TODAY
 from tests.meetings.test_calendars import unfold

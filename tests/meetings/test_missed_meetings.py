@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from panelkeeper.accounts.models import User
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.agenda import put_waiting_matters_on_agenda
 from panelkeeper.meetings.attendance import record_attendance
 from panelkeeper.meetings.missed import decide_missed_meetings
@@ -16,7 +17,6 @@ from panelkeeper.members.eligibility import eligibility
 from panelkeeper.members.models import Member, Status
 from panelkeeper.members.records import change_member_status
 from panelkeeper.organisations.models import Group, PolicyVersion
-from panelkeeper.organisations.policies import Refused
 from tests.factory import Factory
 from tests.meetings.conftest import TODAY
 

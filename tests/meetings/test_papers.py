@@ -13,9 +13,9 @@ from django.urls import reverse
 
 from panelkeeper.accounts.models import User
 from panelkeeper.audit.models import AuditEntry
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.models import Meeting, Paper
 from panelkeeper.meetings.papers import attach_paper, remove_paper
-from panelkeeper.organisations.policies import Refused
 from tests.factory import Factory
 from tests.meetings.conftest import TODAY
 

@@ -17,13 +17,13 @@ from django.urls import reverse
 from panelkeeper.accounts.models import User
 from panelkeeper.audit.models import AuditEntry
 from panelkeeper.letters.reminders import send_member_reminders
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.attendance import record_attendance
 from panelkeeper.meetings.calendars import create_feed
 from panelkeeper.meetings.models import AgendaKind, Attendance, ChairBasis, Meeting
 from panelkeeper.meetings.schedule import cancel_meeting, reschedule_meeting
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group, PolicyVersion
-from panelkeeper.organisations.policies import Refused
 from tests.factory import Factory
 from tests.meetings.conftest import TODAY
 from tests.meetings.test_calendars import unfold

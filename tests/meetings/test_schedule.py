@@ -7,13 +7,13 @@ import datetime as dt
 import pytest
 
 from panelkeeper.accounts.models import User
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.attendance import record_attendance
 from panelkeeper.meetings.models import ChairBasis, Meeting, MeetingStatus
 from panelkeeper.meetings.queries import expected_members
 from panelkeeper.meetings.schedule import cancel_meeting, chair_for, schedule_meeting
 from panelkeeper.members.models import GroupRole
 from panelkeeper.organisations.models import Group
-from panelkeeper.organisations.policies import Refused
 from tests.factory import Factory
 from tests.meetings.conftest import TODAY
 

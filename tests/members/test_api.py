@@ -124,7 +124,12 @@ def test_signing_with_an_empty_name_through_the_api_is_refused(factory: Factory)
         {"version_id": version.pk, "read_and_understood": True, "typed_name": " "},
     )
     assert response.status_code == 422
-    assert response.json() == {"detail": "Enter your full name to sign", "field": "typed_name"}
+    assert response.json() == {
+        "detail": "Enter your full name to sign",
+        "rule": "validation",
+        "field": "typed_name",
+        "problems": [],
+    }
     assert not Signature.objects.exists()
 
 

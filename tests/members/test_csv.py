@@ -11,7 +11,8 @@ from django.test import Client
 from django.urls import reverse
 
 from panelkeeper.audit.models import AuditEntry
-from panelkeeper.members.csv_io import ImportRefused, check, import_members
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.members.csv_io import check, import_members
 from panelkeeper.members.models import Member
 from tests.factory import Factory
 
@@ -66,9 +67,9 @@ def test_a_bad_last_row_stops_every_row_and_is_named_by_line_and_column(
 ) -> None:
     factory.panel()
     text = GOOD + "Last Person,landlord,Customer Scrutiny Panel,2026-02-30,,,maybe\n"
-    with pytest.raises(ImportRefused) as refusal:
+    with pytest.raises(Refused) as refusal:
         import_members(text=text, organisation=factory.home, actor=factory.officer())
-    assert [str(p) for p in refusal.value.problems] == [
+    assert [p.message for p in refusal.value.problems] == [
         "Line 4, column customer_type: Write one of: tenant, leaseholder, applicant, "
         "service_user, resident, homebuyer",
         "Line 4, column large_print: Write yes or no",

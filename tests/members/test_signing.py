@@ -9,10 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, connection, transaction
 
 from panelkeeper.audit.models import AuditEntry
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.documents import add_document_version, must_resign
 from panelkeeper.members.models import Countersignature, DocumentVersion, Signature, text_hash
 from panelkeeper.members.signing import countersign, record_paper_signature, sign_document
-from panelkeeper.organisations.policies import Refused
 from tests.factory import Factory
 
 TODAY = dt.date(2026, 11, 23)

@@ -8,10 +8,10 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 
 from panelkeeper.audit.models import AuditEntry
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member, MemberStatus, Status
 from panelkeeper.members.records import change_member_status
 from panelkeeper.members.status import status_on
-from panelkeeper.organisations.policies import Refused
 from tests.factory import Factory
 
 TODAY = dt.date(2026, 11, 23)

@@ -10,9 +10,9 @@ from django.test import Client
 from django.urls import reverse
 
 from panelkeeper.audit.models import AuditEntry
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Appraisal, Expense
 from panelkeeper.members.support import decide_expense, record_appraisal, submit_expense
-from panelkeeper.organisations.policies import Refused
 from tests.factory import Factory
 
 TODAY = dt.date(2026, 11, 23)

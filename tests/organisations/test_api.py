@@ -103,8 +103,8 @@ def test_a_text_with_three_problems_answers_422_with_three_problems(
     assert response.status_code == 422
     problems = response.json()["problems"]
     assert len(problems) == 3
-    assert {p["key"] for p in problems} >= {"colour", "calendar.not_a_setting"}
-    assert all(p["source"] == "ours.toml" and p["message"] for p in problems)
+    assert {p["field"] for p in problems} >= {"colour", "calendar.not_a_setting"}
+    assert all(p["detail"].startswith("ours.toml: ") for p in problems)
     assert not PolicyVersion.objects.exists()
 
 
@@ -129,7 +129,7 @@ def test_publishing_without_role_holders_answers_422_listing_them(
         bearer(factory, officer),
     )
     assert response.status_code == 422
-    assert [t["key"] for t in response.json()["missing_role_holders"]] == [
+    assert [t["field"] for t in response.json()["problems"]] == [
         "customer_involvement_team",
         "service_improvement_team",
         "group_director_of_operations",

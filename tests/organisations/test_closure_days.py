@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 
 from panelkeeper.accounts.models import User
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.closure_days import add_closure_day
 from panelkeeper.organisations.models import ClosureDay
-from panelkeeper.organisations.policies import Refused, working_calendar
+from panelkeeper.organisations.policies import working_calendar
 from tests.factory import Factory
 from tests.organisations.conftest import audit_actions
 

@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 
 from panelkeeper.accounts.models import User
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Group, PolicyVersion
 from panelkeeper.organisations.policies import (
     InvalidPolicy,
     MissingRoleHolders,
-    Refused,
     declared_staff_titles,
     discard_draft,
     load_preset_draft,
@@ -79,10 +79,10 @@ def test_a_file_with_problems_is_refused_with_every_problem_and_nothing_is_saved
 ) -> None:
     with pytest.raises(InvalidPolicy) as refused:
         upload_draft(organisation=factory.home, text=BROKEN, file_name="b.toml", actor=officer)
-    keys = [problem.key for problem in refused.value.problems]
+    keys = [problem.key for problem in refused.value.file_problems]
     assert len(keys) == 3
     assert {"colour", "calendar.not_a_setting", "breach.deadlines.conclude.within"} == set(keys)
-    assert all(problem.source == "b.toml" for problem in refused.value.problems)
+    assert all(problem.source == "b.toml" for problem in refused.value.file_problems)
     assert "problems" in refused.value.message
     assert not PolicyVersion.objects.exists()
 
@@ -227,7 +227,7 @@ def test_a_version_label_too_long_to_keep_is_a_problem_at_its_key(
     text = preset_text("vela").replace('version = "preset-1"', f'version = "{"x" * 101}"', 1)
     with pytest.raises(InvalidPolicy) as refused:
         upload_draft(organisation=factory.home, text=text, file_name="v.toml", actor=officer)
-    assert [p.key for p in refused.value.problems] == ["code.version"]
+    assert [p.key for p in refused.value.file_problems] == ["code.version"]
     assert not PolicyVersion.objects.exists()
 
 

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from panelkeeper.accounts.models import User
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import RoleHolder
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.organisations.role_holders import assign_role_holder
 from tests.factory import Factory
 from tests.organisations.conftest import audit_actions

@@ -81,7 +81,9 @@ def test_a_gift_that_is_not_money_answers_422_and_nothing_is_saved(
     assert response.status_code == 422
     assert response.json() == {
         "detail": "Enter the estimated value in pounds and pence, like 25 or 12.50",
+        "rule": "validation",
         "field": "value",
+        "problems": [],
     }
     assert not Gift.objects.exists()
 

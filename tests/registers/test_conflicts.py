@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 
 from panelkeeper.accounts.models import User
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import PolicyVersion
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.registers.conflicts import (
     conflict_check,
     conflicts_for,

@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 
 from panelkeeper.accounts.models import User
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import PolicyVersion
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.registers.gifts import decide_gift, declare_gift
 from panelkeeper.registers.models import Gift, GiftDirection, GiftOutcome, GiftStatus
 from tests.factory import Factory

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from panelkeeper.accounts.models import User
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.registers.interests import (
     close_interest,
     confirm_register,

@@ -14,9 +14,9 @@ from django.test.utils import CaptureQueriesContext
 
 from panelkeeper.accounts.models import User
 from panelkeeper.audit.models import AuditEntry
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import PolicyVersion
-from panelkeeper.organisations.policies import Refused
 from panelkeeper.registers.conflicts import conflict_check, conflicts_for
 from panelkeeper.registers.models import ConflictDecision, Decision, WorkItem
 from tests.factory import Factory

@@ -17,9 +17,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.accounts.models import Grant, User
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Organisation, PolicyVersion, RoleHolder
 from panelkeeper.organisations.policies import (
-    Refused,
     load_preset_draft,
     publish_policy_version,
     staff_titles,
