@@ -153,4 +153,5 @@ def calendar(meetings: Iterable[Meeting], url_for: Callable[[Meeting], str], *, 
     cal.add("x-wr-calname", vText(name))
     for meeting in meetings:
         cal.add_component(_event(meeting, url=url_for(meeting), stamp=stamp))
-    return cal.to_ical().decode()
+    data: bytes = cal.to_ical()
+    return data.decode()
