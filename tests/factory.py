@@ -1,8 +1,28 @@
 """Test data and the named personas, built by one plain class (STYLE 18).
 
-``Factory`` makes one organisation ("home") with its officer and auditor, and an
-outsider: the officer of another organisation. Other engineers add methods here for
-their own records (append with str_replace; keep each method small).
+``Factory`` (the ``factory`` fixture in ``tests/conftest.py``) builds the records a test
+needs, saved, with defaults that any keyword argument overrides.
+
+- Organisations: ``home``, where the personas work, and ``other``, where they hold no
+  grant.
+- Staff: ``officer()`` and ``auditor()`` of home and ``outsider()`` (an officer of
+  ``other``), a new user on each call (the conftest fixtures hold one each).
+- Personas made once per factory, so a test that asks twice gets the same one: the
+  chair, a panel member, an advocate and the member they act for; for breach cases, the
+  subject of ``the_case``, an investigator seated on it and the appeal officer it is
+  appealed to.
+- Records: versions of the code and role holders, members and their signatures,
+  meetings, interests and gifts, breach cases, letters, concerns. Members, meetings,
+  cases, letters and concerns are made through their app's domain function, so they
+  carry the events and audit entries the product would write; simpler records
+  (versions of the code, documents, signatures, interests, gifts) are saved directly,
+  as their methods' docstrings say.
+
+To add a record, add a method under its app's heading that takes ``**fields`` for
+overrides, calls the app's domain function if it has one (imported inside the method,
+like the others) and pins its dates to the suite's calendar: today is 23 November 2026
+unless a test says otherwise. A new persona keeps its record in ``self._personas`` so
+that it is made once.
 """
 
 from __future__ import annotations

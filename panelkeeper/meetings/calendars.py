@@ -2,7 +2,8 @@
 meetings. A feed's URL carries a random secret; only its SHA-256 is kept, so a feed
 reveals nothing without the secret, and revoking it closes it for good.
 
-Events are written by hand to RFC 5545: times in UTC, text escaped, long lines folded.
+The files are written with the ``icalendar`` library, which escapes text and folds long
+lines as RFC 5545 asks.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from icalendar import STATUS, Calendar, Event, vText
 
 from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
@@ -106,33 +108,15 @@ def feed_meetings(feed: CalendarFeed) -> Iterable[Meeting]:
 # -- iCalendar --------------------------------------------------------------------
 
 
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def _fold(line: str) -> str:
-    """Lines longer than 75 octets continue on the next line after a space (RFC 5545)."""
-    data = line.encode()
-    if len(data) <= 75:
-        return line
-    parts, start = [], 0
-    while start < len(data):
-        end = min(start + (75 if not parts else 74), len(data))
-        while end < len(data) and (data[end] & 0xC0) == 0x80:
-            end -= 1  # never split a UTF-8 character
-        parts.append(data[start:end].decode())
-        start = end
-    return "\r\n ".join(parts)
-
-
-def _utc(value: dt.datetime) -> str:
-    return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def event_lines(meeting: Meeting, url: str, stamp: dt.datetime) -> list[str]:
+def _event(meeting: Meeting, *, url: str, stamp: dt.datetime) -> Event:
     """One VEVENT: the meeting's time, place or link, status, and a link to its page.
 
-    It ends at the meeting's end time, or two hours after the start when none is set.
+    Its UID is the meeting's random ``uid``, so it is the same in every file and feed and
+    never the same as another installation's. Its times are the meeting's wall-clock
+    times in ``TIME_ZONE``, written in UTC so that no VTIMEZONE is needed; it ends at
+    the meeting's end time, or two hours after the start when none is set. SEQUENCE is
+    the meeting's ``sequence``, raised by a move or a cancellation, so a calendar that
+    imported an earlier copy replaces it.
     """
     local = ZoneInfo(settings.TIME_ZONE)
     start = dt.datetime.combine(meeting.date, meeting.starts_at, local)
@@ -143,34 +127,31 @@ def event_lines(meeting: Meeting, url: str, stamp: dt.datetime) -> list[str]:
     description = f"Meeting page: {url}"
     if meeting.online_link:
         description += f"\nJoin online: {meeting.online_link}"
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:meeting-{meeting.pk}@panelkeeper",
-        f"DTSTAMP:{_utc(stamp)}",
-        f"SEQUENCE:{meeting.sequence}",
-        f"DTSTART:{_utc(start)}",
-        f"DTEND:{_utc(end)}",
-        f"SUMMARY:{_escape(f'Meeting of {meeting.group.name}')}",
-        f"LOCATION:{_escape(meeting.where)}",
-        f"DESCRIPTION:{_escape(description)}",
-        f"URL:{url}",
-        "STATUS:" + ("CANCELLED" if meeting.status == MeetingStatus.CANCELLED else "CONFIRMED"),
-        "END:VEVENT",
-    ]
-    return lines
+    cancelled = meeting.status == MeetingStatus.CANCELLED
+    return Event.new(
+        uid=f"{meeting.uid}@panelkeeper",
+        stamp=stamp.astimezone(dt.UTC),
+        sequence=meeting.sequence,
+        start=start.astimezone(dt.UTC),
+        end=end.astimezone(dt.UTC),
+        summary=f"Meeting of {meeting.group.name}",
+        location=meeting.where,
+        description=description,
+        url=url,
+        status=STATUS.CANCELLED if cancelled else STATUS.CONFIRMED,
+    )
 
 
 def calendar(meetings: Iterable[Meeting], url_for: Callable[[Meeting], str], *, name: str) -> str:
     """A whole VCALENDAR, CRLF line endings, ready to serve as text/calendar."""
     stamp = timezone.now()
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//panelkeeper//meetings//EN",
-        "CALSCALE:GREGORIAN",
-        f"X-WR-CALNAME:{_escape(name)}",
-    ]
+    cal = Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", "-//panelkeeper//meetings//EN")
+    cal.add("calscale", "GREGORIAN")
+    # The library writes unknown properties raw; the name is text and must be escaped.
+    cal.add("x-wr-calname", vText(name))
     for meeting in meetings:
-        lines += event_lines(meeting, url_for(meeting), stamp)
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+        cal.add_component(_event(meeting, url=url_for(meeting), stamp=stamp))
+    data: bytes = cal.to_ical()
+    return data.decode()

@@ -7,6 +7,8 @@ organisation through the meeting's group, and every query is scoped by it.
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -48,7 +50,9 @@ class Meeting(models.Model):
     when the Chair sends apologies or is suspended (see ``schedule.chair_for``).
     ``ends_at`` is optional, later than ``starts_at`` on the same day; calendars assume
     two hours when it is empty. ``sequence`` counts the changes calendars must pick up
-    (a move, a cancellation): it is the event's SEQUENCE in the .ics feed.
+    (a move, a cancellation): it is the event's SEQUENCE in the .ics feed. ``uid`` is
+    random, fixed when the meeting is made: its calendar events' UID, so a calendar
+    fed by two installations never mistakes one's meeting for the other's.
     """
 
     group = models.ForeignKey("organisations.Group", on_delete=models.PROTECT, related_name="+")
@@ -62,6 +66,7 @@ class Meeting(models.Model):
     )
     cancelled_reason = models.CharField(max_length=500, blank=True)
     sequence = models.PositiveIntegerField(default=0)
+    uid = models.UUIDField("calendar UID", default=uuid.uuid4, unique=True, editable=False)
     chair = models.ForeignKey(
         "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
