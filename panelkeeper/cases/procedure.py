@@ -2,21 +2,19 @@
 
 Every rule decision comes from :func:`panelkeeper.rules.breaches.assess_policy` and
 :func:`~panelkeeper.rules.breaches.check_next_policy`. This module turns stored rows into
-the procedure's values (the policy the case was raised under, its working calendar with
-the organisation's closure days, its events, the member's earlier cases) and a refusal
-into the apps' :class:`~panelkeeper.lib.refusals.Refused`, which names the rule.
+the procedure's values (the policy the case was raised under, the organisation's working
+calendar, its events, the member's earlier cases) and a refusal into the apps'
+:class:`~panelkeeper.lib.refusals.Refused`, which names the rule.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 from panelkeeper.cases.models import Case, CaseEvent
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.organisations.models import ClosureDay, PolicyVersion
-from panelkeeper.organisations.policies import parse
+from panelkeeper.organisations.in_force import calendar_for, policy_of_version
 from panelkeeper.rules.breaches import (
     AppealResult,
     CaseView,
@@ -31,31 +29,15 @@ from panelkeeper.rules.calendar import WorkingCalendar
 from panelkeeper.rules.ladder import Channel, Effect, Ladder, Raiser
 from panelkeeper.rules.policy import Policy
 
-
-@lru_cache(maxsize=64)
-def _parsed(pk: int, source: str, file_name: str) -> Policy:
-    # Published versions never change (a trigger refuses it), so the text is the key.
-    version = PolicyVersion(pk=pk, source=source, file_name=file_name)
-    return parse(version)
-
-
-def policy_of(version: PolicyVersion) -> Policy:
-    """The policy a stored version holds, parsed once per process for each text."""
-    return _parsed(version.pk, version.source, version.file_name)
+# The case's own version, whatever is in force today; parsed once per process by the
+# code-in-force service.
+policy_of = policy_of_version
 
 
 def ladder_of(policy: Policy) -> Ladder:
     if policy.breach is None:
         raise Refused("The code in force defines no breach procedure.", rule="BR-3")
     return policy.breach
-
-
-def calendar_for(case: Case, policy: Policy) -> WorkingCalendar:
-    """The policy's calendar plus the closure days the organisation has recorded."""
-    days = ClosureDay.objects.filter(organisation=case.organisation_id).values_list(
-        "date", flat=True
-    )
-    return policy.working_calendar(list(days))
 
 
 def to_event(row: CaseEvent, case: Case) -> Event:
@@ -112,7 +94,7 @@ def assess_case(case: Case, *, as_of: dt.date) -> CaseView:
             as_of=as_of,
             case_id=case.reference,
             earlier_cases=earlier_cases(case),
-            calendar=calendar_for(case, policy),
+            calendar=calendar_for(case.organisation),
         )
     except StepRefused as refused:
         raise Refused.from_step(refused) from None
@@ -129,7 +111,7 @@ def check_step(case: Case, proposed: Event, *, today: dt.date) -> CaseView:
             as_of=today,
             case_id=case.reference,
             earlier_cases=earlier_cases(case),
-            calendar=calendar_for(case, policy),
+            calendar=calendar_for(case.organisation),
         )
     except StepRefused as refused:
         raise Refused.from_step(refused) from None

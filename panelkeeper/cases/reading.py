@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from panelkeeper.cases.models import Case, CaseEvent, PartyRole
-from panelkeeper.cases.procedure import assess_case, calendar_for, policy_of
-from panelkeeper.organisations.policies import working_calendar
+from panelkeeper.cases.procedure import assess_case, policy_of
+from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.rules.breaches import CaseView, DeadlineView
 from panelkeeper.rules.calendar import WorkingCalendar
 from panelkeeper.rules.ladder import Party
@@ -76,14 +76,14 @@ def read_case(case: Case, *, as_of: dt.date) -> Reading:
     view = assess_case(case, as_of=as_of)
     events = [e for e in case.events.select_related("recorded_by") if e.recorded_on <= as_of]
     policy = policy_of(case.policy_version)
-    calendar = calendar_for(case, policy)
+    calendar = calendar_for(case.organisation)
     told = parties_to_tell(case, policy)
     return Reading(case, as_of, view, events, dues(view, calendar), told)
 
 
 def list_calendar(case_org: object) -> WorkingCalendar:
     """One calendar for a page of cases: the organisation's region and closure days."""
-    return working_calendar(case_org)  # type: ignore[arg-type]
+    return calendar_for(case_org)  # type: ignore[arg-type]
 
 
 def reporter_for_subject(case: Case) -> str | None:

@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from panelkeeper.concerns.models import About, ReporterKind
-from panelkeeper.organisations.models import Organisation, PolicyVersion
-from panelkeeper.organisations.policies import InvalidPolicy, parse
+from panelkeeper.organisations.in_force import loadable_policy_on
+from panelkeeper.organisations.models import Organisation
 from panelkeeper.rules.ladder import Party
 
 
@@ -49,14 +49,8 @@ def raising_for(organisation: Organisation, *, on: dt.date) -> Raising | None:
       concerns (thirteen) accepts them through that same whistleblowing route; the
       policy schema has no separate key for it yet.
     """
-    version = PolicyVersion.objects.in_force(organisation, on=on)
-    if version is None:
-        return None
-    try:
-        policy = parse(version)
-    except InvalidPolicy:
-        return None
-    if policy.breach is None:
+    policy = loadable_policy_on(organisation, on=on)
+    if policy is None or policy.breach is None:
         return None
     rules = policy.breach.raising
     kinds = tuple(ReporterKind(r.value) for r in rules.raised_by) or tuple(ReporterKind)

@@ -35,8 +35,8 @@ from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.models import Action, Meeting, MeetingStatus
 from panelkeeper.members.eligibility import Hurdle, eligibility
 from panelkeeper.members.models import ContactBy, Member
+from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.organisations.models import Organisation, RoleHolder
-from panelkeeper.organisations.policies import working_calendar
 from panelkeeper.rules.calendar import WorkingCalendar
 
 DIGEST_WORKING_DAYS = 2
@@ -70,7 +70,7 @@ def case_items(
     organisation: Organisation, *, today: dt.date, within: int = DIGEST_WORKING_DAYS
 ) -> list[Item]:
     """Every unmet deadline of the organisation's open cases due soon or overdue."""
-    calendar = working_calendar(organisation)
+    calendar = calendar_for(organisation)
     items: list[Item] = []
     open_cases = (
         Case.objects.filter(organisation=organisation)
@@ -96,7 +96,7 @@ def action_items(
     organisation: Organisation, *, today: dt.date, within: int = DIGEST_WORKING_DAYS
 ) -> list[Item]:
     """Meeting actions not done, due soon or overdue (MTG-6)."""
-    calendar = working_calendar(organisation)
+    calendar = calendar_for(organisation)
     items = []
     actions = Action.objects.filter(
         meeting__group__organisation=organisation, done_on__isnull=True
@@ -240,7 +240,7 @@ def _document_key(about: str) -> bool:
 def send_member_reminders(
     organisation: Organisation, *, today: dt.date, within: int = DIGEST_WORKING_DAYS
 ) -> int:
-    calendar = working_calendar(organisation)
+    calendar = calendar_for(organisation)
     sent = 0
     members = (
         Member.objects.of(organisation)

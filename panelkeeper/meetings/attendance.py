@@ -21,7 +21,7 @@ from panelkeeper.meetings.models import Attendance, Meeting, MeetingStatus
 from panelkeeper.meetings.schedule import mark_held
 from panelkeeper.meetings.seats import timelines
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.policies import working_calendar
+from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.rules.attendance import Presence, Standing, apologies_are_late
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ def record_attendance(
             given_on=apologies_given_on,
             meeting=meeting.date,
             notice=rules.apologies_notice if rules else None,
-            calendar=working_calendar(meeting.group.organisation),
+            calendar=calendar_for(meeting.group.organisation),
         )
     with transaction.atomic():
         if presence is not Presence.APOLOGIES:

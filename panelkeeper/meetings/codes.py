@@ -3,30 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.organisations.models import Organisation, PolicyVersion
-from panelkeeper.rules.policy import Policy, load_policy
-from panelkeeper.rules.problems import PolicyError
-
-
-@lru_cache(maxsize=32)
-def _loaded(text: str, file_name: str) -> Policy | None:
-    # A policy is an immutable value of its text, so one parse serves every later call:
-    # attendance reviews ask for it once per member per record.
-    try:
-        return load_policy(text, source=file_name)
-    except PolicyError:
-        return None
+from panelkeeper.organisations.in_force import loadable_policy_on
+from panelkeeper.organisations.models import Organisation
+from panelkeeper.rules.policy import Policy
 
 
 def code_on(organisation: Organisation, on: dt.date) -> Policy | None:
-    """The policy in force on ``on``; None when no version is, or it no longer loads."""
-    version = PolicyVersion.objects.in_force(organisation, on=on)
-    if version is None:
-        return None
-    return _loaded(version.source, version.file_name)
+    """The policy in force on ``on``; None when no version is, or it no longer loads.
+
+    Attendance reviews ask once per member per record; the service parses each text once.
+    """
+    return loadable_policy_on(organisation, on=on)
 
 
 def day(value: dt.date) -> str:

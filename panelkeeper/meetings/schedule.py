@@ -19,8 +19,8 @@ from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.codes import code_on, day
 from panelkeeper.meetings.models import Attendance, ChairBasis, Meeting, MeetingStatus
 from panelkeeper.members.models import GroupRole, Member
+from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.organisations.models import Group
-from panelkeeper.organisations.policies import working_calendar
 from panelkeeper.registers.conflicts import move_work_items
 from panelkeeper.registers.models import WorkItem
 from panelkeeper.rules.attendance import Presence, apologies_are_late
@@ -285,7 +285,7 @@ def _clear_late_marks(meeting: Meeting, *, actor: User) -> None:
     organisation = meeting.group.organisation
     policy = code_on(organisation, meeting.date)
     rules = policy.attendance if policy else None
-    calendar = working_calendar(organisation)
+    calendar = calendar_for(organisation)
     for entry in late:
         assert entry.apologies_given_on is not None
         if apologies_are_late(

@@ -20,8 +20,9 @@ from panelkeeper.lib.markdown import render_markdown
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.eligibility import Hurdle, eligibility
 from panelkeeper.members.models import Document, DocumentVersion, Member, Signature, text_hash
+from panelkeeper.organisations.in_force import policy_of_version, version_on
 from panelkeeper.organisations.models import Organisation, PolicyVersion
-from panelkeeper.organisations.policies import InvalidPolicy, parse
+from panelkeeper.organisations.policies import InvalidPolicy
 from panelkeeper.rules.sections import Documents
 
 if TYPE_CHECKING:
@@ -38,13 +39,13 @@ def _date(value: dt.date) -> str:
 def documents_of_code(organisation: Organisation, *, on: dt.date) -> Documents | None:
     """The documents section of the code in force on ``on``, else of the newest published
     version, else None."""
-    version = PolicyVersion.objects.in_force(organisation, on=on) or (
+    version = version_on(organisation, on=on) or (
         PolicyVersion.objects.published().filter(organisation=organisation).first()
     )
     if version is None:
         return None
     try:
-        return parse(version).documents
+        return policy_of_version(version).documents
     except InvalidPolicy:
         return None
 

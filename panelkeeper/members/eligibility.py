@@ -21,8 +21,8 @@ from enum import StrEnum
 
 from panelkeeper.members.models import Document, Member, Signature, Status
 from panelkeeper.members.status import end_of, status_record_on
-from panelkeeper.organisations.models import PolicyVersion
-from panelkeeper.organisations.policies import InvalidPolicy, parse
+from panelkeeper.organisations import in_force
+from panelkeeper.organisations.policies import InvalidPolicy
 from panelkeeper.rules.policy import Policy
 
 
@@ -89,8 +89,7 @@ def policy_on(member: Member, on: dt.date) -> Policy | None:
     """The policy of the code in force for the member's organisation on ``on``, if any.
 
     Raises InvalidPolicy when the version in force no longer loads."""
-    version = PolicyVersion.objects.in_force(member.group.organisation, on=on)
-    return None if version is None else parse(version)
+    return in_force.policy_on(member.group.organisation, on=on)
 
 
 def eligibility(member: Member, *, on: dt.date, known_on: dt.date | None = None) -> Eligibility:

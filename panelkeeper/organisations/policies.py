@@ -25,10 +25,8 @@ from django.utils import timezone
 from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Problem, Refused
 from panelkeeper.organisations.models import Group, Organisation, PolicyVersion, RoleHolder
-from panelkeeper.rules.calendar import Region, WorkingCalendar
-from panelkeeper.rules.policy import Policy, load_policy
+from panelkeeper.rules.policy import Policy
 from panelkeeper.rules.presets import PRESETS, preset_text
-from panelkeeper.rules.problems import PolicyError
 from panelkeeper.rules.problems import Problem as PolicyProblem
 
 if TYPE_CHECKING:
@@ -80,18 +78,23 @@ class MissingRoleHolders(Refused):
 # -- reading ------------------------------------------------------------------
 
 
-def parse(version: PolicyVersion) -> Policy:
-    """The policy a stored version holds; raises :class:`InvalidPolicy` if it no longer loads."""
-    try:
-        return load_policy(version.source, source=version.file_name)
-    except PolicyError as error:
-        raise InvalidPolicy(error.problems) from None
+# The readers below parse through :mod:`.in_force`, which imports the refusals declared
+# here; importing it inside each function keeps that one-way at import time.
 
 
 def problems_of(version: PolicyVersion) -> tuple[PolicyProblem, ...]:
-    """Every problem the loader finds in a stored version today (empty when valid)."""
+    """Every problem the loader finds in a stored version today (empty when valid).
+
+    A draft is checked as new text: one saved before ``[calendar]`` moved to the
+    organisation shows that it must go before it can be published.
+    """
+    from panelkeeper.organisations.in_force import check_new_text, policy_of_version
+
     try:
-        parse(version)
+        if version.is_published:
+            policy_of_version(version)
+        else:
+            check_new_text(version.source, file_name=version.file_name)
     except InvalidPolicy as error:
         return error.file_problems
     return ()
@@ -108,15 +111,17 @@ def declared_staff_titles(organisation: Organisation, *, on: dt.date) -> tuple[S
     The code in force comes first; a draft adds the titles it introduces. A draft that no
     longer loads declares nothing.
     """
+    from panelkeeper.organisations.in_force import policy_of_version, version_on
+
     versions: list[PolicyVersion] = []
-    in_force = PolicyVersion.objects.in_force(organisation, on=on)
+    in_force = version_on(organisation, on=on)
     if in_force is not None:
         versions.append(in_force)
     versions.extend(PolicyVersion.objects.drafts().filter(organisation=organisation))
     found: dict[str, StaffTitle] = {}
     for version in versions:
         try:
-            policy = parse(version)
+            policy = policy_of_version(version)
         except InvalidPolicy:
             continue
         for title in staff_titles(policy):
@@ -126,12 +131,14 @@ def declared_staff_titles(organisation: Organisation, *, on: dt.date) -> tuple[S
 
 def missing_role_holders(version: PolicyVersion) -> tuple[StaffTitle, ...]:
     """The staff titles ``version`` declares that have no current holder."""
+    from panelkeeper.organisations.in_force import policy_of_version
+
     held = set(
         RoleHolder.objects.current()
         .filter(organisation=version.organisation_id)
         .values_list("role_key", flat=True)
     )
-    return tuple(t for t in staff_titles(parse(version)) if t.key not in held)
+    return tuple(t for t in staff_titles(policy_of_version(version)) if t.key not in held)
 
 
 def review_due(version: PolicyVersion, policy: Policy) -> dt.date | None:
@@ -148,13 +155,9 @@ def review_due(version: PolicyVersion, policy: Policy) -> dt.date | None:
         return governance.review_due
     if version.approved_on is None or governance.review_every is None:
         return None
-    return WorkingCalendar().add(version.approved_on, governance.review_every)
+    from panelkeeper.organisations.in_force import plain_calendar
 
-
-def working_calendar(organisation: Organisation) -> WorkingCalendar:
-    """The organisation's working calendar: its region's bank holidays and its closure days."""
-    dates = organisation.closure_days.values_list("date", flat=True)
-    return WorkingCalendar(Region(organisation.region), dates)
+    return plain_calendar().add(version.approved_on, governance.review_every)
 
 
 # -- drafts -------------------------------------------------------------------
@@ -163,10 +166,9 @@ def working_calendar(organisation: Organisation) -> WorkingCalendar:
 def _create_draft(
     *, organisation: Organisation, text: str, file_name: str, preset: str, actor: User
 ) -> PolicyVersion:
-    try:
-        policy = load_policy(text, source=file_name)
-    except PolicyError as error:
-        raise InvalidPolicy(error.problems) from None
+    from panelkeeper.organisations.in_force import check_new_text
+
+    policy = check_new_text(text, file_name=file_name)
     limit = PolicyVersion._meta.get_field("version").max_length or 0
     if len(policy.code.version) > limit:
         raise InvalidPolicy(
@@ -262,6 +264,8 @@ def publish_policy_version(
     (:class:`MissingRoleHolders` lists the ones that do not). Creates the groups the
     code names that the organisation lacks. Once published the version never changes.
     """
+    from panelkeeper.organisations.in_force import check_new_text
+
     with transaction.atomic():
         locked = PolicyVersion.objects.select_for_update().get(pk=version.pk)
         if locked.is_published:
@@ -269,7 +273,7 @@ def publish_policy_version(
                 "This version is already published and cannot be changed. "
                 "Load a preset or upload a file to start a new draft."
             )
-        policy = parse(locked)
+        policy = check_new_text(locked.source, file_name=locked.file_name)
         if approved_on > today:
             raise Refused("The approval date must be today or in the past.", field="approved_on")
         if in_force_from < approved_on:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from panelkeeper.organisations.in_force import calendar_settings, policy_of_version
 from panelkeeper.organisations.models import PolicyVersion
-from panelkeeper.organisations.policies import parse
 from panelkeeper.rules.explain import Rulebook, rulebook
 
 
 def rulebook_of(version: PolicyVersion) -> Rulebook:
-    """The rulebook of ``version``; :class:`~.policies.InvalidPolicy` if it no longer loads."""
-    return rulebook(parse(version))
+    """The rulebook of ``version``, with its organisation's region and closure days;
+    :class:`~.policies.InvalidPolicy` if it no longer loads."""
+    calendar = calendar_settings(version.organisation)
+    return rulebook(policy_of_version(version), calendar=calendar)

@@ -16,6 +16,7 @@ from panelkeeper.lib.forms import add_refusal, bound
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.forms import PresetForm, PublishForm, UploadForm
+from panelkeeper.organisations.in_force import policy_of_version
 from panelkeeper.organisations.models import PolicyVersion
 from panelkeeper.organisations.policies import (
     InvalidPolicy,
@@ -23,7 +24,6 @@ from panelkeeper.organisations.policies import (
     discard_draft,
     load_preset_draft,
     missing_role_holders,
-    parse,
     publish_policy_version,
     upload_draft,
 )
@@ -93,7 +93,7 @@ def version_download(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 def _stated_approval(version: PolicyVersion) -> dict[str, object]:
     """The approval date the file states, if any, to start the publish form with."""
     try:
-        governance = parse(version).governance
+        governance = policy_of_version(version).governance
     except InvalidPolicy:
         return {}
     if governance is None or governance.approved_on is None:

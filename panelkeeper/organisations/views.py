@@ -10,8 +10,9 @@ from django.views.decorators.http import require_GET
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import signed_in, staff
 from panelkeeper.lib.requests import SignedInRequest, StaffRequest
+from panelkeeper.organisations.in_force import policy_of_version
 from panelkeeper.organisations.models import Organisation, PolicyVersion
-from panelkeeper.organisations.policies import InvalidPolicy, parse, review_due
+from panelkeeper.organisations.policies import InvalidPolicy, review_due
 from panelkeeper.organisations.rulebooks import rulebook_of
 
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
@@ -48,7 +49,7 @@ def home(request: StaffRequest, org: str) -> HttpResponse:
     unreadable = False
     if in_force is not None:
         try:
-            due = review_due(in_force, parse(in_force))
+            due = review_due(in_force, policy_of_version(in_force))
         except InvalidPolicy:
             unreadable = True
     context = {

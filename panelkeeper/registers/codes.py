@@ -6,21 +6,15 @@ import datetime as dt
 from collections.abc import Sequence
 
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.organisations.models import Organisation, PolicyVersion
-from panelkeeper.organisations.policies import InvalidPolicy, parse
+from panelkeeper.organisations.in_force import loadable_policy_on
+from panelkeeper.organisations.models import Organisation
 from panelkeeper.rules.policy import Policy
 from panelkeeper.rules.roles import Role
 
 
 def code_on(organisation: Organisation, on: dt.date) -> Policy | None:
     """The policy in force on ``on``; None when no version is, or it no longer loads."""
-    version = PolicyVersion.objects.in_force(organisation, on=on)
-    if version is None:
-        return None
-    try:
-        return parse(version)
-    except InvalidPolicy:
-        return None
+    return loadable_policy_on(organisation, on=on)
 
 
 def day(value: dt.date) -> str:

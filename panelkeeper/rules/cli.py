@@ -64,7 +64,8 @@ def _check(path: str) -> int:
     text = _read(path)
     if text is None:
         return 2
-    problems = check_policy(text, source=path)
+    # A file is checked before it is uploaded, so as the text of a new draft.
+    problems = check_policy(text, source=path, new_draft=True)
     for problem in problems:
         print(problem)
     if problems:

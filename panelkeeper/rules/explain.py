@@ -27,7 +27,7 @@ from panelkeeper.rules.explain_sections import (
     titles,
 )
 from panelkeeper.rules.ladder import explain_breach
-from panelkeeper.rules.policy import Behaviours, Governance, Policy
+from panelkeeper.rules.policy import Behaviours, CalendarSettings, Governance, Policy
 
 __all__ = ["Interpretation", "Rule", "Rulebook", "Section", "render_text", "rulebook"]
 
@@ -53,10 +53,9 @@ class Rulebook:
     interpretations: tuple[Interpretation, ...]
 
 
-def _about(policy: Policy) -> Section:
+def _about(policy: Policy, cal: CalendarSettings) -> Section:
     code = policy.code
     groups = listing([g.name for g in policy.groups])
-    cal = policy.calendar
     closures = (
         "; the organisation is also closed on "
         + listing([f"{d:%A} {d.day} {d:%B %Y}" for d in cal.closure_days])
@@ -171,9 +170,13 @@ def _section[T](title: str, part: T | None, build: Callable[[T], Sequence[Rule]]
     return [Section(title, rules)] if rules else []
 
 
-def rulebook(policy: Policy) -> Rulebook:
-    """Every rule of ``policy`` in plain English, grouped as a member would look for it."""
-    sections: list[Section] = [_about(policy)]
+def rulebook(policy: Policy, *, calendar: CalendarSettings | None = None) -> Rulebook:
+    """Every rule of ``policy`` in plain English, grouped as a member would look for it.
+
+    ``calendar`` is the organisation's region and closure days; without one (a file read
+    on its own) the file's, which default to England with no closure days.
+    """
+    sections: list[Section] = [_about(policy, calendar or policy.calendar)]
     panel = the(policy.role_title("panel"))
     sections += _section("The code itself", policy.governance, _governance)
     sections += _section("Documents and signatures", policy.documents, documents_rules)

@@ -6,7 +6,8 @@ the dotted key and what to write instead; ``check_policy`` returns the problems 
 What only the database knows (a holder for every declared staff role) is checked when
 a version is published, not here.
 
-Top-level tables: ``[code]``, ``[groups]``, ``[roles]``, ``[calendar]``,
+Top-level tables: ``[code]``, ``[groups]``, ``[roles]``, ``[calendar]`` (read from stored
+versions only; a new draft may not set it),
 ``[interpretations]``, ``[governance]``, ``[behaviours]``, ``[documents]``,
 ``[membership]``, ``[attendance]``, ``[meetings]``, ``[interests]``,
 ``[confidentiality]``, ``[gifts]``, ``[conduct]``, ``[[not_modelled]]`` and ``[breach]``
@@ -190,8 +191,18 @@ def _groups(root: Table) -> tuple[Group, ...]:
     return tuple(groups)
 
 
-def _calendar(root: Table) -> CalendarSettings:
-    table = root.required_table("calendar")
+def _calendar(root: Table, *, new_draft: bool) -> CalendarSettings:
+    # The region and closure days now belong to the organisation (its settings and closure
+    # days pages). Versions published before that keep their table, and their text can
+    # never change, so reading a stored text accepts it; a new draft may not set it.
+    if new_draft and root.has("calendar"):
+        root.problem(
+            "calendar",
+            "Remove [calendar]. The bank holiday region is set on the organisation's "
+            "settings page and closure days on its closure days page.",
+        )
+        return CalendarSettings(Region.ENG, ())
+    table = root.optional_table("calendar")
     if table is None:
         return CalendarSettings(Region.ENG, ())
     region = table.required_choice("region", Region) or Region.ENG
@@ -279,7 +290,7 @@ def _section[T](root: Table, name: str, read: Callable[[Table], T]) -> T | None:
     return result
 
 
-def _read(text: str, source: str) -> tuple[Policy | None, Problems]:
+def _read(text: str, source: str, *, new_draft: bool = False) -> tuple[Policy | None, Problems]:
     problems = Problems(source)
     try:
         data = tomllib.loads(text)
@@ -290,7 +301,7 @@ def _read(text: str, source: str) -> tuple[Policy | None, Problems]:
     code = _code(root)
     groups = _groups(root)
     roles = parse_roles(root.optional_table("roles"))
-    calendar = _calendar(root)
+    calendar = _calendar(root, new_draft=new_draft)
     slug = code.slug if code else None
     interpretations = _interpretations(root)
     governance = _section(root, "governance", lambda t: _governance(t, roles))
@@ -338,14 +349,21 @@ def _read(text: str, source: str) -> tuple[Policy | None, Problems]:
     return policy, problems
 
 
-def check_policy(text: str, *, source: str) -> tuple[Problem, ...]:
-    """Every problem in the file, in the order found; empty when the file is sound."""
-    return _read(text, source)[1].as_tuple()
+def check_policy(text: str, *, source: str, new_draft: bool = False) -> tuple[Problem, ...]:
+    """Every problem in the file, in the order found; empty when the file is sound.
+
+    ``new_draft`` checks a text about to become a new version, which may not set
+    ``[calendar]``; a stored version's text is read without it.
+    """
+    return _read(text, source, new_draft=new_draft)[1].as_tuple()
 
 
-def load_policy(text: str, *, source: str) -> Policy:
-    """The policy the file describes; PolicyError with every problem if it has any."""
-    policy, problems = _read(text, source)
+def load_policy(text: str, *, source: str, new_draft: bool = False) -> Policy:
+    """The policy the file describes; PolicyError with every problem if it has any.
+
+    ``new_draft`` as for :func:`check_policy`.
+    """
+    policy, problems = _read(text, source, new_draft=new_draft)
     if policy is None:
         raise PolicyError(problems.as_tuple())
     return policy

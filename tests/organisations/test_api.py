@@ -103,7 +103,7 @@ def test_a_text_with_three_problems_answers_422_with_three_problems(
     assert response.status_code == 422
     problems = response.json()["problems"]
     assert len(problems) == 3
-    assert {p["field"] for p in problems} >= {"colour", "calendar.not_a_setting"}
+    assert {p["field"] for p in problems} >= {"colour", "interpretations.not_a_setting"}
     assert all(p["detail"].startswith("ours.toml: ") for p in problems)
     assert not PolicyVersion.objects.exists()
 

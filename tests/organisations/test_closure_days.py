@@ -9,8 +9,8 @@ import pytest
 from panelkeeper.accounts.models import User
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.closure_days import add_closure_day
+from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.organisations.models import ClosureDay
-from panelkeeper.organisations.policies import working_calendar
 from tests.factory import Factory
 from tests.organisations.conftest import audit_actions
 
@@ -27,10 +27,10 @@ def test_a_closure_day_is_recorded_and_audited(factory: Factory, officer: User) 
 
 def test_working_days_skip_the_organisations_closure_days(factory: Factory, officer: User) -> None:
     friday = dt.date(2026, 12, 4)
-    assert working_calendar(factory.home).add_working_days(friday, 1) == MONDAY
+    assert calendar_for(factory.home).add_working_days(friday, 1) == MONDAY
     add_closure_day(organisation=factory.home, date=MONDAY, reason="Move", actor=officer)
-    assert working_calendar(factory.home).add_working_days(friday, 1) == dt.date(2026, 12, 8)
-    assert working_calendar(factory.other).add_working_days(friday, 1) == MONDAY
+    assert calendar_for(factory.home).add_working_days(friday, 1) == dt.date(2026, 12, 8)
+    assert calendar_for(factory.other).add_working_days(friday, 1) == MONDAY
 
 
 @pytest.mark.parametrize(

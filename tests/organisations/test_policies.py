@@ -8,6 +8,7 @@ import pytest
 
 from panelkeeper.accounts.models import User
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.organisations.in_force import policy_of_version
 from panelkeeper.organisations.models import Group, PolicyVersion
 from panelkeeper.organisations.policies import (
     InvalidPolicy,
@@ -16,7 +17,6 @@ from panelkeeper.organisations.policies import (
     discard_draft,
     load_preset_draft,
     missing_role_holders,
-    parse,
     problems_of,
     publish_policy_version,
     review_due,
@@ -35,7 +35,7 @@ IN_FORCE = dt.date(2026, 12, 1)
 BROKEN = (
     preset_text("vela")
     .replace("[code]\n", 'colour = "blue"\n\n[code]\n', 1)
-    .replace('region = "ENG"', 'region = "ENG"\nnot_a_setting = 1', 1)
+    .replace("[interpretations]\n", "[interpretations]\nnot_a_setting = 1\n", 1)
     .replace('"10 working days"', '"10 workdays"', 1)
 )
 
@@ -81,7 +81,9 @@ def test_a_file_with_problems_is_refused_with_every_problem_and_nothing_is_saved
         upload_draft(organisation=factory.home, text=BROKEN, file_name="b.toml", actor=officer)
     keys = [problem.key for problem in refused.value.file_problems]
     assert len(keys) == 3
-    assert {"colour", "calendar.not_a_setting", "breach.deadlines.conclude.within"} == set(keys)
+    assert {"colour", "interpretations.not_a_setting", "breach.deadlines.conclude.within"} == set(
+        keys
+    )
     assert all(problem.source == "b.toml" for problem in refused.value.file_problems)
     assert "problems" in refused.value.message
     assert not PolicyVersion.objects.exists()
@@ -203,7 +205,7 @@ def test_missing_role_holders_ignore_ended_terms(factory: Factory) -> None:
 
 def test_the_review_date_a_code_states_comes_first_gov_1(factory: Factory) -> None:
     nexus = factory.published_version(preset="nexus")
-    assert review_due(nexus, parse(nexus)) == dt.date(2014, 9, 1)
+    assert review_due(nexus, policy_of_version(nexus)) == dt.date(2014, 9, 1)
 
 
 def test_without_a_stated_date_review_is_due_a_period_after_approval_gov_1(
@@ -211,14 +213,14 @@ def test_without_a_stated_date_review_is_due_a_period_after_approval_gov_1(
 ) -> None:
     text = preset_text("nexus").replace("review_due = 2014-09-01\n", "")
     version = factory.published_version(source=text, approved_on=dt.date(2025, 1, 31))
-    assert review_due(version, parse(version)) == dt.date(2028, 1, 31)
+    assert review_due(version, policy_of_version(version)) == dt.date(2028, 1, 31)
     draft = factory.draft_version(source=text)
-    assert review_due(draft, parse(draft)) is None
+    assert review_due(draft, policy_of_version(draft)) is None
 
 
 def test_a_code_without_a_review_period_is_never_due(factory: Factory) -> None:
     vela = factory.published_version(preset="vela")
-    assert review_due(vela, parse(vela)) is None
+    assert review_due(vela, policy_of_version(vela)) is None
 
 
 def test_a_version_label_too_long_to_keep_is_a_problem_at_its_key(

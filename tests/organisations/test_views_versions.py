@@ -110,7 +110,7 @@ def test_an_upload_with_three_problems_shows_three_problems_and_saves_nothing(
     content = response.content.decode()
     assert content.count('class="govuk-table__row pk-problem"') == 3
     assert "3 problems in the file" in content
-    assert "calendar.not_a_setting" in content and "ours.toml" in content
+    assert "interpretations.not_a_setting" in content and "ours.toml" in content
     assert "There is a problem" in content
     assert not PolicyVersion.objects.exists()
 

@@ -38,11 +38,11 @@ def test_check_lists_every_problem_and_exits_1(
 ) -> None:
     path = tmp_path / "bad.toml"
     text = preset_text("insight").replace('notice = "2 working days"', 'notice = "2 workdays"')
-    path.write_text(text.replace('region = "ENG"', 'region = "England"'))
+    path.write_text(text + '\n[calendar]\nregion = "ENG"\n')
     assert main(["check", str(path)]) == 1
     out = capsys.readouterr().out
     assert f"{path}: attendance.apologies_notice: " in out
-    assert f"{path}: calendar.region: " in out
+    assert f"{path}: calendar: Remove [calendar]." in out
     assert "2 problems found." in out
 
 

@@ -173,9 +173,32 @@ def test_unknown_top_level_tables_and_rule_ids_are_reported_with_suggestions() -
     assert "not a rule id" in messages["attendance.rules[0]"]
 
 
+def test_a_stored_text_with_a_calendar_table_still_loads() -> None:
+    # Versions published before [calendar] moved to the organisation can never change.
+    policy = load_policy(GOOD, source="demo.toml")
+    assert policy.calendar.region is Region.SCT
+
+
+def test_a_new_draft_may_not_set_a_calendar_table_and_is_told_where_it_went() -> None:
+    problems = check_policy(GOOD, source="demo.toml", new_draft=True)
+    assert [p.key for p in problems] == ["calendar"]
+    assert "settings page" in problems[0].message
+    assert "closure days page" in problems[0].message
+    with pytest.raises(PolicyError):
+        load_policy(GOOD, source="demo.toml", new_draft=True)
+
+
+def test_a_new_draft_without_a_calendar_table_counts_in_england() -> None:
+    text = GOOD.replace('[calendar]\nregion = "SCT"\nclosure_days = [2026-12-24]\n', "")
+    assert "[calendar]" not in text
+    policy = load_policy(text, source="demo.toml", new_draft=True)
+    assert policy.calendar.region is Region.ENG and policy.calendar.closure_days == ()
+
+
 def test_a_missing_code_table_and_bad_toml_are_reported_not_raised() -> None:
     keys = [p.key for p in check_policy('[groups]\npanel = "P"\n', source="x.toml")]
-    assert "code" in keys and "calendar" in keys
+    # [calendar] is optional: the region and closure days belong to the organisation.
+    assert "code" in keys and "calendar" not in keys
     messages = {p.key: p.message for p in check_policy('[groups]\npanel = "P"\n', source="x")}
     assert messages["code"] == "This table is missing. Add a [code] table."
     broken = check_policy("[code\n", source="x.toml")

@@ -37,6 +37,7 @@ from panelkeeper.cases.procedure import (
 from panelkeeper.cases.routing import route
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import GroupRole, Member
+from panelkeeper.organisations.in_force import version_on
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.rules.breaches import Event, EventKind
 from panelkeeper.rules.ladder import Raiser
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 
 
 def _version_on(organisation: Organisation, on: dt.date) -> PolicyVersion:
-    version = PolicyVersion.objects.in_force(organisation, on=on)
+    version = version_on(organisation, on=on)
     if version is None:
         raise Refused(
             f"No code of conduct was in force on {on:%-d %B %Y}.", rule="BR-0", field="effective"
@@ -98,7 +99,7 @@ def _open(
             policy,
             opening,
             today=day,
-            calendar=calendar_for(draft, policy),
+            calendar=calendar_for(organisation),
             earlier=earlier_cases(draft),
         )
         case, row = write_opening(
