@@ -5,7 +5,7 @@ organisation answers 404, the wrong role 403, an anonymous caller 401. A refusal
 a domain function answers 422 with ``detail``, the ``field`` it concerns and its
 ``problems``: one per mistake in an invalid file (``field`` is the dotted key), one per
 staff title a publish lacks a holder for (``field`` is the title's key). Also role
-holders and closure days: anything the pages do.
+holders, closure days and the settings: anything the pages do.
 """
 
 from django.http import HttpResponse
@@ -19,7 +19,9 @@ from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import SignedInRequest, StaffRequest
 from panelkeeper.organisations.closure_days import add_closure_day
+from panelkeeper.organisations.forms import OrganisationSettingsForm
 from panelkeeper.organisations.models import ClosureDay, Organisation, PolicyVersion, RoleHolder
+from panelkeeper.organisations.organisation_settings import change_region
 from panelkeeper.organisations.policies import (
     InvalidPolicy,
     discard_draft,
@@ -44,6 +46,8 @@ from panelkeeper.organisations.schemas import (
     RulebookOut,
     RuleOut,
     SectionOut,
+    SettingsIn,
+    SettingsOut,
 )
 
 router = Router(tags=["organisations"])
@@ -299,3 +303,55 @@ def create_closure_day(request: StaffRequest, org: str) -> Status[object]:
     except Refused as refused:
         return refusal(refused)
     return Status(201, day)
+
+
+def _settings_out(organisation: Organisation) -> SettingsOut:
+    return SettingsOut(
+        region=organisation.region,
+        region_name=organisation.get_region_display(),
+        closure_days=organisation.closure_days.count(),
+    )
+
+
+@router.get(
+    "/{org}/settings",
+    response=SettingsOut,
+    summary="The organisation's settings: the bank holidays its working days skip",
+)
+@api_staff(*READERS)
+def get_settings(request: StaffRequest, org: str) -> SettingsOut:
+    return _settings_out(request.organisation)
+
+
+def _change_settings(request: StaffRequest, *, partial: bool) -> Status[object]:
+    organisation = request.organisation
+    sent = read_body(request, SettingsIn).model_dump(exclude_unset=partial)
+    # The page's form decides what is valid, so the API refuses exactly what it refuses.
+    form = OrganisationSettingsForm(data={"region": organisation.region, **sent})
+    if not form.is_valid():
+        field, errors = next(iter(form.errors.items()))
+        return refusal(Refused(str(errors[0]), field=field))
+    change_region(organisation=organisation, region=form.cleaned_data["region"], actor=request.user)
+    return Status(200, _settings_out(organisation))
+
+
+@router.put(
+    "/{org}/settings",
+    response={200: SettingsOut, 422: RefusalOut},
+    summary="Replace the organisation's settings",
+    openapi_extra=body_doc(SettingsIn),
+)
+@api_staff(OFFICER)
+def put_settings(request: StaffRequest, org: str) -> Status[object]:
+    return _change_settings(request, partial=False)
+
+
+@router.patch(
+    "/{org}/settings",
+    response={200: SettingsOut, 422: RefusalOut},
+    summary="Change some of the organisation's settings",
+    openapi_extra=body_doc(SettingsIn),
+)
+@api_staff(OFFICER)
+def patch_settings(request: StaffRequest, org: str) -> Status[object]:
+    return _change_settings(request, partial=True)

@@ -113,3 +113,19 @@ class ClosureDayForm(forms.Form):
         help_text="For example, staff training day",
         error_messages={"required": "Enter why the organisation is closed"},
     )
+
+
+class OrganisationSettingsForm(forms.Form):
+    """The organisation's settings; the API validates its bodies with this form too."""
+
+    region = forms.ChoiceField(
+        label="Which bank holidays do your working days skip?",
+        help_text="Deadlines in working days skip weekends, these bank holidays and your "
+        "closure days.",
+        choices=Organisation.Region.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select the nation whose bank holidays apply",
+            "invalid_choice": "Select England, Scotland, Wales or Northern Ireland",
+        },
+    )

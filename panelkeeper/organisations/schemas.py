@@ -4,6 +4,8 @@ import datetime as dt
 
 from ninja import Schema
 
+from panelkeeper.organisations.models import Organisation
+
 
 class GroupOut(Schema):
     id: int
@@ -90,6 +92,18 @@ class ClosureDayOut(Schema):
     id: int
     date: dt.date
     reason: str
+
+
+class SettingsOut(Schema):
+    region: str
+    region_name: str
+    closure_days: int
+
+
+class SettingsIn(Schema):
+    """PUT sends every setting; PATCH only those to change."""
+
+    region: Organisation.Region | None = None
 
 
 class ClosureDayIn(Schema):

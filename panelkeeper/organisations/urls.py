@@ -1,8 +1,15 @@
-"""Pages of an organisation: home, rulebook, code versions, role holders, closure days."""
+"""Pages of an organisation: home, rulebook, code versions, role holders, closure days,
+settings."""
 
 from django.urls import path
 
-from panelkeeper.organisations import closure_views, role_views, version_views, views
+from panelkeeper.organisations import (
+    closure_views,
+    role_views,
+    settings_views,
+    version_views,
+    views,
+)
 
 app_name = "organisations"
 
@@ -24,4 +31,6 @@ urlpatterns = [
     path(f"{ORG}role-holders/<slug:role>/", role_views.assign, name="assign_role_holder"),
     path(f"{ORG}closure-days/", closure_views.closure_day_list, name="closure_days"),
     path(f"{ORG}closure-days/add/", closure_views.add, name="add_closure_day"),
+    path(f"{ORG}settings/", settings_views.settings_page, name="settings"),
+    path(f"{ORG}settings/change/", settings_views.change_settings, name="change_settings"),
 ]

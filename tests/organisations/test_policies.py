@@ -249,3 +249,38 @@ def test_a_published_version_is_never_discarded(factory: Factory, officer: User)
     with pytest.raises(Refused, match="cannot be discarded"):
         discard_draft(version=version, actor=officer)
     assert PolicyVersion.objects.filter(pk=version.pk).exists()
+
+
+def test_a_new_draft_that_sets_a_calendar_is_refused_saying_where_it_is_set_now(
+    factory: Factory, officer: User
+) -> None:
+    text = preset_text("vela") + '\n[calendar]\nregion = "SCT"\n'
+    with pytest.raises(InvalidPolicy) as refused:
+        upload_draft(organisation=factory.home, text=text, file_name="ours.toml", actor=officer)
+    [problem] = refused.value.file_problems
+    assert problem.key == "calendar"
+    assert "settings page" in problem.message and "closure days page" in problem.message
+    assert not PolicyVersion.objects.exists()
+
+
+def test_a_draft_saved_with_a_calendar_before_it_moved_cannot_be_published(
+    factory: Factory, officer: User
+) -> None:
+    hold_every_title(factory)
+    draft = factory.draft_version(source=preset_text("vela") + '\n[calendar]\nregion = "SCT"\n')
+    assert [p.key for p in problems_of(draft)] == ["calendar"]
+    with pytest.raises(InvalidPolicy):
+        publish(draft, officer)
+
+
+def test_a_published_version_with_a_calendar_still_loads(factory: Factory) -> None:
+    text = preset_text("vela") + '\n[calendar]\nregion = "SCT"\n'
+    version = factory.published_version(source=text)
+    assert problems_of(version) == ()
+    assert policy_of_version(version).code.slug == "vela"
+
+
+def test_every_preset_starts_a_draft(factory: Factory, officer: User) -> None:
+    for slug in ("vela", "insight", "nexus", "herefordshire", "thirteen"):
+        draft = load_preset_draft(organisation=factory.home, preset=slug, actor=officer)
+        assert problems_of(draft) == ()

@@ -185,6 +185,13 @@ ROWS += [
     Row(ORGS_API + "/{org}/role-holders", "POST", api_officers(422), home_org, note="no body"),
     Row(ORGS_API + "/{org}/closure-days", "GET", api_readers(), home_org),
     Row(ORGS_API + "/{org}/closure-days", "POST", api_officers(422), home_org, note="no body"),
+    Row("organisations:settings", "GET", readers(), home_org),
+    Row("organisations:settings", "POST", not_allowed(), home_org),
+    Row("organisations:change_settings", "GET", officers(), home_org),
+    Row("organisations:change_settings", "POST", officers(200), home_org, note="empty form"),
+    Row(ORGS_API + "/{org}/settings", "GET", api_readers(), home_org),
+    Row(ORGS_API + "/{org}/settings", "PUT", api_officers(422), home_org, note="no region"),
+    Row(ORGS_API + "/{org}/settings", "PATCH", api_officers(200), home_org, note="no change"),
 ]
 
 
