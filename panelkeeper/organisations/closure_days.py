@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
@@ -49,6 +50,10 @@ def add_closure_day(
                 obj=day,
                 fields=["date", "reason"],
             )
+            # As for a change of region (organisation_settings.change_region).
+            from panelkeeper.cases.recount import recount_due_dates
+
+            recount_due_dates(organisation=organisation, today=timezone.localdate())
     except IntegrityError:
         raise Refused(f"A closure is already recorded on {date:%-d %B %Y}.", field="date") from None
     return day

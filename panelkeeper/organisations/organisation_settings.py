@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.utils import timezone
 
 from panelkeeper.audit.log import record
 from panelkeeper.organisations.models import Organisation
@@ -20,9 +21,9 @@ if TYPE_CHECKING:
 def change_region(*, organisation: Organisation, region: str, actor: User) -> Organisation:
     """Set the bank holiday region ``organisation``'s working days count in.
 
-    ``region`` is one of :class:`Organisation.Region` (the form checks it). Deadlines
-    already shown are counted again on the next read; nothing stored needs rewriting,
-    because due dates are derived when read. Saving the same region records nothing.
+    ``region`` is one of :class:`Organisation.Region` (the form checks it). Deadlines are
+    derived when read; the copy of the next due date open cases keep for lists is
+    rewritten here, in the same transaction. Saving the same region records nothing.
     """
     with transaction.atomic():
         locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
@@ -37,5 +38,11 @@ def change_region(*, organisation: Organisation, region: str, actor: User) -> Or
             obj=locked,
             fields=["region"],
         )
+        # Cases keep a copy of their next due date for lists; count it again in the new
+        # region. Imported here: cases build on organisations, never the other way round
+        # at import time.
+        from panelkeeper.cases.recount import recount_due_dates
+
+        recount_due_dates(organisation=locked, today=timezone.localdate())
     organisation.region = locked.region
     return locked
