@@ -15,6 +15,7 @@ from panelkeeper.concerns.handling import MAX_MESSAGE, OUTCOME_NEEDS_ADDRESS, Re
 from panelkeeper.concerns.models import About, Message, ReporterKind, Setting
 from panelkeeper.concerns.routing import Raising
 from panelkeeper.lib.contacts import letter_contact
+from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.widgets import GovukDateField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -119,8 +120,9 @@ class ConcernForm(forms.Form):
 
     def clean_happened_on(self) -> dt.date:
         day: dt.date = self.cleaned_data["happened_on"]
-        if day > self.today:
-            raise forms.ValidationError("The date it happened must be today or in the past")
+        problem = future_date(day, today=self.today, what="The date it happened")
+        if problem is not None:
+            raise forms.ValidationError(problem)
         return day
 
     def clean(self) -> dict[str, Any]:
@@ -287,8 +289,9 @@ class TriageForm(forms.Form):
 
     def clean_effective(self) -> dt.date:
         day: dt.date = self.cleaned_data["effective"]
-        if day > self.today:
-            raise forms.ValidationError("The date it was reported must be today or in the past")
+        problem = future_date(day, today=self.today, what="The date it was reported")
+        if problem is not None:
+            raise forms.ValidationError(problem)
         return day
 
     def clean_clauses(self) -> list[str]:

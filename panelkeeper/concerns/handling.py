@@ -20,6 +20,7 @@ from panelkeeper.concerns import receipts
 from panelkeeper.concerns.models import About, Concern, Message, ReporterKind, Setting
 from panelkeeper.concerns.routing import Raising
 from panelkeeper.lib.contacts import letter_contact
+from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Organisation
 
@@ -66,8 +67,9 @@ def _check_report(report: Report, raising: Raising, today: dt.date) -> None:
     for field, (longest, words) in LIMITS.items():
         if len(getattr(report, field).strip()) > longest:
             raise Refused(f"{words} must be {longest:,} characters or fewer.", field=field)
-    if report.happened_on > today:
-        raise Refused("The date it happened must be today or in the past.", field="happened_on")
+    problem = future_date(report.happened_on, today=today, what="The date it happened")
+    if problem is not None:
+        raise Refused(f"{problem}.", field="happened_on")
     if report.about not in raising.topics:
         raise Refused(
             "This organisation's code takes concerns about a member's conduct only.",
@@ -238,8 +240,9 @@ def record_contact(
         raise Refused("The person who raised this is anonymous. Reply to them here instead.")
     if channel not in Message.Channel.values or channel == Message.Channel.SERVICE:
         raise Refused("Select how you contacted them.", field="channel")
-    if sent_on > today:
-        raise Refused("The date of the contact must be today or in the past.", field="sent_on")
+    problem = future_date(sent_on, today=today, what="The date of the contact")
+    if problem is not None:
+        raise Refused(f"{problem}.", field="sent_on")
     return _officer_message(concern, officer, body, Message.Channel(channel), sent_on, today)
 
 

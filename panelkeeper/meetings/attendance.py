@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
+from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.codes import code_on, day
 from panelkeeper.meetings.missed import review_member
@@ -88,11 +89,11 @@ def record_attendance(
         raise Refused("Enter the date the apologies were given.", field="apologies_given_on")
     late = False
     if apologies_given_on is not None:
-        if apologies_given_on > today:
-            raise Refused(
-                "The date the apologies were given must be today or in the past.",
-                field="apologies_given_on",
-            )
+        problem = future_date(
+            apologies_given_on, today=today, what="The date the apologies were given"
+        )
+        if problem is not None:
+            raise Refused(f"{problem}.", field="apologies_given_on")
         if apologies_given_on > meeting.date:
             raise Refused(
                 f"Apologies are given on or before the day of the meeting ({day(meeting.date)}). "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.in_force import loadable_policy_on
 from panelkeeper.organisations.models import Organisation
@@ -24,5 +25,6 @@ def day(value: dt.date) -> str:
 
 
 def not_future(value: dt.date, today: dt.date, *, field: str, noun: str) -> None:
-    if value > today:
-        raise Refused(f"The {noun} must be today or in the past.", field=field)
+    problem = future_date(value, today=today, what=f"The {noun}")
+    if problem is not None:
+        raise Refused(f"{problem}.", field=field)

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
+from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import (
     ContactBy,
@@ -190,11 +191,11 @@ def change_member_status(
         raise Refused("Enter the reason for the change", field="reason")
     if len(reason) > 500:
         raise Refused("The reason must be 500 characters or fewer", field="reason")
-    if effective_from > today:
-        raise Refused(
-            f"The date it takes effect must be today or in the past, not {_date(effective_from)}",
-            field="effective_from",
-        )
+    problem = future_date(
+        effective_from, today=today, what="The date it takes effect", name_it=True
+    )
+    if problem is not None:
+        raise Refused(problem, field="effective_from")
     if effective_from < member.started_on:
         raise Refused(
             f"The date it takes effect must be on or after {_date(member.started_on)}, "

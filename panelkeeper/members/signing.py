@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.audit.log import record
+from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.documents import current_version, documents_of_code
 from panelkeeper.members.models import (
@@ -67,8 +68,9 @@ def _check_signing(
         raise Refused("Enter your full name to sign", field="typed_name")
     if len(name) > 200:
         raise Refused("Your full name must be 200 characters or fewer", field="typed_name")
-    if signed_on > today:
-        raise Refused("The date signed must be today or in the past", field="signed_on")
+    problem = future_date(signed_on, today=today, what="The date signed")
+    if problem is not None:
+        raise Refused(problem, field="signed_on")
     if signed_on < version.published_on:
         raise Refused(
             f"The date signed must be on or after {_date(version.published_on)}, when this "
@@ -214,8 +216,9 @@ def countersign(
         raise Refused("Only an officer of the organisation can countersign")
     if signature.countersignatures.exists():
         raise Refused("This signature is already countersigned")
-    if countersigned_on > today:
-        raise Refused("The date must be today or in the past", field="countersigned_on")
+    problem = future_date(countersigned_on, today=today, what="The date")
+    if problem is not None:
+        raise Refused(problem, field="countersigned_on")
     if countersigned_on < signature.signed_on:
         raise Refused(
             f"The date must be on or after {_date(signature.signed_on)}, when the member signed",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from panelkeeper.audit.log import record
+from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Appraisal, Expense, Member
 
@@ -44,8 +45,9 @@ def record_appraisal(
     """Record an appointment or an appraisal with the training needs and training given."""
     if kind not in Appraisal.Kind.values:
         raise Refused("Select appointment or appraisal", field="kind")
-    if held_on > today:
-        raise Refused("The date it was held must be today or in the past", field="held_on")
+    problem = future_date(held_on, today=today, what="The date it was held")
+    if problem is not None:
+        raise Refused(problem, field="held_on")
     if held_on < member.started_on - dt.timedelta(days=366):
         raise Refused(
             "The date it was held must be within a year of the start date", field="held_on"
@@ -107,8 +109,9 @@ def submit_expense(
         )
     if len(activity) > 200:
         raise Refused("The activity must be 200 characters or fewer", field="activity")
-    if activity_on > today:
-        raise Refused("The date of the activity must be today or in the past", field="activity_on")
+    problem = future_date(activity_on, today=today, what="The date of the activity")
+    if problem is not None:
+        raise Refused(problem, field="activity_on")
     value = parse_amount(amount)
     with transaction.atomic():
         expense = Expense.objects.create(
@@ -151,8 +154,9 @@ def decide_expense(
         raise Refused("Enter the reason for refusing the claim", field="reason")
     if state == State.PAID:
         paid_on = paid_on or today
-        if paid_on > today:
-            raise Refused("The date paid must be today or in the past", field="paid_on")
+        problem = future_date(paid_on, today=today, what="The date paid")
+        if problem is not None:
+            raise Refused(problem, field="paid_on")
     with transaction.atomic():
         locked = Expense.objects.select_for_update().get(pk=expense.pk)
         if locked.state != expense.state:

@@ -23,6 +23,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
+from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Problem, Refused
 from panelkeeper.organisations.models import Group, Organisation, PolicyVersion, RoleHolder
 from panelkeeper.rules.policy import Policy
@@ -274,8 +275,9 @@ def publish_policy_version(
                 "Load a preset or upload a file to start a new draft."
             )
         policy = check_new_text(locked.source, file_name=locked.file_name)
-        if approved_on > today:
-            raise Refused("The approval date must be today or in the past.", field="approved_on")
+        problem = future_date(approved_on, today=today, what="The approval date")
+        if problem is not None:
+            raise Refused(f"{problem}.", field="approved_on")
         if in_force_from < approved_on:
             raise Refused(
                 "The date it comes into force must be the same as or after the approval date.",
