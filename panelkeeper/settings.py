@@ -77,6 +77,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # Dates are written one way everywhere (panelkeeper.rules.dates).
+            "builtins": ["panelkeeper.lib.date_filters"],
         },
     },
 ]

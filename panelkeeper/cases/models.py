@@ -21,6 +21,7 @@ from django.db import models
 from django.db.models import Q
 
 from panelkeeper.rules.breaches import AppealResult, EventKind, State
+from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import Channel, Effect, Raiser
 
 
@@ -213,7 +214,7 @@ class CaseEvent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} on {self.effective:%-d %B %Y}"
+        return f"{self.get_kind_display()} on {day_month_year(self.effective)}"
 
     @property
     def late(self) -> bool:
@@ -372,4 +373,4 @@ class SeatRelease(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.seat} released on {self.released_on:%-d %B %Y}"
+        return f"{self.seat} released on {day_month_year(self.released_on)}"

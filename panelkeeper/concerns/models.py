@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 
 from panelkeeper.organisations.models import Organisation
+from panelkeeper.rules.dates import day_month_year
 
 
 class About(models.TextChoices):
@@ -184,4 +185,4 @@ class Message(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_sender_display()} on {self.sent_on:%-d %B %Y}"
+        return f"{self.get_sender_display()} on {day_month_year(self.sent_on)}"

@@ -13,13 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from panelkeeper.rules import dates
 from panelkeeper.rules.breaches import CaseView, EventKind, FileEntry
 from panelkeeper.rules.ladder import NO_BREACH, Effect, Ladder
 
 
 def long_date(day: dt.date | None) -> str:
     """A date as letters write it: "Friday 8 January 2027"."""
-    return "" if day is None else f"{day:%A} {day.day} {day:%B %Y}"
+    return "" if day is None else dates.long_date(day)
 
 
 @dataclass(frozen=True)

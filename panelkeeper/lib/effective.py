@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from panelkeeper.rules.dates import day_month_year
+
 __all__ = ["future_date"]
 
 
@@ -23,4 +25,4 @@ def future_date(value: dt.date, *, today: dt.date, what: str, name_it: bool = Fa
     if value <= today:
         return None
     sentence = f"{what} must be today or in the past"
-    return f"{sentence}, not {value:%-d %B %Y}" if name_it else sentence
+    return f"{sentence}, not {day_month_year(value)}" if name_it else sentence

@@ -8,6 +8,7 @@ from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.in_force import loadable_policy_on
 from panelkeeper.organisations.models import Organisation
+from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.policy import Policy
 
 
@@ -21,7 +22,7 @@ def code_on(organisation: Organisation, on: dt.date) -> Policy | None:
 
 def day(value: dt.date) -> str:
     """23 November 2026"""
-    return f"{value:%-d %B %Y}"
+    return day_month_year(value)
 
 
 def not_future(value: dt.date, today: dt.date, *, field: str, noun: str) -> None:

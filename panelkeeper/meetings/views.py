@@ -36,6 +36,7 @@ from panelkeeper.meetings.schedule import (
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group
 from panelkeeper.rules.attendance import Presence
+from panelkeeper.rules.dates import day_month_year
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
@@ -92,7 +93,7 @@ def schedule(request: StaffRequest, org: str, group: int) -> HttpResponse:
         except Refused as refusal:
             add_refusal(form, refusal)
         else:
-            messages.success(request, f"Meeting on {meeting.date:%-d %B %Y} added")
+            messages.success(request, f"Meeting on {day_month_year(meeting.date)} added")
             return redirect("meetings:detail", org=org, pk=meeting.pk)
     context = {"organisation": organisation, "group": the_group, "form": form}
     return render(request, "meetings/schedule.html", context)
@@ -140,7 +141,7 @@ def reschedule(request: StaffRequest, org: str, pk: int) -> HttpResponse:
         except Refused as refusal:
             add_refusal(form, refusal)
         else:
-            messages.success(request, f"Meeting changed: now on {meeting.date:%-d %B %Y}")
+            messages.success(request, f"Meeting changed: now on {day_month_year(meeting.date)}")
             return redirect("meetings:detail", org=org, pk=pk)
     context = {
         "organisation": request.organisation,

@@ -23,6 +23,7 @@ from panelkeeper.members.models import Document, DocumentVersion, Member, Signat
 from panelkeeper.organisations.in_force import policy_of_version, version_on
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.organisations.policies import InvalidPolicy
+from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.sections import Documents
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ MAX_TEXT = 200_000
 
 
 def _date(value: dt.date) -> str:
-    return f"{value:%-d %B %Y}"
+    return day_month_year(value)
 
 
 def documents_of_code(organisation: Organisation, *, on: dt.date) -> Documents | None:

@@ -23,6 +23,7 @@ from panelkeeper.members.models import Document, Member, Signature, Status
 from panelkeeper.members.status import end_of, status_record_on
 from panelkeeper.organisations import in_force
 from panelkeeper.organisations.policies import InvalidPolicy
+from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.policy import Policy
 
 
@@ -82,7 +83,7 @@ class Eligibility:
 
 
 def _date(value: dt.date) -> str:
-    return f"{value:%-d %B %Y}"
+    return day_month_year(value)
 
 
 def policy_on(member: Member, on: dt.date) -> Policy | None:

@@ -28,6 +28,7 @@ from panelkeeper.members.models import (
     Status,
 )
 from panelkeeper.organisations.models import Group
+from panelkeeper.rules.dates import day_month_year
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -52,7 +53,7 @@ EDITABLE = (
 
 
 def _date(value: dt.date) -> str:
-    return f"{value:%-d %B %Y}"
+    return day_month_year(value)
 
 
 def clean_fields(fields: dict[str, Any], *, group: Group, member: Member | None = None) -> None:

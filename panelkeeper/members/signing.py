@@ -27,13 +27,14 @@ from panelkeeper.members.models import (
     text_hash,
 )
 from panelkeeper.organisations.models import RoleHolder
+from panelkeeper.rules.dates import day_month_year
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
 
 
 def _date(value: dt.date) -> str:
-    return f"{value:%-d %B %Y}"
+    return day_month_year(value)
 
 
 def _check_signing(

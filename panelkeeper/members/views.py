@@ -19,6 +19,7 @@ from panelkeeper.members.forms import MemberForm, OnDateForm, SearchForm, Status
 from panelkeeper.members.models import Member
 from panelkeeper.members.records import add_member, change_member_status, update_member
 from panelkeeper.members.status import status_records
+from panelkeeper.rules.dates import day_month_year
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
@@ -151,7 +152,7 @@ def change_status(request: StaffRequest, org: str, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 f"{member.full_name} is {entry.get_status_display().lower()} "
-                f"from {entry.effective_from:%-d %B %Y}",
+                f"from {day_month_year(entry.effective_from)}",
             )
             return redirect("members:detail", org=org, pk=member.pk)
     context = {"organisation": request.organisation, "form": form, "member": member}

@@ -12,6 +12,7 @@ from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import ClosureDay, Organisation
 from panelkeeper.rules.calendar import Region, bank_holidays
+from panelkeeper.rules.dates import day_month_year
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -30,16 +31,17 @@ def add_closure_day(
         raise Refused("Enter why the organisation is closed.", field="reason")
     if date.weekday() >= 5:
         raise Refused(
-            f"{date:%-d %B %Y} is a {date:%A}, which is never a working day. Enter a weekday.",
+            f"{day_month_year(date)} is a {date:%A}, which is never a working day. "
+            "Enter a weekday.",
             field="date",
         )
     region = Region(organisation.region)
     if date in bank_holidays(region, date.year):
         raise Refused(
-            f"{date:%-d %B %Y} is already a bank holiday in {region.label}.", field="date"
+            f"{day_month_year(date)} is already a bank holiday in {region.label}.", field="date"
         )
     if ClosureDay.objects.filter(organisation=organisation, date=date).exists():
-        raise Refused(f"A closure is already recorded on {date:%-d %B %Y}.", field="date")
+        raise Refused(f"A closure is already recorded on {day_month_year(date)}.", field="date")
     try:
         with transaction.atomic():
             day = ClosureDay.objects.create(organisation=organisation, date=date, reason=reason)
@@ -55,5 +57,7 @@ def add_closure_day(
 
             recount_due_dates(organisation=organisation, today=timezone.localdate())
     except IntegrityError:
-        raise Refused(f"A closure is already recorded on {date:%-d %B %Y}.", field="date") from None
+        raise Refused(
+            f"A closure is already recorded on {day_month_year(date)}.", field="date"
+        ) from None
     return day

@@ -15,6 +15,7 @@ from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.closure_days import add_closure_day
 from panelkeeper.organisations.forms import ClosureDayForm
 from panelkeeper.organisations.models import ClosureDay
+from panelkeeper.rules.dates import day_month_year
 
 OFFICER = Grant.Role.OFFICER
 
@@ -47,7 +48,7 @@ def add(request: StaffRequest, org: str) -> HttpResponse:
         except Refused as refusal:
             add_refusal(form, refusal)
         else:
-            messages.success(request, f"Closure on {day.date:%-d %B %Y} added")
+            messages.success(request, f"Closure on {day_month_year(day.date)} added")
             return redirect("organisations:closure_days", org=org)
     return render(
         request, "organisations/add_closure_day.html", {"organisation": organisation, "form": form}

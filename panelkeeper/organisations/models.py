@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from panelkeeper.rules.dates import day_month_year
+
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
 
@@ -245,4 +247,4 @@ class ClosureDay(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation} closed on {self.date:%-d %B %Y}: {self.reason}"
+        return f"{self.organisation} closed on {day_month_year(self.date)}: {self.reason}"

@@ -26,6 +26,7 @@ from panelkeeper.audit.log import record
 from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Problem, Refused
 from panelkeeper.organisations.models import Group, Organisation, PolicyVersion, RoleHolder
+from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.policy import Policy
 from panelkeeper.rules.presets import PRESETS, preset_text
 from panelkeeper.rules.problems import Problem as PolicyProblem
@@ -246,7 +247,7 @@ def discard_draft(*, version: PolicyVersion, actor: User) -> None:
 
 
 def _format(day: dt.date) -> str:
-    return f"{day:%-d %B %Y}"
+    return day_month_year(day)
 
 
 def publish_policy_version(

@@ -16,6 +16,7 @@ from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Organisation, RoleHolder
 from panelkeeper.organisations.policies import declared_staff_titles
+from panelkeeper.rules.dates import day_month_year
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -62,7 +63,7 @@ def assign_role_holder(
                 raise Refused(f"{user} already holds this title.", field="user")
             if effective_from < current.effective_from:
                 raise Refused(
-                    f"Enter a date on or after {current.effective_from:%-d %B %Y}, "
+                    f"Enter a date on or after {day_month_year(current.effective_from)}, "
                     f"when {current.user} started.",
                     field="effective_from",
                 )

@@ -9,6 +9,7 @@ from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.in_force import loadable_policy_on
 from panelkeeper.organisations.models import Organisation
+from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.policy import Policy
 from panelkeeper.rules.roles import Role
 
@@ -20,7 +21,7 @@ def code_on(organisation: Organisation, on: dt.date) -> Policy | None:
 
 def day(value: dt.date) -> str:
     """23 November 2026"""
-    return f"{value:%-d %B %Y}"
+    return day_month_year(value)
 
 
 def no_code(on: dt.date) -> Refused:

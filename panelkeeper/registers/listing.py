@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 
 from panelkeeper.registers.models import Gift, GiftStatus, Interest
 from panelkeeper.registers.routing import format_money
+from panelkeeper.rules.dates import day_month_year
 
 
 def interests_query(queryset: QuerySet[Interest]) -> QuerySet[Interest]:
@@ -69,7 +70,7 @@ def gift_decision(gift: Gift) -> str:
         by = f" by {who}" if who else ""
         return (
             f"{gift.get_outcome_display()}: decided{by} for {gift.decides_title} "
-            f"on {gift.decided_on:%-d %B %Y}"
+            f"on {day_month_year(gift.decided_on)}"
         )
     return f"{gift.get_status_display()} ({gift.decides_title})"
 

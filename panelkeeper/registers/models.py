@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 
 from panelkeeper.registers.routing import DEFAULT_REVIEW_MONTHS
+from panelkeeper.rules.dates import day_month_year
 
 
 class RegisterSettings(models.Model):
@@ -123,7 +124,7 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         what = "nil declaration" if self.nil else "register confirmed"
-        return f"{self.member}: {what} on {self.reviewed_on:%-d %B %Y}"
+        return f"{self.member}: {what} on {day_month_year(self.reviewed_on)}"
 
 
 class ReviewReminder(models.Model):
@@ -144,7 +145,7 @@ class ReviewReminder(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Reminder to {self.member} (due {self.due_on:%-d %B %Y})"
+        return f"Reminder to {self.member} (due {day_month_year(self.due_on)})"
 
 
 class WorkKind(models.TextChoices):

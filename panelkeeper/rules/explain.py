@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from panelkeeper.rules.clauses import INTERPRETATIONS, clauses
+from panelkeeper.rules.dates import day_month_year, long_date, month_year
 from panelkeeper.rules.explain_sections import (
     Rule,
     attendance_rules,
@@ -57,8 +58,7 @@ def _about(policy: Policy, cal: CalendarSettings) -> Section:
     code = policy.code
     groups = listing([g.name for g in policy.groups])
     closures = (
-        "; the organisation is also closed on "
-        + listing([f"{d:%A} {d.day} {d:%B %Y}" for d in cal.closure_days])
+        "; the organisation is also closed on " + listing([long_date(d) for d in cal.closure_days])
         if cal.closure_days
         else ""
     )
@@ -92,11 +92,11 @@ def _governance(g: Governance) -> list[Rule]:
     rules: list[Rule] = []
     gov1 = tuple(i for i in ids if i == "GOV-1")
     if g.approved_on:
-        approved = f"{g.approved_on.day} {g.approved_on:%B %Y}"
+        approved = day_month_year(g.approved_on)
         rules.append(Rule(gov1, f"This version was approved on {approved}."))
     if g.review_every:
         who = sentence(titles(g.reviewed_by, "and")) if g.reviewed_by else "The organisation"
-        first = f", the first time in {g.review_due:%B %Y}" if g.review_due else ""
+        first = f", the first time in {month_year(g.review_due)}" if g.review_due else ""
         rules.append(
             Rule(
                 gov1,

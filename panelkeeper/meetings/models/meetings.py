@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from panelkeeper.rules.attendance import Presence
+from panelkeeper.rules.dates import day_month_year
 
 
 class MeetingStatus(models.TextChoices):
@@ -101,7 +102,7 @@ class Meeting(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.group} on {self.date:%-d %B %Y}"
+        return f"{self.group} on {day_month_year(self.date)}"
 
     @property
     def where(self) -> str:

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from panelkeeper.rules.dates import day_month_year
+
 
 def text_hash(text: str) -> str:
     """The SHA-256 of a document's text, as stored beside each signature."""
@@ -108,7 +110,7 @@ class Signature(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.typed_name} signed {self.version} on {self.signed_on:%-d %B %Y}"
+        return f"{self.typed_name} signed {self.version} on {day_month_year(self.signed_on)}"
 
 
 class Countersignature(models.Model):
@@ -130,4 +132,4 @@ class Countersignature(models.Model):
         ordering = ["signature", "countersigned_on", "id"]
 
     def __str__(self) -> str:
-        return f"Countersigned by {self.officer_name} on {self.countersigned_on:%-d %B %Y}"
+        return f"Countersigned by {self.officer_name} on {day_month_year(self.countersigned_on)}"

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 
+from panelkeeper.rules.dates import day_month_year
+
 
 class CustomerType(models.TextChoices):
     """Who counts as a customer (MEM-1), in the kinds the five codes name between them."""
@@ -177,4 +179,6 @@ class MemberStatus(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.member}: {self.get_status_display()} from {self.effective_from:%-d %B %Y}"
+        return (
+            f"{self.member}: {self.get_status_display()} from {day_month_year(self.effective_from)}"
+        )

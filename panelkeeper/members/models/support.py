@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from panelkeeper.rules.dates import day_month_year
+
 
 class Appraisal(models.Model):
     class Kind(models.TextChoices):
@@ -40,7 +42,7 @@ class Appraisal(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} of {self.member} on {self.held_on:%-d %B %Y}"
+        return f"{self.get_kind_display()} of {self.member} on {day_month_year(self.held_on)}"
 
 
 class Expense(models.Model):
