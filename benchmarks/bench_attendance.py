@@ -85,7 +85,7 @@ def database_part() -> None:
     from panelkeeper.meetings.seats import attendance_rows, member_seats
     from panelkeeper.members.models import Member, MemberStatus
     from panelkeeper.organisations.models import Group, Organisation, PolicyVersion
-    from panelkeeper.rules.presets import preset_text
+    from panelkeeper.rules.policy.presets import preset_text
 
     organisation = Organisation.objects.create(slug="bench", name="Bench Homes")
     PolicyVersion.objects.create(

@@ -40,7 +40,7 @@ def main() -> None:
     from panelkeeper.cases.models import Case, CaseState
     from panelkeeper.members.models import Member
     from panelkeeper.organisations.models import Group, Organisation, PolicyVersion
-    from panelkeeper.rules.presets import preset_text
+    from panelkeeper.rules.policy.presets import preset_text
 
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:

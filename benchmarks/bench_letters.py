@@ -32,9 +32,9 @@ def _setup() -> None:
 
 def _values(n: int) -> dict[str, str]:
     from panelkeeper.letters.facts import CaseFacts, case_values, outcome_values
-    from panelkeeper.rules.breaches import Event, EventKind, assess_policy
     from panelkeeper.rules.ladder import Channel
-    from panelkeeper.rules.presets import load_preset
+    from panelkeeper.rules.ladder.case import Event, EventKind, assess_policy
+    from panelkeeper.rules.policy.presets import load_preset
 
     policy = load_preset("vela")
     decided = dt.date(2026, 1, 5) + dt.timedelta(days=n % 300)

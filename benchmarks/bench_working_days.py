@@ -11,7 +11,7 @@ import random
 import time
 from collections.abc import Callable
 
-from panelkeeper.rules.calendar import Region, WorkingCalendar, bank_holidays
+from panelkeeper.rules.calendar.working_days import Region, WorkingCalendar, bank_holidays
 
 DATES = 100_000
 WORKING_DAYS = 10

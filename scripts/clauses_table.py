@@ -1,4 +1,4 @@
-"""Write panelkeeper/rules/data/clauses.json from the side-by-side table of rules.
+"""Write panelkeeper/rules/policy/data/clauses.json from the side-by-side table of rules.
 
 Usage: python scripts/clauses_table.py [path/to/CLAUSES.md]
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT.parent / "shared" / "codes" / "CLAUSES.md"
-TARGET = ROOT / "panelkeeper" / "rules" / "data" / "clauses.json"
+TARGET = ROOT / "panelkeeper" / "rules" / "policy" / "data" / "clauses.json"
 COLUMNS = ("vela", "insight", "nexus", "herefordshire", "thirteen")
 ROW = re.compile(r"^\|\s*([A-Z]+-\d+)\s*\|")
 KIND = re.compile(r"\b(ENFORCE|TRACK|ATTEST|POLICY)\b")

@@ -1,4 +1,4 @@
-"""Write panelkeeper/rules/data/phrase_hashes.txt from the five source codes.
+"""Write panelkeeper/rules/policy/data/phrase_hashes.txt from the five source codes.
 
 Usage: python scripts/phrase_hashes.py [path/to/codes]
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT.parent / "shared" / "codes"
-TARGET = ROOT / "panelkeeper" / "rules" / "data" / "phrase_hashes.txt"
+TARGET = ROOT / "panelkeeper" / "rules" / "policy" / "data" / "phrase_hashes.txt"
 RUN = 8
 WORD = re.compile(r"[a-z0-9]+")
 

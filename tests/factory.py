@@ -52,7 +52,7 @@ from panelkeeper.organisations.models import (
     PolicyVersion,
     RoleHolder,
 )
-from panelkeeper.rules.presets import preset_text
+from panelkeeper.rules.policy.presets import preset_text
 
 PASSWORD = "correct horse battery staple"
 

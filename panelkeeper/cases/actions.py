@@ -36,7 +36,7 @@ from panelkeeper.cases.changes.inputs import (
 )
 from panelkeeper.cases.changes.steps import DatedStep
 from panelkeeper.cases.models import Case
-from panelkeeper.rules.breaches import CaseView, EventKind
+from panelkeeper.rules.ladder.case import CaseView, EventKind
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

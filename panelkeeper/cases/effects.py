@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from panelkeeper.audit.log import record
 from panelkeeper.members.models import MemberStatus, Status
-from panelkeeper.rules.breaches import CaseView, Event, EventKind
 from panelkeeper.rules.ladder import Effect
+from panelkeeper.rules.ladder.case import CaseView, Event, EventKind
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

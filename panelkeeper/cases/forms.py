@@ -15,8 +15,8 @@ from panelkeeper.accounts.models import User
 from panelkeeper.cases.models import Case, PartyRole, RaisedBy, Setting
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import Member
-from panelkeeper.rules.breaches import AppealResult, CaseView, EventKind
 from panelkeeper.rules.ladder import NO_BREACH, Channel
+from panelkeeper.rules.ladder.case import AppealResult, CaseView, EventKind
 
 OTHER = "__other__"
 

@@ -20,9 +20,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from panelkeeper.rules.breaches import AppealResult, EventKind, State
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import Channel, Effect, Raiser
+from panelkeeper.rules.ladder.case import AppealResult, EventKind, State
 
 
 def _choices(enum: type, labels: dict[str, str] | None = None) -> list[tuple[str, str]]:
@@ -180,7 +180,7 @@ class CaseEvent(models.Model):
     """One step of a case, append-only (database triggers refuse UPDATE and DELETE).
 
     ``effective`` is when it took effect, ``recorded_on`` the day it was entered
-    (never earlier). The fields mirror :class:`panelkeeper.rules.breaches.Event`;
+    (never earlier). The fields mirror :class:`panelkeeper.rules.ladder.case.Event`;
     ``to`` names who a written notice went to (BR-11).
     """
 

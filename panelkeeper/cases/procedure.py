@@ -1,7 +1,7 @@
 """Asking the breach procedure about a stored case: the one bridge to the rules.
 
-Every rule decision comes from :func:`panelkeeper.rules.breaches.assess_policy` and
-:func:`~panelkeeper.rules.breaches.check_next_policy`. This module turns stored rows into
+Every rule decision comes from :func:`panelkeeper.rules.ladder.case.assess_policy` and
+:func:`~panelkeeper.rules.ladder.case.check_next_policy`. This module turns stored rows into
 the procedure's values (the policy the case was raised under, the organisation's working
 calendar, its events, the member's earlier cases) and a refusal into the apps'
 :class:`~panelkeeper.lib.refusals.Refused`, which names the rule.
@@ -15,7 +15,9 @@ from collections.abc import Iterable, Sequence
 from panelkeeper.cases.models import Case, CaseEvent
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.in_force import calendar_for, policy_of_version
-from panelkeeper.rules.breaches import (
+from panelkeeper.rules.calendar.working_days import WorkingCalendar
+from panelkeeper.rules.ladder import Channel, Effect, Ladder, Raiser
+from panelkeeper.rules.ladder.case import (
     AppealResult,
     CaseView,
     EarlierCase,
@@ -25,9 +27,7 @@ from panelkeeper.rules.breaches import (
     assess_policy,
     check_next_policy,
 )
-from panelkeeper.rules.calendar import WorkingCalendar
-from panelkeeper.rules.ladder import Channel, Effect, Ladder, Raiser
-from panelkeeper.rules.policy import Policy
+from panelkeeper.rules.policy.loader import Policy
 
 # The case's own version, whatever is in force today; parsed once per process by the
 # code-in-force service.

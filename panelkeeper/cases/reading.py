@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from panelkeeper.cases.models import Case, CaseEvent, PartyRole
 from panelkeeper.cases.procedure import assess_case, policy_of
 from panelkeeper.organisations.in_force import calendar_for
-from panelkeeper.rules.breaches import CaseView, DeadlineView
-from panelkeeper.rules.calendar import WorkingCalendar
+from panelkeeper.rules.calendar.working_days import WorkingCalendar
 from panelkeeper.rules.ladder import Party
-from panelkeeper.rules.policy import Policy
+from panelkeeper.rules.ladder.case import CaseView, DeadlineView
+from panelkeeper.rules.policy.loader import Policy
 
 
 @dataclass(frozen=True)

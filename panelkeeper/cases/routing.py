@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from panelkeeper.organisations.models import Organisation, RoleHolder
 from panelkeeper.rules.ladder import Ladder
-from panelkeeper.rules.roles import Role, RoleKind
+from panelkeeper.rules.policy.roles import Role, RoleKind
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

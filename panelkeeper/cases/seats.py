@@ -23,9 +23,9 @@ from panelkeeper.cases.models import Case, PartyRole, Seat
 from panelkeeper.cases.procedure import ladder_of, policy_of
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
-from panelkeeper.rules.breaches import EventKind
 from panelkeeper.rules.ladder import GroupProblem, Seated, check_group
-from panelkeeper.rules.roles import Role
+from panelkeeper.rules.ladder.case import EventKind
+from panelkeeper.rules.policy.roles import Role
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

@@ -45,7 +45,7 @@ from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.forms import bound
 from panelkeeper.organisations.models import PolicyVersion
-from panelkeeper.rules.breaches import CaseView
+from panelkeeper.rules.ladder.case import CaseView
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)

@@ -15,8 +15,8 @@ from panelkeeper.cases.procedure import assess_case, check_step, ladder_of, poli
 from panelkeeper.letters import facts as f
 from panelkeeper.letters.kinds import NOTICE_KINDS, OUTCOME_KINDS, LetterKind
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.rules.breaches import CaseKind, CaseView, Event, EventKind
 from panelkeeper.rules.ladder import Channel, Ladder
+from panelkeeper.rules.ladder.case import CaseKind, CaseView, Event, EventKind
 
 
 def case_facts(case: Case, *, on: dt.date) -> f.CaseFacts:

@@ -14,8 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from panelkeeper.rules import dates
-from panelkeeper.rules.breaches import CaseView, EventKind, FileEntry
 from panelkeeper.rules.ladder import NO_BREACH, Effect, Ladder
+from panelkeeper.rules.ladder.case import CaseView, EventKind, FileEntry
 
 
 def long_date(day: dt.date | None) -> str:

@@ -37,7 +37,7 @@ from panelkeeper.members.eligibility import Hurdle, eligibility
 from panelkeeper.members.models import ContactBy, Member
 from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.organisations.models import Organisation, RoleHolder
-from panelkeeper.rules.calendar import WorkingCalendar
+from panelkeeper.rules.calendar.working_days import WorkingCalendar
 
 DIGEST_WORKING_DAYS = 2
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from panelkeeper.rules.breaches_model import StepRefused
-from panelkeeper.rules.problems import PolicyError
+from panelkeeper.rules.ladder.case_model import StepRefused
+from panelkeeper.rules.policy.problems import PolicyError
 
 VALIDATION = "validation"
 """The ``rule`` of a refusal that breaks no clause of a code: the input itself is wrong."""

@@ -9,7 +9,7 @@ from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.in_force import loadable_policy_on
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.rules.dates import day_month_year
-from panelkeeper.rules.policy import Policy
+from panelkeeper.rules.policy.loader import Policy
 
 
 def code_on(organisation: Organisation, on: dt.date) -> Policy | None:

@@ -16,7 +16,7 @@ from panelkeeper.meetings.models import Meeting
 from panelkeeper.meetings.schedule import schedule_meeting
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group, Organisation
-from panelkeeper.rules.calendar import add_months
+from panelkeeper.rules.calendar.working_days import add_months
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

@@ -18,7 +18,7 @@ from panelkeeper.meetings.calendars import create_feed, revoke_feed
 from panelkeeper.meetings.forms import ApologiesForm
 from panelkeeper.meetings.models import Action, CalendarFeed, Meeting, MeetingStatus, Paper
 from panelkeeper.meetings.seats import attendance_rows
-from panelkeeper.rules.calendar import add_months
+from panelkeeper.rules.calendar.working_days import add_months
 
 
 @member_self

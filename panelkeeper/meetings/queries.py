@@ -18,7 +18,7 @@ from panelkeeper.meetings.models import (
 from panelkeeper.meetings.schedule import chair_for
 from panelkeeper.members.models import Member
 from panelkeeper.registers.conflicts import Conflicts, conflicts_for
-from panelkeeper.rules.calendar import add_months
+from panelkeeper.rules.calendar.working_days import add_months
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from panelkeeper.members.models import CustomerType, Document, GroupRole, Member
 from panelkeeper.members.records import add_member
 from panelkeeper.members.signing import countersign, sign_document
 from panelkeeper.organisations.models import Group, Organisation
-from panelkeeper.rules.policy import Policy
+from panelkeeper.rules.policy.loader import Policy
 
 # Fictional members: (first name, last name, role, customer type, signs in as)
 PEOPLE = [

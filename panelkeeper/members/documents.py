@@ -24,7 +24,7 @@ from panelkeeper.organisations.in_force import policy_of_version, version_on
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.organisations.policies import InvalidPolicy
 from panelkeeper.rules.dates import day_month_year
-from panelkeeper.rules.sections import Documents
+from panelkeeper.rules.policy.sections import Documents
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

@@ -24,7 +24,7 @@ from panelkeeper.members.status import end_of, status_record_on
 from panelkeeper.organisations import in_force
 from panelkeeper.organisations.policies import InvalidPolicy
 from panelkeeper.rules.dates import day_month_year
-from panelkeeper.rules.policy import Policy
+from panelkeeper.rules.policy.loader import Policy
 
 
 class Hurdle(StrEnum):

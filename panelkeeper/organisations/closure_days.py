@@ -11,7 +11,7 @@ from django.utils import timezone
 from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import ClosureDay, Organisation
-from panelkeeper.rules.calendar import Region, bank_holidays
+from panelkeeper.rules.calendar.working_days import Region, bank_holidays
 from panelkeeper.rules.dates import day_month_year
 
 if TYPE_CHECKING:

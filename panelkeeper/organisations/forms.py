@@ -19,7 +19,7 @@ from panelkeeper.lib.forms import OrganisationForm
 from panelkeeper.lib.forms import bound as bound
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.organisations.models import Organisation
-from panelkeeper.rules.presets import PRESETS, load_preset
+from panelkeeper.rules.policy.presets import PRESETS, load_preset
 
 # A code of conduct is a few kilobytes; anything far larger is the wrong file.
 MAX_UPLOAD_BYTES = 256 * 1024

@@ -1,8 +1,8 @@
 """The code of conduct in force on a date, and the working calendar: one service.
 
 Outside :mod:`panelkeeper.rules`, this is the only module that turns a stored text into a
-:class:`~panelkeeper.rules.policy.Policy` or builds a
-:class:`~panelkeeper.rules.calendar.WorkingCalendar` (a test greps the package for it).
+:class:`~panelkeeper.rules.policy.loader.Policy` or builds a
+:class:`~panelkeeper.rules.calendar.working_days.WorkingCalendar` (a test greps the package for it).
 
 - :func:`policy_of_version` reads a stored version: a case reads the version it was
   raised under, whatever is in force today.
@@ -22,9 +22,9 @@ from functools import lru_cache
 
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.organisations.policies import InvalidPolicy
-from panelkeeper.rules.calendar import Region, WorkingCalendar
-from panelkeeper.rules.policy import CalendarSettings, Policy, load_policy
-from panelkeeper.rules.problems import PolicyError
+from panelkeeper.rules.calendar.working_days import Region, WorkingCalendar
+from panelkeeper.rules.policy.loader import CalendarSettings, Policy, load_policy
+from panelkeeper.rules.policy.problems import PolicyError
 
 
 @lru_cache(maxsize=128)

@@ -27,9 +27,9 @@ from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Problem, Refused
 from panelkeeper.organisations.models import Group, Organisation, PolicyVersion, RoleHolder
 from panelkeeper.rules.dates import day_month_year
-from panelkeeper.rules.policy import Policy
-from panelkeeper.rules.presets import PRESETS, preset_text
-from panelkeeper.rules.problems import Problem as PolicyProblem
+from panelkeeper.rules.policy.loader import Policy
+from panelkeeper.rules.policy.presets import PRESETS, preset_text
+from panelkeeper.rules.policy.problems import Problem as PolicyProblem
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from panelkeeper.organisations.in_force import calendar_settings, policy_of_version
 from panelkeeper.organisations.models import PolicyVersion
-from panelkeeper.rules.explain import Rulebook, rulebook
+from panelkeeper.rules.explain.rulebook import Rulebook, rulebook
 
 
 def rulebook_of(version: PolicyVersion) -> Rulebook:

@@ -10,8 +10,8 @@ from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.in_force import loadable_policy_on
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.rules.dates import day_month_year
-from panelkeeper.rules.policy import Policy
-from panelkeeper.rules.roles import Role
+from panelkeeper.rules.policy.loader import Policy
+from panelkeeper.rules.policy.roles import Role
 
 
 def code_on(organisation: Organisation, on: dt.date) -> Policy | None:

@@ -19,7 +19,7 @@ from panelkeeper.registers.models import (
     WorkKind,
 )
 from panelkeeper.registers.routing import MONEY_HINT, ConflictRoute, GiftRoute, parse_money
-from panelkeeper.rules.roles import Role
+from panelkeeper.rules.policy.roles import Role
 
 
 def _role_choices(roles: tuple[Role, ...]) -> list[tuple[str, str]]:

@@ -1,6 +1,6 @@
 """What a code of conduct says about interests and gifts, read from its policy.
 
-Framework-free: takes a :class:`~panelkeeper.rules.policy.Policy` (or nothing, when no
+Framework-free: takes a :class:`~panelkeeper.rules.policy.loader.Policy` (or nothing, when no
 code is in force) and returns values the domain functions act on. Money typed by people
 is read here too, so the form and the API give the same message.
 """
@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from panelkeeper.rules.calendar import add_months
-from panelkeeper.rules.policy import Policy
-from panelkeeper.rules.roles import Role
-from panelkeeper.rules.sections import GiftsDiscussed, OnConflict
+from panelkeeper.rules.calendar.working_days import add_months
+from panelkeeper.rules.policy.loader import Policy
+from panelkeeper.rules.policy.roles import Role
+from panelkeeper.rules.policy.sections import GiftsDiscussed, OnConflict
 
 DEFAULT_REVIEW_MONTHS = 12
 # Nobody declares a gift worth a million pounds through a form; a figure that size is a typo.

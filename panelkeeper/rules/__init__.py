@@ -1,13 +1,28 @@
 """The rules engine: codes of conduct as data, working days, the breach ladder.
 
-Pure Python; nothing here imports Django. Where to start:
+Pure Python; nothing here imports Django. One word per concept: the breach procedure of
+a code (levels, escalation, outcomes on offer, steps, deadlines, appeals, and the replay
+of a case's events against them) is the *ladder*, everywhere in this package.
 
-- :mod:`.calendar`: ``WorkingCalendar`` (working and calendar days, Interpretation 1).
-- :mod:`.policy`: ``load_policy`` / ``check_policy`` and the ``Policy`` they return.
-- :mod:`.presets`: the five codes shipped as presets (``PRESETS``, ``load_preset``).
-- :mod:`.explain`: the rulebook in plain English (``rulebook``, ``render_text``).
-- :mod:`.ladder` and :mod:`.breaches`: the breach ladder and the case procedure.
-- :mod:`.cli`: ``panelkeeper rules explain|check``.
+Sub-packages, each depending only on those above it in this list:
 
-The file format is described in ``SCHEMA.md`` beside this file.
+- :mod:`.calendar`: working days (``working_days.WorkingCalendar``, Interpretation 1)
+  and durations as people write them (``durations.Duration``).
+- :mod:`.policy`: a code-of-conduct file read and checked. ``loader`` gives
+  ``load_policy`` / ``check_policy`` and the ``Policy`` they return; ``problems``,
+  ``roles``, ``sections``, ``conduct`` and ``clauses`` read its parts; ``presets`` holds
+  the five codes shipped as presets; ``data/`` the generated rule tables.
+- :mod:`.ladder`: the breach ladder. The package itself gives the schema (``Ladder``,
+  ``parse_breach``, ``check_group``, ``explain_breach``); ``case`` reads a case's events
+  against it (``assess``, ``check_next``).
+- :mod:`.explain`: the rulebook in plain English (``rulebook.rulebook``,
+  ``rulebook.render_text``).
+
+Beside them: :mod:`.attendance` (apologies and runs of missed meetings) and :mod:`.cli`
+(``panelkeeper rules explain|check``, also ``python -m panelkeeper.rules``).
+
+``policy`` and ``explain`` expose nothing from their ``__init__``: the ladder reads its
+part of a file through ``policy``'s readers while ``policy.loader`` calls the ladder, so
+importers name the module that defines what they use. The file format is described in
+``SCHEMA.md`` beside this file.
 """

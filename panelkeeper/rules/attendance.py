@@ -22,8 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from panelkeeper.rules.calendar import WorkingCalendar, add_months
-from panelkeeper.rules.durations import Duration, Unit
+from panelkeeper.rules.calendar.durations import Duration, Unit
+from panelkeeper.rules.calendar.working_days import WorkingCalendar, add_months
 
 
 class Presence(StrEnum):

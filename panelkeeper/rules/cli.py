@@ -13,10 +13,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from panelkeeper.rules.explain import render_text, rulebook
-from panelkeeper.rules.policy import check_policy, load_policy
-from panelkeeper.rules.presets import PRESETS, load_preset
-from panelkeeper.rules.problems import PolicyError
+from panelkeeper.rules.explain.rulebook import render_text, rulebook
+from panelkeeper.rules.policy.loader import check_policy, load_policy
+from panelkeeper.rules.policy.presets import PRESETS, load_preset
+from panelkeeper.rules.policy.problems import PolicyError
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -16,8 +16,8 @@ from panelkeeper.letters.facts import (
 from panelkeeper.letters.kinds import LetterKind
 from panelkeeper.letters.rendering import compose_html
 from panelkeeper.letters.wording import default_wording
-from panelkeeper.rules.breaches import AppealResult
 from panelkeeper.rules.ladder import Channel
+from panelkeeper.rules.ladder.case import AppealResult
 from tests.rules.scenarios import K, ev, policy, read
 
 FACTS = CaseFacts(

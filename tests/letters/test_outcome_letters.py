@@ -20,8 +20,8 @@ from panelkeeper.letters.facts import CaseFacts, case_values, outcome_values
 from panelkeeper.letters.kinds import OUTCOME_KINDS, LetterKind
 from panelkeeper.letters.rendering import compose_html, render_letter
 from panelkeeper.letters.wording import default_wording
-from panelkeeper.rules.breaches import Event
 from panelkeeper.rules.ladder import Channel
+from panelkeeper.rules.ladder.case import Event
 from tests.lib.test_pdf import pdf_text
 from tests.rules.scenarios import K, d, earlier, ev, policy, read
 

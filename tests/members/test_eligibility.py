@@ -156,7 +156,7 @@ def test_an_ended_status_makes_a_member_ineligible_from_its_date(factory: Factor
 
 
 def test_without_re_signing_an_earlier_signature_still_counts_mem_6(factory: Factory) -> None:
-    from panelkeeper.rules.presets import preset_text
+    from panelkeeper.rules.policy.presets import preset_text
 
     source = preset_text("vela").replace(
         "resign_new_versions = true", "resign_new_versions = false"

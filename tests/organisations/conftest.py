@@ -7,7 +7,7 @@ import pytest
 from panelkeeper.accounts.models import User
 from panelkeeper.audit.models import AuditEntry
 from panelkeeper.organisations.models import Organisation, RoleHolder
-from panelkeeper.rules.presets import load_preset
+from panelkeeper.rules.policy.presets import load_preset
 from tests.factory import Factory
 
 

@@ -9,8 +9,8 @@ from django.test import Client
 
 from panelkeeper.accounts.models import Grant, User
 from panelkeeper.organisations.models import Organisation, PolicyVersion
-from panelkeeper.rules.explain import rulebook
-from panelkeeper.rules.presets import load_preset, preset_text
+from panelkeeper.rules.explain.rulebook import rulebook
+from panelkeeper.rules.policy.presets import load_preset, preset_text
 from tests.factory import Factory
 from tests.organisations.conftest import audit_actions, hold_every_title
 from tests.organisations.test_policies import BROKEN

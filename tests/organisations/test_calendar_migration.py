@@ -8,7 +8,7 @@ import importlib
 from django.apps import apps
 
 from panelkeeper.organisations.models import ClosureDay
-from panelkeeper.rules.presets import preset_text
+from panelkeeper.rules.policy.presets import preset_text
 from tests.factory import Factory
 
 migration = importlib.import_module(

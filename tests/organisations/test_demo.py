@@ -13,7 +13,7 @@ from panelkeeper.accounts.models import Grant, User
 from panelkeeper.audit.models import AuditEntry
 from panelkeeper.organisations.models import Group, Organisation, PolicyVersion, RoleHolder
 from panelkeeper.organisations.policies import missing_role_holders
-from panelkeeper.rules.presets import PRESETS
+from panelkeeper.rules.policy.presets import PRESETS
 
 
 def run_demo() -> str:

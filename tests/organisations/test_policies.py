@@ -22,7 +22,7 @@ from panelkeeper.organisations.policies import (
     review_due,
     upload_draft,
 )
-from panelkeeper.rules.presets import load_preset, preset_text
+from panelkeeper.rules.policy.presets import load_preset, preset_text
 from tests.factory import Factory
 from tests.organisations.conftest import audit_actions, hold_every_title
 

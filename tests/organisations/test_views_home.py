@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from panelkeeper.accounts.models import Grant, User
-from panelkeeper.rules.explain import rulebook
-from panelkeeper.rules.presets import load_preset
+from panelkeeper.rules.explain.rulebook import rulebook
+from panelkeeper.rules.policy.presets import load_preset
 from tests.factory import Factory
 
 HOME = reverse("organisations:home", kwargs={"org": "home"})

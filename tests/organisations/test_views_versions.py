@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from panelkeeper.organisations.models import PolicyVersion, RoleHolder
-from panelkeeper.rules.presets import preset_text
+from panelkeeper.rules.policy.presets import preset_text
 from tests.factory import Factory
 from tests.organisations.conftest import audit_actions, hold_every_title
 from tests.organisations.test_policies import BROKEN

@@ -12,7 +12,7 @@ from panelkeeper.registers.routing import (
     parse_money,
     review_due,
 )
-from panelkeeper.rules.presets import load_preset
+from panelkeeper.rules.policy.presets import load_preset
 
 
 @pytest.mark.parametrize("slug", ["vela", "insight", "herefordshire"])

@@ -1,7 +1,7 @@
 """Find runs of eight or more words copied from the five source codes.
 
 ``copied_runs(text)`` returns each eight-word run of ``text`` whose hash appears in
-``panelkeeper/rules/data/phrase_hashes.txt`` (made by ``scripts/phrase_hashes.py`` with
+``panelkeeper/rules/policy/data/phrase_hashes.txt`` (made by ``scripts/phrase_hashes.py`` with
 the same normalisation). Reused for presets, the rulebook, and later for templates and
 demo texts.
 """
@@ -13,7 +13,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-HASHES = Path(__file__).resolve().parents[2] / "panelkeeper/rules/data/phrase_hashes.txt"
+HASHES = Path(__file__).resolve().parents[2] / "panelkeeper/rules/policy/data/phrase_hashes.txt"
 RUN = 8
 WORD = re.compile(r"[a-z0-9]+")
 

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from functools import cache
 
-from panelkeeper.rules.breaches import (
+from panelkeeper.rules.ladder.case import (
     CaseView,
     EarlierCase,
     Event,
@@ -17,8 +17,8 @@ from panelkeeper.rules.breaches import (
     assess_policy,
     check_next_policy,
 )
-from panelkeeper.rules.policy import Policy
-from panelkeeper.rules.presets import load_preset
+from panelkeeper.rules.policy.loader import Policy
+from panelkeeper.rules.policy.presets import load_preset
 
 K = EventKind
 

@@ -21,8 +21,8 @@ from panelkeeper.rules.attendance import (
     passes_limit,
     summarise,
 )
-from panelkeeper.rules.calendar import Region, WorkingCalendar
-from panelkeeper.rules.durations import Duration, Unit
+from panelkeeper.rules.calendar.durations import Duration, Unit
+from panelkeeper.rules.calendar.working_days import Region, WorkingCalendar
 
 D = dt.date
 ENGLAND = WorkingCalendar(Region.ENG)

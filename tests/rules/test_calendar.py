@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from panelkeeper.rules.calendar import Region, WorkingCalendar, add_months
-from panelkeeper.rules.durations import Duration, Unit
+from panelkeeper.rules.calendar.durations import Duration, Unit
+from panelkeeper.rules.calendar.working_days import Region, WorkingCalendar, add_months
 
 D = dt.date
 ENGLAND = WorkingCalendar(Region.ENG)

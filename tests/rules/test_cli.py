@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from panelkeeper.rules.cli import main
-from panelkeeper.rules.presets import preset_text
+from panelkeeper.rules.policy.presets import preset_text
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,6 +1,6 @@
 """Every rule a code states is cited by its preset, or listed as not modelled with a reason.
 
-The table of which rule applies to which organisation is panelkeeper/rules/data/
+The table of which rule applies to which organisation is panelkeeper/rules/policy/data/
 clauses.json, generated from CLAUSES.md by scripts/clauses_table.py. A preset cites a
 rule in a ``rules`` list of the section carrying its parameters; it may cite a rule its
 code is silent on ("—") only under ``adopted``.
@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from panelkeeper.rules.clauses import ORGANISATIONS, clauses
-from panelkeeper.rules.presets import PRESETS, preset_text
+from panelkeeper.rules.policy.clauses import ORGANISATIONS, clauses
+from panelkeeper.rules.policy.presets import PRESETS, preset_text
 
 
 def _tables(node: object, path: str = "") -> Iterator[tuple[str, dict[str, object]]]:

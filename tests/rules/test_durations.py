@@ -2,7 +2,7 @@
 
 import pytest
 
-from panelkeeper.rules.durations import Duration, Unit, parse_duration
+from panelkeeper.rules.calendar.durations import Duration, Unit, parse_duration
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from panelkeeper.rules.explain import Rulebook, render_text, rulebook
-from panelkeeper.rules.policy import load_policy
-from panelkeeper.rules.presets import PRESETS, load_preset, preset_text
+from panelkeeper.rules.explain.rulebook import Rulebook, render_text, rulebook
+from panelkeeper.rules.policy.loader import load_policy
+from panelkeeper.rules.policy.presets import PRESETS, load_preset, preset_text
 
 SNAKE_CASE = re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b")
 

@@ -13,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CODES = ROOT.parent / "shared" / "codes"
-DATA = ROOT / "panelkeeper" / "rules" / "data"
+DATA = ROOT / "panelkeeper" / "rules" / "policy" / "data"
 
 needs_sources = pytest.mark.skipif(
     not (CODES / "CLAUSES.md").exists(), reason="the shared codes are not beside the repository"

@@ -10,8 +10,8 @@ import tomllib
 
 import pytest
 
-from panelkeeper.rules.durations import Duration, Unit
-from panelkeeper.rules.explain import render_text, rulebook
+from panelkeeper.rules.calendar.durations import Duration, Unit
+from panelkeeper.rules.explain.rulebook import render_text, rulebook
 from panelkeeper.rules.ladder import (
     Anchor,
     AppealScope,
@@ -23,8 +23,8 @@ from panelkeeper.rules.ladder import (
     explain_breach,
     parse_breach,
 )
-from panelkeeper.rules.problems import Problems, Table
-from panelkeeper.rules.roles import parse_roles
+from panelkeeper.rules.policy.problems import Problems, Table
+from panelkeeper.rules.policy.roles import parse_roles
 from tests.rules.scenarios import policy
 
 ROLES = """
@@ -239,8 +239,8 @@ def test_every_breach_table_cites_its_rule_ids(slug: str) -> None:
 
 
 def test_changing_a_figure_and_a_title_changes_the_rulebook_sentence() -> None:
-    from panelkeeper.rules.policy import load_policy
-    from panelkeeper.rules.presets import preset_text
+    from panelkeeper.rules.policy.loader import load_policy
+    from panelkeeper.rules.policy.presets import preset_text
 
     text = preset_text("vela")
     old = render_text(rulebook(load_policy(text, source="vela.toml")))

@@ -6,8 +6,8 @@ conduct as data"); only hashes of the sources' eight-word runs are kept.
 
 import pytest
 
-from panelkeeper.rules.explain import render_text, rulebook
-from panelkeeper.rules.presets import PRESETS, load_preset, preset_text
+from panelkeeper.rules.explain.rulebook import render_text, rulebook
+from panelkeeper.rules.policy.presets import PRESETS, load_preset, preset_text
 from tests.rules.copying import copied_runs, source_hashes
 
 

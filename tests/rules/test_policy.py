@@ -2,10 +2,10 @@
 
 import pytest
 
-from panelkeeper.rules.calendar import Region
-from panelkeeper.rules.durations import Duration, Unit
-from panelkeeper.rules.policy import check_policy, load_policy
-from panelkeeper.rules.problems import PolicyError
+from panelkeeper.rules.calendar.durations import Duration, Unit
+from panelkeeper.rules.calendar.working_days import Region
+from panelkeeper.rules.policy.loader import check_policy, load_policy
+from panelkeeper.rules.policy.problems import PolicyError
 
 GOOD = """
 [code]

@@ -7,11 +7,11 @@ import datetime as dt
 
 import pytest
 
-from panelkeeper.rules.calendar import Region
-from panelkeeper.rules.durations import Duration, Unit
-from panelkeeper.rules.presets import PRESETS, load_preset, preset_text
-from panelkeeper.rules.roles import Role
-from panelkeeper.rules.sections import (
+from panelkeeper.rules.calendar.durations import Duration, Unit
+from panelkeeper.rules.calendar.working_days import Region
+from panelkeeper.rules.policy.presets import PRESETS, load_preset, preset_text
+from panelkeeper.rules.policy.roles import Role
+from panelkeeper.rules.policy.sections import (
     ApologiesFor,
     DecisionMaking,
     Disclose,

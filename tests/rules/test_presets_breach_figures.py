@@ -4,9 +4,9 @@ The breach procedure's own tests walk cases through these; here the figures them
 are pinned, so a preset edited by mistake fails by name.
 """
 
-from panelkeeper.rules.durations import Duration, Unit
+from panelkeeper.rules.calendar.durations import Duration, Unit
 from panelkeeper.rules.ladder import Anchor, AppealScope, Effect, EscalationMode, Ladder, Party
-from panelkeeper.rules.presets import load_preset
+from panelkeeper.rules.policy.presets import load_preset
 
 WD = Unit.WORKING_DAYS
 CD = Unit.DAYS

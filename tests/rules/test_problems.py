@@ -2,8 +2,8 @@
 
 from enum import StrEnum
 
-from panelkeeper.rules.durations import Duration, Unit
-from panelkeeper.rules.problems import PolicyError, Problem, Problems, Table
+from panelkeeper.rules.calendar.durations import Duration, Unit
+from panelkeeper.rules.policy.problems import PolicyError, Problem, Problems, Table
 
 
 class Colour(StrEnum):

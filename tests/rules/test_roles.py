@@ -1,7 +1,7 @@
 """Role titles: staff roles declared once, member roles from the group itself."""
 
-from panelkeeper.rules.problems import Problems, Table
-from panelkeeper.rules.roles import RoleKind, parse_roles
+from panelkeeper.rules.policy.problems import Problems, Table
+from panelkeeper.rules.policy.roles import RoleKind, parse_roles
 
 
 def test_staff_roles_need_a_holder_and_member_roles_do_not() -> None:

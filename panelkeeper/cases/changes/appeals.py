@@ -16,8 +16,8 @@ from panelkeeper.cases.models import Case, CaseEvent
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.cases.routing import holder_of
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.rules.breaches import AppealResult, EventKind
 from panelkeeper.rules.ladder import Effect
+from panelkeeper.rules.ladder.case import AppealResult, EventKind
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

@@ -39,8 +39,8 @@ from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import GroupRole, Member
 from panelkeeper.organisations.in_force import version_on
 from panelkeeper.organisations.models import Organisation, PolicyVersion
-from panelkeeper.rules.breaches import Event, EventKind
 from panelkeeper.rules.ladder import Raiser
+from panelkeeper.rules.ladder.case import Event, EventKind
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

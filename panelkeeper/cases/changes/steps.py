@@ -17,9 +17,9 @@ from panelkeeper.cases.models import Case, CaseEvent, PartyRole
 from panelkeeper.cases.procedure import policy_of
 from panelkeeper.cases.seats import group_problems
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.rules.breaches import EventKind
-from panelkeeper.rules.breaches_replay import OPENING_EVENT
 from panelkeeper.rules.ladder import Channel, Effect
+from panelkeeper.rules.ladder.case import EventKind
+from panelkeeper.rules.ladder.replay import OPENING_EVENT
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

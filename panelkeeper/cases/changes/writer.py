@@ -23,7 +23,7 @@ from panelkeeper.cases.models import Case, CaseEvent
 from panelkeeper.cases.procedure import check_step
 from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.rules.breaches import CaseView, Event, EventKind
+from panelkeeper.rules.ladder.case import CaseView, Event, EventKind
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

@@ -25,8 +25,8 @@ from panelkeeper.organisations.policies import (
     staff_titles,
 )
 from panelkeeper.organisations.role_holders import assign_role_holder
-from panelkeeper.rules.policy import Policy
-from panelkeeper.rules.presets import PRESETS, load_preset
+from panelkeeper.rules.policy.loader import Policy
+from panelkeeper.rules.policy.presets import PRESETS, load_preset
 
 PASSWORD = "demo-panelkeeper"
 # Every demo version was approved and came into force on fixed past dates, so the demo

@@ -1,0 +1,372 @@
+"""Sentences of the rulebook for each part of a policy except the breach ladder.
+
+Each function returns ``(title, rules)`` with every sentence built from the policy's
+figures and role titles, in plain English; no key of the file is ever shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from panelkeeper.rules.calendar.durations import Duration, Unit
+from panelkeeper.rules.policy.roles import Role
+from panelkeeper.rules.policy.sections import (
+    ApologiesFor,
+    Attendance,
+    ChairBy,
+    Confidentiality,
+    DecisionMaking,
+    Disclose,
+    Documents,
+    Gifts,
+    GiftsDiscussed,
+    Interests,
+    Meetings,
+    Membership,
+    OnConflict,
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One sentence of the rulebook with the rule ids it implements.
+
+    ``ref`` is set for a conduct standard: its citable id (such as ``vela.app.14``).
+    """
+
+    ids: tuple[str, ...]
+    text: str
+    ref: str | None = None
+
+
+def listing(words: Sequence[str], joiner: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    words = [w for w in words if w]
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {joiner} " + words[-1]
+
+
+def the(title: str) -> str:
+    """A role title ready for a sentence: "the Chief Executive", "the Panel", "another ..."."""
+    first = title.split(" ", 1)[0].lower()
+    return title if first in {"the", "a", "an", "another", "any"} else f"the {title}"
+
+
+def titles(roles: Sequence[Role], joiner: str = "or") -> str:
+    return listing([the(r.title) for r in roles], joiner) or "nobody named"
+
+
+def sentence(text: str) -> str:
+    """Capitalise the first letter, leaving the rest alone."""
+    return text[:1].upper() + text[1:]
+
+
+def duration(value: Duration) -> str:
+    """A duration in words, saying "calendar days" where plain days are meant."""
+    if value.unit is Unit.DAYS:
+        return f"{value.amount} calendar day{'' if value.amount == 1 else 's'}"
+    return str(value)
+
+
+def _cited(ids: Sequence[str], wanted: Sequence[str]) -> tuple[str, ...]:
+    return tuple(i for i in wanted if i in ids)
+
+
+def documents_rules(d: Documents) -> list[Rule]:
+    ids = d.cites.all
+    rules: list[Rule] = []
+    to_sign = [doc.title for doc in d.to_sign]
+    if to_sign:
+        rules.append(Rule(_cited(ids, ["MEM-2"]), f"Each member signs the {listing(to_sign)}."))
+    else:
+        rules.append(
+            Rule(_cited(ids, ["MEM-2", "GOV-3"]), "Members are not asked to sign anything.")
+        )
+    if d.read_in_full:
+        rules.append(
+            Rule(
+                _cited(ids, ["MEM-3"]),
+                "Before signing, a member confirms they have read and understood every document "
+                "in full; the version signed is recorded.",
+            )
+        )
+    if d.acknowledge_consequences:
+        rules.append(
+            Rule(
+                _cited(ids, ["MEM-3"]),
+                "By signing, a member accepts the actions the organisation may take if the code "
+                "is broken; the version signed is recorded.",
+            )
+        )
+    if d.countersigned_by is not None:
+        promise = listing(list(d.organisation_provides)) or "its support"
+        when = listing(list(d.needs_identified_at))
+        who = sentence(the(d.countersigned_by.title))
+        text = f"{who} countersigns for the organisation, promising {promise}"
+        text += f", with needs identified at {when}." if when else "."
+        rules.append(Rule(_cited(ids, ["MEM-4"]), text))
+    citable = [doc.title for doc in d.citable]
+    if citable:
+        extra = []
+        if d.breach_covers_spirit:
+            extra.append("acting against the spirit of these documents")
+        if d.breach_covers_co_regulation:
+            extra.append("going against co-regulation and partnership working")
+        text = f"A breach report may cite the {listing(citable, 'or')}"
+        text += f", or {listing(extra, 'or')}." if extra else "."
+        rules.append(Rule(_cited(ids, ["BR-0"]), text))
+    associated = [doc.title for doc in d.items]
+    rules.append(
+        Rule(_cited(ids, ["GOV-3"]), f"Documents that go with the code: {listing(associated)}.")
+    )
+    return rules
+
+
+def membership_rules(m: Membership) -> list[Rule]:
+    ids = m.cites.all
+    rules: list[Rule] = []
+    if m.customers:
+        rules.append(
+            Rule(_cited(ids, ["MEM-1"]), f"Customers include {listing(list(m.customers))}.")
+        )
+    if m.voluntary and m.rewards_and_expenses:
+        pay = (
+            "Members are volunteers and unpaid; only rewards and expenses for taking part are paid."
+        )
+    elif m.rewards_and_expenses:
+        pay = "Members receive nothing for their role beyond rewards and expenses for taking part."
+    else:
+        pay = "Members may make no financial gain or win any advantage from their role."
+    rules.append(Rule(_cited(ids, ["MEM-5"]), pay))
+    if m.applies_when:
+        rules.append(Rule(_cited(ids, ["MEM-9"]), f"The code applies {m.applies_when}."))
+    return rules
+
+
+def attendance_rules(a: Attendance) -> list[Rule]:
+    ids = a.cites.all
+    rules: list[Rule] = []
+    to = f" to {titles(a.apologies_to)}" if a.apologies_to else ""
+    if ApologiesFor.ABSENCE in a.apologies_for:
+        when = (
+            f"at least {duration(a.apologies_notice)} before the meeting"
+            if a.apologies_notice
+            else "before the meeting"
+        )
+        reasons = " with reasons" if a.apologies_with_reasons else ""
+        late = " Apologies given later still count, marked late." if a.apologies_notice else ""
+        rules.append(
+            Rule(
+                _cited(ids, ["MTG-1"]),
+                f"A member who cannot attend sends apologies{reasons}{to} {when}.{late}",
+            )
+        )
+    if ApologiesFor.LATE_ARRIVAL in a.apologies_for:
+        time = " saying when they expect to arrive" if a.apologies_with_arrival_time else ""
+        rules.append(
+            Rule(
+                _cited(ids, ["MTG-1"]),
+                f"A member who will be late sends word{to} beforehand{time}.",
+            )
+        )
+    absences = a.consecutive_absences
+    if absences is not None:
+        counted = (
+            "with or without apologies" if absences.count_with_apologies else "without apologies"
+        )
+        decider = the(absences.decided_by.title) if absences.decided_by else "the group"
+        rules.append(
+            Rule(
+                absences.cites.all or _cited(ids, ["MTG-2"]),
+                f"Missing more than {absences.limit} meetings in a row ({counted}; "
+                "cancelled meetings and time suspended do not count) ends membership: "
+                f"absence number {absences.opens_decision_at} opens a decision for "
+                f"{decider}, who may accept exceptional circumstances such as serious "
+                "illness instead.",
+            )
+        )
+    return rules
+
+
+_DECISIONS = {
+    DecisionMaking.MAJORITY: "Members accept the decision of the majority.",
+    DecisionMaking.CONSENSUS: "The group seeks a consensus: a decision everyone can fully support.",
+}
+
+
+def meetings_rules(m: Meetings, panel: str) -> list[Rule]:
+    """``panel`` is how the group is named in a sentence, such as "the Panel"."""
+    ids = m.cites.all
+    rules: list[Rule] = []
+    if m.decisions is not None:
+        rules.append(Rule(_cited(ids, ["MTG-3"]), _DECISIONS[m.decisions]))
+    parts = []
+    if m.chair_by is ChairBy.ROTA_OR_STANDING:
+        parts.append(f"{panel} agrees a rota of chairs or one chair for a period")
+    if m.speak_through is not None:
+        parts.append(f"members speak through {the(m.speak_through.title)}")
+    if m.keep_to_agenda:
+        parts.append("meetings keep to the agenda")
+    if m.regular_breaks:
+        parts.append("there are regular breaks")
+    if parts:
+        text = listing(parts)
+        rules.append(Rule(_cited(ids, ["MTG-4"]), sentence(text) + "."))
+    if m.chair_may_send_out:
+        rules.append(
+            Rule(
+                _cited(ids, ["MTG-5"]),
+                "For a serious breach during a meeting, the Chair asks the member to "
+                "leave at once; this is recorded and opens a serious breach case.",
+            )
+        )
+    if m.come_prepared:
+        rules.append(
+            Rule(
+                _cited(ids, ["MTG-6"]),
+                "Members come prepared; work allocated at a meeting is recorded with "
+                "who does it and by when.",
+            )
+        )
+    return rules
+
+
+_DISCLOSE = {
+    Disclose.PERSONAL: "their own",
+    Disclose.GROUPS: "any held on behalf of a tenant or customer group they belong to",
+    Disclose.CLOSE_RELATIVES: "a close relative's",
+    Disclose.ORGANISATIONS: "any through an organisation they belong to",
+}
+_ON_CONFLICT = {
+    OnConflict.WITHDRAW: "withdraws from the work, in whole or in part",
+    OnConflict.OFFER_TO_WITHDRAW: "offers to withdraw from the work",
+    OnConflict.DISCLOSE_ONLY: "declares it; the code asks for nothing more",
+}
+
+
+def interests_rules(i: Interests) -> list[Rule]:
+    ids = i.cites.all
+    rules = [
+        Rule(
+            _cited(ids, ["COI-1"]),
+            "Each member declares any interest that could affect their approach to the work: "
+            f"{listing([_DISCLOSE[d] for d in i.disclose])}. The register is dated and kept "
+            "current.",
+        ),
+    ]
+    if "COI-2" in ids:
+        rules.append(
+            Rule(
+                ("COI-2",),
+                f"Where a conflict is clear and substantial, the member "
+                f"{_ON_CONFLICT[i.on_conflict]}.",
+            )
+        )
+    if i.tell:
+        now = " straight away" if i.tell_immediately else ""
+        rules.append(
+            Rule(
+                _cited(ids, ["COI-3"]),
+                f"A member who thinks a conflict has arisen or may arise tells "
+                f"{titles(i.tell)}{now}.",
+            )
+        )
+    rules.append(
+        Rule(
+            _cited(ids, ["COI-2"]) or _cited(ids, ["COI-1"]),
+            f"{sentence(titles(i.decided_by))} records the decision: no conflict, partial "
+            "withdrawal (naming the parts) or full withdrawal.",
+        )
+    )
+    return rules
+
+
+def confidentiality_rules(c: Confidentiality, panel: str) -> list[Rule]:
+    ids = c.cites.all
+    rules: list[Rule] = []
+    if c.protect_identities:
+        rules.append(
+            Rule(
+                _cited(ids, ["CONF-1"]),
+                "Personal information stays confidential, and members never mention a "
+                "case in a way that could identify someone.",
+            )
+        )
+    if c.disclose_only_to is not None:
+        rules.append(
+            Rule(
+                _cited(ids, ["CONF-2"]),
+                "Sharing within the work for its purpose is allowed; outside it, "
+                f"confidential information goes only to {the(c.disclose_only_to.title)}.",
+            )
+        )
+    if c.information_belongs_to_scrutinised:
+        rules.append(
+            Rule(
+                _cited(ids, ["CONF-3"]),
+                "What a scrutiny gathers belongs to the organisation inspected and is "
+                "never passed to anyone else.",
+            )
+        )
+    speaking = []
+    if c.speak_for_group_needs_agreement:
+        speaking.append(f"nobody speaks or writes for {panel} without its prior agreement")
+    if c.findings_by_whole_group:
+        speaking.append(f"findings are reported by {panel} as a whole or by those it appoints")
+    if c.correspondence_shared:
+        speaking.append(f"letters sent for {panel} are shared with every member")
+    if speaking:
+        text = listing(speaking)
+        rules.append(Rule(_cited(ids, ["CONF-4"]), sentence(text) + "."))
+    if c.requests_through_plan:
+        rules.append(
+            Rule(
+                _cited(ids, ["CONF-6"]),
+                "Requests for reports and data follow the Access to Information Protocol "
+                "and the agreed scrutiny plan.",
+            )
+        )
+    if c.contact_details_private:
+        rules.append(
+            Rule(
+                _cited(ids, ["CONF-7"]),
+                "Members' contact details are hidden from other members unless they "
+                f"agree; {panel} settles how members contact each other.",
+            )
+        )
+    return rules
+
+
+def gifts_rules(g: Gifts, panel: str) -> list[Rule]:
+    ids = g.cites.all
+    what = (
+        "any gift or hospitality offered or received"
+        if g.offered_too
+        else "any gift or hospitality received"
+    )
+    rules = [
+        Rule(_cited(ids, ["GIFT-1"]), f"A member declares {what} to {titles(g.declare_to, 'and')}.")
+    ]
+    if g.discuss is GiftsDiscussed.NEXT_MEETING:
+        rules.append(
+            Rule(
+                _cited(ids, ["GIFT-2"]),
+                f"What happens to it is discussed at the next meeting of {panel}; "
+                "it goes on that agenda automatically.",
+            )
+        )
+    else:
+        who = the(g.discuss_with.title) if g.discuss_with else "the organisation"
+        rules.append(Rule(_cited(ids, ["GIFT-2"]), f"What happens to it is agreed with {who}."))
+    if g.register:
+        declined = ", declined offers included" if g.offered_too else ""
+        rules.append(
+            Rule(
+                _cited(ids, ["GIFT-3"]),
+                f"Every gift and all hospitality go in the organisation's gifts and "
+                f"hospitality register{declined}.",
+            )
+        )
+    return rules
