@@ -13,7 +13,7 @@ Sub-packages, each depending only on those above it in this list:
   ``roles``, ``sections``, ``conduct`` and ``clauses`` read its parts; ``presets`` holds
   the five codes shipped as presets; ``data/`` the generated rule tables.
 - :mod:`.ladder`: the breach ladder. The package itself gives the schema (``Ladder``,
-  ``parse_breach``, ``check_group``, ``explain_breach``); ``case`` reads a case's events
+  ``parse_breach``, ``check_group``, ``explain_ladder``); ``case`` reads a case's events
   against it (``assess``, ``check_next``).
 - :mod:`.explain`: the rulebook in plain English (``rulebook.rulebook``,
   ``rulebook.render_text``).

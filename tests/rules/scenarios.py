@@ -1,4 +1,4 @@
-"""Building breach cases for tests: events in a line each, read through the procedure only.
+"""Building breach cases for tests: events in a line each, read through the ladder only.
 
 Nothing here builds a case's state by hand: every view comes from ``assess_policy``.
 """

@@ -1,4 +1,4 @@
-"""Herefordshire's breach ladder through the procedure: BR-3, BR-5, BR-9, BR-10, BR-11, BR-12.
+"""Herefordshire's breach ladder, case by case: BR-3, BR-5, BR-9, BR-10, BR-11, BR-12.
 
 Calendar days, no roll (Interpretation 1); the Vice Chair stands in for the Chair
 (Interpretation 10); no appeal window, so no appeal is late (Interpretation 3).

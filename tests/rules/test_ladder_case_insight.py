@@ -1,4 +1,4 @@
-"""insight's breach ladder through the procedure: BR-4, BR-5, BR-8, BR-9, BR-10, BR-12.
+"""insight's breach ladder, case by case: BR-4, BR-5, BR-8, BR-9, BR-10, BR-12.
 
 Dates cross Easter 2027 (Good Friday 26 Mar, Easter Monday 29 Mar) and Christmas 2026.
 """

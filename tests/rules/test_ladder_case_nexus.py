@@ -1,4 +1,4 @@
-"""Nexus's breach ladder through the procedure: BR-3, BR-4, BR-8, BR-10, BR-11, BR-12, MTG-2.
+"""Nexus's breach ladder, case by case: BR-3, BR-4, BR-8, BR-10, BR-11, BR-12, MTG-2.
 
 Nexus counts calendar days and nothing rolls (Interpretation 1): a deadline may fall on
 Christmas Day or Good Friday and stays there.

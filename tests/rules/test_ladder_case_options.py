@@ -1,4 +1,4 @@
-"""Ladder settings any organisation may use, proved through the procedure.
+"""Ladder settings any organisation may use, proved through cases on it.
 
 Interpretation 1 (a calendar-day deadline rolls only when the code says so), the
 optional look-back on findings (BR-8, Interpretation 5), an appeal that varies the

@@ -1,4 +1,4 @@
-"""Properties of the breach procedure over random walks up each preset's ladder.
+"""Properties of breach cases over random walks up each preset's ladder.
 
 Each walk starts on a random date (2000-2100) and takes, at random gaps, a random step
 among those the case allows next, so every walk is a legal history.

@@ -1,4 +1,4 @@
-"""Bad input to the breach procedure is an error naming the rule it breaks.
+"""Bad input to a case on the ladder is an error naming the rule it breaks.
 
 BR-4, BR-6, BR-10, Interpretation 8, and the effective-date rules of DESIGN "Dates".
 """

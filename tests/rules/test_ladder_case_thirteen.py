@@ -1,4 +1,4 @@
-"""Thirteen's breach ladder through the procedure: BR-1, BR-3, BR-6, BR-8, BR-10, BR-12.
+"""Thirteen's breach ladder, case by case: BR-1, BR-3, BR-6, BR-8, BR-10, BR-12.
 
 Informal guidance, then firm guidance kept on file for 12 months, then the formal
 process (which an officer may enter directly); two minor findings open the major

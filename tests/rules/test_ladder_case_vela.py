@@ -1,4 +1,4 @@
-"""Vela's breach ladder through the procedure: BR-4, BR-5, BR-8, BR-9, BR-10, BR-12.
+"""Vela's breach ladder, case by case: BR-4, BR-5, BR-8, BR-9, BR-10, BR-12.
 
 Dates cross Christmas 2026 (Fri 25 Dec, Mon 28 Dec substitute for Boxing Day, Fri 1 Jan)
 and Easter 2027 (Good Friday 26 Mar, Easter Monday 29 Mar). Every due date is asserted.

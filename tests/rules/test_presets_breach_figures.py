@@ -1,6 +1,6 @@
 """The breach figures issue 2 names, read from the presets as loaded (BR-3 to BR-12).
 
-The breach procedure's own tests walk cases through these; here the figures themselves
+The ladder's case tests walk cases through these; here the figures themselves
 are pinned, so a preset edited by mistake fails by name.
 """
 

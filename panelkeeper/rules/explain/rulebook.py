@@ -26,7 +26,7 @@ from panelkeeper.rules.explain.sections import (
     the,
     titles,
 )
-from panelkeeper.rules.ladder import explain_breach
+from panelkeeper.rules.ladder import explain_ladder
 from panelkeeper.rules.policy.clauses import INTERPRETATIONS, clauses
 from panelkeeper.rules.policy.loader import Behaviours, CalendarSettings, Governance, Policy
 
@@ -194,7 +194,7 @@ def rulebook(policy: Policy, *, calendar: CalendarSettings | None = None) -> Rul
             rules = tuple(Rule(s.rules or part.cites.all, s.text, ref=s.id) for s in part.standards)
             sections.append(Section(f"Conduct: {part.title}", rules))
     if policy.breach is not None:
-        for title, explained in explain_breach(policy.breach):
+        for title, explained in explain_ladder(policy.breach):
             sections.append(Section(title, tuple(Rule(ids, text) for ids, text in explained)))
     if policy.not_modelled:
         known = clauses()

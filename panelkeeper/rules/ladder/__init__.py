@@ -1,6 +1,9 @@
-"""The breach ladder of a code of conduct: its schema, loader and explanation.
+"""The breach ladder: what a code says about breaches and appeals, and a case read against it.
 
-Public entry points (the policy loader and the rulebook call these):
+"Ladder" is this package's one word for a code's breach procedure: its levels,
+escalation, outcomes on offer, steps, deadlines and appeal, and the replay of a case's
+events against them. This ``__init__`` is the ladder's schema API (the policy loader
+and the rulebook call these):
 
 * :func:`parse_breach` reads the ``[breach]`` table of a code-of-conduct file into a
   :class:`Ladder`, reporting every mistake through the :class:`Table` reader (never
@@ -8,13 +11,16 @@ Public entry points (the policy loader and the rulebook call these):
   ``[roles]``: each must be a declared staff title or a member role.
 * :func:`check_group` says what is wrong with the people proposed for an investigating
   group (BR-6, COI-4, Interpretation 10), every problem at once.
-* :func:`explain_breach` turns a :class:`Ladder` into the rulebook's breach sections:
-  ``(title, ((rule_ids, sentence), ...))`` pairs, which ``explain.py`` wraps in its own
-  ``Section`` and ``Rule`` (plain tuples here keep the two modules free of a cycle).
+* :func:`explain_ladder` turns a :class:`Ladder` into the rulebook's breach sections:
+  ``(title, ((rule_ids, sentence), ...))`` pairs, which :mod:`panelkeeper.rules.explain`
+  wraps in its own ``Section`` and ``Rule`` (plain tuples here keep the two packages free
+  of a cycle).
 
-The data model lives in :mod:`panelkeeper.rules.ladder.model`; the procedure that walks
-a case up the ladder in :mod:`panelkeeper.rules.ladder.case`. Rules: BR-1 to BR-13, COI-4
-and Interpretations 1 to 5 and 8 to 10 of ``CLAUSES.md``.
+Modules: :mod:`.model` (the dataclasses), :mod:`.parse`, :mod:`.group`, :mod:`.explain`;
+and for a case on the ladder, :mod:`.case` (``assess``, ``check_next``: the breach-cases
+app's one entry point), :mod:`.case_model` (events in, the case's view out),
+:mod:`.replay`, :mod:`.apply` and :mod:`.view`. Rules: BR-1 to BR-13, COI-4 and
+Interpretations 1 to 5 and 8 to 10 of ``CLAUSES.md``.
 """
 
 from __future__ import annotations
@@ -78,7 +84,7 @@ __all__ = [
     "Seated",
     "Suspension",
     "check_group",
-    "explain_breach",
+    "explain_ladder",
     "parse_breach",
 ]
 
@@ -94,11 +100,3 @@ def parse_breach(table: Table | None, roles: Roles) -> Ladder | None:
     if table is None:
         return None
     return read_ladder(table, roles)
-
-
-def explain_breach(ladder: Ladder) -> tuple[ExplainedSection, ...]:
-    """The rulebook's breach sections: ``(title, ((rule_ids, sentence), ...))``.
-
-    Every sentence uses the file's labels, role titles and figures; none shows a key.
-    """
-    return explain_ladder(ladder)

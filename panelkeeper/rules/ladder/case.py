@@ -1,4 +1,4 @@
-"""The breach procedure as a pure function: a case as its code sees it on a date.
+"""A breach case on the ladder as a pure function: the case as its code sees it on a date.
 
 Public API (the breach-cases app calls these and nothing else for rule decisions):
 

@@ -1,4 +1,4 @@
-"""Inputs and outputs of the breach procedure (:mod:`panelkeeper.rules.ladder.case`).
+"""Inputs and outputs of a case on the ladder (:mod:`panelkeeper.rules.ladder.case`).
 
 A case is a list of :class:`Event` (each with the date it took effect and the date it was
 recorded); :func:`~panelkeeper.rules.ladder.case.assess` turns them into a

@@ -372,7 +372,10 @@ def _notice(ladder: Ladder) -> ExplainedSection:
 
 
 def explain_ladder(ladder: Ladder) -> tuple[ExplainedSection, ...]:
-    """The breach sections of the rulebook, in the order a case meets them."""
+    """The breach sections of the rulebook, in the order a case meets them.
+
+    Every sentence uses the file's labels, role titles and figures; none shows a key.
+    """
     sections = [
         _raising(ladder),
         _informal(ladder),

@@ -1,8 +1,8 @@
 """The breach ladder as data: what one code of conduct says about breaches and appeals.
 
 These dataclasses are what ``[breach]`` in a code-of-conduct file becomes (see
-:func:`panelkeeper.rules.ladder.parse_breach`). They describe; they decide nothing. The
-procedure that walks a case up the ladder is :mod:`panelkeeper.rules.ladder.case`.
+:func:`panelkeeper.rules.ladder.parse_breach`). They describe; they decide nothing. A case
+is read against the ladder by :mod:`panelkeeper.rules.ladder.case`.
 
 Rule ids (``../shared/codes/CLAUSES.md``): BR-1 and BR-2 raising and routing, BR-3 the
 informal steps, BR-4 the preliminary investigation, BR-5 and BR-11 deadlines, BR-6 and
