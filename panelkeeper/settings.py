@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "panelkeeper.concerns",
     "panelkeeper.cases",
     "panelkeeper.letters",
+    "panelkeeper.demo",
 ]
 
 MIDDLEWARE = [

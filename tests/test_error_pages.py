@@ -91,6 +91,6 @@ def test_the_accessibility_statement_is_public_and_says_how_to_report_a_problem(
 
 def test_the_accessibility_statement_declares_the_public_policy() -> None:
     from panelkeeper.accounts.permissions import PUBLIC, policy_of
-    from panelkeeper.pages.views import accessibility_statement
+    from panelkeeper.pages.views.public import accessibility_statement
 
     assert policy_of(accessibility_statement) == PUBLIC

@@ -1,9 +1,9 @@
 from django.urls import path
 
-from panelkeeper.accounts import views
+from panelkeeper.accounts.views import public
 
 app_name = "accounts"
 urlpatterns = [
-    path("sign-in/", views.sign_in, name="sign-in"),
-    path("sign-out/", views.sign_out, name="sign-out"),
+    path("sign-in/", public.sign_in, name="sign-in"),
+    path("sign-out/", public.sign_out, name="sign-out"),
 ]

@@ -7,7 +7,7 @@ operation needs a bearer token or a signed-in session unless its route says
 policy with ``api_public``, ``api_signed_in`` or ``api_staff`` from
 ``panelkeeper.accounts.permissions``.
 
-To add an app's endpoints: export ``router`` from ``panelkeeper/<app>/api.py`` and add
+To add an app's endpoints: export ``router`` from ``panelkeeper/<app>/api/__init__.py`` and add
 it to ``ROUTERS`` below under ``v1/<noun>``.
 """
 
@@ -25,8 +25,8 @@ from panelkeeper.cases.api import router as cases_router
 from panelkeeper.concerns.api import router as concerns_router
 from panelkeeper.letters.api import router as letters_router
 from panelkeeper.meetings.api import router as meetings_router
+from panelkeeper.members.api import my_router
 from panelkeeper.members.api import router as members_router
-from panelkeeper.members.api_portal import my_router
 from panelkeeper.organisations.api import router as organisations_router
 from panelkeeper.registers.api import router as registers_router
 

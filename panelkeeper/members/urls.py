@@ -2,12 +2,12 @@
 
 from django.urls import path
 
-from panelkeeper.members import (
-    document_views,
-    import_views,
-    portal_views,
-    support_views,
-    views,
+from panelkeeper.members.views import (
+    officer,
+    officer_documents,
+    officer_import,
+    officer_support,
+    portal,
 )
 
 app_name = "members"
@@ -17,33 +17,35 @@ MEMBER = f"{ORG}members/<int:pk>/"
 MY = "my/<int:member>/"
 
 urlpatterns = [
-    path(f"{ORG}members/", views.member_list, name="list"),
-    path(f"{ORG}members/add/", views.add, name="add"),
-    path(f"{ORG}members/import/", import_views.upload, name="import"),
-    path(f"{ORG}members/import/confirm/", import_views.confirm, name="import_confirm"),
-    path(f"{ORG}members/export.csv", import_views.export, name="export"),
-    path(MEMBER, views.detail, name="detail"),
-    path(f"{MEMBER}edit/", views.edit, name="edit"),
-    path(f"{MEMBER}status/", views.change_status, name="status"),
-    path(f"{MEMBER}paper-signature/", document_views.paper_signature, name="paper_signature"),
-    path(f"{MEMBER}appraisals/add/", support_views.add_appraisal, name="add_appraisal"),
-    path(f"{MEMBER}expenses/add/", support_views.add_expense, name="add_expense"),
-    path(f"{ORG}expenses/<int:pk>/decide/", support_views.decide, name="decide_expense"),
-    path(f"{ORG}documents/", document_views.document_list, name="documents"),
-    path(f"{ORG}documents/add-version/", document_views.add_version, name="add_version"),
-    path(f"{ORG}documents/<slug:key>/", document_views.document_detail, name="document"),
+    path(f"{ORG}members/", officer.member_list, name="list"),
+    path(f"{ORG}members/add/", officer.add, name="add"),
+    path(f"{ORG}members/import/", officer_import.upload, name="import"),
+    path(f"{ORG}members/import/confirm/", officer_import.confirm, name="import_confirm"),
+    path(f"{ORG}members/export.csv", officer_import.export, name="export"),
+    path(MEMBER, officer.detail, name="detail"),
+    path(f"{MEMBER}edit/", officer.edit, name="edit"),
+    path(f"{MEMBER}status/", officer.change_status, name="status"),
+    path(f"{MEMBER}paper-signature/", officer_documents.paper_signature, name="paper_signature"),
+    path(f"{MEMBER}appraisals/add/", officer_support.add_appraisal, name="add_appraisal"),
+    path(f"{MEMBER}expenses/add/", officer_support.add_expense, name="add_expense"),
+    path(f"{ORG}expenses/<int:pk>/decide/", officer_support.decide, name="decide_expense"),
+    path(f"{ORG}documents/", officer_documents.document_list, name="documents"),
+    path(f"{ORG}documents/add-version/", officer_documents.add_version, name="add_version"),
+    path(f"{ORG}documents/<slug:key>/", officer_documents.document_detail, name="document"),
     path(
         f"{ORG}signatures/<int:pk>/countersign/",
-        document_views.countersign_signature,
+        officer_documents.countersign_signature,
         name="countersign",
     ),
-    path(f"{ORG}signatures/<int:pk>/pdf/", document_views.signature_pdf, name="signature_pdf"),
-    path(f"{ORG}signatures/<int:pk>/scan/", document_views.signature_scan, name="signature_scan"),
-    path("my/", portal_views.portal, name="portal"),
-    path(MY, portal_views.my_record, name="my_record"),
-    path(f"{MY}sign/<int:version>/", portal_views.sign, name="sign"),
-    path(f"{MY}signatures/<int:signature>/pdf/", portal_views.my_signature_pdf, name="my_pdf"),
-    path(f"{MY}group/", portal_views.my_group, name="my_group"),
-    path(f"{MY}expenses/", portal_views.my_expenses, name="my_expenses"),
-    path(f"{MY}expenses/claim/", portal_views.claim_expense, name="claim_expense"),
+    path(f"{ORG}signatures/<int:pk>/pdf/", officer_documents.signature_pdf, name="signature_pdf"),
+    path(
+        f"{ORG}signatures/<int:pk>/scan/", officer_documents.signature_scan, name="signature_scan"
+    ),
+    path("my/", portal.portal, name="portal"),
+    path(MY, portal.my_record, name="my_record"),
+    path(f"{MY}sign/<int:version>/", portal.sign, name="sign"),
+    path(f"{MY}signatures/<int:signature>/pdf/", portal.my_signature_pdf, name="my_pdf"),
+    path(f"{MY}group/", portal.my_group, name="my_group"),
+    path(f"{MY}expenses/", portal.my_expenses, name="my_expenses"),
+    path(f"{MY}expenses/claim/", portal.claim_expense, name="claim_expense"),
 ]

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from panelkeeper.pages import views
+from panelkeeper.pages.views import public
 
 app_name = "pages"
 urlpatterns = [
-    path("accessibility/", views.accessibility_statement, name="accessibility"),
+    path("accessibility/", public.accessibility_statement, name="accessibility"),
 ]

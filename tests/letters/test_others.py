@@ -278,7 +278,7 @@ def test_the_api_sends_by_hand_and_lists_letters_to_others(factory: Factory) -> 
 
 def test_the_insight_demo_case_waits_for_a_letter_that_tells_every_party(db: None) -> None:
     from panelkeeper.cases.models import Case
-    from panelkeeper.organisations.management.commands.demo import load_organisation
+    from panelkeeper.demo.management.commands.demo import load_organisation
 
     today = dt.date(2026, 11, 23)
     load_organisation("insight", today)

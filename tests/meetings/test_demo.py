@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from panelkeeper.demo.management.commands.demo import load_organisation
 from panelkeeper.meetings.models import Action, Attendance, Meeting, MeetingStatus
-from panelkeeper.organisations.management.commands.demo import load_organisation
 from tests.meetings.conftest import TODAY
 
 

@@ -1,0 +1,192 @@
+"""What the breach-cases API operations share: the router, reading ``as_of``, fetching an
+officer's case, and the case as it is answered (see :mod:`.api` and :mod:`.officer_steps`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.utils import timezone
+from ninja import Router, Schema
+
+from panelkeeper.accounts.models import Grant
+from panelkeeper.accounts.permissions import get_object_for
+from panelkeeper.cases.api.schemas import (
+    AppealOut,
+    CaseOut,
+    CaseRowOut,
+    DeadlineOut,
+    EventOut,
+    NextStepOut,
+    OutcomeOut,
+    PersonOut,
+    SeatOut,
+)
+from panelkeeper.cases.models import Case
+from panelkeeper.cases.reading import Reading, read_case
+from panelkeeper.lib.requests import StaffRequest
+
+router = Router(tags=["cases"])
+
+READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
+OFFICER = Grant.Role.OFFICER
+
+
+class AsOf(Schema):
+    as_of: dt.date | None = None
+
+
+def as_of_or_today(query: AsOf) -> dt.date:
+    """The date asked for, never later than today."""
+    today = timezone.localdate()
+    return min(query.as_of or today, today)
+
+
+def staff_case(request: StaffRequest, case_id: int) -> Case:
+    """The organisation's case ``case_id``; another organisation's answers 404."""
+    return get_object_for(
+        request.organisation,
+        Case.objects.select_related("member", "policy_version", "organisation"),
+        pk=case_id,
+    )
+
+
+def staff_case_out(case: Case) -> CaseOut:
+    """The case as it is today, as officers and auditors see it."""
+    reading = read_case(case, as_of=timezone.localdate())
+    return case_out(reading, reporter=case.reporter_name or None, full=True, people=True)
+
+
+def case_out(
+    reading: Reading, *, reporter: str | None, full: bool, people: bool = False
+) -> CaseOut:
+    """``full`` for staff, investigators and the appeal officer; the subject sees no
+    description, reasons, recipients or seats, and the reporter only if they agreed.
+    ``people`` (officers and auditors) lists who else is involved."""
+    case, view = reading.case, reading.view
+    left = {d.deadline.key: d.working_days_left for d in reading.dues}
+    window = view.appeal_window
+    outcome = view.outcome
+    return CaseOut(
+        id=case.pk,
+        reference=case.reference,
+        as_of=reading.as_of,
+        kind=case.kind,
+        member=str(case.member),
+        state=view.state.value if view.state else None,
+        level=view.level,
+        level_reason=view.level_reason,
+        escalated_by=view.escalated_by,
+        description=case.description if full else None,
+        setting=case.setting or None,
+        clauses=list(case.clauses),
+        raised_by=case.raised_by or None,
+        reporter=reporter,
+        routed_to=case.routed_to,
+        deadlines=[
+            DeadlineOut(
+                key=d.key,
+                label=d.label,
+                rules=list(d.rules),
+                start=d.start,
+                due=d.due,
+                target=d.target,
+                met_on=d.met_on,
+                status=d.status.value,
+                working_days_left=left.get(d.key),
+            )
+            for d in view.deadlines
+        ],
+        next_steps=[
+            NextStepOut(kind=s.kind.value, options=list(s.options), by=[r.title for r in s.by])
+            for s in view.next_steps
+        ]
+        if full
+        else [],
+        outcomes_on_offer=[
+            OutcomeOut(key=o.key, label=o.label, effect=o.effect.value)
+            for o in view.outcomes_on_offer
+        ]
+        if full
+        else [],
+        outcome=OutcomeOut(
+            key=outcome.key,
+            label=outcome.label,
+            effect=outcome.effect.value,
+            on=outcome.on,
+            offered=outcome.offered,
+            reason=outcome.reason if full else None,
+        )
+        if outcome
+        else None,
+        appeal=AppealOut(
+            to=window.to.title if window else case.appeal_to or None,
+            window_closes=window.closes if window else None,
+            window_open=bool(window and window.open),
+            lodged=view.appeal.lodged if view.appeal else None,
+            late=bool(view.appeal and view.appeal.late),
+            late_accepted=view.appeal.late_accepted if view.appeal else None,
+            decided=view.appeal.decided if view.appeal else None,
+            result=view.appeal.result.value if view.appeal and view.appeal.result else None,
+        )
+        if window or view.appeal
+        else None,
+        must_be_told=reading.parties_to_tell if full else [],
+        seats=[
+            SeatOut(
+                id=seat.pk,
+                role_key=seat.role_key,
+                role=seat.role_title,
+                name=seat.person_name,
+                impartial=seat.impartial,
+                seated_on=seat.seated_on,
+            )
+            for seat in case.seats.current().select_related("member", "user")
+        ]
+        if full
+        else [],
+        people=[
+            PersonOut(id=p.pk, role=p.role, name=p.display_name)
+            for p in case.parties.current().select_related("member", "user")
+        ]
+        if people
+        else [],
+        events=[
+            EventOut(
+                kind=e.kind,
+                effective=e.effective,
+                recorded_on=e.recorded_on,
+                late=e.late,
+                step=e.step,
+                level=e.level,
+                outcome=e.outcome,
+                reason=e.reason if full else "",
+                channel=e.channel,
+                to=e.to if full else "",
+                until=e.until,
+                accepted=e.accepted,
+                result=e.result,
+            )
+            for e in reading.events
+        ],
+    )
+
+
+def row_out(case: Case, as_of: dt.date, calendar: Any) -> CaseRowOut:
+    left = (
+        calendar.working_days_between(as_of, case.next_due)
+        if calendar is not None and case.next_due is not None
+        else None
+    )
+    return CaseRowOut(
+        id=case.pk,
+        reference=case.reference,
+        member=str(case.member),
+        kind=case.kind,
+        state=case.state,
+        level=case.level,
+        began_on=case.began_on,
+        next_due=case.next_due,
+        overdue=case.next_due is not None and case.next_due < as_of,
+        working_days_left=left,
+    )

@@ -1,0 +1,185 @@
+"""API operations for breach cases, mounted at ``/api/v1/cases``: anything the pages do.
+
+Every read takes ``as_of`` (default today); every step takes ``effective`` (default
+today, never later). A refusal answers 422 with ``detail``, the ``rule`` it applies and
+the ``field`` it concerns. Officers' operations are under ``/{org}``; the member a case
+is about, its investigators and its appeal officer use ``/mine``, and see only their
+own cases (another case answers 404). Reads and raising a breach are here; the steps on
+a case in :mod:`.officer_steps`.
+"""
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.utils import timezone
+from ninja import Query, Status
+
+from panelkeeper.accounts.permissions import (
+    api_appeal_officer,
+    api_case_participant,
+    api_signed_in,
+    api_staff,
+)
+from panelkeeper.cases.api.common import (
+    OFFICER,
+    READERS,
+    AsOf,
+    as_of_or_today,
+    case_out,
+    router,
+    row_out,
+    staff_case,
+)
+from panelkeeper.cases.api.schemas import (
+    AppealDecisionIn,
+    CaseOut,
+    CasePageOut,
+    CaseRowOut,
+    RaiseIn,
+)
+from panelkeeper.cases.changes.appeals import decide_appeal as decide_appeal_put
+from panelkeeper.cases.changes.opening import raise_breach as raise_breach_case
+from panelkeeper.cases.models import Case
+from panelkeeper.cases.reading import list_calendar, read_case, reporter_for_subject
+from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import CaseRequest, SignedInRequest, StaffRequest
+from panelkeeper.members.models import Member
+
+PAGE_SIZE = 50
+
+
+# -- the people of one case (registered first: "/mine" is not an organisation) ---
+
+
+@router.get("/mine", response=list[CaseRowOut], summary="Cases you have a part in")
+@api_signed_in
+def my_cases(request: SignedInRequest) -> list[CaseRowOut]:
+    user = request.user
+    ids: set[int] = set()
+    for queryset in (
+        Case.objects.about(user),
+        Case.objects.for_investigator(user),
+        Case.objects.for_appeal_officer(user),
+    ):
+        ids |= set(queryset.values_list("pk", flat=True))
+    token = request.api_token
+    cases = Case.objects.filter(pk__in=ids).select_related("member")
+    if token is not None:
+        cases = cases.filter(organisation=token.organisation_id)
+    today = timezone.localdate()
+    return [row_out(c, today, None) for c in cases.order_by("-began_on", "-id")]
+
+
+@router.get("/mine/{case}", response=CaseOut, summary="A case you have a part in, on as_of")
+@api_case_participant
+def my_case(request: CaseRequest, case: int, query: Query[AsOf]) -> CaseOut:
+    record: Case = request.case
+    roles = request.case_roles
+    full = bool({"investigator", "appeal_officer"} & roles)
+    reading = read_case(record, as_of=as_of_or_today(query))
+    reporter = (record.reporter_name or None) if full else reporter_for_subject(record)
+    return case_out(reading, reporter=reporter, full=full)
+
+
+@router.post(
+    "/mine/{case}/appeal-decision",
+    response={200: CaseOut, 422: RefusalOut},
+    summary="Decide the appeal put to you (BR-12)",
+    openapi_extra=body_doc(AppealDecisionIn),
+)
+@api_appeal_officer
+def decide_appeal(request: CaseRequest, case: int) -> Status[Any]:
+    record: Case = request.case
+    data = read_body(request, AppealDecisionIn)
+    try:
+        decide_appeal_put(
+            case=record,
+            result=data.result,
+            reason=data.reason,
+            outcome=data.outcome,
+            effective=data.effective,
+            actor=request.user,
+        )
+    except Refused as refused:
+        return refusal(refused)
+    reading = read_case(record, as_of=timezone.localdate())
+    return Status(200, case_out(reading, reporter=record.reporter_name or None, full=True))
+
+
+# -- officers and auditors -------------------------------------------------------
+
+
+class ListQuery(AsOf):
+    page: int = 1
+
+
+@router.get("/{org}", response=CasePageOut, summary="Cases by next due date, overdue first")
+@api_staff(*READERS)
+def list_cases(request: StaffRequest, org: str, query: Query[ListQuery]) -> CasePageOut:
+    """``as_of`` limits the list to cases begun by then and counts overdue from it."""
+    organisation = request.organisation
+    as_of = as_of_or_today(query)
+    cases = (
+        Case.objects.of(organisation)
+        .filter(began_on__lte=as_of)
+        .select_related("member")
+        .by_next_due()
+    )
+    page = Paginator(cases, PAGE_SIZE).get_page(query.page)
+    calendar = list_calendar(organisation)
+    return CasePageOut(
+        as_of=as_of,
+        page=page.number,
+        pages=page.paginator.num_pages,
+        count=page.paginator.count,
+        cases=[row_out(c, as_of, calendar) for c in page],
+    )
+
+
+@router.post(
+    "/{org}",
+    response={201: CaseOut, 422: RefusalOut},
+    summary="Raise a breach (BR-0, BR-1, BR-2, MEM-9)",
+    openapi_extra=body_doc(RaiseIn),
+)
+@api_staff(OFFICER)
+def raise_breach(request: StaffRequest, org: str) -> Status[Any]:
+    organisation = request.organisation
+    data = read_body(request, RaiseIn)
+    member = Member.objects.of(organisation).filter(pk=data.member_id).first()
+    if member is None:
+        return refusal(
+            Refused("Choose a member of this organisation.", rule="BR-1", field="member_id")
+        )
+    try:
+        case = raise_breach_case(
+            organisation=organisation,
+            member=member,
+            actor=request.user,
+            effective=data.effective,
+            description=data.description,
+            setting=data.setting,
+            clauses=data.clauses,
+            raised_by=data.raised_by,
+            reporter_name=data.reporter_name,
+            reporter_consents_to_identity=data.reporter_consents_to_identity,
+            reporter_contact=data.reporter_contact,
+            reporter_agreed_to_letters=data.reporter_agreed_to_letters,
+            anonymous=data.anonymous,
+        )
+    except Refused as refused:
+        return refusal(refused)
+    reading = read_case(case, as_of=timezone.localdate())
+    return Status(201, case_out(reading, reporter=case.reporter_name or None, full=True))
+
+
+@router.get("/{org}/{case_id}", response=CaseOut, summary="A case as it stood on as_of")
+@api_staff(*READERS)
+def get_case(request: StaffRequest, org: str, case_id: int, query: Query[AsOf]) -> CaseOut:
+    case = staff_case(request, case_id)
+    reading = read_case(case, as_of=as_of_or_today(query))
+    return case_out(reading, reporter=case.reporter_name or None, full=True, people=True)
+
+
+__all__ = ["router"]

@@ -1,0 +1,207 @@
+"""Request and response bodies of the breach-cases API (see :mod:`.officer`)."""
+
+import datetime as dt
+
+from ninja import Schema
+
+
+class RefusalOut(Schema):
+    detail: str
+    rule: str | None = None
+    field: str | None = None
+
+
+class CaseRowOut(Schema):
+    id: int
+    reference: str
+    member: str
+    kind: str
+    state: str
+    level: str
+    began_on: dt.date
+    next_due: dt.date | None
+    overdue: bool
+    working_days_left: int | None
+
+
+class CasePageOut(Schema):
+    as_of: dt.date
+    page: int
+    pages: int
+    count: int
+    cases: list[CaseRowOut]
+
+
+class DeadlineOut(Schema):
+    key: str
+    label: str
+    rules: list[str]
+    start: dt.date
+    due: dt.date
+    target: bool
+    met_on: dt.date | None
+    status: str
+    working_days_left: int | None
+
+
+class EventOut(Schema):
+    kind: str
+    effective: dt.date
+    recorded_on: dt.date
+    late: bool
+    step: str = ""
+    level: str = ""
+    outcome: str = ""
+    reason: str = ""
+    channel: str = ""
+    to: str = ""
+    until: dt.date | None = None
+    accepted: bool | None = None
+    result: str = ""
+
+
+class NextStepOut(Schema):
+    kind: str
+    options: list[str]
+    by: list[str]
+
+
+class OutcomeOut(Schema):
+    key: str
+    label: str
+    effect: str
+    on: dt.date | None = None
+    offered: bool = True
+    reason: str | None = None
+
+
+class AppealOut(Schema):
+    to: str | None
+    window_closes: dt.date | None
+    window_open: bool
+    lodged: dt.date | None
+    late: bool
+    late_accepted: bool | None
+    decided: dt.date | None
+    result: str | None
+
+
+class SeatOut(Schema):
+    """A current seat on the investigating group (released seats are not listed)."""
+
+    id: int
+    role_key: str
+    role: str
+    name: str
+    impartial: bool
+    seated_on: dt.date
+
+
+class PersonOut(Schema):
+    """Someone involved in the case and still on it (people taken off are not listed)."""
+
+    id: int
+    role: str
+    name: str
+
+
+class CaseOut(Schema):
+    """A case on ``as_of``. ``reporter`` is shown only to those allowed to know it."""
+
+    id: int
+    reference: str
+    as_of: dt.date
+    kind: str
+    member: str
+    state: str | None
+    level: str | None
+    level_reason: str | None
+    escalated_by: str | None
+    description: str | None
+    setting: str | None
+    clauses: list[str]
+    raised_by: str | None
+    reporter: str | None
+    routed_to: str
+    deadlines: list[DeadlineOut]
+    next_steps: list[NextStepOut]
+    outcomes_on_offer: list[OutcomeOut]
+    outcome: OutcomeOut | None
+    appeal: AppealOut | None
+    must_be_told: list[str]
+    seats: list[SeatOut] = []
+    """The investigating group as it stands; empty for the member the case is about."""
+    people: list[PersonOut] = []
+    """Witnesses and others involved; for officers and auditors only."""
+    events: list[EventOut]
+
+
+class RaiseIn(Schema):
+    member_id: int
+    description: str
+    setting: str
+    clauses: list[str] = []
+    raised_by: str
+    effective: dt.date | None = None
+    reporter_name: str = ""
+    reporter_consents_to_identity: bool = False
+    reporter_contact: str = ""
+    """Where a reporter known by name only agreed to be written to (BR-11)."""
+    reporter_agreed_to_letters: bool = False
+    anonymous: bool = False
+
+
+class StepIn(Schema):
+    """The fields a step takes (see each step in the docs); unused ones are ignored."""
+
+    effective: dt.date | None = None
+    step: str | None = None
+    level: str | None = None
+    confidentiality: bool = False
+    outcome: str | None = None
+    reason: str = ""
+    until: dt.date | None = None
+    sent_on: dt.date | None = None
+    to: str = ""
+    channel: str | None = None
+    received_on: dt.date | None = None
+    accepted: bool | None = None
+    result: str | None = None
+    role: str | None = None
+    role_key: str | None = None
+    member_id: int | None = None
+    user_id: int | None = None
+    name: str = ""
+    contact: str = ""
+    agreed_to_letters: bool = False
+    impartial: bool = False
+
+
+class PartyContactIn(Schema):
+    """Where a person known by name only agreed to be written to (BR-11)."""
+
+    contact: str = ""
+    agreed_to_letters: bool = False
+
+
+class ReasonIn(Schema):
+    """Why a seat is released, or someone is taken off the case; ``effective`` defaults
+    to today."""
+
+    reason: str = ""
+    effective: dt.date | None = None
+
+
+class PartyOut(Schema):
+    id: int
+    role: str
+    name: str
+    contact: str
+    agreed_to_letters: bool
+
+
+class AppealDecisionIn(Schema):
+    result: str
+    reason: str
+    outcome: str | None = None
+    effective: dt.date | None = None

@@ -1,0 +1,85 @@
+"""Pages for people with a part in one case: the member it is about, an investigator,
+the appeal officer. Each sees that case alone (DESIGN "Confidentiality by design")."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from panelkeeper.accounts.permissions import appeal_officer, case_participant, signed_in
+from panelkeeper.cases.actions import ACTIONS
+from panelkeeper.cases.models import Case
+from panelkeeper.cases.procedure import assess_case
+from panelkeeper.cases.reading import read_case, reporter_for_subject
+from panelkeeper.cases.views.officer import refuse
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import CaseRequest, SignedInRequest
+from panelkeeper.members.status import status_on
+from panelkeeper.organisations.forms import bound
+
+
+@signed_in
+@require_GET
+def my_cases(request: SignedInRequest) -> HttpResponse:
+    """The cases the signed-in person has a part in, and what that part is."""
+    user = request.user
+    cases = (
+        Case.objects.filter(
+            Q(member__user=user)
+            | Q(member__advocate=user)
+            | Q(pk__in=Case.objects.for_investigator(user).values("pk"))
+            | Q(appeal_officer=user)
+        )
+        .select_related("member", "organisation")
+        .distinct()
+        .order_by("-began_on", "-id")
+    )
+    return render(request, "cases/mine.html", {"cases": cases})
+
+
+@case_participant
+@require_GET
+def my_case(request: CaseRequest, case: int) -> HttpResponse:
+    """The subject sees their status and letters; investigators and the appeal officer the
+    case; nobody here sees who raised it unless the reporter agreed to be named."""
+    record: Case = request.case
+    roles = request.case_roles
+    today = timezone.localdate()
+    reading = read_case(record, as_of=today)
+    context = {
+        "member_status": status_on(record.member, on=today) if "subject" in roles else None,
+        "case": record,
+        "reading": reading,
+        "view": reading.view,
+        "roles": roles,
+        "is_subject": "subject" in roles,
+        "staff_view": bool({"investigator", "appeal_officer"} & roles),
+        "reporter": reporter_for_subject(record),
+        "notices": [e for e in reading.events if e.kind == "notice_sent"],
+    }
+    return render(request, "cases/my_case.html", context)
+
+
+@appeal_officer
+@require_http_methods(["GET", "POST"])
+def decide_appeal(request: CaseRequest, case: int) -> HttpResponse:
+    """The appeal officer records their decision on the appeal put to them (BR-12)."""
+    record: Case = request.case
+    step = ACTIONS["decide-appeal"]
+    view = assess_case(record, as_of=timezone.localdate())
+    form = step.form(**bound(request), view=view, case=record)  # type: ignore[call-arg]
+    if request.method == "POST" and form.is_valid():
+        try:
+            message = step.take(record, form.cleaned_data, request.user)
+        except Refused as refusal:
+            refuse(form, refusal)
+        else:
+            messages.success(request, message)
+            return redirect("cases:my_case", case=record.pk)
+    return render(
+        request, "cases/appeal_decision.html", {"case": record, "form": form, "view": view}
+    )

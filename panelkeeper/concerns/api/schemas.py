@@ -1,0 +1,106 @@
+"""Request and response bodies of the concerns API (see :mod:`.officer`)."""
+
+import datetime as dt
+
+from ninja import Schema
+
+
+class ConcernIn(Schema):
+    """A concern as a reporter sends it; choices as on the public page (BR-1)."""
+
+    about: str = "conduct"
+    what_happened: str
+    happened_on: dt.date
+    setting: str
+    about_whom: str = ""
+    reporter_kind: str
+    anonymous: bool = False
+    reporter_name: str = ""
+    reporter_contact: str = ""
+    consents_to_identity: bool = False
+    outcome_in_writing: bool = False
+    """Only where the code sends the outcome to whoever raised it (BR-11); the contact must
+    then be an email address or a postal address with its postcode."""
+
+
+class ReceivedOut(Schema):
+    """``receipt_code`` is given to an anonymous reporter here, once, and never again."""
+
+    routed_to: str
+    receipt_code: str | None = None
+
+
+class FollowUpIn(Schema):
+    """The receipt code travels in the body, never in the URL; ``message`` is optional."""
+
+    code: str
+    message: str = ""
+
+
+class ReporterMessageOut(Schema):
+    sender: str
+    body: str
+    sent_on: dt.date
+
+
+class FollowUpOut(Schema):
+    raised_on: dt.date
+    status: str
+    meaning: str
+    messages: list[ReporterMessageOut]
+
+
+class MessageOut(Schema):
+    id: int
+    sender: str
+    channel: str
+    body: str
+    sent_on: dt.date
+    officer_id: int | None
+
+
+class ConcernOut(Schema):
+    id: int
+    received_at: dt.datetime
+    about: str
+    what_happened: str
+    happened_on: dt.date
+    setting: str
+    about_whom: str
+    reporter_kind: str
+    anonymous: bool
+    reporter_name: str
+    reporter_contact: str
+    consents_to_identity: bool
+    outcome_in_writing: bool
+    routed_to: str
+    status: str
+    closed_reason: str
+    closed_on: dt.date | None
+    case_id: int | None
+    message_count: int = 0
+
+
+class ConcernDetailOut(ConcernOut):
+    messages: list[MessageOut]
+
+
+class ReplyIn(Schema):
+    """To an anonymous reporter: ``body`` only. For a named one, a contact made outside the
+    service: ``channel`` (email, phone, letter, in_person) and ``sent_on`` (default today)."""
+
+    body: str
+    channel: str = "service"
+    sent_on: dt.date | None = None
+
+
+class TriageIn(Schema):
+    member_id: int
+    clauses: list[str]
+    effective: dt.date | None = None
+    description: str | None = None
+    setting: str | None = None
+
+
+class CloseIn(Schema):
+    reason: str

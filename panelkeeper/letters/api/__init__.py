@@ -1,0 +1,6 @@
+"""The letters API: ``router`` for panelkeeper.api, with the operations in one module
+per audience (public, officer, portal); see DEVELOPERS.md "Layout"."""
+
+from panelkeeper.letters.api.officer import router
+
+__all__ = ["router"]

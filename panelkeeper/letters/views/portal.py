@@ -1,0 +1,28 @@
+"""A member's own letters in the portal: the member, or the advocate acting for them."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from panelkeeper.accounts.permissions import member_self
+from panelkeeper.letters.models import Letter
+from panelkeeper.letters.views.officer import pdf_response
+from panelkeeper.lib.requests import MemberRequest
+
+
+@member_self
+@require_GET
+def my_letters(request: MemberRequest, member: int) -> HttpResponse:
+    record = request.member
+    letters = Letter.objects.filter(member=record).to_member().defer("pdf", "html", "text")
+    return render(request, "letters/my_letters.html", {"member": record, "letters": letters})
+
+
+@member_self
+@require_GET
+def my_letter_download(request: MemberRequest, member: int, letter: int) -> HttpResponse:
+    """Only a letter to this member; any other answers 404, as if it did not exist."""
+    found = get_object_or_404(Letter.objects.to_member(), pk=letter, member=request.member)
+    return pdf_response(bytes(found.pdf), found.file_name)

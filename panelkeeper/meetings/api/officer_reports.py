@@ -1,0 +1,226 @@
+"""API operations for missed meetings, attendance with counts, calendar feeds and the portal."""
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils import timezone
+from ninja import Status
+from ninja.errors import HttpError
+
+from panelkeeper.accounts.permissions import api_member_self, api_staff, get_object_for
+from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import MemberRequest, StaffRequest
+from panelkeeper.meetings.api import schemas as s
+from panelkeeper.meetings.api.common import (
+    OFFICER,
+    READERS,
+    VIA,
+    _group,
+    _meeting,
+    _member,
+    _org,
+    _summary,
+    router,
+)
+from panelkeeper.meetings.attendance import send_apologies
+from panelkeeper.meetings.calendars import create_feed, revoke_feed
+from panelkeeper.meetings.missed import decide_missed_meetings
+from panelkeeper.meetings.models import (
+    CalendarFeed,
+    Meeting,
+    MissedMeetings,
+)
+from panelkeeper.meetings.queries import period
+from panelkeeper.meetings.seats import attendance_rows, group_summary
+from panelkeeper.members.models import Member
+
+# -- missed meetings, attendance, feeds ------------------------------------------------
+
+
+@router.get(
+    "/{org}/missed-meetings",
+    response=list[s.MissedMeetingsOut],
+    summary="Missed-meetings decisions (MTG-2)",
+)
+@api_staff(*READERS)
+def list_missed(request: StaffRequest, org: str) -> list[MissedMeetings]:
+    return list(MissedMeetings.objects.filter(group__organisation=_org(request)))
+
+
+@router.post(
+    "/{org}/missed-meetings/{decision_id}/decide",
+    response={200: s.MissedMeetingsOut, 422: RefusalOut},
+    summary="Accept exceptional circumstances, or confirm that membership ends",
+    openapi_extra=body_doc(s.MissedDecisionIn),
+)
+@api_staff(OFFICER)
+def decide_missed(request: StaffRequest, org: str, decision_id: int) -> Status[object]:
+    decision = get_object_for(
+        _org(request),
+        MissedMeetings.objects.select_related("member", "group"),
+        via=VIA,
+        pk=decision_id,
+    )
+    data = read_body(request, s.MissedDecisionIn)
+    meeting = _meeting(request, data.meeting_id) if data.meeting_id else None
+    try:
+        decision = decide_missed_meetings(
+            decision=decision,
+            accept=data.accept,
+            reason=data.reason,
+            decided_on=data.decided_on,
+            meeting=meeting,
+            actor=request.user,
+            today=timezone.localdate(),
+        )
+    except Refused as refused:
+        return refusal(refused)
+    return Status(200, decision)
+
+
+@router.get(
+    "/{org}/groups/{group_id}/attendance",
+    response=s.GroupAttendanceOut,
+    summary="Attendance with its counts",
+)
+@api_staff(*READERS)
+def group_attendance(
+    request: StaffRequest,
+    org: str,
+    group_id: int,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> s.GroupAttendanceOut:
+    group = _group(request, group_id)
+    first, last = period(start, end, timezone.localdate())
+    meetings = list(
+        Meeting.objects.filter(group=group, date__range=(first, last)).order_by("date", "id")
+    )
+    rows = attendance_rows(
+        list(Member.objects.filter(group=group)), meetings, today=timezone.localdate()
+    )
+    return s.GroupAttendanceOut(
+        start=first,
+        end=last,
+        meetings=len(meetings),
+        total=_summary(group_summary(rows)),
+        members=[
+            s.MemberAttendanceOut(
+                member_id=r.member.pk, full_name=r.member.full_name, summary=_summary(r.summary)
+            )
+            for r in rows
+        ],
+    )
+
+
+@router.get(
+    "/{org}/members/{member_id}/attendance",
+    response=s.MemberRecordOut,
+    summary="One member's attendance, meeting by meeting, with its counts",
+)
+@api_staff(*READERS)
+def member_attendance(
+    request: StaffRequest,
+    org: str,
+    member_id: int,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> s.MemberRecordOut:
+    member = _member(request, member_id)
+    today = timezone.localdate()
+    first, last = period(start, end, today)
+    meetings = list(
+        Meeting.objects.filter(group_id=member.group_id, date__range=(first, last)).order_by(
+            "date", "id"
+        )
+    )
+    [row] = attendance_rows([member], meetings, today=today)
+    return s.MemberRecordOut(
+        member_id=member.pk,
+        start=first,
+        end=last,
+        summary=_summary(row.summary),
+        seats=[
+            s.SeatOut(
+                meeting_id=meeting.pk,
+                date=meeting.date,
+                standing=seat.standing.value,
+                presence=seat.presence.value if seat.presence else None,
+                late_apologies=seat.late_apologies,
+            )
+            for meeting, seat, _ in row.seats
+        ],
+    )
+
+
+@router.post(
+    "/{org}/groups/{group_id}/calendar-feeds",
+    response={201: s.FeedOut},
+    summary="Make a private calendar feed of a group's meetings; its URL is shown once",
+)
+@api_staff(OFFICER)
+def create_group_feed(request: StaffRequest, org: str, group_id: int) -> Status[object]:
+    made = create_feed(group=_group(request, group_id), actor=request.user)
+    url = request.build_absolute_uri(reverse("meetings:feed", kwargs={"secret": made.secret}))
+    return Status(201, s.FeedOut(id=made.feed.pk, url=url))
+
+
+@router.delete(
+    "/{org}/calendar-feeds/{feed_id}",
+    response={204: None, 422: RefusalOut},
+    summary="Turn a calendar feed off",
+)
+@api_staff(OFFICER)
+def delete_feed(request: StaffRequest, org: str, feed_id: int) -> Status[object]:
+    feed = get_object_for(_org(request), CalendarFeed.objects.all(), pk=feed_id)  # type: ignore[arg-type]
+    try:
+        revoke_feed(feed=feed, actor=request.user)
+    except Refused as refused:
+        return refusal(refused)
+    return Status(204, None)
+
+
+# -- the member's own -----------------------------------------------------------------
+
+
+@router.get(
+    "/portal/{member}/meetings",
+    response=list[s.MeetingOut],
+    summary="Your group's meetings to come",
+)
+@api_member_self
+def my_meetings(request: MemberRequest, member: int) -> list[Meeting]:
+    me = request.member
+    return list(
+        Meeting.objects.filter(group_id=me.group_id, date__gte=timezone.localdate()).order_by(
+            "date"
+        )
+    )
+
+
+@router.post(
+    "/portal/{member}/meetings/{meeting_id}/apologies",
+    response={201: s.AttendanceOut, 422: RefusalOut},
+    summary="Send apologies for a meeting to come (MTG-1)",
+    openapi_extra=body_doc(s.ApologiesIn),
+)
+@api_member_self
+def my_apologies(request: MemberRequest, member: int, meeting_id: int) -> Status[object]:
+    me = request.member
+    meeting = Meeting.objects.filter(group_id=me.group_id, pk=meeting_id).first()
+    if meeting is None:
+        raise HttpError(404, "Not Found")
+    data = read_body(request, s.ApologiesIn)
+    try:
+        entry = send_apologies(
+            meeting=meeting,
+            member=me,
+            reason=data.reason,
+            arrives_at=data.arrives_at,
+            actor=request.user,
+            today=timezone.localdate(),
+        )
+    except Refused as refused:
+        return refusal(refused)
+    return Status(201, entry)

@@ -1,0 +1,172 @@
+"""Attendance with context (never a bare percentage), actions, and calendar feeds."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from panelkeeper.accounts.permissions import get_object_for, public, staff
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.meetings.actions import actions_of
+from panelkeeper.meetings.calendars import (
+    calendar,
+    create_feed,
+    feed_for_secret,
+    feed_meetings,
+    revoke_feed,
+)
+from panelkeeper.meetings.forms import PeriodForm
+from panelkeeper.meetings.models import CalendarFeed, Meeting
+from panelkeeper.meetings.queries import period
+from panelkeeper.meetings.seats import attendance_rows, group_summary
+from panelkeeper.meetings.views.officer import OFFICER, READERS, is_officer
+from panelkeeper.members.models import Member
+from panelkeeper.organisations.models import Group
+
+
+def _period(request: HttpRequest) -> tuple[PeriodForm, tuple]:  # type: ignore[type-arg]
+    form = PeriodForm(request.GET or None)
+    today = timezone.localdate()
+    if request.GET and form.is_valid():
+        return form, period(form.cleaned_data["start"], form.cleaned_data["end"], today)
+    return form, period(None, None, today)
+
+
+@staff(*READERS)
+@require_GET
+def group_attendance(request: StaffRequest, org: str, group: int) -> HttpResponse:
+    """Each member's meetings expected, attended, apologies and absent over a period."""
+    the_group = get_object_for(request.organisation, Group.objects.all(), pk=group)
+    form, (start, end) = _period(request)
+    meetings = list(
+        Meeting.objects.filter(group=the_group, date__range=(start, end)).order_by("date", "id")
+    )
+    members = list(Member.objects.filter(group=the_group))
+    rows = attendance_rows(members, meetings, today=timezone.localdate())
+    context = {
+        "organisation": request.organisation,
+        "group": the_group,
+        "form": form,
+        "start": start,
+        "end": end,
+        "meetings": meetings,
+        "rows": rows,
+        "total": group_summary(rows),
+    }
+    return render(request, "meetings/group_attendance.html", context)
+
+
+@staff(*READERS)
+@require_GET
+def member_attendance(request: StaffRequest, org: str, member: int) -> HttpResponse:
+    the_member = get_object_for(
+        request.organisation,
+        Member.objects.select_related("group"),
+        via="group__organisation",
+        pk=member,
+    )
+    form, (start, end) = _period(request)
+    meetings = list(
+        Meeting.objects.filter(group_id=the_member.group_id, date__range=(start, end)).order_by(
+            "date", "id"
+        )
+    )
+    [row] = attendance_rows([the_member], meetings, today=timezone.localdate())
+    context = {
+        "organisation": request.organisation,
+        "member": the_member,
+        "form": form,
+        "start": start,
+        "end": end,
+        "row": row,
+    }
+    return render(request, "meetings/member_attendance.html", context)
+
+
+@staff(*READERS)
+@require_GET
+def actions(request: StaffRequest, org: str) -> HttpResponse:
+    """Every open action, overdue ones flagged; the officer's own marked as theirs (MTG-6)."""
+    organisation = request.organisation
+    context = {
+        "organisation": organisation,
+        "actions": actions_of(organisation).filter(done_on__isnull=True),
+        "today": timezone.localdate(),
+        "is_officer": is_officer(request),
+    }
+    return render(request, "meetings/actions.html", context)
+
+
+@staff(*READERS)
+@require_GET
+def feeds(request: StaffRequest, org: str) -> HttpResponse:
+    organisation = request.organisation
+    context = {
+        "organisation": organisation,
+        "feeds": CalendarFeed.objects.filter(
+            organisation=organisation, revoked_at__isnull=True
+        ).select_related("member", "group"),
+        "groups": Group.objects.filter(organisation=organisation),
+        "is_officer": is_officer(request),
+    }
+    return render(request, "meetings/feeds.html", context)
+
+
+@staff(OFFICER)
+@require_POST
+def new_group_feed(request: StaffRequest, org: str, group: int) -> HttpResponse:
+    the_group = get_object_for(request.organisation, Group.objects.all(), pk=group)
+    made = create_feed(group=the_group, actor=request.user)
+    url = request.build_absolute_uri(reverse("meetings:feed", kwargs={"secret": made.secret}))
+    context = {"organisation": request.organisation, "url": url, "what": the_group.name}
+    return render(request, "meetings/feed_made.html", context)
+
+
+@staff(OFFICER)
+@require_POST
+def revoke(request: StaffRequest, org: str, pk: int) -> HttpResponse:
+    feed = get_object_for(request.organisation, CalendarFeed.objects.all(), pk=pk)
+    try:
+        revoke_feed(feed=feed, actor=request.user)
+    except Refused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, "Calendar feed turned off")
+    return redirect("meetings:feeds", org=org)
+
+
+@public
+@require_GET
+def feed(request: HttpRequest, secret: str) -> HttpResponse:
+    """A private feed by its secret; anything else is 404 and says nothing more."""
+    found = feed_for_secret(secret)
+    if found is None:
+        raise Http404("No such calendar.")
+    if found.member is not None:
+        member = found.member
+
+        def url_for(meeting: Meeting) -> str:
+            return request.build_absolute_uri(
+                reverse("meetings:portal_meeting", kwargs={"member": member.pk, "pk": meeting.pk})
+            )
+
+        name = f"Meetings of {member.group.name}"
+    else:
+        assert found.group is not None
+        slug = found.organisation.slug
+
+        def url_for(meeting: Meeting) -> str:
+            return request.build_absolute_uri(
+                reverse("meetings:detail", kwargs={"org": slug, "pk": meeting.pk})
+            )
+
+        name = f"Meetings of {found.group.name}"
+    text = calendar(feed_meetings(found), url_for, name=name)
+    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,256 @@
+"""API operations for members, documents, signatures, training and expenses.
+
+Mounted at ``/api/v1/members``; the member portal's operations are in
+:mod:`.portal` at ``/api/v1/my``. The same policies as the pages: another
+organisation answers 404, the wrong role 403, an anonymous caller 401. A refusal from a
+domain function answers 422 with ``detail`` and the ``field`` it concerns. There is no
+operation that changes or deletes a signature.
+"""
+
+import datetime as dt
+from typing import Any
+
+from django.utils import timezone
+from ninja import Router, Status
+
+from panelkeeper.accounts.models import Grant
+from panelkeeper.accounts.permissions import api_staff, get_object_for
+from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.members.api.common import eligibility_out, member_of, signature_out
+from panelkeeper.members.api.officer_documents import router as documents_router
+from panelkeeper.members.api.schemas import (
+    CountersignIn,
+    EligibilityOut,
+    MemberIn,
+    MemberOut,
+    SignatureOut,
+    StatusIn,
+    StatusOut,
+)
+from panelkeeper.members.eligibility import eligibility
+from panelkeeper.members.models import DocumentVersion, Member, Signature
+from panelkeeper.members.records import add_member, change_member_status, update_member
+from panelkeeper.members.signing import countersign, record_paper_signature
+from panelkeeper.members.status import status_records
+from panelkeeper.organisations.models import Group
+
+router = Router(tags=["members"])
+router.add_router("", documents_router)
+
+READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
+OFFICER = Grant.Role.OFFICER
+MAX_PAGE = 100
+
+
+# Members ---------------------------------------------------------------------
+
+
+@router.get("/{org}/members", response=list[MemberOut], summary="Members, searchable by name")
+@api_staff(*READERS)
+def list_members(
+    request: StaffRequest, org: str, q: str = "", offset: int = 0, limit: int = 50
+) -> list[Member]:
+    members = Member.objects.of(request.organisation)
+    if q.strip():
+        members = members.filter(full_name__icontains=q.strip())
+    offset, limit = max(offset, 0), min(max(limit, 1), MAX_PAGE)
+    return list(members.order_by("full_name", "id")[offset : offset + limit])
+
+
+@router.post(
+    "/{org}/members",
+    response={201: MemberOut, 422: RefusalOut},
+    summary="Add a member",
+    openapi_extra=body_doc(MemberIn),
+)
+@api_staff(OFFICER)
+def createmember_of(request: StaffRequest, org: str) -> Status[object]:
+    data = read_body(request, MemberIn).model_dump(exclude_unset=True)
+    group = Group.objects.filter(
+        organisation=request.organisation,
+        pk=data.pop("group_id", None),
+    ).first()
+    if group is None:
+        return refusal(Refused("Give the id of one of your groups", field="group_id"))
+    try:
+        member = add_member(group=group, actor=request.user, **data)
+    except Refused as refused:
+        return refusal(refused)
+    return Status(201, member)
+
+
+@router.get("/{org}/members/{member_id}", response=MemberOut, summary="One member")
+@api_staff(*READERS)
+def getmember_of(request: StaffRequest, org: str, member_id: int) -> Member:
+    return member_of(request, member_id)
+
+
+@router.patch(
+    "/{org}/members/{member_id}",
+    response={200: MemberOut, 422: RefusalOut},
+    summary="Change a member's record",
+    openapi_extra=body_doc(MemberIn),
+)
+@api_staff(OFFICER)
+def patchmember_of(request: StaffRequest, org: str, member_id: int) -> Status[object]:
+    member = member_of(request, member_id)
+    data = read_body(request, MemberIn).model_dump(exclude_unset=True)
+    if "group_id" in data:
+        return refusal(Refused("A member's group cannot change", field="group_id"))
+    try:
+        update_member(member=member, actor=request.user, **data)
+    except Refused as refused:
+        return refusal(refused)
+    return Status(200, member)
+
+
+@router.get(
+    "/{org}/members/{member_id}/statuses",
+    response=list[StatusOut],
+    summary="Status history; known_on shows only what was recorded by that day",
+)
+@api_staff(*READERS)
+def list_statuses(
+    request: StaffRequest, org: str, member_id: int, known_on: dt.date | None = None
+) -> list[Any]:
+    return list(status_records(member_of(request, member_id), known_on=known_on))
+
+
+@router.post(
+    "/{org}/members/{member_id}/statuses",
+    response={201: StatusOut, 422: RefusalOut},
+    summary="Record a status from a date (undo one with a later record)",
+    openapi_extra=body_doc(StatusIn),
+)
+@api_staff(OFFICER)
+def create_status(request: StaffRequest, org: str, member_id: int) -> Status[object]:
+    member = member_of(request, member_id)
+    data = read_body(request, StatusIn)
+    try:
+        entry = change_member_status(
+            member=member, actor=request.user, today=timezone.localdate(), **data.model_dump()
+        )
+    except Refused as refused:
+        return refusal(refused)
+    return Status(201, entry)
+
+
+@router.get(
+    "/{org}/members/{member_id}/eligibility",
+    response=EligibilityOut,
+    summary="May the member take part on a date, and every reason why not",
+)
+@api_staff(*READERS)
+def get_eligibility(
+    request: StaffRequest,
+    org: str,
+    member_id: int,
+    on: dt.date | None = None,
+    known_on: dt.date | None = None,
+) -> EligibilityOut:
+    member = member_of(request, member_id)
+    return eligibility_out(eligibility(member, on=on or timezone.localdate(), known_on=known_on))
+
+
+@router.get(
+    "/{org}/members/{member_id}/signatures",
+    response=list[SignatureOut],
+    summary="A member's signatures, newest first",
+)
+@api_staff(*READERS)
+def list_signatures(request: StaffRequest, org: str, member_id: int) -> list[dict[str, Any]]:
+    member = member_of(request, member_id)
+    signatures = member.signatures.select_related("version__document").prefetch_related(
+        "countersignatures"
+    )
+    return [signature_out(s) for s in signatures]
+
+
+@router.post(
+    "/{org}/signatures/{signature_id}/countersign",
+    response={201: SignatureOut, 422: RefusalOut},
+    summary="Countersign as the calling officer (MEM-4)",
+    openapi_extra=body_doc(CountersignIn),
+)
+@api_staff(OFFICER)
+def countersign_signature(request: StaffRequest, org: str, signature_id: int) -> Status[object]:
+    signature = get_object_for(
+        request.organisation,
+        Signature.objects.select_related("member__group__organisation", "version__document"),
+        via="member__group__organisation",
+        pk=signature_id,
+    )
+    data = read_body(request, CountersignIn)
+    today = timezone.localdate()
+    try:
+        countersign(
+            signature=signature,
+            officer=request.user,
+            countersigned_on=data.countersigned_on or today,
+            today=today,
+        )
+    except Refused as refused:
+        return refusal(refused)
+    return Status(201, signature_out(signature))
+
+
+@router.post(
+    "/{org}/members/{member_id}/paper-signatures",
+    response={201: SignatureOut, 422: RefusalOut},
+    summary="Enter a signature made on paper, with its scan (multipart form)",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["version_id", "typed_name", "signed_on", "scan"],
+                        "properties": {
+                            "version_id": {"type": "integer"},
+                            "typed_name": {"type": "string"},
+                            "signed_on": {"type": "string", "format": "date"},
+                            "acknowledged_consequences": {"type": "boolean"},
+                            "scan": {"type": "string", "format": "binary"},
+                        },
+                    }
+                }
+            },
+        }
+    },
+)
+@api_staff(OFFICER)
+def create_paper_signature(request: StaffRequest, org: str, member_id: int) -> Status[object]:
+    """The form is read only after the access policy has passed, like a JSON body."""
+    member = member_of(request, member_id)
+    version = DocumentVersion.objects.filter(
+        pk=request.POST.get("version_id")
+        if str(request.POST.get("version_id", "")).isdigit()
+        else None,
+        document__organisation=member.group.organisation,
+    ).first()
+    if version is None:
+        return refusal(
+            Refused("Give the id of one of your documents' versions", field="version_id")
+        )
+    try:
+        signed_on = dt.date.fromisoformat(request.POST.get("signed_on", ""))
+    except ValueError:
+        return refusal(Refused("Give the date signed like 2026-01-31", field="signed_on"))
+    try:
+        signature = record_paper_signature(
+            member=member,
+            version=version,
+            typed_name=request.POST.get("typed_name", ""),
+            signed_on=signed_on,
+            scan=request.FILES.get("scan"),
+            acknowledged_consequences=request.POST.get("acknowledged_consequences")
+            in ("true", "1", "on"),
+            actor=request.user,
+            today=timezone.localdate(),
+        )
+    except Refused as refused:
+        return refusal(refused)
+    return Status(201, signature_out(signature))

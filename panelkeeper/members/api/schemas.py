@@ -1,0 +1,191 @@
+"""Request and response bodies of the members API (see :mod:`.officer`)."""
+
+import datetime as dt
+from decimal import Decimal
+
+from ninja import Schema
+
+
+class MemberIn(Schema):
+    group_id: int | None = None
+    full_name: str | None = None
+    customer_type: str | None = None
+    role: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    contact_by: str | None = None
+    large_print: bool | None = None
+    copy_to_advocate: bool | None = None
+    share_contact_details: bool | None = None
+    started_on: dt.date | None = None
+    ended_on: dt.date | None = None
+
+
+class MemberOut(Schema):
+    id: int
+    group_id: int
+    full_name: str
+    customer_type: str
+    role: str
+    email: str
+    phone: str
+    address: str
+    contact_by: str
+    large_print: bool
+    copy_to_advocate: bool
+    share_contact_details: bool
+    started_on: dt.date
+    ended_on: dt.date | None
+    user_id: int | None
+    advocate_id: int | None
+
+
+class StatusIn(Schema):
+    status: str
+    reason: str
+    effective_from: dt.date
+
+
+class StatusOut(Schema):
+    id: int
+    status: str
+    reason: str
+    effective_from: dt.date
+    recorded_at: dt.datetime
+    recorded_by_id: int | None
+
+
+class ReasonOut(Schema):
+    hurdle: str
+    message: str
+    document_key: str | None
+
+
+class CheckOut(Schema):
+    key: str
+    title: str
+    state: str | None
+    current_label: str | None
+    countersigned: bool
+    needs_countersignature: bool
+
+
+class EligibilityOut(Schema):
+    member_id: int
+    on: dt.date
+    eligible: bool
+    status: str | None
+    reasons: list[ReasonOut]
+    documents: list[CheckOut]
+
+
+class VersionIn(Schema):
+    key: str
+    label: str
+    text: str
+    published_on: dt.date
+    citable_clauses: list[str] = []
+
+
+class VersionOut(Schema):
+    id: int
+    key: str
+    title: str
+    label: str
+    text: str
+    text_hash: str
+    published_on: dt.date
+    citable_clauses: list[str]
+
+
+class SignatureOut(Schema):
+    id: int
+    member_id: int
+    version_id: int
+    document_key: str
+    version_label: str
+    text_hash: str
+    typed_name: str
+    signed_on: dt.date
+    method: str
+    acknowledged_consequences: bool
+    corrects_id: int | None
+    countersigned_by: str | None
+    countersigned_on: dt.date | None
+
+
+class SignIn(Schema):
+    version_id: int
+    read_and_understood: bool = False
+    typed_name: str = ""
+    acknowledged_consequences: bool = False
+    text_hash: str | None = None
+
+
+class CountersignIn(Schema):
+    countersigned_on: dt.date | None = None
+
+
+class AppraisalIn(Schema):
+    kind: str
+    held_on: dt.date
+    training_needs: str = ""
+    training_given: str = ""
+    notes: str = ""
+
+
+class AppraisalOut(Schema):
+    id: int
+    kind: str
+    held_on: dt.date
+    training_needs: str
+    training_given: str
+    notes: str
+
+
+class ExpenseIn(Schema):
+    kind: str
+    activity: str
+    activity_on: dt.date
+    amount: str
+    description: str = ""
+
+
+class ExpenseOut(Schema):
+    id: int
+    member_id: int
+    kind: str
+    activity: str
+    activity_on: dt.date
+    amount: Decimal
+    description: str
+    state: str
+    refusal_reason: str
+    paid_on: dt.date | None
+
+
+class DecisionIn(Schema):
+    state: str
+    reason: str = ""
+    paid_on: dt.date | None = None
+
+
+class ImportIn(Schema):
+    """The CSV text; with ``dry_run`` only checked, never saved."""
+
+    csv: str
+    dry_run: bool = False
+
+
+class ImportProblemOut(Schema):
+    line: int
+    column: str
+    message: str
+
+
+class ImportOut(Schema):
+    saved: bool
+    rows: int
+    problems: list[ImportProblemOut]
+    member_ids: list[int] = []

@@ -1,0 +1,194 @@
+"""Officers' pages for documents: versions, who must re-sign, countersigning, paper
+signatures and the signed PDF (MEM-2 to MEM-4, MEM-6, GOV-3)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from panelkeeper.accounts.models import Grant
+from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.lib.forms import add_refusal, bound
+from panelkeeper.lib.pdf import render_pdf
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.members.documents import (
+    add_document_version,
+    current_version,
+    documents_of_code,
+    must_resign,
+    render_document,
+)
+from panelkeeper.members.forms import CountersignForm, DocumentVersionForm, PaperSignatureForm
+from panelkeeper.members.models import Document, DocumentVersion, Signature
+from panelkeeper.members.signing import countersign, record_paper_signature
+from panelkeeper.members.views.officer import member_for
+
+OFFICER = Grant.Role.OFFICER
+READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
+
+
+@staff(*READERS)
+@require_GET
+def document_list(request: StaffRequest, org: str) -> HttpResponse:
+    """The documents the code names, each with its current version, and who must re-sign."""
+    organisation = request.organisation
+    today = timezone.localdate()
+    code = documents_of_code(organisation, on=today)
+    saved = {d.key: d for d in Document.objects.filter(organisation=organisation)}
+    rows = [
+        {
+            "item": item,
+            "document": saved.get(item.key),
+            "current": current_version(saved[item.key], on=today) if item.key in saved else None,
+        }
+        for item in (code.items if code else ())
+    ]
+    context = {
+        "organisation": organisation,
+        "rows": rows,
+        "code": code,
+        "to_resign": must_resign(organisation, on=today),
+        "is_officer": OFFICER in request.roles,
+    }
+    return render(request, "members/documents.html", context)
+
+
+@staff(*READERS)
+@require_GET
+def document_detail(request: StaffRequest, org: str, key: str) -> HttpResponse:
+    document = get_object_for(request.organisation, Document.objects.all(), key=key)
+    versions = document.versions.all()
+    current = current_version(document, on=timezone.localdate())
+    context = {
+        "organisation": request.organisation,
+        "document": document,
+        "versions": versions,
+        "current": current,
+        "html": render_document(current.text) if current else "",
+        "is_officer": OFFICER in request.roles,
+    }
+    return render(request, "members/document_detail.html", context)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def add_version(request: StaffRequest, org: str) -> HttpResponse:
+    """Publish the organisation's own text of a document, typed or uploaded as Markdown."""
+    organisation = request.organisation
+    today = timezone.localdate()
+    code = documents_of_code(organisation, on=today)
+    choices = [(item.key, item.title) for item in (code.items if code else ())]
+    form = DocumentVersionForm(**bound(request), choices=choices, initial=request.GET.dict())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            version = add_document_version(
+                organisation=organisation,
+                key=data["key"],
+                label=data["label"],
+                text=data["text"],
+                published_on=data["published_on"],
+                citable_clauses=data["clauses"],
+                actor=request.user,
+                today=today,
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, f"{version} published")
+            return redirect("members:document", org=org, key=version.document.key)
+    context = {"organisation": organisation, "form": form, "has_code": code is not None}
+    return render(request, "members/version_form.html", context)
+
+
+def _signature_for(request: StaffRequest, pk: int) -> Signature:
+    return get_object_for(
+        request.organisation,
+        Signature.objects.select_related("member__group__organisation", "version__document"),
+        via="member__group__organisation",
+        pk=pk,
+    )
+
+
+@staff(OFFICER)
+@require_POST
+def countersign_signature(request: StaffRequest, org: str, pk: int) -> HttpResponse:
+    """Countersign as the signed-in officer, on the date given (today by default)."""
+    signature = _signature_for(request, pk)
+    form = CountersignForm(request.POST)
+    today = timezone.localdate()
+    if not form.is_valid():
+        messages.error(request, form.errors["countersigned_on"][0])
+        return redirect("members:detail", org=org, pk=signature.member_id)
+    on = form.cleaned_data["countersigned_on"]
+    try:
+        countersign(
+            signature=signature, officer=request.user, countersigned_on=on or today, today=today
+        )
+    except Refused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, f"{signature.version.document} countersigned")
+    return redirect("members:detail", org=org, pk=signature.member_id)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def paper_signature(request: StaffRequest, org: str, pk: int) -> HttpResponse:
+    """Enter a signature made on paper, with the scan attached (MEM-2, MEM-3)."""
+    member = member_for(request, pk)
+    versions = DocumentVersion.objects.filter(
+        document__organisation=member.group.organisation
+    ).select_related("document")
+    form = PaperSignatureForm(**bound(request), versions=versions)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record_paper_signature(
+                member=member, actor=request.user, today=timezone.localdate(), **form.cleaned_data
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, "Paper signature recorded")
+            return redirect("members:detail", org=org, pk=member.pk)
+    context = {"organisation": request.organisation, "form": form, "member": member}
+    return render(request, "members/paper_signature.html", context)
+
+
+def signature_pdf_response(signature: Signature) -> HttpResponse:
+    """The signed document with the member's signature and the countersignature, as a PDF."""
+    html = render_to_string(
+        "members/signature_pdf.html",
+        {
+            "signature": signature,
+            "text": render_document(signature.version.text),
+            "countersignatures": signature.countersignatures.all(),
+        },
+    )
+    response = HttpResponse(render_pdf(html, tagged=True), content_type="application/pdf")
+    name = f"{signature.version.document.key}-{signature.version.label}-{signature.pk}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@staff(*READERS)
+@require_GET
+def signature_pdf(request: StaffRequest, org: str, pk: int) -> HttpResponse:
+    return signature_pdf_response(_signature_for(request, pk))
+
+
+@staff(*READERS)
+@require_GET
+def signature_scan(request: StaffRequest, org: str, pk: int) -> HttpResponse:
+    """The scan of a paper signature, for officers and auditors only."""
+    signature = _signature_for(request, pk)
+    if not signature.scan:
+        return HttpResponse("This signature was made online; it has no scan.", status=404)
+    response = HttpResponse(signature.scan.read(), content_type="application/octet-stream")
+    response["Content-Disposition"] = f'attachment; filename="scan-{signature.pk}"'
+    return response

@@ -1,0 +1,162 @@
+"""The member portal: a member (or their advocate) sees their own record, signs, and
+claims expenses and rewards (MEM-5).
+
+Every page but the first carries the record's id and is guarded by ``member_self``:
+another member's record answers 404. Other members appear by name and role only, with
+contact details only where that member consented (CONF-7).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from panelkeeper.accounts.permissions import member_self, signed_in
+from panelkeeper.lib.forms import add_refusal, bound
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import MemberRequest, SignedInRequest
+from panelkeeper.members.documents import documents_of_code, render_document
+from panelkeeper.members.eligibility import eligibility
+from panelkeeper.members.forms import SignForm
+from panelkeeper.members.models import DocumentVersion, Member, Signature
+from panelkeeper.members.signing import sign_document
+from panelkeeper.members.support import submit_expense
+from panelkeeper.members.support_forms import ExpenseForm
+from panelkeeper.members.views.officer_documents import signature_pdf_response
+
+
+@signed_in
+@require_GET
+def portal(request: SignedInRequest) -> HttpResponse:
+    """The records this person may open: their own, and those they act for as advocate."""
+    records = list(Member.objects.for_person(request.user).select_related("group__organisation"))
+    if len(records) == 1:
+        return redirect("members:my_record", member=records[0].pk)
+    return render(request, "members/portal.html", {"records": records})
+
+
+@member_self
+@require_GET
+def my_record(request: MemberRequest, member: int) -> HttpResponse:
+    record = request.member
+    today = timezone.localdate()
+    answer = eligibility(record, on=today)
+    context = {
+        "member": record,
+        "organisation": record.group.organisation,
+        "eligibility": answer,
+        "to_sign": [check for check in answer.documents if check.state in _SIGNABLE],
+        "signatures": record.signatures.select_related("version__document").prefetch_related(
+            "countersignatures"
+        ),
+        "appraisals": record.appraisals.all(),
+        "expenses": record.expenses.all(),
+        "acting_for": record.user_id != request.user.pk,
+    }
+    return render(request, "members/my_record.html", context)
+
+
+_SIGNABLE = ("unsigned", "outdated")
+
+
+@member_self
+@require_http_methods(["GET", "POST"])
+def sign(request: MemberRequest, member: int, version: int) -> HttpResponse:
+    """Read the document, confirm it is read and understood, type the full name, sign (MEM-3)."""
+    record = request.member
+    document_version = get_object_or_404(
+        DocumentVersion.objects.select_related("document"),
+        pk=version,
+        document__organisation=record.group.organisation,
+    )
+    today = timezone.localdate()
+    code = documents_of_code(record.group.organisation, on=today)
+    acknowledge = bool(code and code.acknowledge_consequences)
+    form = SignForm(
+        **bound(request), acknowledge=acknowledge, initial={"text_hash": document_version.text_hash}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            sign_document(
+                member=record,
+                version=document_version,
+                read_and_understood=form.cleaned_data["read_and_understood"],
+                typed_name=form.cleaned_data["typed_name"],
+                acknowledged_consequences=form.cleaned_data.get("acknowledged_consequences", False),
+                hash_seen=form.cleaned_data["text_hash"],
+                actor=request.user,
+                today=today,
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, f"You signed {document_version.document.title}")
+            return redirect("members:my_record", member=record.pk)
+    context = {
+        "member": record,
+        "organisation": record.group.organisation,
+        "version": document_version,
+        "html": render_document(document_version.text),
+        "form": form,
+    }
+    return render(request, "members/sign.html", context)
+
+
+@member_self
+@require_GET
+def my_signature_pdf(request: MemberRequest, member: int, signature: int) -> HttpResponse:
+    record = request.member
+    found = Signature.objects.filter(member=record, pk=signature).select_related(
+        "version__document", "member"
+    )
+    if not found:
+        raise Http404("No such signature.")
+    return signature_pdf_response(found[0])
+
+
+@member_self
+@require_GET
+def my_group(request: MemberRequest, member: int) -> HttpResponse:
+    """The other members of the group by name and role; contact details only with consent."""
+    record = request.member
+    today = timezone.localdate()
+    others = Member.objects.active(on=today).filter(group=record.group).exclude(pk=record.pk)
+    context = {"member": record, "organisation": record.group.organisation, "others": others}
+    return render(request, "members/my_group.html", context)
+
+
+@member_self
+@require_GET
+def my_expenses(request: MemberRequest, member: int) -> HttpResponse:
+    """The record's claims for expenses and rewards and where each has got to (MEM-5)."""
+    record = request.member
+    context = {
+        "member": record,
+        "organisation": record.group.organisation,
+        "expenses": record.expenses.all(),
+        "acting_for": record.user_id != request.user.pk,
+    }
+    return render(request, "members/my_expenses.html", context)
+
+
+@member_self
+@require_http_methods(["GET", "POST"])
+def claim_expense(request: MemberRequest, member: int) -> HttpResponse:
+    """Claim an expense or a reward for one activity; an officer then decides it (MEM-5)."""
+    record = request.member
+    form = ExpenseForm(**bound(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            expense = submit_expense(
+                member=record, actor=request.user, today=timezone.localdate(), **form.cleaned_data
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, f"{expense.get_kind_display()} of £{expense.amount} claimed")
+            return redirect("members:my_expenses", member=record.pk)
+    context = {"member": record, "organisation": record.group.organisation, "form": form}
+    return render(request, "members/my_expense_form.html", context)

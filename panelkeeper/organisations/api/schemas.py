@@ -1,0 +1,111 @@
+"""Request and response bodies of the organisations API (see :mod:`.officer`)."""
+
+import datetime as dt
+
+from ninja import Schema
+
+from panelkeeper.organisations.models import Organisation
+
+
+class GroupOut(Schema):
+    id: int
+    name: str
+
+
+class OrganisationOut(Schema):
+    slug: str
+    name: str
+    region: str
+
+
+class OrganisationDetailOut(OrganisationOut):
+    groups: list[GroupOut]
+    version_in_force: int | None
+
+
+class PolicyVersionOut(Schema):
+    id: int
+    version: str
+    status: str
+    file_name: str
+    preset: str
+    created_at: dt.datetime
+    approved_on: dt.date | None
+    in_force_from: dt.date | None
+    published_at: dt.datetime | None
+
+
+class DraftIn(Schema):
+    """Either ``preset`` (a preset's slug), or ``source`` with its ``file_name``."""
+
+    preset: str | None = None
+    source: str | None = None
+    file_name: str = "upload.toml"
+
+
+class PublishIn(Schema):
+    approved_on: dt.date
+    in_force_from: dt.date
+
+
+class RuleOut(Schema):
+    ids: list[str]
+    ref: str | None
+    text: str
+
+
+class SectionOut(Schema):
+    title: str
+    rules: list[RuleOut]
+
+
+class InterpretationOut(Schema):
+    number: int
+    text: str
+
+
+class RulebookOut(Schema):
+    organisation: str
+    version: PolicyVersionOut
+    title: str
+    sections: list[SectionOut]
+    interpretations: list[InterpretationOut]
+
+
+class RoleHolderOut(Schema):
+    id: int
+    role_key: str
+    role_title: str
+    user_id: int
+    user_name: str
+    effective_from: dt.date
+    effective_until: dt.date | None
+
+
+class RoleHolderIn(Schema):
+    role_key: str
+    user_id: int
+    effective_from: dt.date
+
+
+class ClosureDayOut(Schema):
+    id: int
+    date: dt.date
+    reason: str
+
+
+class SettingsOut(Schema):
+    region: str
+    region_name: str
+    closure_days: int
+
+
+class SettingsIn(Schema):
+    """PUT sends every setting; PATCH only those to change."""
+
+    region: Organisation.Region | None = None
+
+
+class ClosureDayIn(Schema):
+    date: dt.date
+    reason: str

@@ -1,0 +1,116 @@
+"""Shared pieces of the registers API: reading bodies after the access check, refusals,
+and turning records into response bodies."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Status
+
+from panelkeeper.lib.api import refusal
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import MemberRequest
+from panelkeeper.members.models import Member
+from panelkeeper.registers.api.schemas import ConflictDecisionOut, GiftIn, GiftOut, InterestOut
+from panelkeeper.registers.conflicts import Entry
+from panelkeeper.registers.gifts import declare_gift as declare
+from panelkeeper.registers.listing import gift_decision
+from panelkeeper.registers.models import ConflictDecision, Gift, GiftStatus, Interest
+from panelkeeper.registers.routing import parse_money
+
+
+def money(value: object) -> Any:
+    """An amount from a body, or a 422 refusal saying how to write it."""
+    try:
+        return parse_money(str(value))
+    except ValueError as error:
+        raise Refused(str(error), field="value") from None
+
+
+def own_member(request: MemberRequest) -> Member:
+    """The member record ``api_member_self`` found for this request."""
+    found: Member = request.member
+    return found
+
+
+def interest_out(i: Interest) -> InterestOut:
+    return InterestOut(
+        id=i.pk,
+        member_id=i.member_id,
+        member=i.member.full_name,
+        kind=i.kind,
+        description=i.description,
+        starts_on=i.starts_on,
+        ends_on=i.ends_on,
+        declared_at=i.declared_at,
+    )
+
+
+def gift_out(g: Gift) -> GiftOut:
+    decided = g.status == GiftStatus.DECIDED
+    return GiftOut(
+        id=g.pk,
+        member_id=g.member_id,
+        member=g.member.full_name,
+        group_id=g.group_id,
+        direction=g.direction,
+        giver_kind=g.giver_kind,
+        giver_name=g.giver_name,
+        description=g.description,
+        value=f"{g.value:.2f}",
+        given_on=g.given_on,
+        reported_to_role=g.reported_to_role,
+        reported_to_title=g.reported_to_title,
+        status=g.status,
+        decides=gift_decision(g) if not decided else g.decides_title,
+        outcome=g.outcome,
+        outcome_note=g.outcome_note,
+        decided_on=g.decided_on,
+        decided_by=g.decided_by.get_full_name() if decided and g.decided_by else None,
+    )
+
+
+def decision_out(
+    d: ConflictDecision, replaced_by: ConflictDecision | None = None
+) -> ConflictDecisionOut:
+    return ConflictDecisionOut(
+        id=d.pk,
+        member_id=d.member_id,
+        decision=d.decision,
+        grounds=d.grounds,
+        parts=d.parts,
+        reason=d.reason,
+        decided_by_role=d.decided_by_role,
+        decided_by_title=d.decided_by_title,
+        decided_on=d.decided_on,
+        told_role=d.told_role,
+        told_title=d.told_title,
+        told_on=d.told_on,
+        revises_id=d.revises_id,
+        revision_reason=d.revision_reason,
+        replaced_on=replaced_by.decided_on if replaced_by else None,
+    )
+
+
+def history_out(history: tuple[Entry, ...]) -> list[ConflictDecisionOut]:
+    return [decision_out(e.decision, e.replaced_by) for e in history]
+
+
+def declare_gift(request: HttpRequest, member: Member, data: GiftIn) -> Status[object]:
+    """Declare a gift from an API body, for the officer's and the member's operations."""
+    try:
+        gift = declare(
+            member=member,
+            direction=data.direction,
+            giver_kind=data.giver_kind,
+            giver_name=data.giver_name,
+            description=data.description,
+            value=money(data.value),
+            given_on=data.given_on,
+            reported_to_role=data.reported_to_role,
+            actor=request.user,  # type: ignore[arg-type]
+            today=timezone.localdate(),
+        )
+    except Refused as refused:
+        return refusal(refused)
+    return Status(201, gift_out(gift))

@@ -1,0 +1,219 @@
+"""Request and response bodies of the registers API (see :mod:`.officer`)."""
+
+import datetime as dt
+
+from ninja import Schema
+from pydantic import Field
+
+
+class InterestOut(Schema):
+    id: int
+    member_id: int
+    member: str
+    kind: str
+    description: str
+    starts_on: dt.date
+    ends_on: dt.date | None
+    declared_at: dt.datetime
+
+
+class InterestIn(Schema):
+    member_id: int
+    kind: str
+    description: str
+    starts_on: dt.date
+    ends_on: dt.date | None = None
+
+
+class MyInterestIn(Schema):
+    kind: str
+    description: str
+    starts_on: dt.date
+    ends_on: dt.date | None = None
+
+
+class CloseIn(Schema):
+    ends_on: dt.date
+
+
+class ReviewIn(Schema):
+    """``nil``: a nil declaration (nothing to declare); otherwise the register is confirmed."""
+
+    nil: bool = False
+
+
+class ReviewOut(Schema):
+    member_id: int
+    reviewed_on: dt.date
+    nil: bool
+
+
+class GiftOut(Schema):
+    id: int
+    member_id: int
+    member: str
+    group_id: int
+    direction: str
+    giver_kind: str
+    giver_name: str
+    description: str
+    value: str
+    given_on: dt.date
+    reported_to_role: str
+    reported_to_title: str
+    status: str
+    decides: str
+    outcome: str
+    outcome_note: str
+    decided_on: dt.date | None
+    decided_by: str | None
+
+
+class GiftIn(Schema):
+    """``value`` is an amount in pounds and pence, as a string ("12.50") or a number."""
+
+    direction: str = "received"
+    giver_kind: str
+    giver_name: str
+    description: str
+    value: str | float | int
+    given_on: dt.date
+    reported_to_role: str | None = None
+
+
+class OfficerGiftIn(GiftIn):
+    member_id: int
+
+
+class GiftDecisionIn(Schema):
+    outcome: str
+    decided_on: dt.date
+    note: str = ""
+
+
+class WorkItemIn(Schema):
+    kind: str
+    title: str
+    on: dt.date
+
+
+class WorkItemOut(Schema):
+    id: int
+    kind: str
+    title: str
+    on: dt.date
+
+
+class ConflictDecisionIn(Schema):
+    member_id: int
+    decision: str
+    grounds: str = "interest"
+    parts: str = ""
+    reason: str = ""
+    decided_by_role: str | None = None
+    decided_on: dt.date
+    told_role: str | None = None
+    told_on: dt.date
+    revision_reason: str = Field(
+        "",
+        description="Required when the member already has a decision on the work: the new "
+        "decision then revises the latest one, from its own decided_on.",
+    )
+
+
+class ConflictDecisionOut(Schema):
+    id: int
+    member_id: int
+    decision: str
+    grounds: str
+    parts: str
+    reason: str
+    decided_by_role: str
+    decided_by_title: str
+    decided_on: dt.date
+    told_role: str
+    told_title: str
+    told_on: dt.date
+    revises_id: int | None = None
+    revision_reason: str = ""
+    replaced_on: dt.date | None = Field(
+        None, description="The date a revision took over from this decision, if one has."
+    )
+
+
+class ConflictDecisionRecordedOut(ConflictDecisionOut):
+    """The decision just recorded, and the member's decisions on the work, latest first."""
+
+    history: list[ConflictDecisionOut]
+
+
+class CheckLineOut(Schema):
+    member_id: int
+    member: str
+    interests: list[InterestOut]
+    decision: ConflictDecisionOut | None
+    history: list[ConflictDecisionOut] = Field(
+        default_factory=list, description="The member's decisions on the work, latest first."
+    )
+
+
+class ConflictsOut(Schema):
+    """Who is out of the work as known on ``on``: entirely, in part (with the parts), undecided."""
+
+    on: dt.date
+    entirely: list[int]
+    in_part: dict[int, str]
+    undecided: list[int]
+
+
+class WorkItemDetailOut(WorkItemOut):
+    check: list[CheckLineOut]
+    conflicts: ConflictsOut
+
+
+class SettingsIn(Schema):
+    review_months: int
+    published: bool
+
+
+class SettingsOut(Schema):
+    review_months: int
+    published: bool
+
+
+class MyRegisterOut(Schema):
+    member_id: int
+    member: str
+    last_reviewed: dt.date | None
+    review_due: dt.date
+    review_overdue: bool
+    interests: list[InterestOut]
+    gifts: list[GiftOut]
+
+
+class PublicInterestOut(Schema):
+    member: str
+    group: str
+    kind: str
+    description: str
+    starts_on: dt.date
+    ends_on: dt.date | None
+
+
+class PublicGiftOut(Schema):
+    member: str
+    group: str
+    direction: str
+    giver_kind: str
+    description: str
+    value: str
+    given_on: dt.date
+    status: str
+    outcome: str
+    decided_on: dt.date | None
+
+
+class PublicRegistersOut(Schema):
+    organisation: str
+    interests: list[PublicInterestOut]
+    gifts: list[PublicGiftOut]

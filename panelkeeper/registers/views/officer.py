@@ -1,0 +1,215 @@
+"""Officers' and auditors' pages: the two registers, a member's register, exports, settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from panelkeeper.accounts.models import Grant
+from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.lib.forms import add_refusal, bound
+from panelkeeper.lib.pdf import render_pdf
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.members.models import Member
+from panelkeeper.registers.forms import SettingsForm
+from panelkeeper.registers.interests import (
+    members_with_reviews,
+    settings_of,
+    update_register_settings,
+)
+from panelkeeper.registers.listing import (
+    filter_gifts,
+    filter_interests,
+    gift_lines,
+    gifts_csv,
+    interests_csv,
+    interests_query,
+)
+from panelkeeper.registers.models import Gift, GiftStatus, Interest, InterestKind
+from panelkeeper.registers.views import common
+from panelkeeper.registers.views.register_page import member_register
+
+OFFICER = Grant.Role.OFFICER
+READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
+
+
+def _org(request: StaffRequest) -> Any:
+    return request.organisation
+
+
+def _is_officer(request: StaffRequest) -> bool:
+    return OFFICER in request.roles
+
+
+def _members(request: StaffRequest) -> Any:
+    return Member.objects.of(_org(request)).select_related("group")
+
+
+def _interests(request: StaffRequest) -> Any:
+    queryset = Interest.objects.filter(organisation=_org(request))
+    return filter_interests(queryset, request.GET.dict(), today=timezone.localdate())
+
+
+def _gifts(request: StaffRequest) -> Any:
+    return filter_gifts(Gift.objects.filter(organisation=_org(request)), request.GET.dict())
+
+
+@staff(*READERS)
+@require_GET
+def interests(request: StaffRequest, org: str) -> HttpResponse:
+    """The register of interests, filtered by member, kind and whether current (COI-1)."""
+    today = timezone.localdate()
+    reviews = members_with_reviews(_org(request), on=today)
+    context = {
+        "organisation": _org(request),
+        "interests": list(interests_query(_interests(request))),
+        "members": list(_members(request)),
+        "kinds": InterestKind.choices,
+        "filters": request.GET.dict(),
+        "overdue": [(m, s) for m, s in reviews if s.overdue],
+        "is_officer": _is_officer(request),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "registers/interests.html", context)
+
+
+@staff(*READERS)
+@require_GET
+def gifts(request: StaffRequest, org: str) -> HttpResponse:
+    """The register of gifts and hospitality, filtered by member and status (GIFT-3)."""
+    context = {
+        "organisation": _org(request),
+        "lines": gift_lines(_gifts(request)),
+        "members": list(_members(request)),
+        "statuses": GiftStatus.choices,
+        "filters": request.GET.dict(),
+        "is_officer": _is_officer(request),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "registers/gifts.html", context)
+
+
+def _csv(text: str, name: str) -> HttpResponse:
+    response = HttpResponse(text.encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _pdf(request: HttpRequest, template: str, context: dict[str, Any], name: str) -> HttpResponse:
+    html = render_to_string(template, {**context, "today": timezone.localdate()}, request=request)
+    response = HttpResponse(render_pdf(html, tagged=True), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@staff(*READERS)
+@require_GET
+def interests_export(request: StaffRequest, org: str) -> HttpResponse:
+    return _csv(interests_csv(_interests(request)), f"{org}-register-of-interests.csv")
+
+
+@staff(*READERS)
+@require_GET
+def gifts_export(request: StaffRequest, org: str) -> HttpResponse:
+    return _csv(gifts_csv(_gifts(request)), f"{org}-gifts-and-hospitality.csv")
+
+
+@staff(*READERS)
+@require_GET
+def interests_pdf(request: StaffRequest, org: str) -> HttpResponse:
+    """The register of interests as a PDF for the Board."""
+    context = {"organisation": _org(request), "interests": interests_query(_interests(request))}
+    return _pdf(
+        request, "registers/pdf_interests.html", context, f"{org}-register-of-interests.pdf"
+    )
+
+
+@staff(*READERS)
+@require_GET
+def gifts_pdf(request: StaffRequest, org: str) -> HttpResponse:
+    """The register of gifts and hospitality as a PDF for the Board."""
+    context = {"organisation": _org(request), "lines": gift_lines(_gifts(request))}
+    return _pdf(request, "registers/pdf_gifts.html", context, f"{org}-gifts-and-hospitality.pdf")
+
+
+def _member(request: StaffRequest, member: int) -> Member:
+    return get_object_for(_org(request), _members(request), via="group__organisation", pk=member)
+
+
+@staff(*READERS)
+@require_GET
+def member(request: StaffRequest, org: str, member: int) -> HttpResponse:
+    """One member's register: interests, reviews and gifts, with the officer's actions."""
+    found = _member(request, member)
+    context = member_register(found, today=timezone.localdate())
+    context.update({"organisation": _org(request), "is_officer": _is_officer(request)})
+    return render(request, "registers/member.html", context)
+
+
+def _back(org: str, member: int) -> str:
+    return reverse("registers:member", kwargs={"org": org, "member": member})
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def declare_interest(request: StaffRequest, org: str, member: int) -> HttpResponse:
+    """An officer declares an interest for a member (COI-1)."""
+    return common.interest_page(
+        request, _member(request, member), _back(org, member), for_self=False
+    )
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def close_interest(request: StaffRequest, org: str, pk: int) -> HttpResponse:
+    interest = get_object_for(
+        _org(request), Interest.objects.select_related("member__group"), pk=pk
+    )
+    return common.close_page(
+        request, interest.member, interest, _back(org, interest.member_id), for_self=False
+    )
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def confirm(request: StaffRequest, org: str, member: int) -> HttpResponse:
+    """An officer records a member's confirmation or nil declaration (COI-1)."""
+    return common.confirm_page(
+        request, _member(request, member), _back(org, member), for_self=False
+    )
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def declare_gift(request: StaffRequest, org: str, member: int) -> HttpResponse:
+    """An officer declares a gift or hospitality for a member (GIFT-1)."""
+    return common.gift_page(request, _member(request, member), _back(org, member), for_self=False)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def register_settings(request: StaffRequest, org: str) -> HttpResponse:
+    """The review period of declarations and whether the registers are published."""
+    organisation = _org(request)
+    current = settings_of(organisation)
+    initial = {"review_months": current.review_months, "published": current.published}
+    form = SettingsForm(**bound(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_register_settings(
+                organisation=organisation, actor=request.user, **form.cleaned_data
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, "Register settings saved")
+            return redirect("registers:interests", org=org)
+    return render(request, "registers/settings.html", {"organisation": organisation, "form": form})

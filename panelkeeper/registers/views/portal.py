@@ -1,0 +1,75 @@
+"""A member's own registers: what they have declared, and the forms to declare more.
+
+Open to the member and to their advocate (the ``member_self`` policy); anyone else,
+staff included, gets 404 here (officers use the organisation's pages).
+"""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from panelkeeper.accounts.permissions import member_self, signed_in
+from panelkeeper.lib.requests import MemberRequest, SignedInRequest
+from panelkeeper.members.models import Member
+from panelkeeper.registers.models import Interest
+from panelkeeper.registers.views import common
+from panelkeeper.registers.views.register_page import member_register
+
+
+def _own(request: MemberRequest, member: int) -> Member:
+    found: Member = request.member
+    return found
+
+
+def _back(member: int) -> str:
+    return reverse("registers:mine", kwargs={"member": member})
+
+
+@signed_in
+@require_GET
+def my_registers(request: SignedInRequest) -> HttpResponse:
+    """The member records the signed-in person may open; straight to the one if only one."""
+    records = list(Member.objects.for_person(request.user).select_related("group__organisation"))
+    if len(records) == 1:
+        return redirect("registers:mine", member=records[0].pk)
+    return render(request, "registers/my_registers.html", {"records": records})
+
+
+@member_self
+@require_GET
+def mine(request: MemberRequest, member: int) -> HttpResponse:
+    """A member's own register of interests and gifts (COI-1, GIFT-1)."""
+    found = _own(request, member)
+    context = member_register(found, today=timezone.localdate())
+    context["organisation"] = found.group.organisation
+    return render(request, "registers/mine.html", context)
+
+
+@member_self
+@require_http_methods(["GET", "POST"])
+def my_interest(request: MemberRequest, member: int) -> HttpResponse:
+    return common.interest_page(request, _own(request, member), _back(member), for_self=True)
+
+
+@member_self
+@require_http_methods(["GET", "POST"])
+def my_close(request: MemberRequest, member: int, pk: int) -> HttpResponse:
+    found = _own(request, member)
+    interest = get_object_or_404(Interest.objects.filter(member=found), pk=pk)
+    return common.close_page(request, found, interest, _back(member), for_self=True)
+
+
+@member_self
+@require_http_methods(["GET", "POST"])
+def my_confirm(request: MemberRequest, member: int) -> HttpResponse:
+    return common.confirm_page(request, _own(request, member), _back(member), for_self=True)
+
+
+@member_self
+@require_http_methods(["GET", "POST"])
+def my_gift(request: MemberRequest, member: int) -> HttpResponse:
+    return common.gift_page(request, _own(request, member), _back(member), for_self=True)
