@@ -13,12 +13,16 @@ import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.accounts.models import ApiToken, Grant, User
-from panelkeeper.organisations.models import Organisation
+
+if TYPE_CHECKING:
+    # For the annotation only: organisations sits above accounts.
+    from panelkeeper.organisations.models import Organisation
 
 _SCHEME = "pk"
 # Writing last_used on every request would turn each API read into a write.
