@@ -16,6 +16,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.urls import URLPattern
 from ninja import NinjaAPI, Router, Swagger
 
 from panelkeeper.accounts.api import router as me_router
@@ -24,6 +26,8 @@ from panelkeeper.api.auth import BearerToken, Session
 from panelkeeper.cases.api import router as cases_router
 from panelkeeper.concerns.api import router as concerns_router
 from panelkeeper.letters.api import router as letters_router
+from panelkeeper.lib.api import refusal_out
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.api import router as meetings_router
 from panelkeeper.members.api import my_router
 from panelkeeper.members.api import router as members_router
@@ -55,11 +59,18 @@ for prefix, router in ROUTERS:
     api.add_router(prefix, router)
 
 
+@api.exception_handler(Refused)
+def refused(request: HttpRequest, exc: Refused) -> HttpResponse:
+    """Any refused change answers 422 with the one refusal body; nothing was saved, since
+    every domain function refuses before or inside its own transaction."""
+    return api.create_response(request, refusal_out(exc), status=422)
+
+
 def urls() -> tuple[list[Any], str, str]:
     """The API's URL patterns, for ``include()``; its bare root declares itself public."""
     patterns, app_name, namespace = api.urls
     for pattern in patterns:
-        if getattr(pattern, "name", None) == "api-root":
+        if isinstance(pattern, URLPattern) and pattern.name == "api-root":
             public(pattern.callback)
     assert "ninja" in settings.INSTALLED_APPS, "the API docs must use local static files"
     return patterns, app_name, namespace

@@ -28,17 +28,26 @@ class RefusalOut(Schema):
     problems: list[ProblemOut] = []
 
 
-def refusal(refused: Refused, *, status: int = 422) -> Status[RefusalOut]:
-    """The response to a refused change."""
-    return Status(
-        status,
-        RefusalOut(
-            detail=refused.message,
-            rule=refused.rule,
-            field=refused.field,
-            problems=[ProblemOut(detail=p.message, field=p.field) for p in refused.problems],
-        ),
+REFUSED: dict[int, type[Schema]] = {422: RefusalOut}
+"""The refusal an operation may answer, for its ``response=`` mapping: ``{201: X, **REFUSED}``.
+
+An operation raises :class:`Refused` (or lets a domain function raise it); the API's one
+exception handler (:mod:`panelkeeper.api`) answers 422 with :func:`refusal_out`."""
+
+
+def refusal_out(refused: Refused) -> RefusalOut:
+    """The body of the answer to a refused change."""
+    return RefusalOut(
+        detail=refused.message,
+        rule=refused.rule,
+        field=refused.field,
+        problems=[ProblemOut(detail=p.message, field=p.field) for p in refused.problems],
     )
+
+
+def refusal(refused: Refused, *, status: int = 422) -> Status[RefusalOut]:
+    """The response to a refused change, where an operation answers with another status."""
+    return Status(status, refusal_out(refused))
 
 
 def read_body[S: Schema](request: HttpRequest, schema: type[S]) -> S:

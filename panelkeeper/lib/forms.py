@@ -14,6 +14,7 @@ meeting"), never from the renderer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -175,6 +176,27 @@ def add_refusal(form: forms.Form, refusal: Refused) -> None:
     """Show a domain refusal on the field it concerns, or above the form."""
     field = refusal.field if refusal.field in form.fields else None
     form.add_error(field, refusal.message)
+
+
+def form_applied(request: HttpRequest, form: forms.Form, change: Callable[[], object]) -> bool:
+    """Whether a POSTed, valid ``form`` was applied by ``change`` (a domain function call).
+
+    A refusal from ``change`` goes on the form (:func:`add_refusal`) and counts as not
+    applied, so the page is shown again with what to do. The usual view reads::
+
+        form = PaperForm(**bound(request))
+        if form_applied(request, form, lambda: attach_paper(meeting=m, **form.cleaned_data)):
+            return redirect(...)
+        return render(...)
+    """
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        change()
+    except Refused as refused:
+        add_refusal(form, refused)
+        return False
+    return True
 
 
 class OrganisationForm(forms.Form):
