@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.organisations.in_force import calendar_changed
 from panelkeeper.organisations.models import ClosureDay, Organisation
 from panelkeeper.rules.calendar.working_days import Region, bank_holidays
 from panelkeeper.rules.dates import day_month_year
@@ -52,10 +53,7 @@ def add_closure_day(
                 obj=day,
                 fields=["date", "reason"],
             )
-            # As for a change of region (organisation_settings.change_region).
-            from panelkeeper.cases.recount import recount_due_dates
-
-            recount_due_dates(organisation=organisation, today=timezone.localdate())
+            calendar_changed(organisation=organisation, today=timezone.localdate())
     except IntegrityError:
         raise Refused(
             f"A closure is already recorded on {day_month_year(date)}.", field="date"

@@ -18,6 +18,7 @@ Outside :mod:`panelkeeper.rules`, this is the only module that turns a stored te
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import lru_cache
 
 from panelkeeper.organisations.models import Organisation, PolicyVersion
@@ -100,3 +101,27 @@ def plain_calendar() -> WorkingCalendar:
     """A calendar with no organisation: for spans in months or years, which never count
     working days (a code's review period)."""
     return WorkingCalendar()
+
+
+# -- when the calendar changes ------------------------------------------------------
+
+CalendarChanged = Callable[[Organisation, dt.date], object]
+_WHEN_CALENDAR_CHANGES: list[CalendarChanged] = []
+
+
+def when_calendar_changes(listener: CalendarChanged) -> CalendarChanged:
+    """Register ``listener(organisation, today)`` to run, inside the changing transaction,
+    whenever an organisation's working calendar changes (its region, a closure day).
+
+    Apps above this one keep copies counted in working days (a case's next due date) and
+    register from their ``AppConfig.ready``; this app never imports them.
+    """
+    if listener not in _WHEN_CALENDAR_CHANGES:
+        _WHEN_CALENDAR_CHANGES.append(listener)
+    return listener
+
+
+def calendar_changed(*, organisation: Organisation, today: dt.date) -> None:
+    """Tell every registered listener that ``organisation``'s calendar has changed."""
+    for listener in _WHEN_CALENDAR_CHANGES:
+        listener(organisation, today)

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
+from panelkeeper.organisations.in_force import calendar_changed
 from panelkeeper.organisations.models import Organisation
 
 if TYPE_CHECKING:
@@ -38,11 +39,6 @@ def change_region(*, organisation: Organisation, region: str, actor: User) -> Or
             obj=locked,
             fields=["region"],
         )
-        # Cases keep a copy of their next due date for lists; count it again in the new
-        # region. Imported here: cases build on organisations, never the other way round
-        # at import time.
-        from panelkeeper.cases.recount import recount_due_dates
-
-        recount_due_dates(organisation=locked, today=timezone.localdate())
+        calendar_changed(organisation=locked, today=timezone.localdate())
     organisation.region = locked.region
     return locked
