@@ -73,8 +73,8 @@ def public[V: Callable[..., Any]](view: V) -> V:
     return _declare(view, PUBLIC)
 
 
-def signed_in[V: View](view: V) -> V:
-    """Any signed-in user may open this view; anonymous visitors are sent to sign in."""
+def _login_first[V: View](view: V) -> V:
+    """The view for signed-in users; anonymous visitors are sent to sign in first."""
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
@@ -82,7 +82,12 @@ def signed_in[V: View](view: V) -> V:
             return redirect_to_login(request.get_full_path())
         return view(request, *args, **kwargs)
 
-    return _declare(cast(V, wrapper), SIGNED_IN)
+    return cast(V, wrapper)
+
+
+def signed_in[V: View](view: V) -> V:
+    """Any signed-in user may open this view; anonymous visitors are sent to sign in."""
+    return _declare(_login_first(view), SIGNED_IN)
 
 
 def roles_at(user: Any, slug: str) -> tuple[Organisation, frozenset[str]]:
@@ -125,15 +130,13 @@ def staff[V: View](*roles: str) -> Callable[[V], V]:
     def decorator(view: V) -> V:
         @functools.wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
             organisation, held = roles_at(request.user, kwargs["org"])
             if held.isdisjoint(policy.roles):
                 raise PermissionDenied("Your role does not allow this.")
             _put_staff(request, organisation, held)
             return view(request, *args, **kwargs)
 
-        return _declare(cast(V, wrapper), policy)
+        return _declare(_login_first(cast(V, wrapper)), policy)
 
     return decorator
 
@@ -234,15 +237,13 @@ def member_self[V: View](view: V) -> V:
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
         member = _own_member(request.user, kwargs["member"])
         if member is None:
             raise Http404("No such member.")
         cast(MemberRequest, request).member = member
         return view(request, *args, **kwargs)
 
-    return _declare(cast(V, wrapper), MEMBER_SELF)
+    return _declare(_login_first(cast(V, wrapper)), MEMBER_SELF)
 
 
 def api_member_self[V: Callable[..., Any]](operation: V) -> V:
@@ -299,15 +300,13 @@ def _case_view[V: View](policy: AccessPolicy, needs: str | None) -> Callable[[V]
     def decorator(view: V) -> V:
         @functools.wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
             case, roles = case_roles(request.user, kwargs["case"])
             if case is None or (needs is not None and needs not in roles):
                 raise Http404("No such case.")
             _put_case(request, case, roles)
             return view(request, *args, **kwargs)
 
-        return _declare(cast(V, wrapper), policy)
+        return _declare(_login_first(cast(V, wrapper)), policy)
 
     return decorator
 
