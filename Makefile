@@ -16,7 +16,7 @@ run: venv-run
 	@PANELKEEPER_DEMO=1 $(BIN)/panelkeeper demo > "$(PANELKEEPER_VAR_DIR)/demo-sign-ins.txt"
 	@PANELKEEPER_DEMO=1 $(BIN)/python scripts/serve.py --sign-ins "$(PANELKEEPER_VAR_DIR)/demo-sign-ins.txt"
 
-## test: lint, type-check the rules package, and run every test on SQLite and PostgreSQL
+## test: lint, type-check the package, and run every test on SQLite and PostgreSQL
 test: venv-test lint typecheck pytest
 
 venv-run:

@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any, cast
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from ninja.errors import HttpError
 
@@ -49,6 +50,9 @@ class AccessPolicy:
         return self.name
 
 
+# A page's view: whatever its request type and URL arguments, it answers a response.
+type View = Callable[..., HttpResponseBase]
+
 PUBLIC = AccessPolicy("public")
 SIGNED_IN = AccessPolicy("signed_in")
 
@@ -60,7 +64,7 @@ def policy_of(view: object) -> AccessPolicy | None:
 
 
 def _declare[V: Callable[..., Any]](view: V, policy: AccessPolicy) -> V:
-    view.access_policy = policy  # type: ignore[attr-defined]
+    view.access_policy = policy  # type: ignore[attr-defined]  # functions take any attribute
     return view
 
 
@@ -69,16 +73,21 @@ def public[V: Callable[..., Any]](view: V) -> V:
     return _declare(view, PUBLIC)
 
 
-def signed_in[V: Callable[..., Any]](view: V) -> V:
-    """Any signed-in user may open this view; anonymous visitors are sent to sign in."""
+def _login_first[V: View](view: V) -> V:
+    """The view for signed-in users; anonymous visitors are sent to sign in first."""
 
     @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        return view(request, *args, **kwargs)  # type: ignore[no-any-return]
+        return view(request, *args, **kwargs)
 
-    return _declare(cast(V, wrapper), SIGNED_IN)
+    return cast(V, wrapper)
+
+
+def signed_in[V: View](view: V) -> V:
+    """Any signed-in user may open this view; anonymous visitors are sent to sign in."""
+    return _declare(_login_first(view), SIGNED_IN)
 
 
 def roles_at(user: Any, slug: str) -> tuple[Organisation, frozenset[str]]:
@@ -106,7 +115,7 @@ def _put_staff(request: HttpRequest, organisation: Organisation, roles: frozense
     staff_request.roles = roles
 
 
-def staff[V: Callable[..., Any]](*roles: str) -> Callable[[V], V]:
+def staff[V: View](*roles: str) -> Callable[[V], V]:
     """Staff of the organisation in the URL (``<slug:org>``) holding one of ``roles``.
 
     ``@staff(Grant.Role.OFFICER)`` for changes; ``@staff(Grant.Role.OFFICER,
@@ -120,16 +129,14 @@ def staff[V: Callable[..., Any]](*roles: str) -> Callable[[V], V]:
 
     def decorator(view: V) -> V:
         @functools.wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             organisation, held = roles_at(request.user, kwargs["org"])
             if held.isdisjoint(policy.roles):
                 raise PermissionDenied("Your role does not allow this.")
             _put_staff(request, organisation, held)
-            return view(request, *args, **kwargs)  # type: ignore[no-any-return]
+            return view(request, *args, **kwargs)
 
-        return _declare(cast(V, wrapper), policy)
+        return _declare(_login_first(cast(V, wrapper)), policy)
 
     return decorator
 
@@ -222,23 +229,21 @@ def _own_member(user: Any, member_id: int, token: Any = None) -> Any:
     return member
 
 
-def member_self[V: Callable[..., Any]](view: V) -> V:
+def member_self[V: View](view: V) -> V:
     """The member themself, or the advocate who acts for them (``<int:member>`` in the URL).
 
     Anonymous → sign in; anyone else's record → 404. Sets ``request.member``.
     """
 
     @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         member = _own_member(request.user, kwargs["member"])
         if member is None:
             raise Http404("No such member.")
         cast(MemberRequest, request).member = member
-        return view(request, *args, **kwargs)  # type: ignore[no-any-return]
+        return view(request, *args, **kwargs)
 
-    return _declare(cast(V, wrapper), MEMBER_SELF)
+    return _declare(_login_first(cast(V, wrapper)), MEMBER_SELF)
 
 
 def api_member_self[V: Callable[..., Any]](operation: V) -> V:
@@ -291,24 +296,22 @@ def _put_case(request: HttpRequest, case: Any, roles: frozenset[str]) -> None:
     case_request.case_roles = roles
 
 
-def _case_view[V: Callable[..., Any]](policy: AccessPolicy, needs: str | None) -> Callable[[V], V]:
+def _case_view[V: View](policy: AccessPolicy, needs: str | None) -> Callable[[V], V]:
     def decorator(view: V) -> V:
         @functools.wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             case, roles = case_roles(request.user, kwargs["case"])
             if case is None or (needs is not None and needs not in roles):
                 raise Http404("No such case.")
             _put_case(request, case, roles)
-            return view(request, *args, **kwargs)  # type: ignore[no-any-return]
+            return view(request, *args, **kwargs)
 
-        return _declare(cast(V, wrapper), policy)
+        return _declare(_login_first(cast(V, wrapper)), policy)
 
     return decorator
 
 
-def case_participant[V: Callable[..., Any]](view: V) -> V:
+def case_participant[V: View](view: V) -> V:
     """The case's subject, a seated investigator or its appeal officer (``<int:case>``).
 
     Anonymous → sign in; anyone else → 404. Sets ``request.case`` and ``request.case_roles``.
@@ -316,7 +319,7 @@ def case_participant[V: Callable[..., Any]](view: V) -> V:
     return _case_view(CASE_PARTICIPANT, None)(view)
 
 
-def appeal_officer[V: Callable[..., Any]](view: V) -> V:
+def appeal_officer[V: View](view: V) -> V:
     """Only the person the case's appeal is put to (``<int:case>``); anyone else → 404."""
     return _case_view(APPEAL_OFFICER, "appeal_officer")(view)
 

@@ -36,7 +36,7 @@ class _Counter:
 def client_address(request: HttpRequest) -> str:
     """The client's IP address: the proxy's last X-Forwarded-For entry when behind one."""
     if settings.BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        forwarded: str = request.META.get("HTTP_X_FORWARDED_FOR", "")
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if hops:
             return hops[-1]

@@ -83,7 +83,8 @@ def prune_task_results(day: str) -> bool:
     return run_once("prune_task_results", day, _prune)
 
 
-JOBS: dict[str, Task] = {
+# Every daily job takes the day as an ISO date string and says whether it ran now.
+JOBS: dict[str, Task[[str], bool]] = {
     "purge_expired_cache": purge_expired_cache,
     "prune_task_results": prune_task_results,
 }

@@ -44,6 +44,20 @@ _CONTROL_CLASSES: list[tuple[type[forms.Widget], str]] = [
 ]
 
 
+# The GOV.UK component each kind of widget is drawn as, the first match winning (Django's
+# CheckboxSelectMultiple is a RadioSelect, so it comes first). Any other visible widget
+# is a text input.
+_KINDS: list[tuple[type[forms.Widget], str]] = [
+    (GovukDateInput, "date"),
+    (forms.CheckboxSelectMultiple, "checkboxes"),
+    (forms.RadioSelect, "radios"),
+    (forms.CheckboxInput, "checkbox"),
+    (forms.Select, "select"),
+    (forms.Textarea, "textarea"),
+    (forms.FileInput, "file"),
+]
+
+
 class GovukBoundField(BoundField):
     """A bound field that knows which GOV.UK component draws it and the ids it uses.
 
@@ -58,22 +72,8 @@ class GovukBoundField(BoundField):
         widget = self.field.widget
         if widget.is_hidden:
             return "hidden"
-        if isinstance(widget, GovukDateInput):
-            return "date"
-        # Django's CheckboxSelectMultiple is a RadioSelect, so it is asked about first.
-        if isinstance(widget, forms.CheckboxSelectMultiple):
-            return "checkboxes"
-        if isinstance(widget, forms.RadioSelect):
-            return "radios"
-        if isinstance(widget, forms.CheckboxInput):
-            return "checkbox"
-        if isinstance(widget, forms.Select):
-            return "select"
-        if isinstance(widget, forms.Textarea):
-            return "textarea"
-        if isinstance(widget, forms.FileInput):
-            return "file"
-        return "input"
+        kinds = (kind for widget_class, kind in _KINDS if isinstance(widget, widget_class))
+        return next(kinds, "input")
 
     @property
     def hint_id(self) -> str:

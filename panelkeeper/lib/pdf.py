@@ -40,7 +40,7 @@ def _idle_tls_context() -> ssl.SSLContext:
 def _fetcher_class() -> type[Any]:
     from weasyprint.urls import URLFetcher
 
-    class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
+    class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped: its base is Any
         """Fetches ``data:`` URIs and files under ``roots``; refuses everything else."""
 
         def __init__(self, roots: list[Path]) -> None:

@@ -31,8 +31,7 @@ class GovukDateInput(forms.MultiWidget):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         numeric = {"inputmode": "numeric"}
-        widgets = {part: forms.TextInput(attrs=numeric) for part in PARTS}
-        super().__init__(widgets, attrs)
+        super().__init__({part: forms.TextInput(attrs=numeric) for part in PARTS}, attrs)
 
     def decompress(self, value: datetime.date | None) -> list[int | None]:
         if value is None:

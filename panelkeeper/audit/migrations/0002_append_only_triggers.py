@@ -1,15 +1,17 @@
 """Refuse UPDATE and DELETE on audit entries, in the database itself."""
 
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 from panelkeeper.audit import triggers
 
 
-def install(apps, schema_editor):
+def install(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     triggers.install(schema_editor.connection)
 
 
-def uninstall(apps, schema_editor):
+def uninstall(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     triggers.uninstall(schema_editor.connection)
 
 

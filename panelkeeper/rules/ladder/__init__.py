@@ -16,6 +16,10 @@ and the rulebook call these):
   wraps in its own ``Section`` and ``Rule`` (plain tuples here keep the two packages free
   of a cycle).
 
+The package exports the functions above, :class:`Ladder` and the vocabulary the apps
+speak of a case in (``Channel``, ``Effect``, ``Party``, ``Raiser``, ...); the dataclasses
+a ladder is made of stay in :mod:`.model`.
+
 Modules: :mod:`.model` (the dataclasses), :mod:`.parse`, :mod:`.group`, :mod:`.explain`;
 and for a case on the ladder, :mod:`.case` (``assess``, ``check_next``: the breach-cases
 app's one entry point), :mod:`.case_model` (events in, the case's view out),
@@ -25,64 +29,38 @@ Interpretations 1 to 5 and 8 to 10 of ``CLAUSES.md``.
 
 from __future__ import annotations
 
-from panelkeeper.rules.ladder.explain import ExplainedRule, ExplainedSection, explain_ladder
+from panelkeeper.rules.ladder.explain import explain_ladder
 from panelkeeper.rules.ladder.group import GroupProblem, GroupProblemCode, Seated, check_group
 from panelkeeper.rules.ladder.model import (
-    DEFAULT_RECEIPT,
     NO_BREACH,
     Anchor,
-    Appeal,
     AppealScope,
     Channel,
-    Deadline,
     Effect,
-    Escalation,
     EscalationMode,
-    Group,
-    InformalStep,
     Ladder,
-    Level,
-    Opening,
-    Outcome,
     Party,
     Raiser,
-    Raising,
     Requirement,
-    Seat,
-    Suspension,
 )
 from panelkeeper.rules.ladder.parse import read_ladder
 from panelkeeper.rules.policy.problems import Table
 from panelkeeper.rules.policy.roles import Roles
 
 __all__ = [
-    "DEFAULT_RECEIPT",
     "NO_BREACH",
     "Anchor",
-    "Appeal",
     "AppealScope",
     "Channel",
-    "Deadline",
     "Effect",
-    "Escalation",
     "EscalationMode",
-    "ExplainedRule",
-    "ExplainedSection",
-    "Group",
     "GroupProblem",
     "GroupProblemCode",
-    "InformalStep",
     "Ladder",
-    "Level",
-    "Opening",
-    "Outcome",
     "Party",
     "Raiser",
-    "Raising",
     "Requirement",
-    "Seat",
     "Seated",
-    "Suspension",
     "check_group",
     "explain_ladder",
     "parse_breach",

@@ -38,21 +38,14 @@ PASSWORD = "demo-panelkeeper"
 APPROVED_ON = dt.date(2026, 1, 5)
 IN_FORCE_FROM = dt.date(2026, 2, 2)
 
-# Fictional people. Officers and auditors sign in; the holders of the other staff
-# titles hold an auditor grant (required of a holder) and no usable password.
-OFFICERS = {
-    "vela": ("Priya", "Lindqvist"),
-    "insight": ("Tom", "Okonjo"),
-    "nexus": ("Hannah", "Brackley"),
-    "herefordshire": ("Gareth", "Muir"),
-    "thirteen": ("Leah", "Castellano"),
-}
-AUDITORS = {
-    "vela": ("Martin", "Aske"),
-    "insight": ("Ruth", "Penhallow"),
-    "nexus": ("Imran", "Dales"),
-    "herefordshire": ("Sophie", "Tranter"),
-    "thirteen": ("Callum", "Ferrier"),
+# Fictional people. Each organisation's officer and auditor sign in; the holders of the
+# other staff titles hold an auditor grant (required of a holder) and no usable password.
+OFFICER_AND_AUDITOR = {
+    "vela": (("Priya", "Lindqvist"), ("Martin", "Aske")),
+    "insight": (("Tom", "Okonjo"), ("Ruth", "Penhallow")),
+    "nexus": (("Hannah", "Brackley"), ("Imran", "Dales")),
+    "herefordshire": (("Gareth", "Muir"), ("Sophie", "Tranter")),
+    "thirteen": (("Leah", "Castellano"), ("Callum", "Ferrier")),
 }
 HOLDER_NAMES = [
     ("Nadia", "Whitcombe"),
@@ -96,8 +89,9 @@ def load_organisation(slug: str, today: dt.date) -> list[SignIn]:
         slug=slug,
         defaults={"name": policy.code.organisation, "region": policy.calendar.region.value},
     )
-    officer = _person(f"officer.{slug}@example.org", OFFICERS[slug], can_sign_in=True)
-    auditor = _person(f"auditor.{slug}@example.org", AUDITORS[slug], can_sign_in=True)
+    officer_names, auditor_names = OFFICER_AND_AUDITOR[slug]
+    officer = _person(f"officer.{slug}@example.org", officer_names, can_sign_in=True)
+    auditor = _person(f"auditor.{slug}@example.org", auditor_names, can_sign_in=True)
     _grant(officer, organisation, Grant.Role.OFFICER)
     _grant(auditor, organisation, Grant.Role.AUDITOR)
 
