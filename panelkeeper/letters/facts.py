@@ -154,10 +154,10 @@ def outcome_values(
     if outcome is not None:
         label, decided, effect = outcome.label, outcome.on, outcome.effect
     else:
-        decided = determined_no_breach(view)
-        if decided is None:
+        no_breach_on = determined_no_breach(view)
+        if no_breach_on is None:
             raise ValueError("The case has no outcome yet to write about.")
-        label, effect = "No further action", Effect.NONE
+        label, decided, effect = "No further action", no_breach_on, Effect.NONE
     level = level_label(ladder, view.level)
     if not reasons:
         parts = []

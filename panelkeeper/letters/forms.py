@@ -5,13 +5,16 @@ Forms validate and normalise; ``issuing`` and ``wording`` decide (STYLE 13).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 
 from panelkeeper.letters.kinds import LetterKind
 from panelkeeper.letters.models import Channel, Letter
 from panelkeeper.lib.widgets import GovukDateField
+
+if TYPE_CHECKING:
+    from panelkeeper.cases.models import Case
 
 OUTCOME = "outcome"
 
@@ -66,9 +69,11 @@ class IssueForm(forms.Form):
         error_messages={"invalid_choice": "Select a letter sent about this case"},
     )
 
-    def __init__(self, *args: Any, case: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["corrects"].queryset = Letter.objects.filter(case=case).to_member()  # type: ignore[attr-defined]
+        corrects = self.fields["corrects"]
+        assert isinstance(corrects, forms.ModelChoiceField)
+        corrects.queryset = Letter.objects.filter(case=case).to_member()
 
     @property
     def channel(self) -> str | None:
@@ -104,4 +109,6 @@ class WordingForm(forms.Form):
 
     def __init__(self, *args: Any, cases: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["case"].choices = [("", "No case: show sample values"), *cases]  # type: ignore[attr-defined]
+        case = self.fields["case"]
+        assert isinstance(case, forms.ChoiceField)
+        case.choices = [("", "No case: show sample values"), *cases]

@@ -52,7 +52,7 @@ def resign_to_send(organisation: Organisation, *, on: dt.date) -> list[Resign]:
     """Members with an outdated signature not yet asked, by letter, to sign the new version."""
     waiting = must_resign(organisation, on=on)
     labels = {(w.title, w.current_label) for w in waiting}
-    versions = {
+    versions: dict[tuple[str, str | None], DocumentVersion] = {
         (v.document.title, v.label): v
         for v in DocumentVersion.objects.filter(document__organisation=organisation).select_related(
             "document"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -22,6 +23,9 @@ from panelkeeper.letters.models import LetterTemplate
 from panelkeeper.letters.placeholders import check
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Organisation
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ def check_wording(kind: str, subject: str, body: str) -> None:
 
 
 def save_wording(
-    *, organisation: Organisation, kind: str, subject: str, body: str, actor: object
+    *, organisation: Organisation, kind: str, subject: str, body: str, actor: User | None
 ) -> LetterTemplate:
     """Save the organisation's own wording for ``kind`` once it is checked."""
     subject = " ".join(subject.split())
@@ -104,7 +108,7 @@ def save_wording(
     return template
 
 
-def restore_default(*, organisation: Organisation, kind: str, actor: object) -> None:
+def restore_default(*, organisation: Organisation, kind: str, actor: User | None) -> None:
     """Go back to the default wording for ``kind``."""
     with transaction.atomic():
         template = LetterTemplate.objects.filter(organisation=organisation, kind=kind).first()

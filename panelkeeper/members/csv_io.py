@@ -19,24 +19,16 @@ from django.db import transaction
 from panelkeeper.lib.refusals import Problem as RefusalProblem
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import ContactBy, CustomerType, GroupRole, Member
-from panelkeeper.members.records import add_member, clean_fields
+from panelkeeper.members.records import EDITABLE, FLAGS, PEOPLE, add_member, clean_fields
 from panelkeeper.organisations.models import Group, Organisation
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
 
 REQUIRED = ("full_name", "customer_type", "group", "started_on")
-OPTIONAL = (
-    "role",
-    "email",
-    "phone",
-    "address",
-    "contact_by",
-    "large_print",
-    "copy_to_advocate",
-    "share_contact_details",
-    "ended_on",
-)
+# Every other field an officer may set, in the same order, except the sign-ins: a file
+# names no users.
+OPTIONAL = tuple(name for name in EDITABLE if name not in REQUIRED and name not in PEOPLE)
 COLUMNS = REQUIRED + OPTIONAL
 MAX_ROWS = 5000
 TRUE = {"yes", "y", "true", "1"}
@@ -114,7 +106,7 @@ def _row(
     row["contact_by"] = _choice(values["contact_by"] or "post", ContactBy.choices)
     if row["contact_by"] is None:
         problem("contact_by", "Write email or post")
-    for name in ("large_print", "copy_to_advocate", "share_contact_details"):
+    for name in FLAGS:
         if values[name].lower() not in TRUE | FALSE:
             problem(name, "Write yes or no")
         row[name] = values[name].lower() in TRUE
@@ -202,14 +194,20 @@ def export_members(members: Iterable[Member]) -> str:
     writer = csv.writer(out)
     writer.writerow(["id", *COLUMNS])
     for member in members:
-        values = {name: getattr(member, name, "") for name in COLUMNS}
-        values["group"] = member.group.name
-        for name in ("large_print", "copy_to_advocate", "share_contact_details"):
-            values[name] = "yes" if values[name] else "no"
-        for name in ("started_on", "ended_on"):
-            values[name] = values[name].isoformat() if values[name] else ""
-        writer.writerow([member.pk, *(_safe(str(values[name])) for name in COLUMNS)])
+        writer.writerow([member.pk, *(_safe(_cell(member, name)) for name in COLUMNS)])
     return out.getvalue()
+
+
+def _cell(member: Member, name: str) -> str:
+    """The column ``name`` of ``member``, written the way the import reads it."""
+    if name == "group":
+        return member.group.name
+    value = getattr(member, name)
+    if name in FLAGS:
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return "" if value is None else str(value)
 
 
 def _safe(value: str) -> str:

@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 
 from panelkeeper.accounts.models import User
 from panelkeeper.lib.forms import OrganisationForm
 from panelkeeper.lib.widgets import GovukDateField
-from panelkeeper.members.models import ContactBy, CustomerType, GroupRole, Status
+from panelkeeper.members.models import ContactBy, CustomerType, DocumentVersion, GroupRole, Status
 from panelkeeper.organisations.models import Group, Organisation
 
 MAX_SCAN_BYTES = 10 * 1024 * 1024
@@ -169,7 +170,9 @@ class DocumentVersionForm(forms.Form):
 
     def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["key"].choices = choices  # type: ignore[attr-defined]
+        key = self.fields["key"]
+        assert isinstance(key, forms.ChoiceField)
+        key.choices = choices
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -210,9 +213,11 @@ class SignForm(forms.Form):
             )
 
 
-class PaperSignatureForm(forms.Form):
+class PaperSignatureForm(OrganisationForm):
+    """A signature on paper; the documents offered are the organisation's own."""
+
     version = forms.ModelChoiceField(
-        queryset=None,
+        queryset=DocumentVersion.objects.none(),
         label="Document signed",
         empty_label=None,
         error_messages={"required": "Choose the document signed"},
@@ -233,12 +238,12 @@ class PaperSignatureForm(forms.Form):
         error_messages={"required": "Select the scan of the signed paper"},
     )
 
-    def __init__(self, *args: Any, versions: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["version"].queryset = versions  # type: ignore[attr-defined]
+    def for_organisation(self, organisation: Organisation) -> None:
+        versions = DocumentVersion.objects.filter(document__organisation=organisation)
+        self.choices_from("version", versions.select_related("document"))
 
-    def clean_scan(self) -> Any:
-        scan = self.cleaned_data["scan"]
+    def clean_scan(self) -> UploadedFile[bytes]:
+        scan: UploadedFile[bytes] = self.cleaned_data["scan"]
         if scan.size is not None and scan.size > MAX_SCAN_BYTES:
             raise forms.ValidationError("The selected file must be smaller than 10 MB")
         return scan

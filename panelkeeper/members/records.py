@@ -50,6 +50,9 @@ EDITABLE = (
     "user",
     "advocate",
 )
+# The yes-or-no fields among them, and the sign-ins they name (users, not values).
+FLAGS = ("large_print", "copy_to_advocate", "share_contact_details")
+PEOPLE = ("user", "advocate")
 
 
 def _date(value: dt.date) -> str:
@@ -73,7 +76,7 @@ def clean_fields(fields: dict[str, Any], *, group: Group, member: Member | None 
         raise Refused("Select chair, vice chair or member", field="role")
     if "contact_by" in fields and fields["contact_by"] not in ContactBy.values:
         raise Refused("Select email or post", field="contact_by")
-    for flag in ("large_print", "copy_to_advocate", "share_contact_details"):
+    for flag in FLAGS:
         if flag in fields and not isinstance(fields[flag], bool):
             raise Refused("Answer yes or no", field=flag)
     if "email" in fields and fields["email"] is None:

@@ -133,7 +133,7 @@ def record_paper_signature(
     version: DocumentVersion,
     typed_name: str,
     signed_on: dt.date,
-    scan: UploadedFile | None,
+    scan: UploadedFile[bytes] | None,
     actor: User,
     today: dt.date,
     acknowledged_consequences: bool = False,
@@ -174,7 +174,7 @@ def _save_signature(
     method: str,
     actor: User,
     acknowledged_consequences: bool,
-    scan: UploadedFile | None = None,
+    scan: UploadedFile[bytes] | None = None,
     corrects: Signature | None = None,
 ) -> Signature:
     if corrects is not None and corrects.member_id != member.pk:

@@ -17,11 +17,11 @@ from ninja.errors import HttpError
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import api_member_self, api_staff, get_object_for
 from panelkeeper.cases.models import Case
-from panelkeeper.letters.api.schemas import DispatchOut, IssueIn, LetterOut, MyLetterOut
+from panelkeeper.letters.api.schemas import IssueIn, LetterOut, MyLetterOut
 from panelkeeper.letters.issuing import issue_case_letter, tell_others
 from panelkeeper.letters.models import Channel, Letter
 from panelkeeper.letters.views.officer import pdf_response
-from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.api import REFUSED, body_doc, read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import MemberRequest, StaffRequest
 
@@ -30,36 +30,6 @@ router = Router(tags=["letters"])
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 OFFICER = Grant.Role.OFFICER
 PAGE = 200
-
-
-def _out(letter: Letter) -> LetterOut:
-    return LetterOut(
-        id=letter.pk,
-        reference=letter.reference,
-        kind=letter.kind,
-        subject=letter.subject,
-        member_id=letter.member_id,
-        case_id=letter.case_id,
-        channel=letter.channel,
-        issued_on=letter.issued_on,
-        large_print=letter.large_print,
-        tagged=letter.tagged,
-        sha256=letter.sha256,
-        corrects_id=letter.corrects_id,
-        addressed_to=letter.addressed_to,
-        to_name=letter.to_name,
-        tells_of_id=letter.tells_of_id,
-        dispatches=[
-            DispatchOut(
-                recipient=d.recipient,
-                channel=d.channel,
-                to_name=d.to_name,
-                sent_on=d.sent_on,
-                sent_at=d.sent_at,
-            )
-            for d in letter.dispatches.all()
-        ],
-    )
 
 
 def _letters(request: StaffRequest) -> QuerySet[Letter]:
@@ -72,22 +42,22 @@ def _letters(request: StaffRequest) -> QuerySet[Letter]:
 
 @router.get("/{org}", response=list[LetterOut], summary="Letters sent, newest first")
 @api_staff(*READERS)
-def list_letters(request: StaffRequest, org: str, member: int | None = None) -> list[LetterOut]:
+def list_letters(request: StaffRequest, org: str, member: int | None = None) -> list[Letter]:
     letters = _letters(request)
     if member is not None:
         letters = letters.filter(member=member)
-    return [_out(letter) for letter in letters[:PAGE]]
+    return list(letters[:PAGE])
 
 
 # Declared before "/{org}/{letter_id}": that path parameter would also match "issue".
 @router.post(
     "/{org}/issue",
-    response={201: LetterOut, 422: RefusalOut},
+    response={201: LetterOut, **REFUSED},
     summary="Send a letter about a case (the outcome letter unless kind says otherwise)",
     openapi_extra=body_doc(IssueIn),
 )
 @api_staff(OFFICER)
-def issue_letter(request: StaffRequest, org: str) -> Status[object]:
+def issue_letter(request: StaffRequest, org: str) -> Status[Letter]:
     organisation = request.organisation
     data = read_body(request, IssueIn)
     case = get_object_for(organisation, Case.objects.select_related("member"), pk=data.case_id)
@@ -95,44 +65,35 @@ def issue_letter(request: StaffRequest, org: str) -> Status[object]:
     if data.corrects_id is not None:
         corrects = Letter.objects.filter(case=case, pk=data.corrects_id).to_member().first()
         if corrects is None:
-            return refusal(
-                Refused("corrects_id is not a letter about this case", field="corrects_id")
-            )
-    try:
-        letter = issue_case_letter(
-            case=case,
-            kind=data.kind or None,
-            actor=request.user,
-            reasons=data.reasons,
-            actions=data.actions,
-            review_on=data.review_on,
-            corrects=corrects,
-            channel=Channel.HAND if data.by_hand else None,
-        )
-    except Refused as refused:
-        return refusal(refused)
-    return Status(201, _out(letter))
+            raise Refused("corrects_id is not a letter about this case", field="corrects_id")
+    letter = issue_case_letter(
+        case=case,
+        kind=data.kind or None,
+        actor=request.user,
+        reasons=data.reasons,
+        actions=data.actions,
+        review_on=data.review_on,
+        corrects=corrects,
+        channel=Channel.HAND if data.by_hand else None,
+    )
+    return Status(201, letter)
 
 
 @router.post(
     "/{org}/{letter_id}/tell-others",
-    response={200: list[LetterOut], 422: RefusalOut},
+    response={200: list[LetterOut], **REFUSED},
     summary="Write to those the code says are told of a letter who have no letter yet",
 )
 @api_staff(OFFICER)
-def tell_others_op(request: StaffRequest, org: str, letter_id: int) -> Status[object]:
+def tell_others_op(request: StaffRequest, org: str, letter_id: int) -> list[Letter]:
     letter = get_object_for(request.organisation, Letter.objects.all(), pk=letter_id)
-    try:
-        sent = tell_others(letter, actor=request.user, today=timezone.localdate())
-    except Refused as refused:
-        return refusal(refused)
-    return Status(200, [_out(x) for x in sent])
+    return tell_others(letter, actor=request.user, today=timezone.localdate())
 
 
 @router.get("/{org}/{letter_id}", response=LetterOut, summary="One letter and where it went")
 @api_staff(*READERS)
-def get_letter(request: StaffRequest, org: str, letter_id: int) -> LetterOut:
-    return _out(get_object_for(request.organisation, _letters(request), pk=letter_id))
+def get_letter(request: StaffRequest, org: str, letter_id: int) -> Letter:
+    return get_object_for(request.organisation, _letters(request), pk=letter_id)
 
 
 @router.get("/{org}/{letter_id}/pdf", summary="The letter's PDF, exactly as sent")
@@ -144,11 +105,9 @@ def download_letter(request: StaffRequest, org: str, letter_id: int) -> HttpResp
 
 @router.get("/mine/{member}/letters", response=list[MyLetterOut], summary="Your own letters")
 @api_member_self
-def my_letters(request: MemberRequest, member: int) -> list[MyLetterOut]:
-    letters = Letter.objects.filter(member=request.member).to_member().defer("pdf", "html", "text")
-    return [
-        MyLetterOut(id=x.pk, subject=x.subject, kind=x.kind, issued_on=x.issued_on) for x in letters
-    ]
+def my_letters(request: MemberRequest, member: int) -> list[Letter]:
+    letters = Letter.objects.filter(member=request.member).to_member()
+    return list(letters.defer("pdf", "html", "text"))
 
 
 @router.get("/mine/{member}/letters/{letter_id}/pdf", summary="One of your letters (PDF)")

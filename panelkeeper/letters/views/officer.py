@@ -34,8 +34,10 @@ from panelkeeper.letters.wording import (
     save_wording,
     wording_for,
 )
+from panelkeeper.lib.forms import bound
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.members.views.common import change_or_message, form_result
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
@@ -103,18 +105,15 @@ def _others(letter: Letter) -> list[tuple[Other, Letter | None]]:
 def tell_others_view(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Write to those the code says are told who could not be reached when it was sent."""
     letter = _letter(request, pk)
-    try:
-        sent = tell_others(letter, actor=request.user, today=timezone.localdate())
-    except Refused as refusal:
-        messages.error(request, refusal.message)
-    else:
-        if sent:
-            messages.success(request, f"Sent to {', '.join(t.to_name for t in sent)}")
-        else:
-            messages.error(
-                request,
-                "Nobody could be written to: everyone who can be reached already has a letter",
-            )
+    sent = change_or_message(
+        request, lambda: tell_others(letter, actor=request.user, today=timezone.localdate())
+    )
+    if sent:
+        messages.success(request, f"Sent to {', '.join(t.to_name for t in sent)}")
+    elif sent is not None:
+        messages.error(
+            request, "Nobody could be written to: everyone who can be reached already has a letter"
+        )
     return redirect("letters:detail", org=org, pk=letter.pk)
 
 
@@ -144,31 +143,29 @@ def post_batch(request: StaffRequest, org: str, day: str) -> HttpResponse:
 def issue(request: StaffRequest, org: str, case: int) -> HttpResponse:
     organisation = request.organisation
     the_case = get_object_for(organisation, Case.objects.select_related("member"), pk=case)
-    data = request.POST if request.method == "POST" else None
-    form = IssueForm(data, case=the_case)
-    if request.method == "POST" and form.is_valid():
-        try:
-            letter = issue_case_letter(
-                case=the_case,
-                kind=form.letter_kind,
-                actor=request.user,
-                reasons=form.cleaned_data["reasons"],
-                actions=form.cleaned_data["actions"],
-                review_on=form.cleaned_data["review_on"],
-                corrects=form.cleaned_data["corrects"],
-                channel=form.channel,
-            )
-        except Refused as refusal:
-            field = refusal.field if refusal.field in form.fields else None
-            form.add_error(field, refusal.message)
-        else:
-            told = letter.told_to_others.count()
-            also = f", and {told} to others the code says are told" if told else ""
-            messages.success(
-                request,
-                f"Letter {letter.reference} sent {letter.get_channel_display().lower()}{also}",
-            )
-            return redirect("letters:detail", org=org, pk=letter.pk)
+    form = IssueForm(**bound(request), case=the_case)
+    letter = form_result(
+        request,
+        form,
+        lambda: issue_case_letter(
+            case=the_case,
+            kind=form.letter_kind,
+            actor=request.user,
+            reasons=form.cleaned_data["reasons"],
+            actions=form.cleaned_data["actions"],
+            review_on=form.cleaned_data["review_on"],
+            corrects=form.cleaned_data["corrects"],
+            channel=form.channel,
+        ),
+    )
+    if letter is not None:
+        told = letter.told_to_others.count()
+        also = f", and {told} to others the code says are told" if told else ""
+        messages.success(
+            request,
+            f"Letter {letter.reference} sent {letter.get_channel_display().lower()}{also}",
+        )
+        return redirect("letters:detail", org=org, pk=letter.pk)
     context = {
         "organisation": organisation,
         "case": the_case,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,10 +13,11 @@ from django.views.decorators.http import require_GET, require_POST
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
 from panelkeeper.letters.issuing import issue_gift_letter, issue_resign_request
+from panelkeeper.letters.models import Letter
 from panelkeeper.letters.waiting import gifts_to_send, outcomes_to_send, resign_to_send
-from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import DocumentVersion, Member
+from panelkeeper.members.views.common import change_or_message
 from panelkeeper.registers.models import Gift
 
 OFFICER = Grant.Role.OFFICER
@@ -34,11 +37,10 @@ def to_send(request: StaffRequest, org: str) -> HttpResponse:
     return render(request, "letters/to_send.html", context)
 
 
-def _sent(request: HttpRequest, org: str, send: object) -> HttpResponse:
-    try:
-        letter = send()  # type: ignore[operator]
-    except Refused as refusal:
-        messages.error(request, refusal.message)
+def _sent(request: HttpRequest, org: str, send: Callable[[], Letter]) -> HttpResponse:
+    """Send one waiting letter; a refusal shows on the list of letters waiting."""
+    letter = change_or_message(request, send)
+    if letter is None:
         return redirect("letters:to_send", org=org)
     messages.success(request, f"Letter {letter.reference} sent by {letter.channel}")
     return redirect("letters:detail", org=org, pk=letter.pk)

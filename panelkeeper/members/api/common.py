@@ -1,74 +1,24 @@
-"""Helpers shared by the members API modules: lookups and response shapes."""
+"""Helpers shared by the members API modules: who may call, a member of the caller's
+organisation, and that member's signatures."""
 
-from typing import Any
+from django.db.models import QuerySet
 
-from panelkeeper.accounts.permissions import get_object_for
+from panelkeeper.accounts.models import Grant
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.members.api.schemas import EligibilityOut
-from panelkeeper.members.eligibility import Eligibility
-from panelkeeper.members.models import DocumentVersion, Member, Signature
+from panelkeeper.members.lookups import member_in
+from panelkeeper.members.models import Member, Signature
+
+READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
+OFFICER = Grant.Role.OFFICER
 
 
 def member_of(request: StaffRequest, member_id: int) -> Member:
-    return get_object_for(
-        request.organisation,
-        Member.objects.select_related("group__organisation"),
-        via="group__organisation",
-        pk=member_id,
+    """The member ``member_id`` of the organisation in the path, or 404."""
+    return member_in(request.organisation, pk=member_id)
+
+
+def signatures_of(member: Member) -> QuerySet[Signature]:
+    """A member's signatures, newest first, with what ``SignatureOut`` reads."""
+    return member.signatures.select_related("version__document").prefetch_related(
+        "countersignatures"
     )
-
-
-def eligibility_out(answer: Eligibility) -> EligibilityOut:
-    return EligibilityOut(
-        member_id=answer.member.pk,
-        on=answer.on,
-        eligible=answer.eligible,
-        status=answer.status,
-        reasons=[
-            {"hurdle": r.hurdle, "message": r.message, "document_key": r.document_key}
-            for r in answer.reasons
-        ],
-        documents=[
-            {
-                "key": c.key,
-                "title": c.title,
-                "state": c.state,
-                "current_label": c.current_label,
-                "countersigned": c.countersigned,
-                "needs_countersignature": c.needs_countersignature,
-            }
-            for c in answer.documents
-        ],
-    )
-
-
-def signature_out(signature: Signature) -> dict[str, Any]:
-    counter = next(iter(signature.countersignatures.all()), None)
-    return {
-        "id": signature.pk,
-        "member_id": signature.member_id,
-        "version_id": signature.version_id,
-        "document_key": signature.version.document.key,
-        "version_label": signature.version.label,
-        "text_hash": signature.text_hash,
-        "typed_name": signature.typed_name,
-        "signed_on": signature.signed_on,
-        "method": signature.method,
-        "acknowledged_consequences": signature.acknowledged_consequences,
-        "corrects_id": signature.corrects_id,
-        "countersigned_by": counter.officer_name if counter else None,
-        "countersigned_on": counter.countersigned_on if counter else None,
-    }
-
-
-def version_out(version: DocumentVersion) -> dict[str, Any]:
-    return {
-        "id": version.pk,
-        "key": version.document.key,
-        "title": version.document.title,
-        "label": version.label,
-        "text": version.text,
-        "text_hash": version.text_hash,
-        "published_on": version.published_on,
-        "citable_clauses": version.citable_clauses,
-    }

@@ -8,17 +8,15 @@ operation that changes or deletes a signature.
 """
 
 import datetime as dt
-from typing import Any
 
 from django.utils import timezone
 from ninja import Router, Status
 
-from panelkeeper.accounts.models import Grant
-from panelkeeper.accounts.permissions import api_staff, get_object_for
-from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.accounts.permissions import api_staff
+from panelkeeper.lib.api import REFUSED, body_doc, read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.members.api.common import eligibility_out, member_of, signature_out
+from panelkeeper.members.api.common import OFFICER, READERS, member_of, signatures_of
 from panelkeeper.members.api.officer_documents import router as documents_router
 from panelkeeper.members.api.schemas import (
     CountersignIn,
@@ -29,8 +27,9 @@ from panelkeeper.members.api.schemas import (
     StatusIn,
     StatusOut,
 )
-from panelkeeper.members.eligibility import eligibility
-from panelkeeper.members.models import DocumentVersion, Member, Signature
+from panelkeeper.members.eligibility import Eligibility, eligibility
+from panelkeeper.members.lookups import signature_in, version_named
+from panelkeeper.members.models import Member, MemberStatus, Signature
 from panelkeeper.members.records import add_member, change_member_status, update_member
 from panelkeeper.members.signing import countersign, record_paper_signature
 from panelkeeper.members.status import status_records
@@ -39,9 +38,29 @@ from panelkeeper.organisations.models import Group
 router = Router(tags=["members"])
 router.add_router("", documents_router)
 
-READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
-OFFICER = Grant.Role.OFFICER
 MAX_PAGE = 100
+
+# The multipart body of a paper signature, which read_body's JSON schemas cannot describe.
+PAPER_SIGNATURE_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["version_id", "typed_name", "signed_on", "scan"],
+                    "properties": {
+                        "version_id": {"type": "integer"},
+                        "typed_name": {"type": "string"},
+                        "signed_on": {"type": "string", "format": "date"},
+                        "acknowledged_consequences": {"type": "boolean"},
+                        "scan": {"type": "string", "format": "binary"},
+                    },
+                }
+            }
+        },
+    }
+}
 
 
 # Members ---------------------------------------------------------------------
@@ -61,24 +80,20 @@ def list_members(
 
 @router.post(
     "/{org}/members",
-    response={201: MemberOut, 422: RefusalOut},
+    response={201: MemberOut, **REFUSED},
     summary="Add a member",
     openapi_extra=body_doc(MemberIn),
 )
 @api_staff(OFFICER)
-def createmember_of(request: StaffRequest, org: str) -> Status[object]:
+def createmember_of(request: StaffRequest, org: str) -> Status[Member]:
     data = read_body(request, MemberIn).model_dump(exclude_unset=True)
     group = Group.objects.filter(
         organisation=request.organisation,
         pk=data.pop("group_id", None),
     ).first()
     if group is None:
-        return refusal(Refused("Give the id of one of your groups", field="group_id"))
-    try:
-        member = add_member(group=group, actor=request.user, **data)
-    except Refused as refused:
-        return refusal(refused)
-    return Status(201, member)
+        raise Refused("Give the id of one of your groups", field="group_id")
+    return Status(201, add_member(group=group, actor=request.user, **data))
 
 
 @router.get("/{org}/members/{member_id}", response=MemberOut, summary="One member")
@@ -89,21 +104,17 @@ def getmember_of(request: StaffRequest, org: str, member_id: int) -> Member:
 
 @router.patch(
     "/{org}/members/{member_id}",
-    response={200: MemberOut, 422: RefusalOut},
+    response={200: MemberOut, **REFUSED},
     summary="Change a member's record",
     openapi_extra=body_doc(MemberIn),
 )
 @api_staff(OFFICER)
-def patchmember_of(request: StaffRequest, org: str, member_id: int) -> Status[object]:
+def patchmember_of(request: StaffRequest, org: str, member_id: int) -> Member:
     member = member_of(request, member_id)
     data = read_body(request, MemberIn).model_dump(exclude_unset=True)
     if "group_id" in data:
-        return refusal(Refused("A member's group cannot change", field="group_id"))
-    try:
-        update_member(member=member, actor=request.user, **data)
-    except Refused as refused:
-        return refusal(refused)
-    return Status(200, member)
+        raise Refused("A member's group cannot change", field="group_id")
+    return update_member(member=member, actor=request.user, **data)
 
 
 @router.get(
@@ -114,26 +125,23 @@ def patchmember_of(request: StaffRequest, org: str, member_id: int) -> Status[ob
 @api_staff(*READERS)
 def list_statuses(
     request: StaffRequest, org: str, member_id: int, known_on: dt.date | None = None
-) -> list[Any]:
+) -> list[MemberStatus]:
     return list(status_records(member_of(request, member_id), known_on=known_on))
 
 
 @router.post(
     "/{org}/members/{member_id}/statuses",
-    response={201: StatusOut, 422: RefusalOut},
+    response={201: StatusOut, **REFUSED},
     summary="Record a status from a date (undo one with a later record)",
     openapi_extra=body_doc(StatusIn),
 )
 @api_staff(OFFICER)
-def create_status(request: StaffRequest, org: str, member_id: int) -> Status[object]:
+def create_status(request: StaffRequest, org: str, member_id: int) -> Status[MemberStatus]:
     member = member_of(request, member_id)
     data = read_body(request, StatusIn)
-    try:
-        entry = change_member_status(
-            member=member, actor=request.user, today=timezone.localdate(), **data.model_dump()
-        )
-    except Refused as refused:
-        return refusal(refused)
+    entry = change_member_status(
+        member=member, actor=request.user, today=timezone.localdate(), **data.model_dump()
+    )
     return Status(201, entry)
 
 
@@ -149,9 +157,9 @@ def get_eligibility(
     member_id: int,
     on: dt.date | None = None,
     known_on: dt.date | None = None,
-) -> EligibilityOut:
+) -> Eligibility:
     member = member_of(request, member_id)
-    return eligibility_out(eligibility(member, on=on or timezone.localdate(), known_on=known_on))
+    return eligibility(member, on=on or timezone.localdate(), known_on=known_on)
 
 
 @router.get(
@@ -160,97 +168,57 @@ def get_eligibility(
     summary="A member's signatures, newest first",
 )
 @api_staff(*READERS)
-def list_signatures(request: StaffRequest, org: str, member_id: int) -> list[dict[str, Any]]:
-    member = member_of(request, member_id)
-    signatures = member.signatures.select_related("version__document").prefetch_related(
-        "countersignatures"
-    )
-    return [signature_out(s) for s in signatures]
+def list_signatures(request: StaffRequest, org: str, member_id: int) -> list[Signature]:
+    return list(signatures_of(member_of(request, member_id)))
 
 
 @router.post(
     "/{org}/signatures/{signature_id}/countersign",
-    response={201: SignatureOut, 422: RefusalOut},
+    response={201: SignatureOut, **REFUSED},
     summary="Countersign as the calling officer (MEM-4)",
     openapi_extra=body_doc(CountersignIn),
 )
 @api_staff(OFFICER)
-def countersign_signature(request: StaffRequest, org: str, signature_id: int) -> Status[object]:
-    signature = get_object_for(
-        request.organisation,
-        Signature.objects.select_related("member__group__organisation", "version__document"),
-        via="member__group__organisation",
-        pk=signature_id,
-    )
+def countersign_signature(request: StaffRequest, org: str, signature_id: int) -> Status[Signature]:
+    signature = signature_in(request.organisation, pk=signature_id)
     data = read_body(request, CountersignIn)
     today = timezone.localdate()
-    try:
-        countersign(
-            signature=signature,
-            officer=request.user,
-            countersigned_on=data.countersigned_on or today,
-            today=today,
-        )
-    except Refused as refused:
-        return refusal(refused)
-    return Status(201, signature_out(signature))
+    countersign(
+        signature=signature,
+        officer=request.user,
+        countersigned_on=data.countersigned_on or today,
+        today=today,
+    )
+    return Status(201, signature)
 
 
 @router.post(
     "/{org}/members/{member_id}/paper-signatures",
-    response={201: SignatureOut, 422: RefusalOut},
+    response={201: SignatureOut, **REFUSED},
     summary="Enter a signature made on paper, with its scan (multipart form)",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "multipart/form-data": {
-                    "schema": {
-                        "type": "object",
-                        "required": ["version_id", "typed_name", "signed_on", "scan"],
-                        "properties": {
-                            "version_id": {"type": "integer"},
-                            "typed_name": {"type": "string"},
-                            "signed_on": {"type": "string", "format": "date"},
-                            "acknowledged_consequences": {"type": "boolean"},
-                            "scan": {"type": "string", "format": "binary"},
-                        },
-                    }
-                }
-            },
-        }
-    },
+    openapi_extra=PAPER_SIGNATURE_BODY,
 )
 @api_staff(OFFICER)
-def create_paper_signature(request: StaffRequest, org: str, member_id: int) -> Status[object]:
+def create_paper_signature(request: StaffRequest, org: str, member_id: int) -> Status[Signature]:
     """The form is read only after the access policy has passed, like a JSON body."""
     member = member_of(request, member_id)
-    version = DocumentVersion.objects.filter(
-        pk=request.POST.get("version_id")
-        if str(request.POST.get("version_id", "")).isdigit()
-        else None,
-        document__organisation=member.group.organisation,
-    ).first()
-    if version is None:
-        return refusal(
-            Refused("Give the id of one of your documents' versions", field="version_id")
-        )
+    version_id = str(request.POST.get("version_id", ""))
+    version = version_named(
+        member.group.organisation, int(version_id) if version_id.isdigit() else None
+    )
     try:
         signed_on = dt.date.fromisoformat(request.POST.get("signed_on", ""))
     except ValueError:
-        return refusal(Refused("Give the date signed like 2026-01-31", field="signed_on"))
-    try:
-        signature = record_paper_signature(
-            member=member,
-            version=version,
-            typed_name=request.POST.get("typed_name", ""),
-            signed_on=signed_on,
-            scan=request.FILES.get("scan"),
-            acknowledged_consequences=request.POST.get("acknowledged_consequences")
-            in ("true", "1", "on"),
-            actor=request.user,
-            today=timezone.localdate(),
-        )
-    except Refused as refused:
-        return refusal(refused)
-    return Status(201, signature_out(signature))
+        raise Refused("Give the date signed like 2026-01-31", field="signed_on") from None
+    signature = record_paper_signature(
+        member=member,
+        version=version,
+        typed_name=request.POST.get("typed_name", ""),
+        signed_on=signed_on,
+        scan=request.FILES.get("scan"),
+        acknowledged_consequences=request.POST.get("acknowledged_consequences")
+        in ("true", "1", "on"),
+        actor=request.user,
+        today=timezone.localdate(),
+    )
+    return Status(201, signature)

@@ -1,9 +1,16 @@
-"""Request and response bodies of the members API (see :mod:`.officer`)."""
+"""Request and response bodies of the members API (see :mod:`.officer`).
+
+An operation returns the record itself (a member, a signature, an eligibility answer);
+the ``resolve_*`` methods read the values that are not plain attributes of it.
+"""
 
 import datetime as dt
 from decimal import Decimal
 
 from ninja import Schema
+
+from panelkeeper.members.eligibility import Eligibility
+from panelkeeper.members.models import Countersignature, DocumentVersion, Signature
 
 
 class MemberIn(Schema):
@@ -47,11 +54,8 @@ class StatusIn(Schema):
     effective_from: dt.date
 
 
-class StatusOut(Schema):
+class StatusOut(StatusIn):
     id: int
-    status: str
-    reason: str
-    effective_from: dt.date
     recorded_at: dt.datetime
     recorded_by_id: int | None
 
@@ -79,6 +83,10 @@ class EligibilityOut(Schema):
     reasons: list[ReasonOut]
     documents: list[CheckOut]
 
+    @staticmethod
+    def resolve_member_id(answer: Eligibility) -> int:
+        return answer.member.pk
+
 
 class VersionIn(Schema):
     key: str
@@ -98,6 +106,14 @@ class VersionOut(Schema):
     published_on: dt.date
     citable_clauses: list[str]
 
+    @staticmethod
+    def resolve_key(version: DocumentVersion) -> str:
+        return version.document.key
+
+    @staticmethod
+    def resolve_title(version: DocumentVersion) -> str:
+        return version.document.title
+
 
 class SignatureOut(Schema):
     id: int
@@ -113,6 +129,29 @@ class SignatureOut(Schema):
     corrects_id: int | None
     countersigned_by: str | None
     countersigned_on: dt.date | None
+
+    @staticmethod
+    def resolve_document_key(signature: Signature) -> str:
+        return signature.version.document.key
+
+    @staticmethod
+    def resolve_version_label(signature: Signature) -> str:
+        return signature.version.label
+
+    @staticmethod
+    def resolve_countersigned_by(signature: Signature) -> str | None:
+        counter = _countersignature(signature)
+        return counter.officer_name if counter else None
+
+    @staticmethod
+    def resolve_countersigned_on(signature: Signature) -> dt.date | None:
+        counter = _countersignature(signature)
+        return counter.countersigned_on if counter else None
+
+
+def _countersignature(signature: Signature) -> Countersignature | None:
+    """The signature's countersignature, read from a prefetch where there is one."""
+    return next(iter(signature.countersignatures.all()), None)
 
 
 class SignIn(Schema):

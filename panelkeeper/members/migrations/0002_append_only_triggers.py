@@ -1,15 +1,17 @@
 """Refuse UPDATE and DELETE on signatures, countersignatures and status records."""
 
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 from panelkeeper.members import triggers
 
 
-def install(apps, schema_editor):  # type: ignore[no-untyped-def]
+def install(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     triggers.install(schema_editor.connection)
 
 
-def uninstall(apps, schema_editor):  # type: ignore[no-untyped-def]
+def uninstall(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     triggers.uninstall(schema_editor.connection)
 
 

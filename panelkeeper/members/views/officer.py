@@ -10,15 +10,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import Grant
-from panelkeeper.accounts.permissions import get_object_for, staff
-from panelkeeper.lib.forms import add_refusal, bound
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.accounts.permissions import staff
+from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.eligibility import eligibility
 from panelkeeper.members.forms import MemberForm, OnDateForm, SearchForm, StatusForm
+from panelkeeper.members.lookups import member_in
 from panelkeeper.members.models import Member
 from panelkeeper.members.records import add_member, change_member_status, update_member
 from panelkeeper.members.status import status_records
+from panelkeeper.members.views.common import form_result
 from panelkeeper.rules.dates import day_month_year
 
 OFFICER = Grant.Role.OFFICER
@@ -28,12 +29,7 @@ PAGE_SIZE = 25
 
 def member_for(request: StaffRequest, pk: int) -> Member:
     """The member ``pk`` of the request's organisation, or 404."""
-    return get_object_for(
-        request.organisation,
-        Member.objects.select_related("group__organisation", "user", "advocate"),
-        via="group__organisation",
-        pk=pk,
-    )
+    return member_in(request.organisation, pk=pk)
 
 
 @staff(*READERS)
@@ -67,16 +63,16 @@ def member_list(request: StaffRequest, org: str) -> HttpResponse:
 def add(request: StaffRequest, org: str) -> HttpResponse:
     organisation = request.organisation
     form = MemberForm(**bound(request), organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            member = add_member(
-                group=form.cleaned_data["group"], actor=request.user, **form.fields_for_domain()
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, f"{member.full_name} added")
-            return redirect("members:detail", org=org, pk=member.pk)
+    member = form_result(
+        request,
+        form,
+        lambda: add_member(
+            group=form.cleaned_data["group"], actor=request.user, **form.fields_for_domain()
+        ),
+    )
+    if member is not None:
+        messages.success(request, f"{member.full_name} added")
+        return redirect("members:detail", org=org, pk=member.pk)
     context = {"organisation": organisation, "form": form, "member": None}
     return render(request, "members/member_form.html", context)
 
@@ -95,14 +91,13 @@ def edit(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     initial["advocate_email"] = member.advocate.email if member.advocate else ""
     form = MemberForm(**bound(request), initial=initial, organisation=organisation)
     form.fields["group"].disabled = True
-    if request.method == "POST" and form.is_valid():
-        try:
-            update_member(member=member, actor=request.user, **form.fields_for_domain())
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, f"{member.full_name}'s record saved")
-            return redirect("members:detail", org=org, pk=member.pk)
+    if form_applied(
+        request,
+        form,
+        lambda: update_member(member=member, actor=request.user, **form.fields_for_domain()),
+    ):
+        messages.success(request, f"{member.full_name}'s record saved")
+        return redirect("members:detail", org=org, pk=member.pk)
     context = {"organisation": organisation, "form": form, "member": member}
     return render(request, "members/member_form.html", context)
 
@@ -138,22 +133,19 @@ def detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 def change_status(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     member = member_for(request, pk)
     form = StatusForm(**bound(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            entry = change_member_status(
-                member=member,
-                actor=request.user,
-                today=timezone.localdate(),
-                **form.cleaned_data,
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(
-                request,
-                f"{member.full_name} is {entry.get_status_display().lower()} "
-                f"from {day_month_year(entry.effective_from)}",
-            )
-            return redirect("members:detail", org=org, pk=member.pk)
+    entry = form_result(
+        request,
+        form,
+        lambda: change_member_status(
+            member=member, actor=request.user, today=timezone.localdate(), **form.cleaned_data
+        ),
+    )
+    if entry is not None:
+        messages.success(
+            request,
+            f"{member.full_name} is {entry.get_status_display().lower()} "
+            f"from {day_month_year(entry.effective_from)}",
+        )
+        return redirect("members:detail", org=org, pk=member.pk)
     context = {"organisation": request.organisation, "form": form, "member": member}
     return render(request, "members/status_form.html", context)

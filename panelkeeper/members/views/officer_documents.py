@@ -3,6 +3,8 @@ signatures and the signed PDF (MEM-2 to MEM-4, MEM-6, GOV-3)."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -12,9 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
-from panelkeeper.lib.forms import add_refusal, bound
+from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.pdf import render_pdf
-from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.documents import (
     add_document_version,
@@ -24,8 +25,10 @@ from panelkeeper.members.documents import (
     render_document,
 )
 from panelkeeper.members.forms import CountersignForm, DocumentVersionForm, PaperSignatureForm
-from panelkeeper.members.models import Document, DocumentVersion, Signature
+from panelkeeper.members.lookups import signature_in
+from panelkeeper.members.models import Document, Signature
 from panelkeeper.members.signing import countersign, record_paper_signature
+from panelkeeper.members.views.common import change_or_message, form_result
 from panelkeeper.members.views.officer import member_for
 
 OFFICER = Grant.Role.OFFICER
@@ -84,55 +87,46 @@ def add_version(request: StaffRequest, org: str) -> HttpResponse:
     code = documents_of_code(organisation, on=today)
     choices = [(item.key, item.title) for item in (code.items if code else ())]
     form = DocumentVersionForm(**bound(request), choices=choices, initial=request.GET.dict())
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            version = add_document_version(
-                organisation=organisation,
-                key=data["key"],
-                label=data["label"],
-                text=data["text"],
-                published_on=data["published_on"],
-                citable_clauses=data["clauses"],
-                actor=request.user,
-                today=today,
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, f"{version} published")
-            return redirect("members:document", org=org, key=version.document.key)
+    version = form_result(
+        request,
+        form,
+        lambda: add_document_version(
+            organisation=organisation,
+            key=form.cleaned_data["key"],
+            label=form.cleaned_data["label"],
+            text=form.cleaned_data["text"],
+            published_on=form.cleaned_data["published_on"],
+            citable_clauses=form.cleaned_data["clauses"],
+            actor=request.user,
+            today=today,
+        ),
+    )
+    if version is not None:
+        messages.success(request, f"{version} published")
+        return redirect("members:document", org=org, key=version.document.key)
     context = {"organisation": organisation, "form": form, "has_code": code is not None}
     return render(request, "members/version_form.html", context)
-
-
-def _signature_for(request: StaffRequest, pk: int) -> Signature:
-    return get_object_for(
-        request.organisation,
-        Signature.objects.select_related("member__group__organisation", "version__document"),
-        via="member__group__organisation",
-        pk=pk,
-    )
 
 
 @staff(OFFICER)
 @require_POST
 def countersign_signature(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Countersign as the signed-in officer, on the date given (today by default)."""
-    signature = _signature_for(request, pk)
+    signature = signature_in(request.organisation, pk=pk)
     form = CountersignForm(request.POST)
     today = timezone.localdate()
     if not form.is_valid():
-        messages.error(request, form.errors["countersigned_on"][0])
+        # A bound form's error list gives each error as its message; the stubs say wider.
+        messages.error(request, cast(str, form.errors["countersigned_on"][0]))
         return redirect("members:detail", org=org, pk=signature.member_id)
-    on = form.cleaned_data["countersigned_on"]
-    try:
-        countersign(
-            signature=signature, officer=request.user, countersigned_on=on or today, today=today
-        )
-    except Refused as refusal:
-        messages.error(request, refusal.message)
-    else:
+    on = form.cleaned_data["countersigned_on"] or today
+    countersigned = change_or_message(
+        request,
+        lambda: countersign(
+            signature=signature, officer=request.user, countersigned_on=on, today=today
+        ),
+    )
+    if countersigned is not None:
         messages.success(request, f"{signature.version.document} countersigned")
     return redirect("members:detail", org=org, pk=signature.member_id)
 
@@ -142,20 +136,16 @@ def countersign_signature(request: StaffRequest, org: str, pk: int) -> HttpRespo
 def paper_signature(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Enter a signature made on paper, with the scan attached (MEM-2, MEM-3)."""
     member = member_for(request, pk)
-    versions = DocumentVersion.objects.filter(
-        document__organisation=member.group.organisation
-    ).select_related("document")
-    form = PaperSignatureForm(**bound(request), versions=versions)
-    if request.method == "POST" and form.is_valid():
-        try:
-            record_paper_signature(
-                member=member, actor=request.user, today=timezone.localdate(), **form.cleaned_data
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, "Paper signature recorded")
-            return redirect("members:detail", org=org, pk=member.pk)
+    form = PaperSignatureForm(**bound(request), organisation=member.group.organisation)
+    if form_applied(
+        request,
+        form,
+        lambda: record_paper_signature(
+            member=member, actor=request.user, today=timezone.localdate(), **form.cleaned_data
+        ),
+    ):
+        messages.success(request, "Paper signature recorded")
+        return redirect("members:detail", org=org, pk=member.pk)
     context = {"organisation": request.organisation, "form": form, "member": member}
     return render(request, "members/paper_signature.html", context)
 
@@ -179,14 +169,14 @@ def signature_pdf_response(signature: Signature) -> HttpResponse:
 @staff(*READERS)
 @require_GET
 def signature_pdf(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    return signature_pdf_response(_signature_for(request, pk))
+    return signature_pdf_response(signature_in(request.organisation, pk=pk))
 
 
 @staff(*READERS)
 @require_GET
 def signature_scan(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """The scan of a paper signature, for officers and auditors only."""
-    signature = _signature_for(request, pk)
+    signature = signature_in(request.organisation, pk=pk)
     if not signature.scan:
         return HttpResponse("This signature was made online; it has no scan.", status=404)
     response = HttpResponse(signature.scan.read(), content_type="application/octet-stream")

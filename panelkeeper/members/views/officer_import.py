@@ -11,11 +11,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import staff
 from panelkeeper.lib.forms import bound
-from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.csv_io import check, decode, export_members, import_members
 from panelkeeper.members.forms import ImportForm
 from panelkeeper.members.models import Member
+from panelkeeper.members.views.common import change_or_message
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
@@ -35,8 +35,9 @@ def upload(request: StaffRequest, org: str) -> HttpResponse:
             form.add_error("file", "The selected file must be smaller than 2 MB")
         else:
             text = decode(upload.read())
-            context.update(checked=check(text, organisation), text=text)
-            if context["checked"].problems:  # type: ignore[attr-defined]
+            checked = check(text, organisation)
+            context.update(checked=checked, text=text)
+            if checked.problems:
                 form.add_error(
                     "file", "The file has problems. Correct each one and upload it again"
                 )
@@ -55,14 +56,13 @@ def confirm(request: StaffRequest, org: str) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Upload the CSV file again")
         return redirect("members:import", org=org)
-    try:
-        added = import_members(
-            text=form.cleaned_data["text"],
-            organisation=request.organisation,
-            actor=request.user,
-        )
-    except Refused as refusal:
-        messages.error(request, refusal.message)
+    added = change_or_message(
+        request,
+        lambda: import_members(
+            text=form.cleaned_data["text"], organisation=request.organisation, actor=request.user
+        ),
+    )
+    if added is None:
         return redirect("members:import", org=org)
     messages.success(request, f"{len(added)} member{'s' * (len(added) != 1)} imported")
     return redirect("members:list", org=org)

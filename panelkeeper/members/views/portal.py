@@ -15,8 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.permissions import member_self, signed_in
-from panelkeeper.lib.forms import add_refusal, bound
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.requests import MemberRequest, SignedInRequest
 from panelkeeper.members.documents import documents_of_code, render_document
 from panelkeeper.members.eligibility import eligibility
@@ -25,6 +24,7 @@ from panelkeeper.members.models import DocumentVersion, Member, Signature
 from panelkeeper.members.signing import sign_document
 from panelkeeper.members.support import submit_expense
 from panelkeeper.members.support_forms import ExpenseForm
+from panelkeeper.members.views.common import form_result
 from panelkeeper.members.views.officer_documents import signature_pdf_response
 
 
@@ -78,23 +78,22 @@ def sign(request: MemberRequest, member: int, version: int) -> HttpResponse:
     form = SignForm(
         **bound(request), acknowledge=acknowledge, initial={"text_hash": document_version.text_hash}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            sign_document(
-                member=record,
-                version=document_version,
-                read_and_understood=form.cleaned_data["read_and_understood"],
-                typed_name=form.cleaned_data["typed_name"],
-                acknowledged_consequences=form.cleaned_data.get("acknowledged_consequences", False),
-                hash_seen=form.cleaned_data["text_hash"],
-                actor=request.user,
-                today=today,
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, f"You signed {document_version.document.title}")
-            return redirect("members:my_record", member=record.pk)
+    if form_applied(
+        request,
+        form,
+        lambda: sign_document(
+            member=record,
+            version=document_version,
+            read_and_understood=form.cleaned_data["read_and_understood"],
+            typed_name=form.cleaned_data["typed_name"],
+            acknowledged_consequences=form.cleaned_data.get("acknowledged_consequences", False),
+            hash_seen=form.cleaned_data["text_hash"],
+            actor=request.user,
+            today=today,
+        ),
+    ):
+        messages.success(request, f"You signed {document_version.document.title}")
+        return redirect("members:my_record", member=record.pk)
     context = {
         "member": record,
         "organisation": record.group.organisation,
@@ -148,15 +147,15 @@ def claim_expense(request: MemberRequest, member: int) -> HttpResponse:
     """Claim an expense or a reward for one activity; an officer then decides it (MEM-5)."""
     record = request.member
     form = ExpenseForm(**bound(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            expense = submit_expense(
-                member=record, actor=request.user, today=timezone.localdate(), **form.cleaned_data
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, f"{expense.get_kind_display()} of £{expense.amount} claimed")
-            return redirect("members:my_expenses", member=record.pk)
+    expense = form_result(
+        request,
+        form,
+        lambda: submit_expense(
+            member=record, actor=request.user, today=timezone.localdate(), **form.cleaned_data
+        ),
+    )
+    if expense is not None:
+        messages.success(request, f"{expense.get_kind_display()} of £{expense.amount} claimed")
+        return redirect("members:my_expenses", member=record.pk)
     context = {"member": record, "organisation": record.group.organisation, "form": form}
     return render(request, "members/my_expense_form.html", context)
