@@ -16,7 +16,13 @@ from panelkeeper.accounts.permissions import api_staff
 from panelkeeper.lib.api import REFUSED, body_doc, read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.members.api.common import OFFICER, READERS, member_of, signatures_of
+from panelkeeper.members.api.common import (
+    OFFICER,
+    READERS,
+    added_to,
+    member_of,
+    signatures_of,
+)
 from panelkeeper.members.api.officer_documents import router as documents_router
 from panelkeeper.members.api.schemas import (
     CountersignIn,
@@ -137,12 +143,7 @@ def list_statuses(
 )
 @api_staff(OFFICER)
 def create_status(request: StaffRequest, org: str, member_id: int) -> Status[MemberStatus]:
-    member = member_of(request, member_id)
-    data = read_body(request, StatusIn)
-    entry = change_member_status(
-        member=member, actor=request.user, today=timezone.localdate(), **data.model_dump()
-    )
-    return Status(201, entry)
+    return added_to(request, member_of(request, member_id), StatusIn, change_member_status)
 
 
 @router.get(

@@ -10,7 +10,7 @@ from ninja import Router, Status
 from panelkeeper.accounts.permissions import api_staff
 from panelkeeper.lib.api import REFUSED, body_doc, read_body
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.members.api.common import OFFICER, READERS, member_of
+from panelkeeper.members.api.common import OFFICER, READERS, added_to, member_of
 from panelkeeper.members.api.schemas import (
     AppraisalIn,
     AppraisalOut,
@@ -76,12 +76,7 @@ def list_appraisals(request: StaffRequest, org: str, member_id: int) -> list[App
 )
 @api_staff(OFFICER)
 def create_appraisal(request: StaffRequest, org: str, member_id: int) -> Status[Appraisal]:
-    member = member_of(request, member_id)
-    data = read_body(request, AppraisalIn)
-    appraisal = record_appraisal(
-        member=member, actor=request.user, today=timezone.localdate(), **data.model_dump()
-    )
-    return Status(201, appraisal)
+    return added_to(request, member_of(request, member_id), AppraisalIn, record_appraisal)
 
 
 @router.get("/{org}/members/{member_id}/expenses", response=list[ExpenseOut])
@@ -97,12 +92,7 @@ def list_expenses(request: StaffRequest, org: str, member_id: int) -> list[Expen
 )
 @api_staff(OFFICER)
 def create_expense(request: StaffRequest, org: str, member_id: int) -> Status[Expense]:
-    member = member_of(request, member_id)
-    data = read_body(request, ExpenseIn)
-    expense = submit_expense(
-        member=member, actor=request.user, today=timezone.localdate(), **data.model_dump()
-    )
-    return Status(201, expense)
+    return added_to(request, member_of(request, member_id), ExpenseIn, submit_expense)
 
 
 @router.post(

@@ -9,7 +9,7 @@ from ninja import Router, Status
 from panelkeeper.accounts.permissions import api_member_self, api_signed_in
 from panelkeeper.lib.api import REFUSED, body_doc, read_body
 from panelkeeper.lib.requests import MemberRequest, SignedInRequest
-from panelkeeper.members.api.common import signatures_of
+from panelkeeper.members.api.common import added_to, signatures_of
 from panelkeeper.members.api.schemas import (
     EligibilityOut,
     ExpenseIn,
@@ -96,8 +96,4 @@ def list_my_expenses(request: MemberRequest, member: int) -> list[Expense]:
 )
 @api_member_self
 def claim_expense(request: MemberRequest, member: int) -> Status[Expense]:
-    data = read_body(request, ExpenseIn)
-    expense = submit_expense(
-        member=request.member, actor=request.user, today=timezone.localdate(), **data.model_dump()
-    )
-    return Status(201, expense)
+    return added_to(request, request.member, ExpenseIn, submit_expense)

@@ -7,9 +7,12 @@ from collections.abc import Callable
 from django import forms
 from django.contrib import messages
 from django.http import HttpRequest
+from django.utils import timezone
 
 from panelkeeper.lib.forms import form_applied
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.requests import SignedInRequest
+from panelkeeper.members.models import Member
 
 
 def form_result[T](request: HttpRequest, form: forms.Form, change: Callable[[], T]) -> T | None:
@@ -28,6 +31,21 @@ def form_result[T](request: HttpRequest, form: forms.Form, change: Callable[[], 
     if form_applied(request, form, lambda: results.append(change())):
         return results[0]
     return None
+
+
+def added_to[T](
+    request: SignedInRequest, form: forms.Form, member: Member, add: Callable[..., T]
+) -> T | None:
+    """:func:`form_result` for a domain function that adds a record to ``member`` from the
+    form's fields, by the signed-in user, today: change_member_status, record_appraisal,
+    submit_expense, record_paper_signature."""
+    return form_result(
+        request,
+        form,
+        lambda: add(
+            member=member, actor=request.user, today=timezone.localdate(), **form.cleaned_data
+        ),
+    )
 
 
 def change_or_message[T](request: HttpRequest, change: Callable[[], T]) -> T | None:

@@ -19,7 +19,7 @@ from panelkeeper.members.lookups import member_in
 from panelkeeper.members.models import Member
 from panelkeeper.members.records import add_member, change_member_status, update_member
 from panelkeeper.members.status import status_records
-from panelkeeper.members.views.common import form_result
+from panelkeeper.members.views.common import added_to, form_result
 from panelkeeper.rules.dates import day_month_year
 
 OFFICER = Grant.Role.OFFICER
@@ -133,13 +133,7 @@ def detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 def change_status(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     member = member_for(request, pk)
     form = StatusForm(**bound(request))
-    entry = form_result(
-        request,
-        form,
-        lambda: change_member_status(
-            member=member, actor=request.user, today=timezone.localdate(), **form.cleaned_data
-        ),
-    )
+    entry = added_to(request, form, member, change_member_status)
     if entry is not None:
         messages.success(
             request,

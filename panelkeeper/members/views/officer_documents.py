@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
-from panelkeeper.lib.forms import bound, form_applied
+from panelkeeper.lib.forms import bound
 from panelkeeper.lib.pdf import render_pdf
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.documents import (
@@ -28,7 +28,7 @@ from panelkeeper.members.forms import CountersignForm, DocumentVersionForm, Pape
 from panelkeeper.members.lookups import signature_in
 from panelkeeper.members.models import Document, Signature
 from panelkeeper.members.signing import countersign, record_paper_signature
-from panelkeeper.members.views.common import change_or_message, form_result
+from panelkeeper.members.views.common import added_to, change_or_message, form_result
 from panelkeeper.members.views.officer import member_for
 
 OFFICER = Grant.Role.OFFICER
@@ -137,13 +137,7 @@ def paper_signature(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Enter a signature made on paper, with the scan attached (MEM-2, MEM-3)."""
     member = member_for(request, pk)
     form = PaperSignatureForm(**bound(request), organisation=member.group.organisation)
-    if form_applied(
-        request,
-        form,
-        lambda: record_paper_signature(
-            member=member, actor=request.user, today=timezone.localdate(), **form.cleaned_data
-        ),
-    ):
+    if added_to(request, form, member, record_paper_signature) is not None:
         messages.success(request, "Paper signature recorded")
         return redirect("members:detail", org=org, pk=member.pk)
     context = {"organisation": request.organisation, "form": form, "member": member}

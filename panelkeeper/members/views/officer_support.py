@@ -15,7 +15,7 @@ from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.lookups import expense_in
 from panelkeeper.members.support import decide_expense, record_appraisal, submit_expense
 from panelkeeper.members.support_forms import AppraisalForm, ExpenseDecisionForm, ExpenseForm
-from panelkeeper.members.views.common import change_or_message, form_result
+from panelkeeper.members.views.common import added_to, change_or_message
 from panelkeeper.members.views.officer import member_for
 
 OFFICER = Grant.Role.OFFICER
@@ -26,13 +26,7 @@ OFFICER = Grant.Role.OFFICER
 def add_appraisal(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     member = member_for(request, pk)
     form = AppraisalForm(**bound(request))
-    appraisal = form_result(
-        request,
-        form,
-        lambda: record_appraisal(
-            member=member, actor=request.user, today=timezone.localdate(), **form.cleaned_data
-        ),
-    )
+    appraisal = added_to(request, form, member, record_appraisal)
     if appraisal is not None:
         messages.success(request, f"{appraisal.get_kind_display()} recorded")
         return redirect("members:detail", org=org, pk=member.pk)
@@ -45,13 +39,7 @@ def add_appraisal(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 def add_expense(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     member = member_for(request, pk)
     form = ExpenseForm(**bound(request))
-    expense = form_result(
-        request,
-        form,
-        lambda: submit_expense(
-            member=member, actor=request.user, today=timezone.localdate(), **form.cleaned_data
-        ),
-    )
+    expense = added_to(request, form, member, submit_expense)
     if expense is not None:
         messages.success(request, f"{expense.get_kind_display()} of £{expense.amount} submitted")
         return redirect("members:detail", org=org, pk=member.pk)

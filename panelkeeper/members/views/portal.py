@@ -24,7 +24,7 @@ from panelkeeper.members.models import DocumentVersion, Member, Signature
 from panelkeeper.members.signing import sign_document
 from panelkeeper.members.support import submit_expense
 from panelkeeper.members.support_forms import ExpenseForm
-from panelkeeper.members.views.common import form_result
+from panelkeeper.members.views.common import added_to
 from panelkeeper.members.views.officer_documents import signature_pdf_response
 
 
@@ -147,13 +147,7 @@ def claim_expense(request: MemberRequest, member: int) -> HttpResponse:
     """Claim an expense or a reward for one activity; an officer then decides it (MEM-5)."""
     record = request.member
     form = ExpenseForm(**bound(request))
-    expense = form_result(
-        request,
-        form,
-        lambda: submit_expense(
-            member=record, actor=request.user, today=timezone.localdate(), **form.cleaned_data
-        ),
-    )
+    expense = added_to(request, form, record, submit_expense)
     if expense is not None:
         messages.success(request, f"{expense.get_kind_display()} of £{expense.amount} claimed")
         return redirect("members:my_expenses", member=record.pk)
