@@ -27,6 +27,7 @@ from panelkeeper.members.models import (
     MemberStatus,
     Status,
 )
+from panelkeeper.members.recorded import create_recorded
 from panelkeeper.organisations.models import Group
 from panelkeeper.rules.dates import day_month_year
 
@@ -219,7 +220,12 @@ def change_member_status(
 def _write_status(
     *, member: Member, status: str, reason: str, effective_from: dt.date, actor: User | None
 ) -> MemberStatus:
-    entry = MemberStatus.objects.create(
+    return create_recorded(
+        MemberStatus,
+        actor=actor,
+        organisation=member.group.organisation,
+        action="member_status.recorded",
+        fields=["status", "reason", "effective_from"],
         member=member,
         status=status,
         reason=reason,
@@ -227,11 +233,3 @@ def _write_status(
         recorded_at=timezone.now(),
         recorded_by=actor,
     )
-    record(
-        actor=actor,
-        organisation=member.group.organisation,
-        action="member_status.recorded",
-        obj=entry,
-        fields=["status", "reason", "effective_from"],
-    )
-    return entry

@@ -17,6 +17,7 @@ from panelkeeper.audit.log import record
 from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Appraisal, Expense, Member
+from panelkeeper.members.recorded import create_recorded
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -52,24 +53,20 @@ def record_appraisal(
         raise Refused(
             "The date it was held must be within a year of the start date", field="held_on"
         )
-    with transaction.atomic():
-        appraisal = Appraisal.objects.create(
-            member=member,
-            kind=kind,
-            held_on=held_on,
-            training_needs=training_needs.strip(),
-            training_given=training_given.strip(),
-            notes=notes.strip(),
-            recorded_by=actor,
-        )
-        record(
-            actor=actor,
-            organisation=member.group.organisation,
-            action="appraisal.recorded",
-            obj=appraisal,
-            fields=["kind", "held_on", "training_needs", "training_given", "notes"],
-        )
-    return appraisal
+    return create_recorded(
+        Appraisal,
+        actor=actor,
+        organisation=member.group.organisation,
+        action="appraisal.recorded",
+        fields=["kind", "held_on", "training_needs", "training_given", "notes"],
+        member=member,
+        kind=kind,
+        held_on=held_on,
+        training_needs=training_needs.strip(),
+        training_given=training_given.strip(),
+        notes=notes.strip(),
+        recorded_by=actor,
+    )
 
 
 def parse_amount(value: object) -> Decimal:
@@ -113,24 +110,20 @@ def submit_expense(
     if problem is not None:
         raise Refused(problem, field="activity_on")
     value = parse_amount(amount)
-    with transaction.atomic():
-        expense = Expense.objects.create(
-            member=member,
-            kind=kind,
-            activity=activity,
-            activity_on=activity_on,
-            amount=value,
-            description=description.strip()[:500],
-            submitted_by=actor,
-        )
-        record(
-            actor=actor,
-            organisation=member.group.organisation,
-            action="expense.submitted",
-            obj=expense,
-            fields=["kind", "activity", "activity_on", "amount", "description"],
-        )
-    return expense
+    return create_recorded(
+        Expense,
+        actor=actor,
+        organisation=member.group.organisation,
+        action="expense.submitted",
+        fields=["kind", "activity", "activity_on", "amount", "description"],
+        member=member,
+        kind=kind,
+        activity=activity,
+        activity_on=activity_on,
+        amount=value,
+        description=description.strip()[:500],
+        submitted_by=actor,
+    )
 
 
 def decide_expense(
