@@ -7,18 +7,22 @@ come from the case as the procedure reads it today, passed in as ``view``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 
 from panelkeeper.accounts.models import User
 from panelkeeper.cases.models import Case, PartyRole, RaisedBy, Setting
+from panelkeeper.cases.seats import group_roles
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import Member
 from panelkeeper.rules.ladder import NO_BREACH, Channel
 from panelkeeper.rules.ladder.case import AppealResult, CaseView, EventKind
 
 OTHER = "__other__"
+OTHER_LABEL = "Another outcome, with a reason"
 
 
 def effective_field(noun: str = "date it took effect") -> GovukDateField:
@@ -56,10 +60,32 @@ def letters_agreed_field() -> forms.BooleanField:
     )
 
 
+def _staff_of(case: Case) -> QuerySet[User]:
+    """Users with a grant in the case's organisation."""
+    return User.objects.filter(grants__organisation=case.organisation_id).distinct()
+
+
 def _options(view: CaseView | None, kind: EventKind) -> list[str]:
     if view is None:
         return []
     return [o for step in view.next_steps if step.kind is kind for o in step.options]
+
+
+class ChoosingForm(forms.Form):
+    """A form some of whose choices are known only when it is built (the code in force, the
+    case's organisation); these methods set them on fields declared as choice fields."""
+
+    def offer(self, name: str, choices: Sequence[tuple[str, str]]) -> None:
+        """Offer ``choices`` in the choice field ``name``."""
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = choices
+
+    def offer_only(self, name: str, queryset: QuerySet[Any]) -> None:
+        """Offer only the rows of ``queryset`` in the model choice field ``name``."""
+        field = self.fields[name]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = queryset
 
 
 class AsOfForm(forms.Form):
@@ -73,7 +99,7 @@ class AsOfForm(forms.Form):
     )
 
 
-class RaiseForm(forms.Form):
+class RaiseForm(ChoosingForm):
     member = forms.ModelChoiceField(
         queryset=Member.objects.none(),
         label="Which member is the breach about?",
@@ -123,11 +149,15 @@ class RaiseForm(forms.Form):
     reporter_agreed_to_letters = letters_agreed_field()
 
     def __init__(
-        self, *args: Any, members: Any, clauses: list[tuple[str, str]], **kwargs: Any
+        self,
+        *args: Any,
+        members: QuerySet[Member],
+        clauses: list[tuple[str, str]],
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = members  # type: ignore[attr-defined]
-        self.fields["clauses"].choices = clauses  # type: ignore[attr-defined]
+        self.offer_only("member", members)
+        self.offer("clauses", clauses)
         if not clauses:
             self.fields["clauses"].required = False
 
@@ -148,7 +178,7 @@ class RaiseForm(forms.Form):
         return data
 
 
-class StepForm(forms.Form):
+class StepForm(ChoosingForm):
     """Only the date it took effect: member informed, group convened, lifted, considered."""
 
     effective = effective_field()
@@ -176,13 +206,11 @@ class InformalForm(StepForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["step"].choices = [
-            (o, o.replace("_", " ")) for o in _options(self.view, EventKind.INFORMAL_STEP)
-        ]
+        self.offer(
+            "step", [(o, o.replace("_", " ")) for o in _options(self.view, EventKind.INFORMAL_STEP)]
+        )
         if self.case is not None:
-            self.fields["given_by"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-                grants__organisation=self.case.organisation_id
-            ).distinct()
+            self.offer_only("given_by", _staff_of(self.case))
 
 
 class PartyForm(StepForm):
@@ -211,12 +239,8 @@ class PartyForm(StepForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.case is not None:
-            self.fields["member"].queryset = Member.objects.of(  # type: ignore[attr-defined]
-                self.case.organisation_id
-            )
-            self.fields["user"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-                grants__organisation=self.case.organisation_id
-            ).distinct()
+            self.offer_only("member", Member.objects.of(self.case.organisation_id))
+            self.offer_only("user", _staff_of(self.case))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -248,16 +272,15 @@ class SeatForm(PartyForm):
     )
     impartial = forms.BooleanField(label="They sit as an impartial member", required=False)
 
-    def __init__(
-        self, *args: Any, roles: list[tuple[str, str]] | None = None, **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("role", "name", "contact", "agreed_to_letters"):
             del self.fields[name]
-        self.fields["role_key"].choices = roles or []
-        self.fields["user"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-            is_active=True
-        ).order_by("last_name", "first_name")
+        if self.case is not None:
+            self.offer("role_key", [(k, r.title) for k, r in group_roles(self.case).items()])
+        self.offer_only(
+            "user", User.objects.filter(is_active=True).order_by("last_name", "first_name")
+        )
         self.fields["user"].help_text = "Staff need no grant here to sit on one case."
 
 
@@ -280,10 +303,13 @@ class DetermineForm(StepForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["level"].choices = [
-            (o, "No breach" if o == NO_BREACH else o.replace("_", " ").capitalize())
-            for o in _options(self.view, EventKind.LEVEL_DETERMINED)
-        ]
+        self.offer(
+            "level",
+            [
+                (o, "No breach" if o == NO_BREACH else o.replace("_", " ").capitalize())
+                for o in _options(self.view, EventKind.LEVEL_DETERMINED)
+            ],
+        )
 
 
 class OutcomeForm(StepForm):
@@ -308,9 +334,7 @@ class OutcomeForm(StepForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         offer = self.view.outcomes_on_offer if self.view is not None else ()
-        self.fields["outcome"].choices = [(o.key, o.label) for o in offer] + [
-            (OTHER, "Another outcome, with a reason")
-        ]
+        self.offer("outcome", [(o.key, o.label) for o in offer] + [(OTHER, OTHER_LABEL)])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
