@@ -34,6 +34,16 @@ def effective_field(noun: str = "date it took effect") -> GovukDateField:
     )
 
 
+def setting_field(choices: Sequence[tuple[str, str]]) -> forms.ChoiceField:
+    """Where the conduct happened (MEM-9: when the code applies), from a breach or a concern."""
+    return forms.ChoiceField(
+        label="Where did it happen?",
+        choices=choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select where it happened"},
+    )
+
+
 NAME_ONLY_HINT = (
     "Only for someone known to us by name alone: members and staff get letters at the details "
     "on their own record. A postal address needs its postcode."
@@ -118,12 +128,7 @@ class RaiseForm(ChoosingForm):
         help_text="Leave blank for today. For example, 27 3 2026",
         required=False,
     )
-    setting = forms.ChoiceField(
-        label="Where did it happen?",
-        choices=Setting.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select where it happened"},
-    )
+    setting = setting_field(Setting.choices)
     clauses = forms.MultipleChoiceField(
         label="Which parts of the code or its documents does it concern?",
         widget=forms.CheckboxSelectMultiple,
