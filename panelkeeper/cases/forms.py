@@ -34,14 +34,27 @@ def effective_field(noun: str = "date it took effect") -> GovukDateField:
     )
 
 
-def setting_field(choices: Sequence[tuple[str, str]]) -> forms.ChoiceField:
-    """Where the conduct happened (MEM-9: when the code applies), from a breach or a concern."""
+def radios_field(
+    label: str,
+    *,
+    missing: str,
+    choices: Sequence[tuple[str, str]] = (),
+    hint: str = "",
+) -> forms.ChoiceField:
+    """A question answered by choosing one radio; ``missing`` is the error when none is.
+    Choices known only when the form is built are set by :meth:`ChoosingForm.offer`."""
     return forms.ChoiceField(
-        label="Where did it happen?",
+        label=label,
+        help_text=hint,
         choices=choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select where it happened"},
+        error_messages={"required": missing},
     )
+
+
+def setting_field(choices: Sequence[tuple[str, str]]) -> forms.ChoiceField:
+    """Where the conduct happened (MEM-9: when the code applies), from a breach or a concern."""
+    return radios_field("Where did it happen?", missing="Select where it happened", choices=choices)
 
 
 NAME_ONLY_HINT = (
@@ -134,11 +147,8 @@ class RaiseForm(ChoosingForm):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Select at least one clause it concerns"},
     )
-    raised_by = forms.ChoiceField(
-        label="Who raised it?",
-        choices=RaisedBy.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select who raised it"},
+    raised_by = radios_field(
+        "Who raised it?", missing="Select who raised it", choices=RaisedBy.choices
     )
     reporter_name = forms.CharField(
         label="Name of the person who raised it (optional)", max_length=200, required=False
@@ -196,11 +206,7 @@ class StepForm(ChoosingForm):
 
 
 class InformalForm(StepForm):
-    step = forms.ChoiceField(
-        label="Which informal step?",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the informal step taken"},
-    )
+    step = radios_field("Which informal step?", missing="Select the informal step taken")
     given_by = forms.ModelChoiceField(
         queryset=User.objects.none(),
         label="Who took it? (optional)",
@@ -219,11 +225,8 @@ class InformalForm(StepForm):
 
 
 class PartyForm(StepForm):
-    role = forms.ChoiceField(
-        label="How are they involved?",
-        choices=PartyRole.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how they are involved"},
+    role = radios_field(
+        "How are they involved?", missing="Select how they are involved", choices=PartyRole.choices
     )
     member = forms.ModelChoiceField(
         queryset=Member.objects.none(),
@@ -270,11 +273,7 @@ class PartyContactForm(forms.Form):
 
 
 class SeatForm(PartyForm):
-    role_key = forms.ChoiceField(
-        label="Which seat?",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the seat"},
-    )
+    role_key = radios_field("Which seat?", missing="Select the seat")
     impartial = forms.BooleanField(label="They sit as an impartial member", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -299,11 +298,7 @@ class SuspendForm(StepForm):
 
 
 class DetermineForm(StepForm):
-    level = forms.ChoiceField(
-        label="What did the decider find?",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what was found"},
-    )
+    level = radios_field("What did the decider find?", missing="Select what was found")
     confidentiality = forms.BooleanField(label="It was a breach of confidentiality", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -318,11 +313,7 @@ class DetermineForm(StepForm):
 
 
 class OutcomeForm(StepForm):
-    outcome = forms.ChoiceField(
-        label="Which outcome?",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the outcome"},
-    )
+    outcome = radios_field("Which outcome?", missing="Select the outcome")
     other = forms.SlugField(
         label="Another outcome: a short name, like extra_training", required=False, max_length=100
     )
@@ -357,11 +348,10 @@ class NoticeForm(StepForm):
         max_length=300,
         error_messages={"required": "Enter who it was sent to"},
     )
-    channel = forms.ChoiceField(
-        label="How was it sent?",
-        widget=forms.RadioSelect,
+    channel = radios_field(
+        "How was it sent?",
+        missing="Select how it was sent",
         choices=[(c.value, c.value.capitalize()) for c in Channel],
-        error_messages={"required": "Select how it was sent"},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -396,11 +386,10 @@ class LateAppealForm(StepForm):
 
 
 class AppealDecisionForm(StepForm):
-    result = forms.ChoiceField(
-        label="The appeal is",
-        widget=forms.RadioSelect,
+    result = radios_field(
+        "The appeal is",
+        missing="Select the decision",
         choices=[(r.value, r.value.capitalize()) for r in AppealResult],
-        error_messages={"required": "Select the decision"},
     )
     reason = forms.CharField(
         label="Reasons for the decision",

@@ -12,7 +12,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from panelkeeper.cases.forms import ChoosingForm, setting_field
+from panelkeeper.cases.forms import ChoosingForm, radios_field, setting_field
 from panelkeeper.concerns.handling import MAX_MESSAGE, OUTCOME_NEEDS_ADDRESS, Report
 from panelkeeper.concerns.models import About, Message, ReporterKind, Setting
 from panelkeeper.concerns.routing import Raising
@@ -43,11 +43,7 @@ def text_field(
 class ConcernForm(ChoosingForm):
     """The public form; its choices are the ones the code in force allows (BR-1)."""
 
-    about = forms.ChoiceField(
-        label="What is your concern about?",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what your concern is about"},
-    )
+    about = radios_field("What is your concern about?", missing="Select what your concern is about")
     what_happened = text_field(
         "What happened?",
         hint="Say what was said or done, and who else was there.",
@@ -69,18 +65,15 @@ class ConcernForm(ChoosingForm):
         max_length=200,
         error_messages={"max_length": "Who it is about must be 200 characters or fewer"},
     )
-    reporter_kind = forms.ChoiceField(
-        label="Which of these describes you?",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select which of these describes you"},
+    reporter_kind = radios_field(
+        "Which of these describes you?", missing="Select which of these describes you"
     )
-    anonymous = forms.ChoiceField(
-        label="Do you want to stay anonymous?",
-        help_text="If you stay anonymous you get a receipt code to follow up your concern and "
-        "answer questions. We cannot contact you.",
+    anonymous = radios_field(
+        "Do you want to stay anonymous?",
+        missing="Select yes if you want to stay anonymous",
         choices=YES_NO,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select yes if you want to stay anonymous"},
+        hint="If you stay anonymous you get a receipt code to follow up your concern and "
+        "answer questions. We cannot contact you.",
     )
     reporter_name = forms.CharField(
         label="Your name",
@@ -105,12 +98,11 @@ class ConcernForm(ChoosingForm):
         widget=forms.RadioSelect,
         required=False,
     )
-    consents_to_identity = forms.ChoiceField(
-        label="Can we tell the person concerned who raised it?",
-        help_text="If you say no, or stay anonymous, we will not tell them who you are.",
+    consents_to_identity = radios_field(
+        "Can we tell the person concerned who raised it?",
+        missing="Select yes if we can tell them who raised it",
         choices=YES_NO,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select yes if we can tell them who raised it"},
+        hint="If you say no, or stay anonymous, we will not tell them who you are.",
     )
 
     def __init__(self, *args: Any, raising: Raising, today: dt.date, **kwargs: Any) -> None:
@@ -215,11 +207,10 @@ class MessageForm(forms.Form):
 class ContactForm(forms.Form):
     """A contact with a named reporter, made outside the service."""
 
-    channel = forms.ChoiceField(
-        label="How did you contact them?",
+    channel = radios_field(
+        "How did you contact them?",
+        missing="Select how you contacted them",
         choices=[c for c in Message.Channel.choices if c[0] != Message.Channel.SERVICE],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how you contacted them"},
     )
     sent_on = GovukDateField(noun="date of the contact", label="When?")
     body = text_field(
