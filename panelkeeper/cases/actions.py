@@ -11,10 +11,8 @@ open now.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
-
-from django import forms
 
 from panelkeeper.cases import forms as f
 from panelkeeper.cases.changes import appeals, people, steps
@@ -34,172 +32,76 @@ from panelkeeper.cases.changes.inputs import (
     Withdrawal,
     input_from,
 )
-from panelkeeper.cases.changes.steps import DatedStep
 from panelkeeper.cases.models import Case
 from panelkeeper.rules.ladder.case import CaseView, EventKind
 
 if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
     from panelkeeper.accounts.models import User
 
 
 @dataclass(frozen=True)
-class Action[I]:
+class Action:
     title: str
-    form: type[forms.Form]
-    input: type[I]
-    perform: Callable[[Case, I, User], object]
+    form: type[f.StepForm]
+    input: type[DataclassInstance]
+    perform: Callable[..., object]
+    """The domain function: called with ``case``, ``actor`` and the input's fields as
+    keywords, so each input's fields are named as its function's keywords."""
     done: str
     """What the success message says."""
     kind: EventKind | None = None
     """The step it records; None for records that are not steps (people, seats)."""
+    renamed: Mapping[str, str] = field(default_factory=dict)
+    """Input fields the domain function knows by another keyword."""
 
     def take(self, case: Case, values: Mapping[str, Any], actor: User) -> str:
         """Build the typed input from ``values`` and perform the step; the success message.
 
         Raises :class:`~panelkeeper.lib.refusals.Refused` when the code does not allow it.
         """
-        self.perform(case, input_from(self.input, values), actor)
+        given = input_from(self.input, values)
+        keywords = {
+            self.renamed.get(each.name, each.name): getattr(given, each.name)
+            for each in fields(given)
+        }
+        self.perform(case=case, actor=actor, **keywords)
         return self.done
 
 
-def _dated(step: DatedStep) -> Callable[[Case, Dated, User], object]:
-    def perform(case: Case, given: Dated, actor: User) -> object:
-        return step(case=case, effective=given.effective, actor=actor)
-
-    return perform
-
-
-def _informal(case: Case, given: Informal, actor: User) -> object:
-    return steps.take_informal_step(
-        case=case,
-        step=given.step,
-        effective=given.effective,
-        actor=actor,
-        given_by_user=given.given_by,
-    )
-
-
-def _party(case: Case, given: NewParty, actor: User) -> object:
-    return people.add_party(
-        case=case,
-        role=given.role,
-        member=given.member,
-        user=given.user,
-        name=given.name,
-        contact=given.contact,
-        agreed_to_letters=given.agreed_to_letters,
-        effective=given.effective,
-        actor=actor,
-    )
-
-
-def _seat(case: Case, given: NewSeat, actor: User) -> object:
-    return people.seat_investigator(
-        case=case,
-        role_key=given.role_key,
-        member=given.member,
-        user=given.user,
-        impartial=given.impartial,
-        effective=given.effective,
-        actor=actor,
-    )
-
-
-def _suspend(case: Case, given: Suspension, actor: User) -> object:
-    return steps.suspend_member(
-        case=case, until=given.until, effective=given.effective, actor=actor
-    )
-
-
-def _determine(case: Case, given: Finding, actor: User) -> object:
-    return steps.record_determination(
-        case=case,
-        level=given.level,
-        confidentiality=given.confidentiality,
-        effective=given.effective,
-        actor=actor,
-    )
-
-
-def _outcome(case: Case, given: Outcome, actor: User) -> object:
-    return steps.record_outcome(
-        case=case,
-        outcome=given.outcome,
-        reason=given.reason,
-        until=given.until,
-        effective=given.effective,
-        actor=actor,
-    )
-
-
-def _notice(case: Case, given: Notice, actor: User) -> object:
-    return steps.record_notice(
-        case=case, sent_on=given.sent_on, to=given.to, channel=given.channel, actor=actor
-    )
-
-
-def _appeal(case: Case, given: AppealReceived, actor: User) -> object:
-    return appeals.lodge_appeal(case=case, received_on=given.received_on, actor=actor)
-
-
-def _late(case: Case, given: LateAppealDecision, actor: User) -> object:
-    return appeals.decide_late_appeal(
-        case=case,
-        accepted=given.accepted,
-        reason=given.reason,
-        effective=given.effective,
-        actor=actor,
-    )
-
-
-def _decide(case: Case, given: AppealDecision, actor: User) -> object:
-    return appeals.decide_appeal(
-        case=case,
-        result=given.result,
-        reason=given.reason,
-        outcome=given.outcome or None,
-        effective=given.effective,
-        actor=actor,
-    )
-
-
-def _withdraw(case: Case, given: Withdrawal, actor: User) -> object:
-    return steps.withdraw_case(
-        case=case, reason=given.reason, effective=given.effective, actor=actor
-    )
-
-
-def _close(case: Case, given: Closing, actor: User) -> object:
-    return steps.close_case(case=case, reason=given.reason, effective=given.effective, actor=actor)
-
-
-ACTIONS: dict[str, Action[Any]] = {
+ACTIONS: dict[str, Action] = {
     "informal-step": Action(
         "Record an informal step",
         f.InformalForm,
         Informal,
-        _informal,
+        steps.take_informal_step,
         "Informal step recorded",
         EventKind.INFORMAL_STEP,
+        renamed={"given_by": "given_by_user"},
     ),
     "open-investigation": Action(
         "Open the formal stage",
         f.StepForm,
         Dated,
-        _dated(steps.open_investigation),
+        steps.open_investigation,
         "Formal stage opened",
     ),
     "add-person": Action(
-        "Add a person involved", f.PartyForm, NewParty, _party, "Person added to the case"
+        "Add a person involved", f.PartyForm, NewParty, people.add_party, "Person added to the case"
     ),
     "seat": Action(
-        "Fill a seat on the investigating group", f.SeatForm, NewSeat, _seat, "Seat filled"
+        "Fill a seat on the investigating group",
+        f.SeatForm,
+        NewSeat,
+        people.seat_investigator,
+        "Seat filled",
     ),
     "convene": Action(
         "Record that the group was convened",
         f.StepForm,
         Dated,
-        _dated(steps.convene_group),
+        steps.convene_group,
         "Group convened",
         EventKind.GROUP_CONVENED,
     ),
@@ -207,7 +109,7 @@ ACTIONS: dict[str, Action[Any]] = {
         "Suspend the member",
         f.SuspendForm,
         Suspension,
-        _suspend,
+        steps.suspend_member,
         "Member suspended",
         EventKind.SUSPENDED,
     ),
@@ -215,7 +117,7 @@ ACTIONS: dict[str, Action[Any]] = {
         "Lift the suspension",
         f.StepForm,
         Dated,
-        _dated(steps.lift_suspension),
+        steps.lift_suspension,
         "Suspension lifted",
         EventKind.SUSPENSION_LIFTED,
     ),
@@ -223,7 +125,7 @@ ACTIONS: dict[str, Action[Any]] = {
         "Record that training was refused",
         f.StepForm,
         Dated,
-        _dated(steps.record_training_refused),
+        steps.record_training_refused,
         "Refusal recorded",
         EventKind.TRAINING_REFUSED,
     ),
@@ -231,7 +133,7 @@ ACTIONS: dict[str, Action[Any]] = {
         "Record what was found",
         f.DetermineForm,
         Finding,
-        _determine,
+        steps.record_determination,
         "Finding recorded",
         EventKind.LEVEL_DETERMINED,
     ),
@@ -239,7 +141,7 @@ ACTIONS: dict[str, Action[Any]] = {
         "Record the outcome",
         f.OutcomeForm,
         Outcome,
-        _outcome,
+        steps.record_outcome,
         "Outcome recorded",
         EventKind.OUTCOME_RECORDED,
     ),
@@ -247,7 +149,7 @@ ACTIONS: dict[str, Action[Any]] = {
         "Record written notice sent",
         f.NoticeForm,
         Notice,
-        _notice,
+        steps.record_notice,
         "Notice recorded",
         EventKind.NOTICE_SENT,
     ),
@@ -255,7 +157,7 @@ ACTIONS: dict[str, Action[Any]] = {
         "Record an appeal received",
         f.AppealForm,
         AppealReceived,
-        _appeal,
+        appeals.lodge_appeal,
         "Appeal recorded",
         EventKind.APPEAL_LODGED,
     ),
@@ -263,7 +165,7 @@ ACTIONS: dict[str, Action[Any]] = {
         "Accept or refuse the late appeal",
         f.LateAppealForm,
         LateAppealDecision,
-        _late,
+        appeals.decide_late_appeal,
         "Decision on the late appeal recorded",
         EventKind.LATE_APPEAL_DECIDED,
     ),
@@ -271,7 +173,7 @@ ACTIONS: dict[str, Action[Any]] = {
         "Record that the appeal was considered",
         f.StepForm,
         Dated,
-        _dated(appeals.consider_appeal),
+        appeals.consider_appeal,
         "Appeal considered",
         EventKind.APPEAL_CONSIDERED,
     ),
@@ -279,7 +181,7 @@ ACTIONS: dict[str, Action[Any]] = {
         "Record the appeal decision",
         f.AppealDecisionForm,
         AppealDecision,
-        _decide,
+        appeals.decide_appeal,
         "Appeal decision recorded",
         EventKind.APPEAL_DECIDED,
     ),
@@ -287,12 +189,17 @@ ACTIONS: dict[str, Action[Any]] = {
         "Withdraw the case",
         f.ReasonForm,
         Withdrawal,
-        _withdraw,
+        steps.withdraw_case,
         "Case withdrawn",
         EventKind.WITHDRAWN,
     ),
     "close": Action(
-        "Close the case", f.OptionalReasonForm, Closing, _close, "Case closed", EventKind.CLOSED
+        "Close the case",
+        f.OptionalReasonForm,
+        Closing,
+        steps.close_case,
+        "Case closed",
+        EventKind.CLOSED,
     ),
 }
 

@@ -35,8 +35,8 @@ def citable_clauses(
     choices: list[tuple[str, str]] = []
     for document in documents:
         choices.append((document.key, f"{document.title} (as a whole, or its spirit)"))
-        text = texts.get(document.key)
-        for clause in text.citable_clauses if text is not None else []:
+        latest = texts.get(document.key)
+        for clause in latest.citable_clauses if latest is not None else []:
             choices.append((f"{document.key}:{clause}", f"{document.title}, clause {clause}"))
     return choices
 

@@ -7,18 +7,22 @@ come from the case as the procedure reads it today, passed in as ``view``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 
 from panelkeeper.accounts.models import User
 from panelkeeper.cases.models import Case, PartyRole, RaisedBy, Setting
+from panelkeeper.cases.seats import group_roles
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import Member
 from panelkeeper.rules.ladder import NO_BREACH, Channel
 from panelkeeper.rules.ladder.case import AppealResult, CaseView, EventKind
 
 OTHER = "__other__"
+OTHER_LABEL = "Another outcome, with a reason"
 
 
 def effective_field(noun: str = "date it took effect") -> GovukDateField:
@@ -28,6 +32,29 @@ def effective_field(noun: str = "date it took effect") -> GovukDateField:
         help_text="Leave blank for today. For example, 27 3 2026",
         required=False,
     )
+
+
+def radios_field(
+    label: str,
+    *,
+    missing: str,
+    choices: Sequence[tuple[str, str]] = (),
+    hint: str = "",
+) -> forms.ChoiceField:
+    """A question answered by choosing one radio; ``missing`` is the error when none is.
+    Choices known only when the form is built are set by :meth:`ChoosingForm.offer`."""
+    return forms.ChoiceField(
+        label=label,
+        help_text=hint,
+        choices=choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": missing},
+    )
+
+
+def setting_field(choices: Sequence[tuple[str, str]]) -> forms.ChoiceField:
+    """Where the conduct happened (MEM-9: when the code applies), from a breach or a concern."""
+    return radios_field("Where did it happen?", missing="Select where it happened", choices=choices)
 
 
 NAME_ONLY_HINT = (
@@ -56,10 +83,32 @@ def letters_agreed_field() -> forms.BooleanField:
     )
 
 
+def _staff_of(case: Case) -> QuerySet[User]:
+    """Users with a grant in the case's organisation."""
+    return User.objects.filter(grants__organisation=case.organisation_id).distinct()
+
+
 def _options(view: CaseView | None, kind: EventKind) -> list[str]:
     if view is None:
         return []
     return [o for step in view.next_steps if step.kind is kind for o in step.options]
+
+
+class ChoosingForm(forms.Form):
+    """A form some of whose choices are known only when it is built (the code in force, the
+    case's organisation); these methods set them on fields declared as choice fields."""
+
+    def offer(self, name: str, choices: Sequence[tuple[str, str]]) -> None:
+        """Offer ``choices`` in the choice field ``name``."""
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = choices
+
+    def offer_only(self, name: str, queryset: QuerySet[Any]) -> None:
+        """Offer only the rows of ``queryset`` in the model choice field ``name``."""
+        field = self.fields[name]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = queryset
 
 
 class AsOfForm(forms.Form):
@@ -73,7 +122,7 @@ class AsOfForm(forms.Form):
     )
 
 
-class RaiseForm(forms.Form):
+class RaiseForm(ChoosingForm):
     member = forms.ModelChoiceField(
         queryset=Member.objects.none(),
         label="Which member is the breach about?",
@@ -92,22 +141,14 @@ class RaiseForm(forms.Form):
         help_text="Leave blank for today. For example, 27 3 2026",
         required=False,
     )
-    setting = forms.ChoiceField(
-        label="Where did it happen?",
-        choices=Setting.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select where it happened"},
-    )
+    setting = setting_field(Setting.choices)
     clauses = forms.MultipleChoiceField(
         label="Which parts of the code or its documents does it concern?",
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Select at least one clause it concerns"},
     )
-    raised_by = forms.ChoiceField(
-        label="Who raised it?",
-        choices=RaisedBy.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select who raised it"},
+    raised_by = radios_field(
+        "Who raised it?", missing="Select who raised it", choices=RaisedBy.choices
     )
     reporter_name = forms.CharField(
         label="Name of the person who raised it (optional)", max_length=200, required=False
@@ -123,11 +164,15 @@ class RaiseForm(forms.Form):
     reporter_agreed_to_letters = letters_agreed_field()
 
     def __init__(
-        self, *args: Any, members: Any, clauses: list[tuple[str, str]], **kwargs: Any
+        self,
+        *args: Any,
+        members: QuerySet[Member],
+        clauses: list[tuple[str, str]],
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = members  # type: ignore[attr-defined]
-        self.fields["clauses"].choices = clauses  # type: ignore[attr-defined]
+        self.offer_only("member", members)
+        self.offer("clauses", clauses)
         if not clauses:
             self.fields["clauses"].required = False
 
@@ -148,7 +193,7 @@ class RaiseForm(forms.Form):
         return data
 
 
-class StepForm(forms.Form):
+class StepForm(ChoosingForm):
     """Only the date it took effect: member informed, group convened, lifted, considered."""
 
     effective = effective_field()
@@ -161,11 +206,7 @@ class StepForm(forms.Form):
 
 
 class InformalForm(StepForm):
-    step = forms.ChoiceField(
-        label="Which informal step?",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the informal step taken"},
-    )
+    step = radios_field("Which informal step?", missing="Select the informal step taken")
     given_by = forms.ModelChoiceField(
         queryset=User.objects.none(),
         label="Who took it? (optional)",
@@ -176,21 +217,16 @@ class InformalForm(StepForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["step"].choices = [
-            (o, o.replace("_", " ")) for o in _options(self.view, EventKind.INFORMAL_STEP)
-        ]
+        self.offer(
+            "step", [(o, o.replace("_", " ")) for o in _options(self.view, EventKind.INFORMAL_STEP)]
+        )
         if self.case is not None:
-            self.fields["given_by"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-                grants__organisation=self.case.organisation_id
-            ).distinct()
+            self.offer_only("given_by", _staff_of(self.case))
 
 
 class PartyForm(StepForm):
-    role = forms.ChoiceField(
-        label="How are they involved?",
-        choices=PartyRole.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how they are involved"},
+    role = radios_field(
+        "How are they involved?", missing="Select how they are involved", choices=PartyRole.choices
     )
     member = forms.ModelChoiceField(
         queryset=Member.objects.none(),
@@ -211,12 +247,8 @@ class PartyForm(StepForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.case is not None:
-            self.fields["member"].queryset = Member.objects.of(  # type: ignore[attr-defined]
-                self.case.organisation_id
-            )
-            self.fields["user"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-                grants__organisation=self.case.organisation_id
-            ).distinct()
+            self.offer_only("member", Member.objects.of(self.case.organisation_id))
+            self.offer_only("user", _staff_of(self.case))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -241,23 +273,18 @@ class PartyContactForm(forms.Form):
 
 
 class SeatForm(PartyForm):
-    role_key = forms.ChoiceField(
-        label="Which seat?",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the seat"},
-    )
+    role_key = radios_field("Which seat?", missing="Select the seat")
     impartial = forms.BooleanField(label="They sit as an impartial member", required=False)
 
-    def __init__(
-        self, *args: Any, roles: list[tuple[str, str]] | None = None, **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("role", "name", "contact", "agreed_to_letters"):
             del self.fields[name]
-        self.fields["role_key"].choices = roles or []
-        self.fields["user"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-            is_active=True
-        ).order_by("last_name", "first_name")
+        if self.case is not None:
+            self.offer("role_key", [(k, r.title) for k, r in group_roles(self.case).items()])
+        self.offer_only(
+            "user", User.objects.filter(is_active=True).order_by("last_name", "first_name")
+        )
         self.fields["user"].help_text = "Staff need no grant here to sit on one case."
 
 
@@ -271,27 +298,22 @@ class SuspendForm(StepForm):
 
 
 class DetermineForm(StepForm):
-    level = forms.ChoiceField(
-        label="What did the decider find?",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what was found"},
-    )
+    level = radios_field("What did the decider find?", missing="Select what was found")
     confidentiality = forms.BooleanField(label="It was a breach of confidentiality", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["level"].choices = [
-            (o, "No breach" if o == NO_BREACH else o.replace("_", " ").capitalize())
-            for o in _options(self.view, EventKind.LEVEL_DETERMINED)
-        ]
+        self.offer(
+            "level",
+            [
+                (o, "No breach" if o == NO_BREACH else o.replace("_", " ").capitalize())
+                for o in _options(self.view, EventKind.LEVEL_DETERMINED)
+            ],
+        )
 
 
 class OutcomeForm(StepForm):
-    outcome = forms.ChoiceField(
-        label="Which outcome?",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the outcome"},
-    )
+    outcome = radios_field("Which outcome?", missing="Select the outcome")
     other = forms.SlugField(
         label="Another outcome: a short name, like extra_training", required=False, max_length=100
     )
@@ -308,9 +330,7 @@ class OutcomeForm(StepForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         offer = self.view.outcomes_on_offer if self.view is not None else ()
-        self.fields["outcome"].choices = [(o.key, o.label) for o in offer] + [
-            (OTHER, "Another outcome, with a reason")
-        ]
+        self.offer("outcome", [(o.key, o.label) for o in offer] + [(OTHER, OTHER_LABEL)])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -328,11 +348,10 @@ class NoticeForm(StepForm):
         max_length=300,
         error_messages={"required": "Enter who it was sent to"},
     )
-    channel = forms.ChoiceField(
-        label="How was it sent?",
-        widget=forms.RadioSelect,
+    channel = radios_field(
+        "How was it sent?",
+        missing="Select how it was sent",
         choices=[(c.value, c.value.capitalize()) for c in Channel],
-        error_messages={"required": "Select how it was sent"},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -367,11 +386,10 @@ class LateAppealForm(StepForm):
 
 
 class AppealDecisionForm(StepForm):
-    result = forms.ChoiceField(
-        label="The appeal is",
-        widget=forms.RadioSelect,
+    result = radios_field(
+        "The appeal is",
+        missing="Select the decision",
         choices=[(r.value, r.value.capitalize()) for r in AppealResult],
-        error_messages={"required": "Select the decision"},
     )
     reason = forms.CharField(
         label="Reasons for the decision",

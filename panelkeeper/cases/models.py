@@ -15,6 +15,8 @@ lapsed) is never stored: it is computed when a case is read, on the date asked f
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -24,8 +26,12 @@ from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import Channel, Effect, Raiser
 from panelkeeper.rules.ladder.case import AppealResult, EventKind, State
 
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
+    from panelkeeper.organisations.models import Organisation
 
-def _choices(enum: type, labels: dict[str, str] | None = None) -> list[tuple[str, str]]:
+
+def _choices(enum: type[StrEnum], labels: dict[str, str] | None = None) -> list[tuple[str, str]]:
     labels = labels or {}
     return [(m.value, labels.get(m.value, m.value.replace("_", " ").capitalize())) for m in enum]
 
@@ -68,7 +74,7 @@ class RaisedBy(models.TextChoices):
 
 
 class CaseQuerySet(models.QuerySet["Case"]):
-    def of(self, organisation: object) -> CaseQuerySet:
+    def of(self, organisation: Organisation | int) -> CaseQuerySet:
         return self.filter(organisation=organisation)
 
     def open(self) -> CaseQuerySet:
@@ -81,17 +87,20 @@ class CaseQuerySet(models.QuerySet["Case"]):
         """Earliest due first (so overdue first), cases with nothing due last."""
         return self.order_by(models.F("next_due").asc(nulls_last=True), "-began_on", "-id")
 
-    def for_investigator(self, user: object) -> CaseQuerySet:
+    def for_investigator(self, user: User) -> CaseQuerySet:
         """Cases where ``user`` holds a seat that has not been released."""
         held = Q(seats__user=user) | Q(seats__member__user=user)
         return self.filter(held, seats__release__isnull=True).distinct()
 
-    def for_appeal_officer(self, user: object) -> CaseQuerySet:
-        return self.filter(appeal_officer=user)
-
-    def about(self, user: object) -> CaseQuerySet:
-        """Cases about the member whose sign-in (or advocate's) is ``user``."""
-        return self.filter(Q(member__user=user) | Q(member__advocate=user))
+    def involving(self, user: User) -> CaseQuerySet:
+        """Cases ``user`` has a part in: about them (or the member they advocate for), on a
+        seat of the investigating group, or as the appeal officer."""
+        return self.filter(
+            Q(member__user=user)
+            | Q(member__advocate=user)
+            | Q(pk__in=self.for_investigator(user).values("pk"))
+            | Q(appeal_officer=user)
+        ).distinct()
 
 
 class Case(models.Model):
@@ -298,7 +307,7 @@ class CaseParty(models.Model):
         if self.member_id is not None:
             return str(self.member)
         if self.user_id is not None:
-            return self.user.get_full_name() or str(self.user)
+            return str(self.user)  # a user is known by their full name, else their email
         return self.name
 
 
@@ -350,8 +359,7 @@ class Seat(models.Model):
     def person_name(self) -> str:
         if self.member_id is not None:
             return str(self.member)
-        assert self.user is not None
-        return self.user.get_full_name() or str(self.user)
+        return str(self.user)  # a user is known by their full name, else their email
 
 
 class SeatRelease(models.Model):

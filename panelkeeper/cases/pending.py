@@ -9,9 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from panelkeeper.accounts.permissions import get_object_for
+from panelkeeper.cases.changes.opening import (
+    open_case_from_asked_to_leave,
+    open_exclusion_from_missed_meetings,
+)
 from panelkeeper.cases.models import Case
+from panelkeeper.meetings.models import AskedToLeave, MissedMeetings
 from panelkeeper.organisations.models import Organisation
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -25,8 +35,6 @@ class Pending:
 
 def pending_openings(organisation: Organisation) -> list[Pending]:
     """Two queries, whatever the number of records."""
-    from panelkeeper.meetings.models import AskedToLeave, MissedMeetings
-
     sent_out = (
         AskedToLeave.objects.filter(meeting__group__organisation=organisation)
         .exclude(pk__in=Case.objects.filter(asked_to_leave__isnull=False).values("asked_to_leave"))
@@ -61,3 +69,27 @@ def pending_openings(organisation: Organisation) -> list[Pending]:
         for d in endings
     ]
     return sorted(found, key=lambda p: p.on)
+
+
+def open_for_asked_to_leave(*, organisation: Organisation, record: int, actor: User) -> Case:
+    """The serious-breach case for ``organisation``'s asked-to-leave record ``record``
+    (MTG-5); another organisation's record answers 404 like a missing one."""
+    row = get_object_for(
+        organisation,
+        AskedToLeave.objects.select_related("meeting__group__organisation", "member"),
+        via="meeting__group__organisation",
+        pk=record,
+    )
+    return open_case_from_asked_to_leave(record_=row, actor=actor)
+
+
+def open_for_missed_meetings(*, organisation: Organisation, decision: int, actor: User) -> Case:
+    """The exclusion case for ``organisation``'s missed-meetings decision ``decision``
+    (MTG-2); another organisation's decision answers 404 like a missing one."""
+    row = get_object_for(
+        organisation,
+        MissedMeetings.objects.select_related("member__group__organisation"),
+        via="group__organisation",
+        pk=decision,
+    )
+    return open_exclusion_from_missed_meetings(decision=row, actor=actor)

@@ -81,11 +81,6 @@ def read_case(case: Case, *, as_of: dt.date) -> Reading:
     return Reading(case, as_of, view, events, dues(view, calendar), told)
 
 
-def list_calendar(case_org: object) -> WorkingCalendar:
-    """One calendar for a page of cases: the organisation's region and closure days."""
-    return calendar_for(case_org)  # type: ignore[arg-type]
-
-
 def reporter_for_subject(case: Case) -> str | None:
     """What the subject may know of who raised it: the name only with the reporter's consent."""
     if case.reporter_consents_to_identity and case.reporter_name and not case.anonymous:

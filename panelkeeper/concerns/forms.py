@@ -10,46 +10,54 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 
+from panelkeeper.cases.forms import ChoosingForm, radios_field, setting_field
 from panelkeeper.concerns.handling import MAX_MESSAGE, OUTCOME_NEEDS_ADDRESS, Report
 from panelkeeper.concerns.models import About, Message, ReporterKind, Setting
 from panelkeeper.concerns.routing import Raising
 from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.widgets import GovukDateField
+from panelkeeper.members.models import Member
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
-class ConcernForm(forms.Form):
+def text_field(
+    label: str, *, rows: int, limit: int, missing: str, what: str, hint: str = ""
+) -> forms.CharField:
+    """A box of text of at most ``limit`` characters; ``what`` names it in the error."""
+    return forms.CharField(
+        label=label,
+        help_text=hint,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        max_length=limit,
+        error_messages={
+            "required": missing,
+            "max_length": f"{what} must be {limit:,} characters or fewer",
+        },
+    )
+
+
+class ConcernForm(ChoosingForm):
     """The public form; its choices are the ones the code in force allows (BR-1)."""
 
-    about = forms.ChoiceField(
-        label="What is your concern about?",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what your concern is about"},
-    )
-    what_happened = forms.CharField(
-        label="What happened?",
-        help_text="Say what was said or done, and who else was there.",
-        widget=forms.Textarea(attrs={"rows": 8}),
-        max_length=10000,
-        error_messages={
-            "required": "Enter what happened",
-            "max_length": "What happened must be 10,000 characters or fewer",
-        },
+    about = radios_field("What is your concern about?", missing="Select what your concern is about")
+    what_happened = text_field(
+        "What happened?",
+        hint="Say what was said or done, and who else was there.",
+        rows=8,
+        limit=10000,
+        missing="Enter what happened",
+        what="What happened",
     )
     happened_on = GovukDateField(
         noun="date it happened",
         label="When did it happen?",
         help_text="If you do not know the exact day, give your best guess. For example, 27 3 2026",
     )
-    setting = forms.ChoiceField(
-        label="Where did it happen?",
-        choices=Setting.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select where it happened"},
-    )
+    setting = setting_field(Setting.choices)
     about_whom = forms.CharField(
         label="Who is it about? (optional)",
         help_text="Their name or role, if you know it.",
@@ -57,18 +65,15 @@ class ConcernForm(forms.Form):
         max_length=200,
         error_messages={"max_length": "Who it is about must be 200 characters or fewer"},
     )
-    reporter_kind = forms.ChoiceField(
-        label="Which of these describes you?",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select which of these describes you"},
+    reporter_kind = radios_field(
+        "Which of these describes you?", missing="Select which of these describes you"
     )
-    anonymous = forms.ChoiceField(
-        label="Do you want to stay anonymous?",
-        help_text="If you stay anonymous you get a receipt code to follow up your concern and "
-        "answer questions. We cannot contact you.",
+    anonymous = radios_field(
+        "Do you want to stay anonymous?",
+        missing="Select yes if you want to stay anonymous",
         choices=YES_NO,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select yes if you want to stay anonymous"},
+        hint="If you stay anonymous you get a receipt code to follow up your concern and "
+        "answer questions. We cannot contact you.",
     )
     reporter_name = forms.CharField(
         label="Your name",
@@ -93,20 +98,19 @@ class ConcernForm(forms.Form):
         widget=forms.RadioSelect,
         required=False,
     )
-    consents_to_identity = forms.ChoiceField(
-        label="Can we tell the person concerned who raised it?",
-        help_text="If you say no, or stay anonymous, we will not tell them who you are.",
+    consents_to_identity = radios_field(
+        "Can we tell the person concerned who raised it?",
+        missing="Select yes if we can tell them who raised it",
         choices=YES_NO,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select yes if we can tell them who raised it"},
+        hint="If you say no, or stay anonymous, we will not tell them who you are.",
     )
 
     def __init__(self, *args: Any, raising: Raising, today: dt.date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.raising = raising
         self.today = today
-        self.fields["about"].choices = [(t.value, t.label) for t in raising.topics]
-        self.fields["reporter_kind"].choices = [(k.value, k.label) for k in raising.reporter_kinds]
+        self.offer("about", [(t.value, t.label) for t in raising.topics])
+        self.offer("reporter_kind", [(k.value, k.label) for k in raising.reporter_kinds])
         if len(raising.topics) == 1:
             del self.fields["about"]
         if not raising.tells_outcome:
@@ -191,56 +195,49 @@ class CodeForm(forms.Form):
 
 
 class MessageForm(forms.Form):
-    body = forms.CharField(
-        label="Your message",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        max_length=MAX_MESSAGE,
-        error_messages={
-            "required": "Enter your message",
-            "max_length": f"Your message must be {MAX_MESSAGE:,} characters or fewer",
-        },
+    body = text_field(
+        "Your message",
+        rows=5,
+        limit=MAX_MESSAGE,
+        missing="Enter your message",
+        what="Your message",
     )
 
 
 class ContactForm(forms.Form):
     """A contact with a named reporter, made outside the service."""
 
-    channel = forms.ChoiceField(
-        label="How did you contact them?",
+    channel = radios_field(
+        "How did you contact them?",
+        missing="Select how you contacted them",
         choices=[c for c in Message.Channel.choices if c[0] != Message.Channel.SERVICE],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how you contacted them"},
     )
     sent_on = GovukDateField(noun="date of the contact", label="When?")
-    body = forms.CharField(
-        label="What was said",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        max_length=MAX_MESSAGE,
-        error_messages={
-            "required": "Enter what was said",
-            "max_length": f"What was said must be {MAX_MESSAGE:,} characters or fewer",
-        },
+    body = text_field(
+        "What was said",
+        rows=5,
+        limit=MAX_MESSAGE,
+        missing="Enter what was said",
+        what="What was said",
     )
 
 
 class CloseForm(forms.Form):
-    reason = forms.CharField(
-        label="Why are you closing it?",
-        help_text="The person who raised it will read this if they follow it up.",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=2000,
-        error_messages={
-            "required": "Enter why you are closing the concern",
-            "max_length": "The reason must be 2,000 characters or fewer",
-        },
+    reason = text_field(
+        "Why are you closing it?",
+        hint="The person who raised it will read this if they follow it up.",
+        rows=4,
+        limit=2000,
+        missing="Enter why you are closing the concern",
+        what="The reason",
     )
 
 
-class TriageForm(forms.Form):
+class TriageForm(ChoosingForm):
     """Open a breach case from a concern: about whom, from when, citing what (BR-0)."""
 
     member = forms.ModelChoiceField(
-        queryset=None,
+        queryset=Member.objects.none(),
         label="Which member is it about?",
         empty_label="Choose a member",
         error_messages={"required": "Choose the member the concern is about"},
@@ -258,12 +255,7 @@ class TriageForm(forms.Form):
         max_length=10000,
         error_messages={"required": "Describe what happened"},
     )
-    setting = forms.ChoiceField(
-        label="Where did it happen?",
-        choices=Setting.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select where it happened"},
-    )
+    setting = setting_field(Setting.choices)
     clauses = forms.MultipleChoiceField(
         label="Which parts of the code does it concern?",
         widget=forms.CheckboxSelectMultiple,
@@ -273,17 +265,15 @@ class TriageForm(forms.Form):
     def __init__(
         self,
         *args: Any,
-        members: Any,
+        members: QuerySet[Member],
         clause_choices: list[tuple[str, str]],
         today: dt.date,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
-        member_field = self.fields["member"]
-        assert isinstance(member_field, forms.ModelChoiceField)
-        member_field.queryset = members
-        self.fields["clauses"].choices = clause_choices
+        self.offer_only("member", members)
+        self.offer("clauses", clause_choices)
         if not clause_choices:
             del self.fields["clauses"]
 

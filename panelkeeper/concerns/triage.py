@@ -28,17 +28,15 @@ if TYPE_CHECKING:
     from panelkeeper.members.models import Member
 
 
-def _letters_to_reporter(concern: Concern) -> dict[str, object]:
-    """The reporter's address for the outcome in writing (BR-11), only where they asked for it
-    and a letter can go there: a phone number is not copied onto the case."""
+def _letters_to_reporter(concern: Concern) -> tuple[str, bool]:
+    """The reporter's address for the outcome in writing and whether they agreed to it
+    (BR-11), only where they asked for it and a letter can go there: a phone number is not
+    copied onto the case. Otherwise no address, as for a case raised by hand."""
     if concern.anonymous or not concern.outcome_in_writing:
-        return {}
+        return "", False
     if letter_contact(concern.reporter_contact) is None:
-        return {}
-    return {
-        "reporter_contact": concern.reporter_contact,
-        "reporter_agreed_to_letters": concern.outcome_in_writing,
-    }
+        return "", False
+    return concern.reporter_contact, concern.outcome_in_writing
 
 
 def triage_concern(
@@ -65,6 +63,7 @@ def triage_concern(
             raise Refused(
                 f"This concern has already been dealt with ({locked.get_status_display()})."
             )
+        contact, agreed = _letters_to_reporter(locked)
         case = raise_breach(
             organisation=locked.organisation,
             member=member,
@@ -77,8 +76,9 @@ def triage_concern(
             reporter_name="" if locked.anonymous else locked.reporter_name,
             reporter_consents_to_identity=locked.consents_to_identity and not locked.anonymous,
             anonymous=locked.anonymous,
+            reporter_contact=contact,
+            reporter_agreed_to_letters=agreed,
             today=today,
-            **_letters_to_reporter(locked),
         )
         locked.case = case
         locked.status = Concern.Status.CASE_OPENED

@@ -4,7 +4,6 @@ officer's case, and the case as it is answered (see :mod:`.api` and :mod:`.offic
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.utils import timezone
 from ninja import Router, Schema
@@ -25,6 +24,7 @@ from panelkeeper.cases.api.schemas import (
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.reading import Reading, read_case
 from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.rules.calendar.working_days import WorkingCalendar
 
 router = Router(tags=["cases"])
 
@@ -51,10 +51,11 @@ def staff_case(request: StaffRequest, case_id: int) -> Case:
     )
 
 
-def staff_case_out(case: Case) -> CaseOut:
-    """The case as it is today, as officers and auditors see it."""
+def case_today(case: Case, *, people: bool = True) -> CaseOut:
+    """The case as it is today, in full: as officers and auditors see it, or without
+    ``people`` as the answer to opening it or to the appeal officer's decision."""
     reading = read_case(case, as_of=timezone.localdate())
-    return case_out(reading, reporter=case.reporter_name or None, full=True, people=True)
+    return case_out(reading, reporter=case.reporter_name or None, full=True, people=people)
 
 
 def case_out(
@@ -172,7 +173,7 @@ def case_out(
     )
 
 
-def row_out(case: Case, as_of: dt.date, calendar: Any) -> CaseRowOut:
+def row_out(case: Case, as_of: dt.date, calendar: WorkingCalendar | None) -> CaseRowOut:
     left = (
         calendar.working_days_between(as_of, case.next_due)
         if calendar is not None and case.next_due is not None

@@ -8,8 +8,6 @@ own cases (another case answers 404). Reads and raising a breach are here; the s
 a case in :mod:`.officer_steps`.
 """
 
-from typing import Any
-
 from django.core.paginator import Paginator
 from django.utils import timezone
 from ninja import Query, Status
@@ -26,6 +24,7 @@ from panelkeeper.cases.api.common import (
     AsOf,
     as_of_or_today,
     case_out,
+    case_today,
     router,
     row_out,
     staff_case,
@@ -40,11 +39,12 @@ from panelkeeper.cases.api.schemas import (
 from panelkeeper.cases.changes.appeals import decide_appeal as decide_appeal_put
 from panelkeeper.cases.changes.opening import raise_breach as raise_breach_case
 from panelkeeper.cases.models import Case
-from panelkeeper.cases.reading import list_calendar, read_case, reporter_for_subject
-from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.cases.reading import read_case, reporter_for_subject
+from panelkeeper.lib.api import REFUSED, body_doc, read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import CaseRequest, SignedInRequest, StaffRequest
 from panelkeeper.members.models import Member
+from panelkeeper.organisations.in_force import calendar_for
 
 PAGE_SIZE = 50
 
@@ -55,16 +55,8 @@ PAGE_SIZE = 50
 @router.get("/mine", response=list[CaseRowOut], summary="Cases you have a part in")
 @api_signed_in
 def my_cases(request: SignedInRequest) -> list[CaseRowOut]:
-    user = request.user
-    ids: set[int] = set()
-    for queryset in (
-        Case.objects.about(user),
-        Case.objects.for_investigator(user),
-        Case.objects.for_appeal_officer(user),
-    ):
-        ids |= set(queryset.values_list("pk", flat=True))
     token = request.api_token
-    cases = Case.objects.filter(pk__in=ids).select_related("member")
+    cases = Case.objects.involving(request.user).select_related("member")
     if token is not None:
         cases = cases.filter(organisation=token.organisation_id)
     today = timezone.localdate()
@@ -84,27 +76,16 @@ def my_case(request: CaseRequest, case: int, query: Query[AsOf]) -> CaseOut:
 
 @router.post(
     "/mine/{case}/appeal-decision",
-    response={200: CaseOut, 422: RefusalOut},
+    response={200: CaseOut, **REFUSED},
     summary="Decide the appeal put to you (BR-12)",
     openapi_extra=body_doc(AppealDecisionIn),
 )
 @api_appeal_officer
-def decide_appeal(request: CaseRequest, case: int) -> Status[Any]:
+def decide_appeal(request: CaseRequest, case: int) -> CaseOut:
     record: Case = request.case
     data = read_body(request, AppealDecisionIn)
-    try:
-        decide_appeal_put(
-            case=record,
-            result=data.result,
-            reason=data.reason,
-            outcome=data.outcome,
-            effective=data.effective,
-            actor=request.user,
-        )
-    except Refused as refused:
-        return refusal(refused)
-    reading = read_case(record, as_of=timezone.localdate())
-    return Status(200, case_out(reading, reporter=record.reporter_name or None, full=True))
+    decide_appeal_put(case=record, actor=request.user, **data.model_dump())
+    return case_today(record, people=False)
 
 
 # -- officers and auditors -------------------------------------------------------
@@ -127,7 +108,7 @@ def list_cases(request: StaffRequest, org: str, query: Query[ListQuery]) -> Case
         .by_next_due()
     )
     page = Paginator(cases, PAGE_SIZE).get_page(query.page)
-    calendar = list_calendar(organisation)
+    calendar = calendar_for(organisation)
     return CasePageOut(
         as_of=as_of,
         page=page.number,
@@ -139,39 +120,20 @@ def list_cases(request: StaffRequest, org: str, query: Query[ListQuery]) -> Case
 
 @router.post(
     "/{org}",
-    response={201: CaseOut, 422: RefusalOut},
+    response={201: CaseOut, **REFUSED},
     summary="Raise a breach (BR-0, BR-1, BR-2, MEM-9)",
     openapi_extra=body_doc(RaiseIn),
 )
 @api_staff(OFFICER)
-def raise_breach(request: StaffRequest, org: str) -> Status[Any]:
+def raise_breach(request: StaffRequest, org: str) -> Status[CaseOut]:
     organisation = request.organisation
     data = read_body(request, RaiseIn)
     member = Member.objects.of(organisation).filter(pk=data.member_id).first()
     if member is None:
-        return refusal(
-            Refused("Choose a member of this organisation.", rule="BR-1", field="member_id")
-        )
-    try:
-        case = raise_breach_case(
-            organisation=organisation,
-            member=member,
-            actor=request.user,
-            effective=data.effective,
-            description=data.description,
-            setting=data.setting,
-            clauses=data.clauses,
-            raised_by=data.raised_by,
-            reporter_name=data.reporter_name,
-            reporter_consents_to_identity=data.reporter_consents_to_identity,
-            reporter_contact=data.reporter_contact,
-            reporter_agreed_to_letters=data.reporter_agreed_to_letters,
-            anonymous=data.anonymous,
-        )
-    except Refused as refused:
-        return refusal(refused)
-    reading = read_case(case, as_of=timezone.localdate())
-    return Status(201, case_out(reading, reporter=case.reporter_name or None, full=True))
+        raise Refused("Choose a member of this organisation.", rule="BR-1", field="member_id")
+    given = data.model_dump(exclude={"member_id"})
+    case = raise_breach_case(organisation=organisation, member=member, actor=request.user, **given)
+    return Status(201, case_today(case, people=False))
 
 
 @router.get("/{org}/{case_id}", response=CaseOut, summary="A case as it stood on as_of")

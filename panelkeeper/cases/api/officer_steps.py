@@ -1,29 +1,21 @@
 """API operations that take a step on a case, add or take off its people, release its
 seats, or open a case from a meeting's records (see :mod:`.api` for the rest)."""
 
-from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import Status
 
 from panelkeeper.accounts.models import User
-from panelkeeper.accounts.permissions import api_staff, get_object_for
+from panelkeeper.accounts.permissions import api_staff
 from panelkeeper.cases.actions import ACTIONS
-from panelkeeper.cases.api.common import OFFICER, case_out, router, staff_case, staff_case_out
+from panelkeeper.cases.api.common import OFFICER, case_today, router, staff_case
 from panelkeeper.cases.api.schemas import CaseOut, PartyContactIn, PartyOut, ReasonIn, StepIn
-from panelkeeper.cases.changes.opening import (
-    open_case_from_asked_to_leave,
-    open_exclusion_from_missed_meetings,
-)
 from panelkeeper.cases.changes.people import release_seat as release_held_seat
 from panelkeeper.cases.changes.people import remove_party as remove_person
 from panelkeeper.cases.changes.people import set_party_contact as set_contact
-from panelkeeper.cases.models import Case
-from panelkeeper.cases.reading import read_case
-from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.cases.pending import open_for_asked_to_leave, open_for_missed_meetings
+from panelkeeper.lib.api import REFUSED, RefusalOut, body_doc, read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
@@ -48,140 +40,100 @@ def _step_data(request: StaffRequest, data: StepIn) -> dict[str, Any]:
 
 @router.post(
     "/{org}/{case_id}/steps/{action}",
-    response={200: CaseOut, 404: RefusalOut, 422: RefusalOut},
+    response={200: CaseOut, 404: RefusalOut, **REFUSED},
     summary="Take a step: " + ", ".join(ACTIONS),
     openapi_extra=body_doc(StepIn),
 )
 @api_staff(OFFICER)
-def take_step(request: StaffRequest, org: str, case_id: int, action: str) -> Status[Any]:
+def take_step(
+    request: StaffRequest, org: str, case_id: int, action: str
+) -> CaseOut | Status[RefusalOut]:
     """One step of the case through its domain function; refused steps name the rule."""
     case = staff_case(request, case_id)
     step = ACTIONS.get(action)
     if step is None:
         return Status(404, RefusalOut(detail=f"No step '{action}'. Steps: {', '.join(ACTIONS)}."))
     data = read_body(request, StepIn)
-    try:
-        step.take(case, _step_data(request, data), request.user)
-    except Refused as refused:
-        return refusal(refused)
-    return Status(200, staff_case_out(case))
+    step.take(case, _step_data(request, data), request.user)
+    return case_today(case)
 
 
 @router.post(
     "/{org}/{case_id}/people/{party_id}/contact",
-    response={200: PartyOut, 422: RefusalOut},
+    response={200: PartyOut, **REFUSED},
     summary="Record where a person known by name only agreed to be written to (BR-11)",
     openapi_extra=body_doc(PartyContactIn),
 )
 @api_staff(OFFICER)
-def set_party_contact(request: StaffRequest, org: str, case_id: int, party_id: int) -> Status[Any]:
+def set_party_contact(request: StaffRequest, org: str, case_id: int, party_id: int) -> PartyOut:
     case = staff_case(request, case_id)
     party = get_object_or_404(case.parties.current(), pk=party_id)
     data = read_body(request, PartyContactIn)
-    try:
-        set_contact(
-            party=party,
-            contact=data.contact,
-            agreed_to_letters=data.agreed_to_letters,
-            actor=request.user,
-        )
-    except Refused as refused:
-        return refusal(refused)
-    return Status(
-        200,
-        PartyOut(
-            id=party.pk,
-            role=party.role,
-            name=party.display_name,
-            contact=party.contact,
-            agreed_to_letters=party.agreed_to_letters,
-        ),
+    set_contact(party=party, actor=request.user, **data.model_dump())
+    return PartyOut(
+        id=party.pk,
+        role=party.role,
+        name=party.display_name,
+        contact=party.contact,
+        agreed_to_letters=party.agreed_to_letters,
     )
-
-
-def _with_reason(request: StaffRequest, case: Case, act: Callable[..., object]) -> Status[Any]:
-    """Call ``act`` with the body's reason and date: the case as it is now, or 422."""
-    data = read_body(request, ReasonIn)
-    try:
-        act(reason=data.reason, effective=data.effective, actor=request.user)
-    except Refused as refused:
-        return refusal(refused)
-    return Status(200, staff_case_out(case))
 
 
 @router.post(
     "/{org}/{case_id}/seats/{seat_id}/release",
-    response={200: CaseOut, 422: RefusalOut},
+    response={200: CaseOut, **REFUSED},
     summary="Release a seat on the investigating group before it is convened (BR-6)",
     openapi_extra=body_doc(ReasonIn),
 )
 @api_staff(OFFICER)
-def release_seat(request: StaffRequest, org: str, case_id: int, seat_id: int) -> Status[Any]:
+def release_seat(request: StaffRequest, org: str, case_id: int, seat_id: int) -> CaseOut:
     """Refused (422) without a ``reason`` and once the group is convened; a seat already
     released, or of another case, answers 404."""
     case = staff_case(request, case_id)
     seat = get_object_or_404(case.seats.current().select_related("member", "user"), pk=seat_id)
     seat.case = case
-    return _with_reason(request, case, partial(release_held_seat, seat=seat))
+    data = read_body(request, ReasonIn)
+    release_held_seat(seat=seat, actor=request.user, **data.model_dump())
+    return case_today(case)
 
 
 @router.post(
     "/{org}/{case_id}/people/{party_id}/remove",
-    response={200: CaseOut, 422: RefusalOut},
+    response={200: CaseOut, **REFUSED},
     summary="Take someone added by mistake off the case (Interpretation 11)",
     openapi_extra=body_doc(ReasonIn),
 )
 @api_staff(OFFICER)
-def remove_party(request: StaffRequest, org: str, case_id: int, party_id: int) -> Status[Any]:
+def remove_party(request: StaffRequest, org: str, case_id: int, party_id: int) -> CaseOut:
     """Refused (422) without a ``reason`` and for whoever raised the breach; someone
     already taken off, or of another case, answers 404."""
     case = staff_case(request, case_id)
     party = get_object_or_404(case.parties.current().select_related("member", "user"), pk=party_id)
     party.case = case
-    return _with_reason(request, case, partial(remove_person, party=party))
+    data = read_body(request, ReasonIn)
+    remove_person(party=party, actor=request.user, **data.model_dump())
+    return case_today(case)
 
 
 @router.post(
     "/{org}/asked-to-leave/{record}/open",
-    response={201: CaseOut, 422: RefusalOut},
+    response={201: CaseOut, **REFUSED},
     summary="Open a serious-breach case from a chair's asked-to-leave record (MTG-5)",
 )
 @api_staff(OFFICER)
-def open_from_meeting(request: StaffRequest, org: str, record: int) -> Status[Any]:
-    from panelkeeper.meetings.models import AskedToLeave
-
-    row = get_object_for(
-        request.organisation,
-        AskedToLeave.objects.select_related("meeting__group__organisation", "member"),
-        via="meeting__group__organisation",
-        pk=record,
-    )
-    try:
-        case = open_case_from_asked_to_leave(record_=row, actor=request.user)
-    except Refused as refused:
-        return refusal(refused)
-    reading = read_case(case, as_of=timezone.localdate())
-    return Status(201, case_out(reading, reporter=case.reporter_name or None, full=True))
+def open_from_meeting(request: StaffRequest, org: str, record: int) -> Status[CaseOut]:
+    organisation, actor = request.organisation, request.user
+    case = open_for_asked_to_leave(organisation=organisation, record=record, actor=actor)
+    return Status(201, case_today(case, people=False))
 
 
 @router.post(
     "/{org}/missed-meetings/{decision}/open",
-    response={201: CaseOut, 422: RefusalOut},
+    response={201: CaseOut, **REFUSED},
     summary="Open an exclusion case from a decision that ended membership (MTG-2)",
 )
 @api_staff(OFFICER)
-def open_exclusion(request: StaffRequest, org: str, decision: int) -> Status[Any]:
-    from panelkeeper.meetings.models import MissedMeetings
-
-    row = get_object_for(
-        request.organisation,
-        MissedMeetings.objects.select_related("member__group__organisation"),
-        via="group__organisation",
-        pk=decision,
-    )
-    try:
-        case = open_exclusion_from_missed_meetings(decision=row, actor=request.user)
-    except Refused as refused:
-        return refusal(refused)
-    reading = read_case(case, as_of=timezone.localdate())
-    return Status(201, case_out(reading, reporter=None, full=True))
+def open_exclusion(request: StaffRequest, org: str, decision: int) -> Status[CaseOut]:
+    organisation, actor = request.organisation, request.user
+    case = open_for_missed_meetings(organisation=organisation, decision=decision, actor=actor)
+    return Status(201, case_today(case, people=False))

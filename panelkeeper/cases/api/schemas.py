@@ -5,12 +5,6 @@ import datetime as dt
 from ninja import Schema
 
 
-class RefusalOut(Schema):
-    detail: str
-    rule: str | None = None
-    field: str | None = None
-
-
 class CaseRowOut(Schema):
     id: int
     reference: str

@@ -1,7 +1,9 @@
 """The typed input of each step the pages and the API offer on a case.
 
 One frozen value per step, its fields named as the form's fields and the API body's, so
-both build it the same way (:func:`input_from`) from cleaned form data or a read body.
+both build it the same way (:func:`input_from`) from cleaned form data or a read body, and
+as the keywords of the step's domain function, which is called with them
+(:class:`panelkeeper.cases.actions.Action`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 from panelkeeper.lib.refusals import Refused
 
 if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
     from panelkeeper.accounts.models import User
     from panelkeeper.members.models import Member
 
@@ -102,7 +106,7 @@ class Closing(Dated):
     reason: str = ""
 
 
-def input_from[I](kind: type[I], values: Mapping[str, Any]) -> I:
+def input_from[I: DataclassInstance](kind: type[I], values: Mapping[str, Any]) -> I:
     """``kind`` from ``values`` (cleaned form data, or an API body with its ids resolved).
 
     Other keys are ignored; an absent value takes the field's default. A required field
@@ -110,7 +114,7 @@ def input_from[I](kind: type[I], values: Mapping[str, Any]) -> I:
     what an API body that leaves one out is told.
     """
     given: dict[str, Any] = {}
-    for field in fields(kind):  # type: ignore[arg-type]  # every input above is a dataclass
+    for field in fields(kind):
         value = values.get(field.name)
         required = field.default is MISSING and field.default_factory is MISSING
         if value is None or value == "":

@@ -27,17 +27,11 @@ from panelkeeper.cases.models import (
     RaisedBy,
     Setting,
 )
-from panelkeeper.cases.procedure import (
-    calendar_for,
-    check_first,
-    earlier_cases,
-    ladder_of,
-    policy_of,
-)
+from panelkeeper.cases.procedure import check_first, earlier_cases, ladder_of, policy_of
 from panelkeeper.cases.routing import route
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import GroupRole, Member
-from panelkeeper.organisations.in_force import version_on
+from panelkeeper.organisations.in_force import calendar_for, version_on
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.rules.ladder import Raiser
 from panelkeeper.rules.ladder.case import Event, EventKind

@@ -215,7 +215,7 @@ def seat_investigator(
     role = roles.get(role_key)
     if role is None:
         raise Refused("Choose a role this code seats on the group.", rule="BR-6", field="role_key")
-    name = str(member) if member is not None else (user.get_full_name() or str(user))  # type: ignore[union-attr]
+    name = str(member if member is not None else user)
     held = {"chair": GroupRole.CHAIR, "vice_chair": GroupRole.VICE_CHAIR}.get(role_key)
     if held is not None and (member is None or member.role != held):
         raise Refused(f"{name} is not the {role.title}.", rule="BR-6", field="role_key")

@@ -1,15 +1,17 @@
 """Refuse UPDATE and DELETE on case events and seats."""
 
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 from panelkeeper.cases import triggers
 
 
-def install(apps, schema_editor):  # type: ignore[no-untyped-def]
+def install(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     triggers.EVENTS_AND_SEATS.install(schema_editor.connection)
 
 
-def uninstall(apps, schema_editor):  # type: ignore[no-untyped-def]
+def uninstall(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     triggers.EVENTS_AND_SEATS.uninstall(schema_editor.connection)
 
 

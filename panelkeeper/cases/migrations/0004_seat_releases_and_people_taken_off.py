@@ -4,15 +4,17 @@ a case with a date and a reason."""
 import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 from panelkeeper.cases import triggers
 
 
-def install(apps, schema_editor):  # type: ignore[no-untyped-def]
+def install(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     triggers.SEAT_RELEASES.install(schema_editor.connection)
 
 
-def uninstall(apps, schema_editor):  # type: ignore[no-untyped-def]
+def uninstall(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     triggers.SEAT_RELEASES.uninstall(schema_editor.connection)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -16,13 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
 from panelkeeper.cases.actions import ACTIONS, open_actions
-from panelkeeper.cases.changes.opening import (
-    open_case_from_asked_to_leave,
-    open_exclusion_from_missed_meetings,
-)
-from panelkeeper.cases.changes.opening import (
-    raise_breach as raise_breach_case,
-)
+from panelkeeper.cases.changes.opening import raise_breach as raise_breach_case
 from panelkeeper.cases.changes.people import release_seat as release_held_seat
 from panelkeeper.cases.changes.people import remove_party as remove_person
 from panelkeeper.cases.changes.people import set_party_contact
@@ -33,33 +26,28 @@ from panelkeeper.cases.forms import (
     RaiseForm,
     ReleaseSeatForm,
     RemovePartyForm,
-    SeatForm,
 )
 from panelkeeper.cases.models import Case, CaseParty, PartyRole, Seat
-from panelkeeper.cases.pending import pending_openings
+from panelkeeper.cases.pending import (
+    open_for_asked_to_leave,
+    open_for_missed_meetings,
+    pending_openings,
+)
 from panelkeeper.cases.procedure import assess_case
-from panelkeeper.cases.reading import list_calendar, read_case
-from panelkeeper.cases.seats import group_convened, group_problems, group_roles
+from panelkeeper.cases.reading import read_case
+from panelkeeper.cases.seats import group_convened, group_problems
+from panelkeeper.cases.views.common import changed
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.forms import bound
+from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.organisations.models import PolicyVersion
 from panelkeeper.rules.ladder.case import CaseView
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 PAGE_SIZE = 50
-
-
-def refuse(form: Form, refusal: Refused, renamed: dict[str, str] | None = None) -> None:
-    """Show a refusal on its field (or above the form), naming the rule it applies.
-
-    ``renamed`` maps a domain function's field name to the form's, where they differ.
-    """
-    field = (renamed or {}).get(refusal.field or "", refusal.field)
-    field = field if field in form.fields else None
-    form.add_error(field, f"{refusal.message} ({refusal.rule})")
 
 
 def _case(request: StaffRequest, pk: int) -> Case:
@@ -78,7 +66,7 @@ def case_list(request: StaffRequest, org: str) -> HttpResponse:
     today = timezone.localdate()
     cases = Case.objects.of(organisation).select_related("member").by_next_due()
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
-    calendar = list_calendar(organisation)
+    calendar = calendar_for(organisation)
     rows = [
         (c, None if c.next_due is None else calendar.working_days_between(today, c.next_due))
         for c in page
@@ -106,29 +94,17 @@ def raise_breach(request: StaffRequest, org: str) -> HttpResponse:
         members=Member.objects.of(organisation).select_related("group"),
         clauses=clauses,
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            case = raise_breach_case(
-                organisation=organisation,
-                member=data["member"],
-                actor=request.user,
-                effective=data["effective"],
-                description=data["description"],
-                setting=data["setting"],
-                clauses=data["clauses"],
-                raised_by=data["raised_by"],
-                reporter_name=data["reporter_name"],
-                reporter_consents_to_identity=data["reporter_consents_to_identity"],
-                anonymous=data["anonymous"],
-                reporter_contact=data["reporter_contact"],
-                reporter_agreed_to_letters=data["reporter_agreed_to_letters"],
-            )
-        except Refused as refusal:
-            refuse(form, refusal, {"contact": "reporter_contact"})
-        else:
-            messages.success(request, f"Breach {case.reference} raised")
-            return redirect("cases:detail", org=org, pk=case.pk)
+    case = changed(
+        request,
+        form,
+        lambda: raise_breach_case(
+            organisation=organisation, actor=request.user, **form.cleaned_data
+        ),
+        renamed={"contact": "reporter_contact"},
+    )
+    if case is not None:
+        messages.success(request, f"Breach {case.reference} raised")
+        return redirect("cases:detail", org=org, pk=case.pk)
     context = {"organisation": organisation, "form": form, "version": version}
     return render(request, "cases/raise.html", context)
 
@@ -173,19 +149,15 @@ def _form_page(
     form: Form,
     *,
     title: str,
-    save: Callable[[dict[str, Any]], str],
+    change: Callable[[], object],
+    done: str,
     view: CaseView | None = None,
 ) -> HttpResponse:
-    """An officer's form about a case: on a valid POST ``save`` calls the one domain
-    function and says what it did; a refusal is shown on its field (STYLE 11)."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            message = save(form.cleaned_data)
-        except Refused as refusal:
-            refuse(form, refusal)
-        else:
-            messages.success(request, message)
-            return redirect("cases:detail", org=case.organisation.slug, pk=case.pk)
+    """An officer's form about a case: a valid POST makes ``change`` (the one domain
+    function) and says ``done``; a refusal is shown on its field (STYLE 11)."""
+    if changed(request, form, change) is not None:
+        messages.success(request, done)
+        return redirect("cases:detail", org=case.organisation.slug, pk=case.pk)
     context = {
         "organisation": request.organisation,
         "case": case,
@@ -205,19 +177,15 @@ def case_action(request: StaffRequest, org: str, pk: int, action: str) -> HttpRe
         raise Http404("No such step.")
     case = _case(request, pk)
     view = assess_case(case, as_of=timezone.localdate())
-    extra = (
-        {"roles": [(k, r.title) for k, r in group_roles(case).items()]}
-        if step.form is SeatForm
-        else {}
-    )
-    form = step.form(**bound(request), view=view, case=case, **extra)  # type: ignore[call-arg]
+    form = step.form(**bound(request), view=view, case=case)
     return _form_page(
         request,
         case,
         form,
         title=step.title,
         view=view,
-        save=lambda data: step.take(case, data, request.user),
+        change=lambda: step.take(case, form.cleaned_data, request.user),
+        done=step.done,
     )
 
 
@@ -234,19 +202,14 @@ def party_contact(request: StaffRequest, org: str, pk: int, party: int) -> HttpR
     )
     person.case = case
     initial = {"contact": person.contact, "agreed_to_letters": person.agreed_to_letters}
-
-    def save(data: dict[str, Any]) -> str:
-        set_party_contact(
-            party=person,
-            contact=data["contact"],
-            agreed_to_letters=data["agreed_to_letters"],
-            actor=request.user,
-        )
-        return f"Address for letters to {person.display_name} saved"
-
     form = PartyContactForm(**bound(request), initial=initial)
     return _form_page(
-        request, case, form, title=f"Where to write to {person.display_name}", save=save
+        request,
+        case,
+        form,
+        title=f"Where to write to {person.display_name}",
+        change=lambda: set_party_contact(party=person, actor=request.user, **form.cleaned_data),
+        done=f"Address for letters to {person.display_name} saved",
     )
 
 
@@ -260,19 +223,15 @@ def release_seat(request: StaffRequest, org: str, pk: int, seat: int) -> HttpRes
     case = _case(request, pk)
     held: Seat = get_object_or_404(case.seats.current().select_related("member", "user"), pk=seat)
     held.case = case
-
-    def save(data: dict[str, Any]) -> str:
-        release_held_seat(
-            seat=held,
-            reason=data["reason"],
-            effective=data["effective"],
-            actor=request.user,
-        )
-        return f"Seat of {held.person_name} released"
-
     form = ReleaseSeatForm(**bound(request), case=case)
-    title = f"Release the seat of {held.person_name} ({held.role_title})"
-    return _form_page(request, case, form, title=title, save=save)
+    return _form_page(
+        request,
+        case,
+        form,
+        title=f"Release the seat of {held.person_name} ({held.role_title})",
+        change=lambda: release_held_seat(seat=held, actor=request.user, **form.cleaned_data),
+        done=f"Seat of {held.person_name} released",
+    )
 
 
 @staff(OFFICER)
@@ -288,59 +247,51 @@ def remove_party(request: StaffRequest, org: str, pk: int, party: int) -> HttpRe
         pk=party,
     )
     person.case = case
-
-    def save(data: dict[str, Any]) -> str:
-        remove_person(
-            party=person,
-            reason=data["reason"],
-            effective=data["effective"],
-            actor=request.user,
-        )
-        return f"{person.display_name} taken off the case"
-
     form = RemovePartyForm(**bound(request), case=case)
     return _form_page(
-        request, case, form, title=f"Take {person.display_name} off the case", save=save
+        request,
+        case,
+        form,
+        title=f"Take {person.display_name} off the case",
+        change=lambda: remove_person(party=person, actor=request.user, **form.cleaned_data),
+        done=f"{person.display_name} taken off the case",
     )
+
+
+def _opened(
+    request: StaffRequest, org: str, what: str, open_case: Callable[[], Case]
+) -> HttpResponse:
+    """The case ``open_case`` opens from a meeting's record; a refusal goes back to the list."""
+    try:
+        case = open_case()
+    except Refused as refusal:
+        messages.error(request, f"{refusal.message} ({refusal.rule})")
+        return redirect("cases:list", org=org)
+    messages.success(request, f"{what} {case.reference} opened")
+    return redirect("cases:detail", org=org, pk=case.pk)
 
 
 @staff(OFFICER)
 @require_POST
 def open_from_meeting(request: StaffRequest, org: str, record: int) -> HttpResponse:
     """A serious-breach case from a chair's asked-to-leave record (MTG-5)."""
-    from panelkeeper.meetings.models import AskedToLeave
-
-    row = get_object_for(
-        request.organisation,
-        AskedToLeave.objects.select_related("meeting__group__organisation", "member"),
-        via="meeting__group__organisation",
-        pk=record,
+    organisation, actor = request.organisation, request.user
+    return _opened(
+        request,
+        org,
+        "Case",
+        lambda: open_for_asked_to_leave(organisation=organisation, record=record, actor=actor),
     )
-    try:
-        case = open_case_from_asked_to_leave(record_=row, actor=request.user)
-    except Refused as refusal:
-        messages.error(request, f"{refusal.message} ({refusal.rule})")
-        return redirect("cases:list", org=org)
-    messages.success(request, f"Case {case.reference} opened")
-    return redirect("cases:detail", org=org, pk=case.pk)
 
 
 @staff(OFFICER)
 @require_POST
 def open_exclusion(request: StaffRequest, org: str, decision: int) -> HttpResponse:
     """An exclusion case from a missed-meetings decision that ended membership (MTG-2)."""
-    from panelkeeper.meetings.models import MissedMeetings
-
-    row = get_object_for(
-        request.organisation,
-        MissedMeetings.objects.select_related("member__group__organisation"),
-        via="group__organisation",
-        pk=decision,
+    organisation, actor = request.organisation, request.user
+    return _opened(
+        request,
+        org,
+        "Exclusion case",
+        lambda: open_for_missed_meetings(organisation=organisation, decision=decision, actor=actor),
     )
-    try:
-        case = open_exclusion_from_missed_meetings(decision=row, actor=request.user)
-    except Refused as refusal:
-        messages.error(request, f"{refusal.message} ({refusal.rule})")
-        return redirect("cases:list", org=org)
-    messages.success(request, f"Exclusion case {case.reference} opened")
-    return redirect("cases:detail", org=org, pk=case.pk)

@@ -4,7 +4,6 @@ the appeal officer. Each sees that case alone (DESIGN "Confidentiality by design
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,8 +14,7 @@ from panelkeeper.cases.actions import ACTIONS
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.cases.reading import read_case, reporter_for_subject
-from panelkeeper.cases.views.officer import refuse
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.cases.views.common import changed
 from panelkeeper.lib.requests import CaseRequest, SignedInRequest
 from panelkeeper.members.status import status_on
 from panelkeeper.organisations.forms import bound
@@ -28,14 +26,8 @@ def my_cases(request: SignedInRequest) -> HttpResponse:
     """The cases the signed-in person has a part in, and what that part is."""
     user = request.user
     cases = (
-        Case.objects.filter(
-            Q(member__user=user)
-            | Q(member__advocate=user)
-            | Q(pk__in=Case.objects.for_investigator(user).values("pk"))
-            | Q(appeal_officer=user)
-        )
+        Case.objects.involving(user)
         .select_related("member", "organisation")
-        .distinct()
         .order_by("-began_on", "-id")
     )
     return render(request, "cases/mine.html", {"cases": cases})
@@ -71,15 +63,11 @@ def decide_appeal(request: CaseRequest, case: int) -> HttpResponse:
     record: Case = request.case
     step = ACTIONS["decide-appeal"]
     view = assess_case(record, as_of=timezone.localdate())
-    form = step.form(**bound(request), view=view, case=record)  # type: ignore[call-arg]
-    if request.method == "POST" and form.is_valid():
-        try:
-            message = step.take(record, form.cleaned_data, request.user)
-        except Refused as refusal:
-            refuse(form, refusal)
-        else:
-            messages.success(request, message)
-            return redirect("cases:my_case", case=record.pk)
+    form = step.form(**bound(request), view=view, case=record)
+    done = changed(request, form, lambda: step.take(record, form.cleaned_data, request.user))
+    if done is not None:
+        messages.success(request, done)
+        return redirect("cases:my_case", case=record.pk)
     return render(
         request, "cases/appeal_decision.html", {"case": record, "form": form, "view": view}
     )

@@ -48,7 +48,7 @@ from panelkeeper.concerns.models import About, Concern, Message, ReporterKind, S
 from panelkeeper.concerns.routing import raising_for
 from panelkeeper.concerns.triage import triage_concern
 from panelkeeper.concerns.views.public import NO_MATCH, TOO_MANY
-from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.api import REFUSED, RefusalOut, body_doc, read_body, refusal
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
@@ -72,12 +72,12 @@ def _choice[E: (About, Setting, ReporterKind)](enum: type[E], value: str, field:
 @router.post(
     "/{org}",
     auth=None,
-    response={201: ReceivedOut, 422: RefusalOut, 429: RefusalOut},
+    response={201: ReceivedOut, 429: RefusalOut, **REFUSED},
     summary="Raise a concern (no credentials needed)",
     openapi_extra=body_doc(ConcernIn),
 )
 @api_public
-def raise_concern(request: HttpRequest, org: str) -> Status[object]:
+def raise_concern(request: HttpRequest, org: str) -> Status[ReceivedOut] | Status[RefusalOut]:
     organisation = get_object_or_404(Organisation, slug=org)
     if is_blocked(Limit.SUBMIT, request, org):
         return refusal(Refused(TOO_MANY), status=429)
@@ -85,26 +85,16 @@ def raise_concern(request: HttpRequest, org: str) -> Status[object]:
     today = timezone.localdate()
     raising = raising_for(organisation, on=today)
     if raising is None:
-        return refusal(Refused(f"Contact {organisation.name} directly to raise a concern."))
-    try:
-        report = Report(
-            about=_choice(About, data.about, "about"),
-            what_happened=data.what_happened,
-            happened_on=data.happened_on,
-            setting=_choice(Setting, data.setting, "setting"),
-            about_whom=data.about_whom,
-            reporter_kind=_choice(ReporterKind, data.reporter_kind, "reporter_kind"),
-            anonymous=data.anonymous,
-            reporter_name=data.reporter_name,
-            reporter_contact=data.reporter_contact,
-            consents_to_identity=data.consents_to_identity,
-            outcome_in_writing=data.outcome_in_writing,
-        )
-        concern, code = submit_concern(
-            organisation=organisation, raising=raising, report=report, today=today
-        )
-    except Refused as refused:
-        return refusal(refused)
+        raise Refused(f"Contact {organisation.name} directly to raise a concern.")
+    report = Report(
+        **data.model_dump(exclude={"about", "setting", "reporter_kind"}),
+        about=_choice(About, data.about, "about"),
+        setting=_choice(Setting, data.setting, "setting"),
+        reporter_kind=_choice(ReporterKind, data.reporter_kind, "reporter_kind"),
+    )
+    concern, code = submit_concern(
+        organisation=organisation, raising=raising, report=report, today=today
+    )
     count(Limit.SUBMIT, request, org)
     return Status(201, ReceivedOut(routed_to=concern.routed_to, receipt_code=code))
 
@@ -112,12 +102,12 @@ def raise_concern(request: HttpRequest, org: str) -> Status[object]:
 @router.post(
     "/{org}/follow-up",
     auth=None,
-    response={200: FollowUpOut, 404: RefusalOut, 422: RefusalOut, 429: RefusalOut},
+    response={200: FollowUpOut, 404: RefusalOut, 429: RefusalOut, **REFUSED},
     summary="Follow up a concern with its receipt code, optionally sending a message",
     openapi_extra=body_doc(FollowUpIn),
 )
 @api_public
-def follow_up_concern(request: HttpRequest, org: str) -> Status[object]:
+def follow_up_concern(request: HttpRequest, org: str) -> FollowUpOut | Status[RefusalOut]:
     organisation = get_object_or_404(Organisation, slug=org)
     if is_blocked(Limit.CODE, request, org):
         return refusal(Refused(TOO_MANY), status=429)
@@ -129,35 +119,21 @@ def follow_up_concern(request: HttpRequest, org: str) -> Status[object]:
     if data.message.strip():
         if is_blocked(Limit.MESSAGE, request, org):
             return refusal(Refused(TOO_MANY), status=429)
-        try:
-            send_reporter_message(concern=concern, body=data.message, today=timezone.localdate())
-        except Refused as refused:
-            return refusal(refused)
+        send_reporter_message(concern=concern, body=data.message, today=timezone.localdate())
         count(Limit.MESSAGE, request, org)
     view = follow_up.reporter_view(concern)
-    return Status(
-        200,
-        FollowUpOut(
-            raised_on=timezone.localdate(concern.received_at),
-            status=view["status"].label,
-            meaning=view["status"].meaning,
-            messages=[
-                ReporterMessageOut(sender=m.sender, body=m.body, sent_on=m.sent_on)
-                for m in view["messages_list"]
-            ],
-        ),
+    return FollowUpOut(
+        raised_on=timezone.localdate(concern.received_at),
+        status=view["status"].label,
+        meaning=view["status"].meaning,
+        messages=[
+            ReporterMessageOut(sender=m.sender, body=m.body, sent_on=m.sent_on)
+            for m in view["messages_list"]
+        ],
     )
 
 
 # -- officers --------------------------------------------------------------------
-
-
-def _out(concern: Concern, **extra: object) -> dict[str, object]:
-    fields = {
-        name: getattr(concern, name) for name in ConcernOut.model_fields if name != "message_count"
-    }
-    fields["message_count"] = getattr(concern, "message_count", 0)
-    return fields | extra
 
 
 def _concern(request: StaffRequest, concern_id: int) -> Concern:
@@ -169,8 +145,9 @@ def _concern(request: StaffRequest, concern_id: int) -> Concern:
 
 
 def _detail(concern: Concern) -> ConcernDetailOut:
-    messages = [MessageOut.model_validate(m, from_attributes=True) for m in concern.messages.all()]
-    return ConcernDetailOut(**_out(concern, message_count=len(messages)), messages=messages)  # type: ignore[arg-type]
+    detail = ConcernDetailOut.model_validate(concern)
+    detail.message_count = len(detail.messages)
+    return detail
 
 
 @router.get("/{org}", response=list[ConcernOut], summary="Concerns received, newest first")
@@ -181,7 +158,7 @@ def list_concerns(request: StaffRequest, org: str) -> list[ConcernOut]:
         .annotate(message_count=Count("messages"))
         .newest_first()
     )
-    return [ConcernOut(**_out(c)) for c in concerns]  # type: ignore[arg-type]
+    return [ConcernOut.model_validate(c) for c in concerns]
 
 
 @router.get("/{org}/{concern_id}", response=ConcernDetailOut, summary="A concern and its messages")
@@ -192,77 +169,68 @@ def get_concern(request: StaffRequest, org: str, concern_id: int) -> ConcernDeta
 
 @router.post(
     "/{org}/{concern_id}/messages",
-    response={201: MessageOut, 422: RefusalOut},
+    response={201: MessageOut, **REFUSED},
     summary="Reply to an anonymous reporter, or record a contact with a named one",
     openapi_extra=body_doc(ReplyIn),
 )
 @api_staff(OFFICER)
-def reply(request: StaffRequest, org: str, concern_id: int) -> Status[object]:
+def reply(request: StaffRequest, org: str, concern_id: int) -> Status[MessageOut]:
     concern = _concern(request, concern_id)
     data = read_body(request, ReplyIn)
     today = timezone.localdate()
-    try:
-        if concern.anonymous or data.channel == Message.Channel.SERVICE:
-            message = reply_to_concern(
-                concern=concern, officer=request.user, body=data.body, today=today
-            )
-        else:
-            message = record_contact(
-                concern=concern,
-                officer=request.user,
-                channel=data.channel,
-                body=data.body,
-                sent_on=data.sent_on or today,
-                today=today,
-            )
-    except Refused as refused:
-        return refusal(refused)
+    if concern.anonymous or data.channel == Message.Channel.SERVICE:
+        message = reply_to_concern(
+            concern=concern, officer=request.user, body=data.body, today=today
+        )
+    else:
+        message = record_contact(
+            concern=concern,
+            officer=request.user,
+            channel=data.channel,
+            body=data.body,
+            sent_on=data.sent_on or today,
+            today=today,
+        )
     return Status(201, MessageOut.model_validate(message, from_attributes=True))
 
 
 @router.post(
     "/{org}/{concern_id}/triage",
-    response={200: ConcernDetailOut, 422: RefusalOut},
+    response={200: ConcernDetailOut, **REFUSED},
     summary="Open a breach case about a member from the concern",
     openapi_extra=body_doc(TriageIn),
 )
 @api_staff(OFFICER)
-def triage(request: StaffRequest, org: str, concern_id: int) -> Status[object]:
+def triage(request: StaffRequest, org: str, concern_id: int) -> ConcernDetailOut:
     concern = _concern(request, concern_id)
     data = read_body(request, TriageIn)
     member = Member.objects.of(request.organisation).filter(pk=data.member_id).first()
     if member is None:
-        return refusal(Refused("Choose a member of this organisation.", field="member_id"))
-    try:
-        triage_concern(
-            concern=concern,
-            officer=request.user,
-            member=member,
-            effective=data.effective or timezone.localdate(concern.received_at),
-            description=data.description if data.description is not None else concern.what_happened,
-            setting=data.setting or concern.setting,
-            clauses=data.clauses,
-            today=timezone.localdate(),
-        )
-    except Refused as refused:
-        return refusal(refused)
-    return Status(200, _detail(_concern(request, concern_id)))
+        raise Refused("Choose a member of this organisation.", field="member_id")
+    triage_concern(
+        concern=concern,
+        officer=request.user,
+        member=member,
+        effective=data.effective or timezone.localdate(concern.received_at),
+        description=data.description if data.description is not None else concern.what_happened,
+        setting=data.setting or concern.setting,
+        clauses=data.clauses,
+        today=timezone.localdate(),
+    )
+    return _detail(_concern(request, concern_id))
 
 
 @router.post(
     "/{org}/{concern_id}/close",
-    response={200: ConcernDetailOut, 422: RefusalOut},
+    response={200: ConcernDetailOut, **REFUSED},
     summary="Close the concern without a case, with a reason the reporter reads",
     openapi_extra=body_doc(CloseIn),
 )
 @api_staff(OFFICER)
-def close(request: StaffRequest, org: str, concern_id: int) -> Status[object]:
+def close(request: StaffRequest, org: str, concern_id: int) -> ConcernDetailOut:
     concern = _concern(request, concern_id)
     data = read_body(request, CloseIn)
-    try:
-        close_concern(
-            concern=concern, officer=request.user, reason=data.reason, today=timezone.localdate()
-        )
-    except Refused as refused:
-        return refusal(refused)
-    return Status(200, _detail(_concern(request, concern_id)))
+    close_concern(
+        concern=concern, officer=request.user, reason=data.reason, today=timezone.localdate()
+    )
+    return _detail(_concern(request, concern_id))

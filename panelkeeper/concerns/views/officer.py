@@ -7,6 +7,7 @@ auditors have no need to see. Another organisation's concern answers 404.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.db.models import Count, Q
@@ -21,10 +22,9 @@ from panelkeeper.cases.citing import citable_clauses
 from panelkeeper.concerns.follow_up import case_state_of, status_for_reporter
 from panelkeeper.concerns.forms import CloseForm, ContactForm, MessageForm, TriageForm
 from panelkeeper.concerns.handling import close_concern, record_contact, reply_to_concern
-from panelkeeper.concerns.models import Concern, ConcernQuerySet
+from panelkeeper.concerns.models import Concern, ConcernQuerySet, Message
 from panelkeeper.concerns.triage import triage_concern
-from panelkeeper.lib.forms import add_refusal, bound
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation, PolicyVersion
@@ -91,32 +91,22 @@ def reply(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     concern = _concern(request, pk)
     today = timezone.localdate()
     form: MessageForm | ContactForm
-    form = MessageForm(request.POST) if concern.anonymous else ContactForm(request.POST)
-    if form.is_valid():
-        try:
-            if isinstance(form, MessageForm):
-                reply_to_concern(
-                    concern=concern,
-                    officer=request.user,
-                    body=form.cleaned_data["body"],
-                    today=today,
-                )
-                done = "Message sent. They will see it when they follow up with their code."
-            else:
-                record_contact(
-                    concern=concern,
-                    officer=request.user,
-                    channel=form.cleaned_data["channel"],
-                    body=form.cleaned_data["body"],
-                    sent_on=form.cleaned_data["sent_on"],
-                    today=today,
-                )
-                done = "Contact recorded"
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, done)
-            return redirect("concerns:detail", org=org, pk=pk)
+    write: Callable[..., Message]  # called with its form's fields, which differ
+    if concern.anonymous:
+        form = MessageForm(request.POST)
+        write = reply_to_concern
+        done = "Message sent. They will see it when they follow up with their code."
+    else:
+        form = ContactForm(request.POST)
+        write = record_contact
+        done = "Contact recorded"
+    if form_applied(
+        request,
+        form,
+        lambda: write(concern=concern, officer=request.user, today=today, **form.cleaned_data),
+    ):
+        messages.success(request, done)
+        return redirect("concerns:detail", org=org, pk=pk)
     return _detail(request, concern, form, 200)
 
 
@@ -144,23 +134,22 @@ def triage(request: StaffRequest, org: str, pk: int) -> HttpResponse:
             "setting": concern.setting,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            triage_concern(
-                concern=concern,
-                officer=request.user,
-                member=form.cleaned_data["member"],
-                effective=form.cleaned_data["effective"],
-                description=form.cleaned_data["description"],
-                setting=form.cleaned_data["setting"],
-                clauses=form.cleaned_data.get("clauses", []),
-                today=today,
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, "Breach case opened")
-            return redirect("concerns:detail", org=org, pk=pk)
+    if form_applied(
+        request,
+        form,
+        lambda: triage_concern(
+            concern=concern,
+            officer=request.user,
+            member=form.cleaned_data["member"],
+            effective=form.cleaned_data["effective"],
+            description=form.cleaned_data["description"],
+            setting=form.cleaned_data["setting"],
+            clauses=form.cleaned_data.get("clauses", []),
+            today=today,
+        ),
+    ):
+        messages.success(request, "Breach case opened")
+        return redirect("concerns:detail", org=org, pk=pk)
     context = {"organisation": organisation, "concern": concern, "form": form}
     return render(request, "concerns/triage.html", context)
 
@@ -171,18 +160,15 @@ def close(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Close the concern without a case; the reporter reads the reason."""
     concern = _concern(request, pk)
     form = CloseForm(**bound(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            close_concern(
-                concern=concern,
-                officer=request.user,
-                reason=form.cleaned_data["reason"],
-                today=timezone.localdate(),
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, "Concern closed")
-            return redirect("concerns:detail", org=org, pk=pk)
+    today = timezone.localdate()
+    if form_applied(
+        request,
+        form,
+        lambda: close_concern(
+            concern=concern, officer=request.user, today=today, **form.cleaned_data
+        ),
+    ):
+        messages.success(request, "Concern closed")
+        return redirect("concerns:detail", org=org, pk=pk)
     context = {"organisation": request.organisation, "concern": concern, "form": form}
     return render(request, "concerns/close.html", context)

@@ -26,7 +26,7 @@ from panelkeeper.concerns.handling import (
 from panelkeeper.concerns.limits import WINDOW_MINUTES, Limit, count, is_blocked
 from panelkeeper.concerns.models import Concern
 from panelkeeper.concerns.routing import raising_for
-from panelkeeper.lib.forms import add_refusal, bound
+from panelkeeper.lib.forms import add_refusal, bound, form_applied
 from panelkeeper.lib.pdf import render_pdf
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Organisation
@@ -181,16 +181,15 @@ def follow_up_message(request: HttpRequest, org: str) -> HttpResponse:
         form.is_valid()
         form.add_error(None, TOO_MANY)
         status = 429
-    elif form.is_valid():
-        try:
-            send_reporter_message(
-                concern=concern, body=form.cleaned_data["body"], today=timezone.localdate()
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            count(Limit.MESSAGE, request, org)
-            return redirect("concerns:follow_up", org=org)
+    elif form_applied(
+        request,
+        form,
+        lambda: send_reporter_message(
+            concern=concern, body=form.cleaned_data["body"], today=timezone.localdate()
+        ),
+    ):
+        count(Limit.MESSAGE, request, org)
+        return redirect("concerns:follow_up", org=org)
     return render(
         request,
         "concerns/follow_up.html",
