@@ -4,15 +4,13 @@ Every lookup finds the object only in the organisation of the request, so anothe
 organisation's object answers 404 exactly like a missing one.
 """
 
-import datetime as dt
-
 from ninja import Router
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.api import schemas as s
-from panelkeeper.meetings.models import Action, Decision, Meeting
+from panelkeeper.meetings.models import Meeting
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group
 from panelkeeper.rules.attendance import AttendanceSummary
@@ -43,27 +41,3 @@ def _group(request: StaffRequest, group_id: int) -> Group:
 
 def _summary(summary: AttendanceSummary) -> s.SummaryOut:
     return s.SummaryOut(in_words=summary.in_words, **summary.__dict__)
-
-
-def _action(action: Action, today: dt.date) -> s.ActionOut:
-    return s.ActionOut(
-        id=action.pk,
-        meeting_id=action.meeting_id,
-        description=action.description,
-        owner_member_id=action.owner_member_id,
-        owner_user_id=action.owner_user_id,
-        due_on=action.due_on,
-        done_on=action.done_on,
-        overdue=action.is_overdue(today),
-    )
-
-
-def _decision(decision: Decision) -> s.DecisionOut:
-    return s.DecisionOut(
-        id=decision.pk,
-        item_id=decision.item_id,
-        motion=decision.motion,
-        method=decision.method,
-        outcome=decision.outcome,
-        votes=[s.VoteOut(member_id=v.member_id, vote=v.vote) for v in decision.votes.all()],
-    )

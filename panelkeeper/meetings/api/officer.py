@@ -18,8 +18,6 @@ from panelkeeper.meetings.api import schemas as s
 from panelkeeper.meetings.api.common import (
     OFFICER,
     READERS,
-    _action,
-    _decision,
     _group,
     _meeting,
     _member,
@@ -84,7 +82,6 @@ def create_meeting(request: StaffRequest, org: str, group_id: int) -> Status[Mee
 def get_meeting(request: StaffRequest, org: str, meeting_id: int) -> s.MeetingDetailOut:
     meeting = _meeting(request, meeting_id)
     page = meeting_page(meeting)
-    today = timezone.localdate()
     items = [
         s.ItemOut(
             id=v.item.pk,
@@ -109,8 +106,8 @@ def get_meeting(request: StaffRequest, org: str, meeting_id: int) -> s.MeetingDe
         papers=[s.PaperOut(id=p.pk, title=p.title) for p in page["papers"]],
         agenda=items,
         attendance=attendance,
-        decisions=[_decision(d) for d in page["decisions"]],
-        actions=[_action(a, today) for a in page["actions"]],
+        decisions=[s.DecisionOut.model_validate(d) for d in page["decisions"]],
+        actions=[s.ActionOut.model_validate(a) for a in page["actions"]],
         asked_to_leave=[
             s.AskedToLeaveOut.model_validate(r, from_attributes=True) for r in page["sent_out"]
         ],

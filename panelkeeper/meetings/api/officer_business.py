@@ -16,8 +16,6 @@ from panelkeeper.meetings.api.common import (
     OFFICER,
     READERS,
     VIA_MEETING,
-    _action,
-    _decision,
     _meeting,
     _member,
     router,
@@ -25,7 +23,14 @@ from panelkeeper.meetings.api.common import (
 from panelkeeper.meetings.calendars import calendar
 from panelkeeper.meetings.conduct import record_asked_to_leave
 from panelkeeper.meetings.decisions import cast_vote, close_decision, open_decision
-from panelkeeper.meetings.models import Action, AgendaItem, AskedToLeave, Decision, Paper
+from panelkeeper.meetings.models import (
+    Action,
+    AgendaItem,
+    AskedToLeave,
+    Decision,
+    Paper,
+    VoteCast,
+)
 from panelkeeper.meetings.papers import attach_paper, remove_paper
 
 # -- decisions, actions, asked to leave ----------------------------------------------
@@ -38,7 +43,7 @@ from panelkeeper.meetings.papers import attach_paper, remove_paper
     openapi_extra=body_doc(s.DecisionIn),
 )
 @api_staff(OFFICER)
-def create_decision(request: StaffRequest, org: str, meeting_id: int) -> Status[s.DecisionOut]:
+def create_decision(request: StaffRequest, org: str, meeting_id: int) -> Status[Decision]:
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.DecisionIn)
     item = None
@@ -49,7 +54,7 @@ def create_decision(request: StaffRequest, org: str, meeting_id: int) -> Status[
     decision = open_decision(
         meeting=meeting, motion=data.motion, method=data.method, item=item, actor=request.user
     )
-    return Status(201, _decision(decision))
+    return Status(201, decision)
 
 
 def _decision_for(request: StaffRequest, decision_id: int) -> Decision:
@@ -68,12 +73,13 @@ def _decision_for(request: StaffRequest, decision_id: int) -> Decision:
     openapi_extra=body_doc(s.VoteIn),
 )
 @api_staff(OFFICER)
-def vote(request: StaffRequest, org: str, decision_id: int) -> Status[s.VoteOut]:
+def vote(request: StaffRequest, org: str, decision_id: int) -> Status[VoteCast]:
     decision = _decision_for(request, decision_id)
     data = read_body(request, s.VoteIn)
     member = _member(request, data.member_id)
-    cast = cast_vote(decision=decision, member=member, vote=data.vote, actor=request.user)
-    return Status(201, s.VoteOut(member_id=cast.member_id, vote=cast.vote))
+    return Status(
+        201, cast_vote(decision=decision, member=member, vote=data.vote, actor=request.user)
+    )
 
 
 @router.post(
@@ -82,9 +88,9 @@ def vote(request: StaffRequest, org: str, decision_id: int) -> Status[s.VoteOut]
     summary="Count the votes: simple majority",
 )
 @api_staff(OFFICER)
-def close(request: StaffRequest, org: str, decision_id: int) -> s.DecisionOut:
+def close(request: StaffRequest, org: str, decision_id: int) -> Decision:
     decision = _decision_for(request, decision_id)
-    return _decision(close_decision(decision=decision, actor=request.user))
+    return close_decision(decision=decision, actor=request.user)
 
 
 @router.post(
@@ -94,7 +100,7 @@ def close(request: StaffRequest, org: str, decision_id: int) -> s.DecisionOut:
     openapi_extra=body_doc(s.ActionIn),
 )
 @api_staff(OFFICER)
-def create_action(request: StaffRequest, org: str, meeting_id: int) -> Status[s.ActionOut]:
+def create_action(request: StaffRequest, org: str, meeting_id: int) -> Status[Action]:
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.ActionIn)
     member = _member(request, data.owner_member_id) if data.owner_member_id else None
@@ -113,15 +119,13 @@ def create_action(request: StaffRequest, org: str, meeting_id: int) -> Status[s.
         owner_user=user,
         actor=request.user,
     )
-    return Status(201, _action(action, timezone.localdate()))
+    return Status(201, action)
 
 
 @router.get("/{org}/actions", response=list[s.ActionOut], summary="Open actions, overdue flagged")
 @api_staff(*READERS)
-def list_actions(request: StaffRequest, org: str) -> list[s.ActionOut]:
-    today = timezone.localdate()
-    open_actions = actions_of(request.organisation).filter(done_on__isnull=True)
-    return [_action(a, today) for a in open_actions]
+def list_actions(request: StaffRequest, org: str) -> list[Action]:
+    return list(actions_of(request.organisation).filter(done_on__isnull=True))
 
 
 @router.post(
@@ -130,7 +134,7 @@ def list_actions(request: StaffRequest, org: str) -> list[s.ActionOut]:
     summary="Mark an action done today",
 )
 @api_staff(OFFICER)
-def done(request: StaffRequest, org: str, action_id: int) -> s.ActionOut:
+def done(request: StaffRequest, org: str, action_id: int) -> Action:
     action = get_object_for(
         request.organisation,
         Action.objects.select_related("meeting__group"),
@@ -138,8 +142,7 @@ def done(request: StaffRequest, org: str, action_id: int) -> s.ActionOut:
         pk=action_id,
     )
     today = timezone.localdate()
-    complete_action(action=action, done_on=today, actor=request.user, today=today)
-    return _action(action, today)
+    return complete_action(action=action, done_on=today, actor=request.user, today=today)
 
 
 @router.post(
