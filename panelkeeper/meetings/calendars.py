@@ -51,7 +51,9 @@ def create_feed(
     """A new private feed of ``member``'s or ``group``'s meetings; the secret is shown once."""
     if (member is None) == (group is None):
         raise Refused("Choose a member or a group for the calendar feed.")
-    organisation = member.group.organisation if member is not None else group.organisation  # type: ignore[union-attr]
+    owner = member.group if member is not None else group
+    assert owner is not None  # exactly one of member and group, as checked above
+    organisation = owner.organisation
     secret = PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         feed = CalendarFeed.objects.create(
@@ -101,7 +103,11 @@ def feed_for_secret(secret: str) -> CalendarFeed | None:
 
 
 def feed_meetings(feed: CalendarFeed) -> Iterable[Meeting]:
-    group_id = feed.group_id if feed.group_id is not None else feed.member.group_id  # type: ignore[union-attr]
+    if feed.group_id is not None:
+        group_id = feed.group_id
+    else:
+        assert feed.member is not None  # a feed is of a group or of a member (a constraint)
+        group_id = feed.member.group_id
     return Meeting.objects.filter(group_id=group_id).select_related("group").order_by("date", "id")
 
 

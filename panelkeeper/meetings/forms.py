@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 
+from panelkeeper.accounts.models import User
 from panelkeeper.lib.widgets import GovukDateField
-from panelkeeper.meetings.models import ChairBasis, DecisionMethod
+from panelkeeper.meetings.models import AgendaItem, ChairBasis, DecisionMethod
 from panelkeeper.members.models import Member
 from panelkeeper.rules.attendance import Presence, Vote
 
@@ -21,6 +23,28 @@ PRESENCE_CHOICES = [
 
 def member_choices(members: Sequence[Member]) -> list[tuple[str, str]]:
     return [("", "Choose a member")] + [(str(m.pk), m.full_name) for m in members]
+
+
+def offer(form: forms.Form, name: str, choices: Sequence[tuple[str, str]]) -> None:
+    """Offer ``choices`` in the form's choice field ``name``, known only once it is built."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField), f"{name} is declared as a choice field"
+    field.choices = choices
+
+
+class MemberChoiceForm(forms.Form):
+    """A form with one field, ``member_field``, choosing among the ``members`` it is given.
+
+    ``members`` maps each choice's value to its member, so a view reads the member chosen
+    in a required field as ``form.members[form.cleaned_data["member"]]``.
+    """
+
+    member_field = "member"
+
+    def __init__(self, *args: Any, members: Sequence[Member] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offer(self, self.member_field, member_choices(members))
+        self.members = {str(m.pk): m for m in members}
 
 
 class TimeAndPlaceForm(forms.Form):
@@ -47,8 +71,10 @@ class TimeAndPlaceForm(forms.Form):
     )
 
 
-class ChairForm(forms.Form):
+class ChairForm(MemberChoiceForm):
     """Who chairs a meeting (MTG-4): on its own, the form that changes the chair."""
+
+    member_field = "chair"
 
     chair_basis = forms.ChoiceField(
         label="Who chairs the meeting?",
@@ -57,11 +83,6 @@ class ChairForm(forms.Form):
         widget=forms.RadioSelect,
     )
     chair = forms.ChoiceField(label="Chair for this meeting (rota or standing in)", required=False)
-
-    def __init__(self, *args: Any, members: Sequence[Member] = (), **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["chair"].choices = member_choices(members)
-        self.members = {str(m.pk): m for m in members}
 
     def chair_member(self) -> Member | None:
         return self.members.get(self.cleaned_data.get("chair") or "")
@@ -108,7 +129,16 @@ class AttendanceForm(forms.Form):
                 help_text="Only for apologies",
             )
 
-    def entries(self) -> list[tuple[Member, str, Any, str]]:
+    def clean(self) -> dict[str, Any] | None:
+        cleaned = super().clean()
+        # Asked only of a form otherwise valid, so that this error never hides another.
+        if not self.errors and not self.entries():
+            raise forms.ValidationError(
+                "Select present, apologies or absent for at least one member"
+            )
+        return cleaned
+
+    def entries(self) -> list[tuple[Member, str, dt.date | None, str]]:
         data = self.cleaned_data
         return [
             (m, data[f"presence_{m.pk}"], data.get(f"given_{m.pk}"), data.get(f"reason_{m.pk}", ""))
@@ -157,13 +187,13 @@ class DecisionForm(forms.Form):
     )
     item = forms.ChoiceField(label="Agenda item it belongs to", required=False)
 
-    def __init__(self, *args: Any, items: Sequence[Any] = (), **kwargs: Any) -> None:
+    def __init__(self, *args: Any, items: Sequence[AgendaItem] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["item"].choices = [("", "None")] + [(str(i.pk), str(i)) for i in items]
+        offer(self, "item", [("", "None")] + [(str(i.pk), str(i)) for i in items])
         self.items = {str(i.pk): i for i in items}
 
 
-class VoteForm(forms.Form):
+class VoteForm(MemberChoiceForm):
     member = forms.ChoiceField(label="Member", error_messages={"required": "Choose a member"})
     vote = forms.ChoiceField(
         label="Vote",
@@ -171,11 +201,6 @@ class VoteForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select for, against or abstain"},
     )
-
-    def __init__(self, *args: Any, members: Sequence[Member] = (), **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["member"].choices = member_choices(members)
-        self.members = {str(m.pk): m for m in members}
 
 
 class ActionForm(forms.Form):
@@ -186,28 +211,24 @@ class ActionForm(forms.Form):
     due_on = GovukDateField(label="Due date", noun="due date")
 
     def __init__(
-        self, *args: Any, members: Sequence[Member] = (), staff: Sequence[Any] = (), **kwargs: Any
+        self, *args: Any, members: Sequence[Member] = (), staff: Sequence[User] = (), **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
         choices = [("", "Choose the owner")]
         choices += [(f"m{m.pk}", m.full_name) for m in members]
         choices += [(f"u{u.pk}", f"{u.get_full_name() or u.email} (staff)") for u in staff]
-        self.fields["owner"].choices = choices
-        self.owners = {f"m{m.pk}": m for m in members} | {f"u{u.pk}": u for u in staff}
+        offer(self, "owner", choices)
+        self.owners: dict[str, Member | User] = {f"m{m.pk}": m for m in members}
+        self.owners |= {f"u{u.pk}": u for u in staff}
 
 
-class AskedToLeaveForm(forms.Form):
+class AskedToLeaveForm(MemberChoiceForm):
     member = forms.ChoiceField(label="Member", error_messages={"required": "Choose a member"})
     what_happened = forms.CharField(
         label="What happened",
         widget=forms.Textarea,
         error_messages={"required": "Describe the serious breach the chair acted on"},
     )
-
-    def __init__(self, *args: Any, members: Sequence[Member] = (), **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["member"].choices = member_choices(members)
-        self.members = {str(m.pk): m for m in members}
 
 
 class MissedDecisionForm(forms.Form):

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
 
 
-def attach_paper(*, meeting: Meeting, title: str, file: UploadedFile, actor: User) -> Paper:
+def attach_paper(*, meeting: Meeting, title: str, file: UploadedFile[bytes], actor: User) -> Paper:
     """Attach a paper to a meeting for members to read beforehand (MTG-6)."""
     title = " ".join(title.split())
     if not title:

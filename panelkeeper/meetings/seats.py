@@ -79,7 +79,7 @@ def attendance_rows(
 ) -> list[Row]:
     """Seats and summaries for ``members`` at ``meetings`` (three queries at most)."""
     lines = timelines(members)
-    rows = defaultdict(dict)
+    rows: defaultdict[int, dict[int, Attendance]] = defaultdict(dict)
     for entry in Attendance.objects.filter(meeting__in=meetings, member__in=members):
         rows[entry.member_id][entry.meeting_id] = entry
     result = []

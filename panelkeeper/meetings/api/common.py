@@ -1,19 +1,16 @@
-"""Shared parts of the meetings API: the router, body reading, refusals, lookups."""
+"""Shared parts of the meetings API: the router, the roles, lookups and answer bodies.
 
-import datetime as dt
+Every lookup finds the object only in the organisation of the request, so another
+organisation's object answers 404 exactly like a missing one.
+"""
 
-from django.http import HttpRequest
 from ninja import Router
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.api import schemas as s
-from panelkeeper.meetings.models import (
-    Action,
-    Decision,
-    Meeting,
-)
+from panelkeeper.meetings.models import Meeting
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group
 from panelkeeper.rules.attendance import AttendanceSummary
@@ -23,49 +20,24 @@ router = Router(tags=["meetings"])
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 OFFICER = Grant.Role.OFFICER
 VIA = "group__organisation"
-
-
-def _org(request: StaffRequest) -> object:
-    return request.organisation
+"""The lookup path from a meeting, member or group-held record to its organisation."""
+VIA_MEETING = "meeting__group__organisation"
+"""The lookup path from a record of a meeting (decision, action, paper) to its organisation."""
 
 
 def _meeting(request: StaffRequest, meeting_id: int) -> Meeting:
     return get_object_for(
-        _org(request), Meeting.objects.select_related("group"), via=VIA, pk=meeting_id
+        request.organisation, Meeting.objects.select_related("group"), via=VIA, pk=meeting_id
     )
 
 
-def _member(request: HttpRequest, member_id: int) -> Member:
-    return get_object_for(_org(request), Member.objects.all(), via=VIA, pk=member_id)  # type: ignore[arg-type]
+def _member(request: StaffRequest, member_id: int) -> Member:
+    return get_object_for(request.organisation, Member.objects.all(), via=VIA, pk=member_id)
 
 
-def _group(request: HttpRequest, group_id: int) -> Group:
-    return get_object_for(_org(request), Group.objects.all(), pk=group_id)  # type: ignore[arg-type]
+def _group(request: StaffRequest, group_id: int) -> Group:
+    return get_object_for(request.organisation, Group.objects.all(), pk=group_id)
 
 
 def _summary(summary: AttendanceSummary) -> s.SummaryOut:
     return s.SummaryOut(in_words=summary.in_words, **summary.__dict__)
-
-
-def _action(action: Action, today: dt.date) -> s.ActionOut:
-    return s.ActionOut(
-        id=action.pk,
-        meeting_id=action.meeting_id,
-        description=action.description,
-        owner_member_id=action.owner_member_id,
-        owner_user_id=action.owner_user_id,
-        due_on=action.due_on,
-        done_on=action.done_on,
-        overdue=action.is_overdue(today),
-    )
-
-
-def _decision(decision: Decision) -> s.DecisionOut:
-    return s.DecisionOut(
-        id=decision.pk,
-        item_id=decision.item_id,
-        motion=decision.motion,
-        method=decision.method,
-        outcome=decision.outcome,
-        votes=[s.VoteOut(member_id=v.member_id, vote=v.vote) for v in decision.votes.all()],
-    )

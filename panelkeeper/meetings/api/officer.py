@@ -10,7 +10,7 @@ from django.utils import timezone
 from ninja import Status
 
 from panelkeeper.accounts.permissions import api_staff
-from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.api import REFUSED, body_doc, read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.agenda import add_agenda_item
@@ -18,18 +18,13 @@ from panelkeeper.meetings.api import schemas as s
 from panelkeeper.meetings.api.common import (
     OFFICER,
     READERS,
-    _action,
-    _decision,
     _group,
     _meeting,
     _member,
-    _org,
     router,
 )
 from panelkeeper.meetings.attendance import record_attendance
-from panelkeeper.meetings.models import (
-    Meeting,
-)
+from panelkeeper.meetings.models import AgendaItem, Attendance, Meeting
 from panelkeeper.meetings.queries import meeting_page
 from panelkeeper.meetings.schedule import (
     MOVABLE_FIELDS,
@@ -57,36 +52,26 @@ def _chair(group: Group, member_id: int | None) -> Member | None:
 @router.get("/{org}/meetings", response=list[s.MeetingOut], summary="Every meeting, newest first")
 @api_staff(*READERS)
 def list_meetings(request: StaffRequest, org: str) -> list[Meeting]:
-    return list(Meeting.objects.of(_org(request)))
+    return list(Meeting.objects.of(request.organisation))
 
 
 @router.post(
     "/{org}/groups/{group_id}/meetings",
-    response={201: s.MeetingOut, 422: RefusalOut},
+    response={201: s.MeetingOut, **REFUSED},
     summary="Schedule a meeting, or record one already held",
     openapi_extra=body_doc(s.MeetingIn),
 )
 @api_staff(OFFICER)
-def create_meeting(request: StaffRequest, org: str, group_id: int) -> Status[object]:
+def create_meeting(request: StaffRequest, org: str, group_id: int) -> Status[Meeting]:
     group = _group(request, group_id)
     data = read_body(request, s.MeetingIn)
-    try:
-        chair = _chair(group, data.chair_member_id)
-        meeting = schedule_meeting(
-            group=group,
-            date=data.date,
-            starts_at=data.starts_at,
-            ends_at=data.ends_at,
-            place=data.place,
-            online_link=data.online_link,
-            chair=chair,
-            chair_basis=data.chair_basis,
-            held=data.held,
-            actor=request.user,
-            today=timezone.localdate(),
-        )
-    except Refused as refused:
-        return refusal(refused)
+    meeting = schedule_meeting(
+        group=group,
+        **data.model_dump(exclude={"chair_member_id"}),
+        chair=_chair(group, data.chair_member_id),
+        actor=request.user,
+        today=timezone.localdate(),
+    )
     return Status(201, meeting)
 
 
@@ -97,7 +82,6 @@ def create_meeting(request: StaffRequest, org: str, group_id: int) -> Status[obj
 def get_meeting(request: StaffRequest, org: str, meeting_id: int) -> s.MeetingDetailOut:
     meeting = _meeting(request, meeting_id)
     page = meeting_page(meeting)
-    today = timezone.localdate()
     items = [
         s.ItemOut(
             id=v.item.pk,
@@ -122,132 +106,98 @@ def get_meeting(request: StaffRequest, org: str, meeting_id: int) -> s.MeetingDe
         papers=[s.PaperOut(id=p.pk, title=p.title) for p in page["papers"]],
         agenda=items,
         attendance=attendance,
-        decisions=[_decision(d) for d in page["decisions"]],
-        actions=[_action(a, today) for a in page["actions"]],
+        decisions=[s.DecisionOut.model_validate(d) for d in page["decisions"]],
+        actions=[s.ActionOut.model_validate(a) for a in page["actions"]],
         asked_to_leave=[
-            s.AskedToLeaveOut(
-                id=r.pk,
-                meeting_id=r.meeting_id,
-                member_id=r.member_id,
-                what_happened=r.what_happened,
-            )
-            for r in page["sent_out"]
+            s.AskedToLeaveOut.model_validate(r, from_attributes=True) for r in page["sent_out"]
         ],
     )
 
 
 @router.post(
     "/{org}/meetings/{meeting_id}/cancel",
-    response={200: s.MeetingOut, 422: RefusalOut},
+    response={200: s.MeetingOut, **REFUSED},
     summary="Cancel a scheduled meeting",
     openapi_extra=body_doc(s.CancelIn),
 )
 @api_staff(OFFICER)
-def cancel(request: StaffRequest, org: str, meeting_id: int) -> Status[object]:
+def cancel(request: StaffRequest, org: str, meeting_id: int) -> Meeting:
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.CancelIn)
-    try:
-        meeting = cancel_meeting(
-            meeting=meeting, reason=data.reason, actor=request.user, today=timezone.localdate()
-        )
-    except Refused as refused:
-        return refusal(refused)
-    return Status(200, meeting)
+    return cancel_meeting(
+        meeting=meeting, reason=data.reason, actor=request.user, today=timezone.localdate()
+    )
 
 
 @router.post(
     "/{org}/meetings/{meeting_id}/reschedule",
-    response={200: s.MeetingOut, 422: RefusalOut},
+    response={200: s.MeetingOut, **REFUSED},
     summary="Change the date, times or place of a meeting still to come",
     openapi_extra=body_doc(s.RescheduleIn),
 )
 @api_staff(OFFICER)
-def reschedule(request: StaffRequest, org: str, meeting_id: int) -> Status[object]:
+def reschedule(request: StaffRequest, org: str, meeting_id: int) -> Meeting:
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.RescheduleIn)
     # Only what the caller sent changes; an explicit null clears the end time.
     now = {name: getattr(meeting, name) for name in MOVABLE_FIELDS}
     sent = data.model_dump(include=data.model_fields_set)
     new = now | {k: v for k, v in sent.items() if v is not None or k == "ends_at"}
-    try:
-        meeting = reschedule_meeting(
-            meeting=meeting,
-            **new,
-            actor=request.user,
-            today=timezone.localdate(),
-        )
-    except Refused as refused:
-        return refusal(refused)
-    return Status(200, meeting)
+    return reschedule_meeting(
+        meeting=meeting, **new, actor=request.user, today=timezone.localdate()
+    )
 
 
 @router.post(
     "/{org}/meetings/{meeting_id}/chair",
-    response={200: s.MeetingOut, 422: RefusalOut},
+    response={200: s.MeetingOut, **REFUSED},
     summary="Change who chairs a meeting still to come (MTG-4)",
     openapi_extra=body_doc(s.ChairIn),
 )
 @api_staff(OFFICER)
-def change_chair(request: StaffRequest, org: str, meeting_id: int) -> Status[object]:
+def change_chair(request: StaffRequest, org: str, meeting_id: int) -> Meeting:
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.ChairIn)
-    try:
-        meeting = name_chair(
-            meeting=meeting,
-            chair=_chair(meeting.group, data.chair_member_id),
-            chair_basis=data.chair_basis,
-            actor=request.user,
-            today=timezone.localdate(),
-        )
-    except Refused as refused:
-        return refusal(refused)
-    return Status(200, meeting)
+    return name_chair(
+        meeting=meeting,
+        chair=_chair(meeting.group, data.chair_member_id),
+        chair_basis=data.chair_basis,
+        actor=request.user,
+        today=timezone.localdate(),
+    )
 
 
 @router.put(
     "/{org}/meetings/{meeting_id}/attendance/{member_id}",
-    response={200: s.AttendanceOut, 422: RefusalOut},
+    response={200: s.AttendanceOut, **REFUSED},
     summary="Record or correct one member's attendance (MTG-1)",
     openapi_extra=body_doc(s.AttendanceIn),
 )
 @api_staff(OFFICER)
-def put_attendance(
-    request: StaffRequest, org: str, meeting_id: int, member_id: int
-) -> Status[object]:
+def put_attendance(request: StaffRequest, org: str, meeting_id: int, member_id: int) -> Attendance:
     meeting = _meeting(request, meeting_id)
     member = _member(request, member_id)
     data = read_body(request, s.AttendanceIn)
-    try:
-        entry = record_attendance(
-            meeting=meeting,
-            member=member,
-            presence=data.presence,
-            apologies_given_on=data.apologies_given_on,
-            reason=data.reason,
-            arrives_at=data.arrives_at,
-            actor=request.user,
-            today=timezone.localdate(),
-        )
-    except Refused as refused:
-        return refusal(refused)
-    return Status(200, entry)
+    return record_attendance(
+        meeting=meeting,
+        member=member,
+        **data.model_dump(),
+        actor=request.user,
+        today=timezone.localdate(),
+    )
 
 
 @router.post(
     "/{org}/meetings/{meeting_id}/items",
-    response={201: s.ItemOut, 422: RefusalOut},
+    response={201: s.ItemOut, **REFUSED},
     summary="Add an agenda item",
     openapi_extra=body_doc(s.ItemIn),
 )
 @api_staff(OFFICER)
-def add_item(request: StaffRequest, org: str, meeting_id: int) -> Status[object]:
+def add_item(request: StaffRequest, org: str, meeting_id: int) -> Status[AgendaItem]:
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.ItemIn)
-    try:
-        item = add_agenda_item(meeting=meeting, title=data.title, actor=request.user)
-    except Refused as refused:
-        return refusal(refused)
-    return Status(201, item)
+    return Status(201, add_agenda_item(meeting=meeting, title=data.title, actor=request.user))
 
 
 __all__ = ["router"]

@@ -1,13 +1,13 @@
 """API operations for what happens at a meeting: decisions, votes, actions, asked to leave."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Status
 
 from panelkeeper.accounts.models import User
 from panelkeeper.accounts.permissions import api_staff, get_object_for
-from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.api import REFUSED, body_doc, read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import actions_of, allocate_action, complete_action
@@ -15,11 +15,9 @@ from panelkeeper.meetings.api import schemas as s
 from panelkeeper.meetings.api.common import (
     OFFICER,
     READERS,
-    _action,
-    _decision,
+    VIA_MEETING,
     _meeting,
     _member,
-    _org,
     router,
 )
 from panelkeeper.meetings.calendars import calendar
@@ -28,8 +26,10 @@ from panelkeeper.meetings.decisions import cast_vote, close_decision, open_decis
 from panelkeeper.meetings.models import (
     Action,
     AgendaItem,
+    AskedToLeave,
     Decision,
     Paper,
+    VoteCast,
 )
 from panelkeeper.meetings.papers import attach_paper, remove_paper
 
@@ -38,195 +38,159 @@ from panelkeeper.meetings.papers import attach_paper, remove_paper
 
 @router.post(
     "/{org}/meetings/{meeting_id}/decisions",
-    response={201: s.DecisionOut, 422: RefusalOut},
+    response={201: s.DecisionOut, **REFUSED},
     summary="Put a motion to a held meeting (MTG-3)",
     openapi_extra=body_doc(s.DecisionIn),
 )
 @api_staff(OFFICER)
-def create_decision(request: StaffRequest, org: str, meeting_id: int) -> Status[object]:
+def create_decision(request: StaffRequest, org: str, meeting_id: int) -> Status[Decision]:
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.DecisionIn)
     item = None
     if data.item_id is not None:
         item = AgendaItem.objects.filter(meeting=meeting, pk=data.item_id).first()
         if item is None:
-            return refusal(Refused("Choose an item on this meeting's agenda.", field="item"))
-    try:
-        decision = open_decision(
-            meeting=meeting, motion=data.motion, method=data.method, item=item, actor=request.user
-        )
-    except Refused as refused:
-        return refusal(refused)
-    return Status(201, _decision(decision))
+            raise Refused("Choose an item on this meeting's agenda.", field="item")
+    decision = open_decision(
+        meeting=meeting, motion=data.motion, method=data.method, item=item, actor=request.user
+    )
+    return Status(201, decision)
 
 
-def _decision_for(request: HttpRequest, decision_id: int) -> Decision:
+def _decision_for(request: StaffRequest, decision_id: int) -> Decision:
     return get_object_for(
-        _org(request),  # type: ignore[arg-type]
+        request.organisation,
         Decision.objects.select_related("meeting__group", "item__work"),
-        via="meeting__group__organisation",
+        via=VIA_MEETING,
         pk=decision_id,
     )
 
 
 @router.post(
     "/{org}/decisions/{decision_id}/votes",
-    response={201: s.VoteOut, 422: RefusalOut},
+    response={201: s.VoteOut, **REFUSED},
     summary="Record one member's vote; a second vote is refused",
     openapi_extra=body_doc(s.VoteIn),
 )
 @api_staff(OFFICER)
-def vote(request: StaffRequest, org: str, decision_id: int) -> Status[object]:
+def vote(request: StaffRequest, org: str, decision_id: int) -> Status[VoteCast]:
     decision = _decision_for(request, decision_id)
     data = read_body(request, s.VoteIn)
     member = _member(request, data.member_id)
-    try:
-        cast = cast_vote(decision=decision, member=member, vote=data.vote, actor=request.user)
-    except Refused as refused:
-        return refusal(refused)
-    return Status(201, s.VoteOut(member_id=cast.member_id, vote=cast.vote))
+    return Status(
+        201, cast_vote(decision=decision, member=member, vote=data.vote, actor=request.user)
+    )
 
 
 @router.post(
     "/{org}/decisions/{decision_id}/close",
-    response={200: s.DecisionOut, 422: RefusalOut},
+    response={200: s.DecisionOut, **REFUSED},
     summary="Count the votes: simple majority",
 )
 @api_staff(OFFICER)
-def close(request: StaffRequest, org: str, decision_id: int) -> Status[object]:
+def close(request: StaffRequest, org: str, decision_id: int) -> Decision:
     decision = _decision_for(request, decision_id)
-    try:
-        decision = close_decision(decision=decision, actor=request.user)
-    except Refused as refused:
-        return refusal(refused)
-    return Status(200, _decision(decision))
+    return close_decision(decision=decision, actor=request.user)
 
 
 @router.post(
     "/{org}/meetings/{meeting_id}/actions",
-    response={201: s.ActionOut, 422: RefusalOut},
+    response={201: s.ActionOut, **REFUSED},
     summary="Allocate an action (MTG-6)",
     openapi_extra=body_doc(s.ActionIn),
 )
 @api_staff(OFFICER)
-def create_action(request: StaffRequest, org: str, meeting_id: int) -> Status[object]:
+def create_action(request: StaffRequest, org: str, meeting_id: int) -> Status[Action]:
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.ActionIn)
     member = _member(request, data.owner_member_id) if data.owner_member_id else None
     user = None
     if data.owner_user_id is not None:
         user = User.objects.filter(
-            pk=data.owner_user_id, grants__organisation=_org(request)
+            pk=data.owner_user_id, grants__organisation=request.organisation
         ).first()
         if user is None:
-            return refusal(Refused("Choose a member of staff of this organisation.", field="owner"))
-    try:
-        action = allocate_action(
-            meeting=meeting,
-            description=data.description,
-            due_on=data.due_on,
-            owner_member=member,
-            owner_user=user,
-            actor=request.user,
-        )
-    except Refused as refused:
-        return refusal(refused)
-    return Status(201, _action(action, timezone.localdate()))
+            raise Refused("Choose a member of staff of this organisation.", field="owner")
+    action = allocate_action(
+        meeting=meeting,
+        description=data.description,
+        due_on=data.due_on,
+        owner_member=member,
+        owner_user=user,
+        actor=request.user,
+    )
+    return Status(201, action)
 
 
 @router.get("/{org}/actions", response=list[s.ActionOut], summary="Open actions, overdue flagged")
 @api_staff(*READERS)
-def list_actions(request: StaffRequest, org: str) -> list[s.ActionOut]:
-    today = timezone.localdate()
-    return [_action(a, today) for a in actions_of(_org(request)).filter(done_on__isnull=True)]  # type: ignore[arg-type]
+def list_actions(request: StaffRequest, org: str) -> list[Action]:
+    return list(actions_of(request.organisation).filter(done_on__isnull=True))
 
 
 @router.post(
     "/{org}/actions/{action_id}/done",
-    response={200: s.ActionOut, 422: RefusalOut},
+    response={200: s.ActionOut, **REFUSED},
     summary="Mark an action done today",
 )
 @api_staff(OFFICER)
-def done(request: StaffRequest, org: str, action_id: int) -> Status[object]:
+def done(request: StaffRequest, org: str, action_id: int) -> Action:
     action = get_object_for(
-        _org(request),
+        request.organisation,
         Action.objects.select_related("meeting__group"),
-        via="meeting__group__organisation",
+        via=VIA_MEETING,
         pk=action_id,
     )
     today = timezone.localdate()
-    try:
-        complete_action(action=action, done_on=today, actor=request.user, today=today)
-    except Refused as refused:
-        return refusal(refused)
-    return Status(200, _action(action, today))
+    return complete_action(action=action, done_on=today, actor=request.user, today=today)
 
 
 @router.post(
     "/{org}/meetings/{meeting_id}/asked-to-leave",
-    response={201: s.AskedToLeaveOut, 422: RefusalOut},
+    response={201: s.AskedToLeaveOut, **REFUSED},
     summary="Record that the chair asked a member to leave (MTG-5)",
     openapi_extra=body_doc(s.AskedToLeaveIn),
 )
 @api_staff(OFFICER)
-def asked_to_leave(request: StaffRequest, org: str, meeting_id: int) -> Status[object]:
+def asked_to_leave(request: StaffRequest, org: str, meeting_id: int) -> Status[AskedToLeave]:
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.AskedToLeaveIn)
     member = _member(request, data.member_id)
-    try:
-        row = record_asked_to_leave(
-            meeting=meeting, member=member, what_happened=data.what_happened, actor=request.user
-        )
-    except Refused as refused:
-        return refusal(refused)
-    return Status(
-        201,
-        s.AskedToLeaveOut(
-            id=row.pk, meeting_id=meeting.pk, member_id=member.pk, what_happened=row.what_happened
-        ),
+    row = record_asked_to_leave(
+        meeting=meeting, member=member, what_happened=data.what_happened, actor=request.user
     )
+    return Status(201, row)
 
 
 @router.post(
     "/{org}/meetings/{meeting_id}/papers",
-    response={201: s.PaperOut, 422: RefusalOut},
+    response={201: s.PaperOut, **REFUSED},
     summary="Attach a paper: a multipart form with title and file",
 )
 @api_staff(OFFICER)
-def add_paper(request: StaffRequest, org: str, meeting_id: int) -> Status[object]:
+def add_paper(request: StaffRequest, org: str, meeting_id: int) -> Status[Paper]:
     meeting = _meeting(request, meeting_id)
     upload = request.FILES.get("file")
     if upload is None:
-        return refusal(Refused("Send the paper as a file named file.", field="file"))
-    try:
-        paper = attach_paper(
-            meeting=meeting,
-            title=request.POST.get("title", ""),
-            file=upload,
-            actor=request.user,
-        )
-    except Refused as refused:
-        return refusal(refused)
-    return Status(201, s.PaperOut(id=paper.pk, title=paper.title))
+        raise Refused("Send the paper as a file named file.", field="file")
+    title = request.POST.get("title", "")
+    return Status(201, attach_paper(meeting=meeting, title=title, file=upload, actor=request.user))
 
 
 @router.delete(
     "/{org}/papers/{paper_id}",
-    response={204: None, 422: RefusalOut},
+    response={204: None, **REFUSED},
     summary="Remove a paper from its meeting and delete its file; the title stays on record",
 )
 @api_staff(OFFICER)
-def delete_paper(request: StaffRequest, org: str, paper_id: int) -> Status[object]:
+def delete_paper(request: StaffRequest, org: str, paper_id: int) -> Status[None]:
     paper = get_object_for(
-        _org(request),
+        request.organisation,
         Paper.objects.current().select_related("meeting__group__organisation"),
-        via="meeting__group__organisation",
+        via=VIA_MEETING,
         pk=paper_id,
     )
-    try:
-        remove_paper(paper=paper, actor=request.user)
-    except Refused as refused:
-        return refusal(refused)
+    remove_paper(paper=paper, actor=request.user)
     return Status(204, None)
 
 

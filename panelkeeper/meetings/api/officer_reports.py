@@ -8,8 +8,7 @@ from ninja import Status
 from ninja.errors import HttpError
 
 from panelkeeper.accounts.permissions import api_member_self, api_staff, get_object_for
-from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.api import REFUSED, body_doc, read_body
 from panelkeeper.lib.requests import MemberRequest, StaffRequest
 from panelkeeper.meetings.api import schemas as s
 from panelkeeper.meetings.api.common import (
@@ -19,18 +18,13 @@ from panelkeeper.meetings.api.common import (
     _group,
     _meeting,
     _member,
-    _org,
     _summary,
     router,
 )
 from panelkeeper.meetings.attendance import send_apologies
 from panelkeeper.meetings.calendars import create_feed, revoke_feed
 from panelkeeper.meetings.missed import decide_missed_meetings
-from panelkeeper.meetings.models import (
-    CalendarFeed,
-    Meeting,
-    MissedMeetings,
-)
+from panelkeeper.meetings.models import Attendance, CalendarFeed, Meeting, MissedMeetings
 from panelkeeper.meetings.queries import period
 from panelkeeper.meetings.seats import attendance_rows, group_summary
 from panelkeeper.members.models import Member
@@ -45,38 +39,33 @@ from panelkeeper.members.models import Member
 )
 @api_staff(*READERS)
 def list_missed(request: StaffRequest, org: str) -> list[MissedMeetings]:
-    return list(MissedMeetings.objects.filter(group__organisation=_org(request)))
+    return list(MissedMeetings.objects.filter(group__organisation=request.organisation))
 
 
 @router.post(
     "/{org}/missed-meetings/{decision_id}/decide",
-    response={200: s.MissedMeetingsOut, 422: RefusalOut},
+    response={200: s.MissedMeetingsOut, **REFUSED},
     summary="Accept exceptional circumstances, or confirm that membership ends",
     openapi_extra=body_doc(s.MissedDecisionIn),
 )
 @api_staff(OFFICER)
-def decide_missed(request: StaffRequest, org: str, decision_id: int) -> Status[object]:
+def decide_missed(request: StaffRequest, org: str, decision_id: int) -> MissedMeetings:
     decision = get_object_for(
-        _org(request),
+        request.organisation,
         MissedMeetings.objects.select_related("member", "group"),
         via=VIA,
         pk=decision_id,
     )
     data = read_body(request, s.MissedDecisionIn)
-    meeting = _meeting(request, data.meeting_id) if data.meeting_id else None
-    try:
-        decision = decide_missed_meetings(
-            decision=decision,
-            accept=data.accept,
-            reason=data.reason,
-            decided_on=data.decided_on,
-            meeting=meeting,
-            actor=request.user,
-            today=timezone.localdate(),
-        )
-    except Refused as refused:
-        return refusal(refused)
-    return Status(200, decision)
+    return decide_missed_meetings(
+        decision=decision,
+        accept=data.accept,
+        reason=data.reason,
+        decided_on=data.decided_on,
+        meeting=_meeting(request, data.meeting_id) if data.meeting_id else None,
+        actor=request.user,
+        today=timezone.localdate(),
+    )
 
 
 @router.get(
@@ -160,7 +149,7 @@ def member_attendance(
     summary="Make a private calendar feed of a group's meetings; its URL is shown once",
 )
 @api_staff(OFFICER)
-def create_group_feed(request: StaffRequest, org: str, group_id: int) -> Status[object]:
+def create_group_feed(request: StaffRequest, org: str, group_id: int) -> Status[s.FeedOut]:
     made = create_feed(group=_group(request, group_id), actor=request.user)
     url = request.build_absolute_uri(reverse("meetings:feed", kwargs={"secret": made.secret}))
     return Status(201, s.FeedOut(id=made.feed.pk, url=url))
@@ -168,16 +157,13 @@ def create_group_feed(request: StaffRequest, org: str, group_id: int) -> Status[
 
 @router.delete(
     "/{org}/calendar-feeds/{feed_id}",
-    response={204: None, 422: RefusalOut},
+    response={204: None, **REFUSED},
     summary="Turn a calendar feed off",
 )
 @api_staff(OFFICER)
-def delete_feed(request: StaffRequest, org: str, feed_id: int) -> Status[object]:
-    feed = get_object_for(_org(request), CalendarFeed.objects.all(), pk=feed_id)  # type: ignore[arg-type]
-    try:
-        revoke_feed(feed=feed, actor=request.user)
-    except Refused as refused:
-        return refusal(refused)
+def delete_feed(request: StaffRequest, org: str, feed_id: int) -> Status[None]:
+    feed = get_object_for(request.organisation, CalendarFeed.objects.all(), pk=feed_id)
+    revoke_feed(feed=feed, actor=request.user)
     return Status(204, None)
 
 
@@ -201,26 +187,23 @@ def my_meetings(request: MemberRequest, member: int) -> list[Meeting]:
 
 @router.post(
     "/portal/{member}/meetings/{meeting_id}/apologies",
-    response={201: s.AttendanceOut, 422: RefusalOut},
+    response={201: s.AttendanceOut, **REFUSED},
     summary="Send apologies for a meeting to come (MTG-1)",
     openapi_extra=body_doc(s.ApologiesIn),
 )
 @api_member_self
-def my_apologies(request: MemberRequest, member: int, meeting_id: int) -> Status[object]:
+def my_apologies(request: MemberRequest, member: int, meeting_id: int) -> Status[Attendance]:
     me = request.member
     meeting = Meeting.objects.filter(group_id=me.group_id, pk=meeting_id).first()
     if meeting is None:
         raise HttpError(404, "Not Found")
     data = read_body(request, s.ApologiesIn)
-    try:
-        entry = send_apologies(
-            meeting=meeting,
-            member=me,
-            reason=data.reason,
-            arrives_at=data.arrives_at,
-            actor=request.user,
-            today=timezone.localdate(),
-        )
-    except Refused as refused:
-        return refusal(refused)
+    entry = send_apologies(
+        meeting=meeting,
+        member=me,
+        reason=data.reason,
+        arrives_at=data.arrives_at,
+        actor=request.user,
+        today=timezone.localdate(),
+    )
     return Status(201, entry)

@@ -2,7 +2,10 @@
 
 import datetime as dt
 
+from django.utils import timezone
 from ninja import Schema
+
+from panelkeeper.meetings.models import Action
 
 
 class MeetingIn(Schema):
@@ -117,6 +120,8 @@ class ActionIn(Schema):
 
 
 class ActionOut(Schema):
+    """An action; ``overdue`` is worked out from the day the answer is made."""
+
     id: int
     meeting_id: int
     description: str
@@ -125,6 +130,10 @@ class ActionOut(Schema):
     due_on: dt.date
     done_on: dt.date | None
     overdue: bool
+
+    @staticmethod
+    def resolve_overdue(action: Action) -> bool:
+        return action.is_overdue(timezone.localdate())
 
 
 class AskedToLeaveIn(Schema):

@@ -3,6 +3,8 @@ asked to leave (MTG-5), and private calendar feeds."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -116,8 +118,8 @@ class Action(models.Model):
         assert self.owner_user is not None
         return self.owner_user.get_full_name() or self.owner_user.email
 
-    def is_overdue(self, today: object) -> bool:
-        return self.done_on is None and self.due_on < today  # type: ignore[operator]
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.done_on is None and self.due_on < today
 
 
 class AskedToLeave(models.Model):

@@ -7,7 +7,9 @@ organisation through the meeting's group, and every query is scoped by it.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -15,6 +17,9 @@ from django.db.models import F, Q
 
 from panelkeeper.rules.attendance import Presence
 from panelkeeper.rules.dates import day_month_year
+
+if TYPE_CHECKING:
+    from panelkeeper.organisations.models import Group, Organisation
 
 
 class MeetingStatus(models.TextChoices):
@@ -32,10 +37,10 @@ class ChairBasis(models.TextChoices):
 
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):
-    def of(self, organisation: object) -> MeetingQuerySet:
+    def of(self, organisation: Organisation) -> MeetingQuerySet:
         return self.filter(group__organisation=organisation)
 
-    def next_for(self, group: object, *, today: object) -> Meeting | None:
+    def next_for(self, group: Group, *, today: dt.date) -> Meeting | None:
         """The group's next scheduled meeting on or after ``today``, if one is arranged."""
         return (
             self.filter(group=group, status=MeetingStatus.SCHEDULED, date__gte=today)

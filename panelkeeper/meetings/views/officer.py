@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from panelkeeper.accounts.models import Grant
+from panelkeeper.accounts.models import Grant, User
 from panelkeeper.accounts.permissions import get_object_for, staff
-from panelkeeper.lib.forms import add_refusal, bound
+from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import actions_of, overdue
@@ -28,11 +30,13 @@ from panelkeeper.meetings.forms import (
 from panelkeeper.meetings.models import Attendance, Meeting
 from panelkeeper.meetings.queries import expected_members, meeting_page
 from panelkeeper.meetings.schedule import (
+    MOVABLE_FIELDS,
     cancel_meeting,
     name_chair,
     reschedule_meeting,
     schedule_meeting,
 )
+from panelkeeper.meetings.views.common import applied_result
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group
 from panelkeeper.rules.attendance import Presence
@@ -67,6 +71,12 @@ def meeting_list(request: StaffRequest, org: str) -> HttpResponse:
     return render(request, "meetings/list.html", context)
 
 
+def back_to_meeting(request: HttpRequest, org: str, pk: int, message: str) -> HttpResponse:
+    """Back to the meeting's page, saying what was done."""
+    messages.success(request, message)
+    return redirect("meetings:detail", org=org, pk=pk)
+
+
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
 def schedule(request: StaffRequest, org: str, group: int) -> HttpResponse:
@@ -74,29 +84,30 @@ def schedule(request: StaffRequest, org: str, group: int) -> HttpResponse:
     the_group = get_object_for(organisation, Group.objects.all(), pk=group)
     members = list(Member.objects.filter(group=the_group))
     form = ScheduleForm(**bound(request), members=members)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            meeting = schedule_meeting(
-                group=the_group,
-                date=data["date"],
-                starts_at=data["starts_at"],
-                ends_at=data["ends_at"],
-                place=data["place"],
-                online_link=data["online_link"],
-                chair=form.chair_member(),
-                chair_basis=data["chair_basis"],
-                held=data["held"],
-                actor=request.user,
-                today=timezone.localdate(),
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, f"Meeting on {day_month_year(meeting.date)} added")
-            return redirect("meetings:detail", org=org, pk=meeting.pk)
+    meeting = applied_result(
+        request,
+        form,
+        lambda: schedule_meeting(
+            group=the_group,
+            **_time_and_place(form),
+            chair=form.chair_member(),
+            chair_basis=form.cleaned_data["chair_basis"],
+            held=form.cleaned_data["held"],
+            actor=request.user,
+            today=timezone.localdate(),
+        ),
+    )
+    if meeting is not None:
+        return back_to_meeting(
+            request, org, meeting.pk, f"Meeting on {day_month_year(meeting.date)} added"
+        )
     context = {"organisation": organisation, "group": the_group, "form": form}
     return render(request, "meetings/schedule.html", context)
+
+
+def _time_and_place(form: TimeAndPlaceForm) -> dict[str, Any]:
+    """The date, times and place a valid form gives, as the domain functions name them."""
+    return {name: form.cleaned_data[name] for name in MOVABLE_FIELDS}
 
 
 @staff(*READERS)
@@ -125,31 +136,25 @@ def reschedule(request: StaffRequest, org: str, pk: int) -> HttpResponse:
         "online_link": meeting.online_link,
     }
     form = TimeAndPlaceForm(**bound(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            reschedule_meeting(
-                meeting=meeting,
-                date=data["date"],
-                starts_at=data["starts_at"],
-                ends_at=data["ends_at"],
-                place=data["place"],
-                online_link=data["online_link"],
-                actor=request.user,
-                today=timezone.localdate(),
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, f"Meeting changed: now on {day_month_year(meeting.date)}")
-            return redirect("meetings:detail", org=org, pk=pk)
+    if form_applied(
+        request,
+        form,
+        lambda: reschedule_meeting(
+            meeting=meeting,
+            **_time_and_place(form),
+            actor=request.user,
+            today=timezone.localdate(),
+        ),
+    ):
+        return back_to_meeting(
+            request, org, pk, f"Meeting changed: now on {day_month_year(meeting.date)}"
+        )
+    apologies = Attendance.objects.filter(meeting=meeting, presence=Presence.APOLOGIES)
     context = {
         "organisation": request.organisation,
         "meeting": meeting,
         "form": form,
-        "apologies": Attendance.objects.filter(
-            meeting=meeting, presence=Presence.APOLOGIES
-        ).count(),
+        "apologies": apologies.count(),
     }
     return render(request, "meetings/reschedule.html", context)
 
@@ -162,25 +167,19 @@ def change_chair(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     members = list(Member.objects.filter(group=meeting.group).order_by("full_name"))
     initial = {"chair_basis": meeting.chair_basis, "chair": meeting.chair_id or ""}
     form = ChairForm(**bound(request), initial=initial, members=members)
-    if request.method == "POST" and form.is_valid():
-        try:
-            name_chair(
-                meeting=meeting,
-                chair=form.chair_member(),
-                chair_basis=form.cleaned_data["chair_basis"],
-                actor=request.user,
-                today=timezone.localdate(),
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, "Chair for the meeting changed")
-            return redirect("meetings:detail", org=org, pk=pk)
-    context = {
-        "organisation": request.organisation,
-        "meeting": meeting,
-        "form": form,
-    }
+    if form_applied(
+        request,
+        form,
+        lambda: name_chair(
+            meeting=meeting,
+            chair=form.chair_member(),
+            chair_basis=form.cleaned_data["chair_basis"],
+            actor=request.user,
+            today=timezone.localdate(),
+        ),
+    ):
+        return back_to_meeting(request, org, pk, "Chair for the meeting changed")
+    context = {"organisation": request.organisation, "meeting": meeting, "form": form}
     return render(request, "meetings/change_chair.html", context)
 
 
@@ -189,19 +188,17 @@ def change_chair(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 def cancel(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     form = CancelForm(**bound(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            cancel_meeting(
-                meeting=meeting,
-                reason=form.cleaned_data["reason"],
-                actor=request.user,
-                today=timezone.localdate(),
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, "Meeting cancelled")
-            return redirect("meetings:detail", org=org, pk=pk)
+    if form_applied(
+        request,
+        form,
+        lambda: cancel_meeting(
+            meeting=meeting,
+            reason=form.cleaned_data["reason"],
+            actor=request.user,
+            today=timezone.localdate(),
+        ),
+    ):
+        return back_to_meeting(request, org, pk, "Meeting cancelled")
     context = {"organisation": request.organisation, "meeting": meeting, "form": form}
     return render(request, "meetings/cancel.html", context)
 
@@ -211,41 +208,38 @@ def cancel(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 def attendance(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Record everyone's attendance at once; a refusal for one saves none (MTG-1)."""
     meeting = meeting_for(request, pk)
-    members = expected_members(meeting)
-    initial = {}
+    initial: dict[str, object] = {}
     for entry in meeting.attendance.all():
         initial[f"presence_{entry.member_id}"] = entry.presence
         initial[f"given_{entry.member_id}"] = entry.apologies_given_on
         initial[f"reason_{entry.member_id}"] = entry.reason
-    form = AttendanceForm(**bound(request), members=members, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        entries = form.entries()
-        if not entries:
-            form.add_error(None, "Select present, apologies or absent for at least one member")
-        else:
-            try:
-                with transaction.atomic():
-                    for member, presence, given, reason in entries:
-                        try:
-                            record_attendance(
-                                meeting=meeting,
-                                member=member,
-                                presence=presence,
-                                apologies_given_on=given,
-                                reason=reason,
-                                actor=request.user,
-                                today=timezone.localdate(),
-                            )
-                        except Refused as refusal:
-                            refusal.field = form.field_for(member, refusal.field)
-                            raise
-            except Refused as refusal:
-                add_refusal(form, refusal)
-            else:
-                messages.success(request, "Attendance recorded")
-                return redirect("meetings:detail", org=org, pk=pk)
+    form = AttendanceForm(**bound(request), members=expected_members(meeting), initial=initial)
+    if form_applied(request, form, lambda: _record_all(meeting, form, actor=request.user)):
+        return back_to_meeting(request, org, pk, "Attendance recorded")
     context = {"organisation": request.organisation, "meeting": meeting, "form": form}
     return render(request, "meetings/attendance.html", context)
+
+
+def _record_all(meeting: Meeting, form: AttendanceForm, *, actor: User) -> None:
+    """Record each entry of a valid attendance form, all or none.
+
+    A refusal names the field of the member it concerns, so the page shows it there.
+    """
+    with transaction.atomic():
+        for member, presence, given, reason in form.entries():
+            try:
+                record_attendance(
+                    meeting=meeting,
+                    member=member,
+                    presence=presence,
+                    apologies_given_on=given,
+                    reason=reason,
+                    actor=actor,
+                    today=timezone.localdate(),
+                )
+            except Refused as refusal:
+                refusal.field = form.field_for(member, refusal.field)
+                raise
 
 
 @staff(*READERS)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
+import datetime as dt
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,7 +11,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from panelkeeper.accounts.permissions import get_object_for, public, staff
-from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import actions_of
 from panelkeeper.meetings.calendars import (
@@ -24,12 +24,13 @@ from panelkeeper.meetings.forms import PeriodForm
 from panelkeeper.meetings.models import CalendarFeed, Meeting
 from panelkeeper.meetings.queries import period
 from panelkeeper.meetings.seats import attendance_rows, group_summary
+from panelkeeper.meetings.views.common import apply_and_tell
 from panelkeeper.meetings.views.officer import OFFICER, READERS, is_officer
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group
 
 
-def _period(request: HttpRequest) -> tuple[PeriodForm, tuple]:  # type: ignore[type-arg]
+def _period(request: HttpRequest) -> tuple[PeriodForm, tuple[dt.date, dt.date]]:
     form = PeriodForm(request.GET or None)
     today = timezone.localdate()
     if request.GET and form.is_valid():
@@ -131,12 +132,11 @@ def new_group_feed(request: StaffRequest, org: str, group: int) -> HttpResponse:
 @require_POST
 def revoke(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     feed = get_object_for(request.organisation, CalendarFeed.objects.all(), pk=pk)
-    try:
-        revoke_feed(feed=feed, actor=request.user)
-    except Refused as refusal:
-        messages.error(request, refusal.message)
-    else:
-        messages.success(request, "Calendar feed turned off")
+    apply_and_tell(
+        request,
+        lambda: revoke_feed(feed=feed, actor=request.user),
+        done="Calendar feed turned off",
+    )
     return redirect("meetings:feeds", org=org)
 
 

@@ -10,14 +10,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from panelkeeper.accounts.permissions import member_self
-from panelkeeper.lib.forms import add_refusal, bound
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.forms import bound
 from panelkeeper.lib.requests import MemberRequest
 from panelkeeper.meetings.attendance import send_apologies
 from panelkeeper.meetings.calendars import create_feed, revoke_feed
 from panelkeeper.meetings.forms import ApologiesForm
 from panelkeeper.meetings.models import Action, CalendarFeed, Meeting, MeetingStatus, Paper
 from panelkeeper.meetings.seats import attendance_rows
+from panelkeeper.meetings.views.common import applied_result, apply_and_tell, paper_download
 from panelkeeper.rules.calendar.working_days import add_months
 
 
@@ -67,8 +67,7 @@ def meeting(request: MemberRequest, member: int, pk: int) -> HttpResponse:
 def paper(request: MemberRequest, member: int, pk: int, paper: int) -> FileResponse:
     """A paper of one of the member's group's meetings, to read beforehand (MTG-6)."""
     found = get_object_or_404(Paper.objects.current(), meeting=_meeting(request, pk), pk=paper)
-    name = found.file.name.rsplit("/", 1)[-1]
-    return FileResponse(found.file.open("rb"), as_attachment=True, filename=name)
+    return paper_download(found)
 
 
 @member_self
@@ -76,24 +75,21 @@ def paper(request: MemberRequest, member: int, pk: int, paper: int) -> FileRespo
 def apologies(request: MemberRequest, member: int, pk: int) -> HttpResponse:
     found = _meeting(request, pk)
     form = ApologiesForm(**bound(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            entry = send_apologies(
-                meeting=found,
-                member=request.member,
-                reason=form.cleaned_data["reason"],
-                arrives_at=form.cleaned_data["arrives_at"],
-                actor=request.user,
-                today=timezone.localdate(),
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            late = (
-                " They are later than the code asks, so they are marked late." if entry.late else ""
-            )
-            messages.success(request, f"Apologies sent.{late}")
-            return redirect("meetings:portal", member=member)
+    entry = applied_result(
+        request,
+        form,
+        lambda: send_apologies(
+            meeting=found,
+            member=request.member,
+            **form.cleaned_data,
+            actor=request.user,
+            today=timezone.localdate(),
+        ),
+    )
+    if entry is not None:
+        late = " They are later than the code asks, so they are marked late." if entry.late else ""
+        messages.success(request, f"Apologies sent.{late}")
+        return redirect("meetings:portal", member=member)
     context = {"member": request.member, "meeting": found, "form": form}
     return render(request, "meetings/portal_apologies.html", context)
 
@@ -115,10 +111,9 @@ def new_feed(request: MemberRequest, member: int) -> HttpResponse:
 def revoke_my_feed(request: MemberRequest, member: int, pk: int) -> HttpResponse:
     """Turn off one of the member's own calendar feeds (if its address was shared, say)."""
     feed = get_object_or_404(CalendarFeed, member=request.member, pk=pk)
-    try:
-        revoke_feed(feed=feed, actor=request.user)
-    except Refused as refusal:
-        messages.error(request, refusal.message)
-    else:
-        messages.success(request, "Calendar feed turned off")
+    apply_and_tell(
+        request,
+        lambda: revoke_feed(feed=feed, actor=request.user),
+        done="Calendar feed turned off",
+    )
     return redirect("meetings:portal", member=member)
