@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from panelkeeper.accounts.models import User
 from panelkeeper.cases.models import Case, PartyRole, RaisedBy, Setting
 from panelkeeper.cases.seats import group_roles
+from panelkeeper.lib.forms import ChoosingForm, radios_field
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import Member
 from panelkeeper.rules.ladder import NO_BREACH, Channel
@@ -31,24 +32,6 @@ def effective_field(noun: str = "date it took effect") -> GovukDateField:
         label="When did it take effect?",
         help_text="Leave blank for today. For example, 27 3 2026",
         required=False,
-    )
-
-
-def radios_field(
-    label: str,
-    *,
-    missing: str,
-    choices: Sequence[tuple[str, str]] = (),
-    hint: str = "",
-) -> forms.ChoiceField:
-    """A question answered by choosing one radio; ``missing`` is the error when none is.
-    Choices known only when the form is built are set by :meth:`ChoosingForm.offer`."""
-    return forms.ChoiceField(
-        label=label,
-        help_text=hint,
-        choices=choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": missing},
     )
 
 
@@ -92,23 +75,6 @@ def _options(view: CaseView | None, kind: EventKind) -> list[str]:
     if view is None:
         return []
     return [o for step in view.next_steps if step.kind is kind for o in step.options]
-
-
-class ChoosingForm(forms.Form):
-    """A form some of whose choices are known only when it is built (the code in force, the
-    case's organisation); these methods set them on fields declared as choice fields."""
-
-    def offer(self, name: str, choices: Sequence[tuple[str, str]]) -> None:
-        """Offer ``choices`` in the choice field ``name``."""
-        field = self.fields[name]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = choices
-
-    def offer_only(self, name: str, queryset: QuerySet[Any]) -> None:
-        """Offer only the rows of ``queryset`` in the model choice field ``name``."""
-        field = self.fields[name]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = queryset
 
 
 class AsOfForm(forms.Form):

@@ -12,32 +12,17 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from panelkeeper.cases.forms import ChoosingForm, radios_field, setting_field
+from panelkeeper.cases.forms import setting_field
 from panelkeeper.concerns.handling import MAX_MESSAGE, OUTCOME_NEEDS_ADDRESS, Report
 from panelkeeper.concerns.models import About, Message, ReporterKind, Setting
 from panelkeeper.concerns.routing import Raising
 from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.lib.effective import future_date
+from panelkeeper.lib.forms import ChoosingForm, radios_field, text_field
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import Member
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
-
-
-def text_field(
-    label: str, *, rows: int, limit: int, missing: str, what: str, hint: str = ""
-) -> forms.CharField:
-    """A box of text of at most ``limit`` characters; ``what`` names it in the error."""
-    return forms.CharField(
-        label=label,
-        help_text=hint,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        max_length=limit,
-        error_messages={
-            "required": missing,
-            "max_length": f"{what} must be {limit:,} characters or fewer",
-        },
-    )
 
 
 class ConcernForm(ChoosingForm):

@@ -14,11 +14,12 @@ meeting"), never from the renderer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.contrib import messages
 from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates, TemplatesSetting
 from django.forms.widgets import Input
@@ -172,34 +173,141 @@ def bound(request: HttpRequest) -> dict[str, Any]:
     return {}
 
 
-def add_refusal(form: forms.Form, refusal: Refused) -> None:
-    """Show a domain refusal on the field it concerns, or above the form."""
-    field = refusal.field if refusal.field in form.fields else None
-    form.add_error(field, refusal.message)
+def add_refusal(
+    form: forms.Form,
+    refusal: Refused,
+    *,
+    show_rule: bool = False,
+    renamed: dict[str, str] | None = None,
+) -> None:
+    """Show a domain refusal on the field it concerns, or above the form.
+
+    ``renamed`` maps a domain function's field name to the form's where they differ;
+    ``show_rule`` adds the rule the refusal applies, "(BR-10)", as the case pages do.
+    """
+    field = (renamed or {}).get(refusal.field or "", refusal.field)
+    field = field if field in form.fields else None
+    form.add_error(field, f"{refusal.message} ({refusal.rule})" if show_rule else refusal.message)
+
+
+def form_result[T](
+    request: HttpRequest,
+    form: forms.Form,
+    change: Callable[[], T],
+    *,
+    show_rule: bool = False,
+    renamed: dict[str, str] | None = None,
+) -> T | None:
+    """What ``change`` (a domain function call) returned for a POSTed, valid ``form``.
+
+    ``None`` for a GET, an invalid form or a refusal (then on the form, through
+    :func:`add_refusal`), so the page is shown again. For a view whose redirect or message
+    needs the record the change made::
+
+        expense = form_result(request, form, lambda: submit_expense(member=m, ...))
+        if expense is not None:
+            messages.success(request, f"{expense} submitted")
+            return redirect(...)
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        return change()
+    except Refused as refused:
+        add_refusal(form, refused, show_rule=show_rule, renamed=renamed)
+        return None
 
 
 def form_applied(request: HttpRequest, form: forms.Form, change: Callable[[], object]) -> bool:
     """Whether a POSTed, valid ``form`` was applied by ``change`` (a domain function call).
 
-    A refusal from ``change`` goes on the form (:func:`add_refusal`) and counts as not
-    applied, so the page is shown again with what to do. The usual view reads::
+    As :func:`form_result`, for a change whose result the view does not need::
 
         form = PaperForm(**bound(request))
         if form_applied(request, form, lambda: attach_paper(meeting=m, **form.cleaned_data)):
             return redirect(...)
         return render(...)
     """
-    if request.method != "POST" or not form.is_valid():
-        return False
-    try:
+
+    def applied() -> bool:
         change()
+        return True
+
+    return form_result(request, form, applied) is not None
+
+
+def button_change[T](
+    request: HttpRequest, change: Callable[[], T], *, done: str | None = None
+) -> T | None:
+    """Apply ``change`` (a domain function call) from a button that posts no form of its
+    own, and say how it went on the page the caller redirects to: ``done`` as a success
+    message, or the refusal's own message. ``None`` when it was refused.
+    """
+    try:
+        result = change()
     except Refused as refused:
-        add_refusal(form, refused)
-        return False
-    return True
+        messages.error(request, refused.message)
+        return None
+    if done:
+        messages.success(request, done)
+    return result
 
 
-class OrganisationForm(forms.Form):
+# -- forms whose choices are known only when they are built ------------------------
+
+
+class ChoosingForm(forms.Form):
+    """A form some of whose choices are known only when it is built (the code in force, an
+    organisation's people); these set them on fields declared as choice fields."""
+
+    def offer(self, name: str, choices: Sequence[tuple[str, str]]) -> None:
+        """Offer ``choices`` in the choice field ``name``."""
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField), f"{name} is declared as a choice field"
+        field.choices = choices
+
+    def offer_only(self, name: str, queryset: QuerySet[Any]) -> None:
+        """Offer only the rows of ``queryset`` in the model choice field ``name``."""
+        field = self.fields[name]
+        assert isinstance(field, forms.ModelChoiceField), f"{name} chooses a model"
+        field.queryset = queryset
+
+
+def radios_field(
+    label: str,
+    *,
+    missing: str,
+    choices: Sequence[tuple[str, str]] = (),
+    hint: str = "",
+) -> forms.ChoiceField:
+    """A question answered by choosing one radio; ``missing`` is the error when none is.
+    Choices known only when the form is built are set by :meth:`ChoosingForm.offer`."""
+    return forms.ChoiceField(
+        label=label,
+        help_text=hint,
+        choices=choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": missing},
+    )
+
+
+def text_field(
+    label: str, *, rows: int, limit: int, missing: str, what: str, hint: str = ""
+) -> forms.CharField:
+    """A box of text of at most ``limit`` characters; ``what`` names it in the error."""
+    return forms.CharField(
+        label=label,
+        help_text=hint,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        max_length=limit,
+        error_messages={
+            "required": missing,
+            "max_length": f"{what} must be {limit:,} characters or fewer",
+        },
+    )
+
+
+class OrganisationForm(ChoosingForm):
     """A form whose choices come from one organisation, given as ``organisation=``.
 
     Subclasses narrow their querysets in :meth:`for_organisation`, so no form reads the
@@ -214,9 +322,3 @@ class OrganisationForm(forms.Form):
 
     def for_organisation(self, organisation: Organisation) -> None:
         """Limit the form's choices to ``organisation``; nothing to limit by default."""
-
-    def choices_from(self, name: str, queryset: QuerySet[Any]) -> None:
-        """Offer only ``queryset`` in the model choice field ``name``."""
-        field = self.fields[name]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = queryset

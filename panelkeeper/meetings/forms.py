@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 
 from panelkeeper.accounts.models import User
+from panelkeeper.lib.forms import ChoosingForm
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.meetings.models import AgendaItem, ChairBasis, DecisionMethod
 from panelkeeper.members.models import Member
@@ -25,14 +26,7 @@ def member_choices(members: Sequence[Member]) -> list[tuple[str, str]]:
     return [("", "Choose a member")] + [(str(m.pk), m.full_name) for m in members]
 
 
-def offer(form: forms.Form, name: str, choices: Sequence[tuple[str, str]]) -> None:
-    """Offer ``choices`` in the form's choice field ``name``, known only once it is built."""
-    field = form.fields[name]
-    assert isinstance(field, forms.ChoiceField), f"{name} is declared as a choice field"
-    field.choices = choices
-
-
-class MemberChoiceForm(forms.Form):
+class MemberChoiceForm(ChoosingForm):
     """A form with one field, ``member_field``, choosing among the ``members`` it is given.
 
     ``members`` maps each choice's value to its member, so a view reads the member chosen
@@ -43,7 +37,7 @@ class MemberChoiceForm(forms.Form):
 
     def __init__(self, *args: Any, members: Sequence[Member] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        offer(self, self.member_field, member_choices(members))
+        self.offer(self.member_field, member_choices(members))
         self.members = {str(m.pk): m for m in members}
 
 
@@ -175,7 +169,7 @@ class ItemForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(ChoosingForm):
     motion = forms.CharField(
         label="Motion", widget=forms.Textarea, error_messages={"required": "Enter the motion"}
     )
@@ -189,7 +183,7 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args: Any, items: Sequence[AgendaItem] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        offer(self, "item", [("", "None")] + [(str(i.pk), str(i)) for i in items])
+        self.offer("item", [("", "None")] + [(str(i.pk), str(i)) for i in items])
         self.items = {str(i.pk): i for i in items}
 
 
@@ -203,7 +197,7 @@ class VoteForm(MemberChoiceForm):
     )
 
 
-class ActionForm(forms.Form):
+class ActionForm(ChoosingForm):
     description = forms.CharField(
         label="Action", max_length=500, error_messages={"required": "Describe the action"}
     )
@@ -217,7 +211,7 @@ class ActionForm(forms.Form):
         choices = [("", "Choose the owner")]
         choices += [(f"m{m.pk}", m.full_name) for m in members]
         choices += [(f"u{u.pk}", f"{u.get_full_name() or u.email} (staff)") for u in staff]
-        offer(self, "owner", choices)
+        self.offer("owner", choices)
         self.owners: dict[str, Member | User] = {f"m{m.pk}": m for m in members}
         self.owners |= {f"u{u.pk}": u for u in staff}
 

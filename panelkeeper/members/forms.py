@@ -99,7 +99,7 @@ class MemberForm(OrganisationForm):
     )
 
     def for_organisation(self, organisation: Organisation) -> None:
-        self.choices_from("group", Group.objects.filter(organisation=organisation))
+        self.offer_only("group", Group.objects.filter(organisation=organisation))
 
     def _person(self, name: str, what: str) -> User | None:
         email = self.cleaned_data.get(name)
@@ -240,7 +240,7 @@ class PaperSignatureForm(OrganisationForm):
 
     def for_organisation(self, organisation: Organisation) -> None:
         versions = DocumentVersion.objects.filter(document__organisation=organisation)
-        self.choices_from("version", versions.select_related("document"))
+        self.offer_only("version", versions.select_related("document"))
 
     def clean_scan(self) -> UploadedFile[bytes]:
         scan: UploadedFile[bytes] = self.cleaned_data["scan"]

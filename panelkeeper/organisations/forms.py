@@ -102,7 +102,7 @@ class RoleHolderForm(OrganisationForm):
     )
 
     def for_organisation(self, organisation: Organisation) -> None:
-        self.choices_from("user", User.objects.filter(grants__organisation=organisation).distinct())
+        self.offer_only("user", User.objects.filter(grants__organisation=organisation).distinct())
 
 
 class ClosureDayForm(forms.Form):

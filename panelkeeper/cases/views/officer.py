@@ -36,7 +36,7 @@ from panelkeeper.cases.pending import (
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.cases.reading import read_case
 from panelkeeper.cases.seats import group_convened, group_problems
-from panelkeeper.cases.views.common import changed
+from panelkeeper.lib.forms import form_result
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
@@ -94,12 +94,13 @@ def raise_breach(request: StaffRequest, org: str) -> HttpResponse:
         members=Member.objects.of(organisation).select_related("group"),
         clauses=clauses,
     )
-    case = changed(
+    case = form_result(
         request,
         form,
         lambda: raise_breach_case(
             organisation=organisation, actor=request.user, **form.cleaned_data
         ),
+        show_rule=True,
         renamed={"contact": "reporter_contact"},
     )
     if case is not None:
@@ -155,7 +156,7 @@ def _form_page(
 ) -> HttpResponse:
     """An officer's form about a case: a valid POST makes ``change`` (the one domain
     function) and says ``done``; a refusal is shown on its field (STYLE 11)."""
-    if changed(request, form, change) is not None:
+    if form_result(request, form, change, show_rule=True) is not None:
         messages.success(request, done)
         return redirect("cases:detail", org=case.organisation.slug, pk=case.pk)
     context = {

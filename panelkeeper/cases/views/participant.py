@@ -14,7 +14,7 @@ from panelkeeper.cases.actions import ACTIONS
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.cases.reading import read_case, reporter_for_subject
-from panelkeeper.cases.views.common import changed
+from panelkeeper.lib.forms import form_result
 from panelkeeper.lib.requests import CaseRequest, SignedInRequest
 from panelkeeper.members.status import status_on
 from panelkeeper.organisations.forms import bound
@@ -64,7 +64,9 @@ def decide_appeal(request: CaseRequest, case: int) -> HttpResponse:
     step = ACTIONS["decide-appeal"]
     view = assess_case(record, as_of=timezone.localdate())
     form = step.form(**bound(request), view=view, case=record)
-    done = changed(request, form, lambda: step.take(record, form.cleaned_data, request.user))
+    done = form_result(
+        request, form, lambda: step.take(record, form.cleaned_data, request.user), show_rule=True
+    )
     if done is not None:
         messages.success(request, done)
         return redirect("cases:my_case", case=record.pk)

@@ -34,10 +34,9 @@ from panelkeeper.letters.wording import (
     save_wording,
     wording_for,
 )
-from panelkeeper.lib.forms import bound
+from panelkeeper.lib.forms import bound, button_change, form_result
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.members.views.common import change_or_message, form_result
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
@@ -105,7 +104,7 @@ def _others(letter: Letter) -> list[tuple[Other, Letter | None]]:
 def tell_others_view(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Write to those the code says are told who could not be reached when it was sent."""
     letter = _letter(request, pk)
-    sent = change_or_message(
+    sent = button_change(
         request, lambda: tell_others(letter, actor=request.user, today=timezone.localdate())
     )
     if sent:

@@ -15,9 +15,9 @@ from panelkeeper.accounts.permissions import get_object_for, staff
 from panelkeeper.letters.issuing import issue_gift_letter, issue_resign_request
 from panelkeeper.letters.models import Letter
 from panelkeeper.letters.waiting import gifts_to_send, outcomes_to_send, resign_to_send
+from panelkeeper.lib.forms import button_change
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import DocumentVersion, Member
-from panelkeeper.members.views.common import change_or_message
 from panelkeeper.registers.models import Gift
 
 OFFICER = Grant.Role.OFFICER
@@ -39,7 +39,7 @@ def to_send(request: StaffRequest, org: str) -> HttpResponse:
 
 def _sent(request: HttpRequest, org: str, send: Callable[[], Letter]) -> HttpResponse:
     """Send one waiting letter; a refusal shows on the list of letters waiting."""
-    letter = change_or_message(request, send)
+    letter = button_change(request, send)
     if letter is None:
         return redirect("letters:to_send", org=org)
     messages.success(request, f"Letter {letter.reference} sent by {letter.channel}")

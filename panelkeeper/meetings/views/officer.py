@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import Grant, User
 from panelkeeper.accounts.permissions import get_object_for, staff
-from panelkeeper.lib.forms import bound, form_applied
+from panelkeeper.lib.forms import bound, form_applied, form_result
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import actions_of, overdue
@@ -36,7 +36,6 @@ from panelkeeper.meetings.schedule import (
     reschedule_meeting,
     schedule_meeting,
 )
-from panelkeeper.meetings.views.common import applied_result
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group
 from panelkeeper.rules.attendance import Presence
@@ -84,7 +83,7 @@ def schedule(request: StaffRequest, org: str, group: int) -> HttpResponse:
     the_group = get_object_for(organisation, Group.objects.all(), pk=group)
     members = list(Member.objects.filter(group=the_group))
     form = ScheduleForm(**bound(request), members=members)
-    meeting = applied_result(
+    meeting = form_result(
         request,
         form,
         lambda: schedule_meeting(

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.models import User
 from panelkeeper.accounts.permissions import get_object_for, staff
-from panelkeeper.lib.forms import bound, form_applied
+from panelkeeper.lib.forms import bound, button_change, form_applied
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import allocate_action, complete_action
 from panelkeeper.meetings.agenda import add_agenda_item
@@ -32,7 +32,7 @@ from panelkeeper.meetings.missed import decide_missed_meetings
 from panelkeeper.meetings.models import Action, Decision, MeetingStatus, MissedMeetings, Paper
 from panelkeeper.meetings.papers import attach_paper, remove_paper
 from panelkeeper.meetings.queries import expected_members
-from panelkeeper.meetings.views.common import apply_and_tell, paper_download
+from panelkeeper.meetings.views.common import paper_download
 from panelkeeper.meetings.views.officer import OFFICER, READERS, back_to_meeting, meeting_for
 from panelkeeper.members.models import Member
 
@@ -112,7 +112,7 @@ def take_off_paper(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Ask the officer to confirm on GET; remove the paper and its file on POST."""
     found = _current_paper(request, pk)
     if request.method == "POST":
-        apply_and_tell(
+        button_change(
             request,
             lambda: remove_paper(paper=found, actor=request.user),
             done=f"Paper removed: {found.title}",
@@ -175,7 +175,7 @@ def vote(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 @require_POST
 def close(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     decision = _decision(request, pk)
-    apply_and_tell(
+    button_change(
         request, lambda: close_decision(decision=decision, actor=request.user), done="Votes counted"
     )
     return redirect("meetings:detail", org=org, pk=decision.meeting_id)
@@ -214,7 +214,7 @@ def action_done(request: StaffRequest, org: str, pk: int) -> HttpResponse:
         pk=pk,
     )
     today = timezone.localdate()
-    apply_and_tell(
+    button_change(
         request,
         lambda: complete_action(action=action, done_on=today, actor=request.user, today=today),
         done="Action marked done",

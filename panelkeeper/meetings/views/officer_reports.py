@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from panelkeeper.accounts.permissions import get_object_for, public, staff
+from panelkeeper.lib.forms import button_change
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import actions_of
 from panelkeeper.meetings.calendars import (
@@ -24,7 +25,6 @@ from panelkeeper.meetings.forms import PeriodForm
 from panelkeeper.meetings.models import CalendarFeed, Meeting
 from panelkeeper.meetings.queries import period
 from panelkeeper.meetings.seats import attendance_rows, group_summary
-from panelkeeper.meetings.views.common import apply_and_tell
 from panelkeeper.meetings.views.officer import OFFICER, READERS, is_officer
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group
@@ -132,7 +132,7 @@ def new_group_feed(request: StaffRequest, org: str, group: int) -> HttpResponse:
 @require_POST
 def revoke(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     feed = get_object_for(request.organisation, CalendarFeed.objects.all(), pk=pk)
-    apply_and_tell(
+    button_change(
         request,
         lambda: revoke_feed(feed=feed, actor=request.user),
         done="Calendar feed turned off",

@@ -10,14 +10,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from panelkeeper.accounts.permissions import member_self
-from panelkeeper.lib.forms import bound
+from panelkeeper.lib.forms import bound, button_change, form_result
 from panelkeeper.lib.requests import MemberRequest
 from panelkeeper.meetings.attendance import send_apologies
 from panelkeeper.meetings.calendars import create_feed, revoke_feed
 from panelkeeper.meetings.forms import ApologiesForm
 from panelkeeper.meetings.models import Action, CalendarFeed, Meeting, MeetingStatus, Paper
 from panelkeeper.meetings.seats import attendance_rows
-from panelkeeper.meetings.views.common import applied_result, apply_and_tell, paper_download
+from panelkeeper.meetings.views.common import paper_download
 from panelkeeper.rules.calendar.working_days import add_months
 
 
@@ -75,7 +75,7 @@ def paper(request: MemberRequest, member: int, pk: int, paper: int) -> FileRespo
 def apologies(request: MemberRequest, member: int, pk: int) -> HttpResponse:
     found = _meeting(request, pk)
     form = ApologiesForm(**bound(request))
-    entry = applied_result(
+    entry = form_result(
         request,
         form,
         lambda: send_apologies(
@@ -111,7 +111,7 @@ def new_feed(request: MemberRequest, member: int) -> HttpResponse:
 def revoke_my_feed(request: MemberRequest, member: int, pk: int) -> HttpResponse:
     """Turn off one of the member's own calendar feeds (if its address was shared, say)."""
     feed = get_object_or_404(CalendarFeed, member=request.member, pk=pk)
-    apply_and_tell(
+    button_change(
         request,
         lambda: revoke_feed(feed=feed, actor=request.user),
         done="Calendar feed turned off",

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import staff
-from panelkeeper.lib.forms import bound, form_applied
+from panelkeeper.lib.forms import bound, form_applied, form_result
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.eligibility import eligibility
 from panelkeeper.members.forms import MemberForm, OnDateForm, SearchForm, StatusForm
@@ -19,7 +19,7 @@ from panelkeeper.members.lookups import member_in
 from panelkeeper.members.models import Member
 from panelkeeper.members.records import add_member, change_member_status, update_member
 from panelkeeper.members.status import status_records
-from panelkeeper.members.views.common import added_to, form_result
+from panelkeeper.members.views.common import added_to
 from panelkeeper.rules.dates import day_month_year
 
 OFFICER = Grant.Role.OFFICER

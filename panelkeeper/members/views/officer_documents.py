@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
-from panelkeeper.lib.forms import bound
+from panelkeeper.lib.forms import bound, button_change, form_result
 from panelkeeper.lib.pdf import render_pdf
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.documents import (
@@ -28,7 +28,7 @@ from panelkeeper.members.forms import CountersignForm, DocumentVersionForm, Pape
 from panelkeeper.members.lookups import signature_in
 from panelkeeper.members.models import Document, Signature
 from panelkeeper.members.signing import countersign, record_paper_signature
-from panelkeeper.members.views.common import added_to, change_or_message, form_result
+from panelkeeper.members.views.common import added_to
 from panelkeeper.members.views.officer import member_for
 
 OFFICER = Grant.Role.OFFICER
@@ -120,7 +120,7 @@ def countersign_signature(request: StaffRequest, org: str, pk: int) -> HttpRespo
         messages.error(request, cast(str, form.errors["countersigned_on"][0]))
         return redirect("members:detail", org=org, pk=signature.member_id)
     on = form.cleaned_data["countersigned_on"] or today
-    countersigned = change_or_message(
+    countersigned = button_change(
         request,
         lambda: countersign(
             signature=signature, officer=request.user, countersigned_on=on, today=today

@@ -10,12 +10,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import staff
-from panelkeeper.lib.forms import bound
+from panelkeeper.lib.forms import bound, button_change
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.csv_io import check, decode, export_members, import_members
 from panelkeeper.members.forms import ImportForm
 from panelkeeper.members.models import Member
-from panelkeeper.members.views.common import change_or_message
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
@@ -56,7 +55,7 @@ def confirm(request: StaffRequest, org: str) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Upload the CSV file again")
         return redirect("members:import", org=org)
-    added = change_or_message(
+    added = button_change(
         request,
         lambda: import_members(
             text=form.cleaned_data["text"], organisation=request.organisation, actor=request.user

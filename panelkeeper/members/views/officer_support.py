@@ -10,12 +10,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import staff
-from panelkeeper.lib.forms import bound
+from panelkeeper.lib.forms import bound, button_change
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.lookups import expense_in
 from panelkeeper.members.support import decide_expense, record_appraisal, submit_expense
 from panelkeeper.members.support_forms import AppraisalForm, ExpenseDecisionForm, ExpenseForm
-from panelkeeper.members.views.common import added_to, change_or_message
+from panelkeeper.members.views.common import added_to
 from panelkeeper.members.views.officer import member_for
 
 OFFICER = Grant.Role.OFFICER
@@ -56,7 +56,7 @@ def decide(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Select a decision")
         return redirect("members:detail", org=org, pk=expense.member_id)
-    decided = change_or_message(
+    decided = button_change(
         request,
         lambda: decide_expense(
             expense=expense, actor=request.user, today=timezone.localdate(), **form.cleaned_data
