@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import models, router, transaction
 from django.utils import timezone
@@ -54,3 +54,20 @@ def record(
         object_id=str(obj.pk),
         fields=list(fields),
     )
+
+
+def create_recorded[M: models.Model](
+    model: type[M],
+    *,
+    actor: User | None,
+    organisation: Organisation,
+    action: str,
+    fields: Sequence[str],
+    **values: Any,
+) -> M:
+    """A new ``model`` row from ``values``, and the audit entry saying ``actor`` did
+    ``action`` touching ``fields``, saved together in one transaction or not at all."""
+    with transaction.atomic():
+        made = model._default_manager.create(**values)
+        record(actor=actor, organisation=organisation, action=action, obj=made, fields=fields)
+    return made

@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from panelkeeper.audit.log import record
+from panelkeeper.audit.log import create_recorded, record
 from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Appraisal, Expense, Member
-from panelkeeper.members.recorded import create_recorded
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
