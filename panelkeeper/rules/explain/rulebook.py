@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from panelkeeper.rules.dates import day_month_year, long_date, month_year
 from panelkeeper.rules.explain.sections import (
     Rule,
+    Sentences,
     attendance_rules,
     confidentiality_rules,
     documents_rules,
@@ -88,50 +89,33 @@ def _about(policy: Policy, cal: CalendarSettings) -> Section:
 
 
 def _governance(g: Governance) -> list[Rule]:
-    ids = g.cites.all
-    rules: list[Rule] = []
-    gov1 = tuple(i for i in ids if i == "GOV-1")
+    said = Sentences(g.cites.all)
     if g.approved_on:
-        approved = day_month_year(g.approved_on)
-        rules.append(Rule(gov1, f"This version was approved on {approved}."))
+        said.add("GOV-1", text=f"This version was approved on {day_month_year(g.approved_on)}.")
     if g.review_every:
         who = sentence(titles(g.reviewed_by, "and")) if g.reviewed_by else "The organisation"
         first = f", the first time in {month_year(g.review_due)}" if g.review_due else ""
-        rules.append(
-            Rule(
-                gov1,
-                f"{who} review the code every {duration(g.review_every)}{first}; "
-                "an overdue review is flagged.",
-            )
+        said.add(
+            "GOV-1",
+            text=f"{who} review the code every {duration(g.review_every)}{first}; "
+            "an overdue review is flagged.",
         )
     if g.early_review_proposed_by is not None:
-        rules.append(
-            Rule(
-                tuple(i for i in ids if i == "GOV-1"),
-                f"{sentence(titles([g.early_review_proposed_by]))} may ask for an early "
-                "review if part of the code proves unworkable.",
-            )
+        said.add(
+            "GOV-1",
+            text=f"{sentence(titles([g.early_review_proposed_by]))} may ask for an early "
+            "review if part of the code proves unworkable.",
         )
     if g.revisions_jointly_agreed:
-        rules.append(
-            Rule(
-                tuple(i for i in ids if i == "MEM-6"),
-                "Revisions are agreed jointly by those who review the code.",
-            )
-        )
+        said.add("MEM-6", text="Revisions are agreed jointly by those who review the code.")
     if g.equality_impact_assessment:
         when = (
             f", last on {g.equality_impact_assessed_on:%d %B %Y}"
             if g.equality_impact_assessed_on
             else ""
         )
-        rules.append(
-            Rule(
-                tuple(i for i in ids if i == "GOV-2"),
-                f"The code is subject to an equality impact assessment{when}.",
-            )
-        )
-    return rules
+        said.add("GOV-2", text=f"The code is subject to an equality impact assessment{when}.")
+    return said.rules
 
 
 def _behaviours(b: Behaviours) -> list[Rule]:

@@ -70,35 +70,49 @@ def duration(value: Duration) -> str:
     return str(value)
 
 
-def _cited(ids: Sequence[str], wanted: Sequence[str]) -> tuple[str, ...]:
-    return tuple(i for i in wanted if i in ids)
+class Sentences:
+    """The rules of one part of a policy, in the order they are written.
+
+    ``cites`` is what the part cites (stated or adopted). Each sentence says which rule
+    ids it implements; it names those the part cites and stays silent on the rest, so a
+    code that does not cite a rule never shows its id.
+    """
+
+    def __init__(self, cites: Sequence[str]) -> None:
+        self.cites = tuple(cites)
+        self.rules: list[Rule] = []
+
+    def cited(self, *wanted: str) -> tuple[str, ...]:
+        """Those of ``wanted`` the part cites, in the order wanted."""
+        return tuple(i for i in wanted if i in self.cites)
+
+    def add(self, *wanted: str, text: str) -> None:
+        """A sentence implementing ``wanted``, naming those of them the part cites."""
+        self.add_citing(self.cited(*wanted), text=text)
+
+    def add_citing(self, ids: Sequence[str], *, text: str) -> None:
+        """A sentence naming exactly ``ids``."""
+        self.rules.append(Rule(tuple(ids), text))
 
 
 def documents_rules(d: Documents) -> list[Rule]:
-    ids = d.cites.all
-    rules: list[Rule] = []
+    said = Sentences(d.cites.all)
     to_sign = [doc.title for doc in d.to_sign]
     if to_sign:
-        rules.append(Rule(_cited(ids, ["MEM-2"]), f"Each member signs the {listing(to_sign)}."))
+        said.add("MEM-2", text=f"Each member signs the {listing(to_sign)}.")
     else:
-        rules.append(
-            Rule(_cited(ids, ["MEM-2", "GOV-3"]), "Members are not asked to sign anything.")
-        )
+        said.add("MEM-2", "GOV-3", text="Members are not asked to sign anything.")
     if d.read_in_full:
-        rules.append(
-            Rule(
-                _cited(ids, ["MEM-3"]),
-                "Before signing, a member confirms they have read and understood every document "
-                "in full; the version signed is recorded.",
-            )
+        said.add(
+            "MEM-3",
+            text="Before signing, a member confirms they have read and understood every "
+            "document in full; the version signed is recorded.",
         )
     if d.acknowledge_consequences:
-        rules.append(
-            Rule(
-                _cited(ids, ["MEM-3"]),
-                "By signing, a member accepts the actions the organisation may take if the code "
-                "is broken; the version signed is recorded.",
-            )
+        said.add(
+            "MEM-3",
+            text="By signing, a member accepts the actions the organisation may take if the "
+            "code is broken; the version signed is recorded.",
         )
     if d.countersigned_by is not None:
         promise = listing(list(d.organisation_provides)) or "its support"
@@ -106,7 +120,7 @@ def documents_rules(d: Documents) -> list[Rule]:
         who = sentence(the(d.countersigned_by.title))
         text = f"{who} countersigns for the organisation, promising {promise}"
         text += f", with needs identified at {when}." if when else "."
-        rules.append(Rule(_cited(ids, ["MEM-4"]), text))
+        said.add("MEM-4", text=text)
     citable = [doc.title for doc in d.citable]
     if citable:
         extra = []
@@ -116,21 +130,16 @@ def documents_rules(d: Documents) -> list[Rule]:
             extra.append("going against co-regulation and partnership working")
         text = f"A breach report may cite the {listing(citable, 'or')}"
         text += f", or {listing(extra, 'or')}." if extra else "."
-        rules.append(Rule(_cited(ids, ["BR-0"]), text))
+        said.add("BR-0", text=text)
     associated = [doc.title for doc in d.items]
-    rules.append(
-        Rule(_cited(ids, ["GOV-3"]), f"Documents that go with the code: {listing(associated)}.")
-    )
-    return rules
+    said.add("GOV-3", text=f"Documents that go with the code: {listing(associated)}.")
+    return said.rules
 
 
 def membership_rules(m: Membership) -> list[Rule]:
-    ids = m.cites.all
-    rules: list[Rule] = []
+    said = Sentences(m.cites.all)
     if m.customers:
-        rules.append(
-            Rule(_cited(ids, ["MEM-1"]), f"Customers include {listing(list(m.customers))}.")
-        )
+        said.add("MEM-1", text=f"Customers include {listing(list(m.customers))}.")
     if m.voluntary and m.rewards_and_expenses:
         pay = (
             "Members are volunteers and unpaid; only rewards and expenses for taking part are paid."
@@ -139,15 +148,14 @@ def membership_rules(m: Membership) -> list[Rule]:
         pay = "Members receive nothing for their role beyond rewards and expenses for taking part."
     else:
         pay = "Members may make no financial gain or win any advantage from their role."
-    rules.append(Rule(_cited(ids, ["MEM-5"]), pay))
+    said.add("MEM-5", text=pay)
     if m.applies_when:
-        rules.append(Rule(_cited(ids, ["MEM-9"]), f"The code applies {m.applies_when}."))
-    return rules
+        said.add("MEM-9", text=f"The code applies {m.applies_when}.")
+    return said.rules
 
 
 def attendance_rules(a: Attendance) -> list[Rule]:
-    ids = a.cites.all
-    rules: list[Rule] = []
+    said = Sentences(a.cites.all)
     to = f" to {titles(a.apologies_to)}" if a.apologies_to else ""
     if ApologiesFor.ABSENCE in a.apologies_for:
         when = (
@@ -157,37 +165,27 @@ def attendance_rules(a: Attendance) -> list[Rule]:
         )
         reasons = " with reasons" if a.apologies_with_reasons else ""
         late = " Apologies given later still count, marked late." if a.apologies_notice else ""
-        rules.append(
-            Rule(
-                _cited(ids, ["MTG-1"]),
-                f"A member who cannot attend sends apologies{reasons}{to} {when}.{late}",
-            )
+        said.add(
+            "MTG-1", text=f"A member who cannot attend sends apologies{reasons}{to} {when}.{late}"
         )
     if ApologiesFor.LATE_ARRIVAL in a.apologies_for:
         time = " saying when they expect to arrive" if a.apologies_with_arrival_time else ""
-        rules.append(
-            Rule(
-                _cited(ids, ["MTG-1"]),
-                f"A member who will be late sends word{to} beforehand{time}.",
-            )
-        )
+        said.add("MTG-1", text=f"A member who will be late sends word{to} beforehand{time}.")
     absences = a.consecutive_absences
     if absences is not None:
         counted = (
             "with or without apologies" if absences.count_with_apologies else "without apologies"
         )
         decider = the(absences.decided_by.title) if absences.decided_by else "the group"
-        rules.append(
-            Rule(
-                absences.cites.all or _cited(ids, ["MTG-2"]),
-                f"Missing more than {absences.limit} meetings in a row ({counted}; "
-                "cancelled meetings and time suspended do not count) ends membership: "
-                f"absence number {absences.opens_decision_at} opens a decision for "
-                f"{decider}, who may accept exceptional circumstances such as serious "
-                "illness instead.",
-            )
+        said.add_citing(
+            absences.cites.all or said.cited("MTG-2"),
+            text=f"Missing more than {absences.limit} meetings in a row ({counted}; "
+            "cancelled meetings and time suspended do not count) ends membership: "
+            f"absence number {absences.opens_decision_at} opens a decision for "
+            f"{decider}, who may accept exceptional circumstances such as serious "
+            "illness instead.",
         )
-    return rules
+    return said.rules
 
 
 _DECISIONS = {
@@ -198,10 +196,9 @@ _DECISIONS = {
 
 def meetings_rules(m: Meetings, panel: str) -> list[Rule]:
     """``panel`` is how the group is named in a sentence, such as "the Panel"."""
-    ids = m.cites.all
-    rules: list[Rule] = []
+    said = Sentences(m.cites.all)
     if m.decisions is not None:
-        rules.append(Rule(_cited(ids, ["MTG-3"]), _DECISIONS[m.decisions]))
+        said.add("MTG-3", text=_DECISIONS[m.decisions])
     parts = []
     if m.chair_by is ChairBy.ROTA_OR_STANDING:
         parts.append(f"{panel} agrees a rota of chairs or one chair for a period")
@@ -212,25 +209,20 @@ def meetings_rules(m: Meetings, panel: str) -> list[Rule]:
     if m.regular_breaks:
         parts.append("there are regular breaks")
     if parts:
-        text = listing(parts)
-        rules.append(Rule(_cited(ids, ["MTG-4"]), sentence(text) + "."))
+        said.add("MTG-4", text=sentence(listing(parts)) + ".")
     if m.chair_may_send_out:
-        rules.append(
-            Rule(
-                _cited(ids, ["MTG-5"]),
-                "For a serious breach during a meeting, the Chair asks the member to "
-                "leave at once; this is recorded and opens a serious breach case.",
-            )
+        said.add(
+            "MTG-5",
+            text="For a serious breach during a meeting, the Chair asks the member to leave "
+            "at once; this is recorded and opens a serious breach case.",
         )
     if m.come_prepared:
-        rules.append(
-            Rule(
-                _cited(ids, ["MTG-6"]),
-                "Members come prepared; work allocated at a meeting is recorded with "
-                "who does it and by when.",
-            )
+        said.add(
+            "MTG-6",
+            text="Members come prepared; work allocated at a meeting is recorded with who "
+            "does it and by when.",
         )
-    return rules
+    return said.rules
 
 
 _DISCLOSE = {
@@ -247,68 +239,53 @@ _ON_CONFLICT = {
 
 
 def interests_rules(i: Interests) -> list[Rule]:
-    ids = i.cites.all
-    rules = [
-        Rule(
-            _cited(ids, ["COI-1"]),
-            "Each member declares any interest that could affect their approach to the work: "
-            f"{listing([_DISCLOSE[d] for d in i.disclose])}. The register is dated and kept "
-            "current.",
-        ),
-    ]
-    if "COI-2" in ids:
-        rules.append(
-            Rule(
-                ("COI-2",),
-                f"Where a conflict is clear and substantial, the member "
-                f"{_ON_CONFLICT[i.on_conflict]}.",
-            )
+    said = Sentences(i.cites.all)
+    said.add(
+        "COI-1",
+        text="Each member declares any interest that could affect their approach to the "
+        f"work: {listing([_DISCLOSE[d] for d in i.disclose])}. The register is dated and "
+        "kept current.",
+    )
+    if said.cited("COI-2"):
+        said.add(
+            "COI-2",
+            text="Where a conflict is clear and substantial, the member "
+            f"{_ON_CONFLICT[i.on_conflict]}.",
         )
     if i.tell:
         now = " straight away" if i.tell_immediately else ""
-        rules.append(
-            Rule(
-                _cited(ids, ["COI-3"]),
-                f"A member who thinks a conflict has arisen or may arise tells "
-                f"{titles(i.tell)}{now}.",
-            )
+        said.add(
+            "COI-3",
+            text="A member who thinks a conflict has arisen or may arise tells "
+            f"{titles(i.tell)}{now}.",
         )
-    rules.append(
-        Rule(
-            _cited(ids, ["COI-2"]) or _cited(ids, ["COI-1"]),
-            f"{sentence(titles(i.decided_by))} records the decision: no conflict, partial "
-            "withdrawal (naming the parts) or full withdrawal.",
-        )
+    said.add_citing(
+        said.cited("COI-2") or said.cited("COI-1"),
+        text=f"{sentence(titles(i.decided_by))} records the decision: no conflict, partial "
+        "withdrawal (naming the parts) or full withdrawal.",
     )
-    return rules
+    return said.rules
 
 
 def confidentiality_rules(c: Confidentiality, panel: str) -> list[Rule]:
-    ids = c.cites.all
-    rules: list[Rule] = []
+    said = Sentences(c.cites.all)
     if c.protect_identities:
-        rules.append(
-            Rule(
-                _cited(ids, ["CONF-1"]),
-                "Personal information stays confidential, and members never mention a "
-                "case in a way that could identify someone.",
-            )
+        said.add(
+            "CONF-1",
+            text="Personal information stays confidential, and members never mention a case "
+            "in a way that could identify someone.",
         )
     if c.disclose_only_to is not None:
-        rules.append(
-            Rule(
-                _cited(ids, ["CONF-2"]),
-                "Sharing within the work for its purpose is allowed; outside it, "
-                f"confidential information goes only to {the(c.disclose_only_to.title)}.",
-            )
+        said.add(
+            "CONF-2",
+            text="Sharing within the work for its purpose is allowed; outside it, confidential "
+            f"information goes only to {the(c.disclose_only_to.title)}.",
         )
     if c.information_belongs_to_scrutinised:
-        rules.append(
-            Rule(
-                _cited(ids, ["CONF-3"]),
-                "What a scrutiny gathers belongs to the organisation inspected and is "
-                "never passed to anyone else.",
-            )
+        said.add(
+            "CONF-3",
+            text="What a scrutiny gathers belongs to the organisation inspected and is never "
+            "passed to anyone else.",
         )
     speaking = []
     if c.speak_for_group_needs_agreement:
@@ -318,55 +295,44 @@ def confidentiality_rules(c: Confidentiality, panel: str) -> list[Rule]:
     if c.correspondence_shared:
         speaking.append(f"letters sent for {panel} are shared with every member")
     if speaking:
-        text = listing(speaking)
-        rules.append(Rule(_cited(ids, ["CONF-4"]), sentence(text) + "."))
+        said.add("CONF-4", text=sentence(listing(speaking)) + ".")
     if c.requests_through_plan:
-        rules.append(
-            Rule(
-                _cited(ids, ["CONF-6"]),
-                "Requests for reports and data follow the Access to Information Protocol "
-                "and the agreed scrutiny plan.",
-            )
+        said.add(
+            "CONF-6",
+            text="Requests for reports and data follow the Access to Information Protocol and "
+            "the agreed scrutiny plan.",
         )
     if c.contact_details_private:
-        rules.append(
-            Rule(
-                _cited(ids, ["CONF-7"]),
-                "Members' contact details are hidden from other members unless they "
-                f"agree; {panel} settles how members contact each other.",
-            )
+        said.add(
+            "CONF-7",
+            text="Members' contact details are hidden from other members unless they agree; "
+            f"{panel} settles how members contact each other.",
         )
-    return rules
+    return said.rules
 
 
 def gifts_rules(g: Gifts, panel: str) -> list[Rule]:
-    ids = g.cites.all
+    said = Sentences(g.cites.all)
     what = (
         "any gift or hospitality offered or received"
         if g.offered_too
         else "any gift or hospitality received"
     )
-    rules = [
-        Rule(_cited(ids, ["GIFT-1"]), f"A member declares {what} to {titles(g.declare_to, 'and')}.")
-    ]
+    said.add("GIFT-1", text=f"A member declares {what} to {titles(g.declare_to, 'and')}.")
     if g.discuss is GiftsDiscussed.NEXT_MEETING:
-        rules.append(
-            Rule(
-                _cited(ids, ["GIFT-2"]),
-                f"What happens to it is discussed at the next meeting of {panel}; "
-                "it goes on that agenda automatically.",
-            )
+        said.add(
+            "GIFT-2",
+            text=f"What happens to it is discussed at the next meeting of {panel}; it goes on "
+            "that agenda automatically.",
         )
     else:
         who = the(g.discuss_with.title) if g.discuss_with else "the organisation"
-        rules.append(Rule(_cited(ids, ["GIFT-2"]), f"What happens to it is agreed with {who}."))
+        said.add("GIFT-2", text=f"What happens to it is agreed with {who}.")
     if g.register:
         declined = ", declined offers included" if g.offered_too else ""
-        rules.append(
-            Rule(
-                _cited(ids, ["GIFT-3"]),
-                f"Every gift and all hospitality go in the organisation's gifts and "
-                f"hospitality register{declined}.",
-            )
+        said.add(
+            "GIFT-3",
+            text="Every gift and all hospitality go in the organisation's gifts and "
+            f"hospitality register{declined}.",
         )
-    return rules
+    return said.rules

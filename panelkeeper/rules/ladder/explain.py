@@ -10,14 +10,18 @@ from collections.abc import Sequence
 
 from panelkeeper.rules.calendar.durations import Duration
 from panelkeeper.rules.explain.sections import listing as _listing
+from panelkeeper.rules.explain.sections import sentence
 from panelkeeper.rules.ladder.model import (
     AppealScope,
     Channel,
     Deadline,
     Effect,
     EscalationMode,
+    Group,
     Ladder,
+    Opening,
     Outcome,
+    Party,
     Requirement,
 )
 from panelkeeper.rules.policy.roles import Role
@@ -78,44 +82,54 @@ _REQUIREMENTS = {
 }
 
 
+class _Sentences:
+    """The sentences of one section, each naming the ids the ladder cites for its part."""
+
+    def __init__(self, ladder: Ladder) -> None:
+        self.ladder = ladder
+        self.rules: list[ExplainedRule] = []
+
+    def add(self, part: str, *, text: str) -> None:
+        """A sentence about ``part`` of the ladder ("raising", "appeal", ...)."""
+        self.add_citing(self.ladder.cites(part), text=text)
+
+    def add_citing(self, ids: tuple[str, ...], *, text: str) -> None:
+        """A sentence naming exactly ``ids``."""
+        self.rules.append((ids, text))
+
+    def section(self, title: str) -> ExplainedSection:
+        return (title, tuple(self.rules))
+
+
 def _raising(ladder: Ladder) -> ExplainedSection:
     r = ladder.raising
-    rules: list[ExplainedRule] = []
+    said = _Sentences(ladder)
     if r.raised_by:
         who = _listing([p.phrase for p in r.raised_by])
         extra = ", whether they were wronged or saw it happen" if r.witnesses else ""
-        rules.append((ladder.cites("raising"), f"A breach may be raised by {who}{extra}."))
+        said.add("raising", text=f"A breach may be raised by {who}{extra}.")
     if r.anonymous:
-        rules.append(
-            (ladder.cites("raising"), "A concern may also be raised anonymously, with a receipt.")
-        )
+        said.add("raising", text="A concern may also be raised anonymously, with a receipt.")
     route = f"It goes to {_titles(r.route_to)}"
     if r.via:
         route += f" directly, or first to {_titles(r.via)}; they pass it on at once"
-    rules.append((ladder.cites("raising"), route + "."))
+    said.add("raising", text=route + ".")
     if r.every_report_investigated:
-        rules.append((ladder.cites("raising"), "Every breach reported is investigated."))
-    rules.append(
-        (
-            ladder.cites("raising"),
-            "Watching over how the code is applied and enforced falls to "
-            f"{_titles(r.monitored_by, 'and')}.",
-        )
+        said.add("raising", text="Every breach reported is investigated.")
+    said.add(
+        "raising",
+        text="Watching over how the code is applied and enforced falls to "
+        f"{_titles(r.monitored_by, 'and')}.",
     )
     if ladder.complaints_route:
-        rules.append(
-            (
-                ladder.cites("appeal"),
-                f"At any stage the member may use {ladder.complaints_route}.",
-            )
-        )
-    return ("Raising a breach", tuple(rules))
+        said.add("appeal", text=f"At any stage the member may use {ladder.complaints_route}.")
+    return said.section("Raising a breach")
 
 
 def _informal(ladder: Ladder) -> ExplainedSection | None:
     if not ladder.informal:
         return None
-    rules: list[ExplainedRule] = []
+    said = _Sentences(ladder)
     for step in ladder.informal:
         joiner = "together with" if step.together else "or"
         text = f"{step.label}: taken by {_titles(step.taken_by, joiner)}"
@@ -132,86 +146,82 @@ def _informal(ladder: Ladder) -> ExplainedSection | None:
             text += f"; it {_keep(step.keep)}"
         if step.closes:
             text += "; it closes the case"
-        rules.append((step.rules or ladder.cites("informal"), text + "."))
-    return ("Before the formal process", tuple(rules))
+        said.add_citing(step.rules or ladder.cites("informal"), text=text + ".")
+    return said.section("Before the formal process")
+
+
+_OPENINGS = {
+    Opening.MEMBER_INFORMED: "a preliminary investigation, and telling the member about it",
+    Opening.INVESTIGATION_OPENED: "a preliminary investigation",
+    Opening.MEETING_HELD: "a private meeting with the member",
+}
 
 
 def _investigation(ladder: Ladder) -> ExplainedSection:
-    rules: list[ExplainedRule] = []
-    opening = {
-        "member_informed": "a preliminary investigation, and telling the member about it",
-        "investigation_opened": "a preliminary investigation",
-        "meeting_held": "a private meeting with the member",
-    }[ladder.opens_with.value]
-    rules.append(
-        (
-            _pick(ladder, "breach", "BR-4"),
-            f"The formal process begins with {opening}, by {_titles(ladder.investigated_by)}.",
-        )
+    said = _Sentences(ladder)
+    said.add_citing(
+        _pick(ladder, "breach", "BR-4"),
+        text=f"The formal process begins with {_OPENINGS[ladder.opens_with]}, by "
+        f"{_titles(ladder.investigated_by)}.",
     )
     if ladder.conclude is not None:
-        rules.append(
-            (ladder.cites("deadlines"), f"The breach is dealt with {_deadline(ladder.conclude)}.")
-        )
+        said.add("deadlines", text=f"The breach is dealt with {_deadline(ladder.conclude)}.")
     group = ladder.group
     if group is not None:
-        parts = [
-            f"{'one' if s.count == 1 else s.count} for {_the(s.role.title)}" for s in group.seats
-        ]
-        if group.includes_convener and group.convened_by is not None:
-            parts.insert(0, f"one for {_the(group.convened_by.title)}, who convenes it")
-        text = f"The level and the outcome are decided by {group.label}"
-        if group.convened_by is not None and not group.includes_convener:
-            text += f", convened by {_the(group.convened_by.title)}"
-        if parts:
-            text += f", with a seat {_listing(parts)}"
-        if group.min_impartial:
-            text += f", with at least {group.min_impartial} impartial member"
-            text += "s" if group.min_impartial > 1 else ""
-        if group.may_include:
-            text += f"; it may include {_titles(group.may_include)}"
-        rules.append((ladder.cites("group"), text + "."))
+        said.add("group", text=_group(group))
         if group.no_conflicts:
-            rules.append(
-                (
-                    ladder.cites("group"),
-                    "Nobody with a conflict of interest in the breach, or implicated by it, "
-                    "may sit on it.",
-                )
+            said.add(
+                "group",
+                text="Nobody with a conflict of interest in the breach, or implicated by it, "
+                "may sit on it.",
             )
     if ladder.chair_stand_in is not None:
-        rules.append(
-            (
-                _pick(ladder, "breach", "BR-3", "BR-6", "COI-4"),
-                f"When the breach is by the Chair, {_the(ladder.chair_stand_in.title)} acts "
-                "in the Chair's place at every stage.",
-            )
+        said.add_citing(
+            _pick(ladder, "breach", "BR-3", "BR-6", "COI-4"),
+            text=f"When the breach is by the Chair, {_the(ladder.chair_stand_in.title)} acts "
+            "in the Chair's place at every stage.",
         )
     if ladder.suspension is not None:
         s = ladder.suspension
         decider = _titles(s.decided_by) if s.decided_by else _group_label(ladder)
         every = {lv.key for lv in ladder.levels} <= set(s.levels)
         which = "at any level" if every else f"for a {_level_labels(ladder, s.levels)} only"
-        rules.append(
-            (
-                ladder.cites("suspension"),
-                f"{decider[:1].upper() + decider[1:]} may suspend the member while the breach "
-                f"is dealt with, {which}.",
-            )
+        said.add(
+            "suspension",
+            text=f"{sentence(decider)} may suspend the member while the breach is dealt "
+            f"with, {which}.",
         )
-    return ("Investigating a breach", tuple(rules))
+    return said.section("Investigating a breach")
+
+
+def _group(group: Group) -> str:
+    """Who sits on the investigating group, and who convenes it."""
+    parts = [f"{'one' if s.count == 1 else s.count} for {_the(s.role.title)}" for s in group.seats]
+    if group.includes_convener and group.convened_by is not None:
+        parts.insert(0, f"one for {_the(group.convened_by.title)}, who convenes it")
+    text = f"The level and the outcome are decided by {group.label}"
+    if group.convened_by is not None and not group.includes_convener:
+        text += f", convened by {_the(group.convened_by.title)}"
+    if parts:
+        text += f", with a seat {_listing(parts)}"
+    if group.min_impartial:
+        text += f", with at least {group.min_impartial} impartial member"
+        text += "s" if group.min_impartial > 1 else ""
+    if group.may_include:
+        text += f"; it may include {_titles(group.may_include)}"
+    return text + "."
 
 
 def _group_label(ladder: Ladder) -> str:
-    label = ladder.group.label if ladder.group is not None else "the decider"
-    return label[:1].upper() + label[1:]
+    return sentence(ladder.group.label if ladder.group is not None else "the decider")
 
 
 def _levels(ladder: Ladder) -> ExplainedSection:
-    rules: list[ExplainedRule] = [
-        (level.rules or ladder.cites("levels"), f"{level.label}: {level.marks}.")
-        for level in ladder.levels
-    ]
+    said = _Sentences(ladder)
+    for level in ladder.levels:
+        said.add_citing(
+            level.rules or ladder.cites("levels"), text=f"{level.label}: {level.marks}."
+        )
     esc = ladder.escalation
     if esc is not None:
         base = _level_labels(ladder, [esc.from_level])
@@ -237,11 +247,11 @@ def _levels(ladder: Ladder) -> ExplainedSection:
         )
         if esc.look_back is not None:
             text += f", and only those found in the {esc.look_back} before"
-        rules.append((ladder.cites("escalation"), text + "."))
-    return ("Levels of breach", tuple(rules))
+        said.add("escalation", text=text + ".")
+    return said.section("Levels of breach")
 
 
-def _outcome(ladder: Ladder, outcome: Outcome) -> ExplainedRule:
+def _outcome(ladder: Ladder, outcome: Outcome) -> str:
     text = f"{outcome.label}, for a {_level_labels(ladder, outcome.levels)}"
     if outcome.requires is not None:
         text += f" ({_REQUIREMENTS[outcome.requires]})"
@@ -258,96 +268,77 @@ def _outcome(ladder: Ladder, outcome: Outcome) -> ExplainedRule:
         text += "; it cannot be appealed"
     if outcome.notice is not None:
         text += f"; written notice goes {_deadline(outcome.notice)}"
-    return (outcome.rules or ladder.cites("outcomes"), text + ".")
+    return text + "."
 
 
 def _outcomes(ladder: Ladder) -> ExplainedSection:
-    rules = [_outcome(ladder, o) for o in ladder.outcomes]
+    said = _Sentences(ladder)
+    for outcome in ladder.outcomes:
+        said.add_citing(outcome.rules or ladder.cites("outcomes"), text=_outcome(ladder, outcome))
     if ladder.confidentiality_outcome is not None:
         chosen = ladder.outcome(ladder.confidentiality_outcome)
         if chosen is not None:
-            rules.append(
-                (
-                    ladder.cites("outcomes"),
-                    "A confirmed breach of confidentiality leads to this outcome: "
-                    f"{chosen.label.lower()}.",
-                )
+            said.add(
+                "outcomes",
+                text="A confirmed breach of confidentiality leads to this outcome: "
+                f"{chosen.label.lower()}.",
             )
     if ladder.other_outcomes_with_reason:
-        rules.append(
-            (
-                ladder.cites("outcomes"),
-                "The list is not complete: another outcome may be recorded with a reason.",
-            )
+        said.add(
+            "outcomes",
+            text="The list is not complete: another outcome may be recorded with a reason.",
         )
     if ladder.notice is not None:
-        rules.append(
-            (
-                ladder.cites("deadlines"),
-                f"The member is told the result in writing {_deadline(ladder.notice)}.",
-            )
+        said.add(
+            "deadlines",
+            text=f"The member is told the result in writing {_deadline(ladder.notice)}.",
         )
     if ladder.outcome_also_to:
-        rules.append(
-            (
-                ladder.cites("breach"),
-                "Besides the member, "
-                + _listing([party.phrase for party in ladder.outcome_also_to])
-                + " also receive the outcome in writing.",
-            )
+        said.add(
+            "breach",
+            text=f"Besides the member, {_parties(ladder.outcome_also_to)} also receive the "
+            "outcome in writing.",
         )
-    return ("Outcomes", tuple(rules))
+    return said.section("Outcomes")
+
+
+def _parties(parties: Sequence[Party]) -> str:
+    return _listing([party.phrase for party in parties])
 
 
 def _appeal(ladder: Ladder) -> ExplainedSection | None:
     appeal = ladder.appeal
     if appeal is None:
         return None
+    said = _Sentences(ladder)
     what = (
         "an exclusion from the group"
         if appeal.against is AppealScope.EXCLUSIONS
         else "the outcome of a breach, or an exclusion"
     )
     how = ", in writing," if appeal.in_writing else ""
-    rules: list[ExplainedRule] = [
-        (
-            ladder.cites("appeal"),
-            f"Appeals go to {_the(appeal.to.title)}{how} against {what}.",
-        )
-    ]
+    said.add("appeal", text=f"Appeals go to {_the(appeal.to.title)}{how} against {what}.")
     if appeal.window is not None:
-        rules.append((ladder.cites("appeal"), f"The appeal is made {_deadline(appeal.window)}."))
+        said.add("appeal", text=f"The appeal is made {_deadline(appeal.window)}.")
         if appeal.late_needs_officer:
-            rules.append(
-                (
-                    ladder.cites("appeal"),
-                    "A late appeal is marked late, with the date the window closed, and an "
-                    "officer accepts or refuses it with a reason.",
-                )
+            said.add(
+                "appeal",
+                text="A late appeal is marked late, with the date the window closed, and an "
+                "officer accepts or refuses it with a reason.",
             )
     else:
-        rules.append((ladder.cites("appeal"), "No time limit is set, so no appeal is late."))
+        said.add("appeal", text="No time limit is set, so no appeal is late.")
     if appeal.consider is not None:
-        rules.append(
-            (ladder.cites("appeal"), f"The appeal is considered {_deadline(appeal.consider)}.")
-        )
+        said.add("appeal", text=f"The appeal is considered {_deadline(appeal.consider)}.")
     if appeal.decide is not None:
-        rules.append(
-            (
-                ladder.cites("appeal"),
-                f"The decision is sent in writing {_deadline(appeal.decide)}.",
-            )
-        )
+        said.add("appeal", text=f"The decision is sent in writing {_deadline(appeal.decide)}.")
     if appeal.decision_also_to:
-        rules.append(
-            (
-                ladder.cites("appeal"),
-                "The appeal decision goes in writing to "
-                + _listing([party.phrase for party in appeal.decision_also_to])
-                + " as well as to the member.",
-            )
+        said.add(
+            "appeal",
+            text=f"The appeal decision goes in writing to {_parties(appeal.decision_also_to)} "
+            "as well as to the member.",
         )
-    return ("Appeals", tuple(rules))
+    return said.section("Appeals")
 
 
 def _notice(ladder: Ladder) -> ExplainedSection:
@@ -355,20 +346,19 @@ def _notice(ladder: Ladder) -> ExplainedSection:
         d = ladder.receipt(channel)
         return "the same day" if d.amount == 0 else f"{d} after it is sent"
 
-    rules: list[ExplainedRule] = [
-        (
-            ladder.cites("receipt") or ladder.cites("appeal"),
-            f"Written notice counts as received: by email {when(Channel.EMAIL)}; by post "
-            f"{when(Channel.POST)}; by hand {when(Channel.HAND)}.",
-        ),
-        (
-            _pick(ladder, "deadlines", "BR-5", "BR-11") or _pick(ladder, "appeal", "BR-12"),
-            "Deadlines count from the day after the event. A deadline in calendar days that "
-            "falls on a weekend or bank holiday "
-            + ("moves to the next working day." if ladder.roll_calendar_days else "stays there."),
-        ),
-    ]
-    return ("Notices and counting days", tuple(rules))
+    said = _Sentences(ladder)
+    said.add_citing(
+        ladder.cites("receipt") or ladder.cites("appeal"),
+        text=f"Written notice counts as received: by email {when(Channel.EMAIL)}; by post "
+        f"{when(Channel.POST)}; by hand {when(Channel.HAND)}.",
+    )
+    roll = "moves to the next working day." if ladder.roll_calendar_days else "stays there."
+    said.add_citing(
+        _pick(ladder, "deadlines", "BR-5", "BR-11") or _pick(ladder, "appeal", "BR-12"),
+        text="Deadlines count from the day after the event. A deadline in calendar days that "
+        f"falls on a weekend or bank holiday {roll}",
+    )
+    return said.section("Notices and counting days")
 
 
 def explain_ladder(ladder: Ladder) -> tuple[ExplainedSection, ...]:
