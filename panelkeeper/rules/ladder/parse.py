@@ -75,18 +75,12 @@ def _deadline(table: Table, name: str) -> Deadline | None:
 def _levels_known(
     table: Table, name: str, levels: Sequence[str], *, allow_empty: bool = False
 ) -> tuple[str, ...]:
-    found = table.str_list(name, required=not allow_empty)
-    good: list[str] = []
-    for index, level in enumerate(found):
-        if level in levels:
-            good.append(level)
-        else:
-            listed = ", ".join(f'"{lv}"' for lv in levels) or "none yet"
-            table.problems.add(
-                f"{table.key(name)}[{index}]",
-                f'"{level}" is not a level of breach here. Defined levels: {listed}.',
-            )
-    return tuple(good)
+    return table.list_items(
+        name,
+        table.str_list(name, required=not allow_empty),
+        read=lambda level: level if level in levels else None,
+        complaint=lambda level: _not_a_level(level, levels),
+    )
 
 
 def _one_level(table: Table, name: str, levels: Sequence[str], required: bool) -> str | None:
@@ -94,10 +88,14 @@ def _one_level(table: Table, name: str, levels: Sequence[str], required: bool) -
     if level is None:
         return None
     if level not in levels:
-        listed = ", ".join(f'"{lv}"' for lv in levels) or "none yet"
-        table.problem(name, f'"{level}" is not a level of breach here. Defined levels: {listed}.')
+        table.problem(name, _not_a_level(level, levels))
         return None
     return level
+
+
+def _not_a_level(level: str, levels: Sequence[str]) -> str:
+    listed = ", ".join(f'"{lv}"' for lv in levels) or "none yet"
+    return f'"{level}" is not a level of breach here. Defined levels: {listed}.'
 
 
 class _Reader:
@@ -316,16 +314,15 @@ class _Reader:
         sub = self.table.required_table("raising")
         if sub is None:
             return Raising((), False, False, (), (), (), False)
-        raised_by: list[Raiser] = []
         options = ", ".join(f'"{r.value}"' for r in Raiser)
-        for index, text in enumerate(sub.str_list("raised_by")):
-            if text in {r.value for r in Raiser}:
-                raised_by.append(Raiser(text))
-            else:
-                sub.problems.add(
-                    f"{sub.key('raised_by')}[{index}]",
-                    f'"{text}" is not a kind of person here. Write one of {options}.',
-                )
+        raised_by = sub.list_items(
+            "raised_by",
+            sub.str_list("raised_by"),
+            read=lambda text: Raiser(text) if text in {r.value for r in Raiser} else None,
+            complaint=lambda text: (
+                f'"{text}" is not a kind of person here. Write one of {options}.'
+            ),
+        )
         witnesses = sub.optional_bool("witnesses", False)
         anonymous = sub.optional_bool("anonymous", False)
         via = self.roles.many(sub, "via")
@@ -334,7 +331,7 @@ class _Reader:
         every = sub.optional_bool("every_report_investigated", False)
         self.cite("raising", sub)
         sub.finish()
-        return Raising(tuple(raised_by), witnesses, anonymous, via, route_to, monitored_by, every)
+        return Raising(raised_by, witnesses, anonymous, via, route_to, monitored_by, every)
 
     def deadlines(self) -> tuple[Deadline | None, Deadline | None]:
         sub = self.table.optional_table("deadlines")

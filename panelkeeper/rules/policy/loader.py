@@ -215,17 +215,14 @@ def _interpretations(root: Table) -> tuple[int, ...]:
     table = root.optional_table("interpretations")
     if table is None:
         return ()
-    numbers = table.int_list("relies_on")
-    good: list[int] = []
-    for index, number in enumerate(numbers):
-        if number in INTERPRETATIONS:
-            good.append(number)
-        else:
-            table.problems.add(
-                f"{table.key('relies_on')}[{index}]",
-                f"There is no Interpretation {number}; write numbers from 1 to "
-                f"{max(INTERPRETATIONS)}.",
-            )
+    good = table.list_items(
+        "relies_on",
+        table.int_list("relies_on"),
+        read=lambda number: number if number in INTERPRETATIONS else None,
+        complaint=lambda number: (
+            f"There is no Interpretation {number}; write numbers from 1 to {max(INTERPRETATIONS)}."
+        ),
+    )
     table.finish()
     return tuple(sorted(set(good)))
 

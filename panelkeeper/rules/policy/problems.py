@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -83,6 +83,29 @@ def _type_name(value: object) -> str:
         if type(value) is kind:
             return name
     return type(value).__name__
+
+
+def _as_date(value: object) -> dt.date | None:
+    """``value`` if it is a TOML date with no time of day."""
+    return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
+
+
+def _as_int(value: object) -> int | None:
+    # bool is a subclass of int: a whole number must not accept true/false.
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _as_str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _not_a_date(value: object) -> str:
+    return f"Write a date without quotes, such as 2026-12-24, not {_type_name(value)}."
+
+
+def _not_allowed(text: str, options: Sequence[str]) -> str:
+    listed = ", ".join(f'"{o}"' for o in options)
+    return f'"{text}" is not allowed here. Write one of {listed}.' + suggestion(text, options)
 
 
 def suggestion(word: str, known: Sequence[str]) -> str:
@@ -202,10 +225,7 @@ class Table:
             return None
         if text in options:
             return kind(text)
-        self.problem(
-            name,
-            f'"{text}" is not allowed here. Write one of {listed}.' + (suggestion(text, options)),
-        )
+        self.problem(name, _not_allowed(text, options))
         return None
 
     def required_choice[E: StrEnum](self, name: str, kind: type[E]) -> E | None:
@@ -221,77 +241,69 @@ class Table:
         value = self._get(name, False, "2026-12-24")
         if value is None:
             return None
-        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return value
-        self.problem(
-            name, f"Write a date without quotes, such as 2026-12-24, not {_type_name(value)}."
-        )
-        return None
+        date = _as_date(value)
+        if date is None:
+            self.problem(name, _not_a_date(value))
+        return date
+
+    # -- lists and sub-tables -------------------------------------------------
+
+    def list_items[V, T](
+        self,
+        name: str,
+        items: Iterable[V],
+        *,
+        read: Callable[[V], T | None],
+        complaint: Callable[[V], str],
+    ) -> tuple[T, ...]:
+        """What ``read`` makes of each of ``items``, the list at ``name``, in order.
+
+        An item ``read`` refuses (returns ``None`` for) is left out and reported at
+        ``name[index]`` with ``complaint(item)``; the others are still read.
+        """
+        result: list[T] = []
+        for index, item in enumerate(items):
+            value = read(item)
+            if value is None:
+                self.problems.add(f"{self.key(name)}[{index}]", complaint(item))
+            else:
+                result.append(value)
+        return tuple(result)
 
     def date_list(self, name: str) -> tuple[dt.date, ...]:
         """A list of TOML dates; absent gives ``()``."""
         value = self._typed(name, False, list, "a list of dates", "[2026-12-24, 2026-12-31]")
-        if value is None:
-            return ()
-        result: list[dt.date] = []
-        for index, item in enumerate(value):
-            if isinstance(item, dt.date) and not isinstance(item, dt.datetime):
-                result.append(item)
-            else:
-                self.problems.add(
-                    f"{self.key(name)}[{index}]",
-                    f"Write a date without quotes, such as 2026-12-24, not {_type_name(item)}.",
-                )
-        return tuple(result)
+        return self.list_items(name, value or (), read=_as_date, complaint=_not_a_date)
 
     def int_list(self, name: str) -> tuple[int, ...]:
         """A list of whole numbers; absent gives ``()``."""
         value = self._typed(name, False, list, "a list of whole numbers", "[1, 2]")
-        if value is None:
-            return ()
-        result: list[int] = []
-        for index, item in enumerate(value):
-            if isinstance(item, int) and not isinstance(item, bool):
-                result.append(item)
-            else:
-                self.problems.add(
-                    f"{self.key(name)}[{index}]", f"Write a whole number, not {_type_name(item)}."
-                )
-        return tuple(result)
+        return self.list_items(
+            name,
+            value or (),
+            read=_as_int,
+            complaint=lambda item: f"Write a whole number, not {_type_name(item)}.",
+        )
 
     def choice_list[E: StrEnum](self, name: str, kind: type[E]) -> tuple[E, ...]:
         """A list of members of the string enum ``kind``; absent gives ``()``."""
         options = [str(member.value) for member in kind]
-        listed = ", ".join(f'"{o}"' for o in options)
-        result: list[E] = []
-        for index, text in enumerate(self.str_list(name)):
-            if text in options:
-                result.append(kind(text))
-            else:
-                self.problems.add(
-                    f"{self.key(name)}[{index}]",
-                    f'"{text}" is not allowed here. Write one of {listed}.'
-                    + suggestion(text, options),
-                )
-        return tuple(result)
-
-    # -- lists and sub-tables -------------------------------------------------
+        return self.list_items(
+            name,
+            self.str_list(name),
+            read=lambda text: kind(text) if text in options else None,
+            complaint=lambda text: _not_allowed(text, options),
+        )
 
     def str_list(self, name: str, *, required: bool = False) -> tuple[str, ...]:
         """A list of text; absent gives ``()`` (a problem too when ``required``)."""
         value = self._typed(name, required, list, "a list of text", '["...", "..."]')
-        if value is None:
-            return ()
-        result: list[str] = []
-        for index, item in enumerate(value):
-            if isinstance(item, str):
-                result.append(item)
-            else:
-                self.problems.add(
-                    f"{self.key(name)}[{index}]",
-                    f'Write text in quotes, such as "...", not {_type_name(item)}.',
-                )
-        return tuple(result)
+        return self.list_items(
+            name,
+            value or (),
+            read=_as_str,
+            complaint=lambda item: f'Write text in quotes, such as "...", not {_type_name(item)}.',
+        )
 
     def _table(self, name: str, required: bool) -> Table | None:
         if required and name not in self.data:

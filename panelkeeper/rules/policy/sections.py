@@ -36,17 +36,15 @@ class Cites:
 def read_rule_ids(table: Table, name: str) -> tuple[str, ...]:
     """A list of CLAUSES.md rule ids; an unknown id is a problem with a suggestion."""
     known = clauses()
-    found: list[str] = []
-    for index, rule_id in enumerate(table.str_list(name)):
-        if rule_id in known:
-            found.append(rule_id)
-        else:
-            table.problems.add(
-                f"{table.key(name)}[{index}]",
-                f'"{rule_id}" is not a rule id of CLAUSES.md; write one such as "MEM-2".'
-                + suggestion(rule_id, list(known)),
-            )
-    return tuple(found)
+    return table.list_items(
+        name,
+        table.str_list(name),
+        read=lambda rule_id: rule_id if rule_id in known else None,
+        complaint=lambda rule_id: (
+            f'"{rule_id}" is not a rule id of CLAUSES.md; write one '
+            'such as "MEM-2".' + suggestion(rule_id, list(known))
+        ),
+    )
 
 
 def read_cites(table: Table) -> Cites:
