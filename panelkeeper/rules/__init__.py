@@ -18,8 +18,10 @@ Sub-packages, each depending only on those above it in this list:
 - :mod:`.explain`: the rulebook in plain English (``rulebook.rulebook``,
   ``rulebook.render_text``).
 
-Beside them: :mod:`.attendance` (apologies and runs of missed meetings) and :mod:`.cli`
-(``panelkeeper rules explain|check``, also ``python -m panelkeeper.rules``).
+Beside them: :mod:`.attendance` (apologies and runs of missed meetings), :mod:`.cli`
+(``panelkeeper rules explain|check``, also ``python -m panelkeeper.rules``), and two
+leaves every sub-package may use: :mod:`.dates` (dates as the product writes them) and
+:mod:`.labels` (string enums whose members carry the words they read as).
 
 ``policy`` and ``explain`` expose nothing from their ``__init__``: the ladder reads its
 part of a file through ``policy``'s readers while ``policy.loader`` calls the ladder, so

@@ -19,33 +19,21 @@ import bisect
 import calendar as _stdlib_calendar
 import datetime as dt
 from collections.abc import Iterable
-from enum import StrEnum
 from functools import cache
 
 import holidays
 
 from panelkeeper.rules.calendar.durations import Duration, Unit
+from panelkeeper.rules.labels import LabelledEnum
 
 
-class Region(StrEnum):
+class Region(LabelledEnum):
     """The UK nations, as the ``holidays`` package names their subdivisions."""
 
-    ENG = "ENG"
-    WLS = "WLS"
-    SCT = "SCT"
-    NIR = "NIR"
-
-    @property
-    def label(self) -> str:
-        return _REGION_LABELS[self]
-
-
-_REGION_LABELS = {
-    Region.ENG: "England",
-    Region.WLS: "Wales",
-    Region.SCT: "Scotland",
-    Region.NIR: "Northern Ireland",
-}
+    ENG = "ENG", "England"
+    WLS = "WLS", "Wales"
+    SCT = "SCT", "Scotland"
+    NIR = "NIR", "Northern Ireland"
 
 
 @cache

@@ -88,7 +88,7 @@ def _raised(r: Replay, e: Event) -> None:
     if e.anonymous and not raising.anonymous:
         raise StepRefused("BR-1", "This code has no anonymous route for raising a breach.")
     if e.raised_by is not None and raising.raised_by and e.raised_by not in raising.raised_by:
-        raise StepRefused("BR-1", f"This code does not say {e.raised_by.phrase} may raise one.")
+        raise StepRefused("BR-1", f"This code does not say {e.raised_by.label} may raise one.")
     if e.level is not None and r.ladder.level(e.level) is None:
         raise StepRefused("BR-7", f'"{e.level}" is not a level of breach in this code.')
     r.kind, r.state, r.began = CaseKind.BREACH, State.REPORTED, e.effective

@@ -49,7 +49,7 @@ def _pick(ladder: Ladder, part: str, *wanted: str) -> tuple[str, ...]:
 
 def _deadline(deadline: Deadline) -> str:
     verb = "aiming for" if deadline.target else "within"
-    return f"{verb} {deadline.within} of the day {deadline.start.phrase}"
+    return f"{verb} {deadline.within} of the day {deadline.start.label}"
 
 
 def _keep(keep: Duration | None) -> str:
@@ -105,7 +105,7 @@ def _raising(ladder: Ladder) -> ExplainedSection:
     r = ladder.raising
     said = _Sentences(ladder)
     if r.raised_by:
-        who = _listing([p.phrase for p in r.raised_by])
+        who = _listing([p.label for p in r.raised_by])
         extra = ", whether they were wronged or saw it happen" if r.witnesses else ""
         said.add("raising", text=f"A breach may be raised by {who}{extra}.")
     if r.anonymous:
@@ -303,7 +303,7 @@ def _outcomes(ladder: Ladder) -> ExplainedSection:
 
 
 def _parties(parties: Sequence[Party]) -> str:
-    return _listing([party.phrase for party in parties])
+    return _listing([party.label for party in parties])
 
 
 def _appeal(ladder: Ladder) -> ExplainedSection | None:

@@ -16,34 +16,20 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from panelkeeper.rules.calendar.durations import Duration, Unit
+from panelkeeper.rules.labels import LabelledEnum
 from panelkeeper.rules.policy.roles import Role
 
 
-class Anchor(StrEnum):
+class Anchor(LabelledEnum):
     """The events a deadline may run from (counting starts the day after, Interpretation 1)."""
 
-    REPORT_RECEIVED = "report_received"
-    MEMBER_INFORMED = "member_informed"
-    MEETING_HELD = "meeting_held"
-    DECISION_MADE = "decision_made"
-    NOTICE_RECEIVED = "notice_received"
-    APPEAL_RECEIVED = "appeal_received"
-    APPEAL_CONSIDERED = "appeal_considered"
-
-    @property
-    def phrase(self) -> str:
-        return _ANCHOR_PHRASES[self]
-
-
-_ANCHOR_PHRASES = {
-    Anchor.REPORT_RECEIVED: "the report is received",
-    Anchor.MEMBER_INFORMED: "the member is told of the investigation",
-    Anchor.MEETING_HELD: "the private meeting is held",
-    Anchor.DECISION_MADE: "the decision is made",
-    Anchor.NOTICE_RECEIVED: "the member receives written notice of the decision",
-    Anchor.APPEAL_RECEIVED: "the appeal is received",
-    Anchor.APPEAL_CONSIDERED: "the appeal has been considered",
-}
+    REPORT_RECEIVED = "report_received", "the report is received"
+    MEMBER_INFORMED = "member_informed", "the member is told of the investigation"
+    MEETING_HELD = "meeting_held", "the private meeting is held"
+    DECISION_MADE = "decision_made", "the decision is made"
+    NOTICE_RECEIVED = "notice_received", "the member receives written notice of the decision"
+    APPEAL_RECEIVED = "appeal_received", "the appeal is received"
+    APPEAL_CONSIDERED = "appeal_considered", "the appeal has been considered"
 
 
 class Opening(StrEnum):
@@ -106,44 +92,22 @@ class Channel(StrEnum):
     HAND = "hand"
 
 
-class Party(StrEnum):
+class Party(LabelledEnum):
     """Someone besides the member who is also told of a decision in writing (BR-11, BR-12)."""
 
-    REPORTER = "reporter"
-    INVESTIGATORS = "investigators"
-
-    @property
-    def phrase(self) -> str:
-        return _PARTY_PHRASES[self]
+    REPORTER = "reporter", "whoever raised the breach"
+    INVESTIGATORS = "investigators", "the people who investigated it"
 
 
-_PARTY_PHRASES = {
-    Party.REPORTER: "whoever raised the breach",
-    Party.INVESTIGATORS: "the people who investigated it",
-}
-
-
-class Raiser(StrEnum):
+class Raiser(LabelledEnum):
     """Who may raise a breach (BR-1)."""
 
-    CUSTOMER = "customer"
-    STAFF = "staff"
-    BOARD_MEMBER = "board_member"
-    PANEL_MEMBER = "panel_member"
-    PUBLIC = "public"
+    CUSTOMER = "customer", "customers"
+    STAFF = "staff", "staff"
+    BOARD_MEMBER = "board_member", "Board members"
+    PANEL_MEMBER = "panel_member", "fellow members of the group"
+    PUBLIC = "public", "members of the public"
 
-    @property
-    def phrase(self) -> str:
-        return _RAISER_PHRASES[self]
-
-
-_RAISER_PHRASES = {
-    Raiser.CUSTOMER: "customers",
-    Raiser.STAFF: "staff",
-    Raiser.BOARD_MEMBER: "Board members",
-    Raiser.PANEL_MEMBER: "fellow members of the group",
-    Raiser.PUBLIC: "members of the public",
-}
 
 #: Interpretation 2 defaults: email is received the day it is sent; post on the second
 #: working day after posting; notice handed over is received the same day.
