@@ -138,7 +138,7 @@ def test_a_window_must_run_from_receipt_of_notice_interpretation_2() -> None:
 def test_the_explanation_uses_titles_and_figures_never_keys() -> None:
     ladder, _ = _load(GOOD)
     assert ladder is not None
-    text = "\n".join(sentence for _, rules in explain_ladder(ladder) for _, sentence in rules)
+    text = "\n".join(rule.text for section in explain_ladder(ladder) for rule in section.rules)
     assert "Director of Experience" in text
     assert "10 working days" in text
     assert "Written warning" in text and "6 months" in text

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from panelkeeper.rules.dates import day_month_year, long_date, month_year
 from panelkeeper.rules.explain.sections import (
     Rule,
+    Section,
     Sentences,
     attendance_rules,
     confidentiality_rules,
@@ -32,12 +33,6 @@ from panelkeeper.rules.policy.clauses import INTERPRETATIONS, clauses
 from panelkeeper.rules.policy.loader import Behaviours, CalendarSettings, Governance, Policy
 
 __all__ = ["Interpretation", "Rule", "Rulebook", "Section", "render_text", "rulebook"]
-
-
-@dataclass(frozen=True)
-class Section:
-    title: str
-    rules: tuple[Rule, ...]
 
 
 @dataclass(frozen=True)
@@ -178,8 +173,7 @@ def rulebook(policy: Policy, *, calendar: CalendarSettings | None = None) -> Rul
             rules = tuple(Rule(s.rules or part.cites.all, s.text, ref=s.id) for s in part.standards)
             sections.append(Section(f"Conduct: {part.title}", rules))
     if policy.breach is not None:
-        for title, explained in explain_ladder(policy.breach):
-            sections.append(Section(title, tuple(Rule(ids, text) for ids, text in explained)))
+        sections += explain_ladder(policy.breach)
     if policy.not_modelled:
         known = clauses()
         sections.append(

@@ -1,7 +1,9 @@
 """Sentences of the rulebook for each part of a policy except the breach ladder.
 
-Each function returns ``(title, rules)`` with every sentence built from the policy's
-figures and role titles, in plain English; no key of the file is ever shown.
+:class:`Rule` and :class:`Section` are what the rulebook is made of, here so that the
+ladder (:mod:`panelkeeper.rules.ladder.explain`) writes its sections in them too; each
+``*_rules`` function returns the rules of one part, every sentence built from the
+policy's figures and role titles, in plain English; no key of the file is ever shown.
 """
 
 from __future__ import annotations
@@ -38,6 +40,12 @@ class Rule:
     ids: tuple[str, ...]
     text: str
     ref: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    rules: tuple[Rule, ...]
 
 
 def listing(words: Sequence[str], joiner: str = "and") -> str:
@@ -78,7 +86,7 @@ class Sentences:
     code that does not cite a rule never shows its id.
     """
 
-    def __init__(self, cites: Sequence[str]) -> None:
+    def __init__(self, cites: Sequence[str] = ()) -> None:
         self.cites = tuple(cites)
         self.rules: list[Rule] = []
 
@@ -93,6 +101,9 @@ class Sentences:
     def add_citing(self, ids: Sequence[str], *, text: str) -> None:
         """A sentence naming exactly ``ids``."""
         self.rules.append(Rule(tuple(ids), text))
+
+    def section(self, title: str) -> Section:
+        return Section(title, tuple(self.rules))
 
 
 def documents_rules(d: Documents) -> list[Rule]:

@@ -11,10 +11,9 @@ and the rulebook call these):
   ``[roles]``: each must be a declared staff title or a member role.
 * :func:`check_group` says what is wrong with the people proposed for an investigating
   group (BR-6, COI-4, Interpretation 10), every problem at once.
-* :func:`explain_ladder` turns a :class:`Ladder` into the rulebook's breach sections:
-  ``(title, ((rule_ids, sentence), ...))`` pairs, which :mod:`panelkeeper.rules.explain`
-  wraps in its own ``Section`` and ``Rule`` (plain tuples here keep the two packages free
-  of a cycle).
+* :func:`explain_ladder` turns a :class:`Ladder` into the rulebook's breach sections,
+  written in the rulebook's own ``Section`` and ``Rule``
+  (:mod:`panelkeeper.rules.explain.sections`, which imports nothing of the ladder).
 
 The package exports the functions above, :class:`Ladder` and the vocabulary the apps
 speak of a case in (``Channel``, ``Effect``, ``Party``, ``Raiser``, ...); the dataclasses

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from panelkeeper.rules.calendar.durations import Duration
+from panelkeeper.rules.explain.sections import Section, Sentences, sentence
 from panelkeeper.rules.explain.sections import listing as _listing
-from panelkeeper.rules.explain.sections import sentence
 from panelkeeper.rules.ladder.model import (
     AppealScope,
     Channel,
@@ -25,11 +25,6 @@ from panelkeeper.rules.ladder.model import (
     Requirement,
 )
 from panelkeeper.rules.policy.roles import Role
-
-#: One sentence of the rulebook: the rule ids it implements and its text.
-ExplainedRule = tuple[tuple[str, ...], str]
-#: A titled section of sentences.
-ExplainedSection = tuple[str, tuple[ExplainedRule, ...]]
 
 
 def _the(title: str) -> str:
@@ -82,51 +77,44 @@ _REQUIREMENTS = {
 }
 
 
-class _Sentences:
-    """The sentences of one section, each naming the ids the ladder cites for its part."""
+class _Sentences(Sentences):
+    """The sentences of one section, naming the ids the ladder cites for what they tell."""
 
     def __init__(self, ladder: Ladder) -> None:
+        super().__init__()
         self.ladder = ladder
-        self.rules: list[ExplainedRule] = []
 
-    def add(self, part: str, *, text: str) -> None:
+    def about(self, part: str, *, text: str) -> None:
         """A sentence about ``part`` of the ladder ("raising", "appeal", ...)."""
         self.add_citing(self.ladder.cites(part), text=text)
 
-    def add_citing(self, ids: tuple[str, ...], *, text: str) -> None:
-        """A sentence naming exactly ``ids``."""
-        self.rules.append((ids, text))
 
-    def section(self, title: str) -> ExplainedSection:
-        return (title, tuple(self.rules))
-
-
-def _raising(ladder: Ladder) -> ExplainedSection:
+def _raising(ladder: Ladder) -> Section:
     r = ladder.raising
     said = _Sentences(ladder)
     if r.raised_by:
         who = _listing([p.label for p in r.raised_by])
         extra = ", whether they were wronged or saw it happen" if r.witnesses else ""
-        said.add("raising", text=f"A breach may be raised by {who}{extra}.")
+        said.about("raising", text=f"A breach may be raised by {who}{extra}.")
     if r.anonymous:
-        said.add("raising", text="A concern may also be raised anonymously, with a receipt.")
+        said.about("raising", text="A concern may also be raised anonymously, with a receipt.")
     route = f"It goes to {_titles(r.route_to)}"
     if r.via:
         route += f" directly, or first to {_titles(r.via)}; they pass it on at once"
-    said.add("raising", text=route + ".")
+    said.about("raising", text=route + ".")
     if r.every_report_investigated:
-        said.add("raising", text="Every breach reported is investigated.")
-    said.add(
+        said.about("raising", text="Every breach reported is investigated.")
+    said.about(
         "raising",
         text="Watching over how the code is applied and enforced falls to "
         f"{_titles(r.monitored_by, 'and')}.",
     )
     if ladder.complaints_route:
-        said.add("appeal", text=f"At any stage the member may use {ladder.complaints_route}.")
+        said.about("appeal", text=f"At any stage the member may use {ladder.complaints_route}.")
     return said.section("Raising a breach")
 
 
-def _informal(ladder: Ladder) -> ExplainedSection | None:
+def _informal(ladder: Ladder) -> Section | None:
     if not ladder.informal:
         return None
     said = _Sentences(ladder)
@@ -157,7 +145,7 @@ _OPENINGS = {
 }
 
 
-def _investigation(ladder: Ladder) -> ExplainedSection:
+def _investigation(ladder: Ladder) -> Section:
     said = _Sentences(ladder)
     said.add_citing(
         _pick(ladder, "breach", "BR-4"),
@@ -165,12 +153,12 @@ def _investigation(ladder: Ladder) -> ExplainedSection:
         f"{_titles(ladder.investigated_by)}.",
     )
     if ladder.conclude is not None:
-        said.add("deadlines", text=f"The breach is dealt with {_deadline(ladder.conclude)}.")
+        said.about("deadlines", text=f"The breach is dealt with {_deadline(ladder.conclude)}.")
     group = ladder.group
     if group is not None:
-        said.add("group", text=_group(group))
+        said.about("group", text=_group(group))
         if group.no_conflicts:
-            said.add(
+            said.about(
                 "group",
                 text="Nobody with a conflict of interest in the breach, or implicated by it, "
                 "may sit on it.",
@@ -186,7 +174,7 @@ def _investigation(ladder: Ladder) -> ExplainedSection:
         decider = _titles(s.decided_by) if s.decided_by else _group_label(ladder)
         every = {lv.key for lv in ladder.levels} <= set(s.levels)
         which = "at any level" if every else f"for a {_level_labels(ladder, s.levels)} only"
-        said.add(
+        said.about(
             "suspension",
             text=f"{sentence(decider)} may suspend the member while the breach is dealt "
             f"with, {which}.",
@@ -216,7 +204,7 @@ def _group_label(ladder: Ladder) -> str:
     return sentence(ladder.group.label if ladder.group is not None else "the decider")
 
 
-def _levels(ladder: Ladder) -> ExplainedSection:
+def _levels(ladder: Ladder) -> Section:
     said = _Sentences(ladder)
     for level in ladder.levels:
         said.add_citing(
@@ -247,7 +235,7 @@ def _levels(ladder: Ladder) -> ExplainedSection:
         )
         if esc.look_back is not None:
             text += f", and only those found in the {esc.look_back} before"
-        said.add("escalation", text=text + ".")
+        said.about("escalation", text=text + ".")
     return said.section("Levels of breach")
 
 
@@ -271,33 +259,32 @@ def _outcome(ladder: Ladder, outcome: Outcome) -> str:
     return text + "."
 
 
-def _outcomes(ladder: Ladder) -> ExplainedSection:
+def _outcomes(ladder: Ladder) -> Section:
     said = _Sentences(ladder)
     for outcome in ladder.outcomes:
         said.add_citing(outcome.rules or ladder.cites("outcomes"), text=_outcome(ladder, outcome))
     if ladder.confidentiality_outcome is not None:
         chosen = ladder.outcome(ladder.confidentiality_outcome)
         if chosen is not None:
-            said.add(
+            said.about(
                 "outcomes",
                 text="A confirmed breach of confidentiality leads to this outcome: "
                 f"{chosen.label.lower()}.",
             )
     if ladder.other_outcomes_with_reason:
-        said.add(
+        said.about(
             "outcomes",
             text="The list is not complete: another outcome may be recorded with a reason.",
         )
     if ladder.notice is not None:
-        said.add(
+        said.about(
             "deadlines",
             text=f"The member is told the result in writing {_deadline(ladder.notice)}.",
         )
     if ladder.outcome_also_to:
-        said.add(
-            "breach",
-            text=f"Besides the member, {_parties(ladder.outcome_also_to)} also receive the "
-            "outcome in writing.",
+        others = _parties(ladder.outcome_also_to)
+        said.about(
+            "breach", text=f"Besides the member, {others} also receive the outcome in writing."
         )
     return said.section("Outcomes")
 
@@ -306,7 +293,7 @@ def _parties(parties: Sequence[Party]) -> str:
     return _listing([party.label for party in parties])
 
 
-def _appeal(ladder: Ladder) -> ExplainedSection | None:
+def _appeal(ladder: Ladder) -> Section | None:
     appeal = ladder.appeal
     if appeal is None:
         return None
@@ -317,31 +304,31 @@ def _appeal(ladder: Ladder) -> ExplainedSection | None:
         else "the outcome of a breach, or an exclusion"
     )
     how = ", in writing," if appeal.in_writing else ""
-    said.add("appeal", text=f"Appeals go to {_the(appeal.to.title)}{how} against {what}.")
+    said.about("appeal", text=f"Appeals go to {_the(appeal.to.title)}{how} against {what}.")
     if appeal.window is not None:
-        said.add("appeal", text=f"The appeal is made {_deadline(appeal.window)}.")
+        said.about("appeal", text=f"The appeal is made {_deadline(appeal.window)}.")
         if appeal.late_needs_officer:
-            said.add(
+            said.about(
                 "appeal",
                 text="A late appeal is marked late, with the date the window closed, and an "
                 "officer accepts or refuses it with a reason.",
             )
     else:
-        said.add("appeal", text="No time limit is set, so no appeal is late.")
+        said.about("appeal", text="No time limit is set, so no appeal is late.")
     if appeal.consider is not None:
-        said.add("appeal", text=f"The appeal is considered {_deadline(appeal.consider)}.")
+        said.about("appeal", text=f"The appeal is considered {_deadline(appeal.consider)}.")
     if appeal.decide is not None:
-        said.add("appeal", text=f"The decision is sent in writing {_deadline(appeal.decide)}.")
+        said.about("appeal", text=f"The decision is sent in writing {_deadline(appeal.decide)}.")
     if appeal.decision_also_to:
-        said.add(
+        others = _parties(appeal.decision_also_to)
+        said.about(
             "appeal",
-            text=f"The appeal decision goes in writing to {_parties(appeal.decision_also_to)} "
-            "as well as to the member.",
+            text=f"The appeal decision goes in writing to {others} as well as to the member.",
         )
     return said.section("Appeals")
 
 
-def _notice(ladder: Ladder) -> ExplainedSection:
+def _notice(ladder: Ladder) -> Section:
     def when(channel: Channel) -> str:
         d = ladder.receipt(channel)
         return "the same day" if d.amount == 0 else f"{d} after it is sent"
@@ -361,7 +348,7 @@ def _notice(ladder: Ladder) -> ExplainedSection:
     return said.section("Notices and counting days")
 
 
-def explain_ladder(ladder: Ladder) -> tuple[ExplainedSection, ...]:
+def explain_ladder(ladder: Ladder) -> tuple[Section, ...]:
     """The breach sections of the rulebook, in the order a case meets them.
 
     Every sentence uses the file's labels, role titles and figures; none shows a key.
