@@ -85,9 +85,16 @@ def _type_name(value: object) -> str:
     return type(value).__name__
 
 
+# What each kind of list item must be, and what to write instead of a wrong one.
+
+
 def _as_date(value: object) -> dt.date | None:
     """``value`` if it is a TOML date with no time of day."""
     return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
+
+
+def _not_a_date(value: object) -> str:
+    return f"Write a date without quotes, such as 2026-12-24, not {_type_name(value)}."
 
 
 def _as_int(value: object) -> int | None:
@@ -95,12 +102,16 @@ def _as_int(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+def _not_an_int(value: object) -> str:
+    return f"Write a whole number, not {_type_name(value)}."
+
+
 def _as_str(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _not_a_date(value: object) -> str:
-    return f"Write a date without quotes, such as 2026-12-24, not {_type_name(value)}."
+def _not_a_str(value: object) -> str:
+    return f'Write text in quotes, such as "...", not {_type_name(value)}.'
 
 
 def _not_allowed(text: str, options: Sequence[str]) -> str:
@@ -278,12 +289,7 @@ class Table:
     def int_list(self, name: str) -> tuple[int, ...]:
         """A list of whole numbers; absent gives ``()``."""
         value = self._typed(name, False, list, "a list of whole numbers", "[1, 2]")
-        return self.list_items(
-            name,
-            value or (),
-            read=_as_int,
-            complaint=lambda item: f"Write a whole number, not {_type_name(item)}.",
-        )
+        return self.list_items(name, value or (), read=_as_int, complaint=_not_an_int)
 
     def choice_list[E: StrEnum](self, name: str, kind: type[E]) -> tuple[E, ...]:
         """A list of members of the string enum ``kind``; absent gives ``()``."""
@@ -298,12 +304,7 @@ class Table:
     def str_list(self, name: str, *, required: bool = False) -> tuple[str, ...]:
         """A list of text; absent gives ``()`` (a problem too when ``required``)."""
         value = self._typed(name, required, list, "a list of text", '["...", "..."]')
-        return self.list_items(
-            name,
-            value or (),
-            read=_as_str,
-            complaint=lambda item: f'Write text in quotes, such as "...", not {_type_name(item)}.',
-        )
+        return self.list_items(name, value or (), read=_as_str, complaint=_not_a_str)
 
     def _table(self, name: str, required: bool) -> Table | None:
         if required and name not in self.data:
