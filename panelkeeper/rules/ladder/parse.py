@@ -4,11 +4,12 @@ Every mistake is reported through the :class:`Table` reader at its dotted key, w
 what to write instead; nothing raises. Cross-references are checked once the whole
 table is read: an escalation or outcome naming an undefined level, an informal step
 following an undefined step, a confidentiality outcome the file does not define.
+The fields many parts share (keys, cited ids, deadlines, level names) are read by
+:mod:`.parse_fields`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from panelkeeper.rules.calendar.durations import Duration
@@ -35,67 +36,15 @@ from panelkeeper.rules.ladder.model import (
     Seat,
     Suspension,
 )
+from panelkeeper.rules.ladder.parse_fields import (
+    read_deadline,
+    read_ids,
+    read_key,
+    read_level,
+    read_levels,
+)
 from panelkeeper.rules.policy.problems import Table
 from panelkeeper.rules.policy.roles import Roles
-from panelkeeper.rules.policy.sections import read_cites
-
-_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-def _rules(table: Table) -> tuple[str, ...]:
-    """The rule ids a table cites (``rules``) or adopts where its code is silent (``adopted``)."""
-    cites = read_cites(table)
-    if not table.data.get("rules") and not table.data.get("adopted"):
-        table.problem("rules", 'Cite the rule ids this part implements, such as rules = ["BR-7"].')
-    return cites.all
-
-
-def _key(table: Table) -> str | None:
-    key = table.required_str("key", example='"minor"')
-    if key is not None and not _KEY.match(key):
-        table.problem("key", f'Write a short key in lower case with underscores, not "{key}".')
-        return None
-    return key
-
-
-def _deadline(table: Table, name: str) -> Deadline | None:
-    """``name = { within = "10 working days", from = "member_informed" }``."""
-    sub = table.optional_table(name)
-    if sub is None:
-        return None
-    within = sub.required_duration("within")
-    start = sub.required_choice("from", Anchor)
-    target = sub.optional_bool("target", False)
-    sub.finish()
-    if within is None or start is None:
-        return None
-    return Deadline(within, start, target)
-
-
-def _levels_known(
-    table: Table, name: str, levels: Sequence[str], *, allow_empty: bool = False
-) -> tuple[str, ...]:
-    return table.list_items(
-        name,
-        table.str_list(name, required=not allow_empty),
-        read=lambda level: level if level in levels else None,
-        complaint=lambda level: _not_a_level(level, levels),
-    )
-
-
-def _one_level(table: Table, name: str, levels: Sequence[str], required: bool) -> str | None:
-    level = table.required_str(name) if required else table.optional_str(name)
-    if level is None:
-        return None
-    if level not in levels:
-        table.problem(name, _not_a_level(level, levels))
-        return None
-    return level
-
-
-def _not_a_level(level: str, levels: Sequence[str]) -> str:
-    listed = ", ".join(f'"{lv}"' for lv in levels) or "none yet"
-    return f'"{level}" is not a level of breach here. Defined levels: {listed}.'
 
 
 class _Reader:
@@ -108,14 +57,14 @@ class _Reader:
 
     def cite(self, part: str, table: Table) -> tuple[str, ...]:
         """Record the ids ``table`` cites under ``part``; return them for the item itself."""
-        ids = _rules(table)
+        ids = read_ids(table)
         self.rules[part] = tuple(dict.fromkeys((*self.rules.get(part, ()), *ids)))
         return ids
 
     def levels(self) -> tuple[Level, ...]:
         result: list[Level] = []
         for sub in self.table.table_list("levels", required=True):
-            key = _key(sub)
+            key = read_key(sub)
             label = sub.required_str("label", example='"Minor breach"')
             marks = sub.required_str("marks", example='"for example, causing offence"')
             ids = self.cite("levels", sub)
@@ -133,12 +82,12 @@ class _Reader:
     def informal(self, levels: Sequence[str]) -> tuple[InformalStep, ...]:
         result: list[InformalStep] = []
         for sub in self.table.table_list("informal"):
-            key = _key(sub)
+            key = read_key(sub)
             label = sub.required_str("label", example='"Informal guidance"')
             taken_by = self.roles.many(sub, "taken_by", required=True)
             first = sub.optional_bool("first", True)
             after = sub.str_list("after")
-            step_levels = _levels_known(sub, "levels", levels, allow_empty=True)
+            step_levels = read_levels(sub, "levels", levels, allow_empty=True)
             closes = sub.optional_bool("closes", False)
             effect = sub.optional_choice("effect", Effect, Effect.NONE)
             keep = sub.optional_duration("keep")
@@ -184,8 +133,8 @@ class _Reader:
         if sub is None:
             return None
         mode = sub.required_choice("mode", EscalationMode)
-        from_level = _one_level(sub, "from", levels, True)
-        to_level = _one_level(sub, "to", levels, mode is EscalationMode.RELEVEL)
+        from_level = read_level(sub, "from", levels, required=True)
+        to_level = read_level(sub, "to", levels, required=mode is EscalationMode.RELEVEL)
         look_back = sub.optional_duration("look_back")
         self.cite("escalation", sub)
         sub.finish()
@@ -235,7 +184,7 @@ class _Reader:
         if sub is None:
             return None
         decided_by = self.roles.many(sub, "decided_by")
-        allowed = _levels_known(sub, "levels", levels)
+        allowed = read_levels(sub, "levels", levels)
         self.cite("suspension", sub)
         sub.finish()
         return Suspension(decided_by, allowed)
@@ -243,19 +192,19 @@ class _Reader:
     def outcomes(self, levels: Sequence[str]) -> tuple[Outcome, ...]:
         result: list[Outcome] = []
         for sub in self.table.table_list("outcomes", required=True):
-            key = _key(sub)
+            key = read_key(sub)
             label = sub.required_str("label", example='"Final written warning"')
-            outcome_levels = _levels_known(sub, "levels", levels)
+            outcome_levels = read_levels(sub, "levels", levels)
             effect = sub.required_choice("effect", Effect)
             keep = sub.optional_duration("keep")
             requires_value: Requirement | None = None
             if sub.has("requires"):
                 requires_value = sub.required_choice("requires", Requirement)
-            requires_at = _levels_known(sub, "requires_at", outcome_levels, allow_empty=True)
+            requires_at = read_levels(sub, "requires_at", outcome_levels, allow_empty=True)
             if requires_at and requires_value is None:
                 sub.problem("requires_at", "Say what is required in requires first.")
             decided_by = self.roles.many(sub, "decided_by")
-            notice = _deadline(sub, "notice")
+            notice = read_deadline(sub, "notice")
             ids = self.cite("outcomes", sub)
             if keep is not None and effect not in (Effect.WARNING, Effect.GUIDANCE):
                 sub.problem("keep", "Only a warning or guidance stays on file for a period.")
@@ -296,9 +245,9 @@ class _Reader:
             return None
         to = self.roles.required(sub, "to")
         against = sub.optional_choice("against", AppealScope, AppealScope.OUTCOMES)
-        window = _deadline(sub, "window")
-        consider = _deadline(sub, "consider")
-        decide = _deadline(sub, "decide")
+        window = read_deadline(sub, "window")
+        consider = read_deadline(sub, "consider")
+        decide = read_deadline(sub, "decide")
         in_writing = sub.optional_bool("in_writing", True)
         late = sub.optional_bool("late_needs_officer", True)
         also_to = sub.choice_list("decision_also_to", Party)
@@ -337,8 +286,8 @@ class _Reader:
         sub = self.table.optional_table("deadlines")
         if sub is None:
             return None, None
-        conclude = _deadline(sub, "conclude")
-        notice = _deadline(sub, "notice")
+        conclude = read_deadline(sub, "conclude")
+        notice = read_deadline(sub, "notice")
         self.cite("deadlines", sub)
         sub.finish()
         return conclude, notice
