@@ -1,11 +1,12 @@
 """API operations for organisations, their groups, the versions of their code and the rulebook.
 
 Mounted at ``/api/v1/organisations``. The same policies as the pages: another
-organisation answers 404, the wrong role 403, an anonymous caller 401. A refusal from
-a domain function answers 422 with ``detail``, the ``field`` it concerns and its
-``problems``: one per mistake in an invalid file (``field`` is the dotted key), one per
-staff title a publish lacks a holder for (``field`` is the title's key). Also role
-holders, closure days and the settings: anything the pages do.
+organisation answers 404, the wrong role 403, an anonymous caller 401. A refusal, raised
+here or by a domain function, answers 422 (the API's exception handler) with ``detail``,
+the ``field`` it concerns and its ``problems``: one per mistake in an invalid file
+(``field`` is the dotted key), one per staff title a publish lacks a holder for (``field``
+is the title's key). Also role holders, closure days and the settings: anything the pages
+do.
 """
 
 from django.http import HttpResponse
@@ -15,7 +16,7 @@ from ninja.errors import HttpError
 
 from panelkeeper.accounts.models import Grant, User
 from panelkeeper.accounts.permissions import api_signed_in, api_staff, get_object_for
-from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.api import REFUSED, body_doc, read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import SignedInRequest, StaffRequest
 from panelkeeper.organisations.api.schemas import (
@@ -86,7 +87,7 @@ def list_organisations(request: SignedInRequest) -> list[Organisation]:
 @router.get("/{org}", response=OrganisationDetailOut, summary="An organisation and its groups")
 @api_staff(*READERS)
 def get_organisation(request: StaffRequest, org: str) -> OrganisationDetailOut:
-    organisation: Organisation = request.organisation
+    organisation = request.organisation
     in_force = PolicyVersion.objects.in_force(organisation, on=timezone.localdate())
     return OrganisationDetailOut(
         slug=organisation.slug,
@@ -109,31 +110,28 @@ def list_policy_versions(request: StaffRequest, org: str) -> list[PolicyVersion]
 
 @router.post(
     "/{org}/policy-versions",
-    response={201: PolicyVersionOut, 422: RefusalOut},
+    response={201: PolicyVersionOut, **REFUSED},
     summary="Create a draft from a preset or a TOML text",
     openapi_extra=body_doc(DraftIn),
 )
 @api_staff(OFFICER)
-def create_draft(request: StaffRequest, org: str) -> Status[object]:
+def create_draft(request: StaffRequest, org: str) -> Status[PolicyVersion]:
     """An invalid text is not saved: 422 lists every problem with its dotted key."""
-    organisation: Organisation = request.organisation
+    organisation = request.organisation
     data = read_body(request, DraftIn)
     if (data.preset is None) == (data.source is None):
-        return refusal(Refused("Send either preset or source, not both."))
-    try:
-        if data.preset is not None:
-            version = load_preset_draft(
-                organisation=organisation, preset=data.preset, actor=request.user
-            )
-        else:
-            version = upload_draft(
-                organisation=organisation,
-                text=data.source or "",
-                file_name=data.file_name[:200],
-                actor=request.user,
-            )
-    except Refused as refused:
-        return refusal(refused)
+        raise Refused("Send either preset or source, not both.")
+    if data.preset is not None:
+        version = load_preset_draft(
+            organisation=organisation, preset=data.preset, actor=request.user
+        )
+    else:
+        version = upload_draft(
+            organisation=organisation,
+            text=data.source or "",
+            file_name=data.file_name[:200],
+            actor=request.user,
+        )
     return Status(201, version)
 
 
@@ -149,16 +147,12 @@ def get_policy_version(request: StaffRequest, org: str, version_id: int) -> Poli
 
 @router.delete(
     "/{org}/policy-versions/{version_id}",
-    response={204: None, 422: RefusalOut},
+    response={204: None, **REFUSED},
     summary="Discard a draft; a published version is refused",
 )
 @api_staff(OFFICER)
-def delete_draft(request: StaffRequest, org: str, version_id: int) -> Status[object]:
-    version = _version(request, version_id)
-    try:
-        discard_draft(version=version, actor=request.user)
-    except Refused as refused:
-        return refusal(refused)
+def delete_draft(request: StaffRequest, org: str, version_id: int) -> Status[None]:
+    discard_draft(version=_version(request, version_id), actor=request.user)
     return Status(204, None)
 
 
@@ -177,32 +171,28 @@ def get_policy_source(request: StaffRequest, org: str, version_id: int) -> HttpR
 
 @router.post(
     "/{org}/policy-versions/{version_id}/publish",
-    response={200: PolicyVersionOut, 422: RefusalOut},
+    response={200: PolicyVersionOut, **REFUSED},
     summary="Publish a draft with its approval and in-force dates",
     openapi_extra=body_doc(PublishIn),
 )
 @api_staff(OFFICER)
-def publish(request: StaffRequest, org: str, version_id: int) -> Status[object]:
+def publish(request: StaffRequest, org: str, version_id: int) -> PolicyVersion:
     """Refused with 422, listing them, while a declared staff title has no holder."""
     version = _version(request, version_id)
     data = read_body(request, PublishIn)
-    try:
-        published = publish_policy_version(
-            version=version,
-            approved_on=data.approved_on,
-            in_force_from=data.in_force_from,
-            actor=request.user,
-            today=timezone.localdate(),
-        )
-    except Refused as refused:
-        return refusal(refused)
-    return Status(200, published)
+    return publish_policy_version(
+        version=version,
+        approved_on=data.approved_on,
+        in_force_from=data.in_force_from,
+        actor=request.user,
+        today=timezone.localdate(),
+    )
 
 
 @router.get("/{org}/rulebook", response=RulebookOut, summary="The rulebook of the code in force")
 @api_staff(*READERS)
 def get_rulebook(request: StaffRequest, org: str) -> RulebookOut:
-    organisation: Organisation = request.organisation
+    organisation = request.organisation
     version = PolicyVersion.objects.in_force(organisation, on=timezone.localdate())
     if version is None:
         raise HttpError(404, "No version of the code is in force yet.")
@@ -243,34 +233,29 @@ def list_role_holders(request: StaffRequest, org: str) -> list[RoleHolderOut]:
 
 @router.post(
     "/{org}/role-holders",
-    response={201: RoleHolderOut, 422: RefusalOut},
+    response={201: RoleHolderOut, **REFUSED},
     summary="Give a declared staff title to someone with a grant here",
     openapi_extra=body_doc(RoleHolderIn),
 )
 @api_staff(OFFICER)
-def create_role_holder(request: StaffRequest, org: str) -> Status[object]:
+def create_role_holder(request: StaffRequest, org: str) -> Status[RoleHolderOut]:
     """The current holder, if any, stops on the day the new one starts (BR-2, BR-13)."""
-    organisation: Organisation = request.organisation
+    organisation = request.organisation
     data = read_body(request, RoleHolderIn)
     user = User.objects.filter(pk=data.user_id, grants__organisation=organisation).first()
     if user is None:
-        return refusal(
-            Refused(
-                "Choose someone with an officer or auditor grant at this organisation.",
-                field="user_id",
-            )
+        raise Refused(
+            "Choose someone with an officer or auditor grant at this organisation.",
+            field="user_id",
         )
-    try:
-        holder = assign_role_holder(
-            organisation=organisation,
-            role_key=data.role_key,
-            user=user,
-            effective_from=data.effective_from,
-            actor=request.user,
-            today=timezone.localdate(),
-        )
-    except Refused as refused:
-        return refusal(refused)
+    holder = assign_role_holder(
+        organisation=organisation,
+        role_key=data.role_key,
+        user=user,
+        effective_from=data.effective_from,
+        actor=request.user,
+        today=timezone.localdate(),
+    )
     return Status(201, _holder_out(holder))
 
 
@@ -286,22 +271,16 @@ def list_closure_days(request: StaffRequest, org: str) -> list[ClosureDay]:
 
 @router.post(
     "/{org}/closure-days",
-    response={201: ClosureDayOut, 422: RefusalOut},
+    response={201: ClosureDayOut, **REFUSED},
     summary="Record a day the organisation is closed",
     openapi_extra=body_doc(ClosureDayIn),
 )
 @api_staff(OFFICER)
-def create_closure_day(request: StaffRequest, org: str) -> Status[object]:
+def create_closure_day(request: StaffRequest, org: str) -> Status[ClosureDay]:
     data = read_body(request, ClosureDayIn)
-    try:
-        day = add_closure_day(
-            organisation=request.organisation,
-            date=data.date,
-            reason=data.reason,
-            actor=request.user,
-        )
-    except Refused as refused:
-        return refusal(refused)
+    day = add_closure_day(
+        organisation=request.organisation, date=data.date, reason=data.reason, actor=request.user
+    )
     return Status(201, day)
 
 
@@ -323,35 +302,35 @@ def get_settings(request: StaffRequest, org: str) -> SettingsOut:
     return _settings_out(request.organisation)
 
 
-def _change_settings(request: StaffRequest, *, partial: bool) -> Status[object]:
+def _change_settings(request: StaffRequest, *, partial: bool) -> SettingsOut:
     organisation = request.organisation
     sent = read_body(request, SettingsIn).model_dump(exclude_unset=partial)
     # The page's form decides what is valid, so the API refuses exactly what it refuses.
     form = OrganisationSettingsForm(data={"region": organisation.region, **sent})
     if not form.is_valid():
         field, errors = next(iter(form.errors.items()))
-        return refusal(Refused(str(errors[0]), field=field))
+        raise Refused(str(errors[0]), field=field)
     change_region(organisation=organisation, region=form.cleaned_data["region"], actor=request.user)
-    return Status(200, _settings_out(organisation))
+    return _settings_out(organisation)
 
 
 @router.put(
     "/{org}/settings",
-    response={200: SettingsOut, 422: RefusalOut},
+    response={200: SettingsOut, **REFUSED},
     summary="Replace the organisation's settings",
     openapi_extra=body_doc(SettingsIn),
 )
 @api_staff(OFFICER)
-def put_settings(request: StaffRequest, org: str) -> Status[object]:
+def put_settings(request: StaffRequest, org: str) -> SettingsOut:
     return _change_settings(request, partial=False)
 
 
 @router.patch(
     "/{org}/settings",
-    response={200: SettingsOut, 422: RefusalOut},
+    response={200: SettingsOut, **REFUSED},
     summary="Change some of the organisation's settings",
     openapi_extra=body_doc(SettingsIn),
 )
 @api_staff(OFFICER)
-def patch_settings(request: StaffRequest, org: str) -> Status[object]:
+def patch_settings(request: StaffRequest, org: str) -> SettingsOut:
     return _change_settings(request, partial=True)

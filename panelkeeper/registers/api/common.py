@@ -1,17 +1,27 @@
-"""Shared pieces of the registers API: reading bodies after the access check, refusals,
-and turning records into response bodies."""
+"""Shared pieces of the registers API: turning records into response bodies, and the
+changes the officer's and the member's operations both make (a refusal raised in them
+answers 422 through the API's exception handler)."""
 
-from typing import Any
+from decimal import Decimal
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Status
 
-from panelkeeper.lib.api import refusal
+from panelkeeper.lib.api import read_body
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.lib.requests import MemberRequest
+from panelkeeper.lib.requests import SignedInRequest
 from panelkeeper.members.models import Member
-from panelkeeper.registers.api.schemas import ConflictDecisionOut, GiftIn, GiftOut, InterestOut
+from panelkeeper.registers import interests
+from panelkeeper.registers.api.schemas import (
+    CloseIn,
+    ConflictDecisionOut,
+    GiftIn,
+    GiftOut,
+    InterestOut,
+    MyInterestIn,
+    ReviewIn,
+    ReviewOut,
+)
 from panelkeeper.registers.conflicts import Entry
 from panelkeeper.registers.gifts import declare_gift as declare
 from panelkeeper.registers.listing import gift_decision
@@ -19,18 +29,12 @@ from panelkeeper.registers.models import ConflictDecision, Gift, GiftStatus, Int
 from panelkeeper.registers.routing import parse_money
 
 
-def money(value: object) -> Any:
+def money(value: object) -> Decimal:
     """An amount from a body, or a 422 refusal saying how to write it."""
     try:
         return parse_money(str(value))
     except ValueError as error:
         raise Refused(str(error), field="value") from None
-
-
-def own_member(request: MemberRequest) -> Member:
-    """The member record ``api_member_self`` found for this request."""
-    found: Member = request.member
-    return found
 
 
 def interest_out(i: Interest) -> InterestOut:
@@ -96,21 +100,54 @@ def history_out(history: tuple[Entry, ...]) -> list[ConflictDecisionOut]:
     return [decision_out(e.decision, e.replaced_by) for e in history]
 
 
-def declare_gift(request: HttpRequest, member: Member, data: GiftIn) -> Status[object]:
+def declare_gift(request: SignedInRequest, member: Member, data: GiftIn) -> Status[GiftOut]:
     """Declare a gift from an API body, for the officer's and the member's operations."""
-    try:
-        gift = declare(
-            member=member,
-            direction=data.direction,
-            giver_kind=data.giver_kind,
-            giver_name=data.giver_name,
-            description=data.description,
-            value=money(data.value),
-            given_on=data.given_on,
-            reported_to_role=data.reported_to_role,
-            actor=request.user,  # type: ignore[arg-type]
-            today=timezone.localdate(),
-        )
-    except Refused as refused:
-        return refusal(refused)
+    gift = declare(
+        member=member,
+        direction=data.direction,
+        giver_kind=data.giver_kind,
+        giver_name=data.giver_name,
+        description=data.description,
+        value=money(data.value),
+        given_on=data.given_on,
+        reported_to_role=data.reported_to_role,
+        actor=request.user,
+        today=timezone.localdate(),
+    )
     return Status(201, gift_out(gift))
+
+
+def declare_interest(
+    request: SignedInRequest, member: Member, data: MyInterestIn
+) -> Status[InterestOut]:
+    """Declare ``member``'s interest from an API body, for the officer and the member."""
+    interest = interests.declare_interest(
+        member=member,
+        kind=data.kind,
+        description=data.description,
+        starts_on=data.starts_on,
+        ends_on=data.ends_on,
+        actor=request.user,
+        today=timezone.localdate(),
+    )
+    return Status(201, interest_out(interest))
+
+
+def close_interest(request: SignedInRequest, interest: Interest) -> InterestOut:
+    """Close ``interest`` on the day a :class:`CloseIn` body gives."""
+    data = read_body(request, CloseIn)
+    closed = interests.close_interest(
+        interest=interest, ends_on=data.ends_on, actor=request.user, today=timezone.localdate()
+    )
+    return interest_out(closed)
+
+
+def confirm_register(request: SignedInRequest, member: Member) -> Status[ReviewOut]:
+    """Confirm ``member``'s register, or record a nil declaration, as a :class:`ReviewIn` says."""
+    data = read_body(request, ReviewIn)
+    review = interests.confirm_register(
+        member=member, nil=data.nil, actor=request.user, today=timezone.localdate()
+    )
+    return Status(
+        201, ReviewOut(member_id=member.pk, reviewed_on=review.reviewed_on, nil=review.nil)
+    )

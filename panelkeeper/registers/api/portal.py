@@ -9,11 +9,17 @@ from ninja import Router, Status
 from ninja.errors import HttpError
 
 from panelkeeper.accounts.permissions import api_member_self
-from panelkeeper.lib.api import RefusalOut, body_doc, read_body, refusal
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.api import REFUSED, body_doc, read_body
 from panelkeeper.lib.requests import MemberRequest
 from panelkeeper.registers import interests
-from panelkeeper.registers.api.common import declare_gift, gift_out, interest_out, own_member
+from panelkeeper.registers.api.common import (
+    close_interest,
+    confirm_register,
+    declare_gift,
+    declare_interest,
+    gift_out,
+    interest_out,
+)
 from panelkeeper.registers.api.schemas import (
     CloseIn,
     GiftIn,
@@ -36,7 +42,7 @@ router = Router(tags=["registers"])
 @router.get("/{member}", response=MyRegisterOut, summary="Your own registers")
 @api_member_self
 def get_mine(request: MemberRequest, member: int) -> MyRegisterOut:
-    record = own_member(request)
+    record = request.member
     today = timezone.localdate()
     last = record.register_reviews.order_by("-reviewed_on").first()
     state = interests.review_state(
@@ -60,82 +66,46 @@ def get_mine(request: MemberRequest, member: int) -> MyRegisterOut:
 
 @router.post(
     "/{member}/interests",
-    response={201: InterestOut, 422: RefusalOut},
+    response={201: InterestOut, **REFUSED},
     summary="Declare one of your interests",
     openapi_extra=body_doc(MyInterestIn),
 )
 @api_member_self
-def create_my_interest(request: MemberRequest, member: int) -> Status[object]:
-    record = own_member(request)
-    data = read_body(request, MyInterestIn)
-    try:
-        interest = interests.declare_interest(
-            member=record,
-            actor=request.user,
-            today=timezone.localdate(),
-            **data.model_dump(),
-        )
-    except Refused as refused:
-        return refusal(refused)
-    return Status(201, interest_out(interest))
+def create_my_interest(request: MemberRequest, member: int) -> Status[InterestOut]:
+    return declare_interest(request, request.member, read_body(request, MyInterestIn))
 
 
 @router.post(
     "/{member}/review",
-    response={201: ReviewOut, 422: RefusalOut},
+    response={201: ReviewOut, **REFUSED},
     summary="Confirm your register, or make a nil declaration",
     openapi_extra=body_doc(ReviewIn),
 )
 @api_member_self
-def review_mine(request: MemberRequest, member: int) -> Status[object]:
-    record = own_member(request)
-    data = read_body(request, ReviewIn)
-    try:
-        review = interests.confirm_register(
-            member=record,
-            nil=data.nil,
-            actor=request.user,
-            today=timezone.localdate(),
-        )
-    except Refused as refused:
-        return refusal(refused)
-    return Status(
-        201, ReviewOut(member_id=record.pk, reviewed_on=review.reviewed_on, nil=review.nil)
-    )
+def review_mine(request: MemberRequest, member: int) -> Status[ReviewOut]:
+    return confirm_register(request, request.member)
 
 
 @router.post(
     "/{member}/gifts",
-    response={201: GiftOut, 422: RefusalOut},
+    response={201: GiftOut, **REFUSED},
     summary="Declare a gift or hospitality you received (or were offered, where the code asks)",
     openapi_extra=body_doc(GiftIn),
 )
 @api_member_self
-def create_my_gift(request: MemberRequest, member: int) -> Status[object]:
-    record = own_member(request)
-    return declare_gift(request, record, read_body(request, GiftIn))
+def create_my_gift(request: MemberRequest, member: int) -> Status[GiftOut]:
+    return declare_gift(request, request.member, read_body(request, GiftIn))
 
 
 @router.post(
     "/{member}/interests/{interest_id}/close",
-    response={200: InterestOut, 422: RefusalOut},
+    response={200: InterestOut, **REFUSED},
     summary="Record the date one of your interests ended",
     openapi_extra=body_doc(CloseIn),
 )
 @api_member_self
-def close_my_interest(request: MemberRequest, member: int, interest_id: int) -> Status[object]:
-    record = own_member(request)
-    interest = Interest.objects.filter(member=record, pk=interest_id).first()
+def close_my_interest(request: MemberRequest, member: int, interest_id: int) -> InterestOut:
+    interest = Interest.objects.filter(member=request.member, pk=interest_id).first()
     if interest is None:
         raise HttpError(404, "Not Found")
-    data = read_body(request, CloseIn)
-    try:
-        closed = interests.close_interest(
-            interest=interest,
-            ends_on=data.ends_on,
-            actor=request.user,
-            today=timezone.localdate(),
-        )
-    except Refused as refused:
-        return refusal(refused)
-    return Status(200, interest_out(closed))
+    return close_interest(request, interest)

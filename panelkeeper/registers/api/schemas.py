@@ -17,19 +17,15 @@ class InterestOut(Schema):
     declared_at: dt.datetime
 
 
-class InterestIn(Schema):
-    member_id: int
-    kind: str
-    description: str
-    starts_on: dt.date
-    ends_on: dt.date | None = None
-
-
 class MyInterestIn(Schema):
     kind: str
     description: str
     starts_on: dt.date
     ends_on: dt.date | None = None
+
+
+class InterestIn(MyInterestIn):
+    member_id: int
 
 
 class CloseIn(Schema):
@@ -176,9 +172,8 @@ class SettingsIn(Schema):
     published: bool
 
 
-class SettingsOut(Schema):
-    review_months: int
-    published: bool
+class SettingsOut(SettingsIn):
+    """The settings as saved."""
 
 
 class MyRegisterOut(Schema):
