@@ -7,7 +7,6 @@ Forms validate and normalise; the functions in ``policies``, ``role_holders`` an
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
@@ -32,16 +31,18 @@ def preset_label(slug: str) -> str:
     return f"{slug}: {code.title or 'code of conduct'}, {code.organisation}"
 
 
+def _preset_choices() -> list[tuple[str, str]]:
+    return [(slug, preset_label(slug)) for slug in PRESETS]
+
+
 class PresetForm(forms.Form):
+    # A callable, so the presets are read when a form is drawn, not when this is imported.
     preset = forms.ChoiceField(
         label="Which preset do you want to start from?",
+        choices=_preset_choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Select a preset"},
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["preset"].choices = [(slug, preset_label(slug)) for slug in PRESETS]
 
 
 class UploadForm(forms.Form):
@@ -51,8 +52,8 @@ class UploadForm(forms.Form):
         error_messages={"required": "Select a TOML file"},
     )
 
-    def clean_file(self) -> UploadedFile:
-        upload: UploadedFile = self.cleaned_data["file"]
+    def clean_file(self) -> UploadedFile[bytes]:
+        upload: UploadedFile[bytes] = self.cleaned_data["file"]
         if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError("The selected file must be smaller than 256 KB")
         raw = upload.read()

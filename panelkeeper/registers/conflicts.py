@@ -158,7 +158,7 @@ def conflict_check(work: WorkItem) -> list[CheckLine]:
     return [
         CheckLine(
             member=member,
-            interests=tuple(member.current_interests),  # type: ignore[attr-defined]
+            interests=tuple(member.current_interests),  # type: ignore[attr-defined]  # to_attr
             history=decided.get(member.pk, ()),
         )
         for member in members

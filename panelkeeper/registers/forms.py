@@ -63,17 +63,20 @@ class CloseInterestForm(forms.Form):
 
 
 class ConfirmForm(forms.Form):
-    nil = forms.TypedChoiceField(
+    nil = forms.ChoiceField(
         label="What do you want to record?",
         choices=[
             ("", "My register is complete and up to date"),
             ("nil", "I have nothing to declare (a nil declaration)"),
         ],
-        coerce=bool,
-        empty_value=False,
         required=False,
         widget=forms.RadioSelect,
     )
+
+    def clean_nil(self) -> bool:
+        """Whether this is a nil declaration; otherwise the register is confirmed."""
+        chosen: str = self.cleaned_data["nil"]
+        return chosen == "nil"
 
 
 class MoneyField(forms.Field):

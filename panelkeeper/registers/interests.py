@@ -206,7 +206,8 @@ def members_with_reviews(
         .annotate(last_reviewed=Max("register_reviews__reviewed_on"))
         .select_related("group")
     )
-    return [
-        (m, review_state(m, last_reviewed=m.last_reviewed, months=months, today=on))  # type: ignore[attr-defined]
-        for m in members
-    ]
+    found: list[tuple[Member, ReviewState]] = []
+    for m in members:
+        last = m.last_reviewed  # type: ignore[attr-defined]  # MemberQuerySet drops annotations
+        found.append((m, review_state(m, last_reviewed=last, months=months, today=on)))
+    return found

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from panelkeeper.registers.models import Gift, GiftStatus, Interest
+from panelkeeper.registers.models import Gift, GiftStatus, Interest, InterestQuerySet
 from panelkeeper.registers.routing import format_money
 from panelkeeper.rules.dates import day_month_year
 
@@ -28,8 +28,8 @@ def gifts_query(queryset: QuerySet[Gift]) -> QuerySet[Gift]:
 
 
 def filter_interests(
-    queryset: QuerySet[Interest], params: dict[str, Any], *, today: dt.date
-) -> QuerySet[Interest]:
+    queryset: InterestQuerySet, params: dict[str, Any], *, today: dt.date
+) -> InterestQuerySet:
     """``member`` (id), ``kind`` and ``state`` (current, ended) from a query string."""
     member = str(params.get("member") or "")
     if member.isdigit():
@@ -39,7 +39,7 @@ def filter_interests(
         queryset = queryset.filter(kind=kind)
     state = params.get("state")
     if state == "current":
-        queryset = queryset.current(on=today)  # type: ignore[attr-defined]
+        queryset = queryset.current(on=today)
     elif state == "ended":
         queryset = queryset.filter(ends_on__lt=today)
     return queryset

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 
+from panelkeeper.organisations.models import Group
 from panelkeeper.registers.routing import DEFAULT_REVIEW_MONTHS
 from panelkeeper.rules.dates import day_month_year
 
@@ -329,7 +330,7 @@ class GiftOutcome(models.TextChoices):
 
 
 class GiftQuerySet(models.QuerySet["Gift"]):
-    def waiting_for_meeting(self, group: object) -> GiftQuerySet:
+    def waiting_for_meeting(self, group: Group) -> GiftQuerySet:
         """Gifts the group discusses at its next meeting, not yet decided (GIFT-2)."""
         return self.filter(group=group, status=GiftStatus.WAITING_FOR_MEETING)
 

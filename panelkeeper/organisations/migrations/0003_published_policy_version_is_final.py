@@ -6,6 +6,8 @@ that protect a version once records point at it, so test databases can still be 
 """
 
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 _MESSAGE = "A published policy version cannot be changed."
 
@@ -41,7 +43,9 @@ _POSTGRES_DROP = [
 ]
 
 
-def _run(schema_editor, statements_by_vendor):  # type: ignore[no-untyped-def]
+def _run(
+    schema_editor: BaseDatabaseSchemaEditor, statements_by_vendor: dict[str, str | list[str]]
+) -> None:
     vendor = schema_editor.connection.vendor
     if vendor not in statements_by_vendor:
         raise NotImplementedError(f"No immutability trigger written for {vendor}.")
@@ -50,11 +54,11 @@ def _run(schema_editor, statements_by_vendor):  # type: ignore[no-untyped-def]
         schema_editor.execute(statement)
 
 
-def create_trigger(apps, schema_editor):  # type: ignore[no-untyped-def]
+def create_trigger(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     _run(schema_editor, {"sqlite": _SQLITE_CREATE, "postgresql": _POSTGRES_CREATE})
 
 
-def drop_trigger(apps, schema_editor):  # type: ignore[no-untyped-def]
+def drop_trigger(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     _run(schema_editor, {"sqlite": _SQLITE_DROP, "postgresql": _POSTGRES_DROP})
 
 

@@ -20,6 +20,8 @@ import tomllib
 from typing import Any
 
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 from django.utils import timezone
 
 _REGIONS = {"ENG", "WLS", "SCT", "NIR"}
@@ -34,7 +36,7 @@ def _calendar(source: str) -> dict[str, Any]:
     return table if isinstance(table, dict) else {}
 
 
-def carry_calendars(apps: Any, schema_editor: Any) -> None:
+def carry_calendars(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     Organisation = apps.get_model("organisations", "Organisation")
     PolicyVersion = apps.get_model("organisations", "PolicyVersion")
     ClosureDay = apps.get_model("organisations", "ClosureDay")

@@ -71,7 +71,12 @@ def rulebook(request: StaffRequest, org: str) -> HttpResponse:
     """The rulebook of the code in force, generated from the policy."""
     organisation = request.organisation
     in_force = PolicyVersion.objects.in_force(organisation, on=timezone.localdate())
-    context = {"organisation": organisation, "version": in_force, "rulebook": None, "problems": ()}
+    context: dict[str, object] = {
+        "organisation": organisation,
+        "version": in_force,
+        "rulebook": None,
+        "problems": (),
+    }
     if in_force is not None:
         try:
             context["rulebook"] = rulebook_of(in_force)

@@ -4,121 +4,148 @@ member of the organisation)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from panelkeeper.lib.forms import add_refusal, bound
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.forms import bound, form_applied
+from panelkeeper.lib.requests import SignedInRequest
 from panelkeeper.members.models import Member
 from panelkeeper.registers.codes import code_on
 from panelkeeper.registers.forms import CloseInterestForm, ConfirmForm, GiftForm, InterestForm
 from panelkeeper.registers.gifts import declare_gift
 from panelkeeper.registers.interests import close_interest, confirm_register, declare_interest
-from panelkeeper.registers.models import Gift, Interest
+from panelkeeper.registers.models import Interest
 from panelkeeper.registers.routing import gift_route
 
 
-def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+def form_result[T](request: HttpRequest, form: forms.Form, change: Callable[[], T]) -> T | None:
+    """:func:`~panelkeeper.lib.forms.form_applied` for a change whose result the page goes
+    on to use (the record it made): that result, or None when not applied. ``change``
+    must not itself return None."""
+    results: list[T] = []
+    if form_applied(request, form, lambda: results.append(change())):
+        return results[0]
+    return None
+
+
+def _page(
+    request: HttpRequest,
+    template: str,
+    *,
+    form: forms.Form,
+    member: Member,
+    back: str,
+    for_self: bool,
+    **extra: Any,
+) -> HttpResponse:
+    context = {"form": form, "member": member, "back": back, "for_self": for_self, **extra}
     return render(request, f"registers/{template}", context)
 
 
+def _done(request: HttpRequest, message: str, back: str) -> HttpResponse:
+    messages.success(request, message)
+    return redirect(back)
+
+
 def interest_page(
-    request: HttpRequest, member: Member, back: str, *, for_self: bool
+    request: SignedInRequest, member: Member, back: str, *, for_self: bool
 ) -> HttpResponse:
     form = InterestForm(**bound(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            declare_interest(
-                member=member, actor=request.user, today=timezone.localdate(), **form.cleaned_data
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, "Interest declared")
-            return redirect(back)
-    return _page(
+    if form_applied(
         request,
-        "declare_interest.html",
-        {"form": form, "member": member, "back": back, "for_self": for_self},
+        form,
+        lambda: declare_interest(
+            member=member, actor=request.user, today=timezone.localdate(), **form.cleaned_data
+        ),
+    ):
+        return _done(request, "Interest declared", back)
+    return _page(
+        request, "declare_interest.html", form=form, member=member, back=back, for_self=for_self
     )
 
 
 def close_page(
-    request: HttpRequest, member: Member, interest: Interest, back: str, *, for_self: bool
+    request: SignedInRequest, member: Member, interest: Interest, back: str, *, for_self: bool
 ) -> HttpResponse:
     form = CloseInterestForm(**bound(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            close_interest(
-                interest=interest,
-                ends_on=form.cleaned_data["ends_on"],
-                actor=request.user,  # type: ignore[arg-type]
-                today=timezone.localdate(),
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, "The date the interest ended is recorded")
-            return redirect(back)
+    if form_applied(
+        request,
+        form,
+        lambda: close_interest(
+            interest=interest,
+            ends_on=form.cleaned_data["ends_on"],
+            actor=request.user,
+            today=timezone.localdate(),
+        ),
+    ):
+        return _done(request, "The date the interest ended is recorded", back)
     return _page(
         request,
         "close_interest.html",
-        {"form": form, "member": member, "interest": interest, "back": back, "for_self": for_self},
+        form=form,
+        member=member,
+        back=back,
+        for_self=for_self,
+        interest=interest,
     )
 
 
 def confirm_page(
-    request: HttpRequest, member: Member, back: str, *, for_self: bool
+    request: SignedInRequest, member: Member, back: str, *, for_self: bool
 ) -> HttpResponse:
     form = ConfirmForm(**bound(request))
-    if request.method == "POST" and form.is_valid():
-        nil = bool(form.cleaned_data["nil"])
-        try:
-            confirm_register(member=member, nil=nil, actor=request.user, today=timezone.localdate())  # type: ignore[arg-type]
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, "Nil declaration recorded" if nil else "Register confirmed")
-            return redirect(back)
-    return _page(
+    if form_applied(
         request,
-        "confirm.html",
-        {"form": form, "member": member, "back": back, "for_self": for_self},
-    )
+        form,
+        lambda: confirm_register(
+            member=member,
+            nil=bool(form.cleaned_data["nil"]),
+            actor=request.user,
+            today=timezone.localdate(),
+        ),
+    ):
+        nil = bool(form.cleaned_data["nil"])
+        return _done(request, "Nil declaration recorded" if nil else "Register confirmed", back)
+    return _page(request, "confirm.html", form=form, member=member, back=back, for_self=for_self)
 
 
-def gift_page(request: HttpRequest, member: Member, back: str, *, for_self: bool) -> HttpResponse:
+def gift_page(
+    request: SignedInRequest, member: Member, back: str, *, for_self: bool
+) -> HttpResponse:
     today = timezone.localdate()
     route = gift_route(code_on(member.group.organisation, today))
     form = GiftForm(**bound(request), route=route)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            gift: Gift = declare_gift(
-                member=member,
-                direction=form.chosen_direction,
-                giver_kind=data["giver_kind"],
-                giver_name=data["giver_name"],
-                description=data["description"],
-                value=data["value"],
-                given_on=data["given_on"],
-                reported_to_role=data["reported_to_role"],
-                actor=request.user,  # type: ignore[arg-type]
-                today=today,
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(
-                request, f"Gift or hospitality declared: {gift.get_status_display().lower()}"
-            )
-            return redirect(back)
+    gift = form_result(
+        request,
+        form,
+        lambda: declare_gift(
+            member=member,
+            direction=form.chosen_direction,
+            giver_kind=form.cleaned_data["giver_kind"],
+            giver_name=form.cleaned_data["giver_name"],
+            description=form.cleaned_data["description"],
+            value=form.cleaned_data["value"],
+            given_on=form.cleaned_data["given_on"],
+            reported_to_role=form.cleaned_data["reported_to_role"],
+            actor=request.user,
+            today=today,
+        ),
+    )
+    if gift is not None:
+        status = gift.get_status_display().lower()
+        return _done(request, f"Gift or hospitality declared: {status}", back)
     return _page(
         request,
         "declare_gift.html",
-        {"form": form, "member": member, "back": back, "for_self": for_self, "route": route},
+        form=form,
+        member=member,
+        back=back,
+        for_self=for_self,
+        route=route,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -14,9 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
-from panelkeeper.lib.forms import add_refusal, bound
+from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.pdf import render_pdf
-from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
 from panelkeeper.registers.forms import SettingsForm
@@ -41,25 +41,21 @@ OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 
 
-def _org(request: StaffRequest) -> Any:
-    return request.organisation
-
-
 def _is_officer(request: StaffRequest) -> bool:
     return OFFICER in request.roles
 
 
-def _members(request: StaffRequest) -> Any:
-    return Member.objects.of(_org(request)).select_related("group")
+def _members(request: StaffRequest) -> QuerySet[Member]:
+    return Member.objects.of(request.organisation).select_related("group")
 
 
-def _interests(request: StaffRequest) -> Any:
-    queryset = Interest.objects.filter(organisation=_org(request))
+def _interests(request: StaffRequest) -> QuerySet[Interest]:
+    queryset = Interest.objects.filter(organisation=request.organisation)
     return filter_interests(queryset, request.GET.dict(), today=timezone.localdate())
 
 
-def _gifts(request: StaffRequest) -> Any:
-    return filter_gifts(Gift.objects.filter(organisation=_org(request)), request.GET.dict())
+def _gifts(request: StaffRequest) -> QuerySet[Gift]:
+    return filter_gifts(Gift.objects.filter(organisation=request.organisation), request.GET.dict())
 
 
 @staff(*READERS)
@@ -67,9 +63,9 @@ def _gifts(request: StaffRequest) -> Any:
 def interests(request: StaffRequest, org: str) -> HttpResponse:
     """The register of interests, filtered by member, kind and whether current (COI-1)."""
     today = timezone.localdate()
-    reviews = members_with_reviews(_org(request), on=today)
+    reviews = members_with_reviews(request.organisation, on=today)
     context = {
-        "organisation": _org(request),
+        "organisation": request.organisation,
         "interests": list(interests_query(_interests(request))),
         "members": list(_members(request)),
         "kinds": InterestKind.choices,
@@ -86,7 +82,7 @@ def interests(request: StaffRequest, org: str) -> HttpResponse:
 def gifts(request: StaffRequest, org: str) -> HttpResponse:
     """The register of gifts and hospitality, filtered by member and status (GIFT-3)."""
     context = {
-        "organisation": _org(request),
+        "organisation": request.organisation,
         "lines": gift_lines(_gifts(request)),
         "members": list(_members(request)),
         "statuses": GiftStatus.choices,
@@ -126,7 +122,10 @@ def gifts_export(request: StaffRequest, org: str) -> HttpResponse:
 @require_GET
 def interests_pdf(request: StaffRequest, org: str) -> HttpResponse:
     """The register of interests as a PDF for the Board."""
-    context = {"organisation": _org(request), "interests": interests_query(_interests(request))}
+    context = {
+        "organisation": request.organisation,
+        "interests": interests_query(_interests(request)),
+    }
     return _pdf(
         request, "registers/pdf_interests.html", context, f"{org}-register-of-interests.pdf"
     )
@@ -136,12 +135,14 @@ def interests_pdf(request: StaffRequest, org: str) -> HttpResponse:
 @require_GET
 def gifts_pdf(request: StaffRequest, org: str) -> HttpResponse:
     """The register of gifts and hospitality as a PDF for the Board."""
-    context = {"organisation": _org(request), "lines": gift_lines(_gifts(request))}
+    context = {"organisation": request.organisation, "lines": gift_lines(_gifts(request))}
     return _pdf(request, "registers/pdf_gifts.html", context, f"{org}-gifts-and-hospitality.pdf")
 
 
 def _member(request: StaffRequest, member: int) -> Member:
-    return get_object_for(_org(request), _members(request), via="group__organisation", pk=member)
+    return get_object_for(
+        request.organisation, _members(request), via="group__organisation", pk=member
+    )
 
 
 @staff(*READERS)
@@ -150,7 +151,7 @@ def member(request: StaffRequest, org: str, member: int) -> HttpResponse:
     """One member's register: interests, reviews and gifts, with the officer's actions."""
     found = _member(request, member)
     context = member_register(found, today=timezone.localdate())
-    context.update({"organisation": _org(request), "is_officer": _is_officer(request)})
+    context.update({"organisation": request.organisation, "is_officer": _is_officer(request)})
     return render(request, "registers/member.html", context)
 
 
@@ -171,7 +172,7 @@ def declare_interest(request: StaffRequest, org: str, member: int) -> HttpRespon
 @require_http_methods(["GET", "POST"])
 def close_interest(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     interest = get_object_for(
-        _org(request), Interest.objects.select_related("member__group"), pk=pk
+        request.organisation, Interest.objects.select_related("member__group"), pk=pk
     )
     return common.close_page(
         request, interest.member, interest, _back(org, interest.member_id), for_self=False
@@ -198,18 +199,17 @@ def declare_gift(request: StaffRequest, org: str, member: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def register_settings(request: StaffRequest, org: str) -> HttpResponse:
     """The review period of declarations and whether the registers are published."""
-    organisation = _org(request)
+    organisation = request.organisation
     current = settings_of(organisation)
     initial = {"review_months": current.review_months, "published": current.published}
     form = SettingsForm(**bound(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            update_register_settings(
-                organisation=organisation, actor=request.user, **form.cleaned_data
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, "Register settings saved")
-            return redirect("registers:interests", org=org)
+    if form_applied(
+        request,
+        form,
+        lambda: update_register_settings(
+            organisation=organisation, actor=request.user, **form.cleaned_data
+        ),
+    ):
+        messages.success(request, "Register settings saved")
+        return redirect("registers:interests", org=org)
     return render(request, "registers/settings.html", {"organisation": organisation, "form": form})

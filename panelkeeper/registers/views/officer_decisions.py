@@ -4,14 +4,14 @@ decisions on them and their revisions (COI-2, COI-3)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
-from panelkeeper.lib.forms import add_refusal, bound
+from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
@@ -33,6 +33,7 @@ from panelkeeper.registers.gifts import decide_gift as decide
 from panelkeeper.registers.listing import gift_decision
 from panelkeeper.registers.models import Gift, GiftStatus, WorkItem
 from panelkeeper.registers.routing import ConflictRoute
+from panelkeeper.registers.views.common import form_result
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
@@ -45,21 +46,15 @@ def decide_gift(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     organisation = request.organisation
     gift = get_object_for(organisation, Gift.objects.select_related("member", "group"), pk=pk)
     form = DecideGiftForm(**bound(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            decide(
-                gift=gift,
-                outcome=form.cleaned_data["outcome"],
-                decided_on=form.cleaned_data["decided_on"],
-                note=form.cleaned_data["note"],
-                actor=request.user,
-                today=timezone.localdate(),
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, "Decision recorded")
-            return redirect("registers:gifts", org=org)
+    if form_applied(
+        request,
+        form,
+        lambda: decide(
+            gift=gift, actor=request.user, today=timezone.localdate(), **form.cleaned_data
+        ),
+    ):
+        messages.success(request, "Decision recorded")
+        return redirect("registers:gifts", org=org)
     context = {
         "organisation": organisation,
         "gift": gift,
@@ -88,16 +83,14 @@ def add_work_item(request: StaffRequest, org: str) -> HttpResponse:
     """Open a piece of work by hand (meetings and cases open theirs themselves)."""
     organisation = request.organisation
     form = WorkItemForm(**bound(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            work = open_work_item(
-                organisation=organisation, actor=request.user, **form.cleaned_data
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, "Work added")
-            return redirect("registers:work_item", org=org, pk=work.pk)
+    work = form_result(
+        request,
+        form,
+        lambda: open_work_item(organisation=organisation, actor=request.user, **form.cleaned_data),
+    )
+    if work is not None:
+        messages.success(request, "Work added")
+        return redirect("registers:work_item", org=org, pk=work.pk)
     return render(
         request, "registers/add_work_item.html", {"organisation": organisation, "form": form}
     )
@@ -136,22 +129,21 @@ def _decision_page(
         return redirect("registers:work_item", org=org, pk=pk)
 
 
-def _record(
-    request: HttpRequest, form: ConflictDecisionForm, work: WorkItem, member: Member
+def _recorded(
+    request: StaffRequest, form: ConflictDecisionForm, work: WorkItem, member: Member
 ) -> bool:
-    """Record the decision (or revision) the valid form holds; False when refused."""
-    try:
-        record_conflict_decision(
+    """Whether the POSTed decision (or revision) was valid and recorded."""
+    return form_applied(
+        request,
+        form,
+        lambda: record_conflict_decision(
             work=work,
             member=member,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             today=timezone.localdate(),
             **form.cleaned_data,
-        )
-    except Refused as refusal:
-        add_refusal(form, refusal)
-        return False
-    return True
+        ),
+    )
 
 
 @staff(OFFICER)
@@ -168,7 +160,7 @@ def decide_conflict(request: StaffRequest, org: str, pk: int, member: int) -> Ht
     if latest_decision(work, person) is not None:
         return redirect("registers:revise_conflict", org=org, pk=pk, member=member)
     form = ConflictDecisionForm(**bound(request), route=route)
-    if request.method == "POST" and form.is_valid() and _record(request, form, work, person):
+    if _recorded(request, form, work, person):
         messages.success(request, "Decision recorded")
         return redirect("registers:work_item", org=org, pk=pk)
     context = {
@@ -199,7 +191,7 @@ def revise_conflict(request: StaffRequest, org: str, pk: int, member: int) -> Ht
     }
     initial["revises"] = latest.pk
     form = ReviseConflictDecisionForm(**bound(request), route=route, initial=initial)
-    if request.method == "POST" and form.is_valid() and _record(request, form, work, person):
+    if _recorded(request, form, work, person):
         messages.success(request, "Decision revised")
         return redirect("registers:work_item", org=org, pk=pk)
     context = {

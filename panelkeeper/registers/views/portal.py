@@ -20,11 +20,6 @@ from panelkeeper.registers.views import common
 from panelkeeper.registers.views.register_page import member_register
 
 
-def _own(request: MemberRequest, member: int) -> Member:
-    found: Member = request.member
-    return found
-
-
 def _back(member: int) -> str:
     return reverse("registers:mine", kwargs={"member": member})
 
@@ -43,7 +38,7 @@ def my_registers(request: SignedInRequest) -> HttpResponse:
 @require_GET
 def mine(request: MemberRequest, member: int) -> HttpResponse:
     """A member's own register of interests and gifts (COI-1, GIFT-1)."""
-    found = _own(request, member)
+    found = request.member
     context = member_register(found, today=timezone.localdate())
     context["organisation"] = found.group.organisation
     return render(request, "registers/mine.html", context)
@@ -52,13 +47,13 @@ def mine(request: MemberRequest, member: int) -> HttpResponse:
 @member_self
 @require_http_methods(["GET", "POST"])
 def my_interest(request: MemberRequest, member: int) -> HttpResponse:
-    return common.interest_page(request, _own(request, member), _back(member), for_self=True)
+    return common.interest_page(request, request.member, _back(member), for_self=True)
 
 
 @member_self
 @require_http_methods(["GET", "POST"])
 def my_close(request: MemberRequest, member: int, pk: int) -> HttpResponse:
-    found = _own(request, member)
+    found = request.member
     interest = get_object_or_404(Interest.objects.filter(member=found), pk=pk)
     return common.close_page(request, found, interest, _back(member), for_self=True)
 
@@ -66,10 +61,10 @@ def my_close(request: MemberRequest, member: int, pk: int) -> HttpResponse:
 @member_self
 @require_http_methods(["GET", "POST"])
 def my_confirm(request: MemberRequest, member: int) -> HttpResponse:
-    return common.confirm_page(request, _own(request, member), _back(member), for_self=True)
+    return common.confirm_page(request, request.member, _back(member), for_self=True)
 
 
 @member_self
 @require_http_methods(["GET", "POST"])
 def my_gift(request: MemberRequest, member: int) -> HttpResponse:
-    return common.gift_page(request, _own(request, member), _back(member), for_self=True)
+    return common.gift_page(request, request.member, _back(member), for_self=True)
