@@ -22,16 +22,45 @@ from panelkeeper.registers.routing import MONEY_HINT, ConflictRoute, GiftRoute, 
 from panelkeeper.rules.policy.roles import Role
 
 
-def _role_choices(roles: tuple[Role, ...]) -> list[tuple[str, str]]:
-    return [(role.key, role.title) for role in roles]
+def _radios(
+    label: str, choices: list[tuple[str, str]], *, required: str, **kwargs: Any
+) -> forms.ChoiceField:
+    """A question answered by choosing one radio; ``required`` is the error if none is."""
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": required},
+        **kwargs,
+    )
+
+
+def _optional_text(label: str, **kwargs: Any) -> forms.CharField:
+    """A short optional text box: a note or a reason."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        **kwargs,
+    )
+
+
+def _offer_roles(form: forms.Form, name: str, roles: tuple[Role, ...]) -> None:
+    """Offer the code's ``roles`` as the choices of the field ``name``; the only one, if
+    there is only one, comes chosen."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    field.choices = [(role.key, role.title) for role in roles]
+    if len(roles) == 1:
+        field.initial = roles[0].key
 
 
 class InterestForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="What kind of interest is it?",
-        choices=InterestKind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what kind of interest it is"},
+    kind = _radios(
+        "What kind of interest is it?",
+        InterestKind.choices,
+        required="Select what kind of interest it is",
     )
     description = forms.CharField(
         label="Describe the interest",
@@ -97,18 +126,14 @@ class MoneyField(forms.Field):
 
 
 class GiftForm(forms.Form):
-    direction = forms.ChoiceField(
-        label="Was it received or offered?",
-        choices=GiftDirection.choices,
-        widget=forms.RadioSelect,
+    direction = _radios(
+        "Was it received or offered?",
+        GiftDirection.choices,
         initial=GiftDirection.RECEIVED,
-        error_messages={"required": "Select whether it was received or offered"},
+        required="Select whether it was received or offered",
     )
-    giver_kind = forms.ChoiceField(
-        label="Who gave or offered it?",
-        choices=GiverKind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select who gave or offered it"},
+    giver_kind = _radios(
+        "Who gave or offered it?", GiverKind.choices, required="Select who gave or offered it"
     )
     giver_name = forms.CharField(
         label="Their name or the organisation's name",
@@ -129,10 +154,8 @@ class GiftForm(forms.Form):
         error_messages={"required": "Enter the estimated value"},
     )
     given_on = GovukDateField(noun="date it was given or offered", label="When was it?")
-    reported_to_role = forms.ChoiceField(
-        label="Who did you tell about it?",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select who you told about it"},
+    reported_to_role = _radios(
+        "Who did you tell about it?", [], required="Select who you told about it"
     )
 
     def __init__(self, *args: Any, route: GiftRoute | None, **kwargs: Any) -> None:
@@ -140,12 +163,7 @@ class GiftForm(forms.Form):
         if route is None or not route.offered_too:
             # Only thirteen asks for offers; elsewhere the question would only confuse.
             del self.fields["direction"]
-        roles = route.report_to if route else ()
-        field = self.fields["reported_to_role"]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = _role_choices(roles)
-        if len(roles) == 1:
-            field.initial = roles[0].key
+        _offer_roles(self, "reported_to_role", route.report_to if route else ())
 
     @property
     def chosen_direction(self) -> str:
@@ -153,27 +171,16 @@ class GiftForm(forms.Form):
 
 
 class DecideGiftForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label="What happens to it?",
-        choices=GiftOutcome.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what happens to the gift"},
+    outcome = _radios(
+        "What happens to it?", GiftOutcome.choices, required="Select what happens to the gift"
     )
     decided_on = GovukDateField(noun="date of the decision", label="When was this decided?")
-    note = forms.CharField(
-        label="Note (optional)",
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    note = _optional_text("Note (optional)")
 
 
 class WorkItemForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="What kind of work is it?",
-        choices=WorkKind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what kind of work it is"},
+    kind = _radios(
+        "What kind of work is it?", WorkKind.choices, required="Select what kind of work it is"
     )
     title = forms.CharField(
         label="Title", max_length=300, error_messages={"required": "Enter a title for the work"}
@@ -182,18 +189,10 @@ class WorkItemForm(forms.Form):
 
 
 class ConflictDecisionForm(forms.Form):
-    decision = forms.ChoiceField(
-        label="What was decided?",
-        choices=Decision.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what was decided"},
-    )
-    parts = forms.CharField(
-        label="Which parts does the member withdraw from?",
+    decision = _radios("What was decided?", Decision.choices, required="Select what was decided")
+    parts = _optional_text(
+        "Which parts does the member withdraw from?",
         help_text="Only for a withdrawal from part of the work.",
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
     )
     grounds = forms.ChoiceField(
         label="Grounds of the possible conflict",
@@ -202,33 +201,16 @@ class ConflictDecisionForm(forms.Form):
         initial=Grounds.INTEREST,
         widget=forms.RadioSelect,
     )
-    reason = forms.CharField(
-        label="Reason (optional)",
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    decided_by_role = forms.ChoiceField(
-        label="Who decided?",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select who decided"},
-    )
+    reason = _optional_text("Reason (optional)")
+    decided_by_role = _radios("Who decided?", [], required="Select who decided")
     decided_on = GovukDateField(noun="date of the decision", label="When was it decided?")
-    told_role = forms.ChoiceField(
-        label="Who was told?",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select who was told"},
-    )
+    told_role = _radios("Who was told?", [], required="Select who was told")
     told_on = GovukDateField(noun="date they were told", label="When were they told?")
 
     def __init__(self, *args: Any, route: ConflictRoute, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name, roles in (("decided_by_role", route.decided_by), ("told_role", route.tell)):
-            field = self.fields[name]
-            assert isinstance(field, forms.ChoiceField)
-            field.choices = _role_choices(roles)
-            if len(roles) == 1:
-                field.initial = roles[0].key
+        _offer_roles(self, "decided_by_role", route.decided_by)
+        _offer_roles(self, "told_role", route.tell)
 
 
 class ReviseConflictDecisionForm(ConflictDecisionForm):

@@ -5,6 +5,8 @@ import datetime as dt
 from ninja import Schema
 from pydantic import Field
 
+from panelkeeper.registers.published import PublicGift, PublicInterest
+
 
 class InterestOut(Schema):
     id: int
@@ -186,29 +188,9 @@ class MyRegisterOut(Schema):
     gifts: list[GiftOut]
 
 
-class PublicInterestOut(Schema):
-    member: str
-    group: str
-    kind: str
-    description: str
-    starts_on: dt.date
-    ends_on: dt.date | None
-
-
-class PublicGiftOut(Schema):
-    member: str
-    group: str
-    direction: str
-    giver_kind: str
-    description: str
-    value: str
-    given_on: dt.date
-    status: str
-    outcome: str
-    decided_on: dt.date | None
-
-
 class PublicRegistersOut(Schema):
+    """The published registers as :mod:`panelkeeper.registers.published` lets them out."""
+
     organisation: str
-    interests: list[PublicInterestOut]
-    gifts: list[PublicGiftOut]
+    interests: list[PublicInterest]
+    gifts: list[PublicGift]
