@@ -7,15 +7,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import signed_in, staff
 from panelkeeper.lib.requests import SignedInRequest, StaffRequest
 from panelkeeper.organisations.in_force import policy_of_version
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.organisations.policies import InvalidPolicy, review_due
 from panelkeeper.organisations.rulebooks import rulebook_of
-
-READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
+from panelkeeper.organisations.views.common import READERS, staff_page
 
 
 @signed_in
@@ -52,34 +50,27 @@ def home(request: StaffRequest, org: str) -> HttpResponse:
             due = review_due(in_force, policy_of_version(in_force))
         except InvalidPolicy:
             unreadable = True
-    context = {
-        "organisation": organisation,
-        "groups": organisation.groups.all(),
-        "in_force": in_force,
-        "review_due": due,
-        "review_overdue": due is not None and due < today,
-        "unreadable": unreadable,
-        "drafts": PolicyVersion.objects.drafts().filter(organisation=organisation).count(),
-        "is_officer": Grant.Role.OFFICER in request.roles,
-    }
-    return render(request, "organisations/home.html", context)
+    return staff_page(
+        request,
+        "home.html",
+        groups=organisation.groups.all(),
+        in_force=in_force,
+        review_due=due,
+        review_overdue=due is not None and due < today,
+        unreadable=unreadable,
+        drafts=PolicyVersion.objects.drafts().filter(organisation=organisation).count(),
+    )
 
 
 @staff(*READERS)
 @require_GET
 def rulebook(request: StaffRequest, org: str) -> HttpResponse:
     """The rulebook of the code in force, generated from the policy."""
-    organisation = request.organisation
-    in_force = PolicyVersion.objects.in_force(organisation, on=timezone.localdate())
-    context: dict[str, object] = {
-        "organisation": organisation,
-        "version": in_force,
-        "rulebook": None,
-        "problems": (),
-    }
+    in_force = PolicyVersion.objects.in_force(request.organisation, on=timezone.localdate())
+    context: dict[str, object] = {"rulebook": None, "problems": ()}
     if in_force is not None:
         try:
             context["rulebook"] = rulebook_of(in_force)
         except InvalidPolicy as error:
             context["problems"] = error.file_problems
-    return render(request, "organisations/rulebook.html", context)
+    return staff_page(request, "rulebook.html", version=in_force, **context)

@@ -4,24 +4,21 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import staff
-from panelkeeper.lib.forms import add_refusal, bound
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.forms import bound
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.forms import RoleHolderForm
 from panelkeeper.organisations.models import RoleHolder
 from panelkeeper.organisations.policies import declared_staff_titles
 from panelkeeper.organisations.role_holders import assign_role_holder
+from panelkeeper.organisations.views.common import OFFICER, READERS, form_result, staff_page
 
-OFFICER = Grant.Role.OFFICER
 
-
-@staff(OFFICER, Grant.Role.AUDITOR)
+@staff(*READERS)
 @require_GET
 def role_holder_list(request: StaffRequest, org: str) -> HttpResponse:
     """Each declared staff title with its current holder, then every earlier term."""
@@ -29,13 +26,12 @@ def role_holder_list(request: StaffRequest, org: str) -> HttpResponse:
     titles = declared_staff_titles(organisation, on=timezone.localdate())
     terms = list(RoleHolder.objects.filter(organisation=organisation).select_related("user"))
     current = {term.role_key: term for term in terms if term.effective_until is None}
-    context = {
-        "organisation": organisation,
-        "rows": [(title, current.get(title.key)) for title in titles],
-        "past": [term for term in terms if term.effective_until is not None],
-        "is_officer": OFFICER in request.roles,
-    }
-    return render(request, "organisations/role_holder_list.html", context)
+    return staff_page(
+        request,
+        "role_holder_list.html",
+        rows=[(title, current.get(title.key)) for title in titles],
+        past=[term for term in terms if term.effective_until is not None],
+    )
 
 
 @staff(OFFICER)
@@ -49,20 +45,18 @@ def assign(request: StaffRequest, org: str, role: str) -> HttpResponse:
     form = RoleHolderForm(
         **bound(request), organisation=organisation, initial={"effective_from": today}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            holder = assign_role_holder(
-                organisation=organisation,
-                role_key=role,
-                user=form.cleaned_data["user"],
-                effective_from=form.cleaned_data["effective_from"],
-                actor=request.user,
-                today=today,
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, f"{holder.user} now holds the title {holder.role_title}")
-            return redirect("organisations:role_holders", org=org)
-    context = {"organisation": organisation, "title": titles[role], "form": form}
-    return render(request, "organisations/assign_role_holder.html", context)
+    holder = form_result(
+        request,
+        form,
+        lambda: assign_role_holder(
+            organisation=organisation,
+            role_key=role,
+            actor=request.user,
+            today=today,
+            **form.cleaned_data,
+        ),
+    )
+    if holder is not None:
+        messages.success(request, f"{holder.user} now holds the title {holder.role_title}")
+        return redirect("organisations:role_holders", org=org)
+    return staff_page(request, "assign_role_holder.html", title=titles[role], form=form)

@@ -4,30 +4,23 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import staff
 from panelkeeper.lib.forms import bound
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.forms import OrganisationSettingsForm
 from panelkeeper.organisations.organisation_settings import change_region
+from panelkeeper.organisations.views.common import OFFICER, READERS, staff_page
 
-OFFICER = Grant.Role.OFFICER
 
-
-@staff(OFFICER, Grant.Role.AUDITOR)
+@staff(*READERS)
 @require_GET
 def settings_page(request: StaffRequest, org: str) -> HttpResponse:
     """The region in plain words and how many closure days are recorded; officers may change."""
-    organisation = request.organisation
-    context = {
-        "organisation": organisation,
-        "closure_days": organisation.closure_days.count(),
-        "is_officer": OFFICER in request.roles,
-    }
-    return render(request, "organisations/settings.html", context)
+    closure_days = request.organisation.closure_days.count()
+    return staff_page(request, "settings.html", closure_days=closure_days)
 
 
 @staff(OFFICER)
@@ -41,5 +34,4 @@ def change_settings(request: StaffRequest, org: str) -> HttpResponse:
         )
         messages.success(request, f"Bank holidays set to those of {changed.get_region_display()}")
         return redirect("organisations:settings", org=org)
-    context = {"organisation": organisation, "form": form}
-    return render(request, "organisations/change_settings.html", context)
+    return staff_page(request, "change_settings.html", form=form)

@@ -6,11 +6,10 @@ import contextlib
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
 from panelkeeper.lib.forms import add_refusal, bound
 from panelkeeper.lib.refusals import Refused
@@ -28,9 +27,7 @@ from panelkeeper.organisations.policies import (
     upload_draft,
 )
 from panelkeeper.organisations.rulebooks import rulebook_of
-
-READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
-OFFICER = Grant.Role.OFFICER
+from panelkeeper.organisations.views.common import OFFICER, READERS, form_result, staff_page
 
 
 def _version(request: StaffRequest, pk: int) -> PolicyVersion:
@@ -49,13 +46,8 @@ def version_list(request: StaffRequest, org: str) -> HttpResponse:
         "published_by"
     )
     in_force = PolicyVersion.objects.in_force(organisation, on=timezone.localdate())
-    context = {
-        "organisation": organisation,
-        "versions": versions,
-        "in_force_id": in_force.pk if in_force else None,
-        "is_officer": OFFICER in request.roles,
-    }
-    return render(request, "organisations/version_list.html", context)
+    in_force_id = in_force.pk if in_force else None
+    return staff_page(request, "version_list.html", versions=versions, in_force_id=in_force_id)
 
 
 @staff(*READERS)
@@ -63,21 +55,14 @@ def version_list(request: StaffRequest, org: str) -> HttpResponse:
 def version_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """A version's dates, then every problem in it or the rulebook it would publish."""
     version = _version(request, pk)
-    context: dict[str, object] = {
-        "organisation": request.organisation,
-        "version": version,
-        "problems": (),
-        "rulebook": None,
-        "missing": (),
-        "is_officer": OFFICER in request.roles,
-    }
+    context: dict[str, object] = {"problems": (), "rulebook": None, "missing": ()}
     try:
         context["rulebook"] = rulebook_of(version)
         if not version.is_published:
             context["missing"] = missing_role_holders(version)
     except InvalidPolicy as error:
         context["problems"] = error.file_problems
-    return render(request, "organisations/version_detail.html", context)
+    return staff_page(request, "version_detail.html", version=version, **context)
 
 
 @staff(*READERS)
@@ -109,21 +94,18 @@ def _download_name(version: PolicyVersion) -> str:
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
 def load_preset(request: StaffRequest, org: str) -> HttpResponse:
-    organisation = request.organisation
     form = PresetForm(**bound(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = load_preset_draft(
-                organisation=organisation, preset=form.cleaned_data["preset"], actor=request.user
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, f"Draft version “{version.version}” created from the preset")
-            return redirect("organisations:version", org=org, pk=version.pk)
-    return render(
-        request, "organisations/load_preset.html", {"organisation": organisation, "form": form}
+    version = form_result(
+        request,
+        form,
+        lambda: load_preset_draft(
+            organisation=request.organisation, actor=request.user, **form.cleaned_data
+        ),
     )
+    if version is not None:
+        messages.success(request, f"Draft version “{version.version}” created from the preset")
+        return redirect("organisations:version", org=org, pk=version.pk)
+    return staff_page(request, "load_preset.html", form=form)
 
 
 @staff(OFFICER)
@@ -149,8 +131,7 @@ def upload(request: StaffRequest, org: str) -> HttpResponse:
         else:
             messages.success(request, f"Draft version “{version.version}” uploaded")
             return redirect("organisations:version", org=org, pk=version.pk)
-    context = {"organisation": organisation, "form": form, "problems": problems}
-    return render(request, "organisations/upload.html", context)
+    return staff_page(request, "upload.html", form=form, problems=problems)
 
 
 @staff(OFFICER)
@@ -170,13 +151,10 @@ def publish(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             publish_policy_version(
-                version=version,
-                approved_on=form.cleaned_data["approved_on"],
-                in_force_from=form.cleaned_data["in_force_from"],
-                actor=request.user,
-                today=timezone.localdate(),
+                version=version, actor=request.user, today=timezone.localdate(), **form.cleaned_data
             )
         except MissingRoleHolders as refusal:
+            # Not form_applied: the page lists the titles still without a holder.
             missing = refusal.missing
             add_refusal(form, refusal)
         except Refused as refusal:
@@ -184,13 +162,7 @@ def publish(request: StaffRequest, org: str, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Version “{version.version}” published")
             return redirect("organisations:version", org=org, pk=pk)
-    context = {
-        "organisation": request.organisation,
-        "version": version,
-        "form": form,
-        "missing": missing,
-    }
-    return render(request, "organisations/publish.html", context)
+    return staff_page(request, "publish.html", version=version, form=form, missing=missing)
 
 
 @staff(OFFICER)

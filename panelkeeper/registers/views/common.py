@@ -4,7 +4,6 @@ member of the organisation)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -16,22 +15,13 @@ from django.utils import timezone
 from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.requests import SignedInRequest
 from panelkeeper.members.models import Member
+from panelkeeper.organisations.views.common import form_result
 from panelkeeper.registers.codes import code_on
 from panelkeeper.registers.forms import CloseInterestForm, ConfirmForm, GiftForm, InterestForm
 from panelkeeper.registers.gifts import declare_gift
 from panelkeeper.registers.interests import close_interest, confirm_register, declare_interest
 from panelkeeper.registers.models import Interest
 from panelkeeper.registers.routing import gift_route
-
-
-def form_result[T](request: HttpRequest, form: forms.Form, change: Callable[[], T]) -> T | None:
-    """:func:`~panelkeeper.lib.forms.form_applied` for a change whose result the page goes
-    on to use (the record it made): that result, or None when not applied. ``change``
-    must not itself return None."""
-    results: list[T] = []
-    if form_applied(request, form, lambda: results.append(change())):
-        return results[0]
-    return None
 
 
 def _page(

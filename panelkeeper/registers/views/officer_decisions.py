@@ -15,6 +15,7 @@ from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
+from panelkeeper.organisations.views.common import form_result
 from panelkeeper.registers.conflicts import (
     conflict_check,
     conflicts_for,
@@ -33,7 +34,6 @@ from panelkeeper.registers.gifts import decide_gift as decide
 from panelkeeper.registers.listing import gift_decision
 from panelkeeper.registers.models import Gift, GiftStatus, WorkItem
 from panelkeeper.registers.routing import ConflictRoute
-from panelkeeper.registers.views.common import form_result
 
 OFFICER = Grant.Role.OFFICER
 READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)

@@ -1,0 +1,42 @@
+"""Helpers the organisation's staff pages share (not views themselves).
+
+:func:`form_result` is also what the registers' pages use for a form whose change makes
+a record the page goes on to; it belongs beside ``form_applied`` in
+:mod:`panelkeeper.lib.forms` once that module takes new helpers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from panelkeeper.accounts.models import Grant
+from panelkeeper.lib.forms import form_applied
+from panelkeeper.lib.requests import StaffRequest
+
+READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
+OFFICER = Grant.Role.OFFICER
+
+
+def staff_page(request: StaffRequest, template: str, **context: object) -> HttpResponse:
+    """``organisations/<template>`` with ``context``, the organisation and whether the user
+    is an officer here (the pages offer officers their changes)."""
+    context = {
+        "organisation": request.organisation,
+        "is_officer": OFFICER in request.roles,
+        **context,
+    }
+    return render(request, f"organisations/{template}", context)
+
+
+def form_result[T](request: HttpRequest, form: forms.Form, change: Callable[[], T]) -> T | None:
+    """:func:`~panelkeeper.lib.forms.form_applied` for a change whose result the page goes
+    on to use (the record it made): that result, or None when the form was not applied.
+    ``change`` must not itself return None."""
+    results: list[T] = []
+    if form_applied(request, form, lambda: results.append(change())):
+        return results[0]
+    return None
