@@ -1,8 +1,8 @@
 """Helpers the organisation's staff pages share (not views themselves).
 
-:func:`form_result` is also what the registers' pages use for a form whose change makes
-a record the page goes on to; it belongs beside ``form_applied`` in
-:mod:`panelkeeper.lib.forms` once that module takes new helpers.
+The registers' pages use them too. Both would serve every app's staff pages:
+:func:`staff_page` beside the access decorators, :func:`form_result` beside
+``form_applied`` in :mod:`panelkeeper.lib.forms`.
 """
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ OFFICER = Grant.Role.OFFICER
 
 
 def staff_page(request: StaffRequest, template: str, **context: object) -> HttpResponse:
-    """``organisations/<template>`` with ``context``, the organisation and whether the user
-    is an officer here (the pages offer officers their changes)."""
+    """``template`` with ``context``, the organisation and whether the user is an officer
+    there (the pages offer officers their changes), for any app's staff page."""
     context = {
         "organisation": request.organisation,
         "is_officer": OFFICER in request.roles,
         **context,
     }
-    return render(request, f"organisations/{template}", context)
+    return render(request, template, context)
 
 
 def form_result[T](request: HttpRequest, form: forms.Form, change: Callable[[], T]) -> T | None:

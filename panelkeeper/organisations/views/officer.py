@@ -52,7 +52,7 @@ def home(request: StaffRequest, org: str) -> HttpResponse:
             unreadable = True
     return staff_page(
         request,
-        "home.html",
+        "organisations/home.html",
         groups=organisation.groups.all(),
         in_force=in_force,
         review_due=due,
@@ -73,4 +73,4 @@ def rulebook(request: StaffRequest, org: str) -> HttpResponse:
             context["rulebook"] = rulebook_of(in_force)
         except InvalidPolicy as error:
             context["problems"] = error.file_problems
-    return staff_page(request, "rulebook.html", version=in_force, **context)
+    return staff_page(request, "organisations/rulebook.html", version=in_force, **context)

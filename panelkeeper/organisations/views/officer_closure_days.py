@@ -21,7 +21,7 @@ from panelkeeper.rules.dates import day_month_year
 @require_GET
 def closure_day_list(request: StaffRequest, org: str) -> HttpResponse:
     days = ClosureDay.objects.filter(organisation=request.organisation)
-    return staff_page(request, "closure_day_list.html", days=days)
+    return staff_page(request, "organisations/closure_day_list.html", days=days)
 
 
 @staff(OFFICER)
@@ -38,4 +38,4 @@ def add(request: StaffRequest, org: str) -> HttpResponse:
         added_on = day_month_year(form.cleaned_data["date"])
         messages.success(request, f"Closure on {added_on} added")
         return redirect("organisations:closure_days", org=org)
-    return staff_page(request, "add_closure_day.html", form=form)
+    return staff_page(request, "organisations/add_closure_day.html", form=form)

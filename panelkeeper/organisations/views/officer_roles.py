@@ -28,7 +28,7 @@ def role_holder_list(request: StaffRequest, org: str) -> HttpResponse:
     current = {term.role_key: term for term in terms if term.effective_until is None}
     return staff_page(
         request,
-        "role_holder_list.html",
+        "organisations/role_holder_list.html",
         rows=[(title, current.get(title.key)) for title in titles],
         past=[term for term in terms if term.effective_until is not None],
     )
@@ -59,4 +59,6 @@ def assign(request: StaffRequest, org: str, role: str) -> HttpResponse:
     if holder is not None:
         messages.success(request, f"{holder.user} now holds the title {holder.role_title}")
         return redirect("organisations:role_holders", org=org)
-    return staff_page(request, "assign_role_holder.html", title=titles[role], form=form)
+    return staff_page(
+        request, "organisations/assign_role_holder.html", title=titles[role], form=form
+    )

@@ -20,7 +20,7 @@ from panelkeeper.organisations.views.common import OFFICER, READERS, staff_page
 def settings_page(request: StaffRequest, org: str) -> HttpResponse:
     """The region in plain words and how many closure days are recorded; officers may change."""
     closure_days = request.organisation.closure_days.count()
-    return staff_page(request, "settings.html", closure_days=closure_days)
+    return staff_page(request, "organisations/settings.html", closure_days=closure_days)
 
 
 @staff(OFFICER)
@@ -34,4 +34,4 @@ def change_settings(request: StaffRequest, org: str) -> HttpResponse:
         )
         messages.success(request, f"Bank holidays set to those of {changed.get_region_display()}")
         return redirect("organisations:settings", org=org)
-    return staff_page(request, "change_settings.html", form=form)
+    return staff_page(request, "organisations/change_settings.html", form=form)

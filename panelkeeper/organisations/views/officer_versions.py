@@ -47,7 +47,9 @@ def version_list(request: StaffRequest, org: str) -> HttpResponse:
     )
     in_force = PolicyVersion.objects.in_force(organisation, on=timezone.localdate())
     in_force_id = in_force.pk if in_force else None
-    return staff_page(request, "version_list.html", versions=versions, in_force_id=in_force_id)
+    return staff_page(
+        request, "organisations/version_list.html", versions=versions, in_force_id=in_force_id
+    )
 
 
 @staff(*READERS)
@@ -62,7 +64,7 @@ def version_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
             context["missing"] = missing_role_holders(version)
     except InvalidPolicy as error:
         context["problems"] = error.file_problems
-    return staff_page(request, "version_detail.html", version=version, **context)
+    return staff_page(request, "organisations/version_detail.html", version=version, **context)
 
 
 @staff(*READERS)
@@ -105,7 +107,7 @@ def load_preset(request: StaffRequest, org: str) -> HttpResponse:
     if version is not None:
         messages.success(request, f"Draft version “{version.version}” created from the preset")
         return redirect("organisations:version", org=org, pk=version.pk)
-    return staff_page(request, "load_preset.html", form=form)
+    return staff_page(request, "organisations/load_preset.html", form=form)
 
 
 @staff(OFFICER)
@@ -131,7 +133,7 @@ def upload(request: StaffRequest, org: str) -> HttpResponse:
         else:
             messages.success(request, f"Draft version “{version.version}” uploaded")
             return redirect("organisations:version", org=org, pk=version.pk)
-    return staff_page(request, "upload.html", form=form, problems=problems)
+    return staff_page(request, "organisations/upload.html", form=form, problems=problems)
 
 
 @staff(OFFICER)
@@ -162,7 +164,9 @@ def publish(request: StaffRequest, org: str, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Version “{version.version}” published")
             return redirect("organisations:version", org=org, pk=pk)
-    return staff_page(request, "publish.html", version=version, form=form, missing=missing)
+    return staff_page(
+        request, "organisations/publish.html", version=version, form=form, missing=missing
+    )
 
 
 @staff(OFFICER)

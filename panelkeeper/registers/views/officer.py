@@ -7,18 +7,18 @@ from typing import Any
 from django.contrib import messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
 from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.pdf import render_pdf
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
+from panelkeeper.organisations.views.common import OFFICER, READERS, staff_page
 from panelkeeper.registers.forms import SettingsForm
 from panelkeeper.registers.interests import (
     members_with_reviews,
@@ -37,13 +37,6 @@ from panelkeeper.registers.models import Gift, GiftStatus, Interest, InterestKin
 from panelkeeper.registers.views import common
 from panelkeeper.registers.views.register_page import member_register
 
-OFFICER = Grant.Role.OFFICER
-READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
-
-
-def _is_officer(request: StaffRequest) -> bool:
-    return OFFICER in request.roles
-
 
 def _members(request: StaffRequest) -> QuerySet[Member]:
     return Member.objects.of(request.organisation).select_related("group")
@@ -58,39 +51,43 @@ def _gifts(request: StaffRequest) -> QuerySet[Gift]:
     return filter_gifts(Gift.objects.filter(organisation=request.organisation), request.GET.dict())
 
 
+def _listing(request: StaffRequest, template: str, **context: object) -> HttpResponse:
+    """A register, with the members and the filters as chosen to filter it by."""
+    return staff_page(
+        request,
+        template,
+        members=list(_members(request)),
+        filters=request.GET.dict(),
+        query=request.GET.urlencode(),
+        **context,
+    )
+
+
 @staff(*READERS)
 @require_GET
 def interests(request: StaffRequest, org: str) -> HttpResponse:
     """The register of interests, filtered by member, kind and whether current (COI-1)."""
     today = timezone.localdate()
     reviews = members_with_reviews(request.organisation, on=today)
-    context = {
-        "organisation": request.organisation,
-        "interests": list(interests_query(_interests(request))),
-        "members": list(_members(request)),
-        "kinds": InterestKind.choices,
-        "filters": request.GET.dict(),
-        "overdue": [(m, s) for m, s in reviews if s.overdue],
-        "is_officer": _is_officer(request),
-        "query": request.GET.urlencode(),
-    }
-    return render(request, "registers/interests.html", context)
+    return _listing(
+        request,
+        "registers/interests.html",
+        interests=list(interests_query(_interests(request))),
+        kinds=InterestKind.choices,
+        overdue=[(m, s) for m, s in reviews if s.overdue],
+    )
 
 
 @staff(*READERS)
 @require_GET
 def gifts(request: StaffRequest, org: str) -> HttpResponse:
     """The register of gifts and hospitality, filtered by member and status (GIFT-3)."""
-    context = {
-        "organisation": request.organisation,
-        "lines": gift_lines(_gifts(request)),
-        "members": list(_members(request)),
-        "statuses": GiftStatus.choices,
-        "filters": request.GET.dict(),
-        "is_officer": _is_officer(request),
-        "query": request.GET.urlencode(),
-    }
-    return render(request, "registers/gifts.html", context)
+    return _listing(
+        request,
+        "registers/gifts.html",
+        lines=gift_lines(_gifts(request)),
+        statuses=GiftStatus.choices,
+    )
 
 
 def _csv(text: str, name: str) -> HttpResponse:
@@ -151,8 +148,7 @@ def member(request: StaffRequest, org: str, member: int) -> HttpResponse:
     """One member's register: interests, reviews and gifts, with the officer's actions."""
     found = _member(request, member)
     context = member_register(found, today=timezone.localdate())
-    context.update({"organisation": request.organisation, "is_officer": _is_officer(request)})
-    return render(request, "registers/member.html", context)
+    return staff_page(request, "registers/member.html", **context)
 
 
 def _back(org: str, member: int) -> str:
@@ -212,4 +208,4 @@ def register_settings(request: StaffRequest, org: str) -> HttpResponse:
     ):
         messages.success(request, "Register settings saved")
         return redirect("registers:interests", org=org)
-    return render(request, "registers/settings.html", {"organisation": organisation, "form": form})
+    return staff_page(request, "registers/settings.html", form=form)

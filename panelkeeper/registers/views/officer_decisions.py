@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for, staff
 from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.views.common import form_result
+from panelkeeper.organisations.views.common import OFFICER, READERS, form_result, staff_page
 from panelkeeper.registers.conflicts import (
     conflict_check,
     conflicts_for,
@@ -35,9 +34,6 @@ from panelkeeper.registers.listing import gift_decision
 from panelkeeper.registers.models import Gift, GiftStatus, WorkItem
 from panelkeeper.registers.routing import ConflictRoute
 
-OFFICER = Grant.Role.OFFICER
-READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
-
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
@@ -55,26 +51,21 @@ def decide_gift(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     ):
         messages.success(request, "Decision recorded")
         return redirect("registers:gifts", org=org)
-    context = {
-        "organisation": organisation,
-        "gift": gift,
-        "form": form,
-        "decided": gift.status == GiftStatus.DECIDED,
-        "decision": gift_decision(gift),
-    }
-    return render(request, "registers/decide_gift.html", context)
+    return staff_page(
+        request,
+        "registers/decide_gift.html",
+        gift=gift,
+        form=form,
+        decided=gift.status == GiftStatus.DECIDED,
+        decision=gift_decision(gift),
+    )
 
 
 @staff(*READERS)
 @require_GET
 def work_items(request: StaffRequest, org: str) -> HttpResponse:
-    organisation = request.organisation
-    context = {
-        "organisation": organisation,
-        "items": WorkItem.objects.filter(organisation=organisation),
-        "is_officer": OFFICER in request.roles,
-    }
-    return render(request, "registers/work_items.html", context)
+    items = WorkItem.objects.filter(organisation=request.organisation)
+    return staff_page(request, "registers/work_items.html", items=items)
 
 
 @staff(OFFICER)
@@ -91,25 +82,21 @@ def add_work_item(request: StaffRequest, org: str) -> HttpResponse:
     if work is not None:
         messages.success(request, "Work added")
         return redirect("registers:work_item", org=org, pk=work.pk)
-    return render(
-        request, "registers/add_work_item.html", {"organisation": organisation, "form": form}
-    )
+    return staff_page(request, "registers/add_work_item.html", form=form)
 
 
 @staff(*READERS)
 @require_GET
 def work_item(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """The conflict check of one piece of work: interests current on its date, decisions."""
-    organisation = request.organisation
-    work = get_object_for(organisation, WorkItem.objects.all(), pk=pk)
-    context = {
-        "organisation": organisation,
-        "work": work,
-        "lines": conflict_check(work),
-        "conflicts": conflicts_for(work, on=timezone.localdate()),
-        "is_officer": OFFICER in request.roles,
-    }
-    return render(request, "registers/work_item.html", context)
+    work = get_object_for(request.organisation, WorkItem.objects.all(), pk=pk)
+    return staff_page(
+        request,
+        "registers/work_item.html",
+        work=work,
+        lines=conflict_check(work),
+        conflicts=conflicts_for(work, on=timezone.localdate()),
+    )
 
 
 def _decision_page(
@@ -163,13 +150,9 @@ def decide_conflict(request: StaffRequest, org: str, pk: int, member: int) -> Ht
     if _recorded(request, form, work, person):
         messages.success(request, "Decision recorded")
         return redirect("registers:work_item", org=org, pk=pk)
-    context = {
-        "organisation": request.organisation,
-        "work": work,
-        "member": person,
-        "form": form,
-    }
-    return render(request, "registers/decide_conflict.html", context)
+    return staff_page(
+        request, "registers/decide_conflict.html", work=work, member=person, form=form
+    )
 
 
 @staff(OFFICER)
@@ -194,11 +177,11 @@ def revise_conflict(request: StaffRequest, org: str, pk: int, member: int) -> Ht
     if _recorded(request, form, work, person):
         messages.success(request, "Decision revised")
         return redirect("registers:work_item", org=org, pk=pk)
-    context = {
-        "organisation": request.organisation,
-        "work": work,
-        "member": person,
-        "form": form,
-        "latest": latest,
-    }
-    return render(request, "registers/revise_conflict.html", context)
+    return staff_page(
+        request,
+        "registers/revise_conflict.html",
+        work=work,
+        member=person,
+        form=form,
+        latest=latest,
+    )
