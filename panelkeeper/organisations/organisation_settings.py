@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import record
+from panelkeeper.organisations.audited import save_recorded
 from panelkeeper.organisations.in_force import calendar_changed
 from panelkeeper.organisations.models import Organisation
 
@@ -31,13 +31,12 @@ def change_region(*, organisation: Organisation, region: str, actor: User) -> Or
         if locked.region == region:
             return locked
         locked.region = Organisation.Region(region)
-        locked.save(update_fields=["region"])
-        record(
-            actor=actor,
-            organisation=locked,
-            action="organisation.region_changed",
+        save_recorded(
             obj=locked,
             fields=["region"],
+            action="organisation.region_changed",
+            actor=actor,
+            organisation=locked,
         )
         calendar_changed(organisation=locked, today=timezone.localdate())
     organisation.region = locked.region

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.organisations.audited import save_recorded
 from panelkeeper.organisations.models import Organisation, RoleHolder
 from panelkeeper.organisations.policies import declared_staff_titles
 from panelkeeper.rules.dates import day_month_year
@@ -68,13 +69,12 @@ def assign_role_holder(
                     field="effective_from",
                 )
             current.effective_until = effective_from
-            current.save(update_fields=["effective_until"])
-            record(
-                actor=actor,
-                organisation=organisation,
-                action="role_holder.ended",
+            save_recorded(
                 obj=current,
                 fields=["effective_until"],
+                action="role_holder.ended",
+                actor=actor,
+                organisation=organisation,
             )
         holder = RoleHolder.objects.create(
             organisation=organisation,

@@ -27,6 +27,7 @@ from django.utils import timezone
 from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
+from panelkeeper.organisations.audited import save_recorded
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.codes import code_on, day, no_code, not_future, pick_role
 from panelkeeper.registers.models import (
@@ -79,13 +80,12 @@ def move_work_items(works: Iterable[WorkItem], *, on: dt.date, actor: User | Non
             if work.on == on:
                 continue
             work.on = on
-            work.save(update_fields=["on"])
-            record(
-                actor=actor,
-                organisation=work.organisation,
-                action="work_item.moved",
+            save_recorded(
                 obj=work,
                 fields=["on"],
+                action="work_item.moved",
+                actor=actor,
+                organisation=work.organisation,
             )
 
 

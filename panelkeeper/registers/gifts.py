@@ -19,6 +19,7 @@ from django.utils import timezone
 from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
+from panelkeeper.organisations.audited import save_recorded
 from panelkeeper.registers.codes import code_on, day, not_future, pick_role
 from panelkeeper.registers.models import (
     Gift,
@@ -162,14 +163,12 @@ def decide_gift(
         locked.decided_on = decided_on
         locked.decided_by = actor
         locked.decided_at = timezone.now()
-        fields = ["status", "outcome", "outcome_note", "decided_on", "decided_by", "decided_at"]
-        locked.save(update_fields=fields)
-        record(
+        save_recorded(
+            obj=locked,
+            fields=["status", "outcome", "outcome_note", "decided_on", "decided_by", "decided_at"],
+            action="gift.decided",
             actor=actor,
             organisation=locked.organisation,
-            action="gift.decided",
-            obj=locked,
-            fields=fields,
         )
     return locked
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
+from panelkeeper.organisations.audited import save_recorded
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.codes import day, not_future
 from panelkeeper.registers.models import Interest, InterestKind, RegisterSettings, Review
@@ -46,13 +47,12 @@ def update_register_settings(
         )
         found.review_months = review_months
         found.published = published
-        found.save(update_fields=["review_months", "published"])
-        record(
-            actor=actor,
-            organisation=organisation,
-            action="register_settings.updated",
+        save_recorded(
             obj=found,
             fields=["review_months", "published"],
+            action="register_settings.updated",
+            actor=actor,
+            organisation=organisation,
         )
     return found
 
@@ -147,13 +147,12 @@ def close_interest(
         locked.ends_on = ends_on
         locked.closed_at = timezone.now()
         locked.closed_by = actor
-        locked.save(update_fields=["ends_on", "closed_at", "closed_by"])
-        record(
-            actor=actor,
-            organisation=locked.organisation,
-            action="interest.closed",
+        save_recorded(
             obj=locked,
             fields=["ends_on", "closed_at", "closed_by"],
+            action="interest.closed",
+            actor=actor,
+            organisation=locked.organisation,
         )
         _review(
             member=locked.member, organisation=locked.organisation, on=today, nil=False, actor=actor
