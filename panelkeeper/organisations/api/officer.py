@@ -14,11 +14,12 @@ from django.utils import timezone
 from ninja import Router, Status
 from ninja.errors import HttpError
 
-from panelkeeper.accounts.models import Grant, User
+from panelkeeper.accounts.models import User
 from panelkeeper.accounts.permissions import api_signed_in, api_staff, get_object_for
 from panelkeeper.lib.api import REFUSED, body_doc, read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import SignedInRequest, StaffRequest
+from panelkeeper.organisations.access import OFFICER, READERS
 from panelkeeper.organisations.api.schemas import (
     ClosureDayIn,
     ClosureDayOut,
@@ -52,9 +53,6 @@ from panelkeeper.organisations.role_holders import assign_role_holder
 from panelkeeper.organisations.rulebooks import rulebook_of
 
 router = Router(tags=["organisations"])
-
-READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
-OFFICER = Grant.Role.OFFICER
 
 
 def _holder_out(holder: RoleHolder) -> RoleHolderOut:

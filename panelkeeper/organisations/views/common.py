@@ -13,12 +13,9 @@ from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from panelkeeper.accounts.models import Grant
 from panelkeeper.lib.forms import form_applied
 from panelkeeper.lib.requests import StaffRequest
-
-READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
-OFFICER = Grant.Role.OFFICER
+from panelkeeper.organisations.access import OFFICER
 
 
 def staff_page(request: StaffRequest, template: str, **context: object) -> HttpResponse:

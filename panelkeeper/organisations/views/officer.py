@@ -9,11 +9,12 @@ from django.views.decorators.http import require_GET
 
 from panelkeeper.accounts.permissions import signed_in, staff
 from panelkeeper.lib.requests import SignedInRequest, StaffRequest
+from panelkeeper.organisations.access import READERS
 from panelkeeper.organisations.in_force import policy_of_version
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.organisations.policies import InvalidPolicy, review_due
 from panelkeeper.organisations.rulebooks import rulebook_of
-from panelkeeper.organisations.views.common import READERS, staff_page
+from panelkeeper.organisations.views.common import staff_page
 
 
 @signed_in

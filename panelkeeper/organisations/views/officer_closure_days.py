@@ -10,10 +10,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from panelkeeper.accounts.permissions import staff
 from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.organisations.access import OFFICER, READERS
 from panelkeeper.organisations.closure_days import add_closure_day
 from panelkeeper.organisations.forms import ClosureDayForm
 from panelkeeper.organisations.models import ClosureDay
-from panelkeeper.organisations.views.common import OFFICER, READERS, staff_page
+from panelkeeper.organisations.views.common import staff_page
 from panelkeeper.rules.dates import day_month_year
 
 

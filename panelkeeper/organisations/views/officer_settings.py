@@ -10,9 +10,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from panelkeeper.accounts.permissions import staff
 from panelkeeper.lib.forms import bound
 from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.organisations.access import OFFICER, READERS
 from panelkeeper.organisations.forms import OrganisationSettingsForm
 from panelkeeper.organisations.organisation_settings import change_region
-from panelkeeper.organisations.views.common import OFFICER, READERS, staff_page
+from panelkeeper.organisations.views.common import staff_page
 
 
 @staff(*READERS)

@@ -14,6 +14,7 @@ from panelkeeper.accounts.permissions import get_object_for, staff
 from panelkeeper.lib.forms import add_refusal, bound
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.organisations.access import OFFICER, READERS
 from panelkeeper.organisations.forms import PresetForm, PublishForm, UploadForm
 from panelkeeper.organisations.in_force import policy_of_version
 from panelkeeper.organisations.models import PolicyVersion
@@ -27,7 +28,7 @@ from panelkeeper.organisations.policies import (
     upload_draft,
 )
 from panelkeeper.organisations.rulebooks import rulebook_of
-from panelkeeper.organisations.views.common import OFFICER, READERS, form_result, staff_page
+from panelkeeper.organisations.views.common import form_result, staff_page
 
 
 def _version(request: StaffRequest, pk: int) -> PolicyVersion:

@@ -3,9 +3,10 @@ changes the officer's and the member's operations both make (a refusal raised in
 answers 422 through the API's exception handler)."""
 
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
-from ninja import Status
+from ninja import Schema, Status
 
 from panelkeeper.lib.api import read_body
 from panelkeeper.lib.refusals import Refused
@@ -75,45 +76,28 @@ def gift_out(g: Gift) -> GiftOut:
 
 
 def decision_out(
-    d: ConflictDecision, replaced_by: ConflictDecision | None = None
+    decision: ConflictDecision, replaced_by: ConflictDecision | None = None
 ) -> ConflictDecisionOut:
-    return ConflictDecisionOut(
-        id=d.pk,
-        member_id=d.member_id,
-        decision=d.decision,
-        grounds=d.grounds,
-        parts=d.parts,
-        reason=d.reason,
-        decided_by_role=d.decided_by_role,
-        decided_by_title=d.decided_by_title,
-        decided_on=d.decided_on,
-        told_role=d.told_role,
-        told_title=d.told_title,
-        told_on=d.told_on,
-        revises_id=d.revises_id,
-        revision_reason=d.revision_reason,
-        replaced_on=replaced_by.decided_on if replaced_by else None,
-    )
+    """The decision's fields by name, and the date ``replaced_by`` took over, if given."""
+    out = ConflictDecisionOut.model_validate(decision)
+    out.replaced_on = replaced_by.decided_on if replaced_by else None
+    return out
 
 
 def history_out(history: tuple[Entry, ...]) -> list[ConflictDecisionOut]:
     return [decision_out(e.decision, e.replaced_by) for e in history]
 
 
+def _declared(data: Schema, schema: type[Schema]) -> dict[str, Any]:
+    """What ``data`` declares: the fields of ``schema``, without those an officer's body
+    adds to name the member."""
+    return data.model_dump(include=set(schema.model_fields))
+
+
 def declare_gift(request: SignedInRequest, member: Member, data: GiftIn) -> Status[GiftOut]:
     """Declare a gift from an API body, for the officer's and the member's operations."""
-    gift = declare(
-        member=member,
-        direction=data.direction,
-        giver_kind=data.giver_kind,
-        giver_name=data.giver_name,
-        description=data.description,
-        value=money(data.value),
-        given_on=data.given_on,
-        reported_to_role=data.reported_to_role,
-        actor=request.user,
-        today=timezone.localdate(),
-    )
+    declared = _declared(data, GiftIn) | {"value": money(data.value)}
+    gift = declare(member=member, actor=request.user, today=timezone.localdate(), **declared)
     return Status(201, gift_out(gift))
 
 
@@ -123,12 +107,9 @@ def declare_interest(
     """Declare ``member``'s interest from an API body, for the officer and the member."""
     interest = interests.declare_interest(
         member=member,
-        kind=data.kind,
-        description=data.description,
-        starts_on=data.starts_on,
-        ends_on=data.ends_on,
         actor=request.user,
         today=timezone.localdate(),
+        **_declared(data, MyInterestIn),
     )
     return Status(201, interest_out(interest))
 

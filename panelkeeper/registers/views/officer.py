@@ -18,7 +18,8 @@ from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.pdf import render_pdf
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.views.common import OFFICER, READERS, staff_page
+from panelkeeper.organisations.access import OFFICER, READERS
+from panelkeeper.organisations.views.common import staff_page
 from panelkeeper.registers.forms import SettingsForm
 from panelkeeper.registers.interests import (
     members_with_reviews,

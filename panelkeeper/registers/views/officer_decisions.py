@@ -14,7 +14,8 @@ from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.views.common import OFFICER, READERS, form_result, staff_page
+from panelkeeper.organisations.access import OFFICER, READERS
+from panelkeeper.organisations.views.common import form_result, staff_page
 from panelkeeper.registers.conflicts import (
     conflict_check,
     conflicts_for,
