@@ -1,16 +1,17 @@
-"""Saving a changed record together with its audit entry.
+"""Saving an organisation's record together with its audit entry (DEVELOPERS.md "Audit").
 
-A domain function that changes fields of a record saves exactly those fields and records
-the same list in the audit log (DEVELOPERS.md "Audit"); :func:`save_recorded` does both
-from one list, so the two cannot drift apart. Call it inside the function's transaction.
-The registers use it too; it would sit as well beside ``record`` in
-:mod:`panelkeeper.audit.log`.
+:func:`create_recorded` adds a row the organisation owns and records it;
+:func:`save_recorded` saves the changed fields of a row and records the same list, so the
+fields saved and the fields logged cannot drift apart. Call them inside the domain
+function's transaction. The registers use them too; they would sit as well beside
+``record`` in :mod:`panelkeeper.audit.log` (members.recorded has a ``create_recorded``
+for rows that do not name their organisation).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
@@ -32,3 +33,19 @@ def save_recorded(
     """Save ``fields`` of ``obj`` and record ``action`` by ``actor`` touching them."""
     obj.save(update_fields=fields)
     record(actor=actor, organisation=organisation, action=action, obj=obj, fields=fields)
+
+
+def create_recorded[M: models.Model](
+    model: type[M],
+    *,
+    organisation: Organisation,
+    actor: User | None,
+    action: str,
+    fields: Sequence[str],
+    **values: Any,
+) -> M:
+    """A new ``model`` row of ``organisation`` from ``values``, and the audit entry saying
+    ``actor`` did ``action`` touching ``fields``."""
+    made = model._default_manager.create(organisation=organisation, **values)
+    record(actor=actor, organisation=organisation, action=action, obj=made, fields=fields)
+    return made

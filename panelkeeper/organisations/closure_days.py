@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.organisations.audited import create_recorded
 from panelkeeper.organisations.in_force import calendar_changed
 from panelkeeper.organisations.models import ClosureDay, Organisation
 from panelkeeper.rules.calendar.working_days import Region, bank_holidays
@@ -45,13 +45,14 @@ def add_closure_day(
         raise Refused(f"A closure is already recorded on {day_month_year(date)}.", field="date")
     try:
         with transaction.atomic():
-            day = ClosureDay.objects.create(organisation=organisation, date=date, reason=reason)
-            record(
-                actor=actor,
+            day = create_recorded(
+                ClosureDay,
                 organisation=organisation,
+                actor=actor,
                 action="closure_day.added",
-                obj=day,
                 fields=["date", "reason"],
+                date=date,
+                reason=reason,
             )
             calendar_changed(organisation=organisation, today=timezone.localdate())
     except IntegrityError:

@@ -25,6 +25,7 @@ from django.utils import timezone
 from panelkeeper.audit.log import record
 from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Problem, Refused
+from panelkeeper.organisations.audited import create_recorded
 from panelkeeper.organisations.models import Group, Organisation, PolicyVersion, RoleHolder
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.policy.loader import Policy
@@ -181,22 +182,18 @@ def _create_draft(
             ]
         )
     with transaction.atomic():
-        version = PolicyVersion.objects.create(
+        return create_recorded(
+            PolicyVersion,
             organisation=organisation,
+            actor=actor,
+            action="policy_version.draft_created",
+            fields=["version", "source", "file_name", "preset", "status"],
             version=policy.code.version,
             source=text,
             file_name=file_name,
             preset=preset,
             created_by=actor,
         )
-        record(
-            actor=actor,
-            organisation=organisation,
-            action="policy_version.draft_created",
-            obj=version,
-            fields=["version", "source", "file_name", "preset", "status"],
-        )
-    return version
 
 
 def load_preset_draft(*, organisation: Organisation, preset: str, actor: User) -> PolicyVersion:
@@ -336,13 +333,13 @@ def _ensure_groups(*, organisation: Organisation, policy: Policy, actor: User) -
     existing = set(organisation.groups.values_list("name", flat=True))
     for name in group_names(policy):
         if name not in existing:
-            group = Group.objects.create(organisation=organisation, name=name)
-            record(
-                actor=actor,
+            create_recorded(
+                Group,
                 organisation=organisation,
+                actor=actor,
                 action="group.created",
-                obj=group,
                 fields=["name"],
+                name=name,
             )
 
 

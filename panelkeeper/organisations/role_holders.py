@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.organisations.audited import save_recorded
+from panelkeeper.organisations.audited import create_recorded, save_recorded
 from panelkeeper.organisations.models import Organisation, RoleHolder
 from panelkeeper.organisations.policies import declared_staff_titles
 from panelkeeper.rules.dates import day_month_year
@@ -76,18 +75,14 @@ def assign_role_holder(
                 actor=actor,
                 organisation=organisation,
             )
-        holder = RoleHolder.objects.create(
+        return create_recorded(
+            RoleHolder,
             organisation=organisation,
+            actor=actor,
+            action="role_holder.assigned",
+            fields=["role_key", "role_title", "user", "effective_from"],
             role_key=title.key,
             role_title=title.title,
             user=user,
             effective_from=effective_from,
         )
-        record(
-            actor=actor,
-            organisation=organisation,
-            action="role_holder.assigned",
-            obj=holder,
-            fields=["role_key", "role_title", "user", "effective_from"],
-        )
-    return holder

@@ -24,10 +24,9 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.audited import save_recorded
+from panelkeeper.organisations.audited import create_recorded, save_recorded
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.codes import code_on, day, no_code, not_future, pick_role
 from panelkeeper.registers.models import (
@@ -54,22 +53,18 @@ def open_work_item(
     if not title:
         raise Refused("Enter a title for the work.", field="title")
     with transaction.atomic():
-        work = WorkItem.objects.create(
+        return create_recorded(
+            WorkItem,
             organisation=organisation,
+            actor=actor,
+            action="work_item.opened",
+            fields=["kind", "title", "on"],
             kind=kind,
             title=title[:300],
             on=on,
             created_at=timezone.now(),
             created_by=actor,
         )
-        record(
-            actor=actor,
-            organisation=organisation,
-            action="work_item.opened",
-            obj=work,
-            fields=["kind", "title", "on"],
-        )
-    return work
 
 
 def move_work_items(works: Iterable[WorkItem], *, on: dt.date, actor: User | None) -> None:
@@ -228,8 +223,12 @@ def record_conflict_decision(
     )
     try:
         with transaction.atomic():
-            row = ConflictDecision.objects.create(
+            row = create_recorded(
+                ConflictDecision,
                 organisation=organisation,
+                actor=actor,
+                action="conflict_decision.revised" if earlier else "conflict_decision.recorded",
+                fields=[*_AUDITED, *(("revises", "revision_reason") if earlier else ())],
                 work=work,
                 member=member,
                 decision=decision,
@@ -246,13 +245,6 @@ def record_conflict_decision(
                 recorded_by=actor,
                 revises=earlier,
                 revision_reason=revision_reason if earlier else "",
-            )
-            record(
-                actor=actor,
-                organisation=organisation,
-                action="conflict_decision.revised" if earlier else "conflict_decision.recorded",
-                obj=row,
-                fields=[*_AUDITED, *(("revises", "revision_reason") if earlier else ())],
             )
     except IntegrityError:
         # Two officers at once: the unique constraints let only one first decision, and

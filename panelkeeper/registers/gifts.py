@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.audited import save_recorded
+from panelkeeper.organisations.audited import create_recorded, save_recorded
 from panelkeeper.registers.codes import code_on, day, not_future, pick_role
 from panelkeeper.registers.models import (
     Gift,
@@ -45,6 +44,20 @@ def route_on(organisation: Organisation, on: dt.date) -> GiftRoute:
             field="given_on",
         )
     return route
+
+
+# The fields the audit entry of a declaration names.
+_DECLARED = [
+    "member",
+    "direction",
+    "giver_kind",
+    "giver_name",
+    "description",
+    "value",
+    "given_on",
+    "reported_to_role",
+    "status",
+]
 
 
 def declare_gift(
@@ -96,8 +109,12 @@ def declare_gift(
         assert route.decided_by is not None
         status, decides = GiftStatus.WAITING_FOR_DECISION, route.decided_by.title
     with transaction.atomic():
-        gift = Gift.objects.create(
+        gift = create_recorded(
+            Gift,
             organisation=organisation,
+            actor=actor,
+            action="gift.declared",
+            fields=_DECLARED,
             member=member,
             group=member.group,
             direction=direction,
@@ -112,23 +129,6 @@ def declare_gift(
             declared_by=actor,
             status=status,
             decides_title=decides,
-        )
-        record(
-            actor=actor,
-            organisation=organisation,
-            action="gift.declared",
-            obj=gift,
-            fields=[
-                "member",
-                "direction",
-                "giver_kind",
-                "giver_name",
-                "description",
-                "value",
-                "given_on",
-                "reported_to_role",
-                "status",
-            ],
         )
     return gift
 

@@ -16,10 +16,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.audited import save_recorded
+from panelkeeper.organisations.audited import create_recorded, save_recorded
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.codes import day, not_future
 from panelkeeper.registers.models import Interest, InterestKind, RegisterSettings, Review
@@ -65,22 +64,18 @@ def _check_member(member: Member, organisation: Organisation) -> None:
 def _review(
     *, member: Member, organisation: Organisation, on: dt.date, nil: bool, actor: User
 ) -> Review:
-    review = Review.objects.create(
+    return create_recorded(
+        Review,
         organisation=organisation,
+        actor=actor,
+        action="register_review.recorded",
+        fields=["member", "reviewed_on", "nil"],
         member=member,
         reviewed_on=on,
         nil=nil,
         recorded_at=timezone.now(),
         recorded_by=actor,
     )
-    record(
-        actor=actor,
-        organisation=organisation,
-        action="register_review.recorded",
-        obj=review,
-        fields=["member", "reviewed_on", "nil"],
-    )
-    return review
 
 
 def declare_interest(
@@ -108,8 +103,12 @@ def declare_interest(
             "The date it ended must be the same as or after the date it started.", field="ends_on"
         )
     with transaction.atomic():
-        interest = Interest.objects.create(
+        interest = create_recorded(
+            Interest,
             organisation=organisation,
+            actor=actor,
+            action="interest.declared",
+            fields=["member", "kind", "description", "starts_on", "ends_on"],
             member=member,
             kind=kind,
             description=description,
@@ -117,13 +116,6 @@ def declare_interest(
             ends_on=ends_on,
             declared_at=timezone.now(),
             declared_by=actor,
-        )
-        record(
-            actor=actor,
-            organisation=organisation,
-            action="interest.declared",
-            obj=interest,
-            fields=["member", "kind", "description", "starts_on", "ends_on"],
         )
         _review(member=member, organisation=organisation, on=today, nil=False, actor=actor)
     return interest
