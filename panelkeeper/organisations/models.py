@@ -51,6 +51,18 @@ class Organisation(models.Model):
         return self.name
 
 
+class OrganisationRecord(models.Model):
+    """A record that belongs to one organisation, which keeps no reverse accessor to it:
+    such records are always looked up by their organisation (``get_object_for``)."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+
 class Group(models.Model):
     """A panel or other group of involved customers under the organisation's code."""
 

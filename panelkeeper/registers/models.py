@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 
-from panelkeeper.organisations.models import Group
+from panelkeeper.organisations.models import Group, OrganisationRecord
 from panelkeeper.registers.routing import DEFAULT_REVIEW_MONTHS
 from panelkeeper.rules.dates import day_month_year
 
@@ -55,16 +55,13 @@ class InterestQuerySet(models.QuerySet["Interest"]):
         return self.filter(starts_on__lte=on).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
 
 
-class Interest(models.Model):
+class Interest(OrganisationRecord):
     """One declared interest of a member (COI-1), from ``starts_on`` to ``ends_on`` inclusive.
 
     ``ends_on`` empty means still current. Closing an interest sets ``ends_on`` and keeps
     the row, so the register shows what was declared at any date.
     """
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
-    )
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="interests")
     kind = models.CharField(max_length=20, choices=InterestKind.choices)
     description = models.TextField(max_length=1000)
@@ -98,7 +95,7 @@ class Interest(models.Model):
         return f"{self.get_kind_display()}: {self.description[:60]}"
 
 
-class Review(models.Model):
+class Review(OrganisationRecord):
     """A member's register confirmed as complete on a date (COI-1), one row per confirmation.
 
     ``nil`` is a nil declaration: nothing to declare. Declaring or closing an interest is
@@ -106,9 +103,6 @@ class Review(models.Model):
     latest row says when the register was last known to be current.
     """
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
-    )
     member = models.ForeignKey(
         "members.Member", on_delete=models.PROTECT, related_name="register_reviews"
     )
@@ -156,16 +150,13 @@ class WorkKind(models.TextChoices):
     OTHER = "other", "Other work"
 
 
-class WorkItem(models.Model):
+class WorkItem(OrganisationRecord):
     """A piece of work a conflict of interest is checked against (COI-2).
 
     Meetings create one per agenda item, cases one per case, scrutiny projects one per
     project; ``on`` is the date the work happens (the meeting, the case's start).
     """
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
-    )
     kind = models.CharField(max_length=20, choices=WorkKind.choices)
     title = models.CharField(max_length=300)
     on = models.DateField("date")
@@ -224,7 +215,7 @@ class ConflictDecisionQuerySet(models.QuerySet["ConflictDecision"]):
         return self.order_by("member_id", "-decided_on", "-id")
 
 
-class ConflictDecision(models.Model):
+class ConflictDecision(OrganisationRecord):
     """For one member and one piece of work, what was decided about a conflict (COI-2, COI-3).
 
     ``decided_by_role`` is the role the code names (Interpretation 12), kept as key and
@@ -238,9 +229,6 @@ class ConflictDecision(models.Model):
     single chain; :meth:`ConflictDecisionQuerySet.in_force` reads it on a date.
     """
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
-    )
     work = models.ForeignKey(WorkItem, on_delete=models.PROTECT, related_name="decisions")
     member = models.ForeignKey(
         "members.Member", on_delete=models.PROTECT, related_name="conflict_decisions"
@@ -338,7 +326,7 @@ class GiftQuerySet(models.QuerySet["Gift"]):
         return self.exclude(status=GiftStatus.DECIDED)
 
 
-class Gift(models.Model):
+class Gift(OrganisationRecord):
     """One gift or hospitality received (or, where the code says so, offered) (GIFT-1, GIFT-3).
 
     ``giver_name`` is a third party's name: officers see it, the public register never
@@ -346,9 +334,6 @@ class Gift(models.Model):
     discusses the gift when the code says so (GIFT-2). The outcome is written once.
     """
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
-    )
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="gifts")
     group = models.ForeignKey("organisations.Group", on_delete=models.PROTECT, related_name="+")
     direction = models.CharField(
