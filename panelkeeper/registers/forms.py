@@ -35,6 +35,17 @@ def _radios(
     )
 
 
+def _long_text(label: str, *, required: str, help_text: str = "") -> forms.CharField:
+    """A text box for a few sentences; ``required`` is the error if it is left empty."""
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": required},
+    )
+
+
 def _optional_text(label: str, **kwargs: Any) -> forms.CharField:
     """A short optional text box: a note or a reason."""
     return forms.CharField(
@@ -62,12 +73,10 @@ class InterestForm(forms.Form):
         InterestKind.choices,
         required="Select what kind of interest it is",
     )
-    description = forms.CharField(
-        label="Describe the interest",
+    description = _long_text(
+        "Describe the interest",
         help_text="For example, the name of the group you belong to and your role in it.",
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Describe the interest"},
+        required="Describe the interest",
     )
     starts_on = GovukDateField(noun="date the interest started", label="When did it start?")
     ends_on = GovukDateField(
@@ -141,12 +150,10 @@ class GiftForm(forms.Form):
         max_length=200,
         error_messages={"required": "Enter who gave or offered it"},
     )
-    description = forms.CharField(
-        label="What was it?",
+    description = _long_text(
+        "What was it?",
         help_text="For example, lunch at a supplier's event, or a box of chocolates.",
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Describe the gift or hospitality"},
+        required="Describe the gift or hospitality",
     )
     value = MoneyField(
         label="Estimated value",
@@ -217,12 +224,10 @@ class ReviseConflictDecisionForm(ConflictDecisionForm):
     """The decision form again, with why it is being revised; ``revises`` carries the id of
     the decision shown, so a revision made meanwhile by someone else is not overwritten."""
 
-    revision_reason = forms.CharField(
-        label="Why is the decision being revised?",
+    revision_reason = _long_text(
+        "Why is the decision being revised?",
         help_text="For example, new information, or the member's interest has ended.",
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter why the decision is being revised"},
+        required="Enter why the decision is being revised",
     )
     revises = forms.IntegerField(
         widget=forms.HiddenInput,
