@@ -1,11 +1,11 @@
 """Saving an organisation's record together with its audit entry (DEVELOPERS.md "Audit").
 
-:func:`create_recorded` adds a row the organisation owns and records it;
-:func:`save_recorded` saves the changed fields of a row and records the same list, so the
-fields saved and the fields logged cannot drift apart. Call them inside the domain
-function's transaction. The registers use them too; they would sit as well beside
-``record`` in :mod:`panelkeeper.audit.log` (members.recorded has a ``create_recorded``
-for rows that do not name their organisation).
+:func:`create_owned_recorded` is :func:`panelkeeper.audit.log.create_recorded` for a row
+that belongs to an organisation: the organisation goes on the row as well as on its
+entry. :func:`save_recorded` saves the changed fields of a row and records the same
+list, so the fields saved and the fields logged cannot drift apart. Call them inside the
+domain function's transaction. The registers use them too; they would sit as well
+beside ``record`` in :mod:`panelkeeper.audit.log`.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def save_recorded(
     record(actor=actor, organisation=organisation, action=action, obj=obj, fields=fields)
 
 
-def create_recorded[M: models.Model](
+def create_owned_recorded[M: models.Model](
     model: type[M],
     *,
     organisation: Organisation,

@@ -25,7 +25,7 @@ from django.utils import timezone
 from panelkeeper.audit.log import record
 from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Problem, Refused
-from panelkeeper.organisations.audited import create_recorded
+from panelkeeper.organisations.audited import create_owned_recorded
 from panelkeeper.organisations.models import Group, Organisation, PolicyVersion, RoleHolder
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.policy.loader import Policy
@@ -182,7 +182,7 @@ def _create_draft(
             ]
         )
     with transaction.atomic():
-        return create_recorded(
+        return create_owned_recorded(
             PolicyVersion,
             organisation=organisation,
             actor=actor,
@@ -333,7 +333,7 @@ def _ensure_groups(*, organisation: Organisation, policy: Policy, actor: User) -
     existing = set(organisation.groups.values_list("name", flat=True))
     for name in group_names(policy):
         if name not in existing:
-            create_recorded(
+            create_owned_recorded(
                 Group,
                 organisation=organisation,
                 actor=actor,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.organisations.audited import create_recorded, save_recorded
+from panelkeeper.organisations.audited import create_owned_recorded, save_recorded
 from panelkeeper.organisations.models import Organisation, RoleHolder
 from panelkeeper.organisations.policies import declared_staff_titles
 from panelkeeper.rules.dates import day_month_year
@@ -75,7 +75,7 @@ def assign_role_holder(
                 actor=actor,
                 organisation=organisation,
             )
-        return create_recorded(
+        return create_owned_recorded(
             RoleHolder,
             organisation=organisation,
             actor=actor,

@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.audited import create_recorded, save_recorded
+from panelkeeper.organisations.audited import create_owned_recorded, save_recorded
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.codes import code_on, day, no_code, not_future, pick_role
 from panelkeeper.registers.models import (
@@ -53,7 +53,7 @@ def open_work_item(
     if not title:
         raise Refused("Enter a title for the work.", field="title")
     with transaction.atomic():
-        return create_recorded(
+        return create_owned_recorded(
             WorkItem,
             organisation=organisation,
             actor=actor,
@@ -223,7 +223,7 @@ def record_conflict_decision(
     )
     try:
         with transaction.atomic():
-            row = create_recorded(
+            row = create_owned_recorded(
                 ConflictDecision,
                 organisation=organisation,
                 actor=actor,

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 
+from panelkeeper.lib.forms import ChoosingForm, radios_field
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.registers.models import (
     Decision,
@@ -20,19 +21,6 @@ from panelkeeper.registers.models import (
 )
 from panelkeeper.registers.routing import MONEY_HINT, ConflictRoute, GiftRoute, parse_money
 from panelkeeper.rules.policy.roles import Role
-
-
-def _radios(
-    label: str, choices: list[tuple[str, str]], *, required: str, **kwargs: Any
-) -> forms.ChoiceField:
-    """A question answered by choosing one radio; ``required`` is the error if none is."""
-    return forms.ChoiceField(
-        label=label,
-        choices=choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": required},
-        **kwargs,
-    )
 
 
 def _long_text(label: str, *, required: str, help_text: str = "") -> forms.CharField:
@@ -57,21 +45,19 @@ def _optional_text(label: str, **kwargs: Any) -> forms.CharField:
     )
 
 
-def _offer_roles(form: forms.Form, name: str, roles: tuple[Role, ...]) -> None:
+def _offer_roles(form: ChoosingForm, name: str, roles: tuple[Role, ...]) -> None:
     """Offer the code's ``roles`` as the choices of the field ``name``; the only one, if
     there is only one, comes chosen."""
-    field = form.fields[name]
-    assert isinstance(field, forms.ChoiceField)
-    field.choices = [(role.key, role.title) for role in roles]
+    form.offer(name, [(role.key, role.title) for role in roles])
     if len(roles) == 1:
-        field.initial = roles[0].key
+        form.fields[name].initial = roles[0].key
 
 
 class InterestForm(forms.Form):
-    kind = _radios(
+    kind = radios_field(
         "What kind of interest is it?",
-        InterestKind.choices,
-        required="Select what kind of interest it is",
+        choices=InterestKind.choices,
+        missing="Select what kind of interest it is",
     )
     description = _long_text(
         "Describe the interest",
@@ -134,15 +120,17 @@ class MoneyField(forms.Field):
             raise forms.ValidationError(str(error), code="invalid") from None
 
 
-class GiftForm(forms.Form):
-    direction = _radios(
+class GiftForm(ChoosingForm):
+    direction = radios_field(
         "Was it received or offered?",
-        GiftDirection.choices,
-        initial=GiftDirection.RECEIVED,
-        required="Select whether it was received or offered",
+        choices=GiftDirection.choices,
+        missing="Select whether it was received or offered",
     )
-    giver_kind = _radios(
-        "Who gave or offered it?", GiverKind.choices, required="Select who gave or offered it"
+    direction.initial = GiftDirection.RECEIVED  # most declarations are of gifts received
+    giver_kind = radios_field(
+        "Who gave or offered it?",
+        choices=GiverKind.choices,
+        missing="Select who gave or offered it",
     )
     giver_name = forms.CharField(
         label="Their name or the organisation's name",
@@ -161,8 +149,8 @@ class GiftForm(forms.Form):
         error_messages={"required": "Enter the estimated value"},
     )
     given_on = GovukDateField(noun="date it was given or offered", label="When was it?")
-    reported_to_role = _radios(
-        "Who did you tell about it?", [], required="Select who you told about it"
+    reported_to_role = radios_field(
+        "Who did you tell about it?", missing="Select who you told about it"
     )
 
     def __init__(self, *args: Any, route: GiftRoute | None, **kwargs: Any) -> None:
@@ -178,16 +166,20 @@ class GiftForm(forms.Form):
 
 
 class DecideGiftForm(forms.Form):
-    outcome = _radios(
-        "What happens to it?", GiftOutcome.choices, required="Select what happens to the gift"
+    outcome = radios_field(
+        "What happens to it?",
+        choices=GiftOutcome.choices,
+        missing="Select what happens to the gift",
     )
     decided_on = GovukDateField(noun="date of the decision", label="When was this decided?")
     note = _optional_text("Note (optional)")
 
 
 class WorkItemForm(forms.Form):
-    kind = _radios(
-        "What kind of work is it?", WorkKind.choices, required="Select what kind of work it is"
+    kind = radios_field(
+        "What kind of work is it?",
+        choices=WorkKind.choices,
+        missing="Select what kind of work it is",
     )
     title = forms.CharField(
         label="Title", max_length=300, error_messages={"required": "Enter a title for the work"}
@@ -195,8 +187,10 @@ class WorkItemForm(forms.Form):
     on = GovukDateField(noun="date of the work", label="When does it take place?")
 
 
-class ConflictDecisionForm(forms.Form):
-    decision = _radios("What was decided?", Decision.choices, required="Select what was decided")
+class ConflictDecisionForm(ChoosingForm):
+    decision = radios_field(
+        "What was decided?", choices=Decision.choices, missing="Select what was decided"
+    )
     parts = _optional_text(
         "Which parts does the member withdraw from?",
         help_text="Only for a withdrawal from part of the work.",
@@ -209,9 +203,9 @@ class ConflictDecisionForm(forms.Form):
         widget=forms.RadioSelect,
     )
     reason = _optional_text("Reason (optional)")
-    decided_by_role = _radios("Who decided?", [], required="Select who decided")
+    decided_by_role = radios_field("Who decided?", missing="Select who decided")
     decided_on = GovukDateField(noun="date of the decision", label="When was it decided?")
-    told_role = _radios("Who was told?", [], required="Select who was told")
+    told_role = radios_field("Who was told?", missing="Select who was told")
     told_on = GovukDateField(noun="date they were told", label="When were they told?")
 
     def __init__(self, *args: Any, route: ConflictRoute, **kwargs: Any) -> None:

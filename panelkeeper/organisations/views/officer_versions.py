@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from panelkeeper.accounts.permissions import get_object_for, staff
-from panelkeeper.lib.forms import add_refusal, bound
+from panelkeeper.lib.forms import add_refusal, bound, form_result
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.access import OFFICER, READERS
@@ -28,7 +28,7 @@ from panelkeeper.organisations.policies import (
     upload_draft,
 )
 from panelkeeper.organisations.rulebooks import rulebook_of
-from panelkeeper.organisations.views.common import form_result, staff_page
+from panelkeeper.organisations.views.common import staff_page
 
 
 def _version(request: StaffRequest, pk: int) -> PolicyVersion:

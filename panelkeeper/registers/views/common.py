@@ -12,10 +12,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from panelkeeper.lib.forms import bound, form_applied
+from panelkeeper.lib.forms import bound, form_applied, form_result
 from panelkeeper.lib.requests import SignedInRequest
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.views.common import form_result
 from panelkeeper.registers.codes import code_on
 from panelkeeper.registers.forms import CloseInterestForm, ConfirmForm, GiftForm, InterestForm
 from panelkeeper.registers.gifts import declare_gift
