@@ -161,8 +161,11 @@ class GiftForm(ChoosingForm):
         _offer_roles(self, "reported_to_role", route.report_to if route else ())
 
     @property
-    def chosen_direction(self) -> str:
-        return str(self.cleaned_data.get("direction") or GiftDirection.RECEIVED)
+    def declared(self) -> dict[str, Any]:
+        """The declaration as ``gifts.declare_gift`` takes it: received, unless the form
+        asks and the answer is offered."""
+        direction = str(self.cleaned_data.get("direction") or GiftDirection.RECEIVED)
+        return {**self.cleaned_data, "direction": direction}
 
 
 class DecideGiftForm(forms.Form):

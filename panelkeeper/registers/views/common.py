@@ -113,18 +113,7 @@ def gift_page(
     gift = form_result(
         request,
         form,
-        lambda: declare_gift(
-            member=member,
-            direction=form.chosen_direction,
-            giver_kind=form.cleaned_data["giver_kind"],
-            giver_name=form.cleaned_data["giver_name"],
-            description=form.cleaned_data["description"],
-            value=form.cleaned_data["value"],
-            given_on=form.cleaned_data["given_on"],
-            reported_to_role=form.cleaned_data["reported_to_role"],
-            actor=request.user,
-            today=today,
-        ),
+        lambda: declare_gift(member=member, actor=request.user, today=today, **form.declared),
     )
     if gift is not None:
         status = gift.get_status_display().lower()
