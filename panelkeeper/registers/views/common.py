@@ -67,10 +67,7 @@ def close_page(
         request,
         form,
         lambda: close_interest(
-            interest=interest,
-            ends_on=form.cleaned_data["ends_on"],
-            actor=request.user,
-            today=timezone.localdate(),
+            interest=interest, actor=request.user, today=timezone.localdate(), **form.cleaned_data
         ),
     ):
         return _done(request, "The date the interest ended is recorded", back)
@@ -93,13 +90,10 @@ def confirm_page(
         request,
         form,
         lambda: confirm_register(
-            member=member,
-            nil=bool(form.cleaned_data["nil"]),
-            actor=request.user,
-            today=timezone.localdate(),
+            member=member, actor=request.user, today=timezone.localdate(), **form.cleaned_data
         ),
     ):
-        nil = bool(form.cleaned_data["nil"])
+        nil = form.cleaned_data["nil"]
         return _done(request, "Nil declaration recorded" if nil else "Register confirmed", back)
     return _page(request, "confirm.html", form=form, member=member, back=back, for_self=for_self)
 
