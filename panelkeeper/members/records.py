@@ -16,9 +16,9 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import create_recorded, record
-from panelkeeper.lib.effective import future_date
+from panelkeeper.audit.log import create_recorded
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.members.checks import refuse_before, refuse_future, single_line
 from panelkeeper.members.models import (
     ContactBy,
     CustomerType,
@@ -27,6 +27,7 @@ from panelkeeper.members.models import (
     MemberStatus,
     Status,
 )
+from panelkeeper.organisations.audited import save_recorded
 from panelkeeper.organisations.models import Group
 from panelkeeper.rules.dates import day_month_year
 
@@ -62,13 +63,13 @@ def _date(value: dt.date) -> str:
 def clean_fields(fields: dict[str, Any], *, group: Group, member: Member | None = None) -> None:
     """Normalise ``fields`` in place; refuse the first value that cannot be saved."""
     if "full_name" in fields:
-        fields["full_name"] = " ".join(str(fields["full_name"] or "").split())
-        if not fields["full_name"]:
-            raise Refused("Enter the member's full name", field="full_name")
-        if len(fields["full_name"]) > 200:
-            raise Refused(
-                "The member's full name must be 200 characters or fewer", field="full_name"
-            )
+        fields["full_name"] = single_line(
+            str(fields["full_name"] or ""),
+            field="full_name",
+            missing="Enter the member's full name",
+            what="The member's full name",
+            most=200,
+        )
     if "customer_type" in fields and fields["customer_type"] not in CustomerType.values:
         kinds = ", ".join(label.lower() for label in CustomerType.labels)
         raise Refused(f"Select the kind of customer: {kinds}", field="customer_type")
@@ -131,13 +132,14 @@ def add_member(*, group: Group, actor: User | None, **fields: Any) -> Member:
         raise Refused("Select the kind of customer", field="customer_type")
     clean_fields(fields, group=group)
     with transaction.atomic():
-        member = Member.objects.create(group=group, **fields)
-        record(
+        member = create_recorded(
+            Member,
             actor=actor,
             organisation=group.organisation,
             action="member.added",
-            obj=member,
             fields=sorted(fields),
+            group=group,
+            **fields,
         )
         _write_status(
             member=member,
@@ -161,13 +163,12 @@ def update_member(*, member: Member, actor: User | None, **changes: Any) -> Memb
     with transaction.atomic():
         for name in changed:
             setattr(member, name, changes[name])
-        member.save(update_fields=changed)
-        record(
-            actor=actor,
-            organisation=member.group.organisation,
-            action="member.updated",
+        save_recorded(
             obj=member,
             fields=changed,
+            action="member.updated",
+            actor=actor,
+            organisation=member.group.organisation,
         )
     return member
 
@@ -190,22 +191,27 @@ def change_member_status(
     """
     if status not in Status.values:
         raise Refused("Select active, suspended or ended", field="status")
-    reason = " ".join((reason or "").split())
-    if not reason:
-        raise Refused("Enter the reason for the change", field="reason")
-    if len(reason) > 500:
-        raise Refused("The reason must be 500 characters or fewer", field="reason")
-    problem = future_date(
-        effective_from, today=today, what="The date it takes effect", name_it=True
+    reason = single_line(
+        reason or "",
+        field="reason",
+        missing="Enter the reason for the change",
+        what="The reason",
+        most=500,
     )
-    if problem is not None:
-        raise Refused(problem, field="effective_from")
-    if effective_from < member.started_on:
-        raise Refused(
-            f"The date it takes effect must be on or after {_date(member.started_on)}, "
-            "when the member started",
-            field="effective_from",
-        )
+    refuse_future(
+        effective_from,
+        today=today,
+        what="The date it takes effect",
+        field="effective_from",
+        name_it=True,
+    )
+    refuse_before(
+        effective_from,
+        earliest=member.started_on,
+        what="The date it takes effect",
+        since="when the member started",
+        field="effective_from",
+    )
     with transaction.atomic():
         return _write_status(
             member=member,

@@ -15,9 +15,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from panelkeeper.accounts.models import Grant
-from panelkeeper.audit.log import record
-from panelkeeper.lib.effective import future_date
+from panelkeeper.audit.log import create_recorded, record
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.members.checks import refuse_before, refuse_future, single_line
 from panelkeeper.members.documents import current_version, documents_of_code
 from panelkeeper.members.models import (
     Countersignature,
@@ -27,14 +27,9 @@ from panelkeeper.members.models import (
     text_hash,
 )
 from panelkeeper.organisations.models import RoleHolder
-from panelkeeper.rules.dates import day_month_year
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
-
-
-def _date(value: dt.date) -> str:
-    return day_month_year(value)
 
 
 def _check_signing(
@@ -64,20 +59,21 @@ def _check_signing(
             "Confirm that you accept what may happen if the code is breached",
             field="acknowledged_consequences",
         )
-    name = " ".join(typed_name.split())
-    if not name:
-        raise Refused("Enter your full name to sign", field="typed_name")
-    if len(name) > 200:
-        raise Refused("Your full name must be 200 characters or fewer", field="typed_name")
-    problem = future_date(signed_on, today=today, what="The date signed")
-    if problem is not None:
-        raise Refused(problem, field="signed_on")
-    if signed_on < version.published_on:
-        raise Refused(
-            f"The date signed must be on or after {_date(version.published_on)}, when this "
-            "version was published",
-            field="signed_on",
-        )
+    name = single_line(
+        typed_name,
+        field="typed_name",
+        missing="Enter your full name to sign",
+        what="Your full name",
+        most=200,
+    )
+    refuse_future(signed_on, today=today, what="The date signed", field="signed_on")
+    refuse_before(
+        signed_on,
+        earliest=version.published_on,
+        what="The date signed",
+        since="when this version was published",
+        field="signed_on",
+    )
     if text_hash(version.text) != version.text_hash:
         raise Refused("This document's text does not match its record; ask an officer")
     if hash_seen is not None and hash_seen != version.text_hash:
@@ -217,14 +213,14 @@ def countersign(
         raise Refused("Only an officer of the organisation can countersign")
     if signature.countersignatures.exists():
         raise Refused("This signature is already countersigned")
-    problem = future_date(countersigned_on, today=today, what="The date")
-    if problem is not None:
-        raise Refused(problem, field="countersigned_on")
-    if countersigned_on < signature.signed_on:
-        raise Refused(
-            f"The date must be on or after {_date(signature.signed_on)}, when the member signed",
-            field="countersigned_on",
-        )
+    refuse_future(countersigned_on, today=today, what="The date", field="countersigned_on")
+    refuse_before(
+        countersigned_on,
+        earliest=signature.signed_on,
+        what="The date",
+        since="when the member signed",
+        field="countersigned_on",
+    )
     documents = documents_of_code(organisation, on=countersigned_on)
     title = ""
     if documents is not None and documents.countersigned_by is not None:
@@ -237,22 +233,19 @@ def countersign(
         )
         title = holder.role_title if holder else ""
     try:
-        with transaction.atomic():
-            counter = Countersignature.objects.create(
-                signature=signature,
-                officer=officer,
-                officer_name=officer.get_full_name() or officer.email,
-                role_title=title,
-                countersigned_on=countersigned_on,
-                recorded_at=timezone.now(),
-            )
-            record(
-                actor=officer,
-                organisation=organisation,
-                action="signature.countersigned",
-                obj=counter,
-                fields=["signature", "officer", "countersigned_on"],
-            )
+        counter = create_recorded(
+            Countersignature,
+            actor=officer,
+            organisation=organisation,
+            action="signature.countersigned",
+            fields=["signature", "officer", "countersigned_on"],
+            signature=signature,
+            officer=officer,
+            officer_name=officer.get_full_name() or officer.email,
+            role_title=title,
+            countersigned_on=countersigned_on,
+            recorded_at=timezone.now(),
+        )
     except IntegrityError:
         raise Refused("This signature could not be countersigned; try again") from None
     return counter

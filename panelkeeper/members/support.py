@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from panelkeeper.audit.log import create_recorded, record
-from panelkeeper.lib.effective import future_date
+from panelkeeper.audit.log import create_recorded
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.members.checks import refuse_future, single_line
 from panelkeeper.members.models import Appraisal, Expense, Member
+from panelkeeper.organisations.audited import save_recorded
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -45,9 +46,7 @@ def record_appraisal(
     """Record an appointment or an appraisal with the training needs and training given."""
     if kind not in Appraisal.Kind.values:
         raise Refused("Select appointment or appraisal", field="kind")
-    problem = future_date(held_on, today=today, what="The date it was held")
-    if problem is not None:
-        raise Refused(problem, field="held_on")
+    refuse_future(held_on, today=today, what="The date it was held", field="held_on")
     if held_on < member.started_on - dt.timedelta(days=366):
         raise Refused(
             "The date it was held must be within a year of the start date", field="held_on"
@@ -98,16 +97,14 @@ def submit_expense(
     """Submit an expense or a reward for one activity (MEM-5)."""
     if kind not in Expense.Kind.values:
         raise Refused("Select expense or reward", field="kind")
-    activity = " ".join(activity.split())
-    if not activity:
-        raise Refused(
-            "Enter the activity, for example the panel meeting on 3 March", field="activity"
-        )
-    if len(activity) > 200:
-        raise Refused("The activity must be 200 characters or fewer", field="activity")
-    problem = future_date(activity_on, today=today, what="The date of the activity")
-    if problem is not None:
-        raise Refused(problem, field="activity_on")
+    activity = single_line(
+        activity,
+        field="activity",
+        missing="Enter the activity, for example the panel meeting on 3 March",
+        what="The activity",
+        most=200,
+    )
+    refuse_future(activity_on, today=today, what="The date of the activity", field="activity_on")
     value = parse_amount(amount)
     return create_recorded(
         Expense,
@@ -146,9 +143,7 @@ def decide_expense(
         raise Refused("Enter the reason for refusing the claim", field="reason")
     if state == State.PAID:
         paid_on = paid_on or today
-        problem = future_date(paid_on, today=today, what="The date paid")
-        if problem is not None:
-            raise Refused(problem, field="paid_on")
+        refuse_future(paid_on, today=today, what="The date paid", field="paid_on")
     with transaction.atomic():
         locked = Expense.objects.select_for_update().get(pk=expense.pk)
         if locked.state != expense.state:
@@ -162,12 +157,11 @@ def decide_expense(
             expense.decided_by, expense.decided_on = actor, today
             expense.refusal_reason = reason[:500] if state == State.REFUSED else ""
             fields += ["decided_by", "decided_on", "refusal_reason"]
-        expense.save(update_fields=fields)
-        record(
-            actor=actor,
-            organisation=expense.member.group.organisation,
-            action=f"expense.{state}",
+        save_recorded(
             obj=expense,
             fields=fields,
+            action=f"expense.{state}",
+            actor=actor,
+            organisation=expense.member.group.organisation,
         )
     return expense
