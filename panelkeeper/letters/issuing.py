@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import record
 from panelkeeper.letters.case_letters import case_letter_values, outcome_kind
 from panelkeeper.letters.dispatch import dispatch_letter
 from panelkeeper.letters.facts import long_date, party_appeal_values, party_outcome_values
@@ -29,6 +28,7 @@ from panelkeeper.letters.rendering import render_letter
 from panelkeeper.letters.wording import wording_for
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
+from panelkeeper.organisations.audited import create_owned_recorded
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -113,8 +113,12 @@ def issue_letter(
     if corrects is not None and corrects.member_id != member.pk:
         raise Refused("A correction goes to the member the first letter went to")
     with transaction.atomic():
-        letter = Letter.objects.create(
+        letter = create_owned_recorded(
+            Letter,
             organisation=organisation,
+            actor=actor,
+            action="letter.issued",
+            fields=["kind", "member", "case", "channel", "addressed_to", "sha256", "corrects"],
             member=member,
             case=case,
             gift=gift,
@@ -137,13 +141,6 @@ def issue_letter(
             party=other.party if other else None,
             seat=other.seat if other else None,
             tells_of=tells_of,
-        )
-        record(
-            actor=actor,
-            organisation=organisation,
-            action="letter.issued",
-            obj=letter,
-            fields=["kind", "member", "case", "channel", "addressed_to", "sha256", "corrects"],
         )
         dispatch_letter(letter, actor=actor, to_address=to_address)
     return letter

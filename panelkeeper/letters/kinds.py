@@ -45,24 +45,6 @@ OUTCOME_KINDS: dict[Effect, LetterKind] = {
     Effect.STEPPING_DOWN: LetterKind.STEPPING_DOWN,
 }
 
-CASE_KINDS = frozenset(
-    {
-        LetterKind.INVESTIGATION,
-        LetterKind.GUIDANCE,
-        LetterKind.NO_FURTHER_ACTION,
-        LetterKind.TRAINING,
-        LetterKind.REMINDER,
-        LetterKind.WARNING,
-        LetterKind.SUSPENSION,
-        LetterKind.REMOVAL,
-        LetterKind.STEPPING_DOWN,
-        LetterKind.MISSED_MEETINGS,
-        LetterKind.APPEAL_ACKNOWLEDGED,
-        LetterKind.APPEAL_DECIDED,
-        LetterKind.APPEAL_LATE_REFUSED,
-    }
-)
-
 #: Outcome letters: sending one is the written notice of the decision (BR-11), which
 #: starts the appeal window from its deemed receipt (BR-12, Interpretation 2).
 NOTICE_KINDS = frozenset(
@@ -77,6 +59,15 @@ NOTICE_KINDS = frozenset(
         LetterKind.MISSED_MEETINGS,
     }
 )
+
+#: Every letter about a case: the outcome letters, and those before and after them.
+CASE_KINDS = NOTICE_KINDS | {
+    LetterKind.INVESTIGATION,
+    LetterKind.GUIDANCE,
+    LetterKind.APPEAL_ACKNOWLEDGED,
+    LetterKind.APPEAL_DECIDED,
+    LetterKind.APPEAL_LATE_REFUSED,
+}
 
 #: Letters to people besides the member, where the code says every party is told in
 #: writing (BR-11, BR-12): each member letter kind and the kind others are sent with it.

@@ -98,13 +98,7 @@ def save_wording(
                 "updated_by": actor,
             },
         )
-        record(
-            actor=actor,
-            organisation=organisation,
-            action="letter_template.saved",
-            obj=template,
-            fields=["subject", "body"],
-        )
+        _record_wording(template, action="letter_template.saved", actor=actor)
     return template
 
 
@@ -114,11 +108,16 @@ def restore_default(*, organisation: Organisation, kind: str, actor: User | None
         template = LetterTemplate.objects.filter(organisation=organisation, kind=kind).first()
         if template is None:
             return
-        record(
-            actor=actor,
-            organisation=organisation,
-            action="letter_template.restored",
-            obj=template,
-            fields=["subject", "body"],
-        )
+        _record_wording(template, action="letter_template.restored", actor=actor)
         template.delete()
+
+
+def _record_wording(template: LetterTemplate, *, action: str, actor: User | None) -> None:
+    """Audit ``action`` on an organisation's own wording, which is its subject and body."""
+    record(
+        actor=actor,
+        organisation=template.organisation,
+        action=action,
+        obj=template,
+        fields=["subject", "body"],
+    )
