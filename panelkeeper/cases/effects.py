@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
-from panelkeeper.audit.log import record
+from panelkeeper.audit.log import create_recorded
 from panelkeeper.members.models import MemberStatus, Status
 from panelkeeper.rules.ladder import Effect
 from panelkeeper.rules.ladder.case import CaseView, Event, EventKind
@@ -32,7 +32,12 @@ def write_status(
     """One status row for the case's member. A suspension's end may lie in the future, which
     is why this writes the row itself rather than through the members app's form function
     (that one refuses dates after today, rightly, for a hand-entered change)."""
-    entry = MemberStatus.objects.create(
+    return create_recorded(
+        MemberStatus,
+        actor=actor,
+        organisation=case.organisation,
+        action="member_status.recorded",
+        fields=["status", "reason", "effective_from"],
         member=case.member,
         status=status,
         reason=f"{case.reference}: {reason}"[:500],
@@ -40,14 +45,6 @@ def write_status(
         recorded_at=timezone.now(),
         recorded_by=actor,
     )
-    record(
-        actor=actor,
-        organisation=case.organisation,
-        action="member_status.recorded",
-        obj=entry,
-        fields=["status", "reason", "effective_from"],
-    )
-    return entry
 
 
 def _start(
