@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 from panelkeeper.cases import forms as f
+from panelkeeper.cases import step_forms as sf
 from panelkeeper.cases.changes import appeals, people, steps
 from panelkeeper.cases.changes.inputs import (
     AppealDecision,
@@ -73,7 +74,7 @@ class Action:
 ACTIONS: dict[str, Action] = {
     "informal-step": Action(
         "Record an informal step",
-        f.InformalForm,
+        sf.InformalForm,
         Informal,
         steps.take_informal_step,
         "Informal step recorded",
@@ -107,7 +108,7 @@ ACTIONS: dict[str, Action] = {
     ),
     "suspend": Action(
         "Suspend the member",
-        f.SuspendForm,
+        sf.SuspendForm,
         Suspension,
         steps.suspend_member,
         "Member suspended",
@@ -131,7 +132,7 @@ ACTIONS: dict[str, Action] = {
     ),
     "determine": Action(
         "Record what was found",
-        f.DetermineForm,
+        sf.DetermineForm,
         Finding,
         steps.record_determination,
         "Finding recorded",
@@ -139,7 +140,7 @@ ACTIONS: dict[str, Action] = {
     ),
     "outcome": Action(
         "Record the outcome",
-        f.OutcomeForm,
+        sf.OutcomeForm,
         Outcome,
         steps.record_outcome,
         "Outcome recorded",
@@ -147,7 +148,7 @@ ACTIONS: dict[str, Action] = {
     ),
     "notice": Action(
         "Record written notice sent",
-        f.NoticeForm,
+        sf.NoticeForm,
         Notice,
         steps.record_notice,
         "Notice recorded",
@@ -155,7 +156,7 @@ ACTIONS: dict[str, Action] = {
     ),
     "appeal": Action(
         "Record an appeal received",
-        f.AppealForm,
+        sf.AppealForm,
         AppealReceived,
         appeals.lodge_appeal,
         "Appeal recorded",
@@ -163,7 +164,7 @@ ACTIONS: dict[str, Action] = {
     ),
     "late-appeal": Action(
         "Accept or refuse the late appeal",
-        f.LateAppealForm,
+        sf.LateAppealForm,
         LateAppealDecision,
         appeals.decide_late_appeal,
         "Decision on the late appeal recorded",
@@ -179,7 +180,7 @@ ACTIONS: dict[str, Action] = {
     ),
     "decide-appeal": Action(
         "Record the appeal decision",
-        f.AppealDecisionForm,
+        sf.AppealDecisionForm,
         AppealDecision,
         appeals.decide_appeal,
         "Appeal decision recorded",
@@ -187,7 +188,7 @@ ACTIONS: dict[str, Action] = {
     ),
     "withdraw": Action(
         "Withdraw the case",
-        f.ReasonForm,
+        sf.ReasonForm,
         Withdrawal,
         steps.withdraw_case,
         "Case withdrawn",
@@ -195,7 +196,7 @@ ACTIONS: dict[str, Action] = {
     ),
     "close": Action(
         "Close the case",
-        f.OptionalReasonForm,
+        sf.OptionalReasonForm,
         Closing,
         steps.close_case,
         "Case closed",

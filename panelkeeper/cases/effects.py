@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
-from panelkeeper.audit.log import record
+from panelkeeper.audit.log import create_recorded
 from panelkeeper.members.models import MemberStatus, Status
 from panelkeeper.rules.ladder import Effect
 from panelkeeper.rules.ladder.case import CaseView, Event, EventKind
@@ -24,6 +24,12 @@ if TYPE_CHECKING:
     from panelkeeper.cases.models import Case
 
 _ENDING = (Effect.MEMBERSHIP_ENDED, Effect.STEPPING_DOWN)
+_UNDONE_ON_APPEAL = ("overturned on appeal", "varied on appeal")
+
+
+def _touches_status(effect: Effect) -> bool:
+    """Whether ``effect`` wrote a status row, which undoing it must answer with another."""
+    return effect is Effect.SUSPENSION or effect in _ENDING
 
 
 def write_status(
@@ -32,7 +38,12 @@ def write_status(
     """One status row for the case's member. A suspension's end may lie in the future, which
     is why this writes the row itself rather than through the members app's form function
     (that one refuses dates after today, rightly, for a hand-entered change)."""
-    entry = MemberStatus.objects.create(
+    return create_recorded(
+        MemberStatus,
+        actor=actor,
+        organisation=case.organisation,
+        action="member_status.recorded",
+        fields=["status", "reason", "effective_from"],
         member=case.member,
         status=status,
         reason=f"{case.reference}: {reason}"[:500],
@@ -40,31 +51,22 @@ def write_status(
         recorded_at=timezone.now(),
         recorded_by=actor,
     )
-    record(
-        actor=actor,
-        organisation=case.organisation,
-        action="member_status.recorded",
-        obj=entry,
-        fields=["status", "reason", "effective_from"],
-    )
-    return entry
 
 
-def _start(
-    case: Case, effect: Effect, on: dt.date, until: dt.date | None, actor: User | None, why: str
-) -> None:
+def _start(case: Case, effect: Effect, event: Event, actor: User | None, why: str) -> None:
+    """Write the status ``effect`` begins on ``event``'s day, and a suspension's end."""
+    on = event.effective
     if effect is Effect.SUSPENSION:
         write_status(case=case, status=Status.SUSPENDED, reason=why, effective_from=on, actor=actor)
-        if until is not None:
-            write_status(
-                case=case,
-                status=Status.ACTIVE,
-                reason="Suspension ends",
-                effective_from=until,
-                actor=actor,
-            )
+        if event.until is not None:
+            _restore(case, "Suspension ends", event.until, actor)
     elif effect in _ENDING and not _already_ended(case, on):
         write_status(case=case, status=Status.ENDED, reason=why, effective_from=on, actor=actor)
+
+
+def _restore(case: Case, why: str, on: dt.date, actor: User | None) -> None:
+    """The member active again from ``on``: a suspension over, or an effect undone."""
+    write_status(case=case, status=Status.ACTIVE, reason=why, effective_from=on, actor=actor)
 
 
 def _already_ended(case: Case, on: dt.date) -> bool:
@@ -82,65 +84,22 @@ def apply_effects(case: Case, event: Event, view: CaseView, *, actor: User | Non
     mine = [e for e in view.file if e.case_id == case.reference]
     match event.kind:
         case EventKind.SUSPENDED:
-            _start(
-                case,
-                Effect.SUSPENSION,
-                event.effective,
-                event.until,
-                actor,
-                "Suspended while the breach is investigated",
-            )
+            why = "Suspended while the breach is investigated"
+            _start(case, Effect.SUSPENSION, event, actor, why)
         case EventKind.SUSPENSION_LIFTED:
-            write_status(
-                case=case,
-                status=Status.ACTIVE,
-                reason="Suspension lifted",
-                effective_from=event.effective,
-                actor=actor,
-            )
+            _restore(case, "Suspension lifted", event.effective, actor)
         case EventKind.OUTCOME_RECORDED | EventKind.MEMBERSHIP_ENDED:
             if view.outcome is not None:
-                _start(
-                    case,
-                    view.outcome.effect,
-                    event.effective,
-                    event.until,
-                    actor,
-                    view.outcome.label,
-                )
+                _start(case, view.outcome.effect, event, actor, view.outcome.label)
         case EventKind.APPEAL_DECIDED:
             for entry in mine:
-                if entry.ended_by in ("overturned on appeal", "varied on appeal") and (
-                    entry.effect is Effect.SUSPENSION or entry.effect in _ENDING
-                ):
-                    write_status(
-                        case=case,
-                        status=Status.ACTIVE,
-                        reason=f"Restored: {entry.label} {entry.ended_by}",
-                        effective_from=entry.start,
-                        actor=actor,
-                    )
+                if entry.ended_by in _UNDONE_ON_APPEAL and _touches_status(entry.effect):
+                    _restore(case, f"Restored: {entry.label} {entry.ended_by}", entry.start, actor)
             if event.outcome and view.outcome is not None:
-                _start(
-                    case,
-                    view.outcome.effect,
-                    event.effective,
-                    event.until,
-                    actor,
-                    f"Varied on appeal: {view.outcome.label}",
-                )
+                varied = f"Varied on appeal: {view.outcome.label}"
+                _start(case, view.outcome.effect, event, actor, varied)
         case EventKind.WITHDRAWN:
-            if any(
-                e.ended_by == "case withdrawn"
-                and (e.effect is Effect.SUSPENSION or e.effect in _ENDING)
-                for e in mine
-            ):
-                write_status(
-                    case=case,
-                    status=Status.ACTIVE,
-                    reason="Case withdrawn",
-                    effective_from=event.effective,
-                    actor=actor,
-                )
+            if any(e.ended_by == "case withdrawn" and _touches_status(e.effect) for e in mine):
+                _restore(case, "Case withdrawn", event.effective, actor)
         case _:
             pass

@@ -1,8 +1,8 @@
-"""Forms for raising a breach and for each step of a case.
+"""Forms for raising a breach, reading a case on a date, and the people and seats of a case.
 
-Forms validate and normalise; the domain functions decide (STYLE 13). Choices that
-depend on the code (informal steps, levels, outcomes on offer, roles of the group)
-come from the case as the procedure reads it today, passed in as ``view``.
+Forms validate and normalise; the domain functions decide (STYLE 13). :class:`StepForm`
+is the base of every step's form; the forms of the other steps, whose choices come from
+the code in force, are in :mod:`panelkeeper.cases.step_forms`.
 """
 
 from __future__ import annotations
@@ -19,11 +19,7 @@ from panelkeeper.cases.seats import group_roles
 from panelkeeper.lib.forms import ChoosingForm, radios_field
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import Member
-from panelkeeper.rules.ladder import NO_BREACH, Channel
-from panelkeeper.rules.ladder.case import AppealResult, CaseView, EventKind
-
-OTHER = "__other__"
-OTHER_LABEL = "Another outcome, with a reason"
+from panelkeeper.rules.ladder.case import CaseView
 
 
 def effective_field(noun: str = "date it took effect") -> GovukDateField:
@@ -66,15 +62,9 @@ def letters_agreed_field() -> forms.BooleanField:
     )
 
 
-def _staff_of(case: Case) -> QuerySet[User]:
+def staff_of(case: Case) -> QuerySet[User]:
     """Users with a grant in the case's organisation."""
     return User.objects.filter(grants__organisation=case.organisation_id).distinct()
-
-
-def _options(view: CaseView | None, kind: EventKind) -> list[str]:
-    if view is None:
-        return []
-    return [o for step in view.next_steps if step.kind is kind for o in step.options]
 
 
 class AsOfForm(forms.Form):
@@ -171,25 +161,6 @@ class StepForm(ChoosingForm):
         self.view, self.case = view, case
 
 
-class InformalForm(StepForm):
-    step = radios_field("Which informal step?", missing="Select the informal step taken")
-    given_by = forms.ModelChoiceField(
-        queryset=User.objects.none(),
-        label="Who took it? (optional)",
-        help_text="They will not be able to sit on the investigating group.",
-        required=False,
-        empty_label="Nobody recorded",
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.offer(
-            "step", [(o, o.replace("_", " ")) for o in _options(self.view, EventKind.INFORMAL_STEP)]
-        )
-        if self.case is not None:
-            self.offer_only("given_by", _staff_of(self.case))
-
-
 class PartyForm(StepForm):
     role = radios_field(
         "How are they involved?", missing="Select how they are involved", choices=PartyRole.choices
@@ -214,7 +185,7 @@ class PartyForm(StepForm):
         super().__init__(*args, **kwargs)
         if self.case is not None:
             self.offer_only("member", Member.objects.of(self.case.organisation_id))
-            self.offer_only("user", _staff_of(self.case))
+            self.offer_only("user", staff_of(self.case))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -252,137 +223,6 @@ class SeatForm(PartyForm):
             "user", User.objects.filter(is_active=True).order_by("last_name", "first_name")
         )
         self.fields["user"].help_text = "Staff need no grant here to sit on one case."
-
-
-class SuspendForm(StepForm):
-    until = GovukDateField(
-        noun="date the suspension ends",
-        label="Until (optional)",
-        help_text="The first day they are no longer suspended.",
-        required=False,
-    )
-
-
-class DetermineForm(StepForm):
-    level = radios_field("What did the decider find?", missing="Select what was found")
-    confidentiality = forms.BooleanField(label="It was a breach of confidentiality", required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.offer(
-            "level",
-            [
-                (o, "No breach" if o == NO_BREACH else o.replace("_", " ").capitalize())
-                for o in _options(self.view, EventKind.LEVEL_DETERMINED)
-            ],
-        )
-
-
-class OutcomeForm(StepForm):
-    outcome = radios_field("Which outcome?", missing="Select the outcome")
-    other = forms.SlugField(
-        label="Another outcome: a short name, like extra_training", required=False, max_length=100
-    )
-    reason = forms.CharField(
-        label="Reason (needed for an outcome not on offer)",
-        widget=forms.Textarea,
-        required=False,
-        max_length=2000,
-    )
-    until = GovukDateField(
-        noun="date a suspension ends", label="A suspension ends on", required=False
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        offer = self.view.outcomes_on_offer if self.view is not None else ()
-        self.offer("outcome", [(o.key, o.label) for o in offer] + [(OTHER, OTHER_LABEL)])
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("outcome") == OTHER:
-            if not data.get("other"):
-                self.add_error("other", "Enter a short name for the other outcome")
-            data["outcome"] = data.get("other") or ""
-        return data
-
-
-class NoticeForm(StepForm):
-    sent_on = GovukDateField(noun="date the notice was sent", label="When was it sent?")
-    to = forms.CharField(
-        label="Who was it sent to?",
-        max_length=300,
-        error_messages={"required": "Enter who it was sent to"},
-    )
-    channel = radios_field(
-        "How was it sent?",
-        missing="Select how it was sent",
-        choices=[(c.value, c.value.capitalize()) for c in Channel],
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        del self.fields["effective"]
-
-
-class AppealForm(StepForm):
-    received_on = GovukDateField(
-        noun="date the appeal was received", label="When was the appeal received?"
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        del self.fields["effective"]
-
-
-class LateAppealForm(StepForm):
-    accepted = forms.TypedChoiceField(
-        label="Is the late appeal accepted?",
-        widget=forms.RadioSelect,
-        choices=[("yes", "Accepted"), ("no", "Refused")],
-        coerce=lambda v: v == "yes",
-        error_messages={"required": "Select whether it is accepted"},
-    )
-    reason = forms.CharField(
-        label="Reason",
-        widget=forms.Textarea,
-        max_length=2000,
-        error_messages={"required": "Enter the reason"},
-    )
-
-
-class AppealDecisionForm(StepForm):
-    result = radios_field(
-        "The appeal is",
-        missing="Select the decision",
-        choices=[(r.value, r.value.capitalize()) for r in AppealResult],
-    )
-    reason = forms.CharField(
-        label="Reasons for the decision",
-        widget=forms.Textarea,
-        max_length=2000,
-        error_messages={"required": "Enter the reasons"},
-    )
-    outcome = forms.SlugField(
-        label="If varied: the outcome instead, like training_and_support",
-        required=False,
-        max_length=100,
-    )
-
-
-class ReasonForm(StepForm):
-    reason = forms.CharField(
-        label="Reason",
-        widget=forms.Textarea,
-        max_length=2000,
-        error_messages={"required": "Enter the reason"},
-    )
-
-
-class OptionalReasonForm(StepForm):
-    reason = forms.CharField(
-        label="Note (optional)", widget=forms.Textarea, max_length=2000, required=False
-    )
 
 
 def why_field(question: str, example: str, missing: str) -> forms.CharField:

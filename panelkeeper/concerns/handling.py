@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import record
+from panelkeeper.audit.log import create_recorded, record
 from panelkeeper.concerns import receipts
 from panelkeeper.concerns.models import About, Concern, Message, ReporterKind, Setting
 from panelkeeper.concerns.routing import Raising
 from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.organisations.audited import create_owned_recorded, save_recorded
 from panelkeeper.organisations.models import Organisation
 
 if TYPE_CHECKING:
@@ -117,8 +118,12 @@ def submit_concern(
     _check_report(report, raising, today)
     code = receipts.new_code() if report.anonymous else None
     with transaction.atomic():
-        concern = Concern.objects.create(
+        concern = create_owned_recorded(
+            Concern,
             organisation=organisation,
+            actor=None,
+            action="concern.received",
+            fields=["about", "what_happened", "happened_on", "setting", "reporter_kind"],
             about=report.about,
             what_happened=report.what_happened.strip(),
             happened_on=report.happened_on,
@@ -133,13 +138,6 @@ def submit_concern(
             receipt_digest=receipts.digest(code) if code else None,
             routed_to=raising.routed_to,
             received_at=timezone.now(),
-        )
-        record(
-            actor=None,
-            organisation=organisation,
-            action="concern.received",
-            obj=concern,
-            fields=["about", "what_happened", "happened_on", "setting", "reporter_kind"],
         )
     return concern, code
 
@@ -192,22 +190,18 @@ def send_reporter_message(*, concern: Concern, body: str, today: dt.date) -> Mes
     """A message from the anonymous reporter to the officer handling the concern."""
     body = _clean_body(body)
     _refuse_if_closed(concern)
-    with transaction.atomic():
-        message = Message.objects.create(
-            concern=concern,
-            sender=Message.Sender.REPORTER,
-            body=body,
-            sent_on=today,
-            recorded_at=timezone.now(),
-        )
-        record(
-            actor=None,
-            organisation=concern.organisation,
-            action="concern.message_received",
-            obj=message,
-            fields=["body"],
-        )
-    return message
+    return create_recorded(
+        Message,
+        actor=None,
+        organisation=concern.organisation,
+        action="concern.message_received",
+        fields=["body"],
+        concern=concern,
+        sender=Message.Sender.REPORTER,
+        body=body,
+        sent_on=today,
+        recorded_at=timezone.now(),
+    )
 
 
 def reply_to_concern(*, concern: Concern, officer: User, body: str, today: dt.date) -> Message:
@@ -255,7 +249,12 @@ def _officer_message(
     today: dt.date,
 ) -> Message:
     with transaction.atomic():
-        message = Message.objects.create(
+        message = create_recorded(
+            Message,
+            actor=officer,
+            organisation=concern.organisation,
+            action="concern.message_sent",
+            fields=["body", "channel", "sent_on"],
             concern=concern,
             sender=Message.Sender.OFFICER,
             channel=channel,
@@ -267,17 +266,11 @@ def _officer_message(
         if concern.handled_by_id is None:
             Concern.objects.filter(pk=concern.pk).update(handled_by=officer)
             concern.handled_by = officer
-        record(
-            actor=officer,
-            organisation=concern.organisation,
-            action="concern.message_sent",
-            obj=message,
-            fields=["body", "channel", "sent_on"],
-        )
     return message
 
 
-def _refuse_unless_received(concern: Concern) -> None:
+def refuse_unless_received(concern: Concern) -> None:
+    """Refuse to act on a concern already triaged or closed, naming what became of it."""
     if concern.status != Concern.Status.RECEIVED:
         raise Refused(f"This concern has already been dealt with ({concern.get_status_display()}).")
 
@@ -287,20 +280,19 @@ def close_concern(*, concern: Concern, officer: User, reason: str, today: dt.dat
     reason = reason.strip()
     if not reason:
         raise Refused("Enter why the concern is being closed.", field="reason")
-    _refuse_unless_received(concern)
+    refuse_unless_received(concern)
     with transaction.atomic():
         locked = Concern.objects.select_for_update().get(pk=concern.pk)
-        _refuse_unless_received(locked)
+        refuse_unless_received(locked)
         locked.status = Concern.Status.CLOSED
         locked.closed_reason = reason
         locked.closed_on = today
         locked.handled_by = officer
-        locked.save(update_fields=["status", "closed_reason", "closed_on", "handled_by"])
-        record(
-            actor=officer,
-            organisation=concern.organisation,
-            action="concern.closed",
+        save_recorded(
             obj=locked,
             fields=["status", "closed_reason", "closed_on", "handled_by"],
+            action="concern.closed",
+            actor=officer,
+            organisation=concern.organisation,
         )
     return locked

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from panelkeeper.audit.log import record
 from panelkeeper.cases.changes.opening import raise_breach
+from panelkeeper.concerns.handling import refuse_unless_received
 from panelkeeper.concerns.models import Concern
 from panelkeeper.lib.contacts import letter_contact
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.organisations.audited import save_recorded
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -59,10 +59,7 @@ def triage_concern(
     """
     with transaction.atomic():
         locked = Concern.objects.select_for_update().get(pk=concern.pk)
-        if locked.status != Concern.Status.RECEIVED:
-            raise Refused(
-                f"This concern has already been dealt with ({locked.get_status_display()})."
-            )
+        refuse_unless_received(locked)
         contact, agreed = _letters_to_reporter(locked)
         case = raise_breach(
             organisation=locked.organisation,
@@ -83,13 +80,12 @@ def triage_concern(
         locked.case = case
         locked.status = Concern.Status.CASE_OPENED
         locked.handled_by = officer
-        locked.save(update_fields=["case", "status", "handled_by"])
-        record(
-            actor=officer,
-            organisation=locked.organisation,
-            action="concern.triaged",
+        save_recorded(
             obj=locked,
             fields=["case", "status", "handled_by"],
+            action="concern.triaged",
+            actor=officer,
+            organisation=locked.organisation,
         )
     concern.refresh_from_db()
     return case

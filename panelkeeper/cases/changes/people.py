@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import record
+from panelkeeper.audit.log import create_recorded, record
 from panelkeeper.cases.changes.writer import dates, reason_given
 from panelkeeper.cases.models import Case, CaseParty, PartyRole, Seat, SeatRelease
 from panelkeeper.cases.procedure import ladder_of, policy_of
@@ -22,6 +22,7 @@ from panelkeeper.cases.seats import as_seated, conflict_reasons, group_convened,
 from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import GroupRole, Member
+from panelkeeper.organisations.audited import save_recorded
 from panelkeeper.rules.ladder import check_group
 
 if TYPE_CHECKING:
@@ -59,26 +60,22 @@ def add_party(
         )
     contact, agreed_to_letters = _checked_contact(member, user, contact, agreed_to_letters)
     when, _ = dates(effective, today)
-    with transaction.atomic():
-        party = CaseParty.objects.create(
-            case=case,
-            role=role,
-            member=member,
-            user=user,
-            name=name[:200],
-            contact=contact,
-            agreed_to_letters=agreed_to_letters,
-            added_on=when,
-            recorded_at=timezone.now(),
-        )
-        record(
-            actor=actor,
-            organisation=case.organisation,
-            action="case_party.added",
-            obj=party,
-            fields=["role", "member", "user", "name", "contact", "agreed_to_letters"],
-        )
-    return party
+    return create_recorded(
+        CaseParty,
+        actor=actor,
+        organisation=case.organisation,
+        action="case_party.added",
+        fields=["role", "member", "user", "name", "contact", "agreed_to_letters"],
+        case=case,
+        role=role,
+        member=member,
+        user=user,
+        name=name[:200],
+        contact=contact,
+        agreed_to_letters=agreed_to_letters,
+        added_on=when,
+        recorded_at=timezone.now(),
+    )
 
 
 def _checked_contact(
@@ -121,13 +118,12 @@ def set_party_contact(
     contact, agreed = _checked_contact(None, None, contact, agreed_to_letters)
     with transaction.atomic():
         party.contact, party.agreed_to_letters = contact, agreed
-        party.save(update_fields=["contact", "agreed_to_letters"])
-        record(
-            actor=actor,
-            organisation=party.case.organisation,
-            action="case_party.contact_changed",
+        save_recorded(
             obj=party,
             fields=["contact", "agreed_to_letters"],
+            action="case_party.contact_changed",
+            actor=actor,
+            organisation=party.case.organisation,
         )
     return party
 
@@ -171,13 +167,12 @@ def remove_party(
                 field="party",
             )
         party.removed_on, party.removed_reason, party.removed_by = when, reason, actor
-        party.save(update_fields=["removed_on", "removed_reason", "removed_by"])
-        record(
-            actor=actor,
-            organisation=party.case.organisation,
-            action="case_party.removed",
+        save_recorded(
             obj=party,
             fields=["removed_on", "removed_reason", "removed_by"],
+            action="case_party.removed",
+            actor=actor,
+            organisation=party.case.organisation,
         )
     return party
 
@@ -296,18 +291,15 @@ def release_seat(
                 rule="BR-6",
                 field="seat",
             )
-        release = SeatRelease.objects.create(
+        return create_recorded(
+            SeatRelease,
+            actor=actor,
+            organisation=case.organisation,
+            action="case.seat_released",
+            fields=["seat", "released_on", "reason"],
             seat=seat,
             released_on=when,
             reason=reason,
             recorded_at=timezone.now(),
             recorded_by=actor,
         )
-        record(
-            actor=actor,
-            organisation=case.organisation,
-            action="case.seat_released",
-            obj=release,
-            fields=["seat", "released_on", "reason"],
-        )
-    return release

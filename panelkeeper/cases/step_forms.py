@@ -1,0 +1,171 @@
+"""The forms for the steps of a case after it is raised, one per kind of step.
+
+Each takes the case as the procedure reads it today as ``view``: the informal steps,
+levels and outcomes on offer come from the code in force (:mod:`panelkeeper.cases.forms`
+holds the base :class:`StepForm` and the forms about people and seats).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from panelkeeper.accounts.models import User
+from panelkeeper.cases.forms import StepForm, staff_of
+from panelkeeper.lib.forms import radios_field
+from panelkeeper.lib.widgets import GovukDateField
+from panelkeeper.rules.ladder import NO_BREACH, Channel
+from panelkeeper.rules.ladder.case import AppealResult, CaseView, EventKind
+
+OTHER = "__other__"
+OTHER_LABEL = "Another outcome, with a reason"
+
+
+def reason_field(label: str, *, missing: str) -> forms.CharField:
+    """A reason the step needs, up to 2,000 characters, refused with ``missing`` when empty."""
+    return forms.CharField(
+        label=label, widget=forms.Textarea, max_length=2000, error_messages={"required": missing}
+    )
+
+
+def _options(view: CaseView | None, kind: EventKind) -> list[str]:
+    """The options the procedure offers now for the next step of ``kind`` (none unread)."""
+    if view is None:
+        return []
+    return [o for step in view.next_steps if step.kind is kind for o in step.options]
+
+
+class InformalForm(StepForm):
+    step = radios_field("Which informal step?", missing="Select the informal step taken")
+    given_by = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        label="Who took it? (optional)",
+        help_text="They will not be able to sit on the investigating group.",
+        required=False,
+        empty_label="Nobody recorded",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.offer(
+            "step", [(o, o.replace("_", " ")) for o in _options(self.view, EventKind.INFORMAL_STEP)]
+        )
+        if self.case is not None:
+            self.offer_only("given_by", staff_of(self.case))
+
+
+class SuspendForm(StepForm):
+    until = GovukDateField(
+        noun="date the suspension ends",
+        label="Until (optional)",
+        help_text="The first day they are no longer suspended.",
+        required=False,
+    )
+
+
+class DetermineForm(StepForm):
+    level = radios_field("What did the decider find?", missing="Select what was found")
+    confidentiality = forms.BooleanField(label="It was a breach of confidentiality", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.offer(
+            "level",
+            [
+                (o, "No breach" if o == NO_BREACH else o.replace("_", " ").capitalize())
+                for o in _options(self.view, EventKind.LEVEL_DETERMINED)
+            ],
+        )
+
+
+class OutcomeForm(StepForm):
+    outcome = radios_field("Which outcome?", missing="Select the outcome")
+    other = forms.SlugField(
+        label="Another outcome: a short name, like extra_training", required=False, max_length=100
+    )
+    reason = forms.CharField(
+        label="Reason (needed for an outcome not on offer)",
+        widget=forms.Textarea,
+        required=False,
+        max_length=2000,
+    )
+    until = GovukDateField(
+        noun="date a suspension ends", label="A suspension ends on", required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offer = self.view.outcomes_on_offer if self.view is not None else ()
+        self.offer("outcome", [(o.key, o.label) for o in offer] + [(OTHER, OTHER_LABEL)])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("outcome") == OTHER:
+            if not data.get("other"):
+                self.add_error("other", "Enter a short name for the other outcome")
+            data["outcome"] = data.get("other") or ""
+        return data
+
+
+class NoticeForm(StepForm):
+    sent_on = GovukDateField(noun="date the notice was sent", label="When was it sent?")
+    to = forms.CharField(
+        label="Who was it sent to?",
+        max_length=300,
+        error_messages={"required": "Enter who it was sent to"},
+    )
+    channel = radios_field(
+        "How was it sent?",
+        missing="Select how it was sent",
+        choices=[(c.value, c.value.capitalize()) for c in Channel],
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["effective"]
+
+
+class AppealForm(StepForm):
+    received_on = GovukDateField(
+        noun="date the appeal was received", label="When was the appeal received?"
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["effective"]
+
+
+class LateAppealForm(StepForm):
+    accepted = forms.TypedChoiceField(
+        label="Is the late appeal accepted?",
+        widget=forms.RadioSelect,
+        choices=[("yes", "Accepted"), ("no", "Refused")],
+        coerce=lambda v: v == "yes",
+        error_messages={"required": "Select whether it is accepted"},
+    )
+    reason = reason_field("Reason", missing="Enter the reason")
+
+
+class AppealDecisionForm(StepForm):
+    result = radios_field(
+        "The appeal is",
+        missing="Select the decision",
+        choices=[(r.value, r.value.capitalize()) for r in AppealResult],
+    )
+    reason = reason_field("Reasons for the decision", missing="Enter the reasons")
+    outcome = forms.SlugField(
+        label="If varied: the outcome instead, like training_and_support",
+        required=False,
+        max_length=100,
+    )
+
+
+class ReasonForm(StepForm):
+    reason = reason_field("Reason", missing="Enter the reason")
+
+
+class OptionalReasonForm(StepForm):
+    reason = forms.CharField(
+        label="Note (optional)", widget=forms.Textarea, max_length=2000, required=False
+    )
