@@ -14,6 +14,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from panelkeeper.accounts.models import User
+from panelkeeper.accounts.people import choosable_for
 from panelkeeper.cases.models import Case, PartyRole, RaisedBy, Setting
 from panelkeeper.cases.seats import group_roles
 from panelkeeper.lib.forms import ChoosingForm, radios_field
@@ -219,10 +220,12 @@ class SeatForm(PartyForm):
             del self.fields[name]
         if self.case is not None:
             self.offer("role_key", [(k, r.title) for k, r in group_roles(self.case).items()])
-        self.offer_only(
-            "user", User.objects.filter(is_active=True).order_by("last_name", "first_name")
+            self.offer_only("user", choosable_for(self.case.organisation_id))
+        self.fields[
+            "user"
+        ].help_text = (
+            "Staff of this organisation, the holders of its staff titles, or members who sign in."
         )
-        self.fields["user"].help_text = "Staff need no grant here to sit on one case."
 
 
 def why_field(question: str, example: str, missing: str) -> forms.CharField:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
+from panelkeeper.accounts.people import choosable_for
 from panelkeeper.audit.log import create_recorded, record
 from panelkeeper.cases.changes.writer import dates, reason_given
 from panelkeeper.cases.models import Case, CaseParty, PartyRole, Seat, SeatRelease
@@ -27,6 +28,22 @@ from panelkeeper.rules.ladder import check_group
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
+
+
+def _check_of_organisation(case: Case, *, member: Member | None, user: User | None) -> None:
+    """Refuse a member or a user of another organisation: another landlord's people are
+    never named on a case (DESIGN "Confidentiality by design"; see
+    :func:`~panelkeeper.accounts.people.choosable_for`)."""
+    if member is not None and member.group.organisation_id != case.organisation_id:
+        raise Refused(
+            "Choose a member of this organisation.", rule="Interpretation 11", field="member"
+        )
+    if user is not None and not choosable_for(case.organisation_id).filter(pk=user.pk).exists():
+        raise Refused(
+            "Choose a person of this organisation.",
+            rule="Interpretation 11",
+            field="user",
+        )
 
 
 def add_party(
@@ -54,10 +71,7 @@ def add_party(
     name = " ".join(name.split())
     if member is None and user is None and not name:
         raise Refused("Choose a person or enter a name.", rule="Interpretation 11", field="name")
-    if member is not None and member.group.organisation_id != case.organisation_id:
-        raise Refused(
-            "Choose a member of this organisation.", rule="Interpretation 11", field="member"
-        )
+    _check_of_organisation(case, member=member, user=user)
     contact, agreed_to_letters = _checked_contact(member, user, contact, agreed_to_letters)
     when, _ = dates(effective, today)
     return create_recorded(
@@ -198,6 +212,7 @@ def seat_investigator(
         raise Refused(
             "Choose one person: a member or a member of staff.", rule="BR-6", field="member"
         )
+    _check_of_organisation(case, member=member, user=user)
     when, _ = dates(effective, today)
     ladder = ladder_of(policy_of(case.policy_version))
     if case.subject_is_chair and role_key == "chair" and ladder.chair_stand_in is not None:
