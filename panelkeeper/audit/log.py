@@ -65,16 +65,15 @@ def create_recorded[M: models.Model](
     organisation: Organisation,
     action: str,
     fields: Sequence[str],
-    owned: bool = False,
     **values: Any,
 ) -> M:
     """A new ``model`` row from ``values``, and the audit entry saying ``actor`` did
     ``action`` touching ``fields``, saved together in one transaction or not at all.
 
-    ``owned``: the row belongs to ``organisation``, which goes on the row (its
-    ``organisation`` field) as well as on the entry.
+    A ``model`` with an ``organisation`` field gets ``organisation`` there too: a row
+    that belongs to an organisation belongs to the one its entry is recorded for.
     """
-    if owned:
+    if any(field.name == "organisation" for field in model._meta.concrete_fields):
         values["organisation"] = organisation
     with transaction.atomic():
         made = model._default_manager.create(**values)

@@ -48,7 +48,6 @@ def add_closure_day(
             day = create_recorded(
                 ClosureDay,
                 organisation=organisation,
-                owned=True,
                 actor=actor,
                 action="closure_day.added",
                 fields=["date", "reason"],

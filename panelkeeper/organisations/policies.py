@@ -183,7 +183,6 @@ def _create_draft(
     return create_recorded(
         PolicyVersion,
         organisation=organisation,
-        owned=True,
         actor=actor,
         action="policy_version.draft_created",
         fields=["version", "source", "file_name", "preset", "status"],
@@ -335,7 +334,6 @@ def _ensure_groups(*, organisation: Organisation, policy: Policy, actor: User) -
             create_recorded(
                 Group,
                 organisation=organisation,
-                owned=True,
                 actor=actor,
                 action="group.created",
                 fields=["name"],

@@ -78,7 +78,6 @@ def assign_role_holder(
         return create_recorded(
             RoleHolder,
             organisation=organisation,
-            owned=True,
             actor=actor,
             action="role_holder.assigned",
             fields=["role_key", "role_title", "user", "effective_from"],

@@ -55,7 +55,6 @@ def open_work_item(
     return create_recorded(
         WorkItem,
         organisation=organisation,
-        owned=True,
         actor=actor,
         action="work_item.opened",
         fields=["kind", "title", "on"],
@@ -226,7 +225,6 @@ def record_conflict_decision(
             row = create_recorded(
                 ConflictDecision,
                 organisation=organisation,
-                owned=True,
                 actor=actor,
                 action="conflict_decision.revised" if earlier else "conflict_decision.recorded",
                 fields=[*_AUDITED, *(("revises", "revision_reason") if earlier else ())],

@@ -112,7 +112,6 @@ def declare_gift(
         gift = create_recorded(
             Gift,
             organisation=organisation,
-            owned=True,
             actor=actor,
             action="gift.declared",
             fields=_DECLARED,

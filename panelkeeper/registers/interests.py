@@ -67,7 +67,6 @@ def _review(
     return create_recorded(
         Review,
         organisation=organisation,
-        owned=True,
         actor=actor,
         action="register_review.recorded",
         fields=["member", "reviewed_on", "nil"],
@@ -107,7 +106,6 @@ def declare_interest(
         interest = create_recorded(
             Interest,
             organisation=organisation,
-            owned=True,
             actor=actor,
             action="interest.declared",
             fields=["member", "kind", "description", "starts_on", "ends_on"],
