@@ -115,17 +115,26 @@ def _put_staff(request: HttpRequest, organisation: Organisation, roles: frozense
     staff_request.roles = roles
 
 
+# The roles staff pages and operations admit: officers and auditors read, only officers
+# change. ``@staff(*READERS)`` for a read-only page, ``@staff(OFFICER)`` for a change.
+READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
+OFFICER = Grant.Role.OFFICER
+
+
+def _staff_policy(decorator: str, roles: tuple[str, ...]) -> AccessPolicy:
+    if not roles:
+        raise ValueError(f"{decorator}() needs at least one role.")
+    for role in roles:
+        Grant.Role(role)  # refuses a misspelt role at import time
+    return AccessPolicy("staff", tuple(str(role) for role in roles))
+
+
 def staff[V: View](*roles: str) -> Callable[[V], V]:
     """Staff of the organisation in the URL (``<slug:org>``) holding one of ``roles``.
 
-    ``@staff(Grant.Role.OFFICER)`` for changes; ``@staff(Grant.Role.OFFICER,
-    Grant.Role.AUDITOR)`` for read-only pages.
+    ``@staff(OFFICER)`` for changes; ``@staff(*READERS)`` for read-only pages.
     """
-    if not roles:
-        raise ValueError("staff() needs at least one role.")
-    for role in roles:
-        Grant.Role(role)  # refuses a misspelt role at import time
-    policy = AccessPolicy("staff", tuple(str(role) for role in roles))
+    policy = _staff_policy("staff", roles)
 
     def decorator(view: V) -> V:
         @functools.wraps(view)
@@ -179,11 +188,7 @@ def api_staff[V: Callable[..., Any]](*roles: str) -> Callable[[V], V]:
     without the role → 403. Sets ``request.organisation`` and ``request.roles``.
     Put it under the route decorator: ``@router.get(...)`` then ``@api_staff(...)``.
     """
-    if not roles:
-        raise ValueError("api_staff() needs at least one role.")
-    for role in roles:
-        Grant.Role(role)
-    policy = AccessPolicy("staff", tuple(str(role) for role in roles))
+    policy = _staff_policy("api_staff", roles)
 
     def decorator(operation: V) -> V:
         @functools.wraps(operation)

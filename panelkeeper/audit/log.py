@@ -1,4 +1,6 @@
-"""Writing to the audit log from domain functions."""
+"""Writing to the audit log from domain functions: :func:`record` an entry for a change
+already made, or make the change and its entry together with :func:`create_recorded`
+(a new row) and :func:`save_recorded` (changed fields of a row)."""
 
 from __future__ import annotations
 
@@ -66,8 +68,29 @@ def create_recorded[M: models.Model](
     **values: Any,
 ) -> M:
     """A new ``model`` row from ``values``, and the audit entry saying ``actor`` did
-    ``action`` touching ``fields``, saved together in one transaction or not at all."""
+    ``action`` touching ``fields``, saved together in one transaction or not at all.
+
+    A ``model`` with an ``organisation`` field gets ``organisation`` there too: a row
+    that belongs to an organisation belongs to the one its entry is recorded for.
+    """
+    if any(field.name == "organisation" for field in model._meta.concrete_fields):
+        values["organisation"] = organisation
     with transaction.atomic():
         made = model._default_manager.create(**values)
         record(actor=actor, organisation=organisation, action=action, obj=made, fields=fields)
     return made
+
+
+def save_recorded(
+    *,
+    obj: models.Model,
+    fields: Sequence[str],
+    action: str,
+    actor: User | None,
+    organisation: Organisation,
+) -> None:
+    """Save ``fields`` of ``obj`` and record ``action`` by ``actor`` touching them, so
+    the fields saved and the fields logged cannot drift apart. Call it inside the
+    domain function's transaction."""
+    obj.save(update_fields=fields)
+    record(actor=actor, organisation=organisation, action=action, obj=obj, fields=fields)

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from panelkeeper.audit.log import create_recorded
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.organisations.audited import create_owned_recorded
 from panelkeeper.organisations.in_force import calendar_changed
 from panelkeeper.organisations.models import ClosureDay, Organisation
 from panelkeeper.rules.calendar.working_days import Region, bank_holidays
@@ -45,7 +45,7 @@ def add_closure_day(
         raise Refused(f"A closure is already recorded on {day_month_year(date)}.", field="date")
     try:
         with transaction.atomic():
-            day = create_owned_recorded(
+            day = create_recorded(
                 ClosureDay,
                 organisation=organisation,
                 actor=actor,

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.organisations.audited import save_recorded
+from panelkeeper.audit.log import save_recorded
 from panelkeeper.organisations.in_force import calendar_changed
 from panelkeeper.organisations.models import Organisation
 

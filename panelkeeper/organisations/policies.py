@@ -22,10 +22,9 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import record
+from panelkeeper.audit.log import create_recorded, record
 from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Problem, Refused
-from panelkeeper.organisations.audited import create_owned_recorded
 from panelkeeper.organisations.models import Group, Organisation, PolicyVersion, RoleHolder
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.policy.loader import Policy
@@ -181,19 +180,18 @@ def _create_draft(
                 )
             ]
         )
-    with transaction.atomic():
-        return create_owned_recorded(
-            PolicyVersion,
-            organisation=organisation,
-            actor=actor,
-            action="policy_version.draft_created",
-            fields=["version", "source", "file_name", "preset", "status"],
-            version=policy.code.version,
-            source=text,
-            file_name=file_name,
-            preset=preset,
-            created_by=actor,
-        )
+    return create_recorded(
+        PolicyVersion,
+        organisation=organisation,
+        actor=actor,
+        action="policy_version.draft_created",
+        fields=["version", "source", "file_name", "preset", "status"],
+        version=policy.code.version,
+        source=text,
+        file_name=file_name,
+        preset=preset,
+        created_by=actor,
+    )
 
 
 def load_preset_draft(*, organisation: Organisation, preset: str, actor: User) -> PolicyVersion:
@@ -333,7 +331,7 @@ def _ensure_groups(*, organisation: Organisation, policy: Policy, actor: User) -
     existing = set(organisation.groups.values_list("name", flat=True))
     for name in group_names(policy):
         if name not in existing:
-            create_owned_recorded(
+            create_recorded(
                 Group,
                 organisation=organisation,
                 actor=actor,

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
+from panelkeeper.audit.log import create_recorded, save_recorded
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.organisations.audited import create_owned_recorded, save_recorded
 from panelkeeper.organisations.models import Organisation, RoleHolder
 from panelkeeper.organisations.policies import declared_staff_titles
 from panelkeeper.rules.dates import day_month_year
@@ -75,7 +75,7 @@ def assign_role_holder(
                 actor=actor,
                 organisation=organisation,
             )
-        return create_owned_recorded(
+        return create_recorded(
             RoleHolder,
             organisation=organisation,
             actor=actor,

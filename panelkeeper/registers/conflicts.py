@@ -24,9 +24,9 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from panelkeeper.audit.log import create_recorded, save_recorded
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.audited import create_owned_recorded, save_recorded
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.codes import code_on, day, no_code, not_future, pick_role
 from panelkeeper.registers.models import (
@@ -52,19 +52,18 @@ def open_work_item(
     title = title.strip()
     if not title:
         raise Refused("Enter a title for the work.", field="title")
-    with transaction.atomic():
-        return create_owned_recorded(
-            WorkItem,
-            organisation=organisation,
-            actor=actor,
-            action="work_item.opened",
-            fields=["kind", "title", "on"],
-            kind=kind,
-            title=title[:300],
-            on=on,
-            created_at=timezone.now(),
-            created_by=actor,
-        )
+    return create_recorded(
+        WorkItem,
+        organisation=organisation,
+        actor=actor,
+        action="work_item.opened",
+        fields=["kind", "title", "on"],
+        kind=kind,
+        title=title[:300],
+        on=on,
+        created_at=timezone.now(),
+        created_by=actor,
+    )
 
 
 def move_work_items(works: Iterable[WorkItem], *, on: dt.date, actor: User | None) -> None:
@@ -223,7 +222,7 @@ def record_conflict_decision(
     )
     try:
         with transaction.atomic():
-            row = create_owned_recorded(
+            row = create_recorded(
                 ConflictDecision,
                 organisation=organisation,
                 actor=actor,

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
+from panelkeeper.audit.log import create_recorded, save_recorded
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.audited import create_owned_recorded, save_recorded
 from panelkeeper.registers.codes import code_on, day, not_future, pick_role
 from panelkeeper.registers.models import (
     Gift,
@@ -109,7 +109,7 @@ def declare_gift(
         assert route.decided_by is not None
         status, decides = GiftStatus.WAITING_FOR_DECISION, route.decided_by.title
     with transaction.atomic():
-        gift = create_owned_recorded(
+        gift = create_recorded(
             Gift,
             organisation=organisation,
             actor=actor,

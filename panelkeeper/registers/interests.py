@@ -16,9 +16,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from panelkeeper.audit.log import create_recorded, save_recorded
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.audited import create_owned_recorded, save_recorded
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.codes import day, not_future
 from panelkeeper.registers.models import Interest, InterestKind, RegisterSettings, Review
@@ -64,7 +64,7 @@ def _check_member(member: Member, organisation: Organisation) -> None:
 def _review(
     *, member: Member, organisation: Organisation, on: dt.date, nil: bool, actor: User
 ) -> Review:
-    return create_owned_recorded(
+    return create_recorded(
         Review,
         organisation=organisation,
         actor=actor,
@@ -103,7 +103,7 @@ def declare_interest(
             "The date it ended must be the same as or after the date it started.", field="ends_on"
         )
     with transaction.atomic():
-        interest = create_owned_recorded(
+        interest = create_recorded(
             Interest,
             organisation=organisation,
             actor=actor,

@@ -15,11 +15,16 @@ from ninja import Router, Status
 from ninja.errors import HttpError
 
 from panelkeeper.accounts.models import User
-from panelkeeper.accounts.permissions import api_signed_in, api_staff, get_object_for
+from panelkeeper.accounts.permissions import (
+    OFFICER,
+    READERS,
+    api_signed_in,
+    api_staff,
+    get_object_for,
+)
 from panelkeeper.lib.api import REFUSED, body_doc, read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import SignedInRequest, StaffRequest
-from panelkeeper.organisations.access import OFFICER, READERS
 from panelkeeper.organisations.api.schemas import (
     ClosureDayIn,
     ClosureDayOut,

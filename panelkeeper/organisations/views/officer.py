@@ -7,14 +7,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from panelkeeper.accounts.permissions import signed_in, staff
+from panelkeeper.accounts.permissions import READERS, signed_in, staff
+from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.requests import SignedInRequest, StaffRequest
-from panelkeeper.organisations.access import READERS
 from panelkeeper.organisations.in_force import policy_of_version
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.organisations.policies import InvalidPolicy, review_due
 from panelkeeper.organisations.rulebooks import rulebook_of
-from panelkeeper.organisations.views.common import staff_page
 
 
 @signed_in

@@ -7,14 +7,13 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from panelkeeper.accounts.permissions import staff
+from panelkeeper.accounts.permissions import OFFICER, READERS, staff
+from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.organisations.access import OFFICER, READERS
 from panelkeeper.organisations.closure_days import add_closure_day
 from panelkeeper.organisations.forms import ClosureDayForm
 from panelkeeper.organisations.models import ClosureDay
-from panelkeeper.organisations.views.common import staff_page
 from panelkeeper.rules.dates import day_month_year
 
 

@@ -8,15 +8,14 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from panelkeeper.accounts.permissions import staff
+from panelkeeper.accounts.permissions import OFFICER, READERS, staff
+from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.forms import bound, form_result
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.organisations.access import OFFICER, READERS
 from panelkeeper.organisations.forms import RoleHolderForm
 from panelkeeper.organisations.models import RoleHolder
 from panelkeeper.organisations.policies import declared_staff_titles
 from panelkeeper.organisations.role_holders import assign_role_holder
-from panelkeeper.organisations.views.common import staff_page
 
 
 @staff(*READERS)

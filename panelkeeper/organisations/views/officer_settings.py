@@ -7,13 +7,12 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from panelkeeper.accounts.permissions import staff
+from panelkeeper.accounts.permissions import OFFICER, READERS, staff
+from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.forms import bound
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.organisations.access import OFFICER, READERS
 from panelkeeper.organisations.forms import OrganisationSettingsForm
 from panelkeeper.organisations.organisation_settings import change_region
-from panelkeeper.organisations.views.common import staff_page
 
 
 @staff(*READERS)

@@ -10,11 +10,11 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
+from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.forms import add_refusal, bound, form_result
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.organisations.access import OFFICER, READERS
 from panelkeeper.organisations.forms import PresetForm, PublishForm, UploadForm
 from panelkeeper.organisations.in_force import policy_of_version
 from panelkeeper.organisations.models import PolicyVersion
@@ -28,7 +28,6 @@ from panelkeeper.organisations.policies import (
     upload_draft,
 )
 from panelkeeper.organisations.rulebooks import rulebook_of
-from panelkeeper.organisations.views.common import staff_page
 
 
 def _version(request: StaffRequest, pk: int) -> PolicyVersion:

@@ -12,11 +12,10 @@ from django.utils import timezone
 from ninja import Router, Status
 from ninja.errors import HttpError
 
-from panelkeeper.accounts.permissions import api_public, api_staff, get_object_for
+from panelkeeper.accounts.permissions import OFFICER, READERS, api_public, api_staff, get_object_for
 from panelkeeper.lib.api import REFUSED, body_doc, read_body
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.access import OFFICER, READERS
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers import conflicts, gifts, interests
 from panelkeeper.registers.api import common

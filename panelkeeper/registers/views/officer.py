@@ -13,13 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
+from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.pdf import render_pdf
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.access import OFFICER, READERS
-from panelkeeper.organisations.views.common import staff_page
 from panelkeeper.registers.forms import SettingsForm
 from panelkeeper.registers.interests import (
     members_with_reviews,

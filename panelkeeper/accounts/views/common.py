@@ -1,16 +1,12 @@
-"""Helpers the organisation's staff pages share (not views themselves).
-
-The registers' pages use :func:`staff_page` too; it would serve every app's staff pages
-from beside the access decorators.
-"""
+"""Helpers every app's staff pages share (not views themselves)."""
 
 from __future__ import annotations
 
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from panelkeeper.accounts.permissions import OFFICER
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.organisations.access import OFFICER
 
 
 def staff_page(request: StaffRequest, template: str, **context: object) -> HttpResponse:
