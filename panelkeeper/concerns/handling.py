@@ -15,14 +15,13 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import create_recorded, record
+from panelkeeper.audit.log import create_recorded, record, save_recorded
 from panelkeeper.concerns import receipts
 from panelkeeper.concerns.models import About, Concern, Message, ReporterKind, Setting
 from panelkeeper.concerns.routing import Raising
 from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.organisations.audited import create_owned_recorded, save_recorded
 from panelkeeper.organisations.models import Organisation
 
 if TYPE_CHECKING:
@@ -118,7 +117,7 @@ def submit_concern(
     _check_report(report, raising, today)
     code = receipts.new_code() if report.anonymous else None
     with transaction.atomic():
-        concern = create_owned_recorded(
+        concern = create_recorded(
             Concern,
             organisation=organisation,
             actor=None,

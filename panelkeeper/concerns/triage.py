@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
+from panelkeeper.audit.log import save_recorded
 from panelkeeper.cases.changes.opening import raise_breach
 from panelkeeper.concerns.handling import refuse_unless_received
 from panelkeeper.concerns.models import Concern
 from panelkeeper.lib.contacts import letter_contact
-from panelkeeper.organisations.audited import save_recorded
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

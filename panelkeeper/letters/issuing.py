@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
+from panelkeeper.audit.log import create_recorded
 from panelkeeper.letters.case_letters import case_letter_values, outcome_kind
 from panelkeeper.letters.dispatch import dispatch_letter
 from panelkeeper.letters.facts import long_date, party_appeal_values, party_outcome_values
@@ -28,7 +29,6 @@ from panelkeeper.letters.rendering import render_letter
 from panelkeeper.letters.wording import wording_for
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.audited import create_owned_recorded
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -113,7 +113,7 @@ def issue_letter(
     if corrects is not None and corrects.member_id != member.pk:
         raise Refused("A correction goes to the member the first letter went to")
     with transaction.atomic():
-        letter = create_owned_recorded(
+        letter = create_recorded(
             Letter,
             organisation=organisation,
             actor=actor,

@@ -16,7 +16,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import create_recorded
+from panelkeeper.audit.log import create_recorded, save_recorded
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.checks import refuse_before, refuse_future, single_line
 from panelkeeper.members.models import (
@@ -27,7 +27,6 @@ from panelkeeper.members.models import (
     MemberStatus,
     Status,
 )
-from panelkeeper.organisations.audited import save_recorded
 from panelkeeper.organisations.models import Group
 from panelkeeper.rules.dates import day_month_year
 

@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from panelkeeper.audit.log import create_recorded
+from panelkeeper.audit.log import create_recorded, save_recorded
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.checks import refuse_future, single_line
 from panelkeeper.members.models import Appraisal, Expense, Member
-from panelkeeper.organisations.audited import save_recorded
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

@@ -8,7 +8,6 @@ import datetime as dt
 from django.utils import timezone
 from ninja import Router, Schema
 
-from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for
 from panelkeeper.cases.api.schemas import (
     AppealOut,
@@ -27,9 +26,6 @@ from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
 
 router = Router(tags=["cases"])
-
-READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
-OFFICER = Grant.Role.OFFICER
 
 
 class AsOf(Schema):

@@ -13,14 +13,14 @@ from django.utils import timezone
 from ninja import Query, Status
 
 from panelkeeper.accounts.permissions import (
+    OFFICER,
+    READERS,
     api_appeal_officer,
     api_case_participant,
     api_signed_in,
     api_staff,
 )
 from panelkeeper.cases.api.common import (
-    OFFICER,
-    READERS,
     AsOf,
     as_of_or_today,
     case_out,

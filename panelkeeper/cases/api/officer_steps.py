@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404
 from ninja import Status
 
 from panelkeeper.accounts.models import User
-from panelkeeper.accounts.permissions import api_staff
+from panelkeeper.accounts.permissions import OFFICER, api_staff
 from panelkeeper.cases.actions import ACTIONS
-from panelkeeper.cases.api.common import OFFICER, case_today, router, staff_case
+from panelkeeper.cases.api.common import case_today, router, staff_case
 from panelkeeper.cases.api.schemas import CaseOut, PartyContactIn, PartyOut, ReasonIn, StepIn
 from panelkeeper.cases.changes.people import release_seat as release_held_seat
 from panelkeeper.cases.changes.people import remove_party as remove_person

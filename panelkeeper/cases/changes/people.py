@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.accounts.people import choosable_for
-from panelkeeper.audit.log import create_recorded, record
+from panelkeeper.audit.log import create_recorded, record, save_recorded
 from panelkeeper.cases.changes.writer import dates, reason_given
 from panelkeeper.cases.models import Case, CaseParty, PartyRole, Seat, SeatRelease
 from panelkeeper.cases.procedure import ladder_of, policy_of
@@ -23,7 +23,6 @@ from panelkeeper.cases.seats import as_seated, conflict_reasons, group_convened,
 from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import GroupRole, Member
-from panelkeeper.organisations.audited import save_recorded
 from panelkeeper.rules.ladder import check_group
 
 if TYPE_CHECKING:

@@ -12,8 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from panelkeeper.accounts.models import Grant
-from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.cases.actions import ACTIONS, open_actions
 from panelkeeper.cases.changes.opening import raise_breach as raise_breach_case
 from panelkeeper.cases.changes.people import release_seat as release_held_seat
@@ -45,8 +44,6 @@ from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.organisations.models import PolicyVersion
 from panelkeeper.rules.ladder.case import CaseView
 
-OFFICER = Grant.Role.OFFICER
-READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 PAGE_SIZE = 50
 
 

@@ -18,8 +18,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Status
 
-from panelkeeper.accounts.models import Grant
-from panelkeeper.accounts.permissions import api_public, api_staff, get_object_for
+from panelkeeper.accounts.permissions import OFFICER, api_public, api_staff, get_object_for
 from panelkeeper.concerns import follow_up
 from panelkeeper.concerns.api.schemas import (
     CloseIn,
@@ -55,7 +54,6 @@ from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
 
 router = Router(tags=["concerns"])
-OFFICER = Grant.Role.OFFICER
 
 
 def _choice[E: (About, Setting, ReporterKind)](enum: type[E], value: str, field: str) -> E:

@@ -16,8 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from panelkeeper.accounts.models import Grant
-from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.accounts.permissions import OFFICER, get_object_for, staff
 from panelkeeper.cases.citing import citable_clauses
 from panelkeeper.concerns.follow_up import case_state_of, status_for_reporter
 from panelkeeper.concerns.forms import CloseForm, ContactForm, MessageForm, TriageForm
@@ -28,8 +27,6 @@ from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation, PolicyVersion
-
-OFFICER = Grant.Role.OFFICER
 
 
 def concern_list_queryset(organisation: Organisation) -> ConcernQuerySet:

@@ -14,8 +14,13 @@ from django.utils import timezone
 from ninja import Router, Status
 from ninja.errors import HttpError
 
-from panelkeeper.accounts.models import Grant
-from panelkeeper.accounts.permissions import api_member_self, api_staff, get_object_for
+from panelkeeper.accounts.permissions import (
+    OFFICER,
+    READERS,
+    api_member_self,
+    api_staff,
+    get_object_for,
+)
 from panelkeeper.cases.models import Case
 from panelkeeper.letters.api.schemas import IssueIn, LetterOut, MyLetterOut
 from panelkeeper.letters.issuing import issue_case_letter, tell_others
@@ -27,8 +32,6 @@ from panelkeeper.lib.requests import MemberRequest, StaffRequest
 
 router = Router(tags=["letters"])
 
-READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
-OFFICER = Grant.Role.OFFICER
 PAGE = 200
 
 

@@ -15,8 +15,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from panelkeeper.accounts.models import Grant
-from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.cases.models import Case
 from panelkeeper.letters.dispatch import posted_on, print_batch
 from panelkeeper.letters.forms import IssueForm, WordingForm
@@ -38,8 +37,6 @@ from panelkeeper.lib.forms import bound, button_change, form_result
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 
-OFFICER = Grant.Role.OFFICER
-READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 LIST_SIZE = 100
 
 

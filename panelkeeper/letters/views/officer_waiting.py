@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from panelkeeper.accounts.models import Grant
-from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.accounts.permissions import OFFICER, get_object_for, staff
 from panelkeeper.letters.issuing import issue_gift_letter, issue_resign_request
 from panelkeeper.letters.models import Letter
 from panelkeeper.letters.waiting import gifts_to_send, outcomes_to_send, resign_to_send
@@ -19,8 +19,6 @@ from panelkeeper.lib.forms import button_change
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import DocumentVersion, Member
 from panelkeeper.registers.models import Gift
-
-OFFICER = Grant.Role.OFFICER
 
 
 @staff(OFFICER, Grant.Role.AUDITOR)

@@ -7,14 +7,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from ninja import Schema, Status
 
-from panelkeeper.accounts.models import Grant
 from panelkeeper.lib.api import read_body
 from panelkeeper.lib.requests import SignedInRequest, StaffRequest
 from panelkeeper.members.lookups import member_in
 from panelkeeper.members.models import Member, Signature
-
-READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
-OFFICER = Grant.Role.OFFICER
 
 
 def member_of(request: StaffRequest, member_id: int) -> Member:

@@ -7,10 +7,10 @@ from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Router, Status
 
-from panelkeeper.accounts.permissions import api_staff
+from panelkeeper.accounts.permissions import OFFICER, READERS, api_staff
 from panelkeeper.lib.api import REFUSED, body_doc, read_body
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.members.api.common import OFFICER, READERS, added_to, member_of
+from panelkeeper.members.api.common import added_to, member_of
 from panelkeeper.members.api.schemas import (
     AppraisalIn,
     AppraisalOut,

@@ -9,8 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from panelkeeper.accounts.models import Grant
-from panelkeeper.accounts.permissions import staff
+from panelkeeper.accounts.permissions import OFFICER, READERS, staff
 from panelkeeper.lib.forms import bound, form_applied, form_result
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.eligibility import eligibility
@@ -22,8 +21,6 @@ from panelkeeper.members.status import status_records
 from panelkeeper.members.views.common import added_to
 from panelkeeper.rules.dates import day_month_year
 
-OFFICER = Grant.Role.OFFICER
-READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 PAGE_SIZE = 25
 
 

@@ -12,8 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from panelkeeper.accounts.models import Grant
-from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.lib.forms import bound, button_change, form_result
 from panelkeeper.lib.pdf import render_pdf
 from panelkeeper.lib.requests import StaffRequest
@@ -30,9 +29,6 @@ from panelkeeper.members.models import Document, Signature
 from panelkeeper.members.signing import countersign, record_paper_signature
 from panelkeeper.members.views.common import added_to
 from panelkeeper.members.views.officer import member_for
-
-OFFICER = Grant.Role.OFFICER
-READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 
 
 @staff(*READERS)

@@ -8,16 +8,13 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from panelkeeper.accounts.models import Grant
-from panelkeeper.accounts.permissions import staff
+from panelkeeper.accounts.permissions import OFFICER, READERS, staff
 from panelkeeper.lib.forms import bound, button_change
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.csv_io import check, decode, export_members, import_members
 from panelkeeper.members.forms import ImportForm
 from panelkeeper.members.models import Member
 
-OFFICER = Grant.Role.OFFICER
-READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 MAX_BYTES = 2 * 1024 * 1024
 
 

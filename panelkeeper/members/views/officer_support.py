@@ -8,8 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from panelkeeper.accounts.models import Grant
-from panelkeeper.accounts.permissions import staff
+from panelkeeper.accounts.permissions import OFFICER, staff
 from panelkeeper.lib.forms import bound, button_change
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.lookups import expense_in
@@ -17,8 +16,6 @@ from panelkeeper.members.support import decide_expense, record_appraisal, submit
 from panelkeeper.members.support_forms import AppraisalForm, ExpenseDecisionForm, ExpenseForm
 from panelkeeper.members.views.common import added_to
 from panelkeeper.members.views.officer import member_for
-
-OFFICER = Grant.Role.OFFICER
 
 
 @staff(OFFICER)
