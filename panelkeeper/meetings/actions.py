@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
 
-from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.meetings.audited import record_at_meeting, save_logged
 from panelkeeper.meetings.codes import day, not_future
 from panelkeeper.meetings.models import Action, Meeting, MeetingStatus
 from panelkeeper.members.models import Member
@@ -47,24 +46,16 @@ def allocate_action(
         raise Refused(
             f"The due date must be on or after the meeting ({day(meeting.date)}).", field="due_on"
         )
-    with transaction.atomic():
-        action = Action.objects.create(
-            meeting=meeting,
-            description=description[:500],
-            owner_member=owner_member,
-            owner_user=owner_user,
-            due_on=due_on,
-            recorded_at=timezone.now(),
-            recorded_by=actor,
-        )
-        record(
-            actor=actor,
-            organisation=meeting.group.organisation,
-            action="action.allocated",
-            obj=action,
-            fields=["meeting", "description", "owner_member", "owner_user", "due_on"],
-        )
-    return action
+    return record_at_meeting(
+        Action,
+        meeting=meeting,
+        action="action.allocated",
+        actor=actor,
+        description=description[:500],
+        owner_member=owner_member,
+        owner_user=owner_user,
+        due_on=due_on,
+    )
 
 
 def complete_action(*, action: Action, done_on: dt.date, actor: User, today: dt.date) -> Action:
@@ -74,14 +65,7 @@ def complete_action(*, action: Action, done_on: dt.date, actor: User, today: dt.
         raise Refused(f"This action was already done on {day(action.done_on)}.")
     with transaction.atomic():
         action.done_on = done_on
-        action.save(update_fields=["done_on"])
-        record(
-            actor=actor,
-            organisation=action.meeting.group.organisation,
-            action="action.completed",
-            obj=action,
-            fields=["done_on"],
-        )
+        save_logged(obj=action, fields=["done_on"], action="action.completed", actor=actor)
     return action
 
 

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.db.models import Max
 
-from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.meetings.audited import create_logged
 from panelkeeper.meetings.models import (
     AgendaItem,
     AgendaKind,
@@ -53,7 +53,11 @@ def _add(
         on=meeting.date,
         actor=actor,
     )
-    item = AgendaItem.objects.create(
+    return create_logged(
+        AgendaItem,
+        action="agenda_item.added",
+        fields=["meeting", "position", "kind", "title", "work", "gift", "missed_meetings"],
+        actor=actor,
         meeting=meeting,
         position=position,
         kind=kind,
@@ -62,14 +66,6 @@ def _add(
         gift=gift,
         missed_meetings=missed,
     )
-    record(
-        actor=actor,
-        organisation=meeting.group.organisation,
-        action="agenda_item.added",
-        obj=item,
-        fields=["meeting", "position", "kind", "title", "work", "gift", "missed_meetings"],
-    )
-    return item
 
 
 def add_agenda_item(*, meeting: Meeting, title: str, actor: User) -> AgendaItem:

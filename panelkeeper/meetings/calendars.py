@@ -21,8 +21,8 @@ from django.db import transaction
 from django.utils import timezone
 from icalendar import STATUS, Calendar, Event, vText
 
-from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.meetings.audited import create_logged, save_logged
 from panelkeeper.meetings.models import CalendarFeed, Meeting, MeetingStatus
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group
@@ -53,24 +53,19 @@ def create_feed(
         raise Refused("Choose a member or a group for the calendar feed.")
     owner = member.group if member is not None else group
     assert owner is not None  # exactly one of member and group, as checked above
-    organisation = owner.organisation
     secret = PREFIX + secrets.token_urlsafe(32)
-    with transaction.atomic():
-        feed = CalendarFeed.objects.create(
-            organisation=organisation,
-            member=member,
-            group=group,
-            secret_hash=_hash(secret),
-            created_at=timezone.now(),
-            created_by=actor,
-        )
-        record(
-            actor=actor,
-            organisation=organisation,
-            action="calendar_feed.created",
-            obj=feed,
-            fields=["member", "group"],
-        )
+    feed = create_logged(
+        CalendarFeed,
+        action="calendar_feed.created",
+        fields=["member", "group"],
+        actor=actor,
+        organisation=owner.organisation,
+        member=member,
+        group=group,
+        secret_hash=_hash(secret),
+        created_at=timezone.now(),
+        created_by=actor,
+    )
     return NewFeed(feed, secret)
 
 
@@ -80,14 +75,7 @@ def revoke_feed(*, feed: CalendarFeed, actor: User) -> CalendarFeed:
         raise Refused("This calendar feed is already turned off.")
     with transaction.atomic():
         feed.revoked_at = timezone.now()
-        feed.save(update_fields=["revoked_at"])
-        record(
-            actor=actor,
-            organisation=feed.organisation,
-            action="calendar_feed.revoked",
-            obj=feed,
-            fields=["revoked_at"],
-        )
+        save_logged(obj=feed, fields=["revoked_at"], action="calendar_feed.revoked", actor=actor)
     return feed
 
 

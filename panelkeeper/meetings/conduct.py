@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db import IntegrityError
 
-from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.meetings.audited import record_at_meeting
 from panelkeeper.meetings.codes import code_on
 from panelkeeper.meetings.models import AskedToLeave, Attendance, Meeting, MeetingStatus
 from panelkeeper.members.models import Member
@@ -53,21 +52,13 @@ def record_asked_to_leave(
         )
     twice = Refused(f"{member.full_name} is already recorded as asked to leave.", field="member")
     try:
-        with transaction.atomic():
-            row = AskedToLeave.objects.create(
-                meeting=meeting,
-                member=member,
-                what_happened=what_happened[:2000],
-                recorded_at=timezone.now(),
-                recorded_by=actor,
-            )
-            record(
-                actor=actor,
-                organisation=meeting.group.organisation,
-                action="asked_to_leave.recorded",
-                obj=row,
-                fields=["meeting", "member", "what_happened"],
-            )
+        return record_at_meeting(
+            AskedToLeave,
+            meeting=meeting,
+            action="asked_to_leave.recorded",
+            actor=actor,
+            member=member,
+            what_happened=what_happened[:2000],
+        )
     except IntegrityError:
         raise twice from None
-    return row

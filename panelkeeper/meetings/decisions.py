@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.meetings.audited import create_logged, record_at_meeting, save_logged
 from panelkeeper.meetings.codes import day
 from panelkeeper.meetings.models import (
     AgendaItem,
@@ -51,24 +51,16 @@ def open_decision(
         raise Refused("Decisions are recorded for a meeting once it has been held.")
     if item is not None and item.meeting_id != meeting.pk:
         raise Refused("Choose an item on this meeting's agenda.", field="item")
-    with transaction.atomic():
-        decision = Decision.objects.create(
-            meeting=meeting,
-            item=item,
-            motion=motion[:2000],
-            method=method,
-            outcome=Outcome.CONSENSUS if method == DecisionMethod.CONSENSUS else "",
-            recorded_at=timezone.now(),
-            recorded_by=actor,
-        )
-        record(
-            actor=actor,
-            organisation=meeting.group.organisation,
-            action="decision.opened",
-            obj=decision,
-            fields=["meeting", "item", "motion", "method", "outcome"],
-        )
-    return decision
+    return record_at_meeting(
+        Decision,
+        meeting=meeting,
+        action="decision.opened",
+        actor=actor,
+        item=item,
+        motion=motion[:2000],
+        method=method,
+        outcome=Outcome.CONSENSUS if method == DecisionMethod.CONSENSUS else "",
+    )
 
 
 def voter_refusal(decision: Decision, member: Member) -> str | None:
@@ -110,20 +102,18 @@ def cast_vote(*, decision: Decision, member: Member, vote: str, actor: User) -> 
     if VoteCast.objects.filter(decision=decision, member=member).exists():
         raise twice
     try:
-        with transaction.atomic():
-            cast = VoteCast.objects.create(
-                decision=decision, member=member, vote=vote, recorded_at=timezone.now()
-            )
-            record(
-                actor=actor,
-                organisation=decision.meeting.group.organisation,
-                action="vote.cast",
-                obj=cast,
-                fields=["decision", "member", "vote"],
-            )
+        return create_logged(
+            VoteCast,
+            action="vote.cast",
+            fields=["decision", "member", "vote"],
+            actor=actor,
+            decision=decision,
+            member=member,
+            vote=vote,
+            recorded_at=timezone.now(),
+        )
     except IntegrityError:
         raise twice from None
-    return cast
 
 
 def close_decision(*, decision: Decision, actor: User) -> Decision:
@@ -133,14 +123,7 @@ def close_decision(*, decision: Decision, actor: User) -> Decision:
         if not locked.is_open:
             raise Refused("The outcome of this decision is already recorded.")
         locked.outcome = majority_outcome(Vote(v.vote) for v in locked.votes.all())
-        locked.save(update_fields=["outcome"])
-        record(
-            actor=actor,
-            organisation=locked.meeting.group.organisation,
-            action="decision.closed",
-            obj=locked,
-            fields=["outcome"],
-        )
+        save_logged(obj=locked, fields=["outcome"], action="decision.closed", actor=actor)
     return locked
 
 

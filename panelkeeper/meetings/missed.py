@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.meetings.audited import log, save_logged
 from panelkeeper.meetings.codes import code_on, day, not_future
 from panelkeeper.meetings.models import Meeting, MeetingStatus, MissedMeetings, MissedMeetingsStatus
 from panelkeeper.meetings.seats import member_seats
@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
 
 DECIDED = [MissedMeetingsStatus.ACCEPTED, MissedMeetingsStatus.ENDED]
+RUN_FIELDS = ["missed", "first_missed_on", "last_missed_on"]
+"""The fields that follow the run while a decision is open."""
 
 
 def review_member(*, member: Member, actor: User | None, today: dt.date) -> MissedMeetings | None:
@@ -49,7 +51,12 @@ def review_member(*, member: Member, actor: User | None, today: dt.date) -> Miss
     """
     policy = code_on(member.group.organisation, today)
     rule = policy.attendance.consecutive_absences if policy and policy.attendance else None
-    current = MissedMeetings.objects.open().filter(member=member).first()
+    current = (
+        MissedMeetings.objects.open()
+        .filter(member=member)
+        .select_related("group__organisation")
+        .first()
+    )
     if rule is None:
         return current
     # A decided run is never counted again: after circumstances are accepted the member
@@ -64,7 +71,6 @@ def review_member(*, member: Member, actor: User | None, today: dt.date) -> Miss
         count_with_apologies=rule.count_with_apologies,
         fresh_after=decided.last_missed_on if decided else None,
     )
-    organisation = member.group.organisation
     with transaction.atomic():
         if passes_limit(run, rule.limit):
             assert run.last is not None
@@ -72,7 +78,7 @@ def review_member(*, member: Member, actor: User | None, today: dt.date) -> Miss
             if current is None:
                 current = MissedMeetings.objects.create(
                     member=member,
-                    group_id=member.group_id,
+                    group=member.group,
                     missed=run.count,
                     limit=rule.limit,
                     first_missed_on=first,
@@ -88,17 +94,11 @@ def review_member(*, member: Member, actor: User | None, today: dt.date) -> Miss
             ):
                 current.missed, current.first_missed_on = run.count, first
                 current.last_missed_on = run.last
-                current.save(update_fields=["missed", "first_missed_on", "last_missed_on"])
+                current.save(update_fields=RUN_FIELDS)
                 action = "missed_meetings.followed"
             else:
                 return current
-            record(
-                actor=actor,
-                organisation=organisation,
-                action=action,
-                obj=current,
-                fields=["missed", "first_missed_on", "last_missed_on"],
-            )
+            log(obj=current, action=action, fields=RUN_FIELDS, actor=actor)
             from panelkeeper.meetings.agenda import put_waiting_matters_on_agenda
 
             put_waiting_matters_on_agenda(group=member.group, today=today, actor=actor)
@@ -106,14 +106,8 @@ def review_member(*, member: Member, actor: User | None, today: dt.date) -> Miss
         if current is not None:
             current.status = MissedMeetingsStatus.WITHDRAWN
             current.decided_on = today
-            current.save(update_fields=["status", "decided_on"])
-            record(
-                actor=actor,
-                organisation=organisation,
-                action="missed_meetings.withdrawn",
-                obj=current,
-                fields=["status", "decided_on"],
-            )
+            fields = ["status", "decided_on"]
+            save_logged(obj=current, fields=fields, action="missed_meetings.withdrawn", actor=actor)
     return None
 
 
@@ -187,12 +181,5 @@ def decide_missed_meetings(
                 today=today,
             )
             fields.append("ended_status")
-        locked.save(update_fields=fields)
-        record(
-            actor=actor,
-            organisation=locked.group.organisation,
-            action="missed_meetings.decided",
-            obj=locked,
-            fields=fields,
-        )
+        save_logged(obj=locked, fields=fields, action="missed_meetings.decided", actor=actor)
     return locked

@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.meetings.audited import create_logged, save_logged
 from panelkeeper.meetings.models import Meeting, MeetingStatus, Paper
 
 if TYPE_CHECKING:
@@ -24,22 +24,17 @@ def attach_paper(*, meeting: Meeting, title: str, file: UploadedFile[bytes], act
         raise Refused("Enter the title of the paper.", field="title")
     if meeting.status == MeetingStatus.CANCELLED:
         raise Refused("This meeting was cancelled. Papers are not added to it.")
-    with transaction.atomic():
-        paper = Paper.objects.create(
-            meeting=meeting,
-            title=title[:200],
-            file=file,
-            uploaded_at=timezone.now(),
-            uploaded_by=actor,
-        )
-        record(
-            actor=actor,
-            organisation=meeting.group.organisation,
-            action="meeting_paper.attached",
-            obj=paper,
-            fields=["meeting", "title", "file"],
-        )
-    return paper
+    return create_logged(
+        Paper,
+        action="meeting_paper.attached",
+        fields=["meeting", "title", "file"],
+        actor=actor,
+        meeting=meeting,
+        title=title[:200],
+        file=file,
+        uploaded_at=timezone.now(),
+        uploaded_by=actor,
+    )
 
 
 def remove_paper(*, paper: Paper, actor: User) -> Paper:
@@ -53,21 +48,19 @@ def remove_paper(*, paper: Paper, actor: User) -> Paper:
     uploaded it, and who removed it and when. Refuses a paper already removed.
     """
     with transaction.atomic():
-        locked = Paper.objects.select_for_update().get(pk=paper.pk)
+        locked = (
+            Paper.objects.select_for_update(of=("self",))
+            .select_related("meeting__group__organisation")
+            .get(pk=paper.pk)
+        )
         if locked.removed_at is not None:
             raise Refused("This paper has already been removed from the meeting.")
         storage, stored = locked.file.storage, locked.file.name
         locked.file = ""
         locked.removed_at = timezone.now()
         locked.removed_by = actor
-        locked.save(update_fields=["file", "removed_at", "removed_by"])
-        record(
-            actor=actor,
-            organisation=paper.meeting.group.organisation,
-            action="meeting_paper.removed",
-            obj=locked,
-            fields=["file", "removed_at", "removed_by"],
-        )
+        fields = ["file", "removed_at", "removed_by"]
+        save_logged(obj=locked, fields=fields, action="meeting_paper.removed", actor=actor)
         if stored:
             # Only once the removal is saved: a rollback must not lose the file.
             transaction.on_commit(lambda: storage.delete(stored))

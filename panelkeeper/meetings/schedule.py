@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.meetings.audited import create_logged, log, save_logged
 from panelkeeper.meetings.codes import code_on, day
 from panelkeeper.meetings.models import Attendance, ChairBasis, Meeting, MeetingStatus
 from panelkeeper.members.models import GroupRole, Member
@@ -107,7 +108,11 @@ def schedule_meeting(
     from panelkeeper.meetings.agenda import put_waiting_matters_on_agenda
 
     with transaction.atomic():
-        meeting = Meeting.objects.create(
+        meeting = create_logged(
+            Meeting,
+            action="meeting.scheduled" if not held else "meeting.recorded",
+            fields=[*MEETING_FIELDS, "chair_basis"],
+            actor=actor,
             group=group,
             date=date,
             starts_at=starts_at,
@@ -120,15 +125,20 @@ def schedule_meeting(
             created_at=timezone.now(),
             created_by=actor,
         )
-        record(
-            actor=actor,
-            organisation=group.organisation,
-            action="meeting.scheduled" if not held else "meeting.recorded",
-            obj=meeting,
-            fields=[*MEETING_FIELDS, "chair_basis"],
-        )
         put_waiting_matters_on_agenda(group=group, today=today, actor=actor)
     return meeting
+
+
+def _locked(meeting: Meeting, *also: str) -> Meeting:
+    """``meeting`` read afresh and locked for a change, with its group, its organisation
+    and the relations named in ``also``."""
+    # Lock the meeting row only: PostgreSQL refuses FOR UPDATE on the nullable side of an
+    # outer join (to the chair, say).
+    return (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("group__organisation", *also)
+        .get(pk=meeting.pk)
+    )
 
 
 def name_chair(
@@ -138,11 +148,7 @@ def name_chair(
     None), a member by rota, or a member standing in. The member must belong to the
     group and be active on the meeting's date. ``today`` is when the change is made."""
     with transaction.atomic():
-        locked = (
-            Meeting.objects.select_for_update(of=("self",))
-            .select_related("group__organisation")
-            .get(pk=meeting.pk)
-        )
+        locked = _locked(meeting)
         if locked.status != MeetingStatus.SCHEDULED:
             raise Refused(
                 "Only a meeting still to come can have its chair changed; this one is "
@@ -152,14 +158,8 @@ def name_chair(
         if (locked.chair_id, locked.chair_basis) == (getattr(chair, "pk", None), chair_basis):
             raise Refused("That is already who chairs this meeting.", field="chair_basis")
         locked.chair, locked.chair_basis = chair, chair_basis
-        locked.save(update_fields=["chair", "chair_basis"])
-        record(
-            actor=actor,
-            organisation=locked.group.organisation,
-            action="meeting.chair_named",
-            obj=locked,
-            fields=["chair", "chair_basis"],
-        )
+        fields = ["chair", "chair_basis"]
+        save_logged(obj=locked, fields=fields, action="meeting.chair_named", actor=actor)
     meeting.chair, meeting.chair_basis = locked.chair, locked.chair_basis
     return locked
 
@@ -210,13 +210,7 @@ def reschedule_meeting(
     from panelkeeper.meetings.missed import review_group
 
     with transaction.atomic():
-        # Lock the meeting row only: PostgreSQL refuses FOR UPDATE on the nullable side
-        # of the outer join to the chair.
-        locked = (
-            Meeting.objects.select_for_update(of=("self",))
-            .select_related("group__organisation", "chair")
-            .get(pk=meeting.pk)
-        )
+        locked = _locked(meeting, "chair")
         if locked.status != MeetingStatus.SCHEDULED:
             raise Refused(
                 "Only a meeting still to come can be moved; this one is "
@@ -247,13 +241,7 @@ def reschedule_meeting(
             setattr(locked, name, values[name])
         locked.sequence += 1
         locked.save(update_fields=[*changed, "sequence"])
-        record(
-            actor=actor,
-            organisation=locked.group.organisation,
-            action="meeting.rescheduled",
-            obj=locked,
-            fields=changed,
-        )
+        log(obj=locked, action="meeting.rescheduled", fields=changed, actor=actor)
         if date != old_date:
             works = WorkItem.objects.filter(agenda_item__meeting=locked)
             move_work_items(works.select_for_update(of=("self",)), on=date, actor=actor)
@@ -317,7 +305,7 @@ def cancel_meeting(*, meeting: Meeting, reason: str, actor: User, today: dt.date
     from panelkeeper.meetings.agenda import put_waiting_matters_on_agenda
 
     with transaction.atomic():
-        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        locked = _locked(meeting)
         if locked.status != MeetingStatus.SCHEDULED:
             raise Refused(
                 "Only a scheduled meeting can be cancelled; this one is "
@@ -329,13 +317,8 @@ def cancel_meeting(*, meeting: Meeting, reason: str, actor: User, today: dt.date
         locked.save(update_fields=["status", "cancelled_reason", "sequence"])
         meeting.status, meeting.cancelled_reason = locked.status, locked.cancelled_reason
         meeting.sequence = locked.sequence
-        record(
-            actor=actor,
-            organisation=meeting.group.organisation,
-            action="meeting.cancelled",
-            obj=locked,
-            fields=["status", "cancelled_reason"],
-        )
+        fields = ["status", "cancelled_reason"]
+        log(obj=locked, action="meeting.cancelled", fields=fields, actor=actor)
         put_waiting_matters_on_agenda(group=locked.group, today=today, actor=actor)
     from panelkeeper.meetings.missed import review_group
 
@@ -353,14 +336,7 @@ def mark_held(meeting: Meeting, *, actor: User, today: dt.date) -> None:
         )
     if meeting.status == MeetingStatus.SCHEDULED:
         meeting.status = MeetingStatus.HELD
-        meeting.save(update_fields=["status"])
-        record(
-            actor=actor,
-            organisation=meeting.group.organisation,
-            action="meeting.held",
-            obj=meeting,
-            fields=["status"],
-        )
+        save_logged(obj=meeting, fields=["status"], action="meeting.held", actor=actor)
 
 
 def chair_for(
