@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,6 +11,7 @@ from panelkeeper.accounts.models import User
 from panelkeeper.lib.forms import ChoosingForm
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.meetings.models import AgendaItem, ChairBasis, DecisionMethod
+from panelkeeper.meetings.schedule import MOVABLE_FIELDS
 from panelkeeper.members.models import Member
 from panelkeeper.rules.attendance import Presence, Vote
 
@@ -40,6 +40,12 @@ class MemberChoiceForm(ChoosingForm):
         self.offer(self.member_field, member_choices(members))
         self.members = {str(m.pk): m for m in members}
 
+    def chosen(self) -> dict[str, Any]:
+        """The cleaned data with the member chosen (or None) in place of its choice, as the
+        domain functions take it."""
+        member = self.members.get(self.cleaned_data.get(self.member_field) or "")
+        return {**self.cleaned_data, self.member_field: member}
+
 
 class TimeAndPlaceForm(forms.Form):
     """When and where a meeting is: on its own, the form that moves a meeting."""
@@ -64,6 +70,10 @@ class TimeAndPlaceForm(forms.Form):
         error_messages={"invalid": "Enter the online link as a web address, like https://…"},
     )
 
+    def time_and_place(self) -> dict[str, Any]:
+        """The date, times and place, as the domain functions name them."""
+        return {name: self.cleaned_data[name] for name in MOVABLE_FIELDS}
+
 
 class ChairForm(MemberChoiceForm):
     """Who chairs a meeting (MTG-4): on its own, the form that changes the chair."""
@@ -80,6 +90,10 @@ class ChairForm(MemberChoiceForm):
 
     def chair_member(self) -> Member | None:
         return self.members.get(self.cleaned_data.get("chair") or "")
+
+    def chosen(self) -> dict[str, Any]:
+        """Who chairs, as ``name_chair`` and ``schedule_meeting`` take it."""
+        return {"chair": self.chair_member(), "chair_basis": self.cleaned_data["chair_basis"]}
 
 
 class ScheduleForm(TimeAndPlaceForm, ChairForm):
@@ -132,10 +146,19 @@ class AttendanceForm(forms.Form):
             )
         return cleaned
 
-    def entries(self) -> list[tuple[Member, str, dt.date | None, str]]:
+    def entries(self) -> list[tuple[Member, dict[str, Any]]]:
+        """Each member with a presence chosen, and what was entered for them as
+        ``record_attendance`` takes it."""
         data = self.cleaned_data
         return [
-            (m, data[f"presence_{m.pk}"], data.get(f"given_{m.pk}"), data.get(f"reason_{m.pk}", ""))
+            (
+                m,
+                {
+                    "presence": data[f"presence_{m.pk}"],
+                    "apologies_given_on": data.get(f"given_{m.pk}"),
+                    "reason": data.get(f"reason_{m.pk}", ""),
+                },
+            )
             for m in self.members
             if data.get(f"presence_{m.pk}")
         ]
@@ -185,6 +208,11 @@ class DecisionForm(ChoosingForm):
         super().__init__(*args, **kwargs)
         self.offer("item", [("", "None")] + [(str(i.pk), str(i)) for i in items])
         self.items = {str(i.pk): i for i in items}
+
+    def chosen(self) -> dict[str, Any]:
+        """The cleaned data with the agenda item chosen (or None), as ``open_decision``
+        takes it."""
+        return {**self.cleaned_data, "item": self.items.get(self.cleaned_data["item"] or "")}
 
 
 class VoteForm(MemberChoiceForm):

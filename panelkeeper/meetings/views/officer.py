@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
+from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from panelkeeper.accounts.models import Grant, User
+from panelkeeper.accounts.models import User
 from panelkeeper.accounts.permissions import get_object_for, staff
 from panelkeeper.lib.forms import bound, form_applied, form_result
 from panelkeeper.lib.refusals import Refused
@@ -30,19 +31,18 @@ from panelkeeper.meetings.forms import (
 from panelkeeper.meetings.models import Attendance, Meeting
 from panelkeeper.meetings.queries import expected_members, meeting_page
 from panelkeeper.meetings.schedule import (
-    MOVABLE_FIELDS,
     cancel_meeting,
     name_chair,
     reschedule_meeting,
     schedule_meeting,
 )
 from panelkeeper.members.models import Member
+from panelkeeper.organisations.access import OFFICER, READERS
 from panelkeeper.organisations.models import Group
+from panelkeeper.organisations.views.common import staff_page
 from panelkeeper.rules.attendance import Presence
 from panelkeeper.rules.dates import day_month_year
 
-OFFICER = Grant.Role.OFFICER
-READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
 VIA = "group__organisation"
 
 
@@ -51,29 +51,41 @@ def meeting_for(request: StaffRequest, pk: int) -> Meeting:
     return get_object_for(request.organisation, queryset, via=VIA, pk=pk)
 
 
-def is_officer(request: StaffRequest) -> bool:
-    return OFFICER in request.roles
-
-
 @staff(*READERS)
 @require_GET
 def meeting_list(request: StaffRequest, org: str) -> HttpResponse:
     organisation = request.organisation
-    today = timezone.localdate()
-    context = {
-        "organisation": organisation,
-        "meetings": Meeting.objects.of(organisation).select_related("group"),
-        "overdue": overdue(actions_of(organisation), today=today).count(),
-        "groups": Group.objects.filter(organisation=organisation),
-        "is_officer": is_officer(request),
-    }
-    return render(request, "meetings/list.html", context)
+    return staff_page(
+        request,
+        "meetings/list.html",
+        meetings=Meeting.objects.of(organisation).select_related("group"),
+        overdue=overdue(actions_of(organisation), today=timezone.localdate()).count(),
+        groups=Group.objects.filter(organisation=organisation),
+    )
 
 
 def back_to_meeting(request: HttpRequest, org: str, pk: int, message: str) -> HttpResponse:
     """Back to the meeting's page, saying what was done."""
     messages.success(request, message)
     return redirect("meetings:detail", org=org, pk=pk)
+
+
+def meeting_change_page(
+    request: StaffRequest,
+    template: str,
+    *,
+    meeting: Meeting,
+    form: forms.Form,
+    change: Callable[[], object],
+    done: str,
+    **context: object,
+) -> HttpResponse:
+    """The page of ``form``, a change to ``meeting``: once ``change`` (a domain function
+    call) has applied it, back to the meeting saying ``done``; until then ``template``
+    again, with the form, the meeting and ``context``."""
+    if form_applied(request, form, change):
+        return back_to_meeting(request, request.organisation.slug, meeting.pk, done)
+    return staff_page(request, template, meeting=meeting, form=form, **context)
 
 
 @staff(OFFICER)
@@ -88,9 +100,8 @@ def schedule(request: StaffRequest, org: str, group: int) -> HttpResponse:
         form,
         lambda: schedule_meeting(
             group=the_group,
-            **_time_and_place(form),
-            chair=form.chair_member(),
-            chair_basis=form.cleaned_data["chair_basis"],
+            **form.time_and_place(),
+            **form.chosen(),
             held=form.cleaned_data["held"],
             actor=request.user,
             today=timezone.localdate(),
@@ -100,13 +111,7 @@ def schedule(request: StaffRequest, org: str, group: int) -> HttpResponse:
         return back_to_meeting(
             request, org, meeting.pk, f"Meeting on {day_month_year(meeting.date)} added"
         )
-    context = {"organisation": organisation, "group": the_group, "form": form}
-    return render(request, "meetings/schedule.html", context)
-
-
-def _time_and_place(form: TimeAndPlaceForm) -> dict[str, Any]:
-    """The date, times and place a valid form gives, as the domain functions name them."""
-    return {name: form.cleaned_data[name] for name in MOVABLE_FIELDS}
+    return staff_page(request, "meetings/schedule.html", group=the_group, form=form)
 
 
 @staff(*READERS)
@@ -114,12 +119,7 @@ def _time_and_place(form: TimeAndPlaceForm) -> dict[str, Any]:
 def detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     context = meeting_page(meeting)
-    context |= {
-        "organisation": request.organisation,
-        "is_officer": is_officer(request),
-        "today": timezone.localdate(),
-    }
-    return render(request, "meetings/detail.html", context)
+    return staff_page(request, "meetings/detail.html", **context, today=timezone.localdate())
 
 
 @staff(OFFICER)
@@ -139,23 +139,16 @@ def reschedule(request: StaffRequest, org: str, pk: int) -> HttpResponse:
         request,
         form,
         lambda: reschedule_meeting(
-            meeting=meeting,
-            **_time_and_place(form),
-            actor=request.user,
-            today=timezone.localdate(),
+            meeting=meeting, **form.time_and_place(), actor=request.user, today=timezone.localdate()
         ),
     ):
         return back_to_meeting(
             request, org, pk, f"Meeting changed: now on {day_month_year(meeting.date)}"
         )
     apologies = Attendance.objects.filter(meeting=meeting, presence=Presence.APOLOGIES)
-    context = {
-        "organisation": request.organisation,
-        "meeting": meeting,
-        "form": form,
-        "apologies": apologies.count(),
-    }
-    return render(request, "meetings/reschedule.html", context)
+    return staff_page(
+        request, "meetings/reschedule.html", meeting=meeting, form=form, apologies=apologies.count()
+    )
 
 
 @staff(OFFICER)
@@ -166,20 +159,16 @@ def change_chair(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     members = list(Member.objects.filter(group=meeting.group).order_by("full_name"))
     initial = {"chair_basis": meeting.chair_basis, "chair": meeting.chair_id or ""}
     form = ChairForm(**bound(request), initial=initial, members=members)
-    if form_applied(
+    return meeting_change_page(
         request,
-        form,
-        lambda: name_chair(
-            meeting=meeting,
-            chair=form.chair_member(),
-            chair_basis=form.cleaned_data["chair_basis"],
-            actor=request.user,
-            today=timezone.localdate(),
+        "meetings/change_chair.html",
+        meeting=meeting,
+        form=form,
+        change=lambda: name_chair(
+            meeting=meeting, **form.chosen(), actor=request.user, today=timezone.localdate()
         ),
-    ):
-        return back_to_meeting(request, org, pk, "Chair for the meeting changed")
-    context = {"organisation": request.organisation, "meeting": meeting, "form": form}
-    return render(request, "meetings/change_chair.html", context)
+        done="Chair for the meeting changed",
+    )
 
 
 @staff(OFFICER)
@@ -187,19 +176,16 @@ def change_chair(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 def cancel(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     form = CancelForm(**bound(request))
-    if form_applied(
+    return meeting_change_page(
         request,
-        form,
-        lambda: cancel_meeting(
-            meeting=meeting,
-            reason=form.cleaned_data["reason"],
-            actor=request.user,
-            today=timezone.localdate(),
+        "meetings/cancel.html",
+        meeting=meeting,
+        form=form,
+        change=lambda: cancel_meeting(
+            meeting=meeting, **form.cleaned_data, actor=request.user, today=timezone.localdate()
         ),
-    ):
-        return back_to_meeting(request, org, pk, "Meeting cancelled")
-    context = {"organisation": request.organisation, "meeting": meeting, "form": form}
-    return render(request, "meetings/cancel.html", context)
+        done="Meeting cancelled",
+    )
 
 
 @staff(OFFICER)
@@ -213,10 +199,14 @@ def attendance(request: StaffRequest, org: str, pk: int) -> HttpResponse:
         initial[f"given_{entry.member_id}"] = entry.apologies_given_on
         initial[f"reason_{entry.member_id}"] = entry.reason
     form = AttendanceForm(**bound(request), members=expected_members(meeting), initial=initial)
-    if form_applied(request, form, lambda: _record_all(meeting, form, actor=request.user)):
-        return back_to_meeting(request, org, pk, "Attendance recorded")
-    context = {"organisation": request.organisation, "meeting": meeting, "form": form}
-    return render(request, "meetings/attendance.html", context)
+    return meeting_change_page(
+        request,
+        "meetings/attendance.html",
+        meeting=meeting,
+        form=form,
+        change=lambda: _record_all(meeting, form, actor=request.user),
+        done="Attendance recorded",
+    )
 
 
 def _record_all(meeting: Meeting, form: AttendanceForm, *, actor: User) -> None:
@@ -225,16 +215,10 @@ def _record_all(meeting: Meeting, form: AttendanceForm, *, actor: User) -> None:
     A refusal names the field of the member it concerns, so the page shows it there.
     """
     with transaction.atomic():
-        for member, presence, given, reason in form.entries():
+        for member, entry in form.entries():
             try:
                 record_attendance(
-                    meeting=meeting,
-                    member=member,
-                    presence=presence,
-                    apologies_given_on=given,
-                    reason=reason,
-                    actor=actor,
-                    today=timezone.localdate(),
+                    meeting=meeting, member=member, **entry, actor=actor, today=timezone.localdate()
                 )
             except Refused as refusal:
                 refusal.field = form.field_for(member, refusal.field)

@@ -3,12 +3,10 @@ actions (MTG-6), a member asked to leave (MTG-5), a missed-meetings decision (MT
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.contrib import messages
 from django.http import FileResponse, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -33,8 +31,10 @@ from panelkeeper.meetings.models import Action, Decision, MeetingStatus, MissedM
 from panelkeeper.meetings.papers import attach_paper, remove_paper
 from panelkeeper.meetings.queries import expected_members
 from panelkeeper.meetings.views.common import paper_download
-from panelkeeper.meetings.views.officer import OFFICER, READERS, back_to_meeting, meeting_for
+from panelkeeper.meetings.views.officer import meeting_change_page, meeting_for
 from panelkeeper.members.models import Member
+from panelkeeper.organisations.access import OFFICER, READERS
+from panelkeeper.organisations.views.common import staff_page
 
 
 class PaperForm(forms.Form):
@@ -47,16 +47,8 @@ class PaperForm(forms.Form):
 VIA_MEETING = "meeting__group__organisation"
 
 
-def _page(request: StaffRequest, template: str, **context: Any) -> HttpResponse:
-    context["organisation"] = request.organisation
-    return render(request, f"meetings/{template}.html", context)
-
-
-def _form_page(
-    request: StaffRequest, form: forms.Form, heading: str, *, button: str = "Save", **context: Any
-) -> HttpResponse:
-    """A page with one form under ``heading``, sent by ``button``."""
-    return _page(request, "form", form=form, heading=heading, button=button, **context)
+FORM_PAGE = "meetings/form.html"
+"""A page with one ``form`` under a ``heading``, sent by a ``button``."""
 
 
 @staff(OFFICER)
@@ -64,15 +56,16 @@ def _form_page(
 def add_item(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     form = ItemForm(**bound(request))
-    if form_applied(
+    return meeting_change_page(
         request,
-        form,
-        lambda: add_agenda_item(
-            meeting=meeting, title=form.cleaned_data["title"], actor=request.user
-        ),
-    ):
-        return back_to_meeting(request, org, pk, "Agenda item added")
-    return _form_page(request, form, "Add an agenda item", button="Add", meeting=meeting)
+        FORM_PAGE,
+        meeting=meeting,
+        form=form,
+        change=lambda: add_agenda_item(meeting=meeting, **form.cleaned_data, actor=request.user),
+        done="Agenda item added",
+        heading="Add an agenda item",
+        button="Add",
+    )
 
 
 @staff(OFFICER)
@@ -80,14 +73,16 @@ def add_item(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 def add_paper(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     form = PaperForm(**bound(request))
-    if form_applied(
+    return meeting_change_page(
         request,
-        form,
-        lambda: attach_paper(meeting=meeting, **form.cleaned_data, actor=request.user),
-    ):
-        return back_to_meeting(request, org, pk, "Paper attached")
-    return _form_page(
-        request, form, "Attach a paper", button="Attach", meeting=meeting, upload=True
+        FORM_PAGE,
+        meeting=meeting,
+        form=form,
+        change=lambda: attach_paper(meeting=meeting, **form.cleaned_data, actor=request.user),
+        done="Paper attached",
+        heading="Attach a paper",
+        button="Attach",
+        upload=True,
     )
 
 
@@ -118,7 +113,7 @@ def take_off_paper(request: StaffRequest, org: str, pk: int) -> HttpResponse:
             done=f"Paper removed: {found.title}",
         )
         return redirect("meetings:detail", org=org, pk=found.meeting_id)
-    return _page(request, "remove_paper", paper=found, meeting=found.meeting)
+    return staff_page(request, "meetings/remove_paper.html", paper=found, meeting=found.meeting)
 
 
 @staff(OFFICER)
@@ -126,19 +121,16 @@ def take_off_paper(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 def new_decision(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     form = DecisionForm(**bound(request), items=list(meeting.agenda.all()))
-    if form_applied(
+    return meeting_change_page(
         request,
-        form,
-        lambda: open_decision(
-            meeting=meeting,
-            motion=form.cleaned_data["motion"],
-            method=form.cleaned_data["method"],
-            item=form.items.get(form.cleaned_data["item"] or ""),
-            actor=request.user,
-        ),
-    ):
-        return back_to_meeting(request, org, pk, "Decision recorded")
-    return _form_page(request, form, "Record a decision", meeting=meeting)
+        FORM_PAGE,
+        meeting=meeting,
+        form=form,
+        change=lambda: open_decision(meeting=meeting, **form.chosen(), actor=request.user),
+        done="Decision recorded",
+        heading="Record a decision",
+        button="Save",
+    )
 
 
 def _decision(request: StaffRequest, pk: int) -> Decision:
@@ -156,19 +148,16 @@ def vote(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     decision = _decision(request, pk)
     meeting = decision.meeting
     form = VoteForm(**bound(request), members=expected_members(meeting))
-    if form_applied(
+    return meeting_change_page(
         request,
-        form,
-        lambda: cast_vote(
-            decision=decision,
-            member=form.members[form.cleaned_data["member"]],
-            vote=form.cleaned_data["vote"],
-            actor=request.user,
-        ),
-    ):
-        return back_to_meeting(request, org, meeting.pk, "Vote recorded")
-    heading = f"Record a vote: {decision}"
-    return _form_page(request, form, heading, button="Record vote", meeting=meeting)
+        FORM_PAGE,
+        meeting=meeting,
+        form=form,
+        change=lambda: cast_vote(decision=decision, **form.chosen(), actor=request.user),
+        done="Vote recorded",
+        heading=f"Record a vote: {decision}",
+        button="Record vote",
+    )
 
 
 @staff(OFFICER)
@@ -199,9 +188,16 @@ def new_action(request: StaffRequest, org: str, pk: int) -> HttpResponse:
             actor=request.user,
         )
 
-    if form_applied(request, form, allocate):
-        return back_to_meeting(request, org, pk, "Action recorded")
-    return _form_page(request, form, "Record an action", meeting=meeting)
+    return meeting_change_page(
+        request,
+        FORM_PAGE,
+        meeting=meeting,
+        form=form,
+        change=allocate,
+        done="Action recorded",
+        heading="Record an action",
+        button="Save",
+    )
 
 
 @staff(OFFICER)
@@ -227,18 +223,16 @@ def action_done(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 def asked_to_leave(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     form = AskedToLeaveForm(**bound(request), members=expected_members(meeting))
-    if form_applied(
+    return meeting_change_page(
         request,
-        form,
-        lambda: record_asked_to_leave(
-            meeting=meeting,
-            member=form.members[form.cleaned_data["member"]],
-            what_happened=form.cleaned_data["what_happened"],
-            actor=request.user,
-        ),
-    ):
-        return back_to_meeting(request, org, pk, "Recorded: member asked to leave")
-    return _form_page(request, form, "Record a member asked to leave", meeting=meeting)
+        FORM_PAGE,
+        meeting=meeting,
+        form=form,
+        change=lambda: record_asked_to_leave(meeting=meeting, **form.chosen(), actor=request.user),
+        done="Recorded: member asked to leave",
+        heading="Record a member asked to leave",
+        button="Save",
+    )
 
 
 @staff(OFFICER)
@@ -275,4 +269,6 @@ def decide_missed(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     if form_applied(request, form, decide):
         messages.success(request, "Decision on missed meetings recorded")
         return redirect("meetings:list", org=org)
-    return _form_page(request, form, str(decision), meeting=None)
+    return staff_page(
+        request, FORM_PAGE, form=form, heading=str(decision), button="Save", meeting=None
+    )

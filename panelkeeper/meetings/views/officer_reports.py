@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -25,9 +25,10 @@ from panelkeeper.meetings.forms import PeriodForm
 from panelkeeper.meetings.models import CalendarFeed, Meeting
 from panelkeeper.meetings.queries import period
 from panelkeeper.meetings.seats import attendance_rows, group_summary
-from panelkeeper.meetings.views.officer import OFFICER, READERS, is_officer
 from panelkeeper.members.models import Member
+from panelkeeper.organisations.access import OFFICER, READERS
 from panelkeeper.organisations.models import Group
+from panelkeeper.organisations.views.common import staff_page
 
 
 def _period(request: HttpRequest) -> tuple[PeriodForm, tuple[dt.date, dt.date]]:
@@ -49,17 +50,17 @@ def group_attendance(request: StaffRequest, org: str, group: int) -> HttpRespons
     )
     members = list(Member.objects.filter(group=the_group))
     rows = attendance_rows(members, meetings, today=timezone.localdate())
-    context = {
-        "organisation": request.organisation,
-        "group": the_group,
-        "form": form,
-        "start": start,
-        "end": end,
-        "meetings": meetings,
-        "rows": rows,
-        "total": group_summary(rows),
-    }
-    return render(request, "meetings/group_attendance.html", context)
+    return staff_page(
+        request,
+        "meetings/group_attendance.html",
+        group=the_group,
+        form=form,
+        start=start,
+        end=end,
+        meetings=meetings,
+        rows=rows,
+        total=group_summary(rows),
+    )
 
 
 @staff(*READERS)
@@ -78,44 +79,38 @@ def member_attendance(request: StaffRequest, org: str, member: int) -> HttpRespo
         )
     )
     [row] = attendance_rows([the_member], meetings, today=timezone.localdate())
-    context = {
-        "organisation": request.organisation,
-        "member": the_member,
-        "form": form,
-        "start": start,
-        "end": end,
-        "row": row,
-    }
-    return render(request, "meetings/member_attendance.html", context)
+    return staff_page(
+        request,
+        "meetings/member_attendance.html",
+        member=the_member,
+        form=form,
+        start=start,
+        end=end,
+        row=row,
+    )
 
 
 @staff(*READERS)
 @require_GET
 def actions(request: StaffRequest, org: str) -> HttpResponse:
     """Every open action, overdue ones flagged; the officer's own marked as theirs (MTG-6)."""
-    organisation = request.organisation
-    context = {
-        "organisation": organisation,
-        "actions": actions_of(organisation).filter(done_on__isnull=True),
-        "today": timezone.localdate(),
-        "is_officer": is_officer(request),
-    }
-    return render(request, "meetings/actions.html", context)
+    open_actions = actions_of(request.organisation).filter(done_on__isnull=True)
+    return staff_page(
+        request, "meetings/actions.html", actions=open_actions, today=timezone.localdate()
+    )
 
 
 @staff(*READERS)
 @require_GET
 def feeds(request: StaffRequest, org: str) -> HttpResponse:
     organisation = request.organisation
-    context = {
-        "organisation": organisation,
-        "feeds": CalendarFeed.objects.filter(
-            organisation=organisation, revoked_at__isnull=True
-        ).select_related("member", "group"),
-        "groups": Group.objects.filter(organisation=organisation),
-        "is_officer": is_officer(request),
-    }
-    return render(request, "meetings/feeds.html", context)
+    live = CalendarFeed.objects.filter(organisation=organisation, revoked_at__isnull=True)
+    return staff_page(
+        request,
+        "meetings/feeds.html",
+        feeds=live.select_related("member", "group"),
+        groups=Group.objects.filter(organisation=organisation),
+    )
 
 
 @staff(OFFICER)
@@ -124,8 +119,7 @@ def new_group_feed(request: StaffRequest, org: str, group: int) -> HttpResponse:
     the_group = get_object_for(request.organisation, Group.objects.all(), pk=group)
     made = create_feed(group=the_group, actor=request.user)
     url = request.build_absolute_uri(reverse("meetings:feed", kwargs={"secret": made.secret}))
-    context = {"organisation": request.organisation, "url": url, "what": the_group.name}
-    return render(request, "meetings/feed_made.html", context)
+    return staff_page(request, "meetings/feed_made.html", url=url, what=the_group.name)
 
 
 @staff(OFFICER)
