@@ -83,9 +83,7 @@ def group_attendance(
 ) -> s.GroupAttendanceOut:
     group = _group(request, group_id)
     first, last = period(start, end, timezone.localdate())
-    meetings = list(
-        Meeting.objects.filter(group=group, date__range=(first, last)).order_by("date", "id")
-    )
+    meetings = list(Meeting.objects.of_group_between(group.pk, first=first, last=last))
     rows = attendance_rows(
         list(Member.objects.filter(group=group)), meetings, today=timezone.localdate()
     )
@@ -119,11 +117,7 @@ def member_attendance(
     member = _member(request, member_id)
     today = timezone.localdate()
     first, last = period(start, end, today)
-    meetings = list(
-        Meeting.objects.filter(group_id=member.group_id, date__range=(first, last)).order_by(
-            "date", "id"
-        )
-    )
+    meetings = list(Meeting.objects.of_group_between(member.group_id, first=first, last=last))
     [row] = attendance_rows([member], meetings, today=today)
     return s.MemberRecordOut(
         member_id=member.pk,

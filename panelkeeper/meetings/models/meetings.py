@@ -40,6 +40,11 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
     def of(self, organisation: Organisation) -> MeetingQuerySet:
         return self.filter(group__organisation=organisation)
 
+    def of_group_between(self, group_id: int, *, first: dt.date, last: dt.date) -> MeetingQuerySet:
+        """The group's meetings from ``first`` to ``last`` (both included), oldest first, as
+        attendance is counted."""
+        return self.filter(group_id=group_id, date__range=(first, last)).order_by("date", "id")
+
     def next_for(self, group: Group, *, today: dt.date) -> Meeting | None:
         """The group's next scheduled meeting on or after ``today``, if one is arranged."""
         return (

@@ -45,9 +45,7 @@ def group_attendance(request: StaffRequest, org: str, group: int) -> HttpRespons
     """Each member's meetings expected, attended, apologies and absent over a period."""
     the_group = get_object_for(request.organisation, Group.objects.all(), pk=group)
     form, (start, end) = _period(request)
-    meetings = list(
-        Meeting.objects.filter(group=the_group, date__range=(start, end)).order_by("date", "id")
-    )
+    meetings = list(Meeting.objects.of_group_between(the_group.pk, first=start, last=end))
     members = list(Member.objects.filter(group=the_group))
     rows = attendance_rows(members, meetings, today=timezone.localdate())
     return staff_page(
@@ -73,11 +71,7 @@ def member_attendance(request: StaffRequest, org: str, member: int) -> HttpRespo
         pk=member,
     )
     form, (start, end) = _period(request)
-    meetings = list(
-        Meeting.objects.filter(group_id=the_member.group_id, date__range=(start, end)).order_by(
-            "date", "id"
-        )
-    )
+    meetings = list(Meeting.objects.of_group_between(the_member.group_id, first=start, last=end))
     [row] = attendance_rows([the_member], meetings, today=timezone.localdate())
     return staff_page(
         request,
