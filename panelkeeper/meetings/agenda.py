@@ -56,15 +56,16 @@ def _add(
     return create_logged(
         AgendaItem,
         action="agenda_item.added",
-        fields=["meeting", "position", "kind", "title", "work", "gift", "missed_meetings"],
         actor=actor,
-        meeting=meeting,
-        position=position,
-        kind=kind,
-        title=title,
-        work=work,
-        gift=gift,
-        missed_meetings=missed,
+        logged={
+            "meeting": meeting,
+            "position": position,
+            "kind": kind,
+            "title": title,
+            "work": work,
+            "gift": gift,
+            "missed_meetings": missed,
+        },
     )
 
 

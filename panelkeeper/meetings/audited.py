@@ -75,15 +75,16 @@ def save_logged(*, obj: Recorded, fields: Sequence[str], action: str, actor: Use
 
 
 def create_logged[M: Recorded](
-    model: type[M], *, action: str, fields: Sequence[str], actor: User | None, **values: Any
+    model: type[M], *, action: str, actor: User | None, logged: dict[str, Any], **unlogged: Any
 ) -> M:
-    """A new ``model`` row from ``values``, and the entry saying ``actor`` did ``action``
-    touching ``fields`` (the ones the person chose, not when and by whom it was made),
-    saved together in one transaction or not at all."""
+    """A new ``model`` row from ``logged`` and ``unlogged`` values, and the entry saying
+    ``actor`` did ``action`` touching the fields of ``logged``: what was chosen, not when
+    or by whom the row was made (nor a secret's hash). Saved together in one transaction
+    or not at all."""
     with transaction.atomic():
-        made = model(**values)
+        made = model(**logged, **unlogged)
         made.save(force_insert=True)
-        log(obj=made, action=action, fields=fields, actor=actor)
+        log(obj=made, action=action, fields=list(logged), actor=actor)
     return made
 
 
@@ -95,10 +96,8 @@ def record_at_meeting[M: Decision | Action | AskedToLeave](
     return create_logged(
         model,
         action=action,
-        fields=["meeting", *chosen],
         actor=actor,
-        meeting=meeting,
-        **chosen,
+        logged={"meeting": meeting, **chosen},
         recorded_at=timezone.now(),
         recorded_by=actor,
     )

@@ -57,11 +57,9 @@ def create_feed(
     feed = create_logged(
         CalendarFeed,
         action="calendar_feed.created",
-        fields=["member", "group"],
         actor=actor,
+        logged={"member": member, "group": group},
         organisation=owner.organisation,
-        member=member,
-        group=group,
         secret_hash=_hash(secret),
         created_at=timezone.now(),
         created_by=actor,

@@ -105,11 +105,8 @@ def cast_vote(*, decision: Decision, member: Member, vote: str, actor: User) -> 
         return create_logged(
             VoteCast,
             action="vote.cast",
-            fields=["decision", "member", "vote"],
             actor=actor,
-            decision=decision,
-            member=member,
-            vote=vote,
+            logged={"decision": decision, "member": member, "vote": vote},
             recorded_at=timezone.now(),
         )
     except IntegrityError:

@@ -102,6 +102,11 @@ class ScheduleForm(TimeAndPlaceForm, ChairForm):
         "date", "starts_at", "ends_at", "place", "online_link", "held", "chair_basis", "chair",
     ]  # fmt: skip
 
+    def chosen(self) -> dict[str, Any]:
+        """When and where, who chairs and whether it was held, as ``schedule_meeting``
+        takes them."""
+        return {**self.time_and_place(), **super().chosen(), "held": self.cleaned_data["held"]}
+
 
 class CancelForm(forms.Form):
     reason = forms.CharField(
@@ -242,6 +247,17 @@ class ActionForm(ChoosingForm):
         self.offer("owner", choices)
         self.owners: dict[str, Member | User] = {f"m{m.pk}": m for m in members}
         self.owners |= {f"u{u.pk}": u for u in staff}
+
+    def chosen(self) -> dict[str, Any]:
+        """The action, its due date and its owner (a member or a member of staff), as
+        ``allocate_action`` takes them."""
+        owner = self.owners.get(self.cleaned_data["owner"])
+        return {
+            "description": self.cleaned_data["description"],
+            "due_on": self.cleaned_data["due_on"],
+            "owner_member": owner if isinstance(owner, Member) else None,
+            "owner_user": owner if isinstance(owner, User) else None,
+        }
 
 
 class AskedToLeaveForm(MemberChoiceForm):

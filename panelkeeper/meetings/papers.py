@@ -27,11 +27,8 @@ def attach_paper(*, meeting: Meeting, title: str, file: UploadedFile[bytes], act
     return create_logged(
         Paper,
         action="meeting_paper.attached",
-        fields=["meeting", "title", "file"],
         actor=actor,
-        meeting=meeting,
-        title=title[:200],
-        file=file,
+        logged={"meeting": meeting, "title": title[:200], "file": file},
         uploaded_at=timezone.now(),
         uploaded_by=actor,
     )

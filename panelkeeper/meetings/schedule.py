@@ -29,17 +29,6 @@ from panelkeeper.rules.attendance import Presence, apologies_are_late
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
 
-MEETING_FIELDS = [
-    "group",
-    "date",
-    "starts_at",
-    "ends_at",
-    "place",
-    "online_link",
-    "status",
-    "chair",
-]
-
 
 def _check_chair(group: Group, chair: Member | None, basis: str, on: dt.date) -> None:
     if basis not in ChairBasis.values:
@@ -111,17 +100,18 @@ def schedule_meeting(
         meeting = create_logged(
             Meeting,
             action="meeting.scheduled" if not held else "meeting.recorded",
-            fields=[*MEETING_FIELDS, "chair_basis"],
             actor=actor,
-            group=group,
-            date=date,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            place=place,
-            online_link=online_link,
-            chair=chair,
-            chair_basis=chair_basis,
-            status=MeetingStatus.HELD if held else MeetingStatus.SCHEDULED,
+            logged={
+                "group": group,
+                "date": date,
+                "starts_at": starts_at,
+                "ends_at": ends_at,
+                "place": place,
+                "online_link": online_link,
+                "status": MeetingStatus.HELD if held else MeetingStatus.SCHEDULED,
+                "chair": chair,
+                "chair_basis": chair_basis,
+            },
             created_at=timezone.now(),
             created_by=actor,
         )

@@ -99,12 +99,7 @@ def schedule(request: StaffRequest, org: str, group: int) -> HttpResponse:
         request,
         form,
         lambda: schedule_meeting(
-            group=the_group,
-            **form.time_and_place(),
-            **form.chosen(),
-            held=form.cleaned_data["held"],
-            actor=request.user,
-            today=timezone.localdate(),
+            group=the_group, **form.chosen(), actor=request.user, today=timezone.localdate()
         ),
     )
     if meeting is not None:

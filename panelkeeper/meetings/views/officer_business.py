@@ -32,7 +32,6 @@ from panelkeeper.meetings.papers import attach_paper, remove_paper
 from panelkeeper.meetings.queries import expected_members
 from panelkeeper.meetings.views.common import paper_download
 from panelkeeper.meetings.views.officer import meeting_change_page, meeting_for
-from panelkeeper.members.models import Member
 from panelkeeper.organisations.access import OFFICER, READERS
 from panelkeeper.organisations.views.common import staff_page
 
@@ -176,24 +175,12 @@ def new_action(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     staff_users = User.objects.filter(grants__organisation=request.organisation).distinct()
     form = ActionForm(**bound(request), members=expected_members(meeting), staff=list(staff_users))
-
-    def allocate() -> Action:
-        owner = form.owners.get(form.cleaned_data["owner"])
-        return allocate_action(
-            meeting=meeting,
-            description=form.cleaned_data["description"],
-            due_on=form.cleaned_data["due_on"],
-            owner_member=owner if isinstance(owner, Member) else None,
-            owner_user=owner if isinstance(owner, User) else None,
-            actor=request.user,
-        )
-
     return meeting_change_page(
         request,
         FORM_PAGE,
         meeting=meeting,
         form=form,
-        change=allocate,
+        change=lambda: allocate_action(meeting=meeting, **form.chosen(), actor=request.user),
         done="Action recorded",
         heading="Record an action",
         button="Save",
