@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import record
+from panelkeeper.audit.log import record, save_recorded
 from panelkeeper.meetings.models import (
     Action,
     AgendaItem,
@@ -29,7 +29,6 @@ from panelkeeper.meetings.models import (
     Paper,
     VoteCast,
 )
-from panelkeeper.organisations.audited import save_recorded
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

@@ -1,4 +1,4 @@
-"""Shared parts of the meetings API: the router, the roles, lookups and answer bodies.
+"""Shared parts of the meetings API: the router, lookups and answer bodies.
 
 Every lookup finds the object only in the organisation of the request, so another
 organisation's object answers 404 exactly like a missing one.
@@ -6,7 +6,6 @@ organisation's object answers 404 exactly like a missing one.
 
 from ninja import Router
 
-from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import get_object_for
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.api import schemas as s
@@ -17,8 +16,6 @@ from panelkeeper.rules.attendance import AttendanceSummary
 
 router = Router(tags=["meetings"])
 
-READERS = (Grant.Role.OFFICER, Grant.Role.AUDITOR)
-OFFICER = Grant.Role.OFFICER
 VIA = "group__organisation"
 """The lookup path from a meeting, member or group-held record to its organisation."""
 VIA_MEETING = "meeting__group__organisation"

@@ -9,15 +9,13 @@ passed, so a caller without access learns nothing about them.
 from django.utils import timezone
 from ninja import Status
 
-from panelkeeper.accounts.permissions import api_staff
+from panelkeeper.accounts.permissions import OFFICER, READERS, api_staff
 from panelkeeper.lib.api import REFUSED, body_doc, read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.agenda import add_agenda_item
 from panelkeeper.meetings.api import schemas as s
 from panelkeeper.meetings.api.common import (
-    OFFICER,
-    READERS,
     _group,
     _meeting,
     _member,

@@ -6,15 +6,13 @@ from django.utils import timezone
 from ninja import Status
 
 from panelkeeper.accounts.models import User
-from panelkeeper.accounts.permissions import api_staff, get_object_for
+from panelkeeper.accounts.permissions import OFFICER, READERS, api_staff, get_object_for
 from panelkeeper.lib.api import REFUSED, body_doc, read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import actions_of, allocate_action, complete_action
 from panelkeeper.meetings.api import schemas as s
 from panelkeeper.meetings.api.common import (
-    OFFICER,
-    READERS,
     VIA_MEETING,
     _meeting,
     _member,

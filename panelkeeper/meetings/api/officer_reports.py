@@ -7,13 +7,17 @@ from django.utils import timezone
 from ninja import Status
 from ninja.errors import HttpError
 
-from panelkeeper.accounts.permissions import api_member_self, api_staff, get_object_for
+from panelkeeper.accounts.permissions import (
+    OFFICER,
+    READERS,
+    api_member_self,
+    api_staff,
+    get_object_for,
+)
 from panelkeeper.lib.api import REFUSED, body_doc, read_body
 from panelkeeper.lib.requests import MemberRequest, StaffRequest
 from panelkeeper.meetings.api import schemas as s
 from panelkeeper.meetings.api.common import (
-    OFFICER,
-    READERS,
     VIA,
     _group,
     _meeting,

@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import User
-from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
+from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.forms import bound, form_applied, form_result
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
@@ -37,9 +38,7 @@ from panelkeeper.meetings.schedule import (
     schedule_meeting,
 )
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.access import OFFICER, READERS
 from panelkeeper.organisations.models import Group
-from panelkeeper.organisations.views.common import staff_page
 from panelkeeper.rules.attendance import Presence
 from panelkeeper.rules.dates import day_month_year
 

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from panelkeeper.accounts.models import User
-from panelkeeper.accounts.permissions import get_object_for, staff
+from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
+from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.forms import bound, button_change, form_applied
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import allocate_action, complete_action
@@ -32,8 +33,6 @@ from panelkeeper.meetings.papers import attach_paper, remove_paper
 from panelkeeper.meetings.queries import expected_members
 from panelkeeper.meetings.views.common import paper_download
 from panelkeeper.meetings.views.officer import meeting_change_page, meeting_for
-from panelkeeper.organisations.access import OFFICER, READERS
-from panelkeeper.organisations.views.common import staff_page
 
 
 class PaperForm(forms.Form):

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from panelkeeper.accounts.permissions import get_object_for, public, staff
+from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, public, staff
+from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.forms import button_change
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import actions_of
@@ -26,9 +27,7 @@ from panelkeeper.meetings.models import CalendarFeed, Meeting
 from panelkeeper.meetings.queries import period
 from panelkeeper.meetings.seats import attendance_rows, group_summary
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.access import OFFICER, READERS
 from panelkeeper.organisations.models import Group
-from panelkeeper.organisations.views.common import staff_page
 
 
 def _period(request: HttpRequest) -> tuple[PeriodForm, tuple[dt.date, dt.date]]:
