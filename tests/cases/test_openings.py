@@ -142,3 +142,50 @@ def test_the_officer_opens_waiting_records_from_the_case_list(
     assert response.status_code == 302
     assert Case.objects.get().missed_meetings == decision
     assert "meetings missed in a row" not in officer_client.get(url).content.decode()
+
+
+def _asked_to_leave(factory: Factory) -> AskedToLeave:
+    member = _nexus_member(factory)
+    return AskedToLeave.objects.create(
+        meeting=factory.meeting(date=dt.date(2026, 11, 10)),
+        member=member,
+        what_happened="Shouted down the chair.",
+        recorded_at=timezone.now(),
+        recorded_by=factory.officer(),
+    )
+
+
+def test_a_record_of_a_member_asked_to_leave_opens_one_case_only_through_the_api_mtg_5(
+    factory: Factory, officer_client: Client
+) -> None:
+    row = _asked_to_leave(factory)
+    url = f"/api/v1/cases/home/asked-to-leave/{row.pk}/open"
+    assert officer_client.post(url).status_code == 201
+    again = officer_client.post(url)
+    assert again.status_code == 422, again.content
+    assert again.json()["rule"] == "MTG-5"
+    assert Case.objects.filter(member=row.member).count() == 1
+
+
+def test_a_record_of_a_member_asked_to_leave_opens_one_case_only_on_the_page_mtg_5(
+    factory: Factory, officer_client: Client
+) -> None:
+    row = _asked_to_leave(factory)
+    url = reverse("cases:open_mtg5", kwargs={"org": "home", "record": row.pk})
+    assert officer_client.post(url).status_code == 302
+    again = officer_client.post(url, follow=True)
+    assert again.status_code == 200
+    assert "already open" in again.content.decode() and "MTG-5" in again.content.decode()
+    assert Case.objects.filter(member=row.member).count() == 1
+
+
+def test_a_missed_meetings_decision_opens_one_exclusion_only_through_the_api_mtg_2(
+    factory: Factory, officer_client: Client
+) -> None:
+    decision = _ended(factory, _nexus_member(factory))
+    url = f"/api/v1/cases/home/missed-meetings/{decision.pk}/open"
+    assert officer_client.post(url).status_code == 201
+    again = officer_client.post(url)
+    assert again.status_code == 422, again.content
+    assert again.json()["rule"] == "MTG-2"
+    assert Case.objects.filter(missed_meetings=decision).count() == 1

@@ -227,8 +227,26 @@ def open_case_from_asked_to_leave(
     """A serious-breach case from the chair's record that a member was asked to leave (MTG-5).
 
     Raised on the meeting's date, by the chair (a panel member where the code lets one
-    raise a breach, else staff recording it), at the code's most serious level.
+    raise a breach, else staff recording it), at the code's most serious level. A record
+    opens one case only: opening it again is refused (MTG-5) and saves nothing.
     """
+    from panelkeeper.meetings.models import AskedToLeave
+
+    with transaction.atomic():
+        # The record's row first, so two officers opening it at once take turns and the
+        # second is told the case is open rather than meeting the one-to-one constraint.
+        AskedToLeave.objects.select_for_update().filter(pk=record_.pk).values_list("pk").get()
+        if Case.objects.filter(asked_to_leave=record_).exists():
+            raise Refused(
+                "A case is already open for this record of a member asked to leave.",
+                rule="MTG-5",
+            )
+        return _open_from_asked_to_leave(record_, actor=actor, today=today)
+
+
+def _open_from_asked_to_leave(
+    record_: AskedToLeave, *, actor: User | None, today: dt.date | None
+) -> Case:
     meeting = record_.meeting
     organisation = meeting.group.organisation
     version = _version_on(organisation, meeting.date)
@@ -303,17 +321,21 @@ def open_exclusion_from_missed_meetings(
     *, decision: MissedMeetings, actor: User | None, today: dt.date | None = None
 ) -> Case:
     """The exclusion case for a missed-meetings decision that ended membership (MTG-2)."""
-    from panelkeeper.meetings.models import MissedMeetingsStatus
+    from panelkeeper.meetings.models import MissedMeetings, MissedMeetingsStatus
 
     if decision.status != MissedMeetingsStatus.ENDED or decision.decided_on is None:
         raise Refused("Only a decision that ended membership opens an exclusion.", rule="MTG-2")
-    if Case.objects.filter(missed_meetings=decision).exists():
-        raise Refused("An exclusion case is already open for this decision.", rule="MTG-2")
-    return open_exclusion(
-        member=decision.member,
-        effective=decision.decided_on,
-        reason=f"Missed {decision.missed} meetings in a row: {decision.reason}",
-        actor=actor,
-        today=today,
-        missed_meetings=decision,
-    )
+    with transaction.atomic():
+        # As for an asked-to-leave record: the decision's row first, so a second opening
+        # waits for the first and is refused, never left to the one-to-one constraint.
+        MissedMeetings.objects.select_for_update().filter(pk=decision.pk).values_list("pk").get()
+        if Case.objects.filter(missed_meetings=decision).exists():
+            raise Refused("An exclusion case is already open for this decision.", rule="MTG-2")
+        return open_exclusion(
+            member=decision.member,
+            effective=decision.decided_on,
+            reason=f"Missed {decision.missed} meetings in a row: {decision.reason}",
+            actor=actor,
+            today=today,
+            missed_meetings=decision,
+        )
