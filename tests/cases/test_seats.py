@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from panelkeeper.cases.changes.people import add_party, seat_investigator
 from panelkeeper.cases.changes.steps import convene_group, inform_member
 from panelkeeper.cases.models import Case, PartyRole, Seat
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.members.models import GroupRole
+from panelkeeper.members.models import GroupRole, Member
 from panelkeeper.registers.models import ConflictDecision, Decision
+from tests.cases.helpers import date_input
 from tests.factory import Factory
 
 TODAY = dt.date(2026, 11, 23)
@@ -175,3 +178,59 @@ def test_only_the_vice_chair_sits_as_vice_chair_br_6(factory: Factory) -> None:
     case = _herefordshire_case_about_the_chair(factory)
     refusal = _refused(case, factory.panel_member(group=case.member.group), role="vice_chair")
     assert refusal.rule == "BR-6"
+
+
+def _herefordshire_case_with_two_chairs(factory: Factory) -> tuple[Case, Member, Member]:
+    """A herefordshire case in ``home`` about an ordinary member, and the chairs of two
+    of its groups: either could be chosen for the group's one chair seat."""
+    chairs = [factory.panel_member(group=factory.group(), role=GroupRole.CHAIR) for _ in range(2)]
+    case = factory.breach_case(
+        factory.panel_member(group=chairs[0].group),
+        preset="herefordshire",
+        raised_by="staff",
+        clauses=["confidentiality_agreement"],
+    )
+    return case, chairs[0], chairs[1]
+
+
+def test_a_group_has_one_chair_until_that_seat_is_released_br_6(factory: Factory) -> None:
+    from panelkeeper.cases.changes.people import release_seat
+
+    case, first, second = _herefordshire_case_with_two_chairs(factory)
+    seat = _seat_member(case, first, role="chair")
+    with pytest.raises(Refused) as caught:
+        _seat_member(case, second, role="chair")
+    assert caught.value.rule == "BR-6" and caught.value.field == "role_key"
+    assert list(case.seats.current()) == [seat]
+    release_seat(seat=seat, reason="Seated in error.", actor=None, effective=ON, today=TODAY)
+    assert _seat_member(case, second, role="chair").member == second
+
+
+def test_the_api_refuses_a_second_chair_seat_br_6(factory: Factory, officer_client: Client) -> None:
+    case, first, second = _herefordshire_case_with_two_chairs(factory)
+    url = f"/api/v1/cases/home/{case.pk}/steps/seat"
+    for chair, status in ((first, 200), (second, 422)):
+        response = officer_client.post(
+            url,
+            {"role_key": "chair", "member_id": chair.pk, "effective": ON.isoformat()},
+            content_type="application/json",
+        )
+        assert response.status_code == status, response.content
+    assert response.json()["rule"] == "BR-6"
+    assert [s.member for s in case.seats.current()] == [first]
+
+
+def test_the_page_refuses_a_second_chair_seat_on_the_form_br_6(
+    factory: Factory, officer_client: Client
+) -> None:
+    case, first, second = _herefordshire_case_with_two_chairs(factory)
+    url = reverse("cases:action", kwargs={"org": "home", "pk": case.pk, "action": "seat"})
+    statuses = []
+    for chair in (first, second):
+        response = officer_client.post(
+            url, {"role_key": "chair", "member": chair.pk, **date_input("effective", ON)}
+        )
+        statuses.append(response.status_code)
+    assert statuses == [302, 200]
+    assert "The group already has its chair" in response.content.decode()
+    assert [s.member for s in case.seats.current()] == [first]

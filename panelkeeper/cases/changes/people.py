@@ -205,7 +205,8 @@ def seat_investigator(
 
     Refused, saying why, for anyone conflicted (COI-4, Interpretation 11), the Chair on
     their own case where the code names a stand-in (Interpretation 10), a member seated as
-    chair or vice chair who does not hold that role, or a role the code does not name.
+    chair or vice chair who does not hold that role, a second chair while the group's
+    chair seat is held (a released seat frees it), or a role the code does not name.
     """
     if (member is None) == (user is None):
         raise Refused(
@@ -254,9 +255,19 @@ def seat_investigator(
     ]
     if own:
         raise Refused(own[0].message, rule=own[0].rule, field="role_key")
-    if case.seats.current().filter(member=member, user=user).exists():
-        raise Refused(f"{name} already has a seat.", rule="BR-6", field="member")
     with transaction.atomic():
+        # The case row first, as releasing a seat does: two seats filled at once cannot
+        # both find the chair's seat free.
+        Case.objects.select_for_update().filter(pk=case.pk).values_list("pk").get()
+        held_seats = case.seats.current()
+        if held_seats.filter(member=member, user=user).exists():
+            raise Refused(f"{name} already has a seat.", rule="BR-6", field="member")
+        if role_key == "chair" and held_seats.filter(role_key="chair").exists():
+            raise Refused(
+                "The group already has its chair: release that seat first.",
+                rule="BR-6",
+                field="role_key",
+            )
         probe.recorded_at = timezone.now()
         probe.recorded_by = actor
         probe.save()
