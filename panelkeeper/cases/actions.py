@@ -25,6 +25,7 @@ from panelkeeper.cases.changes.inputs import (
     Finding,
     Informal,
     LateAppealDecision,
+    Lifting,
     NewParty,
     NewSeat,
     Notice,
@@ -116,8 +117,8 @@ ACTIONS: dict[str, Action] = {
     ),
     "lift-suspension": Action(
         "Lift the suspension",
-        f.StepForm,
-        Dated,
+        sf.LiftSuspensionForm,
+        Lifting,
         steps.lift_suspension,
         "Suspension lifted",
         EventKind.SUSPENSION_LIFTED,

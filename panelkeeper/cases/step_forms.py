@@ -62,6 +62,15 @@ class SuspendForm(StepForm):
         help_text="The first day they are no longer suspended.",
         required=False,
     )
+    reason = forms.CharField(
+        label="Reason (optional)", widget=forms.Textarea, max_length=2000, required=False
+    )
+
+
+class LiftSuspensionForm(StepForm):
+    reason = forms.CharField(
+        label="Reason (optional)", widget=forms.Textarea, max_length=2000, required=False
+    )
 
 
 class DetermineForm(StepForm):

@@ -56,6 +56,12 @@ class NewSeat(Dated):
 @dataclass(frozen=True, kw_only=True)
 class Suspension(Dated):
     until: dt.date | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Lifting(Dated):
+    reason: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -64,10 +64,6 @@ inform_member = dated_step(
     EventKind.MEMBER_INFORMED,
     "Record that the member was told of the preliminary investigation (BR-4).",
 )
-lift_suspension = dated_step(
-    EventKind.SUSPENSION_LIFTED,
-    "Lift a running suspension from ``effective``: the member is eligible again (BR-9).",
-)
 record_training_refused = dated_step(
     EventKind.TRAINING_REFUSED,
     "Record that the member refused training, which opens further outcomes (BR-10, nexus).",
@@ -150,6 +146,12 @@ def convene_group(
         )
 
 
+def _note(reason: str) -> str | None:
+    """An optional reason as the event keeps it: trimmed, at most 2,000 characters, or
+    None (stored empty) when none was given."""
+    return reason.strip()[:2000] or None
+
+
 def suspend_member(
     *,
     case: Case,
@@ -157,12 +159,14 @@ def suspend_member(
     effective: dt.date | None = None,
     until: dt.date | None = None,
     level: str | None = None,
+    reason: str = "",
     today: dt.date | None = None,
 ) -> CaseEvent:
     """Suspend the member while the breach is investigated, where the code allows (BR-9).
 
     The member is ineligible from ``effective`` until ``until`` (the first day no longer
-    suspended; open-ended when None) or until the suspension is lifted.
+    suspended; open-ended when None) or until the suspension is lifted. ``reason``, if
+    given, is kept on the event.
     """
     return write_step(
         case,
@@ -170,7 +174,27 @@ def suspend_member(
         effective=effective,
         actor=actor,
         today=today,
-        values={"until": until, "level": level},
+        values={"until": until, "level": level, "reason": _note(reason)},
+    )
+
+
+def lift_suspension(
+    *,
+    case: Case,
+    actor: User | None,
+    reason: str = "",
+    effective: dt.date | None = None,
+    today: dt.date | None = None,
+) -> CaseEvent:
+    """Lift a running suspension from ``effective``: the member is eligible again (BR-9).
+    ``reason``, if given, is kept on the event."""
+    return write_step(
+        case,
+        EventKind.SUSPENSION_LIFTED,
+        effective=effective,
+        actor=actor,
+        today=today,
+        values={"reason": _note(reason)},
     )
 
 
