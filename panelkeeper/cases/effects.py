@@ -4,7 +4,9 @@ A suspension makes the member ineligible until it ends or is lifted; an exclusio
 membership; an appeal that overturns an outcome restores the member from the day the
 effect began, and a withdrawn case from the day it was withdrawn. Each is a new
 :class:`~panelkeeper.members.models.MemberStatus` row: the history is never rewritten,
-so reads "as known on" an earlier day stay true (DESIGN "Dates").
+so reads "as known on" an earlier day stay true (DESIGN "Dates"). The member's
+``ended_on`` follows in the same transaction: set when membership ends, cleared when the
+ending is undone.
 """
 
 from __future__ import annotations
@@ -12,10 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from django.utils import timezone
-
-from panelkeeper.audit.log import create_recorded
 from panelkeeper.members.models import MemberStatus, Status
+from panelkeeper.members.records import record_status
 from panelkeeper.rules.ladder import Effect
 from panelkeeper.rules.ladder.case import CaseView, Event, EventKind
 
@@ -35,21 +35,16 @@ def _touches_status(effect: Effect) -> bool:
 def write_status(
     *, case: Case, status: str, reason: str, effective_from: dt.date, actor: User | None
 ) -> MemberStatus:
-    """One status row for the case's member. A suspension's end may lie in the future, which
-    is why this writes the row itself rather than through the members app's form function
-    (that one refuses dates after today, rightly, for a hand-entered change)."""
-    return create_recorded(
-        MemberStatus,
-        actor=actor,
-        organisation=case.organisation,
-        action="member_status.recorded",
-        fields=["status", "reason", "effective_from"],
+    """One status row for the case's member, through the members app's unchecked writer,
+    which also sets or clears the member's ``ended_on`` (BR-10, BR-12). A suspension's end
+    may lie in the future, which is why this does not go through the form function (that
+    one refuses dates after today, rightly, for a hand-entered change)."""
+    return record_status(
         member=case.member,
         status=status,
         reason=f"{case.reference}: {reason}"[:500],
         effective_from=max(effective_from, case.member.started_on),
-        recorded_at=timezone.now(),
-        recorded_by=actor,
+        actor=actor,
     )
 
 

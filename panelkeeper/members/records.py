@@ -140,7 +140,7 @@ def add_member(*, group: Group, actor: User | None, **fields: Any) -> Member:
             group=group,
             **fields,
         )
-        _write_status(
+        record_status(
             member=member,
             status=Status.ACTIVE,
             reason="Joined the group",
@@ -184,9 +184,10 @@ def change_member_status(
     """Record that ``member``'s status is ``status`` from ``effective_from``.
 
     Earlier records stay as they were: to undo a suspension (lifted on appeal, say),
-    record "active" from the date the suspension took effect, with the reason. The date
-    may be in the past (records are often entered late) but never after ``today`` nor
-    before the member started.
+    record "active" from the date the suspension took effect, with the reason. Ending
+    membership sets the member's ``ended_on``; restoring it clears it (:func:`record_status`).
+    The date may be in the past (records are often entered late) but never after ``today``
+    nor before the member started.
     """
     if status not in Status.values:
         raise Refused("Select active, suspended or ended", field="status")
@@ -212,7 +213,7 @@ def change_member_status(
         field="effective_from",
     )
     with transaction.atomic():
-        return _write_status(
+        return record_status(
             member=member,
             status=status,
             reason=reason,
@@ -221,19 +222,66 @@ def change_member_status(
         )
 
 
-def _write_status(
+def record_status(
     *, member: Member, status: str, reason: str, effective_from: dt.date, actor: User | None
 ) -> MemberStatus:
-    return create_recorded(
-        MemberStatus,
-        actor=actor,
-        organisation=member.group.organisation,
-        action="member_status.recorded",
-        fields=["status", "reason", "effective_from"],
-        member=member,
-        status=status,
-        reason=reason,
-        effective_from=effective_from,
-        recorded_at=timezone.now(),
-        recorded_by=actor,
-    )
+    """Write one status row for ``member`` as given, and keep ``ended_on`` in step with it.
+
+    The unchecked writer: :func:`change_member_status` checks a hand-entered change first,
+    and a breach case calls this directly for an effect that may start or end after today
+    (a suspension's end). The row, the end date and their audit entries are saved together.
+
+    A row that ends membership sets ``ended_on`` to its date, unless membership already
+    ended earlier. A row of any other status, on or after an ``ended_on`` that a status row
+    set, undoes the ending (an exclusion overturned on appeal, a case withdrawn, a member
+    restored by hand), so ``ended_on`` is cleared. An end date typed by hand with no ending
+    row behind it is the officer's own and stays. Refused when membership would end on or
+    before the day it started, which ``ended_on`` cannot say.
+    """
+    if status == Status.ENDED and effective_from <= member.started_on:
+        raise Refused(
+            f"Membership can only end after the day it started, {_date(member.started_on)}",
+            field="effective_from",
+        )
+    with transaction.atomic():
+        entry = create_recorded(
+            MemberStatus,
+            actor=actor,
+            organisation=member.group.organisation,
+            action="member_status.recorded",
+            fields=["status", "reason", "effective_from"],
+            member=member,
+            status=status,
+            reason=reason,
+            effective_from=effective_from,
+            recorded_at=timezone.now(),
+            recorded_by=actor,
+        )
+        ended_on = _ended_on_after(member, entry)
+        if ended_on != member.ended_on:
+            member.ended_on = ended_on
+            save_recorded(
+                obj=member,
+                fields=["ended_on"],
+                action="member.updated",
+                actor=actor,
+                organisation=member.group.organisation,
+            )
+    return entry
+
+
+def _ended_on_after(member: Member, entry: MemberStatus) -> dt.date | None:
+    """The member's ``ended_on`` once ``entry`` is on their status history."""
+    ended_on, on = member.ended_on, entry.effective_from
+    if entry.status == Status.ENDED:
+        return on if ended_on is None or on < ended_on else ended_on
+    if ended_on is not None and on >= ended_on and _ending_recorded(member, ended_on):
+        return None
+    return ended_on
+
+
+def _ending_recorded(member: Member, on: dt.date) -> bool:
+    """Whether a status row ended ``member``'s membership on ``on``."""
+    return MemberStatus.objects.filter(
+        member=member, status=Status.ENDED, effective_from=on
+    ).exists()
