@@ -121,8 +121,9 @@ class NoticeForm(StepForm):
     sent_on = GovukDateField(noun="date the notice was sent", label="When was it sent?")
     to = forms.CharField(
         label="Who was it sent to?",
+        help_text="Leave blank for the member.",
         max_length=300,
-        error_messages={"required": "Enter who it was sent to"},
+        required=False,
     )
     channel = radios_field(
         "How was it sent?",
@@ -133,6 +134,9 @@ class NoticeForm(StepForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         del self.fields["effective"]
+        if self.case is not None:
+            # The notice goes to the member alone (BR-11): others get letters of their own.
+            self.fields["to"].help_text = f"Leave blank for the member, {self.case.member}."
 
 
 class AppealForm(StepForm):

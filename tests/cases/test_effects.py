@@ -89,7 +89,6 @@ def _to_outcome(factory: Factory, case: Case, outcome: str, level: str) -> None:
     record_notice(
         case=case,
         sent_on=dt.date(2026, 11, 11),
-        to="the member",
         channel="email",
         actor=None,
         today=TODAY,

@@ -81,7 +81,8 @@ class Outcome(Dated):
 class Notice:
     sent_on: dt.date
     channel: str
-    to: str
+    to: str = ""
+    """The member's name, or empty for it: the notice goes to the member (BR-11)."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -17,6 +17,7 @@ from panelkeeper.cases.models import Case, CaseEvent, PartyRole
 from panelkeeper.cases.procedure import policy_of
 from panelkeeper.cases.seats import group_problems
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import Channel, Effect
 from panelkeeper.rules.ladder.case import EventKind
 from panelkeeper.rules.ladder.replay import OPENING_EVENT
@@ -254,34 +255,61 @@ def record_notice(
     *,
     case: Case,
     sent_on: dt.date,
-    to: str,
     channel: Channel | str,
     actor: User | None,
+    to: str = "",
     today: dt.date | None = None,
 ) -> CaseEvent:
-    """Record that written notice of the decision was sent (BR-11) to ``to`` by ``channel``.
+    """Record that written notice of the decision was sent (BR-11) to the member by ``channel``.
 
-    The letters work calls this when a letter is dispatched. Deemed receipt (the code's
-    preset for the channel, Interpretation 2) starts the appeal window (BR-12).
+    The letters work calls this when the member's outcome letter is dispatched. Deemed
+    receipt (the code's preset for the channel, Interpretation 2) starts the appeal window
+    (BR-12). The notice goes to the member: where the code says others are told too
+    (``Ladder.outcome_also_to``), they get letters of their own, which start no clock. So
+    ``to`` is the member's name, or empty for it; anyone else is refused (BR-11).
+
+    The notice is sent once: the appeal window runs from the first (BR-12), and a correction
+    is a letter of its own in the letters app, so a second notice is refused (BR-11). The
+    check and the write hold the case row, so two at once cannot both pass.
     """
-    to = " ".join(to.split())
-    if not to:
-        raise Refused("Say who the notice was sent to.", rule="BR-11", field="to")
     if str(channel) not in {c.value for c in Channel}:
         raise Refused(
             "Say how the notice was sent: email, post or hand.",
             rule="Interpretation 2",
             field="channel",
         )
-    return write_step(
-        case,
-        EventKind.NOTICE_SENT,
-        effective=sent_on,
-        actor=actor,
-        today=today,
-        to=to[:300],
-        values={"channel": Channel(channel)},
-    )
+    member = case.member.full_name
+    to = " ".join(to.split())
+    if to and to.casefold() != " ".join(member.split()).casefold():
+        raise Refused(
+            f"Written notice of the outcome goes to the member: enter {member}, or leave it "
+            "empty. Anyone else the code says is told gets a letter of their own.",
+            rule="BR-11",
+            field="to",
+        )
+    with transaction.atomic():
+        Case.objects.select_for_update().only("pk").get(pk=case.pk)
+        sent = (
+            CaseEvent.objects.filter(case=case, kind=EventKind.NOTICE_SENT.value)
+            .order_by("effective", "id")
+            .first()
+        )
+        if sent is not None:
+            raise Refused(
+                f"Written notice of the outcome was already sent on "
+                f"{day_month_year(sent.effective)}, and it is sent once: the appeal window "
+                "runs from it. To correct it, issue a correction letter.",
+                rule="BR-11",
+            )
+        return write_step(
+            case,
+            EventKind.NOTICE_SENT,
+            effective=sent_on,
+            actor=actor,
+            today=today,
+            to=member[:300],
+            values={"channel": Channel(channel)},
+        )
 
 
 def withdraw_case(
