@@ -234,3 +234,19 @@ def test_the_page_refuses_a_second_chair_seat_on_the_form_br_6(
     assert statuses == [302, 200]
     assert "The group already has its chair" in response.content.decode()
     assert [s.member for s in case.seats.current()] == [first]
+
+
+def test_a_group_has_one_vice_chair_seat_at_a_time_br_6(factory: Factory) -> None:
+    """Where the Vice Chair sits in the Chair's place (a case about the Chair, Interpretation
+    10), the group still has one such seat, even with two panels' vice chairs to choose."""
+    case = _herefordshire_case_about_the_chair(factory)
+    vices = [
+        factory.panel_member(group=group, role=GroupRole.VICE_CHAIR)
+        for group in (case.member.group, factory.group(case.organisation))
+    ]
+    seat = _seat_member(case, vices[0], role="vice_chair")
+    with pytest.raises(Refused) as caught:
+        _seat_member(case, vices[1], role="vice_chair")
+    assert caught.value.rule == "BR-6" and caught.value.field == "role_key"
+    assert "vice chair" in caught.value.message
+    assert list(case.seats.current()) == [seat]

@@ -190,6 +190,10 @@ def remove_party(
     return party
 
 
+_ONE_PER_GROUP = {"chair": "chair", "vice_chair": "vice chair"}
+"""The seats a group has one of, and how a refusal names them (BR-6)."""
+
+
 def seat_investigator(
     *,
     case: Case,
@@ -205,8 +209,9 @@ def seat_investigator(
 
     Refused, saying why, for anyone conflicted (COI-4, Interpretation 11), the Chair on
     their own case where the code names a stand-in (Interpretation 10), a member seated as
-    chair or vice chair who does not hold that role, a second chair while the group's
-    chair seat is held (a released seat frees it), or a role the code does not name.
+    chair or vice chair who does not hold that role, a second chair or vice chair while the
+    group's seat of that kind is held (a released seat frees it), or a role the code does
+    not name.
     """
     if (member is None) == (user is None):
         raise Refused(
@@ -262,9 +267,10 @@ def seat_investigator(
         held_seats = case.seats.current()
         if held_seats.filter(member=member, user=user).exists():
             raise Refused(f"{name} already has a seat.", rule="BR-6", field="member")
-        if role_key == "chair" and held_seats.filter(role_key="chair").exists():
+        single = _ONE_PER_GROUP.get(role_key)
+        if single is not None and held_seats.filter(role_key=role_key).exists():
             raise Refused(
-                "The group already has its chair: release that seat first.",
+                f"The group already has its {single}: release that seat first.",
                 rule="BR-6",
                 field="role_key",
             )
