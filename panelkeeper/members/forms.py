@@ -200,6 +200,11 @@ class SignForm(forms.Form):
         max_length=200,
         error_messages={"required": "Enter your full name to sign"},
     )
+    different_name = forms.BooleanField(
+        label="I sign with a different name",
+        help_text="Tick this if the name you type is not the name on the record.",
+        required=False,
+    )
     text_hash = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, acknowledge: bool = False, **kwargs: Any) -> None:

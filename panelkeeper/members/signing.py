@@ -93,6 +93,7 @@ def sign_document(
     actor: User,
     today: dt.date,
     acknowledged_consequences: bool = False,
+    different_name: bool = False,
     hash_seen: str | None = None,
     corrects: Signature | None = None,
 ) -> Signature:
@@ -100,6 +101,9 @@ def sign_document(
 
     Refuses without the confirmation of having read and understood it, without a typed
     full name, or when ``hash_seen`` (the hash of the text shown) differs from the text.
+    The typed name is the member's own name on their record, whoever types it, ignoring
+    case and spacing; another name only with ``different_name``, the member's
+    confirmation that they sign with it, and the signature then records that it differs.
     """
     name = _check_signing(
         member=member,
@@ -111,6 +115,14 @@ def sign_document(
         today=today,
         hash_seen=hash_seen,
     )
+    matches = _comparable(name) == _comparable(member.full_name)
+    if not matches and not different_name:
+        raise Refused(
+            f"Type the name on the record, {member.full_name}, or tick "
+            "“I sign with a different name” if that is the name you sign with",
+            rule="MEM-3",
+            field="typed_name",
+        )
     return _save_signature(
         member=member,
         version=version,
@@ -119,8 +131,14 @@ def sign_document(
         method=Signature.Method.ONLINE,
         actor=actor,
         acknowledged_consequences=acknowledged_consequences,
+        different_name=not matches,
         corrects=corrects,
     )
+
+
+def _comparable(name: str) -> str:
+    """``name`` as compared with the record: case and runs of white space do not count."""
+    return " ".join(name.split()).casefold()
 
 
 def record_paper_signature(
@@ -170,6 +188,7 @@ def _save_signature(
     method: str,
     actor: User,
     acknowledged_consequences: bool,
+    different_name: bool = False,
     scan: UploadedFile[bytes] | None = None,
     corrects: Signature | None = None,
 ) -> Signature:
@@ -183,6 +202,7 @@ def _save_signature(
             read_and_understood=True,
             acknowledged_consequences=acknowledged_consequences,
             typed_name=typed_name,
+            different_name=different_name,
             signed_on=signed_on,
             recorded_at=timezone.now(),
             method=method,
@@ -197,7 +217,8 @@ def _save_signature(
             organisation=member.group.organisation,
             action=f"signature.{method}",
             obj=signature,
-            fields=["version", "typed_name", "signed_on", "method"],
+            fields=["version", "typed_name", "signed_on", "method"]
+            + (["different_name"] if different_name else []),
         )
     return signature
 

@@ -234,3 +234,40 @@ def test_a_patch_with_nulls_is_refused_not_crashed(
     assert refused.json()["detail"] == "Enter the member's full name"
     cleared = post(officer_client, url, {"email": None}, "patch")
     assert cleared.status_code == 200 and cleared.json()["email"] == ""
+
+
+def test_a_typed_name_other_than_the_members_is_refused_through_the_api_mem_3(
+    factory: Factory,
+) -> None:
+    version = factory.document_version()
+    client = Client()
+    client.force_login(factory.member())
+    url = f"/api/v1/my/{factory.member_record.pk}/signatures"
+    body = {"version_id": version.pk, "read_and_understood": True, "typed_name": "Someone Else"}
+    response = post(client, url, body)
+    assert response.status_code == 422
+    refusal = response.json()
+    assert refusal["rule"] == "MEM-3" and refusal["field"] == "typed_name"
+    assert (
+        "Mina Member" in refusal["detail"] and "I sign with a different name" in refusal["detail"]
+    )
+    assert not Signature.objects.exists()
+
+
+def test_a_member_signs_through_the_api_with_a_name_they_confirm_they_use_mem_3(
+    factory: Factory,
+) -> None:
+    version = factory.document_version()
+    client = Client()
+    client.force_login(factory.member())
+    url = f"/api/v1/my/{factory.member_record.pk}/signatures"
+    body = {"version_id": version.pk, "read_and_understood": True, "typed_name": "mina  MEMBER"}
+    matching = post(client, url, body)
+    assert matching.status_code == 201, matching.content
+    assert matching.json()["typed_name"] == "mina MEMBER"
+    assert matching.json()["different_name"] is False
+    body = {**body, "typed_name": "Mina Smith", "different_name": True}
+    other = post(client, url, body)
+    assert other.status_code == 201, other.content
+    assert other.json()["different_name"] is True
+    assert Signature.objects.get(pk=other.json()["id"]).typed_name == "Mina Smith"

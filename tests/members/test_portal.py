@@ -110,6 +110,51 @@ def test_an_advocate_signs_for_the_member_and_is_recorded_as_the_actor(factory: 
     assert AuditEntry.objects.get(action="signature.online").actor == factory.advocate()
 
 
+def test_a_typed_name_other_than_the_members_is_refused_on_the_page_mem_3(
+    factory: Factory,
+) -> None:
+    version = factory.document_version()
+    member = factory.member_record
+    client = client_for(factory.member())
+    url = reverse("members:sign", kwargs={"member": member.pk, "version": version.pk})
+    form = {"read_and_understood": "on", "typed_name": "Someone Else"}
+    response = client.post(url, {**form, "text_hash": version.text_hash})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Type the name on the record, Mina Member" in page
+    assert "I sign with a different name" in page
+    assert not Signature.objects.exists()
+
+
+def test_a_member_who_signs_with_a_different_name_ticks_the_box_and_it_is_recorded_mem_3(
+    factory: Factory,
+) -> None:
+    version = factory.document_version()
+    member = factory.member_record
+    client = client_for(factory.member())
+    url = reverse("members:sign", kwargs={"member": member.pk, "version": version.pk})
+    form = {"read_and_understood": "on", "typed_name": "Mina Smith", "different_name": "on"}
+    response = client.post(url, {**form, "text_hash": version.text_hash})
+    assert response.status_code == 302
+    signature = Signature.objects.get(member=member)
+    assert signature.typed_name == "Mina Smith" and signature.different_name
+    record = client.get(response["Location"]).content.decode()
+    assert "a name other than the one on the record" in record
+
+
+def test_an_advocate_types_the_members_name_not_their_own_mem_3(factory: Factory) -> None:
+    version = factory.document_version()
+    cared_for = factory.advocated_record
+    client = client_for(factory.advocate())
+    url = reverse("members:sign", kwargs={"member": cared_for.pk, "version": version.pk})
+    form = {"read_and_understood": "on", "text_hash": version.text_hash}
+    response = client.post(url, {**form, "typed_name": "Ada Advocate"})
+    assert "Type the name on the record, Arthur Advocated" in response.content.decode()
+    response = client.post(url, {**form, "typed_name": "arthur advocated"})
+    assert response.status_code == 302
+    assert not Signature.objects.get(member=cared_for).different_name
+
+
 def test_other_members_show_by_name_and_role_with_contacts_only_by_consent_conf_7(
     factory: Factory,
 ) -> None:

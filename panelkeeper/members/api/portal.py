@@ -71,6 +71,7 @@ def sign(request: MemberRequest, member: int) -> Status[Signature]:
         read_and_understood=data.read_and_understood,
         typed_name=data.typed_name,
         acknowledged_consequences=data.acknowledged_consequences,
+        different_name=data.different_name,
         hash_seen=data.text_hash,
         actor=request.user,
         today=timezone.localdate(),

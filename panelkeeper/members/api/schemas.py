@@ -123,6 +123,7 @@ class SignatureOut(Schema):
     version_label: str
     text_hash: str
     typed_name: str
+    different_name: bool
     signed_on: dt.date
     method: str
     acknowledged_consequences: bool
@@ -159,6 +160,8 @@ class SignIn(Schema):
     read_and_understood: bool = False
     typed_name: str = ""
     acknowledged_consequences: bool = False
+    # The member confirms they sign with a name other than the one on their record.
+    different_name: bool = False
     text_hash: str | None = None
 
 

@@ -87,6 +87,10 @@ class Signature(models.Model):
     read_and_understood = models.BooleanField()
     acknowledged_consequences = models.BooleanField(default=False)
     typed_name = models.CharField(max_length=200)
+    different_name = models.BooleanField(
+        default=False,
+        help_text="The member confirmed they sign with a name other than the one on their record.",
+    )
     signed_on = models.DateField()
     recorded_at = models.DateTimeField()
     method = models.CharField(max_length=10, choices=Method.choices)

@@ -87,6 +87,7 @@ def sign(request: MemberRequest, member: int, version: int) -> HttpResponse:
             read_and_understood=form.cleaned_data["read_and_understood"],
             typed_name=form.cleaned_data["typed_name"],
             acknowledged_consequences=form.cleaned_data.get("acknowledged_consequences", False),
+            different_name=form.cleaned_data["different_name"],
             hash_seen=form.cleaned_data["text_hash"],
             actor=request.user,
             today=today,
