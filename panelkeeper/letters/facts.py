@@ -56,9 +56,9 @@ def _own_entries(view: CaseView, case_id: str) -> list[FileEntry]:
 
 
 def _until(entry: FileEntry) -> str:
-    # ``ends`` is the first day it no longer applies; people read the last day it does.
-    assert entry.ends is not None
-    return long_date(entry.ends - dt.timedelta(days=1))
+    # People read the last day it applies, as the case page and the API give it.
+    assert entry.last_day is not None
+    return long_date(entry.last_day)
 
 
 def what_happens_next(effect: Effect, entries: list[FileEntry]) -> str:

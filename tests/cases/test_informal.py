@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 
 from panelkeeper.cases.changes.steps import take_informal_step
 from panelkeeper.cases.models import Case, CaseState, PartyRole
@@ -61,3 +63,30 @@ def test_herefordshires_verbal_warning_closes_the_case_and_stays_on_file_br_3(
     case.refresh_from_db()
     assert case.state == CaseState.CLOSED
     assert any(e.effect is Effect.WARNING for e in assess_case(case, as_of=TODAY).in_force())
+
+
+def test_firm_guidance_is_on_file_until_the_day_before_twelve_months_on_page_and_api_br_3(
+    factory: Factory, officer_client: Client
+) -> None:
+    case = factory.breach_case(
+        factory.panel_member(),
+        preset="thirteen",
+        effective=dt.date(2026, 3, 2),
+        today=dt.date(2026, 3, 9),
+    )
+    take_informal_step(
+        case=case,
+        step="firm_guidance",
+        actor=None,
+        effective=dt.date(2026, 3, 9),
+        today=dt.date(2026, 3, 9),
+    )
+    # Given on 9 March 2026 for 12 months: on file until 8 March 2027, as the letter says.
+    page = officer_client.get(
+        reverse("cases:detail", kwargs={"org": "home", "pk": case.pk})
+    ).content.decode()
+    assert "from 9 March 2026 until 8 March 2027" in page
+    assert "9 March 2027" not in page
+    answer = officer_client.get(f"/api/v1/cases/home/{case.pk}").json()
+    guidance = [e for e in answer["file"] if e["key"] == "firm_guidance"]
+    assert [(e["start"], e["on_file_until"]) for e in guidance] == [("2026-03-09", "2027-03-08")]

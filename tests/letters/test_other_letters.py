@@ -114,3 +114,15 @@ def test_the_investigation_letter_says_by_when_the_code_expects_it_dealt_with_br
     view = read("vela", events, "2026-12-02")
     text = _text(LetterKind.INVESTIGATION, investigation_values(view, policy("vela").breach))  # type: ignore[arg-type]
     assert "The code says we must deal with it by Wednesday 16 December 2026." in text
+
+
+def test_firm_guidance_letter_gives_the_last_day_on_file_as_the_case_page_does_br_3() -> None:
+    events = [
+        ev(K.RAISED, "2026-03-02", level="minor"),
+        ev(K.INFORMAL_STEP, "2026-03-09", step="firm_guidance"),
+    ]
+    view = read("thirteen", events, "2026-03-09")
+    values = guidance_values(view, policy("thirteen").breach, FACTS)  # type: ignore[arg-type]
+    assert values["on_file_until"] == "It stays on your file until Monday 8 March 2027."
+    entry = next(e for e in view.file if e.key == "firm_guidance")
+    assert entry.last_day is not None and entry.last_day.isoformat() == "2027-03-08"

@@ -15,6 +15,7 @@ from panelkeeper.cases.api.schemas import (
     CaseRowOut,
     DeadlineOut,
     EventOut,
+    FileEntryOut,
     NextStepOut,
     OutcomeOut,
     PersonOut,
@@ -166,6 +167,21 @@ def case_out(
             )
             for e in reading.events
         ],
+        file=[
+            FileEntryOut(
+                case=f.case_id,
+                key=f.key,
+                label=f.label,
+                effect=f.effect.value,
+                start=f.start,
+                on_file_until=f.last_day,
+                ended_by=f.ended_by,
+                in_force=f.in_force,
+            )
+            for f in view.file
+        ]
+        if full
+        else [],
     )
 
 

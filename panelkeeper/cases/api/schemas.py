@@ -99,6 +99,21 @@ class PersonOut(Schema):
     name: str
 
 
+class FileEntryOut(Schema):
+    """Something on the member's file, as the case page lists it (BR-3, BR-9)."""
+
+    case: str
+    key: str
+    label: str
+    effect: str
+    start: dt.date
+    on_file_until: dt.date | None
+    """The last day it applies (inclusive), as the page and the letter say "until";
+    ``None`` while it has no end. It is off the file from the day after."""
+    ended_by: str | None
+    in_force: bool
+
+
 class CaseOut(Schema):
     """A case on ``as_of``. ``reporter`` is shown only to those allowed to know it."""
 
@@ -128,6 +143,8 @@ class CaseOut(Schema):
     people: list[PersonOut] = []
     """Witnesses and others involved; for officers and auditors only."""
     events: list[EventOut]
+    file: list[FileEntryOut] = []
+    """The member's file as it stood on ``as_of``; empty for the member the case is about."""
 
 
 class RaiseIn(Schema):

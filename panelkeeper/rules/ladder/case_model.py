@@ -169,6 +169,16 @@ class FileEntry:
     ended_by: str | None
     in_force: bool
 
+    @property
+    def last_day(self) -> dt.date | None:
+        """The last day it applies, the day before ``ends``; ``None`` while it has no end.
+
+        Pages, letters and the API all say "until" this day, so the figure is worked out
+        here once (BR-3: thirteen's firm guidance given on 9 March 2026 is on file for 12
+        months, until 8 March 2027, and off file from 9 March 2027).
+        """
+        return None if self.ends is None else self.ends - dt.timedelta(days=1)
+
 
 @dataclass(frozen=True)
 class Finding:
