@@ -3,18 +3,39 @@ each step with its effective date, and the case read on a past date (as_of)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.test import Client
+from django.urls import reverse
 
+from panelkeeper.cases.changes.steps import (
+    open_investigation,
+    record_determination,
+    record_notice,
+    record_outcome,
+)
 from panelkeeper.cases.models import Case
 from tests.factory import Factory
+
+TODAY = dt.date(2026, 11, 23)
 
 
 def _post(client: Client, url: str, body: dict[str, Any], status: int = 200) -> dict[str, Any]:
     response = client.post(url, body, content_type="application/json")
     assert response.status_code == status, response.content
     return response.json()  # type: ignore[no-any-return]
+
+
+def _nexus_reminder_on_5_november(factory: Factory) -> Case:
+    """A nexus minor breach ended with a reminder on 5 November: notice due in three days."""
+    factory.code_in_force("nexus")
+    case: Case = factory.breach_case(factory.panel_member(), preset="nexus", raised_by="staff")
+    on = dt.date(2026, 11, 5)
+    open_investigation(case=case, actor=None, effective=on, today=TODAY)
+    record_determination(case=case, level="minor", actor=None, effective=on, today=TODAY)
+    record_outcome(case=case, outcome="reminder", actor=None, effective=on, today=TODAY)
+    return case
 
 
 def test_a_vela_breach_through_the_api_to_an_outcome_and_an_appeal(
@@ -80,3 +101,19 @@ def test_a_vela_breach_through_the_api_to_an_outcome_and_an_appeal(
     earlier = officer_client.get(f"/api/v1/cases/home/{raised['id']}", {"as_of": "2026-11-03"})
     assert earlier.json()["as_of"] == "2026-11-03"
     assert Case.objects.get().appeal_officer is not None
+
+
+def test_a_deadline_met_a_day_late_is_late_in_the_api_as_on_the_page_br_11(
+    factory: Factory, officer_client: Client
+) -> None:
+    case = _nexus_reminder_on_5_november(factory)
+    record_notice(case=case, sent_on=dt.date(2026, 11, 9), channel="email", actor=None, today=TODAY)
+    page = officer_client.get(
+        reverse("cases:detail", kwargs={"org": "home", "pk": case.pk})
+    ).content.decode()
+    assert "Met on 9 November 2026" in page and ">Late<" in page
+    answer = officer_client.get(f"/api/v1/cases/home/{case.pk}").json()
+    notice = next(d for d in answer["deadlines"] if d["key"] == "notice")
+    # Three calendar days from the private meeting on 5 November: due on the 8th.
+    assert notice["due"] == "2026-11-08" and notice["met_on"] == "2026-11-09"
+    assert notice["status"] == "met" and notice["late"] is True

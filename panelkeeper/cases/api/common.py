@@ -92,6 +92,7 @@ def case_out(
                 met_on=d.met_on,
                 status=d.status.value,
                 working_days_left=left.get(d.key),
+                late=d.met_late,
             )
             for d in view.deadlines
         ],

@@ -27,6 +27,12 @@ class CasePageOut(Schema):
 
 
 class DeadlineOut(Schema):
+    """A deadline of the case, as the case page's "Due dates" show it.
+
+    ``status`` is ``met``, ``due`` or ``overdue``; a deadline met after its due date is
+    ``met`` with ``late`` true, which the page tags "Late".
+    """
+
     key: str
     label: str
     rules: list[str]
@@ -36,6 +42,7 @@ class DeadlineOut(Schema):
     met_on: dt.date | None
     status: str
     working_days_left: int | None
+    late: bool = False
 
 
 class EventOut(Schema):
