@@ -1,4 +1,4 @@
-"""Reading a case for people: its timeline, due dates with working days left, who may
+"""Reading a case for people: its timeline, due dates with the days left, who may
 be told what. Pages and the API both read through here, so they say the same thing.
 
 The member a case is about sees their own status and the notices sent to them, and the
@@ -15,15 +15,38 @@ from panelkeeper.cases.procedure import assess_case, policy_of
 from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
 from panelkeeper.rules.ladder import Party
-from panelkeeper.rules.ladder.case import CaseView, DeadlineView
+from panelkeeper.rules.ladder.case import CaseView, DeadlineStatus, DeadlineView
 from panelkeeper.rules.policy.loader import Policy
 
 
 @dataclass(frozen=True)
 class Due:
     deadline: DeadlineView
-    working_days_left: int | None
-    """Working days from ``as_of`` to the due date (negative once overdue); None once met."""
+    left: int | None
+    """From ``as_of`` to the due date in the deadline's own unit: working days for a
+    working-day deadline, calendar days otherwise (negative once overdue); None once met."""
+
+    @property
+    def working_days_left(self) -> int | None:
+        """Only for a deadline counted in working days."""
+        return self.left if self.deadline.working_days else None
+
+    @property
+    def days_left(self) -> int | None:
+        """Only for a deadline counted in calendar days, weeks or months."""
+        return None if self.deadline.working_days else self.left
+
+    @property
+    def overdue(self) -> bool:
+        return self.deadline.status is DeadlineStatus.OVERDUE
+
+
+def _left(deadline: DeadlineView, as_of: dt.date, calendar: WorkingCalendar) -> int | None:
+    if deadline.met_on is not None:
+        return None
+    if deadline.working_days:
+        return calendar.working_days_between(as_of, deadline.due)
+    return (deadline.due - as_of).days
 
 
 @dataclass(frozen=True)
@@ -44,10 +67,7 @@ class Reading:
 
 
 def dues(view: CaseView, calendar: WorkingCalendar) -> list[Due]:
-    return [
-        Due(d, None if d.met_on is not None else calendar.working_days_between(view.as_of, d.due))
-        for d in view.deadlines
-    ]
+    return [Due(d, _left(d, view.as_of, calendar)) for d in view.deadlines]
 
 
 def parties_to_tell(case: Case, policy: Policy) -> list[str]:

@@ -10,12 +10,14 @@ from django.test import Client
 from django.urls import reverse
 
 from panelkeeper.cases.changes.steps import (
+    inform_member,
     open_investigation,
     record_determination,
     record_notice,
     record_outcome,
 )
 from panelkeeper.cases.models import Case
+from tests.cases.helpers import date_input
 from tests.factory import Factory
 
 TODAY = dt.date(2026, 11, 23)
@@ -30,11 +32,13 @@ def _post(client: Client, url: str, body: dict[str, Any], status: int = 200) -> 
 def _nexus_reminder_on_5_november(factory: Factory) -> Case:
     """A nexus minor breach ended with a reminder on 5 November: notice due in three days."""
     factory.code_in_force("nexus")
-    case: Case = factory.breach_case(factory.panel_member(), preset="nexus", raised_by="staff")
     on = dt.date(2026, 11, 5)
-    open_investigation(case=case, actor=None, effective=on, today=TODAY)
-    record_determination(case=case, level="minor", actor=None, effective=on, today=TODAY)
-    record_outcome(case=case, outcome="reminder", actor=None, effective=on, today=TODAY)
+    case: Case = factory.breach_case(
+        factory.panel_member(), preset="nexus", raised_by="staff", today=on
+    )
+    open_investigation(case=case, actor=None, effective=on, today=on)
+    record_determination(case=case, level="minor", actor=None, effective=on, today=on)
+    record_outcome(case=case, outcome="reminder", actor=None, effective=on, today=on)
     return case
 
 
@@ -117,3 +121,33 @@ def test_a_deadline_met_a_day_late_is_late_in_the_api_as_on_the_page_br_11(
     # Three calendar days from the private meeting on 5 November: due on the 8th.
     assert notice["due"] == "2026-11-08" and notice["met_on"] == "2026-11-09"
     assert notice["status"] == "met" and notice["late"] is True
+
+
+def test_a_deadline_in_calendar_days_says_days_left_not_working_days_interpretation_1(
+    factory: Factory, officer_client: Client
+) -> None:
+    case = _nexus_reminder_on_5_november(factory)
+    # Friday 6 November: two calendar days to Sunday the 8th, though no working day.
+    as_of = dt.date(2026, 11, 6)
+    page = officer_client.get(
+        reverse("cases:detail", kwargs={"org": "home", "pk": case.pk}), date_input("as_of", as_of)
+    ).content.decode()
+    assert "2 days left" in page and "working day" not in page.split("Due dates")[1]
+    answer = officer_client.get(f"/api/v1/cases/home/{case.pk}", {"as_of": "2026-11-06"}).json()
+    notice = next(d for d in answer["deadlines"] if d["key"] == "notice")
+    assert notice["working_days"] is False
+    assert notice["days_left"] == 2 and notice["working_days_left"] is None
+
+
+def test_a_deadline_in_working_days_still_says_working_days_left_br_5(
+    factory: Factory, officer_client: Client
+) -> None:
+    factory.code_in_force("vela")
+    on = dt.date(2026, 11, 2)
+    case = factory.breach_case(factory.panel_member(), preset="vela", today=on)
+    inform_member(case=case, actor=None, effective=on, today=on)
+    answer = officer_client.get(f"/api/v1/cases/home/{case.pk}", {"as_of": "2026-11-02"}).json()
+    conclude = next(d for d in answer["deadlines"] if d["key"] == "conclude")
+    assert conclude["working_days"] is True and conclude["days_left"] is None
+    # Ten working days from Monday 2 November end on Monday 16 November.
+    assert conclude["due"] == "2026-11-16" and conclude["working_days_left"] == 10

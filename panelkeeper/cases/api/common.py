@@ -62,7 +62,7 @@ def case_out(
     description, reasons, recipients or seats, and the reporter only if they agreed.
     ``people`` (officers and auditors) lists who else is involved."""
     case, view = reading.case, reading.view
-    left = {d.deadline.key: d.working_days_left for d in reading.dues}
+    dues = {d.deadline.key: d for d in reading.dues}
     window = view.appeal_window
     outcome = view.outcome
     return CaseOut(
@@ -91,8 +91,10 @@ def case_out(
                 target=d.target,
                 met_on=d.met_on,
                 status=d.status.value,
-                working_days_left=left.get(d.key),
+                working_days_left=dues[d.key].working_days_left,
                 late=d.met_late,
+                working_days=d.working_days,
+                days_left=dues[d.key].days_left,
             )
             for d in view.deadlines
         ],

@@ -31,6 +31,12 @@ class DeadlineOut(Schema):
 
     ``status`` is ``met``, ``due`` or ``overdue``; a deadline met after its due date is
     ``met`` with ``late`` true, which the page tags "Late".
+
+    What is left is counted as the deadline is (Interpretation 1): ``working_days_left``
+    for a deadline in working days, ``days_left`` (calendar days) for one in days, weeks
+    or months; the other is null, and both are null once the deadline is met. Before
+    ``days_left``, calendar-day deadlines also gave ``working_days_left``; read
+    ``working_days`` to know which one to expect.
     """
 
     key: str
@@ -43,6 +49,8 @@ class DeadlineOut(Schema):
     status: str
     working_days_left: int | None
     late: bool = False
+    working_days: bool = False
+    days_left: int | None = None
 
 
 class EventOut(Schema):

@@ -146,6 +146,9 @@ class DeadlineView:
     target: bool
     met_on: dt.date | None
     status: DeadlineStatus
+    working_days: bool = False
+    """Counted in working days; otherwise in calendar days, weeks or months
+    (Interpretation 1), so what is left is said in calendar days."""
 
     @property
     def met_late(self) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from panelkeeper.rules.calendar.durations import Unit
 from panelkeeper.rules.ladder.case_model import (
     AppealView,
     AppealWindow,
@@ -61,7 +62,8 @@ def _deadline(
         status = DeadlineStatus.MET
     else:
         status = DeadlineStatus.DUE if as_of <= due else DeadlineStatus.OVERDUE
-    return DeadlineView(key, label, rules, start, due, deadline.target, met_on, status)
+    working = deadline.within.unit is Unit.WORKING_DAYS
+    return DeadlineView(key, label, rules, start, due, deadline.target, met_on, status, working)
 
 
 def _deadlines(r: Replay, as_of: dt.date) -> tuple[DeadlineView, ...]:
