@@ -300,6 +300,43 @@ class Factory:
             recorded_at=timezone.now(),
         )
 
+    def signed_up(self, member: Member, preset: str = "vela") -> Member:
+        """``member`` with every document the organisation's code has members sign, signed
+        on 6 January 2026 and countersigned: eligible to take part (MEM-2). The code is the
+        one the organisation published last, or ``preset``'s when it has none yet.
+
+        Each document has one version per organisation, made once, so that signing up a
+        second member does not leave the first one's signatures outdated (MEM-6)."""
+        from panelkeeper.cases.procedure import policy_of
+
+        organisation = member.group.organisation
+        # The code the organisation has published, however it was published (browser
+        # tests publish through the pages), else ``preset``'s, published now.
+        version = (
+            PolicyVersion.objects.published()
+            .filter(organisation=organisation)
+            .order_by("-in_force_from")
+            .first()
+        ) or self.code_in_force(preset, organisation)
+        documents = policy_of(version).documents
+        grant = Grant.objects.filter(organisation=organisation, role=Grant.Role.OFFICER).first()
+        officer = grant.user if grant is not None else self.officer(organisation)
+        for item in documents.to_sign if documents is not None else ():
+            key = f"signed_up:{organisation.pk}:{item.key}"
+            if key not in self._personas:
+                self._personas[key] = self.document_version(
+                    item.key, organisation, title=item.title
+                )
+            self.countersignature(self.signature(member, self._personas[key]), officer)
+        return member
+
+    def involved_customer(
+        self, group: Group | None = None, *, preset: str = "vela", **fields: Any
+    ) -> Member:
+        """A panel member eligible under ``preset``'s code to sit on an investigating group
+        (MEM-2)."""
+        return self.signed_up(self.panel_member(group, **fields), preset)
+
     # Meetings (meetings) ------------------------------------------------------------
 
     def meeting(
@@ -499,7 +536,7 @@ class Factory:
             seat_investigator(
                 case=case,
                 role_key="involved_customer",
-                member=self.panel_member(),
+                member=self.involved_customer(),
                 actor=None,
                 effective=dt.date(2026, 11, 4),
                 today=day,
@@ -553,8 +590,8 @@ class Factory:
                     effective=dt.date(2026, 11, 4), today=day,
                 )  # fmt: skip
             seat_investigator(
-                case=case, role_key="involved_customer", member=self.panel_member(), actor=None,
-                effective=dt.date(2026, 11, 4), today=day,
+                case=case, role_key="involved_customer", member=self.involved_customer(),
+                actor=None, effective=dt.date(2026, 11, 4), today=day,
             )  # fmt: skip
             convene_group(case=case, actor=None, effective=dt.date(2026, 11, 5), today=day)
             record_determination(

@@ -38,7 +38,8 @@ def load_demo_members(
 
     ``person(email, names)`` makes or finds a user who can sign in with the demo password.
     The chair has signed every document and been countersigned, so their checklist is
-    complete; the panel member has signed nothing yet.
+    complete, as has the member their advocate acts for (on joining); the panel member
+    has signed nothing yet.
     """
     name = policy.groups[0].name if policy.groups else "Scrutiny Panel"
     group, _ = Group.objects.get_or_create(organisation=organisation, name=name)
@@ -67,7 +68,12 @@ def load_demo_members(
             )
         if role == GroupRole.CHAIR and policy.documents is not None:
             keys = [item.key for item in policy.documents.to_sign]
-            _sign_everything(member, keys, officer=officer, today=today)
+            _sign_everything(member, keys, officer=officer, on=today)
+        elif policy.documents is not None and member.advocate_id is not None:
+            # Signed with their advocate on joining, so that the demo's investigating
+            # group has an eligible member to seat (MEM-2).
+            keys = [item.key for item in policy.documents.to_sign]
+            _sign_everything(member, keys, officer=officer, on=STARTED_ON)
     return sign_ins
 
 
@@ -97,7 +103,8 @@ def _publish_documents(
         )
 
 
-def _sign_everything(member: Member, keys: list[str], *, officer: User, today: dt.date) -> None:
+def _sign_everything(member: Member, keys: list[str], *, officer: User, on: dt.date) -> None:
+    """``member`` signs, and ``officer`` countersigns, every document in ``keys`` on ``on``."""
     organisation = member.group.organisation
     for document in Document.objects.filter(organisation=organisation, key__in=keys):
         version = document.versions.order_by("-published_on").first()
@@ -109,7 +116,7 @@ def _sign_everything(member: Member, keys: list[str], *, officer: User, today: d
             read_and_understood=True,
             acknowledged_consequences=True,
             typed_name=member.full_name,
-            actor=member.user or officer,
-            today=today,
+            actor=member.user or member.advocate or officer,
+            today=on,
         )
-        countersign(signature=signature, officer=officer, countersigned_on=today, today=today)
+        countersign(signature=signature, officer=officer, countersigned_on=on, today=on)

@@ -23,7 +23,7 @@ def people(code_in_force: dict[str, str]) -> dict[str, Any]:
     factory = Factory()
     group = factory.group(Organisation.objects.get(slug="home"))
     subject = factory.panel_member(group, full_name="Sam Subject")
-    customer = factory.panel_member(group, full_name="Cora Customer")
+    customer = factory.involved_customer(group, full_name="Cora Customer")
     staff = [factory.user(first_name=n, last_name="Staff") for n in ("Ida", "Sid")]
     return {
         **code_in_force,

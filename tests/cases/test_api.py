@@ -75,7 +75,7 @@ def test_a_vela_breach_through_the_api_to_an_outcome_and_an_appeal(
         f"{steps}/seat",
         {
             "role_key": "involved_customer",
-            "member_id": factory.panel_member().pk,
+            "member_id": factory.involved_customer().pk,
             "effective": "2026-11-04",
         },
     )

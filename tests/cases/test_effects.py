@@ -74,7 +74,7 @@ def _to_outcome(factory: Factory, case: Case, outcome: str, level: str) -> None:
     seat_investigator(
         case=case,
         role_key="involved_customer",
-        member=factory.panel_member(),
+        member=factory.involved_customer(),
         actor=None,
         effective=dt.date(2026, 11, 4),
         today=TODAY,

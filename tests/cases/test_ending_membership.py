@@ -30,7 +30,7 @@ def _found_major(factory: Factory) -> Case:
             effective=dt.date(2026, 11, 4), today=TODAY,
         )  # fmt: skip
     seat_investigator(
-        case=case, role_key="involved_customer", member=factory.panel_member(), actor=None,
+        case=case, role_key="involved_customer", member=factory.involved_customer(), actor=None,
         effective=dt.date(2026, 11, 4), today=TODAY,
     )  # fmt: skip
     convene_group(case=case, actor=None, effective=dt.date(2026, 11, 5), today=TODAY)

@@ -171,7 +171,7 @@ def test_a_concern_from_the_public_form_becomes_a_case_whose_appeal_is_decided(
     seats = [
         ("customer_involvement_team", "user", factory.user(first_name="Cara", last_name="Team")),
         ("service_improvement_team", "user", factory.user(first_name="Sid", last_name="Service")),
-        ("involved_customer", "member", factory.panel_member(full_name="Ivan Involved")),
+        ("involved_customer", "member", factory.involved_customer(full_name="Ivan Involved")),
     ]
     for role, kind, person in seats:
         text = step(

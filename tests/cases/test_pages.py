@@ -62,7 +62,7 @@ def test_an_officer_takes_a_vela_breach_to_an_outcome_and_an_appeal_br_4_to_br_1
         "seat",
         {
             "role_key": "involved_customer",
-            "member": factory.panel_member().pk,
+            "member": factory.involved_customer().pk,
             **date_input("effective", dt.date(2026, 11, 4)),
         },
     )

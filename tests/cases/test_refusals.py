@@ -124,7 +124,7 @@ def test_an_outcome_not_on_offer_needs_a_reason_interpretation_8(factory: Factor
     seat_investigator(
         case=case,
         role_key="involved_customer",
-        member=factory.panel_member(),
+        member=factory.involved_customer(),
         actor=None,
         today=TODAY,
         effective=dt.date(2026, 11, 16),
@@ -215,7 +215,7 @@ def test_a_late_appeal_is_marked_late_and_waits_for_an_officer_interpretation_3(
     seat_investigator(
         case=case,
         role_key="involved_customer",
-        member=factory.panel_member(),
+        member=factory.involved_customer(),
         actor=None,
         today=day,
     )

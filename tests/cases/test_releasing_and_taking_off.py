@@ -51,7 +51,7 @@ def _grouped(factory: Factory) -> tuple[Case, dict[str, Seat]]:
     seats = {
         "customer_involvement_team": _seat(case, "customer_involvement_team", user=factory.user()),
         "service_improvement_team": _seat(case, "service_improvement_team", user=factory.user()),
-        "involved_customer": _seat(case, "involved_customer", member=factory.panel_member()),
+        "involved_customer": _seat(case, "involved_customer", member=factory.involved_customer()),
     }
     return case, seats
 
@@ -69,7 +69,7 @@ def _witness(factory: Factory, case: Case) -> CaseParty:
     return add_party(
         case=case,
         role=PartyRole.WITNESS,
-        member=factory.panel_member(),
+        member=factory.involved_customer(),
         actor=None,
         effective=INFORMED,
         today=TODAY,

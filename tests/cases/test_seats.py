@@ -146,7 +146,7 @@ def test_a_role_the_code_does_not_seat_is_refused_br_6(factory: Factory) -> None
 def test_convening_names_every_seat_still_empty_br_6(factory: Factory) -> None:
     case = factory.the_case
     inform_member(case=case, actor=None, effective=dt.date(2026, 11, 3), today=TODAY)
-    _seat_member(case, factory.panel_member())
+    _seat_member(case, factory.involved_customer())
     with pytest.raises(Refused) as caught:
         convene_group(case=case, actor=None, effective=ON, today=TODAY)
     assert caught.value.rule == "BR-6"
@@ -170,7 +170,9 @@ def test_the_chair_never_sits_on_their_own_case_and_the_vice_chair_does_interpre
     refusal = _refused(case, case.member, role="chair")
     assert refusal.rule == "Interpretation 10"
     assert "Vice Chair" in refusal.message
-    vice = factory.panel_member(group=case.member.group, role=GroupRole.VICE_CHAIR)
+    vice = factory.involved_customer(
+        group=case.member.group, role=GroupRole.VICE_CHAIR, preset="herefordshire"
+    )
     assert _seat_member(case, vice, role="vice_chair").role_title.startswith("Vice Chair")
 
 
@@ -190,6 +192,8 @@ def _herefordshire_case_with_two_chairs(factory: Factory) -> tuple[Case, Member,
         raised_by="staff",
         clauses=["confidentiality_agreement"],
     )
+    for chair in chairs:
+        factory.signed_up(chair, "herefordshire")
     return case, chairs[0], chairs[1]
 
 
@@ -241,7 +245,7 @@ def test_a_group_has_one_vice_chair_seat_at_a_time_br_6(factory: Factory) -> Non
     10), the group still has one such seat, even with two panels' vice chairs to choose."""
     case = _herefordshire_case_about_the_chair(factory)
     vices = [
-        factory.panel_member(group=group, role=GroupRole.VICE_CHAIR)
+        factory.involved_customer(group=group, role=GroupRole.VICE_CHAIR, preset="herefordshire")
         for group in (case.member.group, factory.group(case.organisation))
     ]
     seat = _seat_member(case, vices[0], role="vice_chair")

@@ -54,7 +54,7 @@ def insight_case(factory: Factory, **reporter: Any) -> Any:
         case=case, role_key="customer_involvement_manager", user=manager, actor=None,
         effective=dt.date(2026, 11, 4), today=day,
     )  # fmt: skip
-    voice = factory.panel_member(full_name="Val Voice")
+    voice = factory.involved_customer(full_name="Val Voice", preset="insight")
     voice.address, voice.contact_by = "4 Pear Road\nHereford HR1 2AB", "post"
     voice.save(update_fields=["address", "contact_by"])
     seat_investigator(
