@@ -7,6 +7,11 @@ whose declared interest awaits a decision. Receiving the report is not a conflic
 Chair never sits on their own case where the code names a stand-in (Interpretation 10).
 The composition the code requires is checked by the rules' ``check_group``.
 
+A member (staff are not members) sits only while eligible to take part
+(:func:`~panelkeeper.members.eligibility.eligibility`): where the code makes signing a
+condition, a member with a document still to sign is no more fit to investigate than to
+vote (MEM-2). This is asked when the seat is filled and again when the group convenes.
+
 A seat filled by mistake, or whose holder turns out to be conflicted or leaves, is
 released with a reason until the group is convened; the seat stays on record. Released
 seats, and people taken off the case, count for nothing: not in the group's composition,
@@ -22,7 +27,9 @@ from typing import TYPE_CHECKING
 from panelkeeper.cases.models import Case, PartyRole, Seat
 from panelkeeper.cases.procedure import ladder_of, policy_of
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.members.eligibility import Hurdle, eligibility
 from panelkeeper.members.models import Member
+from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import GroupProblem, Seated, check_group
 from panelkeeper.rules.ladder.case import EventKind
 from panelkeeper.rules.policy.roles import Role
@@ -76,6 +83,22 @@ def conflict_reasons(
                 ("COI-4", "has a declared interest with no decision yet; record one first")
             )
     return reasons
+
+
+def ineligibility(member: Member, *, on: dt.date) -> tuple[str, str] | None:
+    """(rule, why) when ``member`` may not take part on ``on``, or None when they may.
+
+    ``why`` names the member and every reason, so that it says what they still have to
+    sign. The rule is MEM-2 (eligibility needs every required document signed) unless
+    the only reason is a suspension (BR-9).
+    """
+    answer = eligibility(member, on=on)
+    if answer.eligible:
+        return None
+    hurdles = {reason.hurdle for reason in answer.reasons}
+    rule = "BR-9" if hurdles == {Hurdle.SUSPENDED} else "MEM-2"
+    why = "; ".join(reason.message for reason in answer.reasons)
+    return rule, f"{member.full_name} may not take part on {day_month_year(on)}: {why}"
 
 
 def group_roles(case: Case) -> dict[str, Role]:

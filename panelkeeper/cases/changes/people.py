@@ -19,7 +19,13 @@ from panelkeeper.audit.log import create_recorded, record, save_recorded
 from panelkeeper.cases.changes.writer import dates, reason_given
 from panelkeeper.cases.models import Case, CaseParty, PartyRole, Seat, SeatRelease
 from panelkeeper.cases.procedure import ladder_of, policy_of
-from panelkeeper.cases.seats import as_seated, conflict_reasons, group_convened, group_roles
+from panelkeeper.cases.seats import (
+    as_seated,
+    conflict_reasons,
+    group_convened,
+    group_roles,
+    ineligibility,
+)
 from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import GroupRole, Member
@@ -207,11 +213,12 @@ def seat_investigator(
 ) -> Seat:
     """Seat ``member`` or ``user`` on the case's investigating group as ``role_key`` (BR-6).
 
-    Refused, saying why, for anyone conflicted (COI-4, Interpretation 11), the Chair on
-    their own case where the code names a stand-in (Interpretation 10), a member seated as
-    chair or vice chair who does not hold that role, a second chair or vice chair while the
-    group's seat of that kind is held (a released seat frees it), or a role the code does
-    not name.
+    Refused, saying why, for anyone conflicted (COI-4, Interpretation 11), a member not
+    eligible to take part on ``effective``, with what they still have to sign (MEM-2), the
+    Chair on their own case where the code names a stand-in (Interpretation 10), a member
+    seated as chair or vice chair who does not hold that role, a second chair or vice chair
+    while the group's seat of that kind is held (a released seat frees it), or a role the
+    code does not name.
     """
     if (member is None) == (user is None):
         raise Refused(
@@ -242,6 +249,9 @@ def seat_investigator(
             rule=rule,
             field="member",
         )
+    unfit = ineligibility(member, on=when) if member is not None else None
+    if unfit is not None:
+        raise Refused(f"{unfit[1]}.", rule=unfit[0], field="member")
     probe = Seat(
         case=case,
         role_key=role_key,

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Protocol
 from django.db import transaction
 
 from panelkeeper.cases.changes.people import add_party
-from panelkeeper.cases.changes.writer import write_step
+from panelkeeper.cases.changes.writer import dates, write_step
 from panelkeeper.cases.models import Case, CaseEvent, PartyRole
 from panelkeeper.cases.procedure import policy_of
-from panelkeeper.cases.seats import group_problems
+from panelkeeper.cases.seats import group_problems, ineligibility
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import Channel, Effect
@@ -133,8 +133,12 @@ def convene_group(
     """Record that the investigating group was convened (BR-6).
 
     Refused while the seats do not make up the group the code requires (BR-6, COI-4,
-    Interpretation 10): every problem is named at once.
+    Interpretation 10): every problem is named at once. Refused too while a seated member
+    is not eligible to take part on the day it convenes (MEM-2), naming each one and why:
+    eligibility can lapse after the seat was filled (a new version to re-sign, a
+    suspension), and the group then waits for them or their seat is filled again.
     """
+    when, _ = dates(effective, today)
     with transaction.atomic():
         # The case row first, as releasing a seat does: no seat leaves between the
         # check of the group's make-up and the record that it was convened.
@@ -142,6 +146,18 @@ def convene_group(
         problems = group_problems(case)
         if problems:
             raise Refused(" ".join(p.message for p in problems), rule=problems[0].rule)
+        unfit = [
+            found
+            for seat in case.seats.current().filter(member__isnull=False).select_related("member")
+            if seat.member is not None
+            and (found := ineligibility(seat.member, on=when)) is not None
+        ]
+        if unfit:
+            raise Refused(
+                " ".join(f"{why}." for _, why in unfit)
+                + " Convene once they may take part, or release their seat for someone who may.",
+                rule=unfit[0][0],
+            )
         return write_step(
             case, EventKind.GROUP_CONVENED, effective=effective, actor=actor, today=today
         )
