@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "panelkeeper.accounts",
     "panelkeeper.audit",
     "panelkeeper.core",
+    "panelkeeper.outbox",
     "panelkeeper.organisations",
     "panelkeeper.members",
     "panelkeeper.meetings",
@@ -187,6 +188,13 @@ else:
     }
     if smtp_options["use_tls"] and smtp_options["use_ssl"]:
         raise ImproperlyConfigured("Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both.")
+
+# Every email goes through the outbox (panelkeeper/outbox). A message still "sending"
+# this long after a worker took it counts as cut off: it is sent once more and marked
+# as possibly sent twice. Keep it well above EMAIL_TIMEOUT.
+EMAIL_LEASE_MINUTES = env_int("PANELKEEPER_EMAIL_LEASE_MINUTES", 15)
+if EMAIL_LEASE_MINUTES < 1:
+    raise ImproperlyConfigured("PANELKEEPER_EMAIL_LEASE_MINUTES must be 1 or more.")
 
 FORM_RENDERER = "panelkeeper.lib.forms.GovukFormRenderer"
 

@@ -15,6 +15,9 @@ from panelkeeper.cases import triggers as case_triggers
 from panelkeeper.members import triggers as member_triggers
 from tests.factory import Factory
 
+# The loopback SMTP server fixture, for the tests that send real mail.
+pytest_plugins = ["tests.smtp_sink"]
+
 
 def pytest_configure(config: pytest.Config) -> None:
     # Real password hashing is slow on purpose; tests sign in hundreds of times.

@@ -21,7 +21,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "panelkeeper"
 LAYERS: list[set[str]] = [
     {"rules"},
     {"lib"},
-    {"core", "audit"},
+    {"core", "audit", "outbox"},
     {"accounts"},
     {"organisations"},
     {"members"},

@@ -7,15 +7,16 @@ transaction that schedules the task on commit, and the task does its work only w
 that row is unfinished.
 
 Add a job by writing a task that takes the day as an ISO date string and calls
-``run_once``, then registering it in ``JOBS`` under the task's own name: platform jobs
-below, an app's own from its ``AppConfig.ready`` (``JOBS.setdefault(name, task)``).
+``run_once`` (or, for a job over many people, ``run_in_batches``), then registering it
+in ``JOBS`` under the task's own name: platform jobs below, an app's own from its
+``AppConfig.ready`` (``JOBS.setdefault(name, task)``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -44,6 +45,54 @@ def run_once(job: str, day: str, work: Callable[[], dict[str, Any]]) -> bool:
         if run.finished is not None:
             return False
         run.outcome = work()
+        run.finished = timezone.now()
+        run.save(update_fields=["outcome", "finished"])
+    return True
+
+
+# One batch of a job over many people: it does its part and returns what it counted.
+type Batch = Callable[[], Mapping[str, int]]
+
+
+def _added(totals: Mapping[str, int], counts: Mapping[str, int]) -> dict[str, int]:
+    return {name: totals.get(name, 0) + counts.get(name, 0) for name in {*totals, *counts}}
+
+
+def run_batches(batches: Iterable[Batch], *, figures: Sequence[str]) -> dict[str, int]:
+    """Run each batch in a transaction of its own; the ``figures`` they counted, added up."""
+    totals = dict.fromkeys(figures, 0)
+    for batch in batches:
+        with transaction.atomic():
+            totals = _added(totals, batch())
+    return totals
+
+
+def run_in_batches(job: str, day: str, batches: Iterable[Batch], *, figures: Sequence[str]) -> bool:
+    """Do the job's day a batch at a time unless it is already done; True if it ran now.
+
+    Each batch runs in a transaction of its own, which also adds what it counted to the
+    run's outcome, so a crash undoes one batch at most and the figures stay true. The
+    run is marked finished only when every batch is done. Batches must be safe to do
+    twice (a unique key on what each produces, such as an outbox message's): a run cut
+    off part-way is run again from the start, and the batches done before do nothing.
+    The run's row is locked during each batch, so two workers take turns.
+    """
+    on = dt.date.fromisoformat(day)
+
+    def locked_run() -> DailyRun | None:
+        run = DailyRun.objects.select_for_update().get(job=job, day=on)
+        return None if run.finished is not None else run
+
+    for batch in batches:
+        with transaction.atomic():
+            if (run := locked_run()) is None:
+                return False
+            run.outcome = _added(dict.fromkeys(figures, 0) | run.outcome, batch())
+            run.save(update_fields=["outcome"])
+    with transaction.atomic():
+        if (run := locked_run()) is None:
+            return False
+        run.outcome = dict.fromkeys(figures, 0) | run.outcome
         run.finished = timezone.now()
         run.save(update_fields=["outcome", "finished"])
     return True

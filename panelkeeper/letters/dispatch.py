@@ -1,6 +1,7 @@
 """Sending an issued letter: by email with the PDF attached, or into the day's post.
 
-Every party the letter goes to gets a :class:`Dispatch` row (channel, recipient, time):
+Every party the letter goes to gets a :class:`Dispatch` row (channel, recipient, time),
+and an email one a message in the outbox with the PDF attached:
 the member by their own channel or by hand, their advocate a copy by email where
 the member asked for one, and anyone else the code says is told (the reporter, an
 investigator) their own letter by the channel their record gives. Posted letters are
@@ -17,14 +18,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.utils import timezone
 
 from panelkeeper.letters.kinds import NOTICE_KINDS
 from panelkeeper.letters.models import Channel, Dispatch, Letter, Recipient
 from panelkeeper.letters.rendering import batch_pdf
 from panelkeeper.organisations.models import Organisation
+from panelkeeper.outbox.posting import post
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -40,26 +40,35 @@ EMAIL_BODY = (
 )
 
 
-def _email(letter: Letter, *, to_name: str, to_email: str, copy_for: str = "") -> None:
+def _email(dispatch: Dispatch, *, copy_for: str = "") -> None:
+    """Post the letter's email with its PDF to the outbox, keyed by the dispatch."""
+    letter = dispatch.letter
     organisation = letter.organisation.name
     subject = letter.subject if not copy_for else f"Copy for you: {letter.subject}"
-    body = EMAIL_BODY.format(name=to_name, organisation=organisation, subject=letter.subject)
+    body = EMAIL_BODY.format(
+        name=dispatch.to_name, organisation=organisation, subject=letter.subject
+    )
     if copy_for:
         body = f"You asked to receive copies of letters to {copy_for}.\n\n" + body
-    message = EmailMessage(
-        subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[to_email]
+    post(
+        key=f"letter-dispatch:{dispatch.pk}",
+        to=dispatch.to_address,
+        name=dispatch.to_name,
+        subject=subject,
+        body=body,
+        organisation=letter.organisation,
+        attachments=[(letter.file_name, bytes(letter.pdf), "application/pdf")],
     )
-    message.attach(letter.file_name, bytes(letter.pdf), "application/pdf")
-    message.send()
 
 
 def dispatch_letter(letter: Letter, *, actor: User | None, to_address: str) -> list[Dispatch]:
     """Send ``letter`` to whom it is addressed and, where asked, a copy to the advocate.
 
-    Runs inside the issuing transaction. The notice is recorded and the log written
-    before any email leaves, so a refusal from the case sends nothing; a failure to send
-    undoes the whole letter. A letter handed over in person is logged as handed over on
-    the day it is issued; the officer prints it from the letter's page.
+    Runs inside the issuing transaction. Emails are posted to the outbox in that
+    transaction and leave only once it commits, so a refusal from the case, or any
+    later step of issuing that fails, sends nothing. A letter handed over in person is
+    logged as handed over on the day it is issued; the officer prints it from the
+    letter's page.
     """
     now = timezone.now()
     member = letter.member
@@ -107,9 +116,7 @@ def dispatch_letter(letter: Letter, *, actor: User | None, to_address: str) -> l
     for dispatch in sent:
         if dispatch.channel == Channel.EMAIL:
             copy_for = member.full_name if dispatch.recipient == Recipient.ADVOCATE else ""
-            _email(
-                letter, to_name=dispatch.to_name, to_email=dispatch.to_address, copy_for=copy_for
-            )
+            _email(dispatch, copy_for=copy_for)
     return sent
 
 

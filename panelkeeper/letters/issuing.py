@@ -4,7 +4,8 @@
 PDF once, stores the exact bytes with their SHA-256, dispatches it to every recipient
 (the member by their preferred channel, the advocate a copy where the member asked),
 and, for an outcome letter, records the notice on the case through the cases app's
-``record_notice``, all in one transaction: if sending fails nothing is kept.
+``record_notice``, all in one transaction. Emails go to the outbox in that transaction
+and leave once it commits: if any step fails, nothing is kept and nothing is sent.
 A correction is a new letter that names the one it corrects; issued letters never
 change.
 """

@@ -11,32 +11,37 @@ re-sign (MEM-2, MEM-6), and an action due (MTG-6).
 
 Nothing is sent twice: each email is written as a :class:`Reminder` row, unique on its
 recipient, what it is about and the due date, in the same transaction as the email is
-sent. A second worker doing the same day hits the constraint and sends nothing.
+posted to the outbox (keyed by that row). A second worker doing the same day hits the
+constraint and posts nothing. The daily job works in batches (an organisation's
+digests, then its members ``BATCH_SIZE`` at a time), a transaction each, so a run cut
+off part-way keeps what it posted and, run again, posts only what it had not.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import functools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from panelkeeper.cases.models import Case, CaseState
 from panelkeeper.cases.procedure import assess_case
+from panelkeeper.core.daily import Batch, run_batches
 from panelkeeper.letters.facts import long_date
 from panelkeeper.letters.models import Reminder
+from panelkeeper.lib.batches import in_batches
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.models import Action, Meeting, MeetingStatus
 from panelkeeper.members.eligibility import Hurdle, eligibility
 from panelkeeper.members.models import ContactBy, Member
 from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.organisations.models import Organisation, RoleHolder
+from panelkeeper.outbox.posting import post
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
 
 DIGEST_WORKING_DAYS = 2
@@ -119,10 +124,10 @@ def _send_once(
     subject: str,
     body: str,
 ) -> bool:
-    """Send one email unless one was already sent for (to, about, due_on); True if sent."""
+    """Post one email unless one was already posted for (to, about, due_on); True if posted."""
     try:
         with transaction.atomic():
-            Reminder.objects.create(
+            reminder = Reminder.objects.create(
                 organisation=organisation,
                 to_email=to,
                 about=about,
@@ -130,7 +135,13 @@ def _send_once(
                 sent_on=today,
                 sent_at=timezone.now(),
             )
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+            post(
+                key=f"reminder:{reminder.pk}",
+                to=to,
+                subject=subject,
+                body=body,
+                organisation=organisation,
+            )
     except IntegrityError:
         return False
     return True
@@ -237,18 +248,30 @@ def _document_key(about: str) -> bool:
     return about.startswith("document:")
 
 
-def send_member_reminders(
-    organisation: Organisation, *, today: dt.date, within: int = DIGEST_WORKING_DAYS
-) -> int:
-    calendar = calendar_for(organisation)
-    sent = 0
-    members = (
+# Members are reminded this many at a time, each batch in its own transaction.
+BATCH_SIZE = 500
+
+
+def _members_to_remind(organisation: Organisation, *, today: dt.date) -> QuerySet[Member]:
+    return (
         Member.objects.of(organisation)
         .active(on=today)
         .filter(contact_by=ContactBy.EMAIL)
         .exclude(Q(email="") | Q(email__isnull=True))
         .select_related("group__organisation")
     )
+
+
+def _member_batch(
+    organisation: Organisation,
+    members: Iterable[Member],
+    *,
+    today: dt.date,
+    within: int,
+    calendar: WorkingCalendar,
+) -> dict[str, int]:
+    """Post each of ``members`` what they should be reminded of; the number posted."""
+    sent = 0
     for member in members:
         for reminder in member_reminders(member, today=today, calendar=calendar, within=within):
             # A document has no due date: one reminder per version, keyed by it.
@@ -266,13 +289,38 @@ def send_member_reminders(
                 subject=f"{reminder.subject}: {organisation.name}",
                 body=body,
             )
-    return sent
+    return {"member_reminders": sent}
+
+
+def send_member_reminders(
+    organisation: Organisation, *, today: dt.date, within: int = DIGEST_WORKING_DAYS
+) -> int:
+    members = _members_to_remind(organisation, today=today)
+    calendar = calendar_for(organisation)
+    batch = _member_batch(organisation, members, today=today, within=within, calendar=calendar)
+    return batch["member_reminders"]
+
+
+def _digest_batch(organisation: Organisation, *, today: dt.date, within: int) -> dict[str, int]:
+    return {"digests": send_digests(organisation, today=today, within=within)}
+
+
+FIGURES = ("digests", "member_reminders")
+
+
+def reminder_batches(today: dt.date, *, within: int = DIGEST_WORKING_DAYS) -> Iterator[Batch]:
+    """The day's digests and member reminders, in batches: an organisation's digests,
+    then its members ``BATCH_SIZE`` at a time."""
+    for organisation in Organisation.objects.order_by("pk"):
+        yield functools.partial(_digest_batch, organisation, today=today, within=within)
+        calendar = calendar_for(organisation)
+        members = _members_to_remind(organisation, today=today)
+        for batch in in_batches(members, BATCH_SIZE):
+            yield functools.partial(
+                _member_batch, organisation, batch, today=today, within=within, calendar=calendar
+            )
 
 
 def send_reminders(today: dt.date, *, within: int = DIGEST_WORKING_DAYS) -> dict[str, int]:
     """The day's digests and member reminders for every organisation; counts sent."""
-    digests = members = 0
-    for organisation in Organisation.objects.order_by("pk"):
-        digests += send_digests(organisation, today=today, within=within)
-        members += send_member_reminders(organisation, today=today, within=within)
-    return {"digests": digests, "member_reminders": members}
+    return run_batches(reminder_batches(today, within=within), figures=FIGURES)

@@ -9,6 +9,7 @@ member's register, so the review clock restarts whenever the member touches it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from panelkeeper.audit.log import create_recorded, save_recorded
+from panelkeeper.lib.batches import in_batches
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
@@ -190,6 +192,13 @@ def members_with_reviews(
     organisation: Organisation, *, on: dt.date
 ) -> list[tuple[Member, ReviewState]]:
     """Every member active on ``on`` with the state of their declaration, in two queries."""
+    return [pair for batch in reviews_in_batches(organisation, on=on) for pair in batch]
+
+
+def reviews_in_batches(
+    organisation: Organisation, *, on: dt.date, size: int | None = None
+) -> Iterator[list[tuple[Member, ReviewState]]]:
+    """:func:`members_with_reviews`, ``size`` members at a time (all at once without)."""
     months = settings_of(organisation).review_months
     members = (
         Member.objects.of(organisation)
@@ -197,8 +206,9 @@ def members_with_reviews(
         .annotate(last_reviewed=Max("register_reviews__reviewed_on"))
         .select_related("group")
     )
-    found: list[tuple[Member, ReviewState]] = []
-    for m in members:
-        last = m.last_reviewed  # type: ignore[attr-defined]  # MemberQuerySet drops annotations
-        found.append((m, review_state(m, last_reviewed=last, months=months, today=on)))
-    return found
+    for batch in [list(members)] if size is None else in_batches(members, size):
+        found: list[tuple[Member, ReviewState]] = []
+        for m in batch:
+            last = m.last_reviewed  # type: ignore[attr-defined]  # MemberQuerySet drops annotations
+            found.append((m, review_state(m, last_reviewed=last, months=months, today=on)))
+        yield found

@@ -16,6 +16,7 @@ from panelkeeper.letters.issuing import issue_case_letter, issue_gift_letter
 from panelkeeper.letters.kinds import LetterKind
 from panelkeeper.letters.models import Dispatch, Letter
 from panelkeeper.lib.refusals import Refused
+from tests.delivery import deliver
 from tests.factory import Factory
 from tests.lib.test_pdf import pdf_text
 
@@ -28,7 +29,7 @@ def test_an_outcome_letter_is_emailed_and_records_the_notice_that_starts_the_app
     letter = factory.letter()
     assert letter.kind == LetterKind.WARNING
     assert letter.channel == "email"
-    [email] = mail.outbox
+    [email] = deliver()
     assert email.to == ["sam@example.org"]
     [(name, content, mimetype)] = email.attachments
     assert (name, mimetype) == (letter.file_name, "application/pdf")
@@ -82,6 +83,7 @@ def test_a_member_who_asked_for_large_print_and_a_copy_to_their_advocate_gets_bo
         "advocate",
         "member",
     ]
+    deliver()
     assert [m.to for m in mail.outbox] == [["sam@example.org"], ["ada@example.org"]]
     assert mail.outbox[1].subject.startswith("Copy for you:")
 
@@ -94,6 +96,7 @@ def test_posted_letters_go_in_the_days_print_batch_and_count_from_deemed_receipt
     member.contact_by, member.address = "post", "1 High Street\nHartlepool\nTS24 7AA"
     member.save(update_fields=["contact_by", "address"])
     letter = factory.letter()
+    deliver()
     assert letter.channel == "post" and not mail.outbox
     window = assess_case(case, as_of=TODAY).appeal_window
     assert window is not None

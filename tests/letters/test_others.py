@@ -29,6 +29,7 @@ from panelkeeper.letters.dispatch import posted_on
 from panelkeeper.letters.issuing import issue_case_letter
 from panelkeeper.letters.kinds import LetterKind
 from panelkeeper.letters.models import Dispatch, Letter
+from tests.delivery import deliver
 from tests.factory import Factory
 
 TODAY = dt.date(2026, 11, 23)
@@ -100,6 +101,7 @@ def test_insight_sends_the_outcome_to_the_reporter_and_each_investigator_br_11(
     # The reasons and the member's record are the member's own.
     assert case.description not in text
     assert "stays on your record" not in text
+    deliver()
     assert sorted(m.to[0] for m in mail.outbox) == [
         "mo@example.org",
         "rita@example.org",
@@ -189,6 +191,7 @@ def test_vela_writes_to_the_member_alone(factory: Factory) -> None:
     letter = factory.letter()
     assert CaseParty.objects.filter(case=letter.case, role="reporter").exists()
     assert not letter.told_to_others.exists()
+    deliver()
     assert [m.to for m in mail.outbox] == [["sam@example.org"]]
 
 
@@ -222,7 +225,7 @@ def test_a_letter_handed_over_is_received_that_day_and_neither_emailed_nor_poste
     """Interpretation 2: notice by hand is received the day it is given."""
     letter = factory.letter(channel="hand")
     assert letter.channel == "hand"
-    assert mail.outbox == []
+    assert deliver() == []
     notice = CaseEvent.objects.get(case=letter.case, kind="notice_sent")
     assert (notice.effective, notice.channel) == (TODAY, "hand")
     window = assess_case(letter.case, as_of=TODAY).appeal_window

@@ -6,19 +6,22 @@ BR-5, BR-11, BR-12 (case deadlines), MTG-6 (actions), MEM-2 and MEM-6 (documents
 from __future__ import annotations
 
 import datetime as dt
-import threading
 
 import pytest
 from django.core import mail
-from django.db import connection
 
 from panelkeeper.cases.changes.appeals import consider_appeal, lodge_appeal
 from panelkeeper.cases.changes.steps import open_investigation, record_determination, record_outcome
 from panelkeeper.core.daily import trigger
 from panelkeeper.core.models import DailyRun
+from panelkeeper.letters import reminders
 from panelkeeper.letters.models import Reminder
 from panelkeeper.letters.reminders import send_digests, send_member_reminders, send_reminders
+from panelkeeper.letters.tasks import send_daily_reminders
+from panelkeeper.outbox.models import Message
+from tests.delivery import Killed, cut_off_after, deliver
 from tests.factory import Factory
+from tests.threads import at_once
 
 
 def nexus_exclusion_appealed(factory: Factory) -> object:
@@ -38,11 +41,12 @@ def nexus_exclusion_appealed(factory: Factory) -> object:
     lodge_appeal(
         case=case, received_on=dt.date(2026, 11, 16), actor=None, today=dt.date(2026, 11, 16)
     )
+    deliver()  # the letter's email, sent before the tests clear the mailbox
     return case
 
 
 def _digest_lines(subject_day: str) -> str:
-    [email] = [m for m in mail.outbox if subject_day in m.subject]
+    [email] = [m for m in deliver() if subject_day in m.subject]
     return email.body
 
 
@@ -55,7 +59,7 @@ def test_the_digest_lists_what_falls_due_in_the_next_two_working_days_br_12(
     # days away, so not yet in the digest; on Thursday it is two working days away.
     assert send_digests(factory.home, today=dt.date(2026, 11, 18)) == 0
     sent = send_digests(factory.home, today=dt.date(2026, 11, 19))
-    assert sent >= 1 and len(mail.outbox) == sent
+    assert sent >= 1 and len(deliver()) == sent
     body = mail.outbox[0].body
     assert "Consider the appeal: due Monday 23 November 2026" in body
     assert "Overdue" not in body
@@ -68,14 +72,14 @@ def test_a_deadline_that_moves_moves_its_reminder_br_12(factory: Factory) -> Non
     case = nexus_exclusion_appealed(factory)
     mail.outbox.clear()
     send_digests(factory.home, today=dt.date(2026, 11, 24))
-    first = mail.outbox[0].body
+    first = deliver()[0].body
     assert "Overdue" in first and "Consider the appeal: was due Monday 23 November 2026" in first
     consider_appeal(
         case=case, actor=None, effective=dt.date(2026, 11, 20), today=dt.date(2026, 11, 26)
     )
     mail.outbox.clear()
     send_digests(factory.home, today=dt.date(2026, 11, 26))
-    moved = mail.outbox[0].body
+    moved = deliver()[0].body
     assert "Consider the appeal" not in moved
     assert "Send the appeal decision in writing: due Friday 27 November 2026" in moved
 
@@ -87,7 +91,7 @@ def test_a_digest_is_sent_once_a_day_however_often_it_runs(factory: Factory) -> 
     first = send_digests(factory.home, today=day)
     assert first >= 1
     assert send_digests(factory.home, today=day) == 0
-    assert len(mail.outbox) == first
+    assert len(deliver()) == first
     assert Reminder.objects.filter(about=f"digest:{factory.home.pk}", due_on=day).count() == first
 
 
@@ -112,7 +116,7 @@ def test_members_are_reminded_of_a_meeting_a_document_to_sign_and_an_action_mtg_
     )
     today = dt.date(2026, 11, 23)
     send_member_reminders(factory.home, today=today)
-    mine = [m for m in mail.outbox if m.to == ["mina@example.org"]]
+    mine = [m for m in deliver() if m.to == ["mina@example.org"]]
     subjects = " | ".join(m.subject for m in mine)
     assert "Meeting on Wednesday 25 November 2026" in subjects
     [meeting] = [m for m in mine if m.subject.startswith("Meeting on")]
@@ -121,11 +125,11 @@ def test_members_are_reminded_of_a_meeting_a_document_to_sign_and_an_action_mtg_
     assert "An action from a meeting" in subjects
     mail.outbox.clear()
     send_member_reminders(factory.home, today=today + dt.timedelta(days=1))
-    assert [m for m in mail.outbox if m.to == ["mina@example.org"]] == []  # nothing twice
+    assert [m for m in deliver() if m.to == ["mina@example.org"]] == []  # nothing twice
     # The action's due date moves: it is chased again on its new date.
     Action.objects.filter(owner_member=member).update(due_on=dt.date(2026, 11, 26))
     send_member_reminders(factory.home, today=dt.date(2026, 11, 25))
-    assert [m.subject for m in mail.outbox if m.to == ["mina@example.org"]] == [
+    assert [m.subject for m in deliver() if m.to == ["mina@example.org"]] == [
         "An action from a meeting: " + factory.home.name
     ]
 
@@ -158,25 +162,9 @@ def test_two_workers_on_the_same_day_send_each_reminder_once(factory: Factory) -
     nexus_exclusion_appealed(factory)
     mail.outbox.clear()
     day = dt.date(2026, 11, 20)
-    results: list[dict[str, int]] = []
-    errors: list[BaseException] = []
-    start = threading.Barrier(2)
-
-    def worker() -> None:
-        try:
-            start.wait()
-            results.append(send_reminders(day))
-        except BaseException as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results, errors = at_once(lambda: send_reminders(day))
     assert errors == []
+    deliver()
     sent = sum(r["digests"] for r in results)
     assert sent >= 1
     assert len(results) == 2
@@ -201,7 +189,7 @@ def test_a_meeting_moved_to_another_hour_is_reminded_again(factory: Factory) -> 
     def meeting_mail() -> list[str]:
         return [
             " ".join(m.body.split())
-            for m in mail.outbox
+            for m in deliver()
             if m.to == ["mina@example.org"] and m.subject.startswith("Meeting on")
         ]
 
@@ -213,3 +201,30 @@ def test_a_meeting_moved_to_another_hour_is_reminded_again(factory: Factory) -> 
     send_member_reminders(factory.home, today=today)
     [_, moved] = meeting_mail()
     assert "at 19:00" in moved
+
+
+def test_the_daily_reminders_cut_off_part_way_resume_and_remind_nobody_twice(
+    factory: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The job works an organisation's digests, then its members a batch at a time;
+    killed in its third batch of members, run again it reminds only the members left,
+    and the day counts as done only then."""
+    for n in range(4):
+        factory.panel_member(email=f"m{n}@example.org", contact_by="email")
+    factory.meeting(date=dt.date(2026, 11, 25))
+    monkeypatch.setattr(reminders, "BATCH_SIZE", 1)
+    cut_off_after(2, monkeypatch, reminders)
+    day = dt.date(2026, 11, 23)
+    trigger(day)
+    with pytest.raises(Killed):
+        send_daily_reminders.call(day.isoformat())
+    run = DailyRun.objects.get(job="letters_reminders", day=day)
+    assert (run.finished, run.outcome) == (None, {"digests": 0, "member_reminders": 2})
+    monkeypatch.undo()
+    monkeypatch.setattr(reminders, "BATCH_SIZE", 1)
+    assert send_daily_reminders.call(day.isoformat()) is True
+    run.refresh_from_db()
+    assert run.finished is not None
+    assert run.outcome == {"digests": 0, "member_reminders": 4}
+    assert sorted(m.to[0] for m in deliver()) == [f"m{n}@example.org" for n in range(4)]
+    assert Message.objects.count() == 4
