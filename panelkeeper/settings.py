@@ -127,6 +127,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "panelkeeper" / "static"]
 MEDIA_ROOT = VAR_DIR / "media"
+# Where `panelkeeper backup` writes its archives when given no path.
+BACKUP_DIR = Path(env_str("PANELKEEPER_BACKUP_DIR", str(VAR_DIR / "backups")))
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],
