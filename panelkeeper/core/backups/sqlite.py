@@ -76,6 +76,11 @@ def load(path: Path) -> None:
     destination = sqlite3.connect(target, timeout=30)
     try:
         source.backup(destination)
+    except sqlite3.OperationalError as error:
+        raise BackupError(
+            f"The database at {target} could not be written ({error}). Stop the web server "
+            "and the task worker, then run restore again."
+        ) from None
     finally:
         destination.close()
         source.close()
