@@ -18,10 +18,10 @@ import datetime as dt
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from panelkeeper.lib.fields import optional_user_key
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import Channel, Effect, Raiser
 from panelkeeper.rules.ladder.case import AppealResult, EventKind, State
@@ -126,17 +126,9 @@ class Case(models.Model):
     subject_is_chair = models.BooleanField(default=False)
     # Where it went (BR-2) and, once lodged, whom the appeal is put to (BR-12).
     routed_to = models.CharField(max_length=300, blank=True)
-    handler = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    handler = optional_user_key()
     appeal_to = models.CharField(max_length=200, blank=True)
-    appeal_officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="appeals_put_to_me",
-    )
+    appeal_officer = optional_user_key(related_name="appeals_put_to_me")
     # Where it came from, when another app's record opened it (MTG-5, MTG-2).
     asked_to_leave = models.OneToOneField(
         "meetings.AskedToLeave", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -156,9 +148,7 @@ class Case(models.Model):
     level = models.CharField(max_length=50, blank=True)
     next_due = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField()
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    created_by = optional_user_key()
 
     objects = CaseQuerySet.as_manager()
 
@@ -198,9 +188,7 @@ class CaseEvent(models.Model):
     effective = models.DateField()
     recorded_on = models.DateField()
     recorded_at = models.DateTimeField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    recorded_by = optional_user_key()
     step = models.CharField(max_length=100, blank=True)
     level = models.CharField(max_length=50, blank=True)
     outcome = models.CharField(max_length=100, blank=True)
@@ -260,9 +248,7 @@ class CaseParty(models.Model):
     member = models.ForeignKey(
         "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    user = optional_user_key()
     name = models.CharField(max_length=200, blank=True)
     contact = models.CharField(
         max_length=300,
@@ -277,9 +263,7 @@ class CaseParty(models.Model):
     recorded_at = models.DateTimeField()
     removed_on = models.DateField(null=True, blank=True)
     removed_reason = models.TextField(blank=True)
-    removed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    removed_by = optional_user_key()
 
     objects = CasePartyQuerySet.as_manager()
 
@@ -332,15 +316,11 @@ class Seat(models.Model):
     member = models.ForeignKey(
         "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    user = optional_user_key()
     impartial = models.BooleanField(default=False)
     seated_on = models.DateField()
     recorded_at = models.DateTimeField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    recorded_by = optional_user_key()
 
     objects = SeatQuerySet.as_manager()
 
@@ -370,9 +350,7 @@ class SeatRelease(models.Model):
     released_on = models.DateField()
     reason = models.TextField()
     recorded_at = models.DateTimeField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    recorded_by = optional_user_key()
 
     class Meta:
         ordering = ["seat", "id"]

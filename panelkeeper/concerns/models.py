@@ -11,10 +11,10 @@ known only by a keyed hash of their receipt code (``receipt_digest``).
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from panelkeeper.lib.fields import optional_user_key
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.rules.dates import day_month_year
 
@@ -94,13 +94,7 @@ class Concern(models.Model):
     )
     received_at = models.DateTimeField()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.RECEIVED)
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    handled_by = optional_user_key()
     closed_reason = models.TextField(blank=True)
     closed_on = models.DateField(null=True, blank=True)
     case = models.OneToOneField(
@@ -166,13 +160,7 @@ class Message(models.Model):
     body = models.TextField()
     sent_on = models.DateField(help_text="The day it was sent or the contact was made.")
     recorded_at = models.DateTimeField()
-    officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    officer = optional_user_key()
 
     class Meta:
         ordering = ["recorded_at", "id"]

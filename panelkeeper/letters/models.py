@@ -9,11 +9,11 @@ can run twice, or on two workers at once, and still send each reminder once.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from panelkeeper.letters.kinds import LetterKind
+from panelkeeper.lib.fields import optional_user_key
 
 
 class LetterTemplate(models.Model):
@@ -26,9 +26,7 @@ class LetterTemplate(models.Model):
     subject = models.CharField(max_length=300)
     body = models.TextField()
     updated_at = models.DateTimeField()
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    updated_by = optional_user_key()
 
     class Meta:
         ordering = ["organisation", "kind"]
@@ -100,9 +98,7 @@ class Letter(models.Model):
     channel = models.CharField(max_length=10, choices=Channel.choices)
     issued_on = models.DateField()
     issued_at = models.DateTimeField()
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    issued_by = optional_user_key()
     corrects = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
     )

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from panelkeeper.lib.fields import optional_user_key, user_key
 from panelkeeper.rules.dates import day_month_year
 
 if TYPE_CHECKING:
@@ -127,23 +127,11 @@ class PolicyVersion(models.Model):
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        blank=True,
-    )
+    created_by = optional_user_key()
     approved_on = models.DateField(null=True, blank=True)
     in_force_from = models.DateField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        blank=True,
-    )
+    published_by = optional_user_key()
 
     objects = PolicyVersionQuerySet.as_manager()
 
@@ -212,9 +200,7 @@ class RoleHolder(models.Model):
     )
     role_key = models.SlugField("role key", max_length=100)
     role_title = models.CharField("role title", max_length=200)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="held_roles"
-    )
+    user = user_key(related_name="held_roles")
     effective_from = models.DateField()
     effective_until = models.DateField(null=True, blank=True)
 

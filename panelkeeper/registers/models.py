@@ -8,10 +8,10 @@ database enforces. Every row carries its organisation so every query can be scop
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 
+from panelkeeper.lib.fields import optional_user_key, user_key
 from panelkeeper.organisations.models import Group, OrganisationRecord
 from panelkeeper.registers.routing import DEFAULT_REVIEW_MONTHS
 from panelkeeper.rules.dates import day_month_year
@@ -68,13 +68,9 @@ class Interest(OrganisationRecord):
     starts_on = models.DateField()
     ends_on = models.DateField(null=True, blank=True)
     declared_at = models.DateTimeField()
-    declared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    declared_by = user_key()
     closed_at = models.DateTimeField(null=True, blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    closed_by = optional_user_key()
 
     objects = InterestQuerySet.as_manager()
 
@@ -109,9 +105,7 @@ class Review(OrganisationRecord):
     reviewed_on = models.DateField()
     nil = models.BooleanField(default=False)
     recorded_at = models.DateTimeField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    recorded_by = user_key()
 
     class Meta:
         ordering = ["member", "-reviewed_on", "-recorded_at", "-id"]
@@ -161,9 +155,7 @@ class WorkItem(OrganisationRecord):
     title = models.CharField(max_length=300)
     on = models.DateField("date")
     created_at = models.DateTimeField()
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    created_by = optional_user_key()
 
     class Meta:
         ordering = ["organisation", "-on", "-id"]
@@ -244,9 +236,7 @@ class ConflictDecision(OrganisationRecord):
     told_title = models.CharField(max_length=200)
     told_on = models.DateField()
     recorded_at = models.DateTimeField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    recorded_by = user_key()
     revises = models.OneToOneField(
         "self",
         on_delete=models.PROTECT,
@@ -347,9 +337,7 @@ class Gift(OrganisationRecord):
     reported_to_role = models.CharField(max_length=100)
     reported_to_title = models.CharField(max_length=200)
     declared_at = models.DateTimeField()
-    declared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    declared_by = user_key()
     status = models.CharField(max_length=20, choices=GiftStatus.choices)
     decides_title = models.CharField(
         max_length=200, help_text="Who settles what happens to it: the group or a role."
@@ -357,9 +345,7 @@ class Gift(OrganisationRecord):
     outcome = models.CharField(max_length=10, choices=GiftOutcome.choices, blank=True)
     outcome_note = models.TextField(blank=True)
     decided_on = models.DateField(null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    decided_by = optional_user_key()
     decided_at = models.DateTimeField(null=True, blank=True)
 
     objects = GiftQuerySet.as_manager()

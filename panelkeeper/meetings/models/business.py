@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from panelkeeper.lib.fields import optional_user_key, user_key
 from panelkeeper.meetings.models.meetings import AgendaItem, Meeting
 from panelkeeper.rules.attendance import Outcome, Vote
 
@@ -35,9 +35,7 @@ class Decision(models.Model):
         max_length=12, choices=[(o.value, o.name.title()) for o in Outcome], blank=True
     )
     recorded_at = models.DateTimeField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    recorded_by = user_key()
 
     class Meta:
         ordering = ["meeting", "recorded_at", "id"]
@@ -89,15 +87,11 @@ class Action(models.Model):
     owner_member = models.ForeignKey(
         "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    owner_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    owner_user = optional_user_key()
     due_on = models.DateField()
     done_on = models.DateField(null=True, blank=True)
     recorded_at = models.DateTimeField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    recorded_by = user_key()
 
     class Meta:
         ordering = ["due_on", "id"]
@@ -132,9 +126,7 @@ class AskedToLeave(models.Model):
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+")
     what_happened = models.TextField(max_length=2000)
     recorded_at = models.DateTimeField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    recorded_by = user_key()
 
     class Meta:
         ordering = ["-recorded_at", "-id"]
@@ -165,9 +157,7 @@ class CalendarFeed(models.Model):
     )
     secret_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField()
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = user_key()
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

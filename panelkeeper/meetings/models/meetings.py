@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from panelkeeper.lib.fields import optional_user_key, user_key
 from panelkeeper.rules.attendance import Presence
 from panelkeeper.rules.dates import day_month_year
 
@@ -137,13 +138,9 @@ class Paper(models.Model):
     title = models.CharField(max_length=200)
     file = models.FileField(upload_to="meeting-papers/%Y/", blank=True)
     uploaded_at = models.DateTimeField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    uploaded_by = user_key()
     removed_at = models.DateTimeField(null=True, blank=True)
-    removed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    removed_by = optional_user_key()
 
     objects = PaperQuerySet.as_manager()
 
@@ -205,9 +202,7 @@ class MissedMeetings(models.Model):
     decided_at_meeting = models.ForeignKey(
         Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    decided_by = optional_user_key()
     ended_status = models.OneToOneField(
         "members.MemberStatus", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -306,9 +301,7 @@ class Attendance(models.Model):
     arrives_at = models.TimeField("expected arrival time", null=True, blank=True)
     late = models.BooleanField("apologies given late", default=False)
     recorded_at = models.DateTimeField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    recorded_by = user_key()
 
     class Meta:
         ordering = ["meeting", "member__full_name", "id"]

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import hashlib
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from panelkeeper.lib.fields import optional_user_key, user_key
 from panelkeeper.rules.dates import day_month_year
 
 
@@ -55,9 +55,7 @@ class DocumentVersion(models.Model):
     published_on = models.DateField()
     citable_clauses = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    created_by = optional_user_key()
 
     class Meta:
         ordering = ["document", "-published_on", "-id"]
@@ -94,9 +92,7 @@ class Signature(models.Model):
     signed_on = models.DateField()
     recorded_at = models.DateTimeField()
     method = models.CharField(max_length=10, choices=Method.choices)
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    entered_by = optional_user_key()
     scan = models.FileField(upload_to="signatures/%Y/%m/", blank=True)
     corrects = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
@@ -124,9 +120,7 @@ class Countersignature(models.Model):
     signature = models.ForeignKey(
         Signature, on_delete=models.PROTECT, related_name="countersignatures"
     )
-    officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    officer = user_key()
     officer_name = models.CharField(max_length=200)
     role_title = models.CharField(max_length=200, blank=True)
     countersigned_on = models.DateField()

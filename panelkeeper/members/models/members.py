@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 
+from panelkeeper.lib.fields import optional_user_key
 from panelkeeper.rules.dates import day_month_year
 
 if TYPE_CHECKING:
@@ -111,20 +111,8 @@ class Member(models.Model):
     )
     started_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="memberships",
-    )
-    advocate = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="advocated_members",
-    )
+    user = optional_user_key(related_name="memberships")
+    advocate = optional_user_key(related_name="advocated_members")
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = MemberQuerySet.as_manager()
@@ -167,13 +155,7 @@ class MemberStatus(models.Model):
     reason = models.CharField(max_length=500)
     effective_from = models.DateField()
     recorded_at = models.DateTimeField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    recorded_by = optional_user_key()
 
     class Meta:
         ordering = ["member", "effective_from", "recorded_at", "id"]

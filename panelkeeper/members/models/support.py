@@ -8,10 +8,10 @@ reason.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from panelkeeper.lib.fields import optional_user_key
 from panelkeeper.rules.dates import day_month_year
 
 
@@ -28,9 +28,7 @@ class Appraisal(models.Model):
     training_needs = models.TextField(blank=True)
     training_given = models.TextField(blank=True)
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    recorded_by = optional_user_key()
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -65,12 +63,8 @@ class Expense(models.Model):
     state = models.CharField(max_length=10, choices=State.choices, default=State.SUBMITTED)
     refusal_reason = models.CharField(max_length=500, blank=True)
     submitted_at = models.DateTimeField(auto_now_add=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    submitted_by = optional_user_key()
+    decided_by = optional_user_key()
     decided_on = models.DateField(null=True, blank=True)
     paid_on = models.DateField(null=True, blank=True)
 
