@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -27,6 +30,26 @@ PAGE_SIZE = 25
 def member_for(request: StaffRequest, pk: int) -> Member:
     """The member ``pk`` of the request's organisation, or 404."""
     return member_in(request.organisation, pk=pk)
+
+
+def member_form_page[T](
+    request: StaffRequest,
+    member: Member,
+    form: forms.Form,
+    add: Callable[..., T],
+    *,
+    template: str,
+    done: Callable[[T], str],
+) -> HttpResponse:
+    """An officer's page adding a record to ``member`` with ``form`` (see :func:`added_to`):
+    once ``add`` has applied it, back to the member page saying ``done(record)``; until
+    then ``template`` with the form."""
+    added = added_to(request, form, member, add)
+    if added is not None:
+        messages.success(request, done(added))
+        return redirect("members:detail", org=request.organisation.slug, pk=member.pk)
+    context = {"organisation": request.organisation, "member": member, "form": form}
+    return render(request, template, context)
 
 
 @staff(*READERS)
@@ -129,14 +152,14 @@ def detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def change_status(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     member = member_for(request, pk)
-    form = StatusForm(**bound(request))
-    entry = added_to(request, form, member, change_member_status)
-    if entry is not None:
-        messages.success(
-            request,
+    return member_form_page(
+        request,
+        member,
+        StatusForm(**bound(request)),
+        change_member_status,
+        template="members/status_form.html",
+        done=lambda entry: (
             f"{member.full_name} is {entry.get_status_display().lower()} "
-            f"from {day_month_year(entry.effective_from)}",
-        )
-        return redirect("members:detail", org=org, pk=member.pk)
-    context = {"organisation": request.organisation, "form": form, "member": member}
-    return render(request, "members/status_form.html", context)
+            f"from {day_month_year(entry.effective_from)}"
+        ),
+    )

@@ -27,8 +27,7 @@ from panelkeeper.members.forms import CountersignForm, DocumentVersionForm, Pape
 from panelkeeper.members.lookups import signature_in
 from panelkeeper.members.models import Document, Signature
 from panelkeeper.members.signing import countersign, record_paper_signature
-from panelkeeper.members.views.common import added_to
-from panelkeeper.members.views.officer import member_for
+from panelkeeper.members.views.officer import member_for, member_form_page
 
 
 @staff(*READERS)
@@ -132,12 +131,14 @@ def countersign_signature(request: StaffRequest, org: str, pk: int) -> HttpRespo
 def paper_signature(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Enter a signature made on paper, with the scan attached (MEM-2, MEM-3)."""
     member = member_for(request, pk)
-    form = PaperSignatureForm(**bound(request), organisation=member.group.organisation)
-    if added_to(request, form, member, record_paper_signature) is not None:
-        messages.success(request, "Paper signature recorded")
-        return redirect("members:detail", org=org, pk=member.pk)
-    context = {"organisation": request.organisation, "form": form, "member": member}
-    return render(request, "members/paper_signature.html", context)
+    return member_form_page(
+        request,
+        member,
+        PaperSignatureForm(**bound(request), organisation=member.group.organisation),
+        record_paper_signature,
+        template="members/paper_signature.html",
+        done=lambda _: "Paper signature recorded",
+    )
 
 
 def signature_pdf_response(signature: Signature) -> HttpResponse:

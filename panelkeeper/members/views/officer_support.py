@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -14,34 +14,33 @@ from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.lookups import expense_in
 from panelkeeper.members.support import decide_expense, record_appraisal, submit_expense
 from panelkeeper.members.support_forms import AppraisalForm, ExpenseDecisionForm, ExpenseForm
-from panelkeeper.members.views.common import added_to
-from panelkeeper.members.views.officer import member_for
+from panelkeeper.members.views.officer import member_for, member_form_page
 
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
 def add_appraisal(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    member = member_for(request, pk)
-    form = AppraisalForm(**bound(request))
-    appraisal = added_to(request, form, member, record_appraisal)
-    if appraisal is not None:
-        messages.success(request, f"{appraisal.get_kind_display()} recorded")
-        return redirect("members:detail", org=org, pk=member.pk)
-    context = {"organisation": request.organisation, "member": member, "form": form}
-    return render(request, "members/appraisal_form.html", context)
+    return member_form_page(
+        request,
+        member_for(request, pk),
+        AppraisalForm(**bound(request)),
+        record_appraisal,
+        template="members/appraisal_form.html",
+        done=lambda appraisal: f"{appraisal.get_kind_display()} recorded",
+    )
 
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
 def add_expense(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    member = member_for(request, pk)
-    form = ExpenseForm(**bound(request))
-    expense = added_to(request, form, member, submit_expense)
-    if expense is not None:
-        messages.success(request, f"{expense.get_kind_display()} of £{expense.amount} submitted")
-        return redirect("members:detail", org=org, pk=member.pk)
-    context = {"organisation": request.organisation, "member": member, "form": form}
-    return render(request, "members/expense_form.html", context)
+    return member_form_page(
+        request,
+        member_for(request, pk),
+        ExpenseForm(**bound(request)),
+        submit_expense,
+        template="members/expense_form.html",
+        done=lambda expense: f"{expense.get_kind_display()} of £{expense.amount} submitted",
+    )
 
 
 @staff(OFFICER)
