@@ -40,7 +40,7 @@ from panelkeeper.cases.changes.appeals import decide_appeal as decide_appeal_put
 from panelkeeper.cases.changes.opening import raise_breach as raise_breach_case
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.reading import read_case, reporter_for_subject
-from panelkeeper.lib.api import REFUSED, body_doc, read_body
+from panelkeeper.lib.api import REFUSED, body_doc, read_body, within_token
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import CaseRequest, SignedInRequest, StaffRequest
 from panelkeeper.members.models import Member
@@ -55,10 +55,8 @@ PAGE_SIZE = 50
 @router.get("/mine", response=list[CaseRowOut], summary="Cases you have a part in")
 @api_signed_in
 def my_cases(request: SignedInRequest) -> list[CaseRowOut]:
-    token = request.api_token
-    cases = Case.objects.involving(request.user).select_related("member")
-    if token is not None:
-        cases = cases.filter(organisation=token.organisation_id)
+    involving = Case.objects.involving(request.user).select_related("member")
+    cases = within_token(request, involving, via="organisation")
     today = timezone.localdate()
     return [row_out(c, today, None) for c in cases.order_by("-began_on", "-id")]
 

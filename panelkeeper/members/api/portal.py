@@ -7,7 +7,7 @@ from django.utils import timezone
 from ninja import Router, Status
 
 from panelkeeper.accounts.permissions import api_member_self, api_signed_in
-from panelkeeper.lib.api import REFUSED, body_doc, read_body
+from panelkeeper.lib.api import REFUSED, body_doc, read_body, within_token
 from panelkeeper.lib.requests import MemberRequest, SignedInRequest
 from panelkeeper.members.api.common import added_to, signatures_of
 from panelkeeper.members.api.schemas import (
@@ -31,10 +31,7 @@ my_router = Router(tags=["member portal"])
 @api_signed_in
 def list_my_records(request: SignedInRequest) -> list[Member]:
     records = Member.objects.for_person(request.user)
-    token = getattr(request, "api_token", None)
-    if token is not None:
-        records = records.filter(group__organisation=token.organisation_id)
-    return list(records)
+    return list(within_token(request, records, via="group__organisation"))
 
 
 @my_router.get("/{member}", response=MemberOut, summary="One of your records")

@@ -22,7 +22,7 @@ from panelkeeper.accounts.permissions import (
     api_staff,
     get_object_for,
 )
-from panelkeeper.lib.api import REFUSED, body_doc, read_body
+from panelkeeper.lib.api import REFUSED, body_doc, read_body, within_token
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import SignedInRequest, StaffRequest
 from panelkeeper.organisations.api.schemas import (
@@ -80,11 +80,7 @@ def _version(request: StaffRequest, version_id: int) -> PolicyVersion:
 @api_signed_in
 def list_organisations(request: SignedInRequest) -> list[Organisation]:
     """A bearer token sees only the organisation it was made for."""
-    organisations = Organisation.objects.for_user(request.user)
-    token = getattr(request, "api_token", None)
-    if token is not None:
-        organisations = organisations.filter(pk=token.organisation_id)
-    return list(organisations)
+    return list(within_token(request, Organisation.objects.for_user(request.user), via="pk"))
 
 
 @router.get("/{org}", response=OrganisationDetailOut, summary="An organisation and its groups")
