@@ -24,7 +24,7 @@ from panelkeeper.members.models import DocumentVersion, Member, Signature
 from panelkeeper.members.signing import sign_document
 from panelkeeper.members.support import submit_expense
 from panelkeeper.members.support_forms import ExpenseForm
-from panelkeeper.members.views.common import added_to
+from panelkeeper.members.views.common import added_to, records_page
 from panelkeeper.members.views.officer_documents import signature_pdf_response
 
 
@@ -32,10 +32,7 @@ from panelkeeper.members.views.officer_documents import signature_pdf_response
 @require_GET
 def portal(request: SignedInRequest) -> HttpResponse:
     """The records this person may open: their own, and those they act for as advocate."""
-    records = list(Member.objects.for_person(request.user).select_related("group__organisation"))
-    if len(records) == 1:
-        return redirect("members:my_record", member=records[0].pk)
-    return render(request, "members/portal.html", {"records": records})
+    return records_page(request, one="members:my_record", template="members/portal.html")
 
 
 @member_self

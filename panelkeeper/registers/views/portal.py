@@ -7,14 +7,14 @@ staff included, gets 404 here (officers use the organisation's pages).
 from __future__ import annotations
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.permissions import member_self, signed_in
 from panelkeeper.lib.requests import MemberRequest, SignedInRequest
-from panelkeeper.members.models import Member
+from panelkeeper.members.views.common import records_page
 from panelkeeper.registers.models import Interest
 from panelkeeper.registers.views import common
 from panelkeeper.registers.views.register_page import member_register
@@ -28,10 +28,7 @@ def _back(member: int) -> str:
 @require_GET
 def my_registers(request: SignedInRequest) -> HttpResponse:
     """The member records the signed-in person may open; straight to the one if only one."""
-    records = list(Member.objects.for_person(request.user).select_related("group__organisation"))
-    if len(records) == 1:
-        return redirect("registers:mine", member=records[0].pk)
-    return render(request, "registers/my_registers.html", {"records": records})
+    return records_page(request, one="registers:mine", template="registers/my_registers.html")
 
 
 @member_self
