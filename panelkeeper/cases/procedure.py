@@ -10,7 +10,7 @@ calendar, its events, the member's earlier cases) and a refusal into the apps'
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from panelkeeper.cases.models import Case, CaseEvent
 from panelkeeper.lib.refusals import Refused
@@ -84,13 +84,17 @@ def earlier_cases(case: Case) -> list[EarlierCase]:
     return found
 
 
-def assess_case(case: Case, *, as_of: dt.date) -> CaseView:
-    """The case as its code sees it on ``as_of``: what was known then, and what was due."""
-    policy = policy_of(case.policy_version)
+def _ask_ladder(
+    case: Case, ask: Callable[..., CaseView], *proposed: Event, as_of: dt.date
+) -> CaseView:
+    """``ask`` (:func:`assess_policy` or :func:`check_next_policy`) about ``case`` on
+    ``as_of``, with its code, its events, the member's earlier cases and the
+    organisation's calendar; a refusal by the rules becomes :class:`Refused`."""
     try:
-        return assess_policy(
-            policy,
+        return ask(
+            policy_of(case.policy_version),
             events_of(case),
+            *proposed,
             as_of=as_of,
             case_id=case.reference,
             earlier_cases=earlier_cases(case),
@@ -100,21 +104,14 @@ def assess_case(case: Case, *, as_of: dt.date) -> CaseView:
         raise Refused.from_step(refused) from None
 
 
+def assess_case(case: Case, *, as_of: dt.date) -> CaseView:
+    """The case as its code sees it on ``as_of``: what was known then, and what was due."""
+    return _ask_ladder(case, assess_policy, as_of=as_of)
+
+
 def check_step(case: Case, proposed: Event, *, today: dt.date) -> CaseView:
     """The case as it would be with ``proposed``; raises :class:`Refused` if not allowed."""
-    policy = policy_of(case.policy_version)
-    try:
-        return check_next_policy(
-            policy,
-            events_of(case),
-            proposed,
-            as_of=today,
-            case_id=case.reference,
-            earlier_cases=earlier_cases(case),
-            calendar=calendar_for(case.organisation),
-        )
-    except StepRefused as refused:
-        raise Refused.from_step(refused) from None
+    return _ask_ladder(case, check_next_policy, proposed, as_of=today)
 
 
 def check_first(

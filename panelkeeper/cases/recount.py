@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from panelkeeper.cases.models import Case, CaseState
+from panelkeeper.cases.models import Case
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Organisation
@@ -24,8 +24,8 @@ def recount_due_dates(*, organisation: Organisation, today: dt.date) -> int:
     """
     changed = 0
     open_cases = (
-        Case.objects.filter(organisation=organisation)
-        .exclude(state__in=[CaseState.CLOSED, CaseState.WITHDRAWN])
+        Case.objects.of(organisation)
+        .open()
         .select_related("member", "policy_version", "organisation")
     )
     for case in open_cases:
