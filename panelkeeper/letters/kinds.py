@@ -135,29 +135,29 @@ GIFT: dict[str, str] = {
     "decided_on": "The date of the decision",
 }
 
+#: Letters to others involved say what the member's letters say, in the same words,
+#: except where a placeholder speaks to the member.
 PARTY: dict[str, str] = {
     "recipient_name": "The name of the person the letter is addressed to",
     "your_part": "How they were involved: raised the breach, or investigated it",
+    **COMMON,
     "member_name": "The full name of the member the case is about",
-    "organisation_name": "Your organisation's name",
-    "group_name": "The member's group, for example the scrutiny panel",
-    "letter_date": "The date the letter is sent",
     "contact": "Whom to contact with questions",
-    "reference": "The case reference, for example C-00012",
-    "began_on": "The date the case began",
+    "reference": CASE["reference"],
+    "began_on": CASE["began_on"],
 }
 
 PARTY_OUTCOME: dict[str, str] = {
-    "outcome": "The outcome decided, in the code's words",
-    "decided_on": "The date of the decision",
+    "outcome": OUTCOME["outcome"],
+    "decided_on": OUTCOME["decided_on"],
     "finding": "What was found, for example that it was a minor breach",
     "appeal_note": "Whether and until when the member may appeal",
 }
 
 PARTY_APPEAL: dict[str, str] = {
     "appeal_to": "The title of the person who considered the appeal",
-    "appeal_received_on": "The day the appeal was received",
-    "appeal_result": "What the appeal decided: upheld, overturned or varied",
+    "appeal_received_on": APPEAL["appeal_received_on"],
+    "appeal_result": APPEAL["appeal_result"],
 }
 
 RESIGN: dict[str, str] = {
