@@ -8,6 +8,7 @@ keyed hash kept in the cache (:mod:`panelkeeper.concerns.limits`).
 
 from __future__ import annotations
 
+from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -37,6 +38,16 @@ TOO_MANY = f"You have tried too many times. Wait {WINDOW_MINUTES} minutes, then 
 NO_MATCH = "Check your receipt code and enter it again"
 
 
+def _blocked(limit: Limit, request: HttpRequest, org: str, form: forms.Form) -> bool:
+    """Whether this person has tried ``limit`` too often; if so ``form`` says so, above
+    any other errors it has."""
+    if not is_blocked(limit, request, org):
+        return False
+    form.is_valid()
+    form.add_error(None, TOO_MANY)
+    return True
+
+
 def _organisation(org: str) -> Organisation:
     return get_object_or_404(Organisation, slug=org)
 
@@ -52,9 +63,7 @@ def raise_concern(request: HttpRequest, org: str) -> HttpResponse:
     form = ConcernForm(**bound(request), raising=raising, today=today)
     context = {"organisation": organisation, "form": form, "raising": raising}
     if request.method == "POST":
-        if is_blocked(Limit.SUBMIT, request, org):
-            form.is_valid()
-            form.add_error(None, TOO_MANY)
+        if _blocked(Limit.SUBMIT, request, org, form):
             return render(request, "concerns/raise.html", context, status=429)
         if form.is_valid():
             try:
@@ -137,9 +146,7 @@ def follow_up_page(request: HttpRequest, org: str) -> HttpResponse:
     form = CodeForm(**bound(request))
     context = {"organisation": organisation, "form": form}
     if request.method == "POST":
-        if is_blocked(Limit.CODE, request, org):
-            form.is_valid()
-            form.add_error(None, TOO_MANY)
+        if _blocked(Limit.CODE, request, org, form):
             return render(request, "concerns/enter_code.html", context, status=429)
         if form.is_valid():
             found = find_by_code(organisation=organisation, code=form.cleaned_data["code"])
@@ -177,9 +184,7 @@ def follow_up_message(request: HttpRequest, org: str) -> HttpResponse:
         return redirect("concerns:follow_up", org=org)
     form = MessageForm(request.POST)
     status = 200
-    if is_blocked(Limit.MESSAGE, request, org):
-        form.is_valid()
-        form.add_error(None, TOO_MANY)
+    if _blocked(Limit.MESSAGE, request, org, form):
         status = 429
     elif form_applied(
         request,
