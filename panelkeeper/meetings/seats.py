@@ -96,6 +96,15 @@ def attendance_rows(
     return result
 
 
+def attendance_between(
+    group_id: int, members: Sequence[Member], *, first: dt.date, last: dt.date, today: dt.date
+) -> tuple[list[Meeting], list[Row]]:
+    """The group's meetings from ``first`` to ``last``, and the rows of ``members`` at them:
+    what the attendance pages and operations show."""
+    meetings = list(Meeting.objects.of_group_between(group_id, first=first, last=last))
+    return meetings, attendance_rows(members, meetings, today=today)
+
+
 def member_seats(member: Member, *, today: dt.date) -> list[Seat]:
     """Every seat of ``member`` at their group's meetings, for the missed-meetings rule."""
     meetings = list(Meeting.objects.filter(group_id=member.group_id).order_by("date", "id"))

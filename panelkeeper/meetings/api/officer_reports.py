@@ -30,7 +30,7 @@ from panelkeeper.meetings.calendars import create_feed, revoke_feed
 from panelkeeper.meetings.missed import decide_missed_meetings
 from panelkeeper.meetings.models import Attendance, CalendarFeed, Meeting, MissedMeetings
 from panelkeeper.meetings.queries import period
-from panelkeeper.meetings.seats import attendance_rows, group_summary
+from panelkeeper.meetings.seats import attendance_between, group_summary
 from panelkeeper.members.models import Member
 
 # -- missed meetings, attendance, feeds ------------------------------------------------
@@ -87,9 +87,9 @@ def group_attendance(
 ) -> s.GroupAttendanceOut:
     group = _group(request, group_id)
     first, last = period(start, end, timezone.localdate())
-    meetings = list(Meeting.objects.of_group_between(group.pk, first=first, last=last))
-    rows = attendance_rows(
-        list(Member.objects.filter(group=group)), meetings, today=timezone.localdate()
+    members = list(Member.objects.filter(group=group))
+    meetings, rows = attendance_between(
+        group.pk, members, first=first, last=last, today=timezone.localdate()
     )
     return s.GroupAttendanceOut(
         start=first,
@@ -121,8 +121,7 @@ def member_attendance(
     member = _member(request, member_id)
     today = timezone.localdate()
     first, last = period(start, end, today)
-    meetings = list(Meeting.objects.of_group_between(member.group_id, first=first, last=last))
-    [row] = attendance_rows([member], meetings, today=today)
+    _, [row] = attendance_between(member.group_id, [member], first=first, last=last, today=today)
     return s.MemberRecordOut(
         member_id=member.pk,
         start=first,

@@ -25,7 +25,7 @@ from panelkeeper.meetings.calendars import (
 from panelkeeper.meetings.forms import PeriodForm
 from panelkeeper.meetings.models import CalendarFeed, Meeting
 from panelkeeper.meetings.queries import period
-from panelkeeper.meetings.seats import attendance_rows, group_summary
+from panelkeeper.meetings.seats import attendance_between, group_summary
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group
 
@@ -44,9 +44,10 @@ def group_attendance(request: StaffRequest, org: str, group: int) -> HttpRespons
     """Each member's meetings expected, attended, apologies and absent over a period."""
     the_group = get_object_for(request.organisation, Group.objects.all(), pk=group)
     form, (start, end) = _period(request)
-    meetings = list(Meeting.objects.of_group_between(the_group.pk, first=start, last=end))
     members = list(Member.objects.filter(group=the_group))
-    rows = attendance_rows(members, meetings, today=timezone.localdate())
+    meetings, rows = attendance_between(
+        the_group.pk, members, first=start, last=end, today=timezone.localdate()
+    )
     return staff_page(
         request,
         "meetings/group_attendance.html",
@@ -70,8 +71,9 @@ def member_attendance(request: StaffRequest, org: str, member: int) -> HttpRespo
         pk=member,
     )
     form, (start, end) = _period(request)
-    meetings = list(Meeting.objects.of_group_between(the_member.group_id, first=start, last=end))
-    [row] = attendance_rows([the_member], meetings, today=timezone.localdate())
+    _, [row] = attendance_between(
+        the_member.group_id, [the_member], first=start, last=end, today=timezone.localdate()
+    )
     return staff_page(
         request,
         "meetings/member_attendance.html",
