@@ -111,6 +111,11 @@ class PlannedDate:
     def working_days(self) -> bool:
         return self.within.unit is Unit.WORKING_DAYS
 
+    @property
+    def how(self) -> str:
+        """:func:`counted`, for templates."""
+        return counted(self)
+
 
 class _Clock(NamedTuple):
     """A deadline of the code, with what the case calls it and the rules it cites."""
