@@ -69,12 +69,16 @@ def staff_of(case: Case) -> QuerySet[User]:
 
 
 class AsOfForm(forms.Form):
-    """Read a case as it stood on a past date (DESIGN "A breach case")."""
+    """Read a case as it stood on a past date, or projected to a later one (DESIGN "A
+    breach case")."""
 
     as_of = GovukDateField(
         noun="date to read the case on",
-        label="Read the case as it stood on",
-        help_text="For example, 27 3 2026. Leave blank for today.",
+        label="Read the case on a date",
+        help_text=(
+            "An earlier date shows the case as it stood then; a later one shows what will be "
+            "due if nothing more is recorded. For example, 27 3 2026. Leave blank for today."
+        ),
         required=False,
     )
 

@@ -12,10 +12,13 @@ from dataclasses import dataclass
 
 from panelkeeper.cases.models import Case, CaseEvent, PartyRole
 from panelkeeper.cases.procedure import assess_case, policy_of
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
+from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import Party
 from panelkeeper.rules.ladder.case import CaseView, DeadlineStatus, DeadlineView
+from panelkeeper.rules.ladder.planner import LATEST
 from panelkeeper.rules.policy.loader import Policy
 
 
@@ -89,6 +92,25 @@ def parties_to_tell(case: Case, policy: Policy) -> list[str]:
         names = dict.fromkeys(seat.person_name for seat in seats)
         told += [f"{name} (who investigated it)" for name in names]
     return told
+
+
+def reading_day(asked: dt.date | None, *, today: dt.date) -> dt.date:
+    """The day to read a case on: ``asked``, or ``today`` when none is asked.
+
+    A day up to today reads the case as it stood then; a later day is a projection: what
+    will be due and overdue on it if nothing more is recorded (DESIGN "The API": ``as_of``
+    reads are history up to today and a marked projection after it). Pages and the API
+    both ask here, so they accept the same days; one past the planner's range is refused.
+    """
+    if asked is None:
+        return today
+    if asked > LATEST:
+        raise Refused(
+            f"Choose a date no later than {day_month_year(LATEST)}",
+            rule="validation",
+            field="as_of",
+        )
+    return asked
 
 
 def read_case(case: Case, *, as_of: dt.date) -> Reading:

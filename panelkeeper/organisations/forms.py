@@ -1,4 +1,4 @@
-"""Forms for the code's versions, role holders and closure days.
+"""Forms for the code's versions, role holders and closure days, and the deadline planner.
 
 Forms validate and normalise; the functions in ``policies``, ``role_holders`` and
 ``closure_days`` decide (STYLE 13).
@@ -6,7 +6,9 @@ Forms validate and normalise; the functions in ``policies``, ``role_holders`` an
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
@@ -14,10 +16,12 @@ from django.core.files.uploadedfile import UploadedFile
 from panelkeeper.accounts.models import User
 
 # bound is named here too for the case pages, which import it from this module.
-from panelkeeper.lib.forms import OrganisationForm
+from panelkeeper.lib.forms import ChoosingForm, OrganisationForm, radios_field
 from panelkeeper.lib.forms import bound as bound
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.organisations.models import Organisation
+from panelkeeper.organisations.planning import STEP_MISSING
+from panelkeeper.rules.ladder.planner import PlanStep
 from panelkeeper.rules.policy.presets import PRESETS, load_preset
 
 # A code of conduct is a few kilobytes; anything far larger is the wrong file.
@@ -130,3 +134,19 @@ class OrganisationSettingsForm(forms.Form):
             "invalid_choice": "Select England, Scotland, Wales or Northern Ireland",
         },
     )
+
+
+class PlannerForm(ChoosingForm):
+    """The rulebook's deadline planner: a step of a breach and the day it happened."""
+
+    step = radios_field("If this step happened", missing=STEP_MISSING)
+    on = GovukDateField(
+        noun="date the step happened",
+        label="On this date",
+        help_text="For example, 24 12 2026",
+    )
+
+    def __init__(self, *args: Any, steps: Sequence[PlanStep], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.offer("step", [(s.value, s.label[:1].upper() + s.label[1:]) for s in steps])
+        self.fields["step"].error_messages["invalid_choice"] = STEP_MISSING

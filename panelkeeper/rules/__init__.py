@@ -14,12 +14,14 @@ Sub-packages, each depending only on those above it in this list:
   the five codes shipped as presets; ``data/`` the generated rule tables.
 - :mod:`.ladder`: the breach ladder. The package itself gives the schema (``Ladder``,
   ``parse_breach``, ``check_group``, ``explain_ladder``); ``case`` reads a case's events
-  against it (``assess``, ``check_next``).
+  against it (``assess``, ``check_next``); ``planner`` says when each deadline would fall
+  if a step happened on a date, counted by ``counting`` as a case's own dates are.
 - :mod:`.explain`: the rulebook in plain English (``rulebook.rulebook``,
   ``rulebook.render_text``).
 
 Beside them: :mod:`.attendance` (apologies and runs of missed meetings), :mod:`.cli`
-(``panelkeeper rules explain|check``, also ``python -m panelkeeper.rules``), and two
+(``panelkeeper rules explain|check|deadlines``, also ``python -m panelkeeper.rules``;
+``deadlines`` in :mod:`.cli_deadlines`), and two
 leaves every sub-package may use: :mod:`.dates` (dates as the product writes them) and
 :mod:`.labels` (string enums whose members carry the words they read as).
 

@@ -104,6 +104,19 @@ def preset_choice(factory: Factory) -> dict[str, Any]:
     return {"preset": "vela"}
 
 
+def code_in_force(factory: Factory) -> dict[str, Any]:
+    factory.code_in_force("vela")
+    return home_org(factory)
+
+
+def planned_on_page(factory: Factory) -> dict[str, Any]:
+    return {"step": "notice_posted", "on_day": "24", "on_month": "12", "on_year": "2026"}
+
+
+def planned_in_api(factory: Factory) -> dict[str, Any]:
+    return {"step": "notice_posted", "on": "2026-12-24"}
+
+
 def readers(ok: Expected = 200) -> dict[str, Expected]:
     """Officers and auditors of home; the outsider never sees it."""
     return {"anonymous": SIGN_IN, "officer": ok, "auditor": ok, "outsider": 404}
@@ -173,6 +186,30 @@ ROWS += [
         note="no body",
     ),
     Row(ORGS_API + "/{org}/rulebook", "GET", api_readers(404), home_org, note="none in force"),
+    Row(
+        "organisations:rulebook",
+        "GET",
+        readers(),
+        code_in_force,
+        planned_on_page,
+        note="the deadline planner's question",
+    ),
+    Row(
+        ORGS_API + "/{org}/rulebook/deadlines",
+        "GET",
+        api_readers(),
+        code_in_force,
+        planned_in_api,
+        note="the deadline planner",
+    ),
+    Row(
+        ORGS_API + "/{org}/rulebook/deadlines",
+        "GET",
+        api_readers(422),
+        home_org,
+        planned_in_api,
+        note="no code in force: nothing to plan",
+    ),
     Row("organisations:discard", "POST", officers(302), draft_kwargs),
     Row("organisations:discard", "GET", {**not_allowed(), "auditor": 403}, draft_kwargs),
     Row(

@@ -22,7 +22,7 @@ from panelkeeper.cases.api.schemas import (
     SeatOut,
 )
 from panelkeeper.cases.models import Case
-from panelkeeper.cases.reading import Reading, read_case
+from panelkeeper.cases.reading import Reading, read_case, reading_day
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
 
@@ -34,9 +34,14 @@ class AsOf(Schema):
 
 
 def as_of_or_today(query: AsOf) -> dt.date:
-    """The date asked for, never later than today."""
-    today = timezone.localdate()
-    return min(query.as_of or today, today)
+    """The date asked for, or today; a later date is a projection (``projection`` in the
+    answer), refused (422) past the last day a case can be read on."""
+    return reading_day(query.as_of, today=timezone.localdate())
+
+
+def is_projection(as_of: dt.date) -> bool:
+    """Whether a reading on ``as_of`` is a projection: a day after today."""
+    return as_of > timezone.localdate()
 
 
 def staff_case(request: StaffRequest, case_id: int) -> Case:
@@ -69,6 +74,7 @@ def case_out(
         id=case.pk,
         reference=case.reference,
         as_of=reading.as_of,
+        projection=is_projection(reading.as_of),
         kind=case.kind,
         member=str(case.member),
         state=view.state.value if view.state else None,

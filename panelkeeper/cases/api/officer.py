@@ -1,6 +1,7 @@
 """API operations for breach cases, mounted at ``/api/v1/cases``: anything the pages do.
 
-Every read takes ``as_of`` (default today); every step takes ``effective`` (default
+Every read takes ``as_of`` (default today; a later day answers a projection, marked
+``projection``); every step takes ``effective`` (default
 today, never later). A refusal answers 422 with ``detail``, the ``rule`` it applies and
 the ``field`` it concerns. Officers' operations are under ``/{org}``; the member a case
 is about, its investigators and its appeal officer use ``/mine``, and see only their
@@ -25,6 +26,7 @@ from panelkeeper.cases.api.common import (
     as_of_or_today,
     case_out,
     case_today,
+    is_projection,
     router,
     row_out,
     staff_case,
@@ -61,7 +63,11 @@ def my_cases(request: SignedInRequest) -> list[CaseRowOut]:
     return [row_out(c, today, None) for c in cases.order_by("-began_on", "-id")]
 
 
-@router.get("/mine/{case}", response=CaseOut, summary="A case you have a part in, on as_of")
+@router.get(
+    "/mine/{case}",
+    response={200: CaseOut, **REFUSED},
+    summary="A case you have a part in, on as_of",
+)
 @api_case_participant
 def my_case(request: CaseRequest, case: int, query: Query[AsOf]) -> CaseOut:
     record: Case = request.case
@@ -93,7 +99,11 @@ class ListQuery(AsOf):
     page: int = 1
 
 
-@router.get("/{org}", response=CasePageOut, summary="Cases by next due date, overdue first")
+@router.get(
+    "/{org}",
+    response={200: CasePageOut, **REFUSED},
+    summary="Cases by next due date, overdue first",
+)
 @api_staff(*READERS)
 def list_cases(request: StaffRequest, org: str, query: Query[ListQuery]) -> CasePageOut:
     """``as_of`` limits the list to cases begun by then and counts overdue from it."""
@@ -109,6 +119,7 @@ def list_cases(request: StaffRequest, org: str, query: Query[ListQuery]) -> Case
     calendar = calendar_for(organisation)
     return CasePageOut(
         as_of=as_of,
+        projection=is_projection(as_of),
         page=page.number,
         pages=page.paginator.num_pages,
         count=page.paginator.count,
@@ -134,7 +145,11 @@ def raise_breach(request: StaffRequest, org: str) -> Status[CaseOut]:
     return Status(201, case_today(case, people=False))
 
 
-@router.get("/{org}/{case_id}", response=CaseOut, summary="A case as it stood on as_of")
+@router.get(
+    "/{org}/{case_id}",
+    response={200: CaseOut, **REFUSED},
+    summary="A case as it stood on as_of",
+)
 @api_staff(*READERS)
 def get_case(request: StaffRequest, org: str, case_id: int, query: Query[AsOf]) -> CaseOut:
     case = staff_case(request, case_id)

@@ -20,6 +20,9 @@ class CaseRowOut(Schema):
 
 class CasePageOut(Schema):
     as_of: dt.date
+    projection: bool = False
+    """``as_of`` is after today: overdue and what is left are counted as they will be
+    then if nothing more is recorded."""
     page: int
     pages: int
     count: int
@@ -130,11 +133,15 @@ class FileEntryOut(Schema):
 
 
 class CaseOut(Schema):
-    """A case on ``as_of``. ``reporter`` is shown only to those allowed to know it."""
+    """A case on ``as_of``. ``reporter`` is shown only to those allowed to know it.
+
+    ``projection`` is true when ``as_of`` is after today: the deadlines, the appeal window
+    and the file are what they will be on that day if nothing more is recorded."""
 
     id: int
     reference: str
     as_of: dt.date
+    projection: bool = False
     kind: str
     member: str
     state: str | None

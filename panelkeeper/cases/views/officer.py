@@ -33,9 +33,9 @@ from panelkeeper.cases.pending import (
     pending_openings,
 )
 from panelkeeper.cases.procedure import assess_case
-from panelkeeper.cases.reading import read_case
+from panelkeeper.cases.reading import read_case, reading_day
 from panelkeeper.cases.seats import group_convened, group_problems
-from panelkeeper.lib.forms import form_result
+from panelkeeper.lib.forms import add_refusal, form_result
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
@@ -110,13 +110,18 @@ def raise_breach(request: StaffRequest, org: str) -> HttpResponse:
 @staff(*READERS)
 @require_GET
 def case_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    """The case as it stood on ``as_of`` (default today): timeline, due dates, next steps."""
+    """The case as it stood on ``as_of`` (default today): timeline, due dates, next steps.
+    A later ``as_of`` is a projection: what will be due and overdue then if nothing more
+    is recorded, marked so on the page."""
     case = _case(request, pk)
     today = timezone.localdate()
     form = AsOfForm(request.GET if "as_of_day" in request.GET else None)
     as_of = today
-    if form.is_bound and form.is_valid() and form.cleaned_data["as_of"]:
-        as_of = min(form.cleaned_data["as_of"], today)
+    if form.is_bound and form.is_valid():
+        try:
+            as_of = reading_day(form.cleaned_data["as_of"], today=today)
+        except Refused as refused:
+            add_refusal(form, refused)
     reading = read_case(case, as_of=as_of)
     context = {
         "organisation": request.organisation,

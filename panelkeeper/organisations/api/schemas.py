@@ -109,3 +109,44 @@ class SettingsIn(Schema):
 class ClosureDayIn(Schema):
     date: dt.date
     reason: str
+
+
+class PlannerQuery(Schema):
+    """The deadline planner's question: a step (its key) and the day it happened
+    (YYYY-MM-DD). Both are read as text, so a missing or malformed value is refused with
+    the same message as the rulebook page's form gives."""
+
+    step: str = ""
+    on: str = ""
+
+
+class PlannedDateOut(Schema):
+    """A date that follows from the step: ``within`` counted from the day after ``start``.
+
+    ``key`` is the deadline's key on a case (``conclude``, ``notice``, ``appeal_window``,
+    ``appeal_consider``, ``appeal_decide``) or ``notice_received``, the deemed receipt of
+    notice (Interpretation 2), for which ``deadline`` is false. ``applies_to`` names the
+    outcomes a notice deadline is for when the code sets it outcome by outcome.
+    """
+
+    key: str
+    label: str
+    rules: list[str]
+    start: dt.date
+    within: str
+    working_days: bool
+    on: dt.date
+    target: bool
+    deadline: bool
+    applies_to: list[str]
+
+
+class PlanOut(Schema):
+    """When each deadline would fall if ``step`` happened ``on`` that day, under the code in
+    force today and the organisation's bank holidays (``region``) and closure days."""
+
+    step: str
+    step_label: str
+    on: dt.date
+    region: str
+    dates: list[PlannedDateOut]

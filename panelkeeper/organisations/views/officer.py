@@ -9,9 +9,13 @@ from django.views.decorators.http import require_GET
 
 from panelkeeper.accounts.permissions import READERS, signed_in, staff
 from panelkeeper.accounts.views.common import staff_page
+from panelkeeper.lib.forms import add_refusal
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import SignedInRequest, StaffRequest
+from panelkeeper.organisations.forms import PlannerForm
 from panelkeeper.organisations.in_force import policy_of_version
 from panelkeeper.organisations.models import Organisation, PolicyVersion
+from panelkeeper.organisations.planning import plan_deadlines, planner_steps
 from panelkeeper.organisations.policies import InvalidPolicy, review_due
 from panelkeeper.organisations.rulebooks import rulebook_of
 
@@ -65,12 +69,30 @@ def home(request: StaffRequest, org: str) -> HttpResponse:
 @staff(*READERS)
 @require_GET
 def rulebook(request: StaffRequest, org: str) -> HttpResponse:
-    """The rulebook of the code in force, generated from the policy."""
-    in_force = PolicyVersion.objects.in_force(request.organisation, on=timezone.localdate())
+    """The rulebook of the code in force, generated from the policy, with the deadline
+    planner: a step and a date sent by GET give the table of the deadlines that follow."""
+    today = timezone.localdate()
+    in_force = PolicyVersion.objects.in_force(request.organisation, on=today)
     context: dict[str, object] = {"rulebook": None, "problems": ()}
     if in_force is not None:
         try:
             context["rulebook"] = rulebook_of(in_force)
         except InvalidPolicy as error:
             context["problems"] = error.file_problems
-    return staff_page(request, "organisations/rulebook.html", version=in_force, **context)
+    steps = planner_steps(request.organisation, today=today)
+    asked = "step" in request.GET or "on_day" in request.GET
+    form = PlannerForm(request.GET if asked else None, steps=steps)
+    if asked and form.is_valid():
+        try:
+            context["planned"] = plan_deadlines(
+                request.organisation, **form.cleaned_data, today=today
+            )
+        except Refused as refused:
+            add_refusal(form, refused)
+    return staff_page(
+        request,
+        "organisations/rulebook.html",
+        version=in_force,
+        form=form if steps else None,
+        **context,
+    )

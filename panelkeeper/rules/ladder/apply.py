@@ -16,6 +16,7 @@ from panelkeeper.rules.ladder.case_model import (
     State,
     StepRefused,
 )
+from panelkeeper.rules.ladder.counting import received_on
 from panelkeeper.rules.ladder.model import NO_BREACH, Anchor, Effect, EscalationMode
 from panelkeeper.rules.ladder.replay import OPENING_EVENT, AppealRecord, EffectRecord, Replay
 
@@ -269,7 +270,7 @@ def _outcome(r: Replay, e: Event) -> None:
 def _notice(r: Replay, e: Event) -> None:
     if e.channel is None:
         raise StepRefused("Interpretation 2", "Say how the notice was sent: email, post or hand.")
-    received = r.calendar.add(e.effective, r.ladder.receipt(e.channel))
+    received = received_on(r.ladder, r.calendar, e.effective, e.channel)
     r.notices.append((e.effective, received))
     r.anchors.setdefault(Anchor.NOTICE_RECEIVED, received)
 

@@ -23,6 +23,7 @@ from panelkeeper.rules.ladder.case_model import (
     NextStep,
     State,
 )
+from panelkeeper.rules.ladder.counting import due_on
 from panelkeeper.rules.ladder.model import (
     NO_BREACH,
     Deadline,
@@ -129,10 +130,7 @@ class Replay:
         appeal = self.ladder.appeal
         if appeal is None or appeal.window is None or not self.notices:
             return None
-        received = self.notices[0][1]
-        return self.calendar.add(
-            received, appeal.window.within, roll=self.ladder.roll_calendar_days
-        )
+        return due_on(self.ladder, self.calendar, appeal.window, self.notices[0][1])
 
     def appealable(self) -> bool:
         if self.decided_on is None or self.outcome_effect is None:

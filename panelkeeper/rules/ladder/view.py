@@ -24,6 +24,7 @@ from panelkeeper.rules.ladder.case_model import (
     RecordedOutcome,
     State,
 )
+from panelkeeper.rules.ladder.counting import due_on
 from panelkeeper.rules.ladder.model import Deadline, Effect
 from panelkeeper.rules.ladder.replay import Replay
 
@@ -57,7 +58,7 @@ def _deadline(
     start = r.anchors.get(deadline.start)
     if start is None:
         return None
-    due = r.calendar.add(start, deadline.within, roll=r.ladder.roll_calendar_days)
+    due = due_on(r.ladder, r.calendar, deadline, start)
     if met_on is not None:
         status = DeadlineStatus.MET
     else:
