@@ -1,7 +1,7 @@
 """Settings for panelkeeper, configured entirely by environment variables.
 
 Defaults suit a newcomer's machine (SQLite under ./var, DEBUG on, mail printed to
-the console). Production sets DEBUG=false and supplies SECRET_KEY, ALLOWED_HOSTS,
+the console). Production sets DEBUG=false and supplies SECRET_KEY, AUDIT_KEY, ALLOWED_HOSTS,
 DATABASE_URL and the mail variables; a missing or malformed value stops start-up.
 """
 
@@ -28,6 +28,16 @@ else:
     SECRET_KEY = env_str("SECRET_KEY")
     if len(SECRET_KEY) < 50:
         raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
+
+# The key that seals the audit log's chains (panelkeeper/audit/chain.py). Kept out of the
+# database, and apart from SECRET_KEY so that one can be rotated without the other;
+# changing it makes every existing entry fail `panelkeeper audit verify`.
+if DEBUG:
+    AUDIT_KEY = env_str("AUDIT_KEY", "insecure-development-audit-key-0123456789")
+else:
+    AUDIT_KEY = env_str("AUDIT_KEY")
+    if len(AUDIT_KEY) < 32:
+        raise ImproperlyConfigured("AUDIT_KEY must be at least 32 characters long.")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 

@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION = {
     "DEBUG": "false",
     "SECRET_KEY": "a-production-secret-that-is-long-enough-and-random-9f8e7d6c5b4a3",
+    "AUDIT_KEY": "an-audit-key-kept-apart-from-the-database-3c2b1a",
     "ALLOWED_HOSTS": "panelkeeper.example.org",
     "EMAIL_HOST": "smtp.example.org",
     "EMAIL_HOST_USER": "panelkeeper",
@@ -51,6 +52,16 @@ def test_production_needs_a_mail_server(tmp_path: Path) -> None:
     result = manage("check", env=env, tmp_path=tmp_path)
     assert result.returncode != 0
     assert "Set the environment variable EMAIL_HOST" in result.stderr
+
+
+def test_production_needs_an_audit_key_of_its_own(tmp_path: Path) -> None:
+    env = {key: value for key, value in PRODUCTION.items() if key != "AUDIT_KEY"}
+    result = manage("check", env=env, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "Set the environment variable AUDIT_KEY" in result.stderr
+    result = manage("check", env=PRODUCTION | {"AUDIT_KEY": "short"}, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "AUDIT_KEY must be at least 32 characters" in result.stderr
 
 
 def test_a_malformed_boolean_stops_start_up_naming_the_variable(tmp_path: Path) -> None:

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from django.db import models, router, transaction
-from django.utils import timezone
 
+from panelkeeper.audit.chain import append
 from panelkeeper.audit.models import AuditEntry
 
 if TYPE_CHECKING:
@@ -34,7 +34,9 @@ def record(
     (no signals), so the change and its entry are saved together or not at all.
     ``actor`` is None when the system acted on its own. ``action`` is a dotted
     lower-case name such as ``policy_version.published``. ``fields`` are names of
-    ``obj``'s model fields; values never go in the log.
+    ``obj``'s model fields; values never go in the log. The entry is sealed onto the end
+    of its organisation's chain (:mod:`panelkeeper.audit.chain`), which waits for any
+    other transaction appending to that chain to finish.
     """
     if not _ACTION.match(action):
         raise ValueError(f"Name the action in dotted lower case, not {action!r}.")
@@ -47,8 +49,7 @@ def record(
     database = router.db_for_write(AuditEntry)
     if not transaction.get_connection(database).in_atomic_block:
         raise RuntimeError("record() must run inside the transaction that makes the change.")
-    return AuditEntry.objects.create(
-        at=timezone.now(),
+    entry = AuditEntry(
         actor=actor,
         organisation=organisation,
         action=action,
@@ -56,6 +57,7 @@ def record(
         object_id=str(obj.pk),
         fields=list(fields),
     )
+    return append(entry)
 
 
 def create_recorded[M: models.Model](

@@ -1,8 +1,20 @@
-"""The SQL that makes the audit log append-only, per database vendor.
+"""The SQL that guards the audit log, per database vendor.
 
-Used by migration 0002 and by the test set-up that must empty the table between
-transactional tests. A later change to the triggers belongs in a new migration with
-new statements here; these ones describe what migration 0002 installed.
+Used by the migrations and by the test set-up that must empty the tables between
+transactional tests. A change to the triggers belongs in a new migration with new
+statements here; the ones a migration installed stay, for that migration and its
+reverse.
+
+What the current triggers (migration 0004) allow, and nothing else:
+
+- INSERT of a sealed entry (a non-empty ``digest``; ``chain.append`` seals every entry);
+- UPDATE of an entry's ``digest`` from empty, every other column unchanged: how
+  migration 0004 sealed the entries written before there were digests;
+- DELETE of an entry covered by a checkpoint of its own chain (one whose last removed
+  entry is this one or a later one): the one path ``retention.remove_before`` takes. A
+  checkpoint carries a keyed seal, so one written by hand to allow deletes shows up in
+  ``panelkeeper audit verify``;
+- INSERT of a checkpoint; checkpoints are never updated or deleted.
 """
 
 from __future__ import annotations
@@ -10,29 +22,44 @@ from __future__ import annotations
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 MESSAGE = "audit entries are append-only"
+UNSEALED = "audit entries are sealed when written"
+CHECKPOINT_MESSAGE = "audit checkpoints are append-only"
 
-INSTALL = {
-    "sqlite": [
-        f"""CREATE TRIGGER IF NOT EXISTS audit_auditentry_no_update
-        BEFORE UPDATE ON audit_auditentry
-        BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END""",
-        f"""CREATE TRIGGER IF NOT EXISTS audit_auditentry_no_delete
-        BEFORE DELETE ON audit_auditentry
-        BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END""",
-    ],
-    "postgresql": [
-        f"""CREATE OR REPLACE FUNCTION audit_refuse_change() RETURNS trigger
+Statements = dict[str, list[str]]
+
+
+def _sqlite_refusal(name: str, event: str, message: str, when: str = "") -> str:
+    """A SQLite trigger that aborts ``event`` (``UPDATE ON table``...) with ``message``."""
+    condition = f"WHEN {when}" if when else ""
+    return f"""CREATE TRIGGER IF NOT EXISTS {name} BEFORE {event} {condition}
+        BEGIN SELECT RAISE(ABORT, '{message}'); END"""
+
+
+def _pg_refusal(function: str, trigger: str, table: str, message: str) -> list[str]:
+    """A PostgreSQL function that raises ``message``, fired before UPDATE or DELETE."""
+    return [
+        f"""CREATE OR REPLACE FUNCTION {function}() RETURNS trigger
         LANGUAGE plpgsql AS $$
-        BEGIN RAISE EXCEPTION '{MESSAGE}'; END;
+        BEGIN RAISE EXCEPTION '{message}'; END;
         $$""",
-        """DROP TRIGGER IF EXISTS audit_auditentry_append_only ON audit_auditentry""",
-        """CREATE TRIGGER audit_auditentry_append_only
-        BEFORE UPDATE OR DELETE ON audit_auditentry
-        FOR EACH ROW EXECUTE FUNCTION audit_refuse_change()""",
+        f"DROP TRIGGER IF EXISTS {trigger} ON {table}",
+        f"""CREATE TRIGGER {trigger} BEFORE UPDATE OR DELETE ON {table}
+        FOR EACH ROW EXECUTE FUNCTION {function}()""",
+    ]
+
+
+# Migration 0002: no UPDATE and no DELETE at all.
+FIRST_INSTALL: Statements = {
+    "sqlite": [
+        _sqlite_refusal("audit_auditentry_no_update", "UPDATE ON audit_auditentry", MESSAGE),
+        _sqlite_refusal("audit_auditentry_no_delete", "DELETE ON audit_auditentry", MESSAGE),
     ],
+    "postgresql": _pg_refusal(
+        "audit_refuse_change", "audit_auditentry_append_only", "audit_auditentry", MESSAGE
+    ),
 }
 
-UNINSTALL = {
+FIRST_UNINSTALL: Statements = {
     "sqlite": [
         "DROP TRIGGER IF EXISTS audit_auditentry_no_update",
         "DROP TRIGGER IF EXISTS audit_auditentry_no_delete",
@@ -43,8 +70,99 @@ UNINSTALL = {
     ],
 }
 
+_COLUMNS = [
+    "id",
+    "at",
+    "actor_id",
+    "organisation_id",
+    "action",
+    "object_type",
+    "object_id",
+    "fields",
+]
+_SQLITE_SAME_CONTENT = " AND ".join(f"NEW.{column} IS OLD.{column}" for column in _COLUMNS)
+_COVERED_BY_A_CHECKPOINT = """EXISTS (
+    SELECT 1 FROM audit_auditcheckpoint AS checkpoint
+    WHERE checkpoint.organisation_id IS {same_chain} OLD.organisation_id
+    AND checkpoint.last_entry_id >= OLD.id)"""
 
-def _run(connection: BaseDatabaseWrapper, statements: dict[str, list[str]]) -> None:
+# Migration 0004: sealed entries, digests written once, deletes behind a checkpoint.
+INSTALL: Statements = {
+    "sqlite": [
+        _sqlite_refusal(
+            "audit_auditentry_sealed",
+            "INSERT ON audit_auditentry",
+            UNSEALED,
+            when="NEW.digest = ''",
+        ),
+        _sqlite_refusal(
+            "audit_auditentry_no_update",
+            "UPDATE ON audit_auditentry",
+            MESSAGE,
+            when=f"NOT (OLD.digest = '' AND NEW.digest <> '' AND {_SQLITE_SAME_CONTENT})",
+        ),
+        _sqlite_refusal(
+            "audit_auditentry_no_delete",
+            "DELETE ON audit_auditentry",
+            MESSAGE,
+            when=f"NOT {_COVERED_BY_A_CHECKPOINT.format(same_chain='')}",
+        ),
+        _sqlite_refusal(
+            "audit_auditcheckpoint_no_update", "UPDATE ON audit_auditcheckpoint", CHECKPOINT_MESSAGE
+        ),
+        _sqlite_refusal(
+            "audit_auditcheckpoint_no_delete", "DELETE ON audit_auditcheckpoint", CHECKPOINT_MESSAGE
+        ),
+    ],
+    "postgresql": [
+        f"""CREATE OR REPLACE FUNCTION audit_guard_entry() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'INSERT' THEN
+                IF NEW.digest = '' THEN RAISE EXCEPTION '{UNSEALED}'; END IF;
+                RETURN NEW;
+            ELSIF TG_OP = 'UPDATE' THEN
+                IF OLD.digest = '' AND NEW.digest <> ''
+                    AND to_jsonb(NEW) - 'digest' = to_jsonb(OLD) - 'digest' THEN
+                    RETURN NEW;
+                END IF;
+            ELSIF {_COVERED_BY_A_CHECKPOINT.format(same_chain="NOT DISTINCT FROM")} THEN
+                RETURN OLD;
+            END IF;
+            RAISE EXCEPTION '{MESSAGE}';
+        END;
+        $$""",
+        """DROP TRIGGER IF EXISTS audit_auditentry_append_only ON audit_auditentry""",
+        """CREATE TRIGGER audit_auditentry_append_only
+        BEFORE INSERT OR UPDATE OR DELETE ON audit_auditentry
+        FOR EACH ROW EXECUTE FUNCTION audit_guard_entry()""",
+        *_pg_refusal(
+            "audit_refuse_checkpoint_change",
+            "audit_auditcheckpoint_append_only",
+            "audit_auditcheckpoint",
+            CHECKPOINT_MESSAGE,
+        ),
+    ],
+}
+
+UNINSTALL: Statements = {
+    "sqlite": [
+        "DROP TRIGGER IF EXISTS audit_auditentry_sealed",
+        "DROP TRIGGER IF EXISTS audit_auditentry_no_update",
+        "DROP TRIGGER IF EXISTS audit_auditentry_no_delete",
+        "DROP TRIGGER IF EXISTS audit_auditcheckpoint_no_update",
+        "DROP TRIGGER IF EXISTS audit_auditcheckpoint_no_delete",
+    ],
+    "postgresql": [
+        "DROP TRIGGER IF EXISTS audit_auditentry_append_only ON audit_auditentry",
+        "DROP TRIGGER IF EXISTS audit_auditcheckpoint_append_only ON audit_auditcheckpoint",
+        "DROP FUNCTION IF EXISTS audit_guard_entry()",
+        "DROP FUNCTION IF EXISTS audit_refuse_checkpoint_change()",
+    ],
+}
+
+
+def run(connection: BaseDatabaseWrapper, statements: Statements) -> None:
     if connection.vendor not in statements:
         raise NotImplementedError(
             f"The audit log has no append-only triggers for {connection.vendor}."
@@ -55,8 +173,10 @@ def _run(connection: BaseDatabaseWrapper, statements: dict[str, list[str]]) -> N
 
 
 def install(connection: BaseDatabaseWrapper) -> None:
-    _run(connection, INSTALL)
+    """Put the current triggers in place."""
+    run(connection, INSTALL)
 
 
 def uninstall(connection: BaseDatabaseWrapper) -> None:
-    _run(connection, UNINSTALL)
+    """Lift the current triggers (tests' clean-up, and the tamper test)."""
+    run(connection, UNINSTALL)

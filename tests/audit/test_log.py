@@ -26,7 +26,8 @@ def test_it_records_who_did_what_to_which_record_and_which_fields(
 def test_it_keeps_values_out_and_has_nowhere_to_put_client_details() -> None:
     columns = {field.name for field in AuditEntry._meta.concrete_fields}
     assert columns == {
-        "id", "at", "actor", "organisation", "action", "object_type", "object_id", "fields"
+        "id", "at", "actor", "organisation", "action", "object_type", "object_id", "fields",
+        "digest",
     }  # fmt: skip
 
 

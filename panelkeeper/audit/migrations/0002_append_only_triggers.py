@@ -8,11 +8,11 @@ from panelkeeper.audit import triggers
 
 
 def install(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    triggers.install(schema_editor.connection)
+    triggers.run(schema_editor.connection, triggers.FIRST_INSTALL)
 
 
 def uninstall(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    triggers.uninstall(schema_editor.connection)
+    triggers.run(schema_editor.connection, triggers.FIRST_UNINSTALL)
 
 
 class Migration(migrations.Migration):
