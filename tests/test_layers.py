@@ -21,7 +21,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "panelkeeper"
 LAYERS: list[set[str]] = [
     {"rules"},
     {"lib"},
-    {"core", "audit", "outbox"},
+    {"core", "outbox"},
+    {"audit"},  # above core and outbox: its daily job joins core.daily.JOBS and posts mail
     {"accounts"},
     {"organisations"},
     {"members"},
