@@ -5,7 +5,8 @@ along with its head row. So each day the head of every chain (its organisation, 
 many entries it holds, its last entry and that entry's digest) goes to the log and, by
 email, to the installation's administrators (for now, every active superuser). Had the
 log been cut, a later ``panelkeeper audit verify`` still passes, but the heads in those
-emails no longer appear in the chain.
+emails no longer appear in the chain. The emails go through the outbox, keyed by day and
+address, so a job run again posts nobody a second copy.
 """
 
 from __future__ import annotations
@@ -15,15 +16,14 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db.models import Count
 from django.tasks import task
 from django.template.loader import render_to_string
 
 from panelkeeper.audit.models import AuditChain, AuditEntry
 from panelkeeper.core.daily import run_once
+from panelkeeper.outbox.posting import post
 
 logger = logging.getLogger("panelkeeper.audit")
 
@@ -60,17 +60,15 @@ def chain_heads() -> list[ChainHead]:
     ]
 
 
-def email_administrators(subject: str, body: str) -> int:
-    """Email the installation's administrators; how many were sent to.
-
-    One small function so that sending moves to the outbox in one place.
-    """
+def email_administrators(*, key: str, subject: str, body: str) -> int:
+    """Post an email to each of the installation's administrators through the outbox,
+    once per ``key`` and address; how many were posted now."""
     users = get_user_model()._default_manager.filter(is_superuser=True, is_active=True)
     addresses = sorted(address for address in users.values_list("email", flat=True) if address)
-    if not addresses:
-        return 0
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, addresses)
-    return len(addresses)
+    return sum(
+        post(key=f"{key}:{address}", to=address, subject=subject, body=body)
+        for address in addresses
+    )
 
 
 def write_chain_heads(day: dt.date) -> dict[str, Any]:
@@ -79,8 +77,12 @@ def write_chain_heads(day: dt.date) -> dict[str, Any]:
     for head in heads:
         logger.info(head.line())
     body = render_to_string("audit/email_chain_heads.txt", {"day": day, "heads": heads})
-    sent = email_administrators("Audit log: where each chain ended today", body)
-    return {"chains": len(heads), "emailed": sent}
+    posted = email_administrators(
+        key=f"audit-chain-heads:{day.isoformat()}",
+        subject="Audit log: where each chain ended today",
+        body=body,
+    )
+    return {"chains": len(heads), "emailed": posted}
 
 
 @task()

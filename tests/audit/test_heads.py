@@ -8,14 +8,14 @@ import logging
 from io import StringIO
 
 import pytest
-from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
 
-from panelkeeper.audit.tasks import record_chain_heads
+from panelkeeper.audit.tasks import record_chain_heads, write_chain_heads
 from panelkeeper.core.daily import JOBS
 from panelkeeper.core.models import DailyRun
 from tests.audit.test_chain import chain
+from tests.delivery import deliver
 from tests.factory import Factory
 
 IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
@@ -47,7 +47,7 @@ def test_each_day_every_chain_head_is_logged_and_emailed_to_the_administrators_o
     logged = [record.getMessage() for record in caplog.records]
     for line in lines:
         assert logged.count(line) == 1
-    [email] = mail.outbox
+    [email] = deliver()
     assert email.to == ["admin@example.org"]
     assert "23 November 2026" in email.body and "2026-11-23" not in email.body
     assert all(line in email.body for line in lines)
@@ -66,4 +66,18 @@ def test_with_no_administrator_the_heads_are_still_logged(
     assert f"audit chain organisation=- entries=1 last_id={only.pk} head={only.digest}" in [
         record.getMessage() for record in caplog.records
     ]
-    assert mail.outbox == []
+    assert deliver() == []
+
+
+def test_the_heads_are_posted_once_a_day_to_each_administrator_however_often_written(
+    factory: Factory,
+) -> None:
+    chain(factory.home, 1)
+    factory.user(email="admin@example.org", is_superuser=True)
+    factory.user(email="second@example.org", is_superuser=True)
+    assert write_chain_heads(dt.date(2026, 11, 23))["emailed"] == 2
+    assert write_chain_heads(dt.date(2026, 11, 23))["emailed"] == 0
+    assert write_chain_heads(dt.date(2026, 11, 24))["emailed"] == 2
+    assert sorted(email.to[0] for email in deliver()) == [
+        "admin@example.org", "admin@example.org", "second@example.org", "second@example.org"
+    ]  # fmt: skip
