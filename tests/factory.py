@@ -128,7 +128,9 @@ class Factory:
     def token(
         self, user: User, organisation: Organisation | None = None, name: str = "test"
     ) -> NewToken:
-        return create_token(user=user, organisation=organisation or self.home, name=name)
+        return create_token(
+            user=user, organisation=organisation or self.home, name=name, actor=user
+        )
 
     # Versions of the code, role holders, closure days (organisations) -----------
 

@@ -1,5 +1,7 @@
 """People who sign in, and what they may do for which organisation."""
 
+import datetime
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
@@ -44,8 +46,9 @@ class Grant(models.Model):
 
 
 class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
-    def active(self) -> "ApiTokenQuerySet":
-        return self.filter(revoked__isnull=True)
+    def active(self, *, today: datetime.date) -> "ApiTokenQuerySet":
+        """Tokens that still work on ``today``: not revoked, not past their last day."""
+        return self.filter(revoked__isnull=True, expires_on__gte=today)
 
 
 class ApiToken(models.Model):
@@ -53,8 +56,15 @@ class ApiToken(models.Model):
 
     Only a SHA-256 hash of the token is kept; the token itself is shown once, when it
     is made (see ``panelkeeper.accounts.tokens``). ``prefix`` is a public handle for
-    finding, listing and revoking a token without knowing its secret.
+    finding, listing and revoking a token without knowing its secret. A token works
+    until the end of ``expires_on`` (the organisation's local day), then answers as a
+    wrong one would.
     """
+
+    class State(models.TextChoices):
+        ACTIVE = "active", "Active"
+        EXPIRED = "expired", "Expired"
+        REVOKED = "revoked", "Revoked"
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     organisation = models.ForeignKey(
@@ -64,6 +74,7 @@ class ApiToken(models.Model):
     prefix = models.CharField(max_length=16, unique=True)
     secret_hash = models.CharField(max_length=64)
     created = models.DateTimeField(auto_now_add=True)
+    expires_on = models.DateField(help_text="The last day the token works.")
     last_used = models.DateTimeField(null=True, blank=True)
     revoked = models.DateTimeField(null=True, blank=True)
 
@@ -74,3 +85,11 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}) for {self.user} at {self.organisation}"
+
+    def state(self, *, today: datetime.date) -> "ApiToken.State":
+        """Revoked before expired: a revoked token says so whatever its date."""
+        if self.revoked is not None:
+            return self.State.REVOKED
+        if self.expires_on < today:
+            return self.State.EXPIRED
+        return self.State.ACTIVE

@@ -59,7 +59,7 @@ def test_a_token_of_a_deactivated_user_does_not_authenticate(
 
 def test_a_token_needs_a_grant_at_its_organisation(factory: Factory, officer: User) -> None:
     with pytest.raises(TokenError, match="holds no grant"):
-        create_token(user=officer, organisation=factory.other, name="x")
+        create_token(user=officer, organisation=factory.other, name="x", actor=officer)
 
 
 def test_the_command_prints_the_token_once_and_it_works(factory: Factory, officer: User) -> None:
