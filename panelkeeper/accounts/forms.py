@@ -1,8 +1,15 @@
-"""The sign-in form: validates what was typed; the view decides what happens."""
+"""The accounts forms (signing in, a new API token): they validate what was typed; the
+views and domain functions decide what happens."""
 
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
 from django import forms
+from django.utils import timezone
+
+from panelkeeper.lib.widgets import GovukDateField
 
 
 class SignInForm(forms.Form):
@@ -21,3 +28,57 @@ class SignInForm(forms.Form):
         error_messages={"required": "Enter your password"},
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+
+
+class TokenForm(forms.Form):
+    """A new API token: its name and its last day, chosen as a period or a date.
+
+    Cleans to ``name`` and ``expires_on``; whether that day is allowed (a day to a year
+    ahead) is :func:`panelkeeper.accounts.tokens.create_token`'s to say, for the pages and
+    the API alike.
+    """
+
+    PERIODS = {"30": 30, "90": 90, "180": 180, "365": 365}
+
+    name = forms.CharField(
+        label="Name",
+        help_text="What the token is for, so you know which to revoke later. For example, "
+        "housing management system",
+        error_messages={"required": "Enter a name that says what the token is for"},
+    )
+    lifetime = forms.ChoiceField(
+        label="How long should it work?",
+        choices=[
+            ("30", "30 days"),
+            ("90", "90 days"),
+            ("180", "180 days"),
+            ("365", "1 year"),
+            ("date", "Until a date I choose"),
+        ],
+        initial="90",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select how long the token should work",
+            "invalid_choice": "Select how long the token should work",
+        },
+    )
+    expires_on = GovukDateField(
+        noun="last day the token works",
+        label="Last day it works",
+        help_text="Only if you chose a date. For example, 27 3 2027",
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        lifetime = cleaned.get("lifetime")
+        if lifetime in self.PERIODS:
+            # A date typed as well as a period chosen is not used, so not checked.
+            self.errors.pop("expires_on", None)
+            days = datetime.timedelta(days=self.PERIODS[lifetime])
+            cleaned["expires_on"] = timezone.localdate() + days
+            return cleaned
+        missing = "expires_on" not in self.errors and not cleaned.get("expires_on")
+        if lifetime == "date" and missing:
+            self.add_error("expires_on", "Enter the last day the token works")
+        return cleaned

@@ -129,7 +129,12 @@ def revoke_token(*, prefix: str, actor: User | None = None) -> ApiToken:
     """Revoke the token with this prefix; revoking twice keeps the first time (and its
     one audit entry). ``actor`` is who revoked it; None from the console."""
     with transaction.atomic():
-        token = ApiToken.objects.select_for_update().filter(prefix=prefix).first()
+        token = (
+            ApiToken.objects.select_for_update(of=("self",))
+            .select_related("user", "organisation")
+            .filter(prefix=prefix)
+            .first()
+        )
         if token is None:
             raise TokenError(f"No token has the prefix {prefix!r}.", field="prefix")
         if token.revoked is None:

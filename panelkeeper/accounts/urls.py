@@ -1,9 +1,15 @@
 from django.urls import path
 
-from panelkeeper.accounts.views import public
+from panelkeeper.accounts.views import officer, public
 
 app_name = "accounts"
+
+TOKENS = "organisations/<slug:org>/api-tokens/"
+
 urlpatterns = [
     path("sign-in/", public.sign_in, name="sign-in"),
     path("sign-out/", public.sign_out, name="sign-out"),
+    path(TOKENS, officer.token_list, name="tokens"),
+    path(f"{TOKENS}new/", officer.create, name="create_token"),
+    path(f"{TOKENS}<slug:prefix>/revoke/", officer.revoke, name="revoke_token"),
 ]

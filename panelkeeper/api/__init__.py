@@ -21,6 +21,7 @@ from django.urls import URLPattern
 from ninja import NinjaAPI, Router, Swagger
 
 from panelkeeper.accounts.api import router as me_router
+from panelkeeper.accounts.api import tokens_router
 from panelkeeper.accounts.permissions import public
 from panelkeeper.api.auth import BearerToken, Session
 from panelkeeper.cases.api import router as cases_router
@@ -36,6 +37,7 @@ from panelkeeper.registers.api import router as registers_router
 
 ROUTERS: list[tuple[str, Router]] = [
     ("v1/me", me_router),
+    ("v1/tokens", tokens_router),
     ("v1/organisations", organisations_router),
     ("v1/concerns", concerns_router),
     ("v1/meetings", meetings_router),

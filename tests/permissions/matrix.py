@@ -536,3 +536,8 @@ ROWS += [
 from tests.letters.matrix_rows import LETTER_ROWS  # noqa: E402
 
 ROWS += LETTER_ROWS
+
+# API tokens: rows in tests/accounts/matrix_rows.py (imported here, after Row is defined)
+from tests.accounts.matrix_rows import TOKEN_ROWS  # noqa: E402
+
+ROWS += TOKEN_ROWS

@@ -1,0 +1,132 @@
+"""API operations on API tokens, as the tokens page offers them: list, make, revoke.
+
+``/api/v1/tokens/{org}``. Who sees which token is decided once, in
+:func:`panelkeeper.accounts.tokens.tokens_seen_by`, and a token is made and revoked by
+the same domain functions as on the page, so the two validate and audit alike.
+"""
+
+import datetime as dt
+
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import HttpError
+
+from panelkeeper.accounts.models import ApiToken
+from panelkeeper.accounts.permissions import READERS, api_staff
+from panelkeeper.accounts.tokens import (
+    DEFAULT_LIFETIME,
+    create_token,
+    revoke_token,
+    tokens_seen_by,
+)
+from panelkeeper.lib.api import REFUSED, body_doc, read_body
+from panelkeeper.lib.requests import StaffRequest
+
+router = Router(tags=["api tokens"])
+
+PAGE_SIZE = 50
+
+
+class ApiTokenOut(Schema):
+    """A token as listed: never its secret."""
+
+    name: str
+    prefix: str
+    user: str = Field(description="The email address of the user the token acts as.")
+    created: dt.datetime
+    expires_on: dt.date = Field(description="The last day the token works.")
+    last_used: dt.datetime | None = Field(description="To within five minutes.")
+    revoked: dt.datetime | None
+    state: ApiToken.State
+
+
+class ApiTokenPageOut(Schema):
+    page: int
+    pages: int
+    count: int
+    tokens: list[ApiTokenOut]
+
+
+class ApiTokenIn(Schema):
+    name: str = Field(description="What the token is for; up to 100 characters.")
+    expires_on: dt.date | None = Field(
+        default=None,
+        description=f"The last day the token works: from tomorrow to a year ahead. "
+        f"{DEFAULT_LIFETIME.days} days ahead when left out.",
+    )
+
+
+class NewApiTokenOut(ApiTokenOut):
+    token: str = Field(description="The token itself. Shown this once, never stored.")
+
+
+class PageQuery(Schema):
+    page: int = 1
+
+
+def _out(token: ApiToken, today: dt.date) -> ApiTokenOut:
+    return ApiTokenOut(
+        name=token.name,
+        prefix=token.prefix,
+        user=token.user.email,
+        created=token.created,
+        expires_on=token.expires_on,
+        last_used=token.last_used,
+        revoked=token.revoked,
+        state=token.state(today=today),
+    )
+
+
+def _seen(request: StaffRequest) -> QuerySet[ApiToken]:
+    return tokens_seen_by(user=request.user, organisation=request.organisation, roles=request.roles)
+
+
+@router.get("/{org}", response=ApiTokenPageOut, summary="API tokens, newest first")
+@api_staff(*READERS)
+def list_tokens(request: StaffRequest, org: str, query: Query[PageQuery]) -> ApiTokenPageOut:
+    """An officer gets every staff token of the organisation; an auditor their own."""
+    page = Paginator(_seen(request), PAGE_SIZE).get_page(query.page)
+    today = timezone.localdate()
+    return ApiTokenPageOut(
+        page=page.number,
+        pages=page.paginator.num_pages,
+        count=page.paginator.count,
+        tokens=[_out(token, today) for token in page],
+    )
+
+
+@router.post(
+    "/{org}",
+    response={201: NewApiTokenOut, **REFUSED},
+    summary="Make an API token for yourself (the token is in the answer, once)",
+    openapi_extra=body_doc(ApiTokenIn),
+)
+@api_staff(*READERS)
+def make_token(request: StaffRequest, org: str) -> Status[NewApiTokenOut]:
+    """Only a signed-in session may make a token: a token that could make tokens would
+    let whoever holds a leaked one outlive its expiry and its revocation."""
+    if request.api_token is not None:
+        raise HttpError(403, "Sign in to make a token: a token cannot make another.")
+    data = read_body(request, ApiTokenIn)
+    new = create_token(
+        user=request.user,
+        organisation=request.organisation,
+        name=data.name,
+        expires_on=data.expires_on,
+        actor=request.user,
+    )
+    listed = _out(new.token, timezone.localdate())
+    return Status(201, NewApiTokenOut(**listed.model_dump(), token=new.plaintext))
+
+
+@router.post("/{org}/{prefix}/revoke", response=ApiTokenOut, summary="Revoke an API token")
+@api_staff(*READERS)
+def revoke(request: StaffRequest, org: str, prefix: str) -> ApiTokenOut:
+    """Your own token, or (for an officer) a colleague's; any other answers 404. Revoking
+    a revoked token changes nothing."""
+    token = get_object_or_404(_seen(request), prefix=prefix)
+    revoked = revoke_token(prefix=token.prefix, actor=request.user)
+    return _out(revoked, timezone.localdate())
