@@ -1,4 +1,5 @@
-# panelkeeper: `make run` to try it, `make test` before every commit, `make bench` for speed.
+# panelkeeper: `make run` to try it, `make test` before every commit, `make bench` for speed,
+# `make mutation` to see how well the tests pin the rules package.
 # Everything is driven by small scripts in scripts/ so each step can also be run alone.
 
 SHELL := /bin/bash
@@ -7,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PANELKEEPER_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run test bench lint typecheck pytest venv-run venv-test
+.PHONY: run test bench mutation lint typecheck pytest venv-run venv-test
 
 ## run: set up, load the demo organisations, and serve http://127.0.0.1:8000
 run: venv-run
@@ -39,3 +40,8 @@ pytest: venv-test
 ## bench: every benchmark in benchmarks/, with the machine it ran on
 bench: venv-run
 	@$(BIN)/python -m benchmarks
+
+## mutation: seed changes into panelkeeper/rules and report how many the rules tests catch
+mutation:
+	@scripts/setup-venv test
+	@scripts/mutation
