@@ -1,13 +1,13 @@
 """What the rules package makes of each preset, written out to compare with tests/rules/golden/.
 
-Three readings per preset, each a plain text file:
+Plain text files, two per preset and one per top-level table of the file:
 
 * ``policy-<slug>.json``: the loaded :class:`Policy`, every field (BR, MEM, MTG, COI,
   CONF, GIFT and GOV rules as values).
 * ``rulebook-<slug>.txt``: the rulebook a member reads.
-* ``problems-<slug>.txt``: the problems reported for the preset spoiled one way at a
-  time: each setting given a value of the wrong type, an unknown word, removed, and
-  each table given a setting it does not have.
+* ``problems-<table>.txt``: the problems reported for the presets spoiled one way at a
+  time inside each top-level table: each setting given a value of the wrong type, an
+  unknown word, removed, and each table given a setting it does not have.
 
 The files are the reviewed record of what the rules say; a change to the rules package
 that changes any of them fails tests/rules/test_golden.py. After a deliberate change,
@@ -25,6 +25,7 @@ import enum
 import json
 import tomllib
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 from panelkeeper.rules.calendar.durations import Duration
@@ -155,49 +156,80 @@ def _remove(data: Data, path: Path_) -> Data:
     return spoiled
 
 
-def spoiled(slug: str) -> Iterator[tuple[str, Data]]:
-    """The preset spoiled in one way at a time, each with what was done."""
-    data: Data = _trimmed(tomllib.loads(preset_text(slug)))  # type: ignore[assignment]
-    assert check_policy(to_toml(data), source=slug) == (), "the trimmed preset must be sound"
+@cache
+def _spoilings() -> tuple[tuple[str, str, Data], ...]:
+    """Each preset spoiled in one way at a time: (top-level table, what was done, data).
+
+    A setting that several presets share (``breach.appeal.to``, say) is spoiled in the
+    first preset that has it only, so each reader's complaints appear once.
+    """
+    return tuple(_spoil_each())
+
+
+def _spoil_each() -> Iterator[tuple[str, str, Data]]:
     seen: set[str] = set()
-    for path, value in _walk(data):
-        shape = _shape(path)
-        if not path or shape in seen:
-            continue
-        seen.add(shape)
-        where = ".".join(str(p) for p in path)
-        yield f"{where} given a value of the wrong type", _set(data, path, _wrong_type(value))
-        unknown = _unknown(value)
-        if unknown is not None:
-            yield f"{where} given an unknown value", _set(data, path, unknown)
-        if isinstance(path[-1], str):
-            yield f"{where} removed", _remove(data, path)
-        if isinstance(value, dict):
-            yield f"{where} given a stray setting", _set(data, (*path, "stray_setting"), 1)
+    for slug in PRESETS:
+        data: Data = _trimmed(tomllib.loads(preset_text(slug)))  # type: ignore[assignment]
+        assert check_policy(to_toml(data), source=slug) == (), "the trimmed preset is sound"
+        for path, value in _walk(data):
+            shape = _shape(path)
+            if not path or shape in seen:
+                continue
+            seen.add(shape)
+            where = f"{slug}: " + ".".join(str(p) for p in path)
+            top = str(path[0])
+            yield (
+                top,
+                f"{where} given a value of the wrong type",
+                _set(data, path, _wrong_type(value)),
+            )
+            unknown = _unknown(value)
+            if unknown is not None:
+                yield top, f"{where} given an unknown value", _set(data, path, unknown)
+            if isinstance(path[-1], str):
+                yield top, f"{where} removed", _remove(data, path)
+            if isinstance(value, dict):
+                yield top, f"{where} given a stray setting", _set(data, (*path, "stray_setting"), 1)
 
 
-def problems_text(slug: str) -> str:
+def spoiled(table: str) -> Iterator[tuple[str, Data]]:
+    """The presets spoiled one way at a time inside the top-level ``table``."""
+    return ((what, data) for top, what, data in _spoilings() if top == table)
+
+
+#: The top-level tables of the presets, each with its file of problems.
+TABLES = tuple(dict.fromkeys(top for top, _, _ in _spoilings()))
+
+
+def problems_text(table: str) -> str:
     lines: list[str] = []
-    for what, data in spoiled(slug):
+    for what, data in spoiled(table):
         lines.append(what)
-        found = check_policy(to_toml(data), source=f"{slug}.toml")
+        found = check_policy(to_toml(data), source="spoiled.toml")
         lines += [f"  {p.key}: {p.message}" for p in found] or ["  (no problem)"]
     return "\n".join(lines) + "\n"
 
 
+#: Each reading of a preset, by the name of its file.
 READINGS = {
     "policy-{}.json": policy_json,
     "rulebook-{}.txt": rulebook_text,
-    "problems-{}.txt": problems_text,
 }
 
 
 def main() -> None:
     FOLDER.mkdir(exist_ok=True)
-    for slug in PRESETS:
-        for pattern, reading in READINGS.items():
-            (FOLDER / pattern.format(slug)).write_text(reading(slug), "utf-8")
-            print("wrote", FOLDER / pattern.format(slug))
+    for old in FOLDER.iterdir():
+        old.unlink()
+    written = [
+        (FOLDER / pattern.format(slug), reading(slug))
+        for slug in PRESETS
+        for pattern, reading in READINGS.items()
+    ]
+    written += [(FOLDER / f"problems-{table}.txt", problems_text(table)) for table in TABLES]
+    for path, text in written:
+        path.write_text(text, "utf-8")
+        print("wrote", path)
 
 
 if __name__ == "__main__":

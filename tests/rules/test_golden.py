@@ -16,7 +16,7 @@ import pytest
 
 from panelkeeper.rules.policy.loader import load_policy
 from panelkeeper.rules.policy.presets import PRESETS, load_preset, preset_text
-from tests.rules.golden import FOLDER, READINGS, plain, to_toml
+from tests.rules.golden import FOLDER, READINGS, TABLES, plain, problems_text, to_toml
 
 
 @pytest.mark.parametrize("pattern", list(READINGS))
@@ -24,6 +24,12 @@ from tests.rules.golden import FOLDER, READINGS, plain, to_toml
 def test_the_preset_reads_as_reviewed(slug: str, pattern: str) -> None:
     expected = (FOLDER / pattern.format(slug)).read_text("utf-8")
     assert READINGS[pattern](slug) == expected
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_each_mistake_in_a_table_is_reported_as_reviewed(table: str) -> None:
+    expected = (FOLDER / f"problems-{table}.txt").read_text("utf-8")
+    assert problems_text(table) == expected
 
 
 @pytest.mark.parametrize("slug", PRESETS)
