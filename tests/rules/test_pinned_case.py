@@ -174,3 +174,51 @@ def test_a_policy_without_a_ladder_refuses_a_case_br_3() -> None:
         "BR-3",
         "This code of conduct defines no breach procedure.",
     )
+
+
+def test_an_informal_step_not_open_is_refused_naming_those_open_br_3() -> None:
+    raised = [ev(K.RAISED, "2026-12-01", level="major")]
+    # Informal guidance is for minor breaches only; firm guidance may come first.
+    for step in ("informal_guidance", "advice", None):
+        with pytest.raises(StepRefused) as refused:
+            propose("thirteen", raised, ev(K.INFORMAL_STEP, "2026-12-02", step=step), "2026-12-02")
+        assert (refused.value.rule, refused.value.message) == (
+            "BR-3",
+            f"Informal step '{step}' is not open now. Open: firm_guidance.",
+        )
+    minor = [ev(K.RAISED, "2026-12-01", level="minor")]
+    with pytest.raises(StepRefused) as both:
+        propose("thirteen", minor, ev(K.INFORMAL_STEP, "2026-12-02", step="x"), "2026-12-02")
+    assert both.value.message.endswith("Open: informal_guidance, firm_guidance.")
+
+
+def test_firm_guidance_goes_on_the_file_under_its_own_name_br_3() -> None:
+    events = [
+        ev(K.RAISED, "2026-12-01", level="minor"),
+        ev(K.INFORMAL_STEP, "2026-12-02", step="firm_guidance"),
+    ]
+    view = read("thirteen", events, "2026-12-02")
+    assert [(f.key, f.label, f.start, f.ends) for f in view.file] == [
+        (
+            "firm_guidance",
+            "Firm guidance at a joint discussion, such as mediation or training, "
+            "with actions and review dates",
+            d("2026-12-02"),
+            d("2027-12-02"),
+        )
+    ]
+
+
+def test_lifting_a_suspension_after_the_outcome_leaves_the_outcome_in_force_br_9() -> None:
+    events = [
+        *OPENED,
+        ev(K.SUSPENDED, "2027-01-08"),
+        ev(K.LEVEL_DETERMINED, "2027-01-11", level="minor"),
+        ev(K.OUTCOME_RECORDED, "2027-01-11", outcome="final_written_warning"),
+        ev(K.SUSPENSION_LIFTED, "2027-01-12"),
+    ]
+    view = read("vela", events, "2027-01-12")
+    assert [(f.key, f.ends, f.ended_by, f.in_force) for f in view.file] == [
+        ("suspension", d("2027-01-12"), "lifted", False),
+        ("final_written_warning", None, None, True),
+    ]
