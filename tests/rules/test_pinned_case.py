@@ -222,3 +222,16 @@ def test_lifting_a_suspension_after_the_outcome_leaves_the_outcome_in_force_br_9
         ("suspension", d("2027-01-12"), "lifted", False),
         ("final_written_warning", None, None, True),
     ]
+
+
+def test_an_ended_membership_is_labelled_with_its_reason_if_one_is_given_mtg_2() -> None:
+    for reason, label in (
+        (None, "Membership ended"),
+        ("Missed 3 meetings", "Membership ended: Missed 3 meetings"),
+    ):
+        view = read("nexus", [ev(K.MEMBERSHIP_ENDED, "2027-01-04", reason=reason)], "2027-01-04")
+        assert view.outcome is not None
+        assert (view.outcome.key, view.outcome.label) == ("membership_ended", label)
+        assert [(f.key, f.label, f.in_force) for f in view.file] == [
+            ("membership_ended", label, True)
+        ]

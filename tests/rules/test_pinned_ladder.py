@@ -202,7 +202,7 @@ def test_a_suspension_must_end_after_it_starts() -> None:
     refused = _refused(
         OPENED, ev(K.SUSPENDED, "2027-01-08", level="minor", until=d("2027-01-08")), "2027-01-08"
     )
-    assert refused.rule == DATES
+    assert (refused.rule, refused.message) == (DATES, "A suspension must end after it starts.")
     view = propose(
         "vela",
         OPENED,
