@@ -6,7 +6,8 @@ hang), how many survived and how many reached no test at all. Mutants that canno
 change behaviour are never made: the lines are excluded in pyproject.toml
 (``do_not_mutate_patterns``, each with its reason) or marked ``# pragma: no mutate``;
 their number is worked out here by making the mutants of each file with and without
-the exclusions. The score is killed / (all - equivalent), in percent.
+the exclusions. The score is killed / (all - equivalent), in percent, over the mutants
+checked (every one of them after a whole run).
 
     python scripts/mutation_score.py [--survivors] [--min PERCENT]
 
@@ -29,7 +30,7 @@ from mutmut.stats import status_by_exit_code
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path("panelkeeper/rules")
 DETECTED = ("killed", "timeout", "caught by type check", "segfault")
-COLUMNS = ("killed", "timeout", "survived", "no tests", "other")
+COLUMNS = ("killed", "timeout", "survived", "no tests", "other", "not checked")
 
 
 def _module(path: Path) -> str:
@@ -47,6 +48,8 @@ def excluded_mutants() -> dict[str, int]:
     counts: dict[str, int] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         code = path.read_text("utf-8")
+        if "pragma: no mutate" not in code and not patterns:
+            continue
         made = _mutant_count(path, code)
         settings.do_not_mutate_patterns = []
         try:
@@ -77,6 +80,13 @@ def _column(status: str) -> str:
     return status if status in COLUMNS else "other"
 
 
+def _score(counts: Counter[str], made: int) -> str:
+    checked = made - counts["not checked"]
+    if not checked:
+        return "    -"
+    return f"{100 * (counts['killed'] + counts['timeout']) / checked:5.1f}%"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--survivors", action="store_true", help="list every survivor")
@@ -95,27 +105,35 @@ def main() -> int:
     for module, statuses in by_module.items():
         counts = Counter(_column(s) for s in statuses.values())
         totals.update(counts)
-        detected = counts["killed"] + counts["timeout"]
-        score = 100 * detected / len(statuses)
         cells = "  ".join(f"{counts[c]:>8}" for c in COLUMNS)
-        print(f"{module:<{width}}  {len(statuses):>5}  {cells}  {score:5.1f}%")
+        print(f"{module:<{width}}  {len(statuses):>5}  {cells}  {_score(counts, len(statuses))}")
     everything = sum(len(s) for s in by_module.values())
     detected = totals["killed"] + totals["timeout"]
-    score = 100 * detected / everything
+    checked = everything - totals["not checked"]
+    score = 100 * detected / checked if checked else 0.0
     cells = "  ".join(f"{totals[c]:>8}" for c in COLUMNS)
-    print(f"{'all modules':<{width}}  {everything:>5}  {cells}  {score:5.1f}%")
+    print(f"{'all modules':<{width}}  {everything:>5}  {cells}  {_score(totals, everything)}")
     print(
         f"\nScore: {score:.1f}% = killed {detected} (timeouts {totals['timeout']} among them) "
-        f"/ mutants made {everything}; survived {totals['survived']}, no tests "
+        f"/ mutants checked {checked}; survived {totals['survived']}, no tests "
         f"{totals['no tests']}, other {totals['other']}."
     )
+    if totals["not checked"]:
+        print(
+            f"Not checked yet: {totals['not checked']} of {everything} mutants made "
+            "(an interrupted or partial run); the score covers the others only."
+        )
     print(
         f"Equivalent mutants excluded (never made): {sum(equivalent.values())}"
         + (" in " + ", ".join(f"{m} {n}" for m, n in equivalent.items()) if equivalent else "")
     )
     if args.survivors:
         for module, statuses in by_module.items():
-            alive = [n for n, s in statuses.items() if _column(s) not in ("killed", "timeout")]
+            alive = [
+                n
+                for n, s in statuses.items()
+                if _column(s) not in ("killed", "timeout", "not checked")
+            ]
             if alive:
                 print(f"\n{module}: {len(alive)} not killed (`.venv/bin/mutmut show NAME`)")
                 for name in alive:
