@@ -634,6 +634,32 @@ class Factory:
             today=dt.date(2026, 11, 23),
         )
 
+    # Emails (outbox) -----------------------------------------------------------------
+
+    def undelivered_email(self, organisation: Organisation | None = None, **fields: Any) -> Any:
+        """An email posted to ``organisation`` (home)'s outbox and refused by the mail
+        server, as the sender leaves it: failed, with the server's reason."""
+        from panelkeeper.outbox.models import Message, Status
+        from panelkeeper.outbox.posting import post
+
+        key = f"test-email:{next(_serial)}"
+        post(
+            key=key,
+            to=fields.pop("to", "wrong@example.org"),
+            name=fields.pop("name", "Mina Member"),
+            subject=fields.pop("subject", "Meeting on Wednesday 25 November 2026"),
+            body="Dear Mina,",
+            organisation=organisation or self.home,
+        )
+        fields.setdefault("status", Status.FAILED)
+        fields.setdefault("failed_at", timezone.now())
+        fields.setdefault("attempts", 1)
+        fields.setdefault(
+            "reason", "The mail server refused the address: 5.1.1 No such mailbox (code 550)."
+        )
+        Message.objects.filter(key=key).update(**fields)
+        return Message.objects.get(key=key)
+
     # Concerns raised on the public page (concerns) ----------------------------------
 
     def concern(

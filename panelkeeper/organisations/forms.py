@@ -150,3 +150,15 @@ class PlannerForm(ChoosingForm):
         super().__init__(*args, **kwargs)
         self.offer("step", [(s.value, s.label[:1].upper() + s.label[1:]) for s in steps])
         self.fields["step"].error_messages["invalid_choice"] = STEP_MISSING
+
+
+class ResendForm(forms.Form):
+    """The address to send a refused email to again; ``undelivered.resend_message`` decides."""
+
+    to = forms.CharField(
+        label="Email address",
+        max_length=254,
+        help_text="Correct the address if it was wrong, or send it to the same one again.",
+        error_messages={"required": "Enter the email address to send it to"},
+        widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )

@@ -1,11 +1,12 @@
 """Pages of an organisation: home, rulebook, code versions, role holders, closure days,
-settings."""
+emails not delivered, settings."""
 
 from django.urls import path
 
 from panelkeeper.organisations.views import (
     officer,
     officer_closure_days,
+    officer_messages,
     officer_roles,
     officer_settings,
     officer_versions,
@@ -31,6 +32,8 @@ urlpatterns = [
     path(f"{ORG}role-holders/<slug:role>/", officer_roles.assign, name="assign_role_holder"),
     path(f"{ORG}closure-days/", officer_closure_days.closure_day_list, name="closure_days"),
     path(f"{ORG}closure-days/add/", officer_closure_days.add, name="add_closure_day"),
+    path(f"{ORG}emails-not-delivered/", officer_messages.message_list, name="messages"),
+    path(f"{ORG}emails-not-delivered/<int:pk>/", officer_messages.resend, name="resend_message"),
     path(f"{ORG}settings/", officer_settings.settings_page, name="settings"),
     path(f"{ORG}settings/change/", officer_settings.change_settings, name="change_settings"),
 ]

@@ -50,7 +50,7 @@ class Message(models.Model):
     subject = models.CharField(max_length=300)
     body = models.TextField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.WAITING)
-    posted_at = models.DateTimeField()
+    posted_at = models.DateTimeField(help_text="When it was posted, or last sent again.")
     next_attempt_at = models.DateTimeField()
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)

@@ -84,7 +84,23 @@ ROWS: list[Row] = [
 ]
 
 
-# organisations: home, rulebook, versions of the code, role holders, closure days
+# organisations: home, rulebook, versions of the code, role holders, closure days,
+# emails not delivered
+
+
+def email_kwargs(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "pk": factory.undelivered_email().pk}
+
+
+def api_email_kwargs(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "message_id": factory.undelivered_email().pk}
+
+
+def corrected(factory: Factory) -> dict[str, Any]:
+    return {"to": "mina@example.org"}
+
+
+EMAIL_API = "/{org}/undelivered-emails/{message_id}/send-again"
 
 
 def draft_kwargs(factory: Factory) -> dict[str, Any]:
@@ -229,6 +245,12 @@ ROWS += [
     Row(ORGS_API + "/{org}/settings", "GET", api_readers(), home_org),
     Row(ORGS_API + "/{org}/settings", "PUT", api_officers(422), home_org, note="no region"),
     Row(ORGS_API + "/{org}/settings", "PATCH", api_officers(200), home_org, note="no change"),
+    Row("organisations:messages", "GET", readers(), home_org),
+    Row("organisations:messages", "POST", not_allowed(), home_org),
+    Row("organisations:resend_message", "GET", officers(), email_kwargs),
+    Row("organisations:resend_message", "POST", officers(302), email_kwargs, data=corrected),
+    Row(ORGS_API + "/{org}/undelivered-emails", "GET", api_readers(), home_org),
+    Row(ORGS_API + EMAIL_API, "POST", api_officers(422), api_email_kwargs, note="no body"),
 ]
 
 

@@ -5,6 +5,7 @@ import datetime as dt
 from ninja import Schema
 
 from panelkeeper.organisations.models import Organisation
+from panelkeeper.outbox.models import Status
 
 
 class GroupOut(Schema):
@@ -150,3 +151,32 @@ class PlanOut(Schema):
     on: dt.date
     region: str
     dates: list[PlannedDateOut]
+
+
+class UndeliveredOut(Schema):
+    """An email the server refused (``status`` "failed", with its ``reason``), or one sent
+    again after its sending was cut off (``possibly_twice``)."""
+
+    id: int
+    subject: str
+    to_name: str
+    to_address: str
+    status: Status
+    reason: str
+    possibly_twice: bool
+    posted_at: dt.datetime
+    failed_at: dt.datetime | None
+    sent_at: dt.datetime | None
+
+
+class UndeliveredPageOut(Schema):
+    page: int
+    pages: int
+    count: int
+    messages: list[UndeliveredOut]
+
+
+class ResendIn(Schema):
+    """The address to send the refused email to: as it was, or corrected."""
+
+    to: str

@@ -1,0 +1,50 @@
+"""API operations for emails the mail server did not deliver, as their pages offer:
+the organisation's list, and sending a refused one again (``undelivered.resend_message``,
+so the API refuses exactly what the page does)."""
+
+from django.core.paginator import Paginator
+from ninja import Query, Schema
+
+from panelkeeper.accounts.permissions import OFFICER, READERS, api_staff, get_object_for
+from panelkeeper.lib.api import REFUSED, body_doc, read_body
+from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.organisations.api.officer import router
+from panelkeeper.organisations.api.schemas import ResendIn, UndeliveredOut, UndeliveredPageOut
+from panelkeeper.organisations.undelivered import resend_message, undelivered
+from panelkeeper.organisations.views.officer_messages import PAGE_SIZE
+from panelkeeper.outbox.models import Message
+
+
+class PageQuery(Schema):
+    page: int = 1
+
+
+@router.get(
+    "/{org}/undelivered-emails",
+    response=UndeliveredPageOut,
+    summary="Emails the mail server refused, and emails possibly sent twice",
+)
+@api_staff(*READERS)
+def list_undelivered(
+    request: StaffRequest, org: str, query: Query[PageQuery]
+) -> UndeliveredPageOut:
+    page = Paginator(undelivered(request.organisation), PAGE_SIZE).get_page(query.page)
+    return UndeliveredPageOut(
+        page=page.number,
+        pages=page.paginator.num_pages,
+        count=page.paginator.count,
+        messages=[UndeliveredOut.model_validate(message) for message in page],
+    )
+
+
+@router.post(
+    "/{org}/undelivered-emails/{message_id}/send-again",
+    response={200: UndeliveredOut, **REFUSED},
+    summary="Send a refused email again, to its address or a corrected one",
+    openapi_extra=body_doc(ResendIn),
+)
+@api_staff(OFFICER)
+def send_again(request: StaffRequest, org: str, message_id: int) -> Message:
+    message = get_object_for(request.organisation, Message.objects.all(), pk=message_id)
+    data = read_body(request, ResendIn)
+    return resend_message(message=message, to=data.to, actor=request.user)
