@@ -19,10 +19,12 @@ Nothing waits for ever because an enqueue was lost: each run of the task sends e
 message that is due, not only the one that woke it, and ``panelkeeper daily`` wakes it
 too.
 
-SMTP cannot promise that a message is delivered exactly once. A worker that dies after
-the server accepted a message but before the row was marked sent leaves the row
-"sending". Once its lease has run out (``PANELKEEPER_EMAIL_LEASE_MINUTES``, 15 by
-default) the row is sent once more and marked as possibly sent twice, so officers know
-the person may have two copies. A row cut off a second time is not tried again: it is
-marked failed, saying it may have arrived, for an officer to decide.
+SMTP cannot promise that a message is delivered exactly once. The sender takes messages
+a few at a time (``CLAIM_SIZE``), marking them "sending", and marks each sent as soon as
+the server accepts it. A worker that dies in between leaves the messages it had taken
+"sending": the one it was sending may have reached the server, the others have not.
+Once their lease has run out (``PANELKEEPER_EMAIL_LEASE_MINUTES``, 15 by default) they
+are sent once more and marked as possibly sent twice, so officers know the person may
+have two copies. A message cut off a second time is not tried again: it is marked
+failed, saying it may have arrived, for an officer to decide.
 """

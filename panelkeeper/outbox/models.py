@@ -16,13 +16,13 @@ class Status(models.TextChoices):
 
 
 class MessageQuerySet(models.QuerySet["Message"]):
-    def claimable(self, *, now: dt.datetime, lease: dt.timedelta) -> MessageQuerySet:
-        """Messages due to be sent at ``now``: waiting ones whose time has come, and ones
-        left "sending" longer than ``lease`` by a worker that was cut off."""
-        return self.filter(
-            Q(status=Status.WAITING, next_attempt_at__lte=now)
-            | Q(status=Status.SENDING, claimed_at__lt=now - lease)
-        )
+    def due(self, *, now: dt.datetime) -> MessageQuerySet:
+        """Waiting messages whose time to be sent has come."""
+        return self.filter(status=Status.WAITING, next_attempt_at__lte=now)
+
+    def cut_off(self, *, now: dt.datetime, lease: dt.timedelta) -> MessageQuerySet:
+        """Messages left "sending" longer than ``lease``: the worker sending them died."""
+        return self.filter(status=Status.SENDING, claimed_at__lt=now - lease)
 
     def for_officers(self) -> MessageQuerySet:
         """Messages an officer should look at: refused ones, and ones possibly sent twice."""
@@ -67,7 +67,11 @@ class Message(models.Model):
         ordering = ["-posted_at", "-id"]
         indexes = [
             models.Index(fields=["status", "next_attempt_at"], name="outbox_due"),
-            models.Index(fields=["organisation", "status"], name="outbox_organisation"),
+            models.Index(
+                fields=["organisation", "-failed_at"],
+                condition=Q(status=Status.FAILED) | Q(possibly_twice=True),
+                name="outbox_for_officers",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

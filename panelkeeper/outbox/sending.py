@@ -1,10 +1,10 @@
 """Sending what the outbox holds: claim a message, send it, record what the server said.
 
-:func:`send_due` is what the task runs. Each message is claimed in its own short
+:func:`send_due` is what the task runs. Messages are claimed a few at a time in a short
 transaction (``SELECT ... FOR UPDATE SKIP LOCKED`` on PostgreSQL; SQLite lets one
-writer in at a time), so two workers never send the same one; it is marked sent, in
-another, as soon as the server accepts it. See the package docstring for what happens
-to a send that is cut off.
+writer in at a time), so two workers never send the same one; each is marked sent, in
+a statement of its own, as soon as the server accepts it. See the package docstring for
+what happens to a send that is cut off.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from django.conf import settings
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
-from django.db.models import Min
+from django.db.models import F, Min
 from django.utils import timezone
 
-from panelkeeper.outbox.models import Message, Status
+from panelkeeper.outbox.models import Message, MessageQuerySet, Status
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +32,9 @@ FIRST_WAIT = dt.timedelta(minutes=1)
 LONGEST_WAIT = dt.timedelta(hours=1)
 # A message the server keeps answering with a temporary failure is given up after this.
 GIVE_UP_AFTER = dt.timedelta(days=3)
+# Messages claimed in one transaction. Each is still marked sent on its own, as soon as
+# the server accepts it; a worker that dies leaves at most this many "sending".
+CLAIM_SIZE = 20
 
 CUT_OFF_TWICE = (
     "Sending was cut off twice, so it was not tried again. It may have arrived: check "
@@ -95,29 +98,39 @@ def verdict(error: Exception) -> tuple[Outcome, str]:
     return Outcome.REFUSED, f"The message could not be sent: {error}."
 
 
-def _claim(now: dt.datetime) -> Message | None:
-    """Take the next message due, marking it "sending"; None when nothing is due."""
-    while True:
-        with transaction.atomic():
-            message = (
-                Message.objects.claimable(now=now, lease=lease())
-                .select_for_update(skip_locked=True)
-                .order_by("next_attempt_at", "pk")
-                .first()
-            )
-            if message is None:
-                return None
-            if message.status == Status.SENDING:
-                if message.possibly_twice:
-                    message.status, message.failed_at = Status.FAILED, now
-                    message.reason = CUT_OFF_TWICE
-                    message.save(update_fields=["status", "failed_at", "reason"])
-                    continue
-                message.possibly_twice = True
-            message.status, message.claimed_at = Status.SENDING, now
-            message.attempts += 1
-            message.save(update_fields=["status", "claimed_at", "attempts", "possibly_twice"])
-            return message
+def _oldest(messages: MessageQuerySet, size: int) -> list[Message]:
+    """Up to ``size`` of ``messages`` no other worker holds, oldest due first, locked until
+    the transaction ends, with their attachments."""
+    return list(
+        messages.select_for_update(skip_locked=True)
+        .order_by("next_attempt_at", "pk")
+        .prefetch_related("attachments")[:size]
+    )
+
+
+def _give_up_cut_off_twice(now: dt.datetime) -> int:
+    """Fail the messages whose send was cut off a second time; how many."""
+    twice = Message.objects.cut_off(now=now, lease=lease()).filter(possibly_twice=True)
+    return twice.update(status=Status.FAILED, failed_at=now, reason=CUT_OFF_TWICE)
+
+
+def _claim(now: dt.datetime) -> list[Message]:
+    """Take up to ``CLAIM_SIZE`` messages due, marking them "sending": first any whose
+    send was cut off (marked possibly sent twice), then waiting ones."""
+    with transaction.atomic():
+        # Two queries rather than one with OR, so each walks its own index.
+        again = _oldest(Message.objects.cut_off(now=now, lease=lease()), CLAIM_SIZE)
+        taken = again + _oldest(Message.objects.due(now=now), CLAIM_SIZE - len(again))
+        Message.objects.filter(pk__in=[m.pk for m in taken]).update(
+            status=Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+        )
+        Message.objects.filter(pk__in=[m.pk for m in again]).update(possibly_twice=True)
+    for message in taken:
+        message.status, message.claimed_at = Status.SENDING, now
+        message.attempts += 1
+    for message in again:
+        message.possibly_twice = True
+    return taken
 
 
 def _email(message: Message) -> mail.EmailMessage:
@@ -153,33 +166,45 @@ def _settle(message: Message, outcome: Outcome, reason: str, now: dt.datetime) -
         )
 
 
-def send_due() -> Round:
-    """Send every message that is due, one at a time, on one connection to the server.
+def _release(messages: list[Message], now: dt.datetime) -> None:
+    """Put back messages claimed at ``now`` but not tried, as they were."""
+    Message.objects.filter(
+        pk__in=[m.pk for m in messages], status=Status.SENDING, claimed_at=now
+    ).update(status=Status.WAITING, attempts=F("attempts") - 1)
 
-    Stops early when the server cannot be reached; the messages wait for the next run.
+
+def send_due() -> Round:
+    """Send every message that is due, on one connection to the server.
+
+    Messages are claimed ``CLAIM_SIZE`` at a time and each is marked sent as soon as the
+    server accepts it. Stops early when the server cannot be reached; the messages wait
+    for the next run.
     """
-    done = Round()
+    done = Round(failed=_give_up_cut_off_twice(timezone.now()))
     mailer: BaseEmailBackend | None = None
     try:
-        while (message := _claim(now := timezone.now())) is not None:
-            try:
-                if mailer is None:
-                    mailer = mail.mailers.default
-                    mailer.open()
-                sent = mailer.send_messages([_email(message)])
-                outcome, reason = (Outcome.SENT, "") if sent else (Outcome.REFUSED, "Not sent.")
-            except Exception as error:
-                outcome, reason = verdict(error)
-                logger.warning("Message %s not sent: %s", message.pk, reason)
-            _settle(message, outcome, reason, now)
-            if outcome is Outcome.SENT:
-                done.sent += 1
-            elif outcome is Outcome.REFUSED:
-                done.failed += 1
-            else:
-                done.retrying += 1
-            if outcome is Outcome.UNREACHABLE:
-                break
+        while batch := _claim(now := timezone.now()):
+            for index, message in enumerate(batch):
+                try:
+                    if mailer is None:
+                        mailer = mail.mailers.default
+                        mailer.open()
+                    sent = mailer.send_messages([_email(message)])
+                    outcome, reason = (Outcome.SENT, "") if sent else (Outcome.REFUSED, "Not sent.")
+                except Exception as error:
+                    outcome, reason = verdict(error)
+                    logger.warning("Message %s not sent: %s", message.pk, reason)
+                if outcome is Outcome.UNREACHABLE:
+                    _release(batch[index + 1 :], now)
+                _settle(message, outcome, reason, now)
+                if outcome is Outcome.SENT:
+                    done.sent += 1
+                elif outcome is Outcome.REFUSED:
+                    done.failed += 1
+                else:
+                    done.retrying += 1
+                if outcome is Outcome.UNREACHABLE:
+                    return done
     finally:
         if mailer is not None:
             mailer.close()

@@ -11,9 +11,10 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from panelkeeper.outbox import sending
 from panelkeeper.outbox.models import Message, Status
 from panelkeeper.outbox.posting import post
-from panelkeeper.outbox.sending import CUT_OFF_TWICE, send_due, wait_after
+from panelkeeper.outbox.sending import CLAIM_SIZE, CUT_OFF_TWICE, send_due, wait_after
 from panelkeeper.outbox.tasks import send_outbox
 from tests.smtp_sink import Inbox, free_port, mailers_for
 from tests.threads import at_once
@@ -149,6 +150,21 @@ def test_a_send_cut_off_twice_is_not_tried_again(db: None) -> None:
     message.refresh_from_db()
     assert (message.status, message.reason) == (Status.FAILED, CUT_OFF_TWICE)
     assert mail.outbox == []
+
+
+def test_a_worker_that_died_leaves_only_what_it_had_taken_to_be_sent_again(db: None) -> None:
+    """It had taken CLAIM_SIZE messages: those are sent again, marked possibly twice;
+    the rest were never taken and go once, unmarked."""
+    for n in range(CLAIM_SIZE + 5):
+        _post(n, to=f"person{n}@example.org")
+    long_ago = timezone.now() - dt.timedelta(minutes=16)
+    Message.objects.update(next_attempt_at=long_ago)
+    taken = sending._claim(long_ago)  # and the worker died
+    assert len(taken) == CLAIM_SIZE
+    assert send_due().sent == CLAIM_SIZE + 5
+    marked = Message.objects.filter(possibly_twice=True)
+    assert sorted(marked.values_list("pk", flat=True)) == sorted(m.pk for m in taken)
+    assert len(mail.outbox) == CLAIM_SIZE + 5
 
 
 @override_settings(EMAIL_LEASE_MINUTES=30)
