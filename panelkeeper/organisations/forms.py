@@ -157,7 +157,6 @@ class ResendForm(forms.Form):
 
     to = forms.CharField(
         label="Email address",
-        max_length=254,
         help_text="Correct the address if it was wrong, or send it to the same one again.",
         error_messages={"required": "Enter the email address to send it to"},
         widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),

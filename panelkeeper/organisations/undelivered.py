@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
 
 BAD_ADDRESS = "Enter an email address in the correct format, like name@example.com"
+MAX_ADDRESS = Message._meta.get_field("to_address").max_length or 254
 
 
 def undelivered(organisation: Organisation) -> QuerySet[Message]:
@@ -47,6 +48,8 @@ def resend_message(*, message: Message, to: str, actor: User) -> Message:
     to = to.strip()
     if not to:
         raise Refused("Enter the email address to send it to", field="to")
+    if len(to) > MAX_ADDRESS:
+        raise Refused(f"Enter an email address of {MAX_ADDRESS} characters or fewer", field="to")
     try:
         validate_email(to)
     except ValidationError:

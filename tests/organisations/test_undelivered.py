@@ -114,6 +114,7 @@ def test_a_bad_address_is_refused_with_what_to_do_and_nothing_changes(
     for typed, said in [
         ("", "Enter the email address to send it to"),
         ("mina at example", "Enter an email address in the correct format, like name@example.com"),
+        ("m" * 250 + "@example.org", "Enter an email address of 254 characters or fewer"),
     ]:
         response = officer_client.post(_resend_url(factory, message), {"to": typed})
         assert response.status_code == 200
