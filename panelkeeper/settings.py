@@ -127,6 +127,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "/"
+# The address people open panelkeeper at, for links in emails and on the console
+# (invitations); no trailing slash needed.
+BASE_URL = env_str("PANELKEEPER_BASE_URL", "http://127.0.0.1:8000")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

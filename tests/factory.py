@@ -125,6 +125,20 @@ class Factory:
         fields.setdefault("last_name", "Outsider")
         return self.staff(Grant.Role.OFFICER, self.other, **fields)
 
+    def admin(self, **fields: Any) -> User:
+        """An installation administrator, holding no grant anywhere."""
+        fields.setdefault("first_name", "Ada")
+        fields.setdefault("last_name", "Administrator")
+        return self.user(administers_installation=True, **fields)
+
+    def invitation(self, organisation: Organisation | None = None, **fields: Any) -> Any:
+        """An officer's invitation to ``home`` (through the domain function): its ``Sent``."""
+        from panelkeeper.accounts.invitations import invite
+
+        fields.setdefault("email", f"invited{next(_serial)}@example.org")
+        fields.setdefault("role", Grant.Role.OFFICER)
+        return invite(organisation=organisation or self.home, actor=None, **fields)
+
     def token(
         self, user: User, organisation: Organisation | None = None, name: str = "test"
     ) -> NewToken:

@@ -82,3 +82,41 @@ class TokenForm(forms.Form):
         if lifetime == "date" and missing:
             self.add_error("expires_on", "Enter the last day the token works")
         return cleaned
+
+
+class AcceptInvitationForm(forms.Form):
+    """Name and password for someone accepting an invitation who has no sign-in yet; the
+    password validators run in the domain function, which knows the account."""
+
+    first_name = forms.CharField(
+        label="First name",
+        max_length=150,
+        error_messages={"required": "Enter your first name"},
+        widget=forms.TextInput(attrs={"autocomplete": "given-name", "spellcheck": "false"}),
+    )
+    last_name = forms.CharField(
+        label="Last name",
+        max_length=150,
+        error_messages={"required": "Enter your last name"},
+        widget=forms.TextInput(attrs={"autocomplete": "family-name", "spellcheck": "false"}),
+    )
+    password = forms.CharField(
+        label="Create a password",
+        help_text="At least 8 characters. Avoid common passwords and ones made only of numbers.",
+        strip=False,
+        error_messages={"required": "Enter a password"},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password_again = forms.CharField(
+        label="Type the password again",
+        strip=False,
+        error_messages={"required": "Type the password again"},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        password, again = cleaned.get("password"), cleaned.get("password_again")
+        if password and again and password != again:
+            self.add_error("password_again", "The passwords do not match. Type them again")
+        return cleaned

@@ -14,6 +14,12 @@ class User(AbstractUser):
     """
 
     email = models.EmailField("email address", unique=True)
+    administers_installation = models.BooleanField(
+        "installation administrator",
+        default=False,
+        help_text="Creates organisations and invites their first officers; sees no "
+        "casework without a grant. Read it through accounts.permissions.is_installation_admin.",
+    )
 
     class Meta:
         ordering = ["last_name", "first_name", "email"]
@@ -93,3 +99,61 @@ class ApiToken(models.Model):
         if self.expires_on < today:
             return self.State.EXPIRED
         return self.State.ACTIVE
+
+
+class InvitationQuerySet(models.QuerySet["Invitation"]):
+    def pending(self, *, now: datetime.datetime) -> "InvitationQuerySet":
+        """Neither accepted nor withdrawn, and not yet expired at ``now``."""
+        return self.filter(accepted_at__isnull=True, withdrawn_at__isnull=True, expires_at__gt=now)
+
+
+class Invitation(models.Model):
+    """An invitation, by email, to a staff role at one organisation, or to administer the
+    installation (no organisation).
+
+    Single use: accepting stamps ``accepted_at``. Only a SHA-256 hash of the link's token
+    is kept (see :mod:`panelkeeper.accounts.invitations`); resending makes a new token and
+    a new expiry and counts ``sent``, which keys the email in the outbox.
+    """
+
+    class Role(models.TextChoices):
+        OFFICER = "officer", "Officer"
+        AUDITOR = "auditor", "Auditor"
+        ADMINISTRATOR = "administrator", "Installation administrator"
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        null=True,
+        blank=True,
+    )
+    email = models.EmailField("email address")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    invited_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    token_hash = models.CharField(max_length=64, unique=True)
+    sent = models.PositiveIntegerField(default=1)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(role="administrator", organisation__isnull=True)
+                | (~models.Q(role="administrator") & models.Q(organisation__isnull=False)),
+                name="invitation_organisation_unless_administrator",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Invitation of {self.email} as {self.get_role_display().lower()}"

@@ -150,6 +150,50 @@ def staff[V: View](*roles: str) -> Callable[[V], V]:
     return decorator
 
 
+# Installation administrators create organisations and invite their first officers. They
+# see no casework unless they also hold a grant (DESIGN "Who uses it"). This predicate is
+# the one place that says who they are; pages and operations declare it with
+# ``@installation_admin`` and ``@api_installation_admin``.
+
+INSTALLATION_ADMIN = AccessPolicy("installation_admin")
+
+
+def is_installation_admin(user: Any) -> bool:
+    """Whether ``user`` administers this installation (an active, signed-in account)."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and getattr(user, "administers_installation", False)
+    )
+
+
+def installation_admin[V: View](view: V) -> V:
+    """Installation administrators only; anonymous → sign in, anyone else → 403."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not is_installation_admin(request.user):
+            raise PermissionDenied("Only an installation administrator can do this.")
+        return view(request, *args, **kwargs)
+
+    return _declare(_login_first(cast(V, wrapper)), INSTALLATION_ADMIN)
+
+
+def api_installation_admin[V: Callable[..., Any]](operation: V) -> V:
+    """The API's :func:`installation_admin`: anyone else → 403. A token acts for one
+    organisation, so it never acts as an installation administrator."""
+
+    @functools.wraps(operation)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        if getattr(request, "api_token", None) is not None or not is_installation_admin(
+            request.user
+        ):
+            raise HttpError(403, "Only an installation administrator can do this.")
+        return operation(request, *args, **kwargs)
+
+    return _declare(cast(V, wrapper), INSTALLATION_ADMIN)
+
+
 def get_object_for[M: Model](
     organisation: Organisation,
     queryset: QuerySet[M],

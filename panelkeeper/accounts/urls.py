@@ -1,6 +1,6 @@
 from django.urls import path
 
-from panelkeeper.accounts.views import officer, public
+from panelkeeper.accounts.views import officer, public, public_invitations
 
 app_name = "accounts"
 
@@ -9,6 +9,7 @@ TOKENS = "organisations/<slug:org>/api-tokens/"
 urlpatterns = [
     path("sign-in/", public.sign_in, name="sign-in"),
     path("sign-out/", public.sign_out, name="sign-out"),
+    path("invitations/<str:token>/", public_invitations.invitation, name="invitation"),
     path(TOKENS, officer.token_list, name="tokens"),
     path(f"{TOKENS}new/", officer.create, name="create_token"),
     path(f"{TOKENS}<slug:prefix>/revoke/", officer.revoke, name="revoke_token"),

@@ -64,6 +64,9 @@ def test_the_demo_loads_the_five_presets_with_a_code_in_force_and_every_title_he
     assert header == ["Email", "Password", "Organisation", "Role"]
     staff = ("officer.", "auditor.")  # members' sign-ins follow (tests/members/test_demo.py)
     assert len([line for line in output.splitlines() if line.startswith(staff)]) == 10
+    admin = next(line for line in output.splitlines() if line.startswith("admin@"))
+    assert admin.endswith("installation administrator")
+    assert User.objects.get(email="admin@example.org").administers_installation
 
 
 @override_settings(DEMO=True, DEBUG=True)

@@ -21,11 +21,14 @@ from typing import Any
 from tests.factory import Factory
 
 SIGN_IN = "sign-in"
-PERSONAS = ("anonymous", "officer", "auditor", "outsider", "chair", "member", "advocate")
+PERSONAS = ("anonymous", "officer", "auditor", "outsider", "chair", "member", "advocate", "admin")
 # Members and advocates hold no staff grant: wherever a row does not say otherwise, they
 # get what the outsider gets (404 on any organisation's staff pages, the same answer on
-# pages for anyone signed in). Rows for the member portal state all seven answers.
-MEMBER_PERSONAS = ("chair", "member", "advocate")
+# pages for anyone signed in). Rows for the member portal state all seven answers. So
+# does ``admin``, the installation administrator, who holds no grant either: it sees no
+# organisation's records, only the installation's own pages (tests/organisations/
+# matrix_rows.py).
+MEMBER_PERSONAS = ("chair", "member", "advocate", "admin")
 
 Expected = int | str
 
@@ -563,3 +566,8 @@ ROWS += LETTER_ROWS
 from tests.accounts.matrix_rows import TOKEN_ROWS  # noqa: E402
 
 ROWS += TOKEN_ROWS
+
+# accepting an invitation: rows in tests/accounts/invitation_rows.py
+from tests.accounts.invitation_rows import INVITATION_ROWS  # noqa: E402
+
+ROWS += INVITATION_ROWS

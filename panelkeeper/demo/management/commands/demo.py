@@ -186,7 +186,11 @@ class Command(BaseCommand):
                 "production database."
             )
         today = timezone.localdate()
-        sign_ins: list[SignIn] = []
+        admin = _person("admin@example.org", ("Ada", "Harcourt"), can_sign_in=True)
+        if not admin.administers_installation:
+            admin.administers_installation = True
+            admin.save(update_fields=["administers_installation"])
+        sign_ins = [SignIn(admin.email, "(the installation)", "installation administrator")]
         for slug in PRESETS:
             try:
                 with transaction.atomic():
