@@ -32,6 +32,7 @@ from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.api import router as meetings_router
 from panelkeeper.members.api import my_router
 from panelkeeper.members.api import router as members_router
+from panelkeeper.organisations.api import installation_router
 from panelkeeper.organisations.api import router as organisations_router
 from panelkeeper.registers.api import router as registers_router
 
@@ -39,6 +40,7 @@ ROUTERS: list[tuple[str, Router]] = [
     ("v1/me", me_router),
     ("v1/tokens", tokens_router),
     ("v1/organisations", organisations_router),
+    ("v1/installation", installation_router),
     ("v1/concerns", concerns_router),
     ("v1/meetings", meetings_router),
     ("v1/members", members_router),

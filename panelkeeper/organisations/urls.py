@@ -4,11 +4,13 @@ emails not delivered, settings."""
 from django.urls import path
 
 from panelkeeper.organisations.views import (
+    installation,
     officer,
     officer_closure_days,
     officer_messages,
     officer_roles,
     officer_settings,
+    officer_staff,
     officer_versions,
 )
 
@@ -19,6 +21,8 @@ ORG = "organisations/<slug:org>/"
 urlpatterns = [
     path("", officer.start, name="start"),
     path("organisations/", officer.organisation_list, name="list"),
+    path("installation/", installation.organisation_index, name="installation"),
+    path("installation/new/", installation.found, name="found"),
     path(ORG, officer.home, name="home"),
     path(f"{ORG}rulebook/", officer.rulebook, name="rulebook"),
     path(f"{ORG}versions/", officer_versions.version_list, name="versions"),
@@ -36,4 +40,18 @@ urlpatterns = [
     path(f"{ORG}emails-not-delivered/<int:pk>/", officer_messages.resend, name="resend_message"),
     path(f"{ORG}settings/", officer_settings.settings_page, name="settings"),
     path(f"{ORG}settings/change/", officer_settings.change_settings, name="change_settings"),
+    path(f"{ORG}staff/", officer_staff.staff_list, name="staff"),
+    path(f"{ORG}staff/invite/", officer_staff.invite_staff, name="invite_staff"),
+    path(f"{ORG}staff/<int:pk>/role/", officer_staff.change_staff_role, name="change_staff_role"),
+    path(f"{ORG}staff/<int:pk>/remove/", officer_staff.remove, name="remove_staff"),
+    path(
+        f"{ORG}invitations/<int:pk>/resend/",
+        officer_staff.resend_invitation,
+        name="resend_invitation",
+    ),
+    path(
+        f"{ORG}invitations/<int:pk>/withdraw/",
+        officer_staff.withdraw_invitation,
+        name="withdraw_invitation",
+    ),
 ]

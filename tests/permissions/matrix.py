@@ -571,3 +571,8 @@ ROWS += TOKEN_ROWS
 from tests.accounts.invitation_rows import INVITATION_ROWS  # noqa: E402
 
 ROWS += INVITATION_ROWS
+
+# the Staff pages and their API: rows in tests/organisations/staff_matrix_rows.py
+from tests.organisations.staff_matrix_rows import STAFF_ROWS  # noqa: E402
+
+ROWS += STAFF_ROWS

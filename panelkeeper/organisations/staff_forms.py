@@ -1,0 +1,33 @@
+"""Forms for the staff pages: they validate and normalise; accounts.invitations and
+organisations.staff decide (STYLE 13)."""
+
+from __future__ import annotations
+
+from django import forms
+
+from panelkeeper.accounts.invitations import BAD_EMAIL
+from panelkeeper.accounts.models import Grant
+from panelkeeper.lib.forms import radios_field
+
+ROLE_CHOICES = [
+    (Grant.Role.OFFICER.value, "Officer: runs the casework and changes the records"),
+    (Grant.Role.AUDITOR.value, "Auditor: reads the records and reports, changes nothing"),
+]
+
+
+def role_field() -> forms.ChoiceField:
+    return radios_field("Role", missing="Select officer or auditor", choices=ROLE_CHOICES)
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        error_messages={"required": "Enter their email address", "invalid": BAD_EMAIL},
+        widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    role = role_field()
+
+
+class RoleForm(forms.Form):
+    role = role_field()

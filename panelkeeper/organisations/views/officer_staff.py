@@ -1,0 +1,126 @@
+"""The Staff page: who holds which role, the invitations waiting, and the officers'
+changes (invite, resend, withdraw, change a role, remove someone)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from panelkeeper.accounts.invitations import invite, resend, withdraw
+from panelkeeper.accounts.models import Invitation, User
+from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
+from panelkeeper.accounts.views.common import staff_page
+from panelkeeper.lib.forms import bound, button_change, form_applied, form_result
+from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.organisations.staff import change_role, remove_staff, staff_of, staff_people
+from panelkeeper.organisations.staff_forms import InviteForm, RoleForm
+
+
+def _invitation(request: StaffRequest, pk: int) -> Invitation:
+    return get_object_for(request.organisation, Invitation.objects.all(), pk=pk)
+
+
+def _person(request: StaffRequest, pk: int) -> User:
+    return get_object_or_404(staff_people(request.organisation), pk=pk)
+
+
+@staff(*READERS)
+@require_GET
+def staff_list(request: StaffRequest, org: str) -> HttpResponse:
+    pending = Invitation.objects.pending(now=timezone.now()).filter(
+        organisation=request.organisation
+    )
+    return staff_page(
+        request,
+        "organisations/staff_list.html",
+        people=staff_of(request.organisation),
+        invitations=pending.order_by("email"),
+    )
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def invite_staff(request: StaffRequest, org: str) -> HttpResponse:
+    form = InviteForm(**bound(request))
+    sent = form_result(
+        request,
+        form,
+        lambda: invite(organisation=request.organisation, actor=request.user, **form.cleaned_data),
+    )
+    if sent is not None:
+        messages.success(request, f"Invitation sent to {sent.invitation.email}")
+        return redirect("organisations:staff", org=org)
+    return staff_page(request, "organisations/invite_staff.html", form=form)
+
+
+def _on_invitation(
+    request: StaffRequest, pk: int, change: Callable[..., object], done: str
+) -> HttpResponse:
+    """Apply ``change`` to the organisation's invitation ``pk`` from a button; back to Staff."""
+    invitation = _invitation(request, pk)
+    button_change(
+        request,
+        lambda: change(invitation=invitation, actor=request.user),
+        done=done.format(email=invitation.email),
+    )
+    return redirect("organisations:staff", org=request.organisation.slug)
+
+
+@staff(OFFICER)
+@require_POST
+def resend_invitation(request: StaffRequest, org: str, pk: int) -> HttpResponse:
+    return _on_invitation(request, pk, resend, "Invitation sent to {email} again, with a new link")
+
+
+@staff(OFFICER)
+@require_POST
+def withdraw_invitation(request: StaffRequest, org: str, pk: int) -> HttpResponse:
+    return _on_invitation(request, pk, withdraw, "Invitation to {email} withdrawn")
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def change_staff_role(request: StaffRequest, org: str, pk: int) -> HttpResponse:
+    person = _person(request, pk)
+    form = RoleForm(**bound(request))
+    role_changed = form_applied(
+        request,
+        form,
+        lambda: change_role(
+            organisation=request.organisation,
+            user=person,
+            role=form.cleaned_data["role"],
+            actor=request.user,
+        ),
+    )
+    if role_changed:
+        messages.success(request, f"{person} is now {form.cleaned_data['role']}")
+        return redirect("organisations:staff", org=org)
+    return staff_page(request, "organisations/change_staff_role.html", form=form, person=person)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def remove(request: StaffRequest, org: str, pk: int) -> HttpResponse:
+    person = _person(request, pk)
+    if request.method == "POST":
+        revoked = button_change(
+            request,
+            lambda: remove_staff(
+                organisation=request.organisation, user=person, actor=request.user
+            ),
+        )
+        if revoked is not None:
+            tokens = (
+                f" and {revoked} API token{'s' if revoked != 1 else ''} revoked" if revoked else ""
+            )
+            messages.success(request, f"{person} removed from the staff{tokens}")
+            if person == request.user:
+                return redirect("organisations:start")
+        return redirect("organisations:staff", org=org)
+    return staff_page(request, "organisations/remove_staff.html", person=person)
