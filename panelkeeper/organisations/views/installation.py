@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.permissions import installation_admin
@@ -50,4 +51,11 @@ def found(request: SignedInRequest) -> HttpResponse:
             request, f"{founded.organisation.name} created. Invitation sent to {invited}"
         )
         return redirect("organisations:installation")
-    return render(request, "organisations/found.html", {"form": form})
+    context = {
+        "form": form,
+        "page_title": "Start an organisation",
+        "submit": "Create and send the invitation",
+        "back_url": reverse("organisations:installation"),
+        "back_text": "Back to organisations",
+    }
+    return render(request, "organisations/found.html", context)

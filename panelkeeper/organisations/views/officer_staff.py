@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -19,6 +20,13 @@ from panelkeeper.lib.forms import bound, button_change, form_applied, form_resul
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.staff import change_role, remove_staff, staff_of, staff_people
 from panelkeeper.organisations.staff_forms import InviteForm, RoleForm
+
+
+def _back(org: str) -> dict[str, str]:
+    return {
+        "back_url": reverse("organisations:staff", kwargs={"org": org}),
+        "back_text": "Back to staff",
+    }
 
 
 def _invitation(request: StaffRequest, pk: int) -> Invitation:
@@ -55,7 +63,14 @@ def invite_staff(request: StaffRequest, org: str) -> HttpResponse:
     if sent is not None:
         messages.success(request, f"Invitation sent to {sent.invitation.email}")
         return redirect("organisations:staff", org=org)
-    return staff_page(request, "organisations/invite_staff.html", form=form)
+    return staff_page(
+        request,
+        "organisations/invite_staff.html",
+        form=form,
+        page_title="Invite someone",
+        submit="Send invitation",
+        **_back(org),
+    )
 
 
 def _on_invitation(
@@ -101,7 +116,13 @@ def change_staff_role(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     if role_changed:
         messages.success(request, f"{person} is now {form.cleaned_data['role']}")
         return redirect("organisations:staff", org=org)
-    return staff_page(request, "organisations/change_staff_role.html", form=form, person=person)
+    return staff_page(
+        request,
+        "organisations/_form_page.html",
+        form=form,
+        page_title=f"Change role of {person}",
+        **_back(org),
+    )
 
 
 @staff(OFFICER)
