@@ -41,6 +41,11 @@ class Organisation(models.Model):
     region = models.CharField(
         "bank holiday region", max_length=3, choices=Region.choices, default=Region.ENGLAND
     )
+    # Details for letters and for people to get in touch (organisation_settings.py).
+    postal_address = models.TextField("postal address", blank=True)
+    contact_email = models.EmailField("contact email address", blank=True)
+    telephone = models.CharField(max_length=30, blank=True)
+    logo = models.ImageField("logo for letters", upload_to="logos/", blank=True)
 
     objects = OrganisationQuerySet.as_manager()
 

@@ -86,3 +86,11 @@ STAFF_ROWS += [
     Row(INSTALLATION_API, "GET", admin_only(200, api=True)),
     Row(INSTALLATION_API, "POST", admin_only(422, api=True), note="no body"),
 ]
+
+STAFF_ROWS += [
+    Row("organisations:change_details", "GET", officers(), home_org),
+    Row("organisations:change_details", "POST", officers(200), home_org, note="no name"),
+    Row("organisations:upload_logo", "GET", officers(), home_org),
+    Row("organisations:upload_logo", "POST", officers(200), home_org, note="no file"),
+    Row("organisations:logo", "GET", readers(404), home_org, note="none uploaded"),
+]

@@ -71,7 +71,16 @@ def test_the_api_reads_and_changes_the_settings_as_the_page_does(
 ) -> None:
     headers = bearer(factory, officer)
     body = client.get(API, headers=headers).json()
-    assert body == {"region": "ENG", "region_name": "England", "closure_days": 0}
+    assert body == {
+        "region": "ENG",
+        "region_name": "England",
+        "closure_days": 0,
+        "name": factory.home.name,
+        "postal_address": "",
+        "contact_email": "",
+        "telephone": "",
+        "has_logo": False,
+    }
     response = send(client, "PATCH", {"region": "NIR"}, headers)
     assert response.status_code == 200  # type: ignore[attr-defined]
     assert response.json()["region_name"] == "Northern Ireland"  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ is the title's key). Also role holders, closure days and the settings: anything 
 do.
 """
 
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Router, Status
@@ -44,6 +45,7 @@ from panelkeeper.organisations.api.schemas import (
     SettingsOut,
 )
 from panelkeeper.organisations.closure_days import add_closure_day
+from panelkeeper.organisations.details import DETAILS, change_details
 from panelkeeper.organisations.forms import OrganisationSettingsForm
 from panelkeeper.organisations.models import ClosureDay, Organisation, PolicyVersion, RoleHolder
 from panelkeeper.organisations.organisation_settings import change_region
@@ -288,6 +290,8 @@ def _settings_out(organisation: Organisation) -> SettingsOut:
         region=organisation.region,
         region_name=organisation.get_region_display(),
         closure_days=organisation.closure_days.count(),
+        has_logo=bool(organisation.logo),
+        **{field: getattr(organisation, field) for field in DETAILS},
     )
 
 
@@ -304,12 +308,24 @@ def get_settings(request: StaffRequest, org: str) -> SettingsOut:
 def _change_settings(request: StaffRequest, *, partial: bool) -> SettingsOut:
     organisation = request.organisation
     sent = read_body(request, SettingsIn).model_dump(exclude_unset=partial)
+    # Details not sent keep their values, on PUT too, as before they were settings.
+    details = {field: sent.pop(field, None) for field in DETAILS}
     # The page's form decides what is valid, so the API refuses exactly what it refuses.
     form = OrganisationSettingsForm(data={"region": organisation.region, **sent})
     if not form.is_valid():
         field, errors = next(iter(form.errors.items()))
         raise Refused(str(errors[0]), field=field)
-    change_region(organisation=organisation, region=form.cleaned_data["region"], actor=request.user)
+    with transaction.atomic():
+        if any(value is not None for value in details.values()):
+            # The details page's domain function decides, so both refuse the same things.
+            change_details(
+                organisation=organisation,
+                actor=request.user,
+                **{f: getattr(organisation, f) if v is None else v for f, v in details.items()},
+            )
+        change_region(
+            organisation=organisation, region=form.cleaned_data["region"], actor=request.user
+        )
     return _settings_out(organisation)
 
 

@@ -99,12 +99,22 @@ class SettingsOut(Schema):
     region: str
     region_name: str
     closure_days: int
+    name: str
+    postal_address: str
+    contact_email: str
+    telephone: str
+    has_logo: bool
 
 
 class SettingsIn(Schema):
-    """PUT sends every setting; PATCH only those to change."""
+    """PUT sends every setting; PATCH only those to change. An empty postal address,
+    contact email or telephone clears it."""
 
     region: Organisation.Region | None = None
+    name: str | None = None
+    postal_address: str | None = None
+    contact_email: str | None = None
+    telephone: str | None = None
 
 
 class ClosureDayIn(Schema):
