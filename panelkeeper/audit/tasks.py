@@ -3,7 +3,7 @@
 A chain shows any entry changed or removed within it, but not entries cut from its end
 along with its head row. So each day the head of every chain (its organisation, how
 many entries it holds, its last entry and that entry's digest) goes to the log and, by
-email, to the installation's administrators (for now, every active superuser). Had the
+email, to the installation's administrators (active accounts that administer it). Had the
 log been cut, a later ``panelkeeper audit verify`` still passes, but the heads in those
 emails no longer appear in the chain. The emails go through the outbox, keyed by day and
 address, so a job run again posts nobody a second copy.
@@ -63,7 +63,10 @@ def chain_heads() -> list[ChainHead]:
 def email_administrators(*, key: str, subject: str, body: str) -> int:
     """Post an email to each of the installation's administrators through the outbox,
     once per ``key`` and address; how many were posted now."""
-    users = get_user_model()._default_manager.filter(is_superuser=True, is_active=True)
+    # The field is read by name: accounts, where the predicate lives, sits above audit.
+    users = get_user_model()._default_manager.filter(
+        administers_installation=True, is_active=True
+    )
     addresses = sorted(address for address in users.values_list("email", flat=True) if address)
     return sum(
         post(key=f"{key}:{address}", to=address, subject=subject, body=body)

@@ -33,8 +33,9 @@ def test_each_day_every_chain_head_is_logged_and_emailed_to_the_administrators_o
 ) -> None:
     home = chain(factory.home, 3)
     other = chain(factory.other, 1)
-    factory.user(email="admin@example.org", is_superuser=True)
-    factory.user(email="retired@example.org", is_superuser=True, is_active=False)
+    factory.user(email="admin@example.org", administers_installation=True)
+    factory.user(email="retired@example.org", administers_installation=True, is_active=False)
+    factory.user(email="developer@example.org", is_superuser=True)
     factory.officer(email="officer@example.org")
     caplog.set_level(logging.INFO, logger="panelkeeper.audit")
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
@@ -73,8 +74,8 @@ def test_the_heads_are_posted_once_a_day_to_each_administrator_however_often_wri
     factory: Factory,
 ) -> None:
     chain(factory.home, 1)
-    factory.user(email="admin@example.org", is_superuser=True)
-    factory.user(email="second@example.org", is_superuser=True)
+    factory.user(email="admin@example.org", administers_installation=True)
+    factory.user(email="second@example.org", administers_installation=True)
     assert write_chain_heads(dt.date(2026, 11, 23))["emailed"] == 2
     assert write_chain_heads(dt.date(2026, 11, 23))["emailed"] == 0
     assert write_chain_heads(dt.date(2026, 11, 24))["emailed"] == 2
