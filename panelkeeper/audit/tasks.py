@@ -64,9 +64,7 @@ def email_administrators(*, key: str, subject: str, body: str) -> int:
     """Post an email to each of the installation's administrators through the outbox,
     once per ``key`` and address; how many were posted now."""
     # The field is read by name: accounts, where the predicate lives, sits above audit.
-    users = get_user_model()._default_manager.filter(
-        administers_installation=True, is_active=True
-    )
+    users = get_user_model()._default_manager.filter(administers_installation=True, is_active=True)
     addresses = sorted(address for address in users.values_list("email", flat=True) if address)
     return sum(
         post(key=f"{key}:{address}", to=address, subject=subject, body=body)
