@@ -3,7 +3,8 @@
 - ``panelkeeper rules …`` runs the pure rules package's command line. Django is never
   imported on this path, so checking or explaining a code needs no settings, database
   or secret key.
-- ``panelkeeper worker …`` runs the task worker (django-tasks-db's ``db_worker``).
+- ``panelkeeper worker …`` runs the task worker: django-tasks-db's ``db_worker`` with a
+  lease on each task it runs (``panelkeeper/core/leases.py``).
 - Anything else is a Django management command: ``panelkeeper migrate``,
   ``panelkeeper daily``, ``panelkeeper demo``, ``panelkeeper token create …``.
 """
@@ -14,9 +15,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-# Our own names for management commands whose real names read poorly on a console.
-ALIASES = {"worker": "db_worker"}
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch ``argv`` (without the program name); return the exit status."""
@@ -26,8 +24,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return rules_main(args[1:])
 
-    if args:
-        args[0] = ALIASES.get(args[0], args[0])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "panelkeeper.settings")
     from django.core.management import execute_from_command_line
 

@@ -169,14 +169,21 @@ BEHIND_PROXY = env_bool("BEHIND_PROXY", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 X_FRAME_OPTIONS = "DENY"
 
-# Background work: `panelkeeper worker` runs django-tasks-db's db_worker; `panelkeeper
-# daily` enqueues each day's jobs (see panelkeeper/core/daily.py).
+# Background work: `panelkeeper worker` runs django-tasks-db's db_worker with a lease on
+# each task; `panelkeeper daily` enqueues each day's jobs (see panelkeeper/core/daily.py).
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
         "QUEUES": ["default"],
     }
 }
+# A task whose worker has not renewed its lease for this long is taken up again by
+# another worker (see panelkeeper/core/leases.py): a worker killed mid-task loses nothing.
+TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", 15 * 60)
+if TASK_LEASE_SECONDS < 3:
+    raise ImproperlyConfigured(
+        f"TASK_LEASE_SECONDS must be 3 or more (seconds), not {TASK_LEASE_SECONDS}."
+    )
 
 # Email through Django 6.1's MAILERS: printed to the console while developing, sent by
 # SMTP in production, where EMAIL_HOST is required.

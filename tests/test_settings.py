@@ -70,6 +70,12 @@ def test_a_malformed_boolean_stops_start_up_naming_the_variable(tmp_path: Path) 
     assert "DEBUG must be true or false" in result.stderr
 
 
+def test_a_task_lease_too_short_to_renew_stops_start_up(tmp_path: Path) -> None:
+    result = manage("check", env={"TASK_LEASE_SECONDS": "1"}, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "TASK_LEASE_SECONDS must be 3 or more" in result.stderr
+
+
 def test_migrate_alone_leaves_the_cache_table_and_the_audit_triggers(tmp_path: Path) -> None:
     result = manage("migrate", "--no-input", env={}, tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr

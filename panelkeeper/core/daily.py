@@ -6,6 +6,9 @@ a day is safe: a ``DailyRun`` row, unique per job and day, is created in the sam
 transaction that schedules the task on commit, and the task does its work only while
 that row is unfinished.
 
+A run whose task stopped without finishing it (its worker killed, see ``core.leases``)
+is enqueued again by the next ``panelkeeper daily``: ``enqueue_again``.
+
 Add a job by writing a task that takes the day as an ISO date string and calls
 ``run_once`` (or, for a job over many people, ``run_in_batches``), then registering it
 in ``JOBS`` under the task's own name: platform jobs below, an app's own from its
@@ -22,11 +25,12 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
-from django.tasks import Task, task, task_backends
+from django.tasks import Task, TaskResultStatus, task, task_backends
 from django.utils import timezone
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
+from panelkeeper.core.leases import lease_length
 from panelkeeper.core.models import DailyRun
 from panelkeeper.lib.cache import purge_expired
 
@@ -145,6 +149,39 @@ def days_due(job: str, today: dt.date) -> list[dt.date]:
     first = today if last is None else last.day + dt.timedelta(days=1)
     first = max(first, today - dt.timedelta(days=MAX_CATCH_UP_DAYS - 1))
     return [first + dt.timedelta(days=n) for n in range((today - first).days + 1)]
+
+
+def enqueue_again(
+    today: dt.date | None = None, *, now: dt.datetime | None = None
+) -> list[DailyRun]:
+    """Enqueue each unfinished run of the catch-up window, first enqueued over a lease ago,
+    that no task is waiting for or running; return those runs.
+
+    A run's task can stop without finishing it: its worker died more often than its lease
+    allows (``core.leases``), it failed, or it was never enqueued because the trigger died
+    between its commit and the enqueuing. ``run_once`` makes running it again safe. Runs
+    younger than a lease are left to the trigger that is enqueuing them.
+    """
+    today = today or timezone.localdate()
+    now = now or timezone.now()
+    first = today - dt.timedelta(days=MAX_CATCH_UP_DAYS - 1)
+    unfinished = DailyRun.objects.filter(
+        finished=None,
+        day__range=(first, today),
+        job__in=list(JOBS),
+        enqueued__lt=now - lease_length(),
+    ).order_by("day", "job")
+    pending = DBTaskResult.objects.filter(
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING]
+    )
+    again = []
+    for run in unfinished:
+        job_task = JOBS[run.job]
+        day = run.day.isoformat()
+        if not pending.filter(task_path=job_task.module_path, args_kwargs__args__0=day).exists():
+            job_task.enqueue(day)
+            again.append(run)
+    return again
 
 
 def trigger(today: dt.date | None = None) -> list[DailyRun]:

@@ -25,3 +25,28 @@ class DailyRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job} for {self.day:%Y-%m-%d}"
+
+
+class TaskLease(models.Model):
+    """When the worker running a task last said it was still at work on it.
+
+    django-tasks-db marks a task ``RUNNING`` when a worker claims it and never looks at it
+    again, so a worker killed mid-task leaves it ``RUNNING`` for ever. Our worker renews
+    this row while the task runs (``panelkeeper.core.leases``); a task whose last sign of
+    life (this row, or its start when the row was never written) is older than the lease
+    is taken up again.
+    """
+
+    task = models.OneToOneField(
+        "django_tasks_database.DBTaskResult",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="lease",
+    )
+    renewed = models.DateTimeField()
+
+    class Meta:
+        ordering = ["renewed"]
+
+    def __str__(self) -> str:
+        return f"lease of task {self.task_id} renewed {self.renewed:%Y-%m-%d %H:%M:%S}"
