@@ -1,0 +1,1 @@
+"""Processes killed with SIGKILL: the web server during writes, the worker while sending."""
