@@ -19,7 +19,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
@@ -130,3 +130,31 @@ class WebServer(Process):
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.1)
         raise AssertionError(f"The web server did not answer in {timeout}s:\n{self.output()}")
+
+
+class Worker(Process):
+    """``panelkeeper worker``, polling often so the tests need not wait for it."""
+
+    def __init__(self, name: str, env: dict[str, str], log: Path) -> None:
+        super().__init__(
+            name,
+            [
+                *PANELKEEPER,
+                "worker",
+                "--no-reload",
+                "--no-startup-delay",
+                "--interval=0.2",
+                f"--worker-id={name}",
+            ],
+            env,
+            log,
+        )
+
+
+def wait_for(what: str, check: Callable[[], bool], timeout: float = 30) -> None:
+    """Poll ``check`` until it holds; fail naming ``what`` after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"Waited {timeout}s for {what}.")
+        time.sleep(0.1)
