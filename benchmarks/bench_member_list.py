@@ -8,7 +8,6 @@ with the number of members.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import time
 
@@ -34,11 +33,10 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
-    from django.utils import timezone
 
     from panelkeeper.accounts.models import Grant, User
-    from panelkeeper.members.models import Member, MemberStatus, Status
     from panelkeeper.organisations.models import Group, Organisation
+    from tests.factory import Factory
 
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
@@ -46,26 +44,7 @@ def main() -> None:
         group = Group.objects.create(organisation=organisation, name="Panel")
         officer = User.objects.create_user(username="o@example.org", email="o@example.org")
         Grant.objects.create(user=officer, organisation=organisation, role=Grant.Role.OFFICER)
-        members = Member.objects.bulk_create(
-            Member(
-                group=group,
-                full_name=f"Member {n:05d}",
-                customer_type="tenant",
-                started_on=dt.date(2026, 1, 5),
-            )
-            for n in range(MEMBERS)
-        )
-        now = timezone.now()
-        MemberStatus.objects.bulk_create(
-            MemberStatus(
-                member=m,
-                status=Status.ACTIVE,
-                reason="Joined",
-                effective_from=m.started_on,
-                recorded_at=now,
-            )
-            for m in members
-        )
+        Factory().many_members(MEMBERS, group=group)
         client = Client()
         client.force_login(officer)
         url = reverse("members:list", kwargs={"org": "bench"})

@@ -42,7 +42,9 @@ from panelkeeper.members.models import (
     DocumentVersion,
     GroupRole,
     Member,
+    MemberStatus,
     Signature,
+    Status,
     text_hash,
 )
 from panelkeeper.organisations.models import (
@@ -215,6 +217,31 @@ class Factory:
         fields.setdefault("customer_type", CustomerType.TENANT)
         fields.setdefault("started_on", dt.date(2026, 1, 5))
         return add_member(group=group or self.panel(), actor=None, **fields)
+
+    def many_members(self, count: int, group: Group | None = None) -> list[Member]:
+        """``count`` members with email addresses, active since 5 January 2026 and never
+        asked to review their declaration (so due a reminder), saved in bulk: no events or
+        audit entries, for volume tests and benchmarks only."""
+        group = group or self.panel()
+        members = Member.objects.bulk_create(
+            (
+                Member(
+                    group=group,
+                    full_name=f"Member {n:05d}",
+                    email=f"member{n:05d}@example.org",
+                    customer_type=CustomerType.TENANT,
+                    started_on=dt.date(2026, 1, 5),
+                )
+                for n in range(count)
+            ),
+            batch_size=2000,
+        )
+        joined = {"status": Status.ACTIVE, "reason": "Joined", "recorded_at": timezone.now()}
+        MemberStatus.objects.bulk_create(
+            (MemberStatus(member=m, effective_from=m.started_on, **joined) for m in members),
+            batch_size=2000,
+        )
+        return members
 
     def _persona_record(self, persona: str, **fields: Any) -> Member:
         if persona not in self._personas:
