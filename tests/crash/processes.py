@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -24,6 +23,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from django.conf import settings
+from django.db import connection
+
+from tests.smtp_sink import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 PANELKEEPER = [sys.executable, "-m", "panelkeeper.cli"]
@@ -50,13 +52,6 @@ def environment(tmp_path: Path, **extra: str) -> dict[str, str]:
         "LOG_LEVEL": "WARNING",
     }
     return env | extra
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 class Process:
@@ -158,3 +153,18 @@ def wait_for(what: str, check: Callable[[], bool], timeout: float = 30) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"Waited {timeout}s for {what}.")
         time.sleep(0.1)
+
+
+def integrity_check() -> list[str]:
+    """SQLite's own check of the database file; on PostgreSQL, that the server answers and
+    knows of no checksum failure in this database."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA integrity_check")
+            return [row[0] for row in cursor.fetchall()]
+        cursor.execute(
+            "SELECT coalesce(checksum_failures, 0) FROM pg_stat_database"
+            " WHERE datname = current_database()"
+        )
+        row = cursor.fetchone()
+        return ["ok"] if row is not None and row[0] == 0 else [f"checksum failures: {row}"]

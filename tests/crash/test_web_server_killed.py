@@ -19,11 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from panelkeeper.audit.models import AuditEntry
 from panelkeeper.members.models import Member, MemberStatus
-from tests.crash.processes import WebServer, environment
+from tests.crash.processes import WebServer, environment, integrity_check
 from tests.factory import Factory
 
 pytestmark = pytest.mark.crash
@@ -128,18 +127,3 @@ def test_every_acknowledged_write_survives_the_web_server_killed_mid_way(
     audited = AuditEntry.objects.filter(action="member.added", object_type="members.Member")
     assert set(audited.values_list("object_id", flat=True)) >= {str(pk) for pk in ids}
     assert integrity_check() == ["ok"]
-
-
-def integrity_check() -> list[str]:
-    """SQLite's own check of the file; on PostgreSQL, that the server answers and knows of
-    no checksum failure in this database."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("PRAGMA integrity_check")
-            return [row[0] for row in cursor.fetchall()]
-        cursor.execute(
-            "SELECT coalesce(checksum_failures, 0) FROM pg_stat_database"
-            " WHERE datname = current_database()"
-        )
-        row = cursor.fetchone()
-        return ["ok"] if row is not None and row[0] == 0 else [f"checksum failures: {row}"]
