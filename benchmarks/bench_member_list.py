@@ -8,27 +8,16 @@ with the number of members.
 
 from __future__ import annotations
 
-import os
 import time
+
+from benchmarks.scratch import scratch_database, setup_django
 
 MEMBERS = 10_000
 REPEATS = 5
 
 
-def _setup() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "panelkeeper.settings")
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.test.utils import setup_test_environment
-
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    setup_test_environment()
-
-
 def main() -> None:
-    _setup()
+    setup_django()
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -38,8 +27,7 @@ def main() -> None:
     from panelkeeper.organisations.models import Group, Organisation
     from tests.factory import Factory
 
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with scratch_database():
         organisation = Organisation.objects.create(slug="bench", name="Bench Homes")
         group = Group.objects.create(organisation=organisation, name="Panel")
         officer = User.objects.create_user(username="o@example.org", email="o@example.org")
@@ -62,8 +50,6 @@ def main() -> None:
                     best = min(best, time.perf_counter() - began)
                 assert response.status_code == 200, response.status_code
             print(f"  {label:<22} {best * 1000:8.1f} ms   {len(queries)} queries")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":
