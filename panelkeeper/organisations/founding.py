@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from panelkeeper.accounts.invitations import Sent, invite, normalise_email
 from panelkeeper.audit.log import record
@@ -52,16 +52,20 @@ def check_details(*, name: str, slug: str, region: str, preset: str) -> tuple[st
     if len(slug) > SLUG_LIMIT:
         raise Refused(f"Enter a short name of {SLUG_LIMIT} characters or fewer", field="slug")
     if Organisation.objects.filter(slug=slug).exists():
-        raise Refused(
-            f"The short name {slug} is taken by another organisation. Choose another",
-            field="slug",
-        )
+        raise _taken(slug)
     if region not in Organisation.Region.values:
         codes = ", ".join(f"{r.value} ({r.label})" for r in Organisation.Region)
         raise Refused(f"Choose a region: {codes}", field="region")
     if preset not in PRESETS:
         raise Refused(f"Choose a preset: {', '.join(PRESETS)}", field="preset")
     return name, slug
+
+
+def _taken(slug: str) -> Refused:
+    return Refused(
+        f"The short name {slug} is taken by another organisation. Choose another",
+        field="slug",
+    )
 
 
 def found_organisation(
@@ -83,7 +87,13 @@ def found_organisation(
     name, slug = check_details(name=name, slug=slug, region=region, preset=preset)
     normalise_email(officer_email)  # refuse a bad address before anything is saved
     with transaction.atomic():
-        organisation = Organisation.objects.create(name=name, slug=slug, region=region)
+        try:
+            # Someone may have taken the short name since it was checked: the unique
+            # constraint decides, and the refusal is the same as the check's.
+            with transaction.atomic():
+                organisation = Organisation.objects.create(name=name, slug=slug, region=region)
+        except IntegrityError:
+            raise _taken(slug) from None
         record(
             actor=actor,
             organisation=organisation,

@@ -3,10 +3,13 @@ through the API, with the same checks as ``panelkeeper setup``."""
 
 from __future__ import annotations
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 
 from panelkeeper.accounts.models import Invitation
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.organisations import founding
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.outbox.models import Message
 from tests.factory import Factory
@@ -76,3 +79,25 @@ def test_staff_and_tokens_cannot_start_organisations(factory: Factory) -> None:
         "/api/v1/installation/organisations", HTTP_AUTHORIZATION=f"Bearer {token}"
     )
     assert response.status_code == 403
+
+
+def test_a_short_name_taken_after_the_check_is_refused_in_the_same_words(
+    factory: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two people starting the same short name at once: the check passes for both, the
+    unique constraint refuses the second, and the answer is the check's refusal."""
+    admin = factory.admin(email="installer@example.org")
+    monkeypatch.setattr(founding, "check_details", lambda **kw: (kw["name"], kw["slug"]))
+    with pytest.raises(Refused) as refusal:
+        founding.found_organisation(
+            name="Another Home",
+            slug=factory.home.slug,
+            region="ENG",
+            preset="thirteen",
+            officer_email="jo@example.org",
+            actor=admin,
+        )
+    assert refusal.value.field == "slug"
+    assert f"The short name {factory.home.slug} is taken" in str(refusal.value)
+    assert Organisation.objects.filter(slug=factory.home.slug).count() == 1
+    assert not Invitation.objects.filter(email="jo@example.org").exists()
