@@ -31,6 +31,7 @@ from django.shortcuts import get_object_or_404
 from ninja.errors import HttpError
 
 from panelkeeper.accounts.models import Grant
+from panelkeeper.lib.api import Audience
 from panelkeeper.lib.requests import CaseRequest, MemberRequest, StaffRequest
 
 if TYPE_CHECKING:
@@ -216,7 +217,8 @@ def get_object_for[M: Model](
 
 
 def api_public[V: Callable[..., Any]](operation: V) -> V:
-    """Anyone may call this operation; register it with ``auth=None`` on its route."""
+    """Anyone may call this operation; its audience, ``api_anyone``, registers it with
+    ``auth=None``."""
     return _declare(operation, PUBLIC)
 
 
@@ -230,7 +232,7 @@ def api_staff[V: Callable[..., Any]](*roles: str) -> Callable[[V], V]:
 
     Other organisation (or a token made for another one) → 404; own organisation
     without the role → 403. Sets ``request.organisation`` and ``request.roles``.
-    Put it under the route decorator: ``@router.get(...)`` then ``@api_staff(...)``.
+    Operations take it through their audience, ``api_readers`` or ``api_officers``.
     """
     policy = _staff_policy("api_staff", roles)
 
@@ -397,3 +399,17 @@ def api_case_participant[V: Callable[..., Any]](operation: V) -> V:
 def api_appeal_officer[V: Callable[..., Any]](operation: V) -> V:
     """The API's :func:`appeal_officer`: ``{case}`` in the path; anyone else → 404."""
     return _api_case(APPEAL_OFFICER, "appeal_officer")(operation)
+
+
+# Who may call an API operation, each with the decorator that declares an operation for
+# them in one line: ``@api_officers.post(router, "/{org}/things", ThingOut)`` (see
+# :class:`panelkeeper.lib.api.Audience`).
+
+api_anyone = Audience(api_public, auth=None)
+api_users = Audience(api_signed_in)
+api_readers = Audience(api_staff(*READERS))
+api_officers = Audience(api_staff(OFFICER))
+api_installation_admins = Audience(api_installation_admin)
+api_members = Audience(api_member_self)
+api_participants = Audience(api_case_participant)
+api_appeal_officers = Audience(api_appeal_officer)

@@ -2,10 +2,10 @@
 
 OpenAPI at /api/openapi.json and the docs at /api/docs, both public and served from
 our own static files (``ninja`` is in INSTALLED_APPS, so no CDN is used). Every
-operation needs a bearer token or a signed-in session unless its route says
-``auth=None``; anonymous callers get 401 in JSON. Each operation declares its access
-policy with ``api_public``, ``api_signed_in`` or ``api_staff`` from
-``panelkeeper.accounts.permissions``.
+operation needs a bearer token or a signed-in session unless it is open to
+``api_anyone``; anonymous callers get 401 in JSON. Each operation is declared for one
+audience of ``panelkeeper.accounts.permissions`` (``@api_officers.post(router, ...)``,
+:class:`panelkeeper.lib.api.Audience`), which applies its access policy.
 
 To add an app's endpoints: export ``router`` from ``panelkeeper/<app>/api/__init__.py`` and add
 it to ``ROUTERS`` below under ``v1/<noun>``.

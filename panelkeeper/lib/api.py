@@ -1,14 +1,17 @@
-"""The API's plumbing, shared by every app's operations: the one refusal body, reading a
-JSON body after the access policy has passed, and documenting it.
+"""The API's plumbing, shared by every app's operations: declaring an operation, the one
+refusal body, reading a JSON body after the access policy has passed, and documenting it.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any, Protocol, cast
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Schema, Status
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import ValidationError as PydanticValidationError
 
@@ -78,3 +81,96 @@ def body_doc(schema: type[Schema]) -> dict[str, Any]:
             "content": {"application/json": {"schema": schema.model_json_schema()}},
         }
     }
+
+
+type Handler = Callable[..., Any]
+type Guard = Callable[[Handler], Handler]
+
+
+class Declares(Protocol):
+    """The decorator of one operation: it registers the operation and returns it."""
+
+    def __call__[F: Handler](self, view: F) -> F: ...
+
+
+class Audience:
+    """Who may call an API operation, and the decorator that declares one for them.
+
+    ``api_officers = Audience(api_staff(OFFICER))`` (the audiences are declared once, in
+    :mod:`panelkeeper.accounts.permissions`), then above an operation
+    ``@api_officers.post(router, "/{org}/things", ThingOut, status=201, body=ThingIn)``:
+    the audience's ``policy`` guards it; it answers ``response`` with ``status``, and a
+    change (any method but GET) may also answer the one refusal (422), a read not, unless
+    ``refusals`` says otherwise; ``body`` is the schema it reads with :func:`read_body`,
+    for the docs. The first paragraph of its docstring is its summary in the docs
+    (without the full stop), the rest its description; or ``summary``, where it is built
+    from data, and the whole docstring. ``options`` (``auth=None`` for anyone) go to the
+    router as they are.
+    """
+
+    def __init__(self, policy: Guard, **options: Any) -> None:
+        self.policy = policy
+        self.options = options
+
+    def operation(
+        self,
+        method: str,
+        router: Router,
+        path: str,
+        response: Any,
+        *,
+        status: int = 200,
+        body: type[Schema] | None = None,
+        refusals: bool | None = None,
+        summary: str | None = None,
+        **options: Any,
+    ) -> Declares:
+        """The decorator of one operation; see the class."""
+        answers = response if isinstance(response, dict) else {status: response}
+        if refusals is None:
+            refusals = method != "GET"
+        if refusals:
+            answers = {**answers, **REFUSED}
+        options = self.options | options
+        if body is not None:
+            options["openapi_extra"] = body_doc(body) | options.get("openapi_extra", {})
+
+        def decorator[F: Handler](view: F) -> F:
+            docstring = inspect.cleandoc(view.__doc__ or "")
+            first, _, description = docstring.partition("\n\n")
+            if summary is not None:
+                first, description = summary, docstring
+            guarded = self.policy(view)
+
+            # Ninja reads the description from the docstring of what it is given.
+            @functools.wraps(guarded)
+            def documented(*args: Any, **kwargs: Any) -> Any:
+                return guarded(*args, **kwargs)
+
+            documented.__doc__ = description
+            router.add_api_operation(
+                path,
+                [method],
+                documented,
+                response=answers,
+                summary=" ".join(first.split()).removesuffix(".") or None,
+                **options,
+            )
+            return cast(F, documented)
+
+        return decorator
+
+    def get(self, router: Router, path: str, response: Any, **kw: Any) -> Declares:
+        return self.operation("GET", router, path, response, **kw)
+
+    def post(self, router: Router, path: str, response: Any, **kw: Any) -> Declares:
+        return self.operation("POST", router, path, response, **kw)
+
+    def put(self, router: Router, path: str, response: Any, **kw: Any) -> Declares:
+        return self.operation("PUT", router, path, response, **kw)
+
+    def patch(self, router: Router, path: str, response: Any, **kw: Any) -> Declares:
+        return self.operation("PATCH", router, path, response, **kw)
+
+    def delete(self, router: Router, path: str, response: Any, **kw: Any) -> Declares:
+        return self.operation("DELETE", router, path, response, **kw)

@@ -15,14 +15,14 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from panelkeeper.accounts.models import ApiToken
-from panelkeeper.accounts.permissions import READERS, api_staff
+from panelkeeper.accounts.permissions import api_readers
 from panelkeeper.accounts.tokens import (
     DEFAULT_LIFETIME,
     create_token,
     revoke_token,
     tokens_seen_by,
 )
-from panelkeeper.lib.api import REFUSED, body_doc, read_body
+from panelkeeper.lib.api import read_body
 from panelkeeper.lib.requests import StaffRequest
 
 router = Router(tags=["api tokens"])
@@ -84,10 +84,11 @@ def _seen(request: StaffRequest) -> QuerySet[ApiToken]:
     return tokens_seen_by(user=request.user, organisation=request.organisation, roles=request.roles)
 
 
-@router.get("/{org}", response=ApiTokenPageOut, summary="API tokens, newest first")
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}", ApiTokenPageOut)
 def list_tokens(request: StaffRequest, org: str, query: Query[PageQuery]) -> ApiTokenPageOut:
-    """An officer gets every staff token of the organisation; an auditor their own."""
+    """API tokens, newest first.
+
+    An officer gets every staff token of the organisation; an auditor their own."""
     page = Paginator(_seen(request), PAGE_SIZE).get_page(query.page)
     today = timezone.localdate()
     return ApiTokenPageOut(
@@ -98,15 +99,11 @@ def list_tokens(request: StaffRequest, org: str, query: Query[PageQuery]) -> Api
     )
 
 
-@router.post(
-    "/{org}",
-    response={201: NewApiTokenOut, **REFUSED},
-    summary="Make an API token for yourself (the token is in the answer, once)",
-    openapi_extra=body_doc(ApiTokenIn),
-)
-@api_staff(*READERS)
+@api_readers.post(router, "/{org}", NewApiTokenOut, status=201, body=ApiTokenIn)
 def make_token(request: StaffRequest, org: str) -> Status[NewApiTokenOut]:
-    """Only a signed-in session may make a token: a token that could make tokens would
+    """Make an API token for yourself (the token is in the answer, once).
+
+    Only a signed-in session may make a token: a token that could make tokens would
     let whoever holds a leaked one outlive its expiry and its revocation."""
     if request.api_token is not None:
         raise HttpError(403, "Sign in to make a token: a token cannot make another.")
@@ -122,10 +119,11 @@ def make_token(request: StaffRequest, org: str) -> Status[NewApiTokenOut]:
     return Status(201, NewApiTokenOut(**listed.model_dump(), token=new.plaintext))
 
 
-@router.post("/{org}/{prefix}/revoke", response=ApiTokenOut, summary="Revoke an API token")
-@api_staff(*READERS)
+@api_readers.post(router, "/{org}/{prefix}/revoke", ApiTokenOut, refusals=False)
 def revoke(request: StaffRequest, org: str, prefix: str) -> ApiTokenOut:
-    """Your own token, or (for an officer) a colleague's; any other answers 404. Revoking
+    """Revoke an API token.
+
+    Your own token, or (for an officer) a colleague's; any other answers 404. Revoking
     a revoked token changes nothing."""
     token = get_object_or_404(_seen(request), prefix=prefix)
     revoked = revoke_token(prefix=token.prefix, actor=request.user)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ninja import Router, Schema
 
 from panelkeeper.accounts.models import Grant
-from panelkeeper.accounts.permissions import api_signed_in
+from panelkeeper.accounts.permissions import api_users
 from panelkeeper.lib.requests import SignedInRequest
 
 router = Router(tags=["me"])
@@ -30,10 +30,11 @@ class MeOut(Schema):
     token: TokenOut | None
 
 
-@router.get("", response=MeOut, summary="Who is calling, and what they hold")
-@api_signed_in
+@api_users.get(router, "", MeOut)
 def me(request: SignedInRequest) -> MeOut:
-    """The caller and their staff grants; a token sees only its own organisation's."""
+    """Who is calling, and what they hold.
+
+    The caller and their staff grants; a token sees only its own organisation's."""
     token = getattr(request, "api_token", None)
     grants = Grant.objects.filter(user=request.user).select_related("organisation")
     if token is not None:

@@ -14,12 +14,11 @@ from django.utils import timezone
 from ninja import Query, Status
 
 from panelkeeper.accounts.permissions import (
-    OFFICER,
-    READERS,
-    api_appeal_officer,
-    api_case_participant,
-    api_signed_in,
-    api_staff,
+    api_appeal_officers,
+    api_officers,
+    api_participants,
+    api_readers,
+    api_users,
 )
 from panelkeeper.cases.api.common import (
     AsOf,
@@ -42,7 +41,7 @@ from panelkeeper.cases.changes.appeals import decide_appeal as decide_appeal_put
 from panelkeeper.cases.changes.opening import raise_breach as raise_breach_case
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.reading import read_case, reporter_for_subject
-from panelkeeper.lib.api import REFUSED, body_doc, read_body, within_token
+from panelkeeper.lib.api import read_body, within_token
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import CaseRequest, SignedInRequest, StaffRequest
 from panelkeeper.members.models import Member
@@ -54,22 +53,18 @@ PAGE_SIZE = 50
 # -- the people of one case (registered first: "/mine" is not an organisation) ---
 
 
-@router.get("/mine", response=list[CaseRowOut], summary="Cases you have a part in")
-@api_signed_in
+@api_users.get(router, "/mine", list[CaseRowOut])
 def my_cases(request: SignedInRequest) -> list[CaseRowOut]:
+    """Cases you have a part in."""
     involving = Case.objects.involving(request.user).select_related("member")
     cases = within_token(request, involving, via="organisation")
     today = timezone.localdate()
     return [row_out(c, today, None) for c in cases.order_by("-began_on", "-id")]
 
 
-@router.get(
-    "/mine/{case}",
-    response={200: CaseOut, **REFUSED},
-    summary="A case you have a part in, on as_of",
-)
-@api_case_participant
+@api_participants.get(router, "/mine/{case}", CaseOut, refusals=True)
 def my_case(request: CaseRequest, case: int, query: Query[AsOf]) -> CaseOut:
+    """A case you have a part in, on as_of."""
     record: Case = request.case
     roles = request.case_roles
     full = bool({"investigator", "appeal_officer"} & roles)
@@ -78,14 +73,9 @@ def my_case(request: CaseRequest, case: int, query: Query[AsOf]) -> CaseOut:
     return case_out(reading, reporter=reporter, full=full)
 
 
-@router.post(
-    "/mine/{case}/appeal-decision",
-    response={200: CaseOut, **REFUSED},
-    summary="Decide the appeal put to you (BR-12)",
-    openapi_extra=body_doc(AppealDecisionIn),
-)
-@api_appeal_officer
+@api_appeal_officers.post(router, "/mine/{case}/appeal-decision", CaseOut, body=AppealDecisionIn)
 def decide_appeal(request: CaseRequest, case: int) -> CaseOut:
+    """Decide the appeal put to you (BR-12)."""
     record: Case = request.case
     data = read_body(request, AppealDecisionIn)
     decide_appeal_put(case=record, actor=request.user, **data.model_dump())
@@ -99,14 +89,11 @@ class ListQuery(AsOf):
     page: int = 1
 
 
-@router.get(
-    "/{org}",
-    response={200: CasePageOut, **REFUSED},
-    summary="Cases by next due date, overdue first",
-)
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}", CasePageOut, refusals=True)
 def list_cases(request: StaffRequest, org: str, query: Query[ListQuery]) -> CasePageOut:
-    """``as_of`` limits the list to cases begun by then and counts overdue from it."""
+    """Cases by next due date, overdue first.
+
+    ``as_of`` limits the list to cases begun by then and counts overdue from it."""
     organisation = request.organisation
     as_of = as_of_or_today(query)
     cases = (
@@ -127,14 +114,9 @@ def list_cases(request: StaffRequest, org: str, query: Query[ListQuery]) -> Case
     )
 
 
-@router.post(
-    "/{org}",
-    response={201: CaseOut, **REFUSED},
-    summary="Raise a breach (BR-0, BR-1, BR-2, MEM-9)",
-    openapi_extra=body_doc(RaiseIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}", CaseOut, status=201, body=RaiseIn)
 def raise_breach(request: StaffRequest, org: str) -> Status[CaseOut]:
+    """Raise a breach (BR-0, BR-1, BR-2, MEM-9)."""
     organisation = request.organisation
     data = read_body(request, RaiseIn)
     member = Member.objects.of(organisation).filter(pk=data.member_id).first()
@@ -145,13 +127,9 @@ def raise_breach(request: StaffRequest, org: str) -> Status[CaseOut]:
     return Status(201, case_today(case, people=False))
 
 
-@router.get(
-    "/{org}/{case_id}",
-    response={200: CaseOut, **REFUSED},
-    summary="A case as it stood on as_of",
-)
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/{case_id}", CaseOut, refusals=True)
 def get_case(request: StaffRequest, org: str, case_id: int, query: Query[AsOf]) -> CaseOut:
+    """A case as it stood on as_of."""
     case = staff_case(request, case_id)
     reading = read_case(case, as_of=as_of_or_today(query))
     return case_out(reading, reporter=case.reporter_name or None, full=True, people=True)

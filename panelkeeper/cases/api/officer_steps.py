@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Status
 
 from panelkeeper.accounts.models import User
-from panelkeeper.accounts.permissions import OFFICER, api_staff
+from panelkeeper.accounts.permissions import api_officers
 from panelkeeper.cases.actions import ACTIONS
 from panelkeeper.cases.api.common import case_today, router, staff_case
 from panelkeeper.cases.api.schemas import CaseOut, PartyContactIn, PartyOut, ReasonIn, StepIn
@@ -15,7 +15,7 @@ from panelkeeper.cases.changes.people import release_seat as release_held_seat
 from panelkeeper.cases.changes.people import remove_party as remove_person
 from panelkeeper.cases.changes.people import set_party_contact as set_contact
 from panelkeeper.cases.pending import open_for_asked_to_leave, open_for_missed_meetings
-from panelkeeper.lib.api import REFUSED, RefusalOut, body_doc, read_body
+from panelkeeper.lib.api import RefusalOut, read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
@@ -38,13 +38,13 @@ def _step_data(request: StaffRequest, data: StepIn) -> dict[str, Any]:
     return values
 
 
-@router.post(
+@api_officers.post(
+    router,
     "/{org}/{case_id}/steps/{action}",
-    response={200: CaseOut, 404: RefusalOut, **REFUSED},
+    {200: CaseOut, 404: RefusalOut},
+    body=StepIn,
     summary="Take a step: " + ", ".join(ACTIONS),
-    openapi_extra=body_doc(StepIn),
 )
-@api_staff(OFFICER)
 def take_step(
     request: StaffRequest, org: str, case_id: int, action: str
 ) -> CaseOut | Status[RefusalOut]:
@@ -58,14 +58,11 @@ def take_step(
     return case_today(case)
 
 
-@router.post(
-    "/{org}/{case_id}/people/{party_id}/contact",
-    response={200: PartyOut, **REFUSED},
-    summary="Record where a person known by name only agreed to be written to (BR-11)",
-    openapi_extra=body_doc(PartyContactIn),
+@api_officers.post(
+    router, "/{org}/{case_id}/people/{party_id}/contact", PartyOut, body=PartyContactIn
 )
-@api_staff(OFFICER)
 def set_party_contact(request: StaffRequest, org: str, case_id: int, party_id: int) -> PartyOut:
+    """Record where a person known by name only agreed to be written to (BR-11)."""
     case = staff_case(request, case_id)
     party = get_object_or_404(case.parties.current(), pk=party_id)
     data = read_body(request, PartyContactIn)
@@ -79,15 +76,11 @@ def set_party_contact(request: StaffRequest, org: str, case_id: int, party_id: i
     )
 
 
-@router.post(
-    "/{org}/{case_id}/seats/{seat_id}/release",
-    response={200: CaseOut, **REFUSED},
-    summary="Release a seat on the investigating group before it is convened (BR-6)",
-    openapi_extra=body_doc(ReasonIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/{case_id}/seats/{seat_id}/release", CaseOut, body=ReasonIn)
 def release_seat(request: StaffRequest, org: str, case_id: int, seat_id: int) -> CaseOut:
-    """Refused (422) without a ``reason`` and once the group is convened; a seat already
+    """Release a seat on the investigating group before it is convened (BR-6).
+
+    Refused (422) without a ``reason`` and once the group is convened; a seat already
     released, or of another case, answers 404."""
     case = staff_case(request, case_id)
     seat = get_object_or_404(case.seats.current().select_related("member", "user"), pk=seat_id)
@@ -97,15 +90,11 @@ def release_seat(request: StaffRequest, org: str, case_id: int, seat_id: int) ->
     return case_today(case)
 
 
-@router.post(
-    "/{org}/{case_id}/people/{party_id}/remove",
-    response={200: CaseOut, **REFUSED},
-    summary="Take someone added by mistake off the case (Interpretation 11)",
-    openapi_extra=body_doc(ReasonIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/{case_id}/people/{party_id}/remove", CaseOut, body=ReasonIn)
 def remove_party(request: StaffRequest, org: str, case_id: int, party_id: int) -> CaseOut:
-    """Refused (422) without a ``reason`` and for whoever raised the breach; someone
+    """Take someone added by mistake off the case (Interpretation 11).
+
+    Refused (422) without a ``reason`` and for whoever raised the breach; someone
     already taken off, or of another case, answers 404."""
     case = staff_case(request, case_id)
     party = get_object_or_404(case.parties.current().select_related("member", "user"), pk=party_id)
@@ -115,25 +104,17 @@ def remove_party(request: StaffRequest, org: str, case_id: int, party_id: int) -
     return case_today(case)
 
 
-@router.post(
-    "/{org}/asked-to-leave/{record}/open",
-    response={201: CaseOut, **REFUSED},
-    summary="Open a serious-breach case from a chair's asked-to-leave record (MTG-5)",
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/asked-to-leave/{record}/open", CaseOut, status=201)
 def open_from_meeting(request: StaffRequest, org: str, record: int) -> Status[CaseOut]:
+    """Open a serious-breach case from a chair's asked-to-leave record (MTG-5)."""
     organisation, actor = request.organisation, request.user
     case = open_for_asked_to_leave(organisation=organisation, record=record, actor=actor)
     return Status(201, case_today(case, people=False))
 
 
-@router.post(
-    "/{org}/missed-meetings/{decision}/open",
-    response={201: CaseOut, **REFUSED},
-    summary="Open an exclusion case from a decision that ended membership (MTG-2)",
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/missed-meetings/{decision}/open", CaseOut, status=201)
 def open_exclusion(request: StaffRequest, org: str, decision: int) -> Status[CaseOut]:
+    """Open an exclusion case from a decision that ended membership (MTG-2)."""
     organisation, actor = request.organisation, request.user
     case = open_for_missed_meetings(organisation=organisation, decision=decision, actor=actor)
     return Status(201, case_today(case, people=False))

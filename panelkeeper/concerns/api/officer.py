@@ -18,7 +18,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Status
 
-from panelkeeper.accounts.permissions import OFFICER, api_public, api_staff, get_object_for
+from panelkeeper.accounts.permissions import (
+    api_anyone,
+    api_officers,
+    get_object_for,
+)
 from panelkeeper.concerns import follow_up
 from panelkeeper.concerns.api.schemas import (
     CloseIn,
@@ -47,7 +51,7 @@ from panelkeeper.concerns.models import About, Concern, Message, ReporterKind, S
 from panelkeeper.concerns.routing import raising_for
 from panelkeeper.concerns.triage import triage_concern
 from panelkeeper.concerns.views.public import NO_MATCH, TOO_MANY
-from panelkeeper.lib.api import REFUSED, RefusalOut, body_doc, read_body, refusal
+from panelkeeper.lib.api import RefusalOut, read_body, refusal
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
@@ -67,15 +71,9 @@ def _choice[E: (About, Setting, ReporterKind)](enum: type[E], value: str, field:
 # -- public ----------------------------------------------------------------------
 
 
-@router.post(
-    "/{org}",
-    auth=None,
-    response={201: ReceivedOut, 429: RefusalOut, **REFUSED},
-    summary="Raise a concern (no credentials needed)",
-    openapi_extra=body_doc(ConcernIn),
-)
-@api_public
+@api_anyone.post(router, "/{org}", {201: ReceivedOut, 429: RefusalOut}, body=ConcernIn)
 def raise_concern(request: HttpRequest, org: str) -> Status[ReceivedOut] | Status[RefusalOut]:
+    """Raise a concern (no credentials needed)."""
     organisation = get_object_or_404(Organisation, slug=org)
     if is_blocked(Limit.SUBMIT, request, org):
         return refusal(Refused(TOO_MANY), status=429)
@@ -97,15 +95,14 @@ def raise_concern(request: HttpRequest, org: str) -> Status[ReceivedOut] | Statu
     return Status(201, ReceivedOut(routed_to=concern.routed_to, receipt_code=code))
 
 
-@router.post(
+@api_anyone.post(
+    router,
     "/{org}/follow-up",
-    auth=None,
-    response={200: FollowUpOut, 404: RefusalOut, 429: RefusalOut, **REFUSED},
-    summary="Follow up a concern with its receipt code, optionally sending a message",
-    openapi_extra=body_doc(FollowUpIn),
+    {200: FollowUpOut, 404: RefusalOut, 429: RefusalOut},
+    body=FollowUpIn,
 )
-@api_public
 def follow_up_concern(request: HttpRequest, org: str) -> FollowUpOut | Status[RefusalOut]:
+    """Follow up a concern with its receipt code, optionally sending a message."""
     organisation = get_object_or_404(Organisation, slug=org)
     if is_blocked(Limit.CODE, request, org):
         return refusal(Refused(TOO_MANY), status=429)
@@ -148,9 +145,9 @@ def _detail(concern: Concern) -> ConcernDetailOut:
     return detail
 
 
-@router.get("/{org}", response=list[ConcernOut], summary="Concerns received, newest first")
-@api_staff(OFFICER)
+@api_officers.get(router, "/{org}", list[ConcernOut])
 def list_concerns(request: StaffRequest, org: str) -> list[ConcernOut]:
+    """Concerns received, newest first."""
     concerns = (
         Concern.objects.filter(organisation=request.organisation)
         .annotate(message_count=Count("messages"))
@@ -159,20 +156,15 @@ def list_concerns(request: StaffRequest, org: str) -> list[ConcernOut]:
     return [ConcernOut.model_validate(c) for c in concerns]
 
 
-@router.get("/{org}/{concern_id}", response=ConcernDetailOut, summary="A concern and its messages")
-@api_staff(OFFICER)
+@api_officers.get(router, "/{org}/{concern_id}", ConcernDetailOut)
 def get_concern(request: StaffRequest, org: str, concern_id: int) -> ConcernDetailOut:
+    """A concern and its messages."""
     return _detail(_concern(request, concern_id))
 
 
-@router.post(
-    "/{org}/{concern_id}/messages",
-    response={201: MessageOut, **REFUSED},
-    summary="Reply to an anonymous reporter, or record a contact with a named one",
-    openapi_extra=body_doc(ReplyIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/{concern_id}/messages", MessageOut, status=201, body=ReplyIn)
 def reply(request: StaffRequest, org: str, concern_id: int) -> Status[MessageOut]:
+    """Reply to an anonymous reporter, or record a contact with a named one."""
     concern = _concern(request, concern_id)
     data = read_body(request, ReplyIn)
     today = timezone.localdate()
@@ -192,14 +184,9 @@ def reply(request: StaffRequest, org: str, concern_id: int) -> Status[MessageOut
     return Status(201, MessageOut.model_validate(message, from_attributes=True))
 
 
-@router.post(
-    "/{org}/{concern_id}/triage",
-    response={200: ConcernDetailOut, **REFUSED},
-    summary="Open a breach case about a member from the concern",
-    openapi_extra=body_doc(TriageIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/{concern_id}/triage", ConcernDetailOut, body=TriageIn)
 def triage(request: StaffRequest, org: str, concern_id: int) -> ConcernDetailOut:
+    """Open a breach case about a member from the concern."""
     concern = _concern(request, concern_id)
     data = read_body(request, TriageIn)
     member = Member.objects.of(request.organisation).filter(pk=data.member_id).first()
@@ -218,14 +205,9 @@ def triage(request: StaffRequest, org: str, concern_id: int) -> ConcernDetailOut
     return _detail(_concern(request, concern_id))
 
 
-@router.post(
-    "/{org}/{concern_id}/close",
-    response={200: ConcernDetailOut, **REFUSED},
-    summary="Close the concern without a case, with a reason the reporter reads",
-    openapi_extra=body_doc(CloseIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/{concern_id}/close", ConcernDetailOut, body=CloseIn)
 def close(request: StaffRequest, org: str, concern_id: int) -> ConcernDetailOut:
+    """Close the concern without a case, with a reason the reporter reads."""
     concern = _concern(request, concern_id)
     data = read_body(request, CloseIn)
     close_concern(

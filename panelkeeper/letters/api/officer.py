@@ -15,10 +15,9 @@ from ninja import Router, Status
 from ninja.errors import HttpError
 
 from panelkeeper.accounts.permissions import (
-    OFFICER,
-    READERS,
-    api_member_self,
-    api_staff,
+    api_members,
+    api_officers,
+    api_readers,
     get_object_for,
 )
 from panelkeeper.cases.models import Case
@@ -26,7 +25,7 @@ from panelkeeper.letters.api.schemas import IssueIn, LetterOut, MyLetterOut
 from panelkeeper.letters.issuing import issue_case_letter, tell_others
 from panelkeeper.letters.models import Channel, Letter
 from panelkeeper.letters.views.officer import pdf_response
-from panelkeeper.lib.api import REFUSED, body_doc, read_body
+from panelkeeper.lib.api import read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import MemberRequest, StaffRequest
 
@@ -43,9 +42,9 @@ def _letters(request: StaffRequest) -> QuerySet[Letter]:
     )
 
 
-@router.get("/{org}", response=list[LetterOut], summary="Letters sent, newest first")
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}", list[LetterOut])
 def list_letters(request: StaffRequest, org: str, member: int | None = None) -> list[Letter]:
+    """Letters sent, newest first."""
     letters = _letters(request)
     if member is not None:
         letters = letters.filter(member=member)
@@ -53,14 +52,9 @@ def list_letters(request: StaffRequest, org: str, member: int | None = None) -> 
 
 
 # Declared before "/{org}/{letter_id}": that path parameter would also match "issue".
-@router.post(
-    "/{org}/issue",
-    response={201: LetterOut, **REFUSED},
-    summary="Send a letter about a case (the outcome letter unless kind says otherwise)",
-    openapi_extra=body_doc(IssueIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/issue", LetterOut, status=201, body=IssueIn)
 def issue_letter(request: StaffRequest, org: str) -> Status[Letter]:
+    """Send a letter about a case (the outcome letter unless kind says otherwise)."""
     organisation = request.organisation
     data = read_body(request, IssueIn)
     case = get_object_for(organisation, Case.objects.select_related("member"), pk=data.case_id)
@@ -82,40 +76,36 @@ def issue_letter(request: StaffRequest, org: str) -> Status[Letter]:
     return Status(201, letter)
 
 
-@router.post(
-    "/{org}/{letter_id}/tell-others",
-    response={200: list[LetterOut], **REFUSED},
-    summary="Write to those the code says are told of a letter who have no letter yet",
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/{letter_id}/tell-others", list[LetterOut])
 def tell_others_op(request: StaffRequest, org: str, letter_id: int) -> list[Letter]:
+    """Write to those the code says are told of a letter who have no letter yet."""
     letter = get_object_for(request.organisation, Letter.objects.all(), pk=letter_id)
     return tell_others(letter, actor=request.user, today=timezone.localdate())
 
 
-@router.get("/{org}/{letter_id}", response=LetterOut, summary="One letter and where it went")
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/{letter_id}", LetterOut)
 def get_letter(request: StaffRequest, org: str, letter_id: int) -> Letter:
+    """One letter and where it went."""
     return get_object_for(request.organisation, _letters(request), pk=letter_id)
 
 
-@router.get("/{org}/{letter_id}/pdf", summary="The letter's PDF, exactly as sent")
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/{letter_id}/pdf", None)
 def download_letter(request: StaffRequest, org: str, letter_id: int) -> HttpResponse:
+    """The letter's PDF, exactly as sent."""
     letter = get_object_for(request.organisation, Letter.objects.all(), pk=letter_id)
     return pdf_response(bytes(letter.pdf), letter.file_name)
 
 
-@router.get("/mine/{member}/letters", response=list[MyLetterOut], summary="Your own letters")
-@api_member_self
+@api_members.get(router, "/mine/{member}/letters", list[MyLetterOut])
 def my_letters(request: MemberRequest, member: int) -> list[Letter]:
+    """Your own letters."""
     letters = Letter.objects.filter(member=request.member).to_member()
     return list(letters.defer("pdf", "html", "text"))
 
 
-@router.get("/mine/{member}/letters/{letter_id}/pdf", summary="One of your letters (PDF)")
-@api_member_self
+@api_members.get(router, "/mine/{member}/letters/{letter_id}/pdf", None)
 def my_letter_pdf(request: MemberRequest, member: int, letter_id: int) -> HttpResponse:
+    """One of your letters (PDF)."""
     letter = Letter.objects.filter(member=request.member, pk=letter_id).to_member().first()
     if letter is None:
         raise HttpError(404, "Not Found")

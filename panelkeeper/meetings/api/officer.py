@@ -9,8 +9,8 @@ passed, so a caller without access learns nothing about them.
 from django.utils import timezone
 from ninja import Status
 
-from panelkeeper.accounts.permissions import OFFICER, READERS, api_staff
-from panelkeeper.lib.api import REFUSED, body_doc, read_body
+from panelkeeper.accounts.permissions import api_officers, api_readers
+from panelkeeper.lib.api import read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.agenda import add_agenda_item
@@ -47,20 +47,17 @@ def _chair(group: Group, member_id: int | None) -> Member | None:
     return chair
 
 
-@router.get("/{org}/meetings", response=list[s.MeetingOut], summary="Every meeting, newest first")
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/meetings", list[s.MeetingOut])
 def list_meetings(request: StaffRequest, org: str) -> list[Meeting]:
+    """Every meeting, newest first."""
     return list(Meeting.objects.of(request.organisation))
 
 
-@router.post(
-    "/{org}/groups/{group_id}/meetings",
-    response={201: s.MeetingOut, **REFUSED},
-    summary="Schedule a meeting, or record one already held",
-    openapi_extra=body_doc(s.MeetingIn),
+@api_officers.post(
+    router, "/{org}/groups/{group_id}/meetings", s.MeetingOut, status=201, body=s.MeetingIn
 )
-@api_staff(OFFICER)
 def create_meeting(request: StaffRequest, org: str, group_id: int) -> Status[Meeting]:
+    """Schedule a meeting, or record one already held."""
     group = _group(request, group_id)
     data = read_body(request, s.MeetingIn)
     meeting = schedule_meeting(
@@ -73,11 +70,9 @@ def create_meeting(request: StaffRequest, org: str, group_id: int) -> Status[Mee
     return Status(201, meeting)
 
 
-@router.get(
-    "/{org}/meetings/{meeting_id}", response=s.MeetingDetailOut, summary="A meeting in full"
-)
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/meetings/{meeting_id}", s.MeetingDetailOut)
 def get_meeting(request: StaffRequest, org: str, meeting_id: int) -> s.MeetingDetailOut:
+    """A meeting in full."""
     meeting = _meeting(request, meeting_id)
     page = meeting_page(meeting)
     items = [
@@ -112,14 +107,9 @@ def get_meeting(request: StaffRequest, org: str, meeting_id: int) -> s.MeetingDe
     )
 
 
-@router.post(
-    "/{org}/meetings/{meeting_id}/cancel",
-    response={200: s.MeetingOut, **REFUSED},
-    summary="Cancel a scheduled meeting",
-    openapi_extra=body_doc(s.CancelIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/meetings/{meeting_id}/cancel", s.MeetingOut, body=s.CancelIn)
 def cancel(request: StaffRequest, org: str, meeting_id: int) -> Meeting:
+    """Cancel a scheduled meeting."""
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.CancelIn)
     return cancel_meeting(
@@ -127,14 +117,11 @@ def cancel(request: StaffRequest, org: str, meeting_id: int) -> Meeting:
     )
 
 
-@router.post(
-    "/{org}/meetings/{meeting_id}/reschedule",
-    response={200: s.MeetingOut, **REFUSED},
-    summary="Change the date, times or place of a meeting still to come",
-    openapi_extra=body_doc(s.RescheduleIn),
+@api_officers.post(
+    router, "/{org}/meetings/{meeting_id}/reschedule", s.MeetingOut, body=s.RescheduleIn
 )
-@api_staff(OFFICER)
 def reschedule(request: StaffRequest, org: str, meeting_id: int) -> Meeting:
+    """Change the date, times or place of a meeting still to come."""
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.RescheduleIn)
     # Only what the caller sent changes; an explicit null clears the end time.
@@ -146,14 +133,9 @@ def reschedule(request: StaffRequest, org: str, meeting_id: int) -> Meeting:
     )
 
 
-@router.post(
-    "/{org}/meetings/{meeting_id}/chair",
-    response={200: s.MeetingOut, **REFUSED},
-    summary="Change who chairs a meeting still to come (MTG-4)",
-    openapi_extra=body_doc(s.ChairIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/meetings/{meeting_id}/chair", s.MeetingOut, body=s.ChairIn)
 def change_chair(request: StaffRequest, org: str, meeting_id: int) -> Meeting:
+    """Change who chairs a meeting still to come (MTG-4)."""
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.ChairIn)
     return name_chair(
@@ -165,14 +147,14 @@ def change_chair(request: StaffRequest, org: str, meeting_id: int) -> Meeting:
     )
 
 
-@router.put(
+@api_officers.put(
+    router,
     "/{org}/meetings/{meeting_id}/attendance/{member_id}",
-    response={200: s.AttendanceOut, **REFUSED},
-    summary="Record or correct one member's attendance (MTG-1)",
-    openapi_extra=body_doc(s.AttendanceIn),
+    s.AttendanceOut,
+    body=s.AttendanceIn,
 )
-@api_staff(OFFICER)
 def put_attendance(request: StaffRequest, org: str, meeting_id: int, member_id: int) -> Attendance:
+    """Record or correct one member's attendance (MTG-1)."""
     meeting = _meeting(request, meeting_id)
     member = _member(request, member_id)
     data = read_body(request, s.AttendanceIn)
@@ -185,14 +167,11 @@ def put_attendance(request: StaffRequest, org: str, meeting_id: int, member_id: 
     )
 
 
-@router.post(
-    "/{org}/meetings/{meeting_id}/items",
-    response={201: s.ItemOut, **REFUSED},
-    summary="Add an agenda item",
-    openapi_extra=body_doc(s.ItemIn),
+@api_officers.post(
+    router, "/{org}/meetings/{meeting_id}/items", s.ItemOut, status=201, body=s.ItemIn
 )
-@api_staff(OFFICER)
 def add_item(request: StaffRequest, org: str, meeting_id: int) -> Status[AgendaItem]:
+    """Add an agenda item."""
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.ItemIn)
     return Status(201, add_agenda_item(meeting=meeting, title=data.title, actor=request.user))

@@ -6,8 +6,12 @@ from django.utils import timezone
 from ninja import Status
 
 from panelkeeper.accounts.models import User
-from panelkeeper.accounts.permissions import OFFICER, READERS, api_staff, get_object_for
-from panelkeeper.lib.api import REFUSED, body_doc, read_body
+from panelkeeper.accounts.permissions import (
+    api_officers,
+    api_readers,
+    get_object_for,
+)
+from panelkeeper.lib.api import read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import actions_of, allocate_action, complete_action
@@ -34,14 +38,11 @@ from panelkeeper.meetings.papers import attach_paper, remove_paper
 # -- decisions, actions, asked to leave ----------------------------------------------
 
 
-@router.post(
-    "/{org}/meetings/{meeting_id}/decisions",
-    response={201: s.DecisionOut, **REFUSED},
-    summary="Put a motion to a held meeting (MTG-3)",
-    openapi_extra=body_doc(s.DecisionIn),
+@api_officers.post(
+    router, "/{org}/meetings/{meeting_id}/decisions", s.DecisionOut, status=201, body=s.DecisionIn
 )
-@api_staff(OFFICER)
 def create_decision(request: StaffRequest, org: str, meeting_id: int) -> Status[Decision]:
+    """Put a motion to a held meeting (MTG-3)."""
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.DecisionIn)
     item = None
@@ -64,14 +65,11 @@ def _decision_for(request: StaffRequest, decision_id: int) -> Decision:
     )
 
 
-@router.post(
-    "/{org}/decisions/{decision_id}/votes",
-    response={201: s.VoteOut, **REFUSED},
-    summary="Record one member's vote; a second vote is refused",
-    openapi_extra=body_doc(s.VoteIn),
+@api_officers.post(
+    router, "/{org}/decisions/{decision_id}/votes", s.VoteOut, status=201, body=s.VoteIn
 )
-@api_staff(OFFICER)
 def vote(request: StaffRequest, org: str, decision_id: int) -> Status[VoteCast]:
+    """Record one member's vote; a second vote is refused."""
     decision = _decision_for(request, decision_id)
     data = read_body(request, s.VoteIn)
     member = _member(request, data.member_id)
@@ -80,25 +78,18 @@ def vote(request: StaffRequest, org: str, decision_id: int) -> Status[VoteCast]:
     )
 
 
-@router.post(
-    "/{org}/decisions/{decision_id}/close",
-    response={200: s.DecisionOut, **REFUSED},
-    summary="Count the votes: simple majority",
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/decisions/{decision_id}/close", s.DecisionOut)
 def close(request: StaffRequest, org: str, decision_id: int) -> Decision:
+    """Count the votes: simple majority."""
     decision = _decision_for(request, decision_id)
     return close_decision(decision=decision, actor=request.user)
 
 
-@router.post(
-    "/{org}/meetings/{meeting_id}/actions",
-    response={201: s.ActionOut, **REFUSED},
-    summary="Allocate an action (MTG-6)",
-    openapi_extra=body_doc(s.ActionIn),
+@api_officers.post(
+    router, "/{org}/meetings/{meeting_id}/actions", s.ActionOut, status=201, body=s.ActionIn
 )
-@api_staff(OFFICER)
 def create_action(request: StaffRequest, org: str, meeting_id: int) -> Status[Action]:
+    """Allocate an action (MTG-6)."""
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.ActionIn)
     member = _member(request, data.owner_member_id) if data.owner_member_id else None
@@ -120,19 +111,15 @@ def create_action(request: StaffRequest, org: str, meeting_id: int) -> Status[Ac
     return Status(201, action)
 
 
-@router.get("/{org}/actions", response=list[s.ActionOut], summary="Open actions, overdue flagged")
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/actions", list[s.ActionOut])
 def list_actions(request: StaffRequest, org: str) -> list[Action]:
+    """Open actions, overdue flagged."""
     return list(actions_of(request.organisation).filter(done_on__isnull=True))
 
 
-@router.post(
-    "/{org}/actions/{action_id}/done",
-    response={200: s.ActionOut, **REFUSED},
-    summary="Mark an action done today",
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/actions/{action_id}/done", s.ActionOut)
 def done(request: StaffRequest, org: str, action_id: int) -> Action:
+    """Mark an action done today."""
     action = get_object_for(
         request.organisation,
         Action.objects.select_related("meeting__group"),
@@ -143,14 +130,15 @@ def done(request: StaffRequest, org: str, action_id: int) -> Action:
     return complete_action(action=action, done_on=today, actor=request.user, today=today)
 
 
-@router.post(
+@api_officers.post(
+    router,
     "/{org}/meetings/{meeting_id}/asked-to-leave",
-    response={201: s.AskedToLeaveOut, **REFUSED},
-    summary="Record that the chair asked a member to leave (MTG-5)",
-    openapi_extra=body_doc(s.AskedToLeaveIn),
+    s.AskedToLeaveOut,
+    status=201,
+    body=s.AskedToLeaveIn,
 )
-@api_staff(OFFICER)
 def asked_to_leave(request: StaffRequest, org: str, meeting_id: int) -> Status[AskedToLeave]:
+    """Record that the chair asked a member to leave (MTG-5)."""
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.AskedToLeaveIn)
     member = _member(request, data.member_id)
@@ -160,13 +148,9 @@ def asked_to_leave(request: StaffRequest, org: str, meeting_id: int) -> Status[A
     return Status(201, row)
 
 
-@router.post(
-    "/{org}/meetings/{meeting_id}/papers",
-    response={201: s.PaperOut, **REFUSED},
-    summary="Attach a paper: a multipart form with title and file",
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/meetings/{meeting_id}/papers", s.PaperOut, status=201)
 def add_paper(request: StaffRequest, org: str, meeting_id: int) -> Status[Paper]:
+    """Attach a paper: a multipart form with title and file."""
     meeting = _meeting(request, meeting_id)
     upload = request.FILES.get("file")
     if upload is None:
@@ -175,13 +159,9 @@ def add_paper(request: StaffRequest, org: str, meeting_id: int) -> Status[Paper]
     return Status(201, attach_paper(meeting=meeting, title=title, file=upload, actor=request.user))
 
 
-@router.delete(
-    "/{org}/papers/{paper_id}",
-    response={204: None, **REFUSED},
-    summary="Remove a paper from its meeting and delete its file; the title stays on record",
-)
-@api_staff(OFFICER)
+@api_officers.delete(router, "/{org}/papers/{paper_id}", None, status=204)
 def delete_paper(request: StaffRequest, org: str, paper_id: int) -> Status[None]:
+    """Remove a paper from its meeting and delete its file; the title stays on record."""
     paper = get_object_for(
         request.organisation,
         Paper.objects.current().select_related("meeting__group__organisation"),
@@ -192,13 +172,9 @@ def delete_paper(request: StaffRequest, org: str, paper_id: int) -> Status[None]
     return Status(204, None)
 
 
-@router.get(
-    "/{org}/meetings/{meeting_id}/ics",
-    response={200: None},
-    summary="The meeting as an iCalendar file",
-)
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/meetings/{meeting_id}/ics", None)
 def meeting_ics(request: StaffRequest, org: str, meeting_id: int) -> HttpResponse:
+    """The meeting as an iCalendar file."""
     meeting = _meeting(request, meeting_id)
     url = request.build_absolute_uri(
         reverse("meetings:detail", kwargs={"org": org, "pk": meeting.pk})

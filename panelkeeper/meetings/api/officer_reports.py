@@ -8,13 +8,12 @@ from ninja import Status
 from ninja.errors import HttpError
 
 from panelkeeper.accounts.permissions import (
-    OFFICER,
-    READERS,
-    api_member_self,
-    api_staff,
+    api_members,
+    api_officers,
+    api_readers,
     get_object_for,
 )
-from panelkeeper.lib.api import REFUSED, body_doc, read_body
+from panelkeeper.lib.api import read_body
 from panelkeeper.lib.requests import MemberRequest, StaffRequest
 from panelkeeper.meetings.api import schemas as s
 from panelkeeper.meetings.api.common import (
@@ -36,24 +35,20 @@ from panelkeeper.members.models import Member
 # -- missed meetings, attendance, feeds ------------------------------------------------
 
 
-@router.get(
-    "/{org}/missed-meetings",
-    response=list[s.MissedMeetingsOut],
-    summary="Missed-meetings decisions (MTG-2)",
-)
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/missed-meetings", list[s.MissedMeetingsOut])
 def list_missed(request: StaffRequest, org: str) -> list[MissedMeetings]:
+    """Missed-meetings decisions (MTG-2)."""
     return list(MissedMeetings.objects.filter(group__organisation=request.organisation))
 
 
-@router.post(
+@api_officers.post(
+    router,
     "/{org}/missed-meetings/{decision_id}/decide",
-    response={200: s.MissedMeetingsOut, **REFUSED},
-    summary="Accept exceptional circumstances, or confirm that membership ends",
-    openapi_extra=body_doc(s.MissedDecisionIn),
+    s.MissedMeetingsOut,
+    body=s.MissedDecisionIn,
 )
-@api_staff(OFFICER)
 def decide_missed(request: StaffRequest, org: str, decision_id: int) -> MissedMeetings:
+    """Accept exceptional circumstances, or confirm that membership ends."""
     decision = get_object_for(
         request.organisation,
         MissedMeetings.objects.select_related("member", "group"),
@@ -72,12 +67,7 @@ def decide_missed(request: StaffRequest, org: str, decision_id: int) -> MissedMe
     )
 
 
-@router.get(
-    "/{org}/groups/{group_id}/attendance",
-    response=s.GroupAttendanceOut,
-    summary="Attendance with its counts",
-)
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/groups/{group_id}/attendance", s.GroupAttendanceOut)
 def group_attendance(
     request: StaffRequest,
     org: str,
@@ -85,6 +75,7 @@ def group_attendance(
     start: dt.date | None = None,
     end: dt.date | None = None,
 ) -> s.GroupAttendanceOut:
+    """Attendance with its counts."""
     group = _group(request, group_id)
     first, last = period(start, end, timezone.localdate())
     members = list(Member.objects.filter(group=group))
@@ -105,12 +96,7 @@ def group_attendance(
     )
 
 
-@router.get(
-    "/{org}/members/{member_id}/attendance",
-    response=s.MemberRecordOut,
-    summary="One member's attendance, meeting by meeting, with its counts",
-)
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/members/{member_id}/attendance", s.MemberRecordOut)
 def member_attendance(
     request: StaffRequest,
     org: str,
@@ -118,6 +104,7 @@ def member_attendance(
     start: dt.date | None = None,
     end: dt.date | None = None,
 ) -> s.MemberRecordOut:
+    """One member's attendance, meeting by meeting, with its counts."""
     member = _member(request, member_id)
     today = timezone.localdate()
     first, last = period(start, end, today)
@@ -140,25 +127,19 @@ def member_attendance(
     )
 
 
-@router.post(
-    "/{org}/groups/{group_id}/calendar-feeds",
-    response={201: s.FeedOut},
-    summary="Make a private calendar feed of a group's meetings; its URL is shown once",
+@api_officers.post(
+    router, "/{org}/groups/{group_id}/calendar-feeds", s.FeedOut, status=201, refusals=False
 )
-@api_staff(OFFICER)
 def create_group_feed(request: StaffRequest, org: str, group_id: int) -> Status[s.FeedOut]:
+    """Make a private calendar feed of a group's meetings; its URL is shown once."""
     made = create_feed(group=_group(request, group_id), actor=request.user)
     url = request.build_absolute_uri(reverse("meetings:feed", kwargs={"secret": made.secret}))
     return Status(201, s.FeedOut(id=made.feed.pk, url=url))
 
 
-@router.delete(
-    "/{org}/calendar-feeds/{feed_id}",
-    response={204: None, **REFUSED},
-    summary="Turn a calendar feed off",
-)
-@api_staff(OFFICER)
+@api_officers.delete(router, "/{org}/calendar-feeds/{feed_id}", None, status=204)
 def delete_feed(request: StaffRequest, org: str, feed_id: int) -> Status[None]:
+    """Turn a calendar feed off."""
     feed = get_object_for(request.organisation, CalendarFeed.objects.all(), pk=feed_id)
     revoke_feed(feed=feed, actor=request.user)
     return Status(204, None)
@@ -167,13 +148,9 @@ def delete_feed(request: StaffRequest, org: str, feed_id: int) -> Status[None]:
 # -- the member's own -----------------------------------------------------------------
 
 
-@router.get(
-    "/portal/{member}/meetings",
-    response=list[s.MeetingOut],
-    summary="Your group's meetings to come",
-)
-@api_member_self
+@api_members.get(router, "/portal/{member}/meetings", list[s.MeetingOut])
 def my_meetings(request: MemberRequest, member: int) -> list[Meeting]:
+    """Your group's meetings to come."""
     me = request.member
     return list(
         Meeting.objects.filter(group_id=me.group_id, date__gte=timezone.localdate()).order_by(
@@ -182,14 +159,15 @@ def my_meetings(request: MemberRequest, member: int) -> list[Meeting]:
     )
 
 
-@router.post(
+@api_members.post(
+    router,
     "/portal/{member}/meetings/{meeting_id}/apologies",
-    response={201: s.AttendanceOut, **REFUSED},
-    summary="Send apologies for a meeting to come (MTG-1)",
-    openapi_extra=body_doc(s.ApologiesIn),
+    s.AttendanceOut,
+    status=201,
+    body=s.ApologiesIn,
 )
-@api_member_self
 def my_apologies(request: MemberRequest, member: int, meeting_id: int) -> Status[Attendance]:
+    """Send apologies for a meeting to come (MTG-1)."""
     me = request.member
     meeting = Meeting.objects.filter(group_id=me.group_id, pk=meeting_id).first()
     if meeting is None:

@@ -12,8 +12,8 @@ import datetime as dt
 from django.utils import timezone
 from ninja import Router, Status
 
-from panelkeeper.accounts.permissions import OFFICER, READERS, api_staff
-from panelkeeper.lib.api import REFUSED, body_doc, read_body
+from panelkeeper.accounts.permissions import api_officers, api_readers
+from panelkeeper.lib.api import read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.api.common import added_to, member_of, signatures_of
@@ -66,11 +66,11 @@ PAPER_SIGNATURE_BODY = {
 # Members ---------------------------------------------------------------------
 
 
-@router.get("/{org}/members", response=list[MemberOut], summary="Members, searchable by name")
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/members", list[MemberOut])
 def list_members(
     request: StaffRequest, org: str, q: str = "", offset: int = 0, limit: int = 50
 ) -> list[Member]:
+    """Members, searchable by name."""
     members = Member.objects.of(request.organisation)
     if q.strip():
         members = members.filter(full_name__icontains=q.strip())
@@ -78,14 +78,9 @@ def list_members(
     return list(members.order_by("full_name", "id")[offset : offset + limit])
 
 
-@router.post(
-    "/{org}/members",
-    response={201: MemberOut, **REFUSED},
-    summary="Add a member",
-    openapi_extra=body_doc(MemberIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/members", MemberOut, status=201, body=MemberIn)
 def createmember_of(request: StaffRequest, org: str) -> Status[Member]:
+    """Add a member."""
     data = read_body(request, MemberIn).model_dump(exclude_unset=True)
     group = Group.objects.filter(
         organisation=request.organisation,
@@ -96,20 +91,15 @@ def createmember_of(request: StaffRequest, org: str) -> Status[Member]:
     return Status(201, add_member(group=group, actor=request.user, **data))
 
 
-@router.get("/{org}/members/{member_id}", response=MemberOut, summary="One member")
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/members/{member_id}", MemberOut)
 def getmember_of(request: StaffRequest, org: str, member_id: int) -> Member:
+    """One member."""
     return member_of(request, member_id)
 
 
-@router.patch(
-    "/{org}/members/{member_id}",
-    response={200: MemberOut, **REFUSED},
-    summary="Change a member's record",
-    openapi_extra=body_doc(MemberIn),
-)
-@api_staff(OFFICER)
+@api_officers.patch(router, "/{org}/members/{member_id}", MemberOut, body=MemberIn)
 def patchmember_of(request: StaffRequest, org: str, member_id: int) -> Member:
+    """Change a member's record."""
     member = member_of(request, member_id)
     data = read_body(request, MemberIn).model_dump(exclude_unset=True)
     if "group_id" in data:
@@ -117,35 +107,23 @@ def patchmember_of(request: StaffRequest, org: str, member_id: int) -> Member:
     return update_member(member=member, actor=request.user, **data)
 
 
-@router.get(
-    "/{org}/members/{member_id}/statuses",
-    response=list[StatusOut],
-    summary="Status history; known_on shows only what was recorded by that day",
-)
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/members/{member_id}/statuses", list[StatusOut])
 def list_statuses(
     request: StaffRequest, org: str, member_id: int, known_on: dt.date | None = None
 ) -> list[MemberStatus]:
+    """Status history; known_on shows only what was recorded by that day."""
     return list(status_records(member_of(request, member_id), known_on=known_on))
 
 
-@router.post(
-    "/{org}/members/{member_id}/statuses",
-    response={201: StatusOut, **REFUSED},
-    summary="Record a status from a date (undo one with a later record)",
-    openapi_extra=body_doc(StatusIn),
+@api_officers.post(
+    router, "/{org}/members/{member_id}/statuses", StatusOut, status=201, body=StatusIn
 )
-@api_staff(OFFICER)
 def create_status(request: StaffRequest, org: str, member_id: int) -> Status[MemberStatus]:
+    """Record a status from a date (undo one with a later record)."""
     return added_to(request, member_of(request, member_id), StatusIn, change_member_status)
 
 
-@router.get(
-    "/{org}/members/{member_id}/eligibility",
-    response=EligibilityOut,
-    summary="May the member take part on a date, and every reason why not",
-)
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/members/{member_id}/eligibility", EligibilityOut)
 def get_eligibility(
     request: StaffRequest,
     org: str,
@@ -153,28 +131,26 @@ def get_eligibility(
     on: dt.date | None = None,
     known_on: dt.date | None = None,
 ) -> Eligibility:
+    """May the member take part on a date, and every reason why not."""
     member = member_of(request, member_id)
     return eligibility(member, on=on or timezone.localdate(), known_on=known_on)
 
 
-@router.get(
-    "/{org}/members/{member_id}/signatures",
-    response=list[SignatureOut],
-    summary="A member's signatures, newest first",
-)
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/members/{member_id}/signatures", list[SignatureOut])
 def list_signatures(request: StaffRequest, org: str, member_id: int) -> list[Signature]:
+    """A member's signatures, newest first."""
     return list(signatures_of(member_of(request, member_id)))
 
 
-@router.post(
+@api_officers.post(
+    router,
     "/{org}/signatures/{signature_id}/countersign",
-    response={201: SignatureOut, **REFUSED},
-    summary="Countersign as the calling officer (MEM-4)",
-    openapi_extra=body_doc(CountersignIn),
+    SignatureOut,
+    status=201,
+    body=CountersignIn,
 )
-@api_staff(OFFICER)
 def countersign_signature(request: StaffRequest, org: str, signature_id: int) -> Status[Signature]:
+    """Countersign as the calling officer (MEM-4)."""
     signature = signature_in(request.organisation, pk=signature_id)
     data = read_body(request, CountersignIn)
     today = timezone.localdate()
@@ -187,15 +163,17 @@ def countersign_signature(request: StaffRequest, org: str, signature_id: int) ->
     return Status(201, signature)
 
 
-@router.post(
+@api_officers.post(
+    router,
     "/{org}/members/{member_id}/paper-signatures",
-    response={201: SignatureOut, **REFUSED},
-    summary="Enter a signature made on paper, with its scan (multipart form)",
+    SignatureOut,
+    status=201,
     openapi_extra=PAPER_SIGNATURE_BODY,
 )
-@api_staff(OFFICER)
 def create_paper_signature(request: StaffRequest, org: str, member_id: int) -> Status[Signature]:
-    """The form is read only after the access policy has passed, like a JSON body."""
+    """Enter a signature made on paper, with its scan (multipart form).
+
+    The form is read only after the access policy has passed, like a JSON body."""
     member = member_of(request, member_id)
     version_id = str(request.POST.get("version_id", ""))
     version = version_named(

@@ -7,8 +7,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Router, Status
 
-from panelkeeper.accounts.permissions import OFFICER, READERS, api_staff
-from panelkeeper.lib.api import REFUSED, body_doc, read_body
+from panelkeeper.accounts.permissions import api_officers, api_readers
+from panelkeeper.lib.api import read_body
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.api.common import added_to, member_of
 from panelkeeper.members.api.schemas import (
@@ -35,21 +35,16 @@ router = Router(tags=["members"])
 # Documents -------------------------------------------------------------------
 
 
-@router.get("/{org}/documents", response=list[VersionOut], summary="Every document version")
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/documents", list[VersionOut])
 def list_versions(request: StaffRequest, org: str) -> list[DocumentVersion]:
+    """Every document version."""
     versions = DocumentVersion.objects.filter(document__organisation=request.organisation)
     return list(versions.select_related("document"))
 
 
-@router.post(
-    "/{org}/documents",
-    response={201: VersionOut, **REFUSED},
-    summary="Publish a new version of one of the code's documents (Markdown)",
-    openapi_extra=body_doc(VersionIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/documents", VersionOut, status=201, body=VersionIn)
 def create_version(request: StaffRequest, org: str) -> Status[DocumentVersion]:
+    """Publish a new version of one of the code's documents (Markdown)."""
     data = read_body(request, VersionIn)
     version = add_document_version(
         organisation=request.organisation,
@@ -63,46 +58,37 @@ def create_version(request: StaffRequest, org: str) -> Status[DocumentVersion]:
 # Training, expenses and rewards ----------------------------------------------
 
 
-@router.get("/{org}/members/{member_id}/appraisals", response=list[AppraisalOut])
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/members/{member_id}/appraisals", list[AppraisalOut])
 def list_appraisals(request: StaffRequest, org: str, member_id: int) -> list[Appraisal]:
+    """A member's appointment interviews and appraisals."""
     return list(member_of(request, member_id).appraisals.all())
 
 
-@router.post(
-    "/{org}/members/{member_id}/appraisals",
-    response={201: AppraisalOut, **REFUSED},
-    openapi_extra=body_doc(AppraisalIn),
+@api_officers.post(
+    router, "/{org}/members/{member_id}/appraisals", AppraisalOut, status=201, body=AppraisalIn
 )
-@api_staff(OFFICER)
 def create_appraisal(request: StaffRequest, org: str, member_id: int) -> Status[Appraisal]:
+    """Record a member's appointment interview or appraisal."""
     return added_to(request, member_of(request, member_id), AppraisalIn, record_appraisal)
 
 
-@router.get("/{org}/members/{member_id}/expenses", response=list[ExpenseOut])
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/members/{member_id}/expenses", list[ExpenseOut])
 def list_expenses(request: StaffRequest, org: str, member_id: int) -> list[Expense]:
+    """A member's claims for expenses and rewards."""
     return list(member_of(request, member_id).expenses.all())
 
 
-@router.post(
-    "/{org}/members/{member_id}/expenses",
-    response={201: ExpenseOut, **REFUSED},
-    openapi_extra=body_doc(ExpenseIn),
+@api_officers.post(
+    router, "/{org}/members/{member_id}/expenses", ExpenseOut, status=201, body=ExpenseIn
 )
-@api_staff(OFFICER)
 def create_expense(request: StaffRequest, org: str, member_id: int) -> Status[Expense]:
+    """Claim an expense or a reward for a member; it then waits for a decision."""
     return added_to(request, member_of(request, member_id), ExpenseIn, submit_expense)
 
 
-@router.post(
-    "/{org}/expenses/{expense_id}/decision",
-    response={200: ExpenseOut, **REFUSED},
-    summary="Approve, refuse with a reason, or mark paid",
-    openapi_extra=body_doc(DecisionIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/expenses/{expense_id}/decision", ExpenseOut, body=DecisionIn)
 def decide(request: StaffRequest, org: str, expense_id: int) -> Expense:
+    """Approve, refuse with a reason, or mark paid."""
     expense = expense_in(request.organisation, pk=expense_id)
     data = read_body(request, DecisionIn)
     return decide_expense(
@@ -113,14 +99,11 @@ def decide(request: StaffRequest, org: str, expense_id: int) -> Expense:
 # Import and export -----------------------------------------------------------
 
 
-@router.post(
-    "/{org}/import",
-    response={200: ImportOut, 422: ImportOut},
-    summary="Import members from CSV: all rows or none; dry_run only checks",
-    openapi_extra=body_doc(ImportIn),
+@api_officers.post(
+    router, "/{org}/import", {200: ImportOut, 422: ImportOut}, refusals=False, body=ImportIn
 )
-@api_staff(OFFICER)
 def import_csv(request: StaffRequest, org: str) -> Status[ImportOut]:
+    """Import members from CSV: all rows or none; dry_run only checks."""
     data = read_body(request, ImportIn)
     organisation = request.organisation
     text = data.csv.lstrip("\ufeff")
@@ -139,12 +122,13 @@ def import_csv(request: StaffRequest, org: str) -> Status[ImportOut]:
     )
 
 
-@router.get(
+@api_readers.get(
+    router,
     "/{org}/export",
-    summary="Every member as CSV",
+    None,
     openapi_extra={"responses": {200: {"description": "CSV", "content": {"text/csv": {}}}}},
 )
-@api_staff(*READERS)
 def export_csv(request: StaffRequest, org: str) -> HttpResponse:
+    """Every member as CSV."""
     members = Member.objects.of(request.organisation).select_related("group")
     return HttpResponse(export_members(members), content_type="text/csv; charset=utf-8")

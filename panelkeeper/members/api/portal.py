@@ -6,8 +6,8 @@ the members API."""
 from django.utils import timezone
 from ninja import Router, Status
 
-from panelkeeper.accounts.permissions import api_member_self, api_signed_in
-from panelkeeper.lib.api import REFUSED, body_doc, read_body, within_token
+from panelkeeper.accounts.permissions import api_members, api_users
+from panelkeeper.lib.api import read_body, within_token
 from panelkeeper.lib.requests import MemberRequest, SignedInRequest
 from panelkeeper.members.api.common import added_to, signatures_of
 from panelkeeper.members.api.schemas import (
@@ -27,39 +27,34 @@ from panelkeeper.members.support import submit_expense
 my_router = Router(tags=["member portal"])
 
 
-@my_router.get("", response=list[MemberOut], summary="Your records and those you act for")
-@api_signed_in
+@api_users.get(my_router, "", list[MemberOut])
 def list_my_records(request: SignedInRequest) -> list[Member]:
+    """Your records and those you act for."""
     records = Member.objects.for_person(request.user)
     return list(within_token(request, records, via="group__organisation"))
 
 
-@my_router.get("/{member}", response=MemberOut, summary="One of your records")
-@api_member_self
+@api_members.get(my_router, "/{member}", MemberOut)
 def get_my_record(request: MemberRequest, member: int) -> Member:
+    """One of your records."""
     return request.member
 
 
-@my_router.get("/{member}/eligibility", response=EligibilityOut, summary="Your checklist today")
-@api_member_self
+@api_members.get(my_router, "/{member}/eligibility", EligibilityOut)
 def get_my_eligibility(request: MemberRequest, member: int) -> Eligibility:
+    """Your checklist today."""
     return eligibility(request.member, on=timezone.localdate())
 
 
-@my_router.get("/{member}/signatures", response=list[SignatureOut], summary="Your signatures")
-@api_member_self
+@api_members.get(my_router, "/{member}/signatures", list[SignatureOut])
 def list_my_signatures(request: MemberRequest, member: int) -> list[Signature]:
+    """Your signatures."""
     return list(signatures_of(request.member))
 
 
-@my_router.post(
-    "/{member}/signatures",
-    response={201: SignatureOut, **REFUSED},
-    summary="Sign a document version: confirm it is read and understood, type your full name",
-    openapi_extra=body_doc(SignIn),
-)
-@api_member_self
+@api_members.post(my_router, "/{member}/signatures", SignatureOut, status=201, body=SignIn)
 def sign(request: MemberRequest, member: int) -> Status[Signature]:
+    """Sign a document version: confirm it is read and understood, type your full name."""
     record = request.member
     data = read_body(request, SignIn)
     signature = sign_document(
@@ -76,22 +71,13 @@ def sign(request: MemberRequest, member: int) -> Status[Signature]:
     return Status(201, signature)
 
 
-@my_router.get(
-    "/{member}/expenses",
-    response=list[ExpenseOut],
-    summary="Your claims for expenses and rewards, latest activity first",
-)
-@api_member_self
+@api_members.get(my_router, "/{member}/expenses", list[ExpenseOut])
 def list_my_expenses(request: MemberRequest, member: int) -> list[Expense]:
+    """Your claims for expenses and rewards, latest activity first."""
     return list(request.member.expenses.all())
 
 
-@my_router.post(
-    "/{member}/expenses",
-    response={201: ExpenseOut, **REFUSED},
-    summary="Claim an expense or a reward for one activity; an officer then decides it",
-    openapi_extra=body_doc(ExpenseIn),
-)
-@api_member_self
+@api_members.post(my_router, "/{member}/expenses", ExpenseOut, status=201, body=ExpenseIn)
 def claim_expense(request: MemberRequest, member: int) -> Status[Expense]:
+    """Claim an expense or a reward for one activity; an officer then decides it."""
     return added_to(request, request.member, ExpenseIn, submit_expense)

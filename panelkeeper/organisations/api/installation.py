@@ -8,8 +8,8 @@ officer's invitation link is only emailed, never returned.
 from django.core.paginator import Paginator
 from ninja import Query, Router, Schema, Status
 
-from panelkeeper.accounts.permissions import api_installation_admin
-from panelkeeper.lib.api import REFUSED, body_doc, read_body
+from panelkeeper.accounts.permissions import api_installation_admins
+from panelkeeper.lib.api import read_body
 from panelkeeper.lib.requests import SignedInRequest
 from panelkeeper.organisations.api.schemas import OrganisationOut
 from panelkeeper.organisations.api.staff_schemas import FoundingIn, FoundingOut, OrganisationPageOut
@@ -24,11 +24,11 @@ class PageQuery(Schema):
     page: int = 1
 
 
-@router.get("/organisations", response=OrganisationPageOut, summary="Every organisation, by name")
-@api_installation_admin
+@api_installation_admins.get(router, "/organisations", OrganisationPageOut)
 def list_all_organisations(
     request: SignedInRequest, query: Query[PageQuery]
 ) -> OrganisationPageOut:
+    """Every organisation, by name."""
     page = Paginator(Organisation.objects.order_by("name"), PAGE_SIZE).get_page(query.page)
     return OrganisationPageOut(
         page=page.number,
@@ -38,14 +38,9 @@ def list_all_organisations(
     )
 
 
-@router.post(
-    "/organisations",
-    response={201: FoundingOut, **REFUSED},
-    summary="Start an organisation from a preset and invite its first officer",
-    openapi_extra=body_doc(FoundingIn),
-)
-@api_installation_admin
+@api_installation_admins.post(router, "/organisations", FoundingOut, status=201, body=FoundingIn)
 def create_organisation(request: SignedInRequest) -> Status[FoundingOut]:
+    """Start an organisation from a preset and invite its first officer."""
     data = read_body(request, FoundingIn)
     founded = found_organisation(
         name=data.name,

@@ -17,13 +17,12 @@ from ninja.errors import HttpError
 
 from panelkeeper.accounts.models import User
 from panelkeeper.accounts.permissions import (
-    OFFICER,
-    READERS,
-    api_signed_in,
-    api_staff,
+    api_officers,
+    api_readers,
+    api_users,
     get_object_for,
 )
-from panelkeeper.lib.api import REFUSED, body_doc, read_body, within_token
+from panelkeeper.lib.api import read_body, within_token
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import SignedInRequest, StaffRequest
 from panelkeeper.organisations.api.schemas import (
@@ -78,16 +77,17 @@ def _version(request: StaffRequest, version_id: int) -> PolicyVersion:
     return get_object_for(request.organisation, PolicyVersion.objects.all(), pk=version_id)
 
 
-@router.get("", response=list[OrganisationOut], summary="The organisations you hold a grant on")
-@api_signed_in
+@api_users.get(router, "", list[OrganisationOut])
 def list_organisations(request: SignedInRequest) -> list[Organisation]:
-    """A bearer token sees only the organisation it was made for."""
+    """The organisations you hold a grant on.
+
+    A bearer token sees only the organisation it was made for."""
     return list(within_token(request, Organisation.objects.for_user(request.user), via="pk"))
 
 
-@router.get("/{org}", response=OrganisationDetailOut, summary="An organisation and its groups")
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}", OrganisationDetailOut)
 def get_organisation(request: StaffRequest, org: str) -> OrganisationDetailOut:
+    """An organisation and its groups."""
     organisation = request.organisation
     in_force = PolicyVersion.objects.in_force(organisation, on=timezone.localdate())
     return OrganisationDetailOut(
@@ -99,25 +99,17 @@ def get_organisation(request: StaffRequest, org: str) -> OrganisationDetailOut:
     )
 
 
-@router.get(
-    "/{org}/policy-versions",
-    response=list[PolicyVersionOut],
-    summary="Every version of the code, newest first",
-)
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/policy-versions", list[PolicyVersionOut])
 def list_policy_versions(request: StaffRequest, org: str) -> list[PolicyVersion]:
+    """Every version of the code, newest first."""
     return list(PolicyVersion.objects.filter(organisation=request.organisation))
 
 
-@router.post(
-    "/{org}/policy-versions",
-    response={201: PolicyVersionOut, **REFUSED},
-    summary="Create a draft from a preset or a TOML text",
-    openapi_extra=body_doc(DraftIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/policy-versions", PolicyVersionOut, status=201, body=DraftIn)
 def create_draft(request: StaffRequest, org: str) -> Status[PolicyVersion]:
-    """An invalid text is not saved: 422 lists every problem with its dotted key."""
+    """Create a draft from a preset or a TOML text.
+
+    An invalid text is not saved: 422 lists every problem with its dotted key."""
     organisation = request.organisation
     data = read_body(request, DraftIn)
     if (data.preset is None) == (data.source is None):
@@ -136,49 +128,40 @@ def create_draft(request: StaffRequest, org: str) -> Status[PolicyVersion]:
     return Status(201, version)
 
 
-@router.get(
-    "/{org}/policy-versions/{version_id}",
-    response=PolicyVersionOut,
-    summary="One version's metadata",
-)
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/policy-versions/{version_id}", PolicyVersionOut)
 def get_policy_version(request: StaffRequest, org: str, version_id: int) -> PolicyVersion:
+    """One version's metadata."""
     return _version(request, version_id)
 
 
-@router.delete(
-    "/{org}/policy-versions/{version_id}",
-    response={204: None, **REFUSED},
-    summary="Discard a draft; a published version is refused",
-)
-@api_staff(OFFICER)
+@api_officers.delete(router, "/{org}/policy-versions/{version_id}", None, status=204)
 def delete_draft(request: StaffRequest, org: str, version_id: int) -> Status[None]:
+    """Discard a draft; a published version is refused."""
     discard_draft(version=_version(request, version_id), actor=request.user)
     return Status(204, None)
 
 
-@router.get(
+@api_readers.get(
+    router,
     "/{org}/policy-versions/{version_id}/source",
-    summary="One version's TOML text, exactly as uploaded or loaded",
+    None,
     openapi_extra={
         "responses": {200: {"description": "The TOML text", "content": {"application/toml": {}}}}
     },
 )
-@api_staff(*READERS)
 def get_policy_source(request: StaffRequest, org: str, version_id: int) -> HttpResponse:
+    """One version's TOML text, exactly as uploaded or loaded."""
     version = _version(request, version_id)
     return HttpResponse(version.source.encode("utf-8"), content_type="application/toml")
 
 
-@router.post(
-    "/{org}/policy-versions/{version_id}/publish",
-    response={200: PolicyVersionOut, **REFUSED},
-    summary="Publish a draft with its approval and in-force dates",
-    openapi_extra=body_doc(PublishIn),
+@api_officers.post(
+    router, "/{org}/policy-versions/{version_id}/publish", PolicyVersionOut, body=PublishIn
 )
-@api_staff(OFFICER)
 def publish(request: StaffRequest, org: str, version_id: int) -> PolicyVersion:
-    """Refused with 422, listing them, while a declared staff title has no holder."""
+    """Publish a draft with its approval and in-force dates.
+
+    Refused with 422, listing them, while a declared staff title has no holder."""
     version = _version(request, version_id)
     data = read_body(request, PublishIn)
     return publish_policy_version(
@@ -190,9 +173,9 @@ def publish(request: StaffRequest, org: str, version_id: int) -> PolicyVersion:
     )
 
 
-@router.get("/{org}/rulebook", response=RulebookOut, summary="The rulebook of the code in force")
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/rulebook", RulebookOut)
 def get_rulebook(request: StaffRequest, org: str) -> RulebookOut:
+    """The rulebook of the code in force."""
     organisation = request.organisation
     version = PolicyVersion.objects.in_force(organisation, on=timezone.localdate())
     if version is None:
@@ -221,26 +204,18 @@ def get_rulebook(request: StaffRequest, org: str) -> RulebookOut:
     )
 
 
-@router.get(
-    "/{org}/role-holders",
-    response=list[RoleHolderOut],
-    summary="Who holds each staff title, current and earlier terms",
-)
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/role-holders", list[RoleHolderOut])
 def list_role_holders(request: StaffRequest, org: str) -> list[RoleHolderOut]:
+    """Who holds each staff title, current and earlier terms."""
     holders = RoleHolder.objects.filter(organisation=request.organisation).select_related("user")
     return [_holder_out(holder) for holder in holders]
 
 
-@router.post(
-    "/{org}/role-holders",
-    response={201: RoleHolderOut, **REFUSED},
-    summary="Give a declared staff title to someone with a grant here",
-    openapi_extra=body_doc(RoleHolderIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/role-holders", RoleHolderOut, status=201, body=RoleHolderIn)
 def create_role_holder(request: StaffRequest, org: str) -> Status[RoleHolderOut]:
-    """The current holder, if any, stops on the day the new one starts (BR-2, BR-13)."""
+    """Give a declared staff title to someone with a grant here.
+
+    The current holder, if any, stops on the day the new one starts (BR-2, BR-13)."""
     organisation = request.organisation
     data = read_body(request, RoleHolderIn)
     user = User.objects.filter(pk=data.user_id, grants__organisation=organisation).first()
@@ -260,24 +235,15 @@ def create_role_holder(request: StaffRequest, org: str) -> Status[RoleHolderOut]
     return Status(201, _holder_out(holder))
 
 
-@router.get(
-    "/{org}/closure-days",
-    response=list[ClosureDayOut],
-    summary="Days the organisation is closed, which working-day deadlines skip",
-)
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/closure-days", list[ClosureDayOut])
 def list_closure_days(request: StaffRequest, org: str) -> list[ClosureDay]:
+    """Days the organisation is closed, which working-day deadlines skip."""
     return list(ClosureDay.objects.filter(organisation=request.organisation))
 
 
-@router.post(
-    "/{org}/closure-days",
-    response={201: ClosureDayOut, **REFUSED},
-    summary="Record a day the organisation is closed",
-    openapi_extra=body_doc(ClosureDayIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/closure-days", ClosureDayOut, status=201, body=ClosureDayIn)
 def create_closure_day(request: StaffRequest, org: str) -> Status[ClosureDay]:
+    """Record a day the organisation is closed."""
     data = read_body(request, ClosureDayIn)
     day = add_closure_day(
         organisation=request.organisation, date=data.date, reason=data.reason, actor=request.user
@@ -295,13 +261,9 @@ def _settings_out(organisation: Organisation) -> SettingsOut:
     )
 
 
-@router.get(
-    "/{org}/settings",
-    response=SettingsOut,
-    summary="The organisation's settings: the bank holidays its working days skip",
-)
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/settings", SettingsOut)
 def get_settings(request: StaffRequest, org: str) -> SettingsOut:
+    """The organisation's settings: the bank holidays its working days skip."""
     return _settings_out(request.organisation)
 
 
@@ -329,23 +291,13 @@ def _change_settings(request: StaffRequest, *, partial: bool) -> SettingsOut:
     return _settings_out(organisation)
 
 
-@router.put(
-    "/{org}/settings",
-    response={200: SettingsOut, **REFUSED},
-    summary="Replace the organisation's settings",
-    openapi_extra=body_doc(SettingsIn),
-)
-@api_staff(OFFICER)
+@api_officers.put(router, "/{org}/settings", SettingsOut, body=SettingsIn)
 def put_settings(request: StaffRequest, org: str) -> SettingsOut:
+    """Replace the organisation's settings."""
     return _change_settings(request, partial=False)
 
 
-@router.patch(
-    "/{org}/settings",
-    response={200: SettingsOut, **REFUSED},
-    summary="Change some of the organisation's settings",
-    openapi_extra=body_doc(SettingsIn),
-)
-@api_staff(OFFICER)
+@api_officers.patch(router, "/{org}/settings", SettingsOut, body=SettingsIn)
 def patch_settings(request: StaffRequest, org: str) -> SettingsOut:
+    """Change some of the organisation's settings."""
     return _change_settings(request, partial=True)

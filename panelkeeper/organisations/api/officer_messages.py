@@ -5,8 +5,12 @@ so the API refuses exactly what the page does)."""
 from django.core.paginator import Paginator
 from ninja import Query, Schema
 
-from panelkeeper.accounts.permissions import OFFICER, READERS, api_staff, get_object_for
-from panelkeeper.lib.api import REFUSED, body_doc, read_body
+from panelkeeper.accounts.permissions import (
+    api_officers,
+    api_readers,
+    get_object_for,
+)
+from panelkeeper.lib.api import read_body
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.api.officer import router
 from panelkeeper.organisations.api.schemas import ResendIn, UndeliveredOut, UndeliveredPageOut
@@ -19,15 +23,11 @@ class PageQuery(Schema):
     page: int = 1
 
 
-@router.get(
-    "/{org}/undelivered-emails",
-    response=UndeliveredPageOut,
-    summary="Emails the mail server refused, and emails possibly sent twice",
-)
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/undelivered-emails", UndeliveredPageOut)
 def list_undelivered(
     request: StaffRequest, org: str, query: Query[PageQuery]
 ) -> UndeliveredPageOut:
+    """Emails the mail server refused, and emails possibly sent twice."""
     page = Paginator(undelivered(request.organisation), PAGE_SIZE).get_page(query.page)
     return UndeliveredPageOut(
         page=page.number,
@@ -37,14 +37,11 @@ def list_undelivered(
     )
 
 
-@router.post(
-    "/{org}/undelivered-emails/{message_id}/send-again",
-    response={200: UndeliveredOut, **REFUSED},
-    summary="Send a refused email again, to its address or a corrected one",
-    openapi_extra=body_doc(ResendIn),
+@api_officers.post(
+    router, "/{org}/undelivered-emails/{message_id}/send-again", UndeliveredOut, body=ResendIn
 )
-@api_staff(OFFICER)
 def send_again(request: StaffRequest, org: str, message_id: int) -> Message:
+    """Send a refused email again, to its address or a corrected one."""
     message = get_object_for(request.organisation, Message.objects.all(), pk=message_id)
     data = read_body(request, ResendIn)
     return resend_message(message=message, to=data.to, actor=request.user)

@@ -12,8 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from ninja import Query
 
-from panelkeeper.accounts.permissions import READERS, api_staff
-from panelkeeper.lib.api import REFUSED
+from panelkeeper.accounts.permissions import api_readers
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.api.officer import router
@@ -31,13 +30,9 @@ def _day(text: str) -> dt.date | None:
     return day
 
 
-@router.get(
-    "/{org}/rulebook/deadlines",
-    response={200: PlanOut, **REFUSED},
-    summary="When each deadline would fall if a step of a breach happened on a date",
-)
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/rulebook/deadlines", PlanOut, refusals=True)
 def plan_deadlines_api(request: StaffRequest, org: str, query: Query[PlannerQuery]) -> PlanOut:
+    """When each deadline would fall if a step of a breach happened on a date."""
     organisation = request.organisation
     planned = plan_deadlines(
         organisation, step=query.step, on=_day(query.on), today=timezone.localdate()

@@ -13,8 +13,12 @@ from ninja import Status
 
 from panelkeeper.accounts.invitations import invite, resend, withdraw
 from panelkeeper.accounts.models import Invitation, User
-from panelkeeper.accounts.permissions import OFFICER, READERS, api_staff, get_object_for
-from panelkeeper.lib.api import REFUSED, body_doc, read_body
+from panelkeeper.accounts.permissions import (
+    api_officers,
+    api_readers,
+    get_object_for,
+)
+from panelkeeper.lib.api import read_body
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.api.officer import router
 from panelkeeper.organisations.api.staff_schemas import (
@@ -43,55 +47,39 @@ def _invitation(request: StaffRequest, invitation_id: int) -> Invitation:
     return get_object_for(request.organisation, Invitation.objects.all(), pk=invitation_id)
 
 
-@router.get("/{org}/staff", response=list[StaffOut], summary="Everyone with a role here")
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/staff", list[StaffOut])
 def list_staff(request: StaffRequest, org: str) -> list[StaffOut]:
+    """Everyone with a role here."""
     return _staff_out(request)
 
 
-@router.put(
-    "/{org}/staff/{user_id}",
-    response={200: StaffOut, **REFUSED},
-    summary="Make officer or auditor the one role someone holds here",
-    openapi_extra=body_doc(RoleIn),
-)
-@api_staff(OFFICER)
+@api_officers.put(router, "/{org}/staff/{user_id}", StaffOut, body=RoleIn)
 def put_staff_role(request: StaffRequest, org: str, user_id: int) -> StaffOut:
+    """Make officer or auditor the one role someone holds here."""
     person = _person(request, user_id)
     data = read_body(request, RoleIn)
     change_role(organisation=request.organisation, user=person, role=data.role, actor=request.user)
     return _staff_out(request, person.pk)[0]
 
 
-@router.delete(
-    "/{org}/staff/{user_id}",
-    response={200: RemovedOut, **REFUSED},
-    summary="Remove someone's roles here and revoke their API tokens for it",
-)
-@api_staff(OFFICER)
+@api_officers.delete(router, "/{org}/staff/{user_id}", RemovedOut)
 def delete_staff(request: StaffRequest, org: str, user_id: int) -> RemovedOut:
+    """Remove someone's roles here and revoke their API tokens for it."""
     person = _person(request, user_id)
     revoked = remove_staff(organisation=request.organisation, user=person, actor=request.user)
     return RemovedOut(tokens_revoked=revoked)
 
 
-@router.get(
-    "/{org}/invitations", response=list[InvitationOut], summary="Invitations waiting to be accepted"
-)
-@api_staff(*READERS)
+@api_readers.get(router, "/{org}/invitations", list[InvitationOut])
 def list_invitations(request: StaffRequest, org: str) -> list[Invitation]:
+    """Invitations waiting to be accepted."""
     pending = Invitation.objects.pending(now=timezone.now())
     return list(pending.filter(organisation=request.organisation).order_by("email"))
 
 
-@router.post(
-    "/{org}/invitations",
-    response={201: InvitationOut, **REFUSED},
-    summary="Invite someone by email as officer or auditor; the link goes only to them",
-    openapi_extra=body_doc(InvitationIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/invitations", InvitationOut, status=201, body=InvitationIn)
 def create_invitation(request: StaffRequest, org: str) -> Status[Invitation]:
+    """Invite someone by email as officer or auditor; the link goes only to them."""
     data = read_body(request, InvitationIn)
     sent = invite(
         email=data.email, role=data.role, organisation=request.organisation, actor=request.user
@@ -99,21 +87,13 @@ def create_invitation(request: StaffRequest, org: str) -> Status[Invitation]:
     return Status(201, sent.invitation)
 
 
-@router.post(
-    "/{org}/invitations/{invitation_id}/resend",
-    response={200: InvitationOut, **REFUSED},
-    summary="Send an invitation again with a new link and a new expiry",
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/invitations/{invitation_id}/resend", InvitationOut)
 def resend_invitation(request: StaffRequest, org: str, invitation_id: int) -> Invitation:
+    """Send an invitation again with a new link and a new expiry."""
     return resend(invitation=_invitation(request, invitation_id), actor=request.user).invitation
 
 
-@router.post(
-    "/{org}/invitations/{invitation_id}/withdraw",
-    response={200: InvitationOut, **REFUSED},
-    summary="Withdraw an invitation: its link stops working",
-)
-@api_staff(OFFICER)
+@api_officers.post(router, "/{org}/invitations/{invitation_id}/withdraw", InvitationOut)
 def withdraw_invitation(request: StaffRequest, org: str, invitation_id: int) -> Invitation:
+    """Withdraw an invitation: its link stops working."""
     return withdraw(invitation=_invitation(request, invitation_id), actor=request.user)

@@ -12,8 +12,13 @@ from django.utils import timezone
 from ninja import Router, Status
 from ninja.errors import HttpError
 
-from panelkeeper.accounts.permissions import OFFICER, READERS, api_public, api_staff, get_object_for
-from panelkeeper.lib.api import REFUSED, body_doc, read_body
+from panelkeeper.accounts.permissions import (
+    api_anyone,
+    api_officers,
+    api_readers,
+    get_object_for,
+)
+from panelkeeper.lib.api import read_body
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
@@ -67,12 +72,13 @@ def _member(request: StaffRequest, member_id: int) -> Member:
 # -- interests (COI-1) ---------------------------------------------------------
 
 
-@router.get(f"{ORG}/interests", response=list[InterestOut], summary="The register of interests")
-@api_staff(*READERS)
+@api_readers.get(router, f"{ORG}/interests", list[InterestOut])
 def list_interests(
     request: StaffRequest, org: str, member: int | None = None, kind: str = "", state: str = ""
 ) -> list[InterestOut]:
-    """Filter by ``member`` (id), ``kind`` and ``state`` (current or ended, today)."""
+    """The register of interests.
+
+    Filter by ``member`` (id), ``kind`` and ``state`` (current or ended, today)."""
     queryset = filter_interests(
         Interest.objects.filter(organisation=request.organisation),
         {"member": member or "", "kind": kind, "state": state},
@@ -81,50 +87,38 @@ def list_interests(
     return [interest_out(i) for i in interests_query(queryset)]
 
 
-@router.post(
-    f"{ORG}/interests",
-    response={201: InterestOut, **REFUSED},
-    summary="Declare an interest for a member",
-    openapi_extra=body_doc(InterestIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, f"{ORG}/interests", InterestOut, status=201, body=InterestIn)
 def create_interest(request: StaffRequest, org: str) -> Status[InterestOut]:
+    """Declare an interest for a member."""
     data = read_body(request, InterestIn)
     return common.declare_interest(request, _member(request, data.member_id), data)
 
 
-@router.post(
-    f"{ORG}/interests/{{interest_id}}/close",
-    response={200: InterestOut, **REFUSED},
-    summary="Record the date an interest ended; it stays in the history",
-    openapi_extra=body_doc(CloseIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, f"{ORG}/interests/{{interest_id}}/close", InterestOut, body=CloseIn)
 def close_interest(request: StaffRequest, org: str, interest_id: int) -> InterestOut:
+    """Record the date an interest ended; it stays in the history."""
     interest = get_object_for(request.organisation, Interest.objects.all(), pk=interest_id)
     return common.close_interest(request, interest)
 
 
-@router.post(
-    f"{ORG}/members/{{member_id}}/review",
-    response={201: ReviewOut, **REFUSED},
-    summary="Confirm a member's register, or record a nil declaration",
-    openapi_extra=body_doc(ReviewIn),
+@api_officers.post(
+    router, f"{ORG}/members/{{member_id}}/review", ReviewOut, status=201, body=ReviewIn
 )
-@api_staff(OFFICER)
 def review_member(request: StaffRequest, org: str, member_id: int) -> Status[ReviewOut]:
+    """Confirm a member's register, or record a nil declaration."""
     return common.confirm_register(request, _member(request, member_id))
 
 
 # -- gifts and hospitality (GIFT-1 to GIFT-3) ------------------------------------
 
 
-@router.get(f"{ORG}/gifts", response=list[GiftOut], summary="The register of gifts and hospitality")
-@api_staff(*READERS)
+@api_readers.get(router, f"{ORG}/gifts", list[GiftOut])
 def list_gifts(
     request: StaffRequest, org: str, member: int | None = None, status: str = ""
 ) -> list[GiftOut]:
-    """Filter by ``member`` (id) and ``status``: waiting_for_meeting, waiting_for_decision,
+    """The register of gifts and hospitality.
+
+    Filter by ``member`` (id) and ``status``: waiting_for_meeting, waiting_for_decision,
     decided."""
     queryset = filter_gifts(
         Gift.objects.filter(organisation=request.organisation),
@@ -133,26 +127,16 @@ def list_gifts(
     return [gift_out(g) for g in gifts_query(queryset)]
 
 
-@router.post(
-    f"{ORG}/gifts",
-    response={201: GiftOut, **REFUSED},
-    summary="Declare a gift or hospitality for a member",
-    openapi_extra=body_doc(OfficerGiftIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, f"{ORG}/gifts", GiftOut, status=201, body=OfficerGiftIn)
 def create_gift(request: StaffRequest, org: str) -> Status[GiftOut]:
+    """Declare a gift or hospitality for a member."""
     data = read_body(request, OfficerGiftIn)
     return common.declare_gift(request, _member(request, data.member_id), data)
 
 
-@router.post(
-    f"{ORG}/gifts/{{gift_id}}/decision",
-    response={200: GiftOut, **REFUSED},
-    summary="Record what happens to a gift; a second decision is refused",
-    openapi_extra=body_doc(GiftDecisionIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, f"{ORG}/gifts/{{gift_id}}/decision", GiftOut, body=GiftDecisionIn)
 def decide_gift(request: StaffRequest, org: str, gift_id: int) -> GiftOut:
+    """Record what happens to a gift; a second decision is refused."""
     gift = get_object_for(request.organisation, Gift.objects.all(), pk=gift_id)
     data = read_body(request, GiftDecisionIn)
     decided = gifts.decide_gift(
@@ -169,20 +153,15 @@ def decide_gift(request: StaffRequest, org: str, gift_id: int) -> GiftOut:
 # -- work and conflicts (COI-2 to COI-4) -----------------------------------------
 
 
-@router.get(f"{ORG}/work-items", response=list[WorkItemOut], summary="Pieces of work")
-@api_staff(*READERS)
+@api_readers.get(router, f"{ORG}/work-items", list[WorkItemOut])
 def list_work_items(request: StaffRequest, org: str) -> list[WorkItem]:
+    """Pieces of work."""
     return list(WorkItem.objects.filter(organisation=request.organisation))
 
 
-@router.post(
-    f"{ORG}/work-items",
-    response={201: WorkItemOut, **REFUSED},
-    summary="Open a piece of work to check conflicts against",
-    openapi_extra=body_doc(WorkItemIn),
-)
-@api_staff(OFFICER)
+@api_officers.post(router, f"{ORG}/work-items", WorkItemOut, status=201, body=WorkItemIn)
 def create_work_item(request: StaffRequest, org: str) -> Status[WorkItem]:
+    """Open a piece of work to check conflicts against."""
     data = read_body(request, WorkItemIn)
     work = conflicts.open_work_item(
         organisation=request.organisation,
@@ -194,14 +173,11 @@ def create_work_item(request: StaffRequest, org: str) -> Status[WorkItem]:
     return Status(201, work)
 
 
-@router.get(
-    f"{ORG}/work-items/{{work_id}}",
-    response=WorkItemDetailOut,
-    summary="A piece of work, its conflict check and who is conflicted out",
-)
-@api_staff(*READERS)
+@api_readers.get(router, f"{ORG}/work-items/{{work_id}}", WorkItemDetailOut)
 def get_work_item(request: StaffRequest, org: str, work_id: int) -> WorkItemDetailOut:
-    """``conflicts`` counts decisions taken on or before today."""
+    """A piece of work, its conflict check and who is conflicted out.
+
+    ``conflicts`` counts decisions taken on or before today."""
     work = get_object_for(request.organisation, WorkItem.objects.all(), pk=work_id)
     found = conflicts.conflicts_for(work, on=timezone.localdate())
     return WorkItemDetailOut(
@@ -228,17 +204,19 @@ def get_work_item(request: StaffRequest, org: str, work_id: int) -> WorkItemDeta
     )
 
 
-@router.post(
+@api_officers.post(
+    router,
     f"{ORG}/work-items/{{work_id}}/decisions",
-    response={201: ConflictDecisionRecordedOut, **REFUSED},
-    summary="Record, or revise, the decision on a member's possible conflict with the work",
-    openapi_extra=body_doc(ConflictDecisionIn),
+    ConflictDecisionRecordedOut,
+    status=201,
+    body=ConflictDecisionIn,
 )
-@api_staff(OFFICER)
 def create_decision(
     request: StaffRequest, org: str, work_id: int
 ) -> Status[ConflictDecisionRecordedOut]:
-    """When the member already has a decision on the work, this one revises the latest and
+    """Record, or revise, the decision on a member's possible conflict with the work.
+
+    When the member already has a decision on the work, this one revises the latest and
     needs ``revision_reason``; the answer carries the member's decisions, latest first."""
     work = get_object_for(request.organisation, WorkItem.objects.all(), pk=work_id)
     data = read_body(request, ConflictDecisionIn)
@@ -262,20 +240,15 @@ def _settings_out(found: RegisterSettings) -> SettingsOut:
     return SettingsOut(review_months=found.review_months, published=found.published)
 
 
-@router.get(f"{ORG}/settings", response=SettingsOut, summary="Review period and publication")
-@api_staff(*READERS)
+@api_readers.get(router, f"{ORG}/settings", SettingsOut)
 def get_settings(request: StaffRequest, org: str) -> SettingsOut:
+    """Review period and publication."""
     return _settings_out(interests.settings_of(request.organisation))
 
 
-@router.put(
-    f"{ORG}/settings",
-    response={200: SettingsOut, **REFUSED},
-    summary="Set the review period and whether the registers are published",
-    openapi_extra=body_doc(SettingsIn),
-)
-@api_staff(OFFICER)
+@api_officers.put(router, f"{ORG}/settings", SettingsOut, body=SettingsIn)
 def put_settings(request: StaffRequest, org: str) -> SettingsOut:
+    """Set the review period and whether the registers are published."""
     data = read_body(request, SettingsIn)
     found = interests.update_register_settings(
         organisation=request.organisation,
@@ -286,14 +259,9 @@ def put_settings(request: StaffRequest, org: str) -> SettingsOut:
     return _settings_out(found)
 
 
-@router.get(
-    "/public/{org}",
-    response=PublicRegistersOut,
-    auth=None,
-    summary="The published registers: no contact details, no giver's name",
-)
-@api_public
+@api_anyone.get(router, "/public/{org}", PublicRegistersOut)
 def get_public(request: HttpRequest, org: str) -> PublicRegistersOut:
+    """The published registers: no contact details, no giver's name."""
     organisation = Organisation.objects.filter(slug=org).first()
     registers = public_registers(organisation) if organisation else None
     if registers is None:

@@ -8,8 +8,8 @@ from django.utils import timezone
 from ninja import Router, Status
 from ninja.errors import HttpError
 
-from panelkeeper.accounts.permissions import api_member_self
-from panelkeeper.lib.api import REFUSED, body_doc, read_body
+from panelkeeper.accounts.permissions import api_members
+from panelkeeper.lib.api import read_body
 from panelkeeper.lib.requests import MemberRequest
 from panelkeeper.registers import interests
 from panelkeeper.registers.api.common import (
@@ -39,9 +39,9 @@ router = Router(tags=["registers"])
 # -- a member's own register ---------------------------------------------------
 
 
-@router.get("/{member}", response=MyRegisterOut, summary="Your own registers")
-@api_member_self
+@api_members.get(router, "/{member}", MyRegisterOut)
 def get_mine(request: MemberRequest, member: int) -> MyRegisterOut:
+    """Your own registers."""
     record = request.member
     today = timezone.localdate()
     last = record.register_reviews.order_by("-reviewed_on").first()
@@ -64,47 +64,27 @@ def get_mine(request: MemberRequest, member: int) -> MyRegisterOut:
     )
 
 
-@router.post(
-    "/{member}/interests",
-    response={201: InterestOut, **REFUSED},
-    summary="Declare one of your interests",
-    openapi_extra=body_doc(MyInterestIn),
-)
-@api_member_self
+@api_members.post(router, "/{member}/interests", InterestOut, status=201, body=MyInterestIn)
 def create_my_interest(request: MemberRequest, member: int) -> Status[InterestOut]:
+    """Declare one of your interests."""
     return declare_interest(request, request.member, read_body(request, MyInterestIn))
 
 
-@router.post(
-    "/{member}/review",
-    response={201: ReviewOut, **REFUSED},
-    summary="Confirm your register, or make a nil declaration",
-    openapi_extra=body_doc(ReviewIn),
-)
-@api_member_self
+@api_members.post(router, "/{member}/review", ReviewOut, status=201, body=ReviewIn)
 def review_mine(request: MemberRequest, member: int) -> Status[ReviewOut]:
+    """Confirm your register, or make a nil declaration."""
     return confirm_register(request, request.member)
 
 
-@router.post(
-    "/{member}/gifts",
-    response={201: GiftOut, **REFUSED},
-    summary="Declare a gift or hospitality you received (or were offered, where the code asks)",
-    openapi_extra=body_doc(GiftIn),
-)
-@api_member_self
+@api_members.post(router, "/{member}/gifts", GiftOut, status=201, body=GiftIn)
 def create_my_gift(request: MemberRequest, member: int) -> Status[GiftOut]:
+    """Declare a gift or hospitality you received (or were offered, where the code asks)."""
     return declare_gift(request, request.member, read_body(request, GiftIn))
 
 
-@router.post(
-    "/{member}/interests/{interest_id}/close",
-    response={200: InterestOut, **REFUSED},
-    summary="Record the date one of your interests ended",
-    openapi_extra=body_doc(CloseIn),
-)
-@api_member_self
+@api_members.post(router, "/{member}/interests/{interest_id}/close", InterestOut, body=CloseIn)
 def close_my_interest(request: MemberRequest, member: int, interest_id: int) -> InterestOut:
+    """Record the date one of your interests ended."""
     interest = Interest.objects.filter(member=request.member, pk=interest_id).first()
     if interest is None:
         raise HttpError(404, "Not Found")

@@ -1,0 +1,122 @@
+"""An API operation declared for its audience in one decorator: its policy, its answers,
+its body and its summary, as the OpenAPI document shows them."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Callable
+from typing import Any, cast
+
+from django.http import HttpRequest
+from ninja import NinjaAPI, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.testing import TestClient
+
+from panelkeeper.accounts.permissions import AccessPolicy, policy_of
+from panelkeeper.lib.api import Audience, read_body
+
+_names = itertools.count()
+
+
+class ThingIn(Schema):
+    name: str
+
+
+class ThingOut(Schema):
+    name: str
+
+
+CLOSED = AccessPolicy("closed")
+
+
+def closed[V: Callable[..., Any]](operation: V) -> V:
+    """A policy that lets a caller in only with ``?key=open``."""
+
+    @functools.wraps(operation)
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        if request.GET.get("key") != "open":
+            raise HttpError(403, "Closed.")
+        return operation(request, *args, **kwargs)
+
+    guarded.access_policy = CLOSED  # type: ignore[attr-defined]  # as the policies declare
+    return cast(V, guarded)
+
+
+def documented(router: Router) -> dict[str, Any]:
+    api = NinjaAPI(urls_namespace=f"audience-test-{next(_names)}")
+    api.add_router("", router)
+    paths: dict[str, Any] = api.get_openapi_schema(path_prefix="")["paths"]
+    return paths
+
+
+def test_a_change_documents_its_body_its_status_and_the_refusal() -> None:
+    router = Router()
+
+    @Audience(closed).post(router, "/things", ThingOut, status=201, body=ThingIn)
+    def add_thing(request: HttpRequest) -> Status[ThingOut]:
+        """Add a thing.
+
+        The name is kept as sent."""
+        return Status(201, ThingOut(name=read_body(request, ThingIn).name))
+
+    operation = documented(router)["/things"]["post"]
+    assert set(operation["responses"]) == {201, 422}
+    assert operation["summary"] == "Add a thing"
+    assert operation["description"] == "The name is kept as sent."
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    assert body["properties"]["name"]["type"] == "string"
+
+
+def test_a_read_documents_no_refusal_unless_it_says_so() -> None:
+    router = Router()
+
+    @Audience(closed).get(router, "/things", list[ThingOut])
+    def things(request: HttpRequest) -> list[ThingOut]:
+        """Every thing."""
+        return []
+
+    @Audience(closed).get(router, "/things/{name}", ThingOut, refusals=True)
+    def thing(request: HttpRequest, name: str) -> ThingOut:
+        """One thing,
+        by its name."""
+        return ThingOut(name=name)
+
+    paths = documented(router)
+    assert set(paths["/things"]["get"]["responses"]) == {200}
+    assert "description" not in paths["/things"]["get"]
+    assert set(paths["/things/{name}"]["get"]["responses"]) == {200, 422}
+    assert paths["/things/{name}"]["get"]["summary"] == "One thing, by its name"
+
+
+def test_a_summary_built_from_data_leaves_the_docstring_as_the_description() -> None:
+    router = Router()
+    kinds = ["small", "large"]
+
+    @Audience(closed).put(router, "/kinds", None, summary="Set one of: " + ", ".join(kinds))
+    def set_kind(request: HttpRequest) -> None:
+        """Set a kind."""
+
+    operation = documented(router)["/kinds"]["put"]
+    assert operation["summary"] == "Set one of: small, large"
+    assert operation["description"] == "Set a kind."
+
+
+def test_the_audience_policy_guards_the_operation_and_is_declared_on_it() -> None:
+    router = Router()
+
+    @Audience(closed).post(router, "/things", ThingOut, status=201, body=ThingIn)
+    def add_thing(request: HttpRequest) -> Status[ThingOut]:
+        """Add a thing."""
+        return Status(201, ThingOut(name=read_body(request, ThingIn).name))
+
+    assert policy_of(add_thing) == CLOSED
+    client = TestClient(router)
+    refused = client.post("/things", json={"name": "lamp"})
+    assert refused.status_code == 403
+    added = client.post("/things?key=open", json={"name": "lamp"})
+    assert added.status_code == 201
+    assert added.json() == {"name": "lamp"}
+    # The body is read after the policy: a bad body from a caller kept out is still 403.
+    assert client.post("/things", json={"colour": "red"}).status_code == 403
+    assert client.post("/things?key=open", json={"colour": "red"}).status_code == 422
