@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol, cast
 
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
@@ -64,6 +65,34 @@ def read_body[S: Schema](request: HttpRequest, schema: type[S]) -> S:
             for e in error.errors()
         )
         raise HttpError(422, f"Send a JSON body like the example in the docs. {problems}") from None
+
+
+PAGE_SIZE = 50
+"""Rows on a page of a list the API answers, unless it mirrors a page that shows more."""
+
+
+class PageQuery(Schema):
+    """The page of a list asked for: the first when left out, the last when past it."""
+
+    page: int = 1
+
+
+class PageOut(Schema):
+    """What a page of a list answers besides its rows (each list names its own): which
+    page this is, how many pages there are, and how many rows in all."""
+
+    page: int
+    pages: int
+    count: int
+
+
+def paged[T](
+    rows: QuerySet[Any, T] | Sequence[T], query: PageQuery, *, size: int = PAGE_SIZE
+) -> tuple[list[T], dict[str, int]]:
+    """The rows of the page ``query`` asks for, and the page's :class:`PageOut` fields."""
+    page = Paginator(rows, size).get_page(query.page)
+    counts = {"page": page.number, "pages": page.paginator.num_pages, "count": page.paginator.count}
+    return list(page), counts
 
 
 def within_token[Q: QuerySet[Any]](request: HttpRequest, queryset: Q, *, via: str) -> Q:

@@ -14,7 +14,7 @@ from ninja.errors import HttpError
 from ninja.testing import TestClient
 
 from panelkeeper.accounts.permissions import AccessPolicy, policy_of
-from panelkeeper.lib.api import Audience, read_body
+from panelkeeper.lib.api import Audience, PageQuery, paged, read_body
 
 _names = itertools.count()
 
@@ -120,3 +120,13 @@ def test_the_audience_policy_guards_the_operation_and_is_declared_on_it() -> Non
     # The body is read after the policy: a bad body from a caller kept out is still 403.
     assert client.post("/things", json={"colour": "red"}).status_code == 403
     assert client.post("/things?key=open", json={"colour": "red"}).status_code == 422
+
+
+def test_a_list_is_paged_with_its_counts_and_past_the_end_gives_the_last_page() -> None:
+    rows = [1, 2, 3, 4, 5, 6, 7]
+    assert paged(rows, PageQuery(page=2), size=3) == (
+        [4, 5, 6],
+        {"page": 2, "pages": 3, "count": 7},
+    )
+    assert paged(rows, PageQuery(page=9), size=3) == ([7], {"page": 3, "pages": 3, "count": 7})
+    assert paged([], PageQuery(), size=3) == ([], {"page": 1, "pages": 1, "count": 0})

@@ -7,7 +7,6 @@ the same domain functions as on the page, so the two validate and audit alike.
 
 import datetime as dt
 
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -22,12 +21,10 @@ from panelkeeper.accounts.tokens import (
     revoke_token,
     tokens_seen_by,
 )
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import PageOut, PageQuery, paged, read_body
 from panelkeeper.lib.requests import StaffRequest
 
 router = Router(tags=["api tokens"])
-
-PAGE_SIZE = 50
 
 
 class ApiTokenOut(Schema):
@@ -43,10 +40,7 @@ class ApiTokenOut(Schema):
     state: ApiToken.State
 
 
-class ApiTokenPageOut(Schema):
-    page: int
-    pages: int
-    count: int
+class ApiTokenPageOut(PageOut):
     tokens: list[ApiTokenOut]
 
 
@@ -61,10 +55,6 @@ class ApiTokenIn(Schema):
 
 class NewApiTokenOut(ApiTokenOut):
     token: str = Field(description="The token itself. Shown this once, never stored.")
-
-
-class PageQuery(Schema):
-    page: int = 1
 
 
 def _out(token: ApiToken, today: dt.date) -> ApiTokenOut:
@@ -89,14 +79,9 @@ def list_tokens(request: StaffRequest, org: str, query: Query[PageQuery]) -> Api
     """API tokens, newest first.
 
     An officer gets every staff token of the organisation; an auditor their own."""
-    page = Paginator(_seen(request), PAGE_SIZE).get_page(query.page)
+    tokens, counts = paged(_seen(request), query)
     today = timezone.localdate()
-    return ApiTokenPageOut(
-        page=page.number,
-        pages=page.paginator.num_pages,
-        count=page.paginator.count,
-        tokens=[_out(token, today) for token in page],
-    )
+    return ApiTokenPageOut(**counts, tokens=[_out(token, today) for token in tokens])
 
 
 @api_readers.post(router, "/{org}", NewApiTokenOut, status=201, body=ApiTokenIn)

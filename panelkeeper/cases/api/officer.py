@@ -9,7 +9,6 @@ own cases (another case answers 404). Reads and raising a breach are here; the s
 a case in :mod:`.officer_steps`.
 """
 
-from django.core.paginator import Paginator
 from django.utils import timezone
 from ninja import Query, Status
 
@@ -41,14 +40,11 @@ from panelkeeper.cases.changes.appeals import decide_appeal as decide_appeal_put
 from panelkeeper.cases.changes.opening import raise_breach as raise_breach_case
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.reading import read_case, reporter_for_subject
-from panelkeeper.lib.api import read_body, within_token
+from panelkeeper.lib.api import PageQuery, paged, read_body, within_token
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import CaseRequest, SignedInRequest, StaffRequest
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.in_force import calendar_for
-
-PAGE_SIZE = 50
-
 
 # -- the people of one case (registered first: "/mine" is not an organisation) ---
 
@@ -85,8 +81,8 @@ def decide_appeal(request: CaseRequest, case: int) -> CaseOut:
 # -- officers and auditors -------------------------------------------------------
 
 
-class ListQuery(AsOf):
-    page: int = 1
+class ListQuery(PageQuery, AsOf):
+    """A page of the case list, as it stands on a day."""
 
 
 @api_readers.get(router, "/{org}", CasePageOut, refusals=True)
@@ -102,15 +98,13 @@ def list_cases(request: StaffRequest, org: str, query: Query[ListQuery]) -> Case
         .select_related("member")
         .by_next_due()
     )
-    page = Paginator(cases, PAGE_SIZE).get_page(query.page)
+    rows, counts = paged(cases, query)
     calendar = calendar_for(organisation)
     return CasePageOut(
         as_of=as_of,
         projection=is_projection(as_of),
-        page=page.number,
-        pages=page.paginator.num_pages,
-        count=page.paginator.count,
-        cases=[row_out(c, as_of, calendar) for c in page],
+        **counts,
+        cases=[row_out(c, as_of, calendar) for c in rows],
     )
 
 

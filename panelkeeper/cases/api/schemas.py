@@ -4,6 +4,8 @@ import datetime as dt
 
 from ninja import Schema
 
+from panelkeeper.lib.api import PageOut
+
 
 class CaseRowOut(Schema):
     id: int
@@ -18,14 +20,11 @@ class CaseRowOut(Schema):
     working_days_left: int | None
 
 
-class CasePageOut(Schema):
+class CasePageOut(PageOut):
     as_of: dt.date
     projection: bool = False
     """``as_of`` is after today: overdue and what is left are counted as they will be
     then if nothing more is recorded."""
-    page: int
-    pages: int
-    count: int
     cases: list[CaseRowOut]
 
 

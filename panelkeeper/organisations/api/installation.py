@@ -5,11 +5,10 @@ session may call them (a token acts for one organisation); anyone else gets 403.
 officer's invitation link is only emailed, never returned.
 """
 
-from django.core.paginator import Paginator
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Status
 
 from panelkeeper.accounts.permissions import api_installation_admins
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import PageQuery, paged, read_body
 from panelkeeper.lib.requests import SignedInRequest
 from panelkeeper.organisations.api.schemas import OrganisationOut
 from panelkeeper.organisations.api.staff_schemas import FoundingIn, FoundingOut, OrganisationPageOut
@@ -17,11 +16,6 @@ from panelkeeper.organisations.founding import found_organisation
 from panelkeeper.organisations.models import Organisation
 
 router = Router(tags=["installation"])
-PAGE_SIZE = 50
-
-
-class PageQuery(Schema):
-    page: int = 1
 
 
 @api_installation_admins.get(router, "/organisations", OrganisationPageOut)
@@ -29,12 +23,9 @@ def list_all_organisations(
     request: SignedInRequest, query: Query[PageQuery]
 ) -> OrganisationPageOut:
     """Every organisation, by name."""
-    page = Paginator(Organisation.objects.order_by("name"), PAGE_SIZE).get_page(query.page)
+    organisations, counts = paged(Organisation.objects.order_by("name"), query)
     return OrganisationPageOut(
-        page=page.number,
-        pages=page.paginator.num_pages,
-        count=page.paginator.count,
-        organisations=[OrganisationOut.model_validate(o) for o in page],
+        **counts, organisations=[OrganisationOut.model_validate(o) for o in organisations]
     )
 
 

@@ -2,15 +2,14 @@
 the organisation's list, and sending a refused one again (``undelivered.resend_message``,
 so the API refuses exactly what the page does)."""
 
-from django.core.paginator import Paginator
-from ninja import Query, Schema
+from ninja import Query
 
 from panelkeeper.accounts.permissions import (
     api_officers,
     api_readers,
     get_object_for,
 )
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import PageQuery, paged, read_body
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.api.officer import router
 from panelkeeper.organisations.api.schemas import ResendIn, UndeliveredOut, UndeliveredPageOut
@@ -19,21 +18,14 @@ from panelkeeper.organisations.views.officer_messages import PAGE_SIZE
 from panelkeeper.outbox.models import Message
 
 
-class PageQuery(Schema):
-    page: int = 1
-
-
 @api_readers.get(router, "/{org}/undelivered-emails", UndeliveredPageOut)
 def list_undelivered(
     request: StaffRequest, org: str, query: Query[PageQuery]
 ) -> UndeliveredPageOut:
     """Emails the mail server refused, and emails possibly sent twice."""
-    page = Paginator(undelivered(request.organisation), PAGE_SIZE).get_page(query.page)
+    messages, counts = paged(undelivered(request.organisation), query, size=PAGE_SIZE)
     return UndeliveredPageOut(
-        page=page.number,
-        pages=page.paginator.num_pages,
-        count=page.paginator.count,
-        messages=[UndeliveredOut.model_validate(message) for message in page],
+        **counts, messages=[UndeliveredOut.model_validate(message) for message in messages]
     )
 
 

@@ -4,6 +4,7 @@ import datetime as dt
 
 from ninja import Schema
 
+from panelkeeper.lib.api import PageOut
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.outbox.models import Status
 
@@ -179,10 +180,7 @@ class UndeliveredOut(Schema):
     sent_at: dt.datetime | None
 
 
-class UndeliveredPageOut(Schema):
-    page: int
-    pages: int
-    count: int
+class UndeliveredPageOut(PageOut):
     messages: list[UndeliveredOut]
 
 

@@ -5,6 +5,7 @@ from typing import Literal
 
 from ninja import Schema
 
+from panelkeeper.lib.api import PageOut
 from panelkeeper.organisations.api.schemas import OrganisationOut
 
 StaffRole = Literal["officer", "auditor"]
@@ -57,8 +58,5 @@ class FoundingOut(Schema):
     invitation_id: int
 
 
-class OrganisationPageOut(Schema):
-    page: int
-    pages: int
-    count: int
+class OrganisationPageOut(PageOut):
     organisations: list[OrganisationOut]
