@@ -403,7 +403,9 @@ def api_appeal_officer[V: Callable[..., Any]](operation: V) -> V:
 
 # Who may call an API operation, each with the decorator that declares an operation for
 # them in one line: ``@api_officers.post(router, "/{org}/things", ThingOut)`` (see
-# :class:`panelkeeper.lib.api.Audience`).
+# :class:`panelkeeper.lib.api.Audience`). ``api_users`` is any signed-in caller,
+# ``api_readers`` the officers and auditors of ``{org}``, ``api_members`` the member of
+# ``{member}`` or their advocate; the others are named after their policy.
 
 api_anyone = Audience(api_public, auth=None)
 api_users = Audience(api_signed_in)

@@ -1,5 +1,6 @@
-"""The API's plumbing, shared by every app's operations: declaring an operation, the one
-refusal body, reading a JSON body after the access policy has passed, and documenting it.
+"""The API's plumbing, shared by every app's operations: declaring an operation for its
+audience, the one refusal body, reading a JSON body after the access policy has passed,
+and paging a list.
 """
 
 from __future__ import annotations
