@@ -32,58 +32,6 @@ if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
 
 
-def _check_signing(
-    *,
-    member: Member,
-    version: DocumentVersion,
-    read_and_understood: bool,
-    acknowledged_consequences: bool,
-    typed_name: str,
-    signed_on: dt.date,
-    today: dt.date,
-    hash_seen: str | None,
-) -> str:
-    if version.document.organisation_id != member.group.organisation_id:
-        raise Refused("That document belongs to another organisation")
-    if not read_and_understood:
-        raise Refused(
-            "Confirm that you have read and understood the document", field="read_and_understood"
-        )
-    documents = documents_of_code(member.group.organisation, on=signed_on)
-    if (
-        documents is not None
-        and documents.acknowledge_consequences
-        and not (acknowledged_consequences)
-    ):
-        raise Refused(
-            "Confirm that you accept what may happen if the code is breached",
-            field="acknowledged_consequences",
-        )
-    name = single_line(
-        typed_name,
-        field="typed_name",
-        missing="Enter your full name to sign",
-        what="Your full name",
-        most=200,
-    )
-    refuse_future(signed_on, today=today, what="The date signed", field="signed_on")
-    refuse_before(
-        signed_on,
-        earliest=version.published_on,
-        what="The date signed",
-        since="when this version was published",
-        field="signed_on",
-    )
-    if text_hash(version.text) != version.text_hash:
-        raise Refused("This document's text does not match its record; ask an officer")
-    if hash_seen is not None and hash_seen != version.text_hash:
-        raise Refused("The document changed while you were reading it; read it again and sign")
-    newest = current_version(version.document, on=signed_on)
-    if newest is not None and newest.pk != version.pk:
-        raise Refused(f"Sign version {newest.label}, the version in use on that date")
-    return name
-
-
 def sign_document(
     *,
     member: Member,
@@ -105,40 +53,22 @@ def sign_document(
     case and spacing; another name only with ``different_name``, the member's
     confirmation that they sign with it, and the signature then records that it differs.
     """
-    name = _check_signing(
-        member=member,
-        version=version,
-        read_and_understood=read_and_understood,
-        acknowledged_consequences=acknowledged_consequences,
-        typed_name=typed_name,
-        signed_on=today,
+    return _sign(
+        Signature(
+            member=member,
+            version=version,
+            read_and_understood=read_and_understood,
+            acknowledged_consequences=acknowledged_consequences,
+            typed_name=typed_name,
+            different_name=different_name,
+            signed_on=today,
+            method=Signature.Method.ONLINE,
+            corrects=corrects,
+        ),
+        actor=actor,
         today=today,
         hash_seen=hash_seen,
     )
-    matches = _comparable(name) == _comparable(member.full_name)
-    if not matches and not different_name:
-        raise Refused(
-            f"Type the name on the record, {member.full_name}, or tick "
-            "“I sign with a different name” if that is the name you sign with",
-            rule="MEM-3",
-            field="typed_name",
-        )
-    return _save_signature(
-        member=member,
-        version=version,
-        typed_name=name,
-        signed_on=today,
-        method=Signature.Method.ONLINE,
-        actor=actor,
-        acknowledged_consequences=acknowledged_consequences,
-        different_name=not matches,
-        corrects=corrects,
-    )
-
-
-def _comparable(name: str) -> str:
-    """``name`` as compared with the record: case and runs of white space do not count."""
-    return " ".join(name.split()).casefold()
 
 
 def record_paper_signature(
@@ -156,71 +86,113 @@ def record_paper_signature(
     """An officer enters a signature made on paper on ``signed_on``, with the scan."""
     if scan is None:
         raise Refused("Select the scan of the signed paper", field="scan")
-    name = _check_signing(
-        member=member,
-        version=version,
-        read_and_understood=True,
-        acknowledged_consequences=acknowledged_consequences,
-        typed_name=typed_name,
-        signed_on=signed_on,
-        today=today,
-        hash_seen=None,
-    )
-    return _save_signature(
-        member=member,
-        version=version,
-        typed_name=name,
-        signed_on=signed_on,
-        method=Signature.Method.PAPER,
-        actor=actor,
-        acknowledged_consequences=acknowledged_consequences,
-        scan=scan,
-        corrects=corrects,
-    )
-
-
-def _save_signature(
-    *,
-    member: Member,
-    version: DocumentVersion,
-    typed_name: str,
-    signed_on: dt.date,
-    method: str,
-    actor: User,
-    acknowledged_consequences: bool,
-    different_name: bool = False,
-    scan: UploadedFile[bytes] | None = None,
-    corrects: Signature | None = None,
-) -> Signature:
-    if corrects is not None and corrects.member_id != member.pk:
-        raise Refused("A correction must be for the same member")
-    with transaction.atomic():
-        signature = Signature(
+    return _sign(
+        Signature(
             member=member,
             version=version,
-            text_hash=version.text_hash,
             read_and_understood=True,
             acknowledged_consequences=acknowledged_consequences,
             typed_name=typed_name,
-            different_name=different_name,
             signed_on=signed_on,
-            recorded_at=timezone.now(),
-            method=method,
-            entered_by=actor if method == Signature.Method.PAPER else None,
+            method=Signature.Method.PAPER,
+            entered_by=actor,
             corrects=corrects,
-        )
+        ),
+        actor=actor,
+        today=today,
+        scan=scan,
+    )
+
+
+def _sign(
+    draft: Signature,
+    *,
+    actor: User,
+    today: dt.date,
+    hash_seen: str | None = None,
+    scan: UploadedFile[bytes] | None = None,
+) -> Signature:
+    """Check ``draft`` as the signer gave it, then save it with its audit entry.
+
+    ``draft.different_name`` is what the signer confirmed: online, a name that differs
+    from the record is refused without it; the saved signature says whether it differs.
+    """
+    _check_signing(draft, today=today, hash_seen=hash_seen)
+    if draft.method == Signature.Method.ONLINE:
+        matches = _comparable(draft.typed_name) == _comparable(draft.member.full_name)
+        if not matches and not draft.different_name:
+            raise Refused(
+                f"Type the name on the record, {draft.member.full_name}, or tick "
+                "“I sign with a different name” if that is the name you sign with",
+                rule="MEM-3",
+                field="typed_name",
+            )
+        draft.different_name = not matches
+    if draft.corrects is not None and draft.corrects.member_id != draft.member.pk:
+        raise Refused("A correction must be for the same member")
+    draft.text_hash = draft.version.text_hash
+    with transaction.atomic():
+        draft.recorded_at = timezone.now()
         if scan is not None:
-            signature.scan.save(scan.name or "scan", scan, save=False)
-        signature.save()
+            draft.scan.save(scan.name or "scan", scan, save=False)
+        draft.save()
         record(
             actor=actor,
-            organisation=member.group.organisation,
-            action=f"signature.{method}",
-            obj=signature,
+            organisation=draft.member.group.organisation,
+            action=f"signature.{draft.method}",
+            obj=draft,
             fields=["version", "typed_name", "signed_on", "method"]
-            + (["different_name"] if different_name else []),
+            + (["different_name"] if draft.different_name else []),
         )
-    return signature
+    return draft
+
+
+def _check_signing(draft: Signature, *, today: dt.date, hash_seen: str | None) -> None:
+    """Refuse what cannot be signed; the typed name is kept trimmed to one line."""
+    member, version, signed_on = draft.member, draft.version, draft.signed_on
+    if version.document.organisation_id != member.group.organisation_id:
+        raise Refused("That document belongs to another organisation")
+    if not draft.read_and_understood:
+        raise Refused(
+            "Confirm that you have read and understood the document", field="read_and_understood"
+        )
+    documents = documents_of_code(member.group.organisation, on=signed_on)
+    if (
+        documents is not None
+        and documents.acknowledge_consequences
+        and not (draft.acknowledged_consequences)
+    ):
+        raise Refused(
+            "Confirm that you accept what may happen if the code is breached",
+            field="acknowledged_consequences",
+        )
+    draft.typed_name = single_line(
+        draft.typed_name,
+        field="typed_name",
+        missing="Enter your full name to sign",
+        what="Your full name",
+        most=200,
+    )
+    refuse_future(signed_on, today=today, what="The date signed", field="signed_on")
+    refuse_before(
+        signed_on,
+        earliest=version.published_on,
+        what="The date signed",
+        since="when this version was published",
+        field="signed_on",
+    )
+    if text_hash(version.text) != version.text_hash:
+        raise Refused("This document's text does not match its record; ask an officer")
+    if hash_seen is not None and hash_seen != version.text_hash:
+        raise Refused("The document changed while you were reading it; read it again and sign")
+    newest = current_version(version.document, on=signed_on)
+    if newest is not None and newest.pk != version.pk:
+        raise Refused(f"Sign version {newest.label}, the version in use on that date")
+
+
+def _comparable(name: str) -> str:
+    """``name`` as compared with the record: case and runs of white space do not count."""
+    return " ".join(name.split()).casefold()
 
 
 def countersign(
