@@ -56,19 +56,29 @@ def _check_member(organisation: Organisation, member: Member) -> None:
 
 
 def _open(
-    *,
     organisation: Organisation,
     member: Member,
-    actor: User | None,
-    effective: dt.date | None,
-    today: dt.date | None,
     opening: Event,
+    *,
+    description: str,
+    actor: User | None,
+    today: dt.date | None,
     fields: dict[str, Any],
 ) -> tuple[Case, CaseEvent]:
     """Check ``opening`` against the code in force on its date, then write case and event
-    through the one writer, with the work item conflicts are declared against."""
+    through the one writer, with the work item conflicts are declared against.
+
+    The case's kind follows from its opening; ``fields`` are the case's other fields the
+    opening sets, recorded in the audit entry with the kind and the description.
+    """
+    fields = {
+        "kind": CaseKind.BREACH if opening.kind == EventKind.RAISED else CaseKind.EXCLUSION,
+        "description": description[:5000],
+        "subject_is_chair": member.role == GroupRole.CHAIR,
+        **fields,
+    }
     _check_member(organisation, member)
-    when, day = dates(effective, today)
+    when, day = dates(opening.effective, today)
     version = _version_on(organisation, when)
     policy = policy_of(version)
     ladder = ladder_of(policy)
@@ -188,22 +198,19 @@ def raise_breach(
     )
     with transaction.atomic():
         case, _ = _open(
-            organisation=organisation,
-            member=member,
+            organisation,
+            member,
+            opening,
+            description=description,
             actor=actor,
-            effective=when,
             today=day,
-            opening=opening,
             fields={
-                "kind": CaseKind.BREACH,
-                "description": description[:5000],
                 "setting": setting,
                 "clauses": cited,
                 "raised_by": raised_by,
                 "anonymous": anonymous,
                 "reporter_name": reporter_name[:200],
                 "reporter_consents_to_identity": reporter_consents_to_identity and not anonymous,
-                "subject_is_chair": opening.subject_is_chair,
             },
         )
         if reporter_user is not None or reporter_member is not None or reporter_name:
@@ -301,18 +308,13 @@ def open_exclusion(
     organisation = member.group.organisation
     opening = Event(kind=EventKind.MEMBERSHIP_ENDED, effective=effective, reason=reason)
     case, _ = _open(
-        organisation=organisation,
-        member=member,
+        organisation,
+        member,
+        opening,
+        description=reason,
         actor=actor,
-        effective=effective,
         today=today,
-        opening=opening,
-        fields={
-            "kind": CaseKind.EXCLUSION,
-            "description": reason[:5000],
-            "missed_meetings": missed_meetings,
-            "subject_is_chair": member.role == GroupRole.CHAIR,
-        },
+        fields={"missed_meetings": missed_meetings},
     )
     return case
 
