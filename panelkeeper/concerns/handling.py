@@ -116,28 +116,27 @@ def submit_concern(
     """
     _check_report(report, raising, today)
     code = receipts.new_code() if report.anonymous else None
-    with transaction.atomic():
-        concern = create_recorded(
-            Concern,
-            organisation=organisation,
-            actor=None,
-            action="concern.received",
-            fields=["about", "what_happened", "happened_on", "setting", "reporter_kind"],
-            about=report.about,
-            what_happened=report.what_happened.strip(),
-            happened_on=report.happened_on,
-            setting=report.setting,
-            about_whom=report.about_whom.strip(),
-            reporter_kind=report.reporter_kind,
-            anonymous=report.anonymous,
-            reporter_name="" if report.anonymous else report.reporter_name.strip(),
-            reporter_contact="" if report.anonymous else report.reporter_contact.strip(),
-            consents_to_identity=report.consents_to_identity and not report.anonymous,
-            outcome_in_writing=report.outcome_in_writing and not report.anonymous,
-            receipt_digest=receipts.digest(code) if code else None,
-            routed_to=raising.routed_to,
-            received_at=timezone.now(),
-        )
+    concern = create_recorded(
+        Concern,
+        organisation=organisation,
+        actor=None,
+        action="concern.received",
+        fields=["about", "what_happened", "happened_on", "setting", "reporter_kind"],
+        about=report.about,
+        what_happened=report.what_happened.strip(),
+        happened_on=report.happened_on,
+        setting=report.setting,
+        about_whom=report.about_whom.strip(),
+        reporter_kind=report.reporter_kind,
+        anonymous=report.anonymous,
+        reporter_name="" if report.anonymous else report.reporter_name.strip(),
+        reporter_contact="" if report.anonymous else report.reporter_contact.strip(),
+        consents_to_identity=report.consents_to_identity and not report.anonymous,
+        outcome_in_writing=report.outcome_in_writing and not report.anonymous,
+        receipt_digest=receipts.digest(code) if code else None,
+        routed_to=raising.routed_to,
+        received_at=timezone.now(),
+    )
     return concern, code
 
 
