@@ -14,11 +14,10 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.audited import create_logged, log, save_logged
 from panelkeeper.meetings.codes import code_on, day
-from panelkeeper.meetings.models import Attendance, ChairBasis, Meeting, MeetingStatus
+from panelkeeper.meetings.models import ChairBasis, Meeting, MeetingStatus
 from panelkeeper.members.models import GroupRole, Member
 from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.organisations.models import Group
@@ -257,7 +256,7 @@ def _check_named_chair_on(meeting: Meeting, date: dt.date) -> None:
 
 def _clear_late_marks(meeting: Meeting, *, actor: User) -> None:
     """Clear the late mark from apologies that gave enough notice of the new date (MTG-1)."""
-    late = list(Attendance.objects.filter(meeting=meeting, late=True).select_for_update())
+    late = list(meeting.attendance.filter(late=True).select_for_update())
     if not late:
         return
     organisation = meeting.group.organisation
@@ -274,14 +273,7 @@ def _clear_late_marks(meeting: Meeting, *, actor: User) -> None:
         ):
             continue
         entry.late = False
-        entry.save(update_fields=["late"])
-        record(
-            actor=actor,
-            organisation=organisation,
-            action="attendance.corrected",
-            obj=entry,
-            fields=["late"],
-        )
+        save_logged(obj=entry, fields=["late"], action="attendance.corrected", actor=actor)
 
 
 def cancel_meeting(*, meeting: Meeting, reason: str, actor: User, today: dt.date) -> Meeting:
