@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from panelkeeper.accounts.models import Grant, Invitation, User
-from panelkeeper.audit.log import create_recorded, record
+from panelkeeper.audit.log import create_recorded, record, save_recorded
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.outbox.posting import post
 from panelkeeper.rules.dates import day_month_year
@@ -166,14 +166,13 @@ def invite(
 
 
 def _save(invitation: Invitation, fields: list[str], *, action: str, actor: User | None) -> None:
-    # save_recorded wants an organisation; an administrator's invitation has none.
-    invitation.save(update_fields=fields)
-    record(
-        actor=actor,
-        organisation=invitation.organisation,
-        action=action,
+    # An administrator's invitation has no organisation: its entries are the installation's.
+    save_recorded(
         obj=invitation,
         fields=fields,
+        action=action,
+        actor=actor,
+        organisation=invitation.organisation,
     )
 
 
@@ -297,9 +296,7 @@ def _give_role(invitation: Invitation, user: User) -> None:
             actor=user,
             organisation=invitation.organisation,
             action="grant.created",
-            fields=["user", "role"],
-            user=user,
-            role=invitation.role,
+            logged={"user": user, "role": invitation.role},
         )
 
 

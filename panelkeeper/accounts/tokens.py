@@ -115,12 +115,8 @@ def create_token(
             actor=actor,
             organisation=organisation,
             action="api_token.created",
-            fields=["user", "name", "prefix", "expires_on"],
-            user=user,
-            name=name,
-            prefix=prefix,
+            logged={"user": user, "name": name, "prefix": prefix, "expires_on": expires_on},
             secret_hash=_hash(plaintext),
-            expires_on=expires_on,
         )
     return NewToken(token=token, plaintext=plaintext)
 

@@ -1,11 +1,12 @@
 """Writing to the audit log from domain functions: :func:`record` an entry for a change
 already made, or make the change and its entry together with :func:`create_recorded`
-(a new row) and :func:`save_recorded` (changed fields of a row)."""
+(a new row) and :func:`save_recorded` (changed fields of a row). Both name each field
+once, so the fields saved and the fields logged cannot drift apart."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from django.db import models, router, transaction
@@ -66,20 +67,23 @@ def create_recorded[M: models.Model](
     actor: User | None,
     organisation: Organisation,
     action: str,
-    fields: Sequence[str],
-    **values: Any,
+    logged: Mapping[str, Any],
+    **unlogged: Any,
 ) -> M:
-    """A new ``model`` row from ``values``, and the audit entry saying ``actor`` did
-    ``action`` touching ``fields``, saved together in one transaction or not at all.
+    """A new ``model`` row from ``logged`` and ``unlogged`` values, and the audit entry
+    saying ``actor`` did ``action`` touching the fields of ``logged`` (in their order),
+    saved together in one transaction or not at all. What goes unlogged is when or by
+    whom the row was made, and what the entry need not name (a secret's hash, say).
 
     A ``model`` with an ``organisation`` field gets ``organisation`` there too: a row
     that belongs to an organisation belongs to the one its entry is recorded for.
     """
+    values = {**logged, **unlogged}
     if any(field.name == "organisation" for field in model._meta.concrete_fields):
         values["organisation"] = organisation
     with transaction.atomic():
         made = model._default_manager.create(**values)
-        record(actor=actor, organisation=organisation, action=action, obj=made, fields=fields)
+        record(actor=actor, organisation=organisation, action=action, obj=made, fields=list(logged))
     return made
 
 
@@ -89,10 +93,11 @@ def save_recorded(
     fields: Sequence[str],
     action: str,
     actor: User | None,
-    organisation: Organisation,
+    organisation: Organisation | None,
 ) -> None:
     """Save ``fields`` of ``obj`` and record ``action`` by ``actor`` touching them, so
     the fields saved and the fields logged cannot drift apart. Call it inside the
-    domain function's transaction."""
+    domain function's transaction. ``organisation`` is None for the installation's own
+    records, as for :func:`record`."""
     obj.save(update_fields=fields)
     record(actor=actor, organisation=organisation, action=action, obj=obj, fields=fields)

@@ -136,9 +136,8 @@ def add_member(*, group: Group, actor: User | None, **fields: Any) -> Member:
             actor=actor,
             organisation=group.organisation,
             action="member.added",
-            fields=sorted(fields),
+            logged=dict(sorted(fields.items())),
             group=group,
-            **fields,
         )
         record_status(
             member=member,
@@ -249,11 +248,8 @@ def record_status(
             actor=actor,
             organisation=member.group.organisation,
             action="member_status.recorded",
-            fields=["status", "reason", "effective_from"],
+            logged={"status": status, "reason": reason, "effective_from": effective_from},
             member=member,
-            status=status,
-            reason=reason,
-            effective_from=effective_from,
             recorded_at=timezone.now(),
             recorded_by=actor,
         )

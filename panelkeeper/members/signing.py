@@ -231,12 +231,13 @@ def countersign(
             actor=officer,
             organisation=organisation,
             action="signature.countersigned",
-            fields=["signature", "officer", "countersigned_on"],
-            signature=signature,
-            officer=officer,
+            logged={
+                "signature": signature,
+                "officer": officer,
+                "countersigned_on": countersigned_on,
+            },
             officer_name=officer.get_full_name() or officer.email,
             role_title=title,
-            countersigned_on=countersigned_on,
             recorded_at=timezone.now(),
         )
     except IntegrityError:

@@ -55,13 +55,14 @@ def record_appraisal(
         actor=actor,
         organisation=member.group.organisation,
         action="appraisal.recorded",
-        fields=["kind", "held_on", "training_needs", "training_given", "notes"],
+        logged={
+            "kind": kind,
+            "held_on": held_on,
+            "training_needs": training_needs.strip(),
+            "training_given": training_given.strip(),
+            "notes": notes.strip(),
+        },
         member=member,
-        kind=kind,
-        held_on=held_on,
-        training_needs=training_needs.strip(),
-        training_given=training_given.strip(),
-        notes=notes.strip(),
         recorded_by=actor,
     )
 
@@ -110,13 +111,14 @@ def submit_expense(
         actor=actor,
         organisation=member.group.organisation,
         action="expense.submitted",
-        fields=["kind", "activity", "activity_on", "amount", "description"],
+        logged={
+            "kind": kind,
+            "activity": activity,
+            "activity_on": activity_on,
+            "amount": value,
+            "description": description.strip()[:500],
+        },
         member=member,
-        kind=kind,
-        activity=activity,
-        activity_on=activity_on,
-        amount=value,
-        description=description.strip()[:500],
         submitted_by=actor,
     )
 

@@ -50,9 +50,7 @@ def add_closure_day(
                 organisation=organisation,
                 actor=actor,
                 action="closure_day.added",
-                fields=["date", "reason"],
-                date=date,
-                reason=reason,
+                logged={"date": date, "reason": reason},
             )
             calendar_changed(organisation=organisation, today=timezone.localdate())
     except IntegrityError:

@@ -185,11 +185,13 @@ def _create_draft(
         organisation=organisation,
         actor=actor,
         action="policy_version.draft_created",
-        fields=["version", "source", "file_name", "preset", "status"],
-        version=policy.code.version,
-        source=text,
-        file_name=file_name,
-        preset=preset,
+        logged={
+            "version": policy.code.version,
+            "source": text,
+            "file_name": file_name,
+            "preset": preset,
+            "status": PolicyVersion.Status.DRAFT,
+        },
         created_by=actor,
     )
 
@@ -336,8 +338,7 @@ def _ensure_groups(*, organisation: Organisation, policy: Policy, actor: User) -
                 organisation=organisation,
                 actor=actor,
                 action="group.created",
-                fields=["name"],
-                name=name,
+                logged={"name": name},
             )
 
 

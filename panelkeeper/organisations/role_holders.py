@@ -80,9 +80,10 @@ def assign_role_holder(
             organisation=organisation,
             actor=actor,
             action="role_holder.assigned",
-            fields=["role_key", "role_title", "user", "effective_from"],
-            role_key=title.key,
-            role_title=title.title,
-            user=user,
-            effective_from=effective_from,
+            logged={
+                "role_key": title.key,
+                "role_title": title.title,
+                "user": user,
+                "effective_from": effective_from,
+            },
         )

@@ -103,9 +103,7 @@ def change_role(*, organisation: Organisation, user: User, role: str, actor: Use
                 actor=actor,
                 organisation=organisation,
                 action="grant.created",
-                fields=["user", "role"],
-                user=user,
-                role=role,
+                logged={"user": user, "role": role},
             )
 
 

@@ -57,10 +57,7 @@ def open_work_item(
         organisation=organisation,
         actor=actor,
         action="work_item.opened",
-        fields=["kind", "title", "on"],
-        kind=kind,
-        title=title[:300],
-        on=on,
+        logged={"kind": kind, "title": title[:300], "on": on},
         created_at=timezone.now(),
         created_by=actor,
     )
@@ -220,6 +217,8 @@ def record_conflict_decision(
         f"Someone else has just recorded a decision for {member.full_name} on this work. "
         "Go back to the work to see it, then try again."
     )
+    # A revision names what it revises and why; a first decision leaves both empty.
+    revision = {"revises": earlier, "revision_reason": revision_reason} if earlier else {}
     try:
         with transaction.atomic():
             row = create_recorded(
@@ -227,43 +226,29 @@ def record_conflict_decision(
                 organisation=organisation,
                 actor=actor,
                 action="conflict_decision.revised" if earlier else "conflict_decision.recorded",
-                fields=[*_AUDITED, *(("revises", "revision_reason") if earlier else ())],
-                work=work,
-                member=member,
-                decision=decision,
-                grounds=grounds,
-                parts=parts,
-                reason=reason.strip(),
-                decided_by_role=decider.key,
+                logged={
+                    "work": work,
+                    "member": member,
+                    "decision": decision,
+                    "grounds": grounds,
+                    "parts": parts,
+                    "reason": reason.strip(),
+                    "decided_by_role": decider.key,
+                    "decided_on": decided_on,
+                    "told_role": told.key,
+                    "told_on": told_on,
+                    **revision,
+                },
                 decided_by_title=decider.title,
-                decided_on=decided_on,
-                told_role=told.key,
                 told_title=told.title,
-                told_on=told_on,
                 recorded_at=timezone.now(),
                 recorded_by=actor,
-                revises=earlier,
-                revision_reason=revision_reason if earlier else "",
             )
     except IntegrityError:
         # Two officers at once: the unique constraints let only one first decision, and
         # one revision of each decision, through.
         raise changed from None
     return row
-
-
-_AUDITED = (
-    "work",
-    "member",
-    "decision",
-    "grounds",
-    "parts",
-    "reason",
-    "decided_by_role",
-    "decided_on",
-    "told_role",
-    "told_on",
-)
 
 
 def _check_revision(

@@ -46,20 +46,6 @@ def route_on(organisation: Organisation, on: dt.date) -> GiftRoute:
     return route
 
 
-# The fields the audit entry of a declaration names.
-_DECLARED = [
-    "member",
-    "direction",
-    "giver_kind",
-    "giver_name",
-    "description",
-    "value",
-    "given_on",
-    "reported_to_role",
-    "status",
-]
-
-
 def declare_gift(
     *,
     member: Member,
@@ -114,20 +100,21 @@ def declare_gift(
             organisation=organisation,
             actor=actor,
             action="gift.declared",
-            fields=_DECLARED,
-            member=member,
+            logged={
+                "member": member,
+                "direction": direction,
+                "giver_kind": giver_kind,
+                "giver_name": giver_name[:200],
+                "description": description,
+                "value": value,
+                "given_on": given_on,
+                "reported_to_role": told.key,
+                "status": status,
+            },
             group=member.group,
-            direction=direction,
-            giver_kind=giver_kind,
-            giver_name=giver_name[:200],
-            description=description,
-            value=value,
-            given_on=given_on,
-            reported_to_role=told.key,
             reported_to_title=told.title,
             declared_at=timezone.now(),
             declared_by=actor,
-            status=status,
             decides_title=decides,
         )
     return gift
