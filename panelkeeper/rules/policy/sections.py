@@ -33,6 +33,13 @@ class Cites:
         return (*self.rules, *self.adopted)
 
 
+@dataclass(frozen=True)
+class Section:
+    """A section of the code, naming the rule ids it implements."""
+
+    cites: Cites
+
+
 def read_rule_ids(table: Table, name: str) -> tuple[str, ...]:
     """A list of CLAUSES.md rule ids; an unknown id is a problem with a suggestion."""
     known = clauses()
@@ -65,8 +72,7 @@ class Document:
 
 
 @dataclass(frozen=True)
-class Documents:
-    cites: Cites
+class Documents(Section):
     items: tuple[Document, ...]
     read_in_full: bool  # MEM-3: confirmed read and understood before signing
     acknowledge_consequences: bool  # MEM-3: the member accepts the actions open on a breach
@@ -118,8 +124,7 @@ def parse_documents(table: Table, roles: Roles) -> Documents:
 
 
 @dataclass(frozen=True)
-class Membership:
-    cites: Cites
+class Membership(Section):
     customers: tuple[str, ...]  # MEM-1: who counts as a customer
     rewards_and_expenses: bool  # MEM-5: the only payments
     voluntary: bool  # MEM-5: the role itself is unpaid
@@ -161,8 +166,7 @@ class ConsecutiveAbsences:
 
 
 @dataclass(frozen=True)
-class Attendance:
-    cites: Cites
+class Attendance(Section):
     apologies_for: tuple[ApologiesFor, ...]
     apologies_notice: Duration | None  # MTG-1, Interpretation 7: how long before
     apologies_with_reasons: bool
@@ -207,8 +211,7 @@ class ChairBy(StrEnum):
 
 
 @dataclass(frozen=True)
-class Meetings:
-    cites: Cites
+class Meetings(Section):
     decisions: DecisionMaking | None  # MTG-3
     chair_by: ChairBy  # MTG-4
     speak_through: Role | None  # MTG-4
@@ -251,8 +254,7 @@ class OnConflict(StrEnum):
 
 
 @dataclass(frozen=True)
-class Interests:
-    cites: Cites
+class Interests(Section):
     disclose: tuple[Disclose, ...]  # COI-1
     on_conflict: OnConflict  # COI-2
     tell: tuple[Role, ...]  # COI-3
@@ -276,8 +278,7 @@ def parse_interests(table: Table, roles: Roles) -> Interests:
 
 
 @dataclass(frozen=True)
-class Confidentiality:
-    cites: Cites
+class Confidentiality(Section):
     protect_identities: bool  # CONF-1
     disclose_only_to: Role | None  # CONF-2, Interpretation 13
     information_belongs_to_scrutinised: bool  # CONF-3
@@ -320,8 +321,7 @@ class GiftsDiscussed(StrEnum):
 
 
 @dataclass(frozen=True)
-class Gifts:
-    cites: Cites
+class Gifts(Section):
     declare: GiftsDeclared  # GIFT-1
     declare_to: tuple[Role, ...]  # GIFT-1
     discuss: GiftsDiscussed  # GIFT-2
