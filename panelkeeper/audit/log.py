@@ -78,6 +78,9 @@ def create_recorded[M: models.Model](
     A ``model`` with an ``organisation`` field gets ``organisation`` there too: a row
     that belongs to an organisation belongs to the one its entry is recorded for.
     """
+    twice = sorted(set(logged) & set(unlogged))
+    if twice:
+        raise TypeError(f"Give {', '.join(twice)} once, logged or not.")
     values = {**logged, **unlogged}
     if any(field.name == "organisation" for field in model._meta.concrete_fields):
         values["organisation"] = organisation

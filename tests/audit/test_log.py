@@ -1,11 +1,14 @@
 """The audit log: explicit entries, field names only, append-only in the database."""
 
+import datetime as dt
+
 import pytest
 from django.db import DatabaseError, connection, transaction
 
 from panelkeeper.accounts.models import User
-from panelkeeper.audit.log import record
+from panelkeeper.audit.log import create_recorded, record, save_recorded
 from panelkeeper.audit.models import AuditEntry
+from panelkeeper.organisations.models import ClosureDay
 from tests.factory import Factory
 
 
@@ -110,3 +113,54 @@ def test_after_a_transactional_clean_up_the_log_is_still_append_only() -> None:
     entry = _entry(Factory())
     with pytest.raises(DatabaseError, match="append-only"):
         AuditEntry.objects.filter(pk=entry.pk).delete()
+
+
+def test_create_recorded_saves_every_value_and_logs_the_logged_ones_in_order(
+    factory: Factory, officer: User
+) -> None:
+    with transaction.atomic():
+        day = create_recorded(
+            ClosureDay,
+            actor=officer,
+            organisation=factory.home,
+            action="closure_day.added",
+            logged={"reason": "Staff training", "date": dt.date(2026, 3, 4)},
+        )
+    day.refresh_from_db()
+    assert (day.organisation, day.date, day.reason) == (
+        factory.home,
+        dt.date(2026, 3, 4),
+        "Staff training",
+    )
+    entry = AuditEntry.objects.get(action="closure_day.added")
+    assert entry.fields == ["reason", "date"]
+
+
+def test_create_recorded_refuses_a_value_given_both_logged_and_not(
+    factory: Factory, officer: User
+) -> None:
+    with pytest.raises(TypeError, match="Give date once"):
+        create_recorded(
+            ClosureDay,
+            actor=officer,
+            organisation=factory.home,
+            action="closure_day.added",
+            logged={"date": dt.date(2026, 3, 4), "reason": "Staff training"},
+            date=dt.date(2026, 3, 5),
+        )
+    assert not ClosureDay.objects.exists()
+
+
+def test_save_recorded_files_a_record_without_an_organisation_under_the_installation(
+    factory: Factory,
+) -> None:
+    group = factory.group(name="Scrutiny Panel")
+    group.name = "Customer Panel"
+    with transaction.atomic():
+        save_recorded(
+            obj=group, fields=["name"], action="group.renamed", actor=None, organisation=None
+        )
+    group.refresh_from_db()
+    assert group.name == "Customer Panel"
+    entry = AuditEntry.objects.get(action="group.renamed")
+    assert entry.organisation is None and entry.fields == ["name"]
