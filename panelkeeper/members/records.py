@@ -211,14 +211,9 @@ def change_member_status(
         since="when the member started",
         field="effective_from",
     )
-    with transaction.atomic():
-        return record_status(
-            member=member,
-            status=status,
-            reason=reason,
-            effective_from=effective_from,
-            actor=actor,
-        )
+    return record_status(
+        member=member, status=status, reason=reason, effective_from=effective_from, actor=actor
+    )
 
 
 def record_status(
