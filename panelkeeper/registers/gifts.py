@@ -94,29 +94,28 @@ def declare_gift(
     else:
         assert route.decided_by is not None
         status, decides = GiftStatus.WAITING_FOR_DECISION, route.decided_by.title
-    with transaction.atomic():
-        gift = create_recorded(
-            Gift,
-            organisation=organisation,
-            actor=actor,
-            action="gift.declared",
-            logged={
-                "member": member,
-                "direction": direction,
-                "giver_kind": giver_kind,
-                "giver_name": giver_name[:200],
-                "description": description,
-                "value": value,
-                "given_on": given_on,
-                "reported_to_role": told.key,
-                "status": status,
-            },
-            group=member.group,
-            reported_to_title=told.title,
-            declared_at=timezone.now(),
-            declared_by=actor,
-            decides_title=decides,
-        )
+    gift = create_recorded(
+        Gift,
+        organisation=organisation,
+        actor=actor,
+        action="gift.declared",
+        logged={
+            "member": member,
+            "direction": direction,
+            "giver_kind": giver_kind,
+            "giver_name": giver_name[:200],
+            "description": description,
+            "value": value,
+            "given_on": given_on,
+            "reported_to_role": told.key,
+            "status": status,
+        },
+        group=member.group,
+        reported_to_title=told.title,
+        declared_at=timezone.now(),
+        declared_by=actor,
+        decides_title=decides,
+    )
     return gift
 
 
