@@ -218,6 +218,14 @@ class Factory:
         fields.setdefault("started_on", dt.date(2026, 1, 5))
         return add_member(group=group or self.panel(), actor=None, **fields)
 
+    def member_invitation(self, member: Member | None = None) -> Any:
+        """An invitation for a new member of home to sign in (through the domain function):
+        its ``Sent``."""
+        from panelkeeper.members.invitations import invite_member
+
+        member = member or self.panel_member(email=f"invitee{next(_serial)}@example.org")
+        return invite_member(member=member, actor=None)
+
     def many_members(self, count: int, group: Group | None = None) -> list[Member]:
         """``count`` members with email addresses, active since 5 January 2026 and never
         asked to review their declaration (so due a reminder), saved in bulk: no events or

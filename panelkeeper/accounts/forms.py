@@ -86,7 +86,12 @@ class TokenForm(forms.Form):
 
 class AcceptInvitationForm(forms.Form):
     """Name and password for someone accepting an invitation who has no sign-in yet; the
-    password validators run in the domain function, which knows the account."""
+    password validators run in the domain function, which knows the account.
+
+    ``asks_name`` False leaves the name out (the account has one). ``offers_code`` adds the
+    choice of signing in with a code emailed each time instead of a password: then the
+    password is needed only if chosen, and cleans to None when it is not.
+    """
 
     first_name = forms.CharField(
         label="First name",
@@ -99,6 +104,15 @@ class AcceptInvitationForm(forms.Form):
         max_length=150,
         error_messages={"required": "Enter your last name"},
         widget=forms.TextInput(attrs={"autocomplete": "family-name", "spellcheck": "false"}),
+    )
+    sign_in = forms.ChoiceField(
+        label="How do you want to sign in?",
+        choices=[
+            ("password", "With a password I choose"),
+            ("code", "Email me a sign-in code each time"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how you want to sign in"},
     )
     password = forms.CharField(
         label="Create a password",
@@ -114,9 +128,35 @@ class AcceptInvitationForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
+    def __init__(
+        self,
+        *args: Any,
+        asks_name: bool = True,
+        offers_code: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.offers_code = offers_code
+        if not asks_name:
+            del self.fields["first_name"], self.fields["last_name"]
+        if offers_code:
+            for name in ("password", "password_again"):
+                self.fields[name].required = False
+            self.fields["password"].label = "Create a password, if you chose one"
+        else:
+            del self.fields["sign_in"]
+
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}
+        if self.offers_code and cleaned.get("sign_in") != "password":
+            # Whatever was typed in the password boxes is not used, so not checked.
+            cleaned["password"] = None
+            return cleaned
         password, again = cleaned.get("password"), cleaned.get("password_again")
+        if self.offers_code and not password and "password" not in self.errors:
+            self.add_error("password", "Enter a password, or choose a code emailed each time")
+        elif self.offers_code and password and not again:
+            self.add_error("password_again", "Type the password again")
         if password and again and password != again:
             self.add_error("password_again", "The passwords do not match. Type them again")
         return cleaned

@@ -7,6 +7,11 @@ exists only in the email and, for ``panelkeeper setup``, on the console. An invi
 single use and expires (:data:`LIFETIME` unless chosen); resending makes a new token and a
 new expiry, so an older link stops working. Every change here is audited, and every email
 is posted to the outbox inside the change's transaction.
+
+What an invitation is to, and what accepting it gives, is its :class:`Kind`, one for each
+``Invitation.Role``: the staff roles and the administrator's are here; an app whose
+records people are invited to (members, their advocates) registers its own with
+:func:`register_kind` when it is ready, and sends its invitations with :func:`send`.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,10 +38,14 @@ from panelkeeper.outbox.posting import post
 from panelkeeper.rules.dates import day_month_year
 
 if TYPE_CHECKING:
+    from panelkeeper.members.models import Member
     from panelkeeper.organisations.models import Organisation
 
 LIFETIME = datetime.timedelta(days=7)
 BAD_EMAIL = "Enter an email address in the correct format, like name@example.com"
+# What the pages say once an invitation to {email} is sent again or withdrawn.
+RESENT = "Invitation sent to {email} again, with a new link"
+WITHDRAWN = "Invitation to {email} withdrawn"
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,37 @@ class InvitationRefused(Refused):
     def __init__(self, message: str, *, status: int) -> None:
         super().__init__(message, field="token")
         self.status = status
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What an invitation to one role says and what accepting it does.
+
+    ``invited_as`` completes "You have been invited to ..." (in the email and on the
+    page); ``give`` gives the accepting user what was offered, inside the acceptance's
+    transaction, raising :class:`Refused` when it no longer can; ``landing`` is the URL
+    name the person lands on once accepted. ``offers_code`` lets a newcomer choose to sign
+    in with an emailed code each time instead of a password; ``initial_name`` suggests the
+    first and last name a newcomer is asked for.
+    """
+
+    invited_as: Callable[[Invitation], str]
+    give: Callable[[Invitation, User], None]
+    landing: str = "organisations:start"
+    offers_code: bool = False
+    initial_name: Callable[[Invitation], tuple[str, str]] = lambda invitation: ("", "")
+
+
+_KINDS: dict[str, Kind] = {}
+
+
+def register_kind(role: str, kind: Kind) -> None:
+    """Say what an invitation to ``role`` (a value of ``Invitation.Role``) is."""
+    _KINDS[role] = kind
+
+
+def kind_of(invitation: Invitation) -> Kind:
+    return _KINDS[invitation.role]
 
 
 def _hash(token: str) -> str:
@@ -87,14 +128,15 @@ def _who_to_ask(invitation: Invitation) -> str:
 
 def _post_email(invitation: Invitation, link: str) -> None:
     expires = day_month_year(timezone.localtime(invitation.expires_at).date())
-    what = (
-        f"an {invitation.get_role_display().lower()} at {invitation.organisation}"
-        if invitation.organisation_id
-        else "the administrator of this panelkeeper installation"
+    kind = kind_of(invitation)
+    how = (
+        "choose a password or to have a sign-in code emailed to you each time"
+        if kind.offers_code
+        else "choose your name and set a password"
     )
     body = (
-        f"You have been invited to panelkeeper as {what}.\n\n"
-        f"Open this link to accept, choose your name and set a password:\n\n{link}\n\n"
+        f"You have been invited to {kind.invited_as(invitation)} on panelkeeper.\n\n"
+        f"Open this link to accept and {how}:\n\n{link}\n\n"
         f"The link works once, until {expires}. If it has stopped working, ask "
         f"{_who_to_ask(invitation)} to send you a new one.\n\n"
         "If you were not expecting this email, you can ignore it.\n"
@@ -130,7 +172,9 @@ def invite(
         raise Refused("Select officer or auditor", field="role")
     now = timezone.now()
     with transaction.atomic():
-        waiting = Invitation.objects.pending(now=now).filter(email=email, organisation=organisation)
+        waiting = Invitation.objects.pending(now=now).filter(
+            email=email, organisation=organisation, role__in=[*staff_roles, role]
+        )
         if waiting.exists():
             raise Refused(
                 f"{email} already has an invitation waiting. Resend it from the list of "
@@ -144,13 +188,32 @@ def invite(
             ).exists()
         ):
             raise Refused(f"{email} is already {role} at {organisation}.", field="email")
-        token = secrets.token_urlsafe(32)
+        return send(
+            email=email, role=role, organisation=organisation, actor=actor, base_url=base_url
+        )
+
+
+def send(
+    *,
+    email: str,
+    role: str,
+    organisation: Organisation | None,
+    actor: User | None,
+    member: Member | None = None,
+    base_url: str | None = None,
+) -> Sent:
+    """Make the invitation and post its email, audited, in the caller's transaction (or
+    one of its own). The caller has normalised ``email`` and checked that ``role`` (and
+    ``member``, for a member's or an advocate's) fits."""
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
         invitation = Invitation.objects.create(
             organisation=organisation,
             email=email,
             role=role,
+            member=member,
             invited_by=actor,
-            expires_at=now + LIFETIME,
+            expires_at=timezone.now() + LIFETIME,
             token_hash=_hash(token),
         )
         record(
@@ -158,7 +221,7 @@ def invite(
             organisation=organisation,
             action="invitation.created",
             obj=invitation,
-            fields=["email", "role", "expires_at"],
+            fields=["email", "role", "expires_at"] + (["member"] if member else []),
         )
         link = link_for(token, base_url=base_url)
         _post_email(invitation, link)
@@ -263,7 +326,7 @@ def accept(*, token: str, user: User) -> Invitation:
                 f"This invitation is for {locked.email}, but you are signed in as "
                 f"{user.email}. Sign out, then open the link again."
             )
-        _give_role(locked, user)
+        kind_of(locked).give(locked, user)
         locked.accepted_at = timezone.now()
         locked.accepted_by = user
         _save(locked, ["accepted_at", "accepted_by"], action="invitation.accepted", actor=user)
@@ -284,10 +347,8 @@ def _make_administrator(user: User, *, actor: User | None) -> None:
     )
 
 
-def _give_role(invitation: Invitation, user: User) -> None:
-    if invitation.organisation is None:
-        _make_administrator(user, actor=user)
-        return
+def _make_staff(invitation: Invitation, user: User) -> None:
+    assert invitation.organisation is not None, "a staff invitation is to an organisation"
     if not Grant.objects.filter(
         user=user, organisation=invitation.organisation, role=invitation.role
     ).exists():
@@ -300,11 +361,37 @@ def _give_role(invitation: Invitation, user: User) -> None:
         )
 
 
-def accept_with_password(*, token: str, first_name: str, last_name: str, password: str) -> User:
+def _staff_as(invitation: Invitation) -> str:
+    return f"{invitation.organisation} as {invitation.get_role_display().lower()}"
+
+
+register_kind(Invitation.Role.OFFICER, Kind(invited_as=_staff_as, give=_make_staff))
+register_kind(Invitation.Role.AUDITOR, Kind(invited_as=_staff_as, give=_make_staff))
+register_kind(
+    Invitation.Role.ADMINISTRATOR,
+    Kind(
+        invited_as=lambda invitation: "administer this panelkeeper installation",
+        give=lambda invitation, user: _make_administrator(user, actor=user),
+    ),
+)
+
+
+def has_name(invitation: Invitation) -> bool:
+    """Whether the invitee's account already has a name, so accepting need not ask it."""
+    account = account_for(invitation)
+    return account is not None and bool(account.first_name and account.last_name)
+
+
+def accept_with_password(
+    *, token: str, first_name: str = "", last_name: str = "", password: str | None
+) -> User:
     """Accept for someone with no account that signs in: make or complete their account
     with their name and a password (Django's password validators), then accept.
 
-    Refuses a password the validators reject (on ``password``), saving nothing.
+    ``password`` None, where the invitation's kind offers it, chooses sign-in by an emailed
+    code each time: the account keeps no usable password. A name left empty keeps the
+    account's own. Refuses a password the validators reject (on ``password``), a missing
+    name, and a missing password where a code is not offered, saving nothing.
     """
     with transaction.atomic():
         invitation = open_invitation(token)
@@ -313,18 +400,27 @@ def accept_with_password(*, token: str, first_name: str, last_name: str, passwor
             raise Refused(f"There is already an account for {invitation.email}. Sign in to accept.")
         if user is None:
             user = User(username=invitation.email, email=invitation.email)
-        user.first_name = first_name.strip()
-        user.last_name = last_name.strip()
-        try:
-            validate_password(password, user)
-        except ValidationError as error:
-            raise Refused(" ".join(error.messages), field="password") from None
-        user.set_password(password)
+        user.first_name = first_name.strip() or user.first_name
+        user.last_name = last_name.strip() or user.last_name
+        if not user.first_name:
+            raise Refused("Enter your first name", field="first_name")
+        if not user.last_name:
+            raise Refused("Enter your last name", field="last_name")
+        if password is None:
+            if not kind_of(invitation).offers_code:
+                raise Refused("Enter a password", field="password")
+            user.set_unusable_password()
+        else:
+            try:
+                validate_password(password, user)
+            except ValidationError as error:
+                raise Refused(" ".join(error.messages), field="password") from None
+            user.set_password(password)
         user.save()
         record(
             actor=user,
             organisation=invitation.organisation,
-            action="user.password_set",
+            action="user.password_set" if password is not None else "user.code_sign_in_chosen",
             obj=user,
             fields=["first_name", "last_name", "password"],
         )

@@ -106,10 +106,15 @@ class InvitationQuerySet(models.QuerySet["Invitation"]):
         """Neither accepted nor withdrawn, and not yet expired at ``now``."""
         return self.filter(accepted_at__isnull=True, withdrawn_at__isnull=True, expires_at__gt=now)
 
+    def staff(self) -> "InvitationQuerySet":
+        """Invitations to a staff role (officer or auditor)."""
+        return self.filter(role__in=[Grant.Role.OFFICER, Grant.Role.AUDITOR])
+
 
 class Invitation(models.Model):
-    """An invitation, by email, to a staff role at one organisation, or to administer the
-    installation (no organisation).
+    """An invitation, by email, to a staff role at one organisation, to administer the
+    installation (no organisation), or to sign in to one member's record at an organisation
+    as that member or as their advocate (``member`` names the record).
 
     Single use: accepting stamps ``accepted_at``. Only a SHA-256 hash of the link's token
     is kept (see :mod:`panelkeeper.accounts.invitations`); resending makes a new token and
@@ -120,6 +125,8 @@ class Invitation(models.Model):
         OFFICER = "officer", "Officer"
         AUDITOR = "auditor", "Auditor"
         ADMINISTRATOR = "administrator", "Installation administrator"
+        MEMBER = "member", "Member"
+        ADVOCATE = "advocate", "Advocate"
 
     organisation = models.ForeignKey(
         "organisations.Organisation",
@@ -142,6 +149,14 @@ class Invitation(models.Model):
         User, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    member = models.ForeignKey(
+        "members.Member",
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        null=True,
+        blank=True,
+        help_text="The record a member's or an advocate's invitation is for.",
+    )
 
     objects = InvitationQuerySet.as_manager()
 
@@ -152,6 +167,11 @@ class Invitation(models.Model):
                 condition=models.Q(role="administrator", organisation__isnull=True)
                 | (~models.Q(role="administrator") & models.Q(organisation__isnull=False)),
                 name="invitation_organisation_unless_administrator",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role__in=["member", "advocate"], member__isnull=False)
+                | (~models.Q(role__in=["member", "advocate"]) & models.Q(member__isnull=True)),
+                name="invitation_member_for_member_roles",
             ),
         ]
 

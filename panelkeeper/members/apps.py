@@ -5,3 +5,8 @@ class MembersConfig(AppConfig):
     name = "panelkeeper.members"
     label = "members"
     verbose_name = "Members and their signed documents"
+
+    def ready(self) -> None:
+        from panelkeeper.members.invitations import register
+
+        register()

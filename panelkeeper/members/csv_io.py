@@ -2,7 +2,9 @@
 
 The file may be UTF-8, UTF-8 with a byte-order mark, or Excel's Windows-1252. Each
 problem names the line and the column and says what to write instead; when there is
-any problem nothing is saved.
+any problem nothing is saved. Importing may also invite every member imported to sign
+in: then each row needs its own email address, and the members and their invitations are
+saved together or not at all.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from django.db import transaction
 
 from panelkeeper.lib.refusals import Problem as RefusalProblem
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.members.invitations import invite_members
 from panelkeeper.members.models import ContactBy, CustomerType, GroupRole, Member
 from panelkeeper.members.records import EDITABLE, FLAGS, PEOPLE, add_member, clean_fields
 from panelkeeper.organisations.models import Group, Organisation
@@ -128,14 +131,18 @@ def _row(
     except Refused as refusal:
         problem(refusal.field or "", refusal.message)
         return None
-    return {"group": group, **row}
+    return {"group": group, "line": line, **row}
 
 
-def check(text: str, organisation: Organisation) -> Checked:
-    """Read every row and name every problem; save nothing."""
+def check(text: str, organisation: Organisation, *, invite: bool = False) -> Checked:
+    """Read every row and name every problem; save nothing. With ``invite``, a row with no
+    email address, or with one an earlier row of the same group has, is a problem too."""
     result = Checked()
     try:
-        return _check(text, organisation, result)
+        _check(text, organisation, result)
+        if invite:
+            _check_invitable(result)
+        return result
     except csv.Error:
         # A field far too long, say: whatever this file is, it is not a list of members.
         result.rows.clear()
@@ -174,9 +181,56 @@ def _check(text: str, organisation: Organisation, result: Checked) -> Checked:
     return result
 
 
-def import_members(*, text: str, organisation: Organisation, actor: User) -> list[Member]:
-    """Add every member in ``text``, or none: refuses with every problem when there is any."""
-    checked = check(text, organisation)
+def _check_invitable(result: Checked) -> None:
+    groups = {row["group"].pk for row in result.rows}
+    signing_in = {
+        (group, email.lower())
+        for group, email in Member.objects.filter(group__in=groups, user__isnull=False).values_list(
+            "group_id", "user__email"
+        )
+    }
+    seen: dict[tuple[int, str], int] = {}
+    for row in result.rows:
+        line, email = row["line"], row["email"].lower()
+        if not email:
+            result.problems.append(
+                Problem(
+                    line,
+                    "email",
+                    "Enter an email address to invite this member, or import without inviting",
+                )
+            )
+            continue
+        if (row["group"].pk, email) in signing_in:
+            result.problems.append(
+                Problem(
+                    line,
+                    "email",
+                    f"A member of {row['group'].name} already signs in "
+                    "with this email address. Each member of a group needs their own",
+                )
+            )
+            continue
+        first = seen.setdefault((row["group"].pk, email), line)
+        if first != line:
+            result.problems.append(
+                Problem(
+                    line,
+                    "email",
+                    f"Line {first} has the same email address. Each member "
+                    "of a group needs their own to sign in",
+                )
+            )
+    if result.problems:
+        result.problems.sort(key=lambda problem: problem.line)
+
+
+def import_members(
+    *, text: str, organisation: Organisation, actor: User, invite: bool = False
+) -> list[Member]:
+    """Add every member in ``text``, or none: refuses with every problem when there is any.
+    With ``invite``, invites each to sign in too (:func:`invite_members`), all or none."""
+    checked = check(text, organisation, invite=invite)
     if checked.problems:
         count = len(checked.problems)
         raise Refused(
@@ -185,7 +239,14 @@ def import_members(*, text: str, organisation: Organisation, actor: User) -> lis
             problems=[RefusalProblem(str(p), p.column or None) for p in checked.problems],
         )
     with transaction.atomic():
-        return [add_member(actor=actor, **row) for row in checked.rows]
+        added = [add_member(actor=actor, **_fields(row)) for row in checked.rows]
+        if invite:
+            invite_members(members=added, actor=actor)
+    return added
+
+
+def _fields(row: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in row.items() if name != "line"}
 
 
 def export_members(members: Iterable[Member]) -> str:

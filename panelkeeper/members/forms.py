@@ -14,7 +14,14 @@ from django.core.files.uploadedfile import UploadedFile
 from panelkeeper.accounts.models import User
 from panelkeeper.lib.forms import OrganisationForm
 from panelkeeper.lib.widgets import GovukDateField
-from panelkeeper.members.models import ContactBy, CustomerType, DocumentVersion, GroupRole, Status
+from panelkeeper.members.models import (
+    ContactBy,
+    CustomerType,
+    DocumentVersion,
+    GroupRole,
+    SignInState,
+    Status,
+)
 from panelkeeper.organisations.models import Group, Organisation
 
 MAX_SCAN_BYTES = 10 * 1024 * 1024
@@ -22,6 +29,9 @@ MAX_SCAN_BYTES = 10 * 1024 * 1024
 
 class SearchForm(forms.Form):
     q = forms.CharField(label="Search by name", required=False, max_length=100)
+    sign_in = forms.ChoiceField(
+        label="Sign-in", required=False, choices=[("", "Everyone"), *SignInState.choices]
+    )
 
 
 class OnDateForm(forms.Form):
@@ -267,4 +277,9 @@ class ImportForm(forms.Form):
         label="Upload a CSV file",
         help_text="Saved from Excel or any spreadsheet; UTF-8 or Windows (Excel) encoding.",
         error_messages={"required": "Select a CSV file"},
+    )
+    invite = forms.BooleanField(
+        label="Invite the imported members to sign in",
+        help_text="We will email each of them a link. Every row then needs its own email address.",
+        required=False,
     )

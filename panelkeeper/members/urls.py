@@ -6,6 +6,7 @@ from panelkeeper.members.views import (
     officer,
     officer_documents,
     officer_import,
+    officer_invitations,
     officer_support,
     portal,
 )
@@ -22,6 +23,20 @@ urlpatterns = [
     path(f"{ORG}members/import/", officer_import.upload, name="import"),
     path(f"{ORG}members/import/confirm/", officer_import.confirm, name="import_confirm"),
     path(f"{ORG}members/export.csv", officer_import.export, name="export"),
+    path(f"{ORG}members/invite/", officer_invitations.invite_chosen, name="invite_chosen"),
+    path(f"{ORG}members/invite-all/", officer_invitations.invite_everyone, name="invite_everyone"),
+    path(f"{MEMBER}invite/", officer_invitations.invite, name="invite"),
+    path(f"{MEMBER}invite-advocate/", officer_invitations.advocate, name="invite_advocate"),
+    path(
+        f"{ORG}member-invitations/<int:pk>/resend/",
+        officer_invitations.resend_invitation,
+        name="resend_invitation",
+    ),
+    path(
+        f"{ORG}member-invitations/<int:pk>/withdraw/",
+        officer_invitations.withdraw_invitation,
+        name="withdraw_invitation",
+    ),
     path(MEMBER, officer.detail, name="detail"),
     path(f"{MEMBER}edit/", officer.edit, name="edit"),
     path(f"{MEMBER}status/", officer.change_status, name="status"),

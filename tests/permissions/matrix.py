@@ -576,3 +576,8 @@ ROWS += INVITATION_ROWS
 from tests.organisations.staff_matrix_rows import STAFF_ROWS  # noqa: E402
 
 ROWS += STAFF_ROWS
+
+# members and advocates invited to sign in: rows in tests/members/invitation_matrix_rows.py
+from tests.members.invitation_matrix_rows import INVITATION_ROWS as MEMBER_INVITATION_ROWS  # noqa: E402
+
+ROWS += MEMBER_INVITATION_ROWS

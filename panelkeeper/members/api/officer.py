@@ -18,6 +18,7 @@ from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.api.common import added_to, member_of, signatures_of
 from panelkeeper.members.api.officer_documents import router as documents_router
+from panelkeeper.members.api.officer_invitations import router as invitations_router
 from panelkeeper.members.api.schemas import (
     CountersignIn,
     EligibilityOut,
@@ -29,7 +30,7 @@ from panelkeeper.members.api.schemas import (
 )
 from panelkeeper.members.eligibility import Eligibility, eligibility
 from panelkeeper.members.lookups import signature_in, version_named
-from panelkeeper.members.models import Member, MemberStatus, Signature
+from panelkeeper.members.models import Member, MemberStatus, Signature, SignInState
 from panelkeeper.members.records import add_member, change_member_status, update_member
 from panelkeeper.members.signing import countersign, record_paper_signature
 from panelkeeper.members.status import status_records
@@ -37,6 +38,7 @@ from panelkeeper.organisations.models import Group
 
 router = Router(tags=["members"])
 router.add_router("", documents_router)
+router.add_router("", invitations_router)
 
 MAX_PAGE = 100
 
@@ -68,12 +70,19 @@ PAPER_SIGNATURE_BODY = {
 
 @api_readers.get(router, "/{org}/members", list[MemberOut])
 def list_members(
-    request: StaffRequest, org: str, q: str = "", offset: int = 0, limit: int = 50
+    request: StaffRequest,
+    org: str,
+    q: str = "",
+    sign_in: SignInState | None = None,
+    offset: int = 0,
+    limit: int = 50,
 ) -> list[Member]:
-    """Members, searchable by name."""
-    members = Member.objects.of(request.organisation)
+    """Members, searchable by name and filtered by whether they sign in."""
+    members = Member.objects.of(request.organisation).with_invitation()
     if q.strip():
         members = members.filter(full_name__icontains=q.strip())
+    if sign_in is not None:
+        members = members.signing_in(sign_in, now=timezone.now())
     offset, limit = max(offset, 0), min(max(limit, 1), MAX_PAGE)
     return list(members.order_by("full_name", "id")[offset : offset + limit])
 

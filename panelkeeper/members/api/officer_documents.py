@@ -9,6 +9,8 @@ from ninja import Router, Status
 
 from panelkeeper.accounts.permissions import api_officers, api_readers
 from panelkeeper.lib.api import read_body
+from panelkeeper.lib.refusals import Problem as RefusalProblem
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.api.common import added_to, member_of
 from panelkeeper.members.api.schemas import (
@@ -107,7 +109,7 @@ def import_csv(request: StaffRequest, org: str) -> Status[ImportOut]:
     data = read_body(request, ImportIn)
     organisation = request.organisation
     text = data.csv.lstrip("\ufeff")
-    checked = check(text, organisation)
+    checked = check(text, organisation, invite=data.invite)
     if checked.problems:
         problems = [
             ImportProblemOut(line=p.line, column=p.column, message=p.message)
@@ -116,9 +118,20 @@ def import_csv(request: StaffRequest, org: str) -> Status[ImportOut]:
         return Status(422, ImportOut(saved=False, rows=len(checked.rows), problems=problems))
     if data.dry_run:
         return Status(200, ImportOut(saved=False, rows=len(checked.rows), problems=[]))
-    added = import_members(text=text, organisation=organisation, actor=request.user)
+    try:
+        added = import_members(
+            text=text, organisation=organisation, actor=request.user, invite=data.invite
+        )
+    except Refused as refused:  # the members changed since the check: nothing was saved
+        problems = [
+            ImportProblemOut(line=0, column=p.field or "", message=p.message)
+            for p in refused.problems or [RefusalProblem(refused.message, refused.field)]
+        ]
+        return Status(422, ImportOut(saved=False, rows=len(checked.rows), problems=problems))
+    ids = [m.pk for m in added]
+    invited = len(added) if data.invite else 0
     return Status(
-        200, ImportOut(saved=True, rows=len(added), problems=[], member_ids=[m.pk for m in added])
+        200, ImportOut(saved=True, rows=len(added), problems=[], member_ids=ids, invited=invited)
     )
 
 

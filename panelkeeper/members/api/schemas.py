@@ -7,10 +7,18 @@ the ``resolve_*`` methods read the values that are not plain attributes of it.
 import datetime as dt
 from decimal import Decimal
 
+from django.utils import timezone
 from ninja import Schema
 
 from panelkeeper.members.eligibility import Eligibility
-from panelkeeper.members.models import Countersignature, DocumentVersion, Signature
+from panelkeeper.members.models import (
+    Countersignature,
+    DocumentVersion,
+    Member,
+    Signature,
+    SignInState,
+)
+from panelkeeper.organisations.api.staff_schemas import InvitationOut as StaffInvitationOut
 
 
 class MemberIn(Schema):
@@ -46,6 +54,46 @@ class MemberOut(Schema):
     ended_on: dt.date | None
     user_id: int | None
     advocate_id: int | None
+    sign_in: SignInState
+    invited_at: dt.datetime | None
+    invitation_expires_at: dt.datetime | None
+
+    @staticmethod
+    def resolve_sign_in(member: Member) -> SignInState:
+        _invitation_of(member)
+        return member.sign_in(now=timezone.now())
+
+    @staticmethod
+    def resolve_invited_at(member: Member) -> dt.datetime | None:
+        return _invitation_of(member)[0]
+
+    @staticmethod
+    def resolve_invitation_expires_at(member: Member) -> dt.datetime | None:
+        return _invitation_of(member)[1]
+
+
+def _invitation_of(member: Member) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """The member's latest open invitation, from the list's annotations or, for a member
+    read alone, one query (kept on the member for the other fields)."""
+    names = ("invited_at", "invitation_expires_at")
+    if not hasattr(member, names[1]):
+        Member.objects.invitation_of(member)
+    invited, expires = (getattr(member, name) for name in names)
+    return invited, expires
+
+
+class InvitationOut(StaffInvitationOut):
+    """A member's or an advocate's invitation: ``member_id`` is the record it is for."""
+
+    member_id: int | None
+
+
+class ChosenMembersIn(Schema):
+    member_ids: list[int]
+
+
+class AdvocateInvitationIn(Schema):
+    email: str
 
 
 class StatusIn(Schema):
@@ -214,10 +262,12 @@ class DecisionIn(Schema):
 
 
 class ImportIn(Schema):
-    """The CSV text; with ``dry_run`` only checked, never saved."""
+    """The CSV text; with ``dry_run`` only checked, never saved; with ``invite`` each
+    member imported is invited to sign in (each row then needs its own email address)."""
 
     csv: str
     dry_run: bool = False
+    invite: bool = False
 
 
 class ImportProblemOut(Schema):
@@ -231,3 +281,4 @@ class ImportOut(Schema):
     rows: int
     problems: list[ImportProblemOut]
     member_ids: list[int] = []
+    invited: int = 0

@@ -14,6 +14,7 @@ from panelkeeper.members.models.members import (
     Member,
     MemberQuerySet,
     MemberStatus,
+    SignInState,
     Status,
 )
 from panelkeeper.members.models.support import Appraisal, Expense
@@ -30,6 +31,7 @@ __all__ = [
     "Member",
     "MemberQuerySet",
     "MemberStatus",
+    "SignInState",
     "Signature",
     "Status",
     "text_hash",

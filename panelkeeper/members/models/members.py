@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 
+from panelkeeper.accounts.models import Invitation
 from panelkeeper.lib.fields import optional_user_key
 from panelkeeper.rules.dates import day_month_year
 
@@ -43,6 +44,14 @@ class GroupRole(models.TextChoices):
 class ContactBy(models.TextChoices):
     EMAIL = "email", "Email"
     POST = "post", "Post"
+
+
+class SignInState(models.TextChoices):
+    """Whether a member can sign in to their record, has been invited to, or neither."""
+
+    SIGNS_IN = "signs_in", "Can sign in"
+    INVITED = "invited", "Invited"
+    NOT_INVITED = "not_invited", "Not invited"
 
 
 class Status(models.TextChoices):
@@ -77,6 +86,38 @@ class MemberQuerySet(models.QuerySet["Member"]):
             .filter(Q(status_then=Status.ACTIVE), started_on__lte=on)
             .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=on))
         )
+
+    def with_invitation(self) -> MemberQuerySet:
+        """Annotate ``invited_at`` and ``invitation_expires_at``: when the member's latest
+        invitation to sign in that is neither accepted nor withdrawn was made, and when its
+        link stops working (both None when there is none)."""
+        latest = Invitation.objects.filter(
+            member=OuterRef("pk"),
+            role=Invitation.Role.MEMBER,
+            accepted_at__isnull=True,
+            withdrawn_at__isnull=True,
+        ).order_by("-created_at", "-id")
+        return self.annotate(
+            invited_at=Subquery(latest.values("created_at")[:1]),
+            invitation_expires_at=Subquery(latest.values("expires_at")[:1]),
+        )
+
+    def signing_in(self, state: str, *, now: dt.datetime) -> MemberQuerySet:
+        """The members in sign-in ``state`` (a :class:`SignInState` value) at ``now``; needs
+        :meth:`with_invitation`. An invitation past its expiry counts as none."""
+        if state == SignInState.SIGNS_IN:
+            return self.filter(user__isnull=False)
+        waiting = Q(invitation_expires_at__gt=now)
+        if state == SignInState.INVITED:
+            return self.filter(waiting, user__isnull=True)
+        return self.filter(~waiting | Q(invitation_expires_at__isnull=True), user__isnull=True)
+
+    def invitation_of(self, member: Member) -> Member:
+        """``member`` with :meth:`with_invitation`'s annotations set, read in one query."""
+        annotated = self.with_invitation().get(pk=member.pk)
+        for name in ("invited_at", "invitation_expires_at"):
+            setattr(member, name, getattr(annotated, name))
+        return member
 
     def for_person(self, user: User) -> MemberQuerySet:
         """The records a signed-in person may open in the portal: their own and those they
@@ -140,6 +181,18 @@ class Member(models.Model):
     @property
     def organisation_id(self) -> int:
         return int(self.group.organisation_id)
+
+    def sign_in(self, *, now: dt.datetime) -> SignInState:
+        """This member's :class:`SignInState` state at ``now``, from :meth:`MemberQuerySet.
+        with_invitation`'s annotations."""
+        if self.user_id is not None:
+            return SignInState.SIGNS_IN
+        expires = getattr(self, "invitation_expires_at", None)
+        return (
+            SignInState.INVITED
+            if expires is not None and expires > now
+            else SignInState.NOT_INVITED
+        )
 
 
 class MemberStatus(models.Model):

@@ -17,8 +17,9 @@ from panelkeeper.lib.forms import bound, form_applied, form_result
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.eligibility import eligibility
 from panelkeeper.members.forms import MemberForm, OnDateForm, SearchForm, StatusForm
+from panelkeeper.members.invitations import invitations_of
 from panelkeeper.members.lookups import member_in
-from panelkeeper.members.models import Member
+from panelkeeper.members.models import Member, SignInState
 from panelkeeper.members.records import add_member, change_member_status, update_member
 from panelkeeper.members.status import status_records
 from panelkeeper.members.views.common import added_to
@@ -55,24 +56,34 @@ def member_form_page[T](
 @staff(*READERS)
 @require_GET
 def member_list(request: StaffRequest, org: str) -> HttpResponse:
-    """Every member of the organisation, 25 to a page, searchable by name."""
+    """Every member of the organisation, 25 to a page, searchable by name and filtered by
+    whether they can sign in, have been invited to, or neither."""
     organisation = request.organisation
     search = SearchForm(request.GET)
-    query = search.cleaned_data["q"].strip() if search.is_valid() else ""
+    valid = search.is_valid()
+    query = search.cleaned_data["q"].strip() if valid else ""
+    sign_in = search.cleaned_data["sign_in"] if valid else ""
+    now = timezone.now()
     members = (
         Member.objects.of(organisation)
         .with_status(on=timezone.localdate())
-        .select_related("group")
+        .with_invitation()
+        .select_related("group", "user")
         .order_by("full_name", "id")
     )
     if query:
         members = members.filter(full_name__icontains=query)
+    if sign_in:
+        members = members.signing_in(sign_in, now=now)
     page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "organisation": organisation,
         "search": search,
         "query": query,
+        "sign_in": sign_in,
+        "sign_in_choices": SignInState.choices,
         "page_obj": page,
+        "now": now,
         "is_officer": OFFICER in request.roles,
     }
     return render(request, "members/list.html", context)
@@ -127,7 +138,7 @@ def edit(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 def detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """The member's record, status history and eligibility checklist for today, or for
     the date in ``?on_day=&on_month=&on_year=``."""
-    member = member_for(request, pk)
+    member = Member.objects.invitation_of(member_for(request, pk))
     today = timezone.localdate()
     on_form = OnDateForm(request.GET or None)
     on = (on_form.cleaned_data["on"] if on_form.is_valid() else None) or today
@@ -144,6 +155,8 @@ def detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
         "expenses": member.expenses.all(),
         "is_officer": OFFICER in request.roles,
         "today": today,
+        "now": timezone.now(),
+        "invitations": invitations_of(member),
     }
     return render(request, "members/detail.html", context)
 

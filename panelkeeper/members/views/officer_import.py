@@ -31,8 +31,9 @@ def upload(request: StaffRequest, org: str) -> HttpResponse:
             form.add_error("file", "The selected file must be smaller than 2 MB")
         else:
             text = decode(upload.read())
-            checked = check(text, organisation)
-            context.update(checked=checked, text=text)
+            invite = form.cleaned_data["invite"]
+            checked = check(text, organisation, invite=invite)
+            context.update(checked=checked, text=text, invite=invite)
             if checked.problems:
                 form.add_error(
                     "file", "The file has problems. Correct each one and upload it again"
@@ -42,12 +43,14 @@ def upload(request: StaffRequest, org: str) -> HttpResponse:
 
 class ConfirmForm(forms.Form):
     text = forms.CharField(widget=forms.HiddenInput, strip=False)
+    invite = forms.BooleanField(widget=forms.HiddenInput, required=False)
 
 
 @staff(OFFICER)
 @require_POST
 def confirm(request: StaffRequest, org: str) -> HttpResponse:
-    """Import the previewed rows: all of them or, if anything changed since, none."""
+    """Import the previewed rows (and invite them, if that was chosen): all of them or, if
+    anything changed since, none."""
     form = ConfirmForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Upload the CSV file again")
@@ -55,12 +58,16 @@ def confirm(request: StaffRequest, org: str) -> HttpResponse:
     added = button_change(
         request,
         lambda: import_members(
-            text=form.cleaned_data["text"], organisation=request.organisation, actor=request.user
+            text=form.cleaned_data["text"],
+            organisation=request.organisation,
+            actor=request.user,
+            invite=form.cleaned_data["invite"],
         ),
     )
     if added is None:
         return redirect("members:import", org=org)
-    messages.success(request, f"{len(added)} member{'s' * (len(added) != 1)} imported")
+    imported = f"{len(added)} member{'s' * (len(added) != 1)} imported"
+    messages.success(request, imported + (" and invited" if form.cleaned_data["invite"] else ""))
     return redirect("members:list", org=org)
 
 

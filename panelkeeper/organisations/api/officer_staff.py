@@ -44,7 +44,7 @@ def _person(request: StaffRequest, user_id: int) -> User:
 
 
 def _invitation(request: StaffRequest, invitation_id: int) -> Invitation:
-    return get_object_for(request.organisation, Invitation.objects.all(), pk=invitation_id)
+    return get_object_for(request.organisation, Invitation.objects.staff(), pk=invitation_id)
 
 
 @api_readers.get(router, "/{org}/staff", list[StaffOut])
@@ -73,7 +73,7 @@ def delete_staff(request: StaffRequest, org: str, user_id: int) -> RemovedOut:
 @api_readers.get(router, "/{org}/invitations", list[InvitationOut])
 def list_invitations(request: StaffRequest, org: str) -> list[Invitation]:
     """Invitations waiting to be accepted."""
-    pending = Invitation.objects.pending(now=timezone.now())
+    pending = Invitation.objects.staff().pending(now=timezone.now())
     return list(pending.filter(organisation=request.organisation).order_by("email"))
 
 

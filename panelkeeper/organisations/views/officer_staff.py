@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from panelkeeper.accounts.invitations import invite, resend, withdraw
+from panelkeeper.accounts.invitations import RESENT, WITHDRAWN, invite, resend, withdraw
 from panelkeeper.accounts.models import Invitation, User
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.accounts.views.common import staff_page
@@ -30,7 +30,7 @@ def _back(org: str) -> dict[str, str]:
 
 
 def _invitation(request: StaffRequest, pk: int) -> Invitation:
-    return get_object_for(request.organisation, Invitation.objects.all(), pk=pk)
+    return get_object_for(request.organisation, Invitation.objects.staff(), pk=pk)
 
 
 def _person(request: StaffRequest, pk: int) -> User:
@@ -40,8 +40,10 @@ def _person(request: StaffRequest, pk: int) -> User:
 @staff(*READERS)
 @require_GET
 def staff_list(request: StaffRequest, org: str) -> HttpResponse:
-    pending = Invitation.objects.pending(now=timezone.now()).filter(
-        organisation=request.organisation
+    pending = (
+        Invitation.objects.staff()
+        .pending(now=timezone.now())
+        .filter(organisation=request.organisation)
     )
     return staff_page(
         request,
@@ -89,13 +91,13 @@ def _on_invitation(
 @staff(OFFICER)
 @require_POST
 def resend_invitation(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    return _on_invitation(request, pk, resend, "Invitation sent to {email} again, with a new link")
+    return _on_invitation(request, pk, resend, RESENT)
 
 
 @staff(OFFICER)
 @require_POST
 def withdraw_invitation(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    return _on_invitation(request, pk, withdraw, "Invitation to {email} withdrawn")
+    return _on_invitation(request, pk, withdraw, WITHDRAWN)
 
 
 @staff(OFFICER)
