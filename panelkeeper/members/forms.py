@@ -94,7 +94,8 @@ class MemberForm(OrganisationForm):
     user_email = forms.EmailField(
         label="Their own sign-in (email)",
         required=False,
-        help_text="Leave empty if an officer looks after their record.",
+        help_text="Someone who already signs in. Leave empty if an officer looks after their "
+        "record, or to invite them from the member's page.",
         error_messages={
             "invalid": "Enter an email address in the correct format, like name@example.com"
         },
@@ -102,7 +103,8 @@ class MemberForm(OrganisationForm):
     advocate_email = forms.EmailField(
         label="Advocate's sign-in (email)",
         required=False,
-        help_text="Someone who acts for them. Leave empty if none.",
+        help_text="Someone who acts for them and already signs in. Leave empty if none, or "
+        "to invite them from the member's page.",
         error_messages={
             "invalid": "Enter an email address in the correct format, like name@example.com"
         },
@@ -118,8 +120,8 @@ class MemberForm(OrganisationForm):
         user = User.objects.filter(email__iexact=email).first()
         if user is None:
             raise forms.ValidationError(
-                "No one signs in with that email; ask them to make an account first, "
-                f"or leave {what} empty"
+                f"No one signs in with that email. Leave {what} empty, save, and invite "
+                "them from the member's page instead"
             )
         return user
 

@@ -7,7 +7,9 @@ import datetime as dt
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -366,3 +368,19 @@ def test_an_import_whose_invitations_are_refused_saves_no_member(
     assert "The file has 1 problem" in done.content.decode()
     assert not Member.objects.filter(full_name="Ann Able").exists()
     assert not Invitation.objects.exists()
+
+
+def test_the_list_with_sign_in_states_runs_the_same_queries_for_3_and_21_members(
+    factory: Factory, officer_client: Client
+) -> None:
+    def add(count: int) -> int:
+        for _ in range(count):
+            factory.member_invitation()
+            factory.panel_member(user=factory.user())
+            factory.panel_member()
+        url = reverse("members:list", kwargs={"org": "home"})
+        with CaptureQueriesContext(connection) as queries:
+            assert officer_client.get(url, {"sign_in": ""}).status_code == 200
+        return len(queries)
+
+    assert add(1) == add(6)

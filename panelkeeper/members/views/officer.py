@@ -68,7 +68,7 @@ def member_list(request: StaffRequest, org: str) -> HttpResponse:
         Member.objects.of(organisation)
         .with_status(on=timezone.localdate())
         .with_invitation()
-        .select_related("group", "user")
+        .select_related("group")
         .order_by("full_name", "id")
     )
     if query:

@@ -1,0 +1,66 @@
+"""On a 390 px phone with JavaScript off: a member accepts their invitation, chooses an
+emailed code instead of a password, and lands on their own record. axe checks each page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import assert_accessible_without_js, watched_page
+
+pytestmark = pytest.mark.browser
+
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "java_script_enabled": False,
+}
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    with watched_page(browser, **PHONE) as page:
+        yield page
+
+
+@pytest.fixture
+def invitation_link(transactional_db: None) -> str:
+    from panelkeeper.members.invitations import invite_member
+    from tests.factory import Factory
+
+    factory = Factory()
+    member = factory.panel_member(full_name="Pat Kestrel", email="pat@example.org")
+    link = invite_member(member=member, actor=factory.officer()).link
+    return link.split("/invitations/", 1)[1]
+
+
+def fits_the_width(page: Page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"{page.url} is {width} px wide"
+
+
+def test_a_member_accepts_on_a_phone_without_javascript_and_chooses_a_code(
+    phone: Page, live_server: object, invitation_link: str
+) -> None:
+    phone.goto(f"{live_server}/invitations/{invitation_link}")
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Accept your invitation")
+    expect(phone.get_by_label("First name")).to_have_value("Pat")
+    expect(phone.get_by_label("Last name")).to_have_value("Kestrel")
+    fits_the_width(phone)
+    assert_accessible_without_js(phone)
+
+    phone.get_by_role("button", name="Accept and sign in").click()
+    expect(phone.locator(".govuk-error-summary")).to_contain_text("Select how you want to sign in")
+    assert_accessible_without_js(phone)
+
+    phone.get_by_label("Email me a sign-in code each time").check()
+    phone.get_by_role("button", name="Accept and sign in").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Your record")
+    expect(phone.locator(".govuk-notification-banner")).to_contain_text(
+        "Next time, sign in with your email address: we will email you a code"
+    )
+    fits_the_width(phone)
+    assert_accessible_without_js(phone)
