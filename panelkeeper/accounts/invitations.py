@@ -130,13 +130,13 @@ def _post_email(invitation: Invitation, link: str) -> None:
     expires = day_month_year(timezone.localtime(invitation.expires_at).date())
     kind = kind_of(invitation)
     how = (
-        "choose a password or to have a sign-in code emailed to you each time"
+        "accept. You can choose a password, or have a sign-in code emailed to you each time"
         if kind.offers_code
-        else "choose your name and set a password"
+        else "accept, choose your name and set a password"
     )
     body = (
         f"You have been invited to {kind.invited_as(invitation)} on panelkeeper.\n\n"
-        f"Open this link to accept and {how}:\n\n{link}\n\n"
+        f"Open this link to {how}:\n\n{link}\n\n"
         f"The link works once, until {expires}. If it has stopped working, ask "
         f"{_who_to_ask(invitation)} to send you a new one.\n\n"
         "If you were not expecting this email, you can ignore it.\n"

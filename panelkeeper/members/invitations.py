@@ -100,6 +100,11 @@ def register() -> None:
     )
 
 
+# The field a refusal of many invitations names: the API's list of ids (the pages show
+# the refusal above the list).
+FIELD = "member_ids"
+
+
 class _Batch:
     """What deciding whether members can be invited needs, read in two queries for a whole
     batch rather than per member: who has an invitation waiting, and which addresses sign
@@ -145,21 +150,21 @@ def invite_members(*, members: Iterable[Member], actor: User | None) -> list[Sen
     """
     members = list(members)
     if not members:
-        raise Refused("Select the members to invite", field="members")
+        raise Refused("Select the members to invite", field=FIELD)
     with transaction.atomic():
         batch = _Batch(members)
         problems = [
-            Problem(why, "members")
+            Problem(why, FIELD)
             for why in (batch.why_not(member) for member in members)
             if why is not None
         ]
         if len(problems) == 1:
-            raise Refused(problems[0].message, field="members")
+            raise Refused(problems[0].message, field=FIELD)
         if problems:
             raise Refused(
                 f"{len(problems)} of the members cannot be invited. Correct each one, or "
                 "leave them out, and try again.",
-                field="members",
+                field=FIELD,
                 problems=problems,
             )
         return [

@@ -53,7 +53,9 @@ def test_inviting_a_member_posts_an_email_and_audits_it(factory: Factory) -> Non
     )
     message = Message.objects.get(key=f"invitation:{invitation.pk}:1")
     assert "see your record as a member of Customer Scrutiny Panel at Home Housing" in message.body
-    assert "sign-in code emailed to you each time" in message.body
+    assert (
+        "You can choose a password, or have a sign-in code emailed to you each time" in message.body
+    )
     entry = AuditEntry.objects.get(action="invitation.created", object_id=invitation.pk)
     assert entry.actor == officer and "member" in entry.fields
     [email] = deliver()

@@ -124,3 +124,12 @@ def test_importing_with_invitations_checks_every_row_has_its_own_email(
     assert Invitation.objects.get().member_id == saved.json()["member_ids"][0]
     assert Message.objects.filter(key__startswith="invitation:").count() == 1
     assert timezone.now() < Invitation.objects.get().expires_at
+
+
+def test_an_empty_choice_is_refused_naming_the_field(
+    factory: Factory, officer_client: Client
+) -> None:
+    response = post(officer_client, f"{API}/member-invitations", {"member_ids": []})
+    assert response.status_code == 422
+    assert response.json()["field"] == "member_ids"
+    assert response.json()["detail"] == "Select the members to invite"
