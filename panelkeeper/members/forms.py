@@ -12,7 +12,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
 from panelkeeper.accounts.models import User
-from panelkeeper.lib.forms import OrganisationForm
+from panelkeeper.lib.forms import OrganisationForm, radios_field
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import (
     ContactBy,
@@ -228,6 +228,20 @@ class SignForm(forms.Form):
                     "required": "Confirm that you accept what may happen if the code is breached"
                 },
             )
+
+
+class ContactSharingForm(forms.Form):
+    """A member's own answer on sharing their contact details with their group (CONF-7)."""
+
+    share = radios_field(
+        "Do you agree to share your contact details with the other members?",
+        missing="Select yes if you agree to share your contact details",
+        choices=[("yes", "Yes, show them to the other members"), ("no", "No, keep them hidden")],
+    )
+
+    @property
+    def sharing(self) -> bool:
+        return bool(self.cleaned_data["share"] == "yes")
 
 
 class PaperSignatureForm(OrganisationForm):

@@ -276,3 +276,27 @@ def _ending_recorded(member: Member, on: dt.date) -> bool:
     return MemberStatus.objects.filter(
         member=member, status=Status.ENDED, effective_from=on
     ).exists()
+
+
+def share_contact_details(*, member: Member, share: bool, actor: User | None) -> Member:
+    """Record the member's own answer to whether other members of their group may see
+    their email address and phone number (CONF-7); the member, or the advocate who acts
+    for them, gives or withdraws it. Audited as consent given or withdrawn; the same
+    answer twice changes nothing."""
+    if not isinstance(share, bool):
+        raise Refused(
+            "Answer yes or no: do you agree to share your contact details",
+            field="share_contact_details",
+        )
+    if member.share_contact_details == share:
+        return member
+    with transaction.atomic():
+        member.share_contact_details = share
+        save_recorded(
+            obj=member,
+            fields=["share_contact_details"],
+            action="member.contact_consent_given" if share else "member.contact_consent_withdrawn",
+            actor=actor,
+            organisation=member.group.organisation,
+        )
+    return member

@@ -61,6 +61,7 @@ urlpatterns = [
     path(f"{MY}sign/<int:version>/", portal.sign, name="sign"),
     path(f"{MY}signatures/<int:signature>/pdf/", portal.my_signature_pdf, name="my_pdf"),
     path(f"{MY}group/", portal.my_group, name="my_group"),
+    path(f"{MY}contact-sharing/", portal.contact_sharing, name="contact_sharing"),
     path(f"{MY}expenses/", portal.my_expenses, name="my_expenses"),
     path(f"{MY}expenses/claim/", portal.claim_expense, name="claim_expense"),
 ]

@@ -381,6 +381,9 @@ ROWS += [
     Row("members:my_pdf", "GET", own_record(200), my_pdf_kwargs),
     Row("members:my_group", "GET", own_record(200), my_kwargs),
     Row("members:my_group", "GET", own_record(200, who="advocate"), advocated_kwargs),
+    Row("members:contact_sharing", "GET", own_record(200), my_kwargs),
+    Row("members:contact_sharing", "GET", own_record(200, who="advocate"), advocated_kwargs),
+    Row("members:contact_sharing", "POST", own_record(200), my_kwargs, note="no answer"),
     Row("members:my_expenses", "GET", own_record(200), my_kwargs),
     Row("members:my_expenses", "GET", own_record(200, who="advocate"), advocated_kwargs),
     Row("members:my_expenses", "POST", own_record(405), my_kwargs),
@@ -439,6 +442,9 @@ ROWS += [
     Row(MY_API + "/{member}/eligibility", "GET", api_own_record(200), my_kwargs),
     Row(MY_API + "/{member}/signatures", "GET", api_own_record(200), my_kwargs),
     Row(MY_API + "/{member}/signatures", "POST", api_own_record(422), my_kwargs, note="no body"),
+    Row(
+        MY_API + "/{member}/contact-sharing", "PUT", api_own_record(422), my_kwargs, note="no body"
+    ),
     Row(MY_API + "/{member}/expenses", "GET", api_own_record(200), my_kwargs),
     Row(
         MY_API + "/{member}/expenses", "GET", api_own_record(200, who="advocate"), advocated_kwargs

@@ -1,6 +1,7 @@
 """The member portal's API, at ``/api/v1/my``: a member's own record, or one their
 advocate acts for (``api_member_self``); anyone else's answers 404. A member signs
-documents and claims expenses and rewards here; officers decide the claims through
+documents, claims expenses and rewards, and answers whether their group sees their
+contact details here; officers decide the claims through
 the members API."""
 
 from django.utils import timezone
@@ -11,6 +12,7 @@ from panelkeeper.lib.api import read_body, within_token
 from panelkeeper.lib.requests import MemberRequest, SignedInRequest
 from panelkeeper.members.api.common import added_to, signatures_of
 from panelkeeper.members.api.schemas import (
+    ContactSharingIn,
     EligibilityOut,
     ExpenseIn,
     ExpenseOut,
@@ -21,6 +23,7 @@ from panelkeeper.members.api.schemas import (
 from panelkeeper.members.eligibility import Eligibility, eligibility
 from panelkeeper.members.lookups import version_named
 from panelkeeper.members.models import Expense, Member, Signature
+from panelkeeper.members.records import share_contact_details
 from panelkeeper.members.signing import sign_document
 from panelkeeper.members.support import submit_expense
 
@@ -69,6 +72,15 @@ def sign(request: MemberRequest, member: int) -> Status[Signature]:
         today=timezone.localdate(),
     )
     return Status(201, signature)
+
+
+@api_members.put(my_router, "/{member}/contact-sharing", MemberOut, body=ContactSharingIn)
+def put_contact_sharing(request: MemberRequest, member: int) -> Member:
+    """Give or withdraw your consent to show your contact details to your group."""
+    data = read_body(request, ContactSharingIn)
+    return share_contact_details(
+        member=request.member, share=data.share_contact_details, actor=request.user
+    )
 
 
 @api_members.get(my_router, "/{member}/expenses", list[ExpenseOut])

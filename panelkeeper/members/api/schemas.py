@@ -96,6 +96,12 @@ class AdvocateInvitationIn(Schema):
     email: str
 
 
+class ContactSharingIn(Schema):
+    """The member's own answer: may the other members see their contact details (CONF-7)."""
+
+    share_contact_details: bool
+
+
 class StatusIn(Schema):
     status: str
     reason: str

@@ -19,8 +19,9 @@ from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.requests import MemberRequest, SignedInRequest
 from panelkeeper.members.documents import documents_of_code, render_document
 from panelkeeper.members.eligibility import eligibility
-from panelkeeper.members.forms import SignForm
+from panelkeeper.members.forms import ContactSharingForm, SignForm
 from panelkeeper.members.models import DocumentVersion, Member, Signature
+from panelkeeper.members.records import share_contact_details
 from panelkeeper.members.signing import sign_document
 from panelkeeper.members.support import submit_expense
 from panelkeeper.members.support_forms import ExpenseForm
@@ -123,6 +124,31 @@ def my_group(request: MemberRequest, member: int) -> HttpResponse:
     others = Member.objects.active(on=today).filter(group=record.group).exclude(pk=record.pk)
     context = {"member": record, "organisation": record.group.organisation, "others": others}
     return render(request, "members/my_group.html", context)
+
+
+@member_self
+@require_http_methods(["GET", "POST"])
+def contact_sharing(request: MemberRequest, member: int) -> HttpResponse:
+    """The member gives or withdraws their consent to show their contact details to the
+    other members of their group (CONF-7)."""
+    record = request.member
+    initial = {"share": "yes" if record.share_contact_details else "no"}
+    form = ContactSharingForm(**bound(request), initial=initial)
+    if form_applied(
+        request,
+        form,
+        lambda: share_contact_details(member=record, share=form.sharing, actor=request.user),
+    ):
+        shown = "are now shown to" if record.share_contact_details else "are now hidden from"
+        messages.success(request, f"Contact details {shown} the other members")
+        return redirect("members:my_record", member=record.pk)
+    context = {
+        "member": record,
+        "organisation": record.group.organisation,
+        "form": form,
+        "acting_for": record.user_id != request.user.pk,
+    }
+    return render(request, "members/my_contact_sharing.html", context)
 
 
 @member_self
