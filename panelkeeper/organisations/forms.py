@@ -83,7 +83,7 @@ class PublishForm(forms.Form):
     approved_on = GovukDateField(
         noun="date the code was approved",
         label="When was this version approved?",
-        help_text="For example, 27 3 2026",
+        help_text="The home page and the rulebook give this date. For example, 27 3 2026",
     )
     in_force_from = GovukDateField(
         noun="date it comes into force",

@@ -8,7 +8,9 @@ from panelkeeper.rules.explain.rulebook import Rulebook, rulebook
 
 
 def rulebook_of(version: PolicyVersion) -> Rulebook:
-    """The rulebook of ``version``, with its organisation's region and closure days;
-    :class:`~.policies.InvalidPolicy` if it no longer loads."""
+    """The rulebook of ``version``, with its organisation's region and closure days and,
+    once published, the approval date recorded for it (the one the home page and the API
+    give); :class:`~.policies.InvalidPolicy` if it no longer loads."""
     calendar = calendar_settings(version.organisation)
-    return rulebook(policy_of_version(version), calendar=calendar)
+    policy = policy_of_version(version)
+    return rulebook(policy, calendar=calendar, approved_on=version.approved_on)

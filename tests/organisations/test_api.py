@@ -270,3 +270,22 @@ def test_an_officer_adds_a_closure_day_and_a_weekend_is_refused(
     assert weekend.status_code == 422
     assert "Sunday" in weekend.json()["detail"]
     assert [d["reason"] for d in client.get(path, headers=headers).json()] == ["Office move"]
+
+
+def test_the_rulebook_gives_the_approval_date_recorded_on_publishing_gov_1(
+    client: Client, factory: Factory, auditor: User
+) -> None:
+    """The nexus file states 3 August 2011; a version recorded as approved on another
+    day says that day in the rulebook, as the home page and the version do."""
+    factory.published_version(preset="nexus", approved_on=dt.date(2026, 1, 5))
+    body = client.get(f"{BASE}/home/rulebook", headers=bearer(factory, auditor)).json()
+    texts = [rule["text"] for section in body["sections"] for rule in section["rules"]]
+    approvals = [text for text in texts if "approved on" in text]
+    assert approvals == ["This version was approved on 5 January 2026."]
+    assert body["version"]["approved_on"] == "2026-01-05"
+    factory.published_version(
+        preset="vela", approved_on=dt.date(2026, 3, 2), in_force_from=dt.date(2026, 3, 2)
+    )
+    body = client.get(f"{BASE}/home/rulebook", headers=bearer(factory, auditor)).json()
+    about = [rule["text"] for rule in body["sections"][0]["rules"]]
+    assert about[-1] == "This version was approved on 2 March 2026."

@@ -7,8 +7,9 @@ No key from the file (snake_case) appears in either.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from panelkeeper.rules.dates import day_month_year, long_date, month_year
 from panelkeeper.rules.explain.sections import (
@@ -83,10 +84,14 @@ def _about(policy: Policy, cal: CalendarSettings) -> Section:
     return Section("About this code", tuple(rules))
 
 
+def _approval_sentence(approved_on: dt.date) -> str:
+    return f"This version was approved on {day_month_year(approved_on)}."
+
+
 def _governance(g: Governance) -> list[Rule]:
     said = Sentences(g.cites.all)
     if g.approved_on:
-        said.add("GOV-1", text=f"This version was approved on {day_month_year(g.approved_on)}.")
+        said.add("GOV-1", text=_approval_sentence(g.approved_on))
     if g.review_every:
         who = sentence(titles(g.reviewed_by, "and")) if g.reviewed_by else "The organisation"
         first = f", the first time in {month_year(g.review_due)}" if g.review_due else ""
@@ -149,13 +154,24 @@ def _section[T](title: str, part: T | None, build: Callable[[T], Sequence[Rule]]
     return [Section(title, rules)] if rules else []
 
 
-def rulebook(policy: Policy, *, calendar: CalendarSettings | None = None) -> Rulebook:
+def rulebook(
+    policy: Policy, *, calendar: CalendarSettings | None = None, approved_on: dt.date | None = None
+) -> Rulebook:
     """Every rule of ``policy`` in plain English, grouped as a member would look for it.
 
     ``calendar`` is the organisation's region and closure days; without one (a file read
     on its own) the file's, which default to England with no closure days.
+    ``approved_on`` is the approval date recorded for a published version (GOV-1): the
+    rulebook states it, in place of any date in the file, so that it says what every
+    other page says.
     """
-    sections: list[Section] = [_about(policy, calendar or policy.calendar)]
+    about = _about(policy, calendar or policy.calendar)
+    if approved_on is not None and policy.governance is not None:
+        policy = replace(policy, governance=replace(policy.governance, approved_on=approved_on))
+    elif approved_on is not None:
+        approval = Rule(("GOV-1",), _approval_sentence(approved_on))
+        about = Section(about.title, (*about.rules, approval))
+    sections: list[Section] = [about]
     panel = the(policy.role_title("panel"))
     sections += _section("The code itself", policy.governance, _governance)
     sections += _section("Documents and signatures", policy.documents, documents_rules)

@@ -34,7 +34,8 @@ from panelkeeper.rules.policy.presets import PRESETS, load_preset
 
 PASSWORD = "demo-panelkeeper"
 # Every demo version was approved and came into force on fixed past dates, so the demo
-# looks the same whenever it is loaded.
+# looks the same whenever it is loaded: the approval date its file states, if it states
+# one, else APPROVED_ON.
 APPROVED_ON = dt.date(2026, 1, 5)
 IN_FORCE_FROM = dt.date(2026, 2, 2)
 
@@ -103,7 +104,7 @@ def load_organisation(slug: str, today: dt.date) -> list[SignIn]:
         _hold_every_title(organisation, policy, officer, today)
         publish_policy_version(
             version=draft,
-            approved_on=APPROVED_ON,
+            approved_on=_approved_on(policy),
             in_force_from=IN_FORCE_FROM,
             actor=officer,
             today=today,
@@ -127,6 +128,11 @@ def load_organisation(slug: str, today: dt.date) -> list[SignIn]:
     # Breach cases (cases app): one in its formal stage; under vela one decided and notified.
     load_demo_cases(organisation, officer=officer, today=today)
     return sign_ins + [SignIn(email, organisation.name, role) for email, role in members]
+
+
+def _approved_on(policy: Policy) -> dt.date:
+    stated = policy.governance.approved_on if policy.governance else None
+    return stated or APPROVED_ON
 
 
 def _hold_every_title(
