@@ -14,9 +14,12 @@ from panelkeeper.cases.models import Case
 from panelkeeper.cases.procedure import assess_case, check_step, ladder_of, policy_of
 from panelkeeper.letters import facts as f
 from panelkeeper.letters.kinds import NOTICE_KINDS, OUTCOME_KINDS, LetterKind
+from panelkeeper.letters.models import Letter
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.rules.calendar.working_days import WorkingCalendar
 from panelkeeper.rules.ladder import Channel, Ladder
 from panelkeeper.rules.ladder.case import CaseKind, CaseView, Event, EventKind
+from panelkeeper.rules.ladder.counting import received_on
 
 
 def case_facts(case: Case, *, on: dt.date) -> f.CaseFacts:
@@ -55,6 +58,17 @@ def outcome_kind(case: Case, *, on: dt.date) -> LetterKind:
 
 def _ladder(case: Case) -> Ladder:
     return ladder_of(policy_of(case.policy_version))
+
+
+def counted_as_received(letter: Letter, calendar: WorkingCalendar) -> dt.date | None:
+    """The day the written notice of a decision counts as received under the case's code
+    (Interpretation 2), from which its appeal window runs (BR-12): the day the case's own
+    reading gives, counted by the same rule. ``None`` for any letter that is not the
+    notice. ``calendar`` is the organisation's, read once for a page of letters."""
+    if not letter.gives_notice or letter.case is None:
+        return None
+    channel = Channel(letter.channel)
+    return received_on(_ladder(letter.case), calendar, letter.issued_on, channel)
 
 
 def case_letter_values(

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
-from panelkeeper.letters.kinds import NOTICE_KINDS
 from panelkeeper.letters.models import Channel, Dispatch, Letter, Recipient
 from panelkeeper.letters.rendering import batch_pdf
 from panelkeeper.organisations.models import Organisation
@@ -73,12 +72,7 @@ def dispatch_letter(letter: Letter, *, actor: User | None, to_address: str) -> l
     now = timezone.now()
     member = letter.member
     to_member = letter.addressed_to == Recipient.MEMBER
-    if (
-        to_member
-        and letter.case is not None
-        and letter.kind in NOTICE_KINDS
-        and letter.corrects_id is None
-    ):
+    if letter.gives_notice and letter.case is not None:
         from panelkeeper.cases.changes.steps import record_notice
 
         record_notice(

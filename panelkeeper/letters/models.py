@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from panelkeeper.letters.kinds import LetterKind
+from panelkeeper.letters.kinds import NOTICE_KINDS, LetterKind
 from panelkeeper.lib.fields import optional_user_key
 
 
@@ -164,6 +164,18 @@ class Letter(models.Model):
     @property
     def file_name(self) -> str:
         return f"{self.reference}.pdf"
+
+    @property
+    def gives_notice(self) -> bool:
+        """Whether sending this letter is the written notice of the case's decision (BR-11):
+        an outcome letter to the member, not a correction. Its deemed receipt starts the
+        appeal window (BR-12, Interpretation 2)."""
+        return (
+            self.case_id is not None
+            and self.kind in NOTICE_KINDS
+            and self.addressed_to == Recipient.MEMBER
+            and self.corrects_id is None
+        )
 
 
 class Dispatch(models.Model):

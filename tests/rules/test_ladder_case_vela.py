@@ -62,6 +62,17 @@ def test_the_conclusion_deadline_is_met_and_the_appeal_window_runs_from_deemed_r
     ]
 
 
+def test_the_view_gives_the_notice_sent_and_its_deemed_receipt_interpretation_2() -> None:
+    assert read("vela", SECOND_MINOR[:5], "2026-12-23", before=[FIRST_MINOR]).notice is None
+    notice = read("vela", SECOND_MINOR, "2027-01-04", before=[FIRST_MINOR]).notice
+    assert notice is not None
+    assert (notice.sent, notice.channel, notice.received) == (
+        d("2026-12-24"),
+        Channel.POST,
+        d("2026-12-30"),
+    )
+
+
 def test_a_first_minor_finding_alone_offers_the_minor_outcomes_only_br_10() -> None:
     view = read("vela", SECOND_MINOR[:4], "2026-12-23")
     assert view.level == "minor" and view.escalated_by is None

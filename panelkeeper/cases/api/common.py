@@ -17,6 +17,7 @@ from panelkeeper.cases.api.schemas import (
     EventOut,
     FileEntryOut,
     NextStepOut,
+    NoticeOut,
     OutcomeOut,
     PersonOut,
     SeatOut,
@@ -68,7 +69,7 @@ def case_out(
     ``people`` (officers and auditors) lists who else is involved."""
     case, view = reading.case, reading.view
     dues = {d.deadline.key: d for d in reading.dues}
-    window = view.appeal_window
+    window, notice = view.appeal_window, view.notice
     outcome = view.outcome
     return CaseOut(
         id=case.pk,
@@ -126,8 +127,14 @@ def case_out(
         )
         if outcome
         else None,
+        notice=NoticeOut(
+            sent_on=notice.sent, channel=notice.channel.value, received_on=notice.received
+        )
+        if notice
+        else None,
         appeal=AppealOut(
             to=window.to.title if window else case.appeal_to or None,
+            notice_received=window.received if window else None,
             window_closes=window.closes if window else None,
             window_open=bool(window and window.open),
             lodged=view.appeal.lodged if view.appeal else None,

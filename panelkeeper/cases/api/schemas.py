@@ -86,8 +86,20 @@ class OutcomeOut(Schema):
     reason: str | None = None
 
 
+class NoticeOut(Schema):
+    """Written notice of the decision (BR-11): sent on ``sent_on`` by ``channel``, counted
+    as received on ``received_on`` (Interpretation 2); the appeal window runs from then."""
+
+    sent_on: dt.date
+    channel: str
+    received_on: dt.date
+
+
 class AppealOut(Schema):
     to: str | None
+    notice_received: dt.date | None = None
+    """The day written notice counts as received, from which the window runs; null until
+    notice is sent."""
     window_closes: dt.date | None
     window_open: bool
     lodged: dt.date | None
@@ -157,6 +169,7 @@ class CaseOut(Schema):
     next_steps: list[NextStepOut]
     outcomes_on_offer: list[OutcomeOut]
     outcome: OutcomeOut | None
+    notice: NoticeOut | None = None
     appeal: AppealOut | None
     must_be_told: list[str]
     seats: list[SeatOut] = []

@@ -22,12 +22,14 @@ from panelkeeper.accounts.permissions import (
 )
 from panelkeeper.cases.models import Case
 from panelkeeper.letters.api.schemas import IssueIn, LetterOut, MyLetterOut
+from panelkeeper.letters.case_letters import counted_as_received
 from panelkeeper.letters.issuing import issue_case_letter, tell_others
 from panelkeeper.letters.models import Channel, Letter
 from panelkeeper.letters.views.officer import pdf_response
 from panelkeeper.lib.api import read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import MemberRequest, StaffRequest
+from panelkeeper.organisations.in_force import calendar_for
 
 router = Router(tags=["letters"])
 
@@ -38,22 +40,34 @@ def _letters(request: StaffRequest) -> QuerySet[Letter]:
     return (
         Letter.objects.filter(organisation=request.organisation)
         .defer("pdf", "html", "text")
+        .select_related("case__policy_version")
         .prefetch_related("dispatches")
     )
 
 
+def _out(request: StaffRequest, letters: list[Letter]) -> list[LetterOut]:
+    """``letters`` as the API gives them, each notice with the day it counts as received."""
+    calendar = calendar_for(request.organisation)
+    return [
+        LetterOut.model_validate(letter, from_attributes=True).model_copy(
+            update={"counts_as_received": counted_as_received(letter, calendar)}
+        )
+        for letter in letters
+    ]
+
+
 @api_readers.get(router, "/{org}", list[LetterOut])
-def list_letters(request: StaffRequest, org: str, member: int | None = None) -> list[Letter]:
+def list_letters(request: StaffRequest, org: str, member: int | None = None) -> list[LetterOut]:
     """Letters sent, newest first."""
     letters = _letters(request)
     if member is not None:
         letters = letters.filter(member=member)
-    return list(letters[:PAGE])
+    return _out(request, list(letters[:PAGE]))
 
 
 # Declared before "/{org}/{letter_id}": that path parameter would also match "issue".
 @api_officers.post(router, "/{org}/issue", LetterOut, status=201, body=IssueIn)
-def issue_letter(request: StaffRequest, org: str) -> Status[Letter]:
+def issue_letter(request: StaffRequest, org: str) -> Status[LetterOut]:
     """Send a letter about a case (the outcome letter unless kind says otherwise)."""
     organisation = request.organisation
     data = read_body(request, IssueIn)
@@ -73,7 +87,7 @@ def issue_letter(request: StaffRequest, org: str) -> Status[Letter]:
         corrects=corrects,
         channel=Channel.HAND if data.by_hand else None,
     )
-    return Status(201, letter)
+    return Status(201, _out(request, [letter])[0])
 
 
 @api_officers.post(router, "/{org}/{letter_id}/tell-others", list[LetterOut])
@@ -84,9 +98,10 @@ def tell_others_op(request: StaffRequest, org: str, letter_id: int) -> list[Lett
 
 
 @api_readers.get(router, "/{org}/{letter_id}", LetterOut)
-def get_letter(request: StaffRequest, org: str, letter_id: int) -> Letter:
+def get_letter(request: StaffRequest, org: str, letter_id: int) -> LetterOut:
     """One letter and where it went."""
-    return get_object_for(request.organisation, _letters(request), pk=letter_id)
+    letter = get_object_for(request.organisation, _letters(request), pk=letter_id)
+    return _out(request, [letter])[0]
 
 
 @api_readers.get(router, "/{org}/{letter_id}/pdf", None)

@@ -33,6 +33,9 @@ class LetterOut(Schema):
     to_name: str
     tells_of_id: int | None
     dispatches: list[DispatchOut] = []
+    counts_as_received: dt.date | None = None
+    """For the written notice of a case's decision, the day the code counts it as received,
+    from which the appeal window runs (BR-12, Interpretation 2); null for other letters."""
 
 
 class MyLetterOut(Schema):

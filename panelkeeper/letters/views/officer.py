@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.cases.models import Case
+from panelkeeper.letters.case_letters import counted_as_received
 from panelkeeper.letters.dispatch import posted_on, print_batch
 from panelkeeper.letters.forms import IssueForm, WordingForm
 from panelkeeper.letters.issuing import issue_case_letter, tell_others
@@ -36,6 +37,7 @@ from panelkeeper.letters.wording import (
 from panelkeeper.lib.forms import bound, button_change, form_result
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.organisations.in_force import calendar_for
 
 LIST_SIZE = 100
 
@@ -67,7 +69,7 @@ def letter_list(request: StaffRequest, org: str) -> HttpResponse:
 def _letter(request: StaffRequest, pk: int) -> Letter:
     return get_object_for(
         request.organisation,
-        Letter.objects.select_related("member", "case", "corrects"),
+        Letter.objects.select_related("member", "case__policy_version", "corrects"),
         pk=pk,
     )
 
@@ -83,6 +85,7 @@ def letter_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
         "dispatches": letter.dispatches.all(),
         "corrections": letter.corrections.all(),
         "others": _others(letter),
+        "counts_as_received": counted_as_received(letter, calendar_for(request.organisation)),
         "is_officer": OFFICER in request.roles,
     }
     return render(request, "letters/letter_detail.html", context)

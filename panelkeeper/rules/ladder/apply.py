@@ -13,6 +13,7 @@ from panelkeeper.rules.ladder.case_model import (
     CaseKind,
     Event,
     EventKind,
+    Notice,
     State,
     StepRefused,
 )
@@ -271,7 +272,7 @@ def _notice(r: Replay, e: Event) -> None:
     if e.channel is None:
         raise StepRefused("Interpretation 2", "Say how the notice was sent: email, post or hand.")
     received = received_on(r.ladder, r.calendar, e.effective, e.channel)
-    r.notices.append((e.effective, received))
+    r.notices.append(Notice(e.effective, e.channel, received))
     r.anchors.setdefault(Anchor.NOTICE_RECEIVED, received)
 
 

@@ -202,6 +202,16 @@ class NextStep:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """Written notice of the decision (BR-11): the day it was sent, how, and the day the
+    code counts it as received (Interpretation 2), from which an appeal window runs."""
+
+    sent: dt.date
+    channel: Channel
+    received: dt.date
+
+
+@dataclass(frozen=True)
 class AppealWindow:
     """The appeal window (BR-12): from deemed receipt of notice (Interpretation 2)."""
 
@@ -263,6 +273,9 @@ class CaseView:
     chair_stand_in: Role | None
     complaints_route: str | None
     events: tuple[Event, ...] = field(default=())
+    notice: Notice | None = None
+    """The first written notice of the decision, once sent; the appeal window runs from
+    its deemed receipt."""
 
     @property
     def raised(self) -> bool:

@@ -21,6 +21,7 @@ from panelkeeper.rules.ladder.case_model import (
     FileEntry,
     Finding,
     NextStep,
+    Notice,
     State,
 )
 from panelkeeper.rules.ladder.counting import due_on
@@ -115,7 +116,7 @@ class Replay:
         self.outcome_offered = True
         self.outcome_reason: str | None = None
         self.decided_on: dt.date | None = None
-        self.notices: list[tuple[dt.date, dt.date]] = []
+        self.notices: list[Notice] = []
         self.appeal: AppealRecord | None = None
         self.effects: list[EffectRecord] = []
         self.ended_on: dt.date | None = None
@@ -130,7 +131,7 @@ class Replay:
         appeal = self.ladder.appeal
         if appeal is None or appeal.window is None or not self.notices:
             return None
-        return due_on(self.ladder, self.calendar, appeal.window, self.notices[0][1])
+        return due_on(self.ladder, self.calendar, appeal.window, self.notices[0].received)
 
     def appealable(self) -> bool:
         if self.decided_on is None or self.outcome_effect is None:

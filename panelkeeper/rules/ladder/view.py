@@ -85,7 +85,7 @@ def _deadlines(r: Replay, as_of: dt.date) -> tuple[DeadlineView, ...]:
         )
     notice = r.notice_rule
     if notice is not None and r.decided_on is not None:
-        sent = next((s for s, _ in r.notices if s >= r.decided_on), None)
+        sent = next((n.sent for n in r.notices if n.sent >= r.decided_on), None)
         rules = ladder.cites("outcomes") if notice is not ladder.notice else ()
         views.append(
             _deadline(
@@ -132,7 +132,7 @@ def _window(r: Replay, as_of: dt.date) -> AppealWindow | None:
     appeal = r.ladder.appeal
     if appeal is None or not r.appealable():
         return None
-    received = r.notices[0][1] if r.notices else None
+    received = r.notices[0].received if r.notices else None
     closes = r.window_closes()
     is_open = r.appeal is None and (closes is None or as_of <= closes)
     to = r.ladder.acting_role(appeal.to, subject_is_chair=r.subject_is_chair)
@@ -201,4 +201,5 @@ def view(r: Replay, as_of: dt.date, earlier_file: Sequence[FileEntry]) -> CaseVi
         chair_stand_in=stand_in,
         complaints_route=r.ladder.complaints_route,
         events=tuple(r.events),
+        notice=r.notices[0] if r.notices else None,
     )
