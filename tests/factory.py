@@ -445,7 +445,8 @@ class Factory:
         )
 
     def gift(self, member: Member | None = None, **fields: Any) -> Any:
-        """A gift received and waiting for the group's next meeting, saved directly."""
+        """A gift received, declared the day it was given and waiting for the group's next
+        meeting, saved directly (on no agenda yet)."""
         from panelkeeper.registers.models import Gift, GiftStatus, GiverKind
 
         member = member or self.panel_member()
@@ -454,6 +455,7 @@ class Factory:
         fields.setdefault("description", "Lunch at a supplier's open day")
         fields.setdefault("value", "25.00")
         fields.setdefault("given_on", dt.date(2026, 11, 2))
+        fields.setdefault("declared_on", fields["given_on"])
         fields.setdefault("reported_to_role", "customer_involvement_team")
         fields.setdefault("reported_to_title", "Customer Involvement Team")
         fields.setdefault("declared_at", timezone.now())

@@ -1,13 +1,18 @@
 """Matters for the next meeting: the one mechanism that fills a group's next agenda.
 
 Waiting matters are gifts the group is to discuss (GIFT-2) and open missed-meetings
-decisions (MTG-2). Each goes on the agenda of the group's next scheduled meeting; if
-that meeting is held without settling it, or is cancelled, it goes on the one after.
-Every agenda item has its own piece of work in the registers, so the conflict check
-(COI-2) says which members are out of it.
+decisions (MTG-2). A gift goes on the agenda of the group's first scheduled meeting
+after the day it was declared, as soon as it is entered if that meeting is already
+scheduled (:func:`place_gift`); a missed-meetings decision on the next scheduled
+meeting. If that meeting is held without settling it, or is cancelled, it goes on the
+one after. Every agenda item has its own piece of work in the registers, so the conflict
+check (COI-2) says which members are out of it.
 
-:func:`put_waiting_matters_on_agenda` is safe to call any number of times: a matter is
-added only when it is not already on that meeting (unique constraints back this).
+A gift is on one agenda at a time: it is placed by a guarded write that moves it from
+waiting to on the agenda, which only one of two requests at once can make (the row
+lock of the update, on PostgreSQL as on SQLite). :func:`put_waiting_matters_on_agenda`
+is safe to call any number of times: a matter is added only when it is not already on
+that meeting (unique constraints back this).
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 
+from panelkeeper.audit.log import record
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.audited import create_logged
 from panelkeeper.meetings.models import (
@@ -29,7 +35,7 @@ from panelkeeper.meetings.models import (
 )
 from panelkeeper.organisations.models import Group
 from panelkeeper.registers.conflicts import open_work_item
-from panelkeeper.registers.models import Gift, WorkKind
+from panelkeeper.registers.models import Gift, GiftStatus, WorkKind
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -90,29 +96,91 @@ def missed_title(decision: MissedMeetings) -> str:
     )
 
 
+def meeting_for_gift(gift: Gift, *, today: dt.date) -> Meeting | None:
+    """The group's first scheduled meeting after the day ``gift`` was declared, and not
+    before ``today`` (GIFT-2); None until one is scheduled."""
+    after = max(gift.declared_on + dt.timedelta(days=1), today)
+    return Meeting.objects.next_for(gift.group, today=after)
+
+
+def place_gift(gift: Gift, *, today: dt.date, actor: User | None) -> AgendaItem | None:
+    """Put a waiting ``gift`` on the agenda of :func:`meeting_for_gift`, if one is
+    scheduled. The move from waiting to on the agenda is one guarded update, so a gift
+    reaches one agenda only, whichever requests place it at once. None when there is no
+    such meeting yet or the gift is no longer waiting."""
+    meeting = meeting_for_gift(gift, today=today)
+    if meeting is None:
+        return None
+    with transaction.atomic():
+        moved = Gift.objects.filter(pk=gift.pk, status=GiftStatus.WAITING_FOR_MEETING).update(
+            status=GiftStatus.ON_AGENDA, agenda_on=meeting.date
+        )
+        if not moved:
+            return None
+        gift.status, gift.agenda_on = GiftStatus.ON_AGENDA, meeting.date
+        _gift_logged(gift, "gift.put_on_agenda", actor)
+        return _add(meeting, kind=AgendaKind.GIFT, title=gift_title(gift), actor=actor, gift=gift)
+
+
+def place_declared_gift(gift: Gift, today: dt.date, actor: User) -> None:
+    """A gift just declared: on its meeting's agenda at once, if its group discusses it."""
+    if gift.status == GiftStatus.WAITING_FOR_MEETING:
+        place_gift(gift, today=today, actor=actor)
+
+
+def _gift_logged(gift: Gift, action: str, actor: User | None) -> None:
+    fields = ["status", "agenda_on"]
+    record(actor=actor, organisation=gift.organisation, action=action, obj=gift, fields=fields)
+
+
+def _back_to_waiting(gifts: QuerySet[Gift], actor: User | None) -> None:
+    """Gifts whose meeting was cancelled, or held without settling them, wait again."""
+    for gift in gifts.filter(status=GiftStatus.ON_AGENDA).select_for_update():
+        gift.status, gift.agenda_on = GiftStatus.WAITING_FOR_MEETING, None
+        gift.save(update_fields=["status", "agenda_on"])
+        _gift_logged(gift, "gift.waiting_again", actor)
+
+
+def _gifts_on(meeting: Meeting) -> QuerySet[Gift]:
+    return Gift.objects.filter(pk__in=meeting.agenda.exclude(gift=None).values("gift_id"))
+
+
+def release_gifts(meeting: Meeting, *, actor: User | None) -> None:
+    """The gifts on a cancelled ``meeting``'s agenda wait for the next meeting again."""
+    _back_to_waiting(_gifts_on(meeting), actor)
+
+
+def gifts_follow(meeting: Meeting) -> None:
+    """The gifts on a moved ``meeting``'s agenda give its new date."""
+    _gifts_on(meeting).filter(status=GiftStatus.ON_AGENDA).update(agenda_on=meeting.date)
+
+
 def put_waiting_matters_on_agenda(
     *, group: Group, today: dt.date, actor: User | None
 ) -> list[AgendaItem]:
-    """Put every waiting matter of ``group`` on its next scheduled meeting's agenda.
+    """Put every waiting matter of ``group`` on the agenda it belongs on.
 
-    Returns the items added (none when there is no next meeting yet: the matters wait,
-    and scheduling a meeting calls this again).
+    A gift still on the agenda of a meeting dated before ``today`` was not settled there
+    and waits again. Each waiting gift goes to :func:`meeting_for_gift`; each open
+    missed-meetings decision to the next scheduled meeting. Returns the items added
+    (none when there is no meeting yet: the matters wait, and scheduling a meeting calls
+    this again).
     """
-    meeting = Meeting.objects.next_for(group, today=today)
-    if meeting is None:
-        return []
     added: list[AgendaItem] = []
     with transaction.atomic():
-        on_it = set(meeting.agenda.exclude(gift=None).values_list("gift_id", flat=True))
+        stale = Gift.objects.filter(group=group, agenda_on__lt=today)
+        _back_to_waiting(stale, actor)
         for gift in (
             Gift.objects.waiting_for_meeting(group)
-            .exclude(pk__in=on_it)
-            .select_related("member")
-            .order_by("declared_at", "id")
+            .select_related("member", "group", "organisation")
+            .order_by("declared_on", "declared_at", "id")
         ):
-            added.append(
-                _add(meeting, kind=AgendaKind.GIFT, title=gift_title(gift), actor=actor, gift=gift)
-            )
+            item = place_gift(gift, today=today, actor=actor)
+            if item is not None:
+                added.append(item)
+        meeting = Meeting.objects.next_for(group, today=today)
+        if meeting is None:
+            return added
         missed_on_it = set(
             meeting.agenda.exclude(missed_meetings=None).values_list(
                 "missed_meetings_id", flat=True

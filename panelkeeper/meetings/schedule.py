@@ -195,7 +195,7 @@ def reschedule_meeting(
       another day or hour is reminded again.
     """
     place, online_link = place.strip(), online_link.strip()
-    from panelkeeper.meetings.agenda import put_waiting_matters_on_agenda
+    from panelkeeper.meetings.agenda import gifts_follow, put_waiting_matters_on_agenda
     from panelkeeper.meetings.missed import review_group
 
     with transaction.atomic():
@@ -235,6 +235,7 @@ def reschedule_meeting(
             works = WorkItem.objects.filter(agenda_item__meeting=locked)
             move_work_items(works.select_for_update(of=("self",)), on=date, actor=actor)
             _clear_late_marks(locked, actor=actor)
+            gifts_follow(locked)
             put_waiting_matters_on_agenda(group=locked.group, today=today, actor=actor)
             review_group(group=locked.group, actor=actor, today=today)
     for name in [*MOVABLE_FIELDS, "sequence"]:
@@ -284,7 +285,7 @@ def cancel_meeting(*, meeting: Meeting, reason: str, actor: User, today: dt.date
     reason = " ".join(reason.split())
     if not reason:
         raise Refused("Enter why the meeting is cancelled.", field="reason")
-    from panelkeeper.meetings.agenda import put_waiting_matters_on_agenda
+    from panelkeeper.meetings.agenda import put_waiting_matters_on_agenda, release_gifts
 
     with transaction.atomic():
         locked = _locked(meeting)
@@ -301,6 +302,7 @@ def cancel_meeting(*, meeting: Meeting, reason: str, actor: User, today: dt.date
         meeting.sequence = locked.sequence
         fields = ["status", "cancelled_reason"]
         log(obj=locked, action="meeting.cancelled", fields=fields, actor=actor)
+        release_gifts(locked, actor=actor)
         put_waiting_matters_on_agenda(group=locked.group, today=today, actor=actor)
     from panelkeeper.meetings.missed import review_group
 

@@ -149,6 +149,13 @@ class GiftForm(ChoosingForm):
         error_messages={"required": "Enter the estimated value"},
     )
     given_on = GovukDateField(noun="date it was given or offered", label="When was it?")
+    declared_on = GovukDateField(
+        noun="date it was declared",
+        label="When was it declared?",
+        help_text="Leave this empty if it is being declared today. If it was declared on "
+        "paper or by phone first, give that date. For example, 10 5 2026",
+        required=False,
+    )
     reported_to_role = radios_field(
         "Who did you tell about it?", missing="Select who you told about it"
     )

@@ -1,15 +1,19 @@
 """Declaring gifts and hospitality and recording what happens to them (GIFT-1 to GIFT-3).
 
 Where the code in force on the day of the gift says its future is discussed at the next
-meeting (vela, insight, herefordshire), a declared gift waits for its group's next
-meeting: ``Gift.objects.waiting_for_meeting(group)`` is what the meetings app puts on
-that agenda, and :func:`decide_gift` records the result of the discussion. Otherwise the
-role the code names records what happens (thirteen). An outcome is recorded once.
+meeting (vela, insight, herefordshire), a declared gift goes on the agenda of its group's
+first meeting after the day it was declared: at once when that meeting is already
+scheduled, or when one is scheduled later. The meetings app does the placing (it
+registers with :func:`when_gift_declared`, and puts ``Gift.objects.waiting_for_meeting``
+on each new meeting's agenda), and :func:`decide_gift` records the result of the
+discussion. Otherwise the role the code names records what happens (thirteen). An
+outcome is recorded once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -46,6 +50,19 @@ def route_on(organisation: Organisation, on: dt.date) -> GiftRoute:
     return route
 
 
+GiftDeclared = Callable[["Gift", dt.date, "User"], object]
+_WHEN_DECLARED: list[GiftDeclared] = []
+
+
+def when_gift_declared(listener: GiftDeclared) -> GiftDeclared:
+    """Register ``listener(gift, today, actor)`` to run inside the declaring transaction
+    once a gift is entered: the meetings app puts it on an agenda (GIFT-2). Apps above
+    this one register from their ``AppConfig.ready``; this app never imports them."""
+    if listener not in _WHEN_DECLARED:
+        _WHEN_DECLARED.append(listener)
+    return listener
+
+
 def declare_gift(
     *,
     member: Member,
@@ -55,6 +72,7 @@ def declare_gift(
     description: str,
     value: Decimal,
     given_on: dt.date,
+    declared_on: dt.date | None = None,
     reported_to_role: str | None = None,
     actor: User,
     today: dt.date,
@@ -64,6 +82,8 @@ def declare_gift(
     An offer is accepted only where the code asks for offers too (thirteen).
     ``reported_to_role`` must be a role the code names to be told; it may be left empty
     when the code names one. ``value`` is an amount in pounds, 0 or more.
+    ``declared_on`` is the day the member declared it (today when not given): never in
+    the future, nor before it was given or the member joined.
     """
     organisation = member.group.organisation
     if direction not in GiftDirection.values:
@@ -79,6 +99,8 @@ def declare_gift(
     if not Decimal(0) <= value <= MAX_VALUE:
         raise Refused("The estimated value must be between £0 and £999,999.99.", field="value")
     not_future(given_on, today, field="given_on", noun="date it was given or offered")
+    declared_on = today if declared_on is None else declared_on
+    _check_declared_on(declared_on, given_on=given_on, member=member, today=today)
     route = route_on(organisation, given_on)
     if direction == GiftDirection.OFFERED and not route.offered_too:
         raise Refused(
@@ -94,29 +116,52 @@ def declare_gift(
     else:
         assert route.decided_by is not None
         status, decides = GiftStatus.WAITING_FOR_DECISION, route.decided_by.title
-    gift = create_recorded(
-        Gift,
-        organisation=organisation,
-        actor=actor,
-        action="gift.declared",
-        logged={
-            "member": member,
-            "direction": direction,
-            "giver_kind": giver_kind,
-            "giver_name": giver_name[:200],
-            "description": description,
-            "value": value,
-            "given_on": given_on,
-            "reported_to_role": told.key,
-            "status": status,
-        },
-        group=member.group,
-        reported_to_title=told.title,
-        declared_at=timezone.now(),
-        declared_by=actor,
-        decides_title=decides,
-    )
+    # One transaction for the declaration and its place on an agenda (the listeners).
+    with transaction.atomic():
+        gift = create_recorded(
+            Gift,
+            organisation=organisation,
+            actor=actor,
+            action="gift.declared",
+            logged={
+                "member": member,
+                "direction": direction,
+                "giver_kind": giver_kind,
+                "giver_name": giver_name[:200],
+                "description": description,
+                "value": value,
+                "given_on": given_on,
+                "declared_on": declared_on,
+                "reported_to_role": told.key,
+                "status": status,
+            },
+            group=member.group,
+            reported_to_title=told.title,
+            declared_at=timezone.now(),
+            declared_by=actor,
+            decides_title=decides,
+        )
+        for listener in _WHEN_DECLARED:
+            listener(gift, today, actor)
     return gift
+
+
+def _check_declared_on(
+    declared_on: dt.date, *, given_on: dt.date, member: Member, today: dt.date
+) -> None:
+    not_future(declared_on, today, field="declared_on", noun="date it was declared")
+    if declared_on < given_on:
+        raise Refused(
+            f"The date it was declared must be on or after {day(given_on)}, when it was "
+            "given or offered.",
+            field="declared_on",
+        )
+    if declared_on < member.started_on:
+        raise Refused(
+            f"The date it was declared must be on or after {day(member.started_on)}, when "
+            f"{member.full_name} joined the group.",
+            field="declared_on",
+        )
 
 
 def decide_gift(
@@ -149,9 +194,18 @@ def decide_gift(
         locked.decided_on = decided_on
         locked.decided_by = actor
         locked.decided_at = timezone.now()
+        locked.agenda_on = None
         save_recorded(
             obj=locked,
-            fields=["status", "outcome", "outcome_note", "decided_on", "decided_by", "decided_at"],
+            fields=[
+                "status",
+                "outcome",
+                "outcome_note",
+                "decided_on",
+                "decided_by",
+                "decided_at",
+                "agenda_on",
+            ],
             action="gift.decided",
             actor=actor,
             organisation=locked.organisation,

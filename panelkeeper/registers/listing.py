@@ -63,6 +63,14 @@ class GiftLine:
     decision: str
 
 
+def gift_status(gift: Gift) -> str:
+    """Where a declaration has got to, in words: waiting for a meeting, on the agenda of
+    the meeting on a date, waiting for a decision, or discussed (GIFT-2)."""
+    if gift.status == GiftStatus.ON_AGENDA and gift.agenda_on is not None:
+        return f"On the agenda of the meeting on {day_month_year(gift.agenda_on)}"
+    return str(gift.get_status_display())
+
+
 def gift_decision(gift: Gift) -> str:
     """What was decided, when and by whom; or what it is waiting for (GIFT-2)."""
     if gift.status == GiftStatus.DECIDED and gift.decided_on is not None:
@@ -72,7 +80,7 @@ def gift_decision(gift: Gift) -> str:
             f"{gift.get_outcome_display()}: decided{by} for {gift.decides_title} "
             f"on {day_month_year(gift.decided_on)}"
         )
-    return f"{gift.get_status_display()} ({gift.decides_title})"
+    return f"{gift_status(gift)} ({gift.decides_title})"
 
 
 def gift_lines(queryset: QuerySet[Gift]) -> list[GiftLine]:
@@ -115,6 +123,7 @@ def gifts_csv(queryset: QuerySet[Gift]) -> str:
             "What",
             "Estimated value (GBP)",
             "Date",
+            "Declared on",
             "Reported to",
             "Status",
             "Outcome",
@@ -133,8 +142,9 @@ def gifts_csv(queryset: QuerySet[Gift]) -> str:
                 _safe(g.description),
                 f"{g.value:.2f}",
                 _date(g.given_on),
+                _date(g.declared_on),
                 g.reported_to_title,
-                g.get_status_display(),
+                gift_status(g),
                 g.get_outcome_display() if g.outcome else "",
                 _date(g.decided_on),
                 g.decided_by.get_full_name() if g.decided_by else "",

@@ -294,9 +294,10 @@ class GiverKind(models.TextChoices):
 
 
 class GiftStatus(models.TextChoices):
-    WAITING_FOR_MEETING = "waiting_for_meeting", "Waiting for the next meeting"
+    WAITING_FOR_MEETING = "waiting_for_meeting", "Waiting for a meeting"
+    ON_AGENDA = "on_agenda", "On a meeting's agenda"
     WAITING_FOR_DECISION = "waiting_for_decision", "Waiting for a decision"
-    DECIDED = "decided", "Decided"
+    DECIDED = "decided", "Discussed"
 
 
 class GiftOutcome(models.TextChoices):
@@ -309,7 +310,7 @@ class GiftOutcome(models.TextChoices):
 
 class GiftQuerySet(models.QuerySet["Gift"]):
     def waiting_for_meeting(self, group: Group) -> GiftQuerySet:
-        """Gifts the group discusses at its next meeting, not yet decided (GIFT-2)."""
+        """Gifts the group is to discuss that are on no meeting's agenda yet (GIFT-2)."""
         return self.filter(group=group, status=GiftStatus.WAITING_FOR_MEETING)
 
     def undecided(self) -> GiftQuerySet:
@@ -322,6 +323,12 @@ class Gift(OrganisationRecord):
     ``giver_name`` is a third party's name: officers see it, the public register never
     does (it shows ``giver_kind``). ``group`` is the member's group, whose next meeting
     discusses the gift when the code says so (GIFT-2). The outcome is written once.
+
+    ``declared_on`` is the day the member declared it, which may be before the day it
+    was entered (``declared_at``): a declaration made on paper is typed in later. Where
+    the group discusses it, it goes on the agenda of the group's first meeting after
+    that day; ``agenda_on`` is that meeting's date while it is on one agenda (status
+    ``on_agenda``), and a gift is on one agenda at a time.
     """
 
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="gifts")
@@ -336,9 +343,13 @@ class Gift(OrganisationRecord):
     given_on = models.DateField()
     reported_to_role = models.CharField(max_length=100)
     reported_to_title = models.CharField(max_length=200)
+    declared_on = models.DateField()
     declared_at = models.DateTimeField()
     declared_by = user_key()
     status = models.CharField(max_length=20, choices=GiftStatus.choices)
+    agenda_on = models.DateField(
+        null=True, blank=True, help_text="The date of the meeting whose agenda it is on."
+    )
     decides_title = models.CharField(
         max_length=200, help_text="Who settles what happens to it: the group or a role."
     )
@@ -367,10 +378,15 @@ class Gift(OrganisationRecord):
                     & ~Q(outcome="")
                 )
                 | (
-                    Q(status__in=["waiting_for_meeting", "waiting_for_decision"])
+                    Q(status__in=["waiting_for_meeting", "on_agenda", "waiting_for_decision"])
                     & Q(outcome="", decided_on__isnull=True)
                 ),
                 name="gift_outcome_only_when_decided",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="on_agenda", agenda_on__isnull=False)
+                | (~Q(status="on_agenda") & Q(agenda_on__isnull=True)),
+                name="gift_agenda_date_only_on_agenda",
             ),
         ]
 

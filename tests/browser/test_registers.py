@@ -80,7 +80,7 @@ def test_a_gift_declared_on_a_phone_waits_for_the_next_meeting_in_vela_gift_2(
 ) -> None:
     with watched_page(browser, **PHONE) as page:
         declare_a_gift(page, str(live_server), members["vela"])
-        expect(page.locator("main")).to_contain_text("Waiting for the next meeting")
+        expect(page.locator("main")).to_contain_text("Waiting for a meeting")
     # The officer finds it in the organisation's register, the giver's name included.
     with watched_page(browser, **PHONE) as page:
         sign_in(page, f"{live_server}/organisations/vela/registers/gifts/", members["vela-officer"])
@@ -89,7 +89,7 @@ def test_a_gift_declared_on_a_phone_waits_for_the_next_meeting_in_vela_gift_2(
         )
         row = page.get_by_role("row").filter(has_text="Lunch at an open day")
         expect(row).to_contain_text("Brightside Roofing Ltd")
-        expect(row).to_contain_text("Waiting for the next meeting")
+        expect(row).to_contain_text("Waiting for a meeting")
         assert_accessible(page)
 
 
@@ -100,4 +100,4 @@ def test_a_gift_declared_on_a_phone_is_decided_by_the_team_in_thirteen_gift_2(
         declare_a_gift(page, str(live_server), members["thirteen"])
         main = page.locator("main")
         expect(main).to_contain_text("Waiting for a decision")
-        expect(main).not_to_contain_text("Waiting for the next meeting")
+        expect(main).not_to_contain_text("Waiting for a meeting")

@@ -20,7 +20,7 @@ from panelkeeper.letters.reminders import send_member_reminders
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.attendance import record_attendance
 from panelkeeper.meetings.calendars import create_feed
-from panelkeeper.meetings.models import AgendaKind, Attendance, ChairBasis, Meeting
+from panelkeeper.meetings.models import Attendance, ChairBasis, Meeting
 from panelkeeper.meetings.schedule import cancel_meeting, reschedule_meeting
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group, PolicyVersion
@@ -209,17 +209,23 @@ def test_a_move_earlier_never_makes_apologies_late_mtg_1(
     assert not entry.late and entry.presence == "apologies"
 
 
-def test_a_meeting_moved_ahead_of_the_next_one_takes_up_waiting_gifts_gift_2(
+def test_a_meeting_moved_ahead_takes_up_waiting_gifts_but_not_one_on_an_agenda_gift_2(
     factory: Factory, panel: Group, officer: User
 ) -> None:
-    factory.gift()
+    on_agenda = factory.gift()
     first = factory.meeting(date=D(2026, 12, 10))
-    assert first.agenda.get().kind == AgendaKind.GIFT
+    assert first.agenda.get().gift == on_agenda
     later = factory.meeting(date=D(2027, 1, 14))
     assert not later.agenda.exists()
+    waiting = factory.gift()  # saved directly: on no agenda yet
     move(later, officer, date=D(2026, 12, 1))
-    assert later.agenda.get().kind == AgendaKind.GIFT
-    assert first.agenda.count() == 1  # the earlier agenda is left as it was
+    assert later.agenda.get().gift == waiting
+    assert first.agenda.get().gift == on_agenda  # on one agenda only
+    waiting.refresh_from_db()
+    assert waiting.agenda_on == D(2026, 12, 1)
+    move(later, officer, date=D(2026, 12, 3))
+    waiting.refresh_from_db()
+    assert waiting.agenda_on == D(2026, 12, 3)  # the gift gives its meeting's new date
 
 
 def test_the_agenda_work_moves_with_the_meeting_so_conflicts_read_the_new_date_coi_2(

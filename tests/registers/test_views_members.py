@@ -79,7 +79,7 @@ def test_a_member_declares_a_gift_received_gift_1(
     gift = Gift.objects.get()
     assert gift.status == GiftStatus.WAITING_FOR_MEETING and gift.declared_by == member.user
     page = member_client.get(mine("mine", member))
-    assert "Box of biscuits" in page.text and "Waiting for the next meeting" in page.text
+    assert "Box of biscuits" in page.text and "Waiting for a meeting" in page.text
 
 
 def test_thirteen_asks_whether_it_was_received_or_offered(

@@ -107,7 +107,7 @@ def test_an_officer_declares_a_gift_that_waits_for_the_next_meeting_gift_1_gift_
     gift = Gift.objects.get()
     assert (gift.value, gift.status) == (pytest.approx(18.5), GiftStatus.WAITING_FOR_MEETING)
     page = officer_client.get(url("gifts"))
-    assert "Waiting for the next meeting" in page.text and "Brightside Roofing Ltd" in page.text
+    assert "Waiting for a meeting" in page.text and "Brightside Roofing Ltd" in page.text
 
 
 def test_a_value_that_is_not_money_gets_a_clear_message_and_nothing_is_saved(

@@ -57,9 +57,13 @@ class GiftOut(Schema):
     description: str
     value: str
     given_on: dt.date
+    declared_on: dt.date
     reported_to_role: str
     reported_to_title: str
     status: str
+    """``waiting_for_meeting``, ``on_agenda`` (of the meeting on ``agenda_on``),
+    ``waiting_for_decision`` or ``decided`` (discussed, with its outcome)."""
+    agenda_on: dt.date | None
     decides: str
     outcome: str
     outcome_note: str
@@ -76,6 +80,8 @@ class GiftIn(Schema):
     description: str
     value: str | float | int
     given_on: dt.date
+    declared_on: dt.date | None = None
+    """The day it was declared, if not today (a declaration made on paper first)."""
     reported_to_role: str | None = None
 
 

@@ -19,6 +19,7 @@ from panelkeeper.registers.codes import code_on
 from panelkeeper.registers.forms import CloseInterestForm, ConfirmForm, GiftForm, InterestForm
 from panelkeeper.registers.gifts import declare_gift
 from panelkeeper.registers.interests import close_interest, confirm_register, declare_interest
+from panelkeeper.registers.listing import gift_status
 from panelkeeper.registers.models import Interest
 from panelkeeper.registers.routing import gift_route
 
@@ -110,7 +111,8 @@ def gift_page(
         lambda: declare_gift(member=member, actor=request.user, today=today, **form.declared),
     )
     if gift is not None:
-        status = gift.get_status_display().lower()
+        status = gift_status(gift)
+        status = status[0].lower() + status[1:]
         return _done(request, f"Gift or hospitality declared: {status}", back)
     return _page(
         request,
