@@ -125,6 +125,7 @@ def as_seated(case: Case, seat: Seat) -> Seated:
             conflict_reasons(case, member=seat.member, user=seat.user, on=seat.seated_on)
         ),
         is_subject=seat.member_id == case.member_id,
+        is_staff=seat.member_id is None,
     )
 
 

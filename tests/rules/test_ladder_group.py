@@ -40,6 +40,23 @@ def test_thirteen_needs_the_convener_and_at_least_one_impartial_member_br_6() ->
     assert _rules("thirteen", [convener, conflicted]) == ["COI-4", "BR-6"]
 
 
+def test_thirteen_never_counts_the_convener_as_its_impartial_member_br_6() -> None:
+    alone = Seated("Erin", "customer_experience_manager", impartial=True)
+    assert _rules("thirteen", [alone]) == ["BR-6"]
+    assert _rules("thirteen", [alone, Seated("Femi", "head_of_touchpoints", impartial=True)]) == []
+
+
+def test_a_staff_seat_is_for_staff_and_a_member_seat_for_a_member_br_6() -> None:
+    staff = [
+        Seated("Ann", "customer_involvement_team", is_staff=True),
+        Seated("Bea", "service_improvement_team", is_staff=True),
+    ]
+    assert _rules("vela", [*staff, Seated("Cal", "involved_customer", is_staff=False)]) == []
+    assert _rules("vela", [*staff, Seated("Cal", "involved_customer", is_staff=True)]) == ["BR-6"]
+    member_as_staff = [staff[0], Seated("Bea", "service_improvement_team", is_staff=False)]
+    assert _rules("vela", [*member_as_staff, Seated("Cal", "involved_customer")]) == ["BR-6"]
+
+
 def test_the_vice_chair_sits_for_the_chair_when_the_chair_is_the_subject_interpretation_10() -> (
     None
 ):
