@@ -12,7 +12,7 @@ from django.urls import reverse
 from panelkeeper.cases.changes.steps import open_investigation
 from panelkeeper.cases.models import Case
 from panelkeeper.rules.ladder.case import EventKind
-from tests.cases.helpers import date_input
+from tests.cases.helpers import api_step, date_input
 from tests.factory import Factory
 
 ON = dt.date(2026, 11, 4)
@@ -25,26 +25,19 @@ def _thirteen_case(factory: Factory) -> Case:
     return case
 
 
-def _api(client: Client, case: Case, step: str, body: dict[str, object]) -> dict[str, object]:
-    response = client.post(
-        f"/api/v1/cases/home/{case.pk}/steps/{step}", body, content_type="application/json"
-    )
-    return {"status": response.status_code, **response.json()}
-
-
 def test_the_convener_alone_ticked_impartial_is_not_the_whole_group_br_6(
     factory: Factory, officer_client: Client
 ) -> None:
     case = _thirteen_case(factory)
     convener = factory.officer(first_name="Erin", last_name="Convener")
-    seated = _api(
+    seated = api_step(
         officer_client,
         case,
         "seat",
         {"role_key": "customer_experience_manager", "user_id": convener.pk, "impartial": True},
     )
     assert seated["status"] == 200
-    refused = _api(officer_client, case, "convene", {})
+    refused = api_step(officer_client, case, "convene", {})
     assert refused["status"] == 422
     assert refused["rule"] == "BR-6"
     assert "impartial member besides the Customer Experience Manager" in str(refused["detail"])
@@ -58,8 +51,8 @@ def test_the_convener_alone_ticked_impartial_is_not_the_whole_group_br_6(
 
     other = factory.officer(first_name="Femi", last_name="Fair")
     body = {"role_key": "head_of_touchpoints", "user_id": other.pk, "impartial": True}
-    assert _api(officer_client, case, "seat", body)["status"] == 200
-    assert _api(officer_client, case, "convene", {})["status"] == 200
+    assert api_step(officer_client, case, "seat", body)["status"] == 200
+    assert api_step(officer_client, case, "convene", {})["status"] == 200
 
 
 def test_a_staff_seat_takes_staff_and_a_member_seat_a_member_br_6(
@@ -67,7 +60,7 @@ def test_a_staff_seat_takes_staff_and_a_member_seat_a_member_br_6(
 ) -> None:
     case = factory.the_case
     staff = factory.officer(first_name="Sam", last_name="Staff")
-    refused = _api(
+    refused = api_step(
         officer_client, case, "seat", {"role_key": "involved_customer", "user_id": staff.pk}
     )
     assert refused["status"] == 422 and refused["rule"] == "BR-6"

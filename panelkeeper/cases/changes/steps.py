@@ -15,7 +15,7 @@ from panelkeeper.cases.changes.people import add_party
 from panelkeeper.cases.changes.writer import dates, write_step
 from panelkeeper.cases.models import Case, CaseEvent, PartyRole
 from panelkeeper.cases.procedure import policy_of
-from panelkeeper.cases.seats import group_problems, ineligibility
+from panelkeeper.cases.seats import decider_refusal, group_problems, ineligibility
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import Channel, Effect
@@ -225,7 +225,12 @@ def record_determination(
     today: dt.date | None = None,
 ) -> CaseEvent:
     """The level the decider found, or ``no_breach`` (BR-7, BR-8); escalation and its reason
-    come from the procedure (the earlier case is named)."""
+    come from the procedure (the earlier case is named).
+
+    Refused while those who decide are not in place (BR-6): the group's seats must make up
+    the group the code sets, convened or not; a code without a group needs a holder of
+    each deciding role on the day.
+    """
     return write_step(
         case,
         EventKind.LEVEL_DETERMINED,
@@ -233,6 +238,7 @@ def record_determination(
         actor=actor,
         today=today,
         values={"level": level, "confidentiality": confidentiality},
+        guard=lambda locked, on: decider_refusal(locked, outcome=None, on=on),
     )
 
 
@@ -251,6 +257,7 @@ def record_outcome(
 
     Its effect goes to the member's status history: a suspension until ``until``, an
     exclusion from ``effective``; warnings and guidance go on file for the code's time.
+    Refused while those who decide it are not in place, as for the level (BR-6).
     """
     return write_step(
         case,
@@ -264,6 +271,7 @@ def record_outcome(
             "effect": effect,
             "until": until,
         },
+        guard=lambda locked, on: decider_refusal(locked, outcome=outcome, on=on),
     )
 
 

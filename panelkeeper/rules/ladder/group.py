@@ -50,6 +50,7 @@ class GroupProblemCode(StrEnum):
     TOO_FEW_IMPARTIAL = "too_few_impartial"
     ROLE_NOT_NAMED = "role_not_named"
     WRONG_KIND = "wrong_kind"
+    DECIDER_NOT_HELD = "decider_not_held"
 
     @property
     def about_one_person(self) -> bool:
