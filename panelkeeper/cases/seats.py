@@ -22,6 +22,7 @@ added and taken off, in :mod:`panelkeeper.cases.changes.people`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from panelkeeper.cases.models import Case, PartyRole, Seat
@@ -34,6 +35,7 @@ from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import GroupProblem, Seated, check_group
 from panelkeeper.rules.ladder.case import EventKind
 from panelkeeper.rules.ladder.deciders import decider_problems
+from panelkeeper.rules.ladder.givers import Giver, giver_problems
 from panelkeeper.rules.policy.roles import MemberRole, Role
 
 if TYPE_CHECKING:
@@ -181,6 +183,41 @@ def decider_refusal(case: Case, *, outcome: str | None, on: dt.date) -> Refused 
         + " ".join(p.message for p in problems),
         rule=problems[0].rule,
     )
+
+
+def _acts_as_member(case: Case, member: Member, *, on: dt.date) -> frozenset[str]:
+    """The member roles ``member`` may act in for the case on ``on``: none for its subject;
+    another involved customer for any other member; the Chair or Vice Chair for whoever
+    holds that role in the subject's group, active on the day."""
+    if member.pk == case.member_id:
+        return frozenset()
+    roles = {MemberRole.INVOLVED_CUSTOMER.value, MemberRole.PANEL.value}
+    held = {GroupRole.CHAIR: MemberRole.CHAIR, GroupRole.VICE_CHAIR: MemberRole.VICE_CHAIR}
+    role = held.get(GroupRole(member.role)) if member.role in GroupRole.values else None
+    if (
+        role is not None
+        and member.group_id == case.member.group_id
+        and Member.objects.filter(pk=member.pk).active(on=on).exists()
+    ):
+        roles.add(role.value)
+    return frozenset(roles)
+
+
+def givers_refusal(
+    case: Case, step: str, users: Sequence[User], members: Sequence[Member], *, on: dt.date
+) -> Refused | None:
+    """The refusal to record ``users`` and ``members`` as giving the informal ``step`` on
+    ``on`` (BR-3); None when they fit the code. Staff act in the code's staff roles."""
+    policy = policy_of(case.policy_version)
+    staff = frozenset(role.key for role in policy.staff_roles)
+    givers = [Giver(str(user), staff) for user in users]
+    givers += [Giver(m.full_name, _acts_as_member(case, m, on=on)) for m in members]
+    problems = giver_problems(
+        ladder_of(policy), step, givers, subject_is_chair=case.subject_is_chair
+    )
+    if not problems:
+        return None
+    return Refused(" ".join(problems), rule="BR-3", field="given_by_users")
 
 
 def group_convened(case: Case) -> bool:
