@@ -55,26 +55,19 @@ def test_the_convener_alone_ticked_impartial_is_not_the_whole_group_br_6(
     assert api_step(officer_client, case, "convene", {})["status"] == 200
 
 
-def test_a_staff_seat_takes_staff_and_a_member_seat_a_member_br_6(
+def test_a_member_seat_takes_a_member_not_staff_br_6(
     factory: Factory, officer_client: Client
 ) -> None:
     case = factory.the_case
     staff = factory.officer(first_name="Sam", last_name="Staff")
-    refused = api_step(
-        officer_client, case, "seat", {"role_key": "involved_customer", "user_id": staff.pk}
-    )
+    body = {"role_key": "involved_customer", "user_id": staff.pk}
+    refused = api_step(officer_client, case, "seat", body)
     assert refused["status"] == 422 and refused["rule"] == "BR-6"
-    assert "is for a member of the group" in str(refused["detail"])
-    member = factory.involved_customer()
+    assert "is for a member of the group, not a member of staff" in str(refused["detail"])
     page = reverse("cases:action", kwargs={"org": "home", "pk": case.pk, "action": "seat"})
     response = officer_client.post(
-        page,
-        {
-            "role_key": "customer_involvement_team",
-            "member": member.pk,
-            **date_input("effective", ON),
-        },
+        page, {"role_key": "involved_customer", "user": staff.pk, **date_input("effective", ON)}
     )
     assert response.status_code == 200
-    assert "is for a member of staff" in response.content.decode()
+    assert "is for a member of the group" in response.content.decode()
     assert not case.seats.exists()

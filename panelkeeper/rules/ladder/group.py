@@ -35,7 +35,7 @@ class Seated:
     is_subject: bool = False
     is_staff: bool | None = None
     """A member of staff (True) or a member of the group (False); None when not known.
-    A staff role's seat is for staff, a member role's seat for a member."""
+    A member role's seat is for a member."""
 
 
 class GroupProblemCode(StrEnum):
@@ -183,17 +183,18 @@ def check_group(
 
 
 def _kind_problem(person: Seated, role: Role) -> tuple[GroupProblem, ...]:
-    """A staff role's seat taken by a member of the group, or a member's seat by staff."""
-    if role.kind is RoleKind.STAFF and not person.is_staff:
-        need = "a member of staff"
-    elif role.kind is RoleKind.MEMBER and person.is_staff:
-        need = "a member of the group"
-    else:
+    """A member's seat (the chair, another involved customer) taken by a member of staff.
+
+    A staff title may be held by anyone the organisation names (insight's member of the
+    Customer Services Voice is a customer), so only member seats are checked.
+    """
+    if role.kind is not RoleKind.MEMBER or not person.is_staff:
         return ()
     return (
         GroupProblem(
             GroupProblemCode.WRONG_KIND,
             "BR-6",
-            f"The seat of {role.title} is for {need}: choose one for it.",
+            f"The seat of {role.title} is for a member of the group, not a member of staff: "
+            "choose a member for it.",
         ),
     )
