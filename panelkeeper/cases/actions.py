@@ -80,7 +80,6 @@ ACTIONS: dict[str, Action] = {
         steps.take_informal_step,
         "Informal step recorded",
         EventKind.INFORMAL_STEP,
-        renamed={"given_by": "given_by_user"},
     ),
     "open-investigation": Action(
         "Open the formal stage",

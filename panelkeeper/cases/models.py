@@ -259,6 +259,14 @@ class CaseParty(models.Model):
         default=False,
         help_text="A person known by name only agreed to be written to at ``contact``.",
     )
+    step = models.ForeignKey(
+        CaseEvent,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="givers",
+        help_text="The informal step they gave, for someone who gave guidance (BR-3).",
+    )
     added_on = models.DateField()
     recorded_at = models.DateTimeField()
     removed_on = models.DateField(null=True, blank=True)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from panelkeeper.cases.models import Case, CaseEvent, PartyRole
+from django.db.models import Prefetch
+
+from panelkeeper.cases.models import Case, CaseEvent, CaseParty, PartyRole
 from panelkeeper.cases.procedure import assess_case, policy_of
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.in_force import calendar_for
@@ -116,7 +118,11 @@ def reading_day(asked: dt.date | None, *, today: dt.date) -> dt.date:
 def read_case(case: Case, *, as_of: dt.date) -> Reading:
     """The case on ``as_of``: events recorded by then, deadlines as they stood then."""
     view = assess_case(case, as_of=as_of)
-    events = [e for e in case.events.select_related("recorded_by") if e.recorded_on <= as_of]
+    givers = Prefetch(
+        "givers", queryset=CaseParty.objects.current().select_related("member", "user")
+    )
+    rows = case.events.select_related("recorded_by").prefetch_related(givers)
+    events = [e for e in rows if e.recorded_on <= as_of]
     policy = policy_of(case.policy_version)
     calendar = calendar_for(case.organisation)
     told = parties_to_tell(case, policy)

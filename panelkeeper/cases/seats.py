@@ -22,17 +22,21 @@ added and taken off, in :mod:`panelkeeper.cases.changes.people`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from panelkeeper.cases.models import Case, PartyRole, Seat
 from panelkeeper.cases.procedure import ladder_of, policy_of
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.eligibility import Hurdle, eligibility
-from panelkeeper.members.models import Member
+from panelkeeper.members.models import GroupRole, Member
+from panelkeeper.organisations.models import RoleHolder
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import GroupProblem, Seated, check_group
 from panelkeeper.rules.ladder.case import EventKind
-from panelkeeper.rules.policy.roles import Role
+from panelkeeper.rules.ladder.deciders import decider_problems
+from panelkeeper.rules.ladder.givers import Giver, giver_problems
+from panelkeeper.rules.policy.roles import MemberRole, Role
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -125,6 +129,7 @@ def as_seated(case: Case, seat: Seat) -> Seated:
             conflict_reasons(case, member=seat.member, user=seat.user, on=seat.seated_on)
         ),
         is_subject=seat.member_id == case.member_id,
+        is_staff=seat.member_id is None,
     )
 
 
@@ -137,6 +142,82 @@ def group_problems(case: Case) -> tuple[GroupProblem, ...]:
     """Every way the seats so far fall short of the group the code requires (BR-6)."""
     ladder = ladder_of(policy_of(case.policy_version))
     return check_group(ladder, seated(case), subject_is_chair=case.subject_is_chair)
+
+
+def held_roles(case: Case, *, on: dt.date) -> set[str]:
+    """The keys of the roles someone holds in the case's organisation on ``on``: staff
+    titles with a holder, the chair and vice chair where an active member holds them,
+    and the roles every group has (the panel as a body, another involved customer) or
+    the work in hand fills."""
+    held = set(
+        RoleHolder.objects.on(on)
+        .filter(organisation=case.organisation_id)
+        .values_list("role_key", flat=True)
+    )
+    members = Member.objects.of(case.organisation_id).active(on=on)
+    held |= set(
+        members.filter(role__in=[GroupRole.CHAIR, GroupRole.VICE_CHAIR]).values_list(
+            "role", flat=True
+        )
+    )
+    held |= {role.value for role in MemberRole if role.value not in GroupRole.values}
+    return held
+
+
+def decider_refusal(case: Case, *, outcome: str | None, on: dt.date) -> Refused | None:
+    """The refusal to record the level (``outcome`` None) or ``outcome`` on ``on`` while
+    those who decide it are not in place (BR-6); None when they are."""
+    ladder = ladder_of(policy_of(case.policy_version))
+    problems = decider_problems(
+        ladder,
+        outcome=outcome,
+        seated=seated(case),
+        held=held_roles(case, on=on),
+        subject_is_chair=case.subject_is_chair,
+    )
+    if not problems:
+        return None
+    what = "level of breach" if outcome is None else "outcome"
+    return Refused(
+        f"Those who decide must be in place before the {what} is recorded. "
+        + " ".join(p.message for p in problems),
+        rule=problems[0].rule,
+    )
+
+
+def _acts_as_member(case: Case, member: Member, *, on: dt.date) -> frozenset[str]:
+    """The member roles ``member`` may act in for the case on ``on``: none for its subject;
+    another involved customer for any other member; the Chair or Vice Chair for whoever
+    holds that role in the subject's group, active on the day."""
+    if member.pk == case.member_id:
+        return frozenset()
+    roles = {MemberRole.INVOLVED_CUSTOMER.value, MemberRole.PANEL.value}
+    held = {GroupRole.CHAIR: MemberRole.CHAIR, GroupRole.VICE_CHAIR: MemberRole.VICE_CHAIR}
+    role = held.get(GroupRole(member.role)) if member.role in GroupRole.values else None
+    if (
+        role is not None
+        and member.group_id == case.member.group_id
+        and Member.objects.filter(pk=member.pk).active(on=on).exists()
+    ):
+        roles.add(role.value)
+    return frozenset(roles)
+
+
+def givers_refusal(
+    case: Case, step: str, users: Sequence[User], members: Sequence[Member], *, on: dt.date
+) -> Refused | None:
+    """The refusal to record ``users`` and ``members`` as giving the informal ``step`` on
+    ``on`` (BR-3); None when they fit the code. Staff act in the code's staff roles."""
+    policy = policy_of(case.policy_version)
+    staff = frozenset(role.key for role in policy.staff_roles)
+    givers = [Giver(str(user), staff) for user in users]
+    givers += [Giver(m.full_name, _acts_as_member(case, m, on=on)) for m in members]
+    problems = giver_problems(
+        ladder_of(policy), step, givers, subject_is_chair=case.subject_is_chair
+    )
+    if not problems:
+        return None
+    return Refused(" ".join(problems), rule="BR-3", field="given_by_users")
 
 
 def group_convened(case: Case) -> bool:

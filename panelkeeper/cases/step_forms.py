@@ -15,6 +15,7 @@ from panelkeeper.accounts.models import User
 from panelkeeper.cases.forms import StepForm, staff_of
 from panelkeeper.lib.forms import radios_field
 from panelkeeper.lib.widgets import GovukDateField
+from panelkeeper.members.models import GroupRole, Member
 from panelkeeper.rules.ladder import NO_BREACH, Channel
 from panelkeeper.rules.ladder.case import AppealResult, CaseView, EventKind
 
@@ -36,14 +37,35 @@ def _options(view: CaseView | None, kind: EventKind) -> list[str]:
     return [o for step in view.next_steps if step.kind is kind for o in step.options]
 
 
+class GroupMembersField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Members as ticked boxes, each named with the role they hold in the group."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        if isinstance(obj, Member) and obj.role != GroupRole.MEMBER:
+            return f"{obj.full_name} ({obj.get_role_display()})"
+        return str(obj)
+
+
 class InformalForm(StepForm):
+    """An informal step and who gave it (BR-3): staff, members of the group, or both where
+    the code says they give it together."""
+
     step = radios_field("Which informal step?", missing="Select the informal step taken")
-    given_by = forms.ModelChoiceField(
+    given_by_users = forms.ModelMultipleChoiceField(
         queryset=User.objects.none(),
-        label="Who took it? (optional)",
-        help_text="They will not be able to sit on the investigating group.",
+        label="Members of staff who gave it",
+        help_text="Tick everyone who gave it. They will not be able to sit on the "
+        "investigating group.",
         required=False,
-        empty_label="Nobody recorded",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    given_by_members = GroupMembersField(
+        queryset=Member.objects.none(),
+        label="Members of the group who gave it",
+        help_text="Where the code says two people give it together, such as an officer and "
+        "the Chair, tick both.",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -52,7 +74,12 @@ class InformalForm(StepForm):
             "step", [(o, o.replace("_", " ")) for o in _options(self.view, EventKind.INFORMAL_STEP)]
         )
         if self.case is not None:
-            self.offer_only("given_by", staff_of(self.case))
+            self.offer_only("given_by_users", staff_of(self.case))
+            group = Member.objects.filter(group=self.case.member.group_id)
+            self.offer_only(
+                "given_by_members",
+                group.exclude(pk=self.case.member_id).order_by("role", "full_name"),
+            )
 
 
 class SuspendForm(StepForm):

@@ -24,7 +24,14 @@ from panelkeeper.rules.ladder.counting import received_on
 
 def case_facts(case: Case, *, on: dt.date) -> f.CaseFacts:
     clauses = describe_clauses(case.organisation, case.policy_version, list(case.clauses), on=on)
+    step = (
+        case.events.filter(kind=EventKind.INFORMAL_STEP, effective__lte=on)
+        .order_by("effective", "id")
+        .last()
+    )
+    givers = step.givers.current().select_related("member", "user") if step is not None else []
     return f.CaseFacts(
+        given_by=tuple(p.display_name for p in givers),
         reference=case.reference,
         case_id=case.reference,
         began_on=case.began_on,

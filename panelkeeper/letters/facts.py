@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from panelkeeper.rules import dates
+from panelkeeper.rules.labels import in_words
 from panelkeeper.rules.ladder import NO_BREACH, Effect, Ladder
 from panelkeeper.rules.ladder.case import CaseView, EventKind, FileEntry
 
@@ -34,6 +35,8 @@ class CaseFacts:
     description: str
     clauses: str
     contact: str
+    given_by: tuple[str, ...] = ()
+    """Who gave the latest informal step, by name (BR-3)."""
 
 
 def level_label(ladder: Ladder, key: str | None) -> str:
@@ -220,7 +223,13 @@ def guidance_values(view: CaseView, ladder: Ladder, facts: CaseFacts) -> dict[st
         (e for e in _own_entries(view, facts.case_id) if e.key == last.step and e.ends), None
     )
     until = f"It stays on your file until {_until(entry)}." if entry is not None else ""
-    return {"step": label.lower(), "step_on": long_date(last.effective), "on_file_until": until}
+    given_by = f"It was given by {in_words(facts.given_by)}." if facts.given_by else ""
+    return {
+        "step": label.lower(),
+        "step_on": long_date(last.effective),
+        "on_file_until": until,
+        "given_by": given_by,
+    }
 
 
 def appeal_values(view: CaseView, ladder: Ladder) -> dict[str, str]:

@@ -120,6 +120,7 @@ GUIDANCE: dict[str, str] = {
     "actions": "What the member agreed to do",
     "review_on": "When it will be reviewed",
     "on_file_until": "The last day it stays on the member's file, where the code says",
+    "given_by": "Who gave it, as a sentence, where they were recorded",
 }
 
 INVESTIGATION: dict[str, str] = {

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.audited import create_logged, record_at_meeting, save_logged
-from panelkeeper.meetings.codes import day
+from panelkeeper.meetings.codes import day, meeting_rules
 from panelkeeper.meetings.models import (
     AgendaItem,
     Attendance,
@@ -28,6 +28,7 @@ from panelkeeper.members.eligibility import eligibility
 from panelkeeper.members.models import Member
 from panelkeeper.registers.conflicts import conflicts_for
 from panelkeeper.rules.attendance import Outcome, Presence, Vote, majority_outcome
+from panelkeeper.rules.meetings import method_refusal, methods_allowed
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -37,18 +38,28 @@ def open_decision(
     *,
     meeting: Meeting,
     motion: str,
-    method: str,
+    method: str | None = None,
     item: AgendaItem | None = None,
     actor: User,
 ) -> Decision:
-    """Put a motion to a held meeting. By consensus it is settled at once (MTG-3)."""
+    """Put a motion to a held meeting. By consensus it is settled at once (MTG-3).
+
+    The way of deciding is the one the code in force on the meeting's date names, and the
+    default when ``method`` is not given; another is refused (a code that names none allows
+    either, and defaults to a vote).
+    """
     motion = motion.strip()
     if not motion:
         raise Refused("Enter the motion put to the meeting.", field="motion")
+    rules = meeting_rules(meeting.group.organisation, meeting.date)
+    method = method or methods_allowed(rules)[0]
     if method not in DecisionMethod.values:
         raise Refused("Select how the decision is made: by vote or by consensus.", field="method")
     if meeting.status != MeetingStatus.HELD:
         raise Refused("Decisions are recorded for a meeting once it has been held.")
+    refusal = method_refusal(rules, method)
+    if refusal is not None:
+        raise Refused(refusal, rule="MTG-3", field="method")
     if item is not None and item.meeting_id != meeting.pk:
         raise Refused("Choose an item on this meeting's agenda.", field="item")
     return record_at_meeting(

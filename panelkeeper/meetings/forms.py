@@ -14,6 +14,14 @@ from panelkeeper.meetings.models import AgendaItem, ChairBasis, DecisionMethod
 from panelkeeper.meetings.schedule import MOVABLE_FIELDS
 from panelkeeper.members.models import Member
 from panelkeeper.rules.attendance import Presence, Vote
+from panelkeeper.rules.meetings import ChairBasis as Basis
+from panelkeeper.rules.meetings import (
+    Method,
+    chair_bases_allowed,
+    method_refusal,
+    methods_allowed,
+)
+from panelkeeper.rules.policy.sections import Meetings
 
 PRESENCE_CHOICES = [
     (Presence.PRESENT.value, "Present"),
@@ -87,6 +95,20 @@ class ChairForm(MemberChoiceForm):
         widget=forms.RadioSelect,
     )
     chair = forms.ChoiceField(label="Chair for this meeting (rota or standing in)", required=False)
+
+    def __init__(self, *args: Any, meetings: Meetings | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Only the ways the code lets a meeting be chaired are offered (MTG-4).
+        allowed = chair_bases_allowed(meetings)
+        field = self.fields["chair_basis"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(v, label) for v, label in ChairBasis.choices if v in allowed]
+        if Basis.ROTA not in allowed:
+            field.error_messages["invalid_choice"] = (
+                "The code of conduct has a standing Chair, not a chair by rota: choose the "
+                "Chair, or the Vice Chair standing in"
+            )
+            self.fields["chair"].label = "Chair for this meeting (standing in)"
 
     def chair_member(self) -> Member | None:
         return self.members.get(self.cleaned_data.get("chair") or "")
@@ -209,8 +231,24 @@ class DecisionForm(ChoosingForm):
     )
     item = forms.ChoiceField(label="Agenda item it belongs to", required=False)
 
-    def __init__(self, *args: Any, items: Sequence[AgendaItem] = (), **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        items: Sequence[AgendaItem] = (),
+        meetings: Meetings | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        # The code's way of deciding is the default and the limit (MTG-3).
+        allowed = methods_allowed(meetings)
+        method = self.fields["method"]
+        assert isinstance(method, forms.ChoiceField)
+        method.choices = [(v, label) for v, label in DecisionMethod.choices if v in allowed]
+        method.initial = allowed[0]
+        other = [m for m in Method if m not in allowed]
+        refusal = method_refusal(meetings, other[0]) if other else None
+        if refusal is not None:
+            method.error_messages["invalid_choice"] = refusal.rstrip(".")
         self.offer("item", [("", "None")] + [(str(i.pk), str(i)) for i in items])
         self.items = {str(i.pk): i for i in items}
 

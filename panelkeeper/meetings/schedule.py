@@ -2,8 +2,9 @@
 chair. Papers are in :mod:`panelkeeper.meetings.papers`.
 
 MTG-4: each meeting has a chair. By default it is the group's standing Chair on the day;
-a group that chairs by rota names the member for each meeting; when the Chair sends
-apologies, is suspended or has left, the Vice Chair stands in.
+a group whose code allows a rota names the member for each meeting (a code with a
+standing Chair refuses a rota); when the Chair sends apologies, is suspended or has left,
+the Vice Chair stands in.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.utils import timezone
 
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.audited import create_logged, log, save_logged
-from panelkeeper.meetings.codes import code_on, day
+from panelkeeper.meetings.codes import code_on, day, meeting_rules
 from panelkeeper.meetings.models import ChairBasis, Meeting, MeetingStatus
 from panelkeeper.members.models import GroupRole, Member
 from panelkeeper.organisations.in_force import calendar_for
@@ -24,6 +25,7 @@ from panelkeeper.organisations.models import Group
 from panelkeeper.registers.conflicts import move_work_items
 from panelkeeper.registers.models import WorkItem
 from panelkeeper.rules.attendance import Presence, apologies_are_late
+from panelkeeper.rules.meetings import chair_refusal
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -32,6 +34,9 @@ if TYPE_CHECKING:
 def _check_chair(group: Group, chair: Member | None, basis: str, on: dt.date) -> None:
     if basis not in ChairBasis.values:
         raise Refused("Select who chairs the meeting.", field="chair_basis")
+    refusal = chair_refusal(meeting_rules(group.organisation, on), basis)
+    if refusal is not None:
+        raise Refused(refusal, rule="MTG-4", field="chair_basis")
     if chair is None:
         if basis == ChairBasis.ROTA:
             raise Refused("Choose the member who chairs this meeting by rota.", field="chair")

@@ -1,4 +1,4 @@
-"""String enums whose members carry their words, declared beside them.
+"""String enums whose members carry their words, declared beside them; a list in words.
 
 Several of the rules' enums are written in a file or stored as a short value, and read in
 a sentence as words ("post" is sent by post; "report_received" reads "the report is
@@ -8,10 +8,18 @@ from drifting apart and spares each enum its own lookup table.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Self
 
-__all__ = ["LabelledEnum"]
+__all__ = ["LabelledEnum", "in_words"]
+
+
+def in_words(items: Sequence[str]) -> str:
+    """``items`` as a sentence lists them: "A", "A and B", "A, B and C"; "" for none."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 class LabelledEnum(StrEnum):

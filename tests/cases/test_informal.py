@@ -13,6 +13,7 @@ from panelkeeper.cases.changes.steps import take_informal_step
 from panelkeeper.cases.models import Case, CaseState, PartyRole
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.members.models import GroupRole
 from panelkeeper.rules.ladder import Effect
 from tests.factory import Factory
 
@@ -33,7 +34,7 @@ def test_thirteens_firm_guidance_goes_on_file_for_twelve_months_br_3(factory: Fa
         step="informal_guidance",
         actor=None,
         effective=dt.date(2026, 11, 3),
-        given_by_user=adviser,
+        given_by_users=[adviser],
         today=TODAY,
     )
     take_informal_step(
@@ -57,8 +58,15 @@ def test_herefordshires_verbal_warning_closes_the_case_and_stays_on_file_br_3(
     factory: Factory,
 ) -> None:
     case = _case(factory, "herefordshire", "confidentiality_agreement")
+    chair = factory.panel_member(group=case.member.group, role=GroupRole.CHAIR)
     take_informal_step(
-        case=case, step="verbal_warning", actor=None, effective=dt.date(2026, 11, 3), today=TODAY
+        case=case,
+        step="verbal_warning",
+        actor=None,
+        effective=dt.date(2026, 11, 3),
+        given_by_users=[factory.officer(case.organisation)],
+        given_by_members=[chair],
+        today=TODAY,
     )
     case.refresh_from_db()
     assert case.state == CaseState.CLOSED

@@ -10,6 +10,7 @@ import pytest
 
 from panelkeeper.accounts.models import User
 from panelkeeper.organisations.models import Group, PolicyVersion
+from panelkeeper.rules.policy.presets import preset_text
 from tests.factory import Factory
 
 TODAY = dt.date(2026, 11, 23)
@@ -25,6 +26,17 @@ def _media_in_a_temporary_folder(settings: Any, tmp_path: Path) -> None:
 def nexus(factory: Factory) -> PolicyVersion:
     """The nexus code in force at home from 5 January 2026 (MTG-2 on, limit 2)."""
     return factory.published_version(preset="nexus", in_force_from=dt.date(2026, 1, 5))
+
+
+@pytest.fixture
+def nexus_by_vote(factory: Factory) -> PolicyVersion:
+    """The nexus code adapted to decide by a majority vote (MTG-3), in force at home from
+    5 January 2026: meetings that count votes and missed meetings alike."""
+    source = preset_text("nexus").replace('decisions = "consensus"', 'decisions = "majority"')
+    assert 'decisions = "majority"' in source
+    return factory.published_version(
+        preset="nexus", source=source, in_force_from=dt.date(2026, 1, 5)
+    )
 
 
 @pytest.fixture

@@ -76,22 +76,18 @@ def test_a_nexus_meeting_by_api_attendance_votes_and_the_missed_meetings_decisio
         )
     status, detail = call(officer_client, "GET", f"{API}/meetings/{upcoming['id']}")
     assert [item["kind"] for item in detail["agenda"]] == ["missed_meetings"]
-    status, decision = call(
-        officer_client,
-        "POST",
-        f"{API}/meetings/{meeting['id']}/decisions",
-        {"motion": "Adopt the report", "method": "vote"},
+    decisions = f"{API}/meetings/{meeting['id']}/decisions"
+    # Nexus decides by consensus (MTG-3): a vote is refused, and consensus is the default.
+    status, refused = call(
+        officer_client, "POST", decisions, {"motion": "Adopt the report", "method": "vote"}
     )
-    assert status == 201
+    assert status == 422 and refused["rule"] == "MTG-3" and refused["field"] == "method"
+    status, decision = call(officer_client, "POST", decisions, {"motion": "Adopt the report"})
+    assert status == 201 and decision["method"] == decision["outcome"] == "consensus"
     votes = f"{API}/decisions/{decision['id']}/votes"
-    assert call(officer_client, "POST", votes, {"member_id": ann.pk, "vote": "for"})[0] == 201
     status, refused = call(officer_client, "POST", votes, {"member_id": ann.pk, "vote": "for"})
-    assert status == 422 and "already voted" in refused["detail"]
-    status, refused = call(officer_client, "POST", votes, {"member_id": mo.pk, "vote": "for"})
-    assert status == 422 and "not recorded as present" in refused["detail"]
-    assert VoteCast.objects.count() == 1
-    status, closed = call(officer_client, "POST", f"{API}/decisions/{decision['id']}/close")
-    assert closed["outcome"] == "carried"
+    assert status == 422 and "reached by consensus" in refused["detail"]
+    assert not VoteCast.objects.exists()
     missed = MissedMeetings.objects.get()
     status, decided = call(
         officer_client,

@@ -24,7 +24,7 @@ D = dt.date
 
 
 @pytest.fixture
-def meeting(factory: Factory, nexus: PolicyVersion) -> Meeting:
+def meeting(factory: Factory, nexus_by_vote: PolicyVersion) -> Meeting:
     return factory.meeting(date=D(2026, 11, 12))
 
 
@@ -119,8 +119,9 @@ def test_a_member_not_eligible_on_the_day_cannot_vote_mtg_3(
 
 
 def test_a_decision_by_consensus_is_recorded_as_such_without_votes_mtg_3(
-    factory: Factory, meeting: Meeting, officer: User
+    factory: Factory, nexus: PolicyVersion, officer: User
 ) -> None:
+    meeting = factory.meeting(date=D(2026, 11, 12))
     [ann] = present(meeting, officer, "Ann", factory=factory)
     decision = open_decision(
         meeting=meeting, motion="Thank the staff", method="consensus", actor=officer
@@ -138,3 +139,34 @@ def test_decisions_need_a_motion_and_a_held_meeting_mtg_3(
         open_decision(meeting=upcoming, motion="Adopt", method="vote", actor=officer)
     with pytest.raises(Refused, match="Enter the motion"):
         open_decision(meeting=upcoming, motion=" ", method="vote", actor=officer)
+
+
+def test_nexus_decides_by_consensus_and_refuses_a_vote_mtg_3(
+    factory: Factory, nexus: PolicyVersion, officer: User
+) -> None:
+    meeting = factory.meeting(date=D(2026, 11, 12))
+    with pytest.raises(Refused) as caught:
+        open_decision(meeting=meeting, motion="Adopt", method="vote", actor=officer)
+    assert (caught.value.rule, caught.value.field) == ("MTG-3", "method")
+    assert "decides by consensus" in caught.value.message
+    assert not meeting.decisions.exists()
+    assert open_decision(meeting=meeting, motion="Adopt", actor=officer).method == "consensus"
+
+
+def test_a_code_deciding_by_majority_refuses_consensus_and_defaults_to_a_vote_mtg_3(
+    meeting: Meeting, officer: User
+) -> None:
+    with pytest.raises(Refused) as caught:
+        open_decision(meeting=meeting, motion="Adopt", method="consensus", actor=officer)
+    assert caught.value.rule == "MTG-3" and "majority vote" in caught.value.message
+    decision = open_decision(meeting=meeting, motion="Adopt", actor=officer)
+    assert decision.method == "vote" and decision.is_open
+
+
+def test_a_code_silent_on_how_it_decides_allows_either_mtg_3(
+    factory: Factory, officer: User
+) -> None:
+    factory.published_version(preset="herefordshire", in_force_from=D(2026, 1, 5))
+    meeting = factory.meeting(date=D(2026, 11, 12))
+    for method in ("vote", "consensus"):
+        assert open_decision(meeting=meeting, motion="Adopt", method=method, actor=officer)

@@ -191,8 +191,11 @@ def test_a_member_revised_out_of_an_item_cannot_vote_and_one_revised_back_in_can
     from panelkeeper.meetings.agenda import add_agenda_item
     from panelkeeper.meetings.attendance import record_attendance
     from panelkeeper.meetings.decisions import cast_vote, open_decision
+    from panelkeeper.rules.policy.presets import preset_text
 
-    factory.published_version(preset="nexus", in_force_from=D(2026, 1, 5))
+    # Nexus adapted to decide by a vote (MTG-3): its own code decides by consensus.
+    by_vote = preset_text("nexus").replace('decisions = "consensus"', 'decisions = "majority"')
+    factory.published_version(preset="nexus", source=by_vote, in_force_from=D(2026, 1, 5))
     meeting = factory.meeting(date=D(2026, 11, 12))
     ann, bob = (factory.panel_member(full_name=name) for name in ("Ann", "Bob"))
     for member in (ann, bob):

@@ -30,3 +30,12 @@ def test_declaring_a_member_without_its_label_is_refused() -> None:
 
         class Unlabelled(LabelledEnum):
             TENANT = "tenant"
+
+
+def test_a_list_in_words_joins_the_last_two_with_and() -> None:
+    from panelkeeper.rules.labels import in_words
+
+    assert in_words([]) == ""
+    assert in_words(["the Chair"]) == "the Chair"
+    assert in_words(["A", "B"]) == "A and B"
+    assert in_words(["A", "B", "C"]) == "A, B and C"

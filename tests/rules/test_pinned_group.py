@@ -107,7 +107,12 @@ def test_thirteen_needs_its_convener_and_an_impartial_member_br_6() -> None:
         (P.CONVENER_MISSING, "BR-6", "Customer Experience Manager convenes and sits on the group.")
     ]
     assert _problems(ladder, [CONVENER, Seated("Gus", "panel")]) == [
-        (P.TOO_FEW_IMPARTIAL, "BR-6", "The group needs at least 1 impartial member; it has 0."),
+        (
+            P.TOO_FEW_IMPARTIAL,
+            "BR-6",
+            "The group needs at least 1 impartial member besides the Customer Experience "
+            "Manager; it has 0. Seat someone impartial.",
+        ),
         (P.ROLE_NOT_NAMED, "BR-6", "Gus sits in a role this code does not name."),
     ]
     # Impartial but the subject, or conflicted, does not count.
@@ -128,7 +133,12 @@ def test_thirteen_needs_its_convener_and_an_impartial_member_br_6() -> None:
 def test_more_than_one_impartial_member_is_counted_in_the_plural_br_6() -> None:
     ladder = _ladder("thirteen", ("min_impartial = 1", "min_impartial = 2"))
     assert _problems(ladder, [CONVENER, IMPARTIAL]) == [
-        (P.TOO_FEW_IMPARTIAL, "BR-6", "The group needs at least 2 impartial members; it has 1."),
+        (
+            P.TOO_FEW_IMPARTIAL,
+            "BR-6",
+            "The group needs at least 2 impartial members besides the Customer Experience "
+            "Manager; it has 1. Seat someone impartial.",
+        ),
     ]
     assert _problems(ladder, [CONVENER, IMPARTIAL, Seated("Gia", "chair", impartial=True)]) == []
 

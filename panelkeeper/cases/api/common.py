@@ -180,6 +180,7 @@ def case_out(
                 until=e.until,
                 accepted=e.accepted,
                 result=e.result,
+                given_by=[p.display_name for p in e.givers.all()] if full else [],
             )
             for e in reading.events
         ],

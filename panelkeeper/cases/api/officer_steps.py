@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Status
 
 from panelkeeper.accounts.models import User
+from panelkeeper.accounts.people import choosable_for
 from panelkeeper.accounts.permissions import api_officers
 from panelkeeper.cases.actions import ACTIONS
 from panelkeeper.cases.api.common import case_today, router, staff_case
@@ -31,10 +32,21 @@ def _step_data(request: StaffRequest, data: StepIn) -> dict[str, Any]:
         else None
     )
     values["user"] = User.objects.filter(pk=data.user_id).first() if data.user_id else None
-    # An informal step names who gave the guidance by ``user_id`` (Interpretation 11).
-    values["given_by"] = values["user"]
     if data.member_id is not None and values["member"] is None:
         raise Refused("Choose a member of this organisation.", rule="BR-6", field="member_id")
+    # Who gave an informal step (BR-3); ``user_id`` alone still names one member of staff.
+    user_ids = set(data.given_by_user_ids)
+    users = list(choosable_for(organisation).filter(pk__in=user_ids))
+    if len(users) != len(user_ids):
+        raise Refused("Choose people of this organisation.", rule="BR-3", field="given_by_user_ids")
+    members = list(Member.objects.of(organisation).filter(pk__in=data.given_by_member_ids))
+    if len(members) != len(set(data.given_by_member_ids)):
+        raise Refused(
+            "Choose members of this organisation.", rule="BR-3", field="given_by_member_ids"
+        )
+    if not users and values["user"] is not None:
+        users = [values["user"]]
+    values["given_by_users"], values["given_by_members"] = users, members
     return values
 
 

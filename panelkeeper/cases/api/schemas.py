@@ -69,6 +69,8 @@ class EventOut(Schema):
     until: dt.date | None = None
     accepted: bool | None = None
     result: str = ""
+    given_by: list[str] = []
+    """An informal step: who gave it (BR-3)."""
 
 
 class NextStepOut(Schema):
@@ -220,6 +222,10 @@ class StepIn(Schema):
     contact: str = ""
     agreed_to_letters: bool = False
     impartial: bool = False
+    given_by_user_ids: list[int] = []
+    """Informal step: the members of staff who gave it (BR-3)."""
+    given_by_member_ids: list[int] = []
+    """Informal step: the members of the group who gave it, such as the Chair (BR-3)."""
 
 
 class PartyContactIn(Schema):

@@ -9,7 +9,7 @@ as the keywords of the step's domain function, which is called with them
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import MISSING, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +32,8 @@ class Dated:
 @dataclass(frozen=True, kw_only=True)
 class Informal(Dated):
     step: str
-    given_by: User | None = None
+    given_by_users: Sequence[User] = ()
+    given_by_members: Sequence[Member] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from panelkeeper.accounts.people import choosable_for
 from panelkeeper.audit.log import create_recorded, record, save_recorded
 from panelkeeper.cases.changes.writer import dates, reason_given
-from panelkeeper.cases.models import Case, CaseParty, PartyRole, Seat, SeatRelease
+from panelkeeper.cases.models import Case, CaseEvent, CaseParty, PartyRole, Seat, SeatRelease
 from panelkeeper.cases.procedure import ladder_of, policy_of
 from panelkeeper.cases.seats import (
     as_seated,
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
 
 
-def _check_of_organisation(case: Case, *, member: Member | None, user: User | None) -> None:
+def check_of_organisation(case: Case, *, member: Member | None, user: User | None) -> None:
     """Refuse a member or a user of another organisation: another landlord's people are
     never named on a case (DESIGN "Confidentiality by design"; see
     :func:`~panelkeeper.accounts.people.choosable_for`)."""
@@ -63,9 +63,11 @@ def add_party(
     agreed_to_letters: bool = False,
     effective: dt.date | None = None,
     today: dt.date | None = None,
+    step: CaseEvent | None = None,
 ) -> CaseParty:
     """Record someone the case involves: its reporter, a witness, whoever gave guidance in the
-    matter, or someone implicated (Interpretation 11). A member, a user or a name.
+    matter (with ``step``, the informal step they gave), or someone implicated
+    (Interpretation 11). A member, a user or a name.
 
     A person known by name only may give ``contact`` details and agree to be written to
     there, where the code says they are told the outcome (BR-11); a member or a user is
@@ -76,7 +78,7 @@ def add_party(
     name = " ".join(name.split())
     if member is None and user is None and not name:
         raise Refused("Choose a person or enter a name.", rule="Interpretation 11", field="name")
-    _check_of_organisation(case, member=member, user=user)
+    check_of_organisation(case, member=member, user=user)
     contact, agreed_to_letters = _checked_contact(member, user, contact, agreed_to_letters)
     when, _ = dates(effective, today)
     return create_recorded(
@@ -91,6 +93,7 @@ def add_party(
             "name": name[:200],
             "contact": contact,
             "agreed_to_letters": agreed_to_letters,
+            "step": step,
         },
         case=case,
         added_on=when,
@@ -225,7 +228,7 @@ def seat_investigator(
         raise Refused(
             "Choose one person: a member or a member of staff.", rule="BR-6", field="member"
         )
-    _check_of_organisation(case, member=member, user=user)
+    check_of_organisation(case, member=member, user=user)
     when, _ = dates(effective, today)
     ladder = ladder_of(policy_of(case.policy_version))
     if case.subject_is_chair and role_key == "chair" and ladder.chair_stand_in is not None:

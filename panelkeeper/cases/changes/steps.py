@@ -7,15 +7,16 @@ is not. ``effective`` defaults to today and is never later than today.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from django.db import transaction
 
-from panelkeeper.cases.changes.people import add_party
+from panelkeeper.cases.changes.people import add_party, check_of_organisation
 from panelkeeper.cases.changes.writer import dates, write_step
 from panelkeeper.cases.models import Case, CaseEvent, PartyRole
 from panelkeeper.cases.procedure import policy_of
-from panelkeeper.cases.seats import group_problems, ineligibility
+from panelkeeper.cases.seats import decider_refusal, givers_refusal, group_problems, ineligibility
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import Channel, Effect
@@ -77,15 +78,26 @@ def take_informal_step(
     step: str,
     actor: User | None,
     effective: dt.date | None = None,
-    given_by_user: User | None = None,
-    given_by_member: Member | None = None,
+    given_by_users: Sequence[User] = (),
+    given_by_members: Sequence[Member] = (),
     today: dt.date | None = None,
 ) -> CaseEvent:
-    """Record an informal step the code's ladder allows now (BR-3), with its outcome on file.
+    """Record an informal step the code's ladder allows now (BR-3), with its outcome on file,
+    and who gave it: members of staff and members of the group.
 
-    Whoever gave the guidance is recorded as a party, so they cannot later sit on the
-    investigating group (Interpretation 11); both in one transaction.
+    Each person recorded must act in a role the code has take the step, and where it says
+    they act together (herefordshire's Customer Involvement Manager and Chair) each role
+    needs its own person (:func:`~panelkeeper.rules.ladder.givers.giver_problems`). Staff
+    act in the code's staff roles; a member as another involved customer, and as the Chair
+    or Vice Chair when they hold that role in the subject's group on the day. Whoever gave
+    it is recorded as a party, linked to the step, so they cannot later sit on the
+    investigating group (Interpretation 11); all in one transaction.
     """
+    users, members = list(dict.fromkeys(given_by_users)), list(dict.fromkeys(given_by_members))
+    for user in users:
+        check_of_organisation(case, member=None, user=user)
+    for member in members:
+        check_of_organisation(case, member=member, user=None)
     with transaction.atomic():
         row = write_step(
             case,
@@ -94,15 +106,17 @@ def take_informal_step(
             actor=actor,
             today=today,
             values={"step": step},
+            guard=lambda locked, on: givers_refusal(locked, step, users, members, on=on),
         )
-        if given_by_user is not None or given_by_member is not None:
+        for person in [{"user": u} for u in users] + [{"member": m} for m in members]:
             add_party(
                 case=case,
                 role=PartyRole.ADVISED,
-                user=given_by_user,
-                member=given_by_member,
                 actor=actor,
+                effective=row.effective,
                 today=today,
+                step=row,
+                **person,
             )
     return row
 
@@ -225,7 +239,12 @@ def record_determination(
     today: dt.date | None = None,
 ) -> CaseEvent:
     """The level the decider found, or ``no_breach`` (BR-7, BR-8); escalation and its reason
-    come from the procedure (the earlier case is named)."""
+    come from the procedure (the earlier case is named).
+
+    Refused while those who decide are not in place (BR-6): the group's seats must make up
+    the group the code sets, convened or not; a code without a group needs a holder of
+    each deciding role on the day.
+    """
     return write_step(
         case,
         EventKind.LEVEL_DETERMINED,
@@ -233,6 +252,7 @@ def record_determination(
         actor=actor,
         today=today,
         values={"level": level, "confidentiality": confidentiality},
+        guard=lambda locked, on: decider_refusal(locked, outcome=None, on=on),
     )
 
 
@@ -251,6 +271,7 @@ def record_outcome(
 
     Its effect goes to the member's status history: a suspension until ``until``, an
     exclusion from ``effective``; warnings and guidance go on file for the code's time.
+    Refused while those who decide it are not in place, as for the level (BR-6).
     """
     return write_step(
         case,
@@ -264,6 +285,7 @@ def record_outcome(
             "effect": effect,
             "until": until,
         },
+        guard=lambda locked, on: decider_refusal(locked, outcome=outcome, on=on),
     )
 
 

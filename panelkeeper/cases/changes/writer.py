@@ -10,7 +10,7 @@ transaction, through :func:`_write_event`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import fields as dataclass_fields
 from typing import TYPE_CHECKING, Any
 
@@ -112,11 +112,15 @@ def write_step(
     to: str = "",
     extra: tuple[str, ...] = (),
     values: Mapping[str, Any] | None = None,
+    guard: Callable[[Case, dt.date], Refused | None] | None = None,
 ) -> CaseEvent:
     """Check and write one step; raise :class:`Refused` (naming the rule) if not allowed.
 
     ``values`` are fields of the procedure's :class:`Event` (step, level, outcome, …);
     ``extra`` names further case fields the caller changed and wants saved with it.
+    ``guard``, asked with the locked case and the step's date once the procedure allows
+    the step, returns a refusal of what only the database knows (who is seated, who
+    holds a role), or None.
     """
     values = dict(values or {})
     unknown = set(values) - _EVENT_FIELDS
@@ -133,6 +137,9 @@ def write_step(
             setattr(locked, name, getattr(case, name))
         proposed = Event(kind=kind, effective=when, recorded=day, **values)
         view = check_step(locked, proposed, today=day)
+        refused = guard(locked, when) if guard is not None else None
+        if refused is not None:
+            raise refused
         row = _write_event(
             locked, proposed, view, recorded=day, actor=actor, values=values, to=to, extra=extra
         )

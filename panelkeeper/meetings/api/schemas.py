@@ -93,8 +93,11 @@ class VoteOut(Schema):
 
 
 class DecisionIn(Schema):
+    """A motion put to a held meeting; ``method`` (vote or consensus) defaults to the way
+    the code in force decides, and another way is refused (MTG-3)."""
+
     motion: str
-    method: str
+    method: str | None = None
     item_id: int | None = None
 
 

@@ -22,6 +22,7 @@ from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import actions_of, overdue
 from panelkeeper.meetings.attendance import record_attendance
 from panelkeeper.meetings.calendars import calendar
+from panelkeeper.meetings.codes import meeting_rules
 from panelkeeper.meetings.forms import (
     AttendanceForm,
     CancelForm,
@@ -93,7 +94,8 @@ def schedule(request: StaffRequest, org: str, group: int) -> HttpResponse:
     organisation = request.organisation
     the_group = get_object_for(organisation, Group.objects.all(), pk=group)
     members = list(Member.objects.filter(group=the_group))
-    form = ScheduleForm(**bound(request), members=members)
+    rules = meeting_rules(organisation, timezone.localdate())
+    form = ScheduleForm(**bound(request), members=members, meetings=rules)
     meeting = form_result(
         request,
         form,
@@ -152,7 +154,8 @@ def change_chair(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     members = list(Member.objects.filter(group=meeting.group).order_by("full_name"))
     initial = {"chair_basis": meeting.chair_basis, "chair": meeting.chair_id or ""}
-    form = ChairForm(**bound(request), initial=initial, members=members)
+    rules = meeting_rules(request.organisation, meeting.date)
+    form = ChairForm(**bound(request), initial=initial, members=members, meetings=rules)
     return meeting_change_page(
         request,
         "meetings/change_chair.html",

@@ -17,6 +17,7 @@ from panelkeeper.lib.forms import bound, button_change, form_applied
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import allocate_action, complete_action
 from panelkeeper.meetings.agenda import add_agenda_item
+from panelkeeper.meetings.codes import meeting_rules
 from panelkeeper.meetings.conduct import record_asked_to_leave
 from panelkeeper.meetings.decisions import cast_vote, close_decision, open_decision
 from panelkeeper.meetings.forms import (
@@ -118,7 +119,8 @@ def take_off_paper(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def new_decision(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
-    form = DecisionForm(**bound(request), items=list(meeting.agenda.all()))
+    rules = meeting_rules(request.organisation, meeting.date)
+    form = DecisionForm(**bound(request), items=list(meeting.agenda.all()), meetings=rules)
     return meeting_change_page(
         request,
         FORM_PAGE,

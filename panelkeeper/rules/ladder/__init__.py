@@ -20,7 +20,8 @@ speak of a case in (``Channel``, ``Effect``, ``Party``, ``Raiser``, ...); the da
 a ladder is made of stay in :mod:`.model`.
 
 Modules: :mod:`.model` (the dataclasses), :mod:`.parse` (with :mod:`.parse_fields`, the
-fields its tables share), :mod:`.group`, :mod:`.explain`; and for a case on the ladder,
+fields its tables share), :mod:`.group`, :mod:`.deciders` (who must be in place before
+a level or an outcome is recorded), :mod:`.explain`; and for a case on the ladder,
 :mod:`.case` (``assess``, ``check_next``: the breach-cases app's one entry point),
 :mod:`.case_model` (events in, the case's view out), :mod:`.replay`, :mod:`.apply` and
 :mod:`.view`. Rules: BR-1 to BR-13, COI-4 and Interpretations 1 to 5 and 8 to 10 of

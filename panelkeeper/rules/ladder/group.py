@@ -2,7 +2,8 @@
 
 The breach-cases app fills the seats; this says what is wrong with them, all at once:
 a seat the code requires left empty, the convener missing where the convener sits, too
-few impartial members (thirteen: the convener plus at least one), anyone conflicted or
+few impartial members besides the convener (thirteen: the convener plus at least one
+impartial member; the convener never counts as one), anyone conflicted or
 implicated (COI-4, Interpretation 11: the subject, the reporter, a witness, whoever gave
 guidance in the same matter), and the Chair sitting on their own case where the code
 names a stand-in (Interpretation 10).
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from panelkeeper.rules.ladder.model import Ladder
+from panelkeeper.rules.policy.roles import Role, RoleKind
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,9 @@ class Seated:
     impartial: bool = False
     conflicted: bool = False
     is_subject: bool = False
+    is_staff: bool | None = None
+    """A member of staff (True) or a member of the group (False); None when not known.
+    A member role's seat is for a member."""
 
 
 class GroupProblemCode(StrEnum):
@@ -44,6 +49,8 @@ class GroupProblemCode(StrEnum):
     CONVENER_MISSING = "convener_missing"
     TOO_FEW_IMPARTIAL = "too_few_impartial"
     ROLE_NOT_NAMED = "role_not_named"
+    WRONG_KIND = "wrong_kind"
+    DECIDER_NOT_HELD = "decider_not_held"
 
     @property
     def about_one_person(self) -> bool:
@@ -57,6 +64,7 @@ _ABOUT_ONE_PERSON = frozenset(
         GroupProblemCode.CONFLICTED,
         GroupProblemCode.CHAIR_STANDS_DOWN,
         GroupProblemCode.ROLE_NOT_NAMED,
+        GroupProblemCode.WRONG_KIND,
     }
 )
 
@@ -129,22 +137,39 @@ def check_group(
                 f"{convener.title} convenes and sits on the group.",
             )
         )
-    impartial = sum(1 for p in seated if p.impartial and not p.conflicted and not p.is_subject)
+    # The convener sits as well as the impartial members, never as one of them: a
+    # convener ticked impartial is still the convener (thirteen: the convener plus at
+    # least one impartial member).
+    impartial = sum(
+        1
+        for p in seated
+        if p.impartial
+        and not p.conflicted
+        and not p.is_subject
+        and (convener is None or p.role != convener.key)
+    )
     if impartial < group.min_impartial:
+        besides = f" besides the {convener.title}" if convener is not None else ""
         problems.append(
             GroupProblem(
                 GroupProblemCode.TOO_FEW_IMPARTIAL,
                 "BR-6",
                 f"The group needs at least {group.min_impartial} impartial member"
-                f"{'s' if group.min_impartial > 1 else ''}; it has {impartial}.",
+                f"{'s' if group.min_impartial > 1 else ''}{besides}; it has {impartial}. "
+                "Seat someone impartial.",
             )
         )
-    named = {ladder.acting_role(s.role, subject_is_chair=subject_is_chair).key for s in group.seats}
-    named |= {r.key for r in group.may_include}
-    if group.convened_by is not None and group.includes_convener:
-        named.add(group.convened_by.key)
+    named = {
+        role.key: role
+        for role in (
+            *(ladder.acting_role(s.role, subject_is_chair=subject_is_chair) for s in group.seats),
+            *group.may_include,
+            *((group.convened_by,) if group.convened_by and group.includes_convener else ()),
+        )
+    }
     for person in seated:
-        if person.role not in named and not (group.min_impartial and person.impartial):
+        role = named.get(person.role)
+        if role is None and not (group.min_impartial and person.impartial):
             problems.append(
                 GroupProblem(
                     GroupProblemCode.ROLE_NOT_NAMED,
@@ -152,4 +177,24 @@ def check_group(
                     f"{person.person} sits in a role this code does not name.",
                 )
             )
+        elif role is not None and person.is_staff is not None:
+            problems.extend(_kind_problem(person, role))
     return tuple(problems)
+
+
+def _kind_problem(person: Seated, role: Role) -> tuple[GroupProblem, ...]:
+    """A member's seat (the chair, another involved customer) taken by a member of staff.
+
+    A staff title may be held by anyone the organisation names (insight's member of the
+    Customer Services Voice is a customer), so only member seats are checked.
+    """
+    if role.kind is not RoleKind.MEMBER or not person.is_staff:
+        return ()
+    return (
+        GroupProblem(
+            GroupProblemCode.WRONG_KIND,
+            "BR-6",
+            f"The seat of {role.title} is for a member of the group, not a member of staff: "
+            "choose a member for it.",
+        ),
+    )
