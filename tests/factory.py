@@ -544,12 +544,50 @@ class Factory:
         assert user is not None
         return user
 
+    def invited_to_case(
+        self,
+        case: Any = None,
+        *,
+        part: str = "seat",
+        role_key: str = "",
+        user: User | None = None,
+        **fields: Any,
+    ) -> User:
+        """Someone from outside the team who accepted an invitation to ``case`` (default
+        ``the_case``): the rows an acceptance leaves, saved directly. A seat is then filled
+        by the caller, on the dates the test pins."""
+        from panelkeeper.accounts.models import Invitation
+        from panelkeeper.cases.models import CaseInvitation
+
+        case = case if case is not None else self.the_case
+        user = user or self.user(**fields)
+        now = timezone.now()
+        invitation = Invitation.objects.create(
+            organisation=case.organisation,
+            email=user.email,
+            role=Invitation.Role.CASE,
+            expires_at=now + dt.timedelta(days=7),
+            token_hash=f"accepted-{user.pk}",
+            accepted_at=now,
+            accepted_by=user,
+        )
+        CaseInvitation.objects.create(
+            invitation=invitation,
+            case=case,
+            name=str(user),
+            part=part,
+            role_key=role_key or ("service_improvement_team" if part == "seat" else ""),
+            role_title=role_key.replace("_", " ").capitalize(),
+        )
+        return user
+
     def investigator(self) -> User:
-        """A member of staff with no grant, seated on ``the_case``'s investigating group."""
+        """Someone from outside the team, invited to ``the_case`` and seated on its
+        investigating group: no grant, no member record."""
         if "investigator" not in self._personas:
             from panelkeeper.cases.changes.people import seat_investigator
 
-            user = self.user(first_name="Ivy", last_name="Investigator")
+            user = self.invited_to_case(first_name="Ivy", last_name="Investigator")
             seat_investigator(
                 case=self.the_case,
                 role_key="service_improvement_team",
@@ -560,6 +598,56 @@ class Factory:
             )
             self._personas["investigator"] = user
         return self._personas["investigator"]  # type: ignore[no-any-return]
+
+    def guest(self) -> User:
+        """The persona of a person from outside the team invited to one case: tied to
+        nothing until a row has made ``the_case``, then invited to it and seated on its
+        group (asked again, as each persona is when it signs in, after the row's records
+        are made)."""
+        user = self._personas.get("guest")
+        if user is None:
+            user = self._personas["guest"] = self.user(first_name="Gina", last_name="Guest")
+        if "the_case" in self._personas and not self.the_case.seats.filter(user=user).exists():
+            from panelkeeper.cases.changes.people import seat_investigator
+
+            self.invited_to_case(user=user, role_key="customer_involvement_team")
+            seat_investigator(
+                case=self.the_case,
+                role_key="customer_involvement_team",
+                user=user,
+                actor=None,
+                effective=dt.date(2026, 11, 3),
+                today=dt.date(2026, 11, 23),
+            )
+        return user  # type: ignore[no-any-return]
+
+    def case_invitation(self, email: str = "") -> Any:
+        """An invitation to a seat on ``the_case``, waiting (through the domain function):
+        its ``CaseInvitation``."""
+        from panelkeeper.cases.invitations import invite_to_case
+        from panelkeeper.cases.models import CaseInvitation
+
+        sent = invite_to_case(
+            case=self.the_case,
+            email=email or f"invited{next(_serial)}@example.org",
+            name="Gina Guest",
+            part="seat:customer_involvement_team",
+            actor=None,
+        )
+        return CaseInvitation.objects.get(invitation=sent.invitation)
+
+    def title_invitation(self, role_key: str = "customer_involvement_team") -> Any:
+        """An invitation to hold a staff title of home's code, waiting: its ``Sent``."""
+        from panelkeeper.organisations.title_invitations import invite_to_title
+
+        if not PolicyVersion.objects.filter(organisation=self.home).exists():
+            self.draft_version()
+        return invite_to_title(
+            organisation=self.home,
+            role_key=role_key,
+            email=f"invited{next(_serial)}@example.org",
+            actor=None,
+        )
 
     def appeal_officer(self) -> User:
         """The holder of the appeal title with ``the_case``'s appeal put to them (vela: the
@@ -581,7 +669,7 @@ class Factory:
                 seat_investigator(
                     case=case,
                     role_key=role,
-                    user=self.user(),
+                    user=self.invited_to_case(case, role_key=role),
                     actor=None,
                     effective=dt.date(2026, 11, 4),
                     today=day,
@@ -639,7 +727,8 @@ class Factory:
             inform_member(case=case, actor=None, effective=dt.date(2026, 11, 3), today=day)
             for role in ("customer_involvement_team", "service_improvement_team"):
                 seat_investigator(
-                    case=case, role_key=role, user=self.user(), actor=None,
+                    case=case, role_key=role, user=self.invited_to_case(case, role_key=role),
+                    actor=None,
                     effective=dt.date(2026, 11, 4), today=day,
                 )  # fmt: skip
             seat_investigator(

@@ -201,10 +201,12 @@ def send(
     actor: User | None,
     member: Member | None = None,
     base_url: str | None = None,
+    attach: Callable[[Invitation], object] | None = None,
 ) -> Sent:
     """Make the invitation and post its email, audited, in the caller's transaction (or
     one of its own). The caller has normalised ``email`` and checked that ``role`` (and
-    ``member``, for a member's or an advocate's) fits."""
+    ``member``, for a member's or an advocate's) fits. ``attach`` records, before the
+    email is written, what an app's own invitation is for (a case, a title)."""
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
         invitation = Invitation.objects.create(
@@ -223,6 +225,8 @@ def send(
             obj=invitation,
             fields=["email", "role", "expires_at"] + (["member"] if member else []),
         )
+        if attach is not None:
+            attach(invitation)
         link = link_for(token, base_url=base_url)
         _post_email(invitation, link)
     return Sent(invitation, link)
@@ -326,10 +330,11 @@ def accept(*, token: str, user: User) -> Invitation:
                 f"This invitation is for {locked.email}, but you are signed in as "
                 f"{user.email}. Sign out, then open the link again."
             )
-        kind_of(locked).give(locked, user)
+        # Accepted first: what the role gives may ask who accepted (a case's pickers do).
         locked.accepted_at = timezone.now()
         locked.accepted_by = user
         _save(locked, ["accepted_at", "accepted_by"], action="invitation.accepted", actor=user)
+        kind_of(locked).give(locked, user)
     return locked
 
 

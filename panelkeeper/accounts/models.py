@@ -113,8 +113,11 @@ class InvitationQuerySet(models.QuerySet["Invitation"]):
 
 class Invitation(models.Model):
     """An invitation, by email, to a staff role at one organisation, to administer the
-    installation (no organisation), or to sign in to one member's record at an organisation
-    as that member or as their advocate (``member`` names the record).
+    installation (no organisation), to sign in to one member's record at an organisation
+    as that member or as their advocate (``member`` names the record), or to a part in one
+    of its cases (``case``) or one of its code's staff titles (``title``). What a ``case``
+    or ``title`` invitation gives is kept by the app it belongs to
+    (``cases.CaseInvitation``, ``organisations.TitleInvitation``).
 
     Single use: accepting stamps ``accepted_at``. Only a SHA-256 hash of the link's token
     is kept (see :mod:`panelkeeper.accounts.invitations`); resending makes a new token and
@@ -127,6 +130,8 @@ class Invitation(models.Model):
         ADMINISTRATOR = "administrator", "Installation administrator"
         MEMBER = "member", "Member"
         ADVOCATE = "advocate", "Advocate"
+        CASE = "case", "A part in one case"
+        TITLE = "title", "A staff title"
 
     organisation = models.ForeignKey(
         "organisations.Organisation",

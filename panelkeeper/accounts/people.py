@@ -7,18 +7,14 @@ in an API body, must come from the organisation whose record it is (DESIGN
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 
-from panelkeeper.accounts.models import User
+from panelkeeper.accounts.models import Invitation, User
 
 if TYPE_CHECKING:
     from panelkeeper.organisations.models import Organisation
-
-_TIES = ("grants", "held_roles", "memberships")
-"""What ties a user to an organisation: a staff grant, a staff title of its code, a
-member record in one of its groups."""
 
 
 def people_of(organisation: Organisation | int) -> QuerySet[User]:
@@ -31,15 +27,34 @@ def people_of(organisation: Organisation | int) -> QuerySet[User]:
     )
 
 
-def choosable_for(organisation: Organisation | int) -> QuerySet[User]:
-    """Whom a case of ``organisation`` may name: its own people, and people with a sign-in
-    tied to no organisation at all (staff from outside the involvement team who sit on one
-    case, Interpretation 11); never someone tied only to another organisation. Active
-    users only, each once, by name."""
-    untied = Q(is_superuser=False) & Q(**{f"{tie}__isnull": True for tie in _TIES})
-    return (
-        User.objects.filter(Q(pk__in=people_of(organisation).values("pk")) | untied)
-        .filter(is_active=True)
-        .distinct()
-        .order_by("last_name", "first_name", "email")
+def choosable_for(
+    organisation: Organisation | int, *, invited: QuerySet[Any] | None = None
+) -> QuerySet[User]:
+    """Whom a case of ``organisation`` may name: its own people, and the people invited to
+    that case (``invited``: their user ids), never anyone else's. Active users only, each
+    once, by name."""
+    chosen = Q(pk__in=people_of(organisation).values("pk"))
+    if invited is not None:
+        chosen |= Q(pk__in=invited)
+    return _listed(User.objects.filter(chosen))
+
+
+def known_to(organisation: Organisation | int) -> QuerySet[User]:
+    """Whom the organisation may make holder of a staff title: its staff, the holders
+    (now or before) of its titles, and whoever has accepted an invitation from it (to a
+    part in one of its cases, or to a title). Members are not offered: a title is a
+    staff post."""
+    accepted = Invitation.objects.filter(
+        organisation=organisation, accepted_by__isnull=False
+    ).values("accepted_by")
+    return _listed(
+        User.objects.filter(
+            Q(grants__organisation=organisation)
+            | Q(held_roles__organisation=organisation)
+            | Q(pk__in=accepted)
+        )
     )
+
+
+def _listed(users: QuerySet[User]) -> QuerySet[User]:
+    return users.filter(is_active=True).distinct().order_by("last_name", "first_name", "email")

@@ -315,7 +315,8 @@ def api_member_self[V: Callable[..., Any]](operation: V) -> V:
 # case's id is in the URL as ``<int:case>``; anything else answers 404, exactly like a
 # case that does not exist. The member a case is about (or their advocate) is its
 # "subject"; a seat on its investigating group makes an "investigator"; the appeal put
-# to someone makes them its "appeal_officer" (DESIGN "Confidentiality by design").
+# to someone makes them its "appeal_officer"; the holder of the title the code routes a
+# breach to is its "handler" (DESIGN "Confidentiality by design").
 
 CASE_PARTICIPANT = AccessPolicy("case_participant")
 APPEAL_OFFICER = AccessPolicy("appeal_officer")
@@ -337,6 +338,8 @@ def case_roles(user: Any, case_id: int, token: Any = None) -> tuple[Any, frozens
         roles.add("investigator")
     if case.appeal_officer_id == user.pk:
         roles.add("appeal_officer")
+    if case.handler_id == user.pk:
+        roles.add("handler")
     return (case, frozenset(roles)) if roles else (None, frozenset())
 
 
@@ -363,7 +366,8 @@ def _case_view[V: View](policy: AccessPolicy, needs: str | None) -> Callable[[V]
 
 
 def case_participant[V: View](view: V) -> V:
-    """The case's subject, a seated investigator or its appeal officer (``<int:case>``).
+    """The case's subject, a seated investigator, its handler or its appeal officer
+    (``<int:case>``).
 
     Anonymous → sign in; anyone else → 404. Sets ``request.case`` and ``request.case_roles``.
     """

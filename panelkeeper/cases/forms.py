@@ -16,10 +16,11 @@ from django.db.models import QuerySet
 from panelkeeper.accounts.models import User
 from panelkeeper.accounts.people import choosable_for
 from panelkeeper.cases.models import Case, PartyRole, RaisedBy, Setting
-from panelkeeper.cases.seats import group_roles
+from panelkeeper.cases.seats import group_roles, invited_users
 from panelkeeper.lib.forms import ChoosingForm, radios_field
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import Member
+from panelkeeper.organisations.staff_forms import email_field
 from panelkeeper.rules.ladder.case import CaseView
 
 
@@ -224,11 +225,12 @@ class SeatForm(PartyForm):
             del self.fields[name]
         if self.case is not None:
             self.offer("role_key", [(k, r.title) for k, r in group_roles(self.case).items()])
-            self.offer_only("user", choosable_for(self.case.organisation_id))
-        self.fields[
-            "user"
-        ].help_text = (
-            "Staff of this organisation, the holders of its staff titles, or members who sign in."
+            invited = invited_users(self.case)
+            self.offer_only("user", choosable_for(self.case.organisation_id, invited=invited))
+        self.fields["user"].help_text = (
+            "Staff of this organisation, the holders of its staff titles, members who sign "
+            "in, and the people invited to this case. To seat someone else, invite them to "
+            "the case from the case page."
         )
 
 
@@ -261,5 +263,35 @@ class RemovePartyForm(StepForm):
     reason = why_field(
         "Why are they being taken off the case?",
         "For example, added to the wrong case, or recorded as a witness in error.",
+        "Enter why they are being taken off the case",
+    )
+
+
+class GuestForm(ChoosingForm):
+    """Invite someone from outside the team to one part of one case."""
+
+    email = email_field()
+    name = forms.CharField(
+        label="Full name", max_length=200, error_messages={"required": "Enter their name"}
+    )
+    part = radios_field("What are they invited for?", missing="Select what they are invited for")
+    impartial = forms.BooleanField(
+        label="They sit as an impartial member",
+        help_text="Only for a seat on the group.",
+        required=False,
+    )
+
+    def __init__(self, *args: Any, parts: Sequence[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.offer("part", parts)
+
+
+class TakeOffGuestForm(StepForm):
+    """Why someone invited to the case is taken off it: their access ends."""
+
+    effective = effective_field("date they were taken off the case")
+    reason = why_field(
+        "Why are they being taken off the case?",
+        "For example, they turned out to have a conflict, or are no longer available.",
         "Enter why they are being taken off the case",
     )

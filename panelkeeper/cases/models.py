@@ -94,11 +94,12 @@ class CaseQuerySet(models.QuerySet["Case"]):
 
     def involving(self, user: User) -> CaseQuerySet:
         """Cases ``user`` has a part in: about them (or the member they advocate for), on a
-        seat of the investigating group, or as the appeal officer."""
+        seat of the investigating group, routed to them (BR-2), or as the appeal officer."""
         return self.filter(
             Q(member__user=user)
             | Q(member__advocate=user)
             | Q(pk__in=self.for_investigator(user).values("pk"))
+            | Q(handler=user)
             | Q(appeal_officer=user)
         ).distinct()
 
@@ -368,3 +369,52 @@ class SeatRelease(models.Model):
 
     def __str__(self) -> str:
         return f"{self.seat} released on {day_month_year(self.released_on)}"
+
+
+class GuestPart(models.TextChoices):
+    """What someone from outside the team is invited to a case for."""
+
+    SEAT = "seat", "A seat on the investigating group"
+    APPEAL_OFFICER = "appeal_officer", "Deciding the appeal"
+
+
+class CaseInvitation(models.Model):
+    """What an invitation to one case is for: a seat on its investigating group (BR-6) or
+    deciding its appeal (BR-12). Accepting it gives that part, in that case alone; the
+    invitation itself (email, link, expiry, acceptance) is ``accounts.Invitation``.
+
+    ``removed_on`` is the day an officer took the person off the case again: the seat is
+    released, or the appeal is no longer put to them.
+    """
+
+    invitation = models.OneToOneField(
+        "accounts.Invitation", on_delete=models.PROTECT, related_name="for_case"
+    )
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="invitations")
+    name = models.CharField(max_length=200)
+    part = models.CharField(max_length=20, choices=GuestPart.choices)
+    role_key = models.CharField(max_length=100, blank=True)
+    role_title = models.CharField(max_length=200, blank=True)
+    impartial = models.BooleanField(default=False)
+    removed_on = models.DateField(null=True, blank=True)
+    removed_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["case", "name", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(part__in=GuestPart.values), name="guest_part"),
+            models.CheckConstraint(
+                condition=~Q(part=GuestPart.SEAT) | ~Q(role_key=""),
+                name="guest_seat_has_a_role",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} invited to case {self.case.reference}: {self.what}"
+
+    @property
+    def what(self) -> str:
+        if self.part == GuestPart.SEAT:
+            impartial = ", as an impartial member" if self.impartial else ""
+            return f"a seat on the investigating group as {self.role_title}{impartial}"
+        return "deciding the appeal"

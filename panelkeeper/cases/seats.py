@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from panelkeeper.cases.models import Case, PartyRole, Seat
+from django.db.models import QuerySet
+
+from panelkeeper.cases.models import Case, CaseInvitation, PartyRole, Seat
 from panelkeeper.cases.procedure import ladder_of, policy_of
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.eligibility import Hurdle, eligibility
@@ -47,6 +49,15 @@ _PARTY_REASON = {
     PartyRole.ADVISED: "gave guidance in this same matter",
     PartyRole.IMPLICATED: "is implicated in this case",
 }
+
+
+def invited_users(case: Case) -> QuerySet[CaseInvitation, Any]:
+    """The user ids of the people who accepted an invitation to ``case`` and are still on
+    it: besides the organisation's own people, the only ones its pickers may name
+    (:func:`~panelkeeper.accounts.people.choosable_for`)."""
+    return CaseInvitation.objects.filter(
+        case=case, removed_on__isnull=True, invitation__accepted_by__isnull=False
+    ).values("invitation__accepted_by")
 
 
 def _same_person(

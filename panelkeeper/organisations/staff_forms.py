@@ -19,14 +19,25 @@ def role_field() -> forms.ChoiceField:
     return radios_field("Role", missing="Select officer or auditor", choices=ROLE_CHOICES)
 
 
-class InviteForm(forms.Form):
-    email = forms.EmailField(
+def email_field() -> forms.EmailField:
+    """The address an invitation goes to."""
+    return forms.EmailField(
         label="Email address",
         max_length=254,
         error_messages={"required": "Enter their email address", "invalid": BAD_EMAIL},
         widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
+
+
+class InviteForm(forms.Form):
+    email = email_field()
     role = role_field()
+
+
+class TitleInviteForm(forms.Form):
+    """Invite someone new to hold one of the code's staff titles."""
+
+    email = email_field()
 
 
 class RoleForm(forms.Form):

@@ -21,10 +21,12 @@ def people(code_in_force: dict[str, str]) -> dict[str, Any]:
     from tests.factory import Factory
 
     factory = Factory()
-    group = factory.group(Organisation.objects.get(slug="home"))
+    home = Organisation.objects.get(slug="home")
+    group = factory.group(home)
     subject = factory.panel_member(group, full_name="Sam Subject")
     customer = factory.involved_customer(group, full_name="Cora Customer")
-    staff = [factory.user(first_name=n, last_name="Staff") for n in ("Ida", "Sid")]
+    # Staff of the organisation (a case's picker offers its own people and those invited).
+    staff = [factory.auditor(home, first_name=n, last_name="Staff") for n in ("Ida", "Sid")]
     return {
         **code_in_force,
         "subject": subject.pk,

@@ -64,11 +64,16 @@ def test_a_vela_breach_through_the_api_to_an_outcome_and_an_appeal(
     assert raised["reporter"] == "Rita Reporter"
     steps = f"/api/v1/cases/home/{raised['id']}/steps"
     _post(officer_client, f"{steps}/open-investigation", {"effective": "2026-11-03"})
+    raised_case = Case.objects.get(pk=raised["id"])
     for role in ("customer_involvement_team", "service_improvement_team"):
         _post(
             officer_client,
             f"{steps}/seat",
-            {"role_key": role, "user_id": factory.user().pk, "effective": "2026-11-04"},
+            {
+                "role_key": role,
+                "user_id": factory.invited_to_case(raised_case).pk,
+                "effective": "2026-11-04",
+            },
         )
     _post(
         officer_client,

@@ -66,7 +66,7 @@ def _to_outcome(factory: Factory, case: Case, outcome: str, level: str) -> None:
         seat_investigator(
             case=case,
             role_key=role,
-            user=factory.user(),
+            user=factory.invited_to_case(case),
             actor=None,
             effective=dt.date(2026, 11, 4),
             today=TODAY,

@@ -26,7 +26,7 @@ def _found_major(factory: Factory) -> Case:
     inform_member(case=case, actor=None, effective=dt.date(2026, 11, 3), today=TODAY)
     for role in ("customer_involvement_team", "service_improvement_team"):
         seat_investigator(
-            case=case, role_key=role, user=factory.user(), actor=None,
+            case=case, role_key=role, user=factory.invited_to_case(case), actor=None,
             effective=dt.date(2026, 11, 4), today=TODAY,
         )  # fmt: skip
     seat_investigator(

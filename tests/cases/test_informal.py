@@ -28,7 +28,7 @@ def _case(factory: Factory, preset: str, clause: str) -> Case:
 
 def test_thirteens_firm_guidance_goes_on_file_for_twelve_months_br_3(factory: Factory) -> None:
     case = _case(factory, "thirteen", "code_of_conduct")
-    adviser = factory.user()
+    adviser = factory.officer(case.organisation)
     take_informal_step(
         case=case,
         step="informal_guidance",

@@ -26,8 +26,9 @@ from django.urls import reverse
 from panelkeeper.accounts.models import User
 from panelkeeper.cases.models import Case, CaseEvent, CaseState
 from panelkeeper.concerns.models import Concern
+from panelkeeper.outbox.models import Message
 from tests.cases.helpers import date_input
-from tests.factory import Factory
+from tests.factory import PASSWORD, Factory
 
 D = dt.date
 WHAT_HAPPENED = "Talked about a resident's repairs outside the panel."
@@ -168,18 +169,35 @@ def test_a_concern_from_the_public_form_becomes_a_case_whose_appeal_is_decided(
 
     # -- Wednesday 4 and Thursday 5 November: the investigating group (BR-6) ------------
     clock.on(D(2026, 11, 4))
-    seats = [
-        ("customer_involvement_team", "user", factory.user(first_name="Cara", last_name="Team")),
-        ("service_improvement_team", "user", factory.user(first_name="Sid", last_name="Service")),
-        ("involved_customer", "member", factory.involved_customer(full_name="Ivan Involved")),
-    ]
-    for role, kind, person in seats:
-        text = step(
-            "seat",
-            "Fill a seat on the investigating group",
-            {"role_key": role, kind: str(person.pk), **date_input("effective", D(2026, 11, 4))},
-            "Seat filled",
-        )
+    # The two staff seats go to people from outside the involvement team, invited to
+    # this case alone from its page; accepting their emailed link seats them.
+    assert "Invite someone from outside the team" in officer.get(case_url).content.decode()
+    invite_url = reverse("cases:invite_guest", kwargs={"org": "home", "pk": case.pk})
+    for first, last, role in (
+        ("Cara", "Team", "customer_involvement_team"),
+        ("Sid", "Service", "service_improvement_team"),
+    ):
+        email = f"{first.lower()}@example.org"
+        invited = {"email": email, "name": f"{first} {last}", "part": f"seat:{role}"}
+        assert officer.post(invite_url, invited).status_code == 302
+        letter = Message.objects.get(to_address=email).body
+        link = re.search(r"https?://\S+/invitations/\S+", letter)
+        assert link is not None
+        path = "/" + link.group(0).split("/", 3)[3]
+        details = {"first_name": first, "last_name": last, "password": PASSWORD}
+        accepted = Client().post(path, {**details, "password_again": PASSWORD})
+        assert accepted.status_code == 302
+    ivan = factory.involved_customer(full_name="Ivan Involved")
+    text = step(
+        "seat",
+        "Fill a seat on the investigating group",
+        {
+            "role_key": "involved_customer",
+            "member": str(ivan.pk),
+            **date_input("effective", D(2026, 11, 4)),
+        },
+        "Seat filled",
+    )
     assert "Cara Team: Customer Involvement Team" in text
     assert "Ivan Involved: another involved customer" in text
     assert "Before the group can be convened" not in text

@@ -52,7 +52,7 @@ def test_an_officer_takes_a_vela_breach_to_an_outcome_and_an_appeal_br_4_to_br_1
             "seat",
             {
                 "role_key": role,
-                "user": factory.user().pk,
+                "user": factory.invited_to_case(case).pk,
                 **date_input("effective", dt.date(2026, 11, 4)),
             },
         )

@@ -116,7 +116,7 @@ def test_an_outcome_not_on_offer_needs_a_reason_interpretation_8(factory: Factor
         seat_investigator(
             case=case,
             role_key=role,
-            user=factory.user(),
+            user=factory.invited_to_case(case),
             actor=None,
             today=TODAY,
             effective=dt.date(2026, 11, 16),
@@ -211,7 +211,9 @@ def test_a_late_appeal_is_marked_late_and_waits_for_an_officer_interpretation_3(
     day = dt.date(2026, 10, 20)
     inform_member(case=case, actor=None, effective=dt.date(2026, 10, 1), today=day)
     for role in ("customer_involvement_team", "service_improvement_team"):
-        seat_investigator(case=case, role_key=role, user=factory.user(), actor=None, today=day)
+        seat_investigator(
+            case=case, role_key=role, user=factory.invited_to_case(case), actor=None, today=day
+        )
     seat_investigator(
         case=case,
         role_key="involved_customer",

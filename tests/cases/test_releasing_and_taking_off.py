@@ -49,8 +49,12 @@ def _grouped(factory: Factory) -> tuple[Case, dict[str, Seat]]:
     case = factory.the_case
     inform_member(case=case, actor=None, effective=INFORMED, today=TODAY)
     seats = {
-        "customer_involvement_team": _seat(case, "customer_involvement_team", user=factory.user()),
-        "service_improvement_team": _seat(case, "service_improvement_team", user=factory.user()),
+        "customer_involvement_team": _seat(
+            case, "customer_involvement_team", user=factory.invited_to_case(case)
+        ),
+        "service_improvement_team": _seat(
+            case, "service_improvement_team", user=factory.invited_to_case(case)
+        ),
         "involved_customer": _seat(case, "involved_customer", member=factory.involved_customer()),
     }
     return case, seats

@@ -76,7 +76,7 @@ def test_a_witness_an_adviser_or_someone_implicated_cannot_sit_interpretation_11
 
 def test_a_staff_witness_is_matched_by_their_sign_in_interpretation_11(factory: Factory) -> None:
     case = factory.the_case
-    staff = factory.user()
+    staff = factory.invited_to_case(case)
     add_party(case=case, role=PartyRole.WITNESS, user=staff, actor=None, today=TODAY)
     with pytest.raises(Refused, match="is a witness"):
         seat_investigator(

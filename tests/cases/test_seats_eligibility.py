@@ -43,7 +43,12 @@ def _case_with_staff_seated(factory: Factory) -> Case:
     inform_member(case=case, actor=None, effective=INFORMED, today=TODAY)
     for role in ("customer_involvement_team", "service_improvement_team"):
         seat_investigator(
-            case=case, role_key=role, user=factory.user(), actor=None, effective=SEATED, today=TODAY
+            case=case,
+            role_key=role,
+            user=factory.invited_to_case(case),
+            actor=None,
+            effective=SEATED,
+            today=TODAY,
         )
     return case
 

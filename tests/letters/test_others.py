@@ -50,7 +50,10 @@ def insight_case(factory: Factory, **reporter: Any) -> Any:
     case = factory.breach_case(subject, preset="insight", raised_by="customer", **reporter)
     day = TODAY
     inform_member(case=case, actor=None, effective=dt.date(2026, 11, 3), today=day)
-    manager = factory.user(first_name="Mo", last_name="Manager", email="mo@example.org")
+    manager = factory.invited_to_case(
+        case, role_key="customer_involvement_manager", first_name="Mo", last_name="Manager",
+        email="mo@example.org",
+    )  # fmt: skip
     seat_investigator(
         case=case, role_key="customer_involvement_manager", user=manager, actor=None,
         effective=dt.date(2026, 11, 4), today=day,

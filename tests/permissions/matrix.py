@@ -8,8 +8,9 @@ runs one test per row: the row's records are made once, then each persona asks i
 savepoint that is rolled back, so no persona's request shapes another's answer.
 
 Personas: ``anonymous``; ``officer`` and ``auditor`` of the organisation ``home``;
-``outsider``, the officer of another organisation. Expected answers are status codes,
-or ``SIGN_IN`` for a redirect to the sign-in page.
+``outsider``, the officer of another organisation; members, an advocate, the
+installation administrator and a guest invited to one case (below). Expected answers
+are status codes, or ``SIGN_IN`` for a redirect to the sign-in page.
 """
 
 from __future__ import annotations
@@ -21,14 +22,27 @@ from typing import Any
 from tests.factory import Factory
 
 SIGN_IN = "sign-in"
-PERSONAS = ("anonymous", "officer", "auditor", "outsider", "chair", "member", "advocate", "admin")
+PERSONAS = (
+    "anonymous",
+    "officer",
+    "auditor",
+    "outsider",
+    "chair",
+    "member",
+    "advocate",
+    "admin",
+    "guest",
+)
 # Members and advocates hold no staff grant: wherever a row does not say otherwise, they
 # get what the outsider gets (404 on any organisation's staff pages, the same answer on
 # pages for anyone signed in). Rows for the member portal state all seven answers. So
 # does ``admin``, the installation administrator, who holds no grant either: it sees no
 # organisation's records, only the installation's own pages (tests/organisations/
-# matrix_rows.py).
-MEMBER_PERSONAS = ("chair", "member", "advocate", "admin")
+# matrix_rows.py). So does ``guest``, a person from outside the team invited to
+# ``the_case`` and seated on its group: it sees that case on the pages and operations
+# for the people of one case, and nothing else of any organisation
+# (tests/cases/guest_matrix_rows.py).
+MEMBER_PERSONAS = ("chair", "member", "advocate", "admin", "guest")
 
 Expected = int | str
 
@@ -510,7 +524,13 @@ ROWS += [
     Row("cases:open_mtg5", "GET", {**not_allowed(), "auditor": 403}, no_such_record),
     Row("cases:open_mtg2", "POST", officers(404), no_such_decision, note="no such decision"),
     Row("cases:mine", "GET", {**everyone(200), "anonymous": SIGN_IN}),
-    Row("cases:my_case", "GET", not_theirs(), own_case_kwargs, note="staff are not parties"),
+    Row(
+        "cases:my_case",
+        "GET",
+        {**not_theirs(), "guest": 200},
+        own_case_kwargs,
+        note="staff are not parties; the guest is seated on it",
+    ),
     Row("cases:decide_appeal", "GET", not_theirs(), own_case_kwargs),
     Row("cases:decide_appeal", "POST", not_theirs(), own_case_kwargs),
 ]
@@ -519,6 +539,11 @@ ROWS += [
 from tests.cases.matrix_rows import CASE_ROWS  # noqa: E402
 
 ROWS += CASE_ROWS
+
+# people invited to one case: rows in tests/cases/guest_matrix_rows.py
+from tests.cases.guest_matrix_rows import GUEST_ROWS  # noqa: E402
+
+ROWS += GUEST_ROWS
 
 CASES_API = "/api/v1/cases"
 
@@ -537,7 +562,7 @@ def api_not_theirs() -> dict[str, Expected]:
 
 ROWS += [
     Row(CASES_API + "/mine", "GET", {**everyone(200), "anonymous": 401}),
-    Row(CASES_API + "/mine/{case}", "GET", api_not_theirs(), own_case_kwargs),
+    Row(CASES_API + "/mine/{case}", "GET", {**api_not_theirs(), "guest": 200}, own_case_kwargs),
     Row(CASES_API + "/mine/{case}/appeal-decision", "POST", api_not_theirs(), own_case_kwargs),
     Row(CASES_API + "/{org}", "GET", api_readers(), home_org),
     Row(CASES_API + "/{org}", "POST", api_officers(422), home_org, note="no body"),

@@ -38,6 +38,7 @@ from panelkeeper.cases.api.schemas import (
 )
 from panelkeeper.cases.changes.appeals import decide_appeal as decide_appeal_put
 from panelkeeper.cases.changes.opening import raise_breach as raise_breach_case
+from panelkeeper.cases.invitations import STAFF_PARTS
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.reading import read_case, reporter_for_subject
 from panelkeeper.lib.api import PageQuery, paged, read_body, within_token
@@ -63,7 +64,7 @@ def my_case(request: CaseRequest, case: int, query: Query[AsOf]) -> CaseOut:
     """A case you have a part in, on as_of."""
     record: Case = request.case
     roles = request.case_roles
-    full = bool({"investigator", "appeal_officer"} & roles)
+    full = bool(STAFF_PARTS & roles)
     reading = read_case(record, as_of=as_of_or_today(query))
     reporter = (record.reporter_name or None) if full else reporter_for_subject(record)
     return case_out(reading, reporter=reporter, full=full)

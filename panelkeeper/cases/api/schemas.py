@@ -1,6 +1,7 @@
 """Request and response bodies of the breach-cases API (see :mod:`.officer`)."""
 
 import datetime as dt
+from typing import Literal
 
 from ninja import Schema
 
@@ -256,3 +257,30 @@ class AppealDecisionIn(Schema):
     reason: str
     outcome: str | None = None
     effective: dt.date | None = None
+
+
+class GuestIn(Schema):
+    """Invite someone from outside the team to one part of the case: ``part`` is
+    ``seat:<role key>`` for a staff seat on the group, or ``appeal_officer``."""
+
+    email: str
+    name: str
+    part: str
+    impartial: bool = False
+
+
+class GuestOut(Schema):
+    id: int
+    name: str
+    email: str
+    part: Literal["seat", "appeal_officer"]
+    role_key: str
+    role_title: str
+    impartial: bool
+    state: Literal["waiting", "expired", "withdrawn", "on_case", "taken_off"]
+    invited_at: dt.datetime
+    expires_at: dt.datetime
+    sent: int
+    accepted_at: dt.datetime | None
+    withdrawn_at: dt.datetime | None
+    removed_on: dt.date | None

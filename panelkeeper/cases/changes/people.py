@@ -25,6 +25,7 @@ from panelkeeper.cases.seats import (
     group_convened,
     group_roles,
     ineligibility,
+    invited_users,
 )
 from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.lib.refusals import Refused
@@ -37,13 +38,15 @@ if TYPE_CHECKING:
 
 def check_of_organisation(case: Case, *, member: Member | None, user: User | None) -> None:
     """Refuse a member or a user of another organisation: another landlord's people are
-    never named on a case (DESIGN "Confidentiality by design"; see
+    never named on a case, only the organisation's own and the people invited to this
+    case (DESIGN "Confidentiality by design"; see
     :func:`~panelkeeper.accounts.people.choosable_for`)."""
     if member is not None and member.group.organisation_id != case.organisation_id:
         raise Refused(
             "Choose a member of this organisation.", rule="Interpretation 11", field="member"
         )
-    if user is not None and not choosable_for(case.organisation_id).filter(pk=user.pk).exists():
+    choosable = choosable_for(case.organisation_id, invited=invited_users(case))
+    if user is not None and not choosable.filter(pk=user.pk).exists():
         raise Refused(
             "Choose a person of this organisation.",
             rule="Interpretation 11",

@@ -26,6 +26,7 @@ from panelkeeper.cases.forms import (
     ReleaseSeatForm,
     RemovePartyForm,
 )
+from panelkeeper.cases.invitations import guest_parts, guest_rows
 from panelkeeper.cases.models import Case, CaseParty, PartyRole, Seat
 from panelkeeper.cases.pending import (
     open_for_asked_to_leave,
@@ -142,11 +143,13 @@ def case_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
         "problems": group_problems(case) if reading.view.state == "investigating" else (),
         "actions": open_actions(reading.view) if as_of == today else [],
         "is_officer": OFFICER in request.roles,
+        "guests": guest_rows(case, now=timezone.now()),
+        "may_invite": bool(guest_parts(case)),
     }
     return render(request, "cases/detail.html", context)
 
 
-def _form_page(
+def form_page(
     request: StaffRequest,
     case: Case,
     form: Form,
@@ -181,7 +184,7 @@ def case_action(request: StaffRequest, org: str, pk: int, action: str) -> HttpRe
     case = _case(request, pk)
     view = assess_case(case, as_of=timezone.localdate())
     form = step.form(**bound(request), view=view, case=case)
-    return _form_page(
+    return form_page(
         request,
         case,
         form,
@@ -206,7 +209,7 @@ def party_contact(request: StaffRequest, org: str, pk: int, party: int) -> HttpR
     person.case = case
     initial = {"contact": person.contact, "agreed_to_letters": person.agreed_to_letters}
     form = PartyContactForm(**bound(request), initial=initial)
-    return _form_page(
+    return form_page(
         request,
         case,
         form,
@@ -227,7 +230,7 @@ def release_seat(request: StaffRequest, org: str, pk: int, seat: int) -> HttpRes
     held: Seat = get_object_or_404(case.seats.current().select_related("member", "user"), pk=seat)
     held.case = case
     form = ReleaseSeatForm(**bound(request), case=case)
-    return _form_page(
+    return form_page(
         request,
         case,
         form,
@@ -251,7 +254,7 @@ def remove_party(request: StaffRequest, org: str, pk: int, party: int) -> HttpRe
     )
     person.case = case
     form = RemovePartyForm(**bound(request), case=case)
-    return _form_page(
+    return form_page(
         request,
         case,
         form,

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.permissions import appeal_officer, case_participant, signed_in
 from panelkeeper.cases.actions import ACTIONS
+from panelkeeper.cases.invitations import STAFF_PARTS
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.cases.reading import read_case, reporter_for_subject
@@ -49,7 +50,7 @@ def my_case(request: CaseRequest, case: int) -> HttpResponse:
         "view": reading.view,
         "roles": roles,
         "is_subject": "subject" in roles,
-        "staff_view": bool({"investigator", "appeal_officer"} & roles),
+        "staff_view": bool(STAFF_PARTS & roles),
         "reporter": reporter_for_subject(record),
         "notices": [e for e in reading.events if e.kind == "notice_sent"],
     }
