@@ -14,6 +14,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
 from panelkeeper.accounts.models import User
+from panelkeeper.accounts.people import known_to
 
 # bound is named here too for the case pages, which import it from this module.
 from panelkeeper.lib.forms import ChoosingForm, OrganisationForm, radios_field
@@ -96,7 +97,8 @@ class RoleHolderForm(OrganisationForm):
     user = forms.ModelChoiceField(
         queryset=User.objects.none(),
         label="Who holds this title?",
-        help_text="Only people with an officer or auditor grant here are listed.",
+        help_text="This organisation's staff, earlier holders of its titles, and people it "
+        "invited to a case or a title. To choose someone else, invite them instead.",
         empty_label="Choose a person",
         error_messages={"required": "Choose who holds this title"},
     )
@@ -107,7 +109,7 @@ class RoleHolderForm(OrganisationForm):
     )
 
     def for_organisation(self, organisation: Organisation) -> None:
-        self.offer_only("user", User.objects.filter(grants__organisation=organisation).distinct())
+        self.offer_only("user", known_to(organisation))
 
 
 class ClosureDayForm(forms.Form):

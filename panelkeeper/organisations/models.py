@@ -251,3 +251,22 @@ class ClosureDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} closed on {day_month_year(self.date)}: {self.reason}"
+
+
+class TitleInvitation(models.Model):
+    """Which staff title an invitation offers (BR-2, BR-12, BR-13): accepting it makes the
+    person its holder from that day, with access only to the work the title brings them
+    (the cases routed to them, the appeals put to them). The invitation itself is
+    ``accounts.Invitation``."""
+
+    invitation = models.OneToOneField(
+        "accounts.Invitation", on_delete=models.PROTECT, related_name="for_title"
+    )
+    role_key = models.SlugField("role key", max_length=100)
+    role_title = models.CharField("role title", max_length=200)
+
+    class Meta:
+        ordering = ["role_title", "id"]
+
+    def __str__(self) -> str:
+        return f"Invitation to hold {self.role_title}"

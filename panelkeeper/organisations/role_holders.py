@@ -1,8 +1,10 @@
 """Who holds each staff title a code declares (BR-2, BR-13).
 
-A preset names titles ("Customer Involvement Manager"); a role holder maps a title to a
-user with a staff grant at the organisation. Publishing a version needs a holder for
-every title it declares (:func:`~panelkeeper.organisations.policies.publish_policy_version`).
+A preset names titles ("Customer Involvement Manager"); a role holder maps a title to one
+of the organisation's people (:func:`~panelkeeper.accounts.people.known_to`: its staff,
+earlier holders, and people it invited to a case or a title). Publishing a version
+needs a holder for every title it declares
+(:func:`~panelkeeper.organisations.policies.publish_policy_version`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
+from panelkeeper.accounts.people import known_to
 from panelkeeper.audit.log import create_recorded, save_recorded
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Organisation, RoleHolder
@@ -33,9 +36,9 @@ def assign_role_holder(
 ) -> RoleHolder:
     """Make ``user`` the holder of the staff title ``role_key`` from ``effective_from``.
 
-    The title must be declared by the code in force or a draft, and the user must hold a
-    staff grant at the organisation. The current holder, if any, stops on the day the new
-    one starts; their term is kept, not rewritten.
+    The title must be declared by the code in force or a draft, and the user must be one
+    of the organisation's people (never another organisation's). The current holder, if
+    any, stops on the day the new one starts; their term is kept, not rewritten.
     """
     titles = {t.key: t for t in declared_staff_titles(organisation, on=today)}
     title = titles.get(role_key)
@@ -45,9 +48,9 @@ def assign_role_holder(
             "Choose a title from the list.",
             field="role_key",
         )
-    if not user.grants.filter(organisation=organisation).exists():
+    if not known_to(organisation).filter(pk=user.pk).exists():
         raise Refused(
-            "Choose someone with an officer or auditor grant at this organisation.",
+            "Choose one of this organisation's people, or invite someone new to hold this title.",
             field="user",
         )
     with transaction.atomic():

@@ -35,6 +35,21 @@ urlpatterns = [
     path(f"{ORG}versions/<int:pk>/discard/", officer_versions.discard, name="discard"),
     path(f"{ORG}role-holders/", officer_roles.role_holder_list, name="role_holders"),
     path(f"{ORG}role-holders/<slug:role>/", officer_roles.assign, name="assign_role_holder"),
+    path(
+        f"{ORG}role-holders/<slug:role>/invite/",
+        officer_roles.invite_role_holder,
+        name="invite_role_holder",
+    ),
+    path(
+        f"{ORG}role-holders/invitations/<int:pk>/resend/",
+        officer_roles.resend_title_invitation,
+        name="resend_title_invitation",
+    ),
+    path(
+        f"{ORG}role-holders/invitations/<int:pk>/withdraw/",
+        officer_roles.withdraw_title_invitation,
+        name="withdraw_title_invitation",
+    ),
     path(f"{ORG}closure-days/", officer_closure_days.closure_day_list, name="closure_days"),
     path(f"{ORG}closure-days/add/", officer_closure_days.add, name="add_closure_day"),
     path(f"{ORG}emails-not-delivered/", officer_messages.message_list, name="messages"),

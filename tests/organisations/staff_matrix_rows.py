@@ -94,3 +94,39 @@ STAFF_ROWS += [
     Row("organisations:upload_logo", "POST", officers(200), home_org, note="no file"),
     Row("organisations:logo", "GET", readers(404), home_org, note="none uploaded"),
 ]
+
+
+def role_invite_kwargs(factory: Factory) -> dict[str, Any]:
+    factory.draft_version()  # declares customer_involvement_team (vela)
+    return {"org": factory.home.slug, "role": "customer_involvement_team"}
+
+
+def title_invitation_pk(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "pk": factory.title_invitation().invitation.pk}
+
+
+def api_title_invitation(factory: Factory) -> dict[str, Any]:
+    return {"org": factory.home.slug, "invitation_id": factory.title_invitation().invitation.pk}
+
+
+TITLES_API = ORGS_API + "/{org}/title-invitations"
+
+STAFF_ROWS += [
+    Row("organisations:invite_role_holder", "GET", officers(), role_invite_kwargs),
+    Row(
+        "organisations:invite_role_holder",
+        "POST",
+        officers(200),
+        role_invite_kwargs,
+        note="form errors",
+    ),
+    Row("organisations:resend_title_invitation", "POST", officers(302), title_invitation_pk),
+    Row("organisations:resend_title_invitation", "GET", POST_ONLY, title_invitation_pk),
+    Row("organisations:withdraw_title_invitation", "POST", officers(302), title_invitation_pk),
+    Row("organisations:withdraw_title_invitation", "GET", POST_ONLY, title_invitation_pk),
+    Row(ORGS_API + "/{org}/role-holders/people", "GET", api_readers(), home_org),
+    Row(TITLES_API, "GET", api_readers(), home_org),
+    Row(TITLES_API, "POST", api_officers(422), home_org, note="no body"),
+    Row(TITLES_API + "/{invitation_id}/resend", "POST", api_officers(200), api_title_invitation),
+    Row(TITLES_API + "/{invitation_id}/withdraw", "POST", api_officers(200), api_title_invitation),
+]

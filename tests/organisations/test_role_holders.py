@@ -77,7 +77,12 @@ def test_a_same_day_correction_leaves_an_empty_term_in_the_history(
         ("customer_involvement_team", "officer", TODAY, "user"),
         ("customer_involvement_team", "holder", dt.date(2026, 1, 4), "effective_from"),
     ],
-    ids=["undeclared title", "no grant here", "already holds it", "before the current term"],
+    ids=[
+        "undeclared title",
+        "another organisation's officer",
+        "already holds it",
+        "before the current term",
+    ],
 )
 def test_assigning_is_refused_with_what_to_do(
     factory: Factory,

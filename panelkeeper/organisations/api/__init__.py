@@ -8,6 +8,7 @@ from panelkeeper.organisations.api import (  # noqa: F401
     officer_messages,
     officer_planner,
     officer_staff,
+    officer_titles,
 )
 from panelkeeper.organisations.api.installation import router as installation_router
 from panelkeeper.organisations.api.officer import router

@@ -15,7 +15,7 @@ from django.utils import timezone
 from ninja import Router, Status
 from ninja.errors import HttpError
 
-from panelkeeper.accounts.models import User
+from panelkeeper.accounts.people import known_to
 from panelkeeper.accounts.permissions import (
     api_officers,
     api_readers,
@@ -213,15 +213,16 @@ def list_role_holders(request: StaffRequest, org: str) -> list[RoleHolderOut]:
 
 @api_officers.post(router, "/{org}/role-holders", RoleHolderOut, status=201, body=RoleHolderIn)
 def create_role_holder(request: StaffRequest, org: str) -> Status[RoleHolderOut]:
-    """Give a declared staff title to someone with a grant here.
+    """Give a declared staff title to one of the organisation's people.
 
     The current holder, if any, stops on the day the new one starts (BR-2, BR-13)."""
     organisation = request.organisation
     data = read_body(request, RoleHolderIn)
-    user = User.objects.filter(pk=data.user_id, grants__organisation=organisation).first()
+    user = known_to(organisation).filter(pk=data.user_id).first()
     if user is None:
         raise Refused(
-            "Choose someone with an officer or auditor grant at this organisation.",
+            "Choose one of this organisation's people (see role-holders/people), or invite "
+            "someone new to hold this title.",
             field="user_id",
         )
     holder = assign_role_holder(

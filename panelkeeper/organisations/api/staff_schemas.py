@@ -60,3 +60,21 @@ class FoundingOut(Schema):
 
 class OrganisationPageOut(PageOut):
     organisations: list[OrganisationOut]
+
+
+class PersonOut(Schema):
+    """One of the organisation's people, as a title's holder may be chosen from."""
+
+    user_id: int
+    name: str
+    email: str
+
+
+class TitleInvitationIn(Schema):
+    role_key: str
+    email: str
+
+
+class TitleInvitationOut(InvitationOut):
+    role_key: str
+    role_title: str

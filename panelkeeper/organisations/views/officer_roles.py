@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from panelkeeper.accounts.permissions import OFFICER, READERS, staff
-from panelkeeper.accounts.views.common import staff_page
+from panelkeeper.accounts.invitations import RESENT, WITHDRAWN, resend, withdraw
+from panelkeeper.accounts.models import Invitation
+from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
+from panelkeeper.accounts.views.common import invitation_button, staff_page
 from panelkeeper.lib.forms import bound, form_result
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.forms import RoleHolderForm
 from panelkeeper.organisations.models import RoleHolder
 from panelkeeper.organisations.policies import declared_staff_titles
 from panelkeeper.organisations.role_holders import assign_role_holder
+from panelkeeper.organisations.staff_forms import TitleInviteForm
+from panelkeeper.organisations.title_invitations import invite_to_title, waiting_for
 
 
 @staff(*READERS)
@@ -31,6 +38,7 @@ def role_holder_list(request: StaffRequest, org: str) -> HttpResponse:
         "organisations/role_holder_list.html",
         rows=[(title, current.get(title.key)) for title in titles],
         past=[term for term in terms if term.effective_until is not None],
+        invitations=waiting_for(organisation),
     )
 
 
@@ -62,3 +70,57 @@ def assign(request: StaffRequest, org: str, role: str) -> HttpResponse:
     return staff_page(
         request, "organisations/assign_role_holder.html", title=titles[role], form=form
     )
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def invite_role_holder(request: StaffRequest, org: str, role: str) -> HttpResponse:
+    """Invite someone the organisation does not know yet to hold a title: accepting makes
+    them its holder from that day."""
+    organisation = request.organisation
+    titles = {t.key: t for t in declared_staff_titles(organisation, on=timezone.localdate())}
+    if role not in titles:
+        raise Http404("No such title in this organisation's code.")
+    form = TitleInviteForm(**bound(request))
+    sent = form_result(
+        request,
+        form,
+        lambda: invite_to_title(
+            organisation=organisation, role_key=role, actor=request.user, **form.cleaned_data
+        ),
+    )
+    if sent is not None:
+        messages.success(request, f"Invitation sent to {sent.invitation.email}")
+        return redirect("organisations:role_holders", org=org)
+    return staff_page(
+        request,
+        "organisations/invite_role_holder.html",
+        form=form,
+        page_title=f"Invite someone new to hold the title {titles[role].title}",
+        submit="Send invitation",
+        back_url=reverse("organisations:assign_role_holder", kwargs={"org": org, "role": role}),
+        back_text="Back",
+    )
+
+
+def _on_invitation(
+    request: StaffRequest, pk: int, change: Callable[..., object], done: str
+) -> HttpResponse:
+    """Apply ``change`` to the organisation's invitation to a title ``pk``; back to the
+    role holders."""
+    invitations = Invitation.objects.filter(role=Invitation.Role.TITLE)
+    invitation = get_object_for(request.organisation, invitations, pk=pk)
+    back = reverse("organisations:role_holders", kwargs={"org": request.organisation.slug})
+    return invitation_button(request, invitation, change, done=done, back=back)
+
+
+@staff(OFFICER)
+@require_POST
+def resend_title_invitation(request: StaffRequest, org: str, pk: int) -> HttpResponse:
+    return _on_invitation(request, pk, resend, RESENT)
+
+
+@staff(OFFICER)
+@require_POST
+def withdraw_title_invitation(request: StaffRequest, org: str, pk: int) -> HttpResponse:
+    return _on_invitation(request, pk, withdraw, WITHDRAWN)
