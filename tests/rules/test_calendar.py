@@ -51,6 +51,11 @@ def test_a_closure_day_is_skipped_like_a_bank_holiday() -> None:
     assert ENGLAND.add_working_days(D(2026, 12, 23), 1) == D(2026, 12, 24)
 
 
+def test_working_days_are_counted_forwards_only() -> None:
+    with pytest.raises(ValueError, match="count working days forwards: count must be 0 or more"):
+        ENGLAND.add_working_days(D(2026, 11, 23), -1)
+
+
 def test_counting_starts_the_day_after_even_from_a_holiday_or_weekend() -> None:
     assert ENGLAND.add_working_days(D(2026, 12, 25), 1) == D(2026, 12, 29)
     assert ENGLAND.add_working_days(D(2026, 11, 21), 1) == D(2026, 11, 23)  # Saturday
@@ -73,6 +78,23 @@ def test_months_and_years_are_calendar_ones_clamped_to_the_month_end() -> None:
     assert ENGLAND.add(D(2026, 11, 23), Duration(2, Unit.WEEKS)) == D(2026, 12, 7)
     # 25 Dec 2027 is a Saturday; rolled it lands after both observed holidays.
     assert ENGLAND.add(D(2026, 12, 25), Duration(1, Unit.YEARS), roll=True) == D(2027, 12, 29)
+
+
+@pytest.mark.parametrize(
+    ("start", "duration"),
+    [
+        (D(2026, 12, 18), Duration(7, Unit.DAYS)),
+        (D(2026, 12, 18), Duration(1, Unit.WEEKS)),
+        (D(2026, 11, 25), Duration(1, Unit.MONTHS)),
+        (D(2025, 12, 25), Duration(1, Unit.YEARS)),
+    ],
+)
+def test_every_calendar_unit_lands_on_christmas_day_and_rolls_only_when_asked_interpretation_1(
+    start: dt.date, duration: Duration
+) -> None:
+    assert ENGLAND.add(start, duration) == D(2026, 12, 25)
+    # Rolled: past Christmas Day and the Boxing Day substitute (Mon 28 Dec) to Tue 29 Dec.
+    assert ENGLAND.add(start, duration, roll=True) == D(2026, 12, 29)
 
 
 def reference_add(calendar: WorkingCalendar, start: dt.date, count: int) -> dt.date:

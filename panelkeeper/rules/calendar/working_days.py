@@ -53,9 +53,9 @@ def _add_weekdays(start: dt.date, count: int) -> dt.date:
     """The ``count``-th Monday-to-Friday after ``start`` (``count`` >= 1)."""
     weekday = start.weekday()
     if weekday >= 5:
-        # From a weekend, the next weekday is the same as from the Friday before.
+        # From a weekend, the next weekday is the same as from the Friday before; the
+        # weekday stays 5 or 6, so any remainder below crosses the weekend, as from Friday.
         start -= dt.timedelta(days=weekday - 4)
-        weekday = 4
     weeks, rest = divmod(count, 5)
     if rest == 0:
         return start + dt.timedelta(weeks=weeks)
