@@ -117,6 +117,27 @@ def test_spans_of_several_years_match_a_day_by_day_count(region: Region) -> None
             assert calendar.working_days_between(start, expected) == count
 
 
+def day_by_day_between(region: Region, start: dt.date, end: dt.date) -> int:
+    """Working days in ``(start, end]``, each day asked of a calendar of its own."""
+    days = (start + dt.timedelta(days=n) for n in range(1, (end - start).days + 1))
+    return sum(WorkingCalendar(region).is_working_day(day) for day in days)
+
+
+@pytest.mark.parametrize("asked_before", [(), (2027,), (2026,), (2026, 2028), (2028, 2026)])
+def test_the_count_does_not_depend_on_the_years_asked_about_before(
+    asked_before: tuple[int, ...],
+) -> None:
+    """Holidays are looked up a year at a time; a span over years not yet looked up still
+    counts every one of them (Christmas 2026, the whole of 2027)."""
+    for start, end in [(D(2026, 12, 18), D(2027, 1, 6)), (D(2026, 6, 1), D(2028, 6, 1))]:
+        calendar = WorkingCalendar(Region.ENG)
+        for year in asked_before:
+            calendar.is_working_day(D(year, 6, 1))
+        expected = day_by_day_between(Region.ENG, start, end)
+        assert calendar.working_days_between(start, end) == expected
+        assert calendar.add_working_days(start, expected) == end
+
+
 def test_a_start_that_is_not_a_weekday_is_counted_like_any_other() -> None:
     for offset in range(14):
         start = D(2026, 12, 19) + dt.timedelta(days=offset)
