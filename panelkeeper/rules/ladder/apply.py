@@ -113,10 +113,12 @@ def _membership_ended(r: Replay, e: Event) -> None:
 
 def _informal(r: Replay, e: Event) -> None:
     options = [o for s in r.next_steps() if s.kind is EventKind.INFORMAL_STEP for o in s.options]
-    step = r.ladder.step(e.step) if e.step is not None else None
-    if step is None or step.key not in options:
-        listed = ", ".join(options) or "none"
+    # Never empty: this runs only when an informal step is among the steps open now.
+    if e.step is None or e.step not in options:
+        listed = ", ".join(options)
         raise StepRefused("BR-3", f"Informal step '{e.step}' is not open now. Open: {listed}.")
+    step = r.ladder.step(e.step)
+    assert step is not None  # every option is one of the ladder's steps
     r.steps_taken.append(step.key)
     if step.effect.goes_on_file:
         ends = r.calendar.add(e.effective, step.keep) if step.keep is not None else None
