@@ -94,7 +94,15 @@ def test_an_appeal_varying_the_outcome_ends_the_old_one_and_records_the_new_br_1
         label,
         on_file,
     )
-    entries = [(f.key, f.start, f.ends, f.ended_by) for f in view.file if f.case_id == "this"]
-    ended = ("asked_to_leave", d("2026-12-23"), d("2027-01-07"), "varied on appeal")
-    added = [(outcome, d("2027-01-07"), None, None)] if on_file.goes_on_file else []
+    entries = [
+        (f.key, f.label, f.start, f.ends, f.ended_by) for f in view.file if f.case_id == "this"
+    ]
+    ended = (
+        "asked_to_leave",
+        "Asked to leave the Panel",
+        d("2026-12-23"),
+        d("2027-01-07"),
+        "varied on appeal",
+    )
+    added = [(outcome, label, d("2027-01-07"), None, None)] if on_file.goes_on_file else []
     assert entries == [ended, *added]

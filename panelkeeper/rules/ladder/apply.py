@@ -222,9 +222,9 @@ def _decide(
     r.anchors[Anchor.DECISION_MADE] = on
     r.outcome_key, r.outcome_label, r.outcome_effect = key, label, effect
     r.outcome_offered, r.outcome_reason = offered, reason
-    r.outcome = r.ladder.outcome(key)
+    named = r.ladder.outcome(key)
     # Fixed when the decision is made, so a varied outcome never moves the deadline.
-    named_notice = r.outcome.notice if r.outcome is not None else None
+    named_notice = named.notice if named is not None else None
     r.notice_rule = named_notice or r.ladder.notice
 
 
@@ -334,7 +334,6 @@ def _appeal_decided(r: Replay, e: Event) -> None:
         effect = named.effect if named is not None else (e.effect or Effect.NONE)
         _end_outcome_effects(r, e.effective, "varied on appeal")
         r.outcome_key, r.outcome_label, r.outcome_effect = e.outcome, label, effect
-        r.outcome = named
         _apply_effect(r, e, e.outcome, label, effect)
 
 

@@ -109,7 +109,6 @@ class Replay:
         self.level: str | None = None
         self.level_reason: str | None = None
         self.escalated_by: str | None = None
-        self.outcome: Outcome | None = None
         self.outcome_key: str | None = None
         self.outcome_label: str | None = None
         self.outcome_effect: Effect | None = None
