@@ -1,32 +1,39 @@
-"""Refusals of single steps on the ladder, each with the rule it names and its words.
+"""Single steps on the ladder: each refusal with the rule it names and its words, and
+what an accepted step records.
 
-BR-9 (suspension by level), BR-12 (the appeal's decision), read through the ladder only.
+BR-9 (suspension by level), BR-10 and Interpretation 8 (outcomes), Interpretation 2
+(notice), BR-12 and Interpretation 3 (appeals), read through the ladder only.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from panelkeeper.rules.ladder import Effect
+from panelkeeper.rules.ladder import Channel, Effect
 from panelkeeper.rules.ladder.case import (
     AppealResult,
     Event,
     StepRefused,
+    assess_policy,
     check_next_policy,
 )
 from panelkeeper.rules.policy.loader import Policy, load_policy
 from panelkeeper.rules.policy.presets import preset_text
-from tests.rules.scenarios import K, d, ev, policy, read
+from tests.rules.scenarios import K, d, dues, ev, policy, read
 from tests.rules.test_ladder_case_vela import FIRST_MINOR, SECOND_MINOR
 
 APPEALED = [*SECOND_MINOR, ev(K.APPEAL_LODGED, "2027-01-06")]
 
 
-def _refusal(pol: Policy, events: list[Event], proposed: Event) -> tuple[str, str]:
+def _refusal(
+    pol: Policy, events: list[Event], proposed: Event, *, before: bool = True
+) -> tuple[str, str]:
+    """The rule and words refusing ``proposed``; ``before``: after Vela's first minor finding."""
+    earlier = [FIRST_MINOR] if before else []
     with pytest.raises(StepRefused) as refused:
-        check_next_policy(
-            pol, events, proposed, as_of=proposed.effective, earlier_cases=[FIRST_MINOR]
-        )
+        check_next_policy(pol, events, proposed, as_of=proposed.effective, earlier_cases=earlier)
     return refused.value.rule, refused.value.message
 
 
@@ -106,3 +113,123 @@ def test_an_appeal_varying_the_outcome_ends_the_old_one_and_records_the_new_br_1
     )
     added = [(outcome, label, d("2027-01-07"), None, None)] if on_file.goes_on_file else []
     assert entries == [ended, *added]
+
+
+FOUND_MINOR = SECOND_MINOR[:4]
+
+
+def _recorded(outcome: str, reason: str | None = None, **data: object) -> Event:
+    return ev(K.OUTCOME_RECORDED, "2026-12-23", outcome=outcome, reason=reason, **data)
+
+
+def test_an_outcome_off_the_list_names_those_on_it_and_asks_for_a_reason_interpretation_8() -> None:
+    assert _refusal(policy("vela"), FOUND_MINOR, _recorded("mediation"), before=False) == (
+        "Interpretation 8",
+        "Outcome 'mediation' is not one the code offers here "
+        "(final_written_warning, training_and_support); record the reason for choosing it.",
+    )
+
+
+def test_a_code_without_other_outcomes_refuses_one_off_the_list_br_10() -> None:
+    text = preset_text("vela")
+    strict = load_policy(
+        text.replace("other_outcomes_with_reason = true", "other_outcomes_with_reason = false"),
+        source="vela.toml",
+    )
+    assert _refusal(
+        strict, FOUND_MINOR, _recorded("mediation", "Both asked for it"), before=False
+    ) == (
+        "BR-10",
+        "Outcome 'mediation' is not on offer. On offer: final_written_warning, "
+        "training_and_support.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("outcome", "label", "effect"),
+    [
+        # Named by the code for another level: the code's label and effect.
+        ("asked_to_leave", "Asked to leave the Panel", Effect.MEMBERSHIP_ENDED),
+        # Not named at all: a label from its key, no effect unless one is given.
+        ("written_apology", "Written apology", Effect.NONE),
+    ],
+)
+def test_an_outcome_off_the_list_with_a_reason_is_recorded_as_not_offered_interpretation_8(
+    outcome: str, label: str, effect: Effect
+) -> None:
+    view = read("vela", [*FOUND_MINOR, _recorded(outcome, "Serious enough")], "2026-12-23")
+    assert view.outcome is not None
+    assert (view.outcome.label, view.outcome.effect, view.outcome.offered) == (
+        label,
+        effect,
+        False,
+    )
+
+
+def test_a_notice_must_say_how_it_was_sent_interpretation_2() -> None:
+    assert _refusal(policy("vela"), SECOND_MINOR[:5], ev(K.NOTICE_SENT, "2026-12-24")) == (
+        "Interpretation 2",
+        "Say how the notice was sent: email, post or hand.",
+    )
+
+
+def test_a_deadline_from_receipt_of_notice_runs_from_the_first_notice_only_interpretation_2() -> (
+    None
+):
+    text = preset_text("vela")
+    old = 'conclude = { within = "10 working days", from = "member_informed" }\n'
+    assert text.count(old) == 1
+    pol = load_policy(
+        text.replace(old, 'notice = { within = "3 working days", from = "notice_received" }\n'),
+        source="vela.toml",
+    )
+    events = [
+        *SECOND_MINOR,
+        # Sent again by email after the posted notice: receipt stays Wed 30 Dec.
+        ev(K.NOTICE_SENT, "2027-01-04", channel=Channel.EMAIL),
+    ]
+    view = assess_policy(pol, events, as_of=d("2027-01-04"), earlier_cases=[FIRST_MINOR])
+    # Three working days from Wednesday 30 December skip New Year's Day.
+    assert dues(view) == {"notice": (d("2027-01-05"), "met")}
+
+
+@pytest.mark.parametrize(
+    ("lodged", "late", "window_closed"),
+    [("2027-01-14", False, None), ("2027-01-15", True, d("2027-01-14"))],
+)
+def test_an_appeal_on_the_last_day_of_the_window_is_in_time_br_12(
+    lodged: str, late: bool, window_closed: dt.date | None
+) -> None:
+    view = read("vela", [*SECOND_MINOR, ev(K.APPEAL_LODGED, lodged)], lodged, before=[FIRST_MINOR])
+    assert view.appeal is not None
+    assert (view.appeal.lodged, view.appeal.late, view.appeal.window_closed) == (
+        d(lodged),
+        late,
+        window_closed,
+    )
+
+
+LATE = [
+    ev(K.MEMBERSHIP_ENDED, "2027-01-04"),
+    ev(K.NOTICE_SENT, "2027-01-04", channel=Channel.EMAIL),
+    # The window closed on Monday 11 January.
+    ev(K.APPEAL_LODGED, "2027-01-13"),
+]
+
+
+def test_a_late_appeal_needs_a_decision_and_a_reason_interpretation_3() -> None:
+    for decided in (
+        ev(K.LATE_APPEAL_DECIDED, "2027-01-14", accepted=True),
+        ev(K.LATE_APPEAL_DECIDED, "2027-01-14", reason="In hospital"),
+    ):
+        assert _refusal(policy("nexus"), LATE, decided, before=False) == (
+            "Interpretation 3",
+            "Accept or refuse the late appeal, and record the reason.",
+        )
+
+
+def test_a_late_appeal_accepted_is_received_the_day_it_is_accepted_interpretation_3() -> None:
+    accepted = ev(K.LATE_APPEAL_DECIDED, "2027-01-14", accepted=True, reason="In hospital")
+    view = read("nexus", [*LATE, accepted], "2027-01-14")
+    # Considered within 7 days of acceptance.
+    assert dues(view) == {"appeal_consider": (d("2027-01-21"), "due")}

@@ -296,7 +296,6 @@ def _late_decided(r: Replay, e: Event) -> None:
         )
     appeal.late_accepted, appeal.late_reason = e.accepted, e.reason
     if e.accepted:
-        appeal.accepted_on = e.effective
         r.anchors[Anchor.APPEAL_RECEIVED] = e.effective
     else:
         r.state = State.CLOSED
