@@ -11,9 +11,10 @@ import datetime as dt
 
 import pytest
 
-from panelkeeper.rules.ladder import Channel, Effect
+from panelkeeper.rules.ladder import NO_BREACH, Channel, Effect, Raiser
 from panelkeeper.rules.ladder.case import (
     AppealResult,
+    EarlierCase,
     Event,
     StepRefused,
     assess_policy,
@@ -22,6 +23,8 @@ from panelkeeper.rules.ladder.case import (
 from panelkeeper.rules.policy.loader import Policy, load_policy
 from panelkeeper.rules.policy.presets import preset_text
 from tests.rules.scenarios import K, d, dues, ev, policy, read
+from tests.rules.test_ladder_case_thirteen import MINOR_FINDING as THIRTEEN_FIRST
+from tests.rules.test_ladder_case_thirteen import TWO_MINORS as THIRTEEN_MINORS
 from tests.rules.test_ladder_case_vela import FIRST_MINOR, SECOND_MINOR
 
 APPEALED = [*SECOND_MINOR, ev(K.APPEAL_LODGED, "2027-01-06")]
@@ -233,3 +236,78 @@ def test_a_late_appeal_accepted_is_received_the_day_it_is_accepted_interpretatio
     view = read("nexus", [*LATE, accepted], "2027-01-14")
     # Considered within 7 days of acceptance.
     assert dues(view) == {"appeal_consider": (d("2027-01-21"), "due")}
+
+
+def test_a_breach_is_raised_only_by_the_routes_and_people_the_code_names_br_1() -> None:
+    raised = ev(K.RAISED, "2027-01-04", anonymous=True)
+    assert _refusal(policy("vela"), [], raised, before=False) == (
+        "BR-1",
+        "This code has no anonymous route for raising a breach.",
+    )
+    by_member = ev(K.RAISED, "2027-01-04", raised_by=Raiser.PANEL_MEMBER)
+    assert _refusal(policy("vela"), [], by_member, before=False) == (
+        "BR-1",
+        "This code does not say fellow members of the group may raise one.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("slug", "events", "before", "reason"),
+    [
+        ("vela", FOUND_MINOR, [], "Determined on 2026-12-23."),
+        (
+            "vela",
+            [*FOUND_MINOR[:3], ev(K.LEVEL_DETERMINED, "2026-12-23", level=NO_BREACH)],
+            [],
+            "No breach found on 2026-12-23.",
+        ),
+        (
+            "vela",
+            FOUND_MINOR,
+            [FIRST_MINOR],
+            "A further minor breach: a minor breach was found in case V-1 on 2026-11-10, "
+            "so it is treated as major.",
+        ),
+        (
+            "thirteen",
+            THIRTEEN_MINORS[:4],
+            [THIRTEEN_FIRST],
+            "A further minor breach: a minor breach was found in case T-2 on 2026-10-19, "
+            "so the major outcomes are open too.",
+        ),
+    ],
+)
+def test_the_level_found_gives_its_reason_br_7_br_8(
+    slug: str, events: list[Event], before: list[EarlierCase], reason: str
+) -> None:
+    assert read(slug, events, "2026-12-23", before=before).level_reason == reason
+
+
+def test_no_breach_found_is_the_outcome_the_code_offers_br_7() -> None:
+    found = [*FOUND_MINOR[:3], ev(K.LEVEL_DETERMINED, "2026-12-23", level=NO_BREACH)]
+    view = read("vela", found, "2026-12-23")
+    assert view.outcome is not None
+    assert (view.outcome.key, view.outcome.label, view.outcome.offered) == (
+        NO_BREACH,
+        "No breach found",
+        True,
+    )
+
+
+def test_an_outcome_must_be_named_br_10() -> None:
+    assert _refusal(policy("vela"), FOUND_MINOR, _recorded(""), before=False) == (
+        "BR-10",
+        "Name the outcome.",
+    )
+
+
+def test_an_outcome_goes_on_the_file_under_the_codes_label_br_10() -> None:
+    view = read("vela", [*FOUND_MINOR, _recorded("final_written_warning")], "2026-12-23")
+    assert [(f.key, f.label, f.effect, f.start) for f in view.file] == [
+        (
+            "final_written_warning",
+            "Final written warning, kept on record by Vela and the Panel",
+            Effect.WARNING,
+            d("2026-12-23"),
+        )
+    ]
