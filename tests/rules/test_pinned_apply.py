@@ -311,3 +311,35 @@ def test_an_outcome_goes_on_the_file_under_the_codes_label_br_10() -> None:
             d("2026-12-23"),
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("suspension", "ends", "ended_by"),
+    [
+        # Run out on the day of the appeal's decision: it stays as it ran out.
+        ([ev(K.SUSPENDED, "2026-12-21", until=d("2027-01-07"))], d("2027-01-07"), None),
+        # Lifted before the decision: it stays lifted.
+        (
+            [ev(K.SUSPENDED, "2026-12-21"), ev(K.SUSPENSION_LIFTED, "2026-12-22")],
+            d("2026-12-22"),
+            "lifted",
+        ),
+    ],
+)
+def test_an_overturning_appeal_ends_only_what_is_still_in_force_br_12(
+    suspension: list[Event], ends: dt.date, ended_by: str | None
+) -> None:
+    events = [
+        *SECOND_MINOR[:3],
+        *suspension,
+        SECOND_MINOR[3],
+        _recorded("final_written_warning"),
+        SECOND_MINOR[5],
+        ev(K.APPEAL_LODGED, "2027-01-06"),
+        ev(K.APPEAL_DECIDED, "2027-01-07", result=AppealResult.OVERTURNED),
+    ]
+    view = read("vela", events, "2027-01-08")
+    assert [(f.key, f.ends, f.ended_by) for f in view.file] == [
+        ("suspension", ends, ended_by),
+        ("final_written_warning", d("2027-01-07"), "overturned on appeal"),
+    ]
