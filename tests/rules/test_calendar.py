@@ -51,6 +51,11 @@ def test_a_closure_day_is_skipped_like_a_bank_holiday() -> None:
     assert ENGLAND.add_working_days(D(2026, 12, 23), 1) == D(2026, 12, 24)
 
 
+def test_working_days_are_counted_forwards_only() -> None:
+    with pytest.raises(ValueError, match="count working days forwards: count must be 0 or more"):
+        ENGLAND.add_working_days(D(2026, 11, 23), -1)
+
+
 def test_counting_starts_the_day_after_even_from_a_holiday_or_weekend() -> None:
     assert ENGLAND.add_working_days(D(2026, 12, 25), 1) == D(2026, 12, 29)
     assert ENGLAND.add_working_days(D(2026, 11, 21), 1) == D(2026, 11, 23)  # Saturday
@@ -75,6 +80,23 @@ def test_months_and_years_are_calendar_ones_clamped_to_the_month_end() -> None:
     assert ENGLAND.add(D(2026, 12, 25), Duration(1, Unit.YEARS), roll=True) == D(2027, 12, 29)
 
 
+@pytest.mark.parametrize(
+    ("start", "duration"),
+    [
+        (D(2026, 12, 18), Duration(7, Unit.DAYS)),
+        (D(2026, 12, 18), Duration(1, Unit.WEEKS)),
+        (D(2026, 11, 25), Duration(1, Unit.MONTHS)),
+        (D(2025, 12, 25), Duration(1, Unit.YEARS)),
+    ],
+)
+def test_every_calendar_unit_lands_on_christmas_day_and_rolls_only_when_asked_interpretation_1(
+    start: dt.date, duration: Duration
+) -> None:
+    assert ENGLAND.add(start, duration) == D(2026, 12, 25)
+    # Rolled: past Christmas Day and the Boxing Day substitute (Mon 28 Dec) to Tue 29 Dec.
+    assert ENGLAND.add(start, duration, roll=True) == D(2026, 12, 29)
+
+
 def reference_add(calendar: WorkingCalendar, start: dt.date, count: int) -> dt.date:
     """The plain day-by-day loop the fast arithmetic must agree with."""
     day = start
@@ -93,6 +115,27 @@ def test_spans_of_several_years_match_a_day_by_day_count(region: Region) -> None
             expected = reference_add(calendar, start, count)
             assert calendar.add_working_days(start, count) == expected
             assert calendar.working_days_between(start, expected) == count
+
+
+def day_by_day_between(region: Region, start: dt.date, end: dt.date) -> int:
+    """Working days in ``(start, end]``, each day asked of a calendar of its own."""
+    days = (start + dt.timedelta(days=n) for n in range(1, (end - start).days + 1))
+    return sum(WorkingCalendar(region).is_working_day(day) for day in days)
+
+
+@pytest.mark.parametrize("asked_before", [(), (2027,), (2026,), (2026, 2028), (2028, 2026)])
+def test_the_count_does_not_depend_on_the_years_asked_about_before(
+    asked_before: tuple[int, ...],
+) -> None:
+    """Holidays are looked up a year at a time; a span over years not yet looked up still
+    counts every one of them (Christmas 2026, the whole of 2027)."""
+    for start, end in [(D(2026, 12, 18), D(2027, 1, 6)), (D(2026, 6, 1), D(2028, 6, 1))]:
+        calendar = WorkingCalendar(Region.ENG)
+        for year in asked_before:
+            calendar.is_working_day(D(year, 6, 1))
+        expected = day_by_day_between(Region.ENG, start, end)
+        assert calendar.working_days_between(start, end) == expected
+        assert calendar.add_working_days(start, expected) == end
 
 
 def test_a_start_that_is_not_a_weekday_is_counted_like_any_other() -> None:

@@ -53,9 +53,9 @@ def _add_weekdays(start: dt.date, count: int) -> dt.date:
     """The ``count``-th Monday-to-Friday after ``start`` (``count`` >= 1)."""
     weekday = start.weekday()
     if weekday >= 5:
-        # From a weekend, the next weekday is the same as from the Friday before.
+        # From a weekend, the next weekday is the same as from the Friday before; the
+        # weekday stays 5 or 6, so any remainder below crosses the weekend, as from Friday.
         start -= dt.timedelta(days=weekday - 4)
-        weekday = 4
     weeks, rest = divmod(count, 5)
     if rest == 0:
         return start + dt.timedelta(weeks=weeks)
@@ -78,8 +78,9 @@ class WorkingCalendar:
     def __init__(self, region: Region = Region.ENG, closure_days: Iterable[dt.date] = ()) -> None:
         self.region = region
         self.closure_days: frozenset[dt.date] = frozenset(closure_days)
-        # Weekday ordinals that are not working days, kept sorted, filled a year at a time.
-        self._off: list[int] = []
+        # Weekday ordinals that are not working days, kept sorted, filled a year at a time
+        # (by the first _load, before anything reads it).
+        self._off: list[int] = []  # pragma: no mutate
         self._off_set: set[int] = set()
         self._years: set[int] = set()
 
@@ -89,8 +90,6 @@ class WorkingCalendar:
     # -- the holiday cache ----------------------------------------------------
 
     def _load(self, first_year: int, last_year: int) -> None:
-        if first_year in self._years and last_year in self._years and last_year - first_year < 2:
-            return  # the common case: a span within one or two loaded years
         missing = [y for y in range(first_year, last_year + 1) if y not in self._years]
         if not missing:
             return

@@ -113,10 +113,12 @@ def _membership_ended(r: Replay, e: Event) -> None:
 
 def _informal(r: Replay, e: Event) -> None:
     options = [o for s in r.next_steps() if s.kind is EventKind.INFORMAL_STEP for o in s.options]
-    step = r.ladder.step(e.step) if e.step is not None else None
-    if step is None or step.key not in options:
-        listed = ", ".join(options) or "none"
+    # Never empty: this runs only when an informal step is among the steps open now.
+    if e.step is None or e.step not in options:
+        listed = ", ".join(options)
         raise StepRefused("BR-3", f"Informal step '{e.step}' is not open now. Open: {listed}.")
+    step = r.ladder.step(e.step)
+    assert step is not None  # every option is one of the ladder's steps
     r.steps_taken.append(step.key)
     if step.effect.goes_on_file:
         ends = r.calendar.add(e.effective, step.keep) if step.keep is not None else None
@@ -220,9 +222,9 @@ def _decide(
     r.anchors[Anchor.DECISION_MADE] = on
     r.outcome_key, r.outcome_label, r.outcome_effect = key, label, effect
     r.outcome_offered, r.outcome_reason = offered, reason
-    r.outcome = r.ladder.outcome(key)
+    named = r.ladder.outcome(key)
     # Fixed when the decision is made, so a varied outcome never moves the deadline.
-    named_notice = r.outcome.notice if r.outcome is not None else None
+    named_notice = named.notice if named is not None else None
     r.notice_rule = named_notice or r.ladder.notice
 
 
@@ -294,7 +296,6 @@ def _late_decided(r: Replay, e: Event) -> None:
         )
     appeal.late_accepted, appeal.late_reason = e.accepted, e.reason
     if e.accepted:
-        appeal.accepted_on = e.effective
         r.anchors[Anchor.APPEAL_RECEIVED] = e.effective
     else:
         r.state = State.CLOSED
@@ -332,7 +333,6 @@ def _appeal_decided(r: Replay, e: Event) -> None:
         effect = named.effect if named is not None else (e.effect or Effect.NONE)
         _end_outcome_effects(r, e.effective, "varied on appeal")
         r.outcome_key, r.outcome_label, r.outcome_effect = e.outcome, label, effect
-        r.outcome = named
         _apply_effect(r, e, e.outcome, label, effect)
 
 

@@ -65,16 +65,10 @@ class AppealRecord:
     window_closed: dt.date | None
     late_accepted: bool | None = None
     late_reason: str | None = None
-    accepted_on: dt.date | None = None
     considered: dt.date | None = None
     decided: dt.date | None = None
     result: AppealResult | None = None
     reason: str | None = None
-
-    @property
-    def received(self) -> dt.date | None:
-        """When the appeal counts as received for its deadlines (Interpretation 3)."""
-        return self.lodged if not self.late else self.accepted_on
 
 
 class Replay:
@@ -109,7 +103,6 @@ class Replay:
         self.level: str | None = None
         self.level_reason: str | None = None
         self.escalated_by: str | None = None
-        self.outcome: Outcome | None = None
         self.outcome_key: str | None = None
         self.outcome_label: str | None = None
         self.outcome_effect: Effect | None = None
