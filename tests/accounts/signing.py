@@ -51,6 +51,6 @@ def with_app(user: User) -> User:
     return user
 
 
-def app_code(offset: int = 0) -> str:
-    """The code the authenticator app shows now (``offset`` periods away)."""
-    return format_hotp_value(hotp_value(SECRET, int(time.time()) // 30 + offset))
+def app_code(secret: str = SECRET) -> str:
+    """The code an authenticator app set up with ``secret`` shows now."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
