@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from panelkeeper.accounts.models import User
 from panelkeeper.outbox.models import Message
+from tests.factory import PASSWORD
 
 SIGN_IN = reverse("accounts:sign-in")
 REQUEST_CODE = reverse("account_request_login_code")
@@ -54,3 +55,13 @@ def with_app(user: User) -> User:
 def app_code(secret: str = SECRET) -> str:
     """The code an authenticator app set up with ``secret`` shows now."""
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def confirmed(user: User) -> Client:
+    """``user`` signed in through the pages (and their app, if they have one), then
+    confirming their password, as changing a second factor asks."""
+    client = Client()
+    if password_sign_in(client, user.email, PASSWORD) == SECOND_FACTOR:
+        client.post(SECOND_FACTOR, {"code": app_code()})
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    return client

@@ -19,6 +19,7 @@ from tests.accounts.signing import (
     SECOND_FACTOR,
     app_code,
     code_in,
+    confirmed,
     last_email_to,
     password_sign_in,
     with_app,
@@ -33,16 +34,6 @@ def required(settings: Any, db: None) -> None:
     """The rule as it stands outside the demo (the rest of the suite turns it off)."""
     settings.REQUIRE_SECOND_FACTOR = True
     cache.clear()
-
-
-def confirmed(user: User) -> Client:
-    """``user`` signed in through the pages (and their app, if they have one), then
-    confirming their password, as changing a second factor asks."""
-    client = Client()
-    if password_sign_in(client, user.email, PASSWORD) == SECOND_FACTOR:
-        client.post(SECOND_FACTOR, {"code": app_code()})
-    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
-    return client
 
 
 def signed_in(user: User) -> Client:

@@ -53,6 +53,20 @@ def test_form_errors_come_in_a_govuk_error_summary(officer_client: Client, name:
     assert "<title>Error:" in text
 
 
+def test_recovery_codes_are_shown_in_our_words(officer: User) -> None:
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+    from tests.accounts.signing import confirmed, with_app
+
+    with_app(officer)
+    codes = RecoveryCodes.activate(officer).get_unused_codes()
+    client = confirmed(officer)
+    page = client.get(reverse("mfa_view_recovery_codes"))
+    assert page.status_code == 200
+    looks_like_ours(page.content.decode())
+    assert f"You have {len(codes)} unused codes" in page.content.decode()
+
+
 def test_the_second_factor_page_says_what_it_is_for(officer_client: Client, officer: User) -> None:
     page = officer_client.get(reverse("mfa_index")).content.decode()
     assert "Set up an authenticator app" in page
