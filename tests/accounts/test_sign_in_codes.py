@@ -83,3 +83,18 @@ def test_signing_in_by_code_is_audited_and_emailed(client: Client, officer: User
     notice = last_email_to(officer.email)
     assert notice.subject == "You signed in to panelkeeper"
     assert reverse("accounts:sessions") in notice.body
+
+
+def test_a_member_who_chose_emailed_codes_signs_in_with_one_and_cannot_reuse_it(
+    client: Client, factory: Factory
+) -> None:
+    member = factory.member()
+    member.set_unusable_password()
+    member.save()
+    client.post(REQUEST_CODE, {"email": member.email})
+    code = code_in(last_email_to(member.email))
+    client.post(ENTER_CODE, {"code": code})
+    assert client.session[SESSION_KEY] == str(member.pk)
+    client.post(reverse("accounts:sign-out"))
+    client.post(ENTER_CODE, {"code": code})
+    assert SESSION_KEY not in client.session

@@ -6,25 +6,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0005_member_and_advocate_invitations'),
+        ("accounts", "0005_member_and_advocate_invitations"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SignInSession',
+            name="SignInSession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key_hash', models.CharField(max_length=64, unique=True)),
-                ('started_at', models.DateTimeField()),
-                ('last_active', models.DateTimeField()),
-                ('ended_at', models.DateTimeField(blank=True, null=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sign_in_sessions', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key_hash", models.CharField(max_length=64, unique=True)),
+                ("started_at", models.DateTimeField()),
+                ("last_active", models.DateTimeField()),
+                ("ended_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sign_in_sessions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['user', '-last_active'],
-                'indexes': [models.Index(fields=['user', 'ended_at'], name='sign_in_session_user')],
+                "ordering": ["user", "-last_active"],
+                "indexes": [models.Index(fields=["user", "ended_at"], name="sign_in_session_user")],
             },
         ),
     ]
