@@ -135,9 +135,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "/"
-# One backend, so Django's login() needs no backend argument: allauth's signs in by
-# email address (and is Django's ModelBackend underneath).
-AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+# allauth's backend signs in by email address (Django's ModelBackend underneath);
+# ModelBackend itself stays for the sessions that accepting an invitation starts.
+AUTHENTICATION_BACKENDS = [
+    "allauth.account.auth_backends.AuthenticationBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 # django-allauth: sign-in by email and password or an emailed code, password reset by
 # link, second factors (authenticator app, passkey or security key, recovery codes).
