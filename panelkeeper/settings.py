@@ -49,6 +49,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks_db",
     "ninja",
+    # Sign-in, password reset, emailed sign-in codes and second factors. Not its
+    # usersessions app (it stores addresses and user agents) nor social accounts.
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "panelkeeper.accounts",
     "panelkeeper.audit",
     "panelkeeper.core",
@@ -70,6 +75,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "panelkeeper.accounts.middleware.sessions_middleware",
+    "panelkeeper.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -127,6 +135,67 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "/"
+# allauth's backend signs in by email address (Django's ModelBackend underneath);
+# ModelBackend itself stays for the sessions that accepting an invitation starts.
+AUTHENTICATION_BACKENDS = [
+    "allauth.account.auth_backends.AuthenticationBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# django-allauth: sign-in by email and password or an emailed code, password reset by
+# link, second factors (authenticator app, passkey or security key, recovery codes).
+# People come in by invitation only, so sign-up is closed (the adapter says so). Every
+# email it sends, every audit entry and the keyed hash it sees instead of a client's
+# address come from panelkeeper/accounts/adapter.py.
+ACCOUNT_ADAPTER = "panelkeeper.accounts.adapter.AccountAdapter"
+MFA_ADAPTER = "panelkeeper.accounts.adapter.MFAAdapter"
+ACCOUNT_FORMS = {"login": "panelkeeper.accounts.forms.SignInForm"}
+ACCOUNT_LOGIN_METHODS = {"email"}
+# The sign-in page stays open to someone signed in, to sign in as someone else.
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
+# No email to an address that has no account (someone typing another's address).
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 15 * 60
+ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "panelkeeper: "
+# Every limit expires within the hour (DESIGN "Confidentiality by design"); "ip" means
+# the keyed hash of the client's address. There is no limit on failures per email
+# address: after several, the right password must be followed by a second factor or an
+# emailed code instead (panelkeeper/accounts/throttle.py), so no one can lock a person out.
+ACCOUNT_RATE_LIMITS = {
+    "change_password": "5/m/user",
+    "reset_password": "20/m/ip,5/m/key",
+    "reauthenticate": "10/m/user",
+    "reset_password_from_key": "20/m/ip",
+    "signup": "20/m/ip",
+    "login": "30/m/ip",
+    "request_login_code": "20/m/ip,3/m/key",
+    "login_failed": "20/15m/ip",
+    "confirm_email": "1/3m/key",
+    "manage_email": "10/m/user",
+    "change_phone": "1/m/user",
+    "verify_phone": "1/30s/key,3/m/ip",
+}
+MFA_RATE_LIMITS = {"webauthn_login": "10/m/ip"}
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_TOTP_ISSUER = "panelkeeper"
+# Everyone came in by an invitation sent to their address, which proves it is theirs.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# Staff, installation administrators and anyone deciding a case or an appeal must set
+# up a second factor before they reach any organisation's page or API by session
+# (panelkeeper/accounts/second_factor.py). A demo installation lets its demo people
+# skip it, so a newcomer gets in within a minute.
+REQUIRE_SECOND_FACTOR = env_bool("PANELKEEPER_REQUIRE_SECOND_FACTOR", not DEMO)
 # The address people open panelkeeper at, for links in emails and on the console
 # (invitations); no trailing slash needed.
 BASE_URL = env_str("PANELKEEPER_BASE_URL", "http://127.0.0.1:8000")

@@ -6,6 +6,7 @@ from panelkeeper import api
 
 urlpatterns = [
     path("", include("panelkeeper.accounts.urls")),
+    path("", include("panelkeeper.accounts.allauth_urls")),
     path("", include("panelkeeper.pages.urls")),
     path("", include("panelkeeper.organisations.urls")),
     path("", include("panelkeeper.members.urls")),

@@ -22,6 +22,10 @@ pytest_plugins = ["tests.smtp_sink"]
 def pytest_configure(config: pytest.Config) -> None:
     # Real password hashing is slow on purpose; tests sign in hundreds of times.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The suite signs staff in with force_login and no second factor. The rule that
+    # sends them to set one up first is on outside the suite (and the demo), and
+    # tests/accounts/test_second_factor.py turns it on to prove it.
+    settings.REQUIRE_SECOND_FACTOR = False
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

@@ -102,9 +102,27 @@ def mail_backend(env: dict[str, str]) -> str:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
+    return result.stdout.strip().splitlines()[-1]
 
 
 def test_debug_prints_mail_and_production_sends_it_by_smtp() -> None:
     assert mail_backend({}) == "django.core.mail.backends.console.EmailBackend"
     assert mail_backend(PRODUCTION) == "django.core.mail.backends.smtp.EmailBackend"
+
+
+def _requires_second_factor(env: dict[str, str], tmp_path: Path) -> str:
+    shown = "from django.conf import settings; print(settings.REQUIRE_SECOND_FACTOR)"
+    result = manage("shell", "-c", shown, env=env, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_the_second_factor_is_required_outside_the_demo(tmp_path: Path) -> None:
+    assert _requires_second_factor(PRODUCTION, tmp_path) == "True"
+    assert _requires_second_factor({}, tmp_path) == "True"
+
+
+def test_a_demo_installation_lets_its_people_skip_the_second_factor(tmp_path: Path) -> None:
+    assert _requires_second_factor({"PANELKEEPER_DEMO": "1"}, tmp_path) == "False"
+    forced = {"PANELKEEPER_DEMO": "1", "PANELKEEPER_REQUIRE_SECOND_FACTOR": "true"}
+    assert _requires_second_factor(forced, tmp_path) == "True"

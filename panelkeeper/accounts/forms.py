@@ -6,28 +6,38 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from allauth.account.forms import LoginForm
 from django import forms
 from django.utils import timezone
 
 from panelkeeper.lib.widgets import GovukDateField
 
 
-class SignInForm(forms.Form):
-    email = forms.EmailField(
-        label="Email address",
-        max_length=254,
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-    )
-    password = forms.CharField(
-        label="Password",
-        strip=False,
-        error_messages={"required": "Enter your password"},
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
+class SignInForm(LoginForm):  # type: ignore[misc]  # allauth ships no type hints
+    """allauth's sign-in form with our labels and error messages; its email field is
+    named ``email`` in the page (allauth calls it ``login``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["login"] = forms.EmailField(
+            label="Email address",
+            max_length=254,
+            error_messages={
+                "required": "Enter your email address",
+                "invalid": "Enter an email address in the correct format, like name@example.com",
+            },
+            widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        )
+        self.fields["password"] = forms.CharField(
+            label="Password",
+            strip=False,
+            error_messages={"required": "Enter your password"},
+            widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        )
+        self.order_fields(["login", "password"])
+
+    def add_prefix(self, field_name: str) -> str:
+        return super().add_prefix("email" if field_name == "login" else field_name)  # type: ignore[no-any-return]
 
 
 class TokenForm(forms.Form):

@@ -182,3 +182,36 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"Invitation of {self.email} as {self.get_role_display().lower()}"
+
+
+class SignInSessionQuerySet(models.QuerySet["SignInSession"]):
+    def current(self, *, now: datetime.datetime) -> "SignInSessionQuerySet":
+        """Sessions not signed out, active within the session cookie's lifetime."""
+        from django.conf import settings
+
+        since = now - datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE)
+        return self.filter(ended_at__isnull=True, last_active__gte=since)
+
+
+class SignInSession(models.Model):
+    """One place a person is signed in, for "Where you are signed in".
+
+    Known only by a keyed hash of its session key (see
+    :mod:`panelkeeper.accounts.sessions`): no session key, IP address or user agent is
+    kept. Ending it (``ended_at``) signs that browser out at its next request.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sign_in_sessions")
+    key_hash = models.CharField(max_length=64, unique=True)
+    started_at = models.DateTimeField()
+    last_active = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SignInSessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["user", "-last_active"]
+        indexes = [models.Index(fields=["user", "ended_at"], name="sign_in_session_user")]
+
+    def __str__(self) -> str:
+        return f"{self.user} signed in since {self.started_at:%Y-%m-%d %H:%M}"

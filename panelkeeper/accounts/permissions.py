@@ -419,3 +419,30 @@ api_installation_admins = Audience(api_installation_admin)
 api_members = Audience(api_member_self)
 api_participants = Audience(api_case_participant)
 api_appeal_officers = Audience(api_appeal_officer)
+
+
+# Second factors (DESIGN "Who uses it"): who must set one up before reaching any
+# organisation's page, and who may use an emailed code at sign-in instead.
+
+
+def must_use_second_factor(user: Any) -> bool:
+    """Installation administrators, staff (any grant), and anyone seated on a case's
+    investigating group as themself or hearing an appeal: their sign-in needs an
+    authenticator app, a passkey or a security key."""
+    from panelkeeper.cases.models import Case
+
+    if not user.is_authenticated:
+        return False
+    if is_installation_admin(user) or Grant.objects.filter(user=user).exists():
+        return True
+    return Case.objects.filter(
+        Q(appeal_officer=user) | Q(seats__user=user, seats__release__isnull=True)
+    ).exists()
+
+
+def decides_as_member(user: Any) -> bool:
+    """An involved customer seated on a case's investigating group: an emailed code at
+    sign-in counts as their second factor."""
+    from panelkeeper.cases.models import Seat
+
+    return bool(user.is_authenticated and Seat.objects.current().filter(member__user=user).exists())

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.http import HttpRequest
+from ninja.errors import HttpError
 from ninja.security import HttpBearer, SessionAuth
 
 from panelkeeper.accounts.models import ApiToken
+from panelkeeper.accounts.second_factor import needs_setup
 from panelkeeper.accounts.tokens import authenticate_token
 from panelkeeper.lib.requests import SignedInRequest
 
@@ -34,6 +36,12 @@ class Session(SessionAuth):
     """The signed-in browser session; unsafe methods need the CSRF token as usual."""
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        if needs_setup(request.user):
+            raise HttpError(
+                403,
+                "Set up a second factor (an authenticator app, or a passkey or security "
+                "key) on the Second factor page before using the API from your browser.",
+            )
         if request.user.is_authenticated:
             cast(SignedInRequest, request).api_token = None
             return request.user

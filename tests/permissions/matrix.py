@@ -612,3 +612,8 @@ ROWS += STAFF_ROWS
 from tests.members.invitation_matrix_rows import INVITATION_ROWS as MEMBER_INVITATION_ROWS  # noqa: E402
 
 ROWS += MEMBER_INVITATION_ROWS
+
+# signing in, second factors and sessions: rows in tests/accounts/sign_in_rows.py
+from tests.accounts.sign_in_rows import SIGN_IN_ROWS  # noqa: E402
+
+ROWS += SIGN_IN_ROWS

@@ -1,9 +1,13 @@
-"""API operations about the caller: ``GET /api/v1/me``."""
+"""API operations about the caller: ``GET /api/v1/me``, and where they are signed in
+(``GET`` and ``DELETE /api/v1/me/sessions``)."""
 
 from __future__ import annotations
 
+import datetime
+
 from ninja import Router, Schema
 
+from panelkeeper.accounts import sessions
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import api_users
 from panelkeeper.lib.requests import SignedInRequest
@@ -55,3 +59,46 @@ def me(request: SignedInRequest) -> MeOut:
         if token is None
         else TokenOut(name=token.name, prefix=token.prefix, organisation=token.organisation.slug),
     )
+
+
+class SessionOut(Schema):
+    id: int
+    started_at: datetime.datetime
+    last_active: datetime.datetime
+    this_one: bool
+
+
+class SessionsOut(Schema):
+    sessions: list[SessionOut]
+
+
+class SessionsEndedOut(Schema):
+    ended: int
+
+
+@api_users.get(router, "/sessions", SessionsOut)
+def my_sessions(request: SignedInRequest) -> SessionsOut:
+    """Where the caller is signed in.
+
+    The caller's browser sessions: when each started and was last active, and which one
+    is asking (none, when a token asks). No address or device is kept to show."""
+    return SessionsOut(
+        sessions=[
+            SessionOut(
+                id=entry.ref,
+                started_at=entry.started_at,
+                last_active=entry.last_active,
+                this_one=entry.this_one,
+            )
+            for entry in sessions.listing(request, request.user)
+        ]
+    )
+
+
+@api_users.delete(router, "/sessions", SessionsEndedOut, refusals=False)
+def end_my_other_sessions(request: SignedInRequest) -> SessionsEndedOut:
+    """Sign out everywhere else.
+
+    Every browser session but the one asking (all of them, when a token asks) is signed
+    out; the person is emailed and the change audited."""
+    return SessionsEndedOut(ended=sessions.end_others(request, request.user))
