@@ -1,0 +1,272 @@
+"""Kestrel Homes from an empty database, through pages only.
+
+`panelkeeper setup` makes the organisation and prints its first officer's invitation; from
+then on everything is done in the browser: the officer accepts, takes the code's staff
+titles, publishes the code and its Code of Conduct, imports twenty members from a CSV file
+and invites them; one member accepts on a 390 px phone without JavaScript and signs; the
+officer countersigns. Nothing is written to the database except through the pages; the
+member's link is read from the outbox, as a mail catcher would. Run with ``pytest -s`` to
+see each page visited and each field filled.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import (
+    assert_accessible,
+    assert_accessible_without_js,
+    watched_page,
+)
+
+pytestmark = pytest.mark.browser
+
+OFFICER = "jo@kestrel.example"
+OFFICER_PASSWORD = "kestrel-nest-2026"
+MEMBER_PASSWORD = "river-meadow-41"
+PHONE_WIDTH = 390
+PHONE = {
+    "viewport": {"width": PHONE_WIDTH, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "java_script_enabled": False,
+}
+FIRST_NAMES = ["Ada", "Ben", "Cara", "Dev", "Ella", "Finn", "Gita", "Hal", "Iris", "Jon"]
+LAST_NAMES = ["Marsh", "Reed"]
+# Written for this test: the officer's own words for the document members sign.
+CODE_TEXT = """# Code of Conduct
+
+Kestrel Homes asks every involved customer to treat others with courtesy, to keep
+what they learn in confidence, and to declare any interest before a discussion starts.
+"""
+
+
+def members_csv() -> str:
+    """Twenty members of the code's one group, each with their own email address."""
+    lines = ["full_name,customer_type,group,started_on,email"]
+    for last in LAST_NAMES:
+        for first in FIRST_NAMES:
+            address = f"{first}.{last}@members.example".lower()
+            lines.append(
+                f"{first} {last},tenant,Involved Customers (Customer Involvement Framework),"
+                f"2026-01-05,{address}"
+            )
+    return "\n".join(lines) + "\n"
+
+
+class Journey:
+    """Drives pages as a person would and prints what was seen and typed."""
+
+    def __init__(self, page: Page, who: str) -> None:
+        self.page = page
+        self.who = who
+
+    def arrived(self, heading: str | re.Pattern[str]) -> None:
+        h1 = self.page.get_by_role("heading", level=1)
+        expect(h1).to_have_text(heading)
+        path = re.sub(r"^https?://[^/]+", "", self.page.url)
+        print(f"[{self.who}] page: {h1.inner_text()}  ({path})")
+
+    def fill(self, label: str, value: str, *, shown: str | None = None) -> None:
+        self.page.get_by_label(label, exact=True).fill(value)
+        print(f"[{self.who}]   {label} = {shown if shown is not None else value}")
+
+    def check(self, label: str) -> None:
+        self.page.get_by_label(label, exact=True).check()
+        print(f"[{self.who}]   {label} = ticked")
+
+    def choose(self, label: str, option: str) -> None:
+        self.page.get_by_label(label, exact=True).select_option(label=option)
+        print(f"[{self.who}]   {label} = {option}")
+
+    def date(self, field: str, label: str, day: datetime.date) -> None:
+        for part, value in (("day", day.day), ("month", day.month), ("year", day.year)):
+            self.page.locator(f"#id_{field}_{part}").fill(str(value))
+        print(f"[{self.who}]   {label} = {day.day} {day:%B %Y}")
+
+    def click_link(self, name: str) -> None:
+        self.page.get_by_role("link", name=name, exact=True).click()
+
+    def click_button(self, name: str) -> None:
+        self.page.get_by_role("button", name=name, exact=True).click()
+
+    def banner(self, text: str) -> None:
+        expect(self.page.locator(".govuk-notification-banner")).to_contain_text(text)
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    with watched_page(browser, **PHONE) as page:
+        yield page
+
+
+def fits_the_phone(page: Page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE_WIDTH, f"{page.url} is {width} px wide"
+
+
+def invitation_path(address: str) -> str:
+    """The invitation link in the newest email to this address, as a mail catcher shows it."""
+    from panelkeeper.outbox.models import Message
+
+    message = Message.objects.filter(to_address=address).order_by("-pk").first()
+    assert message is not None, f"no email to {address}"
+    found = re.search(r"/invitations/[^/\s]+/", message.body)
+    assert found, message.body
+    return found.group(0)
+
+
+def test_kestrel_homes_starts_from_nothing_through_pages_only(
+    transactional_db: None,
+    live_server: object,
+    page_with_js: Page,
+    phone: Page,
+    tmp_path: Path,
+) -> None:
+    from panelkeeper.organisations.models import Organisation
+
+    officer_page = page_with_js
+    base = str(live_server)
+    assert not Organisation.objects.exists()
+
+    printed = io.StringIO()
+    call_command(
+        "setup",
+        organisation="Kestrel Homes",
+        slug="kestrel",
+        region="ENG",
+        preset="thirteen",
+        officer=OFFICER,
+        admin="it@kestrel.example",
+        base_url=base,
+        interactive=False,
+        stdout=printed,
+    )
+    print(printed.getvalue())
+    links = re.findall(rf"{re.escape(base)}/invitations/\S+", printed.getvalue())
+    assert len(links) == 2, printed.getvalue()  # the administrator's, then the officer's
+    officer_link = links[1]
+    today = timezone.localdate()
+
+    # The officer accepts the invitation and lands on the organisation's page.
+    jo = Journey(officer_page, "officer")
+    officer_page.goto(officer_link)
+    jo.arrived("Accept your invitation")
+    assert_accessible(officer_page)
+    jo.fill("First name", "Jo")
+    jo.fill("Last name", "Kestrel")
+    jo.fill("Create a password", OFFICER_PASSWORD, shown="(a password)")
+    jo.fill("Type the password again", OFFICER_PASSWORD, shown="(the same password)")
+    jo.click_button("Accept and sign in")
+    jo.arrived("Kestrel Homes")
+    assert_accessible(officer_page)
+
+    # The officer takes each of the code's staff titles.
+    jo.click_link("Role holders")
+    jo.arrived("Role holders")
+    titles = officer_page.locator("tbody tr td:first-child").all_inner_texts()
+    assert len(titles) == 4, titles
+    for title in titles:
+        officer_page.get_by_role("link", name=f"Assign someone as {title}").click()
+        jo.arrived(f"Assign someone as {title}")
+        jo.choose("Who holds this title?", "Jo Kestrel")
+        jo.date("effective_from", "From when?", today)
+        jo.click_button("Assign")
+        jo.arrived("Role holders")
+    expect(officer_page.get_by_text("Nobody")).to_have_count(0)
+
+    # The officer publishes the draft setup made from the thirteen preset.
+    officer_page.get_by_role("link", name="Back to Kestrel Homes").click()
+    jo.arrived("Kestrel Homes")
+    officer_page.get_by_role("link", name=re.compile("^Versions of the code")).click()
+    jo.arrived("Versions of the code")
+    officer_page.locator("main table a").first.click()
+    jo.arrived(re.compile(r"^Version “.+” Draft$"))
+    jo.click_link("Publish this version")
+    jo.arrived(re.compile(r"^Publish version “.+”$"))
+    jo.date("approved_on", "When was this version approved?", today)
+    jo.date("in_force_from", "When does it come into force?", today)
+    jo.click_button("Publish")
+    jo.arrived(re.compile(r"^Version “.+” Published$"))
+    assert_accessible(officer_page)
+
+    # The officer publishes the text of the Code of Conduct that members sign.
+    jo.click_link("panelkeeper")
+    jo.arrived("Kestrel Homes")
+    jo.click_link("Members")
+    jo.arrived("Members")
+    jo.click_link("Documents and signatures")
+    jo.arrived("Documents")
+    jo.click_link("Publish a new version")
+    jo.arrived("Publish a document version")
+    jo.choose("Document", "Code of Conduct")
+    jo.fill("Version", "2026-1")
+    jo.date("published_on", "Published on", today)
+    jo.fill("Text of the document", CODE_TEXT, shown="(a short text of the code)")
+    jo.click_button("Publish")
+    jo.arrived("Code of Conduct")
+
+    # The officer imports twenty members from a CSV file and invites them.
+    csv_file = tmp_path / "kestrel-members.csv"
+    csv_file.write_text(members_csv(), encoding="utf-8")
+    jo.click_link("Back to documents")
+    jo.arrived("Documents")
+    jo.click_link("Back to members")
+    jo.arrived("Members")
+    jo.click_link("Import from CSV")
+    jo.arrived("Import members")
+    officer_page.get_by_label("Upload a CSV file").set_input_files(csv_file)
+    print(f"[officer]   Upload a CSV file = {csv_file.name} (20 members with email addresses)")
+    jo.check("Invite the imported members to sign in")
+    jo.click_button("Check the file")
+    jo.arrived("Import members")
+    assert_accessible(officer_page)
+    jo.click_button("Import all 20 and invite them")
+    jo.arrived("Members")
+    expect(officer_page.locator("main tbody tr")).to_have_count(20)
+    assert_accessible(officer_page)
+
+    # One member accepts on a phone, without JavaScript, and signs the Code of Conduct.
+    ada = Journey(phone, "member, 390 px, no JavaScript")
+    phone.goto(base + invitation_path("ada.marsh@members.example"))
+    ada.arrived("Accept your invitation")
+    fits_the_phone(phone)
+    assert_accessible_without_js(phone)
+    ada.check("With a password I choose")
+    ada.fill("Create a password, if you chose one", MEMBER_PASSWORD, shown="(a password)")
+    ada.fill("Type the password again", MEMBER_PASSWORD, shown="(the same password)")
+    ada.click_button("Accept and sign in")
+    ada.arrived("Your record")
+    fits_the_phone(phone)
+    assert_accessible_without_js(phone)
+    ada.click_link("Read and sign Code of Conduct")
+    ada.arrived("Code of Conduct")
+    fits_the_phone(phone)
+    assert_accessible_without_js(phone)
+    ada.check("I have read and understood this document")
+    ada.check("I accept what the organisation may do if I breach the code")
+    ada.fill("Type your full name to sign", "Ada Marsh")
+    ada.click_button("Sign")
+    ada.arrived("Your record")
+    ada.banner("You signed Code of Conduct")
+    expect(phone.get_by_text("Awaiting countersignature")).to_have_count(1)
+    fits_the_phone(phone)
+
+    # The officer countersigns from the member's record.
+    officer_page.reload()
+    jo.arrived("Members")
+    jo.click_link("Ada Marsh")
+    jo.arrived("Ada Marsh")
+    jo.click_button("Countersign Code of Conduct")
+    jo.arrived("Ada Marsh")
+    jo.banner("Code of Conduct countersigned")
+    assert_accessible(officer_page)
