@@ -1,7 +1,8 @@
 """Kestrel Homes from an empty database, through pages only.
 
 `panelkeeper setup` makes the organisation and prints its first officer's invitation; from
-then on everything is done in the browser: the officer accepts, takes the code's staff
+then on everything is done in the browser: the officer accepts, sets up an authenticator
+app (as staff must outside the demo), takes the code's staff
 titles, publishes the code and its Code of Conduct, imports twenty members from a CSV file
 and invites them; one member accepts on a 390 px phone without JavaScript and signs; the
 officer countersigns. Nothing is written to the database except through the pages; the
@@ -14,10 +15,13 @@ from __future__ import annotations
 import datetime
 import io
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
@@ -114,6 +118,11 @@ def fits_the_phone(page: Page) -> None:
     assert width <= PHONE_WIDTH, f"{page.url} is {width} px wide"
 
 
+def authenticator_code(key: str) -> str:
+    """The six digits an authenticator app set up with ``key`` shows now (RFC 6238)."""
+    return format_hotp_value(hotp_value(key, int(time.time()) // 30))
+
+
 def invitation_path(address: str) -> str:
     """The invitation link in the newest email to this address, as a mail catcher shows it."""
     from panelkeeper.outbox.models import Message
@@ -131,9 +140,11 @@ def test_kestrel_homes_starts_from_nothing_through_pages_only(
     page_with_js: Page,
     phone: Page,
     tmp_path: Path,
+    settings: Any,
 ) -> None:
     from panelkeeper.organisations.models import Organisation
 
+    settings.REQUIRE_SECOND_FACTOR = True  # as outside the demo
     officer_page = page_with_js
     base = str(live_server)
     assert not Organisation.objects.exists()
@@ -167,6 +178,21 @@ def test_kestrel_homes_starts_from_nothing_through_pages_only(
     jo.fill("Create a password", OFFICER_PASSWORD, shown="(a password)")
     jo.fill("Type the password again", OFFICER_PASSWORD, shown="(the same password)")
     jo.click_button("Accept and sign in")
+
+    # Staff set up a second factor before any organisation page.
+    jo.arrived("Second factor")
+    jo.click_button("Set up an authenticator app")
+    jo.arrived("Confirm it is you")
+    jo.fill("Password", OFFICER_PASSWORD, shown="(their password)")
+    jo.click_button("Continue")
+    jo.arrived("Set up an authenticator app")
+    assert_accessible(officer_page)
+    key = officer_page.locator("main p code").inner_text()
+    jo.fill("Authenticator code", authenticator_code(key), shown="(the code the app shows)")
+    jo.click_button("Turn on the authenticator app")
+    jo.arrived("Your recovery codes")
+    expect(officer_page.get_by_role("list", name="Unused recovery codes")).to_be_visible()
+    jo.click_link("panelkeeper")
     jo.arrived("Kestrel Homes")
     assert_accessible(officer_page)
 
