@@ -11,6 +11,7 @@ from django import forms
 
 from panelkeeper.letters.kinds import LetterKind
 from panelkeeper.letters.models import Channel, Letter
+from panelkeeper.lib.forms import radios_field
 from panelkeeper.lib.widgets import GovukDateField
 
 if TYPE_CHECKING:
@@ -29,11 +30,8 @@ CASE_LETTER_CHOICES = [
 
 
 class IssueForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="Which letter",
-        choices=CASE_LETTER_CHOICES,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select which letter to send"},
+    kind = radios_field(
+        "Which letter", choices=CASE_LETTER_CHOICES, missing="Select which letter to send"
     )
     reasons = forms.CharField(
         label="Why it was decided (optional)",

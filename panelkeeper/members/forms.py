@@ -61,12 +61,11 @@ class MemberForm(OrganisationForm):
             "invalid_choice": "Select the kind of customer from the list",
         },
     )
-    role = forms.ChoiceField(
-        label="Role on the group",
+    role = radios_field(
+        "Role on the group",
         choices=GroupRole.choices,
-        widget=forms.RadioSelect,
         initial=GroupRole.MEMBER,
-        error_messages={"required": "Select chair, vice chair or member"},
+        missing="Select chair, vice chair or member",
     )
     email = forms.EmailField(
         label="Email address",
@@ -77,12 +76,11 @@ class MemberForm(OrganisationForm):
     )
     phone = forms.CharField(label="Phone number", required=False, max_length=40)
     address = forms.CharField(label="Postal address", required=False, widget=forms.Textarea)
-    contact_by = forms.ChoiceField(
-        label="How do they want to hear from us?",
+    contact_by = radios_field(
+        "How do they want to hear from us?",
         choices=ContactBy.choices,
-        widget=forms.RadioSelect,
         initial=ContactBy.POST,
-        error_messages={"required": "Select email or post"},
+        missing="Select email or post",
     )
     large_print = forms.BooleanField(label="Large print", required=False)
     copy_to_advocate = forms.BooleanField(label="Send a copy to their advocate", required=False)
@@ -140,11 +138,10 @@ class MemberForm(OrganisationForm):
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(
-        label="New status",
+    status = radios_field(
+        "New status",
         choices=Status.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select active, suspended or ended"},
+        missing="Select active, suspended or ended",
     )
     effective_from = GovukDateField(noun="date it takes effect", label="From when?")
     reason = forms.CharField(

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from django import forms
 
+from panelkeeper.lib.forms import radios_field
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import Appraisal, Expense
 
 
 class AppraisalForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="Appointment or appraisal?",
+    kind = radios_field(
+        "Appointment or appraisal?",
         choices=Appraisal.Kind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select appointment or appraisal"},
+        missing="Select appointment or appraisal",
     )
     held_on = GovukDateField(noun="date it was held", label="Date held")
     training_needs = forms.CharField(
@@ -24,11 +24,10 @@ class AppraisalForm(forms.Form):
 
 
 class ExpenseForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="Expense or reward?",
+    kind = radios_field(
+        "Expense or reward?",
         choices=Expense.Kind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select expense or reward"},
+        missing="Select expense or reward",
     )
     activity = forms.CharField(
         label="Activity",
@@ -47,14 +46,13 @@ class ExpenseForm(forms.Form):
 
 
 class ExpenseDecisionForm(forms.Form):
-    state = forms.ChoiceField(
-        label="Decision",
+    state = radios_field(
+        "Decision",
         choices=[
             (Expense.State.APPROVED, "Approve"),
             (Expense.State.REFUSED, "Refuse"),
             (Expense.State.PAID, "Mark as paid"),
         ],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select a decision"},
+        missing="Select a decision",
     )
     reason = forms.CharField(label="Reason for refusing", required=False, max_length=500)

@@ -42,11 +42,10 @@ def _preset_choices() -> list[tuple[str, str]]:
 
 class PresetForm(forms.Form):
     # A callable, so the presets are read when a form is drawn, not when this is imported.
-    preset = forms.ChoiceField(
-        label="Which preset do you want to start from?",
+    preset = radios_field(
+        "Which preset do you want to start from?",
         choices=_preset_choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select a preset"},
+        missing="Select a preset",
     )
 
 
