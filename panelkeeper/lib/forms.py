@@ -294,6 +294,13 @@ def radios_field(
     )
 
 
+def line_field(label: str, *, limit: int, missing: str, hint: str = "") -> forms.CharField:
+    """A line of text of at most ``limit`` characters; ``missing`` is the error when empty."""
+    return forms.CharField(
+        label=label, help_text=hint, max_length=limit, error_messages={"required": missing}
+    )
+
+
 def text_field(
     label: str, *, rows: int, limit: int, missing: str, what: str, hint: str = ""
 ) -> forms.CharField:

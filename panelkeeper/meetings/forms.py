@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 
 from panelkeeper.accounts.models import User
-from panelkeeper.lib.forms import ChoosingForm, radios_field
+from panelkeeper.lib.forms import ChoosingForm, line_field, radios_field
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.meetings.models import AgendaItem, ChairBasis, DecisionMethod
 from panelkeeper.meetings.schedule import MOVABLE_FIELDS
@@ -131,10 +131,8 @@ class ScheduleForm(TimeAndPlaceForm, ChairForm):
 
 
 class CancelForm(forms.Form):
-    reason = forms.CharField(
-        label="Why is the meeting cancelled?",
-        max_length=500,
-        error_messages={"required": "Enter why the meeting is cancelled"},
+    reason = line_field(
+        "Why is the meeting cancelled?", limit=500, missing="Enter why the meeting is cancelled"
     )
 
 
@@ -214,9 +212,7 @@ class ApologiesForm(forms.Form):
 
 
 class ItemForm(forms.Form):
-    title = forms.CharField(
-        label="Agenda item", max_length=300, error_messages={"required": "Enter the agenda item"}
-    )
+    title = line_field("Agenda item", limit=300, missing="Enter the agenda item")
 
 
 class DecisionForm(ChoosingForm):
@@ -267,9 +263,7 @@ class VoteForm(MemberChoiceForm):
 
 
 class ActionForm(ChoosingForm):
-    description = forms.CharField(
-        label="Action", max_length=500, error_messages={"required": "Describe the action"}
-    )
+    description = line_field("Action", limit=500, missing="Describe the action")
     owner = forms.ChoiceField(label="Owner", error_messages={"required": "Choose the owner"})
     due_on = GovukDateField(label="Due date", noun="due date")
 

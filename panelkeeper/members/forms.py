@@ -12,7 +12,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
 from panelkeeper.accounts.models import User
-from panelkeeper.lib.forms import OrganisationForm, radios_field
+from panelkeeper.lib.forms import OrganisationForm, line_field, radios_field
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import (
     ContactBy,
@@ -41,11 +41,7 @@ class OnDateForm(forms.Form):
 
 
 class MemberForm(OrganisationForm):
-    full_name = forms.CharField(
-        label="Full name",
-        max_length=200,
-        error_messages={"required": "Enter the member's full name"},
-    )
+    full_name = line_field("Full name", limit=200, missing="Enter the member's full name")
     group = forms.ModelChoiceField(
         queryset=Group.objects.none(),
         label="Group",
@@ -155,11 +151,11 @@ class StatusForm(forms.Form):
 
 class DocumentVersionForm(forms.Form):
     key = forms.ChoiceField(label="Document", error_messages={"required": "Choose a document"})
-    label = forms.CharField(
-        label="Version",
-        max_length=50,
-        help_text="For example, 2026-1",
-        error_messages={"required": "Enter the version, for example 2026-1"},
+    label = line_field(
+        "Version",
+        limit=50,
+        missing="Enter the version, for example 2026-1",
+        hint="For example, 2026-1",
     )
     published_on = GovukDateField(noun="date it was published", label="Published on")
     text = forms.CharField(
@@ -204,10 +200,8 @@ class SignForm(forms.Form):
         label="I have read and understood this document",
         error_messages={"required": "Confirm that you have read and understood the document"},
     )
-    typed_name = forms.CharField(
-        label="Type your full name to sign",
-        max_length=200,
-        error_messages={"required": "Enter your full name to sign"},
+    typed_name = line_field(
+        "Type your full name to sign", limit=200, missing="Enter your full name to sign"
     )
     different_name = forms.BooleanField(
         label="I sign with a different name",
@@ -250,11 +244,7 @@ class PaperSignatureForm(OrganisationForm):
         empty_label=None,
         error_messages={"required": "Choose the document signed"},
     )
-    typed_name = forms.CharField(
-        label="Name as signed",
-        max_length=200,
-        error_messages={"required": "Enter the name as signed"},
-    )
+    typed_name = line_field("Name as signed", limit=200, missing="Enter the name as signed")
     signed_on = GovukDateField(noun="date it was signed", label="Date signed")
     acknowledged_consequences = forms.BooleanField(
         label="The paper includes the member's acceptance of what may follow a breach",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from panelkeeper.lib.forms import radios_field
+from panelkeeper.lib.forms import line_field, radios_field
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import Appraisal, Expense
 
@@ -29,18 +29,18 @@ class ExpenseForm(forms.Form):
         choices=Expense.Kind.choices,
         missing="Select expense or reward",
     )
-    activity = forms.CharField(
-        label="Activity",
-        max_length=200,
-        help_text="For example, panel meeting on 3 March",
-        error_messages={"required": "Enter the activity"},
+    activity = line_field(
+        "Activity",
+        limit=200,
+        missing="Enter the activity",
+        hint="For example, panel meeting on 3 March",
     )
     activity_on = GovukDateField(noun="date of the activity", label="Date of the activity")
-    amount = forms.CharField(
-        label="Amount in pounds",
-        max_length=20,
-        help_text="For example, 12.50",
-        error_messages={"required": "Enter the amount in pounds, like 12.50"},
+    amount = line_field(
+        "Amount in pounds",
+        limit=20,
+        missing="Enter the amount in pounds, like 12.50",
+        hint="For example, 12.50",
     )
     description = forms.CharField(label="Details", required=False, max_length=500)
 

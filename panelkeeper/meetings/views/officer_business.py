@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from panelkeeper.accounts.models import User
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.accounts.views.common import staff_page
-from panelkeeper.lib.forms import bound, button_change, form_applied
+from panelkeeper.lib.forms import bound, button_change, form_applied, line_field
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import allocate_action, complete_action
 from panelkeeper.meetings.agenda import add_agenda_item
@@ -37,9 +37,7 @@ from panelkeeper.meetings.views.officer import meeting_change_page, meeting_for
 
 
 class PaperForm(forms.Form):
-    title = forms.CharField(
-        label="Title", max_length=200, error_messages={"required": "Enter the title of the paper"}
-    )
+    title = line_field("Title", limit=200, missing="Enter the title of the paper")
     file = forms.FileField(label="File", error_messages={"required": "Select the paper's file"})
 
 
