@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
+from panelkeeper.accounts.invitations import BAD_EMAIL
 from panelkeeper.accounts.models import User
 from panelkeeper.lib.forms import OrganisationForm, line_field, radios_field
 from panelkeeper.lib.widgets import GovukDateField
@@ -25,6 +26,13 @@ from panelkeeper.members.models import (
 from panelkeeper.organisations.models import Group, Organisation
 
 MAX_SCAN_BYTES = 10 * 1024 * 1024
+
+
+def _email_field(label: str, *, hint: str = "") -> forms.EmailField:
+    """An email address that may be left empty, refused when it is not one."""
+    return forms.EmailField(
+        label=label, required=False, help_text=hint, error_messages={"invalid": BAD_EMAIL}
+    )
 
 
 class SearchForm(forms.Form):
@@ -63,13 +71,7 @@ class MemberForm(OrganisationForm):
         initial=GroupRole.MEMBER,
         missing="Select chair, vice chair or member",
     )
-    email = forms.EmailField(
-        label="Email address",
-        required=False,
-        error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com"
-        },
-    )
+    email = _email_field("Email address")
     phone = forms.CharField(label="Phone number", required=False, max_length=40)
     address = forms.CharField(label="Postal address", required=False, widget=forms.Textarea)
     contact_by = radios_field(
@@ -85,23 +87,15 @@ class MemberForm(OrganisationForm):
     )
     started_on = GovukDateField(noun="date they started", label="Start date")
     ended_on = GovukDateField(noun="date their membership ends", label="End date", required=False)
-    user_email = forms.EmailField(
-        label="Their own sign-in (email)",
-        required=False,
-        help_text="Someone who already signs in. Leave empty if an officer looks after their "
+    user_email = _email_field(
+        "Their own sign-in (email)",
+        hint="Someone who already signs in. Leave empty if an officer looks after their "
         "record, or to invite them from the member's page.",
-        error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com"
-        },
     )
-    advocate_email = forms.EmailField(
-        label="Advocate's sign-in (email)",
-        required=False,
-        help_text="Someone who acts for them and already signs in. Leave empty if none, or "
+    advocate_email = _email_field(
+        "Advocate's sign-in (email)",
+        hint="Someone who acts for them and already signs in. Leave empty if none, or "
         "to invite them from the member's page.",
-        error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com"
-        },
     )
 
     def for_organisation(self, organisation: Organisation) -> None:
