@@ -21,7 +21,7 @@ from panelkeeper.concerns.models import About, Concern, Message, ReporterKind, S
 from panelkeeper.concerns.routing import Raising
 from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.lib.effective import future_date
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.refusals import Refused, entered
 from panelkeeper.organisations.models import Organisation
 
 if TYPE_CHECKING:
@@ -172,12 +172,13 @@ def show_code_again(*, concern: Concern) -> bool:
 
 
 def _clean_body(body: str) -> str:
-    body = body.strip()
-    if not body:
-        raise Refused("Enter your message.", field="body")
-    if len(body) > MAX_MESSAGE:
-        raise Refused(f"Your message must be {MAX_MESSAGE} characters or fewer.", field="body")
-    return body
+    return entered(
+        body,
+        field="body",
+        most=MAX_MESSAGE,
+        missing="Enter your message.",
+        too_long=f"Your message must be {MAX_MESSAGE} characters or fewer.",
+    )
 
 
 def _refuse_if_closed(concern: Concern) -> None:

@@ -11,6 +11,7 @@ from django import forms
 
 from panelkeeper.letters.kinds import LetterKind
 from panelkeeper.letters.models import Channel, Letter
+from panelkeeper.lib.forms import line_field, radios_field
 from panelkeeper.lib.widgets import GovukDateField
 
 if TYPE_CHECKING:
@@ -29,11 +30,8 @@ CASE_LETTER_CHOICES = [
 
 
 class IssueForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="Which letter",
-        choices=CASE_LETTER_CHOICES,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select which letter to send"},
+    kind = radios_field(
+        "Which letter", choices=CASE_LETTER_CHOICES, missing="Select which letter to send"
     )
     reasons = forms.CharField(
         label="Why it was decided (optional)",
@@ -86,11 +84,7 @@ class IssueForm(forms.Form):
 
 
 class WordingForm(forms.Form):
-    subject = forms.CharField(
-        label="Subject",
-        max_length=300,
-        error_messages={"required": "Enter a subject"},
-    )
+    subject = line_field("Subject", limit=300, missing="Enter a subject")
     body = forms.CharField(
         label="Wording of the letter",
         help_text="Leave a blank line between paragraphs. Put a placeholder name in braces.",

@@ -277,17 +277,27 @@ def radios_field(
     label: str,
     *,
     missing: str,
-    choices: Sequence[tuple[str, str]] = (),
+    choices: Sequence[tuple[str, str]] | Callable[[], Sequence[tuple[str, str]]] = (),
     hint: str = "",
+    initial: str | None = None,
 ) -> forms.ChoiceField:
     """A question answered by choosing one radio; ``missing`` is the error when none is.
-    Choices known only when the form is built are set by :meth:`ChoosingForm.offer`."""
+    ``choices`` may be a function, read each time the form is drawn; choices known only
+    when the form is built are set by :meth:`ChoosingForm.offer`."""
     return forms.ChoiceField(
         label=label,
         help_text=hint,
         choices=choices,
+        initial=initial,
         widget=forms.RadioSelect,
         error_messages={"required": missing},
+    )
+
+
+def line_field(label: str, *, limit: int, missing: str, hint: str = "") -> forms.CharField:
+    """A line of text of at most ``limit`` characters; ``missing`` is the error when empty."""
+    return forms.CharField(
+        label=label, help_text=hint, max_length=limit, error_messages={"required": missing}
     )
 
 

@@ -66,3 +66,14 @@ class Refused(Exception):
             field=field,
             problems=[Problem(f"{p.key}: {p.message}", field) for p in error.problems],
         )
+
+
+def entered(text: str, *, field: str, most: int, missing: str, too_long: str) -> str:
+    """``text`` trimmed, refused on ``field`` with ``missing`` when nothing is left, or
+    with ``too_long`` when it is longer than ``most`` characters."""
+    text = text.strip()
+    if not text:
+        raise Refused(missing, field=field)
+    if len(text) > most:
+        raise Refused(too_long, field=field)
+    return text

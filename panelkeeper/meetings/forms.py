@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 
 from panelkeeper.accounts.models import User
-from panelkeeper.lib.forms import ChoosingForm
+from panelkeeper.lib.forms import ChoosingForm, line_field, radios_field
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.meetings.models import AgendaItem, ChairBasis, DecisionMethod
 from panelkeeper.meetings.schedule import MOVABLE_FIELDS
@@ -131,10 +131,8 @@ class ScheduleForm(TimeAndPlaceForm, ChairForm):
 
 
 class CancelForm(forms.Form):
-    reason = forms.CharField(
-        label="Why is the meeting cancelled?",
-        max_length=500,
-        error_messages={"required": "Enter why the meeting is cancelled"},
+    reason = line_field(
+        "Why is the meeting cancelled?", limit=500, missing="Enter why the meeting is cancelled"
     )
 
 
@@ -214,20 +212,17 @@ class ApologiesForm(forms.Form):
 
 
 class ItemForm(forms.Form):
-    title = forms.CharField(
-        label="Agenda item", max_length=300, error_messages={"required": "Enter the agenda item"}
-    )
+    title = line_field("Agenda item", limit=300, missing="Enter the agenda item")
 
 
 class DecisionForm(ChoosingForm):
     motion = forms.CharField(
         label="Motion", widget=forms.Textarea, error_messages={"required": "Enter the motion"}
     )
-    method = forms.ChoiceField(
-        label="How was it decided?",
+    method = radios_field(
+        "How was it decided?",
         choices=DecisionMethod.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how it was decided"},
+        missing="Select how it was decided",
     )
     item = forms.ChoiceField(label="Agenda item it belongs to", required=False)
 
@@ -260,18 +255,15 @@ class DecisionForm(ChoosingForm):
 
 class VoteForm(MemberChoiceForm):
     member = forms.ChoiceField(label="Member", error_messages={"required": "Choose a member"})
-    vote = forms.ChoiceField(
-        label="Vote",
+    vote = radios_field(
+        "Vote",
         choices=[(v.value, v.value.title()) for v in Vote],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select for, against or abstain"},
+        missing="Select for, against or abstain",
     )
 
 
 class ActionForm(ChoosingForm):
-    description = forms.CharField(
-        label="Action", max_length=500, error_messages={"required": "Describe the action"}
-    )
+    description = line_field("Action", limit=500, missing="Describe the action")
     owner = forms.ChoiceField(label="Owner", error_messages={"required": "Choose the owner"})
     due_on = GovukDateField(label="Due date", noun="due date")
 
@@ -308,14 +300,13 @@ class AskedToLeaveForm(MemberChoiceForm):
 
 
 class MissedDecisionForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label="What did the group decide?",
+    outcome = radios_field(
+        "What did the group decide?",
         choices=[
             ("accept", "Accept exceptional circumstances"),
             ("end", "Confirm that membership ends"),
         ],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what the group decided"},
+        missing="Select what the group decided",
     )
     reason = forms.CharField(
         label="Reason", widget=forms.Textarea, error_messages={"required": "Enter the reason"}

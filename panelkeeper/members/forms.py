@@ -11,8 +11,9 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
+from panelkeeper.accounts.invitations import BAD_EMAIL
 from panelkeeper.accounts.models import User
-from panelkeeper.lib.forms import OrganisationForm, radios_field
+from panelkeeper.lib.forms import OrganisationForm, line_field, radios_field
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import (
     ContactBy,
@@ -25,6 +26,13 @@ from panelkeeper.members.models import (
 from panelkeeper.organisations.models import Group, Organisation
 
 MAX_SCAN_BYTES = 10 * 1024 * 1024
+
+
+def _email_field(label: str, *, hint: str = "") -> forms.EmailField:
+    """An email address that may be left empty, refused when it is not one."""
+    return forms.EmailField(
+        label=label, required=False, help_text=hint, error_messages={"invalid": BAD_EMAIL}
+    )
 
 
 class SearchForm(forms.Form):
@@ -41,11 +49,7 @@ class OnDateForm(forms.Form):
 
 
 class MemberForm(OrganisationForm):
-    full_name = forms.CharField(
-        label="Full name",
-        max_length=200,
-        error_messages={"required": "Enter the member's full name"},
-    )
+    full_name = line_field("Full name", limit=200, missing="Enter the member's full name")
     group = forms.ModelChoiceField(
         queryset=Group.objects.none(),
         label="Group",
@@ -61,28 +65,20 @@ class MemberForm(OrganisationForm):
             "invalid_choice": "Select the kind of customer from the list",
         },
     )
-    role = forms.ChoiceField(
-        label="Role on the group",
+    role = radios_field(
+        "Role on the group",
         choices=GroupRole.choices,
-        widget=forms.RadioSelect,
         initial=GroupRole.MEMBER,
-        error_messages={"required": "Select chair, vice chair or member"},
+        missing="Select chair, vice chair or member",
     )
-    email = forms.EmailField(
-        label="Email address",
-        required=False,
-        error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com"
-        },
-    )
+    email = _email_field("Email address")
     phone = forms.CharField(label="Phone number", required=False, max_length=40)
     address = forms.CharField(label="Postal address", required=False, widget=forms.Textarea)
-    contact_by = forms.ChoiceField(
-        label="How do they want to hear from us?",
+    contact_by = radios_field(
+        "How do they want to hear from us?",
         choices=ContactBy.choices,
-        widget=forms.RadioSelect,
         initial=ContactBy.POST,
-        error_messages={"required": "Select email or post"},
+        missing="Select email or post",
     )
     large_print = forms.BooleanField(label="Large print", required=False)
     copy_to_advocate = forms.BooleanField(label="Send a copy to their advocate", required=False)
@@ -91,23 +87,15 @@ class MemberForm(OrganisationForm):
     )
     started_on = GovukDateField(noun="date they started", label="Start date")
     ended_on = GovukDateField(noun="date their membership ends", label="End date", required=False)
-    user_email = forms.EmailField(
-        label="Their own sign-in (email)",
-        required=False,
-        help_text="Someone who already signs in. Leave empty if an officer looks after their "
+    user_email = _email_field(
+        "Their own sign-in (email)",
+        hint="Someone who already signs in. Leave empty if an officer looks after their "
         "record, or to invite them from the member's page.",
-        error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com"
-        },
     )
-    advocate_email = forms.EmailField(
-        label="Advocate's sign-in (email)",
-        required=False,
-        help_text="Someone who acts for them and already signs in. Leave empty if none, or "
+    advocate_email = _email_field(
+        "Advocate's sign-in (email)",
+        hint="Someone who acts for them and already signs in. Leave empty if none, or "
         "to invite them from the member's page.",
-        error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com"
-        },
     )
 
     def for_organisation(self, organisation: Organisation) -> None:
@@ -140,11 +128,10 @@ class MemberForm(OrganisationForm):
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(
-        label="New status",
+    status = radios_field(
+        "New status",
         choices=Status.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select active, suspended or ended"},
+        missing="Select active, suspended or ended",
     )
     effective_from = GovukDateField(noun="date it takes effect", label="From when?")
     reason = forms.CharField(
@@ -158,11 +145,11 @@ class StatusForm(forms.Form):
 
 class DocumentVersionForm(forms.Form):
     key = forms.ChoiceField(label="Document", error_messages={"required": "Choose a document"})
-    label = forms.CharField(
-        label="Version",
-        max_length=50,
-        help_text="For example, 2026-1",
-        error_messages={"required": "Enter the version, for example 2026-1"},
+    label = line_field(
+        "Version",
+        limit=50,
+        missing="Enter the version, for example 2026-1",
+        hint="For example, 2026-1",
     )
     published_on = GovukDateField(noun="date it was published", label="Published on")
     text = forms.CharField(
@@ -207,10 +194,8 @@ class SignForm(forms.Form):
         label="I have read and understood this document",
         error_messages={"required": "Confirm that you have read and understood the document"},
     )
-    typed_name = forms.CharField(
-        label="Type your full name to sign",
-        max_length=200,
-        error_messages={"required": "Enter your full name to sign"},
+    typed_name = line_field(
+        "Type your full name to sign", limit=200, missing="Enter your full name to sign"
     )
     different_name = forms.BooleanField(
         label="I sign with a different name",
@@ -253,11 +238,7 @@ class PaperSignatureForm(OrganisationForm):
         empty_label=None,
         error_messages={"required": "Choose the document signed"},
     )
-    typed_name = forms.CharField(
-        label="Name as signed",
-        max_length=200,
-        error_messages={"required": "Enter the name as signed"},
-    )
+    typed_name = line_field("Name as signed", limit=200, missing="Enter the name as signed")
     signed_on = GovukDateField(noun="date it was signed", label="Date signed")
     acknowledged_consequences = forms.BooleanField(
         label="The paper includes the member's acceptance of what may follow a breach",

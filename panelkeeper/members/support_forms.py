@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from django import forms
 
+from panelkeeper.lib.forms import line_field, radios_field
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import Appraisal, Expense
 
 
 class AppraisalForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="Appointment or appraisal?",
+    kind = radios_field(
+        "Appointment or appraisal?",
         choices=Appraisal.Kind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select appointment or appraisal"},
+        missing="Select appointment or appraisal",
     )
     held_on = GovukDateField(noun="date it was held", label="Date held")
     training_needs = forms.CharField(
@@ -24,37 +24,35 @@ class AppraisalForm(forms.Form):
 
 
 class ExpenseForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="Expense or reward?",
+    kind = radios_field(
+        "Expense or reward?",
         choices=Expense.Kind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select expense or reward"},
+        missing="Select expense or reward",
     )
-    activity = forms.CharField(
-        label="Activity",
-        max_length=200,
-        help_text="For example, panel meeting on 3 March",
-        error_messages={"required": "Enter the activity"},
+    activity = line_field(
+        "Activity",
+        limit=200,
+        missing="Enter the activity",
+        hint="For example, panel meeting on 3 March",
     )
     activity_on = GovukDateField(noun="date of the activity", label="Date of the activity")
-    amount = forms.CharField(
-        label="Amount in pounds",
-        max_length=20,
-        help_text="For example, 12.50",
-        error_messages={"required": "Enter the amount in pounds, like 12.50"},
+    amount = line_field(
+        "Amount in pounds",
+        limit=20,
+        missing="Enter the amount in pounds, like 12.50",
+        hint="For example, 12.50",
     )
     description = forms.CharField(label="Details", required=False, max_length=500)
 
 
 class ExpenseDecisionForm(forms.Form):
-    state = forms.ChoiceField(
-        label="Decision",
+    state = radios_field(
+        "Decision",
         choices=[
             (Expense.State.APPROVED, "Approve"),
             (Expense.State.REFUSED, "Refuse"),
             (Expense.State.PAID, "Mark as paid"),
         ],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select a decision"},
+        missing="Select a decision",
     )
     reason = forms.CharField(label="Reason for refusing", required=False, max_length=500)

@@ -17,7 +17,7 @@ from panelkeeper.accounts.models import User
 from panelkeeper.accounts.people import known_to
 
 # bound is named here too for the case pages, which import it from this module.
-from panelkeeper.lib.forms import ChoosingForm, OrganisationForm, radios_field
+from panelkeeper.lib.forms import ChoosingForm, OrganisationForm, line_field, radios_field
 from panelkeeper.lib.forms import bound as bound
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.organisations.models import Organisation
@@ -42,11 +42,10 @@ def _preset_choices() -> list[tuple[str, str]]:
 
 class PresetForm(forms.Form):
     # A callable, so the presets are read when a form is drawn, not when this is imported.
-    preset = forms.ChoiceField(
-        label="Which preset do you want to start from?",
+    preset = radios_field(
+        "Which preset do you want to start from?",
         choices=_preset_choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select a preset"},
+        missing="Select a preset",
     )
 
 
@@ -114,11 +113,11 @@ class RoleHolderForm(OrganisationForm):
 
 class ClosureDayForm(forms.Form):
     date = GovukDateField(noun="date the organisation is closed", label="Date")
-    reason = forms.CharField(
-        label="Why is it closed?",
-        max_length=200,
-        help_text="For example, staff training day",
-        error_messages={"required": "Enter why the organisation is closed"},
+    reason = line_field(
+        "Why is it closed?",
+        limit=200,
+        missing="Enter why the organisation is closed",
+        hint="For example, staff training day",
     )
 
 

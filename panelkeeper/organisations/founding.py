@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 
 from panelkeeper.accounts.invitations import Sent, invite, normalise_email
 from panelkeeper.audit.log import record
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.refusals import Refused, entered
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.organisations.policies import load_preset_draft
 from panelkeeper.rules.policy.presets import PRESETS
@@ -37,11 +37,14 @@ class Founded:
 
 def check_details(*, name: str, slug: str, region: str, preset: str) -> tuple[str, str]:
     """The name and short name trimmed, or a refusal naming the first field that is wrong."""
-    name, slug = name.strip(), slug.strip().lower()
-    if not name:
-        raise Refused("Enter the organisation's name", field="name")
-    if len(name) > NAME_LIMIT:
-        raise Refused(f"Enter a name of {NAME_LIMIT} characters or fewer", field="name")
+    name = entered(
+        name,
+        field="name",
+        most=NAME_LIMIT,
+        missing="Enter the organisation's name",
+        too_long=f"Enter a name of {NAME_LIMIT} characters or fewer",
+    )
+    slug = slug.strip().lower()
     try:
         validate_slug(slug)
     except ValidationError:

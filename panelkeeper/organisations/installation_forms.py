@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 
 from panelkeeper.accounts.invitations import BAD_EMAIL
-from panelkeeper.lib.forms import radios_field
+from panelkeeper.lib.forms import line_field, radios_field
 from panelkeeper.organisations.forms import PresetForm
 from panelkeeper.organisations.models import Organisation
 
@@ -16,11 +16,7 @@ class FoundingForm(PresetForm):
 
     field_order = ["name", "slug", "region", "preset", "officer_email"]
 
-    name = forms.CharField(
-        label="Organisation's name",
-        max_length=200,
-        error_messages={"required": "Enter the organisation's name"},
-    )
+    name = line_field("Organisation's name", limit=200, missing="Enter the organisation's name")
     slug = forms.CharField(
         label="Short name",
         help_text="Used in web addresses: letters, numbers and hyphens, like kestrel.",

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from panelkeeper.audit.log import record
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.refusals import Refused, entered
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.outbox.models import Message, Status
 from panelkeeper.outbox.resending import send_again
@@ -45,11 +45,13 @@ def resend_message(*, message: Message, to: str, actor: User) -> Message:
     Refuses a message that was not refused (it is waiting, being sent or was sent) and an
     address that is not one. The new address and the fresh send are audited.
     """
-    to = to.strip()
-    if not to:
-        raise Refused("Enter the email address to send it to", field="to")
-    if len(to) > MAX_ADDRESS:
-        raise Refused(f"Enter an email address of {MAX_ADDRESS} characters or fewer", field="to")
+    to = entered(
+        to,
+        field="to",
+        most=MAX_ADDRESS,
+        missing="Enter the email address to send it to",
+        too_long=f"Enter an email address of {MAX_ADDRESS} characters or fewer",
+    )
     try:
         validate_email(to)
     except ValidationError:

@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 
-from panelkeeper.lib.forms import ChoosingForm, radios_field
+from panelkeeper.lib.forms import ChoosingForm, line_field, radios_field
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.registers.models import (
     Decision,
@@ -132,11 +132,11 @@ class GiftForm(ChoosingForm):
         choices=GiverKind.choices,
         missing="Select who gave or offered it",
     )
-    giver_name = forms.CharField(
-        label="Their name or the organisation's name",
-        help_text="Kept private: a published register shows only the kind of giver.",
-        max_length=200,
-        error_messages={"required": "Enter who gave or offered it"},
+    giver_name = line_field(
+        "Their name or the organisation's name",
+        limit=200,
+        missing="Enter who gave or offered it",
+        hint="Kept private: a published register shows only the kind of giver.",
     )
     description = _long_text(
         "What was it?",
@@ -191,9 +191,7 @@ class WorkItemForm(forms.Form):
         choices=WorkKind.choices,
         missing="Select what kind of work it is",
     )
-    title = forms.CharField(
-        label="Title", max_length=300, error_messages={"required": "Enter a title for the work"}
-    )
+    title = line_field("Title", limit=300, missing="Enter a title for the work")
     on = GovukDateField(noun="date of the work", label="When does it take place?")
 
 

@@ -18,8 +18,6 @@ router = Router(tags=["meetings"])
 
 VIA = "group__organisation"
 """The lookup path from a meeting, member or group-held record to its organisation."""
-VIA_MEETING = "meeting__group__organisation"
-"""The lookup path from a record of a meeting (decision, action, paper) to its organisation."""
 
 
 def _meeting(request: StaffRequest, meeting_id: int) -> Meeting:

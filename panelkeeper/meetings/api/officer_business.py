@@ -9,7 +9,6 @@ from panelkeeper.accounts.models import User
 from panelkeeper.accounts.permissions import (
     api_officers,
     api_readers,
-    get_object_for,
 )
 from panelkeeper.lib.api import read_body
 from panelkeeper.lib.refusals import Refused
@@ -17,7 +16,6 @@ from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import actions_of, allocate_action, complete_action
 from panelkeeper.meetings.api import schemas as s
 from panelkeeper.meetings.api.common import (
-    VIA_MEETING,
     _meeting,
     _member,
     router,
@@ -25,6 +23,7 @@ from panelkeeper.meetings.api.common import (
 from panelkeeper.meetings.calendars import calendar
 from panelkeeper.meetings.conduct import record_asked_to_leave
 from panelkeeper.meetings.decisions import cast_vote, close_decision, open_decision
+from panelkeeper.meetings.lookups import action_in, decision_in, paper_in
 from panelkeeper.meetings.models import (
     Action,
     AgendaItem,
@@ -57,12 +56,7 @@ def create_decision(request: StaffRequest, org: str, meeting_id: int) -> Status[
 
 
 def _decision_for(request: StaffRequest, decision_id: int) -> Decision:
-    return get_object_for(
-        request.organisation,
-        Decision.objects.select_related("meeting__group", "item__work"),
-        via=VIA_MEETING,
-        pk=decision_id,
-    )
+    return decision_in(request.organisation, pk=decision_id)
 
 
 @api_officers.post(
@@ -120,12 +114,7 @@ def list_actions(request: StaffRequest, org: str) -> list[Action]:
 @api_officers.post(router, "/{org}/actions/{action_id}/done", s.ActionOut)
 def done(request: StaffRequest, org: str, action_id: int) -> Action:
     """Mark an action done today."""
-    action = get_object_for(
-        request.organisation,
-        Action.objects.select_related("meeting__group"),
-        via=VIA_MEETING,
-        pk=action_id,
-    )
+    action = action_in(request.organisation, pk=action_id)
     today = timezone.localdate()
     return complete_action(action=action, done_on=today, actor=request.user, today=today)
 
@@ -162,12 +151,7 @@ def add_paper(request: StaffRequest, org: str, meeting_id: int) -> Status[Paper]
 @api_officers.delete(router, "/{org}/papers/{paper_id}", None, status=204)
 def delete_paper(request: StaffRequest, org: str, paper_id: int) -> Status[None]:
     """Remove a paper from its meeting and delete its file; the title stays on record."""
-    paper = get_object_for(
-        request.organisation,
-        Paper.objects.current().select_related("meeting__group__organisation"),
-        via=VIA_MEETING,
-        pk=paper_id,
-    )
+    paper = paper_in(request.organisation, pk=paper_id)
     remove_paper(paper=paper, actor=request.user)
     return Status(204, None)
 

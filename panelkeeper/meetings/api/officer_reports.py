@@ -17,7 +17,6 @@ from panelkeeper.lib.api import read_body
 from panelkeeper.lib.requests import MemberRequest, StaffRequest
 from panelkeeper.meetings.api import schemas as s
 from panelkeeper.meetings.api.common import (
-    VIA,
     _group,
     _meeting,
     _member,
@@ -26,6 +25,7 @@ from panelkeeper.meetings.api.common import (
 )
 from panelkeeper.meetings.attendance import send_apologies
 from panelkeeper.meetings.calendars import create_feed, revoke_feed
+from panelkeeper.meetings.lookups import missed_in
 from panelkeeper.meetings.missed import decide_missed_meetings
 from panelkeeper.meetings.models import Attendance, CalendarFeed, Meeting, MissedMeetings
 from panelkeeper.meetings.queries import period
@@ -49,12 +49,7 @@ def list_missed(request: StaffRequest, org: str) -> list[MissedMeetings]:
 )
 def decide_missed(request: StaffRequest, org: str, decision_id: int) -> MissedMeetings:
     """Accept exceptional circumstances, or confirm that membership ends."""
-    decision = get_object_for(
-        request.organisation,
-        MissedMeetings.objects.select_related("member", "group"),
-        via=VIA,
-        pk=decision_id,
-    )
+    decision = missed_in(request.organisation, pk=decision_id)
     data = read_body(request, s.MissedDecisionIn)
     return decide_missed_meetings(
         decision=decision,

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from panelkeeper.accounts.models import User
-from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
+from panelkeeper.accounts.permissions import OFFICER, READERS, staff
 from panelkeeper.accounts.views.common import staff_page
-from panelkeeper.lib.forms import bound, button_change, form_applied
+from panelkeeper.lib.forms import bound, button_change, form_applied, line_field
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import allocate_action, complete_action
 from panelkeeper.meetings.agenda import add_agenda_item
@@ -28,8 +28,9 @@ from panelkeeper.meetings.forms import (
     MissedDecisionForm,
     VoteForm,
 )
+from panelkeeper.meetings.lookups import action_in, decision_in, missed_in, paper_in
 from panelkeeper.meetings.missed import decide_missed_meetings
-from panelkeeper.meetings.models import Action, Decision, MeetingStatus, MissedMeetings, Paper
+from panelkeeper.meetings.models import Decision, MeetingStatus, MissedMeetings, Paper
 from panelkeeper.meetings.papers import attach_paper, remove_paper
 from panelkeeper.meetings.queries import expected_members
 from panelkeeper.meetings.views.common import paper_download
@@ -37,13 +38,8 @@ from panelkeeper.meetings.views.officer import meeting_change_page, meeting_for
 
 
 class PaperForm(forms.Form):
-    title = forms.CharField(
-        label="Title", max_length=200, error_messages={"required": "Enter the title of the paper"}
-    )
+    title = line_field("Title", limit=200, missing="Enter the title of the paper")
     file = forms.FileField(label="File", error_messages={"required": "Select the paper's file"})
-
-
-VIA_MEETING = "meeting__group__organisation"
 
 
 FORM_PAGE = "meetings/form.html"
@@ -86,12 +82,7 @@ def add_paper(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 
 
 def _current_paper(request: StaffRequest, pk: int) -> Paper:
-    return get_object_for(
-        request.organisation,
-        Paper.objects.current().select_related("meeting__group__organisation"),
-        via=VIA_MEETING,
-        pk=pk,
-    )
+    return paper_in(request.organisation, pk=pk)
 
 
 @staff(*READERS)
@@ -134,12 +125,7 @@ def new_decision(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 
 
 def _decision(request: StaffRequest, pk: int) -> Decision:
-    return get_object_for(
-        request.organisation,
-        Decision.objects.select_related("meeting__group__organisation", "item__work"),
-        via=VIA_MEETING,
-        pk=pk,
-    )
+    return decision_in(request.organisation, pk=pk)
 
 
 @staff(OFFICER)
@@ -191,12 +177,7 @@ def new_action(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 @staff(OFFICER)
 @require_POST
 def action_done(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    action = get_object_for(
-        request.organisation,
-        Action.objects.select_related("meeting__group__organisation"),
-        via=VIA_MEETING,
-        pk=pk,
-    )
+    action = action_in(request.organisation, pk=pk)
     today = timezone.localdate()
     button_change(
         request,
@@ -226,12 +207,7 @@ def asked_to_leave(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
 def decide_missed(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    decision = get_object_for(
-        request.organisation,
-        MissedMeetings.objects.select_related("member", "group__organisation"),
-        via="group__organisation",
-        pk=pk,
-    )
+    decision = missed_in(request.organisation, pk=pk)
     form = MissedDecisionForm(**bound(request))
 
     def decide() -> MissedMeetings:
