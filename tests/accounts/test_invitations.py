@@ -150,6 +150,11 @@ def test_a_newcomer_sets_a_name_and_password_and_is_signed_in(factory: Factory) 
     assert Grant.objects.filter(user=user, organisation=factory.home, role="officer").exists()
     home = client.get(reverse("organisations:home", kwargs={"org": "home"}))
     assert home.status_code == 200
+    # Accepting signs them in, and that sign-in is audited and emailed like any other.
+    assert AuditEntry.objects.filter(action="user.signed_in", object_id=str(user.pk)).exists()
+    assert Message.objects.filter(
+        to_address="jo@example.org", subject="You signed in to panelkeeper"
+    ).exists()
 
 
 def test_a_weak_password_is_refused_and_nothing_is_saved(factory: Factory) -> None:

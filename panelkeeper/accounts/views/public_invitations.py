@@ -24,6 +24,7 @@ from panelkeeper.accounts.invitations import (
     needs_password,
     open_invitation,
 )
+from panelkeeper.accounts.notices import notify
 from panelkeeper.accounts.permissions import public
 from panelkeeper.lib.forms import bound, button_change, form_result
 
@@ -62,6 +63,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         )
         if user is not None:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            notify(user, "signed_in", fields=["last_login"])
             how = (
                 "Next time, sign in with your email address and your password"
                 if user.has_usable_password()
