@@ -116,6 +116,11 @@ def ineligibility(member: Member, *, on: dt.date) -> tuple[str, str] | None:
     return rule, f"{member.full_name} may not take part on {day_month_year(on)}: {why}"
 
 
+def names_group(case: Case) -> bool:
+    """Whether the code the case was raised under has an investigating group (BR-6)."""
+    return ladder_of(policy_of(case.policy_version)).group is not None
+
+
 def group_roles(case: Case) -> dict[str, Role]:
     """The roles the code lets sit on this case's group, as they act for it."""
     ladder = ladder_of(policy_of(case.policy_version))

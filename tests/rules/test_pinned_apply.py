@@ -254,25 +254,25 @@ def test_a_breach_is_raised_only_by_the_routes_and_people_the_code_names_br_1() 
 @pytest.mark.parametrize(
     ("slug", "events", "before", "reason"),
     [
-        ("vela", FOUND_MINOR, [], "Determined on 2026-12-23."),
+        ("vela", FOUND_MINOR, [], "Determined on 23 December 2026."),
         (
             "vela",
             [*FOUND_MINOR[:3], ev(K.LEVEL_DETERMINED, "2026-12-23", level=NO_BREACH)],
             [],
-            "No breach found on 2026-12-23.",
+            "No breach found on 23 December 2026.",
         ),
         (
             "vela",
             FOUND_MINOR,
             [FIRST_MINOR],
-            "A further minor breach: a minor breach was found in case V-1 on 2026-11-10, "
+            "A further minor breach: a minor breach was found in case V-1 on 10 November 2026, "
             "so it is treated as major.",
         ),
         (
             "thirteen",
             THIRTEEN_MINORS[:4],
             [THIRTEEN_FIRST],
-            "A further minor breach: a minor breach was found in case T-2 on 2026-10-19, "
+            "A further minor breach: a minor breach was found in case T-2 on 19 October 2026, "
             "so the major outcomes are open too.",
         ),
     ],

@@ -35,7 +35,7 @@ from panelkeeper.cases.pending import (
 )
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.cases.reading import read_case, reading_day
-from panelkeeper.cases.seats import group_convened, group_problems
+from panelkeeper.cases.seats import group_convened, group_problems, names_group
 from panelkeeper.lib.forms import add_refusal, form_result
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
@@ -141,6 +141,7 @@ def case_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
         "convened": group_convened(case),
         "reporter_role": PartyRole.REPORTER,
         "problems": group_problems(case) if reading.view.state == "investigating" else (),
+        "may_seat": reading.view.state == "investigating" and names_group(case),
         "actions": open_actions(reading.view) if as_of == today else [],
         "is_officer": OFFICER in request.roles,
         "guests": guest_rows(case, now=timezone.now()),
@@ -183,7 +184,10 @@ def case_action(request: StaffRequest, org: str, pk: int, action: str) -> HttpRe
         raise Http404("No such step.")
     case = _case(request, pk)
     view = assess_case(case, as_of=timezone.localdate())
-    form = step.form(**bound(request), view=view, case=case)
+    try:
+        form = step.form(**bound(request), view=view, case=case)
+    except Refused as refused:  # a step this case's code does not have (no group to seat)
+        raise Http404(refused.message) from refused
     return form_page(
         request,
         case,

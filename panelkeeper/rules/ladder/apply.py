@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder.case_model import (
     AppealResult,
     CaseKind,
@@ -57,12 +58,12 @@ def check_dates(r: Replay, event: Event) -> None:
         raise StepRefused(DATES, "An event cannot take effect after the date it is recorded.")
     if r.began is not None and event.effective < r.began:
         raise StepRefused(
-            DATES, f"The case began on {r.began.isoformat()}; an event cannot come before it."
+            DATES, f"The case began on {day_month_year(r.began)}; an event cannot come before it."
         )
     if r.last is not None and event.effective < r.last:
         raise StepRefused(
             DATES,
-            f"The latest event took effect on {r.last.isoformat()}; record events in the "
+            f"The latest event took effect on {day_month_year(r.last)}; record events in the "
             "order they took effect.",
         )
 
@@ -169,7 +170,9 @@ def _lifted(r: Replay, e: Event) -> None:
     for item in reversed(r.effects):
         if item.effect is Effect.SUSPENSION and item.ended_by is None:
             if item.ends is not None and item.ends <= e.effective:
-                raise StepRefused("BR-9", f"The suspension already ended on {item.ends}.")
+                raise StepRefused(
+                    "BR-9", f"The suspension already ended on {day_month_year(item.ends)}."
+                )
             item.ends, item.ended_by = e.effective, "lifted"
             return
 
@@ -185,9 +188,9 @@ def _determined(r: Replay, e: Event) -> None:
     r.determined, r.determined_on = e.level, e.effective
     r.level = e.level
     r.confidentiality = e.confidentiality
-    r.level_reason = f"Determined on {e.effective.isoformat()}."
+    r.level_reason = f"Determined on {day_month_year(e.effective)}."
     if e.level == NO_BREACH:
-        r.level_reason = f"No breach found on {e.effective.isoformat()}."
+        r.level_reason = f"No breach found on {day_month_year(e.effective)}."
         _decide(r, e.effective, NO_BREACH, "No breach found", Effect.NONE, True, None)
         return
     esc = r.ladder.escalation
@@ -196,7 +199,7 @@ def _determined(r: Replay, e: Event) -> None:
         return
     earlier = found[-1]
     r.escalated_by = earlier.case_id
-    when = f"a {e.level} breach was found in case {earlier.case_id} on {earlier.on.isoformat()}"
+    when = f"a {e.level} breach was found in case {earlier.case_id} on {day_month_year(earlier.on)}"
     if esc.mode is EscalationMode.RELEVEL and esc.to_level is not None:
         r.level = esc.to_level
         r.level_reason = f"A further {e.level} breach: {when}, so it is treated as {esc.to_level}."

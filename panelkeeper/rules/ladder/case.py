@@ -27,6 +27,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
+from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder.apply import DATES, apply
 from panelkeeper.rules.ladder.case_model import (
     AppealResult,
@@ -175,7 +176,7 @@ def check_next(
     """
     if proposed.effective > as_of:
         raise StepRefused(
-            DATES, f"An event cannot take effect after {as_of.isoformat()}, the date of reading."
+            DATES, f"An event cannot take effect after {day_month_year(as_of)}, the date of reading."
         )
     if proposed.recorded is not None and proposed.recorded > as_of:
         raise StepRefused(DATES, "An event cannot be recorded after the date of reading.")
