@@ -44,6 +44,8 @@ class _MainText(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID:
+            if tag == "br" and self.in_main:
+                self.parts.append(" ")
             return
         if tag == "main" or self.in_main:
             self.in_main += 1

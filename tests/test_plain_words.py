@@ -21,7 +21,6 @@ from django.urls import Resolver404, resolve, reverse
 from panelkeeper.accounts.models import User
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
-
 from tests.factory import Factory
 from tests.permissions.matrix import PERSONAS, ROWS, Row
 from tests.plain_words import machine_words
@@ -116,7 +115,10 @@ def test_the_demo_organisations_speak_in_plain_words_to_officers_and_members(db:
     found = {}
     for organisation in Organisation.objects.all():
         people = [User.objects.get(email=f"officer.{organisation.slug}@example.org")]
-        people += [m.user for m in Member.objects.filter(group__organisation=organisation, user__isnull=False)]
+        people += [
+            m.user
+            for m in Member.objects.filter(group__organisation=organisation, user__isnull=False)
+        ]
         for person in people:
             client = Client()
             client.force_login(person)

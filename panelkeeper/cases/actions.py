@@ -204,7 +204,31 @@ ACTIONS: dict[str, Action] = {
     ),
 }
 
-_OPENINGS = (EventKind.MEMBER_INFORMED, EventKind.INVESTIGATION_OPENED, EventKind.MEETING_HELD)
+# The one opening action records whichever step opens the formal stage under the code:
+# its link, its page and its message name that step.
+OPENINGS = {
+    EventKind.MEMBER_INFORMED: (
+        "Record that the member was told",
+        "Recorded that the member was told",
+    ),
+    EventKind.INVESTIGATION_OPENED: ("Open the formal stage", "Formal stage opened"),
+    EventKind.MEETING_HELD: (
+        "Record the meeting with the member",
+        "Meeting with the member recorded",
+    ),
+}
+
+
+def _opening(view: CaseView) -> tuple[str, str] | None:
+    return next((OPENINGS[s.kind] for s in view.next_steps if s.kind in OPENINGS), None)
+
+
+def title_and_done(slug: str, view: CaseView) -> tuple[str, str]:
+    """What the page of action ``slug`` is called and what its success message says."""
+    action = ACTIONS[slug]
+    if slug == "open-investigation":
+        return _opening(view) or (action.title, action.done)
+    return action.title, action.done
 
 
 def open_actions(view: CaseView) -> list[tuple[str, str]]:
@@ -212,8 +236,8 @@ def open_actions(view: CaseView) -> list[tuple[str, str]]:
     kinds = [step.kind for step in view.next_steps]
     found: list[tuple[str, str]] = []
     for kind in kinds:
-        if kind in _OPENINGS:
-            found.append(("open-investigation", f"Record: {kind.value.replace('_', ' ')}"))
+        if kind in OPENINGS:
+            found.append(("open-investigation", OPENINGS[kind][0]))
         for slug, action in ACTIONS.items():
             if action.kind is kind and (slug, action.title) not in found:
                 found.append((slug, action.title))

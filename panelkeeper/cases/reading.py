@@ -18,8 +18,9 @@ from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
 from panelkeeper.rules.dates import day_month_year
-from panelkeeper.rules.ladder import Party
+from panelkeeper.rules.ladder import Ladder, Party, key_in_words
 from panelkeeper.rules.ladder.case import CaseView, DeadlineStatus, DeadlineView
+from panelkeeper.rules.ladder.model import InformalStep, Level, Outcome
 from panelkeeper.rules.ladder.planner import LATEST
 from panelkeeper.rules.policy.loader import Policy
 
@@ -55,6 +56,35 @@ def _left(deadline: DeadlineView, as_of: dt.date, calendar: WorkingCalendar) -> 
 
 
 @dataclass(frozen=True)
+class Entry:
+    """One event of the timeline, with the code's words for its step, level and outcome."""
+
+    event: CaseEvent
+    step: str
+    level: str
+    outcome: str
+
+
+def _words(key: str, found: Level | InformalStep | Outcome | None) -> str:
+    """The code's label for ``key``; a key it does not name (another outcome, recorded
+    with a reason) in words."""
+    return found.label if found is not None else key_in_words(key)
+
+
+def timeline(events: list[CaseEvent], ladder: Ladder | None) -> list[Entry]:
+    """The events in the words of the code the case was raised under."""
+    return [
+        Entry(
+            e,
+            e.step and _words(e.step, ladder.step(e.step) if ladder else None),
+            e.level and _words(e.level, ladder.level(e.level) if ladder else None),
+            e.outcome and _words(e.outcome, ladder.outcome(e.outcome) if ladder else None),
+        )
+        for e in events
+    ]
+
+
+@dataclass(frozen=True)
 class Reading:
     case: Case
     as_of: dt.date
@@ -63,6 +93,9 @@ class Reading:
     dues: list[Due]
     parties_to_tell: list[str]
     """Who must be told of the outcome in writing (BR-11)."""
+    timeline: list[Entry]
+    level: str
+    """The case's level in the code's words; "" when it has none."""
 
     @property
     def tell_by(self) -> dt.date | None:
@@ -126,7 +159,10 @@ def read_case(case: Case, *, as_of: dt.date) -> Reading:
     policy = policy_of(case.policy_version)
     calendar = calendar_for(case.organisation)
     told = parties_to_tell(case, policy)
-    return Reading(case, as_of, view, events, dues(view, calendar), told)
+    ladder = policy.breach
+    entries = timeline(events, ladder)
+    level = view.level and _words(view.level, ladder.level(view.level) if ladder else None)
+    return Reading(case, as_of, view, events, dues(view, calendar), told, entries, level)
 
 
 def reporter_for_subject(case: Case) -> str | None:

@@ -13,10 +13,11 @@ from django import forms
 
 from panelkeeper.accounts.models import User
 from panelkeeper.cases.forms import StepForm, staff_of
+from panelkeeper.cases.procedure import ladder_of, policy_of
 from panelkeeper.lib.forms import radios_field
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import GroupRole, Member
-from panelkeeper.rules.ladder import NO_BREACH, Channel
+from panelkeeper.rules.ladder import Channel, key_in_words
 from panelkeeper.rules.ladder.case import AppealResult, CaseView, EventKind
 
 OTHER = "__other__"
@@ -108,17 +109,23 @@ class DetermineForm(StepForm):
         super().__init__(*args, **kwargs)
         self.offer(
             "level",
-            [
-                (o, "No breach" if o == NO_BREACH else o.replace("_", " ").capitalize())
-                for o in _options(self.view, EventKind.LEVEL_DETERMINED)
-            ],
+            [(o, self._level_words(o)) for o in _options(self.view, EventKind.LEVEL_DETERMINED)],
         )
+
+    def _level_words(self, key: str) -> str:
+        """The level as the code names it ("Minor breach")."""
+        ladder = ladder_of(policy_of(self.case.policy_version)) if self.case else None
+        found = ladder.level(key) if ladder is not None else None
+        return found.label if found is not None else key_in_words(key)
 
 
 class OutcomeForm(StepForm):
     outcome = radios_field("Which outcome?", missing="Select the outcome")
-    other = forms.SlugField(
-        label="Another outcome: a short name, like extra_training", required=False, max_length=100
+    other = forms.CharField(
+        label="Another outcome, in a few words",
+        help_text="For example, Extra training on confidentiality",
+        required=False,
+        max_length=100,
     )
     reason = forms.CharField(
         label="Reason (needed for an outcome not on offer)",
@@ -139,8 +146,8 @@ class OutcomeForm(StepForm):
         data = super().clean() or {}
         if data.get("outcome") == OTHER:
             if not data.get("other"):
-                self.add_error("other", "Enter a short name for the other outcome")
-            data["outcome"] = data.get("other") or ""
+                self.add_error("other", "Enter the other outcome in a few words")
+            data["outcome"] = (data.get("other") or "").strip()
         return data
 
 

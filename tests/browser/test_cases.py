@@ -73,8 +73,8 @@ def test_an_officer_takes_a_vela_breach_to_an_outcome_and_an_appeal(
         expect(page.get_by_role("heading", level=1)).to_contain_text("Sam Subject")
         assert_accessible(page)
 
-        _step(page, "Record: member informed", "Open the formal stage")
-        _save(page, "Open the formal stage")
+        _step(page, "Record that the member was told", "Record that the member was told")
+        _save(page, "Record that the member was told")
         for role, person in (
             ("Customer Involvement Team", ("user", people["staff"][0])),
             ("Service Improvement Team", ("user", people["staff"][1])),

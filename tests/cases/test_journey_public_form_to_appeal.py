@@ -159,9 +159,9 @@ def test_a_concern_from_the_public_form_becomes_a_case_whose_appeal_is_decided(
     # The member is told; from that day the code gives ten working days (BR-4, BR-5).
     text = step(
         "open-investigation",
-        "Open the formal stage",
+        "Record that the member was told",
         date_input("effective", D(2026, 11, 3)),
-        "Formal stage opened",
+        "Recorded that the member was told",
     )
     assert "State Investigating" in text
     assert "Deal with the breach (BR-5) 17 November 2026 10 working days left" in text

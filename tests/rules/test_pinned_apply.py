@@ -128,8 +128,9 @@ def _recorded(outcome: str, reason: str | None = None, **data: object) -> Event:
 def test_an_outcome_off_the_list_names_those_on_it_and_asks_for_a_reason_interpretation_8() -> None:
     assert _refusal(policy("vela"), FOUND_MINOR, _recorded("mediation"), before=False) == (
         "Interpretation 8",
-        "Outcome 'mediation' is not one the code offers here "
-        "(final_written_warning, training_and_support); record the reason for choosing it.",
+        "The outcome “Mediation” is not one the code offers here (Final written warning, "
+        "kept on record by Vela and the Panel; Training and support); record the reason "
+        "for choosing it.",
     )
 
 
@@ -143,8 +144,8 @@ def test_a_code_without_other_outcomes_refuses_one_off_the_list_br_10() -> None:
         strict, FOUND_MINOR, _recorded("mediation", "Both asked for it"), before=False
     ) == (
         "BR-10",
-        "Outcome 'mediation' is not on offer. On offer: final_written_warning, "
-        "training_and_support.",
+        "The outcome “Mediation” is not on offer. On offer: Final written warning, kept on "
+        "record by Vela and the Panel; Training and support.",
     )
 
 

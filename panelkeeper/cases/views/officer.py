@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
-from panelkeeper.cases.actions import ACTIONS, open_actions
+from panelkeeper.cases.actions import ACTIONS, open_actions, title_and_done
 from panelkeeper.cases.changes.opening import raise_breach as raise_breach_case
 from panelkeeper.cases.changes.people import release_seat as release_held_seat
 from panelkeeper.cases.changes.people import remove_party as remove_person
@@ -188,14 +188,15 @@ def case_action(request: StaffRequest, org: str, pk: int, action: str) -> HttpRe
         form = step.form(**bound(request), view=view, case=case)
     except Refused as refused:  # a step this case's code does not have (no group to seat)
         raise Http404(refused.message) from refused
+    title, done = title_and_done(action, view)
     return form_page(
         request,
         case,
         form,
-        title=step.title,
+        title=title,
         view=view,
         change=lambda: step.take(case, form.cleaned_data, request.user),
-        done=step.done,
+        done=done,
     )
 
 

@@ -43,6 +43,7 @@ from panelkeeper.rules.ladder.model import (
     Party,
     Raiser,
     Requirement,
+    key_in_words,
 )
 from panelkeeper.rules.ladder.parse import read_ladder
 from panelkeeper.rules.policy.problems import Table
@@ -64,6 +65,7 @@ __all__ = [
     "Seated",
     "check_group",
     "explain_ladder",
+    "key_in_words",
     "parse_breach",
 ]
 

@@ -19,7 +19,13 @@ from panelkeeper.rules.ladder.case_model import (
     StepRefused,
 )
 from panelkeeper.rules.ladder.counting import received_on
-from panelkeeper.rules.ladder.model import NO_BREACH, Anchor, Effect, EscalationMode
+from panelkeeper.rules.ladder.model import (
+    NO_BREACH,
+    Anchor,
+    Effect,
+    EscalationMode,
+    key_in_words,
+)
 from panelkeeper.rules.ladder.replay import OPENING_EVENT, AppealRecord, EffectRecord, Replay
 
 #: The rule a step out of order breaks, by the kind of step.
@@ -237,18 +243,19 @@ def _outcome_effect(r: Replay, e: Event, key: str) -> tuple[str, Effect, bool]:
     named = r.ladder.outcome(key)
     if any(o.key == key for o in offer) and named is not None:
         return named.label, named.effect, True
-    offered_keys = ", ".join(o.key for o in offer) or "none"
+    offered = "; ".join(o.label for o in offer) or "none"
+    asked = f"“{named.label if named is not None else key_in_words(key)}”"
     if not r.ladder.other_outcomes_with_reason:
-        raise StepRefused("BR-10", f"Outcome '{key}' is not on offer. On offer: {offered_keys}.")
+        raise StepRefused("BR-10", f"The outcome {asked} is not on offer. On offer: {offered}.")
     if not (e.reason and e.reason.strip()):
         raise StepRefused(
             "Interpretation 8",
-            f"Outcome '{key}' is not one the code offers here ({offered_keys}); "
+            f"The outcome {asked} is not one the code offers here ({offered}); "
             "record the reason for choosing it.",
         )
     if named is not None:
         return named.label, named.effect, False
-    return key.replace("_", " ").capitalize(), e.effect or Effect.NONE, False
+    return key_in_words(key), e.effect or Effect.NONE, False
 
 
 def _apply_effect(r: Replay, e: Event, key: str, label: str, effect: Effect) -> None:
@@ -332,7 +339,7 @@ def _appeal_decided(r: Replay, e: Event) -> None:
         if not e.outcome:
             raise StepRefused("BR-12", "Name the outcome the appeal substitutes.")
         named = r.ladder.outcome(e.outcome)
-        label = named.label if named is not None else e.outcome.replace("_", " ").capitalize()
+        label = named.label if named is not None else key_in_words(e.outcome)
         effect = named.effect if named is not None else (e.effect or Effect.NONE)
         _end_outcome_effects(r, e.effective, "varied on appeal")
         r.outcome_key, r.outcome_label, r.outcome_effect = e.outcome, label, effect

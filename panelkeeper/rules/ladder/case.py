@@ -176,7 +176,8 @@ def check_next(
     """
     if proposed.effective > as_of:
         raise StepRefused(
-            DATES, f"An event cannot take effect after {day_month_year(as_of)}, the date of reading."
+            DATES,
+            f"An event cannot take effect after {day_month_year(as_of)}, the date of reading.",
         )
     if proposed.recorded is not None and proposed.recorded > as_of:
         raise StepRefused(DATES, "An event cannot be recorded after the date of reading.")

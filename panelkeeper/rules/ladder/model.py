@@ -121,6 +121,15 @@ DEFAULT_RECEIPT: dict[Channel, Duration] = {
 NO_BREACH = "no_breach"
 
 
+def key_in_words(key: str) -> str:
+    """A key the code does not name (another outcome, recorded with a reason), as words:
+    "extra_training" reads "Extra training"; "Training with the CIT" stays as written."""
+    if key == NO_BREACH:
+        return "No breach"
+    words = key.replace("_", " ")
+    return words[:1].upper() + words[1:]
+
+
 @dataclass(frozen=True)
 class Deadline:
     """``within`` counted from the day after ``start`` (BR-5, BR-11, BR-12)."""
