@@ -23,6 +23,7 @@ from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import Member
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
+CONSENT_MISSING = "Select yes if we can tell them who raised it"
 
 
 class ConcernForm(ChoosingForm):
@@ -85,9 +86,9 @@ class ConcernForm(ChoosingForm):
     )
     consents_to_identity = radios_field(
         "Can we tell the person concerned who raised it?",
-        missing="Select yes if we can tell them who raised it",
+        missing=CONSENT_MISSING,
         choices=YES_NO,
-        hint="If you say no, or stay anonymous, we will not tell them who you are.",
+        hint="If you say no, we will not tell them who you are.",
     )
 
     def __init__(self, *args: Any, raising: Raising, today: dt.date, **kwargs: Any) -> None:
@@ -100,7 +101,13 @@ class ConcernForm(ChoosingForm):
             del self.fields["about"]
         if not raising.tells_outcome:
             del self.fields["outcome_in_writing"]
-        if not raising.anonymous:
+        if raising.anonymous:
+            # Only a named reporter is asked; someone anonymous leaves it, as their name.
+            consent = self.fields["consents_to_identity"]
+            consent.required = False
+            consent.label = "If you give your name: can we tell the person concerned?"
+            consent.help_text = "Leave this if you stay anonymous. We will not know who you are."
+        else:
             del self.fields["anonymous"]
             self.fields["reporter_name"].help_text = ""
             self.fields[
@@ -126,6 +133,8 @@ class ConcernForm(ChoosingForm):
             )
         if "outcome_in_writing" in self.fields:
             self._check_outcome_in_writing(data)
+        if not data.get("consents_to_identity") and "consents_to_identity" not in self.errors:
+            self.add_error("consents_to_identity", CONSENT_MISSING)
         return data
 
     def _check_outcome_in_writing(self, data: dict[str, Any]) -> None:
@@ -157,7 +166,7 @@ class ConcernForm(ChoosingForm):
             anonymous=self.is_anonymous(data),
             reporter_name=data["reporter_name"],
             reporter_contact=data["reporter_contact"],
-            consents_to_identity=data["consents_to_identity"] == "yes",
+            consents_to_identity=data.get("consents_to_identity") == "yes",
             outcome_in_writing=(
                 not self.is_anonymous(data) and data.get("outcome_in_writing") == "yes"
             ),

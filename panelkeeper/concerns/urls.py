@@ -17,6 +17,7 @@ urlpatterns = [
     path(f"{PUBLIC}follow-up/message/", public.follow_up_message, name="follow_up_message"),
     path(f"{PUBLIC}follow-up/finish/", public.follow_up_finish, name="follow_up_finish"),
     path(ORG, officer.concern_list, name="list"),
+    path(f"{ORG}poster/", officer.poster, name="poster"),
     path(f"{ORG}<int:pk>/", officer.concern_detail, name="detail"),
     path(f"{ORG}<int:pk>/reply/", officer.reply, name="reply"),
     path(f"{ORG}<int:pk>/triage/", officer.triage, name="triage"),

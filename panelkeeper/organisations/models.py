@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 from panelkeeper.lib.fields import optional_user_key, user_key
 from panelkeeper.rules.dates import day_month_year
@@ -54,6 +56,12 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def concern_form_address(self) -> str:
+        """Where anyone opens the organisation's public concern form (BR-1): the address
+        for posters, the website and letters, from the installation's own address."""
+        path = reverse("concerns:raise", kwargs={"org": self.slug})
+        return settings.BASE_URL.rstrip("/") + path
 
 
 class OrganisationRecord(models.Model):

@@ -60,7 +60,7 @@ def test_a_breach_with_no_clause_is_refused_where_the_code_names_citable_ones_br
 
 
 def test_someone_the_code_does_not_let_raise_a_breach_is_refused_br_1(factory: Factory) -> None:
-    refusal = _refusal(factory.breach_case, raised_by="public")
+    refusal = _refusal(factory.breach_case, raised_by="panel_member")
     assert refusal.rule == "BR-1"
 
 

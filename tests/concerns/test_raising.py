@@ -53,10 +53,46 @@ def test_vela_has_no_anonymous_route_and_names_who_may_raise_br_1(factory: Facto
     factory.code_in_force("vela")
     response = Client().get(raise_url())
     assert 'name="anonymous"' not in response.text
+    assert "anonymous" not in response.text.lower()  # not offered, nor mentioned
     assert "How customer involvement works" not in response.text
-    assert "A member of the public" not in response.text  # vela lists customers, staff, Board
+    # "Any aggrieved person", customers, staff and Board named as examples (BR-1).
+    assert "A member of the public" in response.text
     assert "A Board member" in response.text
     assert "Customer Involvement Team" in response.text
+
+
+def test_a_member_of_the_public_raises_a_named_concern_under_vela_br_1(factory: Factory) -> None:
+    factory.code_in_force("vela")
+    data = report_data(reporter_kind="public", reporter_name="Pat Passer-by")
+    del data["anonymous"]
+    data["reporter_contact"] = "pat@example.org"
+    response = Client().post(raise_url(), data, follow=True)
+    assert "Concern sent" in response.text
+    concern = Concern.objects.get()
+    assert (concern.reporter_kind, concern.anonymous) == ("public", False)
+    assert concern.reporter_name == "Pat Passer-by"
+
+
+def test_a_named_reporter_must_say_whether_they_may_be_named(factory: Factory) -> None:
+    factory.code_in_force("vela")
+    data = report_data(reporter_name="Pat", reporter_contact="pat@example.org")
+    del data["anonymous"], data["consents_to_identity"]
+    response = Client().post(raise_url(), data)
+    assert "Select yes if we can tell them who raised it" in response.text
+    assert Concern.objects.count() == 0
+
+
+def test_an_anonymous_reporter_is_not_asked_whether_they_may_be_named(thirteen: Any) -> None:
+    page = Client().get(raise_url()).text
+    assert "Leave this if you stay anonymous" in page
+    data = report_data()
+    del data["consents_to_identity"]
+    response = Client().post(raise_url(), data, follow=True)
+    assert "Concern sent" in response.text
+    assert Concern.objects.get().consents_to_identity is False
+    named = report_data(anonymous="no", reporter_name="Pat", reporter_contact="pat@example.org")
+    del named["consents_to_identity"]
+    assert "Select yes if we can tell them" in Client().post(raise_url(), named).text
 
 
 def test_an_anonymous_concern_is_saved_with_only_a_keyed_hash_of_its_code(thirteen: Any) -> None:
@@ -144,7 +180,7 @@ def test_the_receipt_page_is_print_friendly(thirteen: Any) -> None:
             "reporter_contact",
             "Enter an email address, phone number or postal address",
         ),
-        ({"reporter_kind": "public"}, "reporter_kind", "Select a valid choice"),
+        ({"reporter_kind": "panel_member"}, "reporter_kind", "Select a valid choice"),
     ],
 )
 def test_bad_input_gets_a_message_and_nothing_is_saved(
@@ -168,7 +204,7 @@ def test_a_date_in_the_future_is_refused(thirteen: Any) -> None:
 def test_a_member_of_the_public_is_refused_where_the_code_does_not_list_them_br_1(
     factory: Factory,
 ) -> None:
-    factory.code_in_force("vela")
+    factory.code_in_force("nexus")  # members, staff, Board members and other customers
     data = report_data(
         reporter_kind="public", anonymous="no", reporter_name="P", reporter_contact="p"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
@@ -80,6 +81,7 @@ def test_the_api_reads_and_changes_the_settings_as_the_page_does(
         "contact_email": "",
         "telephone": "",
         "has_logo": False,
+        "concern_form": f"{settings.BASE_URL.rstrip('/')}/concerns/{factory.home.slug}/",
     }
     response = send(client, "PATCH", {"region": "NIR"}, headers)
     assert response.status_code == 200  # type: ignore[attr-defined]

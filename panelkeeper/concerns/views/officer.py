@@ -22,6 +22,8 @@ from panelkeeper.concerns.follow_up import case_state_of, status_for_reporter
 from panelkeeper.concerns.forms import CloseForm, ContactForm, MessageForm, TriageForm
 from panelkeeper.concerns.handling import close_concern, record_contact, reply_to_concern
 from panelkeeper.concerns.models import Concern, ConcernQuerySet, Message
+from panelkeeper.concerns.posters import qr_code
+from panelkeeper.concerns.routing import raising_for
 from panelkeeper.concerns.triage import triage_concern
 from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.requests import StaffRequest
@@ -48,6 +50,21 @@ def concern_list(request: StaffRequest, org: str) -> HttpResponse:
     organisation = request.organisation
     context = {"organisation": organisation, "concerns": concern_list_queryset(organisation)}
     return render(request, "concerns/list.html", context)
+
+
+@staff(OFFICER)
+@require_GET
+def poster(request: StaffRequest, org: str) -> HttpResponse:
+    """A poster to print: the public form's address and a QR code that opens it (BR-1)."""
+    organisation = request.organisation
+    address = organisation.concern_form_address()
+    context = {
+        "organisation": organisation,
+        "address": address,
+        "qr_code": qr_code(address),
+        "raising": raising_for(organisation, on=timezone.localdate()),
+    }
+    return render(request, "concerns/poster.html", context)
 
 
 def _concern(request: StaffRequest, pk: int) -> Concern:

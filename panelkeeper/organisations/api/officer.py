@@ -258,6 +258,7 @@ def _settings_out(organisation: Organisation) -> SettingsOut:
         region_name=organisation.get_region_display(),
         closure_days=organisation.closure_days.count(),
         has_logo=bool(organisation.logo),
+        concern_form=organisation.concern_form_address(),
         **{field: getattr(organisation, field) for field in DETAILS},
     )
 

@@ -105,6 +105,8 @@ class SettingsOut(Schema):
     contact_email: str
     telephone: str
     has_logo: bool
+    concern_form: str
+    """The address of the public concern form, where anyone raises a concern (BR-1)."""
 
 
 class SettingsIn(Schema):
