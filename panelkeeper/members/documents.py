@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.safestring import SafeString, mark_safe
 
 from panelkeeper.audit.log import record
-from panelkeeper.lib.markdown import render_markdown
+from panelkeeper.lib.markdown import keep_paragraphs, render_markdown
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.eligibility import Hurdle, eligibility
 from panelkeeper.members.models import Document, DocumentVersion, Member, Signature, text_hash
@@ -166,8 +166,9 @@ _HEADING = re.compile(r"<(/?)h([1-6])>")
 
 
 def render_document(text: str) -> SafeString:
-    """A document's Markdown as safe HTML, its headings one level down, so that the
+    """A document's text as safe HTML: Markdown, or text pasted from a word processor with
+    its paragraphs and bulleted lists kept; its headings one level down, so that the
     page's own heading stays the only level-one heading."""
-    html = render_markdown(text)
+    html = render_markdown(keep_paragraphs(text))
     shifted = _HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}>", html)
     return mark_safe(shifted)  # only tag names change in HTML already sanitised

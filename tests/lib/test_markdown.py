@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from panelkeeper.lib.markdown import render_markdown
+from panelkeeper.lib.markdown import keep_paragraphs, render_markdown
 
 ALLOWED = {
     "p", "br", "hr", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li",
@@ -79,3 +79,14 @@ def test_style_attributes_are_dropped_for_the_strict_csp() -> None:
 
 def test_the_result_is_marked_safe_for_templates() -> None:
     assert hasattr(render_markdown("x"), "__html__")
+
+
+def test_pasted_lines_become_paragraphs_and_bullets_a_list() -> None:
+    assert keep_paragraphs("One.\r\nTwo.\n• a\n● b\nThree.") == (
+        "One.\n\nTwo.\n\n- a\n- b\n\nThree."
+    )
+
+
+def test_markdown_lists_tables_indents_hard_breaks_and_fences_are_left_as_written() -> None:
+    text = "1. a\n2. b\n\n| x |\n|---|\n\n- item\n  more\n\nend  \nsame\n```\n• x\ny\n```"
+    assert keep_paragraphs(text) == text
