@@ -21,6 +21,7 @@ from django.urls import Resolver404, resolve, reverse
 from panelkeeper.accounts.models import User
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
+from tests.concerns.conftest import report_data
 from tests.factory import Factory
 from tests.permissions.matrix import PERSONAS, ROWS, Row
 from tests.plain_words import machine_words
@@ -113,7 +114,10 @@ def _read_outwards(client: Client, start: str, per_name: int = 3) -> dict[str, l
 def test_the_demo_organisations_speak_in_plain_words_to_officers_and_members(db: None) -> None:
     call_command("demo", stdout=StringIO())
     found = {}
-    for organisation in Organisation.objects.all():
+    for n, organisation in enumerate(Organisation.objects.all()):
+        # A concern for each, so that the officers' concern pages have one to show.
+        concern = report_data(anonymous="no", reporter_name="Pat", reporter_contact="p@example.org")
+        Client(REMOTE_ADDR=f"198.51.100.{n + 1}").post(f"/concerns/{organisation.slug}/", concern)
         people = [User.objects.get(email=f"officer.{organisation.slug}@example.org")]
         people += [
             m.user

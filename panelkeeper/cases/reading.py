@@ -161,7 +161,9 @@ def read_case(case: Case, *, as_of: dt.date) -> Reading:
     told = parties_to_tell(case, policy)
     ladder = policy.breach
     entries = timeline(events, ladder)
-    level = view.level and _words(view.level, ladder.level(view.level) if ladder else None)
+    level = ""
+    if view.level:
+        level = _words(view.level, ladder.level(view.level) if ladder else None)
     return Reading(case, as_of, view, events, dues(view, calendar), told, entries, level)
 
 
