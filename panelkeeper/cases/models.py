@@ -23,7 +23,7 @@ from django.db.models import Q
 
 from panelkeeper.lib.fields import optional_user_key
 from panelkeeper.rules.dates import day_month_year
-from panelkeeper.rules.ladder import Channel, Effect, Raiser
+from panelkeeper.rules.ladder import Channel, Effect, Raiser, key_in_words
 from panelkeeper.rules.ladder.case import AppealResult, EventKind, State
 
 if TYPE_CHECKING:
@@ -170,6 +170,12 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return f"Case {self.reference}: {self.member}"
+
+    @property
+    def level_in_words(self) -> str:
+        """The level for a list of cases ("Minor", "No breach"); a case's own page gives
+        the code's full label."""
+        return key_in_words(self.level) if self.level else ""
 
     @property
     def reference(self) -> str:
