@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.factory import Factory
-from tests.permissions.matrix import Row, api_officers, everyone, not_allowed, officers
+from tests.permissions.matrix import Row, api_officers, everyone, officers
 
 API = "/api/v1/concerns"
 
@@ -42,7 +42,7 @@ CONCERN_ROWS = [
     Row("concerns:follow_up_finish", "POST", everyone(302), org),
     Row("concerns:list", "GET", officers(), org),
     Row("concerns:poster", "GET", officers(), org),
-    Row("concerns:poster", "POST", not_allowed(), org, note="a page to print"),
+    Row("concerns:poster", "POST", officers(405), org, note="a page to print"),
     Row("concerns:detail", "GET", officers(), concern_kw),
     Row("concerns:reply", "POST", officers(200), concern_kw, note="empty: the page with errors"),
     Row("concerns:triage", "GET", officers(), concern_kw),

@@ -52,6 +52,22 @@ def test_a_refused_concern_answers_422_with_the_field_and_saves_nothing(factory:
     assert not Concern.objects.exists()
 
 
+def test_a_member_of_the_public_raises_a_named_concern_where_the_code_allows_br_1(
+    factory: Factory,
+) -> None:
+    factory.code_in_force("vela")
+    named = {"reporter_name": "Pat", "reporter_contact": "pat@example.org", "anonymous": False}
+    response = post(Client(), "", concern_body(reporter_kind="public", **named))
+    assert response.status_code == 201 and response.json()["receipt_code"] is None
+    assert Concern.objects.get().reporter_kind == "public"
+    factory.code_in_force("nexus", factory.organisation(slug="nexus-like"))
+    path = "/api/v1/concerns/nexus-like"
+    refused = Client().post(
+        path, concern_body(reporter_kind="public", **named), content_type="application/json"
+    )
+    assert refused.status_code == 422 and refused.json()["field"] == "reporter_kind"
+
+
 def test_raising_with_an_unknown_organisation_answers_404(factory: Factory) -> None:
     response = Client().post(
         "/api/v1/concerns/nowhere", concern_body(), content_type="application/json"
