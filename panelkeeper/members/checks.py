@@ -1,4 +1,4 @@
-"""The refusals the members' domain functions share: a date's window and a one-line text.
+"""The refusals the members' domain functions share: a date's earliest day and a one-line text.
 
 Each rule keeps its wording in one place while every caller names its own field and its
 own words for the thing checked, so the sentences read as before ("The date signed must
@@ -10,20 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.rules.dates import day_month_year
 
-__all__ = ["refuse_before", "refuse_future", "single_line"]
-
-
-def refuse_future(
-    value: dt.date, *, today: dt.date, what: str, field: str, name_it: bool = False
-) -> None:
-    """Refuse ``value`` on ``field`` when it is after ``today`` (see :func:`future_date`)."""
-    problem = future_date(value, today=today, what=what, name_it=name_it)
-    if problem is not None:
-        raise Refused(problem, field=field)
+__all__ = ["refuse_before", "single_line"]
 
 
 def refuse_before(value: dt.date, *, earliest: dt.date, what: str, since: str, field: str) -> None:
