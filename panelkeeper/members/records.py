@@ -19,7 +19,7 @@ from django.utils import timezone
 from panelkeeper.audit.log import create_recorded, save_recorded
 from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.members.checks import refuse_before, single_line
+from panelkeeper.members.checks import created_for, refuse_before, single_line
 from panelkeeper.members.models import (
     ContactBy,
     CustomerType,
@@ -240,13 +240,12 @@ def record_status(
             field="effective_from",
         )
     with transaction.atomic():
-        entry = create_recorded(
+        entry = created_for(
             MemberStatus,
+            member,
             actor=actor,
-            organisation=member.group.organisation,
             action="member_status.recorded",
             logged={"status": status, "reason": reason, "effective_from": effective_from},
-            member=member,
             recorded_at=timezone.now(),
             recorded_by=actor,
         )

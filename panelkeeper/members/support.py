@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from panelkeeper.audit.log import create_recorded, save_recorded
+from panelkeeper.audit.log import save_recorded
 from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.members.checks import single_line
+from panelkeeper.members.checks import created_for, single_line
 from panelkeeper.members.models import Appraisal, Expense, Member
 
 if TYPE_CHECKING:
@@ -51,10 +51,10 @@ def record_appraisal(
         raise Refused(
             "The date it was held must be within a year of the start date", field="held_on"
         )
-    return create_recorded(
+    return created_for(
         Appraisal,
+        member,
         actor=actor,
-        organisation=member.group.organisation,
         action="appraisal.recorded",
         logged={
             "kind": kind,
@@ -63,7 +63,6 @@ def record_appraisal(
             "training_given": training_given.strip(),
             "notes": notes.strip(),
         },
-        member=member,
         recorded_by=actor,
     )
 
@@ -109,10 +108,10 @@ def submit_expense(
         activity_on, today, what="The date of the activity", field="activity_on", full_stop=False
     )
     value = parse_amount(amount)
-    return create_recorded(
+    return created_for(
         Expense,
+        member,
         actor=actor,
-        organisation=member.group.organisation,
         action="expense.submitted",
         logged={
             "kind": kind,
@@ -121,7 +120,6 @@ def submit_expense(
             "amount": value,
             "description": description.strip()[:500],
         },
-        member=member,
         submitted_by=actor,
     )
 
