@@ -3,7 +3,6 @@ from django.apps import AppConfig
 
 class AccountsConfig(AppConfig):
     name = "panelkeeper.accounts"
-    label = "accounts"
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in

@@ -188,14 +188,14 @@ class CodeForm(forms.Form):
     )
 
 
+def _message_body(label: str, *, missing: str) -> forms.CharField:
+    """A message between the service and the person who raised a concern, up to
+    :data:`MAX_MESSAGE` characters."""
+    return text_field(label, rows=5, limit=MAX_MESSAGE, missing=missing, what=label)
+
+
 class MessageForm(forms.Form):
-    body = text_field(
-        "Your message",
-        rows=5,
-        limit=MAX_MESSAGE,
-        missing="Enter your message",
-        what="Your message",
-    )
+    body = _message_body("Your message", missing="Enter your message")
 
 
 class ContactForm(forms.Form):
@@ -207,13 +207,7 @@ class ContactForm(forms.Form):
         choices=[c for c in Message.Channel.choices if c[0] != Message.Channel.SERVICE],
     )
     sent_on = GovukDateField(noun="date of the contact", label="When?")
-    body = text_field(
-        "What was said",
-        rows=5,
-        limit=MAX_MESSAGE,
-        missing="Enter what was said",
-        what="What was said",
-    )
+    body = _message_body("What was said", missing="Enter what was said")
 
 
 class CloseForm(forms.Form):

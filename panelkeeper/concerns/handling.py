@@ -20,7 +20,7 @@ from panelkeeper.concerns import receipts
 from panelkeeper.concerns.models import About, Concern, Message, ReporterKind, Setting
 from panelkeeper.concerns.routing import Raising
 from panelkeeper.lib.contacts import letter_contact
-from panelkeeper.lib.effective import future_date
+from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused, entered
 from panelkeeper.organisations.models import Organisation
 
@@ -67,9 +67,7 @@ def _check_report(report: Report, raising: Raising, today: dt.date) -> None:
     for field, (longest, words) in LIMITS.items():
         if len(getattr(report, field).strip()) > longest:
             raise Refused(f"{words} must be {longest:,} characters or fewer.", field=field)
-    problem = future_date(report.happened_on, today=today, what="The date it happened")
-    if problem is not None:
-        raise Refused(f"{problem}.", field="happened_on")
+    refuse_future(report.happened_on, today, what="The date it happened", field="happened_on")
     if report.about not in raising.topics:
         raise Refused(
             "This organisation's code takes concerns about a member's conduct only.",
@@ -233,9 +231,7 @@ def record_contact(
         raise Refused("The person who raised this is anonymous. Reply to them here instead.")
     if channel not in Message.Channel.values or channel == Message.Channel.SERVICE:
         raise Refused("Select how you contacted them.", field="channel")
-    problem = future_date(sent_on, today=today, what="The date of the contact")
-    if problem is not None:
-        raise Refused(f"{problem}.", field="sent_on")
+    refuse_future(sent_on, today, what="The date of the contact", field="sent_on")
     return _officer_message(concern, officer, body, Message.Channel(channel), sent_on, today)
 
 

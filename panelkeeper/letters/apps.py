@@ -3,7 +3,6 @@ from django.apps import AppConfig
 
 class LettersConfig(AppConfig):
     name = "panelkeeper.letters"
-    label = "letters"
     verbose_name = "Letters and reminders"
 
     def ready(self) -> None:

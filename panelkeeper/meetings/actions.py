@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.db.models import QuerySet
 
+from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.audited import record_at_meeting, save_logged
-from panelkeeper.meetings.codes import day, not_future
+from panelkeeper.meetings.codes import day
 from panelkeeper.meetings.models import Action, Meeting, MeetingStatus
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
@@ -60,7 +61,7 @@ def allocate_action(
 
 def complete_action(*, action: Action, done_on: dt.date, actor: User, today: dt.date) -> Action:
     """Record that the action is done."""
-    not_future(done_on, today, field="done_on", noun="date it was done")
+    refuse_future(done_on, today, what="The date it was done", field="done_on")
     if action.done_on is not None:
         raise Refused(f"This action was already done on {day(action.done_on)}.")
     with transaction.atomic():

@@ -3,7 +3,6 @@ from django.apps import AppConfig
 
 class MeetingsConfig(AppConfig):
     name = "panelkeeper.meetings"
-    label = "meetings"
 
     def ready(self) -> None:
         # The daily trigger's job table is a plain dict; the agenda job joins it from here

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
-from panelkeeper.lib.effective import future_date
+from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.codes import code_on, day
 from panelkeeper.meetings.missed import review_member
@@ -89,11 +89,8 @@ def record_attendance(
         raise Refused("Enter the date the apologies were given.", field="apologies_given_on")
     late = False
     if apologies_given_on is not None:
-        problem = future_date(
-            apologies_given_on, today=today, what="The date the apologies were given"
-        )
-        if problem is not None:
-            raise Refused(f"{problem}.", field="apologies_given_on")
+        what = "The date the apologies were given"
+        refuse_future(apologies_given_on, today, what=what, field="apologies_given_on")
         if apologies_given_on > meeting.date:
             raise Refused(
                 f"Apologies are given on or before the day of the meeting ({day(meeting.date)}). "

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from panelkeeper.lib.effective import future_date
-from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.in_force import loadable_policy_on
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.rules.dates import day_month_year
@@ -31,9 +29,3 @@ def meeting_rules(organisation: Organisation, on: dt.date) -> Meetings | None:
 def day(value: dt.date) -> str:
     """23 November 2026"""
     return day_month_year(value)
-
-
-def not_future(value: dt.date, today: dt.date, *, field: str, noun: str) -> None:
-    problem = future_date(value, today=today, what=f"The {noun}")
-    if problem is not None:
-        raise Refused(f"{problem}.", field=field)

@@ -26,9 +26,10 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
+from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.audited import log, save_logged
-from panelkeeper.meetings.codes import code_on, day, not_future
+from panelkeeper.meetings.codes import code_on, day
 from panelkeeper.meetings.models import Meeting, MeetingStatus, MissedMeetings, MissedMeetingsStatus
 from panelkeeper.meetings.seats import member_seats
 from panelkeeper.members.models import Member, Status
@@ -142,7 +143,7 @@ def decide_missed_meetings(
             else "Enter the reason membership ends.",
             field="reason",
         )
-    not_future(decided_on, today, field="decided_on", noun="date of the decision")
+    refuse_future(decided_on, today, what="The date of the decision", field="decided_on")
     if meeting is not None:
         if meeting.group_id != decision.group_id or meeting.status != MeetingStatus.HELD:
             raise Refused("Choose a meeting of the group that has been held.", field="meeting")

@@ -3,7 +3,6 @@ from django.apps import AppConfig
 
 class MembersConfig(AppConfig):
     name = "panelkeeper.members"
-    label = "members"
     verbose_name = "Members and their signed documents"
 
     def ready(self) -> None:

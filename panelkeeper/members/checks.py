@@ -1,4 +1,5 @@
-"""The refusals the members' domain functions share: a date's window and a one-line text.
+"""What the members' domain functions share: their refusals (a date's earliest day, a
+one-line text) and a new row about a member, filed under the member's organisation.
 
 Each rule keeps its wording in one place while every caller names its own field and its
 own words for the thing checked, so the sentences read as before ("The date signed must
@@ -9,21 +10,20 @@ form errors carry none.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-from panelkeeper.lib.effective import future_date
+from django.db import models
+
+from panelkeeper.audit.log import create_recorded
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.rules.dates import day_month_year
 
-__all__ = ["refuse_before", "refuse_future", "single_line"]
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
+    from panelkeeper.members.models import Member
 
-
-def refuse_future(
-    value: dt.date, *, today: dt.date, what: str, field: str, name_it: bool = False
-) -> None:
-    """Refuse ``value`` on ``field`` when it is after ``today`` (see :func:`future_date`)."""
-    problem = future_date(value, today=today, what=what, name_it=name_it)
-    if problem is not None:
-        raise Refused(problem, field=field)
+__all__ = ["created_for", "refuse_before", "single_line"]
 
 
 def refuse_before(value: dt.date, *, earliest: dt.date, what: str, since: str, field: str) -> None:
@@ -47,3 +47,25 @@ def single_line(text: str, *, field: str, missing: str, what: str, most: int) ->
     if len(line) > most:
         raise Refused(f"{what} must be {most} characters or fewer", field=field)
     return line
+
+
+def created_for[M: models.Model](
+    model: type[M],
+    member: Member,
+    *,
+    actor: User | None,
+    action: str,
+    logged: Mapping[str, Any],
+    **unlogged: Any,
+) -> M:
+    """A new ``model`` row about ``member`` and its audit entry, filed under the member's
+    organisation, as :func:`~panelkeeper.audit.log.create_recorded` makes them."""
+    return create_recorded(
+        model,
+        actor=actor,
+        organisation=member.group.organisation,
+        action=action,
+        logged=logged,
+        member=member,
+        **unlogged,
+    )

@@ -17,8 +17,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import create_recorded, save_recorded
+from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.members.checks import refuse_before, refuse_future, single_line
+from panelkeeper.members.checks import created_for, refuse_before, single_line
 from panelkeeper.members.models import (
     ContactBy,
     CustomerType,
@@ -203,6 +204,7 @@ def change_member_status(
         what="The date it takes effect",
         field="effective_from",
         name_it=True,
+        full_stop=False,
     )
     refuse_before(
         effective_from,
@@ -238,13 +240,12 @@ def record_status(
             field="effective_from",
         )
     with transaction.atomic():
-        entry = create_recorded(
+        entry = created_for(
             MemberStatus,
+            member,
             actor=actor,
-            organisation=member.group.organisation,
             action="member_status.recorded",
             logged={"status": status, "reason": reason, "effective_from": effective_from},
-            member=member,
             recorded_at=timezone.now(),
             recorded_by=actor,
         )

@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.audit.log import create_recorded, record
+from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.members.checks import refuse_before, refuse_future, single_line
+from panelkeeper.members.checks import refuse_before, single_line
 from panelkeeper.members.documents import current_version, documents_of_code
 from panelkeeper.members.models import (
     Countersignature,
@@ -173,7 +174,7 @@ def _check_signing(draft: Signature, *, today: dt.date, hash_seen: str | None) -
         what="Your full name",
         most=200,
     )
-    refuse_future(signed_on, today=today, what="The date signed", field="signed_on")
+    refuse_future(signed_on, today, what="The date signed", field="signed_on", full_stop=False)
     refuse_before(
         signed_on,
         earliest=version.published_on,
@@ -206,7 +207,9 @@ def countersign(
         raise Refused("Only an officer of the organisation can countersign")
     if signature.countersignatures.exists():
         raise Refused("This signature is already countersigned")
-    refuse_future(countersigned_on, today=today, what="The date", field="countersigned_on")
+    refuse_future(
+        countersigned_on, today, what="The date", field="countersigned_on", full_stop=False
+    )
     refuse_before(
         countersigned_on,
         earliest=signature.signed_on,

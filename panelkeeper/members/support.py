@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from panelkeeper.audit.log import create_recorded, save_recorded
+from panelkeeper.audit.log import save_recorded
+from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.members.checks import refuse_future, single_line
+from panelkeeper.members.checks import created_for, single_line
 from panelkeeper.members.models import Appraisal, Expense, Member
 
 if TYPE_CHECKING:
@@ -45,15 +46,15 @@ def record_appraisal(
     """Record an appointment or an appraisal with the training needs and training given."""
     if kind not in Appraisal.Kind.values:
         raise Refused("Select appointment or appraisal", field="kind")
-    refuse_future(held_on, today=today, what="The date it was held", field="held_on")
+    refuse_future(held_on, today, what="The date it was held", field="held_on", full_stop=False)
     if held_on < member.started_on - dt.timedelta(days=366):
         raise Refused(
             "The date it was held must be within a year of the start date", field="held_on"
         )
-    return create_recorded(
+    return created_for(
         Appraisal,
+        member,
         actor=actor,
-        organisation=member.group.organisation,
         action="appraisal.recorded",
         logged={
             "kind": kind,
@@ -62,7 +63,6 @@ def record_appraisal(
             "training_given": training_given.strip(),
             "notes": notes.strip(),
         },
-        member=member,
         recorded_by=actor,
     )
 
@@ -104,12 +104,14 @@ def submit_expense(
         what="The activity",
         most=200,
     )
-    refuse_future(activity_on, today=today, what="The date of the activity", field="activity_on")
+    refuse_future(
+        activity_on, today, what="The date of the activity", field="activity_on", full_stop=False
+    )
     value = parse_amount(amount)
-    return create_recorded(
+    return created_for(
         Expense,
+        member,
         actor=actor,
-        organisation=member.group.organisation,
         action="expense.submitted",
         logged={
             "kind": kind,
@@ -118,7 +120,6 @@ def submit_expense(
             "amount": value,
             "description": description.strip()[:500],
         },
-        member=member,
         submitted_by=actor,
     )
 
@@ -144,7 +145,7 @@ def decide_expense(
         raise Refused("Enter the reason for refusing the claim", field="reason")
     if state == State.PAID:
         paid_on = paid_on or today
-        refuse_future(paid_on, today=today, what="The date paid", field="paid_on")
+        refuse_future(paid_on, today, what="The date paid", field="paid_on", full_stop=False)
     with transaction.atomic():
         locked = Expense.objects.select_for_update().get(pk=expense.pk)
         if locked.state != expense.state:

@@ -3,7 +3,6 @@ from django.apps import AppConfig
 
 class OrganisationsConfig(AppConfig):
     name = "panelkeeper.organisations"
-    label = "organisations"
 
     def ready(self) -> None:
         from panelkeeper.accounts.invitations import register_kind

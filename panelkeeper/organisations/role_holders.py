@@ -18,11 +18,25 @@ from panelkeeper.accounts.people import known_to
 from panelkeeper.audit.log import create_recorded, save_recorded
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Organisation, RoleHolder
-from panelkeeper.organisations.policies import declared_staff_titles
+from panelkeeper.organisations.policies import StaffTitle, declared_staff_titles
 from panelkeeper.rules.dates import day_month_year
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
+
+
+def declared_title(organisation: Organisation, role_key: str, *, on: dt.date) -> StaffTitle:
+    """The staff title ``role_key`` that the code in force on ``on`` or a draft declares;
+    refused on ``role_key`` when none does."""
+    titles = {t.key: t for t in declared_staff_titles(organisation, on=on)}
+    title = titles.get(role_key)
+    if title is None:
+        raise Refused(
+            "That title is not declared by the code in force or a draft. "
+            "Choose a title from the list.",
+            field="role_key",
+        )
+    return title
 
 
 def assign_role_holder(
@@ -40,14 +54,7 @@ def assign_role_holder(
     of the organisation's people (never another organisation's). The current holder, if
     any, stops on the day the new one starts; their term is kept, not rewritten.
     """
-    titles = {t.key: t for t in declared_staff_titles(organisation, on=today)}
-    title = titles.get(role_key)
-    if title is None:
-        raise Refused(
-            "That title is not declared by the code in force or a draft. "
-            "Choose a title from the list.",
-            field="role_key",
-        )
+    title = declared_title(organisation, role_key, on=today)
     if not known_to(organisation).filter(pk=user.pk).exists():
         raise Refused(
             "Choose one of this organisation's people, or invite someone new to hold this title.",

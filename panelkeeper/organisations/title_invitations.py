@@ -21,8 +21,7 @@ from panelkeeper.accounts.models import Invitation
 from panelkeeper.audit.log import create_recorded
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Organisation, TitleInvitation
-from panelkeeper.organisations.policies import declared_staff_titles
-from panelkeeper.organisations.role_holders import assign_role_holder
+from panelkeeper.organisations.role_holders import assign_role_holder, declared_title
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -40,14 +39,7 @@ def invite_to_title(
     title the code in force or a draft does not declare, a malformed address, and a second
     invitation to the same title while one is waiting."""
     email = normalise_email(email)
-    titles = {t.key: t for t in declared_staff_titles(organisation, on=timezone.localdate())}
-    title = titles.get(role_key)
-    if title is None:
-        raise Refused(
-            "That title is not declared by the code in force or a draft. "
-            "Choose a title from the list.",
-            field="role_key",
-        )
+    title = declared_title(organisation, role_key, on=timezone.localdate())
     with transaction.atomic():
         Organisation.objects.select_for_update().filter(pk=organisation.pk).values("pk").get()
         if waiting_for(organisation).filter(for_title__role_key=role_key).exists():

@@ -3,7 +3,6 @@ from django.apps import AppConfig
 
 class RegistersConfig(AppConfig):
     name = "panelkeeper.registers"
-    label = "registers"
     verbose_name = "Registers of interests and gifts"
 
     def ready(self) -> None:

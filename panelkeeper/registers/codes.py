@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.in_force import loadable_policy_on
 from panelkeeper.organisations.models import Organisation
@@ -40,9 +39,3 @@ def pick_role(roles: Sequence[Role], key: str | None, *, field: str, what: str) 
             return role
     titles = " or ".join(role.title for role in roles)
     raise Refused(f"Choose {what}: {titles}.", field=field)
-
-
-def not_future(value: dt.date, today: dt.date, *, field: str, noun: str) -> None:
-    problem = future_date(value, today=today, what=f"The {noun}")
-    if problem is not None:
-        raise Refused(f"{problem}.", field=field)

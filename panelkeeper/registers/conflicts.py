@@ -25,10 +25,11 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from panelkeeper.audit.log import create_recorded, save_recorded
+from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
-from panelkeeper.registers.codes import code_on, day, no_code, not_future, pick_role
+from panelkeeper.registers.codes import code_on, day, no_code, pick_role
 from panelkeeper.registers.models import (
     ConflictDecision,
     Decision,
@@ -203,8 +204,8 @@ def record_conflict_decision(
         raise Refused("Say which parts of the work the member withdraws from.", field="parts")
     if decision != Decision.WITHDRAWS_IN_PART:
         parts = ""
-    not_future(decided_on, today, field="decided_on", noun="date of the decision")
-    not_future(told_on, today, field="told_on", noun="date they were told")
+    refuse_future(decided_on, today, what="The date of the decision", field="decided_on")
+    refuse_future(told_on, today, what="The date they were told", field="told_on")
     route = route_for(work)
     decider = pick_role(
         route.decided_by, decided_by_role, field="decided_by_role", what="who decided"

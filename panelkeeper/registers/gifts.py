@@ -21,9 +21,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import create_recorded, save_recorded
+from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
-from panelkeeper.registers.codes import code_on, day, not_future, pick_role
+from panelkeeper.registers.codes import code_on, day, pick_role
 from panelkeeper.registers.models import (
     Gift,
     GiftDirection,
@@ -98,7 +99,7 @@ def declare_gift(
         raise Refused("Describe the gift or hospitality.", field="description")
     if not Decimal(0) <= value <= MAX_VALUE:
         raise Refused("The estimated value must be between £0 and £999,999.99.", field="value")
-    not_future(given_on, today, field="given_on", noun="date it was given or offered")
+    refuse_future(given_on, today, what="The date it was given or offered", field="given_on")
     declared_on = today if declared_on is None else declared_on
     _check_declared_on(declared_on, given_on=given_on, member=member, today=today)
     route = route_on(organisation, given_on)
@@ -149,7 +150,7 @@ def declare_gift(
 def _check_declared_on(
     declared_on: dt.date, *, given_on: dt.date, member: Member, today: dt.date
 ) -> None:
-    not_future(declared_on, today, field="declared_on", noun="date it was declared")
+    refuse_future(declared_on, today, what="The date it was declared", field="declared_on")
     if declared_on < given_on:
         raise Refused(
             f"The date it was declared must be on or after {day(given_on)}, when it was "
@@ -173,7 +174,7 @@ def decide_gift(
     """
     if outcome not in GiftOutcome.values:
         raise Refused("Select what happens to the gift.", field="outcome")
-    not_future(decided_on, today, field="decided_on", noun="date of the decision")
+    refuse_future(decided_on, today, what="The date of the decision", field="decided_on")
     with transaction.atomic():
         locked = Gift.objects.select_for_update().get(pk=gift.pk)
         if locked.status == GiftStatus.DECIDED:

@@ -19,10 +19,11 @@ from django.utils import timezone
 
 from panelkeeper.audit.log import create_recorded, save_recorded
 from panelkeeper.lib.batches import in_batches
+from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
-from panelkeeper.registers.codes import day, not_future
+from panelkeeper.registers.codes import day
 from panelkeeper.registers.models import Interest, InterestKind, RegisterSettings, Review
 from panelkeeper.registers.routing import DEFAULT_REVIEW_MONTHS, review_due
 
@@ -125,7 +126,7 @@ def close_interest(
     *, interest: Interest, ends_on: dt.date, actor: User, today: dt.date
 ) -> Interest:
     """Record the last day of an interest; the row stays in the register's history."""
-    not_future(ends_on, today, field="ends_on", noun="date it ended")
+    refuse_future(ends_on, today, what="The date it ended", field="ends_on")
     with transaction.atomic():
         locked = Interest.objects.select_for_update().select_related("member").get(pk=interest.pk)
         if locked.ends_on is not None:

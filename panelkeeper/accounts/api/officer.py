@@ -96,8 +96,7 @@ def make_token(request: StaffRequest, org: str) -> Status[NewApiTokenOut]:
     new = create_token(
         user=request.user,
         organisation=request.organisation,
-        name=data.name,
-        expires_on=data.expires_on,
+        **data.model_dump(),
         actor=request.user,
     )
     listed = _out(new.token, timezone.localdate())

@@ -1,4 +1,5 @@
-"""Helpers every app's staff pages share (not views themselves)."""
+"""Helpers every app's staff pages share, and the buttons on a pending invitation that
+the staff, member and role holder pages all offer."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from collections.abc import Callable
 
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
+from panelkeeper.accounts.invitations import RESENT, WITHDRAWN, resend, withdraw
 from panelkeeper.accounts.models import Invitation
-from panelkeeper.accounts.permissions import OFFICER
+from panelkeeper.accounts.permissions import OFFICER, staff
 from panelkeeper.lib.forms import button_change
 from panelkeeper.lib.requests import StaffRequest
 
@@ -40,3 +43,26 @@ def invitation_button(
         done=done.format(email=invitation.email),
     )
     return redirect(back)
+
+
+type FindInvitation = Callable[[StaffRequest, int], tuple[Invitation, str]]
+"""The organisation's invitation ``pk`` on one page (404 for any other), and that page."""
+
+
+def invitation_buttons(
+    find: FindInvitation,
+) -> tuple[Callable[..., HttpResponse], Callable[..., HttpResponse]]:
+    """An officer's two buttons on a pending invitation ``find`` finds: send it again with
+    a new link, and withdraw it. Each is a POST-only view that says what it did (or the
+    refusal) and goes back to the page the invitation is on."""
+
+    def button(change: Callable[..., object], done: str) -> Callable[..., HttpResponse]:
+        @staff(OFFICER)
+        @require_POST
+        def view(request: StaffRequest, org: str, pk: int) -> HttpResponse:
+            invitation, back = find(request, pk)
+            return invitation_button(request, invitation, change, done=done, back=back)
+
+        return view
+
+    return button(resend, RESENT), button(withdraw, WITHDRAWN)

@@ -21,7 +21,7 @@ from panelkeeper.audit.log import record
 from panelkeeper.cases.effects import apply_effects
 from panelkeeper.cases.models import Case, CaseEvent
 from panelkeeper.cases.procedure import check_step
-from panelkeeper.lib.effective import future_date
+from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.rules.ladder.case import CaseView, Event, EventKind
 
@@ -49,9 +49,8 @@ def dates(effective: dt.date | None, today: dt.date | None) -> tuple[dt.date, dt
     """(effective, today): an action takes effect today unless told otherwise, never later."""
     day = today_or(today)
     when = effective if effective is not None else day
-    problem = future_date(when, today=day, what="The date it took effect", name_it=True)
-    if problem is not None:
-        raise Refused(f"{problem}.", rule="effective dates", field="effective")
+    what = "The date it took effect"
+    refuse_future(when, day, what=what, field="effective", name_it=True, rule="effective dates")
     return when, day
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
+from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.cases.actions import ACTIONS, open_actions, title_and_done
 from panelkeeper.cases.changes.opening import raise_breach as raise_breach_case
 from panelkeeper.cases.changes.people import release_seat as release_held_seat
@@ -69,15 +70,14 @@ def case_list(request: StaffRequest, org: str) -> HttpResponse:
         (c, None if c.next_due is None else calendar.working_days_between(today, c.next_due))
         for c in page
     ]
-    context = {
-        "organisation": organisation,
-        "page": page,
-        "rows": rows,
-        "today": today,
-        "pending": pending_openings(organisation) if OFFICER in request.roles else [],
-        "is_officer": OFFICER in request.roles,
-    }
-    return render(request, "cases/list.html", context)
+    return staff_page(
+        request,
+        "cases/list.html",
+        page=page,
+        rows=rows,
+        today=today,
+        pending=pending_openings(organisation) if OFFICER in request.roles else [],
+    )
 
 
 @staff(OFFICER)
@@ -124,30 +124,29 @@ def case_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
         except Refused as refused:
             add_refusal(form, refused)
     reading = read_case(case, as_of=as_of)
-    context = {
-        "organisation": request.organisation,
-        "case": case,
-        "reading": reading,
-        "view": reading.view,
-        "form": form,
-        "today": today,
-        "clauses": describe_clauses(
+    return staff_page(
+        request,
+        "cases/detail.html",
+        case=case,
+        reading=reading,
+        view=reading.view,
+        form=form,
+        today=today,
+        clauses=describe_clauses(
             case.organisation, case.policy_version, case.clauses, on=case.began_on
         ),
-        "parties": case.parties.current().select_related("member", "user"),
-        "seats": case.seats.current().select_related("member", "user"),
-        "released_seats": case.seats.released().select_related("member", "user", "release"),
-        "removed_parties": case.parties.removed().select_related("member", "user"),
-        "convened": group_convened(case),
-        "reporter_role": PartyRole.REPORTER,
-        "problems": group_problems(case) if reading.view.state == "investigating" else (),
-        "may_seat": reading.view.state == "investigating" and names_group(case),
-        "actions": open_actions(reading.view) if as_of == today else [],
-        "is_officer": OFFICER in request.roles,
-        "guests": guest_rows(case, now=timezone.now()),
-        "may_invite": bool(guest_parts(case)),
-    }
-    return render(request, "cases/detail.html", context)
+        parties=case.parties.current().select_related("member", "user"),
+        seats=case.seats.current().select_related("member", "user"),
+        released_seats=case.seats.released().select_related("member", "user", "release"),
+        removed_parties=case.parties.removed().select_related("member", "user"),
+        convened=group_convened(case),
+        reporter_role=PartyRole.REPORTER,
+        problems=group_problems(case) if reading.view.state == "investigating" else (),
+        may_seat=reading.view.state == "investigating" and names_group(case),
+        actions=open_actions(reading.view) if as_of == today else [],
+        guests=guest_rows(case, now=timezone.now()),
+        may_invite=bool(guest_parts(case)),
+    )
 
 
 def form_page(

@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
+from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.cases.models import Case
 from panelkeeper.letters.case_letters import counted_as_received
 from panelkeeper.letters.dispatch import posted_on, print_batch
@@ -57,13 +58,9 @@ def letter_list(request: StaffRequest, org: str) -> HttpResponse:
         .select_related("member", "case")
         .defer("pdf", "html", "text")[:LIST_SIZE]
     )
-    context = {
-        "organisation": organisation,
-        "letters": letters,
-        "today": timezone.localdate(),
-        "is_officer": OFFICER in request.roles,
-    }
-    return render(request, "letters/letter_list.html", context)
+    return staff_page(
+        request, "letters/letter_list.html", letters=letters, today=timezone.localdate()
+    )
 
 
 def _letter(request: StaffRequest, pk: int) -> Letter:
@@ -78,17 +75,16 @@ def _letter(request: StaffRequest, pk: int) -> Letter:
 @require_GET
 def letter_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     letter = _letter(request, pk)
-    context = {
-        "organisation": request.organisation,
-        "letter": letter,
-        "article": mark_safe(article_of(letter.html)),  # our own frame, values escaped
-        "dispatches": letter.dispatches.all(),
-        "corrections": letter.corrections.all(),
-        "others": _others(letter),
-        "counts_as_received": counted_as_received(letter, calendar_for(request.organisation)),
-        "is_officer": OFFICER in request.roles,
-    }
-    return render(request, "letters/letter_detail.html", context)
+    return staff_page(
+        request,
+        "letters/letter_detail.html",
+        letter=letter,
+        article=mark_safe(article_of(letter.html)),
+        dispatches=letter.dispatches.all(),
+        corrections=letter.corrections.all(),
+        others=_others(letter),
+        counts_as_received=counted_as_received(letter, calendar_for(request.organisation)),
+    )
 
 
 def _others(letter: Letter) -> list[tuple[Other, Letter | None]]:
@@ -180,12 +176,7 @@ def template_list(request: StaffRequest, org: str) -> HttpResponse:
     organisation = request.organisation
     own = set(organisation.letter_templates.values_list("kind", flat=True))
     kinds = [(kind, kind in own) for kind in LetterKind]
-    context = {
-        "organisation": organisation,
-        "kinds": kinds,
-        "is_officer": OFFICER in request.roles,
-    }
-    return render(request, "letters/template_list.html", context)
+    return staff_page(request, "letters/template_list.html", kinds=kinds)
 
 
 def _kind(kind: str) -> LetterKind:

@@ -6,12 +6,13 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import OFFICER, get_object_for, staff
+from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.letters.issuing import issue_gift_letter, issue_resign_request
 from panelkeeper.letters.models import Letter
 from panelkeeper.letters.waiting import gifts_to_send, outcomes_to_send, resign_to_send
@@ -25,14 +26,13 @@ from panelkeeper.registers.models import Gift
 @require_GET
 def to_send(request: StaffRequest, org: str) -> HttpResponse:
     organisation = request.organisation
-    context = {
-        "organisation": organisation,
-        "cases": outcomes_to_send(organisation),
-        "gifts": gifts_to_send(organisation),
-        "resign": resign_to_send(organisation, on=timezone.localdate()),
-        "is_officer": OFFICER in request.roles,
-    }
-    return render(request, "letters/to_send.html", context)
+    return staff_page(
+        request,
+        "letters/to_send.html",
+        cases=outcomes_to_send(organisation),
+        gifts=gifts_to_send(organisation),
+        resign=resign_to_send(organisation, on=timezone.localdate()),
+    )
 
 
 def _sent(request: HttpRequest, org: str, send: Callable[[], Letter]) -> HttpResponse:

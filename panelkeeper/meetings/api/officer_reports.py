@@ -1,10 +1,8 @@
 """API operations for missed meetings, attendance with counts, calendar feeds and the portal."""
 
-import datetime as dt
-
 from django.urls import reverse
 from django.utils import timezone
-from ninja import Status
+from ninja import Query, Status
 from ninja.errors import HttpError
 
 from panelkeeper.accounts.permissions import (
@@ -64,15 +62,11 @@ def decide_missed(request: StaffRequest, org: str, decision_id: int) -> MissedMe
 
 @api_readers.get(router, "/{org}/groups/{group_id}/attendance", s.GroupAttendanceOut)
 def group_attendance(
-    request: StaffRequest,
-    org: str,
-    group_id: int,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
+    request: StaffRequest, org: str, group_id: int, query: Query[s.PeriodQuery]
 ) -> s.GroupAttendanceOut:
     """Attendance with its counts."""
     group = _group(request, group_id)
-    first, last = period(start, end, timezone.localdate())
+    first, last = period(query.start, query.end, timezone.localdate())
     members = list(Member.objects.filter(group=group))
     meetings, rows = attendance_between(
         group.pk, members, first=first, last=last, today=timezone.localdate()
@@ -93,16 +87,12 @@ def group_attendance(
 
 @api_readers.get(router, "/{org}/members/{member_id}/attendance", s.MemberRecordOut)
 def member_attendance(
-    request: StaffRequest,
-    org: str,
-    member_id: int,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
+    request: StaffRequest, org: str, member_id: int, query: Query[s.PeriodQuery]
 ) -> s.MemberRecordOut:
     """One member's attendance, meeting by meeting, with its counts."""
     member = _member(request, member_id)
     today = timezone.localdate()
-    first, last = period(start, end, today)
+    first, last = period(query.start, query.end, today)
     _, [row] = attendance_between(member.group_id, [member], first=first, last=last, today=today)
     return s.MemberRecordOut(
         member_id=member.pk,

@@ -210,17 +210,27 @@ class SeatOut(Schema):
     late_apologies: bool
 
 
-class MemberRecordOut(Schema):
-    member_id: int
+class PeriodQuery(Schema):
+    """The days attendance is counted over; by default the twelve months up to today."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+class PeriodOut(Schema):
+    """The first and last days attendance was counted over."""
+
     start: dt.date
     end: dt.date
+
+
+class MemberRecordOut(PeriodOut):
+    member_id: int
     summary: SummaryOut
     seats: list[SeatOut]
 
 
-class GroupAttendanceOut(Schema):
-    start: dt.date
-    end: dt.date
+class GroupAttendanceOut(PeriodOut):
     meetings: int
     total: SummaryOut
     members: list[MemberAttendanceOut]

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.permissions import OFFICER, READERS, staff
+from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.forms import bound, form_applied, form_result
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.eligibility import eligibility
@@ -76,17 +77,16 @@ def member_list(request: StaffRequest, org: str) -> HttpResponse:
     if sign_in:
         members = members.signing_in(sign_in, now=now)
     page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {
-        "organisation": organisation,
-        "search": search,
-        "query": query,
-        "sign_in": sign_in,
-        "sign_in_choices": SignInState.choices,
-        "page_obj": page,
-        "now": now,
-        "is_officer": OFFICER in request.roles,
-    }
-    return render(request, "members/list.html", context)
+    return staff_page(
+        request,
+        "members/list.html",
+        search=search,
+        query=query,
+        sign_in=sign_in,
+        sign_in_choices=SignInState.choices,
+        page_obj=page,
+        now=now,
+    )
 
 
 @staff(OFFICER)
@@ -142,23 +142,22 @@ def detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     today = timezone.localdate()
     on_form = OnDateForm(request.GET or None)
     on = (on_form.cleaned_data["on"] if on_form.is_valid() else None) or today
-    context = {
-        "organisation": request.organisation,
-        "member": member,
-        "on_form": on_form,
-        "eligibility": eligibility(member, on=on),
-        "history": status_records(member),
-        "signatures": member.signatures.select_related("version__document", "entered_by")
+    return staff_page(
+        request,
+        "members/detail.html",
+        member=member,
+        on_form=on_form,
+        eligibility=eligibility(member, on=on),
+        history=status_records(member),
+        signatures=member.signatures.select_related("version__document", "entered_by")
         .prefetch_related("countersignatures")
         .order_by("-signed_on", "-recorded_at"),
-        "appraisals": member.appraisals.all(),
-        "expenses": member.expenses.all(),
-        "is_officer": OFFICER in request.roles,
-        "today": today,
-        "now": timezone.now(),
-        "invitations": invitations_of(member),
-    }
-    return render(request, "members/detail.html", context)
+        appraisals=member.appraisals.all(),
+        expenses=member.expenses.all(),
+        today=today,
+        now=timezone.now(),
+        invitations=invitations_of(member),
+    )
 
 
 @staff(OFFICER)

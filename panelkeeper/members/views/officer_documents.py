@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
+from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.forms import bound, button_change, form_result
 from panelkeeper.lib.pdf import render_pdf
 from panelkeeper.lib.requests import StaffRequest
@@ -46,14 +47,13 @@ def document_list(request: StaffRequest, org: str) -> HttpResponse:
         }
         for item in (code.items if code else ())
     ]
-    context = {
-        "organisation": organisation,
-        "rows": rows,
-        "code": code,
-        "to_resign": must_resign(organisation, on=today),
-        "is_officer": OFFICER in request.roles,
-    }
-    return render(request, "members/documents.html", context)
+    return staff_page(
+        request,
+        "members/documents.html",
+        rows=rows,
+        code=code,
+        to_resign=must_resign(organisation, on=today),
+    )
 
 
 @staff(*READERS)
@@ -62,15 +62,14 @@ def document_detail(request: StaffRequest, org: str, key: str) -> HttpResponse:
     document = get_object_for(request.organisation, Document.objects.all(), key=key)
     versions = document.versions.all()
     current = current_version(document, on=timezone.localdate())
-    context = {
-        "organisation": request.organisation,
-        "document": document,
-        "versions": versions,
-        "current": current,
-        "html": render_document(current.text) if current else "",
-        "is_officer": OFFICER in request.roles,
-    }
-    return render(request, "members/document_detail.html", context)
+    return staff_page(
+        request,
+        "members/document_detail.html",
+        document=document,
+        versions=versions,
+        current=current,
+        html=render_document(current.text) if current else "",
+    )
 
 
 @staff(OFFICER)

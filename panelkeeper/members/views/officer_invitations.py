@@ -13,9 +13,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from panelkeeper.accounts.invitations import BAD_EMAIL, RESENT, WITHDRAWN, Sent, resend, withdraw
+from panelkeeper.accounts.invitations import BAD_EMAIL, Sent
 from panelkeeper.accounts.models import Invitation
 from panelkeeper.accounts.permissions import OFFICER, get_object_for, staff
+from panelkeeper.accounts.views.common import invitation_buttons
 from panelkeeper.lib.forms import bound, button_change, form_result
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
@@ -84,31 +85,17 @@ def advocate(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     return render(request, "members/invite_advocate.html", context)
 
 
-def _on_invitation(
-    request: StaffRequest, pk: int, change: Callable[..., object], done: str
-) -> HttpResponse:
-    """Apply ``change`` to the member's or advocate's invitation ``pk``; back to the record."""
+def _member_invitation(request: StaffRequest, pk: int) -> tuple[Invitation, str]:
+    """The organisation's invitation of a member or an advocate ``pk``, on the member's
+    record."""
     queryset = Invitation.objects.filter(role__in=MEMBER_ROLES).select_related("member")
     invitation = get_object_for(request.organisation, queryset, pk=pk)
-    button_change(
-        request,
-        lambda: change(invitation=invitation, actor=request.user),
-        done=done.format(email=invitation.email),
-    )
     assert invitation.member is not None
-    return _to_record(request, invitation.member)
+    slug = request.organisation.slug
+    return invitation, reverse("members:detail", kwargs={"org": slug, "pk": invitation.member.pk})
 
 
-@staff(OFFICER)
-@require_POST
-def resend_invitation(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    return _on_invitation(request, pk, resend, RESENT)
-
-
-@staff(OFFICER)
-@require_POST
-def withdraw_invitation(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    return _on_invitation(request, pk, withdraw, WITHDRAWN)
+resend_invitation, withdraw_invitation = invitation_buttons(_member_invitation)
 
 
 def _invited(request: StaffRequest, invite_them: Callable[[], list[Sent]]) -> HttpResponse:

@@ -33,14 +33,7 @@ def list_all_organisations(
 def create_organisation(request: SignedInRequest) -> Status[FoundingOut]:
     """Start an organisation from a preset and invite its first officer."""
     data = read_body(request, FoundingIn)
-    founded = found_organisation(
-        name=data.name,
-        slug=data.slug,
-        region=data.region,
-        preset=data.preset,
-        officer_email=data.officer_email,
-        actor=request.user,
-    )
+    founded = found_organisation(**data.model_dump(), actor=request.user)
     organisation = founded.organisation
     return Status(
         201,

@@ -64,10 +64,7 @@ def create_title_invitation(request: StaffRequest, org: str) -> Status[TitleInvi
     """
     data = read_body(request, TitleInvitationIn)
     sent = invite_to_title(
-        organisation=request.organisation,
-        role_key=data.role_key,
-        email=data.email,
-        actor=request.user,
+        organisation=request.organisation, **data.model_dump(), actor=request.user
     )
     return Status(201, _out(sent.invitation))
 

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
-from panelkeeper.accounts.invitations import RESENT, WITHDRAWN, resend, withdraw
 from panelkeeper.accounts.models import Invitation
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
-from panelkeeper.accounts.views.common import invitation_button, staff_page
+from panelkeeper.accounts.views.common import invitation_buttons, staff_page
 from panelkeeper.lib.forms import bound, form_result
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.forms import RoleHolderForm
@@ -103,24 +100,13 @@ def invite_role_holder(request: StaffRequest, org: str, role: str) -> HttpRespon
     )
 
 
-def _on_invitation(
-    request: StaffRequest, pk: int, change: Callable[..., object], done: str
-) -> HttpResponse:
-    """Apply ``change`` to the organisation's invitation to a title ``pk``; back to the
-    role holders."""
+def _title_invitation(request: StaffRequest, pk: int) -> tuple[Invitation, str]:
+    """The organisation's invitation to a title ``pk``, on the role holders' page."""
     invitations = Invitation.objects.filter(role=Invitation.Role.TITLE)
     invitation = get_object_for(request.organisation, invitations, pk=pk)
-    back = reverse("organisations:role_holders", kwargs={"org": request.organisation.slug})
-    return invitation_button(request, invitation, change, done=done, back=back)
+    return invitation, reverse(
+        "organisations:role_holders", kwargs={"org": request.organisation.slug}
+    )
 
 
-@staff(OFFICER)
-@require_POST
-def resend_title_invitation(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    return _on_invitation(request, pk, resend, RESENT)
-
-
-@staff(OFFICER)
-@require_POST
-def withdraw_title_invitation(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    return _on_invitation(request, pk, withdraw, WITHDRAWN)
+resend_title_invitation, withdraw_title_invitation = invitation_buttons(_title_invitation)

@@ -3,19 +3,17 @@ changes (invite, resend, withdraw, change a role, remove someone)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
-from panelkeeper.accounts.invitations import RESENT, WITHDRAWN, invite, resend, withdraw
+from panelkeeper.accounts.invitations import invite
 from panelkeeper.accounts.models import Invitation, User
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
-from panelkeeper.accounts.views.common import staff_page
+from panelkeeper.accounts.views.common import invitation_buttons, staff_page
 from panelkeeper.lib.forms import bound, button_change, form_applied, form_result
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.staff import change_role, remove_staff, staff_of, staff_people
@@ -75,29 +73,13 @@ def invite_staff(request: StaffRequest, org: str) -> HttpResponse:
     )
 
 
-def _on_invitation(
-    request: StaffRequest, pk: int, change: Callable[..., object], done: str
-) -> HttpResponse:
-    """Apply ``change`` to the organisation's invitation ``pk`` from a button; back to Staff."""
-    invitation = _invitation(request, pk)
-    button_change(
-        request,
-        lambda: change(invitation=invitation, actor=request.user),
-        done=done.format(email=invitation.email),
-    )
-    return redirect("organisations:staff", org=request.organisation.slug)
+def _staff_invitation(request: StaffRequest, pk: int) -> tuple[Invitation, str]:
+    """The organisation's invitation to its staff ``pk``, on the Staff page."""
+    staff_list = reverse("organisations:staff", kwargs={"org": request.organisation.slug})
+    return _invitation(request, pk), staff_list
 
 
-@staff(OFFICER)
-@require_POST
-def resend_invitation(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    return _on_invitation(request, pk, resend, RESENT)
-
-
-@staff(OFFICER)
-@require_POST
-def withdraw_invitation(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    return _on_invitation(request, pk, withdraw, WITHDRAWN)
+resend_invitation, withdraw_invitation = invitation_buttons(_staff_invitation)
 
 
 @staff(OFFICER)

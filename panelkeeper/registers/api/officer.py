@@ -140,12 +140,7 @@ def decide_gift(request: StaffRequest, org: str, gift_id: int) -> GiftOut:
     gift = get_object_for(request.organisation, Gift.objects.all(), pk=gift_id)
     data = read_body(request, GiftDecisionIn)
     decided = gifts.decide_gift(
-        gift=gift,
-        outcome=data.outcome,
-        decided_on=data.decided_on,
-        note=data.note,
-        actor=request.user,
-        today=timezone.localdate(),
+        gift=gift, **data.model_dump(), actor=request.user, today=timezone.localdate()
     )
     return gift_out(gifts_query(Gift.objects.filter(pk=decided.pk)).get())
 
@@ -164,11 +159,7 @@ def create_work_item(request: StaffRequest, org: str) -> Status[WorkItem]:
     """Open a piece of work to check conflicts against."""
     data = read_body(request, WorkItemIn)
     work = conflicts.open_work_item(
-        organisation=request.organisation,
-        kind=data.kind,
-        title=data.title,
-        on=data.on,
-        actor=request.user,
+        organisation=request.organisation, **data.model_dump(), actor=request.user
     )
     return Status(201, work)
 
@@ -251,10 +242,7 @@ def put_settings(request: StaffRequest, org: str) -> SettingsOut:
     """Set the review period and whether the registers are published."""
     data = read_body(request, SettingsIn)
     found = interests.update_register_settings(
-        organisation=request.organisation,
-        review_months=data.review_months,
-        published=data.published,
-        actor=request.user,
+        organisation=request.organisation, **data.model_dump(), actor=request.user
     )
     return _settings_out(found)
 
