@@ -134,7 +134,7 @@ def api_draft_kwargs(factory: Factory) -> dict[str, Any]:
 
 
 def preset_choice(factory: Factory) -> dict[str, Any]:
-    return {"preset": "vela"}
+    return {"start_from": "preset:vela"}
 
 
 def code_in_force(factory: Factory) -> dict[str, Any]:
@@ -185,8 +185,8 @@ ROWS += [
     Row("organisations:home", "POST", not_allowed(), home_org),
     Row("organisations:rulebook", "GET", readers(), home_org),
     Row("organisations:versions", "GET", readers(), home_org),
-    Row("organisations:load_preset", "GET", officers(), home_org),
-    Row("organisations:load_preset", "POST", officers(302), home_org, preset_choice),
+    Row("organisations:start_draft", "GET", officers(), home_org),
+    Row("organisations:start_draft", "POST", officers(302), home_org, preset_choice),
     Row("organisations:upload", "GET", officers(), home_org),
     Row("organisations:upload", "POST", officers(200), home_org, note="no file: the form again"),
     Row("organisations:version", "GET", readers(), draft_kwargs),
