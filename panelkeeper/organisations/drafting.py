@@ -9,6 +9,8 @@ fields. A published version is never changed here: start a new draft from it.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -21,6 +23,10 @@ from panelkeeper.organisations.policies import (
     load_preset_draft,
     start_from_version,
 )
+from panelkeeper.organisations.role_holders import assign_role_holder
+from panelkeeper.rules.policy.editing import catalogue
+from panelkeeper.rules.policy.editing.document import parse, to_toml, with_values
+from panelkeeper.rules.policy.editing.entries import Value
 from panelkeeper.rules.policy.presets import PRESETS, preset_text
 
 if TYPE_CHECKING:
@@ -38,22 +44,84 @@ def save_text(*, version: PolicyVersion, text: str, actor: User) -> PolicyVersio
     one changes nothing and records nothing.
     """
     with transaction.atomic():
-        locked = PolicyVersion.objects.select_for_update().get(pk=version.pk)
-        if locked.is_published:
-            raise Refused(PUBLISHED)
-        policy = checked_draft_text(text, file_name=locked.file_name, message=NOT_SAVED)
-        if text == locked.source:
-            return locked
-        locked.source = text
-        locked.version = policy.code.version
-        save_recorded(
-            obj=locked,
-            fields=["source", "version"],
-            action="policy_version.draft_changed",
-            actor=actor,
-            organisation=locked.organisation,
-        )
+        locked = _locked_draft(version)
+        return _replace(locked, text, actor)
+
+
+def save_part(
+    *,
+    version: PolicyVersion,
+    slug: str,
+    values: Mapping[str, Value],
+    actor: User,
+    holders: Sequence[tuple[str, str, User]] = (),
+    today: dt.date,
+) -> PolicyVersion:
+    """Write one part's ``values`` into a draft and save it, if the whole text still loads.
+
+    As :func:`save_text`: every problem is raised at once (:class:`~.policies.
+    InvalidPolicy`, each at its dotted key, for the form to put on its field) and nothing
+    is saved. ``holders`` are (title key, or "" for a title this save adds; its title;
+    person) for the staff titles part: each person holds their title from ``today``, in
+    the same transaction, so a refused holder saves nothing either.
+    """
+    try:
+        part = catalogue.part(slug)
+    except KeyError:
+        raise Refused("Choose a part of the code from the list.", field="part") from None
+    with transaction.atomic():
+        locked = _locked_draft(version)
+        written = to_toml(with_values(parse(locked.source), part, values))
+        saved = _replace(locked, written, actor)
+        if holders:
+            _assign(saved, holders, actor=actor, today=today)
+    return saved
+
+
+def _locked_draft(version: PolicyVersion) -> PolicyVersion:
+    locked = PolicyVersion.objects.select_for_update().get(pk=version.pk)
+    if locked.is_published:
+        raise Refused(PUBLISHED)
     return locked
+
+
+def _replace(locked: PolicyVersion, text: str, actor: User) -> PolicyVersion:
+    policy = checked_draft_text(text, file_name=locked.file_name, message=NOT_SAVED)
+    if text == locked.source:
+        return locked
+    locked.source = text
+    locked.version = policy.code.version
+    save_recorded(
+        obj=locked,
+        fields=["source", "version"],
+        action="policy_version.draft_changed",
+        actor=actor,
+        organisation=locked.organisation,
+    )
+    return locked
+
+
+def _assign(
+    version: PolicyVersion,
+    holders: Sequence[tuple[str, str, User]],
+    *,
+    actor: User,
+    today: dt.date,
+) -> None:
+    """Give each title its holder; a title this save added is found by its title."""
+    from panelkeeper.organisations.in_force import policy_of_version
+
+    by_title = {role.title: role.key for role in policy_of_version(version).staff_roles}
+    for key, title, person in holders:
+        role_key = key or by_title.get(title, "")
+        assign_role_holder(
+            organisation=version.organisation,
+            role_key=role_key,
+            user=person,
+            effective_from=today,
+            actor=actor,
+            today=today,
+        )
 
 
 def base_text(version: PolicyVersion) -> str | None:
