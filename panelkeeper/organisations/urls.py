@@ -38,6 +38,7 @@ urlpatterns = [
     path(
         f"{ORG}versions/<int:pk>/parts/<slug:part>/", officer_drafts.draft_part, name="draft_part"
     ),
+    path(f"{ORG}versions/<int:pk>/changes/", officer_drafts.draft_changes, name="draft_changes"),
     path(f"{ORG}role-holders/", officer_roles.role_holder_list, name="role_holders"),
     path(f"{ORG}role-holders/<slug:role>/", officer_roles.assign, name="assign_role_holder"),
     path(

@@ -15,12 +15,13 @@ from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.forms import add_refusal
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.organisations.drafting import base_name, save_part
+from panelkeeper.organisations.drafting import base_name, base_text, save_part
 from panelkeeper.organisations.models import PolicyVersion, RoleHolder
 from panelkeeper.organisations.part_forms import STAFF_TITLES, PartForm
 from panelkeeper.organisations.part_words import part_in_words
 from panelkeeper.organisations.policies import InvalidPolicy
 from panelkeeper.rules.policy.editing.catalogue import PARTS, Part, part
+from panelkeeper.rules.policy.editing.differences import differences
 from panelkeeper.rules.policy.editing.document import TOMLDocument, parse, problem_target
 
 
@@ -115,4 +116,20 @@ def draft_part(request: StaffRequest, org: str, pk: int, part: str) -> HttpRespo
         part=chosen,
         form=form,
         elsewhere=elsewhere,
+    )
+
+
+@staff(*READERS)
+@require_GET
+def draft_changes(request: StaffRequest, org: str, pk: int) -> HttpResponse:
+    """What a draft changes from the version or preset it started from, in words."""
+    version = _version(request, pk)
+    before = base_text(version)
+    changes = differences(before, version.source) if before is not None else ()
+    return staff_page(
+        request,
+        "organisations/draft_changes.html",
+        version=version,
+        changes=changes,
+        base=base_name(version),
     )
