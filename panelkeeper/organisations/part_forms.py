@@ -246,6 +246,8 @@ class PartForm(forms.Form):
                     noun=_lower(label), label=label, help_text=hint, required=False
                 )
             }
+        if kind is Kind.TEXT:
+            return {name: forms.CharField(required=False, label=label, help_text=hint)}
         if kind is Kind.PARAGRAPH:
             return {
                 name: forms.CharField(
@@ -307,14 +309,16 @@ class PartForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        self._require(self.slots)
+        self._require(self.slots, in_row=False)
         return cleaned
 
-    def _require(self, slots: Sequence[Slot]) -> None:
+    def _require(self, slots: Sequence[Slot], *, in_row: bool) -> None:
+        """What a kept row must have. A setting outside rows is required only where its
+        table is used at all, which the loader knows: it reports those."""
         for slot in slots:
             entry = slot.entry
             if isinstance(entry, Field):
-                if entry.required and _empty(self._field_value(entry, slot.prefix)):
+                if in_row and entry.required and _empty(self._field_value(entry, slot.prefix)):
                     self.add_error(slot.names[0], _missing(entry))
                 elif entry.kind is Kind.DEADLINE and self._no_start(slot.prefix):
                     self.add_error(
@@ -323,7 +327,7 @@ class PartForm(forms.Form):
                 continue
             kept = [row for row in slot.rows if not self._removed(row)]
             for row in kept:
-                self._require(row.slots)
+                self._require(row.slots, in_row=True)
             if entry.required and not kept:
                 self.add_error(
                     f"{slot.prefix}-count",

@@ -1,0 +1,179 @@
+"""Changing a draft of the code on forms: the parts, a part's form, what changes (GOV-1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.test import Client
+from django.urls import reverse
+
+from panelkeeper.organisations.models import PolicyVersion, RoleHolder
+from panelkeeper.rules.policy.editing.catalogue import PARTS
+from panelkeeper.rules.policy.presets import preset_text
+from tests.factory import Factory
+from tests.organisations.conftest import audit_actions
+
+START = reverse("organisations:start_draft", kwargs={"org": "home"})
+
+
+def url(name: str, version: PolicyVersion, **more: str) -> str:
+    return reverse(f"organisations:{name}", kwargs={"org": "home", "pk": version.pk, **more})
+
+
+def form_data(client: Client, path: str) -> dict[str, Any]:
+    """What the form at ``path`` posts if nothing is changed, as a browser would send it."""
+    form = client.get(path).context["form"]
+    data: dict[str, Any] = {}
+    for name in form.fields:
+        value = form[name].value()
+        if isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        elif isinstance(value, dt.date):
+            data.update({f"{name}_day": value.day, f"{name}_month": value.month})
+            data[f"{name}_year"] = value.year
+        elif isinstance(value, list):
+            data[name] = value
+        elif value is not None:
+            data[name] = value.pk if hasattr(value, "pk") else value
+    return data
+
+
+def test_every_part_of_every_preset_opens_and_saves_unchanged(
+    factory: Factory, officer_client: Client
+) -> None:
+    for slug in ("vela", "insight", "nexus", "herefordshire", "thirteen"):
+        draft = factory.draft_version(preset=slug)
+        for part in PARTS:
+            path = url("draft_part", draft, part=part.slug)
+            data = form_data(officer_client, path)
+            response = officer_client.post(path, data)
+            assert response.status_code == 302, (slug, part.slug, response.context["form"].errors)
+        draft.refresh_from_db()
+        assert draft.source == preset_text(slug), slug
+        assert audit_actions(draft) == []
+
+
+def test_the_parts_page_shows_each_part_in_words(factory: Factory, auditor_client: Client) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    content = auditor_client.get(url("draft_parts", draft)).content.decode()
+    for part in PARTS:
+        assert part.title in content
+    assert "Head of Touchpoints" in content
+    assert "head_of_touchpoints" not in content
+    assert "Change<span" not in content  # auditors read, never change
+
+
+def test_an_auditor_cannot_change_a_part(factory: Factory, auditor_client: Client) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    path = url("draft_part", draft, part="appeals")
+    assert auditor_client.get(path).status_code == 403
+    assert auditor_client.post(path, {}).status_code == 403
+
+
+def test_an_officer_changes_the_appeal_window_and_sees_it_in_words(
+    factory: Factory, officer_client: Client
+) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    path = url("draft_part", draft, part="appeals")
+    data = form_data(officer_client, path)
+    data["breach__appeal__window"] = "15"
+    response = officer_client.post(path, data)
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert 'window = { within = "15 working days"' in draft.source
+    assert audit_actions(draft) == ["policy_version.draft_changed"]
+    changes = officer_client.get(url("draft_changes", draft)).content.decode()
+    assert "Appeal window: 10 working days" in changes and "15 working days" in changes
+
+
+def test_a_deadline_of_0_is_refused_on_its_field_and_nothing_is_saved(
+    factory: Factory, officer_client: Client
+) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    path = url("draft_part", draft, part="appeals")
+    data = form_data(officer_client, path)
+    data["breach__appeal__window"] = "0"
+    response = officer_client.post(path, data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert list(errors) == ["breach__appeal__window"]
+    assert "1 or more" in errors["breach__appeal__window"][0]
+    draft.refresh_from_db()
+    assert draft.source == preset_text("thirteen")
+
+
+def test_an_outcome_on_no_level_is_refused_on_its_field(
+    factory: Factory, officer_client: Client
+) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    path = url("draft_part", draft, part="outcomes")
+    data = form_data(officer_client, path)
+    data.pop("breach__outcomes-0-levels")
+    response = officer_client.post(path, data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert list(errors) == ["breach__outcomes-0-levels"]
+    draft.refresh_from_db()
+    assert draft.source == preset_text("thirteen")
+
+
+def test_adding_a_row_saves_nothing_and_shows_one_more(
+    factory: Factory, officer_client: Client
+) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    path = url("draft_part", draft, part="documents")
+    data = form_data(officer_client, path)
+    data["add"] = "documents__items"
+    response = officer_client.post(path, data)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert not form.errors
+    assert len(form.slots[0].rows) == 3
+    data["documents__items-count"] = "3"
+    data.pop("add")
+    data["documents__items-2-title"] = "Role Profile"
+    data["documents__items-2-sign"] = "on"
+    assert officer_client.post(path, data).status_code == 302
+    draft.refresh_from_db()
+    assert "Role Profile" in draft.source
+
+
+def test_removing_a_document_drops_it(factory: Factory, officer_client: Client) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    path = url("draft_part", draft, part="documents")
+    data = form_data(officer_client, path)
+    data["documents__items-1-remove"] = "on"
+    assert officer_client.post(path, data).status_code == 302
+    draft.refresh_from_db()
+    assert 'title = "Confidentiality Statement"' not in draft.source
+    changes = officer_client.get(url("draft_changes", draft)).content.decode()
+    assert "Confidentiality Statement removed" in changes
+
+
+def test_titles_are_renamed_and_given_holders_on_the_titles_part(
+    factory: Factory, officer_client: Client, officer: Any
+) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    path = url("draft_part", draft, part="titles")
+    data = form_data(officer_client, path)
+    data["roles__staff-2-title"] = "Head of Resident Voice"
+    data["roles__staff-2-holder"] = str(officer.pk)
+    response = officer_client.post(path, data)
+    assert response.status_code == 302, response.context["form"].errors
+    draft.refresh_from_db()
+    assert 'head_of_touchpoints = "Head of Resident Voice"' in draft.source
+    holder = RoleHolder.objects.get(role_key="head_of_touchpoints")
+    assert holder.user == officer
+
+
+def test_another_organisations_draft_is_not_found(factory: Factory, officer_client: Client) -> None:
+    theirs = factory.draft_version(factory.other)
+    for name, more in (
+        ("draft_parts", {}),
+        ("draft_changes", {}),
+        ("draft_part", {"part": "names"}),
+    ):
+        path = reverse(f"organisations:{name}", kwargs={"org": "home", "pk": theirs.pk, **more})
+        assert officer_client.get(path).status_code == 404
