@@ -57,7 +57,8 @@ _LISTS = {Kind.CHOICES, Kind.TEXTS, Kind.ROLES, Kind.LEVELS, Kind.STEPS}
 _PICKED = {Kind.ROLE, Kind.LEVEL, Kind.OUTCOME}
 
 
-def _name(key: str) -> str:
+def field_name(key: str) -> str:
+    """The form field (or prefix) of the setting at dotted ``key``."""
     return key.replace(".", "__")
 
 
@@ -131,7 +132,7 @@ class PartForm(forms.Form):
         self.holders = holders or {}
         self.adding = self.is_bound and bool(self.data.get("add"))
         current = values(document, part)
-        self.slots = [self._slot(e, _name(e.key), current.get(e.key)) for e in part.entries]
+        self.slots = [self._slot(e, field_name(e.key), current.get(e.key)) for e in part.entries]
         self._bind(self.slots)
         if self.adding:
             # Adding a row shows the form again, saving nothing and finding no fault yet.
@@ -365,7 +366,11 @@ class PartForm(forms.Form):
         if kind is Kind.TEXTS:
             return tuple(line.strip() for line in str(raw or "").splitlines() if line.strip())
         if kind in _LISTS:
-            return tuple(raw or ())
+            # Boxes come back in the order they are drawn; keep the order the file had.
+            chosen = [str(v) for v in raw or ()]
+            before = [str(v) for v in self.initial.get(name) or ()]
+            kept = [v for v in before if v in chosen]
+            return tuple(kept + [v for v in chosen if v not in kept])
         if kind is Kind.YES_NO:
             return bool(raw)
         if isinstance(raw, str):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.test import Client
 from django.urls import reverse
 
 from panelkeeper.organisations.models import PolicyVersion, RoleHolder
+from panelkeeper.organisations.part_data import posted
 from panelkeeper.rules.policy.editing.catalogue import PARTS
 from panelkeeper.rules.policy.presets import preset_text
 from tests.factory import Factory
@@ -23,21 +23,7 @@ def url(name: str, version: PolicyVersion, **more: str) -> str:
 
 def form_data(client: Client, path: str) -> dict[str, Any]:
     """What the form at ``path`` posts if nothing is changed, as a browser would send it."""
-    form = client.get(path).context["form"]
-    data: dict[str, Any] = {}
-    for name in form.fields:
-        value = form[name].value()
-        if isinstance(value, bool):
-            if value:
-                data[name] = "on"
-        elif isinstance(value, dt.date):
-            data.update({f"{name}_day": value.day, f"{name}_month": value.month})
-            data[f"{name}_year"] = value.year
-        elif isinstance(value, list):
-            data[name] = value
-        elif value is not None:
-            data[name] = value.pk if hasattr(value, "pk") else value
-    return data
+    return posted(client.get(path).context["form"])
 
 
 def test_every_part_of_every_preset_opens_and_saves_unchanged(
@@ -177,3 +163,58 @@ def test_another_organisations_draft_is_not_found(factory: Factory, officer_clie
     ):
         path = reverse(f"organisations:{name}", kwargs={"org": "home", "pk": theirs.pk, **more})
         assert officer_client.get(path).status_code == 404
+
+
+def test_the_start_page_offers_every_preset_and_published_version_only(
+    factory: Factory, officer_client: Client
+) -> None:
+    in_force = factory.published_version(preset="thirteen", version="2026-1")
+    factory.draft_version(version="draft-x")
+    factory.published_version(factory.other, version="theirs-1")
+    choices = dict(officer_client.get(START).context["form"].fields["start_from"].choices)
+    assert choices[f"version:{in_force.pk}"] == "Version “2026-1” (in force now)"
+    assert choices["preset:thirteen"].startswith("Preset thirteen: ")
+    assert len(choices) == 6
+
+
+def test_an_officer_starts_a_draft_from_the_version_in_force(
+    factory: Factory, officer_client: Client
+) -> None:
+    in_force = factory.published_version(preset="thirteen", version="2026-1")
+    start = f"{START}?from=version:{in_force.pk}"
+    assert officer_client.get(start).context["form"]["start_from"].value() == (
+        f"version:{in_force.pk}"
+    )
+    response = officer_client.post(START, {"start_from": f"version:{in_force.pk}"})
+    draft = PolicyVersion.objects.drafts().get()
+    assert response.url == url("version", draft)
+    assert draft.based_on == in_force and draft.source == in_force.source
+    changes = officer_client.get(url("draft_changes", draft)).content.decode()
+    assert "Nothing changes from version “2026-1”." in changes
+
+
+def test_another_organisations_version_cannot_be_started_from(
+    factory: Factory, officer_client: Client
+) -> None:
+    theirs = factory.published_version(factory.other)
+    response = officer_client.post(START, {"start_from": f"version:{theirs.pk}"})
+    assert response.status_code == 200
+    assert "Select a preset or a version to start from" in response.content.decode()
+    assert not PolicyVersion.objects.filter(organisation=factory.home).exists()
+
+
+def test_a_published_version_has_no_form_to_change_it(
+    factory: Factory, officer_client: Client
+) -> None:
+    version = factory.published_version(preset="thirteen")
+    path = url("draft_part", version, part="appeals")
+    response = officer_client.post(path, {"breach__appeal__window": "15"}, follow=True)
+    assert response.redirect_chain == [(url("version", version), 302)]
+    assert "A published version cannot be changed" in response.content.decode()
+    version.refresh_from_db()
+    assert version.source == preset_text("thirteen")
+
+
+def test_an_unknown_part_is_not_found(factory: Factory, officer_client: Client) -> None:
+    draft = factory.draft_version()
+    assert officer_client.get(url("draft_part", draft, part="colour")).status_code == 404
