@@ -8,19 +8,29 @@ import datetime as dt
 import pytest
 
 from panelkeeper.accounts.models import User
+from panelkeeper.cases.changes.opening import open_exclusion
+from panelkeeper.cases.changes.steps import record_notice
+from panelkeeper.cases.procedure import assess_case
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.drafting import (
     NOT_SAVED,
     base_name,
     base_text,
+    save_part,
     save_text,
     start_draft,
 )
 from panelkeeper.organisations.models import PolicyVersion
-from panelkeeper.organisations.policies import InvalidPolicy, upload_draft
+from panelkeeper.organisations.policies import (
+    InvalidPolicy,
+    publish_policy_version,
+    upload_draft,
+)
+from panelkeeper.rules.calendar.durations import Duration, Unit
+from panelkeeper.rules.ladder.model import Anchor, Deadline
 from panelkeeper.rules.policy.presets import preset_text
 from tests.factory import Factory
-from tests.organisations.conftest import audit_actions
+from tests.organisations.conftest import audit_actions, hold_every_title
 
 TODAY = dt.date(2026, 11, 23)
 GROUP = 'framework = "Involved Customers (Customer Involvement Framework)"'
@@ -119,3 +129,39 @@ def test_a_published_version_is_never_changed(factory: Factory, officer: User) -
         save_text(version=version, text=renamed(version.source), actor=officer)
     version.refresh_from_db()
     assert version.source == preset_text("thirteen")
+
+
+def test_a_case_raised_after_publishing_counts_its_appeal_window_from_the_new_figure(
+    factory: Factory, officer: User
+) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    window = Deadline(Duration(15, Unit.WORKING_DAYS), Anchor.NOTICE_RECEIVED)
+    save_part(
+        version=draft,
+        slug="appeals",
+        values={"breach.appeal.window": window},
+        actor=officer,
+        today=TODAY,
+    )
+    hold_every_title(factory, "thirteen")
+    day = dt.date(2026, 11, 2)
+    publish_policy_version(
+        version=draft, approved_on=day, in_force_from=day, actor=officer, today=TODAY
+    )
+    member = factory.panel_member()
+    case = open_exclusion(
+        member=member, effective=dt.date(2026, 11, 12), reason="Left", actor=None, today=TODAY
+    )
+    record_notice(
+        case=case,
+        sent_on=dt.date(2026, 11, 13),
+        to=member.full_name,
+        channel="hand",
+        actor=None,
+        today=TODAY,
+    )
+    view = assess_case(case, as_of=TODAY)
+    assert view.appeal_window is not None
+    # Handed over on Friday 13 November; fifteen working days later, not the preset's ten
+    # (27 November).
+    assert view.appeal_window.closes == dt.date(2026, 12, 4)

@@ -145,11 +145,6 @@ def api_draft_part_kwargs(factory: Factory) -> dict[str, Any]:
     return {**api_draft_kwargs(factory), "slug": "appeals"}
 
 
-def appeal_window(factory: Factory) -> dict[str, Any]:
-    window = {"within": "15 working days", "from": "notice_received", "target": False}
-    return {"values": {"breach.appeal.window": window}}
-
-
 def preset_choice(factory: Factory) -> dict[str, Any]:
     return {"start_from": "preset:vela"}
 
@@ -284,9 +279,9 @@ ROWS += [
     Row(
         ORGS_API + "/{org}/policy-versions/{version_id}/parts/{slug}",
         "PUT",
-        api_officers(200),
+        api_officers(422),
         api_draft_part_kwargs,
-        appeal_window,
+        note="no body",
     ),
     Row(
         ORGS_API + "/{org}/policy-versions/{version_id}/differences",
