@@ -7,7 +7,12 @@ import datetime as dt
 from panelkeeper.rules.calendar.durations import Duration, Unit
 from panelkeeper.rules.ladder.model import Anchor, Deadline
 from panelkeeper.rules.policy.editing.catalogue import Value, part
-from panelkeeper.rules.policy.editing.differences import Difference, differences, in_plain_words
+from panelkeeper.rules.policy.editing.differences import (
+    Difference,
+    described,
+    differences,
+    in_plain_words,
+)
 from panelkeeper.rules.policy.editing.document import parse, to_toml, values, with_values
 from panelkeeper.rules.policy.editing.entries import Field, Kind, Row
 from panelkeeper.rules.policy.editing.writing import rows_of
@@ -199,3 +204,20 @@ def test_a_deadline_and_a_date_change_read_in_words() -> None:
 def test_identical_texts_have_no_differences() -> None:
     assert differences(SMALL, SMALL) == ()
     assert differences(SMALL, SMALL.replace("# A small code", "# A tiny code")) == ()
+
+
+def test_a_part_is_described_setting_by_setting_in_words() -> None:
+    assert described(parse(SMALL), part("levels")) == (
+        ("Levels of breach", "Minor breach"),
+        ("When a member is found in breach again", "not set"),
+        ("Level of the further breach", "not set"),
+        ("Level it is treated as", "not set"),
+        ("How far back earlier breaches count", "not set"),
+    )
+    assert described(parse(SMALL), part("titles"))[:2] == (
+        ("Staff titles", "Involvement Officer"),
+        ("Who receives reports of a breach", "Involvement Officer"),
+    )
+    assert described(parse(SMALL), part("attendance"))[4] == ("Who receives apologies", "none")
+    assert described(parse(""), part("names"))[3] == ("Groups this code covers", "none")
+    assert described(parse(""), part("documents"))[0] == ("Documents", "none")

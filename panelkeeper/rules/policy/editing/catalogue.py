@@ -4,7 +4,7 @@
 :class:`Part` says in plain words what it governs and names its rule ids (CLAUSES.md).
 The breach ladder's parts are declared in :mod:`.catalogue_breach`. Choices that come
 from the document itself (roles, levels, informal steps, outcomes) are listed by
-:func:`panelkeeper.rules.policy.editing.document.choices_for`.
+``choices_for(field, document)`` and ``role_choices(document)`` (from :mod:`.document`).
 
 Keys a landlord does not change, each with its reason, are in :data:`FIXED_KEYS`; a
 test compares the two with what the loader reads.
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from panelkeeper.rules.policy.editing import words
 from panelkeeper.rules.policy.editing.catalogue_breach import BREACH_PARTS, role_field
+from panelkeeper.rules.policy.editing.document import choices_for, role_choices
 from panelkeeper.rules.policy.editing.entries import (
     ORIGIN,
     Entry,
@@ -38,7 +39,9 @@ __all__ = [
     "Row",
     "Rows",
     "Value",
+    "choices_for",
     "part",
+    "role_choices",
 ]
 
 _YES, _NO = True, False
