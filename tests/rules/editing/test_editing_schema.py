@@ -250,7 +250,6 @@ def _set_at(document: tomlkit.TOMLDocument, key: str, value: object) -> bool:
 def test_a_default_on_a_form_is_what_the_loader_reads_for_an_absent_key(
     key: str, field: Field
 ) -> None:
-    compared = 0
     for slug in PRESETS:
         absent = tomlkit.parse(preset_text(slug))
         written = tomlkit.parse(preset_text(slug))
@@ -264,8 +263,8 @@ def test_a_default_on_a_form_is_what_the_loader_reads_for_an_absent_key(
         except loader.PolicyError:
             continue  # an explicit switch must cite its rule; the absent one need not
         assert plain(loader.load_policy(tomlkit.dumps(absent), source="x")) == plain(with_default)
-        compared += 1
-    assert compared > 0
+        return  # one preset with the table is proof enough
+    pytest.fail(f"No preset has the table of {key}.")
 
 
 def _wording() -> Iterator[str]:

@@ -11,27 +11,7 @@ from panelkeeper.rules.ladder.model import DEFAULT_RECEIPT, Channel
 from panelkeeper.rules.policy.editing import words
 from panelkeeper.rules.policy.editing.entries import Field, Kind, Part, Rows
 
-__all__ = ["BREACH_PARTS", "role_field"]
-
-
-def role_field(
-    key: str, label: str, hint: str = "", *, many: bool = False, required: bool = False
-) -> Field:
-    """A field naming one role (or several, with ``many``) the document declares."""
-    return Field(key, label, Kind.ROLES if many else Kind.ROLE, hint, required=required)
-
-
-def _switch(key: str, label: str, hint: str = "", *, default: bool = False) -> Field:
-    return Field(key, label, Kind.YES_NO, hint, default=default)
-
-
-def _deadline(key: str, label: str, hint: str = "") -> Field:
-    return Field(key, label, Kind.DEADLINE, hint, choices=words.ANCHORS)
-
-
-def _receipt(channel: str, label: str) -> Field:
-    default = DEFAULT_RECEIPT[Channel(channel)]
-    return Field(f"breach.receipt.{channel}", label, Kind.DURATION, default=default)
+__all__ = ["BREACH_PARTS"]
 
 
 _KEEP_HINT = "How long it stays on the member's record. Leave empty to keep it for good."
@@ -48,19 +28,34 @@ RAISING = Part(
             Kind.CHOICES,
             choices=words.RAISERS,
         ),
-        _switch("breach.raising.witnesses", "Someone who saw a breach may report it"),
-        _switch("breach.raising.anonymous", "Reports may be made without giving a name"),
-        role_field("breach.raising.via", "Who members may pass a report through", many=True),
-        role_field(
-            "breach.raising.route_to", "Who receives reports of a breach", many=True, required=True
+        Field(
+            "breach.raising.witnesses",
+            "Someone who saw a breach may report it",
+            Kind.YES_NO,
+            default=False,
         ),
-        role_field(
+        Field(
+            "breach.raising.anonymous",
+            "Reports may be made without giving a name",
+            Kind.YES_NO,
+            default=False,
+        ),
+        Field("breach.raising.via", "Who members may pass a report through", Kind.ROLES),
+        Field(
+            "breach.raising.route_to", "Who receives reports of a breach", Kind.ROLES, required=True
+        ),
+        Field(
             "breach.raising.monitored_by",
             "Who keeps watch on how breaches are handled",
-            many=True,
+            Kind.ROLES,
             required=True,
         ),
-        _switch("breach.raising.every_report_investigated", "Every report is looked into"),
+        Field(
+            "breach.raising.every_report_investigated",
+            "Every report is looked into",
+            Kind.YES_NO,
+            default=False,
+        ),
         Field(
             "breach.opens_with",
             "What starts the formal stage",
@@ -68,7 +63,7 @@ RAISING = Part(
             choices=words.OPENINGS,
             default="member_informed",
         ),
-        role_field("breach.investigated_by", "Who investigates a breach", many=True, required=True),
+        Field("breach.investigated_by", "Who investigates a breach", Kind.ROLES, required=True),
         Field(
             "breach.complaints_route",
             "Where a complaint about a member goes instead",
@@ -90,9 +85,14 @@ INFORMAL = Part(
             "informal step",
             (
                 Field("label", "What the step is", Kind.TEXT, required=True),
-                role_field("taken_by", "Who takes it", many=True, required=True),
-                _switch("together", "They take it together, not any one of them"),
-                _switch("first", "It can be the first step", default=True),
+                Field("taken_by", "Who takes it", Kind.ROLES, required=True),
+                Field(
+                    "together",
+                    "They take it together, not any one of them",
+                    Kind.YES_NO,
+                    default=False,
+                ),
+                Field("first", "It can be the first step", Kind.YES_NO, default=True),
                 Field("after", "It can follow", Kind.STEPS),
                 Field(
                     "levels",
@@ -100,7 +100,7 @@ INFORMAL = Part(
                     Kind.LEVELS,
                     "Leave all unticked for any level.",
                 ),
-                _switch("closes", "It closes the matter"),
+                Field("closes", "It closes the matter", Kind.YES_NO, default=False),
                 Field(
                     "effect",
                     "What it puts on the member's record",
@@ -109,7 +109,7 @@ INFORMAL = Part(
                     default="none",
                 ),
                 Field("keep", "How long it stays on record", Kind.DURATION, _KEEP_HINT),
-                _switch("written", "It is confirmed in writing"),
+                Field("written", "It is confirmed in writing", Kind.YES_NO, default=False),
             ),
             key_field="key",
             new_rules=("BR-3",),
@@ -168,38 +168,49 @@ GROUP = Part(
             "Leave empty if the code names no group.",
             default="the investigating group",
         ),
-        role_field("breach.group.convened_by", "Who brings the group together"),
-        _switch("breach.group.includes_convener", "That person sits on the group"),
+        Field("breach.group.convened_by", "Who brings the group together", Kind.ROLE),
+        Field(
+            "breach.group.includes_convener",
+            "That person sits on the group",
+            Kind.YES_NO,
+            default=False,
+        ),
         Rows(
             "breach.group.seats",
             "Seats on the group",
             "seat",
             (
-                role_field("role", "Who sits", required=True),
+                Field("role", "Who sits", Kind.ROLE, required=True),
                 Field("count", "How many", Kind.WHOLE_NUMBER, default=1),
             ),
             title_field="role",
             inline=True,
         ),
-        role_field("breach.group.may_include", "Who else may sit", many=True),
+        Field("breach.group.may_include", "Who else may sit", Kind.ROLES),
         Field(
             "breach.group.min_impartial",
             "How many seats go to someone with no part in the matter",
             Kind.WHOLE_NUMBER,
             default=0,
         ),
-        _switch("breach.group.no_conflicts", "Nobody with a conflict may sit", default=True),
-        _switch(
-            "breach.group.required", "The group meets before the level is decided", default=True
+        Field(
+            "breach.group.no_conflicts", "Nobody with a conflict may sit", Kind.YES_NO, default=True
         ),
-        role_field(
+        Field(
+            "breach.group.required",
+            "The group meets before the level is decided",
+            Kind.YES_NO,
+            default=True,
+        ),
+        Field(
             "breach.chair_stand_in",
             "Who acts for the chair when the chair is the member concerned",
+            Kind.ROLE,
         ),
-        role_field(
+        Field(
             "breach.suspension.decided_by",
             "Who may suspend a member during an investigation",
-            many=True,
+            Kind.ROLES,
         ),
         Field("breach.suspension.levels", "Suspension is possible for", Kind.LEVELS),
     ),
@@ -234,20 +245,23 @@ OUTCOMES = Part(
                     Kind.LEVELS,
                     "Leave all unticked for every level.",
                 ),
-                role_field("decided_by", "Who decides it", many=True),
-                _deadline(
+                Field("decided_by", "Who decides it", Kind.ROLES),
+                Field(
                     "notice",
                     "Written notice of it is due",
+                    Kind.DEADLINE,
                     "Leave empty to use the usual notice deadline.",
+                    choices=words.ANCHORS,
                 ),
             ),
             key_field="key",
             new_rules=("BR-10",),
             required=True,
         ),
-        _switch(
+        Field(
             "breach.other_outcomes_with_reason",
             "Another outcome may be chosen, with a reason",
+            Kind.YES_NO,
             default=True,
         ),
         Field(
@@ -271,15 +285,42 @@ DEADLINES = Part(
     "received, and how days are counted.",
     ("BR-5", "BR-11", "BR-12"),
     (
-        _deadline("breach.deadlines.conclude", "The process ends within"),
-        _deadline("breach.deadlines.notice", "Written notice of the outcome is due"),
-        _switch(
+        Field(
+            "breach.deadlines.conclude",
+            "The process ends within",
+            Kind.DEADLINE,
+            choices=words.ANCHORS,
+        ),
+        Field(
+            "breach.deadlines.notice",
+            "Written notice of the outcome is due",
+            Kind.DEADLINE,
+            choices=words.ANCHORS,
+        ),
+        Field(
             "breach.roll_calendar_days",
             "A deadline in calendar days that ends on a day off moves to the next working day",
+            Kind.YES_NO,
+            default=False,
         ),
-        _receipt("email", "An email counts as received after"),
-        _receipt("post", "A letter counts as received after"),
-        _receipt("hand", "A letter handed over counts as received after"),
+        Field(
+            "breach.receipt.email",
+            "An email counts as received after",
+            Kind.DURATION,
+            default=DEFAULT_RECEIPT[Channel.EMAIL],
+        ),
+        Field(
+            "breach.receipt.post",
+            "A letter counts as received after",
+            Kind.DURATION,
+            default=DEFAULT_RECEIPT[Channel.POST],
+        ),
+        Field(
+            "breach.receipt.hand",
+            "A letter handed over counts as received after",
+            Kind.DURATION,
+            default=DEFAULT_RECEIPT[Channel.HAND],
+        ),
     ),
 )
 
@@ -289,7 +330,7 @@ APPEALS = Part(
     "Who decides an appeal, which outcomes can be appealed, and how long each stage may take.",
     ("BR-12",),
     (
-        role_field("breach.appeal.to", "Who decides an appeal", required=True),
+        Field("breach.appeal.to", "Who decides an appeal", Kind.ROLE, required=True),
         Field(
             "breach.appeal.against",
             "What can be appealed",
@@ -297,17 +338,30 @@ APPEALS = Part(
             choices=words.APPEAL_SCOPES,
             default="outcomes",
         ),
-        _deadline(
+        Field(
             "breach.appeal.window",
             "Appeal window",
+            Kind.DEADLINE,
             "Counted from when the member receives written notice of the decision.",
+            choices=words.ANCHORS,
         ),
-        _deadline("breach.appeal.consider", "The appeal is considered within"),
-        _deadline("breach.appeal.decide", "The appeal is decided within"),
-        _switch("breach.appeal.in_writing", "Appeals are made in writing", default=True),
-        _switch(
+        Field(
+            "breach.appeal.consider",
+            "The appeal is considered within",
+            Kind.DEADLINE,
+            choices=words.ANCHORS,
+        ),
+        Field(
+            "breach.appeal.decide",
+            "The appeal is decided within",
+            Kind.DEADLINE,
+            choices=words.ANCHORS,
+        ),
+        Field("breach.appeal.in_writing", "Appeals are made in writing", Kind.YES_NO, default=True),
+        Field(
             "breach.appeal.late_needs_officer",
             "A late appeal waits for an officer to decide whether to hear it",
+            Kind.YES_NO,
             default=True,
         ),
         Field(

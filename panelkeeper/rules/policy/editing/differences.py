@@ -22,12 +22,13 @@ from panelkeeper.rules.labels import in_words
 from panelkeeper.rules.ladder.model import Deadline
 from panelkeeper.rules.policy.editing.catalogue import PARTS
 from panelkeeper.rules.policy.editing.document import choices_for, parse, values
-from panelkeeper.rules.policy.editing.entries import Field, Kind, Names, Row, Rows, Value
+from panelkeeper.rules.policy.editing.entries import Field, Kind, Names, Part, Row, Rows, Value
 from panelkeeper.rules.policy.editing.writing import rows_of
 
-__all__ = ["Difference", "differences", "in_plain_words"]
+__all__ = ["Difference", "described", "differences", "in_plain_words"]
 
 NOT_SET = "not set"
+_LISTED = frozenset({Kind.CHOICES, Kind.TEXTS, Kind.ROLES, Kind.LEVELS, Kind.STEPS})
 
 
 @dataclass(frozen=True)
@@ -71,9 +72,6 @@ def in_plain_words(field: Field, value: Value, document: TOMLDocument) -> str:
     if isinstance(value, tuple):
         return in_words([_word(str(v), choices) for v in value])
     return _word(str(value), choices)
-
-
-_LISTED = frozenset({Kind.CHOICES, Kind.TEXTS, Kind.ROLES, Kind.LEVELS, Kind.STEPS})
 
 
 @dataclass(frozen=True)
@@ -162,4 +160,27 @@ def differences(before_text: str, after_text: str) -> tuple[Difference, ...]:
             if entry.key not in seen:
                 seen.add(entry.key)
                 result.extend(_entry(sides, entry, entry.label, old[entry.key], new[entry.key]))
+    return tuple(result)
+
+
+def described(document: TOMLDocument, part: Part) -> tuple[tuple[str, str], ...]:
+    """Each entry of ``part`` as (label, its value in words): a part's settings at a glance.
+
+    A list of rows or names reads as their titles ("none" when there are none).
+    """
+    current = values(document, part)
+    result: list[tuple[str, str]] = []
+    for entry in part.entries:
+        value = current[entry.key]
+        if isinstance(entry, Rows):
+            words = in_words([_title(entry, row) for row in rows_of(value)])
+        elif isinstance(entry, Names):
+            words = (
+                in_words([str(p[1]) for p in value if isinstance(p, tuple)])
+                if isinstance(value, tuple)
+                else ""
+            )
+        else:
+            words = in_plain_words(entry, value, document)
+        result.append((entry.label, words or "none"))
     return tuple(result)

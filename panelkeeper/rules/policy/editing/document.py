@@ -19,10 +19,11 @@ from dataclasses import dataclass
 
 import tomlkit
 from tomlkit import TOMLDocument
+from tomlkit.items import Table
 
 from panelkeeper.rules.policy.editing.entries import Field, Kind, Names, Part, Rows, Value
 from panelkeeper.rules.policy.editing.reading import lookup, read_entry
-from panelkeeper.rules.policy.editing.writing import write_entry
+from panelkeeper.rules.policy.editing.writing import Container, write_entry
 from panelkeeper.rules.policy.roles import MEMBER_ROLE_DEFAULT_TITLES
 
 __all__ = [
@@ -68,9 +69,15 @@ def with_values(document: TOMLDocument, part: Part, new: Mapping[str, Value]) ->
     """
     result = parse(to_toml(document))
     slug = lookup(_plain(result), "code.slug")
+    created: list[Container] = []
     for entry in part.entries:
         if entry.key in new:
-            write_entry(result, entry, new[entry.key], slug if isinstance(slug, str) else "code")
+            write_entry(
+                result, entry, new[entry.key], slug if isinstance(slug, str) else "code", created
+            )
+    for table in created:
+        if isinstance(table, Table):
+            table.add(tomlkit.nl())  # a blank line before whatever follows, as written by hand
     return result
 
 

@@ -31,10 +31,6 @@ __all__ = [
 type Choices = tuple[tuple[str, str], ...]
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 #: The units a duration is written in; "days" alone are calendar days (Interpretation 1).
 UNITS: Choices = (
     ("working days", "working days"),
@@ -44,9 +40,10 @@ UNITS: Choices = (
     ("years", "years"),
 )
 
-ANCHORS: Choices = tuple((a.value, _capital(a.label)) for a in Anchor)
-PARTIES: Choices = tuple((p.value, _capital(p.label)) for p in Party)
-RAISERS: Choices = tuple((r.value, _capital(r.label)) for r in Raiser)
+# The rules' own words for these, with a capital letter as a choice starts with one.
+ANCHORS: Choices = tuple((a.value, a.label[0].upper() + a.label[1:]) for a in Anchor)
+PARTIES: Choices = tuple((p.value, p.label[0].upper() + p.label[1:]) for p in Party)
+RAISERS: Choices = tuple((r.value, r.label[0].upper() + r.label[1:]) for r in Raiser)
 
 EFFECTS: Choices = (
     ("none", "Nothing is put on the member's record"),

@@ -30,7 +30,7 @@ from panelkeeper.rules.policy.editing.entries import (
 from panelkeeper.rules.policy.editing.reading import LIST_KINDS, MISSING, lookup, read_entry
 from panelkeeper.rules.policy.roles import MemberRole
 
-__all__ = ["NEW_TABLE_RULES", "make_key", "normalise", "rows_of", "write_entry"]
+__all__ = ["NEW_TABLE_RULES", "Container", "make_key", "normalise", "rows_of", "write_entry"]
 
 #: The rule ids a table cites when a form creates it, where the file asks it to cite some.
 NEW_TABLE_RULES: dict[str, tuple[str, ...]] = {
@@ -113,13 +113,19 @@ def _is_unset(field: Field, value: Value) -> bool:
 # -- tables ---------------------------------------------------------------------
 
 
-def _table_at(root: Container, path: list[str], *, create: bool) -> Container | None:
-    """The table at ``path`` (dotted parts), created with its rule ids when missing."""
+def _table_at(
+    root: Container, path: list[str], *, created: list[Container] | None = None
+) -> Container | None:
+    """The table at ``path`` (dotted parts); ``None`` if it is missing.
+
+    Given ``created``, a missing table is created, with the rule ids it cites, and added
+    to that list.
+    """
     table = root
     for depth, name in enumerate(path):
         inner = table.get(name)
         if not isinstance(inner, MutableMapping):
-            if not create:
+            if created is None:
                 return None
             inner = tomlkit.inline_table() if isinstance(table, InlineTable) else tomlkit.table()
             rules = NEW_TABLE_RULES.get(".".join(path[: depth + 1]))
@@ -127,28 +133,26 @@ def _table_at(root: Container, path: list[str], *, create: bool) -> Container | 
                 inner["rules"] = list(rules)
             table[name] = inner
             inner = table[name]
+            created.append(inner)
         table = inner
     return table
 
 
 def _remove(root: Container, path: list[str], name: str) -> None:
     """Remove ``name`` from the table at ``path``, and tables it leaves holding only rule ids."""
-    table = _table_at(root, path, create=False)
+    table = _table_at(root, path)
     if table is None or name not in table:
         return
     del table[name]
     while path and set(table) <= _CITES:
-        parent = _table_at(root, path[:-1], create=False)
+        parent = _table_at(root, path[:-1])
         if parent is None:
             return
         del parent[path[-1]]
         path, table = path[:-1], parent
 
 
-def _set(root: Container, path: list[str], name: str, value: Value) -> None:
-    table = _table_at(root, path, create=True)
-    if table is None:
-        return
+def _put(table: Container, name: str, value: Value) -> None:
     old = table.get(name)
     if isinstance(value, Deadline) and isinstance(old, InlineTable):
         # Changed in place, so the table keeps its spacing.
@@ -160,6 +164,14 @@ def _set(root: Container, path: list[str], name: str, value: Value) -> None:
             del old["target"]
     else:
         table[name] = _item(value)
+
+
+def _set(
+    root: Container, path: list[str], name: str, value: Value, created: list[Container]
+) -> None:
+    table = _table_at(root, path, created=created)
+    if table is not None:
+        _put(table, name, value)
 
 
 # -- keys for what a form adds -------------------------------------------------
@@ -213,8 +225,6 @@ def _write_rows(table: Container, name: str, rows: Rows, new: tuple[Row, ...], s
         else:
             origin = None
             item = tomlkit.inline_table() if inline else tomlkit.table()
-            if not inline:
-                item.trivia.indent = "\n"
             if rows.key_field:
                 key = _new_key(rows, row, taken, slug)
                 taken.add(key)
@@ -223,6 +233,8 @@ def _write_rows(table: Container, name: str, rows: Rows, new: tuple[Row, ...], s
                 item["rules"] = list(rows.new_rules)
         for field in rows.fields:
             _write_in(item, field, row.get(field.key), slug)
+        if origin is None and not inline:
+            item.add(tomlkit.nl())
         written.append((origin, item))
     if isinstance(old, list) and used == sorted(used):
         # Rows kept in their order: change the list in place, so its layout stays.
@@ -263,7 +275,7 @@ def _write_in(table: Container, entry: Field | Rows, value: Value, slug: str) ->
     elif _is_unset(entry, value):
         del table[entry.key]
     else:
-        table[entry.key] = _item(value)
+        _put(table, entry.key, value)
 
 
 def _write_names(table: Container, new: tuple[tuple[str, str], ...]) -> None:
@@ -279,10 +291,13 @@ def _write_names(table: Container, new: tuple[tuple[str, str], ...]) -> None:
             table[key] = title
 
 
-def write_entry(root: Container, entry: Entry, value: Value, slug: str) -> None:
+def write_entry(
+    root: Container, entry: Entry, value: Value, slug: str, created: list[Container]
+) -> None:
     """Write ``entry``'s ``value`` into the document ``root`` if it differs from what is there.
 
-    ``slug`` is the code's short name, from which a new conduct standard's id is made.
+    ``slug`` is the code's short name, from which a new conduct standard's id is made;
+    tables the write creates are added to ``created``.
     """
     value = normalise(entry, value)
     *path, name = entry.key.split(".")
@@ -291,12 +306,12 @@ def write_entry(root: Container, entry: Entry, value: Value, slug: str) -> None:
     if (isinstance(entry, Field) and _is_unset(entry, value)) or value == ():
         _remove(root, path, name)
     elif isinstance(entry, Rows):
-        table = _table_at(root, path, create=True)
+        table = _table_at(root, path, created=created)
         if table is not None:
             _write_rows(table, name, entry, rows_of(value), slug)
     elif isinstance(entry, Names):
-        table = _table_at(root, [*path, name], create=True)
+        table = _table_at(root, [*path, name], created=created)
         if table is not None and isinstance(value, tuple):
             _write_names(table, _normal_names(value))
     else:
-        _set(root, path, name, value)
+        _set(root, path, name, value, created)
