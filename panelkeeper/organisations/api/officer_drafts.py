@@ -25,9 +25,8 @@ from panelkeeper.organisations.api.schemas import (
 from panelkeeper.organisations.drafting import base_name, base_text, save_part
 from panelkeeper.organisations.models import PolicyVersion
 from panelkeeper.organisations.part_data import as_json, form_for_json, refusal_of
-from panelkeeper.organisations.part_words import in_words
-from panelkeeper.rules.policy.editing.catalogue import PARTS, Field, Names, Part, part
-from panelkeeper.rules.policy.editing.differences import differences
+from panelkeeper.rules.policy.editing.catalogue import PARTS, Entry, Field, Names, Part, part
+from panelkeeper.rules.policy.editing.differences import described, differences
 from panelkeeper.rules.policy.editing.document import TOMLDocument, parse, values
 
 
@@ -35,6 +34,12 @@ def _version(request: StaffRequest, version_id: int) -> PolicyVersion:
     return get_object_for(
         request.organisation, PolicyVersion.objects.select_related("based_on"), pk=version_id
     )
+
+
+def _kind(entry: Entry) -> str:
+    if isinstance(entry, Field):
+        return entry.kind.value
+    return "names" if isinstance(entry, Names) else "rows"
 
 
 def _part_out(chosen: Part, document: TOMLDocument) -> PartOut:
@@ -48,17 +53,11 @@ def _part_out(chosen: Part, document: TOMLDocument) -> PartOut:
             EntryOut(
                 key=entry.key,
                 label=entry.label,
-                kind=(
-                    entry.kind.value
-                    if isinstance(entry, Field)
-                    else "names"
-                    if isinstance(entry, Names)
-                    else "rows"
-                ),
+                kind=_kind(entry),
                 value=as_json(current.get(entry.key)),
-                words=in_words(entry, current.get(entry.key), document),
+                words=words,
             )
-            for entry in chosen.entries
+            for entry, (_, words) in zip(chosen.entries, described(document, chosen), strict=True)
         ],
     )
 

@@ -18,10 +18,9 @@ from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.drafting import base_name, base_text, save_part
 from panelkeeper.organisations.models import PolicyVersion, RoleHolder
 from panelkeeper.organisations.part_forms import STAFF_TITLES, PartForm
-from panelkeeper.organisations.part_words import part_in_words
 from panelkeeper.organisations.policies import InvalidPolicy
 from panelkeeper.rules.policy.editing.catalogue import PARTS, Part, part
-from panelkeeper.rules.policy.editing.differences import differences
+from panelkeeper.rules.policy.editing.differences import described, differences
 from panelkeeper.rules.policy.editing.document import TOMLDocument, parse, problem_target
 
 
@@ -54,7 +53,7 @@ def draft_parts(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """The parts of a version, as the rulebook groups them, each with its values in words."""
     version = _version(request, pk)
     document = _document(version)
-    parts = [(p, part_in_words(p, document)) for p in PARTS]
+    parts = [(p, described(document, p)) for p in PARTS]
     return staff_page(
         request,
         "organisations/draft_parts.html",
