@@ -16,7 +16,8 @@ from typing import Any
 from django import forms
 
 from panelkeeper.lib.refusals import Problem, Refused
-from panelkeeper.organisations.part_forms import PartForm, field_name
+from panelkeeper.organisations.part_fields import field_name
+from panelkeeper.organisations.part_forms import PartForm
 from panelkeeper.rules.calendar.durations import Duration, parse_duration
 from panelkeeper.rules.ladder.model import Deadline
 from panelkeeper.rules.policy.editing.catalogue import (
@@ -118,20 +119,22 @@ def _shape(key: str, what: str) -> Refused:
     return Refused(f"Send {key} as {what}.", field=key)
 
 
+def _objects(value: Json, key: str, what: str) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise _shape(key, what)
+    return value
+
+
 def _encode(entry: Entry, name: str, value: Json, data: dict[str, Any], key: str) -> None:
     if isinstance(entry, Names):
-        items = value if isinstance(value, list) else None
-        if items is None or not all(isinstance(i, dict) for i in items):
-            raise _shape(key, 'a list of {"key", "title"}')
+        items = _objects(value, key, 'a list of {"key", "title"}')
         data[f"{name}-count"] = len(items)
         for index, item in enumerate(items):
             data[f"{name}-{index}-origin"] = str(item.get("key") or "")
             data[f"{name}-{index}-title"] = str(item.get("title") or "")
         return
     if isinstance(entry, Rows):
-        rows = value if isinstance(value, list) else None
-        if rows is None or not all(isinstance(r, dict) for r in rows):
-            raise _shape(key, "a list of objects")
+        rows = _objects(value, key, "a list of objects")
         data[f"{name}-count"] = len(rows)
         for index, row in enumerate(rows):
             prefix = f"{name}-{index}"

@@ -27,7 +27,13 @@ from django.db.models import QuerySet
 from django.forms.utils import ErrorDict
 
 from panelkeeper.accounts.models import User
-from panelkeeper.lib.widgets import GovukDateField
+from panelkeeper.organisations.part_fields import (
+    LISTS,
+    controls,
+    field_name,
+    initial,
+    missing,
+)
 from panelkeeper.rules.calendar.durations import Duration, Unit
 from panelkeeper.rules.ladder.model import Anchor, Deadline
 from panelkeeper.rules.policy.editing.catalogue import (
@@ -43,27 +49,14 @@ from panelkeeper.rules.policy.editing.catalogue import (
 )
 from panelkeeper.rules.policy.editing.document import (
     TOMLDocument,
-    choices_for,
     problem_target,
     values,
 )
-from panelkeeper.rules.policy.editing.words import UNITS
 from panelkeeper.rules.policy.problems import Problem as PolicyProblem
 
 # More rows than any code has; a posted count above it is cut down to it.
 MOST_ROWS = 60
 STAFF_TITLES = "roles.staff"
-_LISTS = {Kind.CHOICES, Kind.TEXTS, Kind.ROLES, Kind.LEVELS, Kind.STEPS}
-_PICKED = {Kind.ROLE, Kind.LEVEL, Kind.OUTCOME}
-
-
-def field_name(key: str) -> str:
-    """The form field (or prefix) of the setting at dotted ``key``."""
-    return key.replace(".", "__")
-
-
-def _lower(label: str) -> str:
-    return label[:1].lower() + label[1:]
 
 
 @dataclass
@@ -143,10 +136,10 @@ class PartForm(forms.Form):
     def _slot(self, entry: Entry, prefix: str, value: Value) -> Slot:
         slot = Slot(entry, prefix)
         if isinstance(entry, Field):
-            for name, control in self._controls(entry, prefix).items():
+            for name, control in controls(entry, prefix, self.document).items():
                 self.fields[name] = control
                 slot.names.append(name)
-            self.initial.update(_initial(entry, prefix, value))
+            self.initial.update(initial(entry, prefix, value))
             return slot
         existing = _listed(entry, value)
         count = len(existing)
@@ -194,105 +187,6 @@ class PartForm(forms.Form):
             )
         return row
 
-    def _controls(self, entry: Field, name: str) -> dict[str, forms.Field]:
-        label, hint, kind = entry.label, entry.hint, entry.kind
-        if kind in (Kind.DURATION, Kind.DEADLINE):
-            least = 1 if kind is Kind.DEADLINE else 0
-            figure = forms.IntegerField(
-                required=False,
-                label="Number",
-                min_value=least,
-                max_value=999,
-                error_messages={
-                    "invalid": f"Enter a whole number for “{label}”",
-                    "min_value": f"“{label}” must be {least} or more. Enter a number of "
-                    f"{'days, weeks or months' if least else 'days'}, such as 10",
-                    "max_value": f"“{label}” must be 999 or fewer",
-                },
-                widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
-            )
-            controls: dict[str, forms.Field] = {
-                name: figure,
-                f"{name}-unit": forms.ChoiceField(required=False, label="Unit", choices=UNITS),
-            }
-            if kind is Kind.DEADLINE:
-                controls[f"{name}-from"] = forms.ChoiceField(
-                    required=False, label="Counted from", choices=entry.choices
-                )
-                controls[f"{name}-target"] = forms.BooleanField(
-                    required=False, label="It is a target to aim for, not a limit"
-                )
-            return controls
-        if kind is Kind.YES_NO:
-            return {name: forms.BooleanField(required=False, label=label, help_text=hint)}
-        if kind is Kind.WHOLE_NUMBER:
-            return {
-                name: forms.IntegerField(
-                    required=False,
-                    label=label,
-                    help_text=hint,
-                    min_value=0,
-                    max_value=999,
-                    error_messages={
-                        "invalid": f"Enter a whole number for “{label}”",
-                        "min_value": f"“{label}” must be 0 or more",
-                        "max_value": f"“{label}” must be 999 or fewer",
-                    },
-                    widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
-                )
-            }
-        if kind is Kind.DATE:
-            return {
-                name: GovukDateField(
-                    noun=_lower(label), label=label, help_text=hint, required=False
-                )
-            }
-        if kind is Kind.TEXT:
-            return {name: forms.CharField(required=False, label=label, help_text=hint)}
-        if kind is Kind.PARAGRAPH:
-            return {
-                name: forms.CharField(
-                    required=False,
-                    label=label,
-                    help_text=hint,
-                    widget=forms.Textarea(attrs={"rows": 3}),
-                )
-            }
-        if kind is Kind.TEXTS:
-            return {
-                name: forms.CharField(
-                    required=False,
-                    label=label,
-                    help_text=hint,
-                    widget=forms.Textarea(attrs={"rows": 4}),
-                )
-            }
-        choices = list(choices_for(entry, self.document))
-        if kind in _LISTS:
-            return {
-                name: forms.MultipleChoiceField(
-                    required=False,
-                    label=label,
-                    help_text=hint,
-                    choices=choices,
-                    widget=forms.CheckboxSelectMultiple,
-                    error_messages={"invalid_choice": f"Choose from the list for “{label}”"},
-                )
-            }
-        if kind in _PICKED or not entry.required:
-            choices = [("", "None" if kind in _PICKED else "Not set"), *choices]
-        widget = forms.Select if kind in _PICKED else forms.RadioSelect
-        return {
-            name: forms.ChoiceField(
-                required=False,
-                label=label,
-                help_text=hint,
-                choices=choices,
-                widget=widget,
-                error_messages={"invalid_choice": f"Choose from the list for “{label}”"},
-            )
-        }
-
     def _bind(self, slots: Sequence[Slot]) -> None:
         """Give each slot its bound fields, once every field exists."""
         for slot in slots:
@@ -320,7 +214,7 @@ class PartForm(forms.Form):
             entry = slot.entry
             if isinstance(entry, Field):
                 if in_row and entry.required and _empty(self._field_value(entry, slot.prefix)):
-                    self.add_error(slot.names[0], _missing(entry))
+                    self.add_error(slot.names[0], missing(entry))
                 elif entry.kind is Kind.DEADLINE and self._no_start(slot.prefix):
                     self.add_error(
                         f"{slot.prefix}-from", f"Choose what “{entry.label}” is counted from"
@@ -365,7 +259,7 @@ class PartForm(forms.Form):
             return Deadline(within, Anchor(start), bool(data.get(f"{name}-target")))
         if kind is Kind.TEXTS:
             return tuple(line.strip() for line in str(raw or "").splitlines() if line.strip())
-        if kind in _LISTS:
+        if kind in LISTS:
             # Boxes come back in the order they are drawn; keep the order the file had.
             chosen = [str(v) for v in raw or ()]
             before = [str(v) for v in self.initial.get(name) or ()]
@@ -475,28 +369,3 @@ def _count(raw: object, *, default: int) -> int:
 
 def _empty(value: Value) -> bool:
     return value is None or value == () or value == ""
-
-
-def _missing(entry: Field) -> str:
-    if entry.kind in _LISTS:
-        return f"Choose at least one for “{entry.label}”"
-    if entry.kind in _PICKED or entry.kind is Kind.CHOICE:
-        return f"Choose one for “{entry.label}”"
-    return f"Enter {_lower(entry.label)}"
-
-
-def _initial(entry: Field, name: str, value: Value) -> dict[str, object]:
-    if isinstance(value, Deadline):
-        return {
-            name: value.within.amount,
-            f"{name}-unit": value.within.unit.value,
-            f"{name}-from": value.start.value,
-            f"{name}-target": value.target,
-        }
-    if isinstance(value, Duration):
-        return {name: value.amount, f"{name}-unit": value.unit.value}
-    if entry.kind is Kind.TEXTS and isinstance(value, tuple):
-        return {name: "\n".join(str(v) for v in value)}
-    if isinstance(value, tuple):
-        return {name: list(value)}
-    return {name: value}
