@@ -8,6 +8,7 @@ ids the file asks for.
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 import pytest
 
@@ -24,8 +25,8 @@ from panelkeeper.rules.policy.editing.document import (
     values,
     with_values,
 )
-from panelkeeper.rules.policy.editing.entries import Field, Kind, Row
-from panelkeeper.rules.policy.editing.writing import make_key, rows_of
+from panelkeeper.rules.policy.editing.entries import Field, Kind, Row, Rows
+from panelkeeper.rules.policy.editing.writing import make_key, normalise, rows_of
 from panelkeeper.rules.policy.loader import check_policy
 from panelkeeper.rules.policy.presets import preset_text
 from tests.rules.editing.small import SMALL
@@ -431,3 +432,79 @@ def test_a_deadline_of_nothing_is_refused_on_its_field() -> None:
 def test_text_that_is_not_toml_is_refused_when_parsed() -> None:
     with pytest.raises(ValueError):
         parse("[code\n")
+
+
+# -- the less-travelled paths ------------------------------------------------------------
+
+
+def test_a_part_finds_its_entries_and_rows_their_fields_by_key() -> None:
+    appeals = part("appeals")
+    assert appeals.entry("breach.appeal.to") is appeals.entries[0]
+    assert appeals.entry("breach.appeal") is None
+    levels = part("levels").entry("breach.levels")
+    assert isinstance(levels, Rows)
+    assert levels.field("marks") is levels.fields[1]
+    assert levels.field("key") is None
+
+
+def test_a_row_key_that_is_not_text_reads_as_none() -> None:
+    text = '[[breach.levels]]\nkey = 3\nlabel = "Minor"\n'
+    assert _rows("levels", "breach.levels", text)[0]["key"] is None
+
+
+def test_what_a_form_sends_is_made_comparable_before_it_is_written() -> None:
+    names = part("names").entry("groups")
+    assert names is not None
+    junk = cast(Value, (("a", "A"), ("b",), ("c", " "), (" d ", " D ")))
+    assert normalise(names, junk) == (("a", "A"), ("d", "D"))
+    assert normalise(names, "panel") == ()
+    levels = part("levels").entry("breach.levels")
+    assert levels is not None
+    rows = cast(Value, ({ORIGIN: "0", "label": " Minor "}, "x"))
+    assert normalise(levels, rows) == (
+        {ORIGIN: None, "key": None, "label": "Minor", "marks": None},
+    )
+    assert normalise(levels, None) == ()
+    field = Field("x", "X", Kind.TEXTS)
+    assert normalise(field, "a") == ()
+    assert normalise(Field("x", "X", Kind.YES_NO, default=True), None) is True
+    assert normalise(Field("x", "X", Kind.TEXT, default="Chair"), "  ") == "Chair"
+
+
+def test_the_first_row_of_a_new_list_of_tables_is_written_as_a_table() -> None:
+    step: Row = {"label": "A quiet word", "taken_by": ("chair",)}
+    text = _write("informal", {"breach.informal": (step,)})
+    assert text.endswith(
+        '\n[[breach.informal]]\nkey = "a_quiet_word"\nrules = ["BR-3"]\n'
+        'label = "A quiet word"\ntaken_by = ["chair"]\n\n'
+    )
+
+
+def test_a_new_row_without_a_title_gets_a_plain_key() -> None:
+    text = _write("levels", {"breach.levels": ({"marks": "a"},)})
+    assert _rows("levels", "breach.levels", text)[0]["key"] == "item"
+
+
+def test_a_table_inside_an_inline_table_is_created_inline() -> None:
+    text = 'attendance = { rules = ["MTG-1"] }\n'
+    written = _write("attendance", {"attendance.consecutive_absences.limit": 3}, text)
+    assert written == 'attendance = { rules = ["MTG-1"], consecutive_absences = {limit = 3}}\n'
+
+
+def test_a_standard_added_to_a_code_without_a_slug_is_numbered_under_code() -> None:
+    text = '[[conduct.parts]]\ntitle = "Meetings"\nstandards = [{ id = "x.y", text = "Be." }]\n'
+    parts = _rows("conduct", "conduct.parts", text)
+    standards = (*rows_of(parts[0]["standards"]), {"text": "Be kind."})
+    written = _write("conduct", {"conduct.parts": ({**parts[0], "standards": standards},)}, text)
+    assert '{id = "code.own.1", text = "Be kind."}' in written
+
+
+def test_rows_offered_as_choices_need_a_key_and_read_as_it_without_a_label() -> None:
+    text = '[[breach.levels]]\nkey = "minor"\n[[breach.levels]]\nlabel = "No key"\n'
+    assert choices_for(Field("x", "x", Kind.LEVELS), parse(text)) == (("minor", "minor"),)
+    assert choices_for(Field("x", "x", Kind.LEVELS), parse("breach = { levels = [1] }")) == ()
+
+
+def test_a_problem_under_a_longer_key_than_a_names_table_is_not_its_own() -> None:
+    assert problem_target(part("names"), "groupsx") is None
+    assert problem_target(part("titles"), "roles.staffing") is None

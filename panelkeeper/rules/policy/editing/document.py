@@ -148,7 +148,7 @@ def problem_target(part: Part, problem_key: str) -> Target | None:
 
     ``None`` when it belongs to none of them (then the page shows it above the form).
     """
-    for entry in sorted(part.entries, key=lambda e: -len(e.key)):
+    for entry in part.entries:
         if not problem_key.startswith(entry.key):
             continue
         rest = problem_key[len(entry.key) :]

@@ -258,11 +258,10 @@ def rows_of(value: Value) -> tuple[Row, ...]:
     return tuple(r for r in value if isinstance(r, dict)) if isinstance(value, tuple) else ()
 
 
-def _plain(table: object) -> dict[str, object]:
+def _plain(table: Any) -> dict[str, object]:
     """A tomlkit table as plain Python values (tomlkit's own true/false are no bools)."""
-    unwrap = getattr(table, "unwrap", None)
-    data = unwrap() if callable(unwrap) else table
-    return dict(data) if isinstance(data, dict) else {}
+    data: dict[str, object] = table.unwrap()
+    return data
 
 
 def _write_in(table: Container, entry: Field | Rows, value: Value, slug: str) -> None:
