@@ -177,6 +177,10 @@ class PartForm(forms.Form):
                     required=False,
                     label="Who holds it",
                     empty_label="Nobody yet",
+                    error_messages={
+                        "invalid_choice": "Choose one of this organisation's people, or "
+                        "invite someone new from the role holders page"
+                    },
                 )
                 self.initial[f"{prefix}-holder"] = self.holders.get(key)
             return row

@@ -218,3 +218,21 @@ def test_a_published_version_has_no_form_to_change_it(
 def test_an_unknown_part_is_not_found(factory: Factory, officer_client: Client) -> None:
     draft = factory.draft_version()
     assert officer_client.get(url("draft_part", draft, part="colour")).status_code == 404
+
+
+def test_a_title_holder_from_another_organisation_is_refused_and_nothing_is_saved(
+    factory: Factory, officer_client: Client
+) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    path = url("draft_part", draft, part="titles")
+    data = form_data(officer_client, path)
+    data["roles__staff-2-title"] = "Head of Resident Voice"
+    data["roles__staff-2-holder"] = str(factory.outsider().pk)
+    response = officer_client.post(path, data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["roles__staff-2-holder"] == [
+        "Choose one of this organisation's people, or invite someone new from the role holders page"
+    ]
+    draft.refresh_from_db()
+    assert draft.source == preset_text("thirteen")
+    assert not RoleHolder.objects.exists()
