@@ -30,9 +30,9 @@ from panelkeeper.rules.policy.problems import PolicyError
 
 @lru_cache(maxsize=128)
 def _loaded(source: str, file_name: str) -> Policy:
-    # A policy is a value of its text. A published version's text never changes (a trigger
-    # refuses it) and a draft is never edited, so the text is the key: each version parses
-    # once per process. A text that fails raises, and exceptions are not cached.
+    # A policy is a value of its text, so the text is the key: a published version's text
+    # never changes (a trigger refuses it), and a draft saved from its forms has a new text,
+    # so is parsed afresh. A text that fails raises, and exceptions are not cached.
     try:
         return load_policy(source, source=file_name)
     except PolicyError as error:

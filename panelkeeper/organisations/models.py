@@ -116,11 +116,14 @@ class PolicyVersionQuerySet(models.QuerySet["PolicyVersion"]):
 class PolicyVersion(models.Model):
     """One version of an organisation's code of conduct, as a TOML text (GOV-1).
 
-        ``source`` is kept exactly as uploaded or loaded, so a download returns the same
-        bytes. A draft is never edited: a corrected file is uploaded as a new draft and the old
-    one discarded. Once published, a version never changes:
-        :func:`~panelkeeper.organisations.policies.publish_policy_version` is the only way in,
-        and a database trigger (migration 0003) refuses any UPDATE of a published row.
+    ``source`` is kept exactly as uploaded, loaded or last saved, so a download returns
+    the same bytes. A draft is changed on the forms of its parts
+    (:func:`~panelkeeper.organisations.drafting.save_part`), each save checked whole by
+    the loader, and records what it started from: ``based_on`` (a version of this
+    organisation's code) or ``preset``, so its differences are shown against that. Once
+    published, a version never changes:
+    :func:`~panelkeeper.organisations.policies.publish_policy_version` is the only way in,
+    and a database trigger (migration 0003) refuses any UPDATE of a published row.
     """
 
     class Status(models.TextChoices):
@@ -137,6 +140,15 @@ class PolicyVersion(models.Model):
         max_length=50,
         blank=True,
         help_text="The preset this draft was loaded from; blank for an upload.",
+    )
+    based_on = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The version this draft was started from (for an upload, the version in "
+        "force then); empty for a preset.",
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)

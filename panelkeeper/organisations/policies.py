@@ -43,11 +43,14 @@ class InvalidPolicy(Refused):
     problem's file and dotted key; ``problems`` carries the same for the API.
     """
 
-    def __init__(self, problems: Sequence[PolicyProblem]) -> None:
+    def __init__(self, problems: Sequence[PolicyProblem], *, message: str = "") -> None:
         count = len(problems)
         super().__init__(
-            f"The file has {count} problem{'s' if count != 1 else ''}. "
-            "Correct each one and upload the file again.",
+            message
+            or (
+                f"The file has {count} problem{'s' if count != 1 else ''}. "
+                "Correct each one and upload the file again."
+            ),
             problems=[Problem(str(p), p.key) for p in problems],
         )
         self.file_problems: tuple[PolicyProblem, ...] = tuple(problems)
@@ -165,21 +168,36 @@ def review_due(version: PolicyVersion, policy: Policy) -> dt.date | None:
 # -- drafts -------------------------------------------------------------------
 
 
-def _create_draft(
-    *, organisation: Organisation, text: str, file_name: str, preset: str, actor: User
-) -> PolicyVersion:
+def checked_draft_text(text: str, *, file_name: str, message: str = "") -> Policy:
+    """The policy of a draft's text, which the loader accepts as new text and whose version
+    label fits; :class:`InvalidPolicy` (with ``message``, if given) listing every problem."""
     from panelkeeper.organisations.in_force import check_new_text
 
-    policy = check_new_text(text, file_name=file_name)
+    try:
+        policy = check_new_text(text, file_name=file_name)
+    except InvalidPolicy as error:
+        if not message:
+            raise
+        raise InvalidPolicy(error.file_problems, message=message) from None
     limit = PolicyVersion._meta.get_field("version").max_length or 0
     if len(policy.code.version) > limit:
-        raise InvalidPolicy(
-            [
-                PolicyProblem(
-                    file_name, "code.version", f"Write a version of {limit} characters or fewer."
-                )
-            ]
+        problem = PolicyProblem(
+            file_name, "code.version", f"Write a version of {limit} characters or fewer."
         )
+        raise InvalidPolicy([problem], message=message)
+    return policy
+
+
+def _create_draft(
+    *,
+    organisation: Organisation,
+    text: str,
+    file_name: str,
+    preset: str,
+    actor: User,
+    based_on: PolicyVersion | None = None,
+) -> PolicyVersion:
+    policy = checked_draft_text(text, file_name=file_name)
     return create_recorded(
         PolicyVersion,
         organisation=organisation,
@@ -190,6 +208,7 @@ def _create_draft(
             "source": text,
             "file_name": file_name,
             "preset": preset,
+            "based_on": based_on,
             "status": PolicyVersion.Status.DRAFT,
         },
         created_by=actor,
@@ -210,17 +229,44 @@ def load_preset_draft(*, organisation: Organisation, preset: str, actor: User) -
     )
 
 
+def start_from_version(*, version: PolicyVersion, actor: User) -> PolicyVersion:
+    """Start a draft from a published version of the organisation's code: the one in
+    force or an earlier one, its text exactly as published, so it begins with no
+    differences from it."""
+    if not version.is_published:
+        raise Refused(
+            "Start a draft from a published version, or change this draft itself.",
+            field="start_from",
+        )
+    return _create_draft(
+        organisation=version.organisation,
+        text=version.source,
+        file_name=version.file_name,
+        preset="",
+        actor=actor,
+        based_on=version,
+    )
+
+
 def upload_draft(
-    *, organisation: Organisation, text: str, file_name: str, actor: User
+    *, organisation: Organisation, text: str, file_name: str, actor: User, today: dt.date
 ) -> PolicyVersion:
-    """Save an uploaded TOML text as a draft, unchanged, if the loader accepts it.
+    """Save an uploaded TOML text as a draft, unchanged, if the loader accepts it; its
+    differences are shown against the version in force on ``today``, if any.
 
     Raises :class:`InvalidPolicy` with every problem, and saves nothing, if it does not.
     """
+    from panelkeeper.organisations.in_force import version_on
+
     if not text.strip():
         raise Refused("The selected file is empty. Choose a TOML file.", field="file")
     return _create_draft(
-        organisation=organisation, text=text, file_name=file_name, preset="", actor=actor
+        organisation=organisation,
+        text=text,
+        file_name=file_name,
+        preset="",
+        actor=actor,
+        based_on=version_on(organisation, on=today),
     )
 
 

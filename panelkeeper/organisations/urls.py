@@ -8,6 +8,7 @@ from panelkeeper.organisations.views import (
     officer,
     officer_closure_days,
     officer_details,
+    officer_drafts,
     officer_messages,
     officer_roles,
     officer_settings,
@@ -27,12 +28,17 @@ urlpatterns = [
     path(ORG, officer.home, name="home"),
     path(f"{ORG}rulebook/", officer.rulebook, name="rulebook"),
     path(f"{ORG}versions/", officer_versions.version_list, name="versions"),
-    path(f"{ORG}versions/preset/", officer_versions.load_preset, name="load_preset"),
+    path(f"{ORG}versions/new/", officer_versions.start, name="start_draft"),
     path(f"{ORG}versions/upload/", officer_versions.upload, name="upload"),
     path(f"{ORG}versions/<int:pk>/", officer_versions.version_detail, name="version"),
     path(f"{ORG}versions/<int:pk>/publish/", officer_versions.publish, name="publish"),
     path(f"{ORG}versions/<int:pk>/download/", officer_versions.version_download, name="download"),
     path(f"{ORG}versions/<int:pk>/discard/", officer_versions.discard, name="discard"),
+    path(f"{ORG}versions/<int:pk>/parts/", officer_drafts.draft_parts, name="draft_parts"),
+    path(
+        f"{ORG}versions/<int:pk>/parts/<slug:part>/", officer_drafts.draft_part, name="draft_part"
+    ),
+    path(f"{ORG}versions/<int:pk>/changes/", officer_drafts.draft_changes, name="draft_changes"),
     path(f"{ORG}role-holders/", officer_roles.role_holder_list, name="role_holders"),
     path(f"{ORG}role-holders/<slug:role>/", officer_roles.assign, name="assign_role_holder"),
     path(

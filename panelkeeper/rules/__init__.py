@@ -18,6 +18,10 @@ Sub-packages, each depending only on those above it in this list:
   if a step happened on a date, counted by ``counting`` as a case's own dates are.
 - :mod:`.explain`: the rulebook in plain English (``rulebook.rulebook``,
   ``rulebook.render_text``).
+- :mod:`.policy.editing`: the code editor's pure core, after the others as it uses
+  them all: the forms' catalogue of every setting a landlord may change, a draft read
+  and written one part at a time with tomlkit (comments kept), and the differences
+  between two drafts in words. Nothing in ``policy`` itself imports it.
 
 Beside them: :mod:`.attendance` (apologies and runs of missed meetings), :mod:`.cli`
 (``panelkeeper rules explain|check|deadlines``, also ``python -m panelkeeper.rules``;

@@ -54,16 +54,87 @@ what they learn in confidence, and to declare any interest before a discussion s
 """
 
 
+GROUP = "Kestrel Involved Customers"
+#: What the officer changes from the thirteen preset, as "What changes" lists it.
+KESTREL_CHANGES = [
+    "Organisation: Thirteen Group → Kestrel Homes",
+    f"Groups this code covers: Involved Customers (Customer Involvement Framework) → {GROUP}",
+    "What the chair is called: Chair of the Customer Involvement Framework → Chair of the Panel",
+    "What the vice chair is called: Vice Chair of the Customer Involvement Framework → "
+    "Vice Chair of the Panel",
+    "Staff titles: Customer Involvement Team → Resident Involvement Lead",
+    "Staff titles: Head of Touchpoints → Head of Resident Voice",
+    "Documents: Confidentiality Statement removed",
+    "How long it stays on record (informal step “Firm guidance at a joint discussion, such as "
+    "mediation or training, with actions and review dates”): 12 months → 6 months",
+    "Appeal window: 10 working days after the member receives written notice of the decision"
+    " → 15 working days after the member receives written notice of the decision",
+]
+
+
+def make_thirteen_kestrels_own(jo: Journey) -> None:
+    """On the draft's forms: Kestrel's names, two staff titles replaced and every title
+    given a holder, one document dropped, firm guidance kept for 6 months, and an appeal
+    window of 15 working days."""
+    page = jo.page
+
+    def change(part: str) -> None:
+        page.get_by_role("link", name=f"Change {part.lower()}").click()
+        jo.arrived(part)
+
+    def fill(box: str, value: str) -> None:
+        page.locator(f"#id_{box}").fill(value)
+        print(f"[{jo.who}]   {box} = {value}")
+
+    def save() -> None:
+        page.locator("main form button.govuk-button", has_text="Save").click()
+        jo.arrived("Parts of the code")
+
+    change("Names and words")
+    assert_accessible(page)
+    fill("code__organisation", "Kestrel Homes")
+    fill("groups-0-title", GROUP)
+    fill("roles__members__chair", "Chair of the Panel")
+    fill("roles__members__vice_chair", "Vice Chair of the Panel")
+    save()
+
+    change("Staff titles and what each does")
+    assert_accessible(page)
+    fill("roles__staff-0-title", "Resident Involvement Lead")
+    fill("roles__staff-2-title", "Head of Resident Voice")
+    for row in range(4):
+        page.locator(f"#id_roles__staff-{row}-holder").select_option(label="Jo Kestrel")
+        print(f"[{jo.who}]   holder of staff title {row + 1} = Jo Kestrel")
+    save()
+
+    change("Documents and signing")
+    page.get_by_label("Remove this document").nth(1).check()
+    print(f"[{jo.who}]   Remove document 2 = ticked")
+    save()
+
+    change("Informal steps")
+    fill("breach__informal-1-keep", "6")
+    page.locator("#id_breach__informal-1-keep-unit").select_option("months")
+    save()
+
+    # A deadline of 0 is refused on its field, saying what to write; then 15 is saved.
+    change("Appeals")
+    fill("breach__appeal__window", "0")
+    page.locator("main form button.govuk-button", has_text="Save").click()
+    jo.arrived("Appeals")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("1 or more")
+    assert_accessible(page)
+    fill("breach__appeal__window", "15")
+    save()
+
+
 def members_csv() -> str:
     """Twenty members of the code's one group, each with their own email address."""
     lines = ["full_name,customer_type,group,started_on,email"]
     for last in LAST_NAMES:
         for first in FIRST_NAMES:
             address = f"{first}.{last}@members.example".lower()
-            lines.append(
-                f"{first} {last},tenant,Involved Customers (Customer Involvement Framework),"
-                f"2026-01-05,{address}"
-            )
+            lines.append(f"{first} {last},tenant,{GROUP},2026-01-05,{address}")
     return "\n".join(lines) + "\n"
 
 
@@ -96,6 +167,10 @@ class Journey:
         for part, value in (("day", day.day), ("month", day.month), ("year", day.year)):
             self.page.locator(f"#id_{field}_{part}").fill(str(value))
         print(f"[{self.who}]   {label} = {day.day} {day:%B %Y}")
+
+    def choose_radio(self, question: str, option: str) -> None:
+        self.page.get_by_role("group", name=question).get_by_label(option, exact=True).check()
+        print(f"[{self.who}]   {question} = {option}")
 
     def click_link(self, name: str) -> None:
         self.page.get_by_role("link", name=name, exact=True).click()
@@ -196,27 +271,25 @@ def test_kestrel_homes_starts_from_nothing_through_pages_only(
     jo.arrived("Kestrel Homes")
     assert_accessible(officer_page)
 
-    # The officer takes each of the code's staff titles.
-    jo.click_link("Role holders")
-    jo.arrived("Role holders")
-    titles = officer_page.locator("tbody tr td:first-child").all_inner_texts()
-    assert len(titles) == 4, titles
-    for title in titles:
-        officer_page.get_by_role("link", name=f"Assign someone as {title}").click()
-        jo.arrived(f"Assign someone as {title}")
-        jo.choose("Who holds this title?", "Jo Kestrel")
-        jo.date("effective_from", "From when?", today)
-        jo.click_button("Assign")
-        jo.arrived("Role holders")
-    expect(officer_page.get_by_text("Nobody")).to_have_count(0)
-
-    # The officer publishes the draft setup made from the thirteen preset.
-    officer_page.get_by_role("link", name="Back to Kestrel Homes").click()
-    jo.arrived("Kestrel Homes")
+    # The officer makes the thirteen preset Kestrel's own on the draft's forms.
     officer_page.get_by_role("link", name=re.compile("^Versions of the code")).click()
     jo.arrived("Versions of the code")
     officer_page.locator("main table a").first.click()
     jo.arrived(re.compile(r"^Version “.+” Draft$"))
+    jo.click_link("Change the code, part by part")
+    jo.arrived("Parts of the code")
+    assert_accessible(officer_page)
+    make_thirteen_kestrels_own(jo)
+
+    # What changes, in words, before publishing.
+    jo.click_link("What changes from the thirteen preset")
+    jo.arrived("What changes")
+    assert_accessible(officer_page)
+    changes = officer_page.locator("main li.pk-change").all_inner_texts()
+    print("[officer]   changes: " + " | ".join(changes))
+    assert changes == KESTREL_CHANGES
+
+    # The officer publishes it, and its rulebook names only Kestrel's people and figures.
     jo.click_link("Publish this version")
     jo.arrived(re.compile(r"^Publish version “.+”$"))
     jo.date("approved_on", "When was this version approved?", today)
@@ -224,6 +297,21 @@ def test_kestrel_homes_starts_from_nothing_through_pages_only(
     jo.click_button("Publish")
     jo.arrived(re.compile(r"^Version “.+” Published$"))
     assert_accessible(officer_page)
+    jo.click_link("panelkeeper")
+    jo.arrived("Kestrel Homes")
+    jo.click_link("Read the rulebook")
+    rulebook = officer_page.locator("main").inner_text()
+    for theirs in ("Thirteen Group", "Touchpoints", "Customer Involvement Framework"):
+        assert theirs not in rulebook, theirs
+    for ours in (GROUP, "Head of Resident Voice", "Resident Involvement Lead", "15 working days"):
+        assert ours in rulebook, ours
+    # A breach whose decision is emailed on Monday 4 January 2027 may be appealed until
+    # the fifteenth working day after: Monday 25 January, not the preset's 18 January.
+    jo.choose_radio("If this step happened", "Written notice of the decision is emailed")
+    jo.date("on", "On this date", datetime.date(2027, 1, 4))
+    jo.click_button("Show the deadlines")
+    appeal = officer_page.locator("#planner ~ table tr", has_text="Last day to appeal")
+    expect(appeal).to_contain_text("25 January 2027")
 
     # The officer publishes the text of the Code of Conduct that members sign.
     jo.click_link("panelkeeper")

@@ -50,14 +50,32 @@ def test_every_organisations_page_passes_axe_in_its_normal_and_error_states(
         page.goto(f"{org}{path}" if path != "/" else f"{org}/")
         assert_accessible(page)
 
-    page.goto(f"{org}/versions/preset/")
-    page.get_by_role("button", name="Create draft").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("Select a preset")
+    page.goto(f"{org}/versions/new/")
+    page.get_by_role("button", name="Start the draft").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Select a preset or a version to start from"
+    )
     assert_accessible(page)
-    page.get_by_label("insight", exact=False).check()
-    page.get_by_role("button", name="Create draft").click()
+    page.get_by_label("Preset insight", exact=False).check()
+    page.get_by_role("button", name="Start the draft").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Draft")
     assert_accessible(page)
+    draft = page.url
+
+    # The draft's parts, a part's form with a refused change, and what changes.
+    page.get_by_role("link", name="Change the code, part by part").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Parts of the code")
+    assert_accessible(page)
+    page.get_by_role("link", name="Change deadlines").click()
+    assert_accessible(page)
+    page.locator("#id_breach__deadlines__conclude").fill("0")
+    page.locator("main form button.govuk-button", has_text="Save").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("1 or more")
+    assert_accessible(page)
+    page.goto(f"{draft}changes/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("What changes")
+    assert_accessible(page)
+    page.goto(draft)
 
     page.get_by_role("link", name="Publish this version").click()
     assert_accessible(page)

@@ -67,7 +67,9 @@ def test_an_unknown_preset_is_refused_naming_the_presets(factory: Factory, offic
 
 def test_an_uploaded_file_is_kept_byte_for_byte(factory: Factory, officer: User) -> None:
     text = "# our own comment\r\n" + preset_text("thirteen") + "\n\n"
-    draft = upload_draft(organisation=factory.home, text=text, file_name="ours.toml", actor=officer)
+    draft = upload_draft(
+        organisation=factory.home, text=text, file_name="ours.toml", actor=officer, today=TODAY
+    )
     draft.refresh_from_db()
     assert draft.source == text
     assert (draft.file_name, draft.preset) == ("ours.toml", "")
@@ -78,7 +80,9 @@ def test_a_file_with_problems_is_refused_with_every_problem_and_nothing_is_saved
     factory: Factory, officer: User
 ) -> None:
     with pytest.raises(InvalidPolicy) as refused:
-        upload_draft(organisation=factory.home, text=BROKEN, file_name="b.toml", actor=officer)
+        upload_draft(
+            organisation=factory.home, text=BROKEN, file_name="b.toml", actor=officer, today=TODAY
+        )
     keys = [problem.key for problem in refused.value.file_problems]
     assert len(keys) == 3
     assert {"colour", "interpretations.not_a_setting", "breach.deadlines.conclude.within"} == set(
@@ -91,7 +95,9 @@ def test_a_file_with_problems_is_refused_with_every_problem_and_nothing_is_saved
 
 def test_an_empty_file_is_refused(factory: Factory, officer: User) -> None:
     with pytest.raises(Refused, match="empty"):
-        upload_draft(organisation=factory.home, text="  \n", file_name="e.toml", actor=officer)
+        upload_draft(
+            organisation=factory.home, text="  \n", file_name="e.toml", actor=officer, today=TODAY
+        )
 
 
 def test_publishing_is_refused_until_every_declared_staff_title_has_a_holder(
@@ -228,7 +234,9 @@ def test_a_version_label_too_long_to_keep_is_a_problem_at_its_key(
 ) -> None:
     text = preset_text("vela").replace('version = "preset-1"', f'version = "{"x" * 101}"', 1)
     with pytest.raises(InvalidPolicy) as refused:
-        upload_draft(organisation=factory.home, text=text, file_name="v.toml", actor=officer)
+        upload_draft(
+            organisation=factory.home, text=text, file_name="v.toml", actor=officer, today=TODAY
+        )
     assert [p.key for p in refused.value.file_problems] == ["code.version"]
     assert not PolicyVersion.objects.exists()
 
@@ -256,7 +264,9 @@ def test_a_new_draft_that_sets_a_calendar_is_refused_saying_where_it_is_set_now(
 ) -> None:
     text = preset_text("vela") + '\n[calendar]\nregion = "SCT"\n'
     with pytest.raises(InvalidPolicy) as refused:
-        upload_draft(organisation=factory.home, text=text, file_name="ours.toml", actor=officer)
+        upload_draft(
+            organisation=factory.home, text=text, file_name="ours.toml", actor=officer, today=TODAY
+        )
     [problem] = refused.value.file_problems
     assert problem.key == "calendar"
     assert "settings page" in problem.message and "closure days page" in problem.message

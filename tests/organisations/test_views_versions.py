@@ -19,7 +19,7 @@ from tests.organisations.conftest import audit_actions, hold_every_title
 from tests.organisations.test_policies import BROKEN
 
 VERSIONS = reverse("organisations:versions", kwargs={"org": "home"})
-PRESET = reverse("organisations:load_preset", kwargs={"org": "home"})
+START = reverse("organisations:start_draft", kwargs={"org": "home"})
 UPLOAD = reverse("organisations:upload", kwargs={"org": "home"})
 
 
@@ -66,25 +66,25 @@ def test_the_list_marks_the_version_in_force(factory: Factory, officer_client: C
 
 
 def test_an_officer_starts_a_draft_from_a_preset(officer_client: Client, db: None) -> None:
-    response = officer_client.post(PRESET, {"preset": "insight"}, follow=True)
+    response = officer_client.post(START, {"start_from": "preset:insight"}, follow=True)
     draft = PolicyVersion.objects.get()
     assert response.redirect_chain == [(url("version", draft), 302)]
     assert draft.source == preset_text("insight") and draft.preset == "insight"
     assert audit_actions(draft) == ["policy_version.draft_created"]
     content = response.content.decode()
-    assert "created from the preset" in content
+    assert "Draft version “preset-1” created" in content
     assert "The rulebook this version would publish" in content
 
 
-def test_choosing_no_preset_shows_the_error(officer_client: Client, db: None) -> None:
-    response = officer_client.post(PRESET, {})
+def test_choosing_nothing_to_start_from_shows_the_error(officer_client: Client, db: None) -> None:
+    response = officer_client.post(START, {})
     assert response.status_code == 200
-    assert "Select a preset" in response.content.decode()
+    assert "Select a preset or a version to start from" in response.content.decode()
     assert not PolicyVersion.objects.exists()
 
 
 def test_an_auditor_cannot_start_a_draft(auditor_client: Client, db: None) -> None:
-    assert auditor_client.post(PRESET, {"preset": "vela"}).status_code == 403
+    assert auditor_client.post(START, {"start_from": "preset:vela"}).status_code == 403
     assert auditor_client.post(UPLOAD, {}).status_code == 403
     assert not PolicyVersion.objects.exists()
 
@@ -241,7 +241,7 @@ def test_another_organisations_version_answers_404(
 
 def test_anonymous_visitors_are_sent_to_sign_in(factory: Factory, client: Client) -> None:
     draft = factory.draft_version()
-    for path in (VERSIONS, PRESET, UPLOAD, url("version", draft), url("download", draft)):
+    for path in (VERSIONS, START, UPLOAD, url("version", draft), url("download", draft)):
         response = client.get(path)
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("accounts:sign-in"))

@@ -124,6 +124,14 @@ def draft_kwargs(factory: Factory) -> dict[str, Any]:
     return {"org": factory.home.slug, "pk": factory.draft_version().pk}
 
 
+def draft_part_kwargs(factory: Factory) -> dict[str, Any]:
+    return {**draft_kwargs(factory), "part": "appeals"}
+
+
+def version_choice(factory: Factory) -> dict[str, Any]:
+    return {"start_from": f"version:{factory.published_version().pk}"}
+
+
 def role_kwargs(factory: Factory) -> dict[str, Any]:
     factory.draft_version()  # declares customer_involvement_team (vela)
     return {"org": factory.home.slug, "role": "customer_involvement_team"}
@@ -133,8 +141,12 @@ def api_draft_kwargs(factory: Factory) -> dict[str, Any]:
     return {"org": factory.home.slug, "version_id": factory.draft_version().pk}
 
 
+def api_draft_part_kwargs(factory: Factory) -> dict[str, Any]:
+    return {**api_draft_kwargs(factory), "slug": "appeals"}
+
+
 def preset_choice(factory: Factory) -> dict[str, Any]:
-    return {"preset": "vela"}
+    return {"start_from": "preset:vela"}
 
 
 def code_in_force(factory: Factory) -> dict[str, Any]:
@@ -185,8 +197,8 @@ ROWS += [
     Row("organisations:home", "POST", not_allowed(), home_org),
     Row("organisations:rulebook", "GET", readers(), home_org),
     Row("organisations:versions", "GET", readers(), home_org),
-    Row("organisations:load_preset", "GET", officers(), home_org),
-    Row("organisations:load_preset", "POST", officers(302), home_org, preset_choice),
+    Row("organisations:start_draft", "GET", officers(), home_org),
+    Row("organisations:start_draft", "POST", officers(302), home_org, preset_choice),
     Row("organisations:upload", "GET", officers(), home_org),
     Row("organisations:upload", "POST", officers(200), home_org, note="no file: the form again"),
     Row("organisations:version", "GET", readers(), draft_kwargs),
@@ -243,12 +255,38 @@ ROWS += [
         planned_in_api,
         note="no code in force: nothing to plan",
     ),
+    Row("organisations:draft_parts", "GET", readers(), draft_kwargs),
+    Row("organisations:draft_parts", "POST", not_allowed(), draft_kwargs),
+    Row("organisations:draft_part", "GET", officers(), draft_part_kwargs),
+    Row("organisations:draft_part", "POST", officers(200), draft_part_kwargs, note="empty form"),
+    Row("organisations:draft_changes", "GET", readers(), draft_kwargs),
+    Row("organisations:draft_changes", "POST", not_allowed(), draft_kwargs),
+    Row("organisations:start_draft", "POST", officers(302), home_org, version_choice),
     Row("organisations:discard", "POST", officers(302), draft_kwargs),
     Row("organisations:discard", "GET", {**not_allowed(), "auditor": 403}, draft_kwargs),
     Row(
         ORGS_API + "/{org}/policy-versions/{version_id}",
         "DELETE",
         api_officers(204),
+        api_draft_kwargs,
+    ),
+    Row(
+        ORGS_API + "/{org}/policy-versions/{version_id}/parts",
+        "GET",
+        api_readers(),
+        api_draft_kwargs,
+    ),
+    Row(
+        ORGS_API + "/{org}/policy-versions/{version_id}/parts/{slug}",
+        "PUT",
+        api_officers(422),
+        api_draft_part_kwargs,
+        note="no body",
+    ),
+    Row(
+        ORGS_API + "/{org}/policy-versions/{version_id}/differences",
+        "GET",
+        api_readers(),
         api_draft_kwargs,
     ),
     Row(ORGS_API + "/{org}/role-holders", "GET", api_readers(), home_org),

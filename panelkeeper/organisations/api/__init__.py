@@ -5,6 +5,7 @@ administrators' own."""
 
 # Importing the operation modules registers them on the router.
 from panelkeeper.organisations.api import (  # noqa: F401
+    officer_drafts,
     officer_messages,
     officer_planner,
     officer_staff,

@@ -124,6 +124,7 @@ def create_draft(request: StaffRequest, org: str) -> Status[PolicyVersion]:
             text=data.source or "",
             file_name=data.file_name[:200],
             actor=request.user,
+            today=timezone.localdate(),
         )
     return Status(201, version)
 

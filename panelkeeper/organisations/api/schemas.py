@@ -1,6 +1,7 @@
 """Request and response bodies of the organisations API (see :mod:`.officer`)."""
 
 import datetime as dt
+from typing import Any
 
 from ninja import Schema
 
@@ -190,3 +191,41 @@ class ResendIn(Schema):
     """The address to send the refused email to: as it was, or corrected."""
 
     to: str
+
+
+class EntryOut(Schema):
+    """One setting of a part: its dotted key, label, kind, value as JSON and in words."""
+
+    key: str
+    label: str
+    kind: str
+    value: Any
+    words: str
+
+
+class PartOut(Schema):
+    slug: str
+    title: str
+    says: str
+    rules: list[str]
+    entries: list[EntryOut]
+
+
+class DraftPartsOut(Schema):
+    version: PolicyVersionOut
+    compared_with: str
+    parts: list[PartOut]
+
+
+class PartIn(Schema):
+    """Some settings of one part, by dotted key, each as ``GET .../parts`` gives it."""
+
+    values: dict[str, Any]
+
+
+class DifferenceOut(Schema):
+    part: str
+    label: str
+    before: str | None
+    after: str | None
+    text: str

@@ -1,4 +1,4 @@
-"""Pages for the versions of the code: list, drafts from a preset or a file, publish, download."""
+"""Pages for the versions of the code: list, new drafts, upload, publish, download."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import contextlib
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -15,14 +16,15 @@ from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.forms import add_refusal, bound, form_result
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.organisations.forms import PresetForm, PublishForm, UploadForm
+from panelkeeper.organisations.draft_forms import StartDraftForm
+from panelkeeper.organisations.drafting import start_draft
+from panelkeeper.organisations.forms import PublishForm, UploadForm
 from panelkeeper.organisations.in_force import policy_of_version
 from panelkeeper.organisations.models import PolicyVersion
 from panelkeeper.organisations.policies import (
     InvalidPolicy,
     MissingRoleHolders,
     discard_draft,
-    load_preset_draft,
     missing_role_holders,
     publish_policy_version,
     upload_draft,
@@ -95,19 +97,33 @@ def _download_name(version: PolicyVersion) -> str:
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
-def load_preset(request: StaffRequest, org: str) -> HttpResponse:
-    form = PresetForm(**bound(request))
+def start(request: StaffRequest, org: str) -> HttpResponse:
+    """Start a draft from a preset, the version in force or an earlier version."""
+    organisation = request.organisation
+    form = StartDraftForm(**bound(request), organisation=organisation, initial=_start(request))
     version = form_result(
         request,
         form,
-        lambda: load_preset_draft(
-            organisation=request.organisation, actor=request.user, **form.cleaned_data
-        ),
+        lambda: start_draft(organisation=organisation, actor=request.user, **form.cleaned_data),
     )
     if version is not None:
-        messages.success(request, f"Draft version “{version.version}” created from the preset")
+        messages.success(request, f"Draft version “{version.version}” created")
         return redirect("organisations:version", org=org, pk=version.pk)
-    return staff_page(request, "organisations/load_preset.html", form=form)
+    return staff_page(
+        request,
+        "organisations/start_draft.html",
+        form=form,
+        page_title="Start a draft",
+        back_url=reverse("organisations:versions", kwargs={"org": org}),
+        back_text="Back to versions",
+        submit="Start the draft",
+    )
+
+
+def _start(request: StaffRequest) -> dict[str, str]:
+    """The choice a link asked for ("?from=version:12"), to start the form with."""
+    start_from = request.GET.get("from", "")
+    return {"start_from": start_from} if start_from else {}
 
 
 @staff(OFFICER)
@@ -124,6 +140,7 @@ def upload(request: StaffRequest, org: str) -> HttpResponse:
                 text=form.text,
                 file_name=form.file_name,
                 actor=request.user,
+                today=timezone.localdate(),
             )
         except InvalidPolicy as refusal:
             problems = refusal.file_problems

@@ -43,6 +43,11 @@ def read_deadline(table: Table, name: str) -> Deadline | None:
     if sub is None:
         return None
     within = sub.required_duration("within")
+    if within is not None and within.amount == 0:
+        sub.problem(
+            "within", 'A deadline needs at least one day; write one such as "10 working days".'
+        )
+        within = None
     start = sub.required_choice("from", Anchor)
     target = sub.optional_bool("target", False)
     sub.finish()

@@ -7,6 +7,9 @@
   sections and the conduct standards of a file.
 - :mod:`.clauses`: the rule ids and Interpretations, read from ``data/clauses.json``.
 - :mod:`.presets`: the five codes shipped as presets (``PRESETS``, ``load_preset``).
+- :mod:`.editing`: the code editor's forms over a file (catalogue, reading and
+  writing with tomlkit, differences in words); it uses the ladder and the rulebook, so
+  nothing else here imports it.
 
 The ``[breach]`` table is the ladder's, read by :mod:`panelkeeper.rules.ladder`. This
 ``__init__`` imports nothing: the ladder uses the readers here, and the loader uses the

@@ -1,0 +1,112 @@
+"""API operations for changing a draft of the code part by part, as on the draft's pages:
+read every part as structured data, change one part, and list what changes in words.
+
+A change is checked by the part's own form and then, whole, by the loader; a refusal
+answers 422 with each problem at its dotted key, and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from ninja.errors import HttpError
+
+from panelkeeper.accounts.permissions import api_officers, api_readers, get_object_for
+from panelkeeper.lib.api import read_body
+from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.organisations.api.officer import router
+from panelkeeper.organisations.api.schemas import (
+    DifferenceOut,
+    DraftPartsOut,
+    EntryOut,
+    PartIn,
+    PartOut,
+    PolicyVersionOut,
+)
+from panelkeeper.organisations.drafting import base_name, base_text, save_part
+from panelkeeper.organisations.models import PolicyVersion
+from panelkeeper.organisations.part_data import as_json, form_for_json, refusal_of
+from panelkeeper.rules.policy.editing.catalogue import PARTS, Entry, Field, Names, Part, part
+from panelkeeper.rules.policy.editing.differences import described, differences
+from panelkeeper.rules.policy.editing.document import TOMLDocument, parse, values
+
+
+def _version(request: StaffRequest, version_id: int) -> PolicyVersion:
+    return get_object_for(
+        request.organisation, PolicyVersion.objects.select_related("based_on"), pk=version_id
+    )
+
+
+def _kind(entry: Entry) -> str:
+    if isinstance(entry, Field):
+        return entry.kind.value
+    return "names" if isinstance(entry, Names) else "rows"
+
+
+def _part_out(chosen: Part, document: TOMLDocument) -> PartOut:
+    current = values(document, chosen)
+    return PartOut(
+        slug=chosen.slug,
+        title=chosen.title,
+        says=chosen.says,
+        rules=list(chosen.rules),
+        entries=[
+            EntryOut(
+                key=entry.key,
+                label=entry.label,
+                kind=_kind(entry),
+                value=as_json(current.get(entry.key)),
+                words=words,
+            )
+            for entry, (_, words) in zip(chosen.entries, described(document, chosen), strict=True)
+        ],
+    )
+
+
+@api_readers.get(router, "/{org}/policy-versions/{version_id}/parts", DraftPartsOut)
+def get_parts(request: StaffRequest, org: str, version_id: int) -> DraftPartsOut:
+    """Every part of a version, as the rulebook groups them, with each setting's value."""
+    version = _version(request, version_id)
+    document = parse(version.source)
+    return DraftPartsOut(
+        version=PolicyVersionOut.model_validate(version, from_attributes=True),
+        compared_with=base_name(version),
+        parts=[_part_out(p, document) for p in PARTS],
+    )
+
+
+@api_officers.put(router, "/{org}/policy-versions/{version_id}/parts/{slug}", PartOut, body=PartIn)
+def change_part(request: StaffRequest, org: str, version_id: int, slug: str) -> PartOut:
+    """Change some settings of one part of a draft.
+
+    Settings left out keep their values. Refused with 422, saving nothing, listing each
+    problem at its dotted key, if the part's form or the whole code does not accept it."""
+    version = _version(request, version_id)
+    try:
+        chosen = part(slug)
+    except KeyError:
+        raise HttpError(404, "There is no such part of the code.") from None
+    sent = read_body(request, PartIn)
+    form = form_for_json(part=chosen, document=parse(version.source), sent=sent.values)
+    if not form.is_valid():
+        raise refusal_of(form)
+    saved = save_part(
+        version=version,
+        slug=chosen.slug,
+        values=form.part_values(),
+        actor=request.user,
+        today=timezone.localdate(),
+    )
+    return _part_out(chosen, parse(saved.source))
+
+
+@api_readers.get(router, "/{org}/policy-versions/{version_id}/differences", list[DifferenceOut])
+def get_differences(request: StaffRequest, org: str, version_id: int) -> list[DifferenceOut]:
+    """What a version changes from the version or preset it started from, in words."""
+    version = _version(request, version_id)
+    before = base_text(version)
+    if before is None:
+        return []
+    return [
+        DifferenceOut(part=d.part, label=d.label, before=d.before, after=d.after, text=str(d))
+        for d in differences(before, version.source)
+    ]

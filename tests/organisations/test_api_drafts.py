@@ -1,0 +1,121 @@
+"""The API for changing a draft part by part: read, change, differences (GOV-1)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.test import Client
+
+from panelkeeper.organisations.models import PolicyVersion
+from panelkeeper.organisations.part_data import api_key
+from panelkeeper.rules.policy.presets import preset_text
+from tests.factory import Factory
+from tests.organisations.conftest import audit_actions
+
+API = "/api/v1/organisations/home/policy-versions"
+
+
+def put(client: Client, draft: PolicyVersion, slug: str, values: dict[str, Any]) -> Any:
+    return client.put(
+        f"{API}/{draft.pk}/parts/{slug}",
+        json.dumps({"values": values}),
+        content_type="application/json",
+    )
+
+
+def entry(body: dict[str, Any], slug: str, key: str) -> dict[str, Any]:
+    [part] = [p for p in body["parts"] if p["slug"] == slug] if "parts" in body else [body]
+    [found] = [e for e in part["entries"] if e["key"] == key]
+    return found
+
+
+def test_a_draft_is_read_part_by_part_with_values_and_words(
+    factory: Factory, auditor_client: Client
+) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    body = auditor_client.get(f"{API}/{draft.pk}/parts").json()
+    assert body["compared_with"] == "the thirteen preset"
+    window = entry(body, "appeals", "breach.appeal.window")
+    assert window["kind"] == "deadline"
+    assert window["value"] == {
+        "within": "10 working days",
+        "from": "notice_received",
+        "target": False,
+    }
+    assert window["words"] == (
+        "10 working days after the member receives written notice of the decision"
+    )
+    titles = entry(body, "titles", "roles.staff")
+    assert {"key": "head_of_touchpoints", "title": "Head of Touchpoints"} in titles["value"]
+
+
+def test_a_part_is_changed_and_its_difference_listed(
+    factory: Factory, officer_client: Client
+) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    window = {"within": "15 working days", "from": "notice_received", "target": False}
+    response = put(officer_client, draft, "appeals", {"breach.appeal.window": window})
+    assert response.status_code == 200, response.json()
+    assert entry(response.json(), "appeals", "breach.appeal.window")["value"] == window
+    draft.refresh_from_db()
+    assert 'within = "15 working days"' in draft.source
+    assert audit_actions(draft) == ["policy_version.draft_changed"]
+    [change] = officer_client.get(f"{API}/{draft.pk}/differences").json()
+    assert change["label"] == "Appeal window"
+    assert change["text"].startswith("Appeal window: 10 working days after")
+
+
+def test_a_deadline_of_0_is_refused_at_its_key_as_on_the_form(
+    factory: Factory, officer_client: Client
+) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    window = {"within": "0 working days", "from": "notice_received"}
+    response = put(officer_client, draft, "appeals", {"breach.appeal.window": window})
+    assert response.status_code == 422
+    body = response.json()
+    assert body["field"] == "breach.appeal.window"
+    assert "1 or more" in body["detail"]
+    draft.refresh_from_db()
+    assert draft.source == preset_text("thirteen")
+
+
+def test_an_outcome_on_no_level_is_refused_at_its_key(
+    factory: Factory, officer_client: Client
+) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    outcomes = entry(
+        officer_client.get(f"{API}/{draft.pk}/parts").json(), "outcomes", "breach.outcomes"
+    )["value"]
+    outcomes[0]["levels"] = []
+    response = put(officer_client, draft, "outcomes", {"breach.outcomes": outcomes})
+    assert response.status_code == 422
+    assert [p["field"] for p in response.json()["problems"]] == ["breach.outcomes[0].levels"]
+    draft.refresh_from_db()
+    assert draft.source == preset_text("thirteen")
+
+
+def test_a_setting_the_part_lacks_or_a_wrong_shape_is_refused(
+    factory: Factory, officer_client: Client
+) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    unknown = put(officer_client, draft, "appeals", {"colour": "blue"})
+    assert unknown.status_code == 422 and unknown.json()["field"] == "colour"
+    shape = put(officer_client, draft, "appeals", {"breach.appeal.window": "soon"})
+    assert shape.status_code == 422 and shape.json()["field"] == "breach.appeal.window"
+    assert put(officer_client, draft, "colour", {}).status_code == 404
+    draft.refresh_from_db()
+    assert draft.source == preset_text("thirteen")
+
+
+def test_a_published_version_is_refused(factory: Factory, officer_client: Client) -> None:
+    version = factory.published_version(preset="thirteen")
+    response = put(officer_client, version, "appeals", {"breach.appeal.in_writing": False})
+    assert response.status_code == 422
+    assert "cannot be changed" in response.json()["detail"]
+
+
+def test_form_names_become_the_apis_dotted_keys() -> None:
+    assert api_key("breach__appeal__window") == "breach.appeal.window"
+    assert api_key("breach__outcomes-0-levels") == "breach.outcomes[0].levels"
+    assert api_key("conduct__parts-1-standards-2-text") == "conduct.parts[1].standards[2].text"
