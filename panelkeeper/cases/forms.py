@@ -17,7 +17,7 @@ from panelkeeper.accounts.models import User
 from panelkeeper.accounts.people import choosable_for
 from panelkeeper.cases.models import Case, PartyRole, RaisedBy, Setting
 from panelkeeper.cases.seats import group_roles, invited_users
-from panelkeeper.lib.forms import ChoosingForm, radios_field
+from panelkeeper.lib.forms import ChoosingForm, radios_field, text_field
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.staff_forms import email_field
@@ -294,4 +294,18 @@ class TakeOffGuestForm(StepForm):
         "Why are they being taken off the case?",
         "For example, they turned out to have a conflict, or are no longer available.",
         "Enter why they are being taken off the case",
+    )
+
+
+class OnlineAppealForm(forms.Form):
+    """The member's own appeal, sent from their case page (BR-12)."""
+
+    grounds = text_field(
+        "Why do you think the decision is wrong?",
+        rows=8,
+        limit=5000,
+        missing="Tell us why you think the decision is wrong",
+        what="Your appeal",
+        hint="Say what you think was wrong and what you would like to happen. "
+        "Write as much or as little as you like.",
     )

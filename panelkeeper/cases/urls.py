@@ -26,4 +26,5 @@ urlpatterns = [
     path("my-cases/", participant.my_cases, name="mine"),
     path("my-cases/<int:case>/", participant.my_case, name="my_case"),
     path("my-cases/<int:case>/appeal/", participant.decide_appeal, name="decide_appeal"),
+    path("my-cases/<int:case>/appeal-online/", participant.appeal_online, name="appeal_online"),
 ]

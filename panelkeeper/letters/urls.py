@@ -26,6 +26,7 @@ urlpatterns = [
     path(f"{ORG}wording/<slug:kind>/", officer.edit_template, name="edit_template"),
     path(f"{ORG}wording/<slug:kind>/restore/", officer.restore_template, name="restore_template"),
     path("my/<int:member>/letters/", portal.my_letters, name="mine"),
+    path("my/<int:member>/letters/<int:letter>/", portal.my_letter, name="my_letter"),
     path(
         "my/<int:member>/letters/<int:letter>/pdf/",
         portal.my_letter_download,

@@ -145,15 +145,21 @@ def send_apologies(
     """A member (or their advocate) sends apologies from the portal, dated today (MTG-1).
 
     Only for a scheduled meeting still to come (today included); with ``arrives_at`` they
-    are apologies for arriving late.
+    are apologies for arriving late. Apologies sent again change the reason and the time
+    but keep the day they were first given, so a change never makes them late.
     """
     if meeting.status != MeetingStatus.SCHEDULED or meeting.date < today:
         raise Refused("Apologies can be sent only for a meeting still to come.")
+    first_given = (
+        Attendance.objects.filter(meeting=meeting, member=member, presence=Presence.APOLOGIES)
+        .values_list("apologies_given_on", flat=True)
+        .first()
+    )
     return record_attendance(
         meeting=meeting,
         member=member,
         presence=Presence.APOLOGIES,
-        apologies_given_on=today,
+        apologies_given_on=first_given or today,
         reason=reason,
         arrives_at=arrives_at,
         actor=actor,

@@ -202,13 +202,32 @@ class AttendanceForm(forms.Form):
 
 
 class ApologiesForm(forms.Form):
-    reason = forms.CharField(label="Reason (optional)", required=False, max_length=500)
+    """A member's apologies. The reason is asked for only where the code wants one
+    (MTG-1); otherwise it is theirs to give or not."""
+
+    reason = forms.CharField(
+        label="Why can you not come? (optional)",
+        required=False,
+        max_length=500,
+        error_messages={
+            "required": "Tell us why you cannot come",
+            "max_length": "Keep your reason to 500 characters or fewer",
+        },
+    )
     arrives_at = forms.TimeField(
         label="If you will arrive late, when do you expect to arrive?",
         help_text="For example, 19:15. Leave empty if you cannot come at all.",
         required=False,
         error_messages={"invalid": "Enter a time like 19:15"},
     )
+
+    def __init__(self, *args: Any, reason_needed: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if reason_needed:
+            field = self.fields["reason"]
+            field.required = True
+            field.label = "Why can you not come?"
+            field.help_text = "Your group asks for a reason with apologies."
 
 
 class ItemForm(forms.Form):

@@ -1,8 +1,9 @@
 from django.urls import path
 
-from panelkeeper.pages.views import public
+from panelkeeper.pages.views import portal, public
 
 app_name = "pages"
 urlpatterns = [
     path("accessibility/", public.accessibility_statement, name="accessibility"),
+    path("my/<int:member>/home/", portal.home, name="home"),
 ]

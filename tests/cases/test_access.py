@@ -30,7 +30,7 @@ def test_the_member_sees_their_own_case_but_not_who_raised_it(factory: Factory) 
     page = response.content.decode()
     assert "Rita Reporter" not in page
     assert "has not agreed to be named" in page
-    assert "Your membership today: <strong>Active</strong>" in page
+    assert "You can still take part while this case goes on" in page
     api = client.get(f"/api/v1/cases/mine/{factory.the_case.pk}").json()
     assert api["reporter"] is None and api["description"] is None
     assert "Rita Reporter" not in str(api)

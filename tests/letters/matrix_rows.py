@@ -119,6 +119,15 @@ LETTER_ROWS = [
     Row("letters:restore_template", "GET", {**not_allowed(), "auditor": 403}, kind_kw),
     Row("letters:mine", "GET", own(200), mine_kw),
     Row("letters:my_download", "GET", own(200), own_letter_kw),
+    Row("letters:my_letter", "GET", own(200), own_letter_kw),
+    Row(
+        "letters:my_letter",
+        "GET",
+        own(404),
+        others_letter_kw,
+        note="another member's letter: 404, even to the member",
+    ),
+    Row("letters:my_letter", "POST", own(405), own_letter_kw),
     Row(
         "letters:my_download",
         "GET",

@@ -423,8 +423,11 @@ ROWS += [
         "members:portal",
         "GET",
         {**everyone(200), "anonymous": SIGN_IN, "chair": 302, "member": 302, "advocate": 302},
-        note="one record: straight to it",
+        note="one record: straight to its home",
     ),
+    Row("pages:home", "GET", own_record(200), my_kwargs),
+    Row("pages:home", "GET", own_record(200, who="advocate"), advocated_kwargs),
+    Row("pages:home", "POST", own_record(405), my_kwargs, note="a page to read"),
     Row("members:my_record", "GET", own_record(200), my_kwargs),
     Row("members:my_record", "GET", own_record(200, who="advocate"), advocated_kwargs),
     Row("members:my_record", "POST", own_record(405), my_kwargs),
@@ -538,6 +541,14 @@ def own_case_kwargs(factory: Factory) -> dict[str, Any]:
     return {"case": factory.the_case.pk}
 
 
+def members_case_kwargs(factory: Factory) -> dict[str, Any]:
+    return {"case": factory.breach_case(factory.member_record).pk}
+
+
+def advocated_case_kwargs(factory: Factory) -> dict[str, Any]:
+    return {"case": factory.breach_case(factory.advocated_record).pk}
+
+
 def no_such_record(factory: Factory) -> dict[str, Any]:
     return {"org": factory.home.slug, "record": 999999}
 
@@ -570,6 +581,28 @@ ROWS += [
         note="staff are not parties; the guest is seated on it",
     ),
     Row("cases:decide_appeal", "GET", not_theirs(), own_case_kwargs),
+    Row(
+        "cases:appeal_online",
+        "GET",
+        own_record(200),
+        members_case_kwargs,
+        note="the member the case is about; nothing to appeal yet, so it says so",
+    ),
+    Row(
+        "cases:appeal_online",
+        "GET",
+        own_record(200, who="advocate"),
+        advocated_case_kwargs,
+        note="the advocate of the member it is about",
+    ),
+    Row("cases:appeal_online", "POST", own_record(200), members_case_kwargs),
+    Row(
+        "cases:appeal_online",
+        "GET",
+        not_theirs(),
+        own_case_kwargs,
+        note="a seat on the group is not the member it is about",
+    ),
     Row("cases:decide_appeal", "POST", not_theirs(), own_case_kwargs),
 ]
 

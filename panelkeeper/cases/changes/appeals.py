@@ -29,9 +29,16 @@ consider_appeal = dated_step(
 
 
 def lodge_appeal(
-    *, case: Case, received_on: dt.date, actor: User | None, today: dt.date | None = None
+    *,
+    case: Case,
+    received_on: dt.date,
+    actor: User | None,
+    today: dt.date | None = None,
+    grounds: str = "",
 ) -> CaseEvent:
-    """Record an appeal received on ``received_on`` (BR-12).
+    """Record an appeal received on ``received_on`` (BR-12), with the member's own
+    ``grounds`` when they appeal online (kept as the event's reason, for the appeal
+    officer).
 
     After the window it is marked late with the date the window closed and waits for an
     officer's decision (Interpretation 3). It is put to the holder of the role the code
@@ -57,6 +64,7 @@ def lodge_appeal(
         actor=actor,
         today=day,
         extra=("appeal_to", "appeal_officer"),
+        values={"reason": grounds.strip() or None},
     )
 
 

@@ -4,21 +4,25 @@ the appeal officer. Each sees that case alone (DESIGN "Confidentiality by design
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.permissions import appeal_officer, case_participant, signed_in
 from panelkeeper.cases.actions import ACTIONS
+from panelkeeper.cases.changes.appeals import lodge_appeal
+from panelkeeper.cases.forms import OnlineAppealForm
 from panelkeeper.cases.invitations import STAFF_PARTS
+from panelkeeper.cases.member_words import case_in_words
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.cases.reading import read_case, reporter_for_subject
-from panelkeeper.lib.forms import form_result
+from panelkeeper.lib.forms import form_applied, form_result
 from panelkeeper.lib.requests import CaseRequest, SignedInRequest
 from panelkeeper.members.status import status_on
 from panelkeeper.organisations.forms import bound
+from panelkeeper.rules.ladder.case import EventKind
 
 
 @signed_in
@@ -53,6 +57,7 @@ def my_case(request: CaseRequest, case: int) -> HttpResponse:
         "staff_view": bool(STAFF_PARTS & roles),
         "reporter": reporter_for_subject(record),
         "notices": [e for e in reading.events if e.kind == "notice_sent"],
+        "words": case_in_words(record, today=today) if "subject" in roles else None,
     }
     return render(request, "cases/my_case.html", context)
 
@@ -74,3 +79,32 @@ def decide_appeal(request: CaseRequest, case: int) -> HttpResponse:
     return render(
         request, "cases/appeal_decision.html", {"case": record, "form": form, "view": view}
     )
+
+
+@case_participant
+@require_http_methods(["GET", "POST"])
+def appeal_online(request: CaseRequest, case: int) -> HttpResponse:
+    """The member a case is about (or their advocate) appeals its decision on a form, where
+    the code lets the decision be appealed; dated the day it is sent (BR-12)."""
+    record: Case = request.case
+    if "subject" not in request.case_roles:
+        raise Http404("No such case.")
+    today = timezone.localdate()
+    view = assess_case(record, as_of=today)
+    if view.appeal is not None or not view.allows(EventKind.APPEAL_LODGED):
+        return render(request, "cases/appeal_online.html", {"case": record, "form": None})
+    form = OnlineAppealForm(**bound(request))
+    if form_applied(
+        request,
+        form,
+        lambda: lodge_appeal(
+            case=record,
+            received_on=today,
+            actor=request.user,
+            today=today,
+            grounds=form.cleaned_data["grounds"],
+        ),
+    ):
+        messages.success(request, "Your appeal has been sent")
+        return redirect("cases:my_case", case=record.pk)
+    return render(request, "cases/appeal_online.html", {"case": record, "form": form})

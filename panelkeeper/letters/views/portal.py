@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from panelkeeper.accounts.permissions import member_self
 from panelkeeper.letters.models import Letter
+from panelkeeper.letters.rendering import article_of
 from panelkeeper.letters.views.officer import pdf_response
 from panelkeeper.lib.requests import MemberRequest
 
@@ -26,3 +28,16 @@ def my_letter_download(request: MemberRequest, member: int, letter: int) -> Http
     """Only a letter to this member; any other answers 404, as if it did not exist."""
     found = get_object_or_404(Letter.objects.to_member(), pk=letter, member=request.member)
     return pdf_response(bytes(found.pdf), found.file_name)
+
+
+@member_self
+@require_GET
+def my_letter(request: MemberRequest, member: int, letter: int) -> HttpResponse:
+    """One letter to this member, to read on the page; the PDF is a link away."""
+    found = get_object_or_404(Letter.objects.to_member(), pk=letter, member=request.member)
+    context = {
+        "member": request.member,
+        "letter": found,
+        "article": mark_safe(article_of(found.html)),  # our own frame, values escaped
+    }
+    return render(request, "letters/my_letter.html", context)

@@ -14,11 +14,21 @@ from panelkeeper.lib.forms import bound, button_change, form_result
 from panelkeeper.lib.requests import MemberRequest
 from panelkeeper.meetings.attendance import send_apologies
 from panelkeeper.meetings.calendars import create_feed, revoke_feed
+from panelkeeper.meetings.codes import code_on
 from panelkeeper.meetings.forms import ApologiesForm
-from panelkeeper.meetings.models import Action, CalendarFeed, Meeting, MeetingStatus, Paper
+from panelkeeper.meetings.models import (
+    Action,
+    Attendance,
+    CalendarFeed,
+    Meeting,
+    MeetingStatus,
+    Paper,
+)
 from panelkeeper.meetings.seats import attendance_rows
 from panelkeeper.meetings.views.common import paper_download
+from panelkeeper.rules.attendance import Presence
 from panelkeeper.rules.calendar.working_days import add_months
+from panelkeeper.rules.dates import day_month_year
 
 
 @member_self
@@ -27,9 +37,17 @@ def meetings(request: MemberRequest, member: int) -> HttpResponse:
     """Meetings to come, the member's attendance over the last year, and their actions."""
     me = request.member
     today = timezone.localdate()
-    upcoming = Meeting.objects.filter(
-        group_id=me.group_id, status=MeetingStatus.SCHEDULED, date__gte=today
-    ).order_by("date", "starts_at")
+    upcoming = list(
+        Meeting.objects.filter(
+            group_id=me.group_id, status=MeetingStatus.SCHEDULED, date__gte=today
+        ).order_by("date", "starts_at")
+    )
+    sent = {
+        a.meeting_id: a
+        for a in Attendance.objects.filter(
+            member=me, meeting__in=upcoming, presence=Presence.APOLOGIES
+        )
+    }
     past = list(
         Meeting.objects.filter(
             group_id=me.group_id, date__gt=add_months(today, -12), date__lte=today
@@ -38,7 +56,8 @@ def meetings(request: MemberRequest, member: int) -> HttpResponse:
     [row] = attendance_rows([me], past, today=today)
     context = {
         "member": me,
-        "upcoming": upcoming,
+        "upcoming": [(m, sent.get(m.pk)) for m in upcoming],
+        "apologies_sent": len(sent),
         "row": row,
         "actions": Action.objects.filter(owner_member=me, done_on__isnull=True).select_related(
             "meeting"
@@ -73,8 +92,15 @@ def paper(request: MemberRequest, member: int, pk: int, paper: int) -> FileRespo
 @member_self
 @require_http_methods(["GET", "POST"])
 def apologies(request: MemberRequest, member: int, pk: int) -> HttpResponse:
+    """Send apologies for a meeting to come, or change those already sent (MTG-1)."""
     found = _meeting(request, pk)
-    form = ApologiesForm(**bound(request))
+    sent = Attendance.objects.filter(
+        meeting=found, member=request.member, presence=Presence.APOLOGIES
+    ).first()
+    initial = {"reason": sent.reason, "arrives_at": sent.arrives_at} if sent else {}
+    policy = code_on(found.group.organisation, found.date)
+    needed = bool(policy and policy.attendance and policy.attendance.apologies_with_reasons)
+    form = ApologiesForm(**bound(request), initial=initial, reason_needed=needed)
     entry = form_result(
         request,
         form,
@@ -87,10 +113,11 @@ def apologies(request: MemberRequest, member: int, pk: int) -> HttpResponse:
         ),
     )
     if entry is not None:
+        done = "changed" if sent else "sent"
         late = " They are later than the code asks, so they are marked late." if entry.late else ""
-        messages.success(request, f"Apologies sent.{late}")
-        return redirect("meetings:portal", member=member)
-    context = {"member": request.member, "meeting": found, "form": form}
+        messages.success(request, f"Apologies {done} for {day_month_year(found.date)}.{late}")
+        return redirect("pages:home", member=member)
+    context = {"member": request.member, "meeting": found, "form": form, "sent": sent}
     return render(request, "meetings/portal_apologies.html", context)
 
 

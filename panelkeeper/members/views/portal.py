@@ -32,8 +32,9 @@ from panelkeeper.members.views.officer_documents import signature_pdf_response
 @signed_in
 @require_GET
 def portal(request: SignedInRequest) -> HttpResponse:
-    """The records this person may open: their own, and those they act for as advocate."""
-    return records_page(request, one="members:my_record", template="members/portal.html")
+    """Where a member lands after signing in: their home, or with several records (an
+    advocate, or a member who also acts for others) the list of them."""
+    return records_page(request, one="pages:home", template="members/portal.html")
 
 
 @member_self
@@ -91,8 +92,8 @@ def sign(request: MemberRequest, member: int, version: int) -> HttpResponse:
             today=today,
         ),
     ):
-        messages.success(request, f"You signed {document_version.document.title}")
-        return redirect("members:my_record", member=record.pk)
+        messages.success(request, f"You signed the {document_version.document.title}")
+        return redirect("pages:home", member=record.pk)
     context = {
         "member": record,
         "organisation": record.group.organisation,

@@ -1,0 +1,147 @@
+"""A member's home: what they need to do next and where everything of theirs is.
+
+Everything on it is read here in a fixed number of queries, whatever the number of
+meetings, actions, letters or claims a member has: each list is cut to its first few and
+links to the page that holds the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from panelkeeper.cases.member_words import CaseWords, case_in_words
+from panelkeeper.cases.models import Case
+from panelkeeper.letters.models import Letter
+from panelkeeper.meetings.models import Action, Attendance, Meeting, MeetingStatus
+from panelkeeper.members.eligibility import DocumentCheck, Eligibility, Hurdle, eligibility
+from panelkeeper.members.models import Expense, Member
+from panelkeeper.registers.views.register_page import member_register
+from panelkeeper.rules.attendance import Presence
+from panelkeeper.rules.dates import day_month_year
+
+SHOWN = 5
+"""How many of each list the home shows; the section's own page has the rest."""
+
+SIGNABLE = (Hurdle.UNSIGNED, Hurdle.OUTDATED)
+
+
+@dataclass(frozen=True)
+class NextMeeting:
+    meeting: Meeting
+    apologies: Attendance | None
+
+    @property
+    def apologies_sent(self) -> bool:
+        return self.apologies is not None and self.apologies.presence == Presence.APOLOGIES
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Whether the member can take part, in words: a headline, what to do, and a colour
+    only when something is wrong that the member did not simply have still to do."""
+
+    can_take_part: bool
+    headline: str
+    todo: tuple[str, ...]
+    worry: bool
+
+
+@dataclass(frozen=True)
+class Home:
+    member: Member
+    today: dt.date
+    standing: Standing
+    to_sign: tuple[DocumentCheck, ...]
+    register: dict[str, Any]
+    meetings: tuple[NextMeeting, ...]
+    actions: tuple[Action, ...]
+    letters: tuple[Letter, ...]
+    case: CaseWords | None
+    expenses: tuple[Expense, ...]
+
+
+def _next_meetings(member: Member, today: dt.date) -> tuple[NextMeeting, ...]:
+    meetings = list(
+        Meeting.objects.filter(
+            group_id=member.group_id, status=MeetingStatus.SCHEDULED, date__gte=today
+        ).order_by("date", "starts_at", "id")[:3]
+    )
+    sent = {a.meeting_id: a for a in Attendance.objects.filter(member=member, meeting__in=meetings)}
+    return tuple(NextMeeting(m, sent.get(m.pk)) for m in meetings)
+
+
+def standing(answer: Eligibility, next_meeting: Meeting | None) -> Standing:
+    """What the eligibility answer means for the member, and what they can do about it.
+
+    Documents still to sign are a task, not a fault: they are worded as the next step,
+    with the next meeting's date when there is one (MEM-2, MEM-3)."""
+    if answer.eligible:
+        return Standing(True, "You can take part in meetings.", (), False)
+    before = f" before the meeting on {day_month_year(next_meeting.date)}" if next_meeting else ""
+    todo: list[str] = []
+    waiting: list[str] = []
+    worry = False
+    for reason in answer.reasons:
+        if reason.hurdle in SIGNABLE:
+            title = _title(answer, reason.document_key)
+            todo.append(f"Sign the {title}{before}.")
+        elif reason.hurdle is Hurdle.NOT_COUNTERSIGNED:
+            title = _title(answer, reason.document_key)
+            waiting.append(f"We are checking the {title} you signed. You need do nothing.")
+        elif reason.hurdle is Hurdle.NO_TEXT:
+            waiting.append("We have a document still to send you. We will tell you when.")
+        elif reason.hurdle is Hurdle.NOT_STARTED:
+            waiting.append(f"{reason.message}.")
+        else:
+            worry = True
+            waiting.append(f"{reason.message}.")
+    if todo:
+        headline = "You can take part once you have signed your papers."
+    elif worry:
+        headline = "You cannot take part in meetings at the moment."
+    else:
+        headline = "You can take part soon."
+    return Standing(False, headline, (*todo, *waiting), worry)
+
+
+def _title(answer: Eligibility, key: str | None) -> str:
+    return next((c.title for c in answer.documents if c.key == key), "document")
+
+
+def _case(member: Member, today: dt.date) -> CaseWords | None:
+    """The member's latest case, if any: one, read in full; the rest are on their cases page."""
+    latest = (
+        Case.objects.filter(member=member)
+        .select_related("organisation", "member", "policy_version")
+        .order_by("-began_on", "-id")
+        .first()
+    )
+    return case_in_words(latest, today=today) if latest is not None else None
+
+
+def member_home(member: Member, *, today: dt.date) -> Home:
+    answer = eligibility(member, on=today)
+    meetings = _next_meetings(member, today)
+    return Home(
+        member=member,
+        today=today,
+        standing=standing(answer, meetings[0].meeting if meetings else None),
+        to_sign=tuple(c for c in answer.documents if c.state in SIGNABLE and c.current_pk),
+        register=member_register(member, today=today),
+        meetings=meetings,
+        actions=tuple(
+            Action.objects.filter(owner_member=member, done_on__isnull=True)
+            .select_related("meeting")
+            .order_by("due_on", "id")[:SHOWN]
+        ),
+        letters=tuple(
+            Letter.objects.filter(member=member)
+            .to_member()
+            .defer("pdf", "html", "text")
+            .order_by("-issued_on", "-id")[:SHOWN]
+        ),
+        case=_case(member, today),
+        expenses=tuple(member.expenses.order_by("-activity_on", "-id")[:SHOWN]),
+    )
