@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.procedure import assess_case
-from panelkeeper.rules.dates import long_date
+from panelkeeper.rules.dates import day_month_year, long_date
 from panelkeeper.rules.ladder.case_model import CaseView, EventKind, State
 
 _WHERE = {
@@ -80,12 +80,15 @@ def appeal_words(view: CaseView) -> str:
             f"If you do not agree with the decision, you can appeal to the {to}. "
             "There is no time limit, but please do it soon."
         )
+    counted = (
+        f", counting from {day_month_year(window.received)}, the day our letter counts as received"
+    )
     if window.open:
         return (
             f"If you do not agree with the decision, you can appeal to the {to}. "
-            f"Your appeal must reach us by {long_date(window.closes)}."
+            f"Your appeal must reach us by {long_date(window.closes)}{counted}."
         )
     return (
-        f"The last day to appeal was {long_date(window.closes)}. You can still appeal, and "
-        "we will tell you if it can be heard."
+        f"The last day to appeal was {long_date(window.closes)}{counted}. You can still "
+        "appeal, and we will tell you if it can be heard."
     )

@@ -147,6 +147,7 @@ def send_apologies(
     Only for a scheduled meeting still to come (today included); with ``arrives_at`` they
     are apologies for arriving late. Apologies sent again change the reason and the time
     but keep the day they were first given, so a change never makes them late.
+
     """
     if meeting.status != MeetingStatus.SCHEDULED or meeting.date < today:
         raise Refused("Apologies can be sent only for a meeting still to come.")
@@ -159,7 +160,7 @@ def send_apologies(
         meeting=meeting,
         member=member,
         presence=Presence.APOLOGIES,
-        apologies_given_on=first_given or today,
+        apologies_given_on=min(first_given or today, today),
         reason=reason,
         arrives_at=arrives_at,
         actor=actor,

@@ -58,7 +58,7 @@ def test_a_member_accepts_on_a_phone_without_javascript_and_chooses_a_code(
 
     phone.get_by_label("Email me a sign-in code each time").check()
     phone.get_by_role("button", name="Accept and sign in").click()
-    expect(phone.get_by_role("heading", level=1)).to_have_text("Your record")
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Your home")
     expect(phone.locator(".govuk-notification-banner")).to_contain_text(
         "Next time, sign in with your email address: we will email you a code"
     )

@@ -69,21 +69,24 @@ def test_a_member_signs_on_a_phone_and_an_officer_countersigns(
     base = str(live_server)
     phone.goto(f"{base}/")
     sign_in(phone, str(vela_member["member_email"]), str(vela_member["password"]))
-    expect(phone.get_by_role("heading", level=1)).to_have_text("Your record")
-    expect(phone.locator("#eligibility + p")).to_contain_text("Not yet")
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Your home")
+    expect(phone.locator("#what-next")).to_contain_text("once you have signed your papers")
     assert_accessible(phone)
 
     for title in VELA_DOCUMENTS.values():
-        phone.get_by_role("link", name=f"Read and sign {title}").click()
+        phone.get_by_role("link", name=f"Read and sign the {title}").click()
         expect(phone.get_by_role("heading", level=1)).to_have_text(title)
         assert_accessible(phone)
         phone.get_by_label("I have read and understood this document").check()
         phone.get_by_label("Type your full name to sign").fill("Mina Member")
         phone.get_by_role("button", name="Sign", exact=True).click()
-        expect(phone.locator(".govuk-notification-banner")).to_contain_text(f"You signed {title}")
+        expect(phone.locator(".govuk-notification-banner")).to_contain_text(
+            f"You signed the {title}"
+        )
         assert_accessible(phone)
 
-    expect(phone.get_by_text("Awaiting countersignature")).to_have_count(4)
+    expect(phone.locator("#what-next")).to_contain_text("You can take part soon.")
+    expect(phone.get_by_text("We are checking the")).to_have_count(4)
     phone.get_by_role("button", name="Sign out").click()
 
     phone.goto(f"{base}/organisations/{vela_member['org']}/members/{vela_member['member']}/")

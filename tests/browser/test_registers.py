@@ -49,7 +49,7 @@ def sign_in(page: Page, address: str, person: dict[str, Any]) -> None:
 
 def declare_a_gift(page: Page, base_url: str, person: dict[str, Any]) -> None:
     sign_in(page, f"{base_url}/my/registers/{person['member']}/", person)
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your registers")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your interests and gifts")
     assert_accessible(page)
 
     page.get_by_role("link", name="Declare a gift or hospitality").click()
@@ -71,7 +71,7 @@ def declare_a_gift(page: Page, base_url: str, person: dict[str, Any]) -> None:
     given.get_by_label("Month").fill(str(when.month))
     given.get_by_label("Year").fill(str(when.year))
     page.get_by_role("button", name="Declare gift or hospitality").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your registers")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your interests and gifts")
     expect(page.get_by_role("cell", name="Lunch at an open day")).to_be_visible()
     expect(page.get_by_role("cell", name="£14.50")).to_be_visible()
     assert_accessible(page)

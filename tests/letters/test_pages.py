@@ -144,7 +144,7 @@ def test_a_member_sees_their_own_letters_in_the_portal(factory: Factory) -> None
     text = client.get(
         reverse("letters:mine", kwargs={"member": factory.member_record.pk})
     ).content.decode()
-    assert letter.subject in text and text.count("(sent ") == 1
+    assert letter.subject in text and text.count("Sent on ") == 1
 
 
 def test_the_api_issues_lists_and_downloads_the_exact_bytes(factory: Factory) -> None:

@@ -73,5 +73,5 @@ def test_the_demo_member_signs_in_to_their_own_record(db: None) -> None:
     client = Client()
     assert client.login(username="member.vela@example.org", password="demo-panelkeeper")
     response = client.get(reverse("members:portal"), follow=True)
-    assert "Read and sign Code of Conduct" in response.content.decode()
+    assert "Read and sign the Code of Conduct" in response.content.decode()
     assert User.objects.filter(email="advocate.vela@example.org").exists()

@@ -121,9 +121,7 @@ def test_a_member_accepts_on_the_page_choosing_emailed_codes(factory: Factory) -
         {"first_name": "Pat", "last_name": "van Kestrel", "sign_in": "code"},
         follow=True,
     )
-    assert response.redirect_chain[-1][0] == reverse(
-        "members:my_record", kwargs={"member": member.pk}
-    )
+    assert response.redirect_chain[-1][0] == reverse("pages:home", kwargs={"member": member.pk})
     assert "we will email you a code" in response.content.decode()
     user = User.objects.get(email="pat@example.org")
     assert not user.has_usable_password()

@@ -138,8 +138,9 @@ def test_a_member_who_signs_with_a_different_name_ticks_the_box_and_it_is_record
     assert response.status_code == 302
     signature = Signature.objects.get(member=member)
     assert signature.typed_name == "Mina Smith" and signature.different_name
-    record = client.get(response["Location"]).content.decode()
-    assert "a name other than the one on the record" in record
+    assert "You signed the" in client.get(response["Location"]).content.decode()
+    record = reverse("members:my_record", kwargs={"member": member.pk})
+    assert "a name other than the one on the record" in client.get(record).content.decode()
 
 
 def test_an_advocate_types_the_members_name_not_their_own_mem_3(factory: Factory) -> None:

@@ -26,6 +26,7 @@ from panelkeeper.meetings.models import (
 )
 from panelkeeper.meetings.seats import attendance_rows
 from panelkeeper.meetings.views.common import paper_download
+from panelkeeper.members.models import Member
 from panelkeeper.rules.attendance import Presence
 from panelkeeper.rules.calendar.working_days import add_months
 from panelkeeper.rules.dates import day_month_year
@@ -77,8 +78,20 @@ def _meeting(request: MemberRequest, pk: int) -> Meeting:
 @require_GET
 def meeting(request: MemberRequest, member: int, pk: int) -> HttpResponse:
     found = _meeting(request, pk)
-    context = {"member": request.member, "meeting": found, "papers": found.papers.current()}
+    context = {
+        "member": request.member,
+        "meeting": found,
+        "papers": found.papers.current(),
+        "sent": _apologies_sent(found, request.member),
+        "today": timezone.localdate(),
+    }
     return render(request, "meetings/portal_meeting.html", context)
+
+
+def _apologies_sent(meeting: Meeting, member: Member) -> Attendance | None:
+    return Attendance.objects.filter(
+        meeting=meeting, member=member, presence=Presence.APOLOGIES
+    ).first()
 
 
 @member_self
@@ -94,9 +107,7 @@ def paper(request: MemberRequest, member: int, pk: int, paper: int) -> FileRespo
 def apologies(request: MemberRequest, member: int, pk: int) -> HttpResponse:
     """Send apologies for a meeting to come, or change those already sent (MTG-1)."""
     found = _meeting(request, pk)
-    sent = Attendance.objects.filter(
-        meeting=found, member=request.member, presence=Presence.APOLOGIES
-    ).first()
+    sent = _apologies_sent(found, request.member)
     initial = {"reason": sent.reason, "arrives_at": sent.arrives_at} if sent else {}
     policy = code_on(found.group.organisation, found.date)
     needed = bool(policy and policy.attendance and policy.attendance.apologies_with_reasons)
