@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 
 from panelkeeper.accounts.models import User
 from panelkeeper.accounts.people import choosable_for
+from panelkeeper.cases.changes.appeals import GROUNDS_LIMIT
 from panelkeeper.cases.models import Case, PartyRole, RaisedBy, Setting
 from panelkeeper.cases.seats import group_roles, invited_users
 from panelkeeper.lib.forms import ChoosingForm, radios_field, text_field
@@ -303,7 +304,7 @@ class OnlineAppealForm(forms.Form):
     grounds = text_field(
         "Why do you think the decision is wrong?",
         rows=8,
-        limit=5000,
+        limit=GROUNDS_LIMIT,
         missing="Tell us why you think the decision is wrong",
         what="Your appeal",
         hint="Say what you think was wrong and what you would like to happen. "

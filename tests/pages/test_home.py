@@ -270,3 +270,27 @@ def test_the_home_runs_as_many_queries_for_30_rows_as_for_3(factory: Factory) ->
             assert client.get(home_url(member)).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_api_takes_the_members_appeal_and_refuses_it_as_the_form_does_br_12(
+    factory: Factory,
+) -> None:
+    case = _notified_case(factory)
+    client = client_for(factory.subject())
+    url = f"/api/v1/cases/mine/{case.pk}/appeal"
+    empty = client.post(url, {"grounds": "  "}, content_type="application/json")
+    assert empty.status_code == 422
+    assert empty.json()["detail"] == "Tell us why you think the decision is wrong"
+    assert empty.json()["field"] == "grounds"
+    long = client.post(url, {"grounds": "x" * 5001}, content_type="application/json")
+    assert long.status_code == 422 and long.json()["field"] == "grounds"
+    assert not case.events.filter(kind="appeal_lodged").exists()
+    done = client.post(url, {"grounds": "I was not there."}, content_type="application/json")
+    assert done.status_code == 200 and done.json()["state"] == "appealed"
+    again = client.post(url, {"grounds": "Once more."}, content_type="application/json")
+    assert again.status_code == 422 and again.json()["rule"] == "BR-12"
+    investigator = client_for(factory.invited_to_case(case, role_key="customer_involvement_team"))
+    assert (
+        investigator.post(url, {"grounds": "No"}, content_type="application/json").status_code
+        == 404
+    )

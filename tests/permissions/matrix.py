@@ -632,6 +632,24 @@ def api_not_theirs() -> dict[str, Expected]:
 
 
 ROWS += [
+    Row(
+        CASES_API + "/mine/{case}/appeal",
+        "POST",
+        api_own_record(422),
+        members_case_kwargs,
+        note="the member it is about; no body",
+    ),
+    Row(
+        CASES_API + "/mine/{case}/appeal",
+        "POST",
+        api_not_theirs(),
+        own_case_kwargs,
+        note="a seat on the group is not the member it is about",
+    ),
+]
+
+
+ROWS += [
     Row(CASES_API + "/mine", "GET", {**everyone(200), "anonymous": 401}),
     Row(CASES_API + "/mine/{case}", "GET", {**api_not_theirs(), "guest": 200}, own_case_kwargs),
     Row(CASES_API + "/mine/{case}/appeal-decision", "POST", api_not_theirs(), own_case_kwargs),

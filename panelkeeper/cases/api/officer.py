@@ -11,6 +11,7 @@ a case in :mod:`.officer_steps`.
 
 from django.utils import timezone
 from ninja import Query, Status
+from ninja.errors import HttpError
 
 from panelkeeper.accounts.permissions import (
     api_appeal_officers,
@@ -34,9 +35,11 @@ from panelkeeper.cases.api.schemas import (
     CaseOut,
     CasePageOut,
     CaseRowOut,
+    OwnAppealIn,
     RaiseIn,
 )
 from panelkeeper.cases.changes.appeals import decide_appeal as decide_appeal_put
+from panelkeeper.cases.changes.appeals import lodge_own_appeal
 from panelkeeper.cases.changes.opening import raise_breach as raise_breach_case
 from panelkeeper.cases.invitations import STAFF_PARTS
 from panelkeeper.cases.models import Case
@@ -77,6 +80,19 @@ def decide_appeal(request: CaseRequest, case: int) -> CaseOut:
     data = read_body(request, AppealDecisionIn)
     decide_appeal_put(case=record, actor=request.user, **data.model_dump())
     return case_today(record, people=False)
+
+
+@api_participants.post(router, "/mine/{case}/appeal", CaseOut, body=OwnAppealIn)
+def appeal(request: CaseRequest, case: int) -> CaseOut:
+    """Appeal the decision on a case about you (or the member you help), in your own words,
+    where the code lets it be appealed (BR-12)."""
+    record: Case = request.case
+    if "subject" not in request.case_roles:
+        raise HttpError(404, "Not Found")
+    data = read_body(request, OwnAppealIn)
+    lodge_own_appeal(case=record, grounds=data.grounds, actor=request.user)
+    reading = read_case(record, as_of=timezone.localdate())
+    return case_out(reading, reporter=reporter_for_subject(record), full=False)
 
 
 # -- officers and auditors -------------------------------------------------------

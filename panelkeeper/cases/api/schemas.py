@@ -259,6 +259,12 @@ class AppealDecisionIn(Schema):
     effective: dt.date | None = None
 
 
+class OwnAppealIn(Schema):
+    """The member's appeal in their own words (BR-12)."""
+
+    grounds: str
+
+
 class GuestIn(Schema):
     """Invite someone from outside the team to one part of the case: ``part`` is
     ``seat:<role key>`` for a staff seat on the group, or ``appeal_officer``."""

@@ -10,8 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from django.utils import timezone
+
 from panelkeeper.cases.changes.steps import dated_step
 from panelkeeper.cases.changes.writer import dates, write_step
+from panelkeeper.cases.member_words import can_appeal
 from panelkeeper.cases.models import Case, CaseEvent
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.cases.routing import holder_of
@@ -66,6 +69,32 @@ def lodge_appeal(
         extra=("appeal_to", "appeal_officer"),
         values={"reason": grounds.strip() or None},
     )
+
+
+GROUNDS_LIMIT = 5000
+
+
+def lodge_own_appeal(
+    *, case: Case, grounds: str, actor: User, today: dt.date | None = None
+) -> CaseEvent:
+    """The member a case is about (or their advocate) appeals online, in their own words,
+    received the day they send it (BR-12). Refused where the decision cannot be appealed,
+    or is already under appeal."""
+    grounds = grounds.strip()
+    if not grounds:
+        raise Refused(
+            "Tell us why you think the decision is wrong", rule="validation", field="grounds"
+        )
+    if len(grounds) > GROUNDS_LIMIT:
+        raise Refused(
+            f"Your appeal must be {GROUNDS_LIMIT:,} characters or fewer",
+            rule="validation",
+            field="grounds",
+        )
+    day = today or timezone.localdate()
+    if not can_appeal(assess_case(case, as_of=day)):
+        raise Refused("You cannot appeal this decision online.", rule="BR-12")
+    return lodge_appeal(case=case, received_on=day, actor=actor, today=day, grounds=grounds)
 
 
 def decide_late_appeal(

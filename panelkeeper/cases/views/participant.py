@@ -11,10 +11,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.permissions import appeal_officer, case_participant, signed_in
 from panelkeeper.cases.actions import ACTIONS
-from panelkeeper.cases.changes.appeals import lodge_appeal
+from panelkeeper.cases.changes.appeals import lodge_own_appeal
 from panelkeeper.cases.forms import OnlineAppealForm
 from panelkeeper.cases.invitations import STAFF_PARTS
-from panelkeeper.cases.member_words import case_in_words
+from panelkeeper.cases.member_words import can_appeal, case_in_words
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.cases.reading import read_case, reporter_for_subject
@@ -22,7 +22,6 @@ from panelkeeper.lib.forms import form_applied, form_result
 from panelkeeper.lib.requests import CaseRequest, SignedInRequest
 from panelkeeper.members.status import status_on
 from panelkeeper.organisations.forms import bound
-from panelkeeper.rules.ladder.case import EventKind
 
 
 @signed_in
@@ -90,19 +89,14 @@ def appeal_online(request: CaseRequest, case: int) -> HttpResponse:
     if "subject" not in request.case_roles:
         raise Http404("No such case.")
     today = timezone.localdate()
-    view = assess_case(record, as_of=today)
-    if view.appeal is not None or not view.allows(EventKind.APPEAL_LODGED):
+    if not can_appeal(assess_case(record, as_of=today)):
         return render(request, "cases/appeal_online.html", {"case": record, "form": None})
     form = OnlineAppealForm(**bound(request))
     if form_applied(
         request,
         form,
-        lambda: lodge_appeal(
-            case=record,
-            received_on=today,
-            actor=request.user,
-            today=today,
-            grounds=form.cleaned_data["grounds"],
+        lambda: lodge_own_appeal(
+            case=record, grounds=form.cleaned_data["grounds"], actor=request.user, today=today
         ),
     ):
         messages.success(request, "Your appeal has been sent")
