@@ -294,3 +294,15 @@ def test_the_api_takes_the_members_appeal_and_refuses_it_as_the_form_does_br_12(
         investigator.post(url, {"grounds": "No"}, content_type="application/json").status_code
         == 404
     )
+
+
+def test_the_members_record_calls_papers_to_sign_things_to_do_not_faults(
+    factory: Factory,
+) -> None:
+    _vela_with_documents(factory)
+    member = factory.member_record
+    url = reverse("members:my_record", kwargs={"member": member.pk})
+    page = client_for(factory.member()).get(url).content.decode()
+    assert "2 things still to do" in page and "To sign" in page
+    assert "put right" not in page and "govuk-tag--red" not in page
+    assert f'href="{home_url(member)}" class="govuk-back-link">Back to your home' in page
