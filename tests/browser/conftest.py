@@ -108,6 +108,28 @@ def watched_page(browser: Browser, **context_options: Any) -> Iterator[Page]:
         context.close()
 
 
+PHONE_WIDTH = 390
+PHONE_WITHOUT_JS = {
+    "viewport": {"width": PHONE_WIDTH, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "java_script_enabled": False,
+}
+
+
+@pytest.fixture
+def phone_390(browser: Browser) -> Iterator[Page]:
+    """A 390 px phone with JavaScript switched off."""
+    with watched_page(browser, **PHONE_WITHOUT_JS) as page:
+        yield page
+
+
+def fits_the_width(page: Page) -> None:
+    """Nothing on the page makes a 390 px phone scroll sideways."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE_WIDTH, f"{page.url} is {width} px wide"
+
+
 @pytest.fixture
 def page_with_js(browser: Browser) -> Iterator[Page]:
     with watched_page(browser) as page:

@@ -7,28 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import assert_accessible_without_js, watched_page
+from tests.browser.conftest import assert_accessible_without_js, fits_the_width
 
 pytestmark = pytest.mark.browser
-
-PHONE = {
-    "viewport": {"width": 390, "height": 844},
-    "is_mobile": True,
-    "has_touch": True,
-    "java_script_enabled": False,
-}
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    with watched_page(browser, **PHONE) as page:
-        yield page
 
 
 @pytest.fixture
@@ -71,8 +57,7 @@ def sign_in(page: Page, email: str, password: str) -> None:
 
 def arrived(page: Page, heading: str) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(heading)
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390, f"{page.url} is {width} px wide"
+    fits_the_width(page)
     assert_accessible_without_js(page)
 
 
@@ -81,8 +66,9 @@ def day(value: dt.date) -> str:
 
 
 def test_a_member_does_what_their_home_asks_on_a_phone(
-    phone: Page, live_server: object, member: dict[str, Any]
+    phone_390: Page, live_server: object, member: dict[str, Any]
 ) -> None:
+    phone = phone_390
     base = str(live_server)
     phone.goto(f"{base}/")
     sign_in(phone, member["email"], member["password"])

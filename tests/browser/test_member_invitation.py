@@ -1,29 +1,14 @@
 """On a 390 px phone with JavaScript off: a member accepts their invitation, chooses an
-emailed code instead of a password, and lands on their own record. axe checks each page."""
+emailed code instead of a password, and lands on their home. axe checks each page."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import assert_accessible_without_js, watched_page
+from tests.browser.conftest import assert_accessible_without_js, fits_the_width
 
 pytestmark = pytest.mark.browser
-
-PHONE = {
-    "viewport": {"width": 390, "height": 844},
-    "is_mobile": True,
-    "has_touch": True,
-    "java_script_enabled": False,
-}
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    with watched_page(browser, **PHONE) as page:
-        yield page
 
 
 @pytest.fixture
@@ -37,14 +22,10 @@ def invitation_link(transactional_db: None) -> str:
     return link.split("/invitations/", 1)[1]
 
 
-def fits_the_width(page: Page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390, f"{page.url} is {width} px wide"
-
-
 def test_a_member_accepts_on_a_phone_without_javascript_and_chooses_a_code(
-    phone: Page, live_server: object, invitation_link: str
+    phone_390: Page, live_server: object, invitation_link: str
 ) -> None:
+    phone = phone_390
     phone.goto(f"{live_server}/invitations/{invitation_link}")
     expect(phone.get_by_role("heading", level=1)).to_have_text("Accept your invitation")
     expect(phone.get_by_label("First name")).to_have_value("Pat")
