@@ -31,10 +31,7 @@ SIGNABLE = (Hurdle.UNSIGNED, Hurdle.OUTDATED)
 class NextMeeting:
     meeting: Meeting
     apologies: Attendance | None
-
-    @property
-    def apologies_sent(self) -> bool:
-        return self.apologies is not None and self.apologies.presence == Presence.APOLOGIES
+    """The member's apologies for it, once sent."""
 
 
 @dataclass(frozen=True)
@@ -68,7 +65,12 @@ def _next_meetings(member: Member, today: dt.date) -> tuple[NextMeeting, ...]:
             group_id=member.group_id, status=MeetingStatus.SCHEDULED, date__gte=today
         ).order_by("date", "starts_at", "id")[:3]
     )
-    sent = {a.meeting_id: a for a in Attendance.objects.filter(member=member, meeting__in=meetings)}
+    sent = {
+        a.meeting_id: a
+        for a in Attendance.objects.filter(
+            member=member, meeting__in=meetings, presence=Presence.APOLOGIES
+        )
+    }
     return tuple(NextMeeting(m, sent.get(m.pk)) for m in meetings)
 
 
