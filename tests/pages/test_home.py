@@ -303,6 +303,6 @@ def test_the_members_record_calls_papers_to_sign_things_to_do_not_faults(
     member = factory.member_record
     url = reverse("members:my_record", kwargs={"member": member.pk})
     page = client_for(factory.member()).get(url).content.decode()
-    assert "2 things still to do" in page and "To sign" in page
+    assert "4 things still to do" in page and "To sign" in page  # two unsigned, two unwritten
     assert "put right" not in page and "govuk-tag--red" not in page
     assert f'href="{home_url(member)}" class="govuk-back-link">Back to your home' in page
