@@ -24,9 +24,11 @@ from panelkeeper.letters.case_letters import case_letter_values, outcome_kind
 from panelkeeper.letters.dispatch import dispatch_letter
 from panelkeeper.letters.facts import long_date, party_appeal_values, party_outcome_values
 from panelkeeper.letters.kinds import CASE_KINDS, FOR_OTHERS, LetterKind
+from panelkeeper.letters.letterhead import letterhead_of
 from panelkeeper.letters.models import Channel, Letter, Recipient
 from panelkeeper.letters.others import Other, member_route, others_to_tell
 from panelkeeper.letters.rendering import render_letter
+from panelkeeper.letters.signatories import signatory_for
 from panelkeeper.letters.wording import wording_for
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
@@ -109,7 +111,8 @@ def issue_letter(
         to_name=to_name,
         to_address=to_address if channel == Channel.POST else "",
         large_print=large_print,
-        tagged=True,
+        letterhead=letterhead_of(organisation),
+        signatory=signatory_for(organisation, kind, on=today, case=case),
     )
     if corrects is not None and corrects.member_id != member.pk:
         raise Refused("A correction goes to the member the first letter went to")
