@@ -34,8 +34,9 @@ HANDED_OVER = "Handed over in person"
 
 EMAIL_BODY = (
     "Dear {name},\n\n"
-    "Please find attached a letter from {organisation}: {subject}.\n\n"
-    "The letter is a PDF. If you cannot open it, or would like it in another format, "
+    "We have sent you a letter from {organisation}: {subject}. It is attached to this "
+    "email as a PDF file.\n\n"
+    "If you cannot open it, or you would like it in large print or in another way, "
     "please reply to this email.\n\n"
     "{organisation}\n"
 )

@@ -120,7 +120,9 @@ def _fonts(found: Pdf) -> dict[bytes, dict[int, str]]:
     return fonts
 
 
-_TEXT_OPS = re.compile(rb"/([A-Za-z0-9_+-]+)\s+[\d.]+\s+Tf|(\[.*?\])\s*TJ|(<[0-9a-fA-F]*>)\s*Tj|\bET\b", re.S)
+_TEXT_OPS = re.compile(
+    rb"/([A-Za-z0-9_+-]+)\s+[\d.]+\s+Tf|(\[.*?\])\s*TJ|(<[0-9a-fA-F]*>)\s*Tj|\bET\b", re.S
+)
 
 
 def text(pdf: bytes) -> str:

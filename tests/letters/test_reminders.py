@@ -62,7 +62,7 @@ def test_the_digest_lists_what_falls_due_in_the_next_two_working_days_br_12(
     assert sent >= 1 and len(deliver()) == sent
     body = mail.outbox[0].body
     assert "Consider the appeal: due Monday 23 November 2026" in body
-    assert "Overdue" not in body
+    assert "Late\n" not in body
 
 
 def test_a_deadline_that_moves_moves_its_reminder_br_12(factory: Factory) -> None:
@@ -73,7 +73,7 @@ def test_a_deadline_that_moves_moves_its_reminder_br_12(factory: Factory) -> Non
     mail.outbox.clear()
     send_digests(factory.home, today=dt.date(2026, 11, 24))
     first = deliver()[0].body
-    assert "Overdue" in first and "Consider the appeal: was due Monday 23 November 2026" in first
+    assert "Late\n" in first and "Consider the appeal: was due Monday 23 November 2026" in first
     consider_appeal(
         case=case, actor=None, effective=dt.date(2026, 11, 20), today=dt.date(2026, 11, 26)
     )
