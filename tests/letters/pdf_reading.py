@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 _OBJECT = re.compile(rb"(\d+) 0 obj\s*(.*?)\s*endobj", re.S)
 _STREAM = re.compile(rb"^(<<.*?>>)\s*stream\r?\n(.*?)\r?\nendstream$", re.S)
-_REF = re.compile(rb"/%s\s+(\d+) 0 R")
 
 
 @dataclass
@@ -65,11 +64,16 @@ def read(pdf: bytes) -> Pdf:
     return found
 
 
+def _number(dictionary: bytes, key: str) -> int:
+    match = re.search(rb"/" + key.encode() + rb"\s+(\d+)", dictionary)
+    assert match is not None, f"No /{key} in {dictionary!r}"
+    return int(match[1])
+
+
 def _unpack(found: Pdf, dictionary: bytes, data: bytes) -> None:
     """The objects packed in an object stream: a header of (number, offset) pairs, then
     the objects from ``/First`` on."""
-    count = int(re.search(rb"/N\s+(\d+)", dictionary)[1])  # type: ignore[index]
-    first = int(re.search(rb"/First\s+(\d+)", dictionary)[1])  # type: ignore[index]
+    count, first = (_number(dictionary, key) for key in ("N", "First"))
     header = [int(n) for n in data[:first].split()]
     pairs = list(zip(header[0::2], header[1::2], strict=True))
     assert len(pairs) == count

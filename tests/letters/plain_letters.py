@@ -25,8 +25,8 @@ from panelkeeper.letters.kinds import LetterKind
 from panelkeeper.letters.letterhead import Letterhead, Signatory
 from panelkeeper.letters.rendering import compose_html
 from panelkeeper.letters.wording import default_wording
-from panelkeeper.rules.ladder import Channel
-from panelkeeper.rules.ladder.case import AppealResult, CaseView
+from panelkeeper.rules.ladder import Channel, Ladder
+from panelkeeper.rules.ladder.case import AppealResult, CaseView, Event
 from tests.letters.test_outcome_letters import _decided as decided
 from tests.rules.scenarios import K, d, ev, policy, read
 
@@ -49,6 +49,13 @@ WRITE_TO = WriteTo(
 LETTERHEAD = Letterhead("Home Housing", ("1 High Street", "Hartlepool", "TS24 7AB"))
 SIGNATORY = Signatory(SIGNER, "Customer Involvement Manager")
 
+
+def ladder(slug: str) -> Ladder:
+    found = policy(slug).breach
+    assert found is not None
+    return found
+
+
 DECIDED = [
     ev(K.RAISED, "2026-12-01", level="minor"),
     ev(K.MEMBER_INFORMED, "2026-12-02"),
@@ -63,17 +70,17 @@ def _outcome(slug: str, outcome: str | None, level: str = "minor") -> CaseView:
 
 def _notice(slug: str, outcome: str | None, level: str = "minor") -> dict[str, str]:
     view = _outcome(slug, outcome, level)
-    return outcome_values(view, policy(slug).breach, FACTS, write_to=WRITE_TO)  # type: ignore[arg-type]
+    return outcome_values(view, ladder(slug), FACTS, write_to=WRITE_TO)
 
 
-def _appeal(last: object, on: str) -> dict[str, str]:
+def _appeal(last: list[Event], on: str) -> dict[str, str]:
     events = [
         *DECIDED,
         ev(K.OUTCOME_RECORDED, "2026-12-15", outcome="final_written_warning"),
         ev(K.NOTICE_SENT, "2026-12-18", channel=Channel.POST),
-        *last,  # type: ignore[misc]
+        *last,
     ]
-    return appeal_values(read("insight", events, on), policy("insight").breach)  # type: ignore[arg-type]
+    return appeal_values(read("insight", events, on), ladder("insight"))
 
 
 def values_for(kind: LetterKind) -> dict[str, str]:
@@ -88,14 +95,14 @@ def values_for(kind: LetterKind) -> dict[str, str]:
     lodged = ev(K.APPEAL_LODGED, "2027-01-04")
     if kind == LetterKind.INVESTIGATION:
         view = read("vela", DECIDED[:2], "2026-12-02")
-        return values | investigation_values(view, policy("vela").breach)  # type: ignore[arg-type]
+        return values | investigation_values(view, ladder("vela"))
     if kind == LetterKind.GUIDANCE:
         events = [
             ev(K.RAISED, "2026-12-01", level="minor"),
             ev(K.INFORMAL_STEP, "2026-12-08", step="firm_guidance"),
         ]
         view = read("thirteen", events, "2026-12-08")
-        guidance = guidance_values(view, policy("thirteen").breach, FACTS)  # type: ignore[arg-type]
+        guidance = guidance_values(view, ladder("thirteen"), FACTS)
         return (
             values
             | guidance
@@ -122,7 +129,7 @@ def values_for(kind: LetterKind) -> dict[str, str]:
             ev(K.NOTICE_SENT, "2027-03-02", channel=Channel.EMAIL),
         ]
         view = read("nexus", events, "2027-03-02")
-        return values | outcome_values(view, policy("nexus").breach, FACTS, write_to=WRITE_TO)  # type: ignore[arg-type]
+        return values | outcome_values(view, ladder("nexus"), FACTS, write_to=WRITE_TO)
     if kind == LetterKind.APPEAL_ACKNOWLEDGED:
         return values | _appeal([lodged], "2027-01-04")
     if kind == LetterKind.APPEAL_DECIDED:

@@ -74,9 +74,10 @@ def test_each_reminder_to_a_member_is_in_plain_words(factory: Factory) -> None:
 
 
 def test_the_daily_digest_of_what_is_due_is_in_plain_words(factory: Factory) -> None:
-    case = nexus_exclusion_appealed(factory)
+    nexus_exclusion_appealed(factory)
+    case_member_name = factory.subject_record.full_name
     mail.outbox.clear()
     assert send_digests(factory.home, today=dt.date(2026, 11, 24))
-    names = (str(case.member), *(str(h.user) for h in factory.home.role_holders.all()))
+    names = (case_member_name, *(str(h.user) for h in factory.home.role_holders.all()))
     for email in deliver():
         assert reads_plainly(f"{email.subject}.\n\n{email.body}", names) >= EASE
