@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from django.db import transaction
 from django.utils import timezone
@@ -180,18 +180,21 @@ def issue_letter(
     return letter
 
 
+class Chosen(TypedDict, total=False):
+    """What an officer chooses for a letter about a case, besides which letter it is."""
+
+    channel: str | None
+    reasons: str
+    actions: str
+    review_on: dt.date | None
+
+
 def case_letter_inputs(
-    case: Case,
-    kind: str | None,
-    *,
-    today: dt.date,
-    channel: str | None,
-    reasons: str = "",
-    actions: str = "",
-    review_on: dt.date | None = None,
+    case: Case, kind: str | None, *, today: dt.date, **chosen: Unpack[Chosen]
 ) -> tuple[str, str, dict[str, str]]:
     """The kind, channel and values of a letter about ``case`` sent ``today``, as
     :func:`issue_case_letter` takes them; refuses a kind or channel it cannot send."""
+    channel = chosen.get("channel")
     kind = kind or outcome_kind(case, on=today)
     if kind not in CASE_KINDS:
         raise Refused("Choose a letter about a case", field="kind")
@@ -204,9 +207,9 @@ def case_letter_inputs(
         kind,
         send_on=today,
         channel=channel,
-        reasons=reasons,
-        actions=actions,
-        review_on=review_on,
+        reasons=chosen.get("reasons", ""),
+        actions=chosen.get("actions", ""),
+        review_on=chosen.get("review_on"),
     )
     return kind, channel, values
 

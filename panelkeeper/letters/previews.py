@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Unpack
 
 from panelkeeper.cases.models import Case
 from panelkeeper.letters.case_letters import case_letter_values, outcome_kind
 from panelkeeper.letters.dispatch import how_sent
 from panelkeeper.letters.issuing import (
     Addressee,
+    Chosen,
     addressee,
     case_letter_inputs,
     channel_for,
@@ -100,26 +102,11 @@ class LetterPreview:
 
 
 def preview_case_letter(
-    *,
-    case: Case,
-    kind: str | None,
-    today: dt.date,
-    channel: str | None = None,
-    reasons: str = "",
-    actions: str = "",
-    review_on: dt.date | None = None,
+    *, case: Case, kind: str | None, today: dt.date, **chosen: Unpack[Chosen]
 ) -> LetterPreview:
-    """The letter ``issue_case_letter`` would send with these values today; it refuses
+    """The letter ``issue_case_letter`` would send with these choices today; it refuses
     exactly what sending would refuse, and stores and sends nothing."""
-    kind, channel, values = case_letter_inputs(
-        case,
-        kind,
-        today=today,
-        channel=channel,
-        reasons=reasons,
-        actions=actions,
-        review_on=review_on,
-    )
+    kind, channel, values = case_letter_inputs(case, kind, today=today, **chosen)
     organisation = case.organisation
     to = addressee(case.member, channel=channel)
     signatory = signatory_for(organisation, kind, on=today, case=case)

@@ -7,13 +7,14 @@ from __future__ import annotations
 import base64
 import io
 import re
+from typing import Any
 
 import pytest
 from PIL import Image
 
 from panelkeeper.letters.kinds import LetterKind
 from panelkeeper.letters.letterhead import Letterhead
-from panelkeeper.letters.rendering import render_letter
+from panelkeeper.letters.rendering import Rendered, render_letter
 from panelkeeper.letters.wording import default_wording
 from tests.letters import pdf_reading
 from tests.letters.plain_letters import MEMBER, SIGNATORY, values_for
@@ -37,18 +38,17 @@ LETTERHEAD = Letterhead(
 POSTED_TO = "2 Low Road\nHartlepool\nTS24 8AA"
 
 
+def render(kind: LetterKind, **frame: Any) -> Rendered:
+    """A default ``kind`` letter to the member on the letterhead, signed."""
+    frame = {"letterhead": LETTERHEAD, "signatory": SIGNATORY} | frame
+    return render_letter(default_wording(kind), values_for(kind), to_name=MEMBER, **frame)
+
+
 @pytest.mark.parametrize("kind", list(LetterKind), ids=[k.value for k in LetterKind])
 def test_each_default_letter_is_a_pdf_ua_1_with_letterhead_address_and_signatory(
     kind: LetterKind,
 ) -> None:
-    rendered = render_letter(
-        default_wording(kind),
-        values_for(kind),
-        to_name=MEMBER,
-        to_address=POSTED_TO,
-        letterhead=LETTERHEAD,
-        signatory=SIGNATORY,
-    )
+    rendered = render(kind, to_address=POSTED_TO)
     pdf = pdf_reading.read(rendered.pdf)
     assert re.search(r'pdfuaid:part="1"|<pdfuaid:part>1</pdfuaid:part>', pdf.metadata)
     assert b"/StructTreeRoot" in pdf.catalog
@@ -63,24 +63,13 @@ def test_each_default_letter_is_a_pdf_ua_1_with_letterhead_address_and_signatory
 
 
 def test_a_large_print_letter_is_a_pdf_ua_1_too() -> None:
-    kind = LetterKind.WARNING
-    rendered = render_letter(
-        default_wording(kind),
-        values_for(kind),
-        to_name=MEMBER,
-        large_print=True,
-        letterhead=LETTERHEAD,
-        signatory=SIGNATORY,
-    )
+    rendered = render(LetterKind.WARNING, large_print=True)
     assert 'class="letter large-print"' in rendered.html
     assert 'pdfuaid:part="1"' in pdf_reading.read(rendered.pdf).metadata
     assert "Customer Involvement Manager" in pdf_reading.text(rendered.pdf)
 
 
 def test_a_letter_without_a_logo_has_no_image_to_describe() -> None:
-    kind = LetterKind.RESIGN_REQUEST
-    rendered = render_letter(
-        default_wording(kind), values_for(kind), to_name=MEMBER, letterhead=Letterhead("Home")
-    )
+    rendered = render(LetterKind.RESIGN_REQUEST, letterhead=Letterhead("Home"))
     assert "<img" not in rendered.html
     assert b"/Alt" not in pdf_reading.read(rendered.pdf).everything

@@ -14,11 +14,10 @@ from django.core import mail
 
 from panelkeeper.letters.kinds import LetterKind
 from panelkeeper.letters.reminders import send_digests, send_member_reminders
-from panelkeeper.meetings.actions import allocate_action
 from tests.delivery import deliver
 from tests.factory import Factory
 from tests.letters.plain_letters import rendered, without_names
-from tests.letters.test_reminders import nexus_exclusion_appealed
+from tests.letters.test_reminders import member_with_three_reminders, nexus_exclusion_appealed
 
 EASE = 60
 MACHINE_NAME = re.compile(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b")
@@ -53,19 +52,7 @@ def test_a_letter_as_issued_and_the_email_it_goes_with_are_in_plain_words(
 
 
 def test_each_reminder_to_a_member_is_in_plain_words(factory: Factory) -> None:
-    member = factory.member_record
-    member.email, member.contact_by = "mina@example.org", "email"
-    member.save(update_fields=["email", "contact_by"])
-    factory.code_in_force("vela")
-    factory.document_version("code_of_conduct", title="Code of Conduct")
-    factory.meeting(date=dt.date(2026, 11, 25), ends_at=dt.time(20, 30))
-    allocate_action(
-        meeting=factory.meeting(date=dt.date(2026, 11, 12)),
-        description="Read the repairs report",
-        owner_member=member,
-        due_on=dt.date(2026, 11, 24),
-        actor=factory.officer(),
-    )
+    member = member_with_three_reminders(factory)
     send_member_reminders(factory.home, today=dt.date(2026, 11, 23))
     sent = [m for m in deliver() if m.to == ["mina@example.org"]]
     assert len(sent) == 3  # the meeting, the document to sign, the action
