@@ -136,7 +136,8 @@ def test_a_posted_letter_prints_the_logo_letterhead_and_window_address(
         letter = factory.letter()
     pdf = bytes(letter.pdf)
     assert b"/Alt (Home Housing logo)" in pdf_reading.read(pdf).everything
-    assert 'alt="Home Housing logo" width="600" height="200"' in letter.html  # made smaller
+    # Kept at 600 by 200 pixels for print, and shown at most 60 pixels high on a page.
+    assert 'alt="Home Housing logo" width="180" height="60"' in letter.html
     text = pdf_reading.text(pdf)
     assert "Home Housing 1 High Street Hartlepool TS24 7AB Telephone: 01632 960 001" in text
     assert "Sam Subject 2 Low Road Hartlepool TS24 8AA" in text
