@@ -15,6 +15,7 @@ from panelkeeper.cases.procedure import assess_case, check_step, ladder_of, poli
 from panelkeeper.letters import facts as f
 from panelkeeper.letters.kinds import NOTICE_KINDS, OUTCOME_KINDS, LetterKind
 from panelkeeper.letters.models import Letter
+from panelkeeper.letters.signatories import first_holder
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
 from panelkeeper.rules.ladder import Channel, Ladder
@@ -78,6 +79,22 @@ def counted_as_received(letter: Letter, calendar: WorkingCalendar) -> dt.date | 
     return received_on(_ladder(letter.case), calendar, letter.issued_on, channel)
 
 
+def appeal_write_to(case: Case, ladder: Ladder, *, on: dt.date) -> f.WriteTo | None:
+    """Whom an appeal against ``case``'s outcome is written to (BR-12): the person holding
+    the title the code names on ``on``, at the organisation's postal address, and their
+    email (or the organisation's contact email); None where the code has no appeal."""
+    if ladder.appeal is None:
+        return None
+    title = ladder.appeal.to.title
+    person = first_holder(case.organisation, [ladder.appeal.to], on=on)
+    who = f"{person.name}, {title}" if person is not None and person.name else f"the {title}"
+    organisation = case.organisation
+    lines = [organisation.name, *organisation.postal_address.splitlines()]
+    address = ", ".join(line.strip() for line in lines if line.strip())
+    email = (person.email if person is not None else "") or organisation.contact_email
+    return f.WriteTo(who, address if organisation.postal_address.strip() else "", email)
+
+
 def case_letter_values(
     case: Case,
     kind: str,
@@ -95,7 +112,10 @@ def case_letter_values(
     try:
         if kind in NOTICE_KINDS:
             view = view_for_notice(case, send_on=send_on, channel=channel)
-            values |= f.outcome_values(view, ladder, facts, reasons=reasons.strip())
+            write_to = appeal_write_to(case, ladder, on=send_on)
+            values |= f.outcome_values(
+                view, ladder, facts, reasons=reasons.strip(), write_to=write_to
+            )
             return values
         view = assess_case(case, as_of=send_on)
         if kind == LetterKind.INVESTIGATION:

@@ -24,6 +24,8 @@ from panelkeeper.letters.models import Channel, Dispatch, Letter, Recipient
 from panelkeeper.letters.rendering import batch_pdf
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.outbox.posting import post
+from panelkeeper.rules import dates
+from panelkeeper.rules.labels import in_words
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -32,8 +34,9 @@ HANDED_OVER = "Handed over in person"
 
 EMAIL_BODY = (
     "Dear {name},\n\n"
-    "Please find attached a letter from {organisation}: {subject}.\n\n"
-    "The letter is a PDF. If you cannot open it, or would like it in another format, "
+    "We have sent you a letter from {organisation}: {subject}. It is attached to this "
+    "email as a PDF file.\n\n"
+    "If you cannot open it, or you would like it in large print or in another way, "
     "please reply to this email.\n\n"
     "{organisation}\n"
 )
@@ -112,6 +115,35 @@ def dispatch_letter(letter: Letter, *, actor: User | None, to_address: str) -> l
             copy_for = member.full_name if dispatch.recipient == Recipient.ADVOCATE else ""
             _email(dispatch, copy_for=copy_for)
     return sent
+
+
+def how_sent(channel: str, name: str, address: str) -> str:
+    """How a letter goes, in words: "by email to Sam Subject at sam@example.org"."""
+    where = ", ".join(line.strip() for line in address.splitlines() if line.strip())
+    if channel == Channel.HAND:
+        return f"by hand to {name}"
+    by = "by email" if channel == Channel.EMAIL else "by post"
+    return f"{by} to {name} at {where}" if where else f"{by} to {name}"
+
+
+def sent_in_words(letter: Letter) -> str:
+    """What happened to ``letter``, as the officer who sent it is told: "Sent by email to
+    Sam Subject at sam@example.org on Monday 23 November 2026", with any copy, and any
+    letters to others the code says are told."""
+    dispatches = list(letter.dispatches.all())
+    first = next((d for d in dispatches if d.recipient != Recipient.ADVOCATE), None)
+    if first is None:
+        return f"Letter {letter.reference} kept, but not sent to anyone yet."
+    address = "" if first.channel == Channel.HAND else first.to_address
+    sentence = f"Sent {how_sent(first.channel, first.to_name, address)}"
+    sentence += f" on {dates.long_date(first.sent_on)}"
+    copies = [d for d in dispatches if d.recipient == Recipient.ADVOCATE]
+    if copies:
+        sentence += f", with a copy by email to {copies[0].to_name}, their advocate"
+    told = [t.to_name for t in letter.told_to_others.all()]
+    if told:
+        sentence += f". Also sent to {in_words(told)}, as the code says they are told"
+    return sentence + "."
 
 
 def posted_on(organisation: Organisation, day: dt.date) -> list[Letter]:

@@ -107,8 +107,29 @@ class AppealFacts:
     appeal_closes: str
 
 
-def appeal_facts(view: CaseView, ladder: Ladder) -> AppealFacts:
-    """How to appeal this outcome, as the code and the notice's deemed receipt say (BR-12).
+@dataclass(frozen=True)
+class WriteTo:
+    """Whom an appeal is sent to: a name and job title, a postal address, an email."""
+
+    who: str
+    address: str = ""
+    email: str = ""
+
+    def sentences(self) -> str:
+        """ "Write to Jo Bloggs, Group Director of Operations. The address is ..." """
+        text = f"Write to {self.who}."
+        if self.address and self.email:
+            text += f" The address is {self.address}. Or you can email {self.email}."
+        elif self.address:
+            text += f" The address is {self.address}."
+        elif self.email:
+            text += f" You can email {self.email}."
+        return text
+
+
+def appeal_facts(view: CaseView, ladder: Ladder, write_to: WriteTo | None = None) -> AppealFacts:
+    """How to appeal this outcome, as the code and the notice's deemed receipt say (BR-12),
+    and whom to write to (``write_to``; the title the code names where not given).
 
     Where the code sets a window, the last day is the procedure's, from deemed receipt
     (Interpretation 2); where it sets none, the letter says so (Interpretation 3); where
@@ -129,10 +150,11 @@ def appeal_facts(view: CaseView, ladder: Ladder) -> AppealFacts:
             return AppealFacts("As no breach was found, there is nothing to appeal.", "", "")
         return AppealFacts("Under the code this decision cannot be appealed.", "", "")
     to = window.to.title
+    write = (write_to or WriteTo(f"the {to}")).sentences()
     also = f" You can also use {complaints} at any time." if complaints else ""
     if window.closes is None:
         return AppealFacts(
-            f"If you disagree with this decision, you may appeal by writing to the {to}. "
+            f"If you think this decision is wrong, you can appeal. {write} "
             "The code sets no time limit for an appeal, but please write as soon as you can."
             + also,
             to,
@@ -141,16 +163,21 @@ def appeal_facts(view: CaseView, ladder: Ladder) -> AppealFacts:
     received = long_date(window.received)
     closes = long_date(window.closes)
     return AppealFacts(
-        f"If you disagree with this decision, you may appeal by writing to the {to}. "
+        f"If you think this decision is wrong, you can appeal. {write} "
         f"Your appeal must reach them by {closes}. We count this letter as received on "
-        f"{received}, and the time to appeal runs from that day." + also,
+        f"{received}. The time to appeal runs from that day." + also,
         to,
         closes,
     )
 
 
 def outcome_values(
-    view: CaseView, ladder: Ladder, facts: CaseFacts, *, reasons: str = ""
+    view: CaseView,
+    ladder: Ladder,
+    facts: CaseFacts,
+    *,
+    reasons: str = "",
+    write_to: WriteTo | None = None,
 ) -> dict[str, str]:
     """The placeholders of an outcome letter (BR-10, BR-11, BR-12) from the case's view."""
     outcome = view.outcome
@@ -177,7 +204,7 @@ def outcome_values(
         if outcome is not None and outcome.reason:
             parts.append(outcome.reason)
         reasons = " ".join(p.strip() for p in parts if p.strip())
-    appeal = appeal_facts(view, ladder)
+    appeal = appeal_facts(view, ladder, write_to)
     return {
         "outcome": label,
         "decided_on": long_date(decided),

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from django.db import transaction
 from django.utils import timezone
@@ -24,9 +25,11 @@ from panelkeeper.letters.case_letters import case_letter_values, outcome_kind
 from panelkeeper.letters.dispatch import dispatch_letter
 from panelkeeper.letters.facts import long_date, party_appeal_values, party_outcome_values
 from panelkeeper.letters.kinds import CASE_KINDS, FOR_OTHERS, LetterKind
+from panelkeeper.letters.letterhead import letterhead_of
 from panelkeeper.letters.models import Channel, Letter, Recipient
 from panelkeeper.letters.others import Other, member_route, others_to_tell
 from panelkeeper.letters.rendering import render_letter
+from panelkeeper.letters.signatories import signatory_for
 from panelkeeper.letters.wording import wording_for
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
@@ -72,6 +75,40 @@ def common_values(member: Member, *, on: dt.date, contact: str = "") -> dict[str
     }
 
 
+@dataclass(frozen=True)
+class Addressee:
+    """Whom a letter goes to, by which channel, and where: an email address, a postal
+    address (printed in the envelope's window), or nothing for a letter handed over."""
+
+    recipient: Recipient
+    name: str
+    channel: str
+    address: str
+    large_print: bool
+
+    @property
+    def window(self) -> str:
+        """The postal address under the name in the letter's window, for a posted letter."""
+        return self.address if self.channel == Channel.POST else ""
+
+
+def addressee(member: Member, *, channel: str | None, other: Other | None = None) -> Addressee:
+    """The member by ``channel`` (their own choice when None), or ``other`` by theirs."""
+    if other is not None:
+        return Addressee(
+            other.recipient, other.name, other.channel, other.address, other.large_print
+        )
+    channel = channel or channel_for(member)
+    address = member.email if channel == Channel.EMAIL else member.address.strip()
+    return Addressee(
+        Recipient.MEMBER,
+        member.full_name,
+        channel,
+        "" if channel == Channel.HAND else address,
+        member.large_print,
+    )
+
+
 def issue_letter(
     *,
     member: Member,
@@ -94,22 +131,17 @@ def issue_letter(
     the code says is told of the member's letter ``tells_of``.
     """
     organisation = member.group.organisation
-    if other is None:
-        channel = channel or channel_for(member)
-        to_name, large_print, recipient = member.full_name, member.large_print, Recipient.MEMBER
-        to_address = member.email if channel == Channel.EMAIL else member.address.strip()
-    else:
-        channel, to_name, large_print = other.channel, other.name, other.large_print
-        to_address, recipient = other.address, other.recipient
-    if channel == Channel.HAND:
-        to_address = ""
+    to = addressee(member, channel=channel, other=other)
+    channel, to_name, to_address = to.channel, to.name, to.address
+    large_print, recipient = to.large_print, to.recipient
     rendered = render_letter(
         wording_for(organisation, kind),
         values,
         to_name=to_name,
-        to_address=to_address if channel == Channel.POST else "",
+        to_address=to.window,
         large_print=large_print,
-        tagged=True,
+        letterhead=letterhead_of(organisation),
+        signatory=signatory_for(organisation, kind, on=today, case=case),
     )
     if corrects is not None and corrects.member_id != member.pk:
         raise Refused("A correction goes to the member the first letter went to")
@@ -148,6 +180,40 @@ def issue_letter(
     return letter
 
 
+class Chosen(TypedDict, total=False):
+    """What an officer chooses for a letter about a case, besides which letter it is."""
+
+    channel: str | None
+    reasons: str
+    actions: str
+    review_on: dt.date | None
+
+
+def case_letter_inputs(
+    case: Case, kind: str | None, *, today: dt.date, **chosen: Unpack[Chosen]
+) -> tuple[str, str, dict[str, str]]:
+    """The kind, channel and values of a letter about ``case`` sent ``today``, as
+    :func:`issue_case_letter` takes them; refuses a kind or channel it cannot send."""
+    channel = chosen.get("channel")
+    kind = kind or outcome_kind(case, on=today)
+    if kind not in CASE_KINDS:
+        raise Refused("Choose a letter about a case", field="kind")
+    if channel not in (None, Channel.HAND):
+        raise Refused("Choose how the letter goes: as the member prefers, or by hand")
+    channel = channel or channel_for(case.member)
+    values = common_values(case.member, on=today)
+    values |= case_letter_values(
+        case,
+        kind,
+        send_on=today,
+        channel=channel,
+        reasons=chosen.get("reasons", ""),
+        actions=chosen.get("actions", ""),
+        review_on=chosen.get("review_on"),
+    )
+    return kind, channel, values
+
+
 def issue_case_letter(
     *,
     case: Case,
@@ -167,23 +233,16 @@ def issue_case_letter(
     letter of their own in the same transaction (:func:`tell_others`).
     """
     today = today or timezone.localdate()
-    kind = kind or outcome_kind(case, on=today)
-    if kind not in CASE_KINDS:
-        raise Refused("Choose a letter about a case", field="kind")
-    if channel not in (None, Channel.HAND):
-        raise Refused("Choose how the letter goes: as the member prefers, or by hand")
-    member = case.member
-    channel = channel or channel_for(member)
-    values = common_values(member, on=today)
-    values |= case_letter_values(
+    kind, channel, values = case_letter_inputs(
         case,
         kind,
-        send_on=today,
+        today=today,
         channel=channel,
         reasons=reasons,
         actions=actions,
         review_on=review_on,
     )
+    member = case.member
     with transaction.atomic():
         letter = issue_letter(
             member=member,

@@ -4,10 +4,16 @@ Default wording lives in ``templates/letters/defaults/<kind>.txt``: a ``Subject:
 a blank line, then the body. Officers may replace either for their organisation; what
 they save is checked against the kind's placeholders first, so an unknown name is
 refused with its name and nothing is half-saved.
+
+The wording stops before the close: every letter ends with "Yours sincerely," and the
+name and job title of who signs it, added by the letter's frame. A close that an
+organisation's own wording still carries is left out (:func:`without_closing`), so no
+letter is signed twice.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -34,6 +40,17 @@ class Wording:
     body: str
     own: bool
     """True when the organisation has its own wording for this kind."""
+
+
+# "Yours sincerely," (or faithfully, truly), then at most a few short lines to the end.
+_CLOSING = re.compile(
+    r"\n[ \t]*yours[ \t]+(?:sincerely|faithfully|truly)\b[^\n]*(?:\n[^\n]*){0,6}\Z", re.I
+)
+
+
+def without_closing(body: str) -> str:
+    """``body`` without a close of its own at its end ("Yours sincerely," and a name)."""
+    return _CLOSING.sub("\n", "\n" + body.rstrip()).strip() + "\n"
 
 
 def defaults_dir() -> Path:

@@ -62,16 +62,24 @@ def local_only_fetcher(roots: list[Path] | None = None) -> Any:
     return _fetcher_class()(_allowed_roots() if roots is None else roots)
 
 
-def render_pdf(html: str, *, base_url: str | None = None, tagged: bool = False) -> bytes:
+#: The PDF variant for documents people read with a screen reader: tagged, with the
+#: document's language and title, and declared as PDF/UA-1 in its XMP metadata.
+ACCESSIBLE = "pdf/ua-1"
+
+
+def render_pdf(
+    html: str, *, base_url: str | None = None, tagged: bool = False, variant: str | None = None
+) -> bytes:
     """Render an HTML document to PDF bytes.
 
     ``base_url`` resolves relative references (a ``file://`` URL of a static
     directory, usually). ``tagged`` makes a tagged PDF, with the document's structure
-    for screen readers: letters to members will want it.
+    for screen readers. ``variant`` names a PDF standard WeasyPrint writes to
+    (:data:`ACCESSIBLE` for letters to people), which also tags the PDF.
     """
     from weasyprint import HTML
 
     document = HTML(string=html, base_url=base_url, url_fetcher=local_only_fetcher())
-    pdf = document.write_pdf(pdf_tags=tagged)
+    pdf = document.write_pdf(pdf_tags=tagged or None, pdf_variant=variant)
     assert isinstance(pdf, bytes)
     return pdf

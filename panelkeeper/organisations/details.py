@@ -3,13 +3,18 @@ logo for its letters. Officers change them on the settings page and through the 
 API, both through the functions here, so both refuse the same things.
 
 The logo is kept on the record (``MEDIA_ROOT/logos/``) and shown to staff on the settings
-page; letters do not print it yet, as letters render their PDF only from the static
-directories (``lib.pdf``), which an uploaded file is not in.
+page. Letters print it from :func:`letterhead_logo`: a small PNG copy carried inside the
+letter itself as a ``data:`` URI, as a PDF is drawn only from the static directories
+(``lib.pdf``), which an uploaded file is not in, and a letter keeps the logo it was sent
+with when the organisation changes its logo later.
 """
 
 from __future__ import annotations
 
+import base64
+import io
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.core.files.uploadedfile import UploadedFile
@@ -129,3 +134,34 @@ def change_logo(
         )
     organisation.logo = locked.logo
     return locked
+
+
+#: The largest size, in pixels, of the logo's copy in a letter: sharp at about 20 mm
+#: high in print, and small enough to keep inside every letter issued.
+LETTERHEAD_PIXELS = (600, 240)
+
+
+@dataclass(frozen=True)
+class Logo:
+    """The logo as a letter carries it: a ``data:`` URI of a PNG and its size in pixels."""
+
+    uri: str
+    width: int
+    height: int
+
+
+def letterhead_logo(organisation: Organisation) -> Logo | None:
+    """A small PNG copy of ``organisation``'s logo for its letters; None without a logo,
+    or when the stored file can no longer be read (the letter goes without it)."""
+    if not organisation.logo:
+        return None
+    try:
+        with organisation.logo.open("rb") as stored, Image.open(stored) as image:
+            image.thumbnail(LETTERHEAD_PIXELS)
+            copy = image.convert("RGBA")
+    except (OSError, UnidentifiedImageError, ValueError):
+        return None
+    out = io.BytesIO()
+    copy.save(out, format="PNG", optimize=True)
+    encoded = base64.b64encode(out.getvalue()).decode("ascii")
+    return Logo(f"data:image/png;base64,{encoded}", copy.width, copy.height)

@@ -139,6 +139,7 @@ LETTER_ROWS = [
     Row(API + "/{org}/{letter_id}", "GET", api_readers(), api_letter_kw),
     Row(API + "/{org}/{letter_id}/pdf", "GET", api_readers(), api_letter_kw),
     Row(API + "/{org}/issue", "POST", api_officers(422), org, note="no body"),
+    Row(API + "/{org}/preview", "POST", api_officers(422), org, note="no body: nothing sent"),
     Row(
         API + "/{org}/{letter_id}/tell-others",
         "POST",

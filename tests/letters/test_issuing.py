@@ -78,7 +78,7 @@ def test_a_member_who_asked_for_large_print_and_a_copy_to_their_advocate_gets_bo
     member.large_print, member.copy_to_advocate, member.advocate = True, True, advocate
     member.save(update_fields=["large_print", "copy_to_advocate", "advocate"])
     letter = factory.letter()
-    assert letter.large_print and 'class="large-print"' in letter.html
+    assert letter.large_print and 'class="letter large-print"' in letter.html
     assert sorted(Dispatch.objects.filter(letter=letter).values_list("recipient", flat=True)) == [
         "advocate",
         "member",

@@ -65,7 +65,7 @@ def test_an_appeal_is_acknowledged_with_the_date_its_decision_is_due_br_12() -> 
     view = read("insight", [*APPEALED, ev(K.APPEAL_LODGED, "2027-01-04")], "2027-01-04")
     text = _text(LetterKind.APPEAL_ACKNOWLEDGED, appeal_values(view, policy("insight").breach))  # type: ignore[arg-type]
     assert "which we received on Monday 4 January 2027" in text
-    assert "passed to the Director of Housing Services" in text
+    assert "passed it to the Director of Housing Services" in text
     assert "the decision is due by Monday 18 January 2027" in text
 
 

@@ -388,7 +388,7 @@ def test_an_outcome_letter_renders_as_a_tagged_pdf_for_each_preset(slug: str) ->
     view = read(slug, events, "2026-12-18")
     values = outcome_values(view, policy(slug).breach, FACTS)  # type: ignore[arg-type]
     kind = OUTCOME_KINDS[view.outcome.effect]  # type: ignore[union-attr]
-    rendered = render_letter(default_wording(kind), values, to_name="Sam Subject", tagged=True)
+    rendered = render_letter(default_wording(kind), values, to_name="Sam Subject")
     assert rendered.pdf.startswith(b"%PDF-")
     assert b"/StructTreeRoot" in pdf_text(
         rendered.pdf

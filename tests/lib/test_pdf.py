@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from panelkeeper.lib.pdf import local_only_fetcher, render_pdf
+from panelkeeper.lib.pdf import ACCESSIBLE, local_only_fetcher, render_pdf
 
 LETTER = '<html lang="en"><body><h1>Letter</h1><p>Dear member,</p></body></html>'
 
@@ -32,6 +32,12 @@ def test_it_renders_html_to_a_pdf() -> None:
 def test_it_can_make_a_tagged_pdf_for_screen_readers() -> None:
     assert b"/StructTreeRoot" in pdf_text(render_pdf(LETTER, tagged=True))
     assert b"/StructTreeRoot" not in pdf_text(render_pdf(LETTER))
+
+
+def test_it_can_make_a_pdf_ua_1_document_with_its_language() -> None:
+    pdf = pdf_text(render_pdf(LETTER, variant=ACCESSIBLE))
+    assert b'pdfuaid:part="1"' in pdf
+    assert b"/StructTreeRoot" in pdf and b"/Lang (en)" in pdf
 
 
 def test_it_refuses_files_outside_the_static_directories(tmp_path: Path) -> None:

@@ -21,10 +21,12 @@ from panelkeeper.accounts.permissions import (
     get_object_for,
 )
 from panelkeeper.cases.models import Case
-from panelkeeper.letters.api.schemas import IssueIn, LetterOut, MyLetterOut
+from panelkeeper.letters.api.schemas import IssueIn, LetterOut, MyLetterOut, PreviewOut
 from panelkeeper.letters.case_letters import counted_as_received
 from panelkeeper.letters.issuing import issue_case_letter, tell_others
 from panelkeeper.letters.models import Channel, Letter
+from panelkeeper.letters.previews import preview_case_letter
+from panelkeeper.letters.rendering import article_of
 from panelkeeper.letters.views.officer import pdf_response
 from panelkeeper.lib.api import read_body
 from panelkeeper.lib.refusals import Refused
@@ -65,13 +67,18 @@ def list_letters(request: StaffRequest, org: str, member: int | None = None) -> 
     return _out(request, list(letters[:PAGE]))
 
 
+def _case(request: StaffRequest, data: IssueIn) -> Case:
+    return get_object_for(
+        request.organisation, Case.objects.select_related("member"), pk=data.case_id
+    )
+
+
 # Declared before "/{org}/{letter_id}": that path parameter would also match "issue".
 @api_officers.post(router, "/{org}/issue", LetterOut, status=201, body=IssueIn)
 def issue_letter(request: StaffRequest, org: str) -> Status[LetterOut]:
     """Send a letter about a case (the outcome letter unless kind says otherwise)."""
-    organisation = request.organisation
     data = read_body(request, IssueIn)
-    case = get_object_for(organisation, Case.objects.select_related("member"), pk=data.case_id)
+    case = _case(request, data)
     corrects = None
     if data.corrects_id is not None:
         corrects = Letter.objects.filter(case=case, pk=data.corrects_id).to_member().first()
@@ -88,6 +95,34 @@ def issue_letter(request: StaffRequest, org: str) -> Status[LetterOut]:
         channel=Channel.HAND if data.by_hand else None,
     )
     return Status(201, _out(request, [letter])[0])
+
+
+@api_officers.post(router, "/{org}/preview", PreviewOut, body=IssueIn)
+def preview_letter(request: StaffRequest, org: str) -> PreviewOut:
+    """Preview a letter about a case as it would be sent today, sending nothing."""
+    data = read_body(request, IssueIn)
+    case = _case(request, data)
+    shown = preview_case_letter(
+        case=case,
+        kind=data.kind or None,
+        today=timezone.localdate(),
+        channel=Channel.HAND if data.by_hand else None,
+        reasons=data.reasons,
+        actions=data.actions,
+        review_on=data.review_on,
+    )
+    return PreviewOut(
+        kind=shown.kind,
+        subject=shown.subject,
+        text=shown.text,
+        html=article_of(shown.html),
+        channel=shown.to.channel,
+        to_name=shown.to.name,
+        to_address=shown.to.address,
+        signed_by=shown.signatory.name,
+        signed_as=shown.signatory.title,
+        going=shown.going,
+    )
 
 
 @api_officers.post(router, "/{org}/{letter_id}/tell-others", list[LetterOut])

@@ -56,3 +56,24 @@ class IssueIn(Schema):
     corrects_id: int | None = None
     by_hand: bool = False
     """True when an officer gives the letter to the member in person today."""
+
+
+class PreviewOut(Schema):
+    """A letter as it would be sent today: nothing is kept or sent."""
+
+    kind: str
+    subject: str
+    text: str
+    """The letter as plain text, from "Dear" to who signs it."""
+    html: str
+    """The letter as HTML, letterhead and signature included, to show inside a page."""
+    channel: str
+    to_name: str
+    to_address: str
+    """The email or postal address it would go to; empty for a letter handed over."""
+    signed_by: str
+    """Who would sign it; empty when nobody holds the title the code names."""
+    signed_as: str
+    """The job title it would be signed with."""
+    going: str
+    """How it would go, in words."""

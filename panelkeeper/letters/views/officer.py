@@ -7,6 +7,7 @@ reads and downloads their own letters in the portal (:mod:`.portal`).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -19,14 +20,14 @@ from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, s
 from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.cases.models import Case
 from panelkeeper.letters.case_letters import counted_as_received
-from panelkeeper.letters.dispatch import posted_on, print_batch
+from panelkeeper.letters.dispatch import posted_on, print_batch, sent_in_words
 from panelkeeper.letters.forms import IssueForm, WordingForm
 from panelkeeper.letters.issuing import issue_case_letter, tell_others
 from panelkeeper.letters.kinds import FOR_OTHERS, LetterKind, placeholders
 from panelkeeper.letters.models import Letter, Recipient
 from panelkeeper.letters.others import Other, others_to_tell, parties_named
-from panelkeeper.letters.previews import preview
-from panelkeeper.letters.rendering import article_of
+from panelkeeper.letters.previews import preview, preview_case_letter
+from panelkeeper.letters.rendering import letter_as_html
 from panelkeeper.letters.wording import (
     Wording,
     WordingProblem,
@@ -79,7 +80,8 @@ def letter_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
         request,
         "letters/letter_detail.html",
         letter=letter,
-        article=mark_safe(article_of(letter.html)),
+        article=letter_as_html(letter.html),
+        sent_in_words=sent_in_words(letter),
         dispatches=letter.dispatches.all(),
         corrections=letter.corrections.all(),
         others=_others(letter),
@@ -136,38 +138,46 @@ def post_batch(request: StaffRequest, org: str, day: str) -> HttpResponse:
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
 def issue(request: StaffRequest, org: str, case: int) -> HttpResponse:
+    """Send a letter about a case; "Preview" shows it as it would be sent, sending nothing."""
     organisation = request.organisation
     the_case = get_object_for(organisation, Case.objects.select_related("member"), pk=case)
     form = IssueForm(**bound(request), case=the_case)
-    letter = form_result(
-        request,
-        form,
-        lambda: issue_case_letter(
-            case=the_case,
-            kind=form.letter_kind,
-            actor=request.user,
-            reasons=form.cleaned_data["reasons"],
-            actions=form.cleaned_data["actions"],
-            review_on=form.cleaned_data["review_on"],
-            corrects=form.cleaned_data["corrects"],
-            channel=form.channel,
-        ),
-    )
-    if letter is not None:
-        told = letter.told_to_others.count()
-        also = f", and {told} to others the code says are told" if told else ""
-        messages.success(
+
+    def chosen() -> dict[str, Any]:
+        """What the form chose, as both sending and previewing take it."""
+        return {
+            "case": the_case,
+            "kind": form.letter_kind,
+            "reasons": form.cleaned_data["reasons"],
+            "actions": form.cleaned_data["actions"],
+            "review_on": form.cleaned_data["review_on"],
+            "channel": form.channel,
+        }
+
+    shown = None
+    if "preview" in request.POST:
+        today = timezone.localdate()
+        shown = form_result(request, form, lambda: preview_case_letter(**chosen(), today=today))
+    else:
+        letter = form_result(
             request,
-            f"Letter {letter.reference} sent {letter.get_channel_display().lower()}{also}",
+            form,
+            lambda: issue_case_letter(
+                **chosen(), actor=request.user, corrects=form.cleaned_data["corrects"]
+            ),
         )
-        return redirect("letters:detail", org=org, pk=letter.pk)
-    context = {
-        "organisation": organisation,
-        "case": the_case,
-        "form": form,
-        "tells_others": any(parties_named(the_case, kind) for kind in FOR_OTHERS),
-    }
-    return render(request, "letters/issue.html", context)
+        if letter is not None:
+            messages.success(request, sent_in_words(letter))
+            return redirect("letters:detail", org=org, pk=letter.pk)
+    return staff_page(
+        request,
+        "letters/issue.html",
+        case=the_case,
+        form=form,
+        preview=shown,
+        preview_html=letter_as_html(shown.html) if shown is not None else None,
+        tells_others=any(parties_named(the_case, kind) for kind in FOR_OTHERS),
+    )
 
 
 @staff(*READERS)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import OFFICER, get_object_for, staff
 from panelkeeper.accounts.views.common import staff_page
+from panelkeeper.letters.dispatch import sent_in_words
 from panelkeeper.letters.issuing import issue_gift_letter, issue_resign_request
 from panelkeeper.letters.models import Letter
 from panelkeeper.letters.waiting import gifts_to_send, outcomes_to_send, resign_to_send
@@ -40,7 +41,7 @@ def _sent(request: HttpRequest, org: str, send: Callable[[], Letter]) -> HttpRes
     letter = button_change(request, send)
     if letter is None:
         return redirect("letters:to_send", org=org)
-    messages.success(request, f"Letter {letter.reference} sent by {letter.channel}")
+    messages.success(request, sent_in_words(letter))
     return redirect("letters:detail", org=org, pk=letter.pk)
 
 
