@@ -221,3 +221,14 @@ def test_a_part_is_described_setting_by_setting_in_words() -> None:
     assert described(parse(SMALL), part("attendance"))[4] == ("Who receives apologies", "none")
     assert described(parse(""), part("names"))[3] == ("Groups this code covers", "none")
     assert described(parse(""), part("documents"))[0] == ("Documents", "none")
+
+
+def test_seats_are_described_and_compared_by_the_titles_of_their_roles() -> None:
+    vela = preset_text("vela")
+    assert dict(described(parse(vela), part("group")))["Seats on the group"] == (
+        "Customer Involvement Team, Service Improvement Team and another involved customer"
+    )
+    fewer = vela.replace('  { role = "service_improvement_team" },\n', "")
+    assert [str(d) for d in differences(vela, fewer)] == [
+        "Seats on the group: Service Improvement Team removed"
+    ]

@@ -110,9 +110,13 @@ def _identity(rows: Rows, row: Row) -> object:
     return row.get(rows.key_field) if rows.key_field else row.get(rows.title_field)
 
 
-def _title(rows: Rows, row: Row) -> str:
+def _title(rows: Rows, row: Row, document: TOMLDocument) -> str:
+    """A row's title in words: a seat's role by its title, not its key."""
     title = row.get(rows.title_field)
-    return title if isinstance(title, str) else rows.item_label
+    if not isinstance(title, str):
+        return rows.item_label
+    field = rows.field(rows.title_field)
+    return _word(title, choices_for(field, document)) if isinstance(field, Field) else title
 
 
 def _rows(sides: _Sides, rows: Rows, label: str, old: Value, new: Value) -> Iterator[Difference]:
@@ -120,17 +124,17 @@ def _rows(sides: _Sides, rows: Rows, label: str, old: Value, new: Value) -> Iter
     after = {_identity(rows, r): r for r in rows_of(new)}
     for identity, row in before.items():
         if identity not in after:
-            yield Difference(sides.part, label, _title(rows, row), None)
+            yield Difference(sides.part, label, _title(rows, row, sides.before), None)
             continue
         changed = after[identity]
-        where = f"{rows.item_label} “{_title(rows, row)}”"
+        where = f"{rows.item_label} “{_title(rows, row, sides.before)}”"
         for field in rows.fields:
             yield from _entry(
                 sides, field, f"{field.label} ({where})", row.get(field.key), changed.get(field.key)
             )
     for identity, row in after.items():
         if identity not in before:
-            yield Difference(sides.part, label, None, _title(rows, row))
+            yield Difference(sides.part, label, None, _title(rows, row, sides.after))
 
 
 def _entry(
@@ -173,7 +177,7 @@ def described(document: TOMLDocument, part: Part) -> tuple[tuple[str, str], ...]
     for entry in part.entries:
         value = current[entry.key]
         if isinstance(entry, Rows):
-            words = in_words([_title(entry, row) for row in rows_of(value)])
+            words = in_words([_title(entry, row, document) for row in rows_of(value)])
         elif isinstance(entry, Names):
             words = (
                 in_words([str(p[1]) for p in value if isinstance(p, tuple)])
