@@ -225,7 +225,7 @@ def _concerns(asked: _Asked) -> Waiting:
         "Concerns waiting for triage",
         "No concern is waiting for triage.",
         tuple(items),
-        waiting.count() if len(items) == SHOWN else len(items),
+        waiting.count(),
         asked.url("concerns:list"),
         "Concerns",
     )
