@@ -100,7 +100,8 @@ def staff_links(organisation: Organisation, roles: Iterable[str]) -> list[Link]:
         (
             "Settings",
             reverse("organisations:settings", kwargs=org),
-            [f"organisations:{name}" for name in _SETTINGS] + ["accounts"],
+            [f"organisations:{name}" for name in _SETTINGS]
+            + ["accounts:tokens", "accounts:create_token", "accounts:revoke_token"],
         ),
     )
 
