@@ -7,7 +7,7 @@ import datetime as dt
 from django.utils import timezone
 
 from panelkeeper.cases.changes.steps import inform_member
-from panelkeeper.meetings.models import Action, MissedMeetings
+from panelkeeper.meetings.models import Action
 from panelkeeper.members.models import DocumentVersion
 from panelkeeper.registers.models import GiftStatus
 from tests.factory import Factory
@@ -34,16 +34,7 @@ def one_of_each(factory: Factory, version: DocumentVersion, *, cases: bool = Tru
     factory.gift(member, **DECIDED)
     factory.gift(member)
     factory.signature(member, version)
-    MissedMeetings.objects.create(
-        member=member,
-        group=member.group,
-        missed=3,
-        limit=2,
-        first_missed_on=dt.date(2026, 9, 1),
-        last_missed_on=dt.date(2026, 11, 1),
-        opened_on=dt.date(2026, 11, 2),
-        opened_at=dt.datetime(2026, 11, 2, 9, tzinfo=dt.UTC),
-    )
+    factory.missed_meetings(member)
     Action.objects.create(
         meeting=_meeting(factory),
         description="Send the repairs report to the Board",
