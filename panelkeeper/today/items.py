@@ -17,10 +17,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
 from panelkeeper.cases.due import deadlines_due
+from panelkeeper.cases.models import CaseEvent
 from panelkeeper.concerns.models import Concern
 from panelkeeper.letters.reminders import DIGEST_WORKING_DAYS, actions_due
 from panelkeeper.letters.waiting import gifts_to_send, outcomes_to_send
@@ -33,6 +35,7 @@ from panelkeeper.registers.interests import members_with_reviews
 from panelkeeper.registers.models import Gift, GiftStatus
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
 from panelkeeper.rules.dates import day_month_year
+from panelkeeper.rules.ladder.case import EventKind
 
 # Items shown of each list; the rest are on the page the list links to.
 SHOWN = 20
@@ -66,23 +69,21 @@ class ListKey(StrEnum):
 @dataclass(frozen=True)
 class Item:
     """One thing to do. ``on`` is the date it is due, or the date it began waiting
-    (``due`` says which); ``left`` is what is left until it is due, in working days when
-    ``working_days``, else in calendar days, negative once overdue; ``link`` opens the
-    page that acts on it, and ``link_text`` names that page."""
+    (``due`` says which), and ``overdue`` whether that due date has passed; ``left`` is
+    what is left until it is due, in working days when ``working_days``, else in calendar
+    days, negative once overdue; ``link`` opens the page that acts on it, and
+    ``link_text`` names that page."""
 
     kind: Kind
     what: str
     member: str
     on: dt.date
     due: bool
+    overdue: bool
     left: int | None
     working_days: bool
     link: str
     link_text: str
-
-    @property
-    def overdue(self) -> bool:
-        return self.due and self.left is not None and self.left < 0
 
     @property
     def when(self) -> str:
@@ -90,14 +91,16 @@ class Item:
         date = day_month_year(self.on)
         if not self.due:
             return f"Since {date}"
-        if self.left is None:
-            return f"Due {date}"
         unit = "working day" if self.working_days else "day"
-        if self.left == 0:
-            return f"Due today, {date}"
-        if self.left < 0:
+        if self.overdue:
+            if self.left is None or self.left >= 0:
+                return f"Overdue since {date}"
             late = -self.left
             return f"Overdue since {date}: {late} {unit}{'s' if late != 1 else ''} late"
+        if self.left is None:
+            return f"Due {date}"
+        if self.left == 0:
+            return f"Due today, {date}"
         return f"Due {date}: {self.left} {unit}{'s' if self.left != 1 else ''} left"
 
 
@@ -123,9 +126,10 @@ class Today:
     within: int
     lists: tuple[Waiting, ...]
 
-    @property
-    def count(self) -> int:
-        return sum(found.total for found in self.lists)
+
+def _since(kind: Kind, what: str, member: str, since: dt.date, link: str, link_text: str) -> Item:
+    """Something waiting since a date, with no date it is due by."""
+    return Item(kind, what, member, since, False, False, None, False, link, link_text)
 
 
 def _url(name: str, organisation: Organisation, **kwargs: object) -> str:
@@ -161,6 +165,7 @@ def _deadlines(asked: _Asked) -> Waiting:
             str(found.case.member),
             found.due.deadline.due,
             True,
+            found.due.deadline.due < today,
             found.due.left,
             found.due.deadline.working_days,
             asked.url("cases:detail", pk=found.case.pk),
@@ -176,6 +181,7 @@ def _deadlines(asked: _Asked) -> Waiting:
             str(action.owner_member or action.owner_user or ""),
             action.due_on,
             True,
+            action.due_on < today,
             asked.left(action.due_on),
             True,
             asked.url("meetings:actions"),
@@ -205,15 +211,12 @@ def _concerns(asked: _Asked) -> Waiting:
         organisation=asked.organisation, status=Concern.Status.RECEIVED
     ).order_by("received_at", "id")
     items = [
-        Item(
+        _since(
             Kind.CONCERN,
             f"{concern.get_about_display()}, raised by "
             + _lower_first(concern.get_reporter_kind_display()),
             "",
             received,
-            False,
-            None,
-            False,
             asked.url("concerns:detail", pk=concern.pk),
             f"Concern received {day_month_year(received)}",
         )
@@ -235,29 +238,30 @@ def _letters(asked: _Asked) -> Waiting:
     """Outcomes not yet confirmed in writing (BR-11) and gifts whose result the member has
     not been told (GIFT-2)."""
     to_send = asked.url("letters:to_send")
+    cases = outcomes_to_send(asked.organisation)
+    decided = dict(
+        CaseEvent.objects.filter(case__in=cases, kind=EventKind.OUTCOME_RECORDED)
+        .values("case")
+        .annotate(on=Max("effective"))
+        .values_list("case", "on")
+    )
     items = [
-        Item(
+        _since(
             Kind.OUTCOME_LETTER,
             f"The outcome of case {case.reference}",
             str(case.member),
-            case.began_on,
-            False,
-            None,
-            False,
+            decided.get(case.pk, case.began_on),
             asked.url("letters:issue", case=case.pk) if asked.is_officer else to_send,
             f"Send a letter for case {case.reference}" if asked.is_officer else "Letters to send",
         )
-        for case in outcomes_to_send(asked.organisation)
+        for case in cases
     ]
     items += [
-        Item(
+        _since(
             Kind.GIFT_LETTER,
             f"What happens to a gift: {gift.description}",
             str(gift.member),
             gift.decided_on or gift.declared_on,
-            False,
-            None,
-            False,
             to_send,
             "Letters to send",
         )
@@ -298,14 +302,11 @@ def _countersignatures(asked: _Asked) -> Waiting:
             .distinct()
         )
         items = [
-            Item(
+            _since(
                 Kind.COUNTERSIGNATURE,
                 f"{signature.version.document.title}, version {signature.version.label}",
                 str(signature.member),
                 signature.signed_on,
-                False,
-                None,
-                False,
                 asked.url("members:detail", pk=signature.member_id),
                 signature.member.full_name,
             )
@@ -331,6 +332,7 @@ def _declarations(asked: _Asked) -> Waiting:
             str(member),
             state.due,
             True,
+            state.overdue,
             asked.left(state.due),
             True,
             asked.url("registers:member", member=member.pk),
@@ -357,15 +359,12 @@ def _decisions(asked: _Asked) -> Waiting:
         status__in=[GiftStatus.WAITING_FOR_MEETING, GiftStatus.ON_AGENDA],
     ).select_related("member")
     items = [
-        Item(
+        _since(
             Kind.GIFT_DECISION,
             f"A gift or hospitality: {gift.description}"
             + (f" (on the agenda for {day_month_year(gift.agenda_on)})" if gift.agenda_on else ""),
             str(gift.member),
             gift.declared_on,
-            False,
-            None,
-            False,
             asked.url("registers:decide_gift", pk=gift.pk)
             if asked.is_officer
             else asked.url("registers:gifts"),
@@ -379,14 +378,11 @@ def _decisions(asked: _Asked) -> Waiting:
         .select_related("member")
     )
     items += [
-        Item(
+        _since(
             Kind.MISSED_MEETINGS_DECISION,
             f"{decision.missed} meetings missed in a row",
             str(decision.member),
             decision.opened_on,
-            False,
-            None,
-            False,
             asked.url("meetings:decide_missed", pk=decision.pk)
             if asked.is_officer
             else asked.url("meetings:member_attendance", member=decision.member_id),

@@ -116,6 +116,7 @@ def test_a_decided_case_waits_for_its_outcome_letter_br_11(
     letters = _lists(factory, on=D(2026, 11, 23))[ListKey.LETTERS]
     item = next(i for i in letters.items if i.kind is Kind.OUTCOME_LETTER)  # type: ignore[attr-defined]
     assert item.link == reverse("letters:issue", kwargs={"org": "home", "case": case.pk})
+    assert item.when == "Since 10 November 2026"  # the day the outcome was recorded
     for_auditor = _lists(factory, on=D(2026, 11, 23), officer=False)[ListKey.LETTERS]
     assert {i.link for i in for_auditor.items} == {  # type: ignore[attr-defined]
         reverse("letters:to_send", kwargs={"org": "home"})
