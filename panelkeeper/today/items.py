@@ -236,7 +236,8 @@ def _concerns(asked: _Asked) -> Waiting:
 
 def _letters(asked: _Asked) -> Waiting:
     """Outcomes not yet confirmed in writing (BR-11) and gifts whose result the member has
-    not been told (GIFT-2)."""
+    not been told (GIFT-2). Requests to re-sign a new version (MEM-6) are on the letters
+    to send page only: who must re-sign is worked out member by member."""
     to_send = asked.url("letters:to_send")
     cases = outcomes_to_send(asked.organisation)
     decided = dict(
@@ -270,7 +271,7 @@ def _letters(asked: _Asked) -> Waiting:
     return Waiting(
         ListKey.LETTERS,
         "Letters waiting to be sent",
-        "No letter is waiting to be sent.",
+        "No outcome or gift letter is waiting to be sent.",
         _shown(items),
         len(items),
         to_send,
