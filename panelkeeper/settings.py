@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "panelkeeper.concerns",
     "panelkeeper.cases",
     "panelkeeper.letters",
+    "panelkeeper.today",
     "panelkeeper.demo",
 ]
 
@@ -96,6 +97,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "panelkeeper.today.navigation.menu",
             ],
             # Dates are written one way everywhere (panelkeeper.rules.dates).
             "builtins": ["panelkeeper.lib.date_filters"],

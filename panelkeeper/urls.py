@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("panelkeeper.concerns.urls")),
     path("", include("panelkeeper.cases.urls")),
     path("", include("panelkeeper.letters.urls")),
+    path("", include("panelkeeper.today.urls")),
     path("api/", api.urls()),
 ]

@@ -427,6 +427,23 @@ class Factory:
             **fields,
         )
 
+    def missed_meetings(self, member: Member | None = None) -> Any:
+        """An open decision on ``member`` (``member_record``), who missed three meetings
+        in a row where the code allows two (MTG-2), saved directly."""
+        from panelkeeper.meetings.models import MissedMeetings
+
+        member = member or self.member_record
+        return MissedMeetings.objects.create(
+            member=member,
+            group=member.group,
+            missed=3,
+            limit=2,
+            first_missed_on=dt.date(2026, 9, 1),
+            last_missed_on=dt.date(2026, 11, 1),
+            opened_on=dt.date(2026, 11, 2),
+            opened_at=dt.datetime(2026, 11, 2, 9, tzinfo=dt.UTC),
+        )
+
     # Registers of interests and gifts, pieces of work (registers) --------------------
 
     def interest(self, member: Member | None = None, **fields: Any) -> Any:

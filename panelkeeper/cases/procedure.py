@@ -10,11 +10,13 @@ calendar, its events, the member's earlier cases) and a refusal into the apps'
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from panelkeeper.cases.models import Case, CaseEvent
+from panelkeeper.cases.models import Case, CaseEvent, CaseState
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.in_force import calendar_for, policy_of_version
+from panelkeeper.organisations.models import Organisation
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
 from panelkeeper.rules.ladder import Channel, Effect, Ladder, Raiser
 from panelkeeper.rules.ladder.case import (
@@ -77,19 +79,28 @@ def earlier_cases(case: Case) -> list[EarlierCase]:
         .select_related("policy_version")
         .prefetch_related("events")
     )
-    found = []
-    for other in others:
-        policy = policy_of(other.policy_version)
-        found.append(EarlierCase(other.reference, tuple(events_of(other)), policy.breach))
-    return found
+    return [as_earlier(other) for other in others]
+
+
+def as_earlier(other: Case) -> EarlierCase:
+    """Another case of the member, as the ladder counts it."""
+    return EarlierCase(
+        other.reference, tuple(events_of(other)), policy_of(other.policy_version).breach
+    )
 
 
 def _ask_ladder(
-    case: Case, ask: Callable[..., CaseView], *proposed: Event, as_of: dt.date
+    case: Case,
+    ask: Callable[..., CaseView],
+    *proposed: Event,
+    as_of: dt.date,
+    earlier: Sequence[EarlierCase] | None = None,
+    calendar: WorkingCalendar | None = None,
 ) -> CaseView:
     """``ask`` (:func:`assess_policy` or :func:`check_next_policy`) about ``case`` on
     ``as_of``, with its code, its events, the member's earlier cases and the
-    organisation's calendar; a refusal by the rules becomes :class:`Refused`."""
+    organisation's calendar (each read here unless given); a refusal by the rules
+    becomes :class:`Refused`."""
     try:
         return ask(
             policy_of(case.policy_version),
@@ -97,8 +108,8 @@ def _ask_ladder(
             *proposed,
             as_of=as_of,
             case_id=case.reference,
-            earlier_cases=earlier_cases(case),
-            calendar=calendar_for(case.organisation),
+            earlier_cases=earlier_cases(case) if earlier is None else earlier,
+            calendar=calendar or calendar_for(case.organisation),
         )
     except StepRefused as refused:
         raise Refused.from_step(refused) from None
@@ -107,6 +118,35 @@ def _ask_ladder(
 def assess_case(case: Case, *, as_of: dt.date) -> CaseView:
     """The case as its code sees it on ``as_of``: what was known then, and what was due."""
     return _ask_ladder(case, assess_policy, as_of=as_of)
+
+
+def assess_open_cases(
+    organisation: Organisation, *, as_of: dt.date, calendar: WorkingCalendar | None = None
+) -> Iterator[tuple[Case, CaseView]]:
+    """:func:`assess_case` for every open case of ``organisation``, in a fixed number of
+    queries whatever the number of cases: the cases of their members with their events
+    (the open cases and the earlier ones the ladder counts, BR-8) and the calendar, each
+    read once (``calendar`` where the caller has it already). A case its code cannot read
+    is left out, as it is on the officers' list."""
+    members = Case.objects.of(organisation).open().values("member")
+    cases = list(
+        Case.objects.filter(member__in=members)
+        .select_related("member", "policy_version", "organisation")
+        .prefetch_related("events")
+    )
+    calendar = calendar or calendar_for(organisation)
+    by_member: dict[int, list[tuple[int, EarlierCase]]] = defaultdict(list)
+    for case in cases:
+        by_member[case.member_id].append((case.pk, as_earlier(case)))
+    for case in cases:
+        if case.state in (CaseState.CLOSED, CaseState.WITHDRAWN):
+            continue
+        earlier = [found for pk, found in by_member[case.member_id] if pk != case.pk]
+        try:
+            view = _ask_ladder(case, assess_policy, as_of=as_of, earlier=earlier, calendar=calendar)
+        except Refused:
+            continue
+        yield case, view
 
 
 def check_step(case: Case, proposed: Event, *, today: dt.date) -> CaseView:

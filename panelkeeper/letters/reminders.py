@@ -29,13 +29,11 @@ from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from panelkeeper.cases.models import Case, CaseState
-from panelkeeper.cases.procedure import assess_case
+from panelkeeper.cases.due import deadlines_due
 from panelkeeper.core.daily import Batch, run_batches
 from panelkeeper.letters.facts import long_date
 from panelkeeper.letters.models import Reminder
 from panelkeeper.lib.batches import in_batches
-from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.models import Action, Meeting, MeetingStatus
 from panelkeeper.members.eligibility import Hurdle, eligibility
 from panelkeeper.members.models import ContactBy, Member
@@ -75,26 +73,29 @@ def case_items(
     organisation: Organisation, *, today: dt.date, within: int = DIGEST_WORKING_DAYS
 ) -> list[Item]:
     """Every unmet deadline of the organisation's open cases due soon or overdue."""
-    calendar = calendar_for(organisation)
-    items: list[Item] = []
-    open_cases = (
-        Case.objects.filter(organisation=organisation)
-        .exclude(state__in=[CaseState.CLOSED, CaseState.WITHDRAWN])
-        .select_related("member", "policy_version", "organisation")
-    )
-    for case in open_cases:
-        try:
-            view = assess_case(case, as_of=today)
-        except Refused:
-            continue  # a case the procedure cannot read is on the officers' list already
-        for deadline in view.deadlines:
-            if deadline.met_on is not None:
-                continue
-            overdue = deadline.due < today
-            if overdue or _soon(calendar, today, deadline.due, within):
-                what = f"{case.reference} ({case.member}): {deadline.label}"
-                items.append(Item(what, deadline.due, overdue))
-    return items
+    return [
+        Item(
+            f"{found.case.reference} ({found.case.member}): {found.due.deadline.label}",
+            found.due.deadline.due,
+            found.due.deadline.due < today,
+        )
+        for found in deadlines_due(organisation, today=today, within=within)
+    ]
+
+
+def actions_due(
+    organisation: Organisation, *, today: dt.date, within: int, calendar: WorkingCalendar
+) -> list[Action]:
+    """Meeting actions not done, overdue on ``today`` or due within ``within`` working
+    days (MTG-6); one query."""
+    actions = Action.objects.filter(
+        meeting__group__organisation=organisation, done_on__isnull=True
+    ).select_related("owner_member", "owner_user", "meeting")
+    return [
+        action
+        for action in actions
+        if action.due_on < today or _soon(calendar, today, action.due_on, within)
+    ]
 
 
 def action_items(
@@ -102,16 +103,14 @@ def action_items(
 ) -> list[Item]:
     """Meeting actions not done, due soon or overdue (MTG-6)."""
     calendar = calendar_for(organisation)
-    items = []
-    actions = Action.objects.filter(
-        meeting__group__organisation=organisation, done_on__isnull=True
-    ).select_related("owner_member", "owner_user")
-    for action in actions:
-        overdue = action.due_on < today
-        if overdue or _soon(calendar, today, action.due_on, within):
-            owner = action.owner_member or action.owner_user
-            items.append(Item(f"Action for {owner}: {action.description}", action.due_on, overdue))
-    return items
+    return [
+        Item(
+            f"Action for {action.owner_member or action.owner_user}: {action.description}",
+            action.due_on,
+            action.due_on < today,
+        )
+        for action in actions_due(organisation, today=today, within=within, calendar=calendar)
+    ]
 
 
 def _send_once(

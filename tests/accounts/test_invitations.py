@@ -148,7 +148,7 @@ def test_a_newcomer_sets_a_name_and_password_and_is_signed_in(factory: Factory) 
     assert user.get_full_name() == "Jo Bird"
     assert user.check_password("kestrel-panel-2026")
     assert Grant.objects.filter(user=user, organisation=factory.home, role="officer").exists()
-    home = client.get(reverse("organisations:home", kwargs={"org": "home"}))
+    home = client.get(reverse("today:today", kwargs={"org": "home"}))
     assert home.status_code == 200
     # Accepting signs them in, and that sign-in is audited and emailed like any other.
     assert AuditEntry.objects.filter(action="user.signed_in", object_id=str(user.pk)).exists()

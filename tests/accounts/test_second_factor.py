@@ -43,7 +43,7 @@ def signed_in(user: User) -> Client:
 
 
 def home_page(factory: Factory) -> str:
-    return reverse("organisations:home", kwargs={"org": factory.home.slug})
+    return reverse("today:today", kwargs={"org": factory.home.slug})
 
 
 def test_staff_without_a_second_factor_are_sent_to_set_one_up(factory: Factory) -> None:

@@ -44,18 +44,25 @@ def sign_in_by_keyboard(
 def journey(
     page: Page, base_url: str, officer: dict[str, str], check: Callable[[Page], None]
 ) -> None:
-    """Sign in, read the rulebook, send the closure day form empty; check each page."""
+    """Sign in to Today, read the rulebook, go to the closure days by the menu and send
+    their form empty; check each page."""
     sign_in_by_keyboard(page, base_url, officer["email"], officer["password"], check)
     expect(page.locator(".pk-header__organisation")).to_have_text(officer["organisation"])
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
-    page.get_by_role("link", name="Read the rulebook").click()
+    # Signing in lands on Today, the organisation's home for staff.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Today")
+    check(page)
+
+    page.get_by_role("link", name="Rulebook").click()
     expect(page).to_have_url(re.compile(r"/rulebook/$"))
     check(page)
 
-    # Back to the organisation's home page through the product name in the header.
-    page.get_by_role("link", name="panelkeeper").click()
-    page.get_by_role("link", name="Closure days").click()
+    # On to the closure days through the header's menu, no "Back" needed.
+    menu = page.get_by_role("navigation", name="Menu")
+    menu.get_by_role("link", name="Settings").click()
+    expect(menu.get_by_role("link", name="Settings")).to_have_attribute("aria-current", "page")
+    page.get_by_role("link", name="View closure days").click()
     page.get_by_role("link", name="Add a closure day").click()
     page.get_by_role("button", name="Add").click()
 

@@ -37,7 +37,7 @@ def test_every_demo_code_gives_one_approval_date_on_the_home_page_api_and_rulebo
         organisation = Organisation.objects.get(slug=slug)
         client = Client()
         client.force_login(User.objects.get(email=f"officer.{slug}@example.org"))
-        home = client.get(reverse("organisations:home", kwargs={"org": slug})).content.decode()
+        home = client.get(reverse("today:today", kwargs={"org": slug})).content.decode()
         shown = approved_on_home_page(home)
         page = client.get(reverse("organisations:rulebook", kwargs={"org": slug}))
         api = client.get(f"/api/v1/organisations/{organisation.slug}/rulebook").json()

@@ -75,20 +75,7 @@ def action_kw(factory: Factory) -> dict[str, Any]:
 
 
 def missed_kw(factory: Factory) -> dict[str, Any]:
-    from panelkeeper.meetings.models import MissedMeetings
-
-    member = factory.member_record
-    missed = MissedMeetings.objects.create(
-        member=member,
-        group=member.group,
-        missed=3,
-        limit=2,
-        first_missed_on=dt.date(2026, 9, 1),
-        last_missed_on=dt.date(2026, 11, 1),
-        opened_on=dt.date(2026, 11, 2),
-        opened_at=dt.datetime(2026, 11, 2, 9, tzinfo=dt.UTC),
-    )
-    return {"org": factory.home.slug, "pk": missed.pk}
+    return {"org": factory.home.slug, "pk": factory.missed_meetings().pk}
 
 
 def paper_kw(factory: Factory) -> dict[str, Any]:

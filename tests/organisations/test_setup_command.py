@@ -65,7 +65,7 @@ def test_setup_makes_the_administrator_the_organisation_and_the_officers_invitat
     assert Grant.objects.filter(
         user__email="jo@kestrel.example", organisation=organisation, role="officer"
     ).exists()
-    assert client.get(reverse("organisations:home", kwargs={"org": "kestrel"})).status_code == 200
+    assert client.get(reverse("today:today", kwargs={"org": "kestrel"})).status_code == 200
 
 
 @pytest.mark.django_db

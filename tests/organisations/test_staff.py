@@ -113,13 +113,13 @@ def test_a_removed_officer_is_refused_at_the_next_request_and_their_tokens_stop(
     factory.token(removed, organisation=factory.other)  # another organisation's: kept
     theirs = _signed_in(removed)
     bearer = {"HTTP_AUTHORIZATION": f"Bearer {token.plaintext}"}
-    assert theirs.get(_url("home")).status_code == 200
+    assert theirs.get(_url("settings")).status_code == 200
     assert Client().get("/api/v1/organisations/home", **bearer).status_code == 200
 
     response = _signed_in(officer).post(_url("remove_staff", pk=removed.pk))
     assert response.status_code == 302
 
-    assert theirs.get(_url("home")).status_code == 404
+    assert theirs.get(_url("settings")).status_code == 404
     assert Client().get("/api/v1/organisations/home", **bearer).status_code == 401
     assert ApiToken.objects.get(pk=token.token.pk).revoked is not None
     assert ApiToken.objects.filter(user=removed, revoked__isnull=True).count() == 1

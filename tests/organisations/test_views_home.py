@@ -1,4 +1,5 @@
-"""The start page, the organisation's home page and the rulebook of the code in force."""
+"""The start page, the organisation's home page (the staff's Today page) and the rulebook of
+the code in force."""
 
 from __future__ import annotations
 
@@ -14,15 +15,22 @@ from panelkeeper.rules.policy.presets import load_preset
 from tests.factory import Factory
 
 HOME = reverse("organisations:home", kwargs={"org": "home"})
+TODAY = reverse("today:today", kwargs={"org": "home"})
 RULEBOOK = reverse("organisations:rulebook", kwargs={"org": "home"})
 
 
-def test_the_start_page_sends_staff_of_one_organisation_to_its_home(
+def test_the_start_page_sends_staff_of_one_organisation_to_its_today_page(
     officer_client: Client,
 ) -> None:
     response = officer_client.get("/")
     assert response.status_code == 302
-    assert response["Location"] == HOME
+    assert response["Location"] == TODAY
+
+
+def test_the_organisations_home_is_the_today_page(auditor_client: Client) -> None:
+    response = auditor_client.get(HOME)
+    assert response.status_code == 302
+    assert response["Location"] == TODAY
 
 
 def test_the_start_page_lists_the_organisations_of_staff_of_several(
@@ -46,9 +54,9 @@ def test_home_shows_the_code_in_force_with_its_version_and_dates_gov_1(
 ) -> None:
     factory.group(name="Customer Scrutiny Panel")
     factory.published_version(version="2026-1", in_force_from=dt.date(2026, 2, 2))
-    response = auditor_client.get(HOME)
+    response = auditor_client.get(TODAY)
     assert response.status_code == 200
-    assert response.context["in_force"].version == "2026-1"
+    assert response.context["code"].version.version == "2026-1"
     content = response.content.decode()
     for text in ("Home Housing", "Customer Scrutiny Panel", "2026-1", "2 February 2026"):
         assert text in content
@@ -60,14 +68,14 @@ def test_home_flags_a_review_date_that_has_passed_gov_1(
     factory: Factory, officer_client: Client
 ) -> None:
     factory.published_version(preset="nexus")
-    response = officer_client.get(HOME)
-    assert response.context["review_overdue"] is True
+    response = officer_client.get(TODAY)
+    assert response.context["code"].review_overdue is True
     assert "due for review on 1 September 2014" in response.content.decode()
 
 
 def test_home_without_a_code_in_force_says_so(officer_client: Client) -> None:
-    response = officer_client.get(HOME)
-    assert response.context["in_force"] is None
+    response = officer_client.get(TODAY)
+    assert response.context["code"].version is None
     assert "No version of the code of conduct is in force yet" in response.content.decode()
 
 

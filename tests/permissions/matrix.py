@@ -193,7 +193,7 @@ ROWS += [
         note="to the user's organisation",
     ),
     Row("organisations:list", "GET", {**everyone(200), "anonymous": SIGN_IN}),
-    Row("organisations:home", "GET", readers(), home_org),
+    Row("organisations:home", "GET", readers(302), home_org, note="to the Today page"),
     Row("organisations:home", "POST", not_allowed(), home_org),
     Row("organisations:rulebook", "GET", readers(), home_org),
     Row("organisations:versions", "GET", readers(), home_org),
@@ -706,3 +706,8 @@ ROWS += MEMBER_INVITATION_ROWS
 from tests.accounts.sign_in_rows import SIGN_IN_ROWS  # noqa: E402
 
 ROWS += SIGN_IN_ROWS
+
+# Today and the search: rows in tests/today/matrix_rows.py
+from tests.today.matrix_rows import TODAY_ROWS  # noqa: E402
+
+ROWS += TODAY_ROWS

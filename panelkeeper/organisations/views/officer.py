@@ -13,20 +13,20 @@ from panelkeeper.lib.forms import add_refusal
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import SignedInRequest, StaffRequest
 from panelkeeper.organisations.forms import PlannerForm
-from panelkeeper.organisations.in_force import policy_of_version
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.organisations.planning import plan_deadlines, planner_steps
-from panelkeeper.organisations.policies import InvalidPolicy, review_due
+from panelkeeper.organisations.policies import InvalidPolicy
 from panelkeeper.organisations.rulebooks import rulebook_of
 
 
 @signed_in
 @require_GET
 def start(request: SignedInRequest) -> HttpResponse:
-    """Send a signed-in user to their organisation, or to the list when they have several."""
+    """Send a signed-in user to their organisation's Today page, or to the list when they
+    have several."""
     organisations = list(Organisation.objects.for_user(request.user)[:2])
     if len(organisations) == 1:
-        return redirect("organisations:home", org=organisations[0].slug)
+        return redirect("today:today", org=organisations[0].slug)
     user = request.user
     if not organisations and (user.memberships.exists() or user.advocated_members.exists()):
         return redirect("members:portal")  # a member or an advocate, with no staff grant
@@ -43,27 +43,8 @@ def organisation_list(request: SignedInRequest) -> HttpResponse:
 @staff(*READERS)
 @require_GET
 def home(request: StaffRequest, org: str) -> HttpResponse:
-    """Name, groups, the code in force with its dates, and a flag once its review is due (GOV-1)."""
-    organisation = request.organisation
-    today = timezone.localdate()
-    in_force = PolicyVersion.objects.in_force(organisation, on=today)
-    due = None
-    unreadable = False
-    if in_force is not None:
-        try:
-            due = review_due(in_force, policy_of_version(in_force))
-        except InvalidPolicy:
-            unreadable = True
-    return staff_page(
-        request,
-        "organisations/home.html",
-        groups=organisation.groups.all(),
-        in_force=in_force,
-        review_due=due,
-        review_overdue=due is not None and due < today,
-        unreadable=unreadable,
-        drafts=PolicyVersion.objects.drafts().filter(organisation=organisation).count(),
-    )
+    """The organisation's home for staff is their Today page."""
+    return redirect("today:today", org=org)
 
 
 @staff(*READERS)

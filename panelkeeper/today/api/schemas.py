@@ -1,0 +1,63 @@
+"""Response bodies of the Today and search operations (see :mod:`.officer`)."""
+
+import datetime as dt
+from enum import StrEnum
+
+from ninja import Schema
+
+from panelkeeper.today.items import Kind, ListKey
+
+
+class Unit(StrEnum):
+    WORKING_DAYS = "working_days"
+    DAYS = "days"
+
+
+class TodayItemOut(Schema):
+    kind: Kind
+    what: str
+    member: str
+    on: dt.date
+    on_is_due_date: bool
+    overdue: bool
+    left: int | None
+    left_unit: Unit | None
+    link: str
+    link_text: str
+
+
+class TodayListOut(Schema):
+    key: ListKey
+    heading: str
+    total: int
+    items: list[TodayItemOut]
+    all_link: str
+
+
+class TodayOut(Schema):
+    today: dt.date
+    within_working_days: int
+    lists: list[TodayListOut]
+
+
+class FoundMemberOut(Schema):
+    id: int
+    full_name: str
+    group: str
+    email: str
+
+
+class FoundCaseOut(Schema):
+    id: int
+    reference: str
+    member: str
+    state: str
+    began_on: dt.date
+
+
+class SearchOut(Schema):
+    q: str
+    members: list[FoundMemberOut]
+    members_total: int
+    cases: list[FoundCaseOut]
+    cases_total: int

@@ -1,0 +1,430 @@
+"""What an organisation's staff have to do: deadlines due in the next few working days
+or overdue, concerns waiting for triage, letters waiting to be sent, signatures waiting
+for countersignature, declarations overdue for review, and gifts and missed-meetings
+decisions waiting for a meeting.
+
+The page and the API read the same :class:`Today`. Every list is read in a fixed number
+of queries whatever the number of records, and at most ``SHOWN`` items of each list are
+given, with the total and the page holding them all. Deadlines are counted on the
+organisation's own working calendar, within the same number of working days as the role
+holders' daily digest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+
+from panelkeeper.cases.due import deadlines_due
+from panelkeeper.cases.models import CaseEvent
+from panelkeeper.concerns.models import Concern
+from panelkeeper.letters.reminders import DIGEST_WORKING_DAYS, actions_due
+from panelkeeper.letters.waiting import gifts_to_send, outcomes_to_send
+from panelkeeper.meetings.models import MissedMeetings
+from panelkeeper.members.documents import documents_of_code
+from panelkeeper.members.models import Document, Signature
+from panelkeeper.organisations.in_force import calendar_for
+from panelkeeper.organisations.models import Organisation
+from panelkeeper.registers.interests import members_with_reviews
+from panelkeeper.registers.models import Gift, GiftStatus
+from panelkeeper.rules.calendar.working_days import WorkingCalendar
+from panelkeeper.rules.dates import day_month_year
+from panelkeeper.rules.ladder.case import EventKind
+
+# Items shown of each list; the rest are on the page the list links to.
+SHOWN = 20
+
+
+class Kind(StrEnum):
+    """What an item is; the API's enum."""
+
+    CASE_DEADLINE = "case_deadline"
+    ACTION = "action"
+    CONCERN = "concern"
+    OUTCOME_LETTER = "outcome_letter"
+    GIFT_LETTER = "gift_letter"
+    COUNTERSIGNATURE = "countersignature"
+    DECLARATION_REVIEW = "declaration_review"
+    GIFT_DECISION = "gift_decision"
+    MISSED_MEETINGS_DECISION = "missed_meetings_decision"
+
+
+class ListKey(StrEnum):
+    """Which list of the page an item is on; the API's enum."""
+
+    DEADLINES = "deadlines"
+    CONCERNS = "concerns"
+    LETTERS = "letters"
+    COUNTERSIGNATURES = "countersignatures"
+    DECLARATIONS = "declarations"
+    DECISIONS = "decisions"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing to do. ``on`` is the date it is due, or the date it began waiting
+    (``due`` says which), and ``overdue`` whether that due date has passed; ``left`` is
+    what is left until it is due, in working days when ``working_days``, else in calendar
+    days, negative once overdue; ``link`` opens the page that acts on it, and
+    ``link_text`` names that page."""
+
+    kind: Kind
+    what: str
+    member: str
+    on: dt.date
+    due: bool
+    overdue: bool
+    left: int | None
+    working_days: bool
+    link: str
+    link_text: str
+
+    @property
+    def when(self) -> str:
+        """The date in words, with what is left of it."""
+        date = day_month_year(self.on)
+        if not self.due:
+            return f"Since {date}"
+        unit = "working day" if self.working_days else "day"
+        if self.overdue:
+            if self.left is None or self.left >= 0:
+                return f"Overdue since {date}"
+            late = -self.left
+            return f"Overdue since {date}: {late} {unit}{'s' if late != 1 else ''} late"
+        if self.left is None:
+            return f"Due {date}"
+        if self.left == 0:
+            return f"Due today, {date}"
+        return f"Due {date}: {self.left} {unit}{'s' if self.left != 1 else ''} left"
+
+
+@dataclass(frozen=True)
+class Waiting:
+    key: ListKey
+    heading: str
+    none: str
+    items: tuple[Item, ...]
+    total: int
+    all_link: str
+    all_text: str
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
+
+
+@dataclass(frozen=True)
+class Today:
+    organisation: Organisation
+    today: dt.date
+    within: int
+    lists: tuple[Waiting, ...]
+
+
+def _since(kind: Kind, what: str, member: str, since: dt.date, link: str, link_text: str) -> Item:
+    """Something waiting since a date, with no date it is due by."""
+    return Item(kind, what, member, since, False, False, None, False, link, link_text)
+
+
+def _url(name: str, organisation: Organisation, **kwargs: object) -> str:
+    return reverse(name, kwargs={"org": organisation.slug, **kwargs})
+
+
+def _shown(items: Sequence[Item]) -> tuple[Item, ...]:
+    return tuple(sorted(items, key=lambda i: (i.on, i.member, i.what))[:SHOWN])
+
+
+@dataclass(frozen=True)
+class _Asked:
+    organisation: Organisation
+    today: dt.date
+    within: int
+    is_officer: bool
+    calendar: WorkingCalendar
+
+    def url(self, name: str, **kwargs: object) -> str:
+        return _url(name, self.organisation, **kwargs)
+
+    def left(self, due: dt.date) -> int:
+        return self.calendar.working_days_between(self.today, due)
+
+
+def _deadlines(asked: _Asked) -> Waiting:
+    """Case deadlines (BR-5, BR-11, BR-12) and meeting actions (MTG-6) due soon or overdue."""
+    organisation, today, within = asked.organisation, asked.today, asked.within
+    items = [
+        Item(
+            Kind.CASE_DEADLINE,
+            found.due.deadline.label,
+            str(found.case.member),
+            found.due.deadline.due,
+            True,
+            found.due.deadline.due < today,
+            found.due.left,
+            found.due.deadline.working_days,
+            asked.url("cases:detail", pk=found.case.pk),
+            f"Case {found.case.reference}",
+        )
+        for found in deadlines_due(organisation, today=today, within=within)
+    ]
+    items += [
+        Item(
+            Kind.ACTION,
+            f"Action from the meeting on {day_month_year(action.meeting.date)}: "
+            f"{action.description}",
+            str(action.owner_member or action.owner_user or ""),
+            action.due_on,
+            True,
+            action.due_on < today,
+            asked.left(action.due_on),
+            True,
+            asked.url("meetings:actions"),
+            "Actions still open",
+        )
+        for action in actions_due(organisation, today=today, within=within, calendar=asked.calendar)
+    ]
+    return Waiting(
+        ListKey.DEADLINES,
+        "Deadlines",
+        f"Nothing is due in the next {within} working days, and nothing is overdue.",
+        _shown(items),
+        len(items),
+        asked.url("cases:list"),
+        "Breach cases",
+    )
+
+
+def _lower_first(text: str) -> str:
+    """ "A member of staff" as it reads inside a sentence: "a member of staff"."""
+    return text[:1].lower() + text[1:]
+
+
+def _concerns(asked: _Asked) -> Waiting:
+    """Concerns received and not yet triaged (BR-1, BR-2)."""
+    waiting = Concern.objects.filter(
+        organisation=asked.organisation, status=Concern.Status.RECEIVED
+    ).order_by("received_at", "id")
+    items = [
+        _since(
+            Kind.CONCERN,
+            f"{concern.get_about_display()}, raised by "
+            + _lower_first(concern.get_reporter_kind_display()),
+            "",
+            received,
+            asked.url("concerns:detail", pk=concern.pk),
+            f"Concern received {day_month_year(received)}",
+        )
+        for concern in waiting[:SHOWN]
+        if (received := timezone.localdate(concern.received_at))
+    ]
+    return Waiting(
+        ListKey.CONCERNS,
+        "Concerns waiting for triage",
+        "No concern is waiting for triage.",
+        tuple(items),
+        waiting.count(),
+        asked.url("concerns:list"),
+        "Concerns",
+    )
+
+
+def _letters(asked: _Asked) -> Waiting:
+    """Outcomes not yet confirmed in writing (BR-11) and gifts whose result the member has
+    not been told (GIFT-2). Requests to re-sign a new version (MEM-6) are on the letters
+    to send page only: who must re-sign is worked out member by member."""
+    to_send = asked.url("letters:to_send")
+    cases = outcomes_to_send(asked.organisation)
+    decided = dict(
+        CaseEvent.objects.filter(case__in=cases, kind=EventKind.OUTCOME_RECORDED)
+        .values("case")
+        .annotate(on=Max("effective"))
+        .values_list("case", "on")
+    )
+    items = [
+        _since(
+            Kind.OUTCOME_LETTER,
+            f"The outcome of case {case.reference}",
+            str(case.member),
+            decided.get(case.pk, case.began_on),
+            asked.url("letters:issue", case=case.pk) if asked.is_officer else to_send,
+            f"Send a letter for case {case.reference}" if asked.is_officer else "Letters to send",
+        )
+        for case in cases
+    ]
+    items += [
+        _since(
+            Kind.GIFT_LETTER,
+            f"What happens to a gift: {gift.description}",
+            str(gift.member),
+            gift.decided_on or gift.declared_on,
+            to_send,
+            "Letters to send",
+        )
+        for gift in gifts_to_send(asked.organisation)
+    ]
+    return Waiting(
+        ListKey.LETTERS,
+        "Letters waiting to be sent",
+        "No outcome or gift letter is waiting to be sent.",
+        _shown(items),
+        len(items),
+        to_send,
+        "Letters to send",
+    )
+
+
+def _countersignatures(asked: _Asked) -> Waiting:
+    """Signatures of the current version of each document that wait for the
+    organisation's countersignature, where the code asks for one (MEM-4)."""
+    code = documents_of_code(asked.organisation, on=asked.today)
+    items: list[Item] = []
+    if code is not None and code.countersigned_by is not None:
+        current = [
+            max(versions, key=lambda v: (v.published_on, v.pk)).pk
+            for document in Document.objects.filter(
+                organisation=asked.organisation
+            ).prefetch_related("versions")
+            if (versions := [v for v in document.versions.all() if v.published_on <= asked.today])
+        ]
+        waiting = (
+            Signature.objects.filter(
+                version__in=current,
+                countersignatures__isnull=True,
+                corrections__isnull=True,
+                member__group__organisation=asked.organisation,
+            )
+            .select_related("member", "version__document")
+            .distinct()
+        )
+        items = [
+            _since(
+                Kind.COUNTERSIGNATURE,
+                f"{signature.version.document.title}, version {signature.version.label}",
+                str(signature.member),
+                signature.signed_on,
+                asked.url("members:detail", pk=signature.member_id),
+                signature.member.full_name,
+            )
+            for signature in waiting
+        ]
+    return Waiting(
+        ListKey.COUNTERSIGNATURES,
+        "Signatures waiting for countersignature",
+        "No signature is waiting for countersignature.",
+        _shown(items),
+        len(items),
+        asked.url("members:documents"),
+        "Documents",
+    )
+
+
+def _declarations(asked: _Asked) -> Waiting:
+    """Members whose declaration of interests is overdue for review (COI-1)."""
+    items = [
+        Item(
+            Kind.DECLARATION_REVIEW,
+            "Declaration of interests to review",
+            str(member),
+            state.due,
+            True,
+            state.overdue,
+            asked.left(state.due),
+            True,
+            asked.url("registers:member", member=member.pk),
+            f"Register of {member.full_name}",
+        )
+        for member, state in members_with_reviews(asked.organisation, on=asked.today)
+        if state.overdue
+    ]
+    return Waiting(
+        ListKey.DECLARATIONS,
+        "Declarations overdue for review",
+        "Every declaration of interests is up to date.",
+        _shown(items),
+        len(items),
+        asked.url("registers:interests"),
+        "Register of interests",
+    )
+
+
+def _decisions(asked: _Asked) -> Waiting:
+    """Gifts (GIFT-2) and missed-meetings decisions (MTG-2) waiting for a meeting."""
+    gifts = Gift.objects.filter(
+        organisation=asked.organisation,
+        status__in=[GiftStatus.WAITING_FOR_MEETING, GiftStatus.ON_AGENDA],
+    ).select_related("member")
+    items = [
+        _since(
+            Kind.GIFT_DECISION,
+            f"A gift or hospitality: {gift.description}"
+            + (f" (on the agenda for {day_month_year(gift.agenda_on)})" if gift.agenda_on else ""),
+            str(gift.member),
+            gift.declared_on,
+            asked.url("registers:decide_gift", pk=gift.pk)
+            if asked.is_officer
+            else asked.url("registers:gifts"),
+            "Decide what happens to a gift" if asked.is_officer else "Gifts and hospitality",
+        )
+        for gift in gifts
+    ]
+    missed = (
+        MissedMeetings.objects.open()
+        .filter(group__organisation=asked.organisation)
+        .select_related("member")
+    )
+    items += [
+        _since(
+            Kind.MISSED_MEETINGS_DECISION,
+            f"{decision.missed} meetings missed in a row",
+            str(decision.member),
+            decision.opened_on,
+            asked.url("meetings:decide_missed", pk=decision.pk)
+            if asked.is_officer
+            else asked.url("meetings:member_attendance", member=decision.member_id),
+            str(decision) if asked.is_officer else f"Attendance of {decision.member}",
+        )
+        for decision in missed
+    ]
+    return Waiting(
+        ListKey.DECISIONS,
+        "Decisions waiting for a meeting",
+        "No gift or missed-meetings decision is waiting for a meeting.",
+        _shown(items),
+        len(items),
+        asked.url("meetings:list"),
+        "Meetings",
+    )
+
+
+# Officers see every list; auditors all but concerns, which carry reporters' names and
+# contact details and are for officers only.
+_LISTS: tuple[tuple[Callable[[_Asked], Waiting], bool], ...] = (
+    (_deadlines, False),
+    (_concerns, True),
+    (_letters, False),
+    (_countersignatures, False),
+    (_declarations, False),
+    (_decisions, False),
+)
+
+
+def today_for(
+    organisation: Organisation,
+    *,
+    today: dt.date,
+    is_officer: bool,
+    within: int = DIGEST_WORKING_DAYS,
+) -> Today:
+    """Everything waiting at ``organisation`` on ``today``, as its officers (or, without
+    ``is_officer``, its auditors) see it."""
+    asked = _Asked(organisation, today, within, is_officer, calendar_for(organisation))
+    lists = tuple(
+        build(asked) for build, officers_only in _LISTS if is_officer or not officers_only
+    )
+    return Today(organisation, today, within, lists)
