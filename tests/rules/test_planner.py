@@ -43,6 +43,13 @@ def test_notice_posted_on_christmas_eve_is_received_after_boxing_day_br_12() -> 
     assert counted(dates[1]) == "10 working days after Wednesday 30 December 2026"
 
 
+def test_a_notice_emailed_counts_as_received_the_same_day_br_12() -> None:
+    """Interpretation 2: an email is received the day it is sent."""
+    received, _ = plan(ladder("vela"), ENGLAND, PlanStep.NOTICE_EMAILED, d("2026-12-24"))
+    assert received.on == d("2026-12-24")
+    assert counted(received) == "the same day"
+
+
 def test_christmas_2027_on_a_saturday_moves_both_holidays_to_monday_and_tuesday() -> None:
     """Posted Thursday 23 December 2027: received Wednesday 29th; ten working days on is
     Thursday 13 January 2028 in England, a day later in Scotland (4 January is a holiday)."""
@@ -89,7 +96,20 @@ def test_an_unknown_step_is_refused_listing_the_codes_steps() -> None:
     with pytest.raises(UnknownStep) as refused:
         read_step(ladder("thirteen"), "member_informed")
     assert refused.value.field == "step"
-    assert "notice_emailed, notice_posted, notice_handed" in refused.value.message
+    assert refused.value.given == "member_informed"
+    assert refused.value.valid == (
+        PlanStep.NOTICE_EMAILED,
+        PlanStep.NOTICE_POSTED,
+        PlanStep.NOTICE_HANDED,
+    )
+    assert (
+        str(refused.value)
+        == refused.value.message
+        == (
+            '"member_informed" is not a step this code sets a deadline from. Steps: '
+            "notice_emailed, notice_posted, notice_handed."
+        )
+    )
     with pytest.raises(UnknownStep):
         plan(ladder("thirteen"), ENGLAND, PlanStep.MEMBER_INFORMED, d("2027-01-04"))
     assert read_step(ladder("thirteen"), " Notice_Posted ") is PlanStep.NOTICE_POSTED
@@ -97,8 +117,11 @@ def test_an_unknown_step_is_refused_listing_the_codes_steps() -> None:
 
 def test_a_code_without_a_breach_procedure_has_no_steps() -> None:
     assert plan_steps(None) == ()
-    with pytest.raises(UnknownStep):
+    with pytest.raises(UnknownStep) as refused:
         read_step(None, "decision_made")
+    assert refused.value.message == (
+        '"decision_made" is not a step this code sets a deadline from. Steps: none.'
+    )
 
 
 @pytest.mark.parametrize("on", [dt.date(1999, 12, 31), dt.date(2100, 1, 1), dt.date.max])
@@ -106,6 +129,8 @@ def test_a_day_far_outside_any_case_is_refused(on: dt.date) -> None:
     with pytest.raises(DayOutOfRange) as refused:
         plan(ladder("vela"), ENGLAND, PlanStep.MEMBER_INFORMED, on)
     assert refused.value.field == "on"
+    assert refused.value.on == on
+    assert str(refused.value) == "Choose a day from 1 January 2000 to 31 December 2099."
 
 
 # -- a real case, read through the ladder, gives the same dates ------------------------
