@@ -177,3 +177,13 @@ def test_two_documents_with_one_key_and_a_limit_of_no_absences_are_refused() -> 
     )
     assert twice.documents is not None
     assert [d.key for d in twice.documents.items] == ["code", "rules"]
+
+
+def test_a_slug_or_group_key_that_is_not_lower_case_is_refused_saying_how_to_write_it() -> None:
+    text = SMALLEST.replace('slug = "demo"', 'slug = "Demo Homes"').replace(
+        'panel = "Scrutiny Panel"', 'Panel = "Scrutiny Panel"'
+    )
+    assert [(p.key, p.message) for p in check_policy(text, source="demo.toml")] == [
+        ("code.slug", 'Write lower-case letters, digits and hyphens, not "Demo Homes".'),
+        ("groups.Panel", "Write a key in lower case with underscores, such as panel."),
+    ]
