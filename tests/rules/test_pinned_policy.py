@@ -187,3 +187,38 @@ def test_a_slug_or_group_key_that_is_not_lower_case_is_refused_saying_how_to_wri
         ("code.slug", 'Write lower-case letters, digits and hyphens, not "Demo Homes".'),
         ("groups.Panel", "Write a key in lower case with underscores, such as panel."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("extra", "key", "message"),
+    [
+        (
+            "",
+            "code.version",
+            'Write text in quotes, such as "2026-1", not a list.',
+        ),
+        (
+            '[governance]\nrules = ["GOV-1"]\napproved_on = "yesterday"\n',
+            "governance.approved_on",
+            "Write a date without quotes, such as 2026-12-24, not text.",
+        ),
+        (
+            '[calendar]\nregion = "ENG"\nclosure_days = "2026-12-24"\n',
+            "calendar.closure_days",
+            "Write a list of dates, such as [2026-12-24, 2026-12-31], not text.",
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_kind_is_named_in_plain_words(
+    extra: str, key: str, message: str
+) -> None:
+    text = SMALLEST if extra else SMALLEST.replace('version = "1"', "version = [1]")
+    assert [(p.key, p.message) for p in check_policy(text + extra, source="d")] == [(key, message)]
+
+
+@pytest.mark.parametrize(("value", "kind"), [("2026-01-01", "a date"), ("{ a = 1 }", "a table")])
+def test_a_date_or_a_table_where_text_belongs_is_named_as_such(value: str, kind: str) -> None:
+    text = SMALLEST.replace('version = "1"', f"version = {value}")
+    assert [p.message for p in check_policy(text, source="d")] == [
+        f'Write text in quotes, such as "2026-1", not {kind}.'
+    ]
