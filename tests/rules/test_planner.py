@@ -4,6 +4,7 @@ that a real case read through the ladder gives the same dates, and what it refus
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -187,3 +188,52 @@ def test_a_case_gets_the_dates_the_planner_gives(slug: str) -> None:
     for day in DAYS:
         events = [Event(kind, day, **data) for kind, data in kinds]  # type: ignore[arg-type]
         assert _dues(slug, events, day) == _planned(slug, day, steps), day
+
+
+def test_an_outcome_with_its_own_notice_deadline_is_planned_apart_from_the_rest_br_11() -> None:
+    """Herefordshire with removal confirmed within 5 days: that clock names removal and
+    cites its rules; the code's 3 days name every other outcome."""
+    code = ladder("herefordshire")
+    assert code.notice is not None
+    five = replace(code.notice, within=replace(code.notice.within, amount=5))
+    own = replace(
+        code,
+        outcomes=tuple(replace(o, notice=five) if o.key == "removal" else o for o in code.outcomes),
+    )
+    dates = plan(own, ENGLAND, PlanStep.DECISION_MADE, d("2026-12-24"))
+    assert [(x.label, x.rules, x.applies_to, x.on) for x in dates] == [
+        (
+            "Confirm the outcome in writing",
+            ("BR-5", "BR-11", "BR-9", "BR-10"),
+            ("Removed from future work",),
+            d("2026-12-29"),
+        ),
+        (
+            "Confirm the outcome in writing",
+            ("BR-5", "BR-11"),
+            ("Verbal warning", "Suspended from future work"),
+            d("2026-12-27"),
+        ),
+    ]
+    uncited = replace(
+        own,
+        rules=tuple((part, ids) for part, ids in own.rules if part != "deadlines"),
+        outcomes=tuple(replace(o, rules=()) for o in own.outcomes),
+    )
+    cited = [x.rules for x in plan(uncited, ENGLAND, PlanStep.DECISION_MADE, d("2026-12-24"))]
+    assert cited == [("BR-11",), ("BR-11",)]
+
+
+def test_deadlines_the_code_cites_nothing_for_fall_back_to_br_5_and_br_11() -> None:
+    code = ladder("herefordshire")
+    bare = replace(
+        code, rules=tuple((part, ids) for part, ids in code.rules if part != "deadlines")
+    )
+    (conclude,) = plan(bare, ENGLAND, PlanStep.REPORT_RECEIVED, d("2026-12-24"))
+    (notice,) = plan(bare, ENGLAND, PlanStep.DECISION_MADE, d("2026-12-24"))
+    assert (conclude.label, conclude.rules, conclude.on) == (
+        "Deal with the breach",
+        ("BR-5",),
+        d("2027-01-03"),
+    )
+    assert (notice.rules, notice.applies_to) == (("BR-11",), ())
