@@ -18,7 +18,8 @@ __all__ = ["LabelledEnum", "in_words"]
 def in_words(items: Sequence[str]) -> str:
     """``items`` as a sentence lists them: "A", "A and B", "A, B and C"; "" for none."""
     if len(items) < 2:
-        return "".join(items)
+        # The separator joins nothing: there is at most one item.
+        return "".join(items)  # pragma: no mutate
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 

@@ -79,6 +79,24 @@ def test_calendar_day_notice_counts_back_plain_days_mtg_1() -> None:
     assert apologies_due_by(D(2026, 12, 28), Duration(3, Unit.DAYS), ENGLAND) == D(2026, 12, 25)
 
 
+@pytest.mark.parametrize(
+    ("notice", "due"),
+    [
+        (Duration(1, Unit.WEEKS), D(2027, 3, 24)),
+        (Duration(2, Unit.WEEKS), D(2027, 3, 17)),
+        # A month back from the 31st ends on the last day of the shorter month.
+        (Duration(1, Unit.MONTHS), D(2027, 2, 28)),
+        (Duration(2, Unit.MONTHS), D(2027, 1, 31)),
+        (Duration(1, Unit.YEARS), D(2026, 3, 31)),
+        (Duration(2, Unit.YEARS), D(2025, 3, 31)),
+    ],
+)
+def test_a_notice_in_weeks_months_or_years_counts_back_the_calendar_mtg_1(
+    notice: Duration, due: dt.date
+) -> None:
+    assert apologies_due_by(D(2027, 3, 31), notice, ENGLAND) == due
+
+
 def test_without_a_notice_apologies_are_late_only_after_the_meeting_mtg_1() -> None:
     assert apologies_due_by(D(2026, 11, 26), None, ENGLAND) is None
     late = dict(meeting=D(2026, 11, 26), notice=None, calendar=ENGLAND)
@@ -171,7 +189,7 @@ def test_a_member_whose_circumstances_were_accepted_starts_afresh_mtg_2() -> Non
 
 
 def test_a_limit_below_one_is_refused() -> None:
-    with pytest.raises(ValueError, match="1 or more"):
+    with pytest.raises(ValueError, match=r"^the limit of consecutive absences must be 1 or more$"):
         passes_limit(AbsenceRun(()), 0)
 
 

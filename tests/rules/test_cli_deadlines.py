@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from panelkeeper.rules.cli import main
 from panelkeeper.rules.policy.presets import preset_text
+from tests.rules.golden import to_toml
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,6 +66,106 @@ def test_a_file_is_read_as_well_as_a_preset(
     assert "- Deal with the breach: Tuesday 5 January 2027 (12 days after " in out
 
 
+def test_each_deadline_is_one_line_with_its_count_and_its_rules(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(
+        capsys, "nexus", "--from", "2026-12-24", "--step", "decision_made", "--closed", "2026-12-29"
+    )
+    assert status == 0
+    assert out == (
+        "WM Housing Group (Nexus), code version Version 1, September 2011\n"
+        "Counted over the bank holidays of England, with closure days on "
+        "Tuesday 29 December 2026.\n"
+        "\n"
+        "If the decision is made on Thursday 24 December 2026:\n"
+        "- Confirm the outcome in writing, for Formal warning that more breaches may end "
+        "membership, with training offered; Final warning; Excluded from the Panel for good: "
+        "Sunday 27 December 2026 (3 days after Thursday 24 December 2026) [BR-10, BR-11]\n"
+    )
+
+
+def test_a_target_is_marked_as_one_and_closure_days_are_listed_in_order(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(
+        capsys,
+        "insight",
+        "--from",
+        "2026-12-24",
+        "--step",
+        "member_informed",
+        "--closed",
+        "2027-01-05",
+        "2026-12-29",
+    )
+    assert status == 0
+    assert out.splitlines()[1:] == [
+        "Counted over the bank holidays of England, with closure days on "
+        "Tuesday 29 December 2026, Tuesday 5 January 2027.",
+        "",
+        "If the member is told of the investigation on Thursday 24 December 2026:",
+        "- Deal with the breach (a target): Thursday 14 January 2027 "
+        "(10 working days after Thursday 24 December 2026) [BR-5]",
+    ]
+
+
+def test_a_code_without_a_breach_ladder_says_it_sets_no_deadlines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tomllib.loads(preset_text("thirteen"))
+    del data["breach"]
+    staff = data["roles"]["staff"]
+    for role in ("customer_experience_manager", "head_of_touchpoints", "director_of_experience"):
+        del staff[role]  # named only where the breach ladder acts
+    path = tmp_path / "no-breach.toml"
+    path.write_text(to_toml(data))
+    status, out, _ = run(capsys, str(path), "--from", "2026-12-24")
+    assert status == 0
+    assert out.splitlines()[1:] == [
+        "Counted over the bank holidays of England, with no closure days.",
+        "This code sets no deadlines for a breach.",
+    ]
+
+
+def test_its_help_names_each_option_and_what_it_takes(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    with pytest.raises(SystemExit) as done:
+        main(["deadlines", "--help"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "usage: panelkeeper rules deadlines [-h] --from DATE [--step STEP] [--region REGION]",
+        "                                   [--closed [DATE ...]]",
+        "                                   code",
+        "",
+        "positional arguments:",
+        "  code                 a preset (vela, insight, nexus, herefordshire, thirteen) or a "
+        "TOML file",
+        "",
+        "options:",
+        "  -h, --help           show this help message and exit",
+        "  --from DATE          a date as YYYY-MM-DD, such as 2026-12-24",
+        "  --step STEP          one step only (all the code's steps when left out)",
+        "  --region REGION      ENG|WLS|SCT|NIR (default ENG)",
+        "  --closed [DATE ...]  the organisation's closure days",
+    ]
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert (
+        "deadlines           when each deadline would fall if a step of a breach happened on a date"
+        in capsys.readouterr().out.splitlines()[-4]
+    )
+
+
+def test_the_date_to_count_from_is_required(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["deadlines", "vela"])
+    assert done.value.code == 2
+    assert "error: the following arguments are required: --from" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -72,7 +174,11 @@ def test_a_file_is_read_as_well_as_a_preset(
         (("vela", "--from", "2026-02-30"), "is not a date"),
         (("vela", "--from", "1066-10-14"), "--from: Choose a day from 1 January 2000"),
         (("vela", "--from", "2026-12-24", "--closed", "soon"), '--closed: "soon" is not'),
-        (("vela", "--from", "2026-12-24", "--region", "XX"), "write one of ENG (England)"),
+        (
+            ("vela", "--from", "2026-12-24", "--region", "XX"),
+            '--region: "XX" is not a region: write one of ENG (England), WLS (Wales), '
+            "SCT (Scotland), NIR (Northern Ireland).",
+        ),
         (
             ("thirteen", "--from", "2026-12-24", "--step", "member_informed"),
             "Steps: notice_emailed, notice_posted, notice_handed.",

@@ -23,6 +23,7 @@ from panelkeeper.rules.ladder import (
     explain_ladder,
     parse_breach,
 )
+from panelkeeper.rules.ladder.model import Raising
 from panelkeeper.rules.policy.problems import Problems, Table
 from panelkeeper.rules.policy.roles import parse_roles
 from tests.rules.scenarios import policy
@@ -143,6 +144,152 @@ def test_the_explanation_uses_titles_and_figures_never_keys() -> None:
     assert "10 working days" in text
     assert "Written warning" in text and "6 months" in text
     assert not re.search(r"\b[a-z]+_[a-z_]+\b", text)
+
+
+_INFORMAL = """
+[[breach.informal]]
+rules = ["BR-3"]
+key = "word"
+label = "A word"
+taken_by = ["cim"]
+"""
+_GROUP = '\n[breach.group]\nrules = ["BR-6"]\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        (
+            GOOD + '\n[[breach.levels]]\nrules = ["BR-7"]\nkey = "no_breach"\nlabel = "None"\n'
+            'marks = "nothing"\n',
+            [
+                (
+                    "breach.levels[2].key",
+                    '"no_breach" is kept for a finding of no breach; choose another.',
+                )
+            ],
+        ),
+        (
+            GOOD + _INFORMAL + 'effect = "suspension"\n',
+            [("breach.informal[0].effect", "An informal step cannot suspend or end membership.")],
+        ),
+        (
+            GOOD + _INFORMAL + 'effect = "membership_ended"\n',
+            [("breach.informal[0].effect", "An informal step cannot suspend or end membership.")],
+        ),
+        (
+            GOOD + _INFORMAL + 'keep = "6 months"\n',
+            [("breach.informal[0].keep", "Only a step that puts something on file can keep it.")],
+        ),
+        (
+            GOOD.replace('keep = "6 months"', 'keep = "6 months"\nrequires_at = ["minor"]'),
+            [("breach.outcomes[0].requires_at", "Say what is required in requires first.")],
+        ),
+        (
+            GOOD.replace('effect = "warning"\nkeep', 'effect = "membership_ended"\nkeep'),
+            [
+                (
+                    "breach.outcomes[0].keep",
+                    "Only a warning or guidance stays on file for a period.",
+                )
+            ],
+        ),
+        (
+            GOOD.replace('from = "notice_received"', 'from = "decision_made"'),
+            [
+                (
+                    "breach.appeal.window.from",
+                    'An appeal window runs from "notice_received" (BR-12).',
+                )
+            ],
+        ),
+        (
+            GOOD + _GROUP + 'includes_convener = true\nseats = [{ role = "cim" }]\n',
+            [("breach.group.includes_convener", "Name the convener in convened_by first.")],
+        ),
+        (
+            GOOD + _GROUP + 'seats = [{ role = "cim", count = 0 }]\nmin_impartial = -1\n',
+            [
+                ("breach.group.seats[0].count", "Write a whole number of at least 1, not 0."),
+                ("breach.group.min_impartial", "Write a whole number of at least 0, not -1."),
+            ],
+        ),
+    ],
+)
+def test_each_impossible_setting_is_refused_at_its_key_saying_why_br_3_to_br_12(
+    text: str, problems: list[tuple[str, str]]
+) -> None:
+    _, found = _load(text)
+    assert [(p.key, p.message) for p in found] == problems
+
+
+def test_a_ladder_with_an_empty_list_of_levels_is_refused_br_7() -> None:
+    text = GOOD.replace('investigated_by = ["cim"]', 'investigated_by = ["cim"]\nlevels = []')
+    for key, label, marks in (("minor", "Minor", "small"), ("major", "Major", "big")):
+        level = (
+            f'[[breach.levels]]\nrules = ["BR-7"]\nkey = "{key}"\nlabel = "{label} breach"\n'
+            f'marks = "{marks} things"\n'
+        )
+        assert level in text
+        text = text.replace(level, "")
+    _, found = _load(text)
+    assert ("breach.levels", "Define at least one level of breach (BR-7).") in [
+        (p.key, p.message) for p in found
+    ]
+
+
+def test_a_group_says_only_what_differs_from_the_defaults_br_6() -> None:
+    """Unnamed it is "the investigating group"; a seat is one person; nobody need be
+    impartial; conflicts are barred and the group must be convened."""
+    text = GOOD + _GROUP + 'seats = [{ role = "cim" }, { role = "director", count = 1 }]\n'
+    ladder, problems = _load(text + "min_impartial = 0\n")
+    assert not problems, list(problems)
+    assert ladder is not None and ladder.group is not None
+    group = ladder.group
+    assert group.label == "the investigating group"
+    assert [(s.role.key, s.count) for s in group.seats] == [("cim", 1), ("director", 1)]
+    assert (group.min_impartial, group.no_conflicts, group.required) == (0, True, True)
+    assert (group.includes_convener, group.convened_by, group.may_include) == (False, None, ())
+
+
+def test_an_appeal_defaults_to_outcomes_in_writing_with_late_ones_for_an_officer_br_12() -> None:
+    ladder, _ = _load(GOOD)
+    assert ladder is not None and ladder.appeal is not None
+    appeal = ladder.appeal
+    assert (appeal.against, appeal.in_writing, appeal.late_needs_officer) == (
+        AppealScope.OUTCOMES,
+        True,
+        True,
+    )
+
+
+def test_a_step_or_outcome_missing_a_setting_is_left_out_not_half_read() -> None:
+    informal, problems = _load(GOOD + _INFORMAL.replace('label = "A word"\n', ""))
+    assert [p.key for p in problems] == ["breach.informal[0].label"]
+    assert informal is not None and informal.informal == ()
+    outcomes, problems = _load(GOOD.replace('effect = "warning"\n', ""))
+    assert next(p.key for p in problems) == "breach.outcomes[0].effect"
+    assert outcomes is not None and outcomes.outcomes == ()
+    escalation, problems = _load(GOOD.replace('mode = "relevel"\n', ""))
+    assert [p.key for p in problems] == ["breach.escalation.mode"]
+    assert escalation is not None and escalation.escalation is None
+
+
+def test_receipt_suspension_and_raising_read_what_the_file_says_br_9_br_12() -> None:
+    ladder, _ = _load(
+        GOOD
+        + '\n[breach.receipt]\nrules = ["BR-12"]\npost = "3 working days"\n'
+        + '\n[breach.suspension]\nrules = ["BR-9"]\ndecided_by = ["cim"]\nlevels = ["major"]\n'
+    )
+    assert ladder is not None and ladder.suspension is not None
+    assert ladder.receipt(Channel.POST) == Duration(3, Unit.WORKING_DAYS)
+    assert ladder.receipt(Channel.EMAIL) == Duration(0, Unit.DAYS)
+    assert [r.key for r in ladder.suspension.decided_by] == ["cim"]
+    raising = GOOD.split("[breach.raising]")[1].split("[[breach.levels]]")[0]
+    unraised, problems = _load(GOOD.replace("[breach.raising]" + raising, ""))
+    assert [p.key for p in problems] == ["breach.raising"]
+    assert unraised is not None
+    assert unraised.raising == Raising((), False, False, (), (), (), False)
 
 
 # -- the five presets: fidelity to the codes ----------------------------------

@@ -30,6 +30,9 @@ def test_herefordshires_warning_needs_the_manager_and_the_chair_together_br_3() 
         "Challenge Group together: record each of them as giving it."
     )
     assert problems() == problems(MANAGER) == problems(CHAIR) == (together,)
+    # One person holding both roles is still one person: the code wants two.
+    both = Giver("Pat", STAFF | {"chair"})
+    assert problems(both) == (together,)
     assert problems(MANAGER, MEMBER) == (
         "Kit cannot give this step: the code has it given by Customer Involvement Manager "
         "and Chair of the Challenge Group.",

@@ -1,6 +1,9 @@
 """Who may sit on an investigating group: BR-6, COI-4, Interpretations 10 and 11."""
 
-from panelkeeper.rules.ladder import Seated, check_group
+from dataclasses import replace
+
+from panelkeeper.rules.ladder import GroupProblemCode, Seated, check_group
+from panelkeeper.rules.ladder.group import GroupProblem
 from tests.rules.scenarios import policy
 
 
@@ -52,7 +55,39 @@ def test_a_member_seat_is_for_a_member_not_staff_br_6() -> None:
         Seated("Bea", "service_improvement_team", is_staff=True),
     ]
     assert _rules("vela", [*staff, Seated("Cal", "involved_customer", is_staff=False)]) == []
-    assert _rules("vela", [*staff, Seated("Cal", "involved_customer", is_staff=True)]) == ["BR-6"]
+    ladder = policy("vela").breach
+    assert ladder is not None
+    cal = Seated("Cal", "involved_customer", is_staff=True)
+    assert check_group(ladder, [*staff, cal], subject_is_chair=False) == (
+        GroupProblem(
+            GroupProblemCode.WRONG_KIND,
+            "BR-6",
+            "The seat of another involved customer is for a member of the group, not a member "
+            "of staff: choose a member for it.",
+        ),
+    )
     # A staff title may be held by a customer (insight's Customer Services Voice).
     voice = Seated("Vic", "customer_services_voice", is_staff=False)
     assert _rules("insight", [Seated("Ida", "customer_involvement_manager"), voice]) == []
+
+
+def test_an_impartial_member_may_sit_in_any_role_staff_or_not_br_6() -> None:
+    """Thirteen's impartial members need no named role, so whether they are staff is no
+    matter."""
+    convener = Seated("Erin", "customer_experience_manager", is_staff=True)
+    for is_staff in (True, False):
+        impartial = Seated("Femi", "panel", impartial=True, is_staff=is_staff)
+        assert _rules("thirteen", [convener, impartial]) == []
+
+
+def test_impartial_members_are_counted_on_their_own_where_no_convener_sits_br_6() -> None:
+    ladder = policy("thirteen").breach
+    assert ladder is not None and ladder.group is not None
+    apart = replace(ladder, group=replace(ladder.group, includes_convener=False))
+    assert check_group(apart, [], subject_is_chair=False) == (
+        GroupProblem(
+            GroupProblemCode.TOO_FEW_IMPARTIAL,
+            "BR-6",
+            "The group needs at least 1 impartial member; it has 0. Seat someone impartial.",
+        ),
+    )

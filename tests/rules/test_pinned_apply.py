@@ -22,7 +22,9 @@ from panelkeeper.rules.ladder.case import (
 )
 from panelkeeper.rules.policy.loader import Policy, load_policy
 from panelkeeper.rules.policy.presets import preset_text
-from tests.rules.scenarios import K, d, dues, ev, policy, read
+from tests.rules.scenarios import K, d, dues, earlier, ev, policy, propose, read
+from tests.rules.test_ladder_case_herefordshire import FURTHER_BREACH, VERBAL_WARNING
+from tests.rules.test_ladder_case_nexus import FIRST_MINOR as NEXUS_FIRST
 from tests.rules.test_ladder_case_thirteen import MINOR_FINDING as THIRTEEN_FIRST
 from tests.rules.test_ladder_case_thirteen import TWO_MINORS as THIRTEEN_MINORS
 from tests.rules.test_ladder_case_vela import FIRST_MINOR, SECOND_MINOR
@@ -276,6 +278,17 @@ def test_a_breach_is_raised_only_by_the_routes_and_people_the_code_names_br_1() 
             "A further minor breach: a minor breach was found in case T-2 on 19 October 2026, "
             "so the major outcomes are open too.",
         ),
+        (
+            "nexus",
+            [
+                ev(K.RAISED, "2026-12-14", level="minor"),
+                ev(K.MEETING_HELD, "2026-12-23"),
+                ev(K.LEVEL_DETERMINED, "2026-12-23", level="minor"),
+            ],
+            [earlier("N-1", *NEXUS_FIRST)],
+            "A further minor breach: a minor breach was found in case N-1 on 2026-12-22, "
+            "so further outcomes are open.",
+        ),
     ],
 )
 def test_the_level_found_gives_its_reason_br_7_br_8(
@@ -343,4 +356,81 @@ def test_an_overturning_appeal_ends_only_what_is_still_in_force_br_12(
     assert [(f.key, f.ends, f.ended_by) for f in view.file] == [
         ("suspension", ends, ended_by),
         ("final_written_warning", d("2027-01-07"), "overturned on appeal"),
+    ]
+
+
+DATES = "effective dates (DESIGN: Dates)"
+
+
+def _refused(slug: str, events: list[Event], proposed: Event, as_of: str) -> tuple[str, str]:
+    with pytest.raises(StepRefused) as refused:
+        propose(slug, events, proposed, as_of)
+    return refused.value.rule, refused.value.message
+
+
+def test_an_event_is_never_recorded_before_it_takes_effect() -> None:
+    proposed = ev(K.GROUP_CONVENED, "2026-12-17", recorded="2026-12-16")
+    assert _refused("vela", SECOND_MINOR[:2], proposed, "2026-12-17") == (
+        DATES,
+        "An event cannot take effect after the date it is recorded.",
+    )
+
+
+def test_an_event_dated_before_the_latest_one_is_refused() -> None:
+    assert _refused("vela", SECOND_MINOR[:2], ev(K.GROUP_CONVENED, "2026-12-14"), "2026-12-16") == (
+        DATES,
+        "The latest event took effect on 2026-12-15; record events in the order they took effect.",
+    )
+
+
+def test_a_closed_case_says_no_step_is_open() -> None:
+    withdrawn = [ev(K.RAISED, "2026-12-14"), ev(K.WITHDRAWN, "2026-12-15")]
+    assert _refused("vela", withdrawn, ev(K.MEMBER_INFORMED, "2026-12-16"), "2026-12-16") == (
+        "BR-4",
+        "A step 'member informed' is not open while the case is withdrawn. Steps open now: none.",
+    )
+
+
+def test_a_breach_raised_at_a_level_the_code_does_not_have_is_refused_br_7() -> None:
+    assert _refused("vela", [], ev(K.RAISED, "2026-12-14", level="gross"), "2026-12-14") == (
+        "BR-7",
+        '"gross" is not a level of breach in this code.',
+    )
+
+
+def test_a_suspension_given_as_the_outcome_must_end_after_it_starts_br_9() -> None:
+    before = [earlier("H-1", *VERBAL_WARNING)]
+
+    def suspended(until: str) -> Event:
+        return ev(K.OUTCOME_RECORDED, "2027-03-24", outcome="suspension", until=d(until))
+
+    with pytest.raises(StepRefused) as refused:
+        propose(
+            "herefordshire", FURTHER_BREACH, suspended("2027-03-24"), "2027-03-24", before=before
+        )
+    assert (refused.value.rule, refused.value.message) == (
+        DATES,
+        "A suspension must end after it starts.",
+    )
+    view = propose(
+        "herefordshire", FURTHER_BREACH, suspended("2027-03-25"), "2027-03-24", before=before
+    )
+    assert [(f.start, f.ends) for f in view.file if f.effect is Effect.SUSPENSION] == [
+        (d("2027-03-24"), d("2027-03-25"))
+    ]
+
+
+def test_an_outcome_the_code_keeps_for_a_period_leaves_the_file_when_it_runs_out_br_10() -> None:
+    text = preset_text("vela")
+    warning = (
+        'label = "Final written warning, kept on record by Vela and the Panel"\n'
+        'levels = ["minor"]\neffect = "warning"\n'
+    )
+    assert text.count(warning) == 1
+    kept = load_policy(text.replace(warning, warning + 'keep = "12 months"\n'), source="v")
+    view = assess_policy(
+        kept, [*FOUND_MINOR, _recorded("final_written_warning")], as_of=d("2026-12-23")
+    )
+    assert [(f.key, f.start, f.ends) for f in view.file] == [
+        ("final_written_warning", d("2026-12-23"), d("2027-12-23"))
     ]

@@ -21,7 +21,7 @@ def _help(*argv: str, capsys: pytest.CaptureFixture[str]) -> str:
 def test_the_help_names_each_command_and_what_it_does(capsys: pytest.CaptureFixture[str]) -> None:
     text = _help(capsys=capsys)
     assert text.startswith("usage: panelkeeper rules ")
-    assert "Explain or check a code of conduct without starting the web application." in text
+    assert " Explain or check a code of conduct without starting the web application. " in text
     assert "explain print the rulebook of a preset or a file" in text
     assert "check check a code-of-conduct file and list problems" in text
 
@@ -74,3 +74,30 @@ def test_check_counts_one_problem_in_the_singular(
     path.write_text(preset_text("vela").replace('version = "preset-1"', "version = 1"))
     assert main(["check", str(path)]) == 1
     assert capsys.readouterr().out.splitlines()[-1] == "1 problem found."
+
+
+def test_a_name_that_is_neither_a_preset_nor_a_file_is_answered_with_the_choices(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["explain", "velaa"]) == 2
+    assert capsys.readouterr().err == (
+        '"velaa" is neither a preset nor a file: name one of vela, insight, nexus, '
+        "herefordshire, thirteen, or the path of a TOML file.\n"
+    )
+
+
+def test_explain_refuses_an_unreadable_file_as_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes('title = "caf\u00e9"\n'.encode("latin-1"))
+    assert main(["explain", str(path)]) == 2
+    assert capsys.readouterr().err == f"{path}: the file is not UTF-8 text; save it as UTF-8\n"
+
+
+def test_with_no_arguments_given_it_reads_the_command_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.argv", ["panelkeeper rules", "explain", "thirteen"])
+    assert main() == 0
+    assert capsys.readouterr().out == render_text(rulebook(load_preset("thirteen")))

@@ -4,6 +4,7 @@ that a real case read through the ladder gives the same dates, and what it refus
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -41,6 +42,13 @@ def test_notice_posted_on_christmas_eve_is_received_after_boxing_day_br_12() -> 
     ]
     assert not dates[0].deadline and dates[1].deadline
     assert counted(dates[1]) == "10 working days after Wednesday 30 December 2026"
+
+
+def test_a_notice_emailed_counts_as_received_the_same_day_br_12() -> None:
+    """Interpretation 2: an email is received the day it is sent."""
+    received, _ = plan(ladder("vela"), ENGLAND, PlanStep.NOTICE_EMAILED, d("2026-12-24"))
+    assert received.on == d("2026-12-24")
+    assert counted(received) == "the same day"
 
 
 def test_christmas_2027_on_a_saturday_moves_both_holidays_to_monday_and_tuesday() -> None:
@@ -89,7 +97,20 @@ def test_an_unknown_step_is_refused_listing_the_codes_steps() -> None:
     with pytest.raises(UnknownStep) as refused:
         read_step(ladder("thirteen"), "member_informed")
     assert refused.value.field == "step"
-    assert "notice_emailed, notice_posted, notice_handed" in refused.value.message
+    assert refused.value.given == "member_informed"
+    assert refused.value.valid == (
+        PlanStep.NOTICE_EMAILED,
+        PlanStep.NOTICE_POSTED,
+        PlanStep.NOTICE_HANDED,
+    )
+    assert (
+        str(refused.value)
+        == refused.value.message
+        == (
+            '"member_informed" is not a step this code sets a deadline from. Steps: '
+            "notice_emailed, notice_posted, notice_handed."
+        )
+    )
     with pytest.raises(UnknownStep):
         plan(ladder("thirteen"), ENGLAND, PlanStep.MEMBER_INFORMED, d("2027-01-04"))
     assert read_step(ladder("thirteen"), " Notice_Posted ") is PlanStep.NOTICE_POSTED
@@ -97,8 +118,11 @@ def test_an_unknown_step_is_refused_listing_the_codes_steps() -> None:
 
 def test_a_code_without_a_breach_procedure_has_no_steps() -> None:
     assert plan_steps(None) == ()
-    with pytest.raises(UnknownStep):
+    with pytest.raises(UnknownStep) as refused:
         read_step(None, "decision_made")
+    assert refused.value.message == (
+        '"decision_made" is not a step this code sets a deadline from. Steps: none.'
+    )
 
 
 @pytest.mark.parametrize("on", [dt.date(1999, 12, 31), dt.date(2100, 1, 1), dt.date.max])
@@ -106,6 +130,8 @@ def test_a_day_far_outside_any_case_is_refused(on: dt.date) -> None:
     with pytest.raises(DayOutOfRange) as refused:
         plan(ladder("vela"), ENGLAND, PlanStep.MEMBER_INFORMED, on)
     assert refused.value.field == "on"
+    assert refused.value.on == on
+    assert str(refused.value) == "Choose a day from 1 January 2000 to 31 December 2099."
 
 
 # -- a real case, read through the ladder, gives the same dates ------------------------
@@ -162,3 +188,52 @@ def test_a_case_gets_the_dates_the_planner_gives(slug: str) -> None:
     for day in DAYS:
         events = [Event(kind, day, **data) for kind, data in kinds]  # type: ignore[arg-type]
         assert _dues(slug, events, day) == _planned(slug, day, steps), day
+
+
+def test_an_outcome_with_its_own_notice_deadline_is_planned_apart_from_the_rest_br_11() -> None:
+    """Herefordshire with removal confirmed within 5 days: that clock names removal and
+    cites its rules; the code's 3 days name every other outcome."""
+    code = ladder("herefordshire")
+    assert code.notice is not None
+    five = replace(code.notice, within=replace(code.notice.within, amount=5))
+    own = replace(
+        code,
+        outcomes=tuple(replace(o, notice=five) if o.key == "removal" else o for o in code.outcomes),
+    )
+    dates = plan(own, ENGLAND, PlanStep.DECISION_MADE, d("2026-12-24"))
+    assert [(x.label, x.rules, x.applies_to, x.on) for x in dates] == [
+        (
+            "Confirm the outcome in writing",
+            ("BR-5", "BR-11", "BR-9", "BR-10"),
+            ("Removed from future work",),
+            d("2026-12-29"),
+        ),
+        (
+            "Confirm the outcome in writing",
+            ("BR-5", "BR-11"),
+            ("Verbal warning", "Suspended from future work"),
+            d("2026-12-27"),
+        ),
+    ]
+    uncited = replace(
+        own,
+        rules=tuple((part, ids) for part, ids in own.rules if part != "deadlines"),
+        outcomes=tuple(replace(o, rules=()) for o in own.outcomes),
+    )
+    cited = [x.rules for x in plan(uncited, ENGLAND, PlanStep.DECISION_MADE, d("2026-12-24"))]
+    assert cited == [("BR-11",), ("BR-11",)]
+
+
+def test_deadlines_the_code_cites_nothing_for_fall_back_to_br_5_and_br_11() -> None:
+    code = ladder("herefordshire")
+    bare = replace(
+        code, rules=tuple((part, ids) for part, ids in code.rules if part != "deadlines")
+    )
+    (conclude,) = plan(bare, ENGLAND, PlanStep.REPORT_RECEIVED, d("2026-12-24"))
+    (notice,) = plan(bare, ENGLAND, PlanStep.DECISION_MADE, d("2026-12-24"))
+    assert (conclude.label, conclude.rules, conclude.on) == (
+        "Deal with the breach",
+        ("BR-5",),
+        d("2027-01-03"),
+    )
+    assert (notice.rules, notice.applies_to) == (("BR-11",), ())

@@ -93,11 +93,15 @@ def _governance(g: Governance) -> list[Rule]:
     if g.approved_on:
         said.add("GOV-1", text=_approval_sentence(g.approved_on))
     if g.review_every:
-        who = sentence(titles(g.reviewed_by, "and")) if g.reviewed_by else "The organisation"
+        who = (
+            f"{sentence(titles(g.reviewed_by, 'and'))} review"
+            if g.reviewed_by
+            else "The organisation reviews"
+        )
         first = f", the first time in {month_year(g.review_due)}" if g.review_due else ""
         said.add(
             "GOV-1",
-            text=f"{who} review the code every {duration(g.review_every)}{first}; "
+            text=f"{who} the code every {duration(g.review_every)}{first}; "
             "an overdue review is flagged.",
         )
     if g.early_review_proposed_by is not None:
@@ -110,7 +114,7 @@ def _governance(g: Governance) -> list[Rule]:
         said.add("MEM-6", text="Revisions are agreed jointly by those who review the code.")
     if g.equality_impact_assessment:
         when = (
-            f", last on {g.equality_impact_assessed_on:%d %B %Y}"
+            f", last on {day_month_year(g.equality_impact_assessed_on)}"
             if g.equality_impact_assessed_on
             else ""
         )

@@ -52,13 +52,14 @@ def listing(words: Sequence[str], joiner: str = "and") -> str:
     """'a', 'a and b', 'a, b and c'."""
     words = [w for w in words if w]
     if len(words) <= 1:
-        return "".join(words)
+        # The separator joins nothing: there is at most one word.
+        return "".join(words)  # pragma: no mutate
     return ", ".join(words[:-1]) + f" {joiner} " + words[-1]
 
 
 def the(title: str) -> str:
     """A role title ready for a sentence: "the Chief Executive", "the Panel", "another ..."."""
-    first = title.split(" ", 1)[0].lower()
+    first = title.partition(" ")[0].lower()
     return title if first in {"the", "a", "an", "another", "any"} else f"the {title}"
 
 

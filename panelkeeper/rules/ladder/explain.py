@@ -117,7 +117,7 @@ def _raising(ladder: Ladder) -> Section:
 def _informal(ladder: Ladder) -> Section | None:
     if not ladder.informal:
         return None
-    said = _Sentences(ladder)
+    said = Sentences()
     for step in ladder.informal:
         joiner = "together with" if step.together else "or"
         text = f"{step.label}: taken by {_titles(step.taken_by, joiner)}"
@@ -333,7 +333,7 @@ def _notice(ladder: Ladder) -> Section:
         d = ladder.receipt(channel)
         return "the same day" if d.amount == 0 else f"{d} after it is sent"
 
-    said = _Sentences(ladder)
+    said = Sentences()
     said.add_citing(
         ladder.cites("receipt") or ladder.cites("appeal"),
         text=f"Written notice counts as received: by email {when(Channel.EMAIL)}; by post "
