@@ -286,7 +286,7 @@ def test_a_breach_is_raised_only_by_the_routes_and_people_the_code_names_br_1() 
                 ev(K.LEVEL_DETERMINED, "2026-12-23", level="minor"),
             ],
             [earlier("N-1", *NEXUS_FIRST)],
-            "A further minor breach: a minor breach was found in case N-1 on 2026-12-22, "
+            "A further minor breach: a minor breach was found in case N-1 on 22 December 2026, "
             "so further outcomes are open.",
         ),
     ],
@@ -379,7 +379,8 @@ def test_an_event_is_never_recorded_before_it_takes_effect() -> None:
 def test_an_event_dated_before_the_latest_one_is_refused() -> None:
     assert _refused("vela", SECOND_MINOR[:2], ev(K.GROUP_CONVENED, "2026-12-14"), "2026-12-16") == (
         DATES,
-        "The latest event took effect on 2026-12-15; record events in the order they took effect.",
+        "The latest event took effect on 15 December 2026; record events in the order they "
+        "took effect.",
     )
 
 
