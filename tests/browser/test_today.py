@@ -138,3 +138,16 @@ def test_a_member_on_a_phone_moves_between_their_own_pages(
         header_fits(phone_without_js, PHONE_WIDTH)
         assert_accessible_without_js(phone_without_js)
     assert phone_without_js.get_by_role("search").count() == 0
+
+
+def test_an_officer_finds_the_public_form_and_prints_its_poster(
+    page_with_js: Page, live_server: object, waiting: dict[str, str]
+) -> None:
+    page = page_with_js
+    sign_in(page, str(live_server), waiting["officer"], waiting["password"])
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Concerns").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Concerns")
+    page.get_by_role("link", name="print a poster with a QR code that opens it").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Poster for raising a concern")
+    expect(page.locator(".pk-poster svg")).to_be_visible()
+    assert_accessible(page)
