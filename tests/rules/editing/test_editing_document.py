@@ -400,6 +400,7 @@ def test_levels_steps_and_outcomes_are_offered_from_the_document() -> None:
             Target("roles.staff", name="head_of_touchpoints"),
         ),
         ("names", "groups", Target("groups")),
+        ("names", "groups.panel.x", Target("groups", name="panel")),
         ("names", "code.organisation", Target("code.organisation")),
         ("appeals", "breach.appeal", None),
         ("appeals", "breach.appeal.rules", None),
@@ -508,3 +509,17 @@ def test_rows_offered_as_choices_need_a_key_and_read_as_it_without_a_label() -> 
 def test_a_problem_under_a_longer_key_than_a_names_table_is_not_its_own() -> None:
     assert problem_target(part("names"), "groupsx") is None
     assert problem_target(part("titles"), "roles.staffing") is None
+
+
+def test_a_key_cut_to_forty_letters_loses_the_underscores_at_its_ends() -> None:
+    assert make_key("!!" + "a" * 45, ()) == "a" * 40
+    assert make_key("a" * 39 + " bc", ()) == "a" * 39
+
+
+def test_roles_and_titles_of_the_wrong_shape_offer_only_the_member_roles() -> None:
+    assert role_choices(parse("[roles]\nstaff = 3\nmembers = 3\n"))[0] == ("chair", "Chair")
+    assert len(role_choices(parse("[roles]\nstaff = 3\nmembers = 3\n"))) == 6
+    assert role_choices(parse("[roles.staff]\nx = 3\n[roles.members]\nchair = 4\n"))[0] == (
+        "chair",
+        "Chair",
+    )
