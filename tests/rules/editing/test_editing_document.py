@@ -523,3 +523,50 @@ def test_roles_and_titles_of_the_wrong_shape_offer_only_the_member_roles() -> No
         "chair",
         "Chair",
     )
+
+
+def test_a_table_left_with_both_kinds_of_rule_ids_is_removed() -> None:
+    text = '[behaviours]\nrules = ["MEM-2"]\nadopted = ["MEM-6"]\nresign_new_versions = false\n'
+    written = _write("documents", {"behaviours.resign_new_versions": True}, text)
+    assert written == ""
+
+
+def test_tables_emptied_in_turn_are_removed_up_to_the_first_still_needed() -> None:
+    text = '[attendance]\nrules = ["MTG-1"]\n\n[attendance.consecutive_absences]\nlimit = 2\n'
+    assert _write("attendance", {"attendance.consecutive_absences.limit": None}, text) == ""
+    kept = text.replace('rules = ["MTG-1"]', 'rules = ["MTG-1"]\napologies_to = ["chair"]')
+    assert _write("attendance", {"attendance.consecutive_absences.limit": None}, kept) == (
+        '[attendance]\nrules = ["MTG-1"]\napologies_to = ["chair"]\n\n'
+    )
+
+
+def test_rows_written_inline_in_the_file_stay_inline_when_a_row_is_added() -> None:
+    text = '[breach]\nlevels = [{ key = "minor", label = "Minor", marks = "a" }]\n'
+    minor = _rows("levels", "breach.levels", text)[0]
+    written = _write("levels", {"breach.levels": (minor, {"label": "Major", "marks": "b"})}, text)
+    assert written == (
+        '[breach]\nlevels = [{ key = "minor", label = "Minor", marks = "a" }, '
+        '{key = "major", rules = ["BR-7"], label = "Major", marks = "b"}]\n'
+    )
+
+
+def test_a_row_from_just_past_the_last_row_is_new() -> None:
+    minor = _rows("levels", "breach.levels")[0]
+    rows: tuple[Row, ...] = (minor, {ORIGIN: 1, "label": "Next", "marks": "n"})
+    text = _write("levels", {"breach.levels": rows})
+    assert [r["key"] for r in _rows("levels", "breach.levels", text)] == ["minor", "next"]
+
+
+def test_two_new_rows_with_the_same_title_get_different_keys() -> None:
+    minor = _rows("levels", "breach.levels")[0]
+    rows: tuple[Row, ...] = (
+        minor,
+        {"label": "Major", "marks": "a"},
+        {"label": "Major", "marks": "b"},
+    )
+    text = _write("levels", {"breach.levels": rows})
+    assert [r["key"] for r in _rows("levels", "breach.levels", text)] == [
+        "minor",
+        "major",
+        "major_2",
+    ]

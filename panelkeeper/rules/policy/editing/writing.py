@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, MutableMapping
-from typing import Any
+from typing import Any, cast
 
 import tomlkit
 from tomlkit.items import AoT, InlineTable
@@ -27,7 +27,7 @@ from panelkeeper.rules.policy.editing.entries import (
     Rows,
     Value,
 )
-from panelkeeper.rules.policy.editing.reading import LIST_KINDS, MISSING, lookup, read_entry
+from panelkeeper.rules.policy.editing.reading import LIST_KINDS, lookup, read_entry
 from panelkeeper.rules.policy.roles import MemberRole
 
 __all__ = [
@@ -148,15 +148,14 @@ def _table_at(
 
 
 def _remove(root: Container, path: list[str], name: str) -> None:
-    """Remove ``name`` from the table at ``path``, and tables it leaves holding only rule ids."""
-    table = _table_at(root, path)
-    if table is None or name not in table:
-        return
+    """Remove ``name`` from the table at ``path``, and tables it leaves holding only rule ids.
+
+    Called only for a key whose value differs from an unset one, so it is there.
+    """
+    table = cast(Container, _table_at(root, path))
     del table[name]
     while path and set(table) <= _CITES:
-        parent = _table_at(root, path[:-1])
-        if parent is None:
-            return
+        parent = cast(Container, _table_at(root, path[:-1]))
         del parent[path[-1]]
         path, table = path[:-1], parent
 
@@ -278,7 +277,7 @@ def _plain(table: Any) -> dict[str, object]:
 def _write_in(table: Container, entry: Field | Rows, value: Value, slug: str) -> None:
     """Write one field of a row (a nested list of rows included) into the row's table."""
     value = normalise(entry, value)
-    if value == read_entry(entry, _plain(table).get(entry.key, MISSING)):
+    if value == read_entry(entry, _plain(table).get(entry.key)):
         return
     if isinstance(entry, Rows):
         _write_rows(table, entry.key, entry, rows_of(value), slug)
