@@ -456,9 +456,11 @@ def test_a_row_key_that_is_not_text_reads_as_none() -> None:
 def test_what_a_form_sends_is_made_comparable_before_it_is_written() -> None:
     names = part("names").entry("groups")
     assert names is not None
-    junk = cast(Value, (("a", "A"), ("b",), ("c", " "), (" d ", " D ")))
+    junk = cast(Value, (("a", "A"), ("b",), ("c", " "), (" d ", " D "), ("k", 3), (4, "T")))
     assert normalise(names, junk) == (("a", "A"), ("d", "D"))
     assert normalise(names, "panel") == ()
+    assert normalise(names, None) == ()
+    assert rows_of(None) == ()
     levels = part("levels").entry("breach.levels")
     assert levels is not None
     rows = cast(Value, ({ORIGIN: "0", "label": " Minor "}, "x"))
