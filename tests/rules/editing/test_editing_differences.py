@@ -252,3 +252,14 @@ def _write_levels_added() -> str:
     minor = _rows("levels", "breach.levels")[0]
     new: Row = {"label": "Major breach", "marks": "serious"}
     return to_toml(with_values(parse(SMALL), part("levels"), {"breach.levels": (minor, new)}))
+
+
+def test_a_name_added_is_listed_under_its_part() -> None:
+    after = to_toml(
+        with_values(
+            parse(SMALL), part("names"), {"groups": (("panel", "Scrutiny Panel"), ("", "Forum"))}
+        )
+    )
+    assert [(d.part, d.label, d.before, d.after) for d in differences(SMALL, after)] == [
+        ("Names and words", "Groups this code covers", None, "Forum")
+    ]

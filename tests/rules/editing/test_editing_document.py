@@ -577,3 +577,8 @@ def test_two_new_rows_with_the_same_title_get_different_keys() -> None:
 def test_tables_created_on_the_way_cite_only_their_own_rule_ids() -> None:
     written = _write("appeals", {"breach.appeal.to": "chair"}, "")
     assert written == '[breach.appeal]\nrules = ["BR-12"]\nto = "chair"\n\n\n'
+
+
+def test_names_written_into_a_draft_without_their_table_create_it() -> None:
+    written = _write("names", {"groups": (("", "Scrutiny Panel"),)}, "")
+    assert written == '[groups]\nscrutiny_panel = "Scrutiny Panel"\n\n'
