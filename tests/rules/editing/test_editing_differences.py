@@ -232,3 +232,34 @@ def test_seats_are_described_and_compared_by_the_titles_of_their_roles() -> None
     assert [str(d) for d in differences(vela, fewer)] == [
         "Seats on the group: Service Improvement Team removed"
     ]
+
+
+def test_a_renamed_row_is_a_change_of_its_title_and_rows_after_a_removed_one_are_compared() -> None:
+    text = preset_text("thirteen")
+    outcomes = _rows("outcomes", "breach.outcomes", text)
+    renamed = {**outcomes[2], "label": "Training"}
+    assert _changes("outcomes", {"breach.outcomes": (outcomes[1], renamed)}, text) == [
+        "Outcomes: Asked to step back from every involvement activity removed",
+        "What the outcome is (outcome “Training and support”): Training and support → Training",
+    ]
+    added = differences(SMALL, _write_levels_added())
+    assert [(d.part, d.before, d.after) for d in added] == [
+        ("Levels of breach and escalation", None, "Major breach")
+    ]
+
+
+def _write_levels_added() -> str:
+    minor = _rows("levels", "breach.levels")[0]
+    new: Row = {"label": "Major breach", "marks": "serious"}
+    return to_toml(with_values(parse(SMALL), part("levels"), {"breach.levels": (minor, new)}))
+
+
+def test_a_name_added_is_listed_under_its_part() -> None:
+    after = to_toml(
+        with_values(
+            parse(SMALL), part("names"), {"groups": (("panel", "Scrutiny Panel"), ("", "Forum"))}
+        )
+    )
+    assert [(d.part, d.label, d.before, d.after) for d in differences(SMALL, after)] == [
+        ("Names and words", "Groups this code covers", None, "Forum")
+    ]

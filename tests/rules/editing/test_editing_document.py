@@ -400,6 +400,7 @@ def test_levels_steps_and_outcomes_are_offered_from_the_document() -> None:
             Target("roles.staff", name="head_of_touchpoints"),
         ),
         ("names", "groups", Target("groups")),
+        ("names", "groups.panel.x", Target("groups", name="panel")),
         ("names", "code.organisation", Target("code.organisation")),
         ("appeals", "breach.appeal", None),
         ("appeals", "breach.appeal.rules", None),
@@ -455,9 +456,11 @@ def test_a_row_key_that_is_not_text_reads_as_none() -> None:
 def test_what_a_form_sends_is_made_comparable_before_it_is_written() -> None:
     names = part("names").entry("groups")
     assert names is not None
-    junk = cast(Value, (("a", "A"), ("b",), ("c", " "), (" d ", " D ")))
+    junk = cast(Value, (("a", "A"), ("b",), ("c", " "), (" d ", " D "), ("k", 3), (4, "T")))
     assert normalise(names, junk) == (("a", "A"), ("d", "D"))
     assert normalise(names, "panel") == ()
+    assert normalise(names, None) == ()
+    assert rows_of(None) == ()
     levels = part("levels").entry("breach.levels")
     assert levels is not None
     rows = cast(Value, ({ORIGIN: "0", "label": " Minor "}, "x"))
@@ -508,3 +511,74 @@ def test_rows_offered_as_choices_need_a_key_and_read_as_it_without_a_label() -> 
 def test_a_problem_under_a_longer_key_than_a_names_table_is_not_its_own() -> None:
     assert problem_target(part("names"), "groupsx") is None
     assert problem_target(part("titles"), "roles.staffing") is None
+
+
+def test_a_key_cut_to_forty_letters_loses_the_underscores_at_its_ends() -> None:
+    assert make_key("!!" + "a" * 45, ()) == "a" * 40
+    assert make_key("a" * 39 + " bc", ()) == "a" * 39
+
+
+def test_roles_and_titles_of_the_wrong_shape_offer_only_the_member_roles() -> None:
+    assert role_choices(parse("[roles]\nstaff = 3\nmembers = 3\n"))[0] == ("chair", "Chair")
+    assert len(role_choices(parse("[roles]\nstaff = 3\nmembers = 3\n"))) == 6
+    assert role_choices(parse("[roles.staff]\nx = 3\n[roles.members]\nchair = 4\n"))[0] == (
+        "chair",
+        "Chair",
+    )
+
+
+def test_a_table_left_with_both_kinds_of_rule_ids_is_removed() -> None:
+    text = '[behaviours]\nrules = ["MEM-2"]\nadopted = ["MEM-6"]\nresign_new_versions = false\n'
+    written = _write("documents", {"behaviours.resign_new_versions": True}, text)
+    assert written == ""
+
+
+def test_tables_emptied_in_turn_are_removed_up_to_the_first_still_needed() -> None:
+    text = '[attendance]\nrules = ["MTG-1"]\n\n[attendance.consecutive_absences]\nlimit = 2\n'
+    assert _write("attendance", {"attendance.consecutive_absences.limit": None}, text) == ""
+    kept = text.replace('rules = ["MTG-1"]', 'rules = ["MTG-1"]\napologies_to = ["chair"]')
+    assert _write("attendance", {"attendance.consecutive_absences.limit": None}, kept) == (
+        '[attendance]\nrules = ["MTG-1"]\napologies_to = ["chair"]\n\n'
+    )
+
+
+def test_rows_written_inline_in_the_file_stay_inline_when_a_row_is_added() -> None:
+    text = '[breach]\nlevels = [{ key = "minor", label = "Minor", marks = "a" }]\n'
+    minor = _rows("levels", "breach.levels", text)[0]
+    written = _write("levels", {"breach.levels": (minor, {"label": "Major", "marks": "b"})}, text)
+    assert written == (
+        '[breach]\nlevels = [{ key = "minor", label = "Minor", marks = "a" }, '
+        '{key = "major", rules = ["BR-7"], label = "Major", marks = "b"}]\n'
+    )
+
+
+def test_a_row_from_just_past_the_last_row_is_new() -> None:
+    minor = _rows("levels", "breach.levels")[0]
+    rows: tuple[Row, ...] = (minor, {ORIGIN: 1, "label": "Next", "marks": "n"})
+    text = _write("levels", {"breach.levels": rows})
+    assert [r["key"] for r in _rows("levels", "breach.levels", text)] == ["minor", "next"]
+
+
+def test_two_new_rows_with_the_same_title_get_different_keys() -> None:
+    minor = _rows("levels", "breach.levels")[0]
+    rows: tuple[Row, ...] = (
+        minor,
+        {"label": "Major", "marks": "a"},
+        {"label": "Major", "marks": "b"},
+    )
+    text = _write("levels", {"breach.levels": rows})
+    assert [r["key"] for r in _rows("levels", "breach.levels", text)] == [
+        "minor",
+        "major",
+        "major_2",
+    ]
+
+
+def test_tables_created_on_the_way_cite_only_their_own_rule_ids() -> None:
+    written = _write("appeals", {"breach.appeal.to": "chair"}, "")
+    assert written == '[breach.appeal]\nrules = ["BR-12"]\nto = "chair"\n\n\n'
+
+
+def test_names_written_into_a_draft_without_their_table_create_it() -> None:
+    written = _write("names", {"groups": (("", "Scrutiny Panel"),)}, "")
+    assert written == '[groups]\nscrutiny_panel = "Scrutiny Panel"\n\n'

@@ -23,7 +23,7 @@ from panelkeeper.rules.ladder.model import Deadline
 from panelkeeper.rules.policy.editing.catalogue import PARTS
 from panelkeeper.rules.policy.editing.document import choices_for, parse, values
 from panelkeeper.rules.policy.editing.entries import Field, Kind, Names, Part, Row, Rows, Value
-from panelkeeper.rules.policy.editing.writing import rows_of
+from panelkeeper.rules.policy.editing.writing import names_of, rows_of
 
 __all__ = ["Difference", "described", "differences", "in_plain_words"]
 
@@ -94,16 +94,15 @@ def _field(sides: _Sides, field: Field, label: str, old: Value, new: Value) -> I
 
 
 def _names(sides: _Sides, names: Names, old: Value, new: Value) -> Iterator[Difference]:
-    before = dict(p for p in old if isinstance(p, tuple)) if isinstance(old, tuple) else {}
-    after = dict(p for p in new if isinstance(p, tuple)) if isinstance(new, tuple) else {}
+    before, after = dict(names_of(old)), dict(names_of(new))
     for key, title in before.items():
         if key not in after:
-            yield Difference(sides.part, names.label, str(title), None)
+            yield Difference(sides.part, names.label, title, None)
         elif after[key] != title:
-            yield Difference(sides.part, names.label, str(title), str(after[key]))
+            yield Difference(sides.part, names.label, title, after[key])
     for key, title in after.items():
         if key not in before:
-            yield Difference(sides.part, names.label, None, str(title))
+            yield Difference(sides.part, names.label, None, title)
 
 
 def _identity(rows: Rows, row: Row) -> object:
@@ -179,11 +178,7 @@ def described(document: TOMLDocument, part: Part) -> tuple[tuple[str, str], ...]
         if isinstance(entry, Rows):
             words = in_words([_title(entry, row, document) for row in rows_of(value)])
         elif isinstance(entry, Names):
-            words = (
-                in_words([str(p[1]) for p in value if isinstance(p, tuple)])
-                if isinstance(value, tuple)
-                else ""
-            )
+            words = in_words([title for _, title in names_of(value)])
         else:
             words = in_plain_words(entry, value, document)
         result.append((entry.label, words or "none"))

@@ -22,20 +22,18 @@ from panelkeeper.rules.policy.editing.entries import (
     Value,
 )
 
-__all__ = ["LIST_KINDS", "MISSING", "lookup", "read_entry", "read_field"]
+__all__ = ["LIST_KINDS", "lookup", "read_entry", "read_field"]
 
 #: Kinds whose value is a tuple of text; not set reads as ``()``.
 LIST_KINDS = frozenset({Kind.CHOICES, Kind.TEXTS, Kind.ROLES, Kind.LEVELS, Kind.STEPS})
 
-MISSING = object()
-
 
 def lookup(data: Mapping[str, object], dotted: str) -> object:
-    """The value at ``dotted`` in ``data``, or a marker object when it is absent."""
+    """The value at ``dotted`` in ``data``; ``None`` when it is absent (TOML has no null)."""
     value: object = data
     for name in dotted.split("."):
         if not isinstance(value, Mapping) or name not in value:
-            return MISSING
+            return None
         value = value[name]
     return value
 
@@ -84,8 +82,8 @@ def _typed(kind: Kind, raw: object) -> Value:
 
 
 def read_field(field: Field, raw: object) -> Value:
-    """The value of ``field`` given what the file holds at its key (the marker if absent)."""
-    value = None if raw is MISSING else _typed(field.kind, raw)
+    """The value of ``field`` given what the file holds at its key (``None`` if absent)."""
+    value = _typed(field.kind, raw)
     if value is None:
         value = field.default
     if value is None and field.kind in LIST_KINDS:
@@ -105,7 +103,7 @@ def _rows(rows: Rows, raw: object) -> tuple[Row, ...]:
             key = item.get(rows.key_field)
             row[rows.key_field] = key if isinstance(key, str) else None
         for field in rows.fields:
-            row[field.key] = read_entry(field, item.get(field.key, MISSING))
+            row[field.key] = read_entry(field, item.get(field.key))
         result.append(row)
     return tuple(result)
 
@@ -117,7 +115,7 @@ def _names(raw: object) -> tuple[tuple[str, str], ...]:
 
 
 def read_entry(entry: Entry, raw: object) -> Value:
-    """The value of ``entry`` given what the file holds at its key (the marker if absent)."""
+    """The value of ``entry`` given what the file holds at its key (``None`` if absent)."""
     if isinstance(entry, Rows):
         return _rows(entry, raw)
     if isinstance(entry, Names):
