@@ -116,7 +116,7 @@ def member_links(member: Member | None, *, chair: bool, has_cases: bool) -> list
         mine = {"member": member.pk}
         rows += [
             ("Meetings", reverse("meetings:portal", kwargs=mine), ["meetings"]),
-            ("Registers", reverse("registers:mine", kwargs=mine), ["registers"]),
+            ("Interests and gifts", reverse("registers:mine", kwargs=mine), ["registers"]),
             ("Letters", reverse("letters:mine", kwargs=mine), ["letters"]),
             (
                 "Expenses and rewards",

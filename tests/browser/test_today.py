@@ -130,7 +130,7 @@ def test_a_member_on_a_phone_moves_between_their_own_pages(
     base = str(live_server)
     sign_in(phone_without_js, base, waiting["member"], waiting["password"])
     menu = phone_without_js.get_by_role("navigation", name="Menu")
-    for text in ("Meetings", "Registers", "Letters", "Expenses and rewards", "Record"):
+    for text in ("Meetings", "Interests and gifts", "Letters", "Expenses and rewards", "Record"):
         menu.get_by_role("link", name=text, exact=True).click()
         expect(menu.get_by_role("link", name=text, exact=True)).to_have_attribute(
             "aria-current", "page"

@@ -26,6 +26,10 @@ def make_and_revoke(
     page: Page, base_url: str, officer: dict[str, str], check: Callable[[Page], None]
 ) -> None:
     sign_in_by_keyboard(page, base_url, officer["email"], officer["password"], check)
+    menu = page.get_by_role("navigation", name="Menu")
+    menu.get_by_role("link", name="Settings", exact=True).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
     press(page, "API tokens")
     expect(page.get_by_role("heading", level=1)).to_have_text("API tokens")
     check(page)

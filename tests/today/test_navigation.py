@@ -100,7 +100,7 @@ def test_a_member_sees_their_own_pages_without_a_search_box(factory: Factory) ->
     assert [text for text, _, _ in menu] == [
         "Home",
         "Meetings",
-        "Registers",
+        "Interests and gifts",
         "Letters",
         "Expenses and rewards",
         "Record",
