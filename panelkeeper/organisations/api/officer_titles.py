@@ -16,6 +16,7 @@ from panelkeeper.lib.api import read_body
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.api.officer import router
 from panelkeeper.organisations.api.staff_schemas import (
+    InvitationOut,
     PersonOut,
     TitleInvitationIn,
     TitleInvitationOut,
@@ -24,16 +25,10 @@ from panelkeeper.organisations.title_invitations import invite_to_title, waiting
 
 
 def _out(invitation: Invitation) -> TitleInvitationOut:
+    """The invitation as any staff invitation is given, with the title it is for."""
     title = invitation.for_title
     return TitleInvitationOut(
-        id=invitation.pk,
-        email=invitation.email,
-        role=invitation.role,
-        created_at=invitation.created_at,
-        expires_at=invitation.expires_at,
-        sent=invitation.sent,
-        accepted_at=invitation.accepted_at,
-        withdrawn_at=invitation.withdrawn_at,
+        **InvitationOut.model_validate(invitation, from_attributes=True).model_dump(),
         role_key=title.role_key,
         role_title=title.role_title,
     )
