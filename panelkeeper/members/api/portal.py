@@ -63,10 +63,7 @@ def sign(request: MemberRequest, member: int) -> Status[Signature]:
     signature = sign_document(
         member=record,
         version=version_named(record.group.organisation, data.version_id),
-        read_and_understood=data.read_and_understood,
-        typed_name=data.typed_name,
-        acknowledged_consequences=data.acknowledged_consequences,
-        different_name=data.different_name,
+        **data.model_dump(exclude={"version_id", "text_hash"}),
         hash_seen=data.text_hash,
         actor=request.user,
         today=timezone.localdate(),
