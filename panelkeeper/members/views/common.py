@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from panelkeeper.lib.forms import form_result
-from panelkeeper.lib.requests import SignedInRequest
+from panelkeeper.lib.requests import MemberRequest, SignedInRequest
 from panelkeeper.members.models import Member
 
 
@@ -22,6 +22,20 @@ def records_page(request: SignedInRequest, *, one: str, template: str) -> HttpRe
     if len(records) == 1:
         return redirect(one, member=records[0].pk)
     return render(request, template, {"records": records})
+
+
+def member_page(request: MemberRequest, template: str, **context: object) -> HttpResponse:
+    """``template`` with ``context``, the record the portal page is about, its organisation
+    and whether the signed-in person acts for it as advocate (the pages then say so), for
+    any page of the member portal."""
+    record = request.member
+    context = {
+        "member": record,
+        "organisation": record.group.organisation,
+        "acting_for": record.user_id != request.user.pk,
+        **context,
+    }
+    return render(request, template, context)
 
 
 def added_to[T](

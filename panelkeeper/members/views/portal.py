@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -25,7 +25,7 @@ from panelkeeper.members.records import share_contact_details
 from panelkeeper.members.signing import sign_document
 from panelkeeper.members.support import submit_expense
 from panelkeeper.members.support_forms import ExpenseForm
-from panelkeeper.members.views.common import added_to, records_page
+from panelkeeper.members.views.common import added_to, member_page, records_page
 from panelkeeper.members.views.officer_documents import signature_pdf_response
 
 
@@ -43,19 +43,17 @@ def my_record(request: MemberRequest, member: int) -> HttpResponse:
     record = request.member
     today = timezone.localdate()
     answer = eligibility(record, on=today)
-    context = {
-        "member": record,
-        "organisation": record.group.organisation,
-        "eligibility": answer,
-        "to_sign": [check for check in answer.documents if check.state in _SIGNABLE],
-        "signatures": record.signatures.select_related("version__document").prefetch_related(
+    return member_page(
+        request,
+        "members/my_record.html",
+        eligibility=answer,
+        to_sign=[check for check in answer.documents if check.state in _SIGNABLE],
+        signatures=record.signatures.select_related("version__document").prefetch_related(
             "countersignatures"
         ),
-        "appraisals": record.appraisals.all(),
-        "expenses": record.expenses.all(),
-        "acting_for": record.user_id != request.user.pk,
-    }
-    return render(request, "members/my_record.html", context)
+        appraisals=record.appraisals.all(),
+        expenses=record.expenses.all(),
+    )
 
 
 _SIGNABLE = ("unsigned", "outdated")
@@ -94,14 +92,13 @@ def sign(request: MemberRequest, member: int, version: int) -> HttpResponse:
     ):
         messages.success(request, f"You signed the {document_version.document.title}")
         return redirect("pages:home", member=record.pk)
-    context = {
-        "member": record,
-        "organisation": record.group.organisation,
-        "version": document_version,
-        "html": render_document(document_version.text),
-        "form": form,
-    }
-    return render(request, "members/sign.html", context)
+    return member_page(
+        request,
+        "members/sign.html",
+        version=document_version,
+        html=render_document(document_version.text),
+        form=form,
+    )
 
 
 @member_self
@@ -123,8 +120,7 @@ def my_group(request: MemberRequest, member: int) -> HttpResponse:
     record = request.member
     today = timezone.localdate()
     others = Member.objects.active(on=today).filter(group=record.group).exclude(pk=record.pk)
-    context = {"member": record, "organisation": record.group.organisation, "others": others}
-    return render(request, "members/my_group.html", context)
+    return member_page(request, "members/my_group.html", others=others)
 
 
 @member_self
@@ -143,13 +139,7 @@ def contact_sharing(request: MemberRequest, member: int) -> HttpResponse:
         shown = "are now shown to" if record.share_contact_details else "are now hidden from"
         messages.success(request, f"Contact details {shown} the other members")
         return redirect("members:my_record", member=record.pk)
-    context = {
-        "member": record,
-        "organisation": record.group.organisation,
-        "form": form,
-        "acting_for": record.user_id != request.user.pk,
-    }
-    return render(request, "members/my_contact_sharing.html", context)
+    return member_page(request, "members/my_contact_sharing.html", form=form)
 
 
 @member_self
@@ -157,13 +147,7 @@ def contact_sharing(request: MemberRequest, member: int) -> HttpResponse:
 def my_expenses(request: MemberRequest, member: int) -> HttpResponse:
     """The record's claims for expenses and rewards and where each has got to (MEM-5)."""
     record = request.member
-    context = {
-        "member": record,
-        "organisation": record.group.organisation,
-        "expenses": record.expenses.all(),
-        "acting_for": record.user_id != request.user.pk,
-    }
-    return render(request, "members/my_expenses.html", context)
+    return member_page(request, "members/my_expenses.html", expenses=record.expenses.all())
 
 
 @member_self
@@ -176,5 +160,4 @@ def claim_expense(request: MemberRequest, member: int) -> HttpResponse:
     if expense is not None:
         messages.success(request, f"{expense.get_kind_display()} of £{expense.amount} claimed")
         return redirect("members:my_expenses", member=record.pk)
-    context = {"member": record, "organisation": record.group.organisation, "form": form}
-    return render(request, "members/my_expense_form.html", context)
+    return member_page(request, "members/my_expense_form.html", form=form)
