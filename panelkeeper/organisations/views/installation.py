@@ -35,14 +35,7 @@ def found(request: SignedInRequest) -> HttpResponse:
     founded = form_result(
         request,
         form,
-        lambda: found_organisation(
-            name=form.cleaned_data["name"],
-            slug=form.cleaned_data["slug"],
-            region=form.cleaned_data["region"],
-            preset=form.cleaned_data["preset"],
-            officer_email=form.cleaned_data["officer_email"],
-            actor=request.user,
-        ),
+        lambda: found_organisation(**form.cleaned_data, actor=request.user),
         renamed={"email": "officer_email"},
     )
     if founded is not None:
