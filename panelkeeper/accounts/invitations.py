@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 LIFETIME = datetime.timedelta(days=7)
 BAD_EMAIL = "Enter an email address in the correct format, like name@example.com"
 # What the pages say once an invitation to {email} is sent again or withdrawn.
+SENT = "Invitation sent to {email}"
 RESENT = "Invitation sent to {email} again, with a new link"
 WITHDRAWN = "Invitation to {email} withdrawn"
 

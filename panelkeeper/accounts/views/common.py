@@ -1,18 +1,20 @@
-"""Helpers every app's staff pages share, and the buttons on a pending invitation that
-the staff, member and role holder pages all offer."""
+"""Helpers every app's staff pages share: the page that sends an invitation, and the
+buttons on a pending invitation that the staff, member and role holder pages all offer."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from django import forms
+from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from panelkeeper.accounts.invitations import RESENT, WITHDRAWN, resend, withdraw
+from panelkeeper.accounts.invitations import RESENT, SENT, WITHDRAWN, Sent, resend, withdraw
 from panelkeeper.accounts.models import Invitation
 from panelkeeper.accounts.permissions import OFFICER, staff
-from panelkeeper.lib.forms import button_change
+from panelkeeper.lib.forms import button_change, form_result
 from panelkeeper.lib.requests import StaffRequest
 
 
@@ -25,6 +27,26 @@ def staff_page(request: StaffRequest, template: str, **context: object) -> HttpR
         **context,
     }
     return render(request, template, context)
+
+
+def invitation_page(
+    request: StaffRequest,
+    form: forms.Form,
+    send: Callable[[], Sent],
+    *,
+    sent_to: str,
+    template: str,
+    show_rule: bool = False,
+    **context: object,
+) -> HttpResponse:
+    """The page that invites someone: ``form`` on ``template`` with ``context`` until
+    ``send`` (a domain function call) has sent the invitation, then to ``sent_to`` saying
+    to whom it went; with ``show_rule``, a refusal also names the rule it applies."""
+    sent = form_result(request, form, send, show_rule=show_rule)
+    if sent is not None:
+        messages.success(request, SENT.format(email=sent.invitation.email))
+        return redirect(sent_to)
+    return staff_page(request, template, form=form, **context)
 
 
 def invitation_button(

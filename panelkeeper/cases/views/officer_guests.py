@@ -5,20 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from panelkeeper.accounts.invitations import RESENT, WITHDRAWN, resend, withdraw
 from panelkeeper.accounts.permissions import OFFICER, get_object_for, staff
-from panelkeeper.accounts.views.common import invitation_button
+from panelkeeper.accounts.views.common import invitation_button, invitation_page
 from panelkeeper.cases.forms import GuestForm, TakeOffGuestForm
 from panelkeeper.cases.invitations import guest_parts, invite_to_case, take_off_case
 from panelkeeper.cases.models import Case, CaseInvitation
 from panelkeeper.cases.views.officer import form_page
-from panelkeeper.lib.forms import bound, form_result
+from panelkeeper.lib.forms import bound
 from panelkeeper.lib.requests import StaffRequest
 
 
@@ -42,25 +41,19 @@ def invite_guest(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     appeal, in this case alone."""
     case = _case(request, pk)
     form = GuestForm(**bound(request), parts=guest_parts(case))
-    sent = form_result(
+    return invitation_page(
         request,
         form,
         lambda: invite_to_case(case=case, actor=request.user, **form.cleaned_data),
         show_rule=True,
-    )
-    if sent is not None:
-        messages.success(request, f"Invitation sent to {sent.invitation.email}")
-        return redirect("cases:detail", org=org, pk=case.pk)
-    context = {
-        "organisation": request.organisation,
-        "case": case,
-        "form": form,
-        "title": "Invite someone from outside the team",
-        "submit": "Send invitation",
-        "intro": "They get an email with a link to set up a sign-in. It opens this case "
+        sent_to=reverse("cases:detail", kwargs={"org": org, "pk": case.pk}),
+        template="cases/action.html",
+        case=case,
+        title="Invite someone from outside the team",
+        submit="Send invitation",
+        intro="They get an email with a link to set up a sign-in. It opens this case "
         "alone: none of the organisation's other records.",
-    }
-    return render(request, "cases/action.html", context)
+    )
 
 
 def _on_invitation(

@@ -9,15 +9,15 @@ from collections.abc import Callable
 from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from panelkeeper.accounts.invitations import BAD_EMAIL, Sent
 from panelkeeper.accounts.models import Invitation
 from panelkeeper.accounts.permissions import OFFICER, get_object_for, staff
-from panelkeeper.accounts.views.common import invitation_buttons
-from panelkeeper.lib.forms import bound, button_change, form_result
+from panelkeeper.accounts.views.common import invitation_buttons, invitation_page
+from panelkeeper.lib.forms import bound, button_change
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.invitations import (
@@ -65,24 +65,19 @@ def advocate(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Invite someone by email to act for the member as their advocate."""
     member = member_for(request, pk)
     form = AdvocateForm(**bound(request))
-    sent = form_result(
+    record = reverse("members:detail", kwargs={"org": org, "pk": member.pk})
+    return invitation_page(
         request,
         form,
         lambda: invite_advocate(member=member, actor=request.user, **form.cleaned_data),
+        sent_to=record,
+        template="members/invite_advocate.html",
+        member=member,
+        page_title=f"Invite an advocate for {member.full_name}",
+        submit="Send invitation",
+        back_url=record,
+        back_text=f"Back to {member.full_name}",
     )
-    if sent is not None:
-        messages.success(request, f"Invitation sent to {sent.invitation.email}")
-        return _to_record(request, member)
-    context = {
-        "organisation": request.organisation,
-        "member": member,
-        "form": form,
-        "page_title": f"Invite an advocate for {member.full_name}",
-        "submit": "Send invitation",
-        "back_url": reverse("members:detail", kwargs={"org": org, "pk": member.pk}),
-        "back_text": f"Back to {member.full_name}",
-    }
-    return render(request, "members/invite_advocate.html", context)
 
 
 def _member_invitation(request: StaffRequest, pk: int) -> tuple[Invitation, str]:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.models import Invitation
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
-from panelkeeper.accounts.views.common import invitation_buttons, staff_page
+from panelkeeper.accounts.views.common import invitation_buttons, invitation_page, staff_page
 from panelkeeper.lib.forms import bound, form_result
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.forms import RoleHolderForm
@@ -79,20 +79,14 @@ def invite_role_holder(request: StaffRequest, org: str, role: str) -> HttpRespon
     if role not in titles:
         raise Http404("No such title in this organisation's code.")
     form = TitleInviteForm(**bound(request))
-    sent = form_result(
+    return invitation_page(
         request,
         form,
         lambda: invite_to_title(
             organisation=organisation, role_key=role, actor=request.user, **form.cleaned_data
         ),
-    )
-    if sent is not None:
-        messages.success(request, f"Invitation sent to {sent.invitation.email}")
-        return redirect("organisations:role_holders", org=org)
-    return staff_page(
-        request,
-        "organisations/invite_role_holder.html",
-        form=form,
+        sent_to=reverse("organisations:role_holders", kwargs={"org": org}),
+        template="organisations/invite_role_holder.html",
         page_title=f"Invite someone new to hold the title {titles[role].title}",
         submit="Send invitation",
         back_url=reverse("organisations:assign_role_holder", kwargs={"org": org, "role": role}),

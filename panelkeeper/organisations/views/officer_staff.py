@@ -13,8 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from panelkeeper.accounts.invitations import invite
 from panelkeeper.accounts.models import Invitation, User
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
-from panelkeeper.accounts.views.common import invitation_buttons, staff_page
-from panelkeeper.lib.forms import bound, button_change, form_applied, form_result
+from panelkeeper.accounts.views.common import invitation_buttons, invitation_page, staff_page
+from panelkeeper.lib.forms import bound, button_change, form_applied
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.staff import change_role, remove_staff, staff_of, staff_people
 from panelkeeper.organisations.staff_forms import InviteForm, RoleForm
@@ -55,21 +55,17 @@ def staff_list(request: StaffRequest, org: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def invite_staff(request: StaffRequest, org: str) -> HttpResponse:
     form = InviteForm(**bound(request))
-    sent = form_result(
+    staff_list = reverse("organisations:staff", kwargs={"org": org})
+    return invitation_page(
         request,
         form,
         lambda: invite(organisation=request.organisation, actor=request.user, **form.cleaned_data),
-    )
-    if sent is not None:
-        messages.success(request, f"Invitation sent to {sent.invitation.email}")
-        return redirect("organisations:staff", org=org)
-    return staff_page(
-        request,
-        "organisations/invite_staff.html",
-        form=form,
+        sent_to=staff_list,
+        template="organisations/invite_staff.html",
         page_title="Invite someone",
         submit="Send invitation",
-        **_back(org),
+        back_url=staff_list,
+        back_text="Back to staff",
     )
 
 
