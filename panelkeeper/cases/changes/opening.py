@@ -33,6 +33,7 @@ from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import GroupRole, Member
 from panelkeeper.organisations.in_force import calendar_for, version_on
 from panelkeeper.organisations.models import Organisation, PolicyVersion
+from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import Raiser
 from panelkeeper.rules.ladder.case import Event, EventKind
 
@@ -45,7 +46,9 @@ def _version_on(organisation: Organisation, on: dt.date) -> PolicyVersion:
     version = version_on(organisation, on=on)
     if version is None:
         raise Refused(
-            f"No code of conduct was in force on {on:%-d %B %Y}.", rule="BR-0", field="effective"
+            f"No code of conduct was in force on {day_month_year(on)}.",
+            rule="BR-0",
+            field="effective",
         )
     return version
 
@@ -268,7 +271,7 @@ def _open_from_asked_to_leave(
         member=record_.member,
         actor=actor,
         effective=meeting.date,
-        description=f"Asked to leave the meeting of {meeting.date:%-d %B %Y}: "
+        description=f"Asked to leave the meeting of {day_month_year(meeting.date)}: "
         f"{record_.what_happened}",
         setting=Setting.MEETING,
         clauses=cited,

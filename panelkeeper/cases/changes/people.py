@@ -30,6 +30,7 @@ from panelkeeper.cases.seats import (
 from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import GroupRole, Member
+from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import check_group
 
 if TYPE_CHECKING:
@@ -180,7 +181,8 @@ def remove_party(
     when, _ = dates(effective, today)
     if when < party.added_on:
         raise Refused(
-            f"They were added on {party.added_on:%-d %B %Y}: they cannot be taken off before then.",
+            f"They were added on {day_month_year(party.added_on)}: "
+            "they cannot be taken off before then.",
             rule="effective dates",
             field="effective",
         )
@@ -322,7 +324,7 @@ def release_seat(
     when, _ = dates(effective, today)
     if when < seat.seated_on:
         raise Refused(
-            f"The seat was filled on {seat.seated_on:%-d %B %Y}: "
+            f"The seat was filled on {day_month_year(seat.seated_on)}: "
             "it cannot be released before then.",
             rule="effective dates",
             field="effective",
