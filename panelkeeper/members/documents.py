@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,8 +19,8 @@ from django.utils.safestring import SafeString, mark_safe
 from panelkeeper.audit.log import record
 from panelkeeper.lib.markdown import keep_paragraphs, render_markdown
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.members.eligibility import Hurdle, eligibility
 from panelkeeper.members.models import Document, DocumentVersion, Member, Signature, text_hash
+from panelkeeper.organisations import in_force
 from panelkeeper.organisations.in_force import policy_of_version, version_on
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.organisations.policies import InvalidPolicy
@@ -140,26 +141,65 @@ class ToResign:
 
 
 def must_resign(organisation: Organisation, *, on: dt.date) -> list[ToResign]:
-    """Active members whose signature a newer version has outdated on ``on`` (MEM-6)."""
-    members = Member.objects.of(organisation).active(on=on).select_related("group__organisation")
-    # Only members who signed a version that is no longer the newest can need re-signing.
-    signed_old = Signature.objects.filter(member__in=members).exclude(
-        version__in=[
-            v.pk
-            for d in Document.objects.filter(organisation=organisation)
-            if (v := current_version(d, on=on)) is not None
-        ]
+    """Active members whose signature a newer version has outdated on ``on`` (MEM-6).
+
+    The same answer as each member's :func:`~.eligibility.eligibility` gives (a document
+    it counts as outdated), read in a fixed number of queries whatever the number of
+    members: the code in force, the documents with their versions, the members, and
+    their signatures."""
+    policy = in_force.loadable_policy_on(organisation, on=on)
+    if (
+        policy is None
+        or policy.documents is None
+        or not policy.behaviours.eligibility_needs_signatures
+        or not policy.behaviours.resign_new_versions
+    ):
+        return []
+    items = policy.documents.to_sign
+    documents = {
+        d.key: d
+        for d in Document.objects.filter(
+            organisation=organisation, key__in=[i.key for i in items]
+        ).prefetch_related("versions")
+    }
+    current = {
+        key: newest
+        for key, document in documents.items()
+        if (newest := newest_version([v for v in document.versions.all() if v.published_on <= on]))
+    }
+    members = list(
+        Member.objects.of(organisation).active(on=on).select_related("group__organisation")
     )
-    found = []
-    for member in members.filter(pk__in=signed_old.values("member")):
-        for check in eligibility(member, on=on).documents:
-            if check.state == Hurdle.OUTDATED and check.signature is not None:
-                found.append(
-                    ToResign(
-                        member, check.title, check.signature.version.label, check.current_label
-                    )
-                )
-    return found
+    latest: dict[tuple[int, str], Signature] = {}
+    on_current: set[tuple[int, str]] = set()
+    signatures = (
+        Signature.objects.filter(
+            member__in=[m.pk for m in members],
+            signed_on__lte=on,
+            version__document__in=[d.pk for d in documents.values()],
+        )
+        .select_related("version__document")
+        .order_by("-signed_on", "-recorded_at", "-id")
+    )
+    for signature in signatures:
+        key = (signature.member_id, signature.version.document.key)
+        latest.setdefault(key, signature)
+        if key[1] in current and signature.version_id == current[key[1]].pk:
+            on_current.add(key)
+    return [
+        ToResign(member, documents[item.key].title, signed.version.label, current[item.key].label)
+        for member in members
+        for item in items
+        if item.key in current
+        and (member.pk, item.key) not in on_current
+        and (signed := latest.get((member.pk, item.key))) is not None
+    ]
+
+
+def newest_version(versions: Iterable[DocumentVersion]) -> DocumentVersion | None:
+    """The version members sign among ``versions``: the latest published, the later
+    saved of two published on one day."""
+    return max(versions, key=lambda v: (v.published_on, v.pk), default=None)
 
 
 _HEADING = re.compile(r"<(/?)h([1-6])>")

@@ -19,6 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from panelkeeper.members.documents import newest_version
 from panelkeeper.members.models import Document, Member, Signature, Status
 from panelkeeper.members.status import end_of, status_record_on
 from panelkeeper.organisations import in_force
@@ -186,7 +187,7 @@ def _document_checks(
     for item in policy.documents.to_sign:
         document = documents.get(item.key)
         versions = [v for v in document.versions.all() if v.published_on <= on] if document else []
-        current = max(versions, key=lambda v: (v.published_on, v.pk), default=None)
+        current = newest_version(versions)
         mine = [s for s in signed if s.version.document.key == item.key]
         latest = mine[0] if mine else None
         on_current = next((s for s in mine if current and s.version_id == current.pk), None)

@@ -25,9 +25,9 @@ from panelkeeper.cases.due import deadlines_due
 from panelkeeper.cases.models import CaseEvent
 from panelkeeper.concerns.models import Concern
 from panelkeeper.letters.reminders import DIGEST_WORKING_DAYS, actions_due
-from panelkeeper.letters.waiting import gifts_to_send, outcomes_to_send
+from panelkeeper.letters.waiting import gifts_to_send, outcomes_to_send, resign_to_send
 from panelkeeper.meetings.models import MissedMeetings
-from panelkeeper.members.documents import documents_of_code
+from panelkeeper.members.documents import documents_of_code, newest_version
 from panelkeeper.members.models import Document, Signature
 from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.organisations.models import Organisation
@@ -49,6 +49,7 @@ class Kind(StrEnum):
     CONCERN = "concern"
     OUTCOME_LETTER = "outcome_letter"
     GIFT_LETTER = "gift_letter"
+    RESIGN_LETTER = "resign_letter"
     COUNTERSIGNATURE = "countersignature"
     DECLARATION_REVIEW = "declaration_review"
     GIFT_DECISION = "gift_decision"
@@ -235,9 +236,9 @@ def _concerns(asked: _Asked) -> Waiting:
 
 
 def _letters(asked: _Asked) -> Waiting:
-    """Outcomes not yet confirmed in writing (BR-11) and gifts whose result the member has
-    not been told (GIFT-2). Requests to re-sign a new version (MEM-6) are on the letters
-    to send page only: who must re-sign is worked out member by member."""
+    """Outcomes not yet confirmed in writing (BR-11), gifts whose result the member has
+    not been told (GIFT-2), and members not yet asked to sign a new version of a document
+    (MEM-6), waiting since that version was published."""
     to_send = asked.url("letters:to_send")
     cases = outcomes_to_send(asked.organisation)
     decided = dict(
@@ -268,10 +269,22 @@ def _letters(asked: _Asked) -> Waiting:
         )
         for gift in gifts_to_send(asked.organisation)
     ]
+    items += [
+        _since(
+            Kind.RESIGN_LETTER,
+            f"Ask them to sign the {resign.title}, version {resign.version.label} "
+            f"(they signed version {resign.signed_label})",
+            str(resign.member),
+            resign.version.published_on,
+            f"{to_send}#new-versions",
+            "Letters to send",
+        )
+        for resign in resign_to_send(asked.organisation, on=asked.today)
+    ]
     return Waiting(
         ListKey.LETTERS,
         "Letters waiting to be sent",
-        "No outcome or gift letter is waiting to be sent.",
+        "No outcome, gift or re-signing letter is waiting to be sent.",
         _shown(items),
         len(items),
         to_send,
@@ -286,11 +299,15 @@ def _countersignatures(asked: _Asked) -> Waiting:
     items: list[Item] = []
     if code is not None and code.countersigned_by is not None:
         current = [
-            max(versions, key=lambda v: (v.published_on, v.pk)).pk
+            newest.pk
             for document in Document.objects.filter(
                 organisation=asked.organisation
             ).prefetch_related("versions")
-            if (versions := [v for v in document.versions.all() if v.published_on <= asked.today])
+            if (
+                newest := newest_version(
+                    v for v in document.versions.all() if v.published_on <= asked.today
+                )
+            )
         ]
         waiting = (
             Signature.objects.filter(

@@ -13,8 +13,11 @@ from django.urls import reverse
 
 from panelkeeper.cases.changes.steps import inform_member
 from panelkeeper.cases.reading import read_case
+from panelkeeper.letters.issuing import issue_resign_request
+from panelkeeper.members.documents import must_resign
+from panelkeeper.members.eligibility import Hurdle, eligibility
 from panelkeeper.members.models import DocumentVersion
-from panelkeeper.today.items import SHOWN, Kind, ListKey, today_for
+from panelkeeper.today.items import SHOWN, Item, Kind, ListKey, today_for
 from tests.factory import Factory
 from tests.today.records import DECIDED, one_of_each
 
@@ -200,3 +203,91 @@ def test_anyone_else_is_refused_today(
     assert member.get(TODAY).status_code == 404
     assert member.get(API).status_code == 404
     assert client.get(API).status_code == 401
+
+
+def _two_versions(factory: Factory) -> tuple[DocumentVersion, DocumentVersion]:
+    """Version 2026-1 of the Code of Conduct, and 2026-2 published on 1 June 2026."""
+    factory.code_in_force("vela")
+    first = factory.document_version("code_of_conduct", title="Code of Conduct", label="2026-1")
+    second = factory.document_version(
+        "code_of_conduct", title="Code of Conduct", label="2026-2", published_on=D(2026, 6, 1)
+    )
+    return first, second
+
+
+def _resign_items(factory: Factory) -> list[Item]:
+    letters = _lists(factory, on=D(2026, 11, 23))[ListKey.LETTERS]
+    return [i for i in letters.items if i.kind is Kind.RESIGN_LETTER]  # type: ignore[attr-defined]
+
+
+def test_members_who_must_re_sign_wait_on_today_until_asked_by_letter_mem_6(
+    factory: Factory,
+) -> None:
+    first, second = _two_versions(factory)
+    member = factory.panel_member(full_name="Rhys Resign", email="rhys@example.org")
+    factory.signature(member, first)
+    factory.signature(factory.panel_member(full_name="Sian Signed"), second)
+    factory.panel_member(full_name="Never Signed")
+    items = _resign_items(factory)
+    assert [(i.member, i.what, i.when) for i in items] == [
+        (
+            "Rhys Resign",
+            "Ask them to sign the Code of Conduct, version 2026-2 (they signed version 2026-1)",
+            "Since 1 June 2026",
+        )
+    ]
+    assert items[0].link == reverse("letters:to_send", kwargs={"org": "home"}) + "#new-versions"
+    issue_resign_request(member=member, version=second, signed_label="2026-1", actor=None)
+    assert _resign_items(factory) == []
+
+
+def test_a_member_who_signs_the_new_version_no_longer_waits_mem_6(factory: Factory) -> None:
+    first, second = _two_versions(factory)
+    member = factory.panel_member()
+    factory.signature(member, first)
+    assert len(_resign_items(factory)) == 1
+    factory.signature(member, second, signed_on=D(2026, 6, 2))
+    assert _resign_items(factory) == []
+
+
+def test_who_must_re_sign_agrees_with_each_members_eligibility_mem_6(factory: Factory) -> None:
+    first, second = _two_versions(factory)
+    outdated, current, ended = (factory.panel_member() for _ in range(3))
+    factory.signature(outdated, first)
+    factory.signature(current, first)
+    factory.signature(current, second, signed_on=D(2026, 6, 2))
+    factory.signature(ended, first)
+    ended.ended_on = D(2026, 9, 1)
+    ended.save()
+    on = D(2026, 11, 23)
+    found = must_resign(factory.home, on=on)
+    assert [(r.member, r.signed_label, r.current_label) for r in found] == [
+        (outdated, "2026-1", "2026-2")
+    ]
+    for member in (outdated, current):
+        hurdles = {c.state for c in eligibility(member, on=on).documents}
+        assert (Hurdle.OUTDATED in hurdles) == (member == outdated)
+    # Before the new version is published nobody has anything to re-sign.
+    assert must_resign(factory.home, on=D(2026, 5, 31)) == []
+
+
+def test_re_signing_is_read_in_the_same_queries_for_3_members_as_for_30_mem_6(
+    factory: Factory, officer_client: Client
+) -> None:
+    first, _ = _two_versions(factory)
+    pages = (
+        TODAY,
+        API,
+        reverse("letters:to_send", kwargs={"org": "home"}),
+        reverse("members:documents", kwargs={"org": "home"}),
+    )
+    for _ in range(3):
+        factory.signature(factory.panel_member(), first)
+    few = [_queries(officer_client, url) for url in pages]
+    for _ in range(27):
+        factory.signature(factory.panel_member(), first)
+    assert [_queries(officer_client, url) for url in pages] == few
+    letters = next(f for f in officer_client.get(API).json()["lists"] if f["key"] == "letters")
+    assert letters["total"] == 30
+    assert {i["kind"] for i in letters["items"]} == {"resign_letter"}
+    assert officer_client.get(pages[2]).content.decode().count("Ask them to sign<") == 30

@@ -49,7 +49,8 @@ def get_today(request: StaffRequest, org: str) -> TodayOut:
 
     Deadlines of cases and meeting actions due within a few working days or overdue (with
     what is left, in working days, or in days for a deadline counted in calendar days),
-    concerns waiting for triage (officers only), letters waiting to be sent, signatures
+    concerns waiting for triage (officers only), letters waiting to be sent (outcomes,
+    gifts decided, and requests to sign a new version of a document), signatures
     waiting for countersignature, declarations overdue for review, and gifts and
     missed-meetings decisions waiting for a meeting. At most 20 items of each list, with
     its total and the page that lists them all; each item's ``link`` is the page that acts
