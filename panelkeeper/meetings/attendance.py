@@ -1,4 +1,5 @@
-"""Recording attendance and apologies (MTG-1) and sending apologies from the portal.
+"""Recording attendance and apologies (MTG-1), and sending or withdrawing apologies
+from the portal.
 
 Apologies keep the day they were given; those after the code's notice are marked late
 but stay apologies (Interpretation 7). After every record the member's run of missed
@@ -166,3 +167,33 @@ def send_apologies(
         actor=actor,
         today=today,
     )
+
+
+def withdraw_apologies(*, meeting: Meeting, member: Member, actor: User, today: dt.date) -> None:
+    """Take back the apologies ``member`` sent for a meeting not yet held (MTG-1): they are
+    expected there again, as if none had been sent. An officer may do it for them.
+
+    The attendance entry goes; the audit log keeps who withdrew it and when. Apologies
+    for a meeting already held, cancelled or past stay on record: correct them on the
+    attendance page instead.
+    """
+    meeting.refresh_from_db(fields=["status", "date"])
+    if meeting.status != MeetingStatus.SCHEDULED or meeting.date < today:
+        raise Refused("Apologies can be withdrawn only for a meeting still to come.")
+    with transaction.atomic():
+        entry = (
+            Attendance.objects.select_for_update()
+            .filter(meeting=meeting, member=member, presence=Presence.APOLOGIES)
+            .first()
+        )
+        if entry is None:
+            raise Refused(f"{member.full_name} has not sent apologies for this meeting.")
+        record(
+            actor=actor,
+            organisation=meeting.group.organisation,
+            action="attendance.apologies_withdrawn",
+            obj=entry,
+            fields=FIELDS,
+        )
+        entry.delete()
+        review_member(member=member, actor=actor, today=today)

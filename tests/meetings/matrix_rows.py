@@ -141,6 +141,49 @@ def my_feed_kw(factory: Factory) -> dict[str, Any]:
     return {"member": member.pk, "pk": feed.pk}
 
 
+def _with_apologies(factory: Factory) -> Any:
+    """A meeting to come for which the member has sent apologies."""
+    from django.utils import timezone
+
+    from panelkeeper.meetings.attendance import send_apologies
+
+    meeting = _meeting(factory)
+    send_apologies(
+        meeting=meeting,
+        member=factory.member_record,
+        reason="Away",
+        actor=factory.member(),
+        today=timezone.localdate(),
+    )
+    return meeting
+
+
+def withdraw_kw(factory: Factory) -> dict[str, Any]:
+    return {"member": factory.member_record.pk, "pk": _with_apologies(factory).pk}
+
+
+def withdraw_for_kw(factory: Factory) -> dict[str, Any]:
+    meeting = _with_apologies(factory)
+    return {"org": factory.home.slug, "pk": meeting.pk, "member": factory.member_record.pk}
+
+
+def api_withdraw(factory: Factory) -> dict[str, Any]:
+    return {"member": factory.member_record.pk, "meeting_id": _with_apologies(factory).pk}
+
+
+def api_withdraw_for(factory: Factory) -> dict[str, Any]:
+    meeting = _with_apologies(factory)
+    return {
+        "org": factory.home.slug,
+        "meeting_id": meeting.pk,
+        "member_id": factory.member_record.pk,
+    }
+
+
+def api_nothing_to_withdraw(factory: Factory) -> dict[str, Any]:
+    return {**api_meeting(factory), "member_id": factory.member_record.pk}
+
+
 def member_only(ok: Expected) -> dict[str, Expected]:
     """Only the member themself; everyone else signed in gets 404, as for a missing record."""
     return {
@@ -274,6 +317,15 @@ MEETING_ROWS: list[Row] = [
     Row("meetings:portal_meeting", "GET", member_only(200), portal_meeting_kw),
     Row("meetings:apologies", "GET", member_only(200), portal_meeting_kw),
     Row("meetings:apologies", "POST", member_only(302), portal_meeting_kw, note="sent"),
+    Row("meetings:withdraw_apologies", "POST", member_only(302), withdraw_kw, note="withdrawn"),
+    Row("meetings:withdraw_apologies", "GET", member_only(405), withdraw_kw),
+    Row("meetings:withdraw_apologies_for", "POST", officers(302), withdraw_for_kw),
+    Row(
+        "meetings:withdraw_apologies_for",
+        "GET",
+        {**not_allowed(), "auditor": 403},
+        withdraw_for_kw,
+    ),
     Row("meetings:portal_paper", "GET", member_only(200), portal_paper_kw),
     Row("meetings:portal_feed_off", "POST", member_only(302), my_feed_kw),
     Row("meetings:portal_feed_off", "GET", {**member_only(405)}, my_feed_kw),
@@ -304,6 +356,20 @@ MEETING_ROWS: list[Row] = [
         api_attendance,
         note="no body",
     ),
+    Row(
+        API + "/{org}/meetings/{meeting_id}/apologies/{member_id}",
+        "DELETE",
+        api_officers(204),
+        api_withdraw_for,
+        note="withdrawn for the member",
+    ),
+    Row(
+        API + "/{org}/meetings/{meeting_id}/apologies/{member_id}",
+        "DELETE",
+        api_officers(422),
+        api_nothing_to_withdraw,
+        note="no apologies sent",
+    ),
     Row(API + "/{org}/meetings/{meeting_id}/items", "POST", api_officers(422), api_meeting),
     Row(API + "/{org}/meetings/{meeting_id}/decisions", "POST", api_officers(422), api_held),
     Row(API + "/{org}/decisions/{decision_id}/votes", "POST", api_officers(422), api_decision),
@@ -328,5 +394,19 @@ MEETING_ROWS: list[Row] = [
         api_member_only(422),
         api_portal_meeting,
         note="no JSON body",
+    ),
+    Row(
+        API + "/portal/{member}/meetings/{meeting_id}/apologies",
+        "DELETE",
+        api_member_only(204),
+        api_withdraw,
+        note="withdrawn",
+    ),
+    Row(
+        API + "/portal/{member}/meetings/{meeting_id}/apologies",
+        "DELETE",
+        api_member_only(422),
+        api_portal_meeting,
+        note="no apologies sent",
     ),
 ]

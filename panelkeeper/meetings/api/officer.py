@@ -21,7 +21,7 @@ from panelkeeper.meetings.api.common import (
     _member,
     router,
 )
-from panelkeeper.meetings.attendance import record_attendance
+from panelkeeper.meetings.attendance import record_attendance, withdraw_apologies
 from panelkeeper.meetings.models import AgendaItem, Attendance, Meeting
 from panelkeeper.meetings.queries import meeting_page
 from panelkeeper.meetings.schedule import (
@@ -165,6 +165,22 @@ def put_attendance(request: StaffRequest, org: str, meeting_id: int, member_id: 
         actor=request.user,
         today=timezone.localdate(),
     )
+
+
+@api_officers.delete(router, "/{org}/meetings/{meeting_id}/apologies/{member_id}", None, status=204)
+def delete_apologies(
+    request: StaffRequest, org: str, meeting_id: int, member_id: int
+) -> Status[None]:
+    """Withdraw a member's apologies for a meeting to come, for them (MTG-1).
+
+    The member is expected at the meeting again; the audit log keeps the withdrawal."""
+    withdraw_apologies(
+        meeting=_meeting(request, meeting_id),
+        member=_member(request, member_id),
+        actor=request.user,
+        today=timezone.localdate(),
+    )
+    return Status(204, None)
 
 
 @api_officers.post(

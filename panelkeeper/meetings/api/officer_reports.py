@@ -21,7 +21,7 @@ from panelkeeper.meetings.api.common import (
     _summary,
     router,
 )
-from panelkeeper.meetings.attendance import send_apologies
+from panelkeeper.meetings.attendance import send_apologies, withdraw_apologies
 from panelkeeper.meetings.calendars import create_feed, revoke_feed
 from panelkeeper.meetings.lookups import missed_in
 from panelkeeper.meetings.missed import decide_missed_meetings
@@ -154,9 +154,7 @@ def my_meetings(request: MemberRequest, member: int) -> list[Meeting]:
 def my_apologies(request: MemberRequest, member: int, meeting_id: int) -> Status[Attendance]:
     """Send apologies for a meeting to come (MTG-1)."""
     me = request.member
-    meeting = Meeting.objects.filter(group_id=me.group_id, pk=meeting_id).first()
-    if meeting is None:
-        raise HttpError(404, "Not Found")
+    meeting = _my_meeting(request, meeting_id)
     data = read_body(request, s.ApologiesIn)
     entry = send_apologies(
         meeting=meeting,
@@ -167,3 +165,23 @@ def my_apologies(request: MemberRequest, member: int, meeting_id: int) -> Status
         today=timezone.localdate(),
     )
     return Status(201, entry)
+
+
+@api_members.delete(router, "/portal/{member}/meetings/{meeting_id}/apologies", None, status=204)
+def withdraw_my_apologies(request: MemberRequest, member: int, meeting_id: int) -> Status[None]:
+    """Withdraw the apologies you sent for a meeting to come: you are expected again (MTG-1)."""
+    withdraw_apologies(
+        meeting=_my_meeting(request, meeting_id),
+        member=request.member,
+        actor=request.user,
+        today=timezone.localdate(),
+    )
+    return Status(204, None)
+
+
+def _my_meeting(request: MemberRequest, meeting_id: int) -> Meeting:
+    """A meeting of the member's own group; any other answers 404."""
+    meeting = Meeting.objects.filter(group_id=request.member.group_id, pk=meeting_id).first()
+    if meeting is None:
+        raise HttpError(404, "Not Found")
+    return meeting

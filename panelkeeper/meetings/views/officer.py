@@ -1,4 +1,5 @@
-"""Staff pages for meetings: list, schedule, the meeting page, move, cancel, attendance, .ics."""
+"""Staff pages for meetings: list, schedule, the meeting page, move, cancel, attendance,
+apologies withdrawn for a member, .ics."""
 
 from __future__ import annotations
 
@@ -11,16 +12,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from panelkeeper.accounts.models import User
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.accounts.views.common import staff_page
-from panelkeeper.lib.forms import bound, form_applied, form_result
+from panelkeeper.lib.forms import bound, button_change, form_applied, form_result
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import actions_of, overdue
-from panelkeeper.meetings.attendance import record_attendance
+from panelkeeper.meetings.attendance import record_attendance, withdraw_apologies
 from panelkeeper.meetings.calendars import calendar
 from panelkeeper.meetings.codes import meeting_rules
 from panelkeeper.meetings.forms import (
@@ -220,6 +221,22 @@ def _record_all(meeting: Meeting, form: AttendanceForm, *, actor: User) -> None:
             except Refused as refusal:
                 refusal.field = form.field_for(member, refusal.field)
                 raise
+
+
+@staff(OFFICER)
+@require_POST
+def withdraw_apologies_for(request: StaffRequest, org: str, pk: int, member: int) -> HttpResponse:
+    """Withdraw a member's apologies for a meeting to come, for them (MTG-1)."""
+    meeting = meeting_for(request, pk)
+    found = get_object_for(request.organisation, Member.objects.all(), via=VIA, pk=member)
+    button_change(
+        request,
+        lambda: withdraw_apologies(
+            meeting=meeting, member=found, actor=request.user, today=timezone.localdate()
+        ),
+        done=f"Apologies withdrawn: {found.full_name} is expected at the meeting again",
+    )
+    return redirect("meetings:detail", org=org, pk=pk)
 
 
 @staff(*READERS)

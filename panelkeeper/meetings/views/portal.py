@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from panelkeeper.accounts.permissions import member_self
 from panelkeeper.lib.forms import bound, button_change, form_result
 from panelkeeper.lib.requests import MemberRequest
-from panelkeeper.meetings.attendance import send_apologies
+from panelkeeper.meetings.attendance import send_apologies, withdraw_apologies
 from panelkeeper.meetings.calendars import create_feed, revoke_feed
 from panelkeeper.meetings.codes import code_on
 from panelkeeper.meetings.forms import ApologiesForm
@@ -130,6 +130,21 @@ def apologies(request: MemberRequest, member: int, pk: int) -> HttpResponse:
         return redirect("pages:home", member=member)
     context = {"member": request.member, "meeting": found, "form": form, "sent": sent}
     return render(request, "meetings/portal_apologies.html", context)
+
+
+@member_self
+@require_POST
+def withdraw(request: MemberRequest, member: int, pk: int) -> HttpResponse:
+    """Withdraw the apologies sent for a meeting to come: the member is expected again."""
+    found = _meeting(request, pk)
+    button_change(
+        request,
+        lambda: withdraw_apologies(
+            meeting=found, member=request.member, actor=request.user, today=timezone.localdate()
+        ),
+        done=f"Apologies withdrawn. We expect you at the meeting on {day_month_year(found.date)}.",
+    )
+    return redirect("pages:home", member=member)
 
 
 @member_self
