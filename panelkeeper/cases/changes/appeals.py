@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from panelkeeper.cases.changes.steps import dated_step
@@ -19,6 +22,8 @@ from panelkeeper.cases.models import Case, CaseEvent
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.cases.routing import holder_of
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.outbox.posting import post
+from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import Effect
 from panelkeeper.rules.ladder.case import AppealResult, EventKind
 
@@ -79,7 +84,8 @@ def lodge_own_appeal(
 ) -> CaseEvent:
     """The member a case is about (or their advocate) appeals online, in their own words,
     received the day they send it (BR-12). Refused where the decision cannot be appealed,
-    or is already under appeal."""
+    or is already under appeal. The sender gets a receipt by email and the appeal officer
+    a notice, saved in the outbox with the appeal."""
     grounds = grounds.strip()
     if not grounds:
         raise Refused(
@@ -94,7 +100,50 @@ def lodge_own_appeal(
     day = today or timezone.localdate()
     if not can_appeal(assess_case(case, as_of=day)):
         raise Refused("You cannot appeal this decision online.", rule="BR-12")
-    return lodge_appeal(case=case, received_on=day, actor=actor, today=day, grounds=grounds)
+    with transaction.atomic():
+        event = lodge_appeal(case=case, received_on=day, actor=actor, today=day, grounds=grounds)
+        _tell_of_appeal(event, sender=actor)
+    return event
+
+
+def _tell_of_appeal(event: CaseEvent, *, sender: User) -> None:
+    """Email a receipt to whoever sent the appeal, and tell the appeal officer it has been
+    put to them, through the outbox in the appeal's own transaction: both emails are
+    saved with the appeal or not at all. Neither repeats the grounds; the officer reads
+    them signed in."""
+    case = event.case
+    received = day_month_year(event.effective)
+    link = settings.BASE_URL.rstrip("/") + reverse("cases:my_case", kwargs={"case": case.pk})
+    if sender.email:
+        post(
+            key=f"appeal:{event.pk}:receipt",
+            to=sender.email,
+            name=sender.get_full_name(),
+            subject=f"We have your appeal about case {case.reference}",
+            body=(
+                f"We got your appeal about case {case.reference} on {received}.\n\n"
+                f"It goes to the {case.appeal_to}, who will look at it. We will write to you "
+                "with the result.\n\n"
+                f"You can see your case at any time here:\n\n{link}\n\n"
+                f"{case.organisation}\n"
+            ),
+            organisation=case.organisation,
+        )
+    officer = case.appeal_officer
+    if officer is not None and officer.email and officer != sender:
+        post(
+            key=f"appeal:{event.pk}:officer",
+            to=officer.email,
+            name=officer.get_full_name(),
+            subject=f"An appeal has been put to you: case {case.reference}",
+            body=(
+                f"The member sent an appeal about case {case.reference} on {received}. "
+                f"It is put to you as the {case.appeal_to}.\n\n"
+                f"Sign in to read it and record your decision:\n\n{link}\n\n"
+                f"{case.organisation}\n"
+            ),
+            organisation=case.organisation,
+        )
 
 
 def decide_late_appeal(
