@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -49,6 +51,13 @@ def django_db_modify_db_settings(
     db = settings.DATABASES["default"]
     if db["ENGINE"] == "django.db.backends.sqlite3" and not db.get("TEST", {}).get("NAME"):
         db.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+
+
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings: Any, tmp_path: Path) -> None:
+    """Files a test stores (papers, logos, the demo's logos) land in a folder thrown away
+    afterwards, never in the installation's own ``var/media``."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -147,14 +147,8 @@ def _with_apologies(factory: Factory) -> Any:
 
     from panelkeeper.meetings.attendance import send_apologies
 
-    meeting = _meeting(factory)
-    send_apologies(
-        meeting=meeting,
-        member=factory.member_record,
-        reason="Away",
-        actor=factory.member(),
-        today=timezone.localdate(),
-    )
+    meeting, member, today = _meeting(factory), factory.member_record, timezone.localdate()
+    send_apologies(meeting=meeting, member=member, actor=factory.member(), today=today)
     return meeting
 
 

@@ -36,14 +36,8 @@ def _today(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def meeting(factory: Factory, nexus: PolicyVersion) -> Meeting:
     """A meeting on 3 December 2026 for which Mina Member has sent apologies."""
-    found = factory.meeting(date=D(2026, 12, 3))
-    send_apologies(
-        meeting=found,
-        member=factory.member_record,
-        reason="Away with family",
-        actor=factory.member(),
-        today=TODAY,
-    )
+    found, member = factory.meeting(date=D(2026, 12, 3)), factory.member_record
+    send_apologies(meeting=found, member=member, reason="Away", actor=factory.member(), today=TODAY)
     return found
 
 
@@ -95,17 +89,11 @@ def test_withdrawing_twice_is_refused_in_words_and_changes_nothing(
 def test_apologies_for_a_meeting_already_held_cannot_be_withdrawn_mtg_1(
     factory: Factory, nexus: PolicyVersion, officer: User
 ) -> None:
-    held = factory.meeting(date=D(2026, 11, 12))
-    record_attendance(
-        meeting=held,
-        member=factory.member_record,
-        presence="apologies",
-        apologies_given_on=D(2026, 11, 10),
-        actor=officer,
-        today=TODAY,
-    )
+    held, member = factory.meeting(date=D(2026, 11, 12)), factory.member_record
+    given = {"presence": "apologies", "apologies_given_on": D(2026, 11, 10)}
+    record_attendance(meeting=held, member=member, **given, actor=officer, today=TODAY)
     with pytest.raises(Refused, match="only for a meeting still to come"):
-        withdraw_apologies(meeting=held, member=factory.member_record, actor=officer, today=TODAY)
+        withdraw_apologies(meeting=held, member=member, actor=officer, today=TODAY)
     assert Attendance.objects.filter(meeting=held).count() == 1
     assert _withdrawals() == []
 

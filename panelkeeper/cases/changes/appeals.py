@@ -114,36 +114,38 @@ def _tell_of_appeal(event: CaseEvent, *, sender: User) -> None:
     case = event.case
     received = day_month_year(event.effective)
     link = settings.BASE_URL.rstrip("/") + reverse("cases:my_case", kwargs={"case": case.pk})
-    if sender.email:
-        post(
-            key=f"appeal:{event.pk}:receipt",
-            to=sender.email,
-            name=sender.get_full_name(),
-            subject=f"We have your appeal about case {case.reference}",
-            body=(
-                f"We got your appeal about case {case.reference} on {received}.\n\n"
-                f"It goes to the {case.appeal_to}, who will look at it. We will write to you "
-                "with the result.\n\n"
-                f"You can see your case at any time here:\n\n{link}\n\n"
-                f"{case.organisation}\n"
-            ),
-            organisation=case.organisation,
+    emails: list[tuple[str, User, str, str]] = [
+        (
+            "receipt",
+            sender,
+            f"We have your appeal about case {case.reference}",
+            f"We got your appeal about case {case.reference} on {received}.\n\n"
+            f"It goes to the {case.appeal_to}, who will look at it. We will write to you "
+            f"with the result.\n\nYou can see your case at any time here:\n\n{link}",
         )
+    ]
     officer = case.appeal_officer
-    if officer is not None and officer.email and officer != sender:
-        post(
-            key=f"appeal:{event.pk}:officer",
-            to=officer.email,
-            name=officer.get_full_name(),
-            subject=f"An appeal has been put to you: case {case.reference}",
-            body=(
+    if officer is not None and officer != sender:
+        emails.append(
+            (
+                "officer",
+                officer,
+                f"An appeal has been put to you: case {case.reference}",
                 f"The member sent an appeal about case {case.reference} on {received}. "
                 f"It is put to you as the {case.appeal_to}.\n\n"
-                f"Sign in to read it and record your decision:\n\n{link}\n\n"
-                f"{case.organisation}\n"
-            ),
-            organisation=case.organisation,
+                f"Sign in to read it and record your decision:\n\n{link}",
+            )
         )
+    for what, person, subject, body in emails:
+        if person.email:
+            post(
+                key=f"appeal:{event.pk}:{what}",
+                to=person.email,
+                name=person.get_full_name(),
+                subject=subject,
+                body=f"{body}\n\n{case.organisation}\n",
+                organisation=case.organisation,
+            )
 
 
 def decide_late_appeal(

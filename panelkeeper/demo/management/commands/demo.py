@@ -21,6 +21,7 @@ from panelkeeper.cases.demo import load_demo_cases
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.demo import load_demo_meetings
 from panelkeeper.members.demo import load_demo_members
+from panelkeeper.organisations.demo import load_demo_details
 from panelkeeper.organisations.models import Organisation, PolicyVersion, RoleHolder
 from panelkeeper.organisations.policies import (
     load_preset_draft,
@@ -109,6 +110,8 @@ def load_organisation(slug: str, today: dt.date) -> list[SignIn]:
             actor=officer,
             today=today,
         )
+    # Its letterhead (organisations app): an invented address, contact details and a logo.
+    load_demo_details(organisation, officer=officer)
     sign_ins = [
         SignIn(officer.email, organisation.name, "officer"),
         SignIn(auditor.email, organisation.name, "auditor"),
