@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,7 @@ from panelkeeper.meetings.models import (
 from panelkeeper.meetings.schedule import chair_for
 from panelkeeper.members.models import Member
 from panelkeeper.registers.conflicts import Conflicts, conflicts_for
+from panelkeeper.rules.attendance import Presence
 from panelkeeper.rules.calendar.working_days import add_months
 
 
@@ -26,6 +28,16 @@ class ItemView:
     item: AgendaItem
     conflicted: list[Member]
     undecided: list[Member]
+
+
+def apologies_sent(member: Member, meetings: Iterable[Meeting]) -> dict[int, Attendance]:
+    """The apologies ``member`` has sent for any of ``meetings``, by meeting id; one query."""
+    return {
+        a.meeting_id: a
+        for a in Attendance.objects.filter(
+            member=member, meeting__in=list(meetings), presence=Presence.APOLOGIES
+        )
+    }
 
 
 def expected_members(meeting: Meeting) -> list[Member]:

@@ -15,10 +15,10 @@ from panelkeeper.cases.member_words import CaseWords, case_in_words
 from panelkeeper.cases.models import Case
 from panelkeeper.letters.models import Letter
 from panelkeeper.meetings.models import Action, Attendance, Meeting, MeetingStatus
+from panelkeeper.meetings.queries import apologies_sent
 from panelkeeper.members.eligibility import DocumentCheck, Eligibility, Hurdle, eligibility
 from panelkeeper.members.models import Expense, Member
 from panelkeeper.registers.views.register_page import member_register
-from panelkeeper.rules.attendance import Presence
 from panelkeeper.rules.dates import day_month_year
 
 SHOWN = 5
@@ -65,12 +65,7 @@ def _next_meetings(member: Member, today: dt.date) -> tuple[NextMeeting, ...]:
             group_id=member.group_id, status=MeetingStatus.SCHEDULED, date__gte=today
         ).order_by("date", "starts_at", "id")[:3]
     )
-    sent = {
-        a.meeting_id: a
-        for a in Attendance.objects.filter(
-            member=member, meeting__in=meetings, presence=Presence.APOLOGIES
-        )
-    }
+    sent = apologies_sent(member, meetings)
     return tuple(NextMeeting(m, sent.get(m.pk)) for m in meetings)
 
 

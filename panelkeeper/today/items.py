@@ -133,12 +133,25 @@ def _since(kind: Kind, what: str, member: str, since: dt.date, link: str, link_t
     return Item(kind, what, member, since, False, False, None, False, link, link_text)
 
 
+def _due(
+    kind: Kind, what: str, member: str, due: dt.date, left: int | None, link: str, text: str,
+    *, today: dt.date, working_days: bool = True,
+) -> Item:  # fmt: skip
+    """Something due by a date, overdue once that date has passed."""
+    return Item(kind, what, member, due, True, due < today, left, working_days, link, text)
+
+
 def _url(name: str, organisation: Organisation, **kwargs: object) -> str:
     return reverse(name, kwargs={"org": organisation.slug, **kwargs})
 
 
-def _shown(items: Sequence[Item]) -> tuple[Item, ...]:
-    return tuple(sorted(items, key=lambda i: (i.on, i.member, i.what))[:SHOWN])
+def _waiting(
+    key: ListKey, heading: str, none: str, items: Sequence[Item], all_of: tuple[str, str]
+) -> Waiting:
+    """A list of every item found: the first ``SHOWN`` by date, and the total; ``all_of``
+    is the page that lists them all, and its name."""
+    shown = tuple(sorted(items, key=lambda i: (i.on, i.member, i.what))[:SHOWN])
+    return Waiting(key, heading, none, shown, len(items), *all_of)
 
 
 @dataclass(frozen=True)
@@ -155,49 +168,49 @@ class _Asked:
     def left(self, due: dt.date) -> int:
         return self.calendar.working_days_between(self.today, due)
 
+    def acts(self, officer: tuple[str, str], reader: tuple[str, str]) -> tuple[str, str]:
+        """The link and its text: the page where an officer acts, or, for an auditor, the
+        page that lists it."""
+        return officer if self.is_officer else reader
+
 
 def _deadlines(asked: _Asked) -> Waiting:
     """Case deadlines (BR-5, BR-11, BR-12) and meeting actions (MTG-6) due soon or overdue."""
     organisation, today, within = asked.organisation, asked.today, asked.within
     items = [
-        Item(
+        _due(
             Kind.CASE_DEADLINE,
             found.due.deadline.label,
             str(found.case.member),
             found.due.deadline.due,
-            True,
-            found.due.deadline.due < today,
             found.due.left,
-            found.due.deadline.working_days,
             asked.url("cases:detail", pk=found.case.pk),
             f"Case {found.case.reference}",
+            today=today,
+            working_days=found.due.deadline.working_days,
         )
         for found in deadlines_due(organisation, today=today, within=within)
     ]
     items += [
-        Item(
+        _due(
             Kind.ACTION,
             f"Action from the meeting on {day_month_year(action.meeting.date)}: "
             f"{action.description}",
             str(action.owner_member or action.owner_user or ""),
             action.due_on,
-            True,
-            action.due_on < today,
             asked.left(action.due_on),
-            True,
             asked.url("meetings:actions"),
             "Actions still open",
+            today=today,
         )
         for action in actions_due(organisation, today=today, within=within, calendar=asked.calendar)
     ]
-    return Waiting(
+    return _waiting(
         ListKey.DEADLINES,
         "Deadlines",
         f"Nothing is due in the next {within} working days, and nothing is overdue.",
-        _shown(items),
-        len(items),
-        asked.url("cases:list"),
-        "Breach cases",
+        items,
+        (asked.url("cases:list"), "Breach cases"),
     )
 
 
@@ -253,8 +266,13 @@ def _letters(asked: _Asked) -> Waiting:
             f"The outcome of case {case.reference}",
             str(case.member),
             decided.get(case.pk, case.began_on),
-            asked.url("letters:issue", case=case.pk) if asked.is_officer else to_send,
-            f"Send a letter for case {case.reference}" if asked.is_officer else "Letters to send",
+            *asked.acts(
+                (
+                    asked.url("letters:issue", case=case.pk),
+                    f"Send a letter for case {case.reference}",
+                ),
+                (to_send, "Letters to send"),
+            ),
         )
         for case in cases
     ]
@@ -281,14 +299,12 @@ def _letters(asked: _Asked) -> Waiting:
         )
         for resign in resign_to_send(asked.organisation, on=asked.today)
     ]
-    return Waiting(
+    return _waiting(
         ListKey.LETTERS,
         "Letters waiting to be sent",
         "No outcome, gift or re-signing letter is waiting to be sent.",
-        _shown(items),
-        len(items),
-        to_send,
-        "Letters to send",
+        items,
+        (to_send, "Letters to send"),
     )
 
 
@@ -330,43 +346,37 @@ def _countersignatures(asked: _Asked) -> Waiting:
             )
             for signature in waiting
         ]
-    return Waiting(
+    return _waiting(
         ListKey.COUNTERSIGNATURES,
         "Signatures waiting for countersignature",
         "No signature is waiting for countersignature.",
-        _shown(items),
-        len(items),
-        asked.url("members:documents"),
-        "Documents",
+        items,
+        (asked.url("members:documents"), "Documents"),
     )
 
 
 def _declarations(asked: _Asked) -> Waiting:
     """Members whose declaration of interests is overdue for review (COI-1)."""
     items = [
-        Item(
+        _due(
             Kind.DECLARATION_REVIEW,
             "Declaration of interests to review",
             str(member),
             state.due,
-            True,
-            state.overdue,
             asked.left(state.due),
-            True,
             asked.url("registers:member", member=member.pk),
             f"Register of {member.full_name}",
+            today=asked.today,
         )
         for member, state in members_with_reviews(asked.organisation, on=asked.today)
         if state.overdue
     ]
-    return Waiting(
+    return _waiting(
         ListKey.DECLARATIONS,
         "Declarations overdue for review",
         "Every declaration of interests is up to date.",
-        _shown(items),
-        len(items),
-        asked.url("registers:interests"),
-        "Register of interests",
+        items,
+        (asked.url("registers:interests"), "Register of interests"),
     )
 
 
@@ -383,10 +393,10 @@ def _decisions(asked: _Asked) -> Waiting:
             + (f" (on the agenda for {day_month_year(gift.agenda_on)})" if gift.agenda_on else ""),
             str(gift.member),
             gift.declared_on,
-            asked.url("registers:decide_gift", pk=gift.pk)
-            if asked.is_officer
-            else asked.url("registers:gifts"),
-            "Decide what happens to a gift" if asked.is_officer else "Gifts and hospitality",
+            *asked.acts(
+                (asked.url("registers:decide_gift", pk=gift.pk), "Decide what happens to a gift"),
+                (asked.url("registers:gifts"), "Gifts and hospitality"),
+            ),
         )
         for gift in gifts
     ]
@@ -401,21 +411,22 @@ def _decisions(asked: _Asked) -> Waiting:
             f"{decision.missed} meetings missed in a row",
             str(decision.member),
             decision.opened_on,
-            asked.url("meetings:decide_missed", pk=decision.pk)
-            if asked.is_officer
-            else asked.url("meetings:member_attendance", member=decision.member_id),
-            str(decision) if asked.is_officer else f"Attendance of {decision.member}",
+            *asked.acts(
+                (asked.url("meetings:decide_missed", pk=decision.pk), str(decision)),
+                (
+                    asked.url("meetings:member_attendance", member=decision.member_id),
+                    f"Attendance of {decision.member}",
+                ),
+            ),
         )
         for decision in missed
     ]
-    return Waiting(
+    return _waiting(
         ListKey.DECISIONS,
         "Decisions waiting for a meeting",
         "No gift or missed-meetings decision is waiting for a meeting.",
-        _shown(items),
-        len(items),
-        asked.url("meetings:list"),
-        "Meetings",
+        items,
+        (asked.url("meetings:list"), "Meetings"),
     )
 
 

@@ -24,10 +24,10 @@ from panelkeeper.meetings.models import (
     MeetingStatus,
     Paper,
 )
+from panelkeeper.meetings.queries import apologies_sent
 from panelkeeper.meetings.seats import attendance_rows
 from panelkeeper.meetings.views.common import paper_download
 from panelkeeper.members.models import Member
-from panelkeeper.rules.attendance import Presence
 from panelkeeper.rules.calendar.working_days import add_months
 from panelkeeper.rules.dates import day_month_year
 
@@ -43,12 +43,7 @@ def meetings(request: MemberRequest, member: int) -> HttpResponse:
             group_id=me.group_id, status=MeetingStatus.SCHEDULED, date__gte=today
         ).order_by("date", "starts_at")
     )
-    sent = {
-        a.meeting_id: a
-        for a in Attendance.objects.filter(
-            member=me, meeting__in=upcoming, presence=Presence.APOLOGIES
-        )
-    }
+    sent = apologies_sent(me, upcoming)
     past = list(
         Meeting.objects.filter(
             group_id=me.group_id, date__gt=add_months(today, -12), date__lte=today
@@ -89,9 +84,7 @@ def meeting(request: MemberRequest, member: int, pk: int) -> HttpResponse:
 
 
 def _apologies_sent(meeting: Meeting, member: Member) -> Attendance | None:
-    return Attendance.objects.filter(
-        meeting=meeting, member=member, presence=Presence.APOLOGIES
-    ).first()
+    return apologies_sent(member, [meeting]).get(meeting.pk)
 
 
 @member_self
