@@ -58,6 +58,8 @@ def controls(entry: Field, name: str, document: TOMLDocument) -> dict[str, forms
         return {name: forms.BooleanField(required=False, label=label, help_text=hint)}
     if kind is Kind.WHOLE_NUMBER:
         return {name: _number(label, label, hint, least=0)}
+    if kind is Kind.POUNDS:
+        return {name: _number(label, label, hint, least=1)}
     if kind is Kind.DATE:
         return {
             name: GovukDateField(noun=_lower(label), label=label, help_text=hint, required=False)

@@ -131,6 +131,7 @@ def declare_gift(
                 "giver_name": giver_name[:200],
                 "description": description,
                 "value": value,
+                "under_threshold": route.optional(value),
                 "given_on": given_on,
                 "declared_on": declared_on,
                 "reported_to_role": told.key,

@@ -340,6 +340,11 @@ class Gift(OrganisationRecord):
     giver_name = models.CharField(max_length=200)
     description = models.TextField(max_length=1000)
     value = models.DecimalField(max_digits=8, decimal_places=2)
+    under_threshold = models.BooleanField(
+        default=False,
+        help_text="Worth no more than the code's threshold on the day it was given, so "
+        "declaring it was the member's choice.",
+    )
     given_on = models.DateField()
     reported_to_role = models.CharField(max_length=100)
     reported_to_title = models.CharField(max_length=200)

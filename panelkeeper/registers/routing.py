@@ -29,12 +29,25 @@ class GiftRoute:
 
     ``at_next_meeting`` means the group discusses it at its next meeting (vela, insight,
     herefordshire); otherwise ``decided_by`` records what happens (thirteen).
+    ``declare_over`` is the value in whole pounds at or below which a gift need not be
+    declared, where the code sets one; a member may still declare such a gift.
     """
 
     offered_too: bool
     report_to: tuple[Role, ...]
     at_next_meeting: bool
     decided_by: Role | None
+    declare_over: int | None = None
+
+    def optional(self, value: Decimal) -> bool:
+        """GIFT-1: a gift worth ``value`` is under the code's threshold, so declaring it
+        was the member's choice."""
+        return self.declare_over is not None and value <= self.declare_over
+
+    @property
+    def threshold(self) -> str:
+        """The threshold in words ("£25"); empty where every gift is declared."""
+        return "" if self.declare_over is None else f"£{self.declare_over}"
 
 
 @dataclass(frozen=True)
@@ -58,6 +71,7 @@ def gift_route(policy: Policy | None) -> GiftRoute | None:
         report_to=gifts.declare_to,
         at_next_meeting=at_meeting,
         decided_by=None if at_meeting else gifts.discuss_with,
+        declare_over=gifts.declare_over,
     )
 
 

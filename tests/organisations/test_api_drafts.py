@@ -66,6 +66,23 @@ def test_a_part_is_changed_and_its_difference_listed(
     assert change["text"].startswith("Appeal window: 10 working days after")
 
 
+def test_a_gift_threshold_is_set_in_whole_pounds_and_listed_in_words_gift_1(
+    factory: Factory, officer_client: Client
+) -> None:
+    draft = factory.draft_version(preset="vela")
+    refused = put(officer_client, draft, "gifts", {"gifts.declare_over": 0})
+    assert refused.status_code == 422
+    assert refused.json()["field"] == "gifts.declare_over"
+    draft.refresh_from_db()
+    assert draft.source == preset_text("vela")
+    response = put(officer_client, draft, "gifts", {"gifts.declare_over": 30})
+    assert response.status_code == 200, response.json()
+    threshold = entry(response.json(), "gifts", "gifts.declare_over")
+    assert (threshold["kind"], threshold["value"], threshold["words"]) == ("pounds", 30, "£30")
+    [change] = officer_client.get(f"{API}/{draft.pk}/differences").json()
+    assert change["text"] == "Gifts worth this much or less need not be reported: not set → £30"
+
+
 def test_a_deadline_of_0_is_refused_at_its_key_as_on_the_form(
     factory: Factory, officer_client: Client
 ) -> None:

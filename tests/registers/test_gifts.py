@@ -11,6 +11,7 @@ from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import PolicyVersion
 from panelkeeper.registers.gifts import decide_gift, declare_gift
 from panelkeeper.registers.models import Gift, GiftDirection, GiftOutcome, GiftStatus
+from panelkeeper.rules.policy.presets import preset_text
 from tests.factory import Factory
 from tests.registers.conftest import TODAY, audit_actions, in_force
 
@@ -146,3 +147,24 @@ def test_a_decided_gift_no_longer_waits_for_the_meeting(
     gift = declare(member, officer)
     decide_gift(gift=gift, outcome="shared", decided_on=TODAY, actor=officer, today=TODAY)
     assert not Gift.objects.waiting_for_meeting(member.group).exists()
+
+
+def test_a_gift_under_the_codes_threshold_is_registered_and_marked_as_a_choice_gift_1(
+    factory: Factory, member: Member, officer: User
+) -> None:
+    text = preset_text("thirteen").replace(
+        'declare_to = ["customer_involvement_team"]',
+        'declare_to = ["customer_involvement_team"]\ndeclare_over = 25',
+    )
+    factory.published_version(None, "thirteen", source=text)
+    small = declare(member, officer, value=Decimal("25.00"))
+    large = declare(member, officer, value=Decimal("25.01"))
+    assert small.under_threshold and not large.under_threshold
+    assert small.status == large.status == GiftStatus.WAITING_FOR_DECISION
+
+
+def test_without_a_threshold_no_gift_is_marked_as_a_choice_gift_1(
+    factory: Factory, member: Member, officer: User
+) -> None:
+    in_force(factory, "thirteen")
+    assert not declare(member, officer, value=Decimal("0.00")).under_threshold

@@ -1,6 +1,7 @@
 """What each preset says about gifts and conflicts, and money as people type it (no database)."""
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -91,3 +92,18 @@ def test_a_review_falls_due_twelve_months_on_clamped_to_a_short_month_coi_1() ->
     assert review_due(dt.date(2025, 11, 23), 12) == dt.date(2026, 11, 23)
     assert review_due(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
     assert review_due(dt.date(2023, 2, 28), 12) == dt.date(2024, 2, 28)
+
+
+def test_a_gift_at_or_under_the_threshold_was_declared_by_choice_gift_1() -> None:
+    vela = load_preset("vela")
+    route = gift_route(vela)
+    assert route is not None
+    assert route.declare_over is None and route.threshold == ""
+    assert not route.optional(Decimal("0.00"))
+    assert vela.gifts is not None
+    limited = gift_route(replace(vela, gifts=replace(vela.gifts, declare_over=25)))
+    assert limited is not None
+    assert limited.threshold == "£25"
+    assert limited.optional(Decimal("25.00"))
+    assert limited.optional(Decimal("0"))
+    assert not limited.optional(Decimal("25.01"))

@@ -12,6 +12,7 @@ from django.urls import reverse
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import PolicyVersion
 from panelkeeper.registers.models import Gift, GiftStatus, Interest, Review
+from panelkeeper.rules.policy.presets import preset_text
 from tests.factory import Factory
 from tests.registers.conftest import audit_actions
 
@@ -108,6 +109,26 @@ def test_an_officer_declares_a_gift_that_waits_for_the_next_meeting_gift_1_gift_
     assert (gift.value, gift.status) == (pytest.approx(18.5), GiftStatus.WAITING_FOR_MEETING)
     page = officer_client.get(url("gifts"))
     assert "Waiting for a meeting" in page.text and "Brightside Roofing Ltd" in page.text
+
+
+def test_the_declaration_page_gives_the_codes_threshold_and_the_register_marks_gifts_under_it(
+    officer_client: Client, factory: Factory, member: Member
+) -> None:
+    """GIFT-1: where the code sets a threshold, a gift worth no more is declared by choice."""
+    text = preset_text("vela").replace(
+        'declare_to = ["customer_involvement_team"]',
+        'declare_to = ["customer_involvement_team"]\ndeclare_over = 20',
+    )
+    factory.published_version(None, "vela", source=text)
+    form = officer_client.get(url("declare_gift", member=member.pk))
+    assert "worth more than £20. You may also declare one worth £20 or less" in form.text
+    officer_client.post(url("declare_gift", member=member.pk), gift_data())
+    officer_client.post(
+        url("declare_gift", member=member.pk), gift_data(description="Hamper", value="45")
+    )
+    page = officer_client.get(url("gifts"))
+    assert page.text.count("Under the threshold") == 1
+    assert Gift.objects.get(description="Lunch at an open day").under_threshold
 
 
 def test_a_value_that_is_not_money_gets_a_clear_message_and_nothing_is_saved(

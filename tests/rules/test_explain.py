@@ -314,3 +314,32 @@ def test_a_gift_discussed_with_nobody_named_is_agreed_with_the_organisation_gift
     assert gifts is not None
     rules = gifts_rules(replace(gifts, discuss_with=None), "the Panel")
     assert Rule(("GIFT-2",), "What happens to it is agreed with the organisation.") in rules
+
+
+def test_a_gift_threshold_is_stated_with_its_figure_and_limits_the_register_gift_1() -> None:
+    gifts = load_preset("vela").gifts
+    assert gifts is not None
+    rules = gifts_rules(replace(gifts, declare_over=25), "the Panel")
+    texts = {r.text for r in rules}
+    assert (
+        "A member declares any gift or hospitality received worth more than £25 to the "
+        "Customer Involvement Team." in texts
+    )
+    assert "One worth £25 or less need not be declared, though a member may declare it." in texts
+    assert (
+        "Every gift and all hospitality declared go in the organisation's gifts and "
+        "hospitality register." in texts
+    )
+
+
+def test_without_a_threshold_every_gift_is_declared_and_registered_gift_1_gift_3() -> None:
+    gifts = load_preset("vela").gifts
+    assert gifts is not None
+    texts = [r.text for r in gifts_rules(gifts, "the Panel")]
+    assert texts[0] == (
+        "A member declares any gift or hospitality received to the Customer Involvement Team."
+    )
+    assert not any("need not be declared" in t for t in texts)
+    assert texts[-1] == (
+        "Every gift and all hospitality go in the organisation's gifts and hospitality register."
+    )

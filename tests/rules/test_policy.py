@@ -236,3 +236,31 @@ def test_a_staff_role_declared_but_never_named_is_a_problem() -> None:
     )
     problems = check_policy(text, source="x.toml")
     assert [p.key for p in problems] == ["roles.staff.clerk"]
+
+
+def test_a_gift_threshold_is_read_in_whole_pounds_and_absent_means_every_gift_gift_1() -> None:
+    every = load_policy(GOOD, source="demo.toml").gifts
+    assert every is not None
+    assert every.declare_over is None
+    text = GOOD.replace('declare_to = ["officer"]', 'declare_to = ["officer"]\ndeclare_over = 25')
+    gifts = load_policy(text, source="demo.toml").gifts
+    assert gifts is not None
+    assert gifts.declare_over == 25
+
+
+@pytest.mark.parametrize(
+    ("written", "says"),
+    [
+        ("0", "at least 1, not 0"),
+        ('"£25"', "a whole number"),
+        ("12.5", "a whole number"),
+    ],
+)
+def test_a_gift_threshold_that_is_not_a_whole_number_of_pounds_is_refused_gift_1(
+    written: str, says: str
+) -> None:
+    text = GOOD.replace(
+        'declare_to = ["officer"]', f'declare_to = ["officer"]\ndeclare_over = {written}'
+    )
+    problems = {p.key: p.message for p in check_policy(text, source="x.toml")}
+    assert says in problems["gifts.declare_over"]

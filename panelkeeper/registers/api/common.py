@@ -63,6 +63,7 @@ def gift_out(g: Gift) -> GiftOut:
         giver_name=g.giver_name,
         description=g.description,
         value=f"{g.value:.2f}",
+        under_threshold=g.under_threshold,
         given_on=g.given_on,
         declared_on=g.declared_on,
         reported_to_role=g.reported_to_role,

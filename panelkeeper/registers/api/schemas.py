@@ -56,6 +56,8 @@ class GiftOut(Schema):
     giver_name: str
     description: str
     value: str
+    under_threshold: bool
+    """Worth no more than the code's threshold, so declaring it was the member's choice."""
     given_on: dt.date
     declared_on: dt.date
     reported_to_role: str

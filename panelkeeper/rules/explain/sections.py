@@ -330,7 +330,15 @@ def gifts_rules(g: Gifts, panel: str) -> list[Rule]:
         if g.offered_too
         else "any gift or hospitality received"
     )
+    if g.declare_over is not None:
+        what = f"{what} worth more than £{g.declare_over}"
     said.add("GIFT-1", text=f"A member declares {what} to {titles(g.declare_to, 'and')}.")
+    if g.declare_over is not None:
+        said.add(
+            "GIFT-1",
+            text=f"One worth £{g.declare_over} or less need not be declared, though a member "
+            "may declare it.",
+        )
     if g.discuss is GiftsDiscussed.NEXT_MEETING:
         said.add(
             "GIFT-2",
@@ -342,9 +350,13 @@ def gifts_rules(g: Gifts, panel: str) -> list[Rule]:
         said.add("GIFT-2", text=f"What happens to it is agreed with {who}.")
     if g.register:
         declined = ", declined offers included" if g.offered_too else ""
+        every = (
+            "Every gift and all hospitality"
+            if g.declare_over is None
+            else "Every gift and all hospitality declared"
+        )
         said.add(
             "GIFT-3",
-            text="Every gift and all hospitality go in the organisation's gifts and "
-            f"hospitality register{declined}.",
+            text=f"{every} go in the organisation's gifts and hospitality register{declined}.",
         )
     return said.rules

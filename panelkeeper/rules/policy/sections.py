@@ -327,6 +327,8 @@ class Gifts(Section):
     discuss: GiftsDiscussed  # GIFT-2
     discuss_with: Role | None  # GIFT-2, when discussed with a role
     register: bool  # GIFT-3
+    # GIFT-1: whole pounds; one worth this or less need not be declared. None: every one is.
+    declare_over: int | None
 
     @property
     def offered_too(self) -> bool:
@@ -348,4 +350,5 @@ def parse_gifts(table: Table, roles: Roles) -> Gifts:
         discuss=discuss,
         discuss_with=discuss_with,
         register=table.optional_bool("register", False),
+        declare_over=table.optional_int("declare_over", minimum=1),
     )

@@ -263,3 +263,16 @@ def test_a_name_added_is_listed_under_its_part() -> None:
     assert [(d.part, d.label, d.before, d.after) for d in differences(SMALL, after)] == [
         ("Names and words", "Groups this code covers", None, "Forum")
     ]
+
+
+def test_a_gift_threshold_reads_in_pounds_and_its_change_is_listed_gift_1() -> None:
+    assert _words(Kind.POUNDS, 25) == "£25"
+    assert _words(Kind.POUNDS, None) == "not set"
+    assert _changes("gifts", {"gifts.declare_over": 50}) == [
+        "Gifts worth this much or less need not be reported: not set → £50"
+    ]
+    after = to_toml(with_values(parse(SMALL), part("gifts"), {"gifts.declare_over": 50}))
+    assert "declare_over = 50" in after
+    assert [str(d) for d in differences(after, SMALL)] == [
+        "Gifts worth this much or less need not be reported: £50 → not set"
+    ]

@@ -237,6 +237,13 @@ GIFTS = Part(
             choices=words.GIFTS_DECLARED,
             default="received",
         ),
+        Field(
+            "gifts.declare_over",
+            "Gifts worth this much or less need not be reported",
+            Kind.POUNDS,
+            "In whole pounds, such as 25. Leave it empty if every gift and all "
+            "hospitality are reported, whatever they are worth.",
+        ),
         Field("gifts.declare_to", "Who members report them to", Kind.ROLES, required=True),
         Field(
             "gifts.discuss",

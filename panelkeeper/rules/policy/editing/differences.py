@@ -68,6 +68,8 @@ def in_plain_words(field: Field, value: Value, document: TOMLDocument) -> str:
         return f"{duration(value.within)} after {value.start.label}{target}"
     if isinstance(value, dt.date):
         return day_month_year(value)
+    if field.kind is Kind.POUNDS:
+        return f"£{value}"
     choices = choices_for(field, document)
     if isinstance(value, tuple):
         return in_words([_word(str(v), choices) for v in value])

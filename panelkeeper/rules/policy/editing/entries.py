@@ -27,6 +27,7 @@ class Kind(StrEnum):
     PARAGRAPH = "paragraph"  # a few sentences: str
     YES_NO = "yes/no"  # bool
     WHOLE_NUMBER = "whole number"  # int
+    POUNDS = "pounds"  # int: an amount in whole pounds
     DURATION = "duration"  # Duration: a figure and a unit
     DEADLINE = "deadline"  # Deadline: a duration, the event it runs from, a target or not
     DATE = "date"  # datetime.date

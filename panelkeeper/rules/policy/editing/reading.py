@@ -68,7 +68,7 @@ def _typed(kind: Kind, raw: object) -> Value:
     """``raw`` as a value of ``kind``; ``None`` when it is not one."""
     if kind is Kind.YES_NO:
         return raw if isinstance(raw, bool) else None
-    if kind is Kind.WHOLE_NUMBER:
+    if kind in (Kind.WHOLE_NUMBER, Kind.POUNDS):
         return raw if isinstance(raw, int) and not isinstance(raw, bool) else None
     if kind is Kind.DURATION:
         return _duration(raw)
