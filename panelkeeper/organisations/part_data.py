@@ -2,7 +2,9 @@
 
 The API reads each entry's value as JSON (a duration as "10 working days", a deadline
 as ``{"within", "from", "target"}``, a date as ISO, rows as objects keeping ``_from``,
-names as ``{"key", "title"}``) and changes a part by sending some entries' values. Those
+names as ``{"key", "title"}``) and changes a part by sending some entries' values. A
+staff title added (no key) may carry ``"duties"``: the keys of the part's settings naming
+who does what (such as ``breach.investigated_by``) it takes on in the same save. Those
 are turned into what the part's form posts, over what it holds now, and checked by the
 same :class:`~.part_forms.PartForm` the page uses: the API validates exactly as the form.
 """
@@ -10,7 +12,7 @@ same :class:`~.part_forms.PartForm` the page uses: the API validates exactly as 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django import forms
@@ -31,6 +33,7 @@ from panelkeeper.rules.policy.editing.catalogue import (
     Value,
 )
 from panelkeeper.rules.policy.editing.document import TOMLDocument
+from panelkeeper.rules.policy.problems import Problem as PolicyProblem
 
 type Json = str | int | bool | list[Any] | dict[str, Any] | None
 
@@ -94,13 +97,15 @@ def form_for_json(*, part: Part, document: TOMLDocument, sent: Mapping[str, Json
     return PartForm(data, part=part, document=document)
 
 
-def refusal_of(form: PartForm) -> Refused:
-    """The form's errors as one refusal, each problem at the key the API sent."""
+def refusal_of(form: PartForm, *, elsewhere: Sequence[PolicyProblem] = ()) -> Refused:
+    """The form's errors as one refusal, each problem at the key the API sent; then the
+    loader's problems that concern no setting of the part, at their own keys."""
     problems = [
         Problem(str(message), api_key(name))
         for name, messages in form.errors.items()
         for message in messages
     ]
+    problems += [Problem(p.message, p.key) for p in elsewhere]
     first = problems[0] if problems else Problem("Check the values sent.")
     return Refused(first.message, field=first.field, problems=problems)
 
@@ -132,6 +137,13 @@ def _encode(entry: Entry, name: str, value: Json, data: dict[str, Any], key: str
         for index, item in enumerate(items):
             data[f"{name}-{index}-origin"] = str(item.get("key") or "")
             data[f"{name}-{index}-title"] = str(item.get("title") or "")
+            duties = item.get("duties")
+            if duties is None:
+                continue
+            where = f"{key}[{index}].duties"
+            if item.get("key") or not isinstance(duties, list):
+                raise _shape(where, "a list of settings' keys, for a title added without a key")
+            data[f"{name}-{index}-duties"] = [str(d) for d in duties]
         return
     if isinstance(entry, Rows):
         rows = _objects(value, key, "a list of objects")

@@ -52,6 +52,7 @@ from panelkeeper.rules.policy.editing.document import (
     problem_target,
     values,
 )
+from panelkeeper.rules.policy.editing.writing import keyed_names, with_duties
 from panelkeeper.rules.policy.problems import Problem as PolicyProblem
 
 # More rows than any code has; a posted count above it is cut down to it.
@@ -100,6 +101,8 @@ class RowSlot:
     hidden: list[forms.BoundField] = field(default_factory=list)
     remove: forms.BoundField | None = None
     holder: forms.BoundField | None = None
+    duties: forms.BoundField | None = None
+    added: bool = False
 
 
 class PartForm(forms.Form):
@@ -183,6 +186,17 @@ class PartForm(forms.Form):
                     },
                 )
                 self.initial[f"{prefix}-holder"] = self.holders.get(key)
+            if entry.key == STAFF_TITLES and self.part.duties and (here is None or self.is_bound):
+                # A title added here is used by nothing yet: it gets its duties with it.
+                # (Shown on an added row; read from any row sent without a key.)
+                row.added = here is None
+                self.fields[f"{prefix}-duties"] = forms.MultipleChoiceField(
+                    required=False,
+                    label="What it does",
+                    choices=[(duty.key, duty.duty) for duty in self.part.duties],
+                    widget=forms.CheckboxSelectMultiple,
+                    error_messages={"invalid_choice": "Choose what it does from the list"},
+                )
             return row
         self.initial[origin] = "" if here is None else here.get(ORIGIN, "")
         for inner in entry.fields:
@@ -202,6 +216,8 @@ class PartForm(forms.Form):
                 row.remove = self[f"{row.prefix}-remove"]
                 if f"{row.prefix}-holder" in self.fields:
                     row.holder = self[f"{row.prefix}-holder"]
+                if row.added:
+                    row.duties = self[f"{row.prefix}-duties"]
                 self._bind(row.slots)
 
     # -- reading what was sent ----------------------------------------------------------
@@ -313,8 +329,35 @@ class PartForm(forms.Form):
         return set()
 
     def part_values(self) -> dict[str, Value]:
-        """The part's values as sent, for ``with_values``; only after ``is_valid()``."""
-        return {slot.entry.key: self._slot_value(slot) for slot in self.slots}
+        """The part's values as sent, for ``with_values``; only after ``is_valid()``.
+
+        A staff title added on the form gets its key here, so that the duties ticked
+        under it can name it in the same save."""
+        found = {slot.entry.key: self._slot_value(slot) for slot in self.slots}
+        keyed = self._staff_keys()
+        if not keyed:
+            return found
+        found[STAFF_TITLES] = tuple((key, title) for _, key, title in keyed)
+        duties = {
+            key: [str(d) for d in self.cleaned_data.get(f"{row.prefix}-duties") or ()]
+            for row, key, _ in keyed
+            if key and not self._name_key(row)
+        }
+        return with_duties(self.part, found, duties)
+
+    def _staff_keys(self) -> list[tuple[RowSlot, str, str]]:
+        """Each kept staff title row with its key (made now for a new title) and title."""
+        slot = next((s for s in self.slots if s.entry.key == STAFF_TITLES), None)
+        if slot is None:
+            return []
+        data = getattr(self, "cleaned_data", {})
+        kept = [row for row in slot.rows if not self._removed(row)]
+        sent = [
+            (self._name_key(row), str(data.get(row.slots[0].prefix) or "").strip()) for row in kept
+        ]
+        return [
+            (row, key, title) for row, (key, title) in zip(kept, keyed_names(sent), strict=True)
+        ]
 
     def chosen_holders(self) -> list[tuple[str, str, User]]:
         """(title key or "" for a new title, its title, person) for each title given a
@@ -353,7 +396,14 @@ class PartForm(forms.Form):
             return slot.names[0]
         kept = [row for row in slot.rows if not self._removed(row)]
         if target.name is not None:
-            row = next((r for r in kept if self._name_key(r) == target.name), None)
+            keys = {r.prefix: k for r, k, _ in self._staff_keys()}
+            row = next((r for r in kept if keys.get(r.prefix) == target.name), None)
+            if (
+                row is not None
+                and not self._name_key(row)
+                and f"{row.prefix}-duties" in self.fields
+            ):
+                return f"{row.prefix}-duties"
         else:
             row = kept[target.row] if target.row is not None and target.row < len(kept) else None
         if row is None:

@@ -83,6 +83,41 @@ def test_a_gift_threshold_is_set_in_whole_pounds_and_listed_in_words_gift_1(
     assert change["text"] == "Gifts worth this much or less need not be reported: not set → £30"
 
 
+def test_a_new_title_is_added_with_its_duties_in_one_put(
+    factory: Factory, officer_client: Client
+) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    titles = officer_client.get(f"{API}/{draft.pk}/parts").json()
+    staff = entry(titles, "titles", "roles.staff")["value"]
+    added = {"key": "", "title": "Tenancy Standards Lead", "duties": ["breach.investigated_by"]}
+    response = put(officer_client, draft, "titles", {"roles.staff": [added, *staff]})
+    assert response.status_code == 200, response.json()
+    investigators = entry(response.json(), "titles", "breach.investigated_by")["value"]
+    assert investigators == ["customer_experience_manager", "tenancy_standards_lead"]
+    listed = entry(response.json(), "titles", "roles.staff")["value"]
+    assert {"key": "tenancy_standards_lead", "title": "Tenancy Standards Lead"} in listed
+
+
+def test_duties_for_a_title_that_has_a_key_or_a_title_with_none_are_refused(
+    factory: Factory, officer_client: Client
+) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    kept = {"key": "head_of_touchpoints", "title": "Head", "duties": ["breach.appeal.to"]}
+    response = put(officer_client, draft, "titles", {"roles.staff": [kept]})
+    assert response.status_code == 422
+    assert response.json()["field"] == "roles.staff[0].duties"
+    bare = {"key": "", "title": "Tenancy Standards Lead"}
+    staff = [{"key": "customer_involvement_team", "title": "Customer Involvement Team"}]
+    staff += [{"key": "customer_experience_manager", "title": "Customer Experience Manager"}]
+    staff += [{"key": "head_of_touchpoints", "title": "Head of Touchpoints"}]
+    staff += [{"key": "director_of_experience", "title": "Director of Experience"}]
+    response = put(officer_client, draft, "titles", {"roles.staff": [*staff, bare]})
+    assert response.status_code == 422
+    assert response.json()["field"] == "roles.staff[4].duties"
+    draft.refresh_from_db()
+    assert draft.source == preset_text("thirteen")
+
+
 def test_a_deadline_of_0_is_refused_at_its_key_as_on_the_form(
     factory: Factory, officer_client: Client
 ) -> None:

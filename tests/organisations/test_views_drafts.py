@@ -154,6 +154,49 @@ def test_titles_are_renamed_and_given_holders_on_the_titles_part(
     assert holder.user == officer
 
 
+def test_a_new_title_is_added_with_its_duties_and_holder_in_one_save(
+    factory: Factory, officer_client: Client, officer: Any
+) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    path = url("draft_part", draft, part="titles")
+    data = form_data(officer_client, path)
+    data["add"] = "roles__staff"
+    shown = officer_client.post(path, data)
+    assert "What it does" in shown.text and "Investigates a breach" in shown.text
+    data.pop("add")
+    data["roles__staff-count"] = "5"
+    data["roles__staff-4-title"] = "Tenancy Standards Lead"
+    data["roles__staff-4-duties"] = ["breach.investigated_by", "breach.raising.monitored_by"]
+    data["roles__staff-4-holder"] = str(officer.pk)
+    response = officer_client.post(path, data)
+    assert response.status_code == 302, response.context["form"].errors
+    draft.refresh_from_db()
+    assert 'tenancy_standards_lead = "Tenancy Standards Lead"' in draft.source
+    assert 'investigated_by = ["customer_experience_manager", "tenancy_standards_lead"]' in (
+        draft.source
+    )
+    assert 'monitored_by = ["customer_experience_manager", "tenancy_standards_lead"]' in (
+        draft.source
+    )
+    assert RoleHolder.objects.get(role_key="tenancy_standards_lead").user == officer
+
+
+def test_a_new_title_with_no_duty_is_refused_on_its_duties_and_nothing_is_saved(
+    factory: Factory, officer_client: Client
+) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    path = url("draft_part", draft, part="titles")
+    data = form_data(officer_client, path)
+    data["roles__staff-count"] = "5"
+    data["roles__staff-4-title"] = "Tenancy Standards Lead"
+    response = officer_client.post(path, data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert list(errors) == ["roles__staff-4-duties"]
+    draft.refresh_from_db()
+    assert draft.source == preset_text("thirteen")
+
+
 def test_another_organisations_draft_is_not_found(factory: Factory, officer_client: Client) -> None:
     theirs = factory.draft_version(factory.other)
     for name, more in (

@@ -25,6 +25,7 @@ from panelkeeper.organisations.api.schemas import (
 from panelkeeper.organisations.drafting import base_name, base_text, save_part
 from panelkeeper.organisations.models import PolicyVersion
 from panelkeeper.organisations.part_data import as_json, form_for_json, refusal_of
+from panelkeeper.organisations.policies import InvalidPolicy
 from panelkeeper.rules.policy.editing.catalogue import PARTS, Entry, Field, Names, Part, part
 from panelkeeper.rules.policy.editing.differences import described, differences
 from panelkeeper.rules.policy.editing.document import TOMLDocument, parse, values
@@ -89,13 +90,17 @@ def change_part(request: StaffRequest, org: str, version_id: int, slug: str) -> 
     form = form_for_json(part=chosen, document=parse(version.source), sent=sent.values)
     if not form.is_valid():
         raise refusal_of(form)
-    saved = save_part(
-        version=version,
-        slug=chosen.slug,
-        values=form.part_values(),
-        actor=request.user,
-        today=timezone.localdate(),
-    )
+    try:
+        saved = save_part(
+            version=version,
+            slug=chosen.slug,
+            values=form.part_values(),
+            actor=request.user,
+            today=timezone.localdate(),
+        )
+    except InvalidPolicy as refusal:
+        # Each problem at the key the API sent, worded as on the form.
+        raise refusal_of(form, elsewhere=form.show_problems(refusal.file_problems)) from None
     return _part_out(chosen, parse(saved.source))
 
 

@@ -115,15 +115,39 @@ TITLES = Part(
             "roles.staff",
             "Staff titles",
             "staff title",
-            "Rename a title to match your organisation; a title nothing uses cannot be kept.",
+            "Rename a title to match your organisation. A title nothing uses cannot be kept: "
+            "tick what a new title does under its name.",
         ),
-        Field("breach.raising.route_to", "Who receives reports of a breach", Kind.ROLES),
-        Field("breach.investigated_by", "Who investigates a breach", Kind.ROLES),
         Field(
-            "breach.raising.monitored_by", "Who keeps watch on how breaches are handled", Kind.ROLES
+            "breach.raising.route_to",
+            "Who receives reports of a breach",
+            Kind.ROLES,
+            duty="Receives reports of a breach",
         ),
-        Field("documents.countersigned_by", "Who countersigns members' documents", Kind.ROLE),
-        Field("breach.appeal.to", "Who decides an appeal", Kind.ROLE),
+        Field(
+            "breach.investigated_by",
+            "Who investigates a breach",
+            Kind.ROLES,
+            duty="Investigates a breach",
+        ),
+        Field(
+            "breach.raising.monitored_by",
+            "Who keeps watch on how breaches are handled",
+            Kind.ROLES,
+            duty="Keeps watch on how breaches are handled",
+        ),
+        Field(
+            "documents.countersigned_by",
+            "Who countersigns members' documents",
+            Kind.ROLE,
+            duty="Countersigns members' documents (in place of any other title)",
+        ),
+        Field(
+            "breach.appeal.to",
+            "Who decides an appeal",
+            Kind.ROLE,
+            duty="Decides appeals (in place of any other title)",
+        ),
     ),
 )
 

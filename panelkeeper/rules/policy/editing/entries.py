@@ -70,7 +70,9 @@ class Field:
     """One setting: ``key`` is its dotted key (inside the row, for a row's field).
 
     ``default`` is what the file means when the key is absent: writing the default
-    back removes the key. ``choices`` pairs each value with its plain words.
+    back removes the key. ``choices`` pairs each value with its plain words. ``duty``
+    is, for a field naming which staff title does something, that duty in a title's
+    words ("Investigates a breach"), so a title added on the form can be given it.
     """
 
     key: str
@@ -80,6 +82,7 @@ class Field:
     choices: tuple[tuple[str, str], ...] = ()
     required: bool = False
     default: Value = None
+    duty: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,3 +138,8 @@ class Part:
 
     def entry(self, key: str) -> Entry | None:
         return next((e for e in self.entries if e.key == key), None)
+
+    @property
+    def duties(self) -> tuple[Field, ...]:
+        """The fields naming which staff title does something, each with its duty."""
+        return tuple(e for e in self.entries if isinstance(e, Field) and e.duty)

@@ -10,7 +10,7 @@ form adds cites its :class:`Rows`' ``new_rules`` and gets a key made from its ti
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, MutableMapping
+from collections.abc import Collection, Mapping, MutableMapping, Sequence
 from typing import Any, cast
 
 import tomlkit
@@ -22,7 +22,9 @@ from panelkeeper.rules.policy.editing.entries import (
     ORIGIN,
     Entry,
     Field,
+    Kind,
     Names,
+    Part,
     Row,
     Rows,
     Value,
@@ -33,10 +35,12 @@ from panelkeeper.rules.policy.roles import MemberRole
 __all__ = [
     "NEW_TABLE_RULES",
     "Container",
+    "keyed_names",
     "make_key",
     "names_of",
     "normalise",
     "rows_of",
+    "with_duties",
     "write_entry",
 ]
 
@@ -287,15 +291,48 @@ def _write_in(table: Container, entry: Field | Rows, value: Value, slug: str) ->
         _put(table, entry.key, value)
 
 
+def keyed_names(
+    names: Sequence[tuple[str, str]], taken: Collection[str] = ()
+) -> tuple[tuple[str, str], ...]:
+    """``names`` in the same order, each new one (key "") given a key made from its title,
+    unlike the others', the member roles' and any in ``taken``. A name with no title
+    keeps its empty key: it is not a name (see :func:`names_of`)."""
+    used = {*taken, *(key for key, _ in names if key), *(m.value for m in MemberRole)}
+    result: list[tuple[str, str]] = []
+    for key, title in names:
+        if not key and title.strip():
+            key = make_key(title, used)
+            used.add(key)
+        result.append((key, title))
+    return tuple(result)
+
+
+def with_duties(
+    part: Part, values: Mapping[str, Value], duties: Mapping[str, Collection[str]]
+) -> dict[str, Value]:
+    """``values`` of ``part`` with each title key in ``duties`` given the duties named
+    there (keys of the part's duty fields): added to a list of titles, or put in place
+    of the one title a single-title duty names. Duties the part lacks are ignored."""
+    result = dict(values)
+    for field in part.duties:
+        for key, chosen in duties.items():
+            if field.key not in chosen:
+                continue
+            if field.kind is Kind.ROLE:
+                result[field.key] = key
+            else:
+                held = result.get(field.key)
+                listed = tuple(str(v) for v in held) if isinstance(held, tuple) else ()
+                result[field.key] = listed if key in listed else (*listed, key)
+    return result
+
+
 def _write_names(table: Container, new: tuple[tuple[str, str], ...]) -> None:
-    keep = {key for key, _ in new if key}
+    new = keyed_names(new)
+    keep = {key for key, _ in new}
     for key in [k for k in table if k not in keep]:
         del table[key]
-    taken = {*keep, *(m.value for m in MemberRole)}
     for key, title in new:
-        if not key:
-            key = make_key(title, taken)
-            taken.add(key)
         if table.get(key) != title:
             table[key] = title
 
