@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django import forms
 from django.utils import timezone
 
 from panelkeeper.lib.forms import OrganisationForm, radios_field
@@ -35,6 +36,15 @@ class StartDraftForm(OrganisationForm):
         "What do you want to start from?",
         hint="Nothing changes for members until you publish the draft.",
         missing="Select a preset or a version to start from",
+    )
+    version_name = forms.CharField(
+        label="Version name (optional)",
+        help_text="Leave it empty to keep a preset's own name, or, from one of your "
+        "versions, to take the next name after it, such as 2.1 after 2.0. You can change "
+        "it later under Names and words.",
+        required=False,
+        max_length=100,
+        error_messages={"max_length": "The version name must be 100 characters or fewer"},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -147,13 +147,28 @@ def base_name(version: PolicyVersion) -> str:
 # -- where a draft starts -------------------------------------------------------
 
 
-def start_draft(*, organisation: Organisation, start_from: str, actor: User) -> PolicyVersion:
+def start_draft(
+    *,
+    organisation: Organisation,
+    start_from: str,
+    actor: User,
+    today: dt.date,
+    version_name: str = "",
+) -> PolicyVersion:
     """Start a draft from a preset ("preset:thirteen") or a published version of
     ``organisation``'s own code ("version:12"); another organisation's is refused as if
-    it did not exist."""
+    it did not exist. A draft from a version is named ``version_name``, or the name
+    suggested after the version's; one from a preset keeps the preset's unless
+    ``version_name`` is given."""
     kind, _, name = start_from.partition(":")
     if kind == "preset":
-        return load_preset_draft(organisation=organisation, preset=name, actor=actor)
+        # One transaction: a name the draft cannot take leaves no draft behind.
+        with transaction.atomic():
+            draft = load_preset_draft(organisation=organisation, preset=name, actor=actor)
+            if not version_name.strip():
+                return draft
+            names = {"code.version": version_name.strip()}
+            return save_part(version=draft, slug="names", values=names, actor=actor, today=today)
     version = (
         PolicyVersion.objects.published().filter(organisation=organisation, pk=name).first()
         if kind == "version" and name.isdigit()
@@ -161,4 +176,4 @@ def start_draft(*, organisation: Organisation, start_from: str, actor: User) -> 
     )
     if version is None:
         raise Refused("Choose a preset or a published version to start from.", field="start_from")
-    return start_from_version(version=version, actor=actor)
+    return start_from_version(version=version, actor=actor, today=today, version_name=version_name)

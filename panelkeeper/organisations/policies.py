@@ -27,6 +27,9 @@ from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Problem, Refused
 from panelkeeper.organisations.models import Group, Organisation, PolicyVersion, RoleHolder
 from panelkeeper.rules.dates import day_month_year
+from panelkeeper.rules.policy.editing.catalogue import part as editing_part
+from panelkeeper.rules.policy.editing.document import parse, to_toml, with_values
+from panelkeeper.rules.policy.editing.version_names import next_version_name
 from panelkeeper.rules.policy.loader import Policy
 from panelkeeper.rules.policy.presets import PRESETS, preset_text
 from panelkeeper.rules.policy.problems import Problem as PolicyProblem
@@ -229,18 +232,31 @@ def load_preset_draft(*, organisation: Organisation, preset: str, actor: User) -
     )
 
 
-def start_from_version(*, version: PolicyVersion, actor: User) -> PolicyVersion:
+def start_from_version(
+    *, version: PolicyVersion, actor: User, today: dt.date, version_name: str = ""
+) -> PolicyVersion:
     """Start a draft from a published version of the organisation's code: the one in
-    force or an earlier one, its text exactly as published, so it begins with no
-    differences from it."""
+    force or an earlier one, its text as published but for its version name, so its
+    only difference from it is that name.
+
+    Publishing needs a name no published version has: ``version_name`` if given, else
+    one suggested from the version's own ("2.0" gives "2.1"), which the officer may
+    change on the draft's forms like any other setting.
+    """
     if not version.is_published:
         raise Refused(
             "Start a draft from a published version, or change this draft itself.",
             field="start_from",
         )
+    taken = PolicyVersion.objects.filter(organisation=version.organisation_id)
+    name = version_name.strip() or next_version_name(
+        version.version, set(taken.values_list("version", flat=True)), today=today
+    )
+    names = editing_part("names")
+    text = to_toml(with_values(parse(version.source), names, {"code.version": name}))
     return _create_draft(
         organisation=version.organisation,
-        text=version.source,
+        text=text,
         file_name=version.file_name,
         preset="",
         actor=actor,
@@ -338,8 +354,9 @@ def publish_policy_version(
             )
         if published.filter(version=locked.version).exists():
             raise Refused(
-                f"Version “{locked.version}” is already published. Change version under [code] "
-                "in the file and upload it again."
+                f"Version “{locked.version}” is already published. Give this draft a new "
+                "version name under Names and words, or change version under [code] in a file "
+                "and upload it again."
             )
         missing = missing_role_holders(locked)
         if missing:

@@ -118,6 +118,27 @@ def test_duties_for_a_title_that_has_a_key_or_a_title_with_none_are_refused(
     assert draft.source == preset_text("thirteen")
 
 
+def test_a_draft_is_started_from_a_published_version_with_the_next_name(
+    factory: Factory, officer_client: Client, auditor_client: Client
+) -> None:
+    in_force = factory.published_version(preset="thirteen", version="2.0")
+    body = json.dumps({"from_version": in_force.pk})
+    response = officer_client.post(API, body, content_type="application/json")
+    assert response.status_code == 201, response.json()
+    assert response.json()["version"] == "2.1"
+    named = json.dumps({"from_version": in_force.pk, "version_name": "Kestrel 3"})
+    assert officer_client.post(API, named, content_type="application/json").json()["version"] == (
+        "Kestrel 3"
+    )
+    both = json.dumps({"from_version": in_force.pk, "preset": "vela"})
+    assert officer_client.post(API, both, content_type="application/json").status_code == 422
+    theirs = factory.published_version(factory.other)
+    other = json.dumps({"from_version": theirs.pk})
+    assert officer_client.post(API, other, content_type="application/json").status_code == 422
+    assert auditor_client.post(API, body, content_type="application/json").status_code == 403
+    assert PolicyVersion.objects.filter(organisation=factory.home).count() == 3
+
+
 def test_a_deadline_of_0_is_refused_at_its_key_as_on_the_form(
     factory: Factory, officer_client: Client
 ) -> None:

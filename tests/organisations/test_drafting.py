@@ -28,6 +28,7 @@ from panelkeeper.organisations.policies import (
 )
 from panelkeeper.rules.calendar.durations import Duration, Unit
 from panelkeeper.rules.ladder.model import Anchor, Deadline
+from panelkeeper.rules.policy.editing.differences import differences
 from panelkeeper.rules.policy.presets import preset_text
 from tests.factory import Factory
 from tests.organisations.conftest import audit_actions, hold_every_title
@@ -43,24 +44,66 @@ def renamed(text: str) -> str:
 def test_a_draft_starts_from_a_preset_and_is_compared_with_it(
     factory: Factory, officer: User
 ) -> None:
-    draft = start_draft(organisation=factory.home, start_from="preset:thirteen", actor=officer)
+    draft = start_draft(
+        organisation=factory.home, start_from="preset:thirteen", actor=officer, today=TODAY
+    )
     assert (draft.preset, draft.based_on) == ("thirteen", None)
     assert base_text(draft) == preset_text("thirteen") == draft.source
     assert base_name(draft) == "the thirteen preset"
     assert audit_actions(draft) == ["policy_version.draft_created"]
 
 
-def test_a_draft_starts_from_the_version_in_force_with_its_exact_text(
+def test_a_draft_starts_from_the_version_in_force_with_its_text_and_the_next_name_gov_1(
     factory: Factory, officer: User
 ) -> None:
     in_force = factory.published_version(preset="thirteen", version="2026-1")
+    factory.draft_version(version="2026-2")
     draft = start_draft(
-        organisation=factory.home, start_from=f"version:{in_force.pk}", actor=officer
+        organisation=factory.home, start_from=f"version:{in_force.pk}", actor=officer, today=TODAY
     )
     assert draft.based_on == in_force and draft.preset == ""
-    assert draft.source == in_force.source and not draft.is_published
+    assert draft.version == "2026-3" and not draft.is_published
+    # The factory's text keeps the preset's name; a published text carries its own.
+    assert draft.source == in_force.source.replace('version = "preset-1"', 'version = "2026-3"')
     assert base_text(draft) == in_force.source
     assert base_name(draft) == "version “2026-1”"
+    assert [str(d) for d in differences(in_force.source, draft.source)] == [
+        "Version name: preset-1 → 2026-3"
+    ]
+    assert audit_actions(draft) == ["policy_version.draft_created"]
+
+
+def test_a_draft_takes_the_name_the_officer_gives_it_gov_1(factory: Factory, officer: User) -> None:
+    in_force = factory.published_version(preset="thirteen", version="2026-1")
+    draft = start_draft(
+        organisation=factory.home,
+        start_from=f"version:{in_force.pk}",
+        actor=officer,
+        today=TODAY,
+        version_name=" Kestrel 2027 ",
+    )
+    assert draft.version == "Kestrel 2027" and 'version = "Kestrel 2027"' in draft.source
+    preset = start_draft(
+        organisation=factory.home,
+        start_from="preset:vela",
+        actor=officer,
+        today=TODAY,
+        version_name="Our first",
+    )
+    assert preset.version == "Our first" and preset.preset == "vela"
+
+
+def test_a_name_too_long_leaves_no_draft_behind(factory: Factory, officer: User) -> None:
+    for start_from in ("preset:vela", f"version:{factory.published_version().pk}"):
+        with pytest.raises(Refused):
+            start_draft(
+                organisation=factory.home,
+                start_from=start_from,
+                actor=officer,
+                today=TODAY,
+                version_name="x" * 101,
+            )
+    assert not PolicyVersion.objects.filter(status=PolicyVersion.Status.DRAFT).exists()
 
 
 def test_a_draft_never_starts_from_another_organisations_version_or_a_draft(
@@ -70,7 +113,9 @@ def test_a_draft_never_starts_from_another_organisations_version_or_a_draft(
     draft = factory.draft_version()
     for start_from in (f"version:{theirs.pk}", f"version:{draft.pk}", "version:x", "acme"):
         with pytest.raises(Refused) as refused:
-            start_draft(organisation=factory.home, start_from=start_from, actor=officer)
+            start_draft(
+                organisation=factory.home, start_from=start_from, actor=officer, today=TODAY
+            )
         assert refused.value.field == "start_from"
         assert refused.value.message == "Choose a preset or a published version to start from."
     assert PolicyVersion.objects.filter(organisation=factory.home).count() == 1

@@ -174,8 +174,9 @@ def test_publishing_refuses_a_version_label_already_published(
     factory.published_version(version="preset-1", in_force_from=dt.date(2025, 1, 1))
     draft = factory.draft_version(version="preset-1")
     hold_every_title(factory)
-    with pytest.raises(Refused, match="Version “preset-1” is already published"):
+    with pytest.raises(Refused, match="Version “preset-1” is already published") as refused:
         publish(draft, officer)
+    assert "Give this draft a new version name under Names and words" in refused.value.message
 
 
 def test_a_stored_draft_the_rules_no_longer_accept_shows_its_problems(

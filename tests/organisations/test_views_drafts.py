@@ -228,12 +228,30 @@ def test_an_officer_starts_a_draft_from_the_version_in_force(
     assert officer_client.get(start).context["form"]["start_from"].value() == (
         f"version:{in_force.pk}"
     )
-    response = officer_client.post(START, {"start_from": f"version:{in_force.pk}"})
+    response = officer_client.post(START, {"start_from": f"version:{in_force.pk}"}, follow=True)
     draft = PolicyVersion.objects.drafts().get()
-    assert response.url == url("version", draft)
-    assert draft.based_on == in_force and draft.source == in_force.source
+    assert response.redirect_chain[-1][0] == url("version", draft)
+    assert draft.based_on == in_force and draft.version == "2026-2"
+    assert (
+        "Draft version “2026-2” created, named after version “2026-1”. Change its name under "
+        "Names and words if you wish"
+    ) in response.text
     changes = officer_client.get(url("draft_changes", draft)).content.decode()
-    assert "Nothing changes from version “2026-1”." in changes
+    assert "Version name: preset-1 → 2026-2" in changes
+    names = officer_client.get(url("draft_part", draft, part="names"))
+    assert names.context["form"]["code__version"].value() == "2026-2"
+
+
+def test_an_officer_names_the_draft_as_it_starts(factory: Factory, officer_client: Client) -> None:
+    data = {"start_from": "preset:thirteen", "version_name": "Kestrel 2027"}
+    assert "Version name (optional)" in officer_client.get(START).text
+    officer_client.post(START, data)
+    assert PolicyVersion.objects.drafts().get().version == "Kestrel 2027"
+    refused = officer_client.post(START, {**data, "version_name": "x" * 101})
+    assert refused.context["form"].errors["version_name"] == [
+        "The version name must be 100 characters or fewer"
+    ]
+    assert PolicyVersion.objects.drafts().count() == 1
 
 
 def test_another_organisations_version_cannot_be_started_from(

@@ -45,13 +45,13 @@ from panelkeeper.organisations.api.schemas import (
 )
 from panelkeeper.organisations.closure_days import add_closure_day
 from panelkeeper.organisations.details import DETAILS, change_details
+from panelkeeper.organisations.drafting import start_draft
 from panelkeeper.organisations.forms import OrganisationSettingsForm
 from panelkeeper.organisations.models import ClosureDay, Organisation, PolicyVersion, RoleHolder
 from panelkeeper.organisations.organisation_settings import change_region
 from panelkeeper.organisations.policies import (
     InvalidPolicy,
     discard_draft,
-    load_preset_draft,
     publish_policy_version,
     upload_draft,
 )
@@ -107,16 +107,24 @@ def list_policy_versions(request: StaffRequest, org: str) -> list[PolicyVersion]
 
 @api_officers.post(router, "/{org}/policy-versions", PolicyVersionOut, status=201, body=DraftIn)
 def create_draft(request: StaffRequest, org: str) -> Status[PolicyVersion]:
-    """Create a draft from a preset or a TOML text.
+    """Create a draft from a preset, a published version or a TOML text.
 
     An invalid text is not saved: 422 lists every problem with its dotted key."""
     organisation = request.organisation
     data = read_body(request, DraftIn)
-    if (data.preset is None) == (data.source is None):
-        raise Refused("Send either preset or source, not both.")
-    if data.preset is not None:
-        version = load_preset_draft(
-            organisation=organisation, preset=data.preset, actor=request.user
+    sent = [data.preset, data.from_version, data.source]
+    if sum(item is not None for item in sent) != 1:
+        raise Refused("Send one of preset, from_version or source.")
+    if data.preset is not None or data.from_version is not None:
+        start_from = (
+            f"preset:{data.preset}" if data.preset is not None else f"version:{data.from_version}"
+        )
+        version = start_draft(
+            organisation=organisation,
+            start_from=start_from,
+            actor=request.user,
+            today=timezone.localdate(),
+            version_name=data.version_name,
         )
     else:
         version = upload_draft(

@@ -39,11 +39,18 @@ class PolicyVersionOut(Schema):
 
 
 class DraftIn(Schema):
-    """Either ``preset`` (a preset's slug), or ``source`` with its ``file_name``."""
+    """One of ``preset`` (a preset's slug), ``from_version`` (the id of a published
+    version of the organisation's code) or ``source`` with its ``file_name``.
+
+    ``version_name`` names the draft started from a preset or a version; left out, a
+    preset's draft keeps the preset's name and a version's takes the next name after
+    the version's ("2.1" after "2.0")."""
 
     preset: str | None = None
+    from_version: int | None = None
     source: str | None = None
     file_name: str = "upload.toml"
+    version_name: str = ""
 
 
 class PublishIn(Schema):

@@ -104,10 +104,15 @@ def start(request: StaffRequest, org: str) -> HttpResponse:
     version = form_result(
         request,
         form,
-        lambda: start_draft(organisation=organisation, actor=request.user, **form.cleaned_data),
+        lambda: start_draft(
+            organisation=organisation,
+            actor=request.user,
+            today=timezone.localdate(),
+            **form.cleaned_data,
+        ),
     )
     if version is not None:
-        messages.success(request, f"Draft version “{version.version}” created")
+        messages.success(request, _started(version))
         return redirect("organisations:version", org=org, pk=version.pk)
     return staff_page(
         request,
@@ -117,6 +122,16 @@ def start(request: StaffRequest, org: str) -> HttpResponse:
         back_url=reverse("organisations:versions", kwargs={"org": org}),
         back_text="Back to versions",
         submit="Start the draft",
+    )
+
+
+def _started(version: PolicyVersion) -> str:
+    made = f"Draft version “{version.version}” created"
+    if version.based_on is None or version.version == version.based_on.version:
+        return made
+    return (
+        f"{made}, named after version “{version.based_on.version}”. "
+        "Change its name under Names and words if you wish"
     )
 
 
