@@ -33,6 +33,7 @@ from panelkeeper.rules.policy.editing.catalogue import (
     Value,
 )
 from panelkeeper.rules.policy.editing.document import TOMLDocument
+from panelkeeper.rules.policy.editing.form_words import form_message
 from panelkeeper.rules.policy.problems import Problem as PolicyProblem
 
 type Json = str | int | bool | list[Any] | dict[str, Any] | None
@@ -105,7 +106,7 @@ def refusal_of(form: PartForm, *, elsewhere: Sequence[PolicyProblem] = ()) -> Re
         for name, messages in form.errors.items()
         for message in messages
     ]
-    problems += [Problem(p.message, p.key) for p in elsewhere]
+    problems += [Problem(form_message(p), p.key) for p in elsewhere]
     first = problems[0] if problems else Problem("Check the values sent.")
     return Refused(first.message, field=first.field, problems=problems)
 

@@ -120,14 +120,6 @@ def _number(setting: str, label: str, hint: str, *, least: int) -> forms.Integer
     )
 
 
-def missing(entry: Field) -> str:
-    if entry.kind in LISTS:
-        return f"Choose at least one for “{entry.label}”"
-    if entry.kind in PICKED or entry.kind is Kind.CHOICE:
-        return f"Choose one for “{entry.label}”"
-    return f"Enter {_lower(entry.label)}"
-
-
 def initial(entry: Field, name: str, value: Value) -> dict[str, object]:
     if isinstance(value, Deadline):
         return {

@@ -27,13 +27,7 @@ from django.db.models import QuerySet
 from django.forms.utils import ErrorDict
 
 from panelkeeper.accounts.models import User
-from panelkeeper.organisations.part_fields import (
-    LISTS,
-    controls,
-    field_name,
-    initial,
-    missing,
-)
+from panelkeeper.organisations.part_fields import LISTS, controls, field_name, initial
 from panelkeeper.rules.calendar.durations import Duration, Unit
 from panelkeeper.rules.ladder.model import Anchor, Deadline
 from panelkeeper.rules.policy.editing.catalogue import (
@@ -52,6 +46,7 @@ from panelkeeper.rules.policy.editing.document import (
     problem_target,
     values,
 )
+from panelkeeper.rules.policy.editing.form_words import form_message, missing_words
 from panelkeeper.rules.policy.editing.writing import keyed_names, with_duties
 from panelkeeper.rules.policy.problems import Problem as PolicyProblem
 
@@ -234,7 +229,7 @@ class PartForm(forms.Form):
             entry = slot.entry
             if isinstance(entry, Field):
                 if in_row and entry.required and _empty(self._field_value(entry, slot.prefix)):
-                    self.add_error(slot.names[0], missing(entry))
+                    self.add_error(slot.names[0], missing_words(entry))
                 elif entry.kind is Kind.DEADLINE and self._no_start(slot.prefix):
                     self.add_error(
                         f"{slot.prefix}-from", f"Choose what “{entry.label}” is counted from"
@@ -377,14 +372,15 @@ class PartForm(forms.Form):
     # -- the loader's problems on the fields ------------------------------------------
 
     def show_problems(self, problems: Sequence[PolicyProblem]) -> list[PolicyProblem]:
-        """Put each problem on the field it concerns; return those that concern none."""
+        """Put each problem on the field it concerns, in a form user's words; return
+        those that concern none (see :func:`form_message` to word them)."""
         elsewhere: list[PolicyProblem] = []
         for problem in problems:
             name = self._field_for(problem.key)
             if name is None:
                 elsewhere.append(problem)
             else:
-                self.add_error(name, problem.message)
+                self.add_error(name, form_message(problem, self.part))
         return elsewhere
 
     def _field_for(self, key: str) -> str | None:

@@ -197,6 +197,23 @@ def test_a_new_title_with_no_duty_is_refused_on_its_duties_and_nothing_is_saved(
     assert draft.source == preset_text("thirteen")
 
 
+def test_a_loader_problem_is_worded_for_the_form_and_an_upload_keeps_the_files_words(
+    factory: Factory, officer_client: Client
+) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    path = url("draft_part", draft, part="titles")
+    data = form_data(officer_client, path)
+    data.pop("breach__raising__route_to")
+    response = officer_client.post(path, data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["breach__raising__route_to"] == [
+        "Choose at least one for “Who receives reports of a breach”."
+    ]
+    assert "Add route_to" not in response.text
+    draft.refresh_from_db()
+    assert draft.source == preset_text("thirteen")
+
+
 def test_another_organisations_draft_is_not_found(factory: Factory, officer_client: Client) -> None:
     theirs = factory.draft_version(factory.other)
     for name, more in (

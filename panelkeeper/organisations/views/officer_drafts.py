@@ -22,6 +22,7 @@ from panelkeeper.organisations.policies import InvalidPolicy
 from panelkeeper.rules.policy.editing.catalogue import PARTS, Part, part
 from panelkeeper.rules.policy.editing.differences import described, differences
 from panelkeeper.rules.policy.editing.document import TOMLDocument, parse, problem_target
+from panelkeeper.rules.policy.editing.form_words import form_message
 
 
 def _version(request: StaffRequest, pk: int) -> PolicyVersion:
@@ -101,7 +102,8 @@ def draft_part(request: StaffRequest, org: str, pk: int, part: str) -> HttpRespo
             )
         except InvalidPolicy as refusal:
             elsewhere = [
-                (p.message, _part_of(p.key)) for p in form.show_problems(refusal.file_problems)
+                (form_message(p), _part_of(p.key))
+                for p in form.show_problems(refusal.file_problems)
             ]
         except Refused as refusal:
             add_refusal(form, refusal)

@@ -166,7 +166,11 @@ class _Reader:
         if includes_convener and convened_by is None and not sub.has("convened_by"):
             sub.problem("includes_convener", "Name the convener in convened_by first.")
         if not seats and not may_include and not includes_convener:
-            sub.problem("seats", 'Name at least one seat, such as [{ role = "chair" }].')
+            sub.problem(
+                "seats",
+                'Name at least one seat, such as [{ role = "chair" }].',
+                on_form="Add at least one seat.",
+            )
         sub.finish()
         return Group(
             label,

@@ -27,7 +27,14 @@ from panelkeeper.rules.calendar.working_days import Region, WorkingCalendar
 from panelkeeper.rules.ladder import Ladder, parse_breach
 from panelkeeper.rules.policy.clauses import INTERPRETATIONS, clauses
 from panelkeeper.rules.policy.conduct import Conduct, parse_conduct
-from panelkeeper.rules.policy.problems import PolicyError, Problem, Problems, Table, suggestion
+from panelkeeper.rules.policy.problems import (
+    PolicyError,
+    Problem,
+    ProblemCode,
+    Problems,
+    Table,
+    suggestion,
+)
 from panelkeeper.rules.policy.roles import Role, Roles, parse_roles
 from panelkeeper.rules.policy.sections import (
     Attendance,
@@ -186,7 +193,11 @@ def _groups(root: Table) -> tuple[Group, ...]:
         elif name is not None:
             groups.append(Group(key, name))
     if not table.data:
-        table.problem("", 'Name at least one group, such as panel = "Customer Scrutiny Panel".')
+        table.problem(
+            "",
+            'Name at least one group, such as panel = "Customer Scrutiny Panel".',
+            on_form="Add at least one group.",
+        )
     table.finish()
     return tuple(groups)
 
@@ -319,6 +330,9 @@ def _read(text: str, source: str, *, new_draft: bool = False) -> tuple[Policy | 
             f"roles.staff.{role.key}",
             f'"{role.title}" is declared but nothing in the file refers to it, so it would '
             "need a holder for no purpose. Name it where it acts, or remove it.",
+            code=ProblemCode.UNUSED_TITLE,
+            on_form=f"Nothing in the code uses “{role.title}”, so it would need a holder for "
+            "no purpose. Choose what it does, or remove it.",
         )
     root.finish()
     if problems or code is None:

@@ -18,13 +18,36 @@ from enum import StrEnum
 from panelkeeper.rules.calendar.durations import Duration, parse_duration
 
 
+class ProblemCode(StrEnum):
+    """What kind of mistake a problem is, so that its words can suit who reads them.
+
+    A problem's ``message`` is in a file's words ("Add levels = [...]"); the code
+    editor's forms choose their own from the code and the field the problem is on
+    (:func:`panelkeeper.rules.policy.editing.form_words.form_message`).
+    """
+
+    OTHER = "other"
+    MISSING = "missing"  # a required setting is absent
+    MISSING_TABLE = "missing table"  # a required table is absent
+    EMPTY = "empty"  # a required text is blank
+    TOO_SMALL = "too small"  # a whole number below its least
+    UNUSED_TITLE = "unused title"  # a staff title nothing names
+    UNKNOWN_ROLE = "unknown role"  # a role key no title or member role has
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One mistake in a file: where it is and what to write instead."""
+    """One mistake in a file: where it is and what to write instead.
+
+    ``on_form`` is what to do on a form, where the file's words would not serve and
+    the code alone cannot say it ("" when ``message`` serves both).
+    """
 
     source: str
     key: str
     message: str
+    code: ProblemCode = ProblemCode.OTHER
+    on_form: str = ""
 
     def __str__(self) -> str:
         return f"{self.source}: {self.key}: {self.message}"
@@ -37,8 +60,10 @@ class Problems:
         self.source = source
         self._items: list[Problem] = []
 
-    def add(self, key: str, message: str) -> None:
-        self._items.append(Problem(self.source, key, message))
+    def add(
+        self, key: str, message: str, *, code: ProblemCode = ProblemCode.OTHER, on_form: str = ""
+    ) -> None:
+        self._items.append(Problem(self.source, key, message, code, on_form))
 
     def __iter__(self) -> Iterator[Problem]:
         return iter(self._items)
@@ -145,9 +170,12 @@ class Table:
         """The dotted key of ``name`` in this table."""
         return join_key(self.prefix, name)
 
-    def problem(self, name: str, message: str) -> None:
+    def problem(
+        self, name: str, message: str, *, code: ProblemCode = ProblemCode.OTHER, on_form: str = ""
+    ) -> None:
         """Report a problem at ``name`` in this table (``""`` for the table itself)."""
-        self.problems.add(self.key(name) if name else self.prefix or "(top level)", message)
+        key = self.key(name) if name else self.prefix or "(top level)"
+        self.problems.add(key, message, code=code, on_form=on_form)
 
     def has(self, name: str) -> bool:
         self._mark(name)
@@ -161,7 +189,9 @@ class Table:
         self._mark(name)
         if name not in self.data:
             if required:
-                self.problem(name, f"This is missing. Add {name} = {what}.")
+                self.problem(
+                    name, f"This is missing. Add {name} = {what}.", code=ProblemCode.MISSING
+                )
             return None
         return self.data[name]
 
@@ -182,7 +212,11 @@ class Table:
     def required_str(self, name: str, *, example: str = '"..."') -> str | None:
         value = self._typed(name, True, str, "text in quotes", example)
         if value is not None and not value.strip():
-            self.problem(name, f"This is empty. Write text in quotes, such as {example}.")
+            self.problem(
+                name,
+                f"This is empty. Write text in quotes, such as {example}.",
+                code=ProblemCode.EMPTY,
+            )
             return None
         return value
 
@@ -201,7 +235,12 @@ class Table:
 
     def _check_min(self, name: str, value: int | None, minimum: int | None) -> int | None:
         if value is not None and minimum is not None and value < minimum:
-            self.problem(name, f"Write a whole number of at least {minimum}, not {value}.")
+            self.problem(
+                name,
+                f"Write a whole number of at least {minimum}, not {value}.",
+                code=ProblemCode.TOO_SMALL,
+                on_form=f"Enter {minimum} or more.",
+            )
             return None
         return value
 
@@ -309,7 +348,11 @@ class Table:
     def _table(self, name: str, required: bool) -> Table | None:
         if required and name not in self.data:
             self._mark(name)
-            self.problem(name, f"This table is missing. Add a [{self.key(name)}] table.")
+            self.problem(
+                name,
+                f"This table is missing. Add a [{self.key(name)}] table.",
+                code=ProblemCode.MISSING_TABLE,
+            )
             return None
         value = self._typed(name, False, dict, "a table", f"[{self.key(name)}]")
         if value is None:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from panelkeeper.rules.policy.problems import Table
+from panelkeeper.rules.policy.problems import ProblemCode, Table
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -128,6 +128,9 @@ class Roles:
                 key,
                 f'"{text}" is not a declared role. Declare it under [roles.staff] '
                 f"or use one of the declared keys. {self._declared()}",
+                code=ProblemCode.UNKNOWN_ROLE,
+                on_form="This names a staff title the code no longer has. Choose another, "
+                "or keep that title under Staff titles.",
             )
         return role
 

@@ -342,6 +342,7 @@ def parse_gifts(table: Table, roles: Roles) -> Gifts:
         table.problem(
             "discuss_with",
             'Name the role the gift is discussed with, such as "customer_involvement_team".',
+            on_form="Choose who it is talked about with.",
         )
     return Gifts(
         cites=read_cites(table),
