@@ -6,8 +6,10 @@ app (as staff must outside the demo), takes the code's staff
 titles, publishes the code and its Code of Conduct, imports twenty members from a CSV file
 and invites them; one member accepts on a 390 px phone without JavaScript and signs; the
 officer countersigns. Nothing is written to the database except through the pages; the
-member's link is read from the outbox, as a mail catcher would. Run with ``pytest -s`` to
-see each page visited and each field filled.
+member's link is read from the outbox, as a mail catcher would. Last, the officer makes
+Ada the chair and takes a breach by another member through the Investigation Group to
+its emailed notice: the case counts its appeal window from Kestrel's 15 working days.
+Run with ``pytest -s`` to see each page visited and each field filled.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
+from panelkeeper.rules.calendar.working_days import Region, WorkingCalendar
 from tests.browser.conftest import (
     assert_accessible,
     assert_accessible_without_js,
@@ -382,3 +385,87 @@ def test_kestrel_homes_starts_from_nothing_through_pages_only(
     jo.arrived("Ada Marsh")
     jo.banner("Code of Conduct countersigned")
     assert_accessible(officer_page)
+
+    # A breach raised now runs under Kestrel's code: its appeal window is 15 working days.
+    ada_is_chair(jo)
+    notice_on = raise_a_breach_to_its_written_notice(jo, "Ben Marsh", today)
+    summary = officer_page.locator("main dl.govuk-summary-list").first
+    fifteen = WorkingCalendar(Region.ENG).add_working_days(notice_on, 15)
+    ten = WorkingCalendar(Region.ENG).add_working_days(notice_on, 10)
+    print(
+        f"[officer]   appeal: {summary.get_by_text('To the Director of Experience').inner_text()}"
+    )
+    expect(summary).to_contain_text(
+        f"To the Director of Experience, by {fifteen.day} {fifteen:%B %Y}, counting from "
+        f"{notice_on.day} {notice_on:%B %Y}"
+    )
+    expect(summary).not_to_contain_text(f"by {ten.day} {ten:%B %Y}")
+    assert_accessible(officer_page)
+
+
+def ada_is_chair(jo: Journey) -> None:
+    """The officer records that Ada chairs the group: she may then sit on an Investigation
+    Group as its chair."""
+    jo.click_link("Edit the record")
+    jo.arrived(re.compile("Ada Marsh"))
+    jo.choose_radio("Role on the group", "Chair")
+    jo.click_button("Save")
+    jo.arrived("Ada Marsh")
+
+
+def raise_a_breach_to_its_written_notice(
+    jo: Journey, member: str, today: datetime.date
+) -> datetime.date:
+    """Raise a breach about ``member`` and take it through the Investigation Group, a
+    finding, an outcome and its written notice, emailed today; the day notice counts as
+    received (email: the same day)."""
+    page = jo.page
+
+    def step(link: str) -> None:
+        page.get_by_role("link", name=link, exact=True).click()
+        jo.arrived(link)
+
+    def save() -> None:
+        page.locator("main form button.govuk-button").first.click()
+        jo.arrived(re.compile(rf"^Case .+: {member}$"))
+        jo.banner("")
+
+    jo.click_link("Breach cases")
+    jo.arrived("Breach cases")
+    jo.click_link("Raise a breach")
+    jo.arrived("Raise a breach")
+    jo.choose("Which member is the breach about?", member)
+    jo.fill("What happened?", "Shared a neighbour's repair details in a group chat.")
+    jo.choose_radio("Where did it happen?", "Online")
+    page.locator("input[name=clauses]").first.check()
+    print(f"[{jo.who}]   clause = the first listed")
+    jo.choose_radio("Who raised it?", "A customer")
+    jo.click_button("Raise the breach")
+    jo.arrived(re.compile(rf"^Case .+: {member}$"))
+    assert_accessible(page)
+
+    step("Open the formal stage")
+    save()
+    for seat, person, field in (
+        ("Customer Experience Manager", "Jo Kestrel", "A member of staff (optional)"),
+        ("Chair of the Panel", "Ada Marsh", "A member (optional)"),
+    ):
+        step("Fill a seat on the investigating group")
+        jo.choose_radio("Which seat?", seat)
+        jo.choose(field, person)
+        if person == "Ada Marsh":
+            jo.check("They sit as an impartial member")
+        save()
+    step("Record that the group was convened")
+    save()
+    step("Record what was found")
+    jo.choose_radio("What did the decider find?", "Minor breach")
+    save()
+    step("Record the outcome")
+    page.get_by_label(re.compile("^Final written warning")).check()
+    save()
+    step("Record written notice sent")
+    jo.date("sent_on", "When was it sent?", today)
+    jo.choose_radio("How was it sent?", "Email")
+    save()
+    return today
