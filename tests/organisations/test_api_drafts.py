@@ -139,6 +139,26 @@ def test_a_draft_is_started_from_a_published_version_with_the_next_name(
     assert PolicyVersion.objects.filter(organisation=factory.home).count() == 3
 
 
+def test_a_drafts_rulebook_is_read_before_publishing_with_its_changes(
+    factory: Factory, officer_client: Client, auditor_client: Client
+) -> None:
+    draft = factory.draft_version(preset="thirteen")
+    window = {"within": "15 working days", "from": "notice_received", "target": False}
+    assert (
+        put(officer_client, draft, "appeals", {"breach.appeal.window": window}).status_code == 200
+    )
+    book = auditor_client.get(f"{API}/{draft.pk}/rulebook").json()
+    assert book["version"]["id"] == draft.pk and book["version"]["status"] == "draft"
+    texts = [rule["text"] for section in book["sections"] for rule in section["rules"]]
+    appeal = [text for text in texts if text.startswith("The appeal is made within")]
+    assert appeal == [
+        "The appeal is made within 15 working days of the day the member receives written "
+        "notice of the decision."
+    ]
+    theirs = factory.draft_version(factory.other)
+    assert auditor_client.get(f"{API}/{theirs.pk}/rulebook").status_code == 404
+
+
 def test_a_deadline_of_0_is_refused_at_its_key_as_on_the_form(
     factory: Factory, officer_client: Client
 ) -> None:

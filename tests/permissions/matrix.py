@@ -232,6 +232,12 @@ ROWS += [
     ),
     Row(ORGS_API + "/{org}/rulebook", "GET", api_readers(404), home_org, note="none in force"),
     Row(
+        ORGS_API + "/{org}/policy-versions/{version_id}/rulebook",
+        "GET",
+        api_readers(),
+        api_draft_kwargs,
+    ),
+    Row(
         "organisations:rulebook",
         "GET",
         readers(),

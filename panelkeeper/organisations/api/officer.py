@@ -189,12 +189,17 @@ def get_rulebook(request: StaffRequest, org: str) -> RulebookOut:
     version = PolicyVersion.objects.in_force(organisation, on=timezone.localdate())
     if version is None:
         raise HttpError(404, "No version of the code is in force yet.")
+    return rulebook_out(version)
+
+
+def rulebook_out(version: PolicyVersion) -> RulebookOut:
+    """The rulebook ``version`` gives members; 409 if its text no longer loads."""
     try:
         book = rulebook_of(version)
     except InvalidPolicy as error:
         raise HttpError(409, error.message) from None
     return RulebookOut(
-        organisation=organisation.slug,
+        organisation=version.organisation.slug,
         version=PolicyVersionOut.model_validate(version, from_attributes=True),
         title=book.title,
         sections=[

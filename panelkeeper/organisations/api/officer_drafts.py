@@ -13,7 +13,7 @@ from ninja.errors import HttpError
 from panelkeeper.accounts.permissions import api_officers, api_readers, get_object_for
 from panelkeeper.lib.api import read_body
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.organisations.api.officer import router
+from panelkeeper.organisations.api.officer import router, rulebook_out
 from panelkeeper.organisations.api.schemas import (
     DifferenceOut,
     DraftPartsOut,
@@ -21,6 +21,7 @@ from panelkeeper.organisations.api.schemas import (
     PartIn,
     PartOut,
     PolicyVersionOut,
+    RulebookOut,
 )
 from panelkeeper.organisations.drafting import base_name, base_text, save_part
 from panelkeeper.organisations.models import PolicyVersion
@@ -102,6 +103,12 @@ def change_part(request: StaffRequest, org: str, version_id: int, slug: str) -> 
         # Each problem at the key the API sent, worded as on the form.
         raise refusal_of(form, elsewhere=form.show_problems(refusal.file_problems)) from None
     return _part_out(chosen, parse(saved.source))
+
+
+@api_readers.get(router, "/{org}/policy-versions/{version_id}/rulebook", RulebookOut)
+def get_version_rulebook(request: StaffRequest, org: str, version_id: int) -> RulebookOut:
+    """The rulebook a version gives members: for a draft, what publishing it would give."""
+    return rulebook_out(_version(request, version_id))
 
 
 @api_readers.get(router, "/{org}/policy-versions/{version_id}/differences", list[DifferenceOut])
