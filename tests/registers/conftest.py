@@ -10,6 +10,7 @@ from django.test import Client
 from panelkeeper.audit.models import AuditEntry
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation, PolicyVersion
+from panelkeeper.rules.policy.presets import preset_text
 from tests.factory import Factory
 
 TODAY = dt.date(2026, 11, 23)
@@ -20,6 +21,15 @@ def in_force(
 ) -> PolicyVersion:
     """``preset`` published and in force at the organisation from 2 February 2026."""
     return factory.published_version(organisation, preset, in_force_from=dt.date(2026, 2, 2))
+
+
+def in_force_with_threshold(factory: Factory, preset: str, pounds: int) -> PolicyVersion:
+    """``preset`` in force as :func:`in_force` gives it, but for a gift threshold of
+    ``pounds`` (GIFT-1): vela's and thirteen's gifts go to the Customer Involvement Team."""
+    told = 'declare_to = ["customer_involvement_team"]'
+    text = preset_text(preset).replace(told, f"{told}\ndeclare_over = {pounds}")
+    assert text != preset_text(preset)
+    return factory.published_version(None, preset, in_force_from=dt.date(2026, 2, 2), source=text)
 
 
 def audit_actions(obj: object) -> list[str]:

@@ -11,9 +11,8 @@ from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import PolicyVersion
 from panelkeeper.registers.gifts import decide_gift, declare_gift
 from panelkeeper.registers.models import Gift, GiftDirection, GiftOutcome, GiftStatus
-from panelkeeper.rules.policy.presets import preset_text
 from tests.factory import Factory
-from tests.registers.conftest import TODAY, audit_actions, in_force
+from tests.registers.conftest import TODAY, audit_actions, in_force, in_force_with_threshold
 
 
 def declare(member: Member, actor: User, **fields: object) -> Gift:
@@ -152,11 +151,7 @@ def test_a_decided_gift_no_longer_waits_for_the_meeting(
 def test_a_gift_under_the_codes_threshold_is_registered_and_marked_as_a_choice_gift_1(
     factory: Factory, member: Member, officer: User
 ) -> None:
-    text = preset_text("thirteen").replace(
-        'declare_to = ["customer_involvement_team"]',
-        'declare_to = ["customer_involvement_team"]\ndeclare_over = 25',
-    )
-    factory.published_version(None, "thirteen", source=text)
+    in_force_with_threshold(factory, "thirteen", 25)
     small = declare(member, officer, value=Decimal("25.00"))
     large = declare(member, officer, value=Decimal("25.01"))
     assert small.under_threshold and not large.under_threshold

@@ -12,9 +12,8 @@ from django.urls import reverse
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import PolicyVersion
 from panelkeeper.registers.models import Gift, GiftStatus, Interest, Review
-from panelkeeper.rules.policy.presets import preset_text
 from tests.factory import Factory
-from tests.registers.conftest import audit_actions
+from tests.registers.conftest import audit_actions, in_force_with_threshold
 
 ORG = "home"
 
@@ -115,11 +114,7 @@ def test_the_declaration_page_gives_the_codes_threshold_and_the_register_marks_g
     officer_client: Client, factory: Factory, member: Member
 ) -> None:
     """GIFT-1: where the code sets a threshold, a gift worth no more is declared by choice."""
-    text = preset_text("vela").replace(
-        'declare_to = ["customer_involvement_team"]',
-        'declare_to = ["customer_involvement_team"]\ndeclare_over = 20',
-    )
-    factory.published_version(None, "vela", source=text)
+    in_force_with_threshold(factory, "vela", 20)
     form = officer_client.get(url("declare_gift", member=member.pk))
     assert "worth more than £20. You may also declare one worth £20 or less" in form.text
     officer_client.post(url("declare_gift", member=member.pk), gift_data())

@@ -56,36 +56,41 @@ def test_a_missing_setting_no_form_shows_keeps_its_own_words() -> None:
     assert form_message(problem) == "Add region."
 
 
-def test_a_title_nothing_uses_is_worded_for_each_audience() -> None:
-    text = THIRTEEN.replace(
-        'director_of_experience = "Director of Experience"',
-        'director_of_experience = "Director of Experience"\nspare = "Spare Title"',
-    )
-    problem = _only(text)
-    assert problem.code is ProblemCode.UNUSED_TITLE
-    assert "nothing in the file refers to it" in problem.message
-    assert form_message(problem) == (
-        "Nothing in the code uses “Spare Title”, so it would need a holder for no purpose. "
-        "Choose what it does, or remove it."
-    )
-
-
-def test_a_title_no_longer_in_the_code_is_worded_for_a_form() -> None:
-    problem = _only(THIRTEEN.replace('to = "director_of_experience"', 'to = "gone"'))
-    assert problem.code is ProblemCode.UNKNOWN_ROLE
-    assert "Declare it under [roles.staff]" in problem.message
-    assert form_message(problem) == (
-        "This names a staff title the code no longer has. Choose another, or keep that "
-        "title under Staff titles."
-    )
-
-
-def test_a_number_too_small_says_the_least_on_a_form() -> None:
-    text = THIRTEEN.replace("[gifts]\n", "[gifts]\ndeclare_over = 0\n")
-    problem = _only(text)
-    assert problem.code is ProblemCode.TOO_SMALL
-    assert problem.message == "Write a whole number of at least 1, not 0."
-    assert form_message(problem, part("gifts")) == "Enter 1 or more."
+@pytest.mark.parametrize(
+    ("old", "new", "code", "in_the_file", "on_a_form"),
+    [
+        (
+            'director_of_experience = "Director of Experience"',
+            'director_of_experience = "Director of Experience"\nspare = "Spare Title"',
+            ProblemCode.UNUSED_TITLE,
+            "nothing in the file refers to it",
+            "Nothing in the code uses “Spare Title”, so it would need a holder for no purpose. "
+            "Choose what it does, or remove it.",
+        ),
+        (
+            'to = "director_of_experience"',
+            'to = "gone"',
+            ProblemCode.UNKNOWN_ROLE,
+            "Declare it under [roles.staff]",
+            "This names a staff title the code no longer has. Choose another, or keep that "
+            "title under Staff titles.",
+        ),
+        (
+            "[gifts]\n",
+            "[gifts]\ndeclare_over = 0\n",
+            ProblemCode.TOO_SMALL,
+            "Write a whole number of at least 1, not 0.",
+            "Enter 1 or more.",
+        ),
+    ],
+)
+def test_a_problem_is_worded_for_a_file_and_for_a_form(
+    old: str, new: str, code: ProblemCode, in_the_file: str, on_a_form: str
+) -> None:
+    problem = _only(THIRTEEN.replace(old, new))
+    assert problem.code is code
+    assert in_the_file in problem.message
+    assert form_message(problem) == on_a_form
 
 
 def test_other_problems_keep_the_loaders_words() -> None:
