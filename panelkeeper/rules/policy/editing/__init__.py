@@ -8,6 +8,9 @@
   ``with_values``, ``to_toml``, ``choices_for``, ``problem_target``; reading and writing
   are done by :mod:`.reading` and :mod:`.writing`.
 - :mod:`.differences`: what one text changes from another, in words.
+- :mod:`.form_words`: the loader's problems in a form user's words (uploads keep the
+  file's).
+- :mod:`.version_names`: the name suggested for a draft started from a published version.
 
 Nothing here validates: a written text is checked by the loader, as any file is. Like
 the ``policy`` package, this ``__init__`` imports nothing.
