@@ -393,7 +393,10 @@ class PartForm(forms.Form):
         kept = [row for row in slot.rows if not self._removed(row)]
         if target.name is not None:
             keys = {r.prefix: k for r, k, _ in self._staff_keys()}
-            row = next((r for r in kept if keys.get(r.prefix) == target.name), None)
+            # A staff title added here is found by the key this save gives it.
+            row = next(
+                (r for r in kept if keys.get(r.prefix, self._name_key(r)) == target.name), None
+            )
             if (
                 row is not None
                 and not self._name_key(row)

@@ -11,8 +11,13 @@ from django.urls import reverse
 
 from panelkeeper.organisations.models import PolicyVersion, RoleHolder
 from panelkeeper.organisations.part_data import posted
+from panelkeeper.organisations.part_forms import PartForm
 from panelkeeper.rules.policy.editing.catalogue import PARTS
+from panelkeeper.rules.policy.editing.catalogue import part as part_named
+from panelkeeper.rules.policy.editing.document import parse
 from panelkeeper.rules.policy.presets import preset_text
+from panelkeeper.rules.policy.problems import Problem as PolicyProblem
+from panelkeeper.rules.policy.problems import ProblemCode
 from tests.factory import Factory
 from tests.organisations.conftest import audit_actions
 
@@ -308,3 +313,16 @@ def test_a_title_holder_from_another_organisation_is_refused_and_nothing_is_save
     draft.refresh_from_db()
     assert draft.source == preset_text("thirteen")
     assert not RoleHolder.objects.exists()
+
+
+def test_a_problem_with_a_name_lands_on_its_title_whichever_table_it_is_in(
+    factory: Factory, officer_client: Client
+) -> None:
+    draft, _, data = thirteen_part(factory, officer_client, "names")
+    form = PartForm(data, part=part_named("names"), document=parse(draft.source))
+    assert form.is_valid(), form.errors
+    elsewhere = form.show_problems(
+        [PolicyProblem("x", "groups.framework", "Name the group.", ProblemCode.OTHER)]
+    )
+    assert elsewhere == []
+    assert form.errors["groups-0-title"] == ["Name the group."]
