@@ -116,3 +116,29 @@ def test_what_to_do_about_an_empty_setting_suits_its_kind(slug: str, key: str, w
     entry = part(slug).entry(key)
     assert entry is not None
     assert missing_words(entry) == words
+
+
+@pytest.mark.parametrize(
+    ("key", "words"),
+    [
+        ("breach.appeal.window.within", "Enter appeal window under Appeals."),
+        (
+            "breach.outcomes[1].levels",
+            "Choose at least one for “For these levels of breach” under Outcomes.",
+        ),
+        ("breach.outcomes[1].label", "Enter what the outcome is under Outcomes."),
+        (
+            "breach.outcomes[1].nothing_such",
+            "Add at least one outcome to “Outcomes” under Outcomes.",
+        ),
+        (
+            "breach.investigated_by[0]",
+            "Choose at least one for “Who investigates a breach” under Staff titles and what "
+            "each does.",
+        ),
+    ],
+)
+def test_a_missing_setting_inside_a_value_or_a_row_names_the_field_it_belongs_to(
+    key: str, words: str
+) -> None:
+    assert form_message(Problem("x", key, "Add it.", ProblemCode.MISSING)) == words

@@ -60,6 +60,15 @@ def test_duties_are_added_to_lists_and_put_in_place_of_a_single_title() -> None:
     assert current["breach.appeal.to"] == "director_of_experience"
 
 
+def test_each_title_gets_only_its_own_duties_whatever_their_order() -> None:
+    given = with_duties(
+        TITLES,
+        {},
+        {"first": ["breach.appeal.to"], "second": ["breach.investigated_by"], "third": []},
+    )
+    assert given == {"breach.investigated_by": ("second",), "breach.appeal.to": "first"}
+
+
 def test_a_duty_on_a_list_not_set_starts_the_list() -> None:
     assert with_duties(TITLES, {}, {"lead": ["breach.investigated_by"]}) == {
         "breach.investigated_by": ("lead",)

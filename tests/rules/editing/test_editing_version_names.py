@@ -36,19 +36,21 @@ def test_a_name_without_a_number_gets_the_day_in_words() -> None:
     assert next_version_name("", (), today=TODAY) == "7 December 2026"
 
 
-def test_a_dated_name_already_taken_is_numbered() -> None:
-    taken = {"Kestrel code, 7 December 2026", "Kestrel code, 7 December 2026 (2)"}
-    assert next_version_name("Kestrel code", taken, today=TODAY) == (
-        "Kestrel code, 7 December 2026 (3)"
+def test_a_dated_name_already_taken_is_numbered_from_2() -> None:
+    dated = "Kestrel code, 7 December 2026"
+    assert next_version_name("Kestrel code", {dated}, today=TODAY) == f"{dated} (2)"
+    assert next_version_name("Kestrel code", {dated, f"{dated} (2)"}, today=TODAY) == (
+        f"{dated} (3)"
     )
+    assert next_version_name("", {"7 December 2026"}, today=TODAY) == "7 December 2026 (2)"
 
 
-def test_a_suggestion_is_never_longer_than_a_version_name_may_be() -> None:
+def test_a_long_name_is_shortened_to_fit_never_its_day_or_number() -> None:
     long_name = "x" * LONGEST
     suggested = next_version_name(long_name, (), today=TODAY)
-    assert len(suggested) <= LONGEST
-    assert suggested.endswith(", 7 December 2026")
+    assert suggested == "x" * (LONGEST - 17) + ", 7 December 2026"
+    numbered = next_version_name(long_name, {suggested}, today=TODAY)
+    assert numbered == "x" * (LONGEST - 21) + ", 7 December 2026 (2)"
     nines = "9" * LONGEST
-    counted = next_version_name(nines, (), today=TODAY)
-    assert len(counted) <= LONGEST and counted.endswith(", 7 December 2026")
+    assert next_version_name(nines, (), today=TODAY) == "9" * (LONGEST - 17) + ", 7 December 2026"
     assert next_version_name("9" * (LONGEST - 1), (), today=TODAY) == "1" + "0" * (LONGEST - 1)

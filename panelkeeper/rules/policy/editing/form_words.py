@@ -10,6 +10,7 @@ A problem a form cannot word better keeps its ``on_form`` words, or its own.
 from __future__ import annotations
 
 from panelkeeper.rules.policy.editing.catalogue import PARTS, Entry, Field, Kind, Part, Rows
+from panelkeeper.rules.policy.editing.document import problem_target
 from panelkeeper.rules.policy.problems import Problem, ProblemCode
 
 __all__ = ["form_message", "missing_words"]
@@ -33,24 +34,21 @@ def missing_words(entry: Entry) -> str:
     return f"Enter {_lower(entry.label)}"
 
 
-def _row_field(entry: Entry, rest: str) -> Entry:
-    """The field of a row ``rest`` ("[0].levels") points into, else ``entry`` itself."""
-    if isinstance(entry, Rows) and "." in rest:
-        inner = entry.field(rest.rsplit(".", 1)[1])
-        if inner is not None:
-            return inner
-    return entry
-
-
 def _setting(key: str, *, under: bool) -> tuple[Part, Entry] | None:
     """The part and entry showing the setting at ``key`` (``under``: the first setting
-    of the table at ``key``)."""
+    of the table at ``key``); for a row's setting, the row's field."""
     for part in PARTS:
-        for entry in part.entries:
-            if under and (entry.key == key or entry.key.startswith(f"{key}.")):
-                return part, entry
-            if not under and key.startswith(entry.key) and key[len(entry.key) :][:1] in ("", "["):
-                return part, _row_field(entry, key[len(entry.key) :])
+        if not under:
+            target = problem_target(part, key)
+            if target is None:
+                continue
+            entry = part.entry(target.entry)
+            assert entry is not None  # problem_target names one of the part's entries
+            inner = entry.field(target.field) if isinstance(entry, Rows) and target.field else None
+            return part, inner or entry
+        for each in part.entries:
+            if each.key == key or each.key.startswith(f"{key}."):
+                return part, each
     return None
 
 

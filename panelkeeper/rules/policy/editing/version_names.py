@@ -39,9 +39,11 @@ def next_version_name(name: str, taken: Collection[str], *, today: dt.date) -> s
         counted = _counted_on(counted)
     if counted is not None and len(counted) <= LONGEST:
         return counted
-    dated = f", {day_month_year(today)}"
-    base = f"{name[: LONGEST - len(dated) - 3]}{dated}" if name else day_month_year(today)
-    suggestion, number = base, 2
-    while suggestion in taken:
-        suggestion, number = f"{base} ({number})", number + 1
-    return suggestion
+    day = day_month_year(today)
+    tail, number = day, 2
+    while True:
+        # The name is shortened, never the day or its number.
+        suggestion = f"{name[: LONGEST - len(tail) - 2]}, {tail}" if name else tail
+        if suggestion not in taken:
+            return suggestion
+        tail, number = f"{day} ({number})", number + 1
