@@ -44,8 +44,10 @@ def _setting(key: str, *, under: bool) -> tuple[Part, Entry] | None:
                 continue
             entry = part.entry(target.entry)
             assert entry is not None  # problem_target names one of the part's entries
-            inner = entry.field(target.field) if isinstance(entry, Rows) and target.field else None
-            return part, inner or entry
+            # problem_target names a field only in a row, so "or" here reads the same.
+            if isinstance(entry, Rows) and target.field:  # pragma: no mutate
+                return part, entry.field(target.field) or entry
+            return part, entry
         for each in part.entries:
             if each.key == key or each.key.startswith(f"{key}."):
                 return part, each
