@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "panelkeeper.concerns",
     "panelkeeper.cases",
     "panelkeeper.letters",
+    "panelkeeper.retention",
     "panelkeeper.today",
     "panelkeeper.demo",
 ]

@@ -1,12 +1,15 @@
 """Case events, seats and seat releases are append-only.
 
 Each migration installs the tables it knows of (0002: events and seats; 0004: seat
-releases), so a later table never reaches back into an earlier migration. ``install``
-and ``uninstall`` cover every table; see panelkeeper.lib.append_only for how and when
-the triggers are lifted.
+releases), so a later table never reaches back into an earlier migration. Migration
+0007 puts back all three with one way out: they may be deleted together with their
+case once the case is marked for removal (``core.Removal``), which is how the
+retention schedule removes a case past its time. ``install`` and ``uninstall`` cover
+every table as it stands now; see panelkeeper.lib.append_only for how and when the
+triggers are lifted.
 """
 
-from panelkeeper.lib.append_only import AppendOnly
+from panelkeeper.lib.append_only import AppendOnly, RemovedWith
 
 EVENTS_AND_SEATS = AppendOnly(
     {
@@ -17,6 +20,18 @@ EVENTS_AND_SEATS = AppendOnly(
 SEAT_RELEASES = AppendOnly(
     {"cases_seatrelease": "seat releases cannot be changed or deleted"},
 )
-TRIGGERS = AppendOnly({**EVENTS_AND_SEATS.tables, **SEAT_RELEASES.tables})
+# Migration 0007: the same tables, each removable with its case.
+TRIGGERS = AppendOnly(
+    {**EVENTS_AND_SEATS.tables, **SEAT_RELEASES.tables},
+    removed_with={
+        "cases_caseevent": RemovedWith("cases_case", "OLD.case_id"),
+        "cases_seat": RemovedWith("cases_case", "OLD.case_id"),
+        "cases_seatrelease": RemovedWith(
+            "cases_case", "(SELECT case_id FROM cases_seat WHERE id = OLD.seat_id)"
+        ),
+    },
+)
+# Before migration 0007, for its reverse.
+UNREMOVABLE = AppendOnly({**EVENTS_AND_SEATS.tables, **SEAT_RELEASES.tables})
 install = TRIGGERS.install
 uninstall = TRIGGERS.uninstall

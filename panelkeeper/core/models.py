@@ -50,3 +50,30 @@ class TaskLease(models.Model):
 
     def __str__(self) -> str:
         return f"lease of task {self.task_id} renewed {self.renewed:%Y-%m-%d %H:%M:%S}"
+
+
+class Removal(models.Model):
+    """A record of an append-only table marked for removal once past its time.
+
+    The append-only triggers of cases and members refuse every DELETE except of rows
+    whose record (a case, for its events and seats; a signature, for itself and its
+    countersignatures) has a row here. Writing one is the retention schedule's job, in
+    the transaction that removes the record; the row stays behind as a note that the
+    record went on purpose. It holds no personal data: a table name and an id, which are
+    never reused.
+    """
+
+    record_table = models.CharField(max_length=100)
+    record_id = models.BigIntegerField()
+    marked_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["record_table", "record_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["record_table", "record_id"], name="one_removal_a_record"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.record_table} {self.record_id} removed"

@@ -9,23 +9,60 @@ a migration installed: change them only together with a new migration.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 _ACTIONS = ("update", "delete")
 
+# The table of records marked for removal (panelkeeper.core.models.Removal).
+REMOVALS = "core_removal"
+
+
+@dataclass(frozen=True)
+class RemovedWith:
+    """A row may be deleted once the record it belongs to is marked for removal.
+
+    ``record_table`` is the marked record's table and ``record_id`` an SQL expression
+    over ``OLD`` giving its id: a case's events go with the case
+    (``RemovedWith("cases_case", "OLD.case_id")``).
+    """
+
+    record_table: str
+    record_id: str
+
+    def marked(self) -> str:
+        return (
+            f"EXISTS (SELECT 1 FROM {REMOVALS} WHERE record_table = '{self.record_table}' "
+            f"AND record_id = {self.record_id})"
+        )
+
 
 class AppendOnly:
-    """UPDATE and DELETE refused on each table, with that table's message."""
+    """UPDATE and DELETE refused on each table, with that table's message; DELETE allowed
+    only of a row whose record is marked for removal, for the tables in ``removed_with``."""
 
-    def __init__(self, tables: Mapping[str, str]) -> None:
+    def __init__(
+        self, tables: Mapping[str, str], removed_with: Mapping[str, RemovedWith] | None = None
+    ) -> None:
         self.tables = dict(tables)
+        self.removed_with = dict(removed_with or {})
+
+    def _sqlite_when(self, table: str, action: str) -> str:
+        path = self.removed_with.get(table)
+        return f"WHEN NOT {path.marked()} " if path and action == "delete" else ""
+
+    def _pg_allowed(self, table: str) -> str:
+        path = self.removed_with.get(table)
+        if path is None:
+            return ""
+        return f"IF TG_OP = 'DELETE' AND {path.marked()} THEN RETURN OLD; END IF; "
 
     def statements_to_install(self, vendor: str) -> list[str]:
         if vendor == "sqlite":
             return [
                 f"CREATE TRIGGER IF NOT EXISTS {table}_no_{action} "
-                f"BEFORE {action.upper()} ON {table} "
+                f"BEFORE {action.upper()} ON {table} {self._sqlite_when(table, action)}"
                 f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
                 for table, message in self.tables.items()
                 for action in _ACTIONS
@@ -33,10 +70,11 @@ class AppendOnly:
         if vendor == "postgresql":
             statements = []
             for table, message in self.tables.items():
+                refusal = f"RAISE EXCEPTION '{message}' USING ERRCODE = 'restrict_violation';"
                 statements += [
                     f"""CREATE OR REPLACE FUNCTION {table}_refuse_change() RETURNS trigger
             LANGUAGE plpgsql AS $$
-            BEGIN RAISE EXCEPTION '{message}' USING ERRCODE = 'restrict_violation'; END;
+            BEGIN {self._pg_allowed(table)}{refusal} END;
             $$""",
                     f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}",
                     f"""CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table}

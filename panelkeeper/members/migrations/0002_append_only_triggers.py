@@ -8,11 +8,11 @@ from panelkeeper.members import triggers
 
 
 def install(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    triggers.install(schema_editor.connection)
+    triggers.FIRST.install(schema_editor.connection)
 
 
 def uninstall(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    triggers.uninstall(schema_editor.connection)
+    triggers.FIRST.uninstall(schema_editor.connection)
 
 
 class Migration(migrations.Migration):

@@ -1,0 +1,82 @@
+"""Legal holds: placed on a member, a case or a concern with a reason, lifted on the record."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.utils import timezone
+
+from panelkeeper.audit.log import create_recorded, save_recorded
+from panelkeeper.lib.refusals import Refused
+from panelkeeper.retention.kinds import Holds
+from panelkeeper.retention.models import LegalHold
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
+    from panelkeeper.cases.models import Case
+    from panelkeeper.concerns.models import Concern
+    from panelkeeper.members.models import Member
+    from panelkeeper.organisations.models import Organisation
+
+
+def holds_in(organisation: Organisation) -> Holds:
+    rows = LegalHold.objects.in_force().filter(organisation=organisation)
+    held = list(rows.values_list("member_id", "case_id", "concern_id"))
+    return Holds(
+        members=frozenset(m for m, _, _ in held if m is not None),
+        cases=frozenset(c for _, c, _ in held if c is not None),
+        concerns=frozenset(c for _, _, c in held if c is not None),
+    )
+
+
+def place_hold(
+    *,
+    organisation: Organisation,
+    reason: str,
+    actor: User,
+    member: Member | None = None,
+    case: Case | None = None,
+    concern: Concern | None = None,
+) -> LegalHold:
+    """Hold one record (the caller has checked it is ``organisation``'s)."""
+    reason = reason.strip()
+    if not reason:
+        raise Refused("Enter why the records must be kept.", rule="validation", field="reason")
+    if [member, case, concern].count(None) != 2:
+        raise Refused("Choose one member, case or concern to hold.", field="record")
+    target = {"member": member, "case": case, "concern": concern}
+    held = {name: value for name, value in target.items() if value is not None}
+    if LegalHold.objects.in_force().filter(organisation=organisation, **held).exists():
+        raise Refused("That record is already on legal hold.", field="record")
+    now = timezone.now()
+    return create_recorded(
+        LegalHold,
+        organisation=organisation,
+        actor=actor,
+        action="legal_hold.placed",
+        logged={**held, "reason": reason},
+        placed_on=timezone.localdate(),
+        placed_at=now,
+        placed_by=actor,
+    )
+
+
+def lift_hold(*, hold: LegalHold, reason: str, actor: User) -> LegalHold:
+    reason = reason.strip()
+    if not reason:
+        raise Refused("Enter why the hold is lifted.", rule="validation", field="reason")
+    with transaction.atomic():
+        hold = LegalHold.objects.select_for_update().get(pk=hold.pk)
+        if hold.lifted_at is not None:
+            raise Refused("This hold has already been lifted.", field="reason")
+        hold.lifted_at, hold.lifted_on = timezone.now(), timezone.localdate()
+        hold.lifted_by, hold.lifted_reason = actor, reason
+        save_recorded(
+            obj=hold,
+            fields=["lifted_at", "lifted_on", "lifted_by", "lifted_reason"],
+            action="legal_hold.lifted",
+            actor=actor,
+            organisation=hold.organisation,
+        )
+    return hold

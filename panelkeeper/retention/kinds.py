@@ -1,0 +1,301 @@
+"""The kinds of record that hold personal data, and how long each is kept by default.
+
+This is the one place that knows them: for each kind, the records it covers, the event
+its time counts from, how a record goes (removed whole, or anonymised) and what a legal
+hold on a member, a case or a concern protects. The schedule (:mod:`.schedule`), the
+purge (:mod:`.purge`) and the pages read it; no other app knows a retention period.
+
+The defaults follow common practice for UK social landlords: six years for anything
+that may be needed in a claim or an audit (the limitation period for most claims, and
+HMRC's for payments), one year for a concern that led nowhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
+
+from panelkeeper.cases.models import Case, CaseState
+from panelkeeper.concerns.models import Concern
+from panelkeeper.core.models import Removal
+from panelkeeper.letters.models import Letter
+from panelkeeper.meetings.models import Attendance
+from panelkeeper.members.models import Expense, Member, Signature
+from panelkeeper.organisations.models import Organisation
+from panelkeeper.registers.models import Gift, Interest
+from panelkeeper.retention import removal
+from panelkeeper.rules.calendar.working_days import add_months
+from panelkeeper.rules.ladder.model import NO_BREACH
+
+AUDIT = "audit_entries"
+
+
+@dataclass(frozen=True)
+class Holds:
+    """The ids of the records under a legal hold in force in one organisation."""
+
+    members: frozenset[int]
+    cases: frozenset[int]
+    concerns: frozenset[int]
+
+    def covering_member(self, field: str = "member") -> Q:
+        return Q(**{f"{field}__in": self.members})
+
+    def covering_case(self, field: str = "") -> Q:
+        """A case is held itself, through the member it is about, or through its concern."""
+        prefix = f"{field}__" if field else ""
+        return (
+            Q(**{f"{prefix}pk__in": self.cases})
+            | Q(**{f"{prefix}member__in": self.members})
+            | Q(**{f"{prefix}concern__in": self.concerns})
+        )
+
+
+@dataclass(frozen=True)
+class Part:
+    """One model's records of a kind: those of an organisation that are not held, each
+    annotated with ``counted_from`` (the day its time starts), and how one goes."""
+
+    candidates: Callable[[Organisation, Holds], QuerySet[Any]]
+    describe: Callable[[Any], str]
+    remove: Callable[[Any], None]
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    key: str
+    label: str
+    counted_from: str
+    what_happens: str
+    default_months: int
+    parts: Sequence[Part] = ()
+
+
+def _closed_cases(upheld: bool) -> Callable[[Organisation, Holds], QuerySet[Case]]:
+    found = Q(state=CaseState.CLOSED) & ~Q(level__in=[NO_BREACH, ""])
+
+    def candidates(organisation: Organisation, holds: Holds) -> QuerySet[Case]:
+        closed = Case.objects.of(organisation).exclude(
+            state__in=set(CaseState.values) - {CaseState.CLOSED, CaseState.WITHDRAWN}
+        )
+        closed = closed.filter(found) if upheld else closed.exclude(found)
+        return (
+            closed.exclude(holds.covering_case())
+            .annotate(counted_from=Max("events__effective"))
+            .select_related("member")
+        )
+
+    return candidates
+
+
+def _concerns(anonymous: bool) -> Callable[[Organisation, Holds], QuerySet[Concern]]:
+    def candidates(organisation: Organisation, holds: Holds) -> QuerySet[Concern]:
+        return (
+            Concern.objects.filter(
+                organisation=organisation, status=Concern.Status.CLOSED, anonymous=anonymous
+            )
+            .exclude(pk__in=holds.concerns)
+            .annotate(counted_from=F("closed_on"))
+        )
+
+    return candidates
+
+
+def _ended_members(organisation: Organisation, holds: Holds) -> QuerySet[Member]:
+    anonymised = Removal.objects.filter(record_table="members_member", record_id=OuterRef("pk"))
+    held_case = Case.objects.filter(member=OuterRef("pk"), pk__in=holds.cases)
+    return (
+        Member.objects.of(organisation)
+        .filter(ended_on__isnull=False)
+        .exclude(Exists(anonymised))
+        .exclude(Exists(held_case))
+        .exclude(holds.covering_member("pk"))
+        .annotate(counted_from=F("ended_on"))
+    )
+
+
+def _letters(organisation: Organisation, holds: Holds) -> QuerySet[Letter]:
+    return (
+        Letter.objects.filter(organisation=organisation, case__isnull=True, gift__isnull=True)
+        .exclude(holds.covering_member())
+        .annotate(counted_from=F("issued_on"))
+    )
+
+
+def _signatures(organisation: Organisation, holds: Holds) -> QuerySet[Signature]:
+    return (
+        Signature.objects.filter(
+            member__group__organisation=organisation,
+            member__ended_on__isnull=False,
+            corrects__isnull=True,  # a correction goes with the signature it corrects
+        )
+        .exclude(holds.covering_member())
+        .annotate(counted_from=F("member__ended_on"))
+        .select_related("member", "version__document")
+    )
+
+
+def _interests(organisation: Organisation, holds: Holds) -> QuerySet[Interest]:
+    return (
+        Interest.objects.filter(organisation=organisation, ends_on__isnull=False)
+        .exclude(holds.covering_member())
+        .annotate(counted_from=F("ends_on"))
+        .select_related("member")
+    )
+
+
+def _gifts(organisation: Organisation, holds: Holds) -> QuerySet[Gift]:
+    return (
+        Gift.objects.filter(organisation=organisation)
+        .exclude(holds.covering_member())
+        .annotate(counted_from=F("given_on"))
+        .select_related("member")
+    )
+
+
+def _apologies(organisation: Organisation, holds: Holds) -> QuerySet[Attendance]:
+    return (
+        Attendance.objects.filter(meeting__group__organisation=organisation)
+        .exclude(reason="")
+        .exclude(holds.covering_member())
+        .annotate(counted_from=F("meeting__date"))
+        .select_related("member", "meeting")
+    )
+
+
+def _expenses(organisation: Organisation, holds: Holds) -> QuerySet[Expense]:
+    return (
+        Expense.objects.filter(member__group__organisation=organisation)
+        .exclude(holds.covering_member())
+        .annotate(counted_from=Coalesce("paid_on", "decided_on", "activity_on"))
+        .select_related("member")
+    )
+
+
+def _case_words(case: Case) -> str:
+    return f"Case {case.reference} about {case.member}"
+
+
+KINDS: tuple[RecordKind, ...] = (
+    RecordKind(
+        "cases_upheld",
+        "Closed cases that found a breach",
+        "the last step of the case",
+        "The case goes with its steps, letters, the people on it and the concern it came from.",
+        72,
+        (Part(_closed_cases(upheld=True), _case_words, removal.remove_case),),
+    ),
+    RecordKind(
+        "cases_not_upheld",
+        "Cases closed with no breach found, and withdrawn cases",
+        "the last step of the case",
+        "The case goes with its steps, letters, the people on it and the concern it came from.",
+        12,
+        (Part(_closed_cases(upheld=False), _case_words, removal.remove_case),),
+    ),
+    RecordKind(
+        "concerns_closed",
+        "Concerns from a named person that were not taken forward",
+        "the day the concern was closed",
+        "The concern and the notes of each contact with the person who raised it go.",
+        12,
+        (Part(_concerns(anonymous=False), lambda c: f"Concern {c.pk}", removal.remove_concern),),
+    ),
+    RecordKind(
+        "anonymous_reports",
+        "Anonymous reports that were not taken forward",
+        "the day the report was closed",
+        "The report and every message about it go.",
+        12,
+        (
+            Part(
+                _concerns(anonymous=True),
+                lambda c: f"Anonymous report {c.pk}",
+                removal.remove_concern,
+            ),
+        ),
+    ),
+    RecordKind(
+        "ended_members",
+        "Members whose membership ended",
+        "the day the membership ended",
+        "The name, contact details, sign-in and appraisals are taken off the record; "
+        "meetings and other people's cases still show that a former member took part.",
+        72,
+        (Part(_ended_members, lambda m: f"Member {m.pk}: {m}", removal.anonymise_member),),
+    ),
+    RecordKind(
+        "letters",
+        "Letters not about a case or a gift",
+        "the day the letter was issued",
+        "The letter and the record of its sending go. Letters about a case or a gift go with it.",
+        72,
+        (Part(_letters, lambda x: f"Letter {x.pk}: {x.subject}", removal.remove_letter),),
+    ),
+    RecordKind(
+        "signatures",
+        "Signatures of members whose membership ended",
+        "the day the membership ended",
+        "The signature, its countersignatures and any scan of the paper copy go.",
+        72,
+        (
+            Part(
+                _signatures,
+                lambda s: f"Signature of {s.member} on {s.version.document}",
+                removal.remove_signature,
+            ),
+        ),
+    ),
+    RecordKind(
+        "declarations",
+        "Declarations of interests, and of gifts or hospitality",
+        "the day an interest ended, or the day a gift was given",
+        "The declaration goes, with any letter about a gift.",
+        72,
+        (
+            Part(_interests, lambda i: f"Interest {i.pk} of {i.member}", lambda i: i.delete()),
+            Part(_gifts, lambda g: f"Gift {g.pk} to {g.member}", removal.remove_gift),
+        ),
+    ),
+    RecordKind(
+        "apologies",
+        "Reasons given with apologies for meetings",
+        "the day of the meeting",
+        "The reason is cleared; who attended stays with the meeting.",
+        24,
+        (
+            Part(
+                _apologies,
+                lambda a: f"Reason {a.member} gave for missing a meeting",
+                removal.clear_apologies_reason,
+            ),
+        ),
+    ),
+    RecordKind(
+        "expenses",
+        "Expense and reward claims",
+        "the day a claim was paid or decided, or else the day of the activity",
+        "The claim goes.",
+        72,
+        (Part(_expenses, lambda e: f"Claim {e.pk} by {e.member}", lambda e: e.delete()),),
+    ),
+    RecordKind(
+        AUDIT,
+        "Audit trail entries",
+        "the day the entry was recorded",
+        "The oldest entries go together; a sealed checkpoint says how many went, so the "
+        "trail still checks. Entries keep who acted and when, never what they wrote.",
+        72,
+    ),
+)
+BY_KEY = {kind.key: kind for kind in KINDS}
+
+
+def due_before(today: dt.date, months: int) -> dt.date:
+    """Records counted from this day or before have been kept ``months`` by ``today``."""
+    return add_months(today, -months)

@@ -1,0 +1,177 @@
+"""What is due to go under an organisation's schedule, and the purge that takes it.
+
+A dry run and the purge read the same list, so what a dry run shows is what the purge
+removes on the same day. Nothing under a legal hold is listed (``kinds.Holds``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from panelkeeper.audit.log import record
+from panelkeeper.audit.models import AuditEntry
+from panelkeeper.audit.retention import remove_before
+from panelkeeper.retention.holds import holds_in
+from panelkeeper.retention.kinds import AUDIT, Holds, Part, RecordKind, due_before
+from panelkeeper.retention.schedule import Period, schedule_of
+from panelkeeper.rules.calendar.working_days import add_months
+from panelkeeper.rules.dates import day_month_year
+
+if TYPE_CHECKING:
+    from panelkeeper.organisations.models import Organisation
+
+
+@dataclass(frozen=True)
+class DueRecord:
+    """One record whose time has come (or, for the audit trail, a run of entries)."""
+
+    kind: RecordKind
+    label: str
+    counted_from: dt.date
+    due_on: dt.date
+    record: Any = None
+    remove: Callable[[Any], None] | None = None
+
+    @property
+    def why(self) -> str:
+        return f"Kept since {day_month_year(self.counted_from)}, {self.kind.counted_from}"
+
+
+@dataclass(frozen=True)
+class KindPreview:
+    period: Period
+    total: int
+    first: list[DueRecord]
+    next_on: dt.date | None
+
+
+def _audit_cutoff(
+    organisation: Organisation, period: Period, holds: Holds, today: dt.date
+) -> dt.datetime:
+    """The moment before which entries go: the schedule's, moved back to before the
+    first entry about a held record, so a hold keeps the trail of what it holds."""
+    day = due_before(today, period.months)
+    cutoff = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+    held = [
+        ("members.Member", holds.members),
+        ("cases.Case", holds.cases),
+        ("concerns.Concern", holds.concerns),
+    ]
+    for label, ids in held:
+        first = (
+            AuditEntry.objects.filter(
+                organisation=organisation, object_type=label, object_id__in=[str(i) for i in ids]
+            )
+            .order_by("at")
+            .values_list("at", flat=True)
+            .first()
+        )
+        if first is not None and first < cutoff:
+            cutoff = first
+    return cutoff
+
+
+def _audit_due(
+    organisation: Organisation, period: Period, holds: Holds, today: dt.date
+) -> list[DueRecord]:
+    cutoff = _audit_cutoff(organisation, period, holds, today)
+    entries = AuditEntry.objects.filter(organisation=organisation, at__lt=cutoff)
+    count = entries.count()
+    if not count:
+        return []
+    oldest = timezone.localdate(entries.order_by("at").values_list("at", flat=True)[0])
+    entries_word = "entry" if count == 1 else "entries"
+    before = day_month_year(timezone.localdate(cutoff))
+    words = f"{count} audit {entries_word} recorded before {before}"
+    return [DueRecord(period.kind, words, oldest, add_months(oldest, period.months), cutoff)]
+
+
+def _due_of_part(
+    part: Part, period: Period, organisation: Organisation, holds: Holds, today: dt.date
+) -> Any:
+    cutoff = due_before(today, period.months)
+    return (
+        part.candidates(organisation, holds)
+        .filter(counted_from__lte=cutoff)
+        .order_by("counted_from", "pk")
+    )
+
+
+def _as_due(period: Period, part: Part, obj: Any) -> DueRecord:
+    due_on = add_months(obj.counted_from, period.months)
+    return DueRecord(period.kind, part.describe(obj), obj.counted_from, due_on, obj, part.remove)
+
+
+def due_records(organisation: Organisation, *, today: dt.date) -> Iterator[DueRecord]:
+    """Every record due to go on ``today``, kind by kind in the schedule's order."""
+    holds = holds_in(organisation)
+    for period in schedule_of(organisation):
+        if period.kind.key == AUDIT:
+            yield from _audit_due(organisation, period, holds, today)
+        for part in period.kind.parts:
+            for obj in _due_of_part(part, period, organisation, holds, today):
+                yield _as_due(period, part, obj)
+
+
+def preview(organisation: Organisation, *, today: dt.date, first: int = 20) -> list[KindPreview]:
+    """For each kind: how many records are due, the first of them, and when the next
+    record not yet due will be (a bounded number of queries whatever the data)."""
+    holds = holds_in(organisation)
+    previews = []
+    for period in schedule_of(organisation):
+        if period.kind.key == AUDIT:
+            audit = _audit_due(organisation, period, holds, today)
+            previews.append(KindPreview(period, len(audit), audit, None))
+            continue
+        total, shown, upcoming = 0, [], []
+        cutoff = due_before(today, period.months)
+        for part in period.kind.parts:
+            due = _due_of_part(part, period, organisation, holds, today)
+            total += due.count()
+            shown += (
+                [_as_due(period, part, obj) for obj in due[: first - len(shown)]]
+                if len(shown) < first
+                else []
+            )
+            later = (
+                part.candidates(organisation, holds)
+                .filter(counted_from__gt=cutoff)
+                .order_by("counted_from")
+                .values_list("counted_from", flat=True)
+                .first()
+            )
+            if later is not None:
+                upcoming.append(add_months(later, period.months))
+        previews.append(KindPreview(period, total, shown, min(upcoming, default=None)))
+    return previews
+
+
+def purge(organisation: Organisation, *, today: dt.date) -> dict[str, int]:
+    """Remove or anonymise every record due on ``today``; how many went, by kind.
+
+    Each record goes in a transaction of its own with an audit entry (by the system)
+    naming it, so a purge cut off part-way leaves whole records and a true trail.
+    """
+    gone: dict[str, int] = {}
+    for due in list(due_records(organisation, today=today)):
+        with transaction.atomic():
+            if due.remove is None:
+                checkpoint = remove_before(organisation_id=organisation.pk, before=due.record)
+                gone[AUDIT] = checkpoint.removed if checkpoint else 0
+                continue
+            record(
+                actor=None,
+                organisation=organisation,
+                action=f"retention.{due.kind.key}",
+                obj=due.record,
+                fields=[],
+            )
+            due.remove(due.record)
+        gone[due.kind.key] = gone.get(due.kind.key, 0) + 1
+    return gone

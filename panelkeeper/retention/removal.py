@@ -1,0 +1,116 @@
+"""How each kind of record goes: removed whole, or stripped of what identifies a person.
+
+Each function takes one record and does everything its removal needs, in the caller's
+transaction. Rows of append-only tables are deleted only after their record is marked
+in ``core.Removal``: the database triggers allow nothing else.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.utils import timezone
+
+from panelkeeper.accounts.models import Invitation
+from panelkeeper.cases.models import Case, CaseEvent, CaseInvitation, CaseParty, Seat, SeatRelease
+from panelkeeper.concerns.models import Concern, Message
+from panelkeeper.core.models import Removal
+from panelkeeper.letters.models import Dispatch, Letter
+from panelkeeper.meetings.models import Attendance
+from panelkeeper.members.models import Appraisal, Countersignature, Member, Signature
+from panelkeeper.registers.models import Gift
+from panelkeeper.retention.models import LegalHold
+
+
+def mark(record_table: str, record_id: int) -> None:
+    """Note that a record goes on purpose: the triggers then let its rows be deleted."""
+    Removal.objects.get_or_create(
+        record_table=record_table, record_id=record_id, defaults={"marked_at": timezone.now()}
+    )
+
+
+def remove_letters(letters: list[Letter]) -> None:
+    """Delete letters and their dispatches; references between them are cut first."""
+    ids = [letter.pk for letter in letters]
+    Dispatch.objects.filter(letter_id__in=ids).delete()
+    Letter.objects.filter(pk__in=ids).update(corrects=None, tells_of=None)
+    Letter.objects.filter(pk__in=ids).delete()
+
+
+def remove_letter(letter: Letter) -> None:
+    remove_letters([letter])
+
+
+def remove_concern(concern: Concern) -> None:
+    """A concern and its messages; lifted holds on it go with it."""
+    Message.objects.filter(concern=concern).delete()
+    LegalHold.objects.filter(concern=concern).delete()
+    concern.delete()
+
+
+def remove_case(case: Case) -> None:
+    """A case with its events, seats, people, invitations, letters and the concern it came
+    from. The case is marked first, so the triggers allow its append-only rows to go."""
+    mark("cases_case", case.pk)
+    remove_letters(list(Letter.objects.filter(case=case)))
+    concern = Concern.objects.filter(case=case).first()
+    if concern is not None:
+        remove_concern(concern)
+    invitations = list(
+        CaseInvitation.objects.filter(case=case).values_list("invitation_id", flat=True)
+    )
+    CaseInvitation.objects.filter(case=case).delete()
+    Invitation.objects.filter(pk__in=invitations).delete()
+    CaseParty.objects.filter(case=case).delete()
+    SeatRelease.objects.filter(seat__case=case).delete()
+    Seat.objects.filter(case=case).delete()
+    CaseEvent.objects.filter(case=case).delete()
+    LegalHold.objects.filter(case=case).delete()
+    case.delete()
+
+
+def remove_signature(signature: Signature) -> None:
+    """A signature, its countersignatures and any later corrections of it, with the scan."""
+    for correction in Signature.objects.filter(corrects=signature):
+        remove_signature(correction)
+    mark("members_signature", signature.pk)
+    Countersignature.objects.filter(signature=signature).delete()
+    if signature.scan:
+        signature.scan.delete(save=False)
+    signature.delete()
+
+
+def remove_gift(gift: Gift) -> None:
+    """A declared gift or hospitality, with the letters about it."""
+    remove_letters(list(Letter.objects.filter(gift=gift)))
+    gift.delete()
+
+
+def clear_apologies_reason(attendance: Attendance) -> None:
+    attendance.reason = ""
+    attendance.save(update_fields=["reason"])
+
+
+def anonymise_member(member: Member) -> None:
+    """Keep the record (meetings, registers and other people's cases refer to it) but
+    nothing that identifies the person: name, contact details, sign-in, advocate,
+    appraisals and invitations go; apologies lose their reasons."""
+    mark("members_member", member.pk)
+    member.full_name = f"Former member {member.pk}"
+    member.email = member.phone = member.address = ""
+    member.user = member.advocate = None
+    member.share_contact_details = member.copy_to_advocate = False
+    member.save(
+        update_fields=[
+            "full_name",
+            "email",
+            "phone",
+            "address",
+            "user",
+            "advocate",
+            "share_contact_details",
+            "copy_to_advocate",
+        ]
+    )
+    Appraisal.objects.filter(member=member).delete()
+    Invitation.objects.filter(member=member).delete()
+    Attendance.objects.filter(member=member).filter(~Q(reason="")).update(reason="")
