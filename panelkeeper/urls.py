@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("panelkeeper.concerns.urls")),
     path("", include("panelkeeper.cases.urls")),
     path("", include("panelkeeper.letters.urls")),
+    path("", include("panelkeeper.retention.urls")),
     path("", include("panelkeeper.today.urls")),
     path("api/", api.urls()),
 ]

@@ -35,6 +35,7 @@ from panelkeeper.members.api import router as members_router
 from panelkeeper.organisations.api import installation_router
 from panelkeeper.organisations.api import router as organisations_router
 from panelkeeper.registers.api import router as registers_router
+from panelkeeper.retention.api import router as retention_router
 from panelkeeper.today.api import router as today_router
 
 ROUTERS: list[tuple[str, Router]] = [
@@ -49,6 +50,7 @@ ROUTERS: list[tuple[str, Router]] = [
     ("v1/registers", registers_router),
     ("v1/letters", letters_router),
     ("v1/cases", cases_router),
+    ("v1/retention", retention_router),
     ("v1/organisations", today_router),
 ]
 

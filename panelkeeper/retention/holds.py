@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import create_recorded, save_recorded
+from panelkeeper.cases.models import Case
+from panelkeeper.concerns.models import Concern
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.members.models import Member
 from panelkeeper.retention.kinds import Holds
 from panelkeeper.retention.models import LegalHold
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
-    from panelkeeper.cases.models import Case
-    from panelkeeper.concerns.models import Concern
-    from panelkeeper.members.models import Member
     from panelkeeper.organisations.models import Organisation
 
 
@@ -80,3 +80,24 @@ def lift_hold(*, hold: LegalHold, reason: str, actor: User) -> LegalHold:
             organisation=hold.organisation,
         )
     return hold
+
+
+def held_record(organisation: Organisation, *, record: str, reference: str) -> dict[str, Any]:
+    """The member, case or concern of ``organisation`` a form names, as ``place_hold``'s
+    keyword; another organisation's record is refused as if it did not exist."""
+    text = reference.strip().upper().removeprefix("C-") if record == "case" else reference.strip()
+    found: Any = None
+    if text.isdigit():
+        if record == "member":
+            found = Member.objects.of(organisation).filter(pk=int(text)).first()
+        elif record == "case":
+            found = Case.objects.of(organisation).filter(pk=int(text)).first()
+        elif record == "concern":
+            found = Concern.objects.filter(organisation=organisation, pk=int(text)).first()
+    if found is None:
+        raise Refused(
+            f"No {record} of {organisation.name} has that number. Check it and enter it again.",
+            rule="validation",
+            field="reference",
+        )
+    return {record: found}

@@ -37,6 +37,7 @@ class DueRecord:
     due_on: dt.date
     record: Any = None
     remove: Callable[[Any], None] | None = None
+    count: int = 1
 
     @property
     def why(self) -> str:
@@ -89,7 +90,15 @@ def _audit_due(
     entries_word = "entry" if count == 1 else "entries"
     before = day_month_year(timezone.localdate(cutoff))
     words = f"{count} audit {entries_word} recorded before {before}"
-    return [DueRecord(period.kind, words, oldest, add_months(oldest, period.months), cutoff)]
+    due_on = add_months(oldest, period.months)
+    return [DueRecord(period.kind, words, oldest, due_on, cutoff, count=count)]
+
+
+def _audit_next(organisation: Organisation, period: Period, today: dt.date) -> dt.date | None:
+    cutoff = due_before(today, period.months)
+    kept = AuditEntry.objects.filter(organisation=organisation, at__date__gt=cutoff)
+    first = kept.order_by("at").values_list("at", flat=True).first()
+    return None if first is None else add_months(timezone.localdate(first), period.months)
 
 
 def _due_of_part(
@@ -127,9 +136,13 @@ def preview(organisation: Organisation, *, today: dt.date, first: int = 20) -> l
     for period in schedule_of(organisation):
         if period.kind.key == AUDIT:
             audit = _audit_due(organisation, period, holds, today)
-            previews.append(KindPreview(period, len(audit), audit, None))
+            total = sum(item.count for item in audit)
+            upcoming_on = _audit_next(organisation, period, today)
+            previews.append(KindPreview(period, total, audit[:first], upcoming_on))
             continue
-        total, shown, upcoming = 0, [], []
+        total = 0
+        shown: list[DueRecord] = []
+        upcoming: list[dt.date] = []
         cutoff = due_before(today, period.months)
         for part in period.kind.parts:
             due = _due_of_part(part, period, organisation, holds, today)

@@ -15,7 +15,7 @@ from panelkeeper.cases.models import Case, CaseEvent, CaseInvitation, CaseParty,
 from panelkeeper.concerns.models import Concern, Message
 from panelkeeper.core.models import Removal
 from panelkeeper.letters.models import Dispatch, Letter
-from panelkeeper.meetings.models import Attendance
+from panelkeeper.meetings.models import AgendaItem, AgendaKind, Attendance
 from panelkeeper.members.models import Appraisal, Countersignature, Member, Signature
 from panelkeeper.registers.models import Gift
 from panelkeeper.retention.models import LegalHold
@@ -80,7 +80,9 @@ def remove_signature(signature: Signature) -> None:
 
 
 def remove_gift(gift: Gift) -> None:
-    """A declared gift or hospitality, with the letters about it."""
+    """A declared gift or hospitality, with the letters about it. A meeting that
+    discussed it keeps the item on its agenda, under its title, as a matter."""
+    AgendaItem.objects.filter(gift=gift).update(kind=AgendaKind.MATTER, gift=None)
     remove_letters(list(Letter.objects.filter(gift=gift)))
     gift.delete()
 
@@ -114,3 +116,7 @@ def anonymise_member(member: Member) -> None:
     Appraisal.objects.filter(member=member).delete()
     Invitation.objects.filter(member=member).delete()
     Attendance.objects.filter(member=member).filter(~Q(reason="")).update(reason="")
+
+
+def is_anonymised(member: Member) -> bool:
+    return Removal.objects.filter(record_table="members_member", record_id=member.pk).exists()

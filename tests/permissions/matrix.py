@@ -717,3 +717,8 @@ ROWS += SIGN_IN_ROWS
 from tests.today.matrix_rows import TODAY_ROWS  # noqa: E402
 
 ROWS += TODAY_ROWS
+
+# retention: rows in tests/retention/matrix_rows.py (imported here, after Row is defined)
+from tests.retention.matrix_rows import RETENTION_ROWS  # noqa: E402
+
+ROWS += RETENTION_ROWS

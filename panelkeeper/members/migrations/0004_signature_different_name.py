@@ -13,7 +13,7 @@ from panelkeeper.members import triggers
 
 
 def reinstall(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    triggers.install(schema_editor.connection)
+    triggers.FIRST.install(schema_editor.connection)
 
 
 class Migration(migrations.Migration):

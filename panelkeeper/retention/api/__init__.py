@@ -1,0 +1,3 @@
+from panelkeeper.retention.api.officer import router
+
+__all__ = ["router"]

@@ -1,0 +1,148 @@
+"""API operations for the retention schedule, legal holds and erasure.
+
+Mounted at ``/api/v1/retention``, with the pages' policies: officers change, officers
+and auditors read, another organisation answers 404. Refusals answer 422.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from ninja import Router, Status
+
+from panelkeeper.accounts.permissions import api_officers, api_readers, get_object_for
+from panelkeeper.cases.models import Case
+from panelkeeper.concerns.models import Concern
+from panelkeeper.lib.api import read_body
+from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.members.models import Member
+from panelkeeper.retention.api.schemas import DueOut, HoldOut, PeriodIn, PeriodOut, ReasonIn
+from panelkeeper.retention.erasure import erase_member
+from panelkeeper.retention.holds import lift_hold, place_hold
+from panelkeeper.retention.models import LegalHold
+from panelkeeper.retention.purge import KindPreview, due_records, preview
+from panelkeeper.retention.schedule import set_period
+
+router = Router(tags=["retention"])
+
+
+def _period_out(item: KindPreview) -> PeriodOut:
+    kind = item.period.kind
+    return PeriodOut(
+        kind=kind.key,
+        label=kind.label,
+        counted_from=kind.counted_from,
+        what_happens=kind.what_happens,
+        months=item.period.months,
+        default_months=kind.default_months,
+        due_now=item.total,
+        next_due_on=item.next_on,
+    )
+
+
+def _hold_out(hold: LegalHold) -> HoldOut:
+    return HoldOut(
+        id=hold.pk,
+        record=hold.record_label,
+        member_id=hold.member_id,
+        case_id=hold.case_id,
+        concern_id=hold.concern_id,
+        reason=hold.reason,
+        placed_on=hold.placed_on,
+        placed_by=str(hold.placed_by),
+        lifted_on=hold.lifted_on,
+        lifted_by=str(hold.lifted_by) if hold.lifted_by else None,
+        lifted_reason=hold.lifted_reason,
+    )
+
+
+@api_readers.get(router, "/{org}/schedule", list[PeriodOut])
+def get_schedule(request: StaffRequest, org: str) -> list[PeriodOut]:
+    """The retention schedule: each kind of record, how long it is kept, what is due."""
+    return [
+        _period_out(i) for i in preview(request.organisation, today=timezone.localdate(), first=0)
+    ]
+
+
+@api_officers.put(router, "/{org}/schedule/{kind}", PeriodOut, body=PeriodIn)
+def put_period(request: StaffRequest, org: str, kind: str) -> PeriodOut:
+    """Set how many months one kind of record is kept."""
+    data = read_body(request, PeriodIn)
+    set_period(organisation=request.organisation, kind=kind, months=data.months, actor=request.user)
+    items = preview(request.organisation, today=timezone.localdate(), first=0)
+    return _period_out(next(item for item in items if item.period.kind.key == kind))
+
+
+@api_readers.get(router, "/{org}/due", list[DueOut])
+def get_due(request: StaffRequest, org: str) -> list[DueOut]:
+    """A dry run: every record the next purge would remove or anonymise, and why."""
+    return [
+        DueOut(
+            kind=d.kind.key, label=d.label, counted_from=d.counted_from, due_on=d.due_on, why=d.why
+        )
+        for d in due_records(request.organisation, today=timezone.localdate())
+    ]
+
+
+@api_readers.get(router, "/{org}/legal-holds", list[HoldOut])
+def get_holds(request: StaffRequest, org: str) -> list[HoldOut]:
+    """Legal holds, in force and lifted, newest first."""
+    rows = LegalHold.objects.filter(organisation=request.organisation)
+    return [_hold_out(hold) for hold in rows.select_related("placed_by", "lifted_by")[:200]]
+
+
+@api_officers.post(
+    router, "/{org}/legal-holds/members/{member_id}", HoldOut, status=201, body=ReasonIn
+)
+def hold_member(request: StaffRequest, org: str, member_id: int) -> Status[HoldOut]:
+    """Place a legal hold on a member: nothing about them goes until it is lifted."""
+    member = get_object_for(
+        request.organisation, Member.objects.all(), via="group__organisation", pk=member_id
+    )
+    reason = read_body(request, ReasonIn).reason
+    hold = place_hold(
+        organisation=request.organisation, reason=reason, actor=request.user, member=member
+    )
+    return Status(201, _hold_out(hold))
+
+
+@api_officers.post(router, "/{org}/legal-holds/cases/{case_id}", HoldOut, status=201, body=ReasonIn)
+def hold_case(request: StaffRequest, org: str, case_id: int) -> Status[HoldOut]:
+    """Place a legal hold on a case, with its letters and the concern it came from."""
+    case = get_object_for(request.organisation, Case.objects.of(request.organisation), pk=case_id)
+    reason = read_body(request, ReasonIn).reason
+    hold = place_hold(
+        organisation=request.organisation, reason=reason, actor=request.user, case=case
+    )
+    return Status(201, _hold_out(hold))
+
+
+@api_officers.post(
+    router, "/{org}/legal-holds/concerns/{concern_id}", HoldOut, status=201, body=ReasonIn
+)
+def hold_concern(request: StaffRequest, org: str, concern_id: int) -> Status[HoldOut]:
+    """Place a legal hold on a concern and its messages."""
+    concerns = Concern.objects.filter(organisation=request.organisation)
+    concern = get_object_for(request.organisation, concerns, pk=concern_id)
+    reason = read_body(request, ReasonIn).reason
+    hold = place_hold(
+        organisation=request.organisation, reason=reason, actor=request.user, concern=concern
+    )
+    return Status(201, _hold_out(hold))
+
+
+@api_officers.post(router, "/{org}/legal-holds/{hold_id}/lift", HoldOut, body=ReasonIn)
+def lift(request: StaffRequest, org: str, hold_id: int) -> HoldOut:
+    """Lift a legal hold, saying why; the records then go when the schedule says."""
+    hold = get_object_for(request.organisation, LegalHold.objects.in_force(), pk=hold_id)
+    reason = read_body(request, ReasonIn).reason
+    return _hold_out(lift_hold(hold=hold, reason=reason, actor=request.user))
+
+
+@api_officers.post(router, "/{org}/erasures/members/{member_id}", None, status=204)
+def erase(request: StaffRequest, org: str, member_id: int) -> Status[None]:
+    """Erase a member's records on their request, or refuse with every reason they stay."""
+    member = get_object_for(
+        request.organisation, Member.objects.all(), via="group__organisation", pk=member_id
+    )
+    erase_member(member=member, organisation=request.organisation, actor=request.user)
+    return Status(204, None)

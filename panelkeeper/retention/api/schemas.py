@@ -1,0 +1,48 @@
+"""Bodies of the retention operations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ninja import Field, Schema
+
+
+class PeriodOut(Schema):
+    kind: str = Field(description="The kind of record's key, as the schedule lists it.")
+    label: str
+    counted_from: str
+    what_happens: str
+    months: int
+    default_months: int
+    due_now: int
+    next_due_on: dt.date | None
+
+
+class PeriodIn(Schema):
+    months: int
+
+
+class DueOut(Schema):
+    kind: str
+    label: str
+    counted_from: dt.date
+    due_on: dt.date
+    why: str
+
+
+class HoldOut(Schema):
+    id: int
+    record: str
+    member_id: int | None
+    case_id: int | None
+    concern_id: int | None
+    reason: str
+    placed_on: dt.date
+    placed_by: str
+    lifted_on: dt.date | None
+    lifted_by: str | None
+    lifted_reason: str
+
+
+class ReasonIn(Schema):
+    reason: str

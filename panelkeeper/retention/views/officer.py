@@ -1,0 +1,133 @@
+"""Officers' pages: the retention schedule, what is due to go, legal holds and erasure."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
+from panelkeeper.accounts.views.common import staff_page
+from panelkeeper.lib.forms import bound, form_applied, form_result
+from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.members.models import Member
+from panelkeeper.retention.erasure import erase_member, reasons_to_keep
+from panelkeeper.retention.forms import EraseForm, HoldForm, PeriodForm, ReasonForm
+from panelkeeper.retention.holds import held_record, lift_hold, place_hold
+from panelkeeper.retention.kinds import BY_KEY
+from panelkeeper.retention.models import LegalHold
+from panelkeeper.retention.purge import preview
+from panelkeeper.retention.schedule import schedule_of, set_period
+
+
+@staff(*READERS)
+@require_GET
+def schedule(request: StaffRequest, org: str) -> HttpResponse:
+    """Each kind of record, how long it is kept, how many are due now and when the next is."""
+    previews = preview(request.organisation, today=timezone.localdate(), first=0)
+    return staff_page(request, "retention/schedule.html", previews=previews)
+
+
+@staff(*READERS)
+@require_GET
+def due(request: StaffRequest, org: str) -> HttpResponse:
+    """What the next purge would remove or anonymise, and why: a dry run."""
+    previews = preview(request.organisation, today=timezone.localdate())
+    any_due = any(item.total for item in previews)
+    return staff_page(request, "retention/due.html", previews=previews, any_due=any_due)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def change_period(request: StaffRequest, org: str, kind: str) -> HttpResponse:
+    if kind not in BY_KEY:
+        raise Http404
+    period = next(p for p in schedule_of(request.organisation) if p.kind.key == kind)
+    form = PeriodForm(**bound(request), initial={"months": period.months})
+    if form_applied(
+        request,
+        form,
+        lambda: set_period(
+            organisation=request.organisation,
+            kind=kind,
+            months=form.cleaned_data["months"],
+            actor=request.user,
+        ),
+    ):
+        messages.success(request, f"{period.kind.label}: period changed")
+        return redirect("retention:schedule", org=org)
+    return staff_page(request, "retention/change_period.html", form=form, period=period)
+
+
+@staff(*READERS)
+@require_GET
+def holds(request: StaffRequest, org: str) -> HttpResponse:
+    rows = LegalHold.objects.filter(organisation=request.organisation).select_related(
+        "placed_by", "lifted_by"
+    )
+    return staff_page(
+        request,
+        "retention/holds.html",
+        in_force=[hold for hold in rows if hold.lifted_at is None],
+        lifted=[hold for hold in rows if hold.lifted_at is not None][:50],
+    )
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def hold(request: StaffRequest, org: str) -> HttpResponse:
+    form = HoldForm(**bound(request))
+    placed = form_result(
+        request,
+        form,
+        lambda: place_hold(
+            organisation=request.organisation,
+            reason=form.cleaned_data["reason"],
+            actor=request.user,
+            **held_record(
+                request.organisation,
+                record=form.cleaned_data["record"],
+                reference=form.cleaned_data["reference"],
+            ),
+        ),
+        renamed={"record": "reference"},
+    )
+    if placed is not None:
+        messages.success(request, f"Legal hold placed on {placed.record_label}")
+        return redirect("retention:holds", org=org)
+    return staff_page(request, "retention/hold.html", form=form)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def lift(request: StaffRequest, org: str, pk: int) -> HttpResponse:
+    held = get_object_for(request.organisation, LegalHold.objects.in_force(), pk=pk)
+    form = ReasonForm(**bound(request))
+    if form_applied(
+        request,
+        form,
+        lambda: lift_hold(hold=held, reason=form.cleaned_data["reason"], actor=request.user),
+    ):
+        messages.success(request, f"Legal hold on {held.record_label} lifted")
+        return redirect("retention:holds", org=org)
+    return staff_page(request, "retention/lift.html", form=form, hold=held)
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def erase(request: StaffRequest, org: str, pk: int) -> HttpResponse:
+    member = get_object_for(
+        request.organisation, Member.objects.all(), via="group__organisation", pk=pk
+    )
+    form = EraseForm(**bound(request))
+    if form_applied(
+        request,
+        form,
+        lambda: erase_member(member=member, organisation=request.organisation, actor=request.user),
+    ):
+        messages.success(request, f"The records of member {member.pk} have been erased")
+        return redirect("retention:schedule", org=org)
+    reasons = reasons_to_keep(member, request.organisation)
+    return staff_page(request, "retention/erase.html", form=form, member=member, reasons=reasons)
