@@ -235,7 +235,7 @@ KINDS: tuple[RecordKind, ...] = (
         "the day the letter was issued",
         "The letter and the record of its sending go. Letters about a case or a gift go with it.",
         72,
-        (Part(_letters, lambda x: f"Letter {x.pk}: {x.subject}", removal.remove_letter),),
+        (Part(_letters, lambda x: f"Letter to {x.to_name or x.member}: {x.subject}", removal.remove_letter),),
     ),
     RecordKind(
         "signatures",
@@ -258,8 +258,8 @@ KINDS: tuple[RecordKind, ...] = (
         "The declaration goes, with any letter about a gift.",
         72,
         (
-            Part(_interests, lambda i: f"Interest {i.pk} of {i.member}", lambda i: i.delete()),
-            Part(_gifts, lambda g: f"Gift {g.pk} to {g.member}", removal.remove_gift),
+            Part(_interests, lambda i: f"Interest declared by {i.member}: {i.description}", lambda i: i.delete()),
+            Part(_gifts, lambda g: f"Gift or hospitality declared by {g.member}: {g.description}", removal.remove_gift),
         ),
     ),
     RecordKind(
@@ -282,7 +282,7 @@ KINDS: tuple[RecordKind, ...] = (
         "the day a claim was paid or decided, or else the day of the activity",
         "The claim goes.",
         72,
-        (Part(_expenses, lambda e: f"Claim {e.pk} by {e.member}", lambda e: e.delete()),),
+        (Part(_expenses, lambda e: f"Claim by {e.member} for {e.activity}", lambda e: e.delete()),),
     ),
     RecordKind(
         AUDIT,
