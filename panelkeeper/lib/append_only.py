@@ -8,10 +8,14 @@ a migration installed: change them only together with a new migration.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
+
+type RunPythonCode = Callable[[StateApps, BaseDatabaseSchemaEditor], None]
 
 _ACTIONS = ("update", "delete")
 
@@ -112,3 +116,21 @@ class AppendOnly:
         with connection.cursor() as cursor:
             for statement in statements:
                 cursor.execute(statement)
+
+
+def replacing(old: AppendOnly, new: AppendOnly) -> tuple[RunPythonCode, RunPythonCode]:
+    """A migration's forward and reverse functions that swap ``old`` triggers for ``new``.
+
+    SQLite's ``CREATE TRIGGER IF NOT EXISTS`` would keep a trigger of the same name, so
+    the old ones are dropped first, both ways.
+    """
+
+    def forwards(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
+        old.uninstall(schema_editor.connection)
+        new.install(schema_editor.connection)
+
+    def backwards(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
+        new.uninstall(schema_editor.connection)
+        old.install(schema_editor.connection)
+
+    return forwards, backwards

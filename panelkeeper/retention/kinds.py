@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
 
 from panelkeeper.cases.models import Case, CaseState
@@ -119,62 +120,43 @@ def _ended_members(organisation: Organisation, holds: Holds) -> QuerySet[Member]
     )
 
 
-def _letters(organisation: Organisation, holds: Holds) -> QuerySet[Letter]:
-    return (
-        Letter.objects.filter(organisation=organisation, case__isnull=True, gift__isnull=True)
-        .exclude(holds.covering_member())
-        .annotate(counted_from=F("issued_on"))
-    )
+def _of_members(
+    records: Callable[[Organisation], QuerySet[Any]], counted_from: Combinable
+) -> Callable[[Organisation, Holds], QuerySet[Any]]:
+    """A part of members' own records: those of members not held, counted from
+    ``counted_from`` (an expression)."""
+
+    def candidates(organisation: Organisation, holds: Holds) -> QuerySet[Any]:
+        kept: QuerySet[Any] = records(organisation).exclude(holds.covering_member())
+        counted: QuerySet[Any] = kept.annotate(counted_from=counted_from)
+        return counted.select_related("member")
+
+    return candidates
 
 
-def _signatures(organisation: Organisation, holds: Holds) -> QuerySet[Signature]:
-    return (
-        Signature.objects.filter(
-            member__group__organisation=organisation,
-            member__ended_on__isnull=False,
-            corrects__isnull=True,  # a correction goes with the signature it corrects
-        )
-        .exclude(holds.covering_member())
-        .annotate(counted_from=F("member__ended_on"))
-        .select_related("member", "version__document")
-    )
-
-
-def _interests(organisation: Organisation, holds: Holds) -> QuerySet[Interest]:
-    return (
-        Interest.objects.filter(organisation=organisation, ends_on__isnull=False)
-        .exclude(holds.covering_member())
-        .annotate(counted_from=F("ends_on"))
-        .select_related("member")
-    )
-
-
-def _gifts(organisation: Organisation, holds: Holds) -> QuerySet[Gift]:
-    return (
-        Gift.objects.filter(organisation=organisation)
-        .exclude(holds.covering_member())
-        .annotate(counted_from=F("given_on"))
-        .select_related("member")
-    )
-
-
-def _apologies(organisation: Organisation, holds: Holds) -> QuerySet[Attendance]:
-    return (
-        Attendance.objects.filter(meeting__group__organisation=organisation)
-        .exclude(reason="")
-        .exclude(holds.covering_member())
-        .annotate(counted_from=F("meeting__date"))
-        .select_related("member", "meeting")
-    )
-
-
-def _expenses(organisation: Organisation, holds: Holds) -> QuerySet[Expense]:
-    return (
-        Expense.objects.filter(member__group__organisation=organisation)
-        .exclude(holds.covering_member())
-        .annotate(counted_from=Coalesce("paid_on", "decided_on", "activity_on"))
-        .select_related("member")
-    )
+_letters = _of_members(
+    lambda o: Letter.objects.filter(organisation=o, case__isnull=True, gift__isnull=True),
+    F("issued_on"),
+)
+_signatures = _of_members(
+    # A correction goes with the signature it corrects.
+    lambda o: Signature.objects.filter(
+        member__group__organisation=o, member__ended_on__isnull=False, corrects__isnull=True
+    ).select_related("version__document"),
+    F("member__ended_on"),
+)
+_interests = _of_members(
+    lambda o: Interest.objects.filter(organisation=o, ends_on__isnull=False), F("ends_on")
+)
+_gifts = _of_members(lambda o: Gift.objects.filter(organisation=o), F("given_on"))
+_apologies = _of_members(
+    lambda o: Attendance.objects.filter(meeting__group__organisation=o).exclude(reason=""),
+    F("meeting__date"),
+)
+_expenses = _of_members(
+    lambda o: Expense.objects.filter(member__group__organisation=o),
+    Coalesce("paid_on", "decided_on", "activity_on"),
+)
 
 
 def _case_words(case: Case) -> str:
@@ -235,7 +217,13 @@ KINDS: tuple[RecordKind, ...] = (
         "the day the letter was issued",
         "The letter and the record of its sending go. Letters about a case or a gift go with it.",
         72,
-        (Part(_letters, lambda x: f"Letter to {x.to_name or x.member}: {x.subject}", removal.remove_letter),),
+        (
+            Part(
+                _letters,
+                lambda x: f"Letter to {x.to_name or x.member}: {x.subject}",
+                removal.remove_letter,
+            ),
+        ),
     ),
     RecordKind(
         "signatures",
@@ -258,8 +246,16 @@ KINDS: tuple[RecordKind, ...] = (
         "The declaration goes, with any letter about a gift.",
         72,
         (
-            Part(_interests, lambda i: f"Interest declared by {i.member}: {i.description}", lambda i: i.delete()),
-            Part(_gifts, lambda g: f"Gift or hospitality declared by {g.member}: {g.description}", removal.remove_gift),
+            Part(
+                _interests,
+                lambda i: f"Interest declared by {i.member}: {i.description}",
+                lambda i: i.delete(),
+            ),
+            Part(
+                _gifts,
+                lambda g: f"Gift or hospitality declared by {g.member}: {g.description}",
+                removal.remove_gift,
+            ),
         ),
     ),
     RecordKind(

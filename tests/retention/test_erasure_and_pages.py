@@ -16,12 +16,12 @@ from panelkeeper.cases.changes.people import add_party
 from panelkeeper.cases.models import CaseParty
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member, Signature
-from panelkeeper.members.records import change_member_status
 from panelkeeper.retention.erasure import erase_member
 from panelkeeper.retention.holds import place_hold
 from panelkeeper.retention.models import LegalHold, RetentionPeriod
 from tests.factory import Factory
 from tests.retention.clock import clock_at
+from tests.retention.records import end_membership
 
 API = "/api/v1/retention"
 
@@ -30,19 +30,6 @@ API = "/api/v1/retention"
 def pinned_clock() -> Iterator[None]:
     with clock_at(dt.date(2026, 12, 10)):
         yield
-
-
-def _ended(member: Member, officer: User) -> Member:
-    change_member_status(
-        member=member,
-        status="ended",
-        reason="Resigned",
-        effective_from=dt.date(2026, 12, 1),
-        actor=officer,
-        today=dt.date(2026, 12, 1),
-    )
-    member.refresh_from_db()
-    return member
 
 
 def test_erasure_is_refused_with_every_reason_a_record_must_stay(
@@ -67,7 +54,7 @@ def test_erasure_anonymises_the_member_and_other_peoples_cases_keep_working(
     witness = factory.panel_member(full_name="Wendy Witness", email="wendy@example.org")
     factory.signature(witness, factory.document_version("code_of_conduct"))
     add_party(case=case, role="witness", actor=officer, member=witness, today=dt.date(2026, 11, 5))
-    _ended(witness, officer)
+    end_membership(witness, officer)
     page = officer_client.get(
         reverse("retention:erase", kwargs={"org": factory.home.slug, "pk": witness.pk})
     )

@@ -18,13 +18,13 @@ from panelkeeper.concerns.models import Concern, Message
 from panelkeeper.core.models import Removal
 from panelkeeper.letters.models import Letter
 from panelkeeper.members.models import Member, Signature
-from panelkeeper.members.records import change_member_status
 from panelkeeper.retention.holds import lift_hold, place_hold
 from panelkeeper.retention.purge import due_records, purge
 from panelkeeper.retention.removal import mark
 from panelkeeper.retention.schedule import set_period
 from tests.factory import Factory
 from tests.retention.clock import clock_at
+from tests.retention.records import end_membership
 
 CLOSED_ON = dt.date(2026, 11, 24)
 
@@ -153,14 +153,7 @@ def test_an_ended_member_is_anonymised_and_other_peoples_cases_still_name_a_form
     witness = factory.panel_member(full_name="Wendy Witness", email="wendy@example.org")
     case = factory.the_case
     add_party(case=case, role="witness", actor=officer, member=witness, today=dt.date(2026, 11, 5))
-    change_member_status(
-        member=witness,
-        status="ended",
-        reason="Moved away",
-        effective_from=dt.date(2026, 12, 1),
-        actor=officer,
-        today=dt.date(2026, 12, 1),
-    )
+    end_membership(witness, officer)
     day = dt.date(2032, 12, 1)
     assert _due(factory, day) == [("ended_members", f"Member {witness.pk}: Wendy Witness")]
     assert purge(factory.home, today=day)["ended_members"] == 1

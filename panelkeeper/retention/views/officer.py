@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -20,6 +22,32 @@ from panelkeeper.retention.kinds import BY_KEY
 from panelkeeper.retention.models import LegalHold
 from panelkeeper.retention.purge import preview
 from panelkeeper.retention.schedule import schedule_of, set_period
+from panelkeeper.rules.dates import long_date
+
+
+def _form_page(
+    request: StaffRequest,
+    form: forms.Form,
+    *,
+    heading: str,
+    back: tuple[str, str],
+    button: str,
+    intro: list[str] | None = None,
+    warning: bool = False,
+) -> HttpResponse:
+    """One form on a page of its own, under a heading, with a way back."""
+    view, back_text = back
+    return staff_page(
+        request,
+        "retention/form.html",
+        form=form,
+        heading=heading,
+        back_url=reverse(view, kwargs={"org": request.organisation.slug}),
+        back_text=back_text,
+        intro=intro or [],
+        button=button,
+        warning=warning,
+    )
 
 
 @staff(*READERS)
@@ -58,7 +86,18 @@ def change_period(request: StaffRequest, org: str, kind: str) -> HttpResponse:
     ):
         messages.success(request, f"{period.kind.label}: period changed")
         return redirect("retention:schedule", org=org)
-    return staff_page(request, "retention/change_period.html", form=form, period=period)
+    return _form_page(
+        request,
+        form,
+        heading=period.kind.label,
+        back=("retention:schedule", "Back to the retention schedule"),
+        intro=[
+            f"Kept for {period.in_words} after {period.kind.counted_from}. The product's "
+            f"default is {period.kind.default_months} months.",
+            period.kind.what_happens,
+        ],
+        button="Save",
+    )
 
 
 @staff(*READERS)
@@ -97,7 +136,13 @@ def hold(request: StaffRequest, org: str) -> HttpResponse:
     if placed is not None:
         messages.success(request, f"Legal hold placed on {placed.record_label}")
         return redirect("retention:holds", org=org)
-    return staff_page(request, "retention/hold.html", form=form)
+    return _form_page(
+        request,
+        form,
+        heading="Place a legal hold",
+        back=("retention:holds", "Back to legal holds"),
+        button="Place the hold",
+    )
 
 
 @staff(OFFICER)
@@ -112,7 +157,18 @@ def lift(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     ):
         messages.success(request, f"Legal hold on {held.record_label} lifted")
         return redirect("retention:holds", org=org)
-    return staff_page(request, "retention/lift.html", form=form, hold=held)
+    return _form_page(
+        request,
+        form,
+        heading=f"Lift the hold on {held.record_label}",
+        back=("retention:holds", "Back to legal holds"),
+        intro=[
+            f"Placed by {held.placed_by} on {long_date(held.placed_on)}: {held.reason}",
+            "Once lifted, these records go when the retention schedule says.",
+        ],
+        button="Lift the hold",
+        warning=True,
+    )
 
 
 @staff(OFFICER)
