@@ -162,3 +162,18 @@ def test_an_ended_member_is_anonymised_and_other_peoples_cases_still_name_a_form
     party = CaseParty.objects.get(case=case, member=witness)
     assert party.display_name == f"Former member {witness.pk}"
     assert _due(factory, day) == []  # anonymised once
+
+
+def test_the_daily_job_purges_every_organisation_once_a_day(factory: Factory) -> None:
+    from panelkeeper.core.daily import JOBS
+    from panelkeeper.core.models import DailyRun
+    from panelkeeper.retention.tasks import apply_retention
+
+    case = _closed_case(factory)
+    assert JOBS["apply_retention"] is apply_retention
+    DailyRun.objects.create(job="apply_retention", day=dt.date(2032, 11, 24))
+    assert apply_retention.call("2032-11-24")
+    assert not Case.objects.filter(pk=case.pk).exists()
+    run = DailyRun.objects.get(job="apply_retention")
+    assert run.outcome[factory.home.slug]["cases_upheld"] == 1
+    assert not apply_retention.call("2032-11-24")
