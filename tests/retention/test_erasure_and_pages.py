@@ -7,7 +7,9 @@ import json
 from collections.abc import Iterator
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from panelkeeper.accounts.models import User
@@ -15,7 +17,7 @@ from panelkeeper.audit.models import AuditEntry
 from panelkeeper.cases.changes.people import add_party
 from panelkeeper.cases.models import CaseParty
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.members.models import Member, Signature
+from panelkeeper.members.models import Expense, Member, Signature
 from panelkeeper.retention.erasure import erase_member
 from panelkeeper.retention.holds import place_hold
 from panelkeeper.retention.models import LegalHold, RetentionPeriod
@@ -55,6 +57,8 @@ def test_erasure_anonymises_the_member_and_other_peoples_cases_keep_working(
     factory.signature(witness, factory.document_version("code_of_conduct"))
     add_party(case=case, role="witness", actor=officer, member=witness, today=dt.date(2026, 11, 5))
     end_membership(witness, officer)
+    case_url = reverse("cases:detail", kwargs={"org": factory.home.slug, "pk": case.pk})
+    assert "Wendy Witness" in officer_client.get(case_url).content.decode()
     page = officer_client.get(
         reverse("retention:erase", kwargs={"org": factory.home.slug, "pk": witness.pk})
     )
@@ -70,11 +74,10 @@ def test_erasure_anonymises_the_member_and_other_peoples_cases_keep_working(
     assert CaseParty.objects.get(case=case, member=witness).display_name.startswith("Former")
     entry = AuditEntry.objects.get(action="member.erased")
     assert entry.actor == officer and entry.fields == []
-    case_page = officer_client.get(
-        reverse("cases:detail", kwargs={"org": factory.home.slug, "pk": case.pk})
-    )
+    case_page = officer_client.get(case_url)
     assert case_page.status_code == 200
     assert "Wendy Witness" not in case_page.content.decode()
+    assert f"Former member {witness.pk}: a witness" in case_page.content.decode()
 
 
 def test_the_erase_page_says_why_records_must_stay_and_offers_no_button(
@@ -169,3 +172,33 @@ def test_the_api_sets_a_period_holds_lifts_and_refuses_an_erasure(
     assert status == 422 and "membership has not ended" in refusal["detail"]  # type: ignore[index]
     status, due = _api(officer_client, "GET", f"/{org}/due")
     assert status == 200 and due == []
+
+
+def _queries_for(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_dry_run_and_holds_pages_make_as_many_queries_for_30_records_as_for_3(
+    factory: Factory, officer: User, officer_client: Client
+) -> None:
+    due = reverse("retention:due", kwargs={"org": factory.home.slug})
+    holds = reverse("retention:holds", kwargs={"org": factory.home.slug})
+    counts = []
+    for size in (3, 30):
+        while Expense.objects.count() < size:
+            member = factory.panel_member()
+            Expense.objects.create(
+                member=member,
+                kind="expense",
+                activity="Panel meeting",
+                activity_on=dt.date(2019, 3, 1),
+                amount="12.50",
+            )
+            concern = factory.concern()
+            place_hold(organisation=factory.home, reason="A claim.", actor=officer, concern=concern)
+        page = officer_client.get(due).content.decode()
+        assert f"Expense and reward claims: {size}" in page
+        counts.append((_queries_for(officer_client, due), _queries_for(officer_client, holds)))
+    assert counts[0] == counts[1]
