@@ -7,6 +7,7 @@ in ``core.Removal``: the database triggers allow nothing else.
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -75,7 +76,9 @@ def remove_signature(signature: Signature) -> None:
     mark("members_signature", signature.pk)
     Countersignature.objects.filter(signature=signature).delete()
     if signature.scan:
-        signature.scan.delete(save=False)
+        # The file goes only once the rows have: a purge rolled back keeps both.
+        name, storage = str(signature.scan.name), signature.scan.storage
+        transaction.on_commit(lambda: storage.delete(name))
     signature.delete()
 
 

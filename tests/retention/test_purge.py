@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import DatabaseError, transaction
+from django.utils import timezone
 
 from panelkeeper.accounts.models import User
 from panelkeeper.audit.models import AuditEntry
@@ -17,10 +21,10 @@ from panelkeeper.concerns.handling import close_concern, send_reporter_message
 from panelkeeper.concerns.models import Concern, Message
 from panelkeeper.core.models import Removal
 from panelkeeper.letters.models import Letter
-from panelkeeper.members.models import Member, Signature
+from panelkeeper.members.models import Countersignature, Member, Signature
 from panelkeeper.retention.holds import lift_hold, place_hold
 from panelkeeper.retention.purge import due_records, purge
-from panelkeeper.retention.removal import mark
+from panelkeeper.retention.removal import mark, remove_signature
 from panelkeeper.retention.schedule import set_period
 from tests.factory import Factory
 from tests.retention.clock import clock_at
@@ -177,3 +181,25 @@ def test_the_daily_job_purges_every_organisation_once_a_day(factory: Factory) ->
     run = DailyRun.objects.get(job="apply_retention")
     assert run.outcome[factory.home.slug]["cases_upheld"] == 1
     assert not apply_retention.call("2032-11-24")
+
+
+def test_a_paper_signature_goes_with_its_scan_and_its_countersignature(
+    factory: Factory, officer: User, settings: Any, tmp_path: Path,
+    django_capture_on_commit_callbacks: Any,
+) -> None:  # fmt: skip
+    settings.MEDIA_ROOT = tmp_path
+    member = end_membership(factory.member_record, officer)
+    version = factory.document_version("code_of_conduct")
+    signature = Signature.objects.create(
+        member=member, version=version, text_hash=version.text_hash, read_and_understood=True,
+        typed_name=member.full_name, signed_on=dt.date(2026, 1, 6), recorded_at=timezone.now(),
+        method=Signature.Method.PAPER, scan=ContentFile(b"%PDF-1.4 scan", name="scan.pdf"),
+    )  # fmt: skip
+    factory.countersignature(signature)
+    storage, name = signature.scan.storage, signature.scan.name
+    assert storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        remove_signature(signature)
+    assert not Signature.objects.filter(member=member).exists()
+    assert not Countersignature.objects.filter(signature_id=signature.pk).exists()
+    assert not storage.exists(name)
