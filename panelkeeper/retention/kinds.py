@@ -81,8 +81,8 @@ def _closed_cases(upheld: bool) -> Callable[[Organisation, Holds], QuerySet[Case
     found = Q(state=CaseState.CLOSED) & ~Q(level__in=[NO_BREACH, ""])
 
     def candidates(organisation: Organisation, holds: Holds) -> QuerySet[Case]:
-        closed = Case.objects.of(organisation).exclude(
-            state__in=set(CaseState.values) - {CaseState.CLOSED, CaseState.WITHDRAWN}
+        closed = Case.objects.of(organisation).filter(
+            state__in=[CaseState.CLOSED, CaseState.WITHDRAWN]
         )
         closed = closed.filter(found) if upheld else closed.exclude(found)
         return (
