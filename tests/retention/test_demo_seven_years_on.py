@@ -56,17 +56,17 @@ GIFT = "Gift or hospitality declared by Beryl Ashworth: Sandwich lunch at a supp
 EXPECTED = {
     "herefordshire": [
         ("declarations", GIFT),
-        ("audit_entries", "54 audit entries recorded before 2 November 2027"),
+        ("audit_entries", "56 audit entries recorded before 2 November 2027"),
     ],
     "insight": [
         ("declarations", GIFT),
-        ("audit_entries", "74 audit entries recorded before 2 November 2027"),
+        ("audit_entries", "76 audit entries recorded before 2 November 2027"),
     ],
-    "nexus": [("audit_entries", "48 audit entries recorded before 2 November 2027")],
+    "nexus": [("audit_entries", "50 audit entries recorded before 2 November 2027")],
     "thirteen": [],
     "vela": [
         ("declarations", GIFT),
-        ("audit_entries", "75 audit entries recorded before 2 November 2027"),
+        ("audit_entries", "77 audit entries recorded before 2 November 2027"),
     ],
 }
 
@@ -113,11 +113,11 @@ def test_the_purge_removes_them_and_every_page_and_the_audit_trail_still_work(de
             for slug in EXPECTED
         }
         assert gone == {
-            "herefordshire": {"declarations": 1, "audit_entries": 54},
-            "insight": {"declarations": 1, "audit_entries": 74},
-            "nexus": {"audit_entries": 48},
+            "herefordshire": {"declarations": 1, "audit_entries": 56},
+            "insight": {"declarations": 1, "audit_entries": 76},
+            "nexus": {"audit_entries": 50},
             "thirteen": {},
-            "vela": {"declarations": 1, "audit_entries": 75},
+            "vela": {"declarations": 1, "audit_entries": 77},
         }
         assert {slug: _listed(slug) for slug in EXPECTED} == {slug: [] for slug in EXPECTED}
         for url in urls:
@@ -141,7 +141,7 @@ def test_the_command_lists_the_same_records_on_a_dry_run_and_changes_nothing(dem
         "Vela Group (Housing Hartlepool and Tristar Homes): 2 due to go",
         f"  Declarations of interests, and of gifts or hospitality: {GIFT}. Kept since "
         "26 October 2026, the day an interest ended, or the day a gift was given.",
-        "  Audit trail entries: 75 audit entries recorded before 2 November 2027. Kept since "
+        "  Audit trail entries: 77 audit entries recorded before 2 November 2027. Kept since "
         "2 November 2026, the day the entry was recorded.",
     ]
     assert AuditEntry.objects.count() == entries
