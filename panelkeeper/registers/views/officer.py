@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.accounts.views.common import staff_page
+from panelkeeper.lib.downloads import pdf_download, spreadsheet_csv
 from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.pdf import render_pdf
 from panelkeeper.lib.requests import StaffRequest
@@ -90,29 +91,21 @@ def gifts(request: StaffRequest, org: str) -> HttpResponse:
     )
 
 
-def _csv(text: str, name: str) -> HttpResponse:
-    response = HttpResponse(text.encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
 def _pdf(request: HttpRequest, template: str, context: dict[str, Any], name: str) -> HttpResponse:
     html = render_to_string(template, {**context, "today": timezone.localdate()}, request=request)
-    response = HttpResponse(render_pdf(html, tagged=True), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return pdf_download(render_pdf(html, tagged=True), name)
 
 
 @staff(*READERS)
 @require_GET
 def interests_export(request: StaffRequest, org: str) -> HttpResponse:
-    return _csv(interests_csv(_interests(request)), f"{org}-register-of-interests.csv")
+    return spreadsheet_csv(interests_csv(_interests(request)), f"{org}-register-of-interests.csv")
 
 
 @staff(*READERS)
 @require_GET
 def gifts_export(request: StaffRequest, org: str) -> HttpResponse:
-    return _csv(gifts_csv(_gifts(request)), f"{org}-gifts-and-hospitality.csv")
+    return spreadsheet_csv(gifts_csv(_gifts(request)), f"{org}-gifts-and-hospitality.csv")
 
 
 @staff(*READERS)
