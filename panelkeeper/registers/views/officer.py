@@ -144,17 +144,17 @@ def member(request: StaffRequest, org: str, member: int) -> HttpResponse:
     return staff_page(request, "registers/member.html", **context)
 
 
-def _back(org: str, member: int) -> str:
-    return reverse("registers:member", kwargs={"org": org, "member": member})
+def _register(org: str, member: Member) -> common.Register:
+    """An officer's declaration page for ``member``, back to the member's register."""
+    back = reverse("registers:member", kwargs={"org": org, "member": member.pk})
+    return common.Register(member, back, for_self=False)
 
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
 def declare_interest(request: StaffRequest, org: str, member: int) -> HttpResponse:
     """An officer declares an interest for a member (COI-1)."""
-    return common.interest_page(
-        request, _member(request, member), _back(org, member), for_self=False
-    )
+    return common.member_page(request, common.INTEREST, _register(org, _member(request, member)))
 
 
 @staff(OFFICER)
@@ -163,25 +163,21 @@ def close_interest(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     interest = get_object_for(
         request.organisation, Interest.objects.select_related("member__group"), pk=pk
     )
-    return common.close_page(
-        request, interest.member, interest, _back(org, interest.member_id), for_self=False
-    )
+    return common.close_page(request, interest, _register(org, interest.member))
 
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
 def confirm(request: StaffRequest, org: str, member: int) -> HttpResponse:
     """An officer records a member's confirmation or nil declaration (COI-1)."""
-    return common.confirm_page(
-        request, _member(request, member), _back(org, member), for_self=False
-    )
+    return common.member_page(request, common.CONFIRM, _register(org, _member(request, member)))
 
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
 def declare_gift(request: StaffRequest, org: str, member: int) -> HttpResponse:
     """An officer declares a gift or hospitality for a member (GIFT-1)."""
-    return common.gift_page(request, _member(request, member), _back(org, member), for_self=False)
+    return common.gift_page(request, _register(org, _member(request, member)))
 
 
 @staff(OFFICER)
