@@ -16,7 +16,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import create_recorded, save_recorded
+from panelkeeper.audit.log import create_recorded, save_changed, save_recorded
 from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.checks import created_for, refuse_before, single_line
@@ -156,15 +156,10 @@ def update_member(*, member: Member, actor: User | None, **changes: Any) -> Memb
     if unknown:
         raise TypeError(f"update_member() got unknown fields: {', '.join(unknown)}")
     clean_fields(changes, group=member.group, member=member)
-    changed = sorted(name for name, value in changes.items() if getattr(member, name) != value)
-    if not changed:
-        return member
     with transaction.atomic():
-        for name in changed:
-            setattr(member, name, changes[name])
-        save_recorded(
-            obj=member,
-            fields=changed,
+        save_changed(
+            member,
+            dict(sorted(changes.items())),
             action="member.updated",
             actor=actor,
             organisation=member.group.organisation,
