@@ -284,13 +284,10 @@ def share_contact_details(*, member: Member, share: bool, actor: User | None) ->
             "Answer yes or no: do you agree to share your contact details",
             field="share_contact_details",
         )
-    if member.share_contact_details == share:
-        return member
     with transaction.atomic():
-        member.share_contact_details = share
-        save_recorded(
-            obj=member,
-            fields=["share_contact_details"],
+        save_changed(
+            member,
+            {"share_contact_details": share},
             action="member.contact_consent_given" if share else "member.contact_consent_withdrawn",
             actor=actor,
             organisation=member.group.organisation,
