@@ -16,7 +16,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import create_recorded, save_changed, save_recorded
+from panelkeeper.audit.log import create_recorded, save_changed
 from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.checks import created_for, refuse_before, single_line
@@ -244,16 +244,13 @@ def record_status(
             recorded_at=timezone.now(),
             recorded_by=actor,
         )
-        ended_on = _ended_on_after(member, entry)
-        if ended_on != member.ended_on:
-            member.ended_on = ended_on
-            save_recorded(
-                obj=member,
-                fields=["ended_on"],
-                action="member.updated",
-                actor=actor,
-                organisation=member.group.organisation,
-            )
+        save_changed(
+            member,
+            {"ended_on": _ended_on_after(member, entry)},
+            action="member.updated",
+            actor=actor,
+            organisation=member.group.organisation,
+        )
     return entry
 
 
