@@ -103,7 +103,7 @@ def _page(
     return render(request, f"registers/{declaration.template}", context)
 
 
-def member_page(
+def declaration_page(
     request: SignedInRequest, declaration: Declaration, register: Register
 ) -> HttpResponse:
     """A declaration about the member as a whole: :data:`INTEREST` or :data:`CONFIRM`."""

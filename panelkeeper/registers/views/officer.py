@@ -154,7 +154,9 @@ def _register(org: str, member: Member) -> common.Register:
 @require_http_methods(["GET", "POST"])
 def declare_interest(request: StaffRequest, org: str, member: int) -> HttpResponse:
     """An officer declares an interest for a member (COI-1)."""
-    return common.member_page(request, common.INTEREST, _register(org, _member(request, member)))
+    return common.declaration_page(
+        request, common.INTEREST, _register(org, _member(request, member))
+    )
 
 
 @staff(OFFICER)
@@ -170,7 +172,9 @@ def close_interest(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def confirm(request: StaffRequest, org: str, member: int) -> HttpResponse:
     """An officer records a member's confirmation or nil declaration (COI-1)."""
-    return common.member_page(request, common.CONFIRM, _register(org, _member(request, member)))
+    return common.declaration_page(
+        request, common.CONFIRM, _register(org, _member(request, member))
+    )
 
 
 @staff(OFFICER)

@@ -46,7 +46,7 @@ def mine(request: MemberRequest, member: int) -> HttpResponse:
 @member_self
 @require_http_methods(["GET", "POST"])
 def my_interest(request: MemberRequest, member: int) -> HttpResponse:
-    return common.member_page(request, common.INTEREST, _register(request))
+    return common.declaration_page(request, common.INTEREST, _register(request))
 
 
 @member_self
@@ -59,7 +59,7 @@ def my_close(request: MemberRequest, member: int, pk: int) -> HttpResponse:
 @member_self
 @require_http_methods(["GET", "POST"])
 def my_confirm(request: MemberRequest, member: int) -> HttpResponse:
-    return common.member_page(request, common.CONFIRM, _register(request))
+    return common.declaration_page(request, common.CONFIRM, _register(request))
 
 
 @member_self
