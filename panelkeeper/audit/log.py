@@ -1,7 +1,8 @@
 """Writing to the audit log from domain functions: :func:`record` an entry for a change
 already made, or make the change and its entry together with :func:`create_recorded`
-(a new row) and :func:`save_recorded` (changed fields of a row). Both name each field
-once, so the fields saved and the fields logged cannot drift apart."""
+(a new row), :func:`save_recorded` (changed fields of a row) and :func:`save_changed`
+(new values for a row, of which only those that differ are saved). Each names each
+field once, so the fields saved and the fields logged cannot drift apart."""
 
 from __future__ import annotations
 
@@ -104,3 +105,25 @@ def save_recorded(
     records, as for :func:`record`."""
     obj.save(update_fields=fields)
     record(actor=actor, organisation=organisation, action=action, obj=obj, fields=fields)
+
+
+def save_changed(
+    obj: models.Model,
+    values: Mapping[str, Any],
+    *,
+    action: str,
+    actor: User | None,
+    organisation: Organisation | None,
+) -> list[str]:
+    """Set on ``obj`` those of ``values`` that differ from what it holds, then save them
+    and record ``action`` touching them, in the order of ``values``, as
+    :func:`save_recorded` does; when none differ, save and record nothing. The names of
+    the fields it changed."""
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, values[name])
+        save_recorded(
+            obj=obj, fields=changed, action=action, actor=actor, organisation=organisation
+        )
+    return changed

@@ -18,12 +18,20 @@ from panelkeeper.concerns.models import About, Message, ReporterKind, Setting
 from panelkeeper.concerns.routing import Raising
 from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.lib.effective import future_date
-from panelkeeper.lib.forms import ChoosingForm, radios_field, text_field
+from panelkeeper.lib.forms import ChoosingForm, optional_line_field, radios_field, text_field
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import Member
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 CONSENT_MISSING = "Select yes if we can tell them who raised it"
+
+
+def _not_future(day: dt.date, today: dt.date, what: str) -> dt.date:
+    """``day``, or the error saying that ``what`` must be today or in the past."""
+    problem = future_date(day, today=today, what=what)
+    if problem is not None:
+        raise forms.ValidationError(problem)
+    return day
 
 
 class ConcernForm(ChoosingForm):
@@ -44,12 +52,11 @@ class ConcernForm(ChoosingForm):
         help_text="If you do not know the exact day, give your best guess. For example, 27 3 2026",
     )
     setting = setting_field(Setting.choices)
-    about_whom = forms.CharField(
-        label="Who is it about? (optional)",
-        help_text="Their name or role, if you know it.",
-        required=False,
-        max_length=200,
-        error_messages={"max_length": "Who it is about must be 200 characters or fewer"},
+    about_whom = optional_line_field(
+        "Who is it about? (optional)",
+        hint="Their name or role, if you know it.",
+        limit=200,
+        what="Who it is about",
     )
     reporter_kind = radios_field(
         "Which of these describes you?", missing="Select which of these describes you"
@@ -61,20 +68,18 @@ class ConcernForm(ChoosingForm):
         hint="If you stay anonymous you get a receipt code to follow up your concern and "
         "answer questions. We cannot contact you.",
     )
-    reporter_name = forms.CharField(
-        label="Your name",
-        help_text="Leave this empty if you want to stay anonymous.",
-        required=False,
-        max_length=200,
-        error_messages={"max_length": "Your name must be 200 characters or fewer"},
+    reporter_name = optional_line_field(
+        "Your name",
+        hint="Leave this empty if you want to stay anonymous.",
+        limit=200,
+        what="Your name",
     )
-    reporter_contact = forms.CharField(
-        label="How can we contact you?",
-        help_text="An email address, phone number or postal address. Leave this empty if you "
+    reporter_contact = optional_line_field(
+        "How can we contact you?",
+        hint="An email address, phone number or postal address. Leave this empty if you "
         "want to stay anonymous.",
-        required=False,
-        max_length=300,
-        error_messages={"max_length": "Contact details must be 300 characters or fewer"},
+        limit=300,
+        what="Contact details",
     )
     outcome_in_writing = forms.ChoiceField(
         label="Can we send you the outcome in writing?",
@@ -115,11 +120,7 @@ class ConcernForm(ChoosingForm):
             ].help_text = "An email address, phone number or postal address."
 
     def clean_happened_on(self) -> dt.date:
-        day: dt.date = self.cleaned_data["happened_on"]
-        problem = future_date(day, today=self.today, what="The date it happened")
-        if problem is not None:
-            raise forms.ValidationError(problem)
-        return day
+        return _not_future(self.cleaned_data["happened_on"], self.today, "The date it happened")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -266,11 +267,7 @@ class TriageForm(ChoosingForm):
             del self.fields["clauses"]
 
     def clean_effective(self) -> dt.date:
-        day: dt.date = self.cleaned_data["effective"]
-        problem = future_date(day, today=self.today, what="The date it was reported")
-        if problem is not None:
-            raise forms.ValidationError(problem)
-        return day
+        return _not_future(self.cleaned_data["effective"], self.today, "The date it was reported")
 
     def clean_clauses(self) -> list[str]:
         chosen: list[str] = self.cleaned_data.get("clauses") or []

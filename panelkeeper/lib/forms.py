@@ -301,6 +301,18 @@ def line_field(label: str, *, limit: int, missing: str, hint: str = "") -> forms
     )
 
 
+def optional_line_field(label: str, *, limit: int, what: str, hint: str = "") -> forms.CharField:
+    """A line of text that may be left empty, of at most ``limit`` characters; ``what``
+    names it in the error."""
+    return forms.CharField(
+        label=label,
+        help_text=hint,
+        required=False,
+        max_length=limit,
+        error_messages={"max_length": f"{what} must be {limit:,} characters or fewer"},
+    )
+
+
 def text_field(
     label: str, *, rows: int, limit: int, missing: str, what: str, hint: str = ""
 ) -> forms.CharField:

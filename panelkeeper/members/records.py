@@ -16,7 +16,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import create_recorded, save_recorded
+from panelkeeper.audit.log import create_recorded, save_changed
 from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.checks import created_for, refuse_before, single_line
@@ -156,15 +156,10 @@ def update_member(*, member: Member, actor: User | None, **changes: Any) -> Memb
     if unknown:
         raise TypeError(f"update_member() got unknown fields: {', '.join(unknown)}")
     clean_fields(changes, group=member.group, member=member)
-    changed = sorted(name for name, value in changes.items() if getattr(member, name) != value)
-    if not changed:
-        return member
     with transaction.atomic():
-        for name in changed:
-            setattr(member, name, changes[name])
-        save_recorded(
-            obj=member,
-            fields=changed,
+        save_changed(
+            member,
+            dict(sorted(changes.items())),
             action="member.updated",
             actor=actor,
             organisation=member.group.organisation,
@@ -249,16 +244,13 @@ def record_status(
             recorded_at=timezone.now(),
             recorded_by=actor,
         )
-        ended_on = _ended_on_after(member, entry)
-        if ended_on != member.ended_on:
-            member.ended_on = ended_on
-            save_recorded(
-                obj=member,
-                fields=["ended_on"],
-                action="member.updated",
-                actor=actor,
-                organisation=member.group.organisation,
-            )
+        save_changed(
+            member,
+            {"ended_on": _ended_on_after(member, entry)},
+            action="member.updated",
+            actor=actor,
+            organisation=member.group.organisation,
+        )
     return entry
 
 
@@ -289,13 +281,10 @@ def share_contact_details(*, member: Member, share: bool, actor: User | None) ->
             "Answer yes or no: do you agree to share your contact details",
             field="share_contact_details",
         )
-    if member.share_contact_details == share:
-        return member
     with transaction.atomic():
-        member.share_contact_details = share
-        save_recorded(
-            obj=member,
-            fields=["share_contact_details"],
+        save_changed(
+            member,
+            {"share_contact_details": share},
             action="member.contact_consent_given" if share else "member.contact_consent_withdrawn",
             actor=actor,
             organisation=member.group.organisation,

@@ -22,7 +22,7 @@ from django.db import transaction
 from PIL import Image, UnidentifiedImageError
 
 from panelkeeper.accounts.invitations import normalise_email
-from panelkeeper.audit.log import save_recorded
+from panelkeeper.audit.log import save_changed, save_recorded
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.founding import NAME_LIMIT
 from panelkeeper.organisations.models import Organisation
@@ -85,17 +85,9 @@ def change_details(
     )
     with transaction.atomic():
         locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
-        changed = [field for field in DETAILS if getattr(locked, field) != details[field]]
-        if changed:
-            for field in changed:
-                setattr(locked, field, details[field])
-            save_recorded(
-                obj=locked,
-                fields=changed,
-                action="organisation.details_changed",
-                actor=actor,
-                organisation=locked,
-            )
+        save_changed(
+            locked, details, action="organisation.details_changed", actor=actor, organisation=locked
+        )
     for field in DETAILS:
         setattr(organisation, field, getattr(locked, field))
     return locked

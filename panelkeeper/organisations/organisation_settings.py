@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import save_recorded
+from panelkeeper.audit.log import save_changed
 from panelkeeper.organisations.in_force import calendar_changed
 from panelkeeper.organisations.models import Organisation
 
@@ -28,16 +28,14 @@ def change_region(*, organisation: Organisation, region: str, actor: User) -> Or
     """
     with transaction.atomic():
         locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
-        if locked.region == region:
-            return locked
-        locked.region = Organisation.Region(region)
-        save_recorded(
-            obj=locked,
-            fields=["region"],
+        changed = save_changed(
+            locked,
+            {"region": Organisation.Region(region)},
             action="organisation.region_changed",
             actor=actor,
             organisation=locked,
         )
-        calendar_changed(organisation=locked, today=timezone.localdate())
+        if changed:
+            calendar_changed(organisation=locked, today=timezone.localdate())
     organisation.region = locked.region
     return locked

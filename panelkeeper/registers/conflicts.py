@@ -24,7 +24,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from panelkeeper.audit.log import create_recorded, save_recorded
+from panelkeeper.audit.log import create_recorded, save_changed
 from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
@@ -69,12 +69,9 @@ def move_work_items(works: Iterable[WorkItem], *, on: dt.date, actor: User | Non
     against the interests current on the new date. Decisions already taken stay."""
     with transaction.atomic():
         for work in works:
-            if work.on == on:
-                continue
-            work.on = on
-            save_recorded(
-                obj=work,
-                fields=["on"],
+            save_changed(
+                work,
+                {"on": on},
                 action="work_item.moved",
                 actor=actor,
                 organisation=work.organisation,

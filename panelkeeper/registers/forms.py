@@ -167,12 +167,12 @@ class GiftForm(ChoosingForm):
             del self.fields["direction"]
         _offer_roles(self, "reported_to_role", route.report_to if route else ())
 
-    @property
-    def declared(self) -> dict[str, Any]:
+    def clean(self) -> dict[str, Any]:
         """The declaration as ``gifts.declare_gift`` takes it: received, unless the form
         asks and the answer is offered."""
-        direction = str(self.cleaned_data.get("direction") or GiftDirection.RECEIVED)
-        return {**self.cleaned_data, "direction": direction}
+        cleaned = super().clean() or {}
+        cleaned["direction"] = str(cleaned.get("direction") or GiftDirection.RECEIVED)
+        return cleaned
 
 
 class DecideGiftForm(forms.Form):

@@ -6,7 +6,7 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 
 from panelkeeper.accounts.models import User
-from panelkeeper.audit.log import create_recorded, record, save_recorded
+from panelkeeper.audit.log import create_recorded, record, save_changed, save_recorded
 from panelkeeper.audit.models import AuditEntry
 from panelkeeper.organisations.models import ClosureDay
 from tests.factory import Factory
@@ -164,3 +164,31 @@ def test_save_recorded_files_a_record_without_an_organisation_under_the_installa
     assert group.name == "Customer Panel"
     entry = AuditEntry.objects.get(action="group.renamed")
     assert entry.organisation is None and entry.fields == ["name"]
+
+
+def test_save_changed_saves_and_logs_only_the_values_that_differ(factory: Factory) -> None:
+    home = factory.home
+    values = {"name": home.name, "telephone": "01632 960 001", "contact_email": "a@example.org"}
+    with transaction.atomic():
+        changed = save_changed(
+            home, values, action="organisation.details_changed", actor=None, organisation=home
+        )
+    assert changed == ["telephone", "contact_email"]
+    home.refresh_from_db()
+    assert (home.telephone, home.contact_email) == ("01632 960 001", "a@example.org")
+    entry = AuditEntry.objects.get(action="organisation.details_changed")
+    assert entry.fields == ["telephone", "contact_email"]
+
+
+def test_save_changed_records_nothing_when_nothing_differs(factory: Factory) -> None:
+    home = factory.home
+    with transaction.atomic():
+        changed = save_changed(
+            home,
+            {"name": home.name, "telephone": home.telephone},
+            action="organisation.details_changed",
+            actor=None,
+            organisation=home,
+        )
+    assert changed == []
+    assert not AuditEntry.objects.filter(action="organisation.details_changed").exists()

@@ -27,6 +27,7 @@ from panelkeeper.concerns.handling import (
 from panelkeeper.concerns.limits import WINDOW_MINUTES, Limit, count, is_blocked
 from panelkeeper.concerns.models import Concern
 from panelkeeper.concerns.routing import raising_for
+from panelkeeper.lib.downloads import pdf_download
 from panelkeeper.lib.forms import add_refusal, bound, form_applied
 from panelkeeper.lib.pdf import render_pdf
 from panelkeeper.lib.refusals import Refused
@@ -121,8 +122,7 @@ def receipt_pdf(request: HttpRequest, org: str) -> HttpResponse:
             "follow_up_url": request.build_absolute_uri(f"/concerns/{org}/follow-up/"),
         },
     )
-    response = HttpResponse(render_pdf(html), content_type="application/pdf")
-    response["Content-Disposition"] = 'attachment; filename="concern-receipt.pdf"'
+    response = pdf_download(render_pdf(html), "concern-receipt.pdf")
     response["Cache-Control"] = "no-store"
     return response
 

@@ -27,8 +27,8 @@ from panelkeeper.letters.issuing import issue_case_letter, tell_others
 from panelkeeper.letters.models import Channel, Letter
 from panelkeeper.letters.previews import preview_case_letter
 from panelkeeper.letters.rendering import article_of
-from panelkeeper.letters.views.officer import pdf_response
 from panelkeeper.lib.api import read_body
+from panelkeeper.lib.downloads import pdf_download
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import MemberRequest, StaffRequest
 from panelkeeper.organisations.in_force import calendar_for
@@ -143,7 +143,7 @@ def get_letter(request: StaffRequest, org: str, letter_id: int) -> LetterOut:
 def download_letter(request: StaffRequest, org: str, letter_id: int) -> HttpResponse:
     """The letter's PDF, exactly as sent."""
     letter = get_object_for(request.organisation, Letter.objects.all(), pk=letter_id)
-    return pdf_response(bytes(letter.pdf), letter.file_name)
+    return pdf_download(bytes(letter.pdf), letter.file_name)
 
 
 @api_members.get(router, "/mine/{member}/letters", list[MyLetterOut])
@@ -159,4 +159,4 @@ def my_letter_pdf(request: MemberRequest, member: int, letter_id: int) -> HttpRe
     letter = Letter.objects.filter(member=request.member, pk=letter_id).to_member().first()
     if letter is None:
         raise HttpError(404, "Not Found")
-    return pdf_response(bytes(letter.pdf), letter.file_name)
+    return pdf_download(bytes(letter.pdf), letter.file_name)

@@ -36,18 +36,13 @@ from panelkeeper.letters.wording import (
     save_wording,
     wording_for,
 )
+from panelkeeper.lib.downloads import pdf_download
 from panelkeeper.lib.forms import bound, button_change, form_result
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.in_force import calendar_for
 
 LIST_SIZE = 100
-
-
-def pdf_response(data: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 @staff(*READERS)
@@ -118,7 +113,7 @@ def tell_others_view(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 @require_GET
 def letter_download(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     letter = _letter(request, pk)
-    return pdf_response(bytes(letter.pdf), letter.file_name)
+    return pdf_download(bytes(letter.pdf), letter.file_name)
 
 
 @staff(*READERS)
@@ -132,7 +127,7 @@ def post_batch(request: StaffRequest, org: str, day: str) -> HttpResponse:
         raise Http404("No such day.") from None
     if not posted_on(organisation, on):
         raise Http404("No letters were posted that day.")
-    return pdf_response(print_batch(organisation, on), f"post-{on.isoformat()}.pdf")
+    return pdf_download(print_batch(organisation, on), f"post-{on.isoformat()}.pdf")
 
 
 @staff(OFFICER)

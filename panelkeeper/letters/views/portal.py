@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from panelkeeper.accounts.permissions import member_self
 from panelkeeper.letters.models import Letter
 from panelkeeper.letters.rendering import article_of
-from panelkeeper.letters.views.officer import pdf_response
+from panelkeeper.lib.downloads import pdf_download
 from panelkeeper.lib.requests import MemberRequest
 
 
@@ -27,7 +27,7 @@ def my_letters(request: MemberRequest, member: int) -> HttpResponse:
 def my_letter_download(request: MemberRequest, member: int, letter: int) -> HttpResponse:
     """Only a letter to this member; any other answers 404, as if it did not exist."""
     found = get_object_or_404(Letter.objects.to_member(), pk=letter, member=request.member)
-    return pdf_response(bytes(found.pdf), found.file_name)
+    return pdf_download(bytes(found.pdf), found.file_name)
 
 
 @member_self

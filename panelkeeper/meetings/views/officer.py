@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from panelkeeper.accounts.models import User
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.accounts.views.common import staff_page
+from panelkeeper.lib.downloads import ICS, download
 from panelkeeper.lib.forms import bound, button_change, form_applied, form_result
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
@@ -245,6 +246,4 @@ def ics(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     url = request.build_absolute_uri(reverse("meetings:detail", kwargs={"org": org, "pk": pk}))
     text = calendar([meeting], lambda m: url, name=f"Meeting of {meeting.group.name}")
-    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
-    return response
+    return download(text, f"meeting-{meeting.pk}.ics", ICS)

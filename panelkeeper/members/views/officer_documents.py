@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.accounts.views.common import staff_page
+from panelkeeper.lib.downloads import download, pdf_download
 from panelkeeper.lib.forms import bound, button_change, form_result
 from panelkeeper.lib.pdf import render_pdf
 from panelkeeper.lib.requests import StaffRequest
@@ -150,10 +151,8 @@ def signature_pdf_response(signature: Signature) -> HttpResponse:
             "countersignatures": signature.countersignatures.all(),
         },
     )
-    response = HttpResponse(render_pdf(html, tagged=True), content_type="application/pdf")
     name = f"{signature.version.document.key}-{signature.version.label}-{signature.pk}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return pdf_download(render_pdf(html, tagged=True), name)
 
 
 @staff(*READERS)
@@ -169,6 +168,4 @@ def signature_scan(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     signature = signature_in(request.organisation, pk=pk)
     if not signature.scan:
         return HttpResponse("This signature was made online; it has no scan.", status=404)
-    response = HttpResponse(signature.scan.read(), content_type="application/octet-stream")
-    response["Content-Disposition"] = f'attachment; filename="scan-{signature.pk}"'
-    return response
+    return download(signature.scan.read(), f"scan-{signature.pk}", "application/octet-stream")

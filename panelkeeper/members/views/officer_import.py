@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from panelkeeper.accounts.permissions import OFFICER, READERS, staff
+from panelkeeper.lib.downloads import CSV, download
 from panelkeeper.lib.forms import bound, button_change
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.csv_io import check, decode, export_members, import_members
@@ -75,6 +76,4 @@ def confirm(request: StaffRequest, org: str) -> HttpResponse:
 @require_GET
 def export(request: StaffRequest, org: str) -> HttpResponse:
     members = Member.objects.of(request.organisation).select_related("group")
-    response = HttpResponse(export_members(members), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="members-{org}.csv"'
-    return response
+    return download(export_members(members), f"members-{org}.csv", CSV)

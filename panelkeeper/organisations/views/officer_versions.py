@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.accounts.views.common import staff_page
+from panelkeeper.lib.downloads import download
 from panelkeeper.lib.forms import add_refusal, bound, form_result
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
@@ -74,9 +75,7 @@ def version_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 def version_download(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """The version's TOML text, byte for byte as it was uploaded or loaded."""
     version = _version(request, pk)
-    response = HttpResponse(version.source.encode("utf-8"), content_type="application/toml")
-    response["Content-Disposition"] = f'attachment; filename="{_download_name(version)}"'
-    return response
+    return download(version.source.encode("utf-8"), _download_name(version), "application/toml")
 
 
 def _stated_approval(version: PolicyVersion) -> dict[str, object]:

@@ -5,23 +5,17 @@ page of theirs."""
 from __future__ import annotations
 
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from panelkeeper.accounts.permissions import member_self
 from panelkeeper.lib.requests import MemberRequest
+from panelkeeper.members.views.common import member_page
 from panelkeeper.pages.home import member_home
 
 
 @member_self
 @require_GET
 def home(request: MemberRequest, member: int) -> HttpResponse:
-    record = request.member
-    context = {
-        "home": member_home(record, today=timezone.localdate()),
-        "member": record,
-        "organisation": record.group.organisation,
-        "acting_for": record.user_id != request.user.pk,
-    }
-    return render(request, "pages/home.html", context)
+    home = member_home(request.member, today=timezone.localdate())
+    return member_page(request, "pages/home.html", home=home)

@@ -5,6 +5,7 @@ member of the organisation)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -25,81 +26,26 @@ from panelkeeper.registers.models import Gift, Interest
 from panelkeeper.registers.routing import gift_route
 
 
-def _page[T](
-    request: SignedInRequest,
-    template: str,
-    *,
-    form: forms.Form,
-    change: Callable[[], T],
-    done: Callable[[T], str],
-    member: Member,
-    back: str,
-    for_self: bool,
-    **extra: Any,
-) -> HttpResponse:
-    """Apply ``change`` from the valid, POSTed ``form`` and go ``back`` saying what was
-    ``done``; otherwise show the ``template`` with the form (and any refusal) again."""
-    result = form_result(request, form, change)
-    if result is not None:
-        messages.success(request, done(result))
-        return redirect(back)
-    context = {"form": form, "member": member, "back": back, "for_self": for_self, **extra}
-    return render(request, f"registers/{template}", context)
+@dataclass(frozen=True)
+class Declaration:
+    """One kind of declaration page: its ``template`` and ``form``, the domain function
+    ``change`` the form's fields go to (with the record the page is about, the signed-in
+    user and today), and what the page says once it is ``done``."""
+
+    template: str
+    form: type[forms.Form]
+    change: Callable[..., Any]
+    done: Callable[[Any], str]
 
 
-def interest_page(
-    request: SignedInRequest, member: Member, back: str, *, for_self: bool
-) -> HttpResponse:
-    form = InterestForm(**bound(request))
-    return _page(
-        request,
-        "declare_interest.html",
-        form=form,
-        change=lambda: declare_interest(
-            member=member, actor=request.user, today=timezone.localdate(), **form.cleaned_data
-        ),
-        done=lambda _: "Interest declared",
-        member=member,
-        back=back,
-        for_self=for_self,
-    )
+@dataclass(frozen=True)
+class Register:
+    """Whose register a declaration page writes to, the page it goes ``back`` to, and
+    whether the member declares for themselves (the page then speaks to them)."""
 
-
-def close_page(
-    request: SignedInRequest, member: Member, interest: Interest, back: str, *, for_self: bool
-) -> HttpResponse:
-    form = CloseInterestForm(**bound(request))
-    return _page(
-        request,
-        "close_interest.html",
-        form=form,
-        change=lambda: close_interest(
-            interest=interest, actor=request.user, today=timezone.localdate(), **form.cleaned_data
-        ),
-        done=lambda _: "The date the interest ended is recorded",
-        member=member,
-        back=back,
-        for_self=for_self,
-        interest=interest,
-    )
-
-
-def confirm_page(
-    request: SignedInRequest, member: Member, back: str, *, for_self: bool
-) -> HttpResponse:
-    form = ConfirmForm(**bound(request))
-    return _page(
-        request,
-        "confirm.html",
-        form=form,
-        change=lambda: confirm_register(
-            member=member, actor=request.user, today=timezone.localdate(), **form.cleaned_data
-        ),
-        done=lambda review: "Nil declaration recorded" if review.nil else "Register confirmed",
-        member=member,
-        back=back,
-        for_self=for_self,
-    )
+    member: Member
+    back: str
+    for_self: bool
 
 
 def _declared(gift: Gift) -> str:
@@ -107,22 +53,70 @@ def _declared(gift: Gift) -> str:
     return f"Gift or hospitality declared: {status[0].lower()}{status[1:]}"
 
 
-def gift_page(
-    request: SignedInRequest, member: Member, back: str, *, for_self: bool
+INTEREST = Declaration(
+    "declare_interest.html", InterestForm, declare_interest, lambda _: "Interest declared"
+)
+CLOSE = Declaration(
+    "close_interest.html",
+    CloseInterestForm,
+    close_interest,
+    lambda _: "The date the interest ended is recorded",
+)
+CONFIRM = Declaration(
+    "confirm.html",
+    ConfirmForm,
+    confirm_register,
+    lambda review: "Nil declaration recorded" if review.nil else "Register confirmed",
+)
+GIFT = Declaration("declare_gift.html", GiftForm, declare_gift, _declared)
+
+
+def _page(
+    request: SignedInRequest,
+    declaration: Declaration,
+    form: forms.Form,
+    register: Register,
+    about: dict[str, Any],
+    **extra: Any,
 ) -> HttpResponse:
-    today = timezone.localdate()
-    route = gift_route(code_on(member.group.organisation, today))
-    form = GiftForm(**bound(request), route=route)
-    return _page(
+    """Apply ``declaration`` to ``about`` (the record, by the keyword its domain function
+    takes it) from the valid, POSTed ``form`` and go back saying what was done; otherwise
+    show its template with the form (and any refusal) again."""
+    result = form_result(
         request,
-        "declare_gift.html",
-        form=form,
-        change=lambda: declare_gift(
-            member=member, actor=request.user, today=today, **form.declared
+        form,
+        lambda: declaration.change(
+            **about, actor=request.user, today=timezone.localdate(), **form.cleaned_data
         ),
-        done=_declared,
-        member=member,
-        back=back,
-        for_self=for_self,
-        route=route,
     )
+    if result is not None:
+        messages.success(request, declaration.done(result))
+        return redirect(register.back)
+    context = {
+        "form": form,
+        "member": register.member,
+        "back": register.back,
+        "for_self": register.for_self,
+        **about,
+        **extra,
+    }
+    return render(request, f"registers/{declaration.template}", context)
+
+
+def declaration_page(
+    request: SignedInRequest, declaration: Declaration, register: Register
+) -> HttpResponse:
+    """A declaration about the member as a whole: :data:`INTEREST` or :data:`CONFIRM`."""
+    form = declaration.form(**bound(request))
+    return _page(request, declaration, form, register, {"member": register.member})
+
+
+def close_page(request: SignedInRequest, interest: Interest, register: Register) -> HttpResponse:
+    form = CLOSE.form(**bound(request))
+    return _page(request, CLOSE, form, register, {"interest": interest})
+
+
+def gift_page(request: SignedInRequest, register: Register) -> HttpResponse:
+    route = gift_route(code_on(register.member.group.organisation, timezone.localdate()))
+    form = GiftForm(**bound(request), route=route)
+    return _page(request, GIFT, form, register, {"member": register.member}, route=route)

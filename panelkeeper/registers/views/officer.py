@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.accounts.views.common import staff_page
+from panelkeeper.lib.downloads import pdf_download, spreadsheet_csv
 from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.pdf import render_pdf
 from panelkeeper.lib.requests import StaffRequest
@@ -90,29 +91,21 @@ def gifts(request: StaffRequest, org: str) -> HttpResponse:
     )
 
 
-def _csv(text: str, name: str) -> HttpResponse:
-    response = HttpResponse(text.encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
 def _pdf(request: HttpRequest, template: str, context: dict[str, Any], name: str) -> HttpResponse:
     html = render_to_string(template, {**context, "today": timezone.localdate()}, request=request)
-    response = HttpResponse(render_pdf(html, tagged=True), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return pdf_download(render_pdf(html, tagged=True), name)
 
 
 @staff(*READERS)
 @require_GET
 def interests_export(request: StaffRequest, org: str) -> HttpResponse:
-    return _csv(interests_csv(_interests(request)), f"{org}-register-of-interests.csv")
+    return spreadsheet_csv(interests_csv(_interests(request)), f"{org}-register-of-interests.csv")
 
 
 @staff(*READERS)
 @require_GET
 def gifts_export(request: StaffRequest, org: str) -> HttpResponse:
-    return _csv(gifts_csv(_gifts(request)), f"{org}-gifts-and-hospitality.csv")
+    return spreadsheet_csv(gifts_csv(_gifts(request)), f"{org}-gifts-and-hospitality.csv")
 
 
 @staff(*READERS)
@@ -151,16 +144,18 @@ def member(request: StaffRequest, org: str, member: int) -> HttpResponse:
     return staff_page(request, "registers/member.html", **context)
 
 
-def _back(org: str, member: int) -> str:
-    return reverse("registers:member", kwargs={"org": org, "member": member})
+def _register(org: str, member: Member) -> common.Register:
+    """An officer's declaration page for ``member``, back to the member's register."""
+    back = reverse("registers:member", kwargs={"org": org, "member": member.pk})
+    return common.Register(member, back, for_self=False)
 
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
 def declare_interest(request: StaffRequest, org: str, member: int) -> HttpResponse:
     """An officer declares an interest for a member (COI-1)."""
-    return common.interest_page(
-        request, _member(request, member), _back(org, member), for_self=False
+    return common.declaration_page(
+        request, common.INTEREST, _register(org, _member(request, member))
     )
 
 
@@ -170,17 +165,15 @@ def close_interest(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     interest = get_object_for(
         request.organisation, Interest.objects.select_related("member__group"), pk=pk
     )
-    return common.close_page(
-        request, interest.member, interest, _back(org, interest.member_id), for_self=False
-    )
+    return common.close_page(request, interest, _register(org, interest.member))
 
 
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
 def confirm(request: StaffRequest, org: str, member: int) -> HttpResponse:
     """An officer records a member's confirmation or nil declaration (COI-1)."""
-    return common.confirm_page(
-        request, _member(request, member), _back(org, member), for_self=False
+    return common.declaration_page(
+        request, common.CONFIRM, _register(org, _member(request, member))
     )
 
 
@@ -188,7 +181,7 @@ def confirm(request: StaffRequest, org: str, member: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def declare_gift(request: StaffRequest, org: str, member: int) -> HttpResponse:
     """An officer declares a gift or hospitality for a member (GIFT-1)."""
-    return common.gift_page(request, _member(request, member), _back(org, member), for_self=False)
+    return common.gift_page(request, _register(org, _member(request, member)))
 
 
 @staff(OFFICER)

@@ -20,8 +20,10 @@ from panelkeeper.registers.views import common
 from panelkeeper.registers.views.register_page import member_register
 
 
-def _back(member: int) -> str:
-    return reverse("registers:mine", kwargs={"member": member})
+def _register(request: MemberRequest) -> common.Register:
+    """The member's own declaration page, back to their register."""
+    back = reverse("registers:mine", kwargs={"member": request.member.pk})
+    return common.Register(request.member, back, for_self=True)
 
 
 @signed_in
@@ -44,24 +46,23 @@ def mine(request: MemberRequest, member: int) -> HttpResponse:
 @member_self
 @require_http_methods(["GET", "POST"])
 def my_interest(request: MemberRequest, member: int) -> HttpResponse:
-    return common.interest_page(request, request.member, _back(member), for_self=True)
+    return common.declaration_page(request, common.INTEREST, _register(request))
 
 
 @member_self
 @require_http_methods(["GET", "POST"])
 def my_close(request: MemberRequest, member: int, pk: int) -> HttpResponse:
-    found = request.member
-    interest = get_object_or_404(Interest.objects.filter(member=found), pk=pk)
-    return common.close_page(request, found, interest, _back(member), for_self=True)
+    interest = get_object_or_404(Interest.objects.filter(member=request.member), pk=pk)
+    return common.close_page(request, interest, _register(request))
 
 
 @member_self
 @require_http_methods(["GET", "POST"])
 def my_confirm(request: MemberRequest, member: int) -> HttpResponse:
-    return common.confirm_page(request, request.member, _back(member), for_self=True)
+    return common.declaration_page(request, common.CONFIRM, _register(request))
 
 
 @member_self
 @require_http_methods(["GET", "POST"])
 def my_gift(request: MemberRequest, member: int) -> HttpResponse:
-    return common.gift_page(request, request.member, _back(member), for_self=True)
+    return common.gift_page(request, _register(request))
