@@ -143,7 +143,8 @@ def rewrite(archive: Path, target: Path, change: dict[str, bytes]) -> None:
 
 @pytest.fixture
 def demo(transactional_db: None, tmp_path: Path) -> Iterator[Path]:
-    """The demo installation with two uploaded papers; its var directory."""
+    """The demo installation (its five organisations' logos) with two uploaded papers added;
+    its var directory."""
     var_dir = tmp_path / "demo"
     with override_settings(DEMO=True, DEBUG=True, MEDIA_ROOT=var_dir / "media"):
         call_command("demo", stdout=io.StringIO())
@@ -166,7 +167,9 @@ def test_a_backup_of_the_demo_restores_into_an_empty_installation_with_the_same_
     assert oct(archive.stat().st_mode & 0o777) == "0o600"
 
     source_tables, source_files = tables_of(source_url), files_under(demo / "media")
-    assert len(source_files) == 2 and len(source_tables["meetings_paper"]) == 2
+    logos = [row for row in source_tables["organisations_organisation"] if "'logos/" in row]
+    assert len(logos) == 5 and len(source_tables["meetings_paper"]) == 2
+    assert len(source_files) == 7
     manifest = read_manifest(archive)
     assert manifest["format"] == 1
     assert manifest["database"]["vendor"] == connection.vendor
@@ -182,7 +185,7 @@ def test_a_backup_of_the_demo_restores_into_an_empty_installation_with_the_same_
         "restore", str(archive), var_dir=restored_dir, database_url=empty_database
     )
     assert restored.returncode == 0, restored.stderr
-    assert "Restored" in restored.stdout and "2 uploaded files" in restored.stdout
+    assert "Restored" in restored.stdout and "7 uploaded files" in restored.stdout
 
     restored_tables = tables_of(empty_database)
     assert {table: len(rows) for table, rows in restored_tables.items()} == {
