@@ -16,9 +16,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import URLPattern
 from ninja import NinjaAPI, Router, Swagger
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from panelkeeper.accounts.api import router as me_router
 from panelkeeper.accounts.api import tokens_router
@@ -27,7 +29,7 @@ from panelkeeper.api.auth import BearerToken, Session
 from panelkeeper.cases.api import router as cases_router
 from panelkeeper.concerns.api import router as concerns_router
 from panelkeeper.letters.api import router as letters_router
-from panelkeeper.lib.api import refusal_out
+from panelkeeper.lib.api import RefusalOut, invalid, refusal_out
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.api import router as meetings_router
 from panelkeeper.members.api import my_router
@@ -72,6 +74,39 @@ def refused(request: HttpRequest, exc: Refused) -> HttpResponse:
     """Any refused change answers 422 with the one refusal body; nothing was saved, since
     every domain function refuses before or inside its own transaction."""
     return api.create_response(request, refusal_out(exc), status=422)
+
+
+# Every other error answers in the same body, so a client reads one shape whatever went wrong.
+
+
+@api.exception_handler(ValidationError)
+def not_valid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """A path or query value that does not validate: 422, each problem named as sent (the
+    location's first part says where it was sent, and is dropped)."""
+    return api.create_response(request, refusal_out(invalid(exc.errors, skip=1)), status=422)
+
+
+@api.exception_handler(AuthenticationError)
+def not_signed_in(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    detail = "Send an API token as 'Authorization: Bearer <token>', or sign in first."
+    return api.create_response(request, RefusalOut(detail=detail), status=401)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return api.create_response(request, RefusalOut(detail=str(exc)), status=exc.status_code)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    detail = "Not Found"  # the same whether it does not exist or is another organisation's
+    return api.create_response(request, RefusalOut(detail=detail), status=404)
+
+
+@api.exception_handler(PermissionDenied)
+def not_allowed(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    detail = str(exc) or "Your role does not allow this."
+    return api.create_response(request, RefusalOut(detail=detail), status=403)
 
 
 def urls() -> tuple[list[Any], str, str]:

@@ -7,22 +7,25 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol, cast
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
 from pydantic import ValidationError as PydanticValidationError
 
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.refusals import Problem, Refused
 
 
 class ProblemOut(Schema):
+    """One of several problems: what to do, the field as sent, and the line of a file
+    sent as text (such as a CSV), counting the header as line 1."""
+
     detail: str
     field: str | None = None
+    line: int | None = None
 
 
 class RefusalOut(Schema):
@@ -40,6 +43,14 @@ REFUSED: dict[int, type[Schema]] = {422: RefusalOut}
 An operation raises :class:`Refused` (or lets a domain function raise it); the API's one
 exception handler (:mod:`panelkeeper.api`) answers 422 with :func:`refusal_out`."""
 
+ERRORS_ANYONE: dict[int, type[Schema]] = {404: RefusalOut, 422: RefusalOut}
+"""The errors every operation documents: 404 for a record (or organisation) that does not
+exist or is not the caller's, 422 for a refusal or a value that does not validate."""
+
+ERRORS_SIGNED_IN: dict[int, type[Schema]] = {401: RefusalOut, 403: RefusalOut, **ERRORS_ANYONE}
+"""The errors of an operation that needs a token or a session: also 401 without either,
+and 403 where the caller's role does not allow it."""
+
 
 def refusal_out(refused: Refused) -> RefusalOut:
     """The body of the answer to a refused change."""
@@ -47,7 +58,9 @@ def refusal_out(refused: Refused) -> RefusalOut:
         detail=refused.message,
         rule=refused.rule,
         field=refused.field,
-        problems=[ProblemOut(detail=p.message, field=p.field) for p in refused.problems],
+        problems=[
+            ProblemOut(detail=p.message, field=p.field, line=p.line) for p in refused.problems
+        ],
     )
 
 
@@ -57,15 +70,49 @@ def refusal(refused: Refused, *, status: int = 422) -> Status[RefusalOut]:
 
 
 def read_body[S: Schema](request: HttpRequest, schema: type[S]) -> S:
-    """The JSON body as ``schema``, read only after the access policy has passed."""
+    """The JSON body as ``schema``, read only after the access policy has passed.
+
+    A body that does not match is refused (422) with one problem per field, each named as
+    it was sent."""
     try:
         return schema.model_validate_json(request.body or b"{}")
     except PydanticValidationError as error:
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in e['loc']) or 'body'}: {e['msg']}"
-            for e in error.errors()
-        )
-        raise HttpError(422, f"Send a JSON body like the example in the docs. {problems}") from None
+        raise invalid(error.errors(), skip=0) from None
+
+
+def sent_name(location: Sequence[Any]) -> str | None:
+    """A field's name as the caller sent it: ``clauses[0]``, ``reporter.name``."""
+    name = ""
+    for part in location:
+        if isinstance(part, int):
+            name += f"[{part}]"
+        else:
+            name += f".{part}" if name else str(part)
+    return name or None
+
+
+def _problem(error: Mapping[str, Any], *, skip: int) -> Problem:
+    field = sent_name(error["loc"][skip:])
+    named = field or "the body"
+    kind = error.get("type", "")
+    if kind == "missing":
+        return Problem(f"Send {named}.", field)
+    if kind in {"enum", "literal_error"}:
+        allowed = error.get("ctx", {}).get("expected", "")
+        return Problem(f"Send {named} as one of {allowed}.", field)
+    return Problem(f"Correct {named}: {error['msg']}.", field)
+
+
+def invalid(errors: Sequence[Mapping[str, Any]], *, skip: int) -> Refused:
+    """The refusal of input that does not validate, from pydantic's or ninja's ``errors``
+    (whose locations start with ``skip`` parts that are not the caller's names)."""
+    problems = [_problem(error, skip=skip) for error in errors]
+    first = problems[0] if problems else Problem("Send a JSON body like the example in the docs.")
+    if len(problems) == 1:
+        return Refused(first.message, field=first.field)
+    return Refused(
+        f"Correct the {len(problems)} problems listed.", field=first.field, problems=problems
+    )
 
 
 PAGE_SIZE = 50
@@ -129,10 +176,10 @@ class Audience:
     ``api_officers = Audience(api_staff(OFFICER))`` (the audiences are declared once, in
     :mod:`panelkeeper.accounts.permissions`), then above an operation
     ``@api_officers.post(router, "/{org}/things", ThingOut, status=201, body=ThingIn)``:
-    the audience's ``policy`` guards it; it answers ``response`` with ``status``, and a
-    change (any method but GET) may also answer the one refusal (422), a read not, unless
-    ``refusals`` says otherwise; ``body`` is the schema it reads with :func:`read_body`,
-    for the docs. The first paragraph of its docstring is its summary in the docs
+    the audience's ``policy`` guards it; it answers ``response`` with ``status``, and
+    documents the errors every operation may answer in the one refusal body
+    (:data:`ERRORS_SIGNED_IN`, or :data:`ERRORS_ANYONE` for ``auth=None``); ``body`` is the
+    schema it reads with :func:`read_body`, for the docs. The first paragraph of its docstring is its summary in the docs
     (without the full stop), the rest its description; or ``summary``, where it is built
     from data, and the whole docstring. ``options`` (``auth=None`` for anyone) go to the
     router as they are.
@@ -151,17 +198,14 @@ class Audience:
         *,
         status: int = 200,
         body: type[Schema] | None = None,
-        refusals: bool | None = None,
         summary: str | None = None,
         **options: Any,
     ) -> Declares:
         """The decorator of one operation; see the class."""
         answers = response if isinstance(response, dict) else {status: response}
-        if refusals is None:
-            refusals = method != "GET"
-        if refusals:
-            answers = {**answers, **REFUSED}
         options = self.options | options
+        errors = ERRORS_ANYONE if options.get("auth", True) is None else ERRORS_SIGNED_IN
+        answers = answers | {code: out for code, out in errors.items() if code not in answers}
         if body is not None:
             options["openapi_extra"] = body_doc(body) | options.get("openapi_extra", {})
 

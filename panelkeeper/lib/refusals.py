@@ -23,10 +23,12 @@ VALIDATION = "validation"
 
 @dataclass(frozen=True)
 class Problem:
-    """One of several things wrong at once: where (``field``, as sent) and what to do."""
+    """One of several things wrong at once: where (``field``, as sent; and ``line``, in a
+    file sent as text) and what to do."""
 
     message: str
     field: str | None = None
+    line: int | None = None
 
 
 class Refused(Exception):

@@ -21,7 +21,12 @@ def bearer(plaintext: str) -> dict[str, str]:
 def test_anonymous_callers_get_401_in_json(client: Client, db: None) -> None:
     response = client.get("/api/v1/me")
     assert response.status_code == 401
-    assert response.json() == {"detail": "Unauthorized"}
+    assert response.json() == {
+        "detail": "Send an API token as 'Authorization: Bearer <token>', or sign in first.",
+        "rule": None,
+        "field": None,
+        "problems": [],
+    }
 
 
 def test_me_with_a_token_names_the_caller_and_the_tokens_organisation_only(

@@ -155,7 +155,7 @@ def test_import_checks_then_saves_all_or_nothing(factory: Factory, officer_clien
         "full_name,customer_type,group,started_on\nAnn,tenant,Customer Scrutiny Panel,2026-01-31\n"
     )
     dry = post(officer_client, f"{API}/import", {"csv": good, "dry_run": True})
-    assert dry.json() == {"saved": False, "rows": 1, "problems": [], "member_ids": [], "invited": 0}
+    assert dry.json() == {"saved": False, "rows": 1, "member_ids": [], "invited": 0}
     assert not Member.objects.exists()
     bad = good + "Bob,tenant,Customer Scrutiny Panel,yesterday\n"
     refused = post(officer_client, f"{API}/import", {"csv": bad})

@@ -114,7 +114,7 @@ def test_importing_with_invitations_checks_every_row_has_its_own_email(
     )
     refused = post(officer_client, f"{API}/import", {"csv": CSV + rows, "invite": True})
     assert refused.status_code == 422
-    assert [(p["line"], p["column"]) for p in refused.json()["problems"]] == [
+    assert [(p["line"], p["field"]) for p in refused.json()["problems"]] == [
         (3, "email"),
         (4, "email"),
     ]

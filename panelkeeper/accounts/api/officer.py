@@ -103,7 +103,7 @@ def make_token(request: StaffRequest, org: str) -> Status[NewApiTokenOut]:
     return Status(201, NewApiTokenOut(**listed.model_dump(), token=new.plaintext))
 
 
-@api_readers.post(router, "/{org}/{prefix}/revoke", ApiTokenOut, refusals=False)
+@api_readers.post(router, "/{org}/{prefix}/revoke", ApiTokenOut)
 def revoke(request: StaffRequest, org: str, prefix: str) -> ApiTokenOut:
     """Revoke an API token.
 

@@ -95,7 +95,7 @@ def my_sessions(request: SignedInRequest) -> SessionsOut:
     )
 
 
-@api_users.delete(router, "/sessions", SessionsEndedOut, refusals=False)
+@api_users.delete(router, "/sessions", SessionsEndedOut)
 def end_my_other_sessions(request: SignedInRequest) -> SessionsEndedOut:
     """Sign out everywhere else.
 

@@ -62,7 +62,7 @@ def my_cases(request: SignedInRequest) -> list[CaseRowOut]:
     return [row_out(c, today, None) for c in cases.order_by("-began_on", "-id")]
 
 
-@api_participants.get(router, "/mine/{case}", CaseOut, refusals=True)
+@api_participants.get(router, "/mine/{case}", CaseOut)
 def my_case(request: CaseRequest, case: int, query: Query[AsOf]) -> CaseOut:
     """A case you have a part in, on as_of."""
     record: Case = request.case
@@ -102,7 +102,7 @@ class ListQuery(PageQuery, AsOf):
     """A page of the case list, as it stands on a day."""
 
 
-@api_readers.get(router, "/{org}", CasePageOut, refusals=True)
+@api_readers.get(router, "/{org}", CasePageOut)
 def list_cases(request: StaffRequest, org: str, query: Query[ListQuery]) -> CasePageOut:
     """Cases by next due date, overdue first.
 
@@ -138,7 +138,7 @@ def raise_breach(request: StaffRequest, org: str) -> Status[CaseOut]:
     return Status(201, case_today(case, people=False))
 
 
-@api_readers.get(router, "/{org}/{case_id}", CaseOut, refusals=True)
+@api_readers.get(router, "/{org}/{case_id}", CaseOut)
 def get_case(request: StaffRequest, org: str, case_id: int, query: Query[AsOf]) -> CaseOut:
     """A case as it stood on as_of."""
     case = staff_case(request, case_id)

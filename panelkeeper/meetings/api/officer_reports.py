@@ -112,9 +112,7 @@ def member_attendance(
     )
 
 
-@api_officers.post(
-    router, "/{org}/groups/{group_id}/calendar-feeds", s.FeedOut, status=201, refusals=False
-)
+@api_officers.post(router, "/{org}/groups/{group_id}/calendar-feeds", s.FeedOut, status=201)
 def create_group_feed(request: StaffRequest, org: str, group_id: int) -> Status[s.FeedOut]:
     """Make a private calendar feed of a group's meetings; its URL is shown once."""
     made = create_feed(group=_group(request, group_id), actor=request.user)

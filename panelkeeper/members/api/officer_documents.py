@@ -9,7 +9,7 @@ from ninja import Router, Status
 
 from panelkeeper.accounts.permissions import api_officers, api_readers
 from panelkeeper.lib.api import read_body
-from panelkeeper.lib.refusals import Problem as RefusalProblem
+from panelkeeper.lib.refusals import Problem
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.api.common import added_to, member_of
@@ -21,7 +21,6 @@ from panelkeeper.members.api.schemas import (
     ExpenseOut,
     ImportIn,
     ImportOut,
-    ImportProblemOut,
     VersionIn,
     VersionOut,
 )
@@ -101,37 +100,38 @@ def decide(request: StaffRequest, org: str, expense_id: int) -> Expense:
 # Import and export -----------------------------------------------------------
 
 
-@api_officers.post(
-    router, "/{org}/import", {200: ImportOut, 422: ImportOut}, refusals=False, body=ImportIn
-)
-def import_csv(request: StaffRequest, org: str) -> Status[ImportOut]:
-    """Import members from CSV: all rows or none; dry_run only checks."""
+@api_officers.post(router, "/{org}/import", ImportOut, body=ImportIn)
+def import_csv(request: StaffRequest, org: str) -> ImportOut:
+    """Import members from CSV: all rows or none; dry_run only checks.
+
+    Rows that do not pass are refused (422), one problem per mistake with its ``line``
+    (the header is line 1) and its column as ``field``; nothing is saved."""
     data = read_body(request, ImportIn)
     organisation = request.organisation
     text = data.csv.lstrip("\ufeff")
     checked = check(text, organisation, invite=data.invite)
     if checked.problems:
-        problems = [
-            ImportProblemOut(line=p.line, column=p.column, message=p.message)
-            for p in checked.problems
-        ]
-        return Status(422, ImportOut(saved=False, rows=len(checked.rows), problems=problems))
+        raise _refused([Problem(p.message, p.column, p.line) for p in checked.problems])
     if data.dry_run:
-        return Status(200, ImportOut(saved=False, rows=len(checked.rows), problems=[]))
+        return ImportOut(saved=False, rows=len(checked.rows))
     try:
         added = import_members(
             text=text, organisation=organisation, actor=request.user, invite=data.invite
         )
     except Refused as refused:  # the members changed since the check: nothing was saved
-        problems = [
-            ImportProblemOut(line=0, column=p.field or "", message=p.message)
-            for p in refused.problems or [RefusalProblem(refused.message, refused.field)]
-        ]
-        return Status(422, ImportOut(saved=False, rows=len(checked.rows), problems=problems))
+        raise _refused(refused.problems or [Problem(refused.message, refused.field)]) from None
     ids = [m.pk for m in added]
     invited = len(added) if data.invite else 0
-    return Status(
-        200, ImportOut(saved=True, rows=len(added), problems=[], member_ids=ids, invited=invited)
+    return ImportOut(saved=True, rows=len(added), member_ids=ids, invited=invited)
+
+
+def _refused(problems: list[Problem]) -> Refused:
+    count = len(problems)
+    return Refused(
+        f"The CSV has {count} problem{'s' if count != 1 else ''}: correct each one and send "
+        "it again. Nothing was saved.",
+        field="csv",
+        problems=problems,
     )
 
 

@@ -276,15 +276,10 @@ class ImportIn(Schema):
     invite: bool = False
 
 
-class ImportProblemOut(Schema):
-    line: int
-    column: str
-    message: str
-
-
 class ImportOut(Schema):
+    """The CSV passed: ``saved`` unless it was a dry run, with how many ``rows``."""
+
     saved: bool
     rows: int
-    problems: list[ImportProblemOut]
     member_ids: list[int] = []
     invited: int = 0

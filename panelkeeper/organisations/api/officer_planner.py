@@ -30,7 +30,7 @@ def _day(text: str) -> dt.date | None:
     return day
 
 
-@api_readers.get(router, "/{org}/rulebook/deadlines", PlanOut, refusals=True)
+@api_readers.get(router, "/{org}/rulebook/deadlines", PlanOut)
 def plan_deadlines_api(request: StaffRequest, org: str, query: Query[PlannerQuery]) -> PlanOut:
     """When each deadline would fall if a step of a breach happened on a date."""
     organisation = request.organisation

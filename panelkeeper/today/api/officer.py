@@ -73,7 +73,7 @@ def get_today(request: StaffRequest, org: str) -> TodayOut:
     )
 
 
-@api_readers.get(router, "/{org}/search", SearchOut, refusals=True)
+@api_readers.get(router, "/{org}/search", SearchOut)
 def search_organisation(request: StaffRequest, org: str, q: str = "") -> SearchOut:
     """Find members by name or email address and cases by reference or member.
 
