@@ -179,10 +179,10 @@ class Audience:
     the audience's ``policy`` guards it; it answers ``response`` with ``status``, and
     documents the errors every operation may answer in the one refusal body
     (:data:`ERRORS_SIGNED_IN`, or :data:`ERRORS_ANYONE` for ``auth=None``); ``body`` is the
-    schema it reads with :func:`read_body`, for the docs. The first paragraph of its docstring is its summary in the docs
-    (without the full stop), the rest its description; or ``summary``, where it is built
-    from data, and the whole docstring. ``options`` (``auth=None`` for anyone) go to the
-    router as they are.
+    schema it reads with :func:`read_body`, for the docs. The first paragraph of its
+    docstring is its summary in the docs (without the full stop), the rest its
+    description; or ``summary``, where it is built from data, and the whole docstring.
+    ``options`` (``auth=None`` for anyone) go to the router as they are.
     """
 
     def __init__(self, policy: Guard, **options: Any) -> None:

@@ -9,8 +9,7 @@ from ninja import Router, Status
 
 from panelkeeper.accounts.permissions import api_officers, api_readers
 from panelkeeper.lib.api import read_body
-from panelkeeper.lib.refusals import Problem
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.refusals import Problem, Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.api.common import added_to, member_of
 from panelkeeper.members.api.schemas import (
