@@ -231,6 +231,16 @@ def title_and_done(slug: str, view: CaseView) -> tuple[str, str]:
     return action.title, action.done
 
 
+def slug_for(kind: EventKind) -> str | None:
+    """The action that records a step of ``kind``: the opening action for whichever step
+    opens the formal stage under the code, else the action whose ``kind`` it is; None for
+    the steps that open a case (raising it, or ending a membership), which are not actions
+    on a case."""
+    if kind in OPENINGS:
+        return "open-investigation"
+    return next((slug for slug, action in ACTIONS.items() if action.kind is kind), None)
+
+
 def open_actions(view: CaseView) -> list[tuple[str, str]]:
     """(slug, title) of the actions open on the case now, in the procedure's order."""
     kinds = [step.kind for step in view.next_steps]

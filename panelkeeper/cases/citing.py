@@ -1,7 +1,8 @@
 """What a breach may cite (BR-0): the documents the code names, and their clauses.
 
-A value is a document key (the document as a whole, or acting against its spirit) or
-``key:clause`` for a clause the organisation's current text marks citable.
+A value is a document key (the document as a whole, or acting against its spirit),
+``key:clause`` for a clause the organisation's current text marks citable, or the id of
+one of the code's standards of conduct as the rulebook shows it (``nexus.3.5.d``).
 """
 
 from __future__ import annotations
@@ -16,10 +17,14 @@ from panelkeeper.organisations.models import Organisation, PolicyVersion
 def citable_clauses(
     organisation: Organisation, version: PolicyVersion, *, on: dt.date
 ) -> list[tuple[str, str]]:
-    """(value, label) for everything a breach raised on ``on`` may cite, in the code's order."""
+    """(value, label) for everything a breach raised on ``on`` may cite, in the code's order:
+    its documents and their clauses, then its standards of conduct."""
     policy = policy_of(version)
+    standards = [
+        (s.id, f"{s.id}: {s.text}") for s in (policy.conduct.standards if policy.conduct else ())
+    ]
     if policy.documents is None:
-        return []
+        return standards
     documents = policy.documents.citable
     texts: dict[str, DocumentVersion] = {}
     for text in (
@@ -38,7 +43,7 @@ def citable_clauses(
         latest = texts.get(document.key)
         for clause in latest.citable_clauses if latest is not None else []:
             choices.append((f"{document.key}:{clause}", f"{document.title}, clause {clause}"))
-    return choices
+    return choices + standards
 
 
 def describe_clauses(

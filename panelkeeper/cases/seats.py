@@ -38,6 +38,7 @@ from panelkeeper.rules.ladder import GroupProblem, Seated, check_group
 from panelkeeper.rules.ladder.case import EventKind
 from panelkeeper.rules.ladder.deciders import decider_problems
 from panelkeeper.rules.ladder.givers import Giver, giver_problems
+from panelkeeper.rules.ladder.model import Ladder
 from panelkeeper.rules.policy.roles import MemberRole, Role
 
 if TYPE_CHECKING:
@@ -124,10 +125,18 @@ def names_group(case: Case) -> bool:
 def group_roles(case: Case) -> dict[str, Role]:
     """The roles the code lets sit on this case's group, as they act for it."""
     ladder = ladder_of(policy_of(case.policy_version))
+    if ladder.group is None:
+        raise Refused("This code names no investigating group.", rule="BR-6")
+    return seat_roles(ladder, subject_is_chair=case.subject_is_chair)
+
+
+def seat_roles(ladder: Ladder, *, subject_is_chair: bool) -> dict[str, Role]:
+    """The roles ``ladder`` lets sit on an investigating group, by key, as they act when
+    the Chair is, or is not, the member a case is about; none without a group."""
     group = ladder.group
     if group is None:
-        raise Refused("This code names no investigating group.", rule="BR-6")
-    chair = case.subject_is_chair
+        return {}
+    chair = subject_is_chair
     roles = [ladder.acting_role(seat.role, subject_is_chair=chair) for seat in group.seats]
     roles += list(group.may_include)
     if group.convened_by is not None:

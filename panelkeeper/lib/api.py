@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any, Protocol, cast
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
+from pydantic import Field
 from pydantic import ValidationError as PydanticValidationError
 
 from panelkeeper.lib.refusals import Problem, Refused
@@ -112,6 +115,48 @@ def invalid(errors: Sequence[Mapping[str, Any]], *, skip: int) -> Refused:
         return Refused(first.message, field=first.field)
     return Refused(
         f"Correct the {len(problems)} problems listed.", field=first.field, problems=problems
+    )
+
+
+def sent_as(body: type[Schema], field: str | None) -> str | None:
+    """``field`` of a domain function as ``body`` names it: its ``SENT_AS`` mapping, or the
+    field itself, or its id or ids (``member`` is sent as ``member_id``, ``given_by_users``
+    as ``given_by_user_ids``)."""
+    if field is None:
+        return None
+    renamed: Mapping[str, str] = getattr(body, "SENT_AS", {})
+    if field in renamed:
+        return renamed[field]
+    sent = body.model_fields
+    ids = f"{field.removesuffix('s')}_ids"
+    return next((name for name in (field, f"{field}_id", ids) if name in sent), field)
+
+
+@contextmanager
+def named_as_sent(body: type[Schema]) -> Iterator[None]:
+    """Refusals raised inside name their fields as the caller sent them in ``body``."""
+    try:
+        yield
+    except Refused as refused:
+        refused.field = sent_as(body, refused.field)
+        refused.problems = tuple(
+            replace(problem, field=sent_as(body, problem.field)) for problem in refused.problems
+        )
+        raise
+
+
+VOCABULARY = "/api/v1/cases/{org}/vocabulary"
+"""The operation that lists the values an organisation's code allows."""
+
+
+def in_vocabulary(name: str, description: str, **options: Any) -> Any:
+    """A body field whose values come from the organisation's code (its seats, levels,
+    outcomes, clauses...), so the OpenAPI cannot list them: it names the list of the
+    :data:`VOCABULARY` operation that does (``x-vocabulary``); a refusal lists them too."""
+    return Field(
+        description=f"{description} Allowed: the organisation's `{name}` from GET {VOCABULARY}.",
+        json_schema_extra={"x-vocabulary": name},
+        **options,
     )
 
 

@@ -100,7 +100,7 @@ def test_a_vela_breach_through_the_api_to_an_outcome_and_an_appeal(
     # Posted Wednesday 11th, received Friday 13th; ten working days end on Friday 27th.
     assert told["appeal"]["window_closes"] == "2026-11-27"
     appealed = _post(officer_client, f"{steps}/appeal", {"received_on": "2026-11-16"})
-    assert appealed["state"] == "appealed" and appealed["appeal"]["late"] is False
+    assert appealed["state"] == "appealed" and appealed["appeal"]["out_of_time"] is False
 
     refused = officer_client.post(
         f"{steps}/outcome", {"outcome": "asked_to_leave"}, content_type="application/json"

@@ -72,7 +72,7 @@ def test_the_api_refuses_to_seat_another_organisations_officer(
     assert response.status_code == 422, response.content
     refusal = response.json()
     assert refusal["rule"] == "Interpretation 11"
-    assert refusal["field"] == "user"
+    assert refusal["field"] == "user_id"  # as sent
     assert "this organisation" in refusal["detail"]
     assert not Seat.objects.exists()
 

@@ -91,7 +91,7 @@ def test_the_api_refuses_the_seat_with_what_is_still_to_sign_mem_2(
     )
     assert response.status_code == 422, response.content
     body = response.json()
-    assert (body["rule"], body["field"]) == ("MEM-2", "member")
+    assert (body["rule"], body["field"]) == ("MEM-2", "member_id")  # as sent
     assert "Role Profile is not signed" in body["detail"]
     assert not case.seats.filter(member__isnull=False).exists()
     convened = officer_client.post(

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.urls import reverse
 from django.utils import timezone
 from ninja import Router, Schema
 
 from panelkeeper.accounts.permissions import get_object_for
+from panelkeeper.cases.actions import ACTIONS, slug_for
 from panelkeeper.cases.api.schemas import (
     AppealOut,
     CaseOut,
@@ -26,6 +28,7 @@ from panelkeeper.cases.models import Case
 from panelkeeper.cases.reading import Reading, read_case, reading_day
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
+from panelkeeper.rules.ladder.case_model import EventKind, NextStep
 
 router = Router(tags=["cases"])
 
@@ -88,6 +91,9 @@ def case_out(
         raised_by=case.raised_by or None,
         reporter=reporter,
         routed_to=case.routed_to,
+        complaints_route=view.complaints_route,
+        chair_stand_in=view.chair_stand_in.title if view.chair_stand_in else None,
+        conflict_work_item_id=case.work_id if full else None,
         deadlines=[
             DeadlineOut(
                 key=d.key,
@@ -106,8 +112,9 @@ def case_out(
             for d in view.deadlines
         ],
         next_steps=[
-            NextStepOut(kind=s.kind.value, options=list(s.options), by=[r.title for r in s.by])
+            next_step_out(case, slug, s)
             for s in view.next_steps
+            if (slug := slug_for(s.kind)) is not None
         ]
         if full
         else [],
@@ -138,7 +145,7 @@ def case_out(
             window_closes=window.closes if window else None,
             window_open=bool(window and window.open),
             lodged=view.appeal.lodged if view.appeal else None,
-            late=bool(view.appeal and view.appeal.late),
+            out_of_time=bool(view.appeal and view.appeal.late),
             late_accepted=view.appeal.late_accepted if view.appeal else None,
             decided=view.appeal.decided if view.appeal else None,
             result=view.appeal.result.value if view.appeal and view.appeal.result else None,
@@ -167,10 +174,10 @@ def case_out(
         else [],
         events=[
             EventOut(
-                kind=e.kind,
+                kind=EventKind(e.kind),
                 effective=e.effective,
                 recorded_on=e.recorded_on,
-                late=e.late,
+                recorded_late=e.late,
                 step=e.step,
                 level=e.level,
                 outcome=e.outcome,
@@ -202,6 +209,19 @@ def case_out(
     )
 
 
+def next_step_out(case: Case, slug: str, step: NextStep) -> NextStepOut:
+    """A step open on ``case``, taken by action ``slug``: the operation that takes it, by
+    operationId and path."""
+    kwargs = {"org": case.organisation.slug, "case_id": case.pk}
+    return NextStepOut(
+        operation_id=step_operation(slug),
+        path=reverse(f"api:{step_operation(slug)}", kwargs=kwargs),
+        title=ACTIONS[slug].title,
+        options=list(step.options),
+        by=[r.title for r in step.by],
+    )
+
+
 def row_out(case: Case, as_of: dt.date, calendar: WorkingCalendar | None) -> CaseRowOut:
     left = (
         calendar.working_days_between(as_of, case.next_due)
@@ -220,3 +240,8 @@ def row_out(case: Case, as_of: dt.date, calendar: WorkingCalendar | None) -> Cas
         overdue=case.next_due is not None and case.next_due < as_of,
         working_days_left=left,
     )
+
+
+def step_operation(slug: str) -> str:
+    """The operationId of the operation that takes step ``slug`` (also its URL name)."""
+    return "case_step_" + slug.replace("-", "_")

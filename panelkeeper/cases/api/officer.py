@@ -31,13 +31,13 @@ from panelkeeper.cases.api.common import (
     staff_case,
 )
 from panelkeeper.cases.api.schemas import (
-    AppealDecisionIn,
     CaseOut,
     CasePageOut,
     CaseRowOut,
     OwnAppealIn,
     RaiseIn,
 )
+from panelkeeper.cases.api.step_schemas import AppealDecisionIn
 from panelkeeper.cases.changes.appeals import decide_appeal as decide_appeal_put
 from panelkeeper.cases.changes.appeals import lodge_own_appeal
 from panelkeeper.cases.changes.opening import raise_breach as raise_breach_case

@@ -1,73 +1,91 @@
 """API operations that take a step on a case, add or take off its people, release its
-seats, or open a case from a meeting's records (see :mod:`.api` for the rest)."""
+seats, or open a case from a meeting's records (see :mod:`.api` for the rest).
+
+Each step of :data:`panelkeeper.cases.actions.ACTIONS` is one operation,
+``POST /{org}/{case_id}/steps/<slug>``, reading its own body (``STEP_BODIES``) and taking
+the step through the action's domain function, as the case's pages do."""
 
 from typing import Any
 
 from django.shortcuts import get_object_or_404
-from ninja import Status
+from ninja import Schema, Status
 
 from panelkeeper.accounts.models import User
 from panelkeeper.accounts.people import choosable_for
 from panelkeeper.accounts.permissions import api_officers
-from panelkeeper.cases.actions import ACTIONS
-from panelkeeper.cases.api.common import case_today, router, staff_case
-from panelkeeper.cases.api.schemas import CaseOut, PartyContactIn, PartyOut, ReasonIn, StepIn
+from panelkeeper.cases.actions import ACTIONS, Action
+from panelkeeper.cases.api.common import case_today, router, staff_case, step_operation
+from panelkeeper.cases.api.schemas import (
+    CaseOut,
+    PartyContactIn,
+    PartyOut,
+    ReasonIn,
+)
+from panelkeeper.cases.api.step_schemas import STEP_BODIES
 from panelkeeper.cases.changes.people import release_seat as release_held_seat
 from panelkeeper.cases.changes.people import remove_party as remove_person
 from panelkeeper.cases.changes.people import set_party_contact as set_contact
 from panelkeeper.cases.pending import open_for_asked_to_leave, open_for_missed_meetings
-from panelkeeper.lib.api import RefusalOut, read_body
+from panelkeeper.lib.api import named_as_sent, read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
 
 
-def _step_data(request: StaffRequest, data: StepIn) -> dict[str, Any]:
-    """The body's values by the names the step inputs use, with its ids resolved."""
+def _step_values(request: StaffRequest, data: Schema) -> dict[str, Any]:
+    """The body's values by the names the step inputs use, with its ids resolved to the
+    organisation's people; an id of anyone else is refused on the field as sent."""
     organisation = request.organisation
     values: dict[str, Any] = data.model_dump()
-    values["member"] = (
-        Member.objects.of(organisation).filter(pk=data.member_id).first()
-        if data.member_id is not None
-        else None
-    )
-    values["user"] = User.objects.filter(pk=data.user_id).first() if data.user_id else None
-    if data.member_id is not None and values["member"] is None:
-        raise Refused("Choose a member of this organisation.", rule="BR-6", field="member_id")
-    # Who gave an informal step (BR-3); ``user_id`` alone still names one member of staff.
-    user_ids = set(data.given_by_user_ids)
+    member_id, user_id = values.pop("member_id", None), values.pop("user_id", None)
+    if member_id is not None:
+        values["member"] = Member.objects.of(organisation).filter(pk=member_id).first()
+        if values["member"] is None:
+            raise Refused("Choose a member of this organisation.", rule="BR-6", field="member_id")
+    if user_id is not None:
+        # Whether they may be named on this case is the domain function's to say.
+        values["user"] = User.objects.filter(pk=user_id, is_active=True).first()
+        if values["user"] is None:
+            raise Refused("Choose a person of this organisation.", rule="BR-6", field="user_id")
+    # Who gave an informal step (BR-3).
+    user_ids = set(values.pop("given_by_user_ids", []))
     users = list(choosable_for(organisation).filter(pk__in=user_ids))
     if len(users) != len(user_ids):
         raise Refused("Choose people of this organisation.", rule="BR-3", field="given_by_user_ids")
-    members = list(Member.objects.of(organisation).filter(pk__in=data.given_by_member_ids))
-    if len(members) != len(set(data.given_by_member_ids)):
+    member_ids = set(values.pop("given_by_member_ids", []))
+    members = list(Member.objects.of(organisation).filter(pk__in=member_ids))
+    if len(members) != len(member_ids):
         raise Refused(
             "Choose members of this organisation.", rule="BR-3", field="given_by_member_ids"
         )
-    if not users and values["user"] is not None:
-        users = [values["user"]]
     values["given_by_users"], values["given_by_members"] = users, members
     return values
 
 
-@api_officers.post(
-    router,
-    "/{org}/{case_id}/steps/{action}",
-    {200: CaseOut, 404: RefusalOut},
-    body=StepIn,
-    summary="Take a step: " + ", ".join(ACTIONS),
-)
-def take_step(
-    request: StaffRequest, org: str, case_id: int, action: str
-) -> CaseOut | Status[RefusalOut]:
-    """One step of the case through its domain function; refused steps name the rule."""
-    case = staff_case(request, case_id)
-    step = ACTIONS.get(action)
-    if step is None:
-        return Status(404, RefusalOut(detail=f"No step '{action}'. Steps: {', '.join(ACTIONS)}."))
-    data = read_body(request, StepIn)
-    step.take(case, _step_data(request, data), request.user)
-    return case_today(case)
+def _declare_step(slug: str, action: Action, body: type[Schema]) -> None:
+    """Declare the operation that takes step ``slug``, reading ``body``."""
+
+    def take_step(request: StaffRequest, org: str, case_id: int) -> CaseOut:
+        case = staff_case(request, case_id)
+        data = read_body(request, body)
+        with named_as_sent(body):
+            action.take(case, _step_values(request, data), request.user)
+        return case_today(case)
+
+    take_step.__doc__ = body.__doc__
+    api_officers.post(
+        router,
+        f"/{{org}}/{{case_id}}/steps/{slug}",
+        CaseOut,
+        body=body,
+        summary=f"{action.title} ({slug})",
+        operation_id=step_operation(slug),
+        url_name=step_operation(slug),
+    )(take_step)
+
+
+for _slug, _action in ACTIONS.items():
+    _declare_step(_slug, _action, STEP_BODIES[_slug])
 
 
 @api_officers.post(

@@ -5,7 +5,10 @@ from typing import Literal
 
 from ninja import Schema
 
-from panelkeeper.lib.api import PageOut
+from panelkeeper.cases.models import RaisedBy, Setting
+from panelkeeper.lib.api import PageOut, in_vocabulary
+from panelkeeper.rules.ladder.case_model import EventKind
+from panelkeeper.rules.ladder.model import Effect
 
 
 class CaseRowOut(Schema):
@@ -57,10 +60,13 @@ class DeadlineOut(Schema):
 
 
 class EventOut(Schema):
-    kind: str
+    """Something that happened: ``recorded_late`` when it was recorded after the day it
+    took effect (not to be confused with an appeal lodged ``out_of_time``)."""
+
+    kind: EventKind
     effective: dt.date
     recorded_on: dt.date
-    late: bool
+    recorded_late: bool
     step: str = ""
     level: str = ""
     outcome: str = ""
@@ -75,7 +81,13 @@ class EventOut(Schema):
 
 
 class NextStepOut(Schema):
-    kind: str
+    """A step the code allows next: the operation that takes it (``operation_id`` in the
+    OpenAPI, and the ``path`` to post its body to), the choices it takes (informal steps,
+    levels or outcomes) and the roles that take it."""
+
+    operation_id: str
+    path: str
+    title: str
     options: list[str]
     by: list[str]
 
@@ -106,7 +118,8 @@ class AppealOut(Schema):
     window_closes: dt.date | None
     window_open: bool
     lodged: dt.date | None
-    late: bool
+    out_of_time: bool
+    """Lodged after the window closed; ``late_accepted`` says whether it is heard."""
     late_accepted: bool | None
     decided: dt.date | None
     result: str | None
@@ -168,6 +181,12 @@ class CaseOut(Schema):
     raised_by: str | None
     reporter: str | None
     routed_to: str
+    complaints_route: str | None = None
+    """Where the code says the member may complain at any stage, if it says."""
+    chair_stand_in: str | None = None
+    """Who acts in the Chair's place, when the Chair is the member the case is about."""
+    conflict_work_item_id: int | None = None
+    """The registers' work item for declaring conflicts on this case."""
     deadlines: list[DeadlineOut]
     next_steps: list[NextStepOut]
     outcomes_on_offer: list[OutcomeOut]
@@ -185,11 +204,14 @@ class CaseOut(Schema):
 
 
 class RaiseIn(Schema):
+    """A breach raised (BR-0, BR-1): ``clauses`` as the rulebook shows them
+    (``nexus.3.5.d``) or by their rule ids (``BR-2``)."""
+
     member_id: int
     description: str
-    setting: str
-    clauses: list[str] = []
-    raised_by: str
+    setting: Setting
+    clauses: list[str] = in_vocabulary("clauses", "Clause ids of the code.", default=[])
+    raised_by: RaisedBy
     effective: dt.date | None = None
     reporter_name: str = ""
     reporter_consents_to_identity: bool = False
@@ -197,36 +219,6 @@ class RaiseIn(Schema):
     """Where a reporter known by name only agreed to be written to (BR-11)."""
     reporter_agreed_to_letters: bool = False
     anonymous: bool = False
-
-
-class StepIn(Schema):
-    """The fields a step takes (see each step in the docs); unused ones are ignored."""
-
-    effective: dt.date | None = None
-    step: str | None = None
-    level: str | None = None
-    confidentiality: bool = False
-    outcome: str | None = None
-    reason: str = ""
-    until: dt.date | None = None
-    sent_on: dt.date | None = None
-    to: str = ""
-    channel: str | None = None
-    received_on: dt.date | None = None
-    accepted: bool | None = None
-    result: str | None = None
-    role: str | None = None
-    role_key: str | None = None
-    member_id: int | None = None
-    user_id: int | None = None
-    name: str = ""
-    contact: str = ""
-    agreed_to_letters: bool = False
-    impartial: bool = False
-    given_by_user_ids: list[int] = []
-    """Informal step: the members of staff who gave it (BR-3)."""
-    given_by_member_ids: list[int] = []
-    """Informal step: the members of the group who gave it, such as the Chair (BR-3)."""
 
 
 class PartyContactIn(Schema):
@@ -250,13 +242,6 @@ class PartyOut(Schema):
     name: str
     contact: str
     agreed_to_letters: bool
-
-
-class AppealDecisionIn(Schema):
-    result: str
-    reason: str
-    outcome: str | None = None
-    effective: dt.date | None = None
 
 
 class OwnAppealIn(Schema):
@@ -290,3 +275,46 @@ class GuestOut(Schema):
     accepted_at: dt.datetime | None
     withdrawn_at: dt.datetime | None
     removed_on: dt.date | None
+
+
+class TermOut(Schema):
+    """One value a body field may take: ``key`` to send, ``label`` as the pages show it."""
+
+    key: str
+    label: str
+
+
+class RoleTermOut(TermOut):
+    """A role of the code: ``staff`` for a staff title (held by named people), or one
+    that comes from the members (chair, vice chair, the group's members)."""
+
+    staff: bool
+
+
+class OutcomeTermOut(TermOut):
+    """An outcome, with the levels the code names it for and what it does."""
+
+    levels: list[str]
+    effect: Effect
+
+
+class VocabularyOut(Schema):
+    """The values of the organisation's code, each list named as the body fields that
+    take them say (``x-vocabulary`` in the OpenAPI)."""
+
+    version: str
+    roles: list[RoleTermOut]
+    seats: list[TermOut]
+    """The ``role_key`` values a seat on the investigating group may take."""
+    chair_stand_in: str | None
+    """The role that acts in the Chair's place when the Chair is the member a case is
+    about (its seat is then taken by that role), if the code names one."""
+    levels: list[TermOut]
+    outcomes: list[OutcomeTermOut]
+    informal_steps: list[TermOut]
+    clauses: list[TermOut]
+    """What a breach may cite: documents, their clauses, and the standards of conduct by
+    the ids the rulebook shows."""
+    settings: list[TermOut]
+    raised_by: list[TermOut]
+    """Who the code lets raise a breach."""

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import MISSING, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.refusals import VALIDATION, Refused
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -127,7 +127,9 @@ def input_from[I: DataclassInstance](kind: type[I], values: Mapping[str, Any]) -
         required = field.default is MISSING and field.default_factory is MISSING
         if value is None or value == "":
             if required:
-                raise Refused(f"Send {field.name} for this step.", rule="API", field=field.name)
+                raise Refused(
+                    f"Send {field.name} for this step.", rule=VALIDATION, field=field.name
+                )
             if value is None:
                 continue
         given[field.name] = value

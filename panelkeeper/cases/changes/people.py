@@ -245,7 +245,11 @@ def seat_investigator(
     roles = group_roles(case)
     role = roles.get(role_key)
     if role is None:
-        raise Refused("Choose a role this code seats on the group.", rule="BR-6", field="role_key")
+        raise Refused(
+            f"Choose a role this code seats on the group: {', '.join(roles)}.",
+            rule="BR-6",
+            field="role_key",
+        )
     name = str(member if member is not None else user)
     held = {"chair": GroupRole.CHAIR, "vice_chair": GroupRole.VICE_CHAIR}.get(role_key)
     if held is not None and (member is None or member.role != held):

@@ -3,6 +3,8 @@
 Added to the members router (``/api/v1/members``) by :mod:`.officer`.
 """
 
+from collections.abc import Sequence
+
 from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Router, Status
@@ -124,7 +126,7 @@ def import_csv(request: StaffRequest, org: str) -> ImportOut:
     return ImportOut(saved=True, rows=len(added), member_ids=ids, invited=invited)
 
 
-def _refused(problems: list[Problem]) -> Refused:
+def _refused(problems: Sequence[Problem]) -> Refused:
     count = len(problems)
     return Refused(
         f"The CSV has {count} problem{'s' if count != 1 else ''}: correct each one and send "
