@@ -59,7 +59,10 @@ ROUTERS: list[tuple[str, Router]] = [
 api = NinjaAPI(
     title="panelkeeper API",
     version="1",
-    description="Records and procedures of codes of conduct for involved customers.",
+    description=(
+        "Records and procedures of codes of conduct for involved customers. "
+        "[A guide](/api/guide/) takes a breach from raising to a decided appeal."
+    ),
     urls_namespace="api",
     docs=Swagger(),
     docs_decorator=public,

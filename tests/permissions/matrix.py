@@ -89,6 +89,8 @@ ROWS: list[Row] = [
     # the accessibility statement (the look)
     Row("pages:accessibility", "GET", everyone(200)),
     Row("pages:accessibility", "POST", everyone(405), note="a page to read, never to post to"),
+    Row("pages:api-guide", "GET", everyone(200)),
+    Row("pages:api-guide", "POST", everyone(405), note="a page to read, never to post to"),
     # API (platform)
     Row("api:openapi-json", "GET", everyone(200)),
     Row("api:openapi-view", "GET", everyone(200)),
