@@ -18,7 +18,7 @@ router = Router(tags=["me"])
 class GrantOut(Schema):
     organisation: str
     organisation_name: str
-    role: str
+    role: Grant.Role
 
 
 class TokenOut(Schema):
@@ -51,7 +51,7 @@ def me(request: SignedInRequest) -> MeOut:
             GrantOut(
                 organisation=grant.organisation.slug,
                 organisation_name=grant.organisation.name,
-                role=grant.role,
+                role=Grant.Role(grant.role),
             )
             for grant in grants
         ],

@@ -24,11 +24,12 @@ from panelkeeper.cases.api.schemas import (
     PersonOut,
     SeatOut,
 )
-from panelkeeper.cases.models import Case
+from panelkeeper.cases.models import Case, CaseKind, CaseState, PartyRole, RaisedBy, Setting
 from panelkeeper.cases.reading import Reading, read_case, reading_day
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
-from panelkeeper.rules.ladder.case_model import EventKind, NextStep
+from panelkeeper.rules.ladder.case_model import AppealResult, EventKind, NextStep
+from panelkeeper.rules.ladder.model import Channel
 
 router = Router(tags=["cases"])
 
@@ -79,16 +80,16 @@ def case_out(
         reference=case.reference,
         as_of=reading.as_of,
         projection=is_projection(reading.as_of),
-        kind=case.kind,
+        kind=CaseKind(case.kind),
         member=str(case.member),
-        state=view.state.value if view.state else None,
+        state=CaseState(view.state.value) if view.state else None,
         level=view.level,
         level_reason=view.level_reason,
         escalated_by=view.escalated_by,
         description=case.description if full else None,
-        setting=case.setting or None,
+        setting=Setting(case.setting) if case.setting else None,
         clauses=list(case.clauses),
-        raised_by=case.raised_by or None,
+        raised_by=RaisedBy(case.raised_by) if case.raised_by else None,
         reporter=reporter,
         routed_to=case.routed_to,
         complaints_route=view.complaints_route,
@@ -103,7 +104,7 @@ def case_out(
                 due=d.due,
                 target=d.target,
                 met_on=d.met_on,
-                status=d.status.value,
+                status=d.status,
                 working_days_left=dues[d.key].working_days_left,
                 late=d.met_late,
                 working_days=d.working_days,
@@ -119,24 +120,21 @@ def case_out(
         if full
         else [],
         outcomes_on_offer=[
-            OutcomeOut(key=o.key, label=o.label, effect=o.effect.value)
-            for o in view.outcomes_on_offer
+            OutcomeOut(key=o.key, label=o.label, effect=o.effect) for o in view.outcomes_on_offer
         ]
         if full
         else [],
         outcome=OutcomeOut(
             key=outcome.key,
             label=outcome.label,
-            effect=outcome.effect.value,
+            effect=outcome.effect,
             on=outcome.on,
             offered=outcome.offered,
             reason=outcome.reason if full else None,
         )
         if outcome
         else None,
-        notice=NoticeOut(
-            sent_on=notice.sent, channel=notice.channel.value, received_on=notice.received
-        )
+        notice=NoticeOut(sent_on=notice.sent, channel=notice.channel, received_on=notice.received)
         if notice
         else None,
         appeal=AppealOut(
@@ -148,7 +146,7 @@ def case_out(
             out_of_time=bool(view.appeal and view.appeal.late),
             late_accepted=view.appeal.late_accepted if view.appeal else None,
             decided=view.appeal.decided if view.appeal else None,
-            result=view.appeal.result.value if view.appeal and view.appeal.result else None,
+            result=view.appeal.result if view.appeal else None,
         )
         if window or view.appeal
         else None,
@@ -167,7 +165,7 @@ def case_out(
         if full
         else [],
         people=[
-            PersonOut(id=p.pk, role=p.role, name=p.display_name)
+            PersonOut(id=p.pk, role=PartyRole(p.role), name=p.display_name)
             for p in case.parties.current().select_related("member", "user")
         ]
         if people
@@ -182,11 +180,11 @@ def case_out(
                 level=e.level,
                 outcome=e.outcome,
                 reason=e.reason if full else "",
-                channel=e.channel,
+                channel=Channel(e.channel) if e.channel else "",
                 to=e.to if full else "",
                 until=e.until,
                 accepted=e.accepted,
-                result=e.result,
+                result=AppealResult(e.result) if e.result else "",
                 given_by=[p.display_name for p in e.givers.all()] if full else [],
             )
             for e in reading.events
@@ -196,7 +194,7 @@ def case_out(
                 case=f.case_id,
                 key=f.key,
                 label=f.label,
-                effect=f.effect.value,
+                effect=f.effect,
                 start=f.start,
                 on_file_until=f.last_day,
                 ended_by=f.ended_by,
@@ -232,8 +230,8 @@ def row_out(case: Case, as_of: dt.date, calendar: WorkingCalendar | None) -> Cas
         id=case.pk,
         reference=case.reference,
         member=str(case.member),
-        kind=case.kind,
-        state=case.state,
+        kind=CaseKind(case.kind),
+        state=CaseState(case.state),
         level=case.level,
         began_on=case.began_on,
         next_due=case.next_due,

@@ -25,6 +25,7 @@ from panelkeeper.cases.api.step_schemas import STEP_BODIES
 from panelkeeper.cases.changes.people import release_seat as release_held_seat
 from panelkeeper.cases.changes.people import remove_party as remove_person
 from panelkeeper.cases.changes.people import set_party_contact as set_contact
+from panelkeeper.cases.models import PartyRole
 from panelkeeper.cases.pending import open_for_asked_to_leave, open_for_missed_meetings
 from panelkeeper.lib.api import named_as_sent, read_body
 from panelkeeper.lib.refusals import Refused
@@ -99,7 +100,7 @@ def set_party_contact(request: StaffRequest, org: str, case_id: int, party_id: i
     set_contact(party=party, actor=request.user, **data.model_dump())
     return PartyOut(
         id=party.pk,
-        role=party.role,
+        role=PartyRole(party.role),
         name=party.display_name,
         contact=party.contact,
         agreed_to_letters=party.agreed_to_letters,

@@ -5,19 +5,19 @@ from typing import Literal
 
 from ninja import Schema
 
-from panelkeeper.cases.models import RaisedBy, Setting
+from panelkeeper.cases.models import CaseKind, CaseState, PartyRole, RaisedBy, Setting
 from panelkeeper.lib.api import PageOut, in_vocabulary
-from panelkeeper.rules.ladder.case_model import EventKind
-from panelkeeper.rules.ladder.model import Effect
+from panelkeeper.rules.ladder.case_model import AppealResult, DeadlineStatus, EventKind
+from panelkeeper.rules.ladder.model import Channel, Effect
 
 
 class CaseRowOut(Schema):
     id: int
     reference: str
     member: str
-    kind: str
-    state: str
-    level: str
+    kind: CaseKind
+    state: CaseState
+    level: str = in_vocabulary("levels", "The level found so far, or empty.")
     began_on: dt.date
     next_due: dt.date | None
     overdue: bool
@@ -52,7 +52,7 @@ class DeadlineOut(Schema):
     due: dt.date
     target: bool
     met_on: dt.date | None
-    status: str
+    status: DeadlineStatus
     working_days_left: int | None
     late: bool = False
     working_days: bool = False
@@ -67,15 +67,15 @@ class EventOut(Schema):
     effective: dt.date
     recorded_on: dt.date
     recorded_late: bool
-    step: str = ""
-    level: str = ""
-    outcome: str = ""
+    step: str = in_vocabulary("informal_steps", "An informal step's key, or empty.", default="")
+    level: str = in_vocabulary("levels", "The level found, or empty.", default="")
+    outcome: str = in_vocabulary("outcomes", "The outcome's key, or empty.", default="")
     reason: str = ""
-    channel: str = ""
+    channel: Channel | Literal[""] = ""
     to: str = ""
     until: dt.date | None = None
     accepted: bool | None = None
-    result: str = ""
+    result: AppealResult | Literal[""] = ""
     given_by: list[str] = []
     """An informal step: who gave it (BR-3)."""
 
@@ -95,7 +95,7 @@ class NextStepOut(Schema):
 class OutcomeOut(Schema):
     key: str
     label: str
-    effect: str
+    effect: Effect
     on: dt.date | None = None
     offered: bool = True
     reason: str | None = None
@@ -106,7 +106,7 @@ class NoticeOut(Schema):
     as received on ``received_on`` (Interpretation 2); the appeal window runs from then."""
 
     sent_on: dt.date
-    channel: str
+    channel: Channel
     received_on: dt.date
 
 
@@ -122,14 +122,14 @@ class AppealOut(Schema):
     """Lodged after the window closed; ``late_accepted`` says whether it is heard."""
     late_accepted: bool | None
     decided: dt.date | None
-    result: str | None
+    result: AppealResult | None
 
 
 class SeatOut(Schema):
     """A current seat on the investigating group (released seats are not listed)."""
 
     id: int
-    role_key: str
+    role_key: str = in_vocabulary("seats", "The seat's role.")
     role: str
     name: str
     impartial: bool
@@ -140,7 +140,7 @@ class PersonOut(Schema):
     """Someone involved in the case and still on it (people taken off are not listed)."""
 
     id: int
-    role: str
+    role: PartyRole
     name: str
 
 
@@ -150,7 +150,7 @@ class FileEntryOut(Schema):
     case: str
     key: str
     label: str
-    effect: str
+    effect: Effect
     start: dt.date
     on_file_until: dt.date | None
     """The last day it applies (inclusive), as the page and the letter say "until";
@@ -169,16 +169,16 @@ class CaseOut(Schema):
     reference: str
     as_of: dt.date
     projection: bool = False
-    kind: str
+    kind: CaseKind
     member: str
-    state: str | None
-    level: str | None
+    state: CaseState | None
+    level: str | None = in_vocabulary("levels", "The level found, if any.")
     level_reason: str | None
     escalated_by: str | None
     description: str | None
-    setting: str | None
+    setting: Setting | None
     clauses: list[str]
-    raised_by: str | None
+    raised_by: RaisedBy | None
     reporter: str | None
     routed_to: str
     complaints_route: str | None = None
@@ -238,7 +238,7 @@ class ReasonIn(Schema):
 
 class PartyOut(Schema):
     id: int
-    role: str
+    role: PartyRole
     name: str
     contact: str
     agreed_to_letters: bool
@@ -265,7 +265,9 @@ class GuestOut(Schema):
     name: str
     email: str
     part: Literal["seat", "appeal_officer"]
-    role_key: str
+    role_key: str = in_vocabulary(
+        "seats", "The seat's role, for a seat; empty for an appeal officer."
+    )
     role_title: str
     impartial: bool
     state: Literal["waiting", "expired", "withdrawn", "on_case", "taken_off"]

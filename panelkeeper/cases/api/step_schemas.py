@@ -32,24 +32,28 @@ class InformalStepIn(DatedIn):
     """The members of the group who gave it, such as the Chair."""
 
 
-class NewPersonIn(DatedIn):
-    """Someone else involved (Interpretation 11): a member, a user, or a name."""
+class PersonIn(DatedIn):
+    """A step that names one person: ``member_id``, a member of the organisation, or
+    ``user_id``, someone with a sign-in."""
 
-    role: PartyRole
     member_id: int | None = None
     user_id: int | None = None
+
+
+class NewPersonIn(PersonIn):
+    """Someone else involved (Interpretation 11): a member, a user, or a name with where
+    they agreed to be written to (BR-11)."""
+
+    role: PartyRole
     name: str = ""
     contact: str = ""
-    """Where someone known by name only agreed to be written to (BR-11)."""
     agreed_to_letters: bool = False
 
 
-class SeatIn(DatedIn):
+class SeatIn(PersonIn):
     """A seat on the investigating group (BR-6): a member or a member of staff."""
 
     role_key: str = in_vocabulary("seats", "One of the seats the code gives the group.")
-    member_id: int | None = None
-    user_id: int | None = None
     impartial: bool = False
 
 

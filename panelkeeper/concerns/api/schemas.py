@@ -4,16 +4,18 @@ import datetime as dt
 
 from ninja import Schema
 
+from panelkeeper.concerns.models import About, Concern, Message, ReporterKind, Setting
+
 
 class ConcernIn(Schema):
     """A concern as a reporter sends it; choices as on the public page (BR-1)."""
 
-    about: str = "conduct"
+    about: About = About.CONDUCT
     what_happened: str
     happened_on: dt.date
-    setting: str
+    setting: Setting
     about_whom: str = ""
-    reporter_kind: str
+    reporter_kind: ReporterKind
     anonymous: bool = False
     reporter_name: str = ""
     reporter_contact: str = ""
@@ -38,7 +40,7 @@ class FollowUpIn(Schema):
 
 
 class ReporterMessageOut(Schema):
-    sender: str
+    sender: Message.Sender
     body: str
     sent_on: dt.date
 
@@ -52,8 +54,8 @@ class FollowUpOut(Schema):
 
 class MessageOut(Schema):
     id: int
-    sender: str
-    channel: str
+    sender: Message.Sender
+    channel: Message.Channel
     body: str
     sent_on: dt.date
     officer_id: int | None
@@ -62,19 +64,19 @@ class MessageOut(Schema):
 class ConcernOut(Schema):
     id: int
     received_at: dt.datetime
-    about: str
+    about: About
     what_happened: str
     happened_on: dt.date
-    setting: str
+    setting: Setting
     about_whom: str
-    reporter_kind: str
+    reporter_kind: ReporterKind
     anonymous: bool
     reporter_name: str
     reporter_contact: str
     consents_to_identity: bool
     outcome_in_writing: bool
     routed_to: str
-    status: str
+    status: Concern.Status
     closed_reason: str
     closed_on: dt.date | None
     case_id: int | None
@@ -90,7 +92,7 @@ class ReplyIn(Schema):
     service: ``channel`` (email, phone, letter, in_person) and ``sent_on`` (default today)."""
 
     body: str
-    channel: str = "service"
+    channel: Message.Channel = Message.Channel.SERVICE
     sent_on: dt.date | None = None
 
 
@@ -99,7 +101,7 @@ class TriageIn(Schema):
     clauses: list[str]
     effective: dt.date | None = None
     description: str | None = None
-    setting: str | None = None
+    setting: Setting | None = None
 
 
 class CloseIn(Schema):

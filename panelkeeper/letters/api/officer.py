@@ -24,6 +24,7 @@ from panelkeeper.cases.models import Case
 from panelkeeper.letters.api.schemas import IssueIn, LetterOut, MyLetterOut, PreviewOut
 from panelkeeper.letters.case_letters import counted_as_received
 from panelkeeper.letters.issuing import issue_case_letter, tell_others
+from panelkeeper.letters.kinds import LetterKind
 from panelkeeper.letters.models import Channel, Letter
 from panelkeeper.letters.previews import preview_case_letter
 from panelkeeper.letters.rendering import article_of
@@ -112,11 +113,11 @@ def preview_letter(request: StaffRequest, org: str) -> PreviewOut:
         review_on=data.review_on,
     )
     return PreviewOut(
-        kind=shown.kind,
+        kind=LetterKind(shown.kind),
         subject=shown.subject,
         text=shown.text,
         html=article_of(shown.html),
-        channel=shown.to.channel,
+        channel=Channel(shown.to.channel),
         to_name=shown.to.name,
         to_address=shown.to.address,
         signed_by=shown.signatory.name,

@@ -6,10 +6,13 @@ import datetime as dt
 
 from ninja import Schema
 
+from panelkeeper.letters.kinds import LetterKind
+from panelkeeper.letters.models import Channel, Recipient
+
 
 class DispatchOut(Schema):
-    recipient: str
-    channel: str
+    recipient: Recipient
+    channel: Channel
     to_name: str
     sent_on: dt.date
     sent_at: dt.datetime
@@ -18,11 +21,11 @@ class DispatchOut(Schema):
 class LetterOut(Schema):
     id: int
     reference: str
-    kind: str
+    kind: LetterKind
     subject: str
     member_id: int
     case_id: int | None
-    channel: str
+    channel: Channel
     issued_on: dt.date
     large_print: bool
     tagged: bool
@@ -41,7 +44,7 @@ class LetterOut(Schema):
 class MyLetterOut(Schema):
     id: int
     subject: str
-    kind: str
+    kind: LetterKind
     issued_on: dt.date
 
 
@@ -49,7 +52,7 @@ class IssueIn(Schema):
     """``kind`` empty or null sends the outcome letter the case's outcome needs."""
 
     case_id: int
-    kind: str | None = None
+    kind: LetterKind | None = None
     reasons: str = ""
     actions: str = ""
     review_on: dt.date | None = None
@@ -61,13 +64,13 @@ class IssueIn(Schema):
 class PreviewOut(Schema):
     """A letter as it would be sent today: nothing is kept or sent."""
 
-    kind: str
+    kind: LetterKind
     subject: str
     text: str
     """The letter as plain text, from "Dear" to who signs it."""
     html: str
     """The letter as HTML, letterhead and signature included, to show inside a page."""
-    channel: str
+    channel: Channel
     to_name: str
     to_address: str
     """The email or postal address it would go to; empty for a letter handed over."""

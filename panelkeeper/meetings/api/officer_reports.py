@@ -104,7 +104,7 @@ def member_attendance(
                 meeting_id=meeting.pk,
                 date=meeting.date,
                 standing=seat.standing.value,
-                presence=seat.presence.value if seat.presence else None,
+                presence=seat.presence,
                 late_apologies=seat.late_apologies,
             )
             for meeting, seat, _ in row.seats

@@ -1,11 +1,20 @@
 """Request and response bodies of the meetings API."""
 
 import datetime as dt
+from typing import Literal
 
 from django.utils import timezone
 from ninja import Schema
 
 from panelkeeper.meetings.models import Action
+from panelkeeper.meetings.models.business import DecisionMethod
+from panelkeeper.meetings.models.meetings import (
+    AgendaKind,
+    ChairBasis,
+    MeetingStatus,
+    MissedMeetingsStatus,
+)
+from panelkeeper.rules.attendance import Outcome, Presence, Vote
 
 
 class MeetingIn(Schema):
@@ -15,7 +24,7 @@ class MeetingIn(Schema):
     place: str = ""
     online_link: str = ""
     held: bool = False
-    chair_basis: str = "standing"
+    chair_basis: ChairBasis = ChairBasis.STANDING
     chair_member_id: int | None = None
 
 
@@ -27,10 +36,10 @@ class MeetingOut(Schema):
     ends_at: dt.time | None
     place: str
     online_link: str
-    status: str
+    status: MeetingStatus
     cancelled_reason: str
     chair_id: int | None
-    chair_basis: str
+    chair_basis: ChairBasis
 
 
 class RescheduleIn(Schema):
@@ -47,7 +56,7 @@ class RescheduleIn(Schema):
 class ChairIn(Schema):
     """Who chairs (MTG-4): ``chair_basis`` and, for a rota or a stand-in, the member."""
 
-    chair_basis: str = "standing"
+    chair_basis: ChairBasis = ChairBasis.STANDING
     chair_member_id: int | None = None
 
 
@@ -56,7 +65,7 @@ class CancelIn(Schema):
 
 
 class AttendanceIn(Schema):
-    presence: str
+    presence: Presence
     apologies_given_on: dt.date | None = None
     reason: str = ""
     arrives_at: dt.time | None = None
@@ -64,7 +73,7 @@ class AttendanceIn(Schema):
 
 class AttendanceOut(Schema):
     member_id: int
-    presence: str
+    presence: Presence
     apologies_given_on: dt.date | None
     reason: str
     arrives_at: dt.time | None
@@ -78,7 +87,7 @@ class ItemIn(Schema):
 class ItemOut(Schema):
     id: int
     position: int
-    kind: str
+    kind: AgendaKind
     title: str
     work_id: int
     gift_id: int | None
@@ -89,7 +98,7 @@ class ItemOut(Schema):
 
 class VoteOut(Schema):
     member_id: int
-    vote: str
+    vote: Vote
 
 
 class DecisionIn(Schema):
@@ -97,7 +106,7 @@ class DecisionIn(Schema):
     the code in force decides, and another way is refused (MTG-3)."""
 
     motion: str
-    method: str | None = None
+    method: DecisionMethod | None = None
     item_id: int | None = None
 
 
@@ -105,14 +114,14 @@ class DecisionOut(Schema):
     id: int
     item_id: int | None
     motion: str
-    method: str
-    outcome: str
+    method: DecisionMethod
+    outcome: Outcome | Literal[""]
     votes: list[VoteOut] = []
 
 
 class VoteIn(Schema):
     member_id: int
-    vote: str
+    vote: Vote
 
 
 class ActionIn(Schema):
@@ -169,7 +178,7 @@ class MissedMeetingsOut(Schema):
     id: int
     member_id: int
     group_id: int
-    status: str
+    status: MissedMeetingsStatus
     missed: int
     limit: int
     first_missed_on: dt.date
@@ -206,7 +215,7 @@ class SeatOut(Schema):
     meeting_id: int
     date: dt.date
     standing: str
-    presence: str | None
+    presence: Presence | None
     late_apologies: bool
 
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.utils import timezone
 from ninja import Schema
 
-from panelkeeper.members.eligibility import Eligibility
+from panelkeeper.members.eligibility import Eligibility, Hurdle
 from panelkeeper.members.models import (
     Countersignature,
     DocumentVersion,
@@ -18,18 +18,20 @@ from panelkeeper.members.models import (
     Signature,
     SignInState,
 )
+from panelkeeper.members.models.members import ContactBy, CustomerType, GroupRole, Status
+from panelkeeper.members.models.support import Appraisal, Expense
 from panelkeeper.organisations.api.staff_schemas import InvitationOut as StaffInvitationOut
 
 
 class MemberIn(Schema):
     group_id: int | None = None
     full_name: str | None = None
-    customer_type: str | None = None
-    role: str | None = None
+    customer_type: CustomerType | None = None
+    role: GroupRole | None = None
     email: str | None = None
     phone: str | None = None
     address: str | None = None
-    contact_by: str | None = None
+    contact_by: ContactBy | None = None
     large_print: bool | None = None
     copy_to_advocate: bool | None = None
     share_contact_details: bool | None = None
@@ -41,12 +43,12 @@ class MemberOut(Schema):
     id: int
     group_id: int
     full_name: str
-    customer_type: str
-    role: str
+    customer_type: CustomerType
+    role: GroupRole
     email: str
     phone: str
     address: str
-    contact_by: str
+    contact_by: ContactBy
     large_print: bool
     copy_to_advocate: bool
     share_contact_details: bool
@@ -103,7 +105,7 @@ class ContactSharingIn(Schema):
 
 
 class StatusIn(Schema):
-    status: str
+    status: Status
     reason: str
     effective_from: dt.date
 
@@ -115,7 +117,7 @@ class StatusOut(StatusIn):
 
 
 class ReasonOut(Schema):
-    hurdle: str
+    hurdle: Hurdle
     message: str
     document_key: str | None
 
@@ -123,7 +125,8 @@ class ReasonOut(Schema):
 class CheckOut(Schema):
     key: str
     title: str
-    state: str | None
+    state: Hurdle | None
+    """What still stands in the way; null once the document is complete."""
     current_label: str | None
     countersigned: bool
     needs_countersignature: bool
@@ -133,7 +136,7 @@ class EligibilityOut(Schema):
     member_id: int
     on: dt.date
     eligible: bool
-    status: str | None
+    status: Status | None
     reasons: list[ReasonOut]
     documents: list[CheckOut]
 
@@ -179,7 +182,7 @@ class SignatureOut(Schema):
     typed_name: str
     different_name: bool
     signed_on: dt.date
-    method: str
+    method: Signature.Method
     acknowledged_consequences: bool
     corrects_id: int | None
     countersigned_by: str | None
@@ -224,7 +227,7 @@ class CountersignIn(Schema):
 
 
 class AppraisalIn(Schema):
-    kind: str
+    kind: Appraisal.Kind
     held_on: dt.date
     training_needs: str = ""
     training_given: str = ""
@@ -233,7 +236,7 @@ class AppraisalIn(Schema):
 
 class AppraisalOut(Schema):
     id: int
-    kind: str
+    kind: Appraisal.Kind
     held_on: dt.date
     training_needs: str
     training_given: str
@@ -241,7 +244,7 @@ class AppraisalOut(Schema):
 
 
 class ExpenseIn(Schema):
-    kind: str
+    kind: Expense.Kind
     activity: str
     activity_on: dt.date
     amount: str
@@ -251,18 +254,18 @@ class ExpenseIn(Schema):
 class ExpenseOut(Schema):
     id: int
     member_id: int
-    kind: str
+    kind: Expense.Kind
     activity: str
     activity_on: dt.date
     amount: Decimal
     description: str
-    state: str
+    state: Expense.State
     refusal_reason: str
     paid_on: dt.date | None
 
 
 class DecisionIn(Schema):
-    state: str
+    state: Expense.State
     reason: str = ""
     paid_on: dt.date | None = None
 

@@ -40,7 +40,7 @@ def create_organisation(request: SignedInRequest) -> Status[FoundingOut]:
         FoundingOut(
             slug=organisation.slug,
             name=organisation.name,
-            region=organisation.region,
+            region=Organisation.Region(organisation.region),
             draft_version_id=founded.draft.pk,
             invitation_id=founded.officer_invitation.invitation.pk,
         ),

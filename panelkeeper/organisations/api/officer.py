@@ -93,7 +93,7 @@ def get_organisation(request: StaffRequest, org: str) -> OrganisationDetailOut:
     return OrganisationDetailOut(
         slug=organisation.slug,
         name=organisation.name,
-        region=organisation.region,
+        region=Organisation.Region(organisation.region),
         groups=[GroupOut(id=g.pk, name=g.name) for g in organisation.groups.all()],
         version_in_force=in_force.pk if in_force else None,
     )

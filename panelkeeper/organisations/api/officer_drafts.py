@@ -7,6 +7,8 @@ answers 422 with each problem at its dotted key, and nothing is saved.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from django.utils import timezone
 from ninja.errors import HttpError
 
@@ -30,6 +32,7 @@ from panelkeeper.organisations.policies import InvalidPolicy
 from panelkeeper.rules.policy.editing.catalogue import PARTS, Entry, Field, Names, Part, part
 from panelkeeper.rules.policy.editing.differences import described, differences
 from panelkeeper.rules.policy.editing.document import TOMLDocument, parse, values
+from panelkeeper.rules.policy.editing.entries import Kind
 
 
 def _version(request: StaffRequest, version_id: int) -> PolicyVersion:
@@ -38,9 +41,9 @@ def _version(request: StaffRequest, version_id: int) -> PolicyVersion:
     )
 
 
-def _kind(entry: Entry) -> str:
+def _kind(entry: Entry) -> Kind | Literal["names", "rows"]:
     if isinstance(entry, Field):
-        return entry.kind.value
+        return entry.kind
     return "names" if isinstance(entry, Names) else "rows"
 
 

@@ -18,6 +18,7 @@ from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.api.officer import router
 from panelkeeper.organisations.api.schemas import PlannedDateOut, PlannerQuery, PlanOut
 from panelkeeper.organisations.forms import PlannerForm
+from panelkeeper.organisations.models import Organisation
 from panelkeeper.organisations.planning import VALIDATION, plan_deadlines
 
 
@@ -38,10 +39,10 @@ def plan_deadlines_api(request: StaffRequest, org: str, query: Query[PlannerQuer
         organisation, step=query.step, on=_day(query.on), today=timezone.localdate()
     )
     return PlanOut(
-        step=planned.step.value,
+        step=planned.step,
         step_label=planned.step.label,
         on=planned.on,
-        region=organisation.region,
+        region=Organisation.Region(organisation.region),
         dates=[
             PlannedDateOut.model_validate(
                 {**asdict(d), "within": str(d.within), "working_days": d.working_days}

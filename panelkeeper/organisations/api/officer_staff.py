@@ -12,7 +12,7 @@ from django.utils import timezone
 from ninja import Status
 
 from panelkeeper.accounts.invitations import invite, resend, withdraw
-from panelkeeper.accounts.models import Invitation, User
+from panelkeeper.accounts.models import Grant, Invitation, User
 from panelkeeper.accounts.permissions import (
     api_officers,
     api_readers,
@@ -33,7 +33,12 @@ from panelkeeper.organisations.staff import change_role, remove_staff, staff_of,
 
 def _staff_out(request: StaffRequest, user_id: int | None = None) -> list[StaffOut]:
     return [
-        StaffOut(user_id=m.user.pk, name=str(m.user), email=m.user.email, roles=list(m.roles))
+        StaffOut(
+            user_id=m.user.pk,
+            name=str(m.user),
+            email=m.user.email,
+            roles=[Grant.Role(r) for r in m.roles],
+        )
         for m in staff_of(request.organisation)
         if user_id is None or m.user.pk == user_id
     ]

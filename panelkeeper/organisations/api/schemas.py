@@ -1,13 +1,15 @@
 """Request and response bodies of the organisations API (see :mod:`.officer`)."""
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from ninja import Schema
 
-from panelkeeper.lib.api import PageOut
-from panelkeeper.organisations.models import Organisation
+from panelkeeper.lib.api import PageOut, in_vocabulary
+from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.outbox.models import Status
+from panelkeeper.rules.ladder.planner import PlanStep
+from panelkeeper.rules.policy.editing.entries import Kind
 
 
 class GroupOut(Schema):
@@ -18,7 +20,7 @@ class GroupOut(Schema):
 class OrganisationOut(Schema):
     slug: str
     name: str
-    region: str
+    region: Organisation.Region
 
 
 class OrganisationDetailOut(OrganisationOut):
@@ -29,7 +31,7 @@ class OrganisationDetailOut(OrganisationOut):
 class PolicyVersionOut(Schema):
     id: int
     version: str
-    status: str
+    status: PolicyVersion.Status
     file_name: str
     preset: str
     created_at: dt.datetime
@@ -84,7 +86,7 @@ class RulebookOut(Schema):
 
 class RoleHolderOut(Schema):
     id: int
-    role_key: str
+    role_key: str = in_vocabulary("roles", "A staff title of the code.")
     role_title: str
     user_id: int
     user_name: str
@@ -93,7 +95,7 @@ class RoleHolderOut(Schema):
 
 
 class RoleHolderIn(Schema):
-    role_key: str
+    role_key: str = in_vocabulary("roles", "A staff title of the code.")
     user_id: int
     effective_from: dt.date
 
@@ -138,7 +140,7 @@ class PlannerQuery(Schema):
     (YYYY-MM-DD). Both are read as text, so a missing or malformed value is refused with
     the same message as the rulebook page's form gives."""
 
-    step: str = ""
+    step: PlanStep | Literal[""] = ""
     on: str = ""
 
 
@@ -167,10 +169,10 @@ class PlanOut(Schema):
     """When each deadline would fall if ``step`` happened ``on`` that day, under the code in
     force today and the organisation's bank holidays (``region``) and closure days."""
 
-    step: str
+    step: PlanStep
     step_label: str
     on: dt.date
-    region: str
+    region: Organisation.Region
     dates: list[PlannedDateOut]
 
 
@@ -205,7 +207,7 @@ class EntryOut(Schema):
 
     key: str
     label: str
-    kind: str
+    kind: Kind | Literal["names", "rows"]
     value: Any
     words: str
 

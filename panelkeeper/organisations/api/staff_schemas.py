@@ -5,8 +5,10 @@ from typing import Literal
 
 from ninja import Schema
 
-from panelkeeper.lib.api import PageOut
+from panelkeeper.accounts.models import Grant, Invitation
+from panelkeeper.lib.api import PageOut, in_vocabulary
 from panelkeeper.organisations.api.schemas import OrganisationOut
+from panelkeeper.organisations.models import Organisation
 
 StaffRole = Literal["officer", "auditor"]
 
@@ -15,7 +17,7 @@ class StaffOut(Schema):
     user_id: int
     name: str
     email: str
-    roles: list[str]
+    roles: list[Grant.Role]
 
 
 class RoleIn(Schema):
@@ -30,7 +32,7 @@ class InvitationIn(Schema):
 class InvitationOut(Schema):
     id: int
     email: str
-    role: str
+    role: Invitation.Role
     created_at: dt.datetime
     expires_at: dt.datetime
     sent: int
@@ -53,7 +55,7 @@ class FoundingIn(Schema):
 class FoundingOut(Schema):
     slug: str
     name: str
-    region: str
+    region: Organisation.Region
     draft_version_id: int
     invitation_id: int
 
@@ -71,10 +73,10 @@ class PersonOut(Schema):
 
 
 class TitleInvitationIn(Schema):
-    role_key: str
+    role_key: str = in_vocabulary("roles", "A staff title of the code.")
     email: str
 
 
 class TitleInvitationOut(InvitationOut):
-    role_key: str
+    role_key: str = in_vocabulary("roles", "A staff title of the code.")
     role_title: str

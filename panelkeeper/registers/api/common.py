@@ -26,7 +26,16 @@ from panelkeeper.registers.api.schemas import (
 from panelkeeper.registers.conflicts import Entry
 from panelkeeper.registers.gifts import declare_gift as declare
 from panelkeeper.registers.listing import gift_decision
-from panelkeeper.registers.models import ConflictDecision, Gift, GiftStatus, Interest
+from panelkeeper.registers.models import (
+    ConflictDecision,
+    Gift,
+    GiftDirection,
+    GiftOutcome,
+    GiftStatus,
+    GiverKind,
+    Interest,
+    InterestKind,
+)
 from panelkeeper.registers.routing import parse_money
 
 
@@ -43,7 +52,7 @@ def interest_out(i: Interest) -> InterestOut:
         id=i.pk,
         member_id=i.member_id,
         member=i.member.full_name,
-        kind=i.kind,
+        kind=InterestKind(i.kind),
         description=i.description,
         starts_on=i.starts_on,
         ends_on=i.ends_on,
@@ -58,8 +67,8 @@ def gift_out(g: Gift) -> GiftOut:
         member_id=g.member_id,
         member=g.member.full_name,
         group_id=g.group_id,
-        direction=g.direction,
-        giver_kind=g.giver_kind,
+        direction=GiftDirection(g.direction),
+        giver_kind=GiverKind(g.giver_kind),
         giver_name=g.giver_name,
         description=g.description,
         value=f"{g.value:.2f}",
@@ -68,10 +77,10 @@ def gift_out(g: Gift) -> GiftOut:
         declared_on=g.declared_on,
         reported_to_role=g.reported_to_role,
         reported_to_title=g.reported_to_title,
-        status=g.status,
+        status=GiftStatus(g.status),
         agenda_on=g.agenda_on,
         decides=gift_decision(g) if not decided else g.decides_title,
-        outcome=g.outcome,
+        outcome=GiftOutcome(g.outcome) if g.outcome else "",
         outcome_note=g.outcome_note,
         decided_on=g.decided_on,
         decided_by=g.decided_by.get_full_name() if decided and g.decided_by else None,

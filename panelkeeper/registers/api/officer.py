@@ -52,7 +52,7 @@ from panelkeeper.registers.listing import (
     gifts_query,
     interests_query,
 )
-from panelkeeper.registers.models import Gift, Interest, RegisterSettings, WorkItem
+from panelkeeper.registers.models import Gift, Interest, RegisterSettings, WorkItem, WorkKind
 from panelkeeper.registers.published import public_registers
 
 router = Router(tags=["registers"])
@@ -173,7 +173,7 @@ def get_work_item(request: StaffRequest, org: str, work_id: int) -> WorkItemDeta
     found = conflicts.conflicts_for(work, on=timezone.localdate())
     return WorkItemDetailOut(
         id=work.pk,
-        kind=work.kind,
+        kind=WorkKind(work.kind),
         title=work.title,
         on=work.on,
         check=[

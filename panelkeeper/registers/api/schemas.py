@@ -1,10 +1,21 @@
 """Request and response bodies of the registers API (see :mod:`.officer`)."""
 
 import datetime as dt
+from typing import Literal
 
 from ninja import Schema
 from pydantic import Field
 
+from panelkeeper.registers.models import (
+    Decision,
+    GiftDirection,
+    GiftOutcome,
+    GiftStatus,
+    GiverKind,
+    Grounds,
+    InterestKind,
+    WorkKind,
+)
 from panelkeeper.registers.published import PublicGift, PublicInterest
 
 
@@ -12,7 +23,7 @@ class InterestOut(Schema):
     id: int
     member_id: int
     member: str
-    kind: str
+    kind: InterestKind
     description: str
     starts_on: dt.date
     ends_on: dt.date | None
@@ -20,7 +31,7 @@ class InterestOut(Schema):
 
 
 class MyInterestIn(Schema):
-    kind: str
+    kind: InterestKind
     description: str
     starts_on: dt.date
     ends_on: dt.date | None = None
@@ -51,8 +62,8 @@ class GiftOut(Schema):
     member_id: int
     member: str
     group_id: int
-    direction: str
-    giver_kind: str
+    direction: GiftDirection
+    giver_kind: GiverKind
     giver_name: str
     description: str
     value: str
@@ -62,12 +73,12 @@ class GiftOut(Schema):
     declared_on: dt.date
     reported_to_role: str
     reported_to_title: str
-    status: str
+    status: GiftStatus
     """``waiting_for_meeting``, ``on_agenda`` (of the meeting on ``agenda_on``),
     ``waiting_for_decision`` or ``decided`` (discussed, with its outcome)."""
     agenda_on: dt.date | None
     decides: str
-    outcome: str
+    outcome: GiftOutcome | Literal[""]
     outcome_note: str
     decided_on: dt.date | None
     decided_by: str | None
@@ -76,8 +87,8 @@ class GiftOut(Schema):
 class GiftIn(Schema):
     """``value`` is an amount in pounds and pence, as a string ("12.50") or a number."""
 
-    direction: str = "received"
-    giver_kind: str
+    direction: GiftDirection = GiftDirection.RECEIVED
+    giver_kind: GiverKind
     giver_name: str
     description: str
     value: str | float | int
@@ -92,28 +103,28 @@ class OfficerGiftIn(GiftIn):
 
 
 class GiftDecisionIn(Schema):
-    outcome: str
+    outcome: GiftOutcome
     decided_on: dt.date
     note: str = ""
 
 
 class WorkItemIn(Schema):
-    kind: str
+    kind: WorkKind
     title: str
     on: dt.date
 
 
 class WorkItemOut(Schema):
     id: int
-    kind: str
+    kind: WorkKind
     title: str
     on: dt.date
 
 
 class ConflictDecisionIn(Schema):
     member_id: int
-    decision: str
-    grounds: str = "interest"
+    decision: Decision
+    grounds: Grounds = Grounds.INTEREST
     parts: str = ""
     reason: str = ""
     decided_by_role: str | None = None
@@ -130,8 +141,8 @@ class ConflictDecisionIn(Schema):
 class ConflictDecisionOut(Schema):
     id: int
     member_id: int
-    decision: str
-    grounds: str
+    decision: Decision
+    grounds: Grounds
     parts: str
     reason: str
     decided_by_role: str

@@ -52,6 +52,7 @@ class FoundCaseOut(Schema):
     reference: str
     member: str
     state: str
+    """The case's state in words, as the search results show it."""
     began_on: dt.date
 
 
