@@ -27,7 +27,7 @@ from tests.permissions.matrix import PERSONAS, ROWS, Row
 from tests.plain_words import machine_words
 
 # The API's own documentation is for programmers, in the API's own names.
-NOT_READ = {"api:openapi-view", "api:openapi-json"}
+NOT_READ = {"api:openapi-view", "api:openapi-json", "pages:api-guide"}
 # Signing out, and files to download rather than pages to read.
 SKIPPED = ("/accounts/logout", "/static/", "/api/")
 FILES = re.compile(r"pdf|download|paper$|feed|receipt$")

@@ -113,8 +113,11 @@ def invalid(errors: Sequence[Mapping[str, Any]], *, skip: int) -> Refused:
     first = problems[0] if problems else Problem("Send a JSON body like the example in the docs.")
     if len(problems) == 1:
         return Refused(first.message, field=first.field)
+    named = ", ".join(dict.fromkeys(p.field or "the body" for p in problems))
     return Refused(
-        f"Correct the {len(problems)} problems listed.", field=first.field, problems=problems
+        f"Correct the {len(problems)} problems listed ({named}).",
+        field=first.field,
+        problems=problems,
     )
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ninja import Schema
+
 from panelkeeper.api import api
 
 CODED = {
@@ -89,3 +91,20 @@ def test_every_coded_field_is_an_enum_or_names_its_vocabulary() -> None:
         if field in CODED and (name, field) not in WORDS and not coded(value)
     )
     assert plain == []
+
+
+def test_no_two_answers_share_a_name_in_the_openapi_document() -> None:
+    """A schema's name is its key in the document: two of one name would describe one
+    operation's answer with the other's fields (the member attendance seats did)."""
+
+    def subclasses(cls: type[Schema]) -> Iterator[type[Schema]]:
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    named = set(api.get_openapi_schema()["components"]["schemas"])
+    seen: dict[str, set[str]] = {}
+    for cls in subclasses(Schema):
+        if cls.__module__.startswith("panelkeeper.") and cls.__name__ in named:
+            seen.setdefault(cls.__name__, set()).add(f"{cls.__module__}.{cls.__qualname__}")
+    assert {name: where for name, where in seen.items() if len(where) > 1} == {}

@@ -100,10 +100,10 @@ def member_attendance(
         end=last,
         summary=_summary(row.summary),
         seats=[
-            s.SeatOut(
+            s.MeetingSeatOut(
                 meeting_id=meeting.pk,
                 date=meeting.date,
-                standing=seat.standing.value,
+                standing=seat.standing,
                 presence=seat.presence,
                 late_apologies=seat.late_apologies,
             )

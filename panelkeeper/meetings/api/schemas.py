@@ -14,7 +14,7 @@ from panelkeeper.meetings.models.meetings import (
     MeetingStatus,
     MissedMeetingsStatus,
 )
-from panelkeeper.rules.attendance import Outcome, Presence, Vote
+from panelkeeper.rules.attendance import Outcome, Presence, Standing, Vote
 
 
 class MeetingIn(Schema):
@@ -211,10 +211,13 @@ class MemberAttendanceOut(Schema):
     summary: SummaryOut
 
 
-class SeatOut(Schema):
+class MeetingSeatOut(Schema):
+    """One meeting in the period: whether the member was expected (``standing``) and
+    whether they came (``presence``, null while nothing is recorded)."""
+
     meeting_id: int
     date: dt.date
-    standing: str
+    standing: Standing
     presence: Presence | None
     late_apologies: bool
 
@@ -236,7 +239,7 @@ class PeriodOut(Schema):
 class MemberRecordOut(PeriodOut):
     member_id: int
     summary: SummaryOut
-    seats: list[SeatOut]
+    seats: list[MeetingSeatOut]
 
 
 class GroupAttendanceOut(PeriodOut):

@@ -84,7 +84,7 @@ def _invitation_of(member: Member) -> tuple[dt.datetime | None, dt.datetime | No
     return invited, expires
 
 
-class InvitationOut(StaffInvitationOut):
+class MemberInvitationOut(StaffInvitationOut):
     """A member's or an advocate's invitation: ``member_id`` is the record it is for."""
 
     member_id: int | None

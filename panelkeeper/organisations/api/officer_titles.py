@@ -17,7 +17,7 @@ from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.api.officer import router
 from panelkeeper.organisations.api.staff_schemas import (
     InvitationOut,
-    PersonOut,
+    KnownPersonOut,
     TitleInvitationIn,
     TitleInvitationOut,
 )
@@ -34,11 +34,11 @@ def _out(invitation: Invitation) -> TitleInvitationOut:
     )
 
 
-@api_readers.get(router, "/{org}/role-holders/people", list[PersonOut])
-def list_people(request: StaffRequest, org: str) -> list[PersonOut]:
+@api_readers.get(router, "/{org}/role-holders/people", list[KnownPersonOut])
+def list_people(request: StaffRequest, org: str) -> list[KnownPersonOut]:
     """The people a staff title's holder may be chosen from."""
     return [
-        PersonOut(user_id=user.pk, name=str(user), email=user.email)
+        KnownPersonOut(user_id=user.pk, name=str(user), email=user.email)
         for user in known_to(request.organisation)
     ]
 

@@ -64,7 +64,7 @@ class OrganisationPageOut(PageOut):
     organisations: list[OrganisationOut]
 
 
-class PersonOut(Schema):
+class KnownPersonOut(Schema):
     """One of the organisation's people, as a title's holder may be chosen from."""
 
     user_id: int

@@ -38,10 +38,10 @@ from panelkeeper.registers.api.schemas import (
     InterestOut,
     OfficerGiftIn,
     PublicRegistersOut,
+    RegisterSettingsOut,
     ReviewIn,
     ReviewOut,
     SettingsIn,
-    SettingsOut,
     WorkItemDetailOut,
     WorkItemIn,
     WorkItemOut,
@@ -227,18 +227,18 @@ def create_decision(
 # -- settings and the published registers ----------------------------------------
 
 
-def _settings_out(found: RegisterSettings) -> SettingsOut:
-    return SettingsOut(review_months=found.review_months, published=found.published)
+def _settings_out(found: RegisterSettings) -> RegisterSettingsOut:
+    return RegisterSettingsOut(review_months=found.review_months, published=found.published)
 
 
-@api_readers.get(router, f"{ORG}/settings", SettingsOut)
-def get_settings(request: StaffRequest, org: str) -> SettingsOut:
+@api_readers.get(router, f"{ORG}/settings", RegisterSettingsOut)
+def get_settings(request: StaffRequest, org: str) -> RegisterSettingsOut:
     """Review period and publication."""
     return _settings_out(interests.settings_of(request.organisation))
 
 
-@api_officers.put(router, f"{ORG}/settings", SettingsOut, body=SettingsIn)
-def put_settings(request: StaffRequest, org: str) -> SettingsOut:
+@api_officers.put(router, f"{ORG}/settings", RegisterSettingsOut, body=SettingsIn)
+def put_settings(request: StaffRequest, org: str) -> RegisterSettingsOut:
     """Set the review period and whether the registers are published."""
     data = read_body(request, SettingsIn)
     found = interests.update_register_settings(

@@ -193,7 +193,7 @@ class SettingsIn(Schema):
     published: bool
 
 
-class SettingsOut(SettingsIn):
+class RegisterSettingsOut(SettingsIn):
     """The settings as saved."""
 
 
