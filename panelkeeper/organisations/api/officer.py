@@ -268,7 +268,7 @@ def create_closure_day(request: StaffRequest, org: str) -> Status[ClosureDay]:
 
 def _settings_out(organisation: Organisation) -> SettingsOut:
     return SettingsOut(
-        region=organisation.region,
+        region=Organisation.Region(organisation.region),
         region_name=organisation.get_region_display(),
         closure_days=organisation.closure_days.count(),
         has_logo=bool(organisation.logo),

@@ -107,7 +107,7 @@ class ClosureDayOut(Schema):
 
 
 class SettingsOut(Schema):
-    region: str
+    region: Organisation.Region
     region_name: str
     closure_days: int
     name: str
