@@ -15,7 +15,13 @@ from panelkeeper.concerns.models import Concern
 from panelkeeper.lib.api import read_body
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
-from panelkeeper.retention.api.schemas import DueOut, HoldOut, PeriodIn, PeriodOut, ReasonIn
+from panelkeeper.retention.api.schemas import (
+    DueOut,
+    HoldOut,
+    PeriodIn,
+    ReasonIn,
+    RetentionPeriodOut,
+)
 from panelkeeper.retention.erasure import erase_member
 from panelkeeper.retention.holds import lift_hold, place_hold
 from panelkeeper.retention.models import LegalHold
@@ -25,9 +31,9 @@ from panelkeeper.retention.schedule import set_period
 router = Router(tags=["retention"])
 
 
-def _period_out(item: KindPreview) -> PeriodOut:
+def _period_out(item: KindPreview) -> RetentionPeriodOut:
     kind = item.period.kind
-    return PeriodOut(
+    return RetentionPeriodOut(
         kind=kind.key,
         label=kind.label,
         counted_from=kind.counted_from,
@@ -55,16 +61,16 @@ def _hold_out(hold: LegalHold) -> HoldOut:
     )
 
 
-@api_readers.get(router, "/{org}/schedule", list[PeriodOut])
-def get_schedule(request: StaffRequest, org: str) -> list[PeriodOut]:
+@api_readers.get(router, "/{org}/schedule", list[RetentionPeriodOut])
+def get_schedule(request: StaffRequest, org: str) -> list[RetentionPeriodOut]:
     """The retention schedule: each kind of record, how long it is kept, what is due."""
     return [
         _period_out(i) for i in preview(request.organisation, today=timezone.localdate(), first=0)
     ]
 
 
-@api_officers.put(router, "/{org}/schedule/{kind}", PeriodOut, body=PeriodIn)
-def put_period(request: StaffRequest, org: str, kind: str) -> PeriodOut:
+@api_officers.put(router, "/{org}/schedule/{kind}", RetentionPeriodOut, body=PeriodIn)
+def put_period(request: StaffRequest, org: str, kind: str) -> RetentionPeriodOut:
     """Set how many months one kind of record is kept."""
     data = read_body(request, PeriodIn)
     set_period(organisation=request.organisation, kind=kind, months=data.months, actor=request.user)

@@ -5,10 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 from ninja import Field, Schema
+from pydantic import JsonValue
+
+from panelkeeper.retention.kinds import KINDS
+
+KIND_KEYS: list[JsonValue] = [kind.key for kind in KINDS]
+"""The kinds of record the schedule keeps, fixed in the code: an enum in the OpenAPI."""
 
 
-class PeriodOut(Schema):
-    kind: str = Field(description="The kind of record's key, as the schedule lists it.")
+class RetentionPeriodOut(Schema):
+    kind: str = Field(
+        description="The kind of record's key, as the schedule lists it.",
+        json_schema_extra={"enum": KIND_KEYS},
+    )
     label: str
     counted_from: str
     what_happens: str
@@ -23,7 +32,7 @@ class PeriodIn(Schema):
 
 
 class DueOut(Schema):
-    kind: str
+    kind: str = Field(json_schema_extra={"enum": KIND_KEYS})
     label: str
     counted_from: dt.date
     due_on: dt.date
