@@ -16,7 +16,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import BadRequest, RequestDataTooBig
+from django.http import HttpRequest, HttpResponse, UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
 from django.urls import URLPattern
 from ninja import NinjaAPI, Router, Swagger
 
@@ -27,8 +29,8 @@ from panelkeeper.api.auth import BearerToken, Session
 from panelkeeper.cases.api import router as cases_router
 from panelkeeper.concerns.api import router as concerns_router
 from panelkeeper.letters.api import router as letters_router
-from panelkeeper.lib.api import refusal_out
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.api import RefusalOut, refusal_out
+from panelkeeper.lib.refusals import VALIDATION, Refused
 from panelkeeper.meetings.api import router as meetings_router
 from panelkeeper.members.api import my_router
 from panelkeeper.members.api import router as members_router
@@ -72,6 +74,26 @@ def refused(request: HttpRequest, exc: Refused) -> HttpResponse:
     """Any refused change answers 422 with the one refusal body; nothing was saved, since
     every domain function refuses before or inside its own transaction."""
     return api.create_response(request, refusal_out(exc), status=422)
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    """A body over the size the server accepts answers 413, before anything is read."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
+    detail = f"Send a body of at most {limit / 2**20:.1f} MB; this one is larger."
+    return api.create_response(request, RefusalOut(detail=detail, rule=VALIDATION), status=413)
+
+
+@api.exception_handler(BadRequest)
+@api.exception_handler(MultiPartParserError)
+@api.exception_handler(UnreadablePostError)
+def unreadable(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A body that cannot be read (not JSON, or a form without its boundary) answers 400."""
+    detail = str(exc) if isinstance(exc, BadRequest) and str(exc) else UNREADABLE
+    return api.create_response(request, RefusalOut(detail=detail, rule=VALIDATION), status=400)
+
+
+UNREADABLE = "Send the body as JSON (Content-Type: application/json), like the example in the docs."
 
 
 def urls() -> tuple[list[Any], str, str]:

@@ -1,12 +1,18 @@
 """Request and response bodies of the concerns API (see :mod:`.officer`)."""
 
 import datetime as dt
+from typing import ClassVar
 
 from ninja import Schema
+
+from panelkeeper.concerns import forms as f
+from panelkeeper.lib.api import FormFields, fields_of
 
 
 class ConcernIn(Schema):
     """A concern as a reporter sends it; choices as on the public page (BR-1)."""
+
+    form_fields: ClassVar[FormFields] = fields_of(f.ConcernForm)
 
     about: str = "conduct"
     what_happened: str
@@ -32,6 +38,10 @@ class ReceivedOut(Schema):
 
 class FollowUpIn(Schema):
     """The receipt code travels in the body, never in the URL; ``message`` is optional."""
+
+    form_fields: ClassVar[FormFields] = fields_of(f.CodeForm) | fields_of(
+        f.MessageForm, renamed={"message": "body"}
+    )
 
     code: str
     message: str = ""
@@ -89,12 +99,15 @@ class ReplyIn(Schema):
     """To an anonymous reporter: ``body`` only. For a named one, a contact made outside the
     service: ``channel`` (email, phone, letter, in_person) and ``sent_on`` (default today)."""
 
+    form_fields: ClassVar[FormFields] = fields_of(f.ContactForm)
+
     body: str
     channel: str = "service"
     sent_on: dt.date | None = None
 
 
 class TriageIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.TriageForm)
     member_id: int
     clauses: list[str]
     effective: dt.date | None = None
@@ -103,4 +116,5 @@ class TriageIn(Schema):
 
 
 class CloseIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.CloseForm)
     reason: str

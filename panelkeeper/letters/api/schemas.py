@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from ninja import Schema
+
+from panelkeeper.letters import forms as f
+from panelkeeper.lib.api import FormFields, fields_of
 
 
 class DispatchOut(Schema):
@@ -47,6 +51,8 @@ class MyLetterOut(Schema):
 
 class IssueIn(Schema):
     """``kind`` empty or null sends the outcome letter the case's outcome needs."""
+
+    form_fields: ClassVar[FormFields] = fields_of(f.IssueForm)
 
     case_id: int
     kind: str | None = None

@@ -1,14 +1,18 @@
 """Request and response bodies of the meetings API."""
 
 import datetime as dt
+from typing import ClassVar
 
 from django.utils import timezone
 from ninja import Schema
 
+from panelkeeper.lib.api import FormFields, fields_of
+from panelkeeper.meetings import forms as f
 from panelkeeper.meetings.models import Action
 
 
 class MeetingIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.ScheduleForm)
     date: dt.date
     starts_at: dt.time
     ends_at: dt.time | None = None
@@ -37,6 +41,8 @@ class RescheduleIn(Schema):
     """The new date, times and place; a field left out keeps its value, and an
     ``ends_at`` of null clears the end time."""
 
+    form_fields: ClassVar[FormFields] = fields_of(f.TimeAndPlaceForm)
+
     date: dt.date | None = None
     starts_at: dt.time | None = None
     ends_at: dt.time | None = None
@@ -52,10 +58,12 @@ class ChairIn(Schema):
 
 
 class CancelIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.CancelForm)
     reason: str
 
 
 class AttendanceIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.ApologiesForm)
     presence: str
     apologies_given_on: dt.date | None = None
     reason: str = ""
@@ -72,6 +80,7 @@ class AttendanceOut(Schema):
 
 
 class ItemIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.ItemForm)
     title: str
 
 
@@ -96,6 +105,8 @@ class DecisionIn(Schema):
     """A motion put to a held meeting; ``method`` (vote or consensus) defaults to the way
     the code in force decides, and another way is refused (MTG-3)."""
 
+    form_fields: ClassVar[FormFields] = fields_of(f.DecisionForm)
+
     motion: str
     method: str | None = None
     item_id: int | None = None
@@ -116,6 +127,7 @@ class VoteIn(Schema):
 
 
 class ActionIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.ActionForm)
     description: str
     due_on: dt.date
     owner_member_id: int | None = None
@@ -140,6 +152,7 @@ class ActionOut(Schema):
 
 
 class AskedToLeaveIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.AskedToLeaveForm)
     member_id: int
     what_happened: str
 
@@ -180,6 +193,7 @@ class MissedMeetingsOut(Schema):
 
 
 class MissedDecisionIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.MissedDecisionForm)
     accept: bool
     reason: str
     decided_on: dt.date
@@ -242,5 +256,6 @@ class FeedOut(Schema):
 
 
 class ApologiesIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.ApologiesForm)
     reason: str = ""
     arrives_at: dt.time | None = None

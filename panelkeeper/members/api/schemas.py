@@ -6,10 +6,14 @@ the ``resolve_*`` methods read the values that are not plain attributes of it.
 
 import datetime as dt
 from decimal import Decimal
+from typing import ClassVar
 
 from django.utils import timezone
 from ninja import Schema
 
+from panelkeeper.lib.api import FormFields, fields_of
+from panelkeeper.members import forms as f
+from panelkeeper.members import support_forms as sf
 from panelkeeper.members.eligibility import Eligibility
 from panelkeeper.members.models import (
     Countersignature,
@@ -22,6 +26,7 @@ from panelkeeper.organisations.api.staff_schemas import InvitationOut as StaffIn
 
 
 class MemberIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.MemberForm)
     group_id: int | None = None
     full_name: str | None = None
     customer_type: str | None = None
@@ -93,6 +98,7 @@ class ChosenMembersIn(Schema):
 
 
 class AdvocateInvitationIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.MemberForm, renamed={"email": "advocate_email"})
     email: str
 
 
@@ -103,6 +109,7 @@ class ContactSharingIn(Schema):
 
 
 class StatusIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.StatusForm)
     status: str
     reason: str
     effective_from: dt.date
@@ -143,6 +150,7 @@ class EligibilityOut(Schema):
 
 
 class VersionIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.DocumentVersionForm)
     key: str
     label: str
     text: str
@@ -210,6 +218,7 @@ def _countersignature(signature: Signature) -> Countersignature | None:
 
 
 class SignIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.SignForm)
     version_id: int
     read_and_understood: bool = False
     typed_name: str = ""
@@ -224,6 +233,7 @@ class CountersignIn(Schema):
 
 
 class AppraisalIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(sf.AppraisalForm)
     kind: str
     held_on: dt.date
     training_needs: str = ""
@@ -241,6 +251,7 @@ class AppraisalOut(Schema):
 
 
 class ExpenseIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(sf.ExpenseForm)
     kind: str
     activity: str
     activity_on: dt.date
@@ -262,6 +273,7 @@ class ExpenseOut(Schema):
 
 
 class DecisionIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(sf.ExpenseDecisionForm)
     state: str
     reason: str = ""
     paid_on: dt.date | None = None
@@ -270,6 +282,8 @@ class DecisionIn(Schema):
 class ImportIn(Schema):
     """The CSV text; with ``dry_run`` only checked, never saved; with ``invite`` each
     member imported is invited to sign in (each row then needs its own email address)."""
+
+    form_fields: ClassVar[FormFields] = fields_of(f.ImportForm, renamed={"csv": "file"})
 
     csv: str
     dry_run: bool = False

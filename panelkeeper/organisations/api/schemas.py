@@ -1,11 +1,12 @@
 """Request and response bodies of the organisations API (see :mod:`.officer`)."""
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from ninja import Schema
 
-from panelkeeper.lib.api import PageOut
+from panelkeeper.lib.api import FormFields, PageOut, fields_of
+from panelkeeper.organisations import forms as f
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.outbox.models import Status
 
@@ -45,6 +46,8 @@ class DraftIn(Schema):
     ``version_name`` names the draft started from a preset or a version; left out, a
     preset's draft keeps the preset's name and a version's takes the next name after
     the version's ("2.1" after "2.0")."""
+
+    form_fields: ClassVar[FormFields] = fields_of(f.UploadForm, renamed={"source": "file"})
 
     preset: str | None = None
     from_version: int | None = None
@@ -121,6 +124,8 @@ class SettingsIn(Schema):
     """PUT sends every setting; PATCH only those to change. An empty postal address,
     contact email or telephone clears it."""
 
+    form_fields: ClassVar[FormFields] = fields_of(f.OrganisationSettingsForm)
+
     region: Organisation.Region | None = None
     name: str | None = None
     postal_address: str | None = None
@@ -129,6 +134,7 @@ class SettingsIn(Schema):
 
 
 class ClosureDayIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.ClosureDayForm)
     date: dt.date
     reason: str
 
@@ -196,6 +202,8 @@ class UndeliveredPageOut(PageOut):
 
 class ResendIn(Schema):
     """The address to send the refused email to: as it was, or corrected."""
+
+    form_fields: ClassVar[FormFields] = fields_of(f.ResendForm)
 
     to: str
 

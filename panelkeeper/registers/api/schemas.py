@@ -1,10 +1,13 @@
 """Request and response bodies of the registers API (see :mod:`.officer`)."""
 
 import datetime as dt
+from typing import ClassVar
 
 from ninja import Schema
 from pydantic import Field
 
+from panelkeeper.lib.api import FormFields, fields_of
+from panelkeeper.registers import forms as f
 from panelkeeper.registers.published import PublicGift, PublicInterest
 
 
@@ -20,6 +23,7 @@ class InterestOut(Schema):
 
 
 class MyInterestIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.InterestForm)
     kind: str
     description: str
     starts_on: dt.date
@@ -76,6 +80,8 @@ class GiftOut(Schema):
 class GiftIn(Schema):
     """``value`` is an amount in pounds and pence, as a string ("12.50") or a number."""
 
+    form_fields: ClassVar[FormFields] = fields_of(f.GiftForm)
+
     direction: str = "received"
     giver_kind: str
     giver_name: str
@@ -92,12 +98,14 @@ class OfficerGiftIn(GiftIn):
 
 
 class GiftDecisionIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.DecideGiftForm)
     outcome: str
     decided_on: dt.date
     note: str = ""
 
 
 class WorkItemIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.WorkItemForm)
     kind: str
     title: str
     on: dt.date
@@ -111,6 +119,7 @@ class WorkItemOut(Schema):
 
 
 class ConflictDecisionIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.ReviseConflictDecisionForm)
     member_id: int
     decision: str
     grounds: str = "interest"
