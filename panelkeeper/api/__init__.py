@@ -13,6 +13,7 @@ it to ``ROUTERS`` below under ``v1/<noun>``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
@@ -21,6 +22,7 @@ from django.http import HttpRequest, HttpResponse, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
 from django.urls import URLPattern
 from ninja import NinjaAPI, Router, Swagger
+from ninja.errors import ValidationError
 
 from panelkeeper.accounts.api import router as me_router
 from panelkeeper.accounts.api import tokens_router
@@ -29,7 +31,7 @@ from panelkeeper.api.auth import BearerToken, Session
 from panelkeeper.cases.api import router as cases_router
 from panelkeeper.concerns.api import router as concerns_router
 from panelkeeper.letters.api import router as letters_router
-from panelkeeper.lib.api import RefusalOut, refusal_out
+from panelkeeper.lib.api import ProblemOut, RefusalOut, refusal_out
 from panelkeeper.lib.refusals import VALIDATION, Refused
 from panelkeeper.meetings.api import router as meetings_router
 from panelkeeper.members.api import my_router
@@ -74,6 +76,26 @@ def refused(request: HttpRequest, exc: Refused) -> HttpResponse:
     """Any refused change answers 422 with the one refusal body; nothing was saved, since
     every domain function refuses before or inside its own transaction."""
     return api.create_response(request, refusal_out(exc), status=422)
+
+
+@api.exception_handler(ValidationError)
+def invalid_parameters(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """A path or query parameter of the wrong type answers 422 with the one refusal body,
+    one problem for each parameter, named as sent."""
+    problems = [
+        ProblemOut(detail=str(error.get("msg", "")), field=_sent_name(error.get("loc", ())))
+        for error in exc.errors
+    ]
+    first = problems[0] if problems else ProblemOut(detail="Check the parameters sent.")
+    detail = f"Check {first.field}: {first.detail}" if first.field else first.detail
+    refusal = RefusalOut(detail=detail, rule=VALIDATION, field=first.field, problems=problems)
+    return api.create_response(request, refusal, status=422)
+
+
+def _sent_name(location: Sequence[object]) -> str | None:
+    """A parameter's name as sent, from pydantic's location (``["query", "page"]``)."""
+    names = [str(part) for part in location[1:]]
+    return ".".join(names) or None
 
 
 @api.exception_handler(RequestDataTooBig)

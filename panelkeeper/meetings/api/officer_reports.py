@@ -100,7 +100,7 @@ def member_attendance(
         end=last,
         summary=_summary(row.summary),
         seats=[
-            s.SeatOut(
+            s.MeetingSeatOut(
                 meeting_id=meeting.pk,
                 date=meeting.date,
                 standing=seat.standing.value,

@@ -216,7 +216,7 @@ class MemberAttendanceOut(Schema):
     summary: SummaryOut
 
 
-class SeatOut(Schema):
+class MeetingSeatOut(Schema):
     meeting_id: int
     date: dt.date
     standing: str
@@ -241,7 +241,7 @@ class PeriodOut(Schema):
 class MemberRecordOut(PeriodOut):
     member_id: int
     summary: SummaryOut
-    seats: list[SeatOut]
+    seats: list[MeetingSeatOut]
 
 
 class GroupAttendanceOut(PeriodOut):

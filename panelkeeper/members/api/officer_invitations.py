@@ -13,7 +13,11 @@ from panelkeeper.lib.api import read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.api.common import member_of
-from panelkeeper.members.api.schemas import AdvocateInvitationIn, ChosenMembersIn, InvitationOut
+from panelkeeper.members.api.schemas import (
+    AdvocateInvitationIn,
+    ChosenMembersIn,
+    MemberInvitationOut,
+)
 from panelkeeper.members.invitations import (
     invitations_of,
     invite_advocate,
@@ -33,13 +37,15 @@ def _invitation(request: StaffRequest, invitation_id: int) -> Invitation:
     return get_object_for(request.organisation, queryset, pk=invitation_id)
 
 
-@api_readers.get(router, "/{org}/members/{member_id}/invitations", list[InvitationOut])
+@api_readers.get(router, "/{org}/members/{member_id}/invitations", list[MemberInvitationOut])
 def list_member_invitations(request: StaffRequest, org: str, member_id: int) -> list[Invitation]:
     """The member's and their advocates' invitations waiting to be accepted."""
     return invitations_of(member_of(request, member_id))
 
 
-@api_officers.post(router, "/{org}/members/{member_id}/invitations", InvitationOut, status=201)
+@api_officers.post(
+    router, "/{org}/members/{member_id}/invitations", MemberInvitationOut, status=201
+)
 def create_member_invitation(request: StaffRequest, org: str, member_id: int) -> Status[Invitation]:
     """Invite the member to sign in, at the email address on their record."""
     member = member_of(request, member_id)
@@ -49,7 +55,7 @@ def create_member_invitation(request: StaffRequest, org: str, member_id: int) ->
 @api_officers.post(
     router,
     "/{org}/members/{member_id}/advocate-invitations",
-    InvitationOut,
+    MemberInvitationOut,
     status=201,
     body=AdvocateInvitationIn,
 )
@@ -64,7 +70,7 @@ def create_advocate_invitation(
 
 
 @api_officers.post(
-    router, "/{org}/member-invitations", list[InvitationOut], status=201, body=ChosenMembersIn
+    router, "/{org}/member-invitations", list[MemberInvitationOut], status=201, body=ChosenMembersIn
 )
 def invite_chosen(request: StaffRequest, org: str) -> Status[list[Invitation]]:
     """Invite the members named to sign in: all of them, or none with every reason."""
@@ -86,7 +92,7 @@ def invite_chosen(request: StaffRequest, org: str) -> Status[list[Invitation]]:
 
 
 @api_officers.post(
-    router, "/{org}/member-invitations/not-yet-invited", list[InvitationOut], status=201
+    router, "/{org}/member-invitations/not-yet-invited", list[MemberInvitationOut], status=201
 )
 def invite_everyone(request: StaffRequest, org: str) -> Status[list[Invitation]]:
     """Invite every member who has an email address and is not yet invited."""
@@ -98,13 +104,15 @@ def invite_everyone(request: StaffRequest, org: str) -> Status[list[Invitation]]
     )
 
 
-@api_officers.post(router, "/{org}/member-invitations/{invitation_id}/resend", InvitationOut)
+@api_officers.post(router, "/{org}/member-invitations/{invitation_id}/resend", MemberInvitationOut)
 def resend_invitation(request: StaffRequest, org: str, invitation_id: int) -> Invitation:
     """Send a member's or an advocate's invitation again with a new link and expiry."""
     return resend(invitation=_invitation(request, invitation_id), actor=request.user).invitation
 
 
-@api_officers.post(router, "/{org}/member-invitations/{invitation_id}/withdraw", InvitationOut)
+@api_officers.post(
+    router, "/{org}/member-invitations/{invitation_id}/withdraw", MemberInvitationOut
+)
 def withdraw_invitation(request: StaffRequest, org: str, invitation_id: int) -> Invitation:
     """Withdraw a member's or an advocate's invitation: its link stops working."""
     return withdraw(invitation=_invitation(request, invitation_id), actor=request.user)

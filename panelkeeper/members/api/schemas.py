@@ -87,7 +87,7 @@ def _invitation_of(member: Member) -> tuple[dt.datetime | None, dt.datetime | No
     return invited, expires
 
 
-class InvitationOut(StaffInvitationOut):
+class MemberInvitationOut(StaffInvitationOut):
     """A member's or an advocate's invitation: ``member_id`` is the record it is for."""
 
     member_id: int | None
@@ -272,7 +272,7 @@ class ExpenseOut(Schema):
     paid_on: dt.date | None
 
 
-class DecisionIn(Schema):
+class ExpenseDecisionIn(Schema):
     form_fields: ClassVar[FormFields] = fields_of(sf.ExpenseDecisionForm)
     state: str
     reason: str = ""

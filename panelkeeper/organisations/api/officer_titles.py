@@ -16,8 +16,8 @@ from panelkeeper.lib.api import read_body
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.api.officer import router
 from panelkeeper.organisations.api.staff_schemas import (
+    HolderChoiceOut,
     InvitationOut,
-    PersonOut,
     TitleInvitationIn,
     TitleInvitationOut,
 )
@@ -34,11 +34,11 @@ def _out(invitation: Invitation) -> TitleInvitationOut:
     )
 
 
-@api_readers.get(router, "/{org}/role-holders/people", list[PersonOut])
-def list_people(request: StaffRequest, org: str) -> list[PersonOut]:
+@api_readers.get(router, "/{org}/role-holders/people", list[HolderChoiceOut])
+def list_people(request: StaffRequest, org: str) -> list[HolderChoiceOut]:
     """The people a staff title's holder may be chosen from."""
     return [
-        PersonOut(user_id=user.pk, name=str(user), email=user.email)
+        HolderChoiceOut(user_id=user.pk, name=str(user), email=user.email)
         for user in known_to(request.organisation)
     ]
 

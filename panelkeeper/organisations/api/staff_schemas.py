@@ -62,7 +62,7 @@ class OrganisationPageOut(PageOut):
     organisations: list[OrganisationOut]
 
 
-class PersonOut(Schema):
+class HolderChoiceOut(Schema):
     """One of the organisation's people, as a title's holder may be chosen from."""
 
     user_id: int

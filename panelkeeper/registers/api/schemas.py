@@ -34,7 +34,7 @@ class InterestIn(MyInterestIn):
     member_id: int
 
 
-class CloseIn(Schema):
+class CloseInterestIn(Schema):
     ends_on: dt.date
 
 
@@ -186,12 +186,12 @@ class WorkItemDetailOut(WorkItemOut):
     conflicts: ConflictsOut
 
 
-class SettingsIn(Schema):
+class RegisterSettingsIn(Schema):
     review_months: int
     published: bool
 
 
-class SettingsOut(SettingsIn):
+class RegisterSettingsOut(RegisterSettingsIn):
     """The settings as saved."""
 
 
