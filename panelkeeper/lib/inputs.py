@@ -3,9 +3,9 @@
 The forms' fields enforce these for pages (``GovukDateField`` takes its years from here,
 and Django's ``CharField`` already refuses the NUL character); the API checks every body
 it reads and every parameter it is given with :func:`check_sent`, so it refuses what the
-forms refuse. A text field the API shares with a form takes that form field's own
-length limit and messages (``limits``); one no form has is held to the longest box any
-form offers.
+forms refuse. A text field the API shares with a form is held to that form field's own
+validators (its length limit, and its messages); text no form has, to the longest box
+any form offers; a file sent as text, only to the size of the body the server accepts.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from django.utils import timezone
 from ninja import Router, Status
 
 from panelkeeper.accounts.permissions import api_officers, api_readers
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import RefusalOut, read_body
 from panelkeeper.lib.refusals import Problem as RefusalProblem
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
@@ -104,10 +104,17 @@ def decide(request: StaffRequest, org: str, expense_id: int) -> Expense:
 
 
 @api_officers.post(
-    router, "/{org}/import", {200: ImportOut, 422: ImportOut}, refusals=False, body=ImportIn
+    router,
+    "/{org}/import",
+    {200: ImportOut, 422: ImportOut | RefusalOut},
+    refusals=False,
+    body=ImportIn,
 )
 def import_csv(request: StaffRequest, org: str) -> Status[ImportOut]:
-    """Import members from CSV: all rows or none; dry_run only checks."""
+    """Import members from CSV: all rows or none; dry_run only checks.
+
+    A CSV with problems answers 422 with each one by line and column; a body that is not
+    like the example answers 422 with the one refusal body."""
     data = read_body(request, ImportIn)
     organisation = request.organisation
     text = data.csv.lstrip("\ufeff")
