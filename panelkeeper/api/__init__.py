@@ -102,8 +102,12 @@ def _sent_name(location: Sequence[object]) -> str | None:
 def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     """A body over the size the server accepts answers 413, before anything is read."""
     limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
-    detail = f"Send a body of at most {limit / 2**20:.1f} MB; this one is larger."
+    size = f"{limit / 2**20:.1f} MB" if limit >= 2**20 else f"{limit // 1024:,} KB"
+    detail = f"Send a body of at most {size}; this one is larger."
     return api.create_response(request, RefusalOut(detail=detail, rule=VALIDATION), status=413)
+
+
+UNREADABLE = "Send the body as JSON (Content-Type: application/json), like the example in the docs."
 
 
 @api.exception_handler(BadRequest)
@@ -113,9 +117,6 @@ def unreadable(request: HttpRequest, exc: Exception) -> HttpResponse:
     """A body that cannot be read (not JSON, or a form without its boundary) answers 400."""
     detail = str(exc) if isinstance(exc, BadRequest) and str(exc) else UNREADABLE
     return api.create_response(request, RefusalOut(detail=detail, rule=VALIDATION), status=400)
-
-
-UNREADABLE = "Send the body as JSON (Content-Type: application/json), like the example in the docs."
 
 
 def urls() -> tuple[list[Any], str, str]:

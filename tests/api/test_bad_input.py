@@ -136,7 +136,7 @@ def test_a_form_body_without_its_boundary_answers_400_to_a_session(factory: Fact
 def test_a_body_over_the_upload_limit_answers_413(officer_api: Client, member: Member) -> None:
     response = post(officer_api, INTERESTS, interest(member, description="x" * 20_000))
     body = assert_refused(response, 413, None)
-    assert "MB" in body["detail"]
+    assert "at most 9 KB" in body["detail"]
     assert not Interest.objects.exists()
 
 
