@@ -15,7 +15,13 @@ from panelkeeper.concerns.models import Concern
 from panelkeeper.lib.api import read_body
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
-from panelkeeper.retention.api.schemas import DueOut, HoldOut, PeriodIn, PeriodOut, ReasonIn
+from panelkeeper.retention.api.schemas import (
+    DueOut,
+    HoldOut,
+    HoldReasonIn,
+    PeriodIn,
+    RetentionPeriodOut,
+)
 from panelkeeper.retention.erasure import erase_member
 from panelkeeper.retention.holds import lift_hold, place_hold
 from panelkeeper.retention.models import LegalHold
@@ -25,9 +31,9 @@ from panelkeeper.retention.schedule import set_period
 router = Router(tags=["retention"])
 
 
-def _period_out(item: KindPreview) -> PeriodOut:
+def _period_out(item: KindPreview) -> RetentionPeriodOut:
     kind = item.period.kind
-    return PeriodOut(
+    return RetentionPeriodOut(
         kind=kind.key,
         label=kind.label,
         counted_from=kind.counted_from,
@@ -55,16 +61,16 @@ def _hold_out(hold: LegalHold) -> HoldOut:
     )
 
 
-@api_readers.get(router, "/{org}/schedule", list[PeriodOut])
-def get_schedule(request: StaffRequest, org: str) -> list[PeriodOut]:
+@api_readers.get(router, "/{org}/schedule", list[RetentionPeriodOut])
+def get_schedule(request: StaffRequest, org: str) -> list[RetentionPeriodOut]:
     """The retention schedule: each kind of record, how long it is kept, what is due."""
     return [
         _period_out(i) for i in preview(request.organisation, today=timezone.localdate(), first=0)
     ]
 
 
-@api_officers.put(router, "/{org}/schedule/{kind}", PeriodOut, body=PeriodIn)
-def put_period(request: StaffRequest, org: str, kind: str) -> PeriodOut:
+@api_officers.put(router, "/{org}/schedule/{kind}", RetentionPeriodOut, body=PeriodIn)
+def put_period(request: StaffRequest, org: str, kind: str) -> RetentionPeriodOut:
     """Set how many months one kind of record is kept."""
     data = read_body(request, PeriodIn)
     set_period(organisation=request.organisation, kind=kind, months=data.months, actor=request.user)
@@ -91,25 +97,27 @@ def get_holds(request: StaffRequest, org: str) -> list[HoldOut]:
 
 
 @api_officers.post(
-    router, "/{org}/legal-holds/members/{member_id}", HoldOut, status=201, body=ReasonIn
+    router, "/{org}/legal-holds/members/{member_id}", HoldOut, status=201, body=HoldReasonIn
 )
 def hold_member(request: StaffRequest, org: str, member_id: int) -> Status[HoldOut]:
     """Place a legal hold on a member: nothing about them goes until it is lifted."""
     member = get_object_for(
         request.organisation, Member.objects.all(), via="group__organisation", pk=member_id
     )
-    reason = read_body(request, ReasonIn).reason
+    reason = read_body(request, HoldReasonIn).reason
     hold = place_hold(
         organisation=request.organisation, reason=reason, actor=request.user, member=member
     )
     return Status(201, _hold_out(hold))
 
 
-@api_officers.post(router, "/{org}/legal-holds/cases/{case_id}", HoldOut, status=201, body=ReasonIn)
+@api_officers.post(
+    router, "/{org}/legal-holds/cases/{case_id}", HoldOut, status=201, body=HoldReasonIn
+)
 def hold_case(request: StaffRequest, org: str, case_id: int) -> Status[HoldOut]:
     """Place a legal hold on a case, with its letters and the concern it came from."""
     case = get_object_for(request.organisation, Case.objects.of(request.organisation), pk=case_id)
-    reason = read_body(request, ReasonIn).reason
+    reason = read_body(request, HoldReasonIn).reason
     hold = place_hold(
         organisation=request.organisation, reason=reason, actor=request.user, case=case
     )
@@ -117,24 +125,24 @@ def hold_case(request: StaffRequest, org: str, case_id: int) -> Status[HoldOut]:
 
 
 @api_officers.post(
-    router, "/{org}/legal-holds/concerns/{concern_id}", HoldOut, status=201, body=ReasonIn
+    router, "/{org}/legal-holds/concerns/{concern_id}", HoldOut, status=201, body=HoldReasonIn
 )
 def hold_concern(request: StaffRequest, org: str, concern_id: int) -> Status[HoldOut]:
     """Place a legal hold on a concern and its messages."""
     concerns = Concern.objects.filter(organisation=request.organisation)
     concern = get_object_for(request.organisation, concerns, pk=concern_id)
-    reason = read_body(request, ReasonIn).reason
+    reason = read_body(request, HoldReasonIn).reason
     hold = place_hold(
         organisation=request.organisation, reason=reason, actor=request.user, concern=concern
     )
     return Status(201, _hold_out(hold))
 
 
-@api_officers.post(router, "/{org}/legal-holds/{hold_id}/lift", HoldOut, body=ReasonIn)
+@api_officers.post(router, "/{org}/legal-holds/{hold_id}/lift", HoldOut, body=HoldReasonIn)
 def lift(request: StaffRequest, org: str, hold_id: int) -> HoldOut:
     """Lift a legal hold, saying why; the records then go when the schedule says."""
     hold = get_object_for(request.organisation, LegalHold.objects.in_force(), pk=hold_id)
-    reason = read_body(request, ReasonIn).reason
+    reason = read_body(request, HoldReasonIn).reason
     return _hold_out(lift_hold(hold=hold, reason=reason, actor=request.user))
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from ninja import Field, Schema
 
 
-class PeriodOut(Schema):
+class RetentionPeriodOut(Schema):
     kind: str = Field(description="The kind of record's key, as the schedule lists it.")
     label: str
     counted_from: str
@@ -44,5 +44,5 @@ class HoldOut(Schema):
     lifted_reason: str
 
 
-class ReasonIn(Schema):
+class HoldReasonIn(Schema):
     reason: str
