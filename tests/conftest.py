@@ -38,6 +38,16 @@ def pytest_sessionstart(session: pytest.Session) -> None:
             raise pytest.UsageError("REQUIRE_POSTGRESQL is set but DATABASE_URL is not PostgreSQL.")
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``once`` (the API fuzzing) test no database behaviour: on PostgreSQL,
+    the second run of ``make test``, they are skipped rather than run again."""
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        skip = pytest.mark.skip(reason="runs once, on SQLite")
+        for item in items:
+            if item.get_closest_marker("once"):
+                item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(
     django_db_modify_db_settings_parallel_suffix: None, tmp_path_factory: pytest.TempPathFactory

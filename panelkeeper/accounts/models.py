@@ -31,9 +31,11 @@ class User(AbstractUser):
 class Grant(models.Model):
     """A staff role held by a user on one organisation."""
 
-    class Role(models.TextChoices):
+    class StaffRole(models.TextChoices):
         OFFICER = "officer", "Officer"
         AUDITOR = "auditor", "Auditor"
+
+    Role = StaffRole  # the OpenAPI names enums by class: one name each
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="grants")
     organisation = models.ForeignKey(

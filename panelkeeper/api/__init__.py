@@ -16,8 +16,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import BadRequest, PermissionDenied, RequestDataTooBig
+from django.http import Http404, HttpRequest, HttpResponse, UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
 from django.urls import URLPattern
 from ninja import NinjaAPI, Router, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -30,7 +31,7 @@ from panelkeeper.cases.api import router as cases_router
 from panelkeeper.concerns.api import router as concerns_router
 from panelkeeper.letters.api import router as letters_router
 from panelkeeper.lib.api import RefusalOut, invalid, refusal_out
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.refusals import VALIDATION, Refused
 from panelkeeper.meetings.api import router as meetings_router
 from panelkeeper.members.api import my_router
 from panelkeeper.members.api import router as members_router
@@ -110,6 +111,27 @@ def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 def not_allowed(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     detail = str(exc) or "Your role does not allow this."
     return api.create_response(request, RefusalOut(detail=detail), status=403)
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    """A body over the size the server accepts answers 413, before anything is read."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
+    size = f"{limit / 2**20:.1f} MB" if limit >= 2**20 else f"{limit // 1024:,} KB"
+    detail = f"Send a body of at most {size}; this one is larger."
+    return api.create_response(request, RefusalOut(detail=detail, rule=VALIDATION), status=413)
+
+
+UNREADABLE = "Send the body as JSON (Content-Type: application/json), like the example in the docs."
+
+
+@api.exception_handler(BadRequest)
+@api.exception_handler(MultiPartParserError)
+@api.exception_handler(UnreadablePostError)
+def unreadable(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A body that cannot be read (not JSON, or a form without its boundary) answers 400."""
+    detail = str(exc) if isinstance(exc, BadRequest) and str(exc) else UNREADABLE
+    return api.create_response(request, RefusalOut(detail=detail, rule=VALIDATION), status=400)
 
 
 def urls() -> tuple[list[Any], str, str]:

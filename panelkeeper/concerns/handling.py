@@ -239,7 +239,7 @@ def _officer_message(
     concern: Concern,
     officer: User,
     body: str,
-    channel: Message.Channel,
+    channel: Message.MessageChannel,
     sent_on: dt.date,
     today: dt.date,
 ) -> Message:

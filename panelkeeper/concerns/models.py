@@ -52,10 +52,12 @@ class ConcernQuerySet(models.QuerySet["Concern"]):
 class Concern(models.Model):
     """One concern, as the reporter sent it, and what the officer did with it."""
 
-    class Status(models.TextChoices):
+    class ConcernStatus(models.TextChoices):
         RECEIVED = "received", "Received"
         CASE_OPENED = "case_opened", "Breach case opened"
         CLOSED = "closed", "Closed"
+
+    Status = ConcernStatus  # the OpenAPI names enums by class: one name each
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="concerns"
@@ -147,12 +149,14 @@ class Message(models.Model):
         REPORTER = "reporter", "The person who raised it"
         OFFICER = "officer", "Officer"
 
-    class Channel(models.TextChoices):
+    class MessageChannel(models.TextChoices):
         SERVICE = "service", "In this service"
         EMAIL = "email", "Email"
         PHONE = "phone", "Phone"
         LETTER = "letter", "Letter"
         IN_PERSON = "in_person", "In person"
+
+    Channel = MessageChannel  # the OpenAPI names enums by class: one name each
 
     concern = models.ForeignKey(Concern, on_delete=models.PROTECT, related_name="messages")
     sender = models.CharField(max_length=10, choices=Sender.choices)

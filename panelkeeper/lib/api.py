@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any, Protocol, cast
 
+from django import forms
+from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -19,6 +21,7 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 from pydantic import ValidationError as PydanticValidationError
 
+from panelkeeper.lib.inputs import check_sent
 from panelkeeper.lib.refusals import Problem, Refused
 
 
@@ -75,12 +78,18 @@ def refusal(refused: Refused, *, status: int = 422) -> Status[RefusalOut]:
 def read_body[S: Schema](request: HttpRequest, schema: type[S]) -> S:
     """The JSON body as ``schema``, read only after the access policy has passed.
 
-    A body that does not match is refused (422) with one problem per field, each named as
-    it was sent."""
+    A body that is not JSON raises :class:`BadRequest` (400); one that is JSON but not
+    like ``schema`` is refused (422) with one problem per field, each named as it was
+    sent, as is one holding what no form accepts (:func:`panelkeeper.lib.inputs.check_sent`,
+    with the limits of the form fields the schema names in ``form_fields``)."""
     try:
-        return schema.model_validate_json(request.body or b"{}")
+        data = schema.model_validate_json(request.body or b"{}")
     except PydanticValidationError as error:
+        if any(e["type"] == "json_invalid" for e in error.errors()):
+            raise BadRequest("Send the body as JSON, like the example in the docs.") from None
         raise invalid(error.errors(), skip=0) from None
+    check_sent(data, field="", limits=getattr(schema, "form_fields", None))
+    return data
 
 
 def sent_name(location: Sequence[Any]) -> str | None:
@@ -163,6 +172,25 @@ def in_vocabulary(name: str, description: str, **options: Any) -> Any:
     )
 
 
+type FormFields = dict[str, forms.Field]
+"""A body's text fields that a form also has, by the name sent: a schema's ``form_fields``."""
+
+
+def fields_of(form: type[forms.Form], *, renamed: Mapping[str, str] | None = None) -> FormFields:
+    """The fields of ``form`` by the name a body sends each as (the form's own, unless
+    ``renamed`` maps the body's name to the form's), for a schema's ``form_fields``: the
+    API then holds each text field to the form's length limit and messages, and the docs
+    give its ``maxLength``::
+
+        class InterestIn(Schema):
+            form_fields: ClassVar[FormFields] = fields_of(InterestForm)
+    """
+    fields = dict(form.base_fields)
+    for sent, name in (renamed or {}).items():
+        fields[sent] = form.base_fields[name]
+    return fields
+
+
 PAGE_SIZE = 50
 """Rows on a page of a list the API answers, unless it mirrors a page that shows more."""
 
@@ -199,17 +227,40 @@ def within_token[Q: QuerySet[Any]](request: HttpRequest, queryset: Q, *, via: st
 
 
 def body_doc(schema: type[Schema]) -> dict[str, Any]:
-    """The OpenAPI description of a JSON body read by :func:`read_body`."""
+    """The OpenAPI description of a JSON body read by :func:`read_body`, with the length
+    limit of each text field a form shares with it."""
+    described = schema.model_json_schema()
+    limits: FormFields = getattr(schema, "form_fields", {})
+    for name, field in described.get("properties", {}).items():
+        limit = getattr(limits.get(name), "max_length", None)
+        if limit is not None:
+            for option in field.get("anyOf", [field]):
+                if option.get("type") == "string":
+                    option["maxLength"] = limit
     return {
         "requestBody": {
             "required": True,
-            "content": {"application/json": {"schema": schema.model_json_schema()}},
+            "content": {"application/json": {"schema": described}},
         }
     }
 
 
 type Handler = Callable[..., Any]
 type Guard = Callable[[Handler], Handler]
+
+
+def checked_parameters(view: Handler) -> Handler:
+    """``view``, refusing with 422 a path or query parameter no form would accept (a NUL
+    character, a year such as 9999, an offset such as 10^20): checked after the access
+    policy, as a body is."""
+
+    @functools.wraps(view)
+    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        for name, value in kwargs.items():
+            check_sent(value, field="" if isinstance(value, Schema) else name)
+        return view(request, *args, **kwargs)
+
+    return checked
 
 
 class Declares(Protocol):
@@ -262,7 +313,7 @@ class Audience:
             first, _, description = docstring.partition("\n\n")
             if summary is not None:
                 first, description = summary, docstring
-            guarded = self.policy(view)
+            guarded = self.policy(checked_parameters(view))
 
             # Ninja reads the description from the docstring of what it is given.
             @functools.wraps(guarded)

@@ -15,6 +15,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.datastructures import MultiValueDict
 
+from panelkeeper.lib.inputs import year_in_range
+
 PARTS = ("day", "month", "year")
 
 
@@ -97,9 +99,12 @@ class GovukDateField(forms.Field):
         if isinstance(value, str):
             # A date typed into one box elsewhere (an API, a test) in ISO form.
             try:
-                return datetime.date.fromisoformat(value) if value.strip() else None
+                day = datetime.date.fromisoformat(value) if value.strip() else None
             except ValueError:
                 raise self._invalid(PARTS) from None
+            if day is not None and not year_in_range(day.year):
+                raise self._invalid(("year",))
+            return day
         parts = dict(zip(PARTS, _texts(value), strict=True))
         if not any(parts.values()):
             return None
@@ -132,8 +137,8 @@ def _impossible_parts(parts: Mapping[str, str]) -> tuple[str, ...]:
         return tuple(part for part in PARTS if not parts[part].isdigit())
     day, month, year = (int(parts[part]) for part in PARTS)
     wrong = []
-    # A year needs four digits: "24" is more likely a slip than the first century.
-    if not 1000 <= year <= 9999:
+    # "24" is more likely a slip than the first century, and 2206 than a date to plan for.
+    if not year_in_range(year):
         wrong.append("year")
     if not 1 <= month <= 12:
         wrong.append("month")

@@ -126,9 +126,11 @@ class PolicyVersion(models.Model):
     and a database trigger (migration 0003) refuses any UPDATE of a published row.
     """
 
-    class Status(models.TextChoices):
+    class VersionStatus(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
+
+    Status = VersionStatus  # the OpenAPI names enums by class: one name each
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="policy_versions"

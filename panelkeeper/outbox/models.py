@@ -8,11 +8,14 @@ from django.db import models
 from django.db.models import Q
 
 
-class Status(models.TextChoices):
+class DeliveryStatus(models.TextChoices):
     WAITING = "waiting", "Waiting to be sent"
     SENDING = "sending", "Being sent"
     SENT = "sent", "Sent"
     FAILED = "failed", "Refused"
+
+
+Status = DeliveryStatus  # the OpenAPI names enums by class: one name each
 
 
 class MessageQuerySet(models.QuerySet["Message"]):

@@ -41,7 +41,7 @@ from panelkeeper.rules.ladder.case import EventKind
 SHOWN = 20
 
 
-class Kind(StrEnum):
+class ItemKind(StrEnum):
     """What an item is; the API's enum."""
 
     CASE_DEADLINE = "case_deadline"
@@ -54,6 +54,9 @@ class Kind(StrEnum):
     DECLARATION_REVIEW = "declaration_review"
     GIFT_DECISION = "gift_decision"
     MISSED_MEETINGS_DECISION = "missed_meetings_decision"
+
+
+Kind = ItemKind  # the OpenAPI names enums by class: one name each
 
 
 class ListKey(StrEnum):

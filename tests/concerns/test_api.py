@@ -191,7 +191,8 @@ def test_a_text_too_long_is_refused_not_cut_short(factory: Factory) -> None:
     response = post(Client(), "", concern_body(about_whom="x" * 201))
     assert response.status_code == 422
     assert response.json() == {
-        "detail": "Who it is about must be 200 characters or fewer.",
+        # The public form's own message: the API refuses as the form does.
+        "detail": "Who it is about must be 200 characters or fewer",
         "rule": "validation",
         "field": "about_whom",
         "problems": [],

@@ -8,13 +8,22 @@ import itertools
 from collections.abc import Callable
 from typing import Any, cast
 
+import pytest
 from django.http import HttpRequest
 from ninja import NinjaAPI, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.testing import TestClient
 
 from panelkeeper.accounts.permissions import AccessPolicy, policy_of
-from panelkeeper.lib.api import Audience, PageQuery, paged, read_body
+from panelkeeper.lib.api import (
+    ERRORS_ANYONE,
+    ERRORS_SIGNED_IN,
+    Audience,
+    PageQuery,
+    paged,
+    read_body,
+)
+from panelkeeper.lib.refusals import Refused
 
 _names = itertools.count()
 
@@ -50,7 +59,7 @@ def documented(router: Router) -> dict[str, Any]:
     return paths
 
 
-def test_a_change_documents_its_body_its_status_and_the_refusal() -> None:
+def test_a_change_documents_its_body_its_status_and_its_errors() -> None:
     router = Router()
 
     @Audience(closed).post(router, "/things", ThingOut, status=201, body=ThingIn)
@@ -61,14 +70,17 @@ def test_a_change_documents_its_body_its_status_and_the_refusal() -> None:
         return Status(201, ThingOut(name=read_body(request, ThingIn).name))
 
     operation = documented(router)["/things"]["post"]
-    assert set(operation["responses"]) == {201, 422}
+    assert set(operation["responses"]) == {201, 401, 403, 404, 422} == {201, *ERRORS_SIGNED_IN}
+    for code in ERRORS_SIGNED_IN:
+        error = operation["responses"][code]["content"]["application/json"]["schema"]
+        assert error == {"$ref": "#/components/schemas/RefusalOut"}
     assert operation["summary"] == "Add a thing"
     assert operation["description"] == "The name is kept as sent."
     body = operation["requestBody"]["content"]["application/json"]["schema"]
     assert body["properties"]["name"]["type"] == "string"
 
 
-def test_a_read_documents_no_refusal_unless_it_says_so() -> None:
+def test_an_operation_for_anyone_documents_no_sign_in_errors() -> None:
     router = Router()
 
     @Audience(closed).get(router, "/things", list[ThingOut])
@@ -76,16 +88,17 @@ def test_a_read_documents_no_refusal_unless_it_says_so() -> None:
         """Every thing."""
         return []
 
-    @Audience(closed).get(router, "/things/{name}", ThingOut, refusals=True)
+    @Audience(closed, auth=None).get(router, "/things/{name}", ThingOut)
     def thing(request: HttpRequest, name: str) -> ThingOut:
         """One thing,
         by its name."""
         return ThingOut(name=name)
 
     paths = documented(router)
-    assert set(paths["/things"]["get"]["responses"]) == {200}
+    assert set(paths["/things"]["get"]["responses"]) == {200, *ERRORS_SIGNED_IN}
     assert "description" not in paths["/things"]["get"]
-    assert set(paths["/things/{name}"]["get"]["responses"]) == {200, 422}
+    assert set(paths["/things/{name}"]["get"]["responses"]) == {200, 404, 422}
+    assert set(ERRORS_ANYONE) == {404, 422}
     assert paths["/things/{name}"]["get"]["summary"] == "One thing, by its name"
 
 
@@ -119,7 +132,9 @@ def test_the_audience_policy_guards_the_operation_and_is_declared_on_it() -> Non
     assert added.json() == {"name": "lamp"}
     # The body is read after the policy: a bad body from a caller kept out is still 403.
     assert client.post("/things", json={"colour": "red"}).status_code == 403
-    assert client.post("/things?key=open", json={"colour": "red"}).status_code == 422
+    with pytest.raises(Refused) as refused_body:  # the API's handler answers it with 422
+        client.post("/things?key=open", json={"colour": "red"})
+    assert refused_body.value.field == "name"
 
 
 def test_a_list_is_paged_with_its_counts_and_past_the_end_gives_the_last_page() -> None:

@@ -59,6 +59,9 @@ def test_a_date_missing_parts_names_each_missing_part(
         ("29", "2", "2026", ("day",)),
         ("12", "13", "2026", ("month",)),
         ("12", "6", "26", ("year",)),
+        ("12", "6", "1899", ("year",)),
+        ("12", "6", "2101", ("year",)),
+        ("12", "6", "9999", ("year",)),
         ("twelve", "6", "2026", ("day",)),
         ("32", "0", "2026", ("day", "month")),
     ],
@@ -106,3 +109,15 @@ def test_an_initial_date_fills_the_three_boxes() -> None:
     assert 'name="held_on_month" type="text" inputmode="numeric" value="11"' in html
     assert 'name="held_on_year" type="text" inputmode="numeric" value="2026"' in html
     assert "data-error-parts" not in html
+
+
+def test_the_years_1900_and_2100_are_the_first_and_last_accepted() -> None:
+    assert clean("1", "1", "1900") == datetime.date(1900, 1, 1)
+    assert clean("31", "12", "2100") == datetime.date(2100, 12, 31)
+
+
+def test_a_date_given_whole_outside_the_years_accepted_is_refused_on_the_year() -> None:
+    field = GovukDateField(noun="date of the meeting")
+    with pytest.raises(ValidationError) as refused:
+        field.clean("9999-12-31")
+    assert refused.value.params == {"parts": ("year",)}

@@ -333,7 +333,7 @@ MEETING_ROWS: list[Row] = [
         "POST",
         api_officers(422),
         api_meeting,
-        note="a form body, not JSON",
+        note="an empty body is refused",
     ),
     Row(
         API + "/{org}/meetings/{meeting_id}/reschedule",
@@ -385,9 +385,9 @@ MEETING_ROWS: list[Row] = [
     Row(
         API + "/portal/{member}/meetings/{meeting_id}/apologies",
         "POST",
-        api_member_only(422),
+        api_member_only(201),
         api_portal_meeting,
-        note="no JSON body",
+        note="an empty body: apologies with no reason",
     ),
     Row(
         API + "/portal/{member}/meetings/{meeting_id}/apologies",

@@ -491,9 +491,9 @@ ROWS += [
     Row(
         MEMBERS_API + "/signatures/{signature_id}/countersign",
         "POST",
-        api_officers(422),
+        api_officers(201),
         api_signature_kwargs,
-        note="a form body, not JSON",
+        note="an empty body: countersigned today",
     ),
     Row(MEMBERS_API + "/documents", "GET", api_readers(), home_org),
     Row(MEMBERS_API + "/documents", "POST", api_officers(422), home_org),

@@ -6,6 +6,7 @@ organisation → 404; own organisation without the role → 403.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -144,6 +145,9 @@ def _answer(
     # A GET's data is its query string (Client.generic would send it as a body).
     if row.method == "GET":
         response = client.get(url, data)
+    elif row.method == "POST" and row.is_api:
+        # An empty JSON object: past the access policy, the body's missing fields are refused.
+        response = client.post(url, json.dumps(data or {}), content_type="application/json")
     elif row.method == "POST":
         response = client.post(url, data or {})
     else:

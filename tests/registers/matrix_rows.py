@@ -211,9 +211,9 @@ REGISTER_ROWS: list[Row] = [
     Row(
         API + "/{org}/members/{member_id}/review",
         "POST",
-        api_officers(422),
+        api_officers(201),
         api_member_kw,
-        note="a form, not JSON",
+        note="an empty body confirms the register",
     ),
     Row(API + "/{org}/gifts", "GET", api_readers(), home_org),
     Row(API + "/{org}/gifts", "POST", api_officers(422), home_org, note="no body"),
@@ -235,7 +235,7 @@ REGISTER_ROWS: list[Row] = [
     Row(API + "/public/{org}", "GET", everyone(200), published_kw, note="published"),
     Row(API + "/mine/{member}", "GET", api_own_record(200), mine_kw),
     Row(API + "/mine/{member}/interests", "POST", api_own_record(422), mine_kw),
-    Row(API + "/mine/{member}/review", "POST", api_own_record(422), mine_kw, note="not JSON"),
+    Row(API + "/mine/{member}/review", "POST", api_own_record(201), mine_kw, note="confirmed"),
     Row(API + "/mine/{member}/gifts", "POST", api_own_record(422), mine_kw),
     Row(
         API + "/mine/{member}/interests/{interest_id}/close",

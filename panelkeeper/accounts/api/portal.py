@@ -18,7 +18,7 @@ router = Router(tags=["me"])
 class GrantOut(Schema):
     organisation: str
     organisation_name: str
-    role: Grant.Role
+    role: Grant.StaffRole
 
 
 class TokenOut(Schema):

@@ -1,14 +1,19 @@
 """Request and response bodies of the concerns API (see :mod:`.officer`)."""
 
 import datetime as dt
+from typing import ClassVar
 
 from ninja import Schema
 
+from panelkeeper.concerns import forms as f
 from panelkeeper.concerns.models import About, Concern, Message, ReporterKind, Setting
+from panelkeeper.lib.api import FormFields, fields_of
 
 
 class ConcernIn(Schema):
     """A concern as a reporter sends it; choices as on the public page (BR-1)."""
+
+    form_fields: ClassVar[FormFields] = fields_of(f.ConcernForm)
 
     about: About = About.CONDUCT
     what_happened: str
@@ -35,6 +40,10 @@ class ReceivedOut(Schema):
 class FollowUpIn(Schema):
     """The receipt code travels in the body, never in the URL; ``message`` is optional."""
 
+    form_fields: ClassVar[FormFields] = fields_of(f.CodeForm) | fields_of(
+        f.MessageForm, renamed={"message": "body"}
+    )
+
     code: str
     message: str = ""
 
@@ -55,7 +64,7 @@ class FollowUpOut(Schema):
 class MessageOut(Schema):
     id: int
     sender: Message.Sender
-    channel: Message.Channel
+    channel: Message.MessageChannel
     body: str
     sent_on: dt.date
     officer_id: int | None
@@ -76,7 +85,7 @@ class ConcernOut(Schema):
     consents_to_identity: bool
     outcome_in_writing: bool
     routed_to: str
-    status: Concern.Status
+    status: Concern.ConcernStatus
     closed_reason: str
     closed_on: dt.date | None
     case_id: int | None
@@ -91,12 +100,15 @@ class ReplyIn(Schema):
     """To an anonymous reporter: ``body`` only. For a named one, a contact made outside the
     service: ``channel`` (email, phone, letter, in_person) and ``sent_on`` (default today)."""
 
+    form_fields: ClassVar[FormFields] = fields_of(f.ContactForm)
+
     body: str
-    channel: Message.Channel = Message.Channel.SERVICE
+    channel: Message.MessageChannel = Message.MessageChannel.SERVICE
     sent_on: dt.date | None = None
 
 
 class TriageIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.TriageForm)
     member_id: int
     clauses: list[str]
     effective: dt.date | None = None
@@ -105,4 +117,5 @@ class TriageIn(Schema):
 
 
 class CloseIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.CloseForm)
     reason: str

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from ninja import Schema
 
+from panelkeeper.letters import forms as f
 from panelkeeper.letters.kinds import LetterKind
 from panelkeeper.letters.models import Channel, Recipient
+from panelkeeper.lib.api import FormFields, fields_of
 
 
 class DispatchOut(Schema):
@@ -50,6 +53,8 @@ class MyLetterOut(Schema):
 
 class IssueIn(Schema):
     """``kind`` empty or null sends the outcome letter the case's outcome needs."""
+
+    form_fields: ClassVar[FormFields] = fields_of(f.IssueForm)
 
     case_id: int
     kind: LetterKind | None = None

@@ -1,11 +1,13 @@
 """Request and response bodies of the meetings API."""
 
 import datetime as dt
-from typing import Literal
+from typing import ClassVar, Literal
 
 from django.utils import timezone
 from ninja import Schema
 
+from panelkeeper.lib.api import FormFields, fields_of
+from panelkeeper.meetings import forms as f
 from panelkeeper.meetings.models import Action
 from panelkeeper.meetings.models.business import DecisionMethod
 from panelkeeper.meetings.models.meetings import (
@@ -18,6 +20,7 @@ from panelkeeper.rules.attendance import Outcome, Presence, Standing, Vote
 
 
 class MeetingIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.ScheduleForm)
     date: dt.date
     starts_at: dt.time
     ends_at: dt.time | None = None
@@ -46,6 +49,8 @@ class RescheduleIn(Schema):
     """The new date, times and place; a field left out keeps its value, and an
     ``ends_at`` of null clears the end time."""
 
+    form_fields: ClassVar[FormFields] = fields_of(f.TimeAndPlaceForm)
+
     date: dt.date | None = None
     starts_at: dt.time | None = None
     ends_at: dt.time | None = None
@@ -61,10 +66,13 @@ class ChairIn(Schema):
 
 
 class CancelIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.CancelForm)
     reason: str
 
 
 class AttendanceIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.ApologiesForm)
+
     presence: Presence
     apologies_given_on: dt.date | None = None
     reason: str = ""
@@ -81,6 +89,7 @@ class AttendanceOut(Schema):
 
 
 class ItemIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.ItemForm)
     title: str
 
 
@@ -105,6 +114,8 @@ class DecisionIn(Schema):
     """A motion put to a held meeting; ``method`` (vote or consensus) defaults to the way
     the code in force decides, and another way is refused (MTG-3)."""
 
+    form_fields: ClassVar[FormFields] = fields_of(f.DecisionForm)
+
     motion: str
     method: DecisionMethod | None = None
     item_id: int | None = None
@@ -125,6 +136,7 @@ class VoteIn(Schema):
 
 
 class ActionIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.ActionForm)
     description: str
     due_on: dt.date
     owner_member_id: int | None = None
@@ -149,6 +161,7 @@ class ActionOut(Schema):
 
 
 class AskedToLeaveIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.AskedToLeaveForm)
     member_id: int
     what_happened: str
 
@@ -189,6 +202,7 @@ class MissedMeetingsOut(Schema):
 
 
 class MissedDecisionIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.MissedDecisionForm)
     accept: bool
     reason: str
     decided_on: dt.date
@@ -254,5 +268,6 @@ class FeedOut(Schema):
 
 
 class ApologiesIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.ApologiesForm)
     reason: str = ""
     arrives_at: dt.time | None = None

@@ -17,7 +17,7 @@ from panelkeeper.members.api.common import added_to, member_of
 from panelkeeper.members.api.schemas import (
     AppraisalIn,
     AppraisalOut,
-    DecisionIn,
+    ExpenseDecisionIn,
     ExpenseIn,
     ExpenseOut,
     ImportIn,
@@ -88,11 +88,13 @@ def create_expense(request: StaffRequest, org: str, member_id: int) -> Status[Ex
     return added_to(request, member_of(request, member_id), ExpenseIn, submit_expense)
 
 
-@api_officers.post(router, "/{org}/expenses/{expense_id}/decision", ExpenseOut, body=DecisionIn)
+@api_officers.post(
+    router, "/{org}/expenses/{expense_id}/decision", ExpenseOut, body=ExpenseDecisionIn
+)
 def decide(request: StaffRequest, org: str, expense_id: int) -> Expense:
     """Approve, refuse with a reason, or mark paid."""
     expense = expense_in(request.organisation, pk=expense_id)
-    data = read_body(request, DecisionIn)
+    data = read_body(request, ExpenseDecisionIn)
     return decide_expense(
         expense=expense, actor=request.user, today=timezone.localdate(), **data.model_dump()
     )

@@ -6,10 +6,14 @@ the ``resolve_*`` methods read the values that are not plain attributes of it.
 
 import datetime as dt
 from decimal import Decimal
+from typing import ClassVar
 
 from django.utils import timezone
 from ninja import Schema
 
+from panelkeeper.lib.api import FormFields, fields_of
+from panelkeeper.members import forms as f
+from panelkeeper.members import support_forms as sf
 from panelkeeper.members.eligibility import Eligibility, Hurdle
 from panelkeeper.members.models import (
     Countersignature,
@@ -24,6 +28,7 @@ from panelkeeper.organisations.api.staff_schemas import InvitationOut as StaffIn
 
 
 class MemberIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.MemberForm)
     group_id: int | None = None
     full_name: str | None = None
     customer_type: CustomerType | None = None
@@ -95,6 +100,7 @@ class ChosenMembersIn(Schema):
 
 
 class AdvocateInvitationIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.MemberForm, renamed={"email": "advocate_email"})
     email: str
 
 
@@ -105,6 +111,8 @@ class ContactSharingIn(Schema):
 
 
 class StatusIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.StatusForm)
+
     status: Status
     reason: str
     effective_from: dt.date
@@ -146,6 +154,7 @@ class EligibilityOut(Schema):
 
 
 class VersionIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.DocumentVersionForm)
     key: str
     label: str
     text: str
@@ -213,6 +222,7 @@ def _countersignature(signature: Signature) -> Countersignature | None:
 
 
 class SignIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.SignForm)
     version_id: int
     read_and_understood: bool = False
     typed_name: str = ""
@@ -227,7 +237,9 @@ class CountersignIn(Schema):
 
 
 class AppraisalIn(Schema):
-    kind: Appraisal.Kind
+    form_fields: ClassVar[FormFields] = fields_of(sf.AppraisalForm)
+
+    kind: Appraisal.AppraisalKind
     held_on: dt.date
     training_needs: str = ""
     training_given: str = ""
@@ -236,7 +248,7 @@ class AppraisalIn(Schema):
 
 class AppraisalOut(Schema):
     id: int
-    kind: Appraisal.Kind
+    kind: Appraisal.AppraisalKind
     held_on: dt.date
     training_needs: str
     training_given: str
@@ -244,7 +256,9 @@ class AppraisalOut(Schema):
 
 
 class ExpenseIn(Schema):
-    kind: Expense.Kind
+    form_fields: ClassVar[FormFields] = fields_of(sf.ExpenseForm)
+
+    kind: Expense.ExpenseKind
     activity: str
     activity_on: dt.date
     amount: str
@@ -254,18 +268,20 @@ class ExpenseIn(Schema):
 class ExpenseOut(Schema):
     id: int
     member_id: int
-    kind: Expense.Kind
+    kind: Expense.ExpenseKind
     activity: str
     activity_on: dt.date
     amount: Decimal
     description: str
-    state: Expense.State
+    state: Expense.ExpenseState
     refusal_reason: str
     paid_on: dt.date | None
 
 
-class DecisionIn(Schema):
-    state: Expense.State
+class ExpenseDecisionIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(sf.ExpenseDecisionForm)
+
+    state: Expense.ExpenseState
     reason: str = ""
     paid_on: dt.date | None = None
 
@@ -273,6 +289,8 @@ class DecisionIn(Schema):
 class ImportIn(Schema):
     """The CSV text; with ``dry_run`` only checked, never saved; with ``invite`` each
     member imported is invited to sign in (each row then needs its own email address)."""
+
+    form_fields: ClassVar[FormFields] = fields_of(f.ImportForm, renamed={"csv": "file"})
 
     csv: str
     dry_run: bool = False

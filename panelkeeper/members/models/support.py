@@ -16,9 +16,11 @@ from panelkeeper.rules.dates import day_month_year
 
 
 class Appraisal(models.Model):
-    class Kind(models.TextChoices):
+    class AppraisalKind(models.TextChoices):
         APPOINTMENT = "appointment", "Appointment"
         APPRAISAL = "appraisal", "Appraisal"
+
+    Kind = AppraisalKind  # the OpenAPI names enums by class: one name each
 
     member = models.ForeignKey(
         "members.Member", on_delete=models.PROTECT, related_name="appraisals"
@@ -44,15 +46,19 @@ class Appraisal(models.Model):
 
 
 class Expense(models.Model):
-    class Kind(models.TextChoices):
+    class ExpenseKind(models.TextChoices):
         EXPENSE = "expense", "Expense"
         REWARD = "reward", "Reward"
 
-    class State(models.TextChoices):
+    Kind = ExpenseKind  # the OpenAPI names enums by class: one name each
+
+    class ExpenseState(models.TextChoices):
         SUBMITTED = "submitted", "Submitted"
         APPROVED = "approved", "Approved"
         PAID = "paid", "Paid"
         REFUSED = "refused", "Refused"
+
+    State = ExpenseState  # the OpenAPI names enums by class: one name each
 
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="expenses")
     kind = models.CharField(max_length=10, choices=Kind.choices)

@@ -1,11 +1,12 @@
 """Request and response bodies of the organisations API (see :mod:`.officer`)."""
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from ninja import Schema
 
-from panelkeeper.lib.api import PageOut, in_vocabulary
+from panelkeeper.lib.api import FormFields, PageOut, fields_of, in_vocabulary
+from panelkeeper.organisations import forms as f
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.outbox.models import Status
 from panelkeeper.rules.ladder.planner import PlanStep
@@ -31,7 +32,7 @@ class OrganisationDetailOut(OrganisationOut):
 class PolicyVersionOut(Schema):
     id: int
     version: str
-    status: PolicyVersion.Status
+    status: PolicyVersion.VersionStatus
     file_name: str
     preset: str
     created_at: dt.datetime
@@ -47,6 +48,8 @@ class DraftIn(Schema):
     ``version_name`` names the draft started from a preset or a version; left out, a
     preset's draft keeps the preset's name and a version's takes the next name after
     the version's ("2.1" after "2.0")."""
+
+    form_fields: ClassVar[FormFields] = fields_of(f.UploadForm, renamed={"source": "file"})
 
     preset: str | None = None
     from_version: int | None = None
@@ -123,6 +126,8 @@ class SettingsIn(Schema):
     """PUT sends every setting; PATCH only those to change. An empty postal address,
     contact email or telephone clears it."""
 
+    form_fields: ClassVar[FormFields] = fields_of(f.OrganisationSettingsForm)
+
     region: Organisation.Region | None = None
     name: str | None = None
     postal_address: str | None = None
@@ -131,6 +136,7 @@ class SettingsIn(Schema):
 
 
 class ClosureDayIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.ClosureDayForm)
     date: dt.date
     reason: str
 
@@ -198,6 +204,8 @@ class UndeliveredPageOut(PageOut):
 
 class ResendIn(Schema):
     """The address to send the refused email to: as it was, or corrected."""
+
+    form_fields: ClassVar[FormFields] = fields_of(f.ResendForm)
 
     to: str
 

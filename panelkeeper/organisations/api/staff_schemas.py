@@ -17,7 +17,7 @@ class StaffOut(Schema):
     user_id: int
     name: str
     email: str
-    roles: list[Grant.Role]
+    roles: list[Grant.StaffRole]
 
 
 class RoleIn(Schema):

@@ -14,7 +14,7 @@ from panelkeeper.lib.requests import SignedInRequest
 from panelkeeper.members.models import Member
 from panelkeeper.registers import interests
 from panelkeeper.registers.api.schemas import (
-    CloseIn,
+    CloseInterestIn,
     ConflictDecisionOut,
     GiftIn,
     GiftOut,
@@ -127,8 +127,8 @@ def declare_interest(
 
 
 def close_interest(request: SignedInRequest, interest: Interest) -> InterestOut:
-    """Close ``interest`` on the day a :class:`CloseIn` body gives."""
-    data = read_body(request, CloseIn)
+    """Close ``interest`` on the day a :class:`CloseInterestIn` body gives."""
+    data = read_body(request, CloseInterestIn)
     closed = interests.close_interest(
         interest=interest, ends_on=data.ends_on, actor=request.user, today=timezone.localdate()
     )

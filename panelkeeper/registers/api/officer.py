@@ -28,7 +28,7 @@ from panelkeeper.registers.api.common import decision_out, gift_out, history_out
 from panelkeeper.registers.api.portal import router as mine_router
 from panelkeeper.registers.api.schemas import (
     CheckLineOut,
-    CloseIn,
+    CloseInterestIn,
     ConflictDecisionIn,
     ConflictDecisionRecordedOut,
     ConflictsOut,
@@ -38,10 +38,10 @@ from panelkeeper.registers.api.schemas import (
     InterestOut,
     OfficerGiftIn,
     PublicRegistersOut,
+    RegisterSettingsIn,
     RegisterSettingsOut,
     ReviewIn,
     ReviewOut,
-    SettingsIn,
     WorkItemDetailOut,
     WorkItemIn,
     WorkItemOut,
@@ -94,7 +94,9 @@ def create_interest(request: StaffRequest, org: str) -> Status[InterestOut]:
     return common.declare_interest(request, _member(request, data.member_id), data)
 
 
-@api_officers.post(router, f"{ORG}/interests/{{interest_id}}/close", InterestOut, body=CloseIn)
+@api_officers.post(
+    router, f"{ORG}/interests/{{interest_id}}/close", InterestOut, body=CloseInterestIn
+)
 def close_interest(request: StaffRequest, org: str, interest_id: int) -> InterestOut:
     """Record the date an interest ended; it stays in the history."""
     interest = get_object_for(request.organisation, Interest.objects.all(), pk=interest_id)
@@ -237,10 +239,10 @@ def get_settings(request: StaffRequest, org: str) -> RegisterSettingsOut:
     return _settings_out(interests.settings_of(request.organisation))
 
 
-@api_officers.put(router, f"{ORG}/settings", RegisterSettingsOut, body=SettingsIn)
+@api_officers.put(router, f"{ORG}/settings", RegisterSettingsOut, body=RegisterSettingsIn)
 def put_settings(request: StaffRequest, org: str) -> RegisterSettingsOut:
     """Set the review period and whether the registers are published."""
-    data = read_body(request, SettingsIn)
+    data = read_body(request, RegisterSettingsIn)
     found = interests.update_register_settings(
         organisation=request.organisation, **data.model_dump(), actor=request.user
     )

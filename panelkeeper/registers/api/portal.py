@@ -21,7 +21,7 @@ from panelkeeper.registers.api.common import (
     interest_out,
 )
 from panelkeeper.registers.api.schemas import (
-    CloseIn,
+    CloseInterestIn,
     GiftIn,
     GiftOut,
     InterestOut,
@@ -82,7 +82,9 @@ def create_my_gift(request: MemberRequest, member: int) -> Status[GiftOut]:
     return declare_gift(request, request.member, read_body(request, GiftIn))
 
 
-@api_members.post(router, "/{member}/interests/{interest_id}/close", InterestOut, body=CloseIn)
+@api_members.post(
+    router, "/{member}/interests/{interest_id}/close", InterestOut, body=CloseInterestIn
+)
 def close_my_interest(request: MemberRequest, member: int, interest_id: int) -> InterestOut:
     """Record the date one of your interests ended."""
     interest = Interest.objects.filter(member=request.member, pk=interest_id).first()

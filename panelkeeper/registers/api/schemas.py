@@ -1,11 +1,13 @@
 """Request and response bodies of the registers API (see :mod:`.officer`)."""
 
 import datetime as dt
-from typing import Literal
+from typing import ClassVar, Literal
 
 from ninja import Schema
 from pydantic import Field
 
+from panelkeeper.lib.api import FormFields, fields_of
+from panelkeeper.registers import forms as f
 from panelkeeper.registers.models import (
     Decision,
     GiftDirection,
@@ -31,6 +33,8 @@ class InterestOut(Schema):
 
 
 class MyInterestIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.InterestForm)
+
     kind: InterestKind
     description: str
     starts_on: dt.date
@@ -41,7 +45,7 @@ class InterestIn(MyInterestIn):
     member_id: int
 
 
-class CloseIn(Schema):
+class CloseInterestIn(Schema):
     ends_on: dt.date
 
 
@@ -87,6 +91,8 @@ class GiftOut(Schema):
 class GiftIn(Schema):
     """``value`` is an amount in pounds and pence, as a string ("12.50") or a number."""
 
+    form_fields: ClassVar[FormFields] = fields_of(f.GiftForm)
+
     direction: GiftDirection = GiftDirection.RECEIVED
     giver_kind: GiverKind
     giver_name: str
@@ -103,12 +109,16 @@ class OfficerGiftIn(GiftIn):
 
 
 class GiftDecisionIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.DecideGiftForm)
+
     outcome: GiftOutcome
     decided_on: dt.date
     note: str = ""
 
 
 class WorkItemIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.WorkItemForm)
+
     kind: WorkKind
     title: str
     on: dt.date
@@ -122,6 +132,7 @@ class WorkItemOut(Schema):
 
 
 class ConflictDecisionIn(Schema):
+    form_fields: ClassVar[FormFields] = fields_of(f.ReviseConflictDecisionForm)
     member_id: int
     decision: Decision
     grounds: Grounds = Grounds.INTEREST
@@ -188,12 +199,12 @@ class WorkItemDetailOut(WorkItemOut):
     conflicts: ConflictsOut
 
 
-class SettingsIn(Schema):
+class RegisterSettingsIn(Schema):
     review_months: int
     published: bool
 
 
-class RegisterSettingsOut(SettingsIn):
+class RegisterSettingsOut(RegisterSettingsIn):
     """The settings as saved."""
 
 

@@ -18,8 +18,8 @@ from panelkeeper.members.models import Member
 from panelkeeper.retention.api.schemas import (
     DueOut,
     HoldOut,
+    HoldReasonIn,
     PeriodIn,
-    ReasonIn,
     RetentionPeriodOut,
 )
 from panelkeeper.retention.erasure import erase_member
@@ -97,25 +97,27 @@ def get_holds(request: StaffRequest, org: str) -> list[HoldOut]:
 
 
 @api_officers.post(
-    router, "/{org}/legal-holds/members/{member_id}", HoldOut, status=201, body=ReasonIn
+    router, "/{org}/legal-holds/members/{member_id}", HoldOut, status=201, body=HoldReasonIn
 )
 def hold_member(request: StaffRequest, org: str, member_id: int) -> Status[HoldOut]:
     """Place a legal hold on a member: nothing about them goes until it is lifted."""
     member = get_object_for(
         request.organisation, Member.objects.all(), via="group__organisation", pk=member_id
     )
-    reason = read_body(request, ReasonIn).reason
+    reason = read_body(request, HoldReasonIn).reason
     hold = place_hold(
         organisation=request.organisation, reason=reason, actor=request.user, member=member
     )
     return Status(201, _hold_out(hold))
 
 
-@api_officers.post(router, "/{org}/legal-holds/cases/{case_id}", HoldOut, status=201, body=ReasonIn)
+@api_officers.post(
+    router, "/{org}/legal-holds/cases/{case_id}", HoldOut, status=201, body=HoldReasonIn
+)
 def hold_case(request: StaffRequest, org: str, case_id: int) -> Status[HoldOut]:
     """Place a legal hold on a case, with its letters and the concern it came from."""
     case = get_object_for(request.organisation, Case.objects.of(request.organisation), pk=case_id)
-    reason = read_body(request, ReasonIn).reason
+    reason = read_body(request, HoldReasonIn).reason
     hold = place_hold(
         organisation=request.organisation, reason=reason, actor=request.user, case=case
     )
@@ -123,24 +125,24 @@ def hold_case(request: StaffRequest, org: str, case_id: int) -> Status[HoldOut]:
 
 
 @api_officers.post(
-    router, "/{org}/legal-holds/concerns/{concern_id}", HoldOut, status=201, body=ReasonIn
+    router, "/{org}/legal-holds/concerns/{concern_id}", HoldOut, status=201, body=HoldReasonIn
 )
 def hold_concern(request: StaffRequest, org: str, concern_id: int) -> Status[HoldOut]:
     """Place a legal hold on a concern and its messages."""
     concerns = Concern.objects.filter(organisation=request.organisation)
     concern = get_object_for(request.organisation, concerns, pk=concern_id)
-    reason = read_body(request, ReasonIn).reason
+    reason = read_body(request, HoldReasonIn).reason
     hold = place_hold(
         organisation=request.organisation, reason=reason, actor=request.user, concern=concern
     )
     return Status(201, _hold_out(hold))
 
 
-@api_officers.post(router, "/{org}/legal-holds/{hold_id}/lift", HoldOut, body=ReasonIn)
+@api_officers.post(router, "/{org}/legal-holds/{hold_id}/lift", HoldOut, body=HoldReasonIn)
 def lift(request: StaffRequest, org: str, hold_id: int) -> HoldOut:
     """Lift a legal hold, saying why; the records then go when the schedule says."""
     hold = get_object_for(request.organisation, LegalHold.objects.in_force(), pk=hold_id)
-    reason = read_body(request, ReasonIn).reason
+    reason = read_body(request, HoldReasonIn).reason
     return _hold_out(lift_hold(hold=hold, reason=reason, actor=request.user))
 
 

@@ -53,5 +53,5 @@ class HoldOut(Schema):
     lifted_reason: str
 
 
-class ReasonIn(Schema):
+class HoldReasonIn(Schema):
     reason: str
