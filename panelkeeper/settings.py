@@ -122,9 +122,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # server closed is replaced rather than failing a request. Seconds; 0 closes each at the
 # end of its request (the default while developing, where a reloading server would
 # otherwise leave connections behind).
-DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 0 if DEBUG else 600)
-if DATABASES["default"]["CONN_MAX_AGE"] < 0:
+CONN_MAX_AGE = env_int("DATABASE_CONN_MAX_AGE", 0 if DEBUG else 600)
+if CONN_MAX_AGE < 0:
     raise ImproperlyConfigured("DATABASE_CONN_MAX_AGE must be 0 or more (seconds).")
+DATABASES["default"]["CONN_MAX_AGE"] = CONN_MAX_AGE
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = env_bool("DATABASE_CONN_HEALTH_CHECKS", True)
 # The test run names its own database, so runs side by side on one server don't collide.
 if test_database := env_str("PANELKEEPER_TEST_DATABASE", ""):
