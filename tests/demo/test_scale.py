@@ -117,3 +117,20 @@ def test_bulk_data_is_generated_once(generated: dict[str, int]) -> None:
     Organisation.objects.filter(slug="bulk-0001").update(slug="scale-0001")
     with pytest.raises(CommandError, match="already there"):
         call_command("demo", "--scale", "tenth", stdout=StringIO(), stderr=StringIO())
+
+
+def test_letters_are_issued_and_sent_with_the_case_values(generated: dict[str, int]) -> None:
+    from panelkeeper.letters.models import Dispatch, Letter
+
+    letter = Letter.objects.select_related("case", "member", "organisation").first()
+    assert letter is not None and generated["letters"] == Letter.objects.count()
+    assert letter.case is not None and letter.case.reference in letter.subject
+    assert letter.member.full_name in letter.html
+    assert bytes(letter.pdf).startswith(b"%PDF-1.4") and not letter.tagged
+    assert Dispatch.objects.filter(letter=letter).count() == 1
+    client = Client()
+    client.force_login(User.objects.get(email=f"officer.{letter.organisation.slug}@example.org"))
+    page = client.get(
+        reverse("letters:detail", kwargs={"org": letter.organisation.slug, "pk": letter.pk})
+    )
+    assert page.status_code == 200

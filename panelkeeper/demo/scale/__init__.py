@@ -4,7 +4,8 @@ National scale is 2,000 organisations and 100,000 members: a few organisations w
 thousands of members, a few dozen with hundreds, most with tens. Each group meets ten
 times (about a million attendance records), and there are two breach cases for every
 member, with their events, the person who raised each and the investigating group's
-seats; declarations of interest and gifts. ``tenth`` is a tenth of each.
+seats; letters telling members of an investigation; declarations of interest and
+gifts. ``tenth`` is a tenth of each.
 
 Rows are written with ``bulk_create`` in batches, one organisation per transaction, as
 the domain functions would have written them (see :mod:`.bulk` for the audit chain),
@@ -25,6 +26,7 @@ from django.db import transaction
 
 from panelkeeper.demo.scale.bulk import Trail
 from panelkeeper.demo.scale.casework import cases
+from panelkeeper.demo.scale.letters import letters
 from panelkeeper.demo.scale.meetings import meeting_days, meetings
 from panelkeeper.demo.scale.people import Staff, code_and_groups, members, organisations
 from panelkeeper.demo.scale.registers import registers
@@ -84,9 +86,10 @@ def generate(
             made["members"] += count
             made["attendance records"] += meetings(one, days, today=today, rng=rng, trail=trail)
             wanted = round(count * scale.cases_per_member)
-            case_count, events, _ = cases(one, wanted, today=today, rng=rng, trail=trail)
+            case_count, events, formal = cases(one, wanted, today=today, rng=rng, trail=trail)
             made["cases"] += case_count
             made["case events"] += events
+            made["letters"] += letters(one, formal, trail=trail)
             interests, gifts = registers(one, today=today, rng=rng, trail=trail)
             made["interests"] += interests
             made["gifts"] += gifts
