@@ -221,7 +221,14 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "panelkeeper" / "static"]
-MEDIA_ROOT = VAR_DIR / "media"
+# Uploaded files (meeting papers, signed scans, logos) are read and written only through
+# Django's storage (FileField and default_storage), never by path. With several web
+# nodes, PANELKEEPER_MEDIA_ROOT names a volume they all mount (NFS or the like).
+MEDIA_ROOT = Path(env_str("PANELKEEPER_MEDIA_ROOT", str(VAR_DIR / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 # Where `panelkeeper backup` writes its archives when given no path.
 BACKUP_DIR = Path(env_str("PANELKEEPER_BACKUP_DIR", str(VAR_DIR / "backups")))
 

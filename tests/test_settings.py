@@ -149,3 +149,16 @@ def test_a_negative_connection_age_stops_start_up(tmp_path: Path) -> None:
     result = manage("check", env={"DATABASE_CONN_MAX_AGE": "-1"}, tmp_path=tmp_path)
     assert result.returncode != 0
     assert "DATABASE_CONN_MAX_AGE must be 0 or more" in result.stderr
+
+
+def test_uploads_go_to_the_shared_volume_named(tmp_path: Path) -> None:
+    shown = (
+        "from django.core.files.storage import default_storage as s; "
+        "print(type(s).__name__, s.location)"
+    )
+    volume = tmp_path / "shared-volume"
+    result = manage(
+        "shell", "-c", shown, env={"PANELKEEPER_MEDIA_ROOT": str(volume)}, tmp_path=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == f"FileSystemStorage {volume}"
