@@ -153,7 +153,7 @@ def test_a_negative_connection_age_stops_start_up(tmp_path: Path) -> None:
 
 def test_uploads_go_to_the_shared_volume_named(tmp_path: Path) -> None:
     shown = (
-        "from django.core.files.storage import default_storage as s; "
+        "from django.core.files.storage import storages; s = storages['default']; "
         "print(type(s).__name__, s.location)"
     )
     volume = tmp_path / "shared-volume"
