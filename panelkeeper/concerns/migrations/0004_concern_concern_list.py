@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0007_list_indexes"),
+        ("cases", "0008_list_indexes"),
         ("concerns", "0003_outcome_in_writing"),
         ("organisations", "0007_draft_records_what_it_came_from"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

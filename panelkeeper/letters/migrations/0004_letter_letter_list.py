@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0007_list_indexes"),
+        ("cases", "0008_list_indexes"),
         ("letters", "0003_letters_to_others"),
         ("members", "0004_signature_different_name"),
         ("organisations", "0007_draft_records_what_it_came_from"),

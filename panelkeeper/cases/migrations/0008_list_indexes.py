@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0006_invitations_to_one_case"),
+        ("cases", "0007_removable_with_their_case"),
         ("meetings", "0008_gifts_on_agenda_backfill"),
         ("members", "0004_signature_different_name"),
         ("organisations", "0007_draft_records_what_it_came_from"),

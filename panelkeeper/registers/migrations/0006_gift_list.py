@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("members", "0004_signature_different_name"),
         ("organisations", "0007_draft_records_what_it_came_from"),
-        ("registers", "0004_gift_declared_on_required"),
+        ("registers", "0005_gift_under_threshold"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
