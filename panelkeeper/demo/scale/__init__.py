@@ -79,7 +79,7 @@ def generate(
     for index, ((organisation, preset, officer, _), count) in enumerate(
         zip(skeletons, per_organisation, strict=True)
     ):
-        trail = Trail(organisation.pk)
+        trail = Trail(organisation.pk, officer.pk)
         with transaction.atomic():
             one = code_and_groups(organisation, preset, officer, count, trail)
             members(one, count, rng=rng, trail=trail)

@@ -88,6 +88,8 @@ class Trail:
     """One organisation's audit entries for the records generated for it."""
 
     organisation_id: int
+    #: Who recorded the records: the organisation's officer.
+    actor_id: int
     entries: list[AuditEntry] = field(default_factory=list)
 
     def add(
@@ -97,13 +99,12 @@ class Trail:
         action: str,
         fields: Sequence[str],
         at: dt.datetime,
-        actor_id: int | None,
     ) -> None:
         self.entries.append(
             AuditEntry(
                 organisation_id=self.organisation_id,
                 at=at,
-                actor_id=actor_id,
+                actor_id=self.actor_id,
                 action=action,
                 object_type=obj._meta.label,
                 object_id=str(obj.pk),

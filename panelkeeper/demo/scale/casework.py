@@ -179,7 +179,6 @@ def cases(
             action="case.raised",
             fields=["member", "kind", "began_on", *_OPENING_FIELDS],
             at=case.created_at,
-            actor_id=officer.pk,
         )
         for event in taken.events:
             events.append(
@@ -210,21 +209,9 @@ def cases(
     for row in insert(events):
         if row.kind != EventKind.RAISED:
             fields = ["kind", "effective", *(["reason"] if row.reason else [])]
-            trail.add(
-                row,
-                action=f"case.{row.kind}",
-                fields=fields,
-                at=row.recorded_at,
-                actor_id=officer.pk,
-            )
+            trail.add(row, action=f"case.{row.kind}", fields=fields, at=row.recorded_at)
     for party in insert(parties):
-        trail.add(
-            party,
-            action="case_party.added",
-            fields=_PARTY_FIELDS,
-            at=party.recorded_at,
-            actor_id=officer.pk,
-        )
+        trail.add(party, action="case_party.added", fields=_PARTY_FIELDS, at=party.recorded_at)
     formal = [
         case
         for case, (_, taken) in zip(made_cases, rows, strict=True)
@@ -250,6 +237,5 @@ def cases(
                 action="case.seat_filled",
                 fields=["role_key", "member", "user", "impartial", "seated_on"],
                 at=seat.recorded_at,
-                actor_id=officer.pk,
             )
     return len(made_cases), len(events), formal

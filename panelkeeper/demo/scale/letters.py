@@ -127,11 +127,5 @@ def letters(made: Made, formal: list[Case], *, trail: Trail) -> int:
         ]
     )
     for letter in issued:
-        trail.add(
-            letter,
-            action="letter.issued",
-            fields=_LOGGED,
-            at=letter.issued_at,
-            actor_id=made.officer.pk,
-        )
+        trail.add(letter, action="letter.issued", fields=_LOGGED, at=letter.issued_at)
     return len(issued)

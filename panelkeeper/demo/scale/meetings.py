@@ -59,13 +59,7 @@ def meetings(
     made_meetings = insert(rows)
     for meeting in made_meetings:
         action = "meeting.recorded" if meeting.status == MeetingStatus.HELD else "meeting.scheduled"
-        trail.add(
-            meeting,
-            action=action,
-            fields=_MEETING_FIELDS,
-            at=meeting.created_at,
-            actor_id=officer.pk,
-        )
+        trail.add(meeting, action=action, fields=_MEETING_FIELDS, at=meeting.created_at)
     by_group: dict[int, list[Meeting]] = {}
     for meeting in made_meetings:
         if meeting.status == MeetingStatus.HELD:
@@ -90,11 +84,5 @@ def meetings(
                 )
             )
     for row in insert(attendance):
-        trail.add(
-            row,
-            action="attendance.recorded",
-            fields=ATTENDANCE_FIELDS,
-            at=row.recorded_at,
-            actor_id=officer.pk,
-        )
+        trail.add(row, action="attendance.recorded", fields=ATTENDANCE_FIELDS, at=row.recorded_at)
     return len(attendance)

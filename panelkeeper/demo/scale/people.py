@@ -143,14 +143,12 @@ def code_and_groups(
         action="policy_version.draft_created",
         fields=["version", "file_name", "preset"],
         at=published_at - dt.timedelta(days=30),
-        actor_id=officer.pk,
     )
     trail.add(
         version,
         action="policy_version.published",
         fields=["status", "approved_on", "in_force_from", "published_at", "published_by"],
         at=published_at,
-        actor_id=officer.pk,
     )
     holders = insert(
         [
@@ -170,16 +168,13 @@ def code_and_groups(
             action="role_holder.assigned",
             fields=["role_key", "role_title", "user", "effective_from"],
             at=published_at - dt.timedelta(days=1),
-            actor_id=officer.pk,
         )
     names = list(group_names(policy)) or ["Scrutiny Panel"]
     wanted = max(1, -(-member_count // GROUP_SIZE))
     names += [f"Area Panel {n}" for n in range(len(names) + 1, wanted + 1)]
     groups = insert([Group(organisation=organisation, name=name) for name in names])
     for group in groups:
-        trail.add(
-            group, action="group.created", fields=["name"], at=published_at, actor_id=officer.pk
-        )
+        trail.add(group, action="group.created", fields=["name"], at=published_at)
     return Made(organisation, preset, policy, version, officer, groups)
 
 
@@ -240,11 +235,10 @@ def members(made: Made, count: int, *, rng: random.Random, trail: Trail) -> None
     ]
     for member, status in zip(made.members, statuses, strict=True):
         at = moment(member.started_on)
-        trail.add(member, action="member.added", fields=fields, at=at, actor_id=made.officer.pk)
+        trail.add(member, action="member.added", fields=fields, at=at)
         trail.add(
             status,
             action="member_status.recorded",
             fields=["status", "reason", "effective_from"],
             at=at,
-            actor_id=made.officer.pk,
         )

@@ -75,14 +75,12 @@ def registers(made: Made, *, today: dt.date, rng: random.Random, trail: Trail) -
             action="interest.declared",
             fields=["member", "kind", "description", "starts_on", "ends_on"],
             at=interest.declared_at,
-            actor_id=officer.pk,
         )
         trail.add(
             review,
             action="register_review.recorded",
             fields=["member", "reviewed_on", "nil"],
             at=review.recorded_at,
-            actor_id=officer.pk,
         )
     try:
         gift_route = route_on(made.organisation, today)
@@ -145,13 +143,11 @@ def registers(made: Made, *, today: dt.date, rng: random.Random, trail: Trail) -
                 "status",
             ],
             at=gift.declared_at,
-            actor_id=officer.pk,
         )
         trail.add(
             gift,
             action="gift.decided",
             fields=["status", "outcome", "outcome_note", "decided_on", "decided_by"],
             at=gift.decided_at,
-            actor_id=officer.pk,
         )
     return len(interests), len(gifts)
