@@ -117,6 +117,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
         "transaction_mode": "IMMEDIATE",
     }
+# Connections are kept open between requests (opening one on PostgreSQL costs a few
+# milliseconds, a large part of a quick page) and checked before reuse, so one the
+# server closed is replaced rather than failing a request. Seconds; 0 closes each at the
+# end of its request (the default while developing, where a reloading server would
+# otherwise leave connections behind).
+CONN_MAX_AGE = env_int("DATABASE_CONN_MAX_AGE", 0 if DEBUG else 600)
+if CONN_MAX_AGE < 0:
+    raise ImproperlyConfigured("DATABASE_CONN_MAX_AGE must be 0 or more (seconds).")
+DATABASES["default"]["CONN_MAX_AGE"] = CONN_MAX_AGE
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env_bool("DATABASE_CONN_HEALTH_CHECKS", True)
 # The test run names its own database, so runs side by side on one server don't collide.
 if test_database := env_str("PANELKEEPER_TEST_DATABASE", ""):
     DATABASES["default"]["TEST"] = {"NAME": test_database}
@@ -211,7 +221,14 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "panelkeeper" / "static"]
-MEDIA_ROOT = VAR_DIR / "media"
+# Uploaded files (meeting papers, signed scans, logos) are read and written only through
+# Django's storage (FileField and default_storage), never by path. With several web
+# nodes, PANELKEEPER_MEDIA_ROOT names a volume they all mount (NFS or the like).
+MEDIA_ROOT = Path(env_str("PANELKEEPER_MEDIA_ROOT", str(VAR_DIR / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 # Where `panelkeeper backup` writes its archives when given no path.
 BACKUP_DIR = Path(env_str("PANELKEEPER_BACKUP_DIR", str(VAR_DIR / "backups")))
 
@@ -240,6 +257,8 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 BEHIND_PROXY = env_bool("BEHIND_PROXY", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 X_FRAME_OPTIONS = "DENY"
+# A load balancer asks for the health pages over plain HTTP, beside the TLS it ends.
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
 
 # Background work: `panelkeeper worker` runs django-tasks-db's db_worker with a lease on
 # each task; `panelkeeper daily` enqueues each day's jobs (see panelkeeper/core/daily.py).

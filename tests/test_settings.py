@@ -126,3 +126,39 @@ def test_a_demo_installation_lets_its_people_skip_the_second_factor(tmp_path: Pa
     assert _requires_second_factor({"PANELKEEPER_DEMO": "1"}, tmp_path) == "False"
     forced = {"PANELKEEPER_DEMO": "1", "PANELKEEPER_REQUIRE_SECOND_FACTOR": "true"}
     assert _requires_second_factor(forced, tmp_path) == "True"
+
+
+def _connection_settings(env: dict[str, str], tmp_path: Path) -> str:
+    shown = (
+        "from django.conf import settings; d = settings.DATABASES['default']; "
+        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    result = manage("shell", "-c", shown, env=env, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_production_keeps_connections_open_and_checks_them_before_reuse(tmp_path: Path) -> None:
+    assert _connection_settings(PRODUCTION, tmp_path) == "600 True"
+    assert _connection_settings({}, tmp_path) == "0 True"
+    tuned = {"DATABASE_CONN_MAX_AGE": "60", "DATABASE_CONN_HEALTH_CHECKS": "off"}
+    assert _connection_settings(PRODUCTION | tuned, tmp_path) == "60 False"
+
+
+def test_a_negative_connection_age_stops_start_up(tmp_path: Path) -> None:
+    result = manage("check", env={"DATABASE_CONN_MAX_AGE": "-1"}, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "DATABASE_CONN_MAX_AGE must be 0 or more" in result.stderr
+
+
+def test_uploads_go_to_the_shared_volume_named(tmp_path: Path) -> None:
+    shown = (
+        "from django.core.files.storage import storages; s = storages['default']; "
+        "print(type(s).__name__, s.location)"
+    )
+    volume = tmp_path / "shared-volume"
+    result = manage(
+        "shell", "-c", shown, env={"PANELKEEPER_MEDIA_ROOT": str(volume)}, tmp_path=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == f"FileSystemStorage {volume}"

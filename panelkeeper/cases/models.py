@@ -156,8 +156,13 @@ class Case(models.Model):
     class Meta:
         ordering = ["-began_on", "-id"]
         indexes = [
-            models.Index(fields=["organisation", "next_due"], name="case_next_due"),
+            # The list of cases by what is due (by_next_due); also what is overdue.
+            models.Index(
+                fields=["organisation", "next_due", "-began_on", "-id"], name="case_next_due"
+            ),
             models.Index(fields=["member", "began_on"], name="case_member"),
+            # The API's list of cases: one organisation's, latest raised first.
+            models.Index(fields=["organisation", "-began_on", "-id"], name="case_list"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(state__in=CaseState.values), name="case_state"),

@@ -112,6 +112,10 @@ class Concern(models.Model):
 
     class Meta:
         ordering = ["-received_at", "-id"]
+        # The concerns list: one organisation's, latest received first.
+        indexes = [
+            models.Index(fields=["organisation", "-received_at", "-id"], name="concern_list")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(anonymous=False, receipt_digest__isnull=True)

@@ -125,7 +125,11 @@ class Letter(models.Model):
 
     class Meta:
         ordering = ["-issued_at", "-id"]
-        indexes = [models.Index(fields=["organisation", "issued_on"], name="letter_issued")]
+        indexes = [
+            models.Index(fields=["organisation", "issued_on"], name="letter_issued"),
+            # The letters list: one organisation's, newest first.
+            models.Index(fields=["organisation", "-issued_at", "-id"], name="letter_list"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=LetterKind.values), name="letter_kind"),
             models.CheckConstraint(condition=Q(channel__in=Channel.values), name="letter_channel"),

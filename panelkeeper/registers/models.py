@@ -368,7 +368,11 @@ class Gift(OrganisationRecord):
 
     class Meta:
         ordering = ["organisation", "-given_on", "-id"]
-        indexes = [models.Index(fields=["group", "status"], name="gift_group_status")]
+        indexes = [
+            models.Index(fields=["group", "status"], name="gift_group_status"),
+            # The gifts register: one organisation's, latest given first.
+            models.Index(fields=["organisation", "-given_on", "-id"], name="gift_list"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(value__gte=0), name="gift_value_not_negative"),
             models.CheckConstraint(

@@ -91,6 +91,11 @@ ROWS: list[Row] = [
     Row("pages:accessibility", "POST", everyone(405), note="a page to read, never to post to"),
     Row("pages:api-guide", "GET", everyone(200)),
     Row("pages:api-guide", "POST", everyone(405), note="a page to read, never to post to"),
+    # health checks for a load balancer (platform)
+    Row("pages:health", "GET", everyone(200)),
+    Row("pages:health", "POST", everyone(405), note="a check, never a change"),
+    Row("pages:health-database", "GET", everyone(200)),
+    Row("pages:health-database", "POST", everyone(405), note="a check, never a change"),
     # API (platform)
     Row("api:openapi-json", "GET", everyone(200)),
     Row("api:openapi-view", "GET", everyone(200)),

@@ -8,16 +8,18 @@ Running it again changes nothing that is already there.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.accounts.models import Grant, User
 from panelkeeper.cases.demo import load_demo_cases
+from panelkeeper.demo.scale import SCALES, generate
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.demo import load_demo_meetings
 from panelkeeper.members.demo import load_demo_members
@@ -34,6 +36,8 @@ from panelkeeper.rules.policy.loader import Policy
 from panelkeeper.rules.policy.presets import PRESETS, load_preset
 
 PASSWORD = "demo-panelkeeper"
+#: The slugs of organisations generated in bulk (``--scale``) start with this.
+SCALE_PREFIX = "scale"
 # Every demo version was approved and came into force on fixed past dates, so the demo
 # looks the same whenever it is loaded: the approval date its file states, if it states
 # one, else APPROVED_ON.
@@ -184,6 +188,13 @@ def sign_in_table(sign_ins: list[SignIn]) -> str:
 class Command(BaseCommand):
     help = "Load the five demo organisations from the presets, with fictional staff."
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--scale",
+            choices=sorted(SCALES),
+            help="Also generate organisations in bulk: a tenth of national scale, or all of it.",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEMO:
             raise CommandError(
@@ -206,5 +217,29 @@ class Command(BaseCommand):
                     sign_ins += load_organisation(slug, today)
             except Refused as refusal:
                 raise CommandError(f"Could not load the {slug} demo: {refusal.message}") from None
+        if options["scale"]:
+            self._generate(options["scale"], today)
         self.stdout.write("Demo sign-ins (fictional people):")
         self.stdout.write(sign_in_table(sign_ins))
+
+    def _generate(self, name: str, today: dt.date) -> None:
+        if Organisation.objects.filter(slug__startswith=f"{SCALE_PREFIX}-").exists():
+            raise CommandError(
+                "Organisations in bulk are already there: generate them into an empty database."
+            )
+        started = time.monotonic()
+        made = generate(
+            SCALES[name],
+            prefix=SCALE_PREFIX,
+            password=PASSWORD,
+            today=today,
+            say=lambda line: self.stderr.write(line),
+        )
+        took = time.monotonic() - started
+        self.stderr.write(f"Generated {name} scale in {took:.0f} seconds:")
+        for what, count in made.items():
+            self.stderr.write(f"  {count:,} {what}")
+        self.stderr.write(
+            f"Their officers sign in as officer.{SCALE_PREFIX}-0001@example.org and so on, "
+            "with the demo password."
+        )

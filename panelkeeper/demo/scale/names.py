@@ -1,0 +1,148 @@
+"""Fictional names and places for generated data, drawn from short lists."""
+
+from __future__ import annotations
+
+import random
+
+FIRST = [
+    "Aisha",
+    "Alan",
+    "Amir",
+    "Ann",
+    "Beth",
+    "Bilal",
+    "Carol",
+    "Chen",
+    "Dafydd",
+    "Dara",
+    "Eileen",
+    "Emeka",
+    "Fatima",
+    "Fiona",
+    "Gareth",
+    "Grace",
+    "Hamza",
+    "Helen",
+    "Imogen",
+    "Ivan",
+    "Jade",
+    "James",
+    "Joy",
+    "Kemi",
+    "Kieran",
+    "Leah",
+    "Liam",
+    "Maria",
+    "Mohammed",
+    "Nia",
+    "Noor",
+    "Owen",
+    "Patrick",
+    "Priya",
+    "Rhiannon",
+    "Ravi",
+    "Ruth",
+    "Sam",
+    "Sandra",
+    "Sean",
+    "Tariq",
+    "Tess",
+    "Una",
+    "Victor",
+    "Wendy",
+    "Yusuf",
+    "Zara",
+]
+LAST = [
+    "Abbott",
+    "Ahmed",
+    "Bailey",
+    "Bryce",
+    "Campbell",
+    "Chowdhury",
+    "Davies",
+    "Doyle",
+    "Evans",
+    "Farrow",
+    "Fenwick",
+    "Gill",
+    "Hughes",
+    "Hussain",
+    "Iqbal",
+    "Jones",
+    "Kaur",
+    "Kelly",
+    "Lloyd",
+    "Lowe",
+    "Malik",
+    "Mensah",
+    "Murphy",
+    "Nash",
+    "Nowak",
+    "Okafor",
+    "Owen",
+    "Patel",
+    "Pryce",
+    "Quinn",
+    "Rahman",
+    "Reid",
+    "Shah",
+    "Singh",
+    "Stone",
+    "Taylor",
+    "Thomas",
+    "Udall",
+    "Vaughan",
+    "Walsh",
+    "Ward",
+    "Williams",
+    "Wright",
+    "Yates",
+    "Young",
+]
+PLACES = [
+    "Ashby",
+    "Barrowford",
+    "Calder",
+    "Dunmore",
+    "Eastleigh",
+    "Fairholme",
+    "Glenbrook",
+    "Harlow",
+    "Inchmoor",
+    "Kesworth",
+    "Langdale",
+    "Marston",
+    "Northfield",
+    "Oakbridge",
+    "Penwortham",
+    "Queensbury",
+    "Redhill",
+    "Southmoor",
+    "Thornby",
+    "Upton",
+    "Wexcombe",
+    "Yardley",
+]
+STREETS = [
+    "Mill Lane",
+    "Church Street",
+    "Station Road",
+    "Park View",
+    "High Street",
+    "Orchard Close",
+]
+
+
+def full_name(rng: random.Random) -> tuple[str, str]:
+    return rng.choice(FIRST), rng.choice(LAST)
+
+
+def place_name(rng: random.Random) -> str:
+    return (
+        f"{rng.choice(PLACES)} {rng.choice(('Vale', 'Valley', 'Coast', 'Borough', 'City', 'Moor'))}"
+    )
+
+
+def street_address(rng: random.Random, town: str) -> str:
+    return f"{rng.randrange(1, 200)} {rng.choice(STREETS)}\n{town}"

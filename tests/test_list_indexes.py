@@ -1,0 +1,60 @@
+"""Every main list of one organisation's records is read in its order from an index.
+
+A list filtered by its organisation and sorted by a column with no index makes the
+database read and sort all of the organisation's rows for one page of them. For each
+list below, the ordering is taken from the queryset the page or API builds, so changing
+a list's order without its index fails here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.db import models
+from django.db.models.expressions import F, OrderBy
+
+from panelkeeper.cases.models import Case
+from panelkeeper.concerns.models import Concern
+from panelkeeper.letters.models import Letter
+from panelkeeper.registers.models import Gift
+
+# (what the list is, its queryset for organisation 1, the column it is filtered on)
+LISTS: list[tuple[str, Callable[[], models.QuerySet[models.Model]], str]] = [
+    ("letters", lambda: Letter.objects.filter(organisation=1), "organisation"),
+    ("cases, by what is due", lambda: Case.objects.of(1).by_next_due(), "organisation"),
+    ("cases in the API", lambda: Case.objects.of(1).order_by("-began_on", "-id"), "organisation"),
+    ("concerns", lambda: Concern.objects.filter(organisation=1), "organisation"),
+    ("gifts register", lambda: Gift.objects.filter(organisation=1), "organisation"),
+]
+
+
+def ordering(queryset: models.QuerySet[models.Model]) -> list[str]:
+    """The list's ORDER BY as field names, "-" before a descending one."""
+    terms = queryset.query.order_by or queryset.model._meta.ordering
+    names = []
+    for term in terms:
+        if isinstance(term, OrderBy) and isinstance(term.expression, F):
+            names.append(("-" if term.descending else "") + term.expression.name)
+        else:
+            names.append(str(term))
+    return names
+
+
+def leading(index: models.Index, count: int) -> list[str]:
+    return list(index.fields[:count])
+
+
+@pytest.mark.parametrize(("name", "build", "column"), LISTS, ids=[row[0] for row in LISTS])
+def test_the_list_is_read_in_order_from_an_index(
+    name: str, build: Callable[[], models.QuerySet[models.Model]], column: str
+) -> None:
+    queryset = build()
+    # Sorting by the column every row shares is no sorting at all.
+    order = [term for term in ordering(queryset) if term.lstrip("-") != column]
+    wanted = [column, *order]
+    indexes = queryset.model._meta.indexes
+    # An index read backwards serves the opposite order just as well.
+    flipped = [column, *(o[1:] if o.startswith("-") else f"-{o}" for o in order)]
+    found = [index.name for index in indexes if leading(index, len(wanted)) in (wanted, flipped)]
+    assert found, f"the {name} list orders by {order}: no index on ({', '.join(wanted)})"
