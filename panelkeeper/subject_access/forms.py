@@ -17,9 +17,7 @@ from panelkeeper.subject_access.models import PauseReason, Requester
 
 
 class RequestForm(OrganisationForm):
-    requester = radios_field(
-        "Who asked?", missing="Select who asked", choices=Requester.choices
-    )
+    requester = radios_field("Who asked?", missing="Select who asked", choices=Requester.choices)
     member = forms.ModelChoiceField(
         queryset=Member.objects.none(),
         label="Which member? (if a member asked)",
@@ -44,7 +42,7 @@ class RequestForm(OrganisationForm):
         self.offer_only("member", Member.objects.of(organisation).order_by("full_name"))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("requester") == Requester.MEMBER and not data.get("member"):
             self.add_error("member", "Choose the member who asked")
         elif data.get("requester") not in (None, Requester.MEMBER) and not data.get("name"):

@@ -139,10 +139,14 @@ def _cases(member: Member, cases: list[Case], withheld: list[str]) -> Section:
             ("Level", key_in_words(case.level) if case.level else ""),
             ("Raised by", _reporter(case)),
         ]
-        parties = [party.get_role_display() for party in case.parties.all() if party.role != "reporter"]
+        parties = [
+            party.get_role_display() for party in case.parties.all() if party.role != "reporter"
+        ]
         if parties:
             facts.append(("Others involved (not named)", ", ".join(parties)))
-        entries.append(_entry(f"Case {case.reference}", facts, _without(case.description, withheld)))
+        entries.append(
+            _entry(f"Case {case.reference}", facts, _without(case.description, withheld))
+        )
         for event in case.events.order_by("effective", "id"):
             event_facts = [
                 ("Outcome", key_in_words(event.outcome) if event.outcome else ""),
@@ -161,9 +165,12 @@ def _concerns(cases: list[Case], withheld: list[str]) -> Section:
             f"Concern that became case {concern.case.reference if concern.case else ''}",
             [
                 ("It happened on", _date(concern.happened_on)),
-                ("Raised by", "Anonymous" if concern.anonymous else (
-                    concern.reporter_name if concern.consents_to_identity else NOT_NAMED
-                )),
+                (
+                    "Raised by",
+                    "Anonymous"
+                    if concern.anonymous
+                    else (concern.reporter_name if concern.consents_to_identity else NOT_NAMED),
+                ),
             ],
             _without(concern.what_happened, withheld),
         )
@@ -193,8 +200,10 @@ def _registers(member: Member) -> Section:
 
 
 def _attendance(member: Member) -> Section:
-    rows = Attendance.objects.filter(member=member).select_related("meeting").order_by(
-        "meeting__date", "id"
+    rows = (
+        Attendance.objects.filter(member=member)
+        .select_related("meeting")
+        .order_by("meeting__date", "id")
     )
     entries = [
         _entry(
@@ -304,8 +313,11 @@ def about_someone_else(organisation_id: int, name: str, contact: str) -> list[Se
     party_entries = [
         _entry(
             f"Named in case {party.case.reference}",
-            [("Your part", party.get_role_display()), ("Added", _date(party.added_on)),
-             ("Your contact", party.contact)],
+            [
+                ("Your part", party.get_role_display()),
+                ("Added", _date(party.added_on)),
+                ("Your contact", party.contact),
+            ],
         )
         for party in parties.select_related("case")
     ]

@@ -67,8 +67,12 @@ class RecordView(models.Model):
             models.Index(fields=["member", "viewed_at"], name="record_view_member"),
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(kind__in=RecordKind.values), name="record_view_kind"),
-            models.CheckConstraint(condition=Q(role__in=ReaderRole.values), name="record_view_role"),
+            models.CheckConstraint(
+                condition=Q(kind__in=RecordKind.values), name="record_view_kind"
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=ReaderRole.values), name="record_view_role"
+            ),
         ]
 
     def __str__(self) -> str:

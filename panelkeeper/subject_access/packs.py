@@ -79,13 +79,15 @@ def release_pack(
         raise Refused("Confirm you have read the whole pack before releasing it.", field="reviewed")
     refuse_future(released_on, today, what="The date it was released", field="released_on")
     with transaction.atomic():
-        locked = Pack.objects.select_for_update().select_related("request__organisation").get(
-            pk=pack.pk
+        locked = (
+            Pack.objects.select_for_update().select_related("request__organisation").get(pk=pack.pk)
         )
         if locked.released_on is not None:
             raise Refused("The pack was already released.")
         if released_on < locked.built_at.date():
-            raise Refused("Enter a date on or after the day the pack was built.", field="released_on")
+            raise Refused(
+                "Enter a date on or after the day the pack was built.", field="released_on"
+            )
         locked.released_on = released_on
         locked.released_by = actor
         save_recorded(

@@ -66,8 +66,7 @@ KINDS: tuple[Kind, ...] = (
         "What someone reported, when, and, unless they stayed anonymous, their name and "
         "how to reach them. Anonymous reports keep no name, address or device details.",
         "To look into what was reported, fairly.",
-        "Officers only. The member concerned is told who raised it only if that person "
-        "agreed.",
+        "Officers only. The member concerned is told who raised it only if that person agreed.",
     ),
     Kind(
         "Breach cases",

@@ -36,7 +36,7 @@ def _reader(request: HttpRequest) -> tuple[Organisation, ReaderRole] | None:
         role = ReaderRole.OFFICER if Grant.Role.OFFICER in roles else ReaderRole.AUDITOR
         return organisation, role
     case: Any = getattr(request, "case", None)
-    parts = getattr(request, "case_roles", frozenset())
+    parts: frozenset[str] = getattr(request, "case_roles", frozenset())
     for part, role in _CASE_PARTS:
         if case is not None and part in parts:
             return case.organisation, role
@@ -51,9 +51,7 @@ def _member_of(kind: str, record_id: int) -> int | None:
         return Case.objects.filter(pk=record_id).values_list("member_id", flat=True).first()
     if kind == RecordKind.LETTER:
         return Letter.objects.filter(pk=record_id).values_list("member_id", flat=True).first()
-    return (
-        Concern.objects.filter(pk=record_id).values_list("case__member_id", flat=True).first()
-    )
+    return Concern.objects.filter(pk=record_id).values_list("case__member_id", flat=True).first()
 
 
 def record_read(request: HttpRequest, kind: str, record_id: int) -> None:

@@ -113,15 +113,18 @@ def pause(
         if any(p.resumed_on is None for p in pauses):
             raise Refused("The clock is already paused. Restart it first.")
         if any(p.resumed_on is not None and paused_on < p.resumed_on for p in pauses):
-            raise Refused(
-                "Enter a date after the end of the last pause.", field="paused_on"
-            )
+            raise Refused("Enter a date after the end of the last pause.", field="paused_on")
         return create_recorded(
             Pause,
             actor=actor,
             organisation=request.organisation,
             action="subject_access_request.paused",
-            logged={"request": request, "reason": reason, "note": note.strip(), "paused_on": paused_on},
+            logged={
+                "request": request,
+                "reason": reason,
+                "note": note.strip(),
+                "paused_on": paused_on,
+            },
             paused_by=actor,
         )
 

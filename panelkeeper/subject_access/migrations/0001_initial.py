@@ -6,116 +6,355 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('members', '0004_signature_different_name'),
-        ('organisations', '0007_draft_records_what_it_came_from'),
+        ("members", "0004_signature_different_name"),
+        ("organisations", "0007_draft_records_what_it_came_from"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DataProtectionLead',
+            name="DataProtectionLead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('chosen_on', models.DateField()),
-                ('organisation', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='data_protection_lead', to='organisations.organisation')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("chosen_on", models.DateField()),
+                (
+                    "organisation",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="data_protection_lead",
+                        to="organisations.organisation",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='SubjectAccessRequest',
+            name="SubjectAccessRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('requester', models.CharField(choices=[('member', 'A member'), ('reporter', 'Someone who raised a concern'), ('witness', 'A witness'), ('staff', 'A member of staff'), ('other', 'Someone else the records name')], max_length=10)),
-                ('name', models.CharField(blank=True, help_text='Whoever else asked.', max_length=200)),
-                ('contact', models.CharField(blank=True, max_length=300)),
-                ('received_on', models.DateField()),
-                ('details', models.TextField(blank=True, help_text='What they asked for, in their words.')),
-                ('extension_months', models.PositiveSmallIntegerField(default=0)),
-                ('extension_reason', models.TextField(blank=True)),
-                ('recorded_at', models.DateTimeField()),
-                ('member', models.ForeignKey(blank=True, help_text='The member who asked, when a member asked.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='subject_access_requests', to='members.member')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='subject_access_requests', to='organisations.organisation')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "requester",
+                    models.CharField(
+                        choices=[
+                            ("member", "A member"),
+                            ("reporter", "Someone who raised a concern"),
+                            ("witness", "A witness"),
+                            ("staff", "A member of staff"),
+                            ("other", "Someone else the records name"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(blank=True, help_text="Whoever else asked.", max_length=200),
+                ),
+                ("contact", models.CharField(blank=True, max_length=300)),
+                ("received_on", models.DateField()),
+                (
+                    "details",
+                    models.TextField(blank=True, help_text="What they asked for, in their words."),
+                ),
+                ("extension_months", models.PositiveSmallIntegerField(default=0)),
+                ("extension_reason", models.TextField(blank=True)),
+                ("recorded_at", models.DateTimeField()),
+                (
+                    "member",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The member who asked, when a member asked.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="subject_access_requests",
+                        to="members.member",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="subject_access_requests",
+                        to="organisations.organisation",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-received_on', '-id'],
+                "ordering": ["-received_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Pause',
+            name="Pause",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('identity', 'Waiting for proof of identity'), ('clarification', 'Waiting for them to say what they want')], max_length=20)),
-                ('note', models.TextField(blank=True)),
-                ('paused_on', models.DateField()),
-                ('resumed_on', models.DateField(blank=True, null=True)),
-                ('paused_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pauses', to='subject_access.subjectaccessrequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("identity", "Waiting for proof of identity"),
+                            ("clarification", "Waiting for them to say what they want"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("note", models.TextField(blank=True)),
+                ("paused_on", models.DateField()),
+                ("resumed_on", models.DateField(blank=True, null=True)),
+                (
+                    "paused_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pauses",
+                        to="subject_access.subjectaccessrequest",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['paused_on', 'id'],
+                "ordering": ["paused_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Pack',
+            name="Pack",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content', models.JSONField()),
-                ('built_at', models.DateTimeField()),
-                ('released_on', models.DateField(blank=True, null=True)),
-                ('built_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('released_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('request', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='pack', to='subject_access.subjectaccessrequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("content", models.JSONField()),
+                ("built_at", models.DateTimeField()),
+                ("released_on", models.DateField(blank=True, null=True)),
+                (
+                    "built_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "released_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "request",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pack",
+                        to="subject_access.subjectaccessrequest",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='RecordView',
+            name="RecordView",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('officer', 'Officer'), ('auditor', 'Auditor'), ('investigator', 'Investigator'), ('handler', 'Person the code sends breaches to'), ('appeal_officer', 'Appeal officer')], max_length=20)),
-                ('kind', models.CharField(choices=[('case', 'Breach case'), ('concern', 'Concern'), ('member', "Member's file"), ('letter', 'Letter')], max_length=10)),
-                ('record_id', models.PositiveIntegerField()),
-                ('viewed_at', models.DateTimeField()),
-                ('member', models.ForeignKey(blank=True, help_text='The member the record is about, where there is one.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='members.member')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.organisation')),
-                ('reader', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("officer", "Officer"),
+                            ("auditor", "Auditor"),
+                            ("investigator", "Investigator"),
+                            ("handler", "Person the code sends breaches to"),
+                            ("appeal_officer", "Appeal officer"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("case", "Breach case"),
+                            ("concern", "Concern"),
+                            ("member", "Member's file"),
+                            ("letter", "Letter"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("record_id", models.PositiveIntegerField()),
+                ("viewed_at", models.DateTimeField()),
+                (
+                    "member",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The member the record is about, where there is one.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="members.member",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisations.organisation",
+                    ),
+                ),
+                (
+                    "reader",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-viewed_at', '-id'],
-                'indexes': [models.Index(fields=['organisation', '-viewed_at'], name='record_view_newest'), models.Index(fields=['member', 'viewed_at'], name='record_view_member')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('kind__in', ['case', 'concern', 'member', 'letter'])), name='record_view_kind'), models.CheckConstraint(condition=models.Q(('role__in', ['officer', 'auditor', 'investigator', 'handler', 'appeal_officer'])), name='record_view_role')],
+                "ordering": ["-viewed_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["organisation", "-viewed_at"], name="record_view_newest"),
+                    models.Index(fields=["member", "viewed_at"], name="record_view_member"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("kind__in", ["case", "concern", "member", "letter"])),
+                        name="record_view_kind",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "role__in",
+                                ["officer", "auditor", "investigator", "handler", "appeal_officer"],
+                            )
+                        ),
+                        name="record_view_role",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='subjectaccessrequest',
-            constraint=models.CheckConstraint(condition=models.Q(('requester__in', ['member', 'reporter', 'witness', 'staff', 'other'])), name='request_requester'),
+            model_name="subjectaccessrequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("requester__in", ["member", "reporter", "witness", "staff", "other"])
+                ),
+                name="request_requester",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='subjectaccessrequest',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('member__isnull', False), ('requester', 'member')), models.Q(models.Q(('requester', 'member'), _negated=True), ('member__isnull', True), models.Q(('name', ''), _negated=True)), _connector='OR'), name='request_names_its_person'),
+            model_name="subjectaccessrequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("member__isnull", False), ("requester", "member")),
+                    models.Q(
+                        models.Q(("requester", "member"), _negated=True),
+                        ("member__isnull", True),
+                        models.Q(("name", ""), _negated=True),
+                    ),
+                    _connector="OR",
+                ),
+                name="request_names_its_person",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='subjectaccessrequest',
-            constraint=models.CheckConstraint(condition=models.Q(('extension_months__lte', 2), models.Q(('extension_months', 0), models.Q(('extension_reason', ''), _negated=True), _connector='OR')), name='request_extension_with_reason'),
+            model_name="subjectaccessrequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("extension_months__lte", 2),
+                    models.Q(
+                        ("extension_months", 0),
+                        models.Q(("extension_reason", ""), _negated=True),
+                        _connector="OR",
+                    ),
+                ),
+                name="request_extension_with_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pause',
-            constraint=models.CheckConstraint(condition=models.Q(('reason__in', ['identity', 'clarification'])), name='pause_reason'),
+            model_name="pause",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("reason__in", ["identity", "clarification"])),
+                name="pause_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pause',
-            constraint=models.CheckConstraint(condition=models.Q(('resumed_on__isnull', True), ('resumed_on__gte', models.F('paused_on')), _connector='OR'), name='pause_resumes_after_it_began'),
+            model_name="pause",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("resumed_on__isnull", True),
+                    ("resumed_on__gte", models.F("paused_on")),
+                    _connector="OR",
+                ),
+                name="pause_resumes_after_it_began",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pause',
-            constraint=models.UniqueConstraint(condition=models.Q(('resumed_on__isnull', True)), fields=('request',), name='one_open_pause'),
+            model_name="pause",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("resumed_on__isnull", True)),
+                fields=("request",),
+                name="one_open_pause",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pack',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('released_by__isnull', True), ('released_on__isnull', True)), models.Q(('released_by__isnull', False), ('released_on__isnull', False)), _connector='OR'), name='pack_released_by_someone'),
+            model_name="pack",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("released_by__isnull", True), ("released_on__isnull", True)),
+                    models.Q(("released_by__isnull", False), ("released_on__isnull", False)),
+                    _connector="OR",
+                ),
+                name="pack_released_by_someone",
+            ),
         ),
     ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from django.http import HttpResponse, JsonResponse
 
 from panelkeeper.lib.pdf import render_pdf
@@ -15,7 +14,9 @@ def _name(pack: Pack, suffix: str) -> str:
 
 
 def pack_pdf(pack: Pack) -> HttpResponse:
-    response = HttpResponse(render_pdf(pack_html(pack), tagged=True), content_type="application/pdf")
+    response = HttpResponse(
+        render_pdf(pack_html(pack), tagged=True), content_type="application/pdf"
+    )
     response["Content-Disposition"] = f'attachment; filename="{_name(pack, "pdf")}"'
     return response
 
@@ -28,5 +29,3 @@ def pack_json(pack: Pack) -> HttpResponse:
 
 def pack_page(pack: Pack) -> HttpResponse:
     return HttpResponse(pack_html(pack))
-
-

@@ -40,9 +40,9 @@ PAGE_SIZE = 50
 def find_request(request: StaffRequest, pk: int) -> SubjectAccessRequest:
     return get_object_for(
         request.organisation,
-        SubjectAccessRequest.objects.select_related("organisation", "member", "pack").prefetch_related(
-            "pauses"
-        ),
+        SubjectAccessRequest.objects.select_related(
+            "organisation", "member", "pack"
+        ).prefetch_related("pauses"),
         pk=pk,
     )
 
@@ -93,7 +93,9 @@ def request_new(request: StaffRequest, org: str) -> HttpResponse:
     return staff_page(request, "subject_access/new.html", form=form)
 
 
-def _detail(request: StaffRequest, found: SubjectAccessRequest, **shown: forms.Form) -> HttpResponse:
+def _detail(
+    request: StaffRequest, found: SubjectAccessRequest, **shown: forms.Form
+) -> HttpResponse:
     today = timezone.localdate()
     context: dict[str, object] = {
         "pause_form": PauseForm(),
@@ -244,9 +246,7 @@ def pack_data(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def lead(request: StaffRequest, org: str) -> HttpResponse:
     current = lead_of(request.organisation)
-    form = LeadForm(
-        **bound(request), organisation=request.organisation, initial={"user": current}
-    )
+    form = LeadForm(**bound(request), organisation=request.organisation, initial={"user": current})
     if form_applied(
         request,
         form,

@@ -70,7 +70,12 @@ def my_requests(request: MemberRequest, member: int) -> HttpResponse:
         return redirect("subject_access:mine", member=member)
     today = timezone.localdate()
     rows = [(found, clock_of(found, today=today)) for found in own_requests(record)]
-    context = {"member": record, "organisation": record.group.organisation, "rows": rows, "form": form}
+    context = {
+        "member": record,
+        "organisation": record.group.organisation,
+        "rows": rows,
+        "form": form,
+    }
     return render(request, "subject_access/my_requests.html", context)
 
 
