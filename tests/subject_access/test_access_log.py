@@ -63,12 +63,18 @@ def test_a_refusal_and_a_missing_record_log_nothing(
     factory: Factory, outsider_client: Client, officer_client: Client
 ) -> None:
     case = factory.the_case
-    assert outsider_client.get(
-        reverse("cases:detail", kwargs={"org": "home", "pk": case.pk})
-    ).status_code == 404
-    assert officer_client.get(
-        reverse("cases:detail", kwargs={"org": "home", "pk": case.pk + 1000})
-    ).status_code == 404
+    assert (
+        outsider_client.get(
+            reverse("cases:detail", kwargs={"org": "home", "pk": case.pk})
+        ).status_code
+        == 404
+    )
+    assert (
+        officer_client.get(
+            reverse("cases:detail", kwargs={"org": "home", "pk": case.pk + 1000})
+        ).status_code
+        == 404
+    )
     assert _logged() == []
 
 
