@@ -1,7 +1,7 @@
 """What an organisation's staff have to do: deadlines due in the next few working days
 or overdue, concerns waiting for triage, letters waiting to be sent, signatures waiting
-for countersignature, declarations overdue for review, and gifts and missed-meetings
-decisions waiting for a meeting.
+for countersignature, declarations overdue for review, gifts and missed-meetings
+decisions waiting for a meeting, and subject access requests waiting for an answer.
 
 The page and the API read the same :class:`Today`. Every list is read in a fixed number
 of queries whatever the number of records, and at most ``SHOWN`` items of each list are
@@ -36,6 +36,7 @@ from panelkeeper.registers.models import Gift, GiftStatus
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder.case import EventKind
+from panelkeeper.subject_access.due import open_requests
 
 # Items shown of each list; the rest are on the page the list links to.
 SHOWN = 20
@@ -54,6 +55,7 @@ class Kind(StrEnum):
     DECLARATION_REVIEW = "declaration_review"
     GIFT_DECISION = "gift_decision"
     MISSED_MEETINGS_DECISION = "missed_meetings_decision"
+    SUBJECT_ACCESS_REQUEST = "subject_access_request"
 
 
 class ListKey(StrEnum):
@@ -65,6 +67,7 @@ class ListKey(StrEnum):
     COUNTERSIGNATURES = "countersignatures"
     DECLARATIONS = "declarations"
     DECISIONS = "decisions"
+    SUBJECT_ACCESS = "subject_access"
 
 
 @dataclass(frozen=True)
@@ -430,6 +433,45 @@ def _decisions(asked: _Asked) -> Waiting:
     )
 
 
+def _subject_access(asked: _Asked) -> Waiting:
+    """Subject access requests not yet answered, soonest due first; a paused one shows
+    since when it waits on the person who asked."""
+    waiting = open_requests(asked.organisation, today=asked.today)
+    items = [
+        _since(
+            Kind.SUBJECT_ACCESS_REQUEST,
+            "Subject access request, paused",
+            found.request.person,
+            found.clock.paused_since,
+            asked.url("subject_access:detail", pk=found.request.pk),
+            f"Request {found.request.reference}",
+        )
+        if found.clock.paused_since
+        else Item(
+            Kind.SUBJECT_ACCESS_REQUEST,
+            "Subject access request",
+            found.request.person,
+            found.clock.due,
+            True,
+            found.clock.overdue,
+            found.left,
+            True,
+            asked.url("subject_access:detail", pk=found.request.pk),
+            f"Request {found.request.reference}",
+        )
+        for found in waiting
+    ]
+    return Waiting(
+        ListKey.SUBJECT_ACCESS,
+        "Subject access requests",
+        "No subject access request is waiting for an answer.",
+        _shown(items),
+        len(items),
+        asked.url("subject_access:list"),
+        "Subject access requests",
+    )
+
+
 # Officers see every list; auditors all but concerns, which carry reporters' names and
 # contact details and are for officers only.
 _LISTS: tuple[tuple[Callable[[_Asked], Waiting], bool], ...] = (
@@ -439,6 +481,7 @@ _LISTS: tuple[tuple[Callable[[_Asked], Waiting], bool], ...] = (
     (_countersignatures, False),
     (_declarations, False),
     (_decisions, False),
+    (_subject_access, False),
 )
 
 
