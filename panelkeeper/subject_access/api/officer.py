@@ -6,8 +6,6 @@ access log is for the organisation's data protection lead only (anyone else 403)
 Another organisation answers 404, anonymous 401; a refusal 422.
 """
 
-from __future__ import annotations
-
 from django.db.models import QuerySet
 from django.utils import timezone
 from ninja import Query, Router, Status
