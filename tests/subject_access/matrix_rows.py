@@ -14,8 +14,8 @@ import datetime as dt
 from typing import Any
 
 from tests.factory import Factory
+from tests.letters.matrix_rows import own
 from tests.permissions.matrix import (
-    PERSONAS,
     SIGN_IN,
     Expected,
     Row,
@@ -91,13 +91,6 @@ def unreleased_kw(factory: Factory) -> dict[str, Any]:
 def api_released_kw(factory: Factory) -> dict[str, Any]:
     found = released_kw(factory)
     return {"member": found["member"], "request_id": found["pk"]}
-
-
-def own(ok: Expected, *, api: bool = False) -> dict[str, Expected]:
-    answers: dict[str, Expected] = {**dict.fromkeys(PERSONAS, 404)}
-    answers["anonymous"] = 401 if api else SIGN_IN
-    answers["member"] = ok
-    return answers
 
 
 def post_only() -> dict[str, Expected]:

@@ -114,34 +114,24 @@ def test_pauses_and_an_extension_move_it_as_recorded(factory: Factory) -> None:
 def test_the_clock_refuses_what_does_not_add_up(factory: Factory) -> None:
     officer = factory.officer()
     request = _request(factory, D(2027, 1, 31))
+
+    def pause_from(day: dt.date) -> object:
+        return sar.pause(
+            request=request,
+            reason=PauseReason.CLARIFICATION,
+            paused_on=day,
+            note="",
+            actor=officer,
+            today=D(2027, 2, 2),
+        )
+
     with pytest.raises(Refused, match="The clock is not paused"):
         sar.resume(request=request, resumed_on=D(2027, 2, 2), actor=officer, today=D(2027, 2, 2))
     with pytest.raises(Refused, match="on or after the day it was received"):
-        sar.pause(
-            request=request,
-            reason=PauseReason.CLARIFICATION,
-            paused_on=D(2027, 1, 30),
-            note="",
-            actor=officer,
-            today=D(2027, 2, 2),
-        )
-    sar.pause(
-        request=request,
-        reason=PauseReason.CLARIFICATION,
-        paused_on=D(2027, 2, 1),
-        note="",
-        actor=officer,
-        today=D(2027, 2, 2),
-    )
+        pause_from(D(2027, 1, 30))
+    pause_from(D(2027, 2, 1))
     with pytest.raises(Refused, match="already paused"):
-        sar.pause(
-            request=request,
-            reason=PauseReason.IDENTITY,
-            paused_on=D(2027, 2, 2),
-            note="",
-            actor=officer,
-            today=D(2027, 2, 2),
-        )
+        pause_from(D(2027, 2, 2))
     with pytest.raises(Refused, match="why"):
         sar.extend(request=request, months=1, reason=" ", actor=officer)
     with pytest.raises(Refused, match="1 or 2 months"):

@@ -19,7 +19,7 @@ from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import DocumentVersion, Member
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.subject_access import requests as sar
-from panelkeeper.subject_access.models import Pack, Requester
+from panelkeeper.subject_access.models import Pack, Requester, SubjectAccessRequest
 from panelkeeper.subject_access.packs import build_pack, release_pack
 from tests.factory import Factory
 
@@ -32,6 +32,17 @@ def demo(factory: Factory) -> Factory:
     with override_settings(DEMO=True, DEBUG=True):
         load_organisation("vela", DEMO_DAY)
     return factory
+
+
+def _asks(member: Member, officer: User) -> SubjectAccessRequest:
+    return sar.log_request(
+        organisation=member.group.organisation,
+        requester=Requester.MEMBER,
+        member=member,
+        received_on=DEMO_DAY,
+        actor=officer,
+        today=DEMO_DAY,
+    )
 
 
 def _titles(pack: Pack, section: str) -> list[str]:
@@ -65,14 +76,7 @@ def test_a_demo_members_pack_holds_their_letters_documents_and_case_and_no_one_e
         == 200
     )
 
-    request = sar.log_request(
-        organisation=kwame.group.organisation,
-        requester=Requester.MEMBER,
-        member=kwame,
-        received_on=DEMO_DAY,
-        actor=officer,
-        today=DEMO_DAY,
-    )
+    request = _asks(kwame, officer)
     pack = build_pack(request=request, actor=officer)
 
     letter = kwame.letters.get()
@@ -107,28 +111,14 @@ def test_a_reporter_who_agreed_to_be_named_is_named(demo: Factory) -> None:
     kwame = Member.objects.get(full_name="Kwame Osei")
     Case.objects.filter(member=kwame).update(reporter_consents_to_identity=True)
     officer = User.objects.get(email="officer.vela@example.org")
-    request = sar.log_request(
-        organisation=kwame.group.organisation,
-        requester=Requester.MEMBER,
-        member=kwame,
-        received_on=DEMO_DAY,
-        actor=officer,
-        today=DEMO_DAY,
-    )
+    request = _asks(kwame, officer)
     assert "Pat Example" in json.dumps(build_pack(request=request, actor=officer).content)
 
 
 def test_the_pack_is_released_once_after_review_and_then_stays_as_sent(demo: Factory) -> None:
     kwame = Member.objects.get(full_name="Kwame Osei")
     officer = User.objects.get(email="officer.vela@example.org")
-    request = sar.log_request(
-        organisation=kwame.group.organisation,
-        requester=Requester.MEMBER,
-        member=kwame,
-        received_on=DEMO_DAY,
-        actor=officer,
-        today=DEMO_DAY,
-    )
+    request = _asks(kwame, officer)
     pack = build_pack(request=request, actor=officer)
     today = pack.built_at.date()
     with pytest.raises(Refused, match="Confirm you have read"):

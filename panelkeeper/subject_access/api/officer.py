@@ -6,6 +6,8 @@ access log is for the organisation's data protection lead only (anyone else 403)
 Another organisation answers 404, anonymous 401; a refusal 422.
 """
 
+from collections.abc import Callable
+
 from django.db.models import QuerySet
 from django.utils import timezone
 from ninja import Query, Router, Status
@@ -126,40 +128,55 @@ def get_request(request: StaffRequest, org: str, request_id: int) -> RequestOut:
     return request_out(_find(request, request_id))
 
 
+def _changed(
+    request: StaffRequest, request_id: int, change: Callable[[SubjectAccessRequest], object]
+) -> RequestOut:
+    """The request after ``change``, as it now stands."""
+    change(_find(request, request_id))
+    return request_out(_find(request, request_id))
+
+
 @api_officers.post(router, f"{REQUEST}/pause", RequestOut, body=PauseIn)
 def pause(request: StaffRequest, org: str, request_id: int) -> RequestOut:
     """Pause the clock while waiting for proof of identity or clarification."""
-    found = _find(request, request_id)
     data = read_body(request, PauseIn)
-    sar.pause(
-        request=found,
-        reason=data.reason,
-        paused_on=data.paused_on,
-        note=data.note,
-        actor=request.user,
-        today=timezone.localdate(),
+    today = timezone.localdate()
+    return _changed(
+        request,
+        request_id,
+        lambda found: sar.pause(
+            request=found,
+            reason=data.reason,
+            paused_on=data.paused_on,
+            note=data.note,
+            actor=request.user,
+            today=today,
+        ),
     )
-    return request_out(_find(request, request_id))
 
 
 @api_officers.post(router, f"{REQUEST}/restart", RequestOut, body=ResumeIn)
 def resume(request: StaffRequest, org: str, request_id: int) -> RequestOut:
     """Restart a paused clock."""
-    found = _find(request, request_id)
     data = read_body(request, ResumeIn)
-    sar.resume(
-        request=found, resumed_on=data.resumed_on, actor=request.user, today=timezone.localdate()
+    today, on = timezone.localdate(), data.resumed_on
+    return _changed(
+        request,
+        request_id,
+        lambda found: sar.resume(request=found, resumed_on=on, actor=request.user, today=today),
     )
-    return request_out(_find(request, request_id))
 
 
 @api_officers.post(router, f"{REQUEST}/extend", RequestOut, body=ExtendIn)
 def extend(request: StaffRequest, org: str, request_id: int) -> RequestOut:
     """Extend the time to answer by 1 or 2 months in all, with the reason."""
-    found = _find(request, request_id)
     data = read_body(request, ExtendIn)
-    sar.extend(request=found, months=data.months, reason=data.reason, actor=request.user)
-    return request_out(_find(request, request_id))
+    months, reason = data.months, data.reason
+    return _changed(
+        request,
+        request_id,
+        lambda found: sar.extend(request=found, months=months, reason=reason, actor=request.user),
+    )
 
 
 @api_officers.post(router, f"{REQUEST}/pack", PackOut)

@@ -7,6 +7,9 @@ everything about a person, concerns included, so only officers open it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -123,66 +126,60 @@ def request_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     return _detail(request, find_request(request, pk))
 
 
+type Change = Callable[[SubjectAccessRequest, dict[str, Any]], object]
+
+
+def _apply(
+    request: StaffRequest, pk: int, form: forms.Form, shown_as: str, change: Change, done: str
+) -> HttpResponse:
+    """Apply ``change`` to the request with the posted ``form``'s data and go back to the
+    request saying ``done``; or show the request again with the form's errors."""
+    found = find_request(request, pk)
+    if form_applied(request, form, lambda: change(found, form.cleaned_data)):
+        messages.success(request, done)
+        return redirect("subject_access:detail", org=request.organisation.slug, pk=pk)
+    return _detail(request, found, **{shown_as: form})
+
+
 @staff(OFFICER)
 @require_POST
 def pause(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    found = find_request(request, pk)
-    form = PauseForm(request.POST)
-    if form_applied(
-        request,
-        form,
-        lambda: sar.pause(
+    def change(found: SubjectAccessRequest, data: dict[str, Any]) -> object:
+        return sar.pause(
             request=found,
-            reason=PauseReason(form.cleaned_data["reason"]),
-            paused_on=form.cleaned_data["paused_on"],
-            note=form.cleaned_data["note"],
+            reason=PauseReason(data["reason"]),
+            paused_on=data["paused_on"],
+            note=data["note"],
             actor=request.user,
             today=timezone.localdate(),
-        ),
-    ):
-        messages.success(request, "Clock paused")
-        return redirect("subject_access:detail", org=org, pk=pk)
-    return _detail(request, found, pause_form=form)
+        )
+
+    return _apply(request, pk, PauseForm(request.POST), "pause_form", change, "Clock paused")
 
 
 @staff(OFFICER)
 @require_POST
 def resume(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    found = find_request(request, pk)
-    form = ResumeForm(request.POST)
-    if form_applied(
-        request,
-        form,
-        lambda: sar.resume(
+    def change(found: SubjectAccessRequest, data: dict[str, Any]) -> object:
+        return sar.resume(
             request=found,
-            resumed_on=form.cleaned_data["resumed_on"],
+            resumed_on=data["resumed_on"],
             actor=request.user,
             today=timezone.localdate(),
-        ),
-    ):
-        messages.success(request, "Clock restarted")
-        return redirect("subject_access:detail", org=org, pk=pk)
-    return _detail(request, found, resume_form=form)
+        )
+
+    return _apply(request, pk, ResumeForm(request.POST), "resume_form", change, "Clock restarted")
 
 
 @staff(OFFICER)
 @require_POST
 def extend(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    found = find_request(request, pk)
+    def change(found: SubjectAccessRequest, data: dict[str, Any]) -> object:
+        months, reason = int(data["months"]), data["reason"]
+        return sar.extend(request=found, months=months, reason=reason, actor=request.user)
+
     form = ExtendForm(request.POST)
-    if form_applied(
-        request,
-        form,
-        lambda: sar.extend(
-            request=found,
-            months=int(form.cleaned_data["months"]),
-            reason=form.cleaned_data["reason"],
-            actor=request.user,
-        ),
-    ):
-        messages.success(request, "Time to answer extended")
-        return redirect("subject_access:detail", org=org, pk=pk)
-    return _detail(request, found, extend_form=form)
+    return _apply(request, pk, form, "extend_form", change, "Time to answer extended")
 
 
 @staff(OFFICER)
@@ -205,23 +202,19 @@ def _pack(request: StaffRequest, pk: int) -> Pack:
 @staff(OFFICER)
 @require_POST
 def release(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    found = find_request(request, pk)
     pack = _pack(request, pk)
-    form = ReleaseForm(request.POST)
-    if form_applied(
-        request,
-        form,
-        lambda: release_pack(
+
+    def change(found: SubjectAccessRequest, data: dict[str, Any]) -> object:
+        return release_pack(
             pack=pack,
-            reviewed=form.cleaned_data["reviewed"],
-            released_on=form.cleaned_data["released_on"],
+            reviewed=data["reviewed"],
+            released_on=data["released_on"],
             actor=request.user,
             today=timezone.localdate(),
-        ),
-    ):
-        messages.success(request, "Release recorded")
-        return redirect("subject_access:detail", org=org, pk=pk)
-    return _detail(request, found, release_form=form)
+        )
+
+    form = ReleaseForm(request.POST)
+    return _apply(request, pk, form, "release_form", change, "Release recorded")
 
 
 @staff(OFFICER)
