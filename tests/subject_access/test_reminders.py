@@ -9,7 +9,7 @@ import datetime as dt
 from panelkeeper.accounts.models import User
 from panelkeeper.core.models import DailyRun
 from panelkeeper.subject_access.lead import choose_lead
-from panelkeeper.subject_access.models import Requester
+from panelkeeper.subject_access.models import Requester, SubjectAccessRequest
 from panelkeeper.subject_access.requests import log_request
 from panelkeeper.subject_access.tasks import remind, send_request_reminders
 from tests.delivery import deliver
@@ -18,8 +18,8 @@ from tests.factory import Factory
 D = dt.date
 
 
-def _received(factory: Factory, on: dt.date, name: str) -> None:
-    log_request(
+def _received(factory: Factory, on: dt.date, name: str) -> SubjectAccessRequest:
+    return log_request(
         organisation=factory.home,
         requester=Requester.STAFF,
         name=name,
@@ -33,13 +33,13 @@ def test_the_officers_are_reminded_of_requests_due_within_five_working_days(
     factory: Factory, officer: User
 ) -> None:
     second = factory.officer(email="second@example.org")
-    _received(factory, D(2027, 1, 31), "Sam Staff")  # due Monday 1 March 2027
+    first = _received(factory, D(2027, 1, 31), "Sam Staff")  # due Monday 1 March 2027
     _received(factory, D(2027, 2, 20), "Later Person")  # due 22 March: not yet
     assert remind(factory.home, today=D(2027, 2, 21)) == 0  # six working days before
     assert remind(factory.home, today=D(2027, 2, 22)) == 2
     sent = deliver()
     assert sorted(m.to[0] for m in sent) == sorted([officer.email, second.email])
-    assert "SAR-0001 from Sam Staff: due 1 March 2027" in sent[0].body
+    assert f"{first.reference} from Sam Staff: due 1 March 2027" in sent[0].body
     assert "Later Person" not in sent[0].body
     assert remind(factory.home, today=D(2027, 2, 22)) == 0  # once a day
 
