@@ -122,7 +122,7 @@ def _withheld_names(cases: list[Case]) -> list[str]:
     """Names in the member's cases that must not reach them: reporters who did not agree
     to be named, and every other person in the case (witnesses, those implicated)."""
     names = [c.reporter_name for c in cases if not c.reporter_consents_to_identity]
-    parties = CaseParty.objects.filter(case__in=cases).select_related("member")
+    parties = CaseParty.objects.filter(case__in=cases).select_related("member", "case")
     for party in parties:
         if party.role == "reporter" and party.case.reporter_consents_to_identity:
             continue

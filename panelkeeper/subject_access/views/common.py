@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 
 from panelkeeper.lib.pdf import render_pdf
 from panelkeeper.subject_access.models import Pack
@@ -27,5 +28,7 @@ def pack_json(pack: Pack) -> HttpResponse:
     return response
 
 
-def pack_page(pack: Pack) -> HttpResponse:
-    return HttpResponse(pack_html(pack))
+def pack_page(request: HttpRequest, pack: Pack, *, back: str, pdf: str) -> HttpResponse:
+    """The pack as a page, with a link ``back`` and one to its PDF."""
+    context = {"pack": pack.content, "back": back, "pdf": pdf}
+    return render(request, "subject_access/pack.html", context)

@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -220,7 +221,13 @@ def release(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 @staff(OFFICER)
 @require_GET
 def pack_view(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    return pack_page(_pack(request, pk))
+    kwargs = {"org": org, "pk": pk}
+    return pack_page(
+        request,
+        _pack(request, pk),
+        back=reverse("subject_access:detail", kwargs=kwargs),
+        pdf=reverse("subject_access:pack_pdf", kwargs=kwargs),
+    )
 
 
 @staff(OFFICER)

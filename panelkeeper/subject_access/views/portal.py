@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -82,7 +83,12 @@ def my_requests(request: MemberRequest, member: int) -> HttpResponse:
 @member_self
 @require_GET
 def my_pack(request: MemberRequest, member: int, pk: int) -> HttpResponse:
-    return pack_page(own_pack(request.member, pk))
+    return pack_page(
+        request,
+        own_pack(request.member, pk),
+        back=reverse("subject_access:mine", kwargs={"member": member}),
+        pdf=reverse("subject_access:my_pack_pdf", kwargs={"member": member, "pk": pk}),
+    )
 
 
 @member_self
