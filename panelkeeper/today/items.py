@@ -436,39 +436,25 @@ def _decisions(asked: _Asked) -> Waiting:
 def _subject_access(asked: _Asked) -> Waiting:
     """Subject access requests not yet answered, soonest due first; a paused one shows
     since when it waits on the person who asked."""
-    waiting = open_requests(asked.organisation, today=asked.today)
-    items = [
-        _since(
-            Kind.SUBJECT_ACCESS_REQUEST,
-            "Subject access request, paused",
-            found.request.person,
-            found.clock.paused_since,
-            asked.url("subject_access:detail", pk=found.request.pk),
-            f"Request {found.request.reference}",
-        )
-        if found.clock.paused_since
-        else Item(
-            Kind.SUBJECT_ACCESS_REQUEST,
-            "Subject access request",
-            found.request.person,
-            found.clock.due,
-            True,
-            found.clock.overdue,
-            found.left,
-            True,
-            asked.url("subject_access:detail", pk=found.request.pk),
-            f"Request {found.request.reference}",
-        )
-        for found in waiting
-    ]
-    return Waiting(
+    items = []
+    for found in open_requests(asked.organisation, today=asked.today):
+        link = asked.url("subject_access:detail", pk=found.request.pk)
+        text = f"Request {found.request.reference}"
+        kind, person, clock = Kind.SUBJECT_ACCESS_REQUEST, found.request.person, found.clock
+        if clock.paused_since is not None:
+            what = "Subject access request, paused"
+            items.append(_since(kind, what, person, clock.paused_since, link, text))
+        else:
+            what = "Subject access request"
+            items.append(
+                _due(kind, what, person, clock.due, found.left, link, text, today=asked.today)
+            )
+    return _waiting(
         ListKey.SUBJECT_ACCESS,
         "Subject access requests",
         "No subject access request is waiting for an answer.",
-        _shown(items),
-        len(items),
-        asked.url("subject_access:list"),
-        "Subject access requests",
+        items,
+        (asked.url("subject_access:list"), "Data protection"),
     )
 
 
