@@ -1,8 +1,9 @@
 """An organisation's privacy notice, written from the kinds of record the product holds.
 
 Each kind says, in plain words, what is kept, why, and who may see it; the notice lists
-them all, how to ask for a copy and how long that takes, and who looks after the data
-at the organisation. A new kind of personal record joins ``KINDS``.
+them all, how long each is kept (the organisation's retention schedule), how to ask for a
+copy and how long that takes, and who looks after the data at the organisation. A new
+kind of personal record joins ``KINDS``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from panelkeeper.organisations.models import Organisation
+from panelkeeper.retention.schedule import schedule_of
 from panelkeeper.subject_access.deadlines import MAX_EXTENSION_MONTHS
 from panelkeeper.subject_access.lead import lead_of
 
@@ -92,14 +94,30 @@ KINDS: tuple[Kind, ...] = (
 
 
 @dataclass(frozen=True)
+class Kept:
+    """How long one kind of record is kept, from the organisation's retention schedule."""
+
+    what: str
+    how_long: str
+    after: str
+
+
+@dataclass(frozen=True)
 class Notice:
     organisation: Organisation
     kinds: tuple[Kind, ...]
+    kept: tuple[Kept, ...]
     lead_name: str
     extension_months: int = MAX_EXTENSION_MONTHS
 
 
 def notice_for(organisation: Organisation) -> Notice:
-    """The organisation's notice (one query: its data protection lead)."""
+    """The organisation's notice (two queries: its retention schedule and its data
+    protection lead)."""
+    kept = tuple(
+        Kept(period.kind.label, period.in_words, period.kind.counted_from)
+        for period in schedule_of(organisation)
+    )
     lead = lead_of(organisation)
-    return Notice(organisation, KINDS, (lead.get_full_name() or lead.email) if lead else "")
+    name = (lead.get_full_name() or lead.email) if lead else ""
+    return Notice(organisation, KINDS, kept, name)

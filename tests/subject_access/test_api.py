@@ -111,4 +111,9 @@ def test_anyone_reads_the_privacy_notice(factory: Factory, officer: User) -> Non
     assert notice["organisation"] == "Home Housing"
     assert notice["data_protection_lead"] == "Olive Officer"
     assert "Who read a confidential record" in [kind["title"] for kind in notice["kinds"]]
+    assert {
+        "what": "Closed cases that found a breach",
+        "how_long": "6 years",
+        "after": "the last step of the case",
+    } in notice["kept"]
     assert Client().get(f"{API}/nowhere/privacy-notice").status_code == 404

@@ -120,3 +120,4 @@ def test_the_public_concern_form_and_members_forms_link_the_privacy_notice(
     assert f'href="{notice}"' in expense.text
     page = Client().get(notice)
     assert "How we use your information" in page.text and "Breach cases" in page.text
+    assert "Closed cases that found a breach" in page.text and "6 years" in page.text

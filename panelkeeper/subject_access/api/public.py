@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from panelkeeper.accounts.permissions import api_anyone
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.subject_access.api.officer import router
-from panelkeeper.subject_access.api.schemas import KindOut, NoticeOut
+from panelkeeper.subject_access.api.schemas import KeptOut, KindOut, NoticeOut
 from panelkeeper.subject_access.privacy import notice_for
 
 
@@ -20,6 +20,7 @@ def privacy_notice(request: HttpRequest, org: str) -> NoticeOut:
         organisation=notice.organisation.name,
         data_protection_lead=notice.lead_name,
         extension_months=notice.extension_months,
+        kept=[KeptOut(what=k.what, how_long=k.how_long, after=k.after) for k in notice.kept],
         kinds=[
             KindOut(title=k.title, what=k.what, why=k.why, who_sees=k.who_sees)
             for k in notice.kinds

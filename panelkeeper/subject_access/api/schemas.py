@@ -127,8 +127,15 @@ class KindOut(Schema):
     who_sees: str
 
 
+class KeptOut(Schema):
+    what: str
+    how_long: str
+    after: str
+
+
 class NoticeOut(Schema):
     organisation: str
     data_protection_lead: str
     extension_months: int
     kinds: list[KindOut]
+    kept: list[KeptOut]
