@@ -133,7 +133,7 @@ class KeptOut(Schema):
     after: str
 
 
-class NoticeOut(Schema):
+class PrivacyNoticeOut(Schema):
     organisation: str
     data_protection_lead: str
     extension_months: int
