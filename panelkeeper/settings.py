@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "panelkeeper.cases",
     "panelkeeper.letters",
     "panelkeeper.retention",
+    "panelkeeper.subject_access",
     "panelkeeper.today",
     "panelkeeper.demo",
 ]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("panelkeeper.cases.urls")),
     path("", include("panelkeeper.letters.urls")),
     path("", include("panelkeeper.retention.urls")),
+    path("", include("panelkeeper.subject_access.urls")),
     path("", include("panelkeeper.today.urls")),
     path("api/", api.urls()),
 ]

@@ -15,6 +15,7 @@ from panelkeeper.accounts.models import User
 from panelkeeper.audit import triggers as audit_triggers
 from panelkeeper.cases import triggers as case_triggers
 from panelkeeper.members import triggers as member_triggers
+from panelkeeper.subject_access import triggers as access_log_triggers
 from tests.factory import Factory
 
 # The loopback SMTP server fixture, for the tests that send real mail.
@@ -137,6 +138,7 @@ def _fixture_teardown_past_audit_triggers(self: TransactionTestCase) -> None:
         audit_triggers.uninstall(wrapper)
         member_triggers.uninstall(wrapper)
         case_triggers.uninstall(wrapper)
+        access_log_triggers.uninstall(wrapper)
     try:
         _original_fixture_teardown(self)
     finally:
@@ -144,6 +146,7 @@ def _fixture_teardown_past_audit_triggers(self: TransactionTestCase) -> None:
             audit_triggers.install(wrapper)
             member_triggers.install(wrapper)
             case_triggers.install(wrapper)
+            access_log_triggers.install(wrapper)
 
 
 TransactionTestCase._fixture_teardown = _fixture_teardown_past_audit_triggers  # type: ignore[method-assign]

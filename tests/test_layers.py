@@ -31,6 +31,7 @@ LAYERS: list[set[str]] = [
     {"cases"},
     {"concerns", "letters"},
     {"retention"},  # removes and anonymises the records of the apps below it
+    {"subject_access"},  # gathers what every domain app holds about a person
     {"today"},  # reads every domain app for the officers' day and the menus; changes none
     {"api", "demo", "pages"},
     {"panelkeeper"},

@@ -39,6 +39,7 @@ from panelkeeper.organisations.api import installation_router
 from panelkeeper.organisations.api import router as organisations_router
 from panelkeeper.registers.api import router as registers_router
 from panelkeeper.retention.api import router as retention_router
+from panelkeeper.subject_access.api import router as subject_access_router
 from panelkeeper.today.api import router as today_router
 
 ROUTERS: list[tuple[str, Router]] = [
@@ -54,6 +55,7 @@ ROUTERS: list[tuple[str, Router]] = [
     ("v1/letters", letters_router),
     ("v1/cases", cases_router),
     ("v1/retention", retention_router),
+    ("v1/subject-access", subject_access_router),
     ("v1/organisations", today_router),
 ]
 

@@ -91,6 +91,13 @@ def calendar_for(organisation: Organisation) -> WorkingCalendar:
     return WorkingCalendar(region_of(organisation), days)
 
 
+def bank_holiday_calendar(organisation: Organisation) -> WorkingCalendar:
+    """The organisation's region's bank holidays and weekends, without its own closure
+    days: for deadlines the law sets (a subject access request), which a closure does not
+    move."""
+    return WorkingCalendar(region_of(organisation))
+
+
 def calendar_settings(organisation: Organisation) -> CalendarSettings:
     """The organisation's region and closure days, as the rulebook describes them."""
     days = tuple(organisation.closure_days.values_list("date", flat=True))

@@ -1,7 +1,7 @@
 """What an organisation's staff have to do: deadlines due in the next few working days
 or overdue, concerns waiting for triage, letters waiting to be sent, signatures waiting
-for countersignature, declarations overdue for review, and gifts and missed-meetings
-decisions waiting for a meeting.
+for countersignature, declarations overdue for review, gifts and missed-meetings
+decisions waiting for a meeting, and subject access requests waiting for an answer.
 
 The page and the API read the same :class:`Today`. Every list is read in a fixed number
 of queries whatever the number of records, and at most ``SHOWN`` items of each list are
@@ -36,6 +36,7 @@ from panelkeeper.registers.models import Gift, GiftStatus
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder.case import EventKind
+from panelkeeper.subject_access.due import open_requests
 
 # Items shown of each list; the rest are on the page the list links to.
 SHOWN = 20
@@ -54,6 +55,7 @@ class ItemKind(StrEnum):
     DECLARATION_REVIEW = "declaration_review"
     GIFT_DECISION = "gift_decision"
     MISSED_MEETINGS_DECISION = "missed_meetings_decision"
+    SUBJECT_ACCESS_REQUEST = "subject_access_request"
 
 
 Kind = ItemKind  # the OpenAPI names enums by class: one name each
@@ -68,6 +70,7 @@ class ListKey(StrEnum):
     COUNTERSIGNATURES = "countersignatures"
     DECLARATIONS = "declarations"
     DECISIONS = "decisions"
+    SUBJECT_ACCESS = "subject_access"
 
 
 @dataclass(frozen=True)
@@ -433,6 +436,31 @@ def _decisions(asked: _Asked) -> Waiting:
     )
 
 
+def _subject_access(asked: _Asked) -> Waiting:
+    """Subject access requests not yet answered, soonest due first; a paused one shows
+    since when it waits on the person who asked."""
+    items = []
+    for found in open_requests(asked.organisation, today=asked.today):
+        link = asked.url("subject_access:detail", pk=found.request.pk)
+        text = f"Request {found.request.reference}"
+        kind, person, clock = Kind.SUBJECT_ACCESS_REQUEST, found.request.person, found.clock
+        if clock.paused_since is not None:
+            what = "Subject access request, paused"
+            items.append(_since(kind, what, person, clock.paused_since, link, text))
+        else:
+            what = "Subject access request"
+            items.append(
+                _due(kind, what, person, clock.due, found.left, link, text, today=asked.today)
+            )
+    return _waiting(
+        ListKey.SUBJECT_ACCESS,
+        "Subject access requests",
+        "No subject access request is waiting for an answer.",
+        items,
+        (asked.url("subject_access:list"), "Data protection"),
+    )
+
+
 # Officers see every list; auditors all but concerns, which carry reporters' names and
 # contact details and are for officers only.
 _LISTS: tuple[tuple[Callable[[_Asked], Waiting], bool], ...] = (
@@ -442,6 +470,7 @@ _LISTS: tuple[tuple[Callable[[_Asked], Waiting], bool], ...] = (
     (_countersignatures, False),
     (_declarations, False),
     (_decisions, False),
+    (_subject_access, False),
 )
 
 

@@ -92,6 +92,7 @@ def staff_links(organisation: Organisation, roles: Iterable[str]) -> list[Link]:
         ("Meetings", reverse("meetings:list", kwargs=org), ["meetings"]),
         ("Register of interests", reverse("registers:interests", kwargs=org), ["registers"]),
         ("Letters", reverse("letters:list", kwargs=org), ["letters"]),
+        ("Data protection", reverse("subject_access:list", kwargs=org), ["subject_access"]),
         (
             "Versions of the code",
             reverse("organisations:versions", kwargs=org),
@@ -128,6 +129,7 @@ def member_links(member: Member | None, *, chair: bool, has_cases: bool) -> list
                 reverse("members:my_record", kwargs=mine),
                 ["members:my_record", "members:sign", "members:my_pdf", "members:contact_sharing"],
             ),
+            ("Your information", reverse("subject_access:mine", kwargs=mine), ["subject_access"]),
         ]
     if chair or has_cases:
         rows.append(("Cases", reverse("cases:mine"), ["cases"]))

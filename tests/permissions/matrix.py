@@ -752,3 +752,8 @@ ROWS += TODAY_ROWS
 from tests.retention.matrix_rows import RETENTION_ROWS  # noqa: E402
 
 ROWS += RETENTION_ROWS
+
+# subject access, the access log and the privacy notice: rows in tests/subject_access/matrix_rows.py
+from tests.subject_access.matrix_rows import SUBJECT_ACCESS_ROWS  # noqa: E402
+
+ROWS += SUBJECT_ACCESS_ROWS

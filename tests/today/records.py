@@ -10,6 +10,8 @@ from panelkeeper.cases.changes.steps import inform_member
 from panelkeeper.meetings.models import Action
 from panelkeeper.members.models import DocumentVersion
 from panelkeeper.registers.models import GiftStatus
+from panelkeeper.subject_access.models import Requester
+from panelkeeper.subject_access.requests import log_request
 from tests.factory import Factory
 
 TODAY = dt.date(2026, 11, 23)
@@ -42,6 +44,14 @@ def one_of_each(factory: Factory, version: DocumentVersion, *, cases: bool = Tru
         due_on=dt.date(2026, 11, 30),
         recorded_at=timezone.now(),
         recorded_by=factory.officer(),
+    )
+    log_request(
+        organisation=factory.home,
+        requester=Requester.MEMBER,
+        member=member,
+        received_on=dt.date(2026, 11, 2),
+        actor=None,
+        today=TODAY,
     )
 
 

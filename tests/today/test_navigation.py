@@ -57,10 +57,11 @@ def test_an_officer_moves_between_every_section_and_each_link_names_its_page(
         "Meetings",
         "Register of interests",
         "Letters",
+        "Data protection",
         "Versions of the code",
         "Settings",
     ]
-    assert [current for _, _, current in menu] == ["page"] + [None] * 8
+    assert [current for _, _, current in menu] == ["page"] + [None] * 9
     for text, href, _ in menu:
         page = officer_client.get(href)
         assert page.status_code == 200, href
@@ -104,6 +105,7 @@ def test_a_member_sees_their_own_pages_without_a_search_box(factory: Factory) ->
         "Letters",
         "Expenses and rewards",
         "Record",
+        "Your information",
     ]
     assert [(t, c) for t, _, c in menu if c] == [("Record", "page")]
     assert 'role="search"' not in content

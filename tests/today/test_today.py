@@ -62,6 +62,7 @@ def test_today_runs_the_same_queries_for_3_of_each_kind_as_for_30(
         "countersignatures": 30,
         "declarations": 30,
         "decisions": 60,  # a gift and a missed-meetings decision each
+        "subject_access": 30,
     }
     assert all(len(found["items"]) <= SHOWN for found in lists)
 

@@ -45,6 +45,7 @@ from panelkeeper.cases.invitations import STAFF_PARTS
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.reading import read_case, reporter_for_subject
 from panelkeeper.lib.api import PageQuery, paged, read_body, within_token
+from panelkeeper.lib.confidential import confidential
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import CaseRequest, SignedInRequest, StaffRequest
 from panelkeeper.members.models import Member
@@ -63,6 +64,7 @@ def my_cases(request: SignedInRequest) -> list[CaseRowOut]:
 
 
 @api_participants.get(router, "/mine/{case}", CaseOut)
+@confidential("case", "case")
 def my_case(request: CaseRequest, case: int, query: Query[AsOf]) -> CaseOut:
     """A case you have a part in, on as_of."""
     record: Case = request.case
@@ -139,6 +141,7 @@ def raise_breach(request: StaffRequest, org: str) -> Status[CaseOut]:
 
 
 @api_readers.get(router, "/{org}/{case_id}", CaseOut)
+@confidential("case", "case_id")
 def get_case(request: StaffRequest, org: str, case_id: int, query: Query[AsOf]) -> CaseOut:
     """A case as it stood on as_of."""
     case = staff_case(request, case_id)

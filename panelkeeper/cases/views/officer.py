@@ -37,6 +37,7 @@ from panelkeeper.cases.pending import (
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.cases.reading import read_case, reading_day
 from panelkeeper.cases.seats import group_convened, group_problems, names_group
+from panelkeeper.lib.confidential import confidential
 from panelkeeper.lib.forms import add_refusal, form_result
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
@@ -110,6 +111,7 @@ def raise_breach(request: StaffRequest, org: str) -> HttpResponse:
 
 @staff(*READERS)
 @require_GET
+@confidential("case", "pk")
 def case_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """The case as it stood on ``as_of`` (default today): timeline, due dates, next steps.
     A later ``as_of`` is a projection: what will be due and overdue then if nothing more

@@ -18,6 +18,7 @@ from panelkeeper.cases.member_words import can_appeal, case_in_words
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.cases.reading import read_case, reporter_for_subject
+from panelkeeper.lib.confidential import confidential
 from panelkeeper.lib.forms import form_applied, form_result
 from panelkeeper.lib.requests import CaseRequest, SignedInRequest
 from panelkeeper.members.status import status_on
@@ -39,6 +40,7 @@ def my_cases(request: SignedInRequest) -> HttpResponse:
 
 @case_participant
 @require_GET
+@confidential("case", "case")
 def my_case(request: CaseRequest, case: int) -> HttpResponse:
     """The subject sees their status and letters; investigators and the appeal officer the
     case; nobody here sees who raised it unless the reporter agreed to be named."""

@@ -52,6 +52,7 @@ from panelkeeper.concerns.routing import raising_for
 from panelkeeper.concerns.triage import triage_concern
 from panelkeeper.concerns.views.public import NO_MATCH, TOO_MANY
 from panelkeeper.lib.api import RefusalOut, read_body, refusal
+from panelkeeper.lib.confidential import confidential
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
@@ -157,6 +158,7 @@ def list_concerns(request: StaffRequest, org: str) -> list[ConcernOut]:
 
 
 @api_officers.get(router, "/{org}/{concern_id}", ConcernDetailOut)
+@confidential("concern", "concern_id")
 def get_concern(request: StaffRequest, org: str, concern_id: int) -> ConcernDetailOut:
     """A concern and its messages."""
     return _detail(_concern(request, concern_id))

@@ -25,6 +25,7 @@ from panelkeeper.concerns.models import Concern, ConcernQuerySet, Message
 from panelkeeper.concerns.posters import qr_code
 from panelkeeper.concerns.routing import raising_for
 from panelkeeper.concerns.triage import triage_concern
+from panelkeeper.lib.confidential import confidential
 from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
@@ -94,6 +95,7 @@ def _detail(
 
 @staff(OFFICER)
 @require_GET
+@confidential("concern", "pk")
 def concern_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     return _detail(request, _concern(request, pk), None, 200)
 

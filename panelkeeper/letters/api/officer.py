@@ -29,6 +29,7 @@ from panelkeeper.letters.models import Channel, Letter
 from panelkeeper.letters.previews import preview_case_letter
 from panelkeeper.letters.rendering import article_of
 from panelkeeper.lib.api import read_body
+from panelkeeper.lib.confidential import confidential
 from panelkeeper.lib.downloads import pdf_download
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import MemberRequest, StaffRequest
@@ -134,6 +135,7 @@ def tell_others_op(request: StaffRequest, org: str, letter_id: int) -> list[Lett
 
 
 @api_readers.get(router, "/{org}/{letter_id}", LetterOut)
+@confidential("letter", "letter_id")
 def get_letter(request: StaffRequest, org: str, letter_id: int) -> LetterOut:
     """One letter and where it went."""
     letter = get_object_for(request.organisation, _letters(request), pk=letter_id)
@@ -141,6 +143,7 @@ def get_letter(request: StaffRequest, org: str, letter_id: int) -> LetterOut:
 
 
 @api_readers.get(router, "/{org}/{letter_id}/pdf", None)
+@confidential("letter", "letter_id")
 def download_letter(request: StaffRequest, org: str, letter_id: int) -> HttpResponse:
     """The letter's PDF, exactly as sent."""
     letter = get_object_for(request.organisation, Letter.objects.all(), pk=letter_id)

@@ -36,6 +36,7 @@ from panelkeeper.letters.wording import (
     save_wording,
     wording_for,
 )
+from panelkeeper.lib.confidential import confidential
 from panelkeeper.lib.downloads import pdf_download
 from panelkeeper.lib.forms import bound, button_change, form_result
 from panelkeeper.lib.refusals import Refused
@@ -69,6 +70,7 @@ def _letter(request: StaffRequest, pk: int) -> Letter:
 
 @staff(*READERS)
 @require_GET
+@confidential("letter", "pk")
 def letter_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     letter = _letter(request, pk)
     return staff_page(
@@ -111,6 +113,7 @@ def tell_others_view(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 
 @staff(*READERS)
 @require_GET
+@confidential("letter", "pk")
 def letter_download(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     letter = _letter(request, pk)
     return pdf_download(bytes(letter.pdf), letter.file_name)

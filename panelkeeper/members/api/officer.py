@@ -14,6 +14,7 @@ from ninja import Router, Status
 
 from panelkeeper.accounts.permissions import api_officers, api_readers
 from panelkeeper.lib.api import read_body
+from panelkeeper.lib.confidential import confidential
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.api.common import added_to, member_of, signatures_of
@@ -101,6 +102,7 @@ def createmember_of(request: StaffRequest, org: str) -> Status[Member]:
 
 
 @api_readers.get(router, "/{org}/members/{member_id}", MemberOut)
+@confidential("member", "member_id")
 def getmember_of(request: StaffRequest, org: str, member_id: int) -> Member:
     """One member."""
     return member_of(request, member_id)

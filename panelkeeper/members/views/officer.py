@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.permissions import OFFICER, READERS, staff
 from panelkeeper.accounts.views.common import staff_page
+from panelkeeper.lib.confidential import confidential
 from panelkeeper.lib.forms import bound, form_applied, form_result
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.eligibility import eligibility
@@ -135,6 +136,7 @@ def edit(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 
 @staff(*READERS)
 @require_GET
+@confidential("member", "pk")
 def detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """The member's record, status history and eligibility checklist for today, or for
     the date in ``?on_day=&on_month=&on_year=``."""

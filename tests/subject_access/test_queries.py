@@ -1,0 +1,65 @@
+"""The request list and the access log run the same number of queries for 3 records as
+for 30."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from panelkeeper.accounts.models import User
+from panelkeeper.members.models import Member
+from panelkeeper.subject_access.lead import choose_lead
+from panelkeeper.subject_access.models import PauseReason, Requester
+from panelkeeper.subject_access.requests import log_request, pause
+from tests.factory import Factory
+
+D = dt.date
+
+
+def _queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def _requests(factory: Factory, officer: User, count: int) -> None:
+    for n in range(count):
+        made = log_request(
+            organisation=factory.home,
+            requester=Requester.MEMBER,
+            member=factory.panel_member(),
+            received_on=D(2026, 11, 2),
+            actor=officer,
+            today=D(2026, 11, 2),
+        )
+        if n % 2:
+            pause(
+                request=made,
+                reason=PauseReason.IDENTITY,
+                paused_on=D(2026, 11, 3),
+                note="",
+                actor=officer,
+                today=D(2026, 11, 3),
+            )
+
+
+def test_the_list_and_the_log_run_the_same_queries_for_3_as_for_30(
+    factory: Factory, officer: User, officer_client: Client
+) -> None:
+    choose_lead(organisation=factory.home, user=officer, actor=officer, today=D(2026, 11, 1))
+    listing = reverse("subject_access:list", kwargs={"org": "home"})
+    log = reverse("subject_access:access_log", kwargs={"org": "home"})
+    today = reverse("today:today", kwargs={"org": "home"})
+    member_page = "members:detail"
+    _requests(factory, officer, 3)
+    for member in Member.objects.of(factory.home).order_by("id")[:3]:
+        officer_client.get(reverse(member_page, kwargs={"org": "home", "pk": member.pk}))
+    few = [_queries(officer_client, url) for url in (listing, log, today)]
+    _requests(factory, officer, 27)
+    for member in Member.objects.of(factory.home).order_by("id")[3:30]:
+        officer_client.get(reverse(member_page, kwargs={"org": "home", "pk": member.pk}))
+    assert [_queries(officer_client, url) for url in (listing, log, today)] == few
