@@ -67,7 +67,7 @@ def test_an_officer_takes_a_vela_breach_to_an_outcome_and_an_appeal(
         page.get_by_label("What happened?").fill("Shared a resident's repair details online.")
         page.get_by_label("At a meeting").check()
         page.get_by_label("Confidentiality Statement (as a whole, or its spirit)").check()
-        page.get_by_label("A customer").check()
+        page.get_by_label("A customer", exact=True).check()
         page.get_by_label("Name of the person who raised it (optional)").fill("Rita Reporter")
         page.get_by_role("button", name="Raise the breach").click()
         expect(page.get_by_role("heading", level=1)).to_contain_text("Sam Subject")
