@@ -38,9 +38,11 @@ pytest: venv-test
 	@scripts/test-databases
 
 ## bench: every benchmark in benchmarks/, with the machine it ran on (they build their data
-## with the tests' factory and send mail to the tests' SMTP server, so the test pins)
+## with the tests' factory and send mail to the tests' SMTP server, so the test pins).
+## ONLY="scale" runs just the benchmarks named. bench_scale measures every page at a tenth of
+## national scale, on PostgreSQL when one answers at 127.0.0.1:5432 (about 15 minutes).
 bench: venv-test
-	@$(BIN)/python -m benchmarks
+	@$(BIN)/python -m benchmarks $(ONLY)
 
 ## mutation: seed changes into panelkeeper/rules and report how many the rules tests catch
 mutation:

@@ -1,4 +1,6 @@
-"""Run every benchmark: ``python -m benchmarks`` (or ``make bench``).
+"""Run the benchmarks: ``python -m benchmarks`` (or ``make bench``) runs every one;
+``python -m benchmarks scale case_list`` (or ``make bench ONLY="scale case_list"``) runs
+only those named, with or without their ``bench_`` prefix.
 
 Each benchmark runs in a process of its own: several set up Django's test
 environment and a database of their own, which a process can do only once.
@@ -14,16 +16,31 @@ import benchmarks
 from benchmarks.machine import describe
 
 
-def main() -> int:
-    print(describe(), flush=True)
-    names = sorted(
+def chosen(available: list[str], asked: list[str]) -> list[str]:
+    """The benchmarks asked for by name (all when none are), in the order available."""
+    if not asked:
+        return available
+    wanted = {name if name.startswith("bench_") else f"bench_{name}" for name in asked}
+    unknown = wanted - set(available)
+    if unknown:
+        raise SystemExit(
+            f"No benchmark called {', '.join(sorted(unknown))}; there are: "
+            + ", ".join(name.removeprefix("bench_") for name in available)
+        )
+    return [name for name in available if name in wanted]
+
+
+def main(asked: list[str]) -> int:
+    available = sorted(
         info.name
         for info in pkgutil.iter_modules(benchmarks.__path__)
         if info.name.startswith("bench_")
     )
-    if not names:
+    if not available:
         print("No benchmarks found.", file=sys.stderr)
         return 1
+    names = chosen(available, asked)
+    print(describe(), flush=True)
     failed = []
     for name in names:
         print(f"\n== {name} ==", flush=True)
@@ -36,4 +53,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
