@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from ninja import Schema
 
+from panelkeeper.lib.api import PageOut
 from panelkeeper.subject_access.models import PauseReason, ReaderRole, RecordKind, Requester
 
 
@@ -72,10 +73,7 @@ class RequestOut(Schema):
     pack_built: bool
 
 
-class RequestPageOut(Schema):
-    page: int
-    pages: int
-    count: int
+class RequestPageOut(PageOut):
     requests: list[RequestOut]
 
 
@@ -103,10 +101,7 @@ class ReadingOut(Schema):
     member_id: int | None
 
 
-class ReadingPageOut(Schema):
-    page: int
-    pages: int
-    count: int
+class ReadingPageOut(PageOut):
     readings: list[ReadingOut]
 
 
