@@ -9,12 +9,12 @@ member's register, so the review clock restarts whenever the member touches it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
 from panelkeeper.audit.log import create_recorded, save_recorded
@@ -26,6 +26,7 @@ from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.codes import day
 from panelkeeper.registers.models import Interest, InterestKind, RegisterSettings, Review
 from panelkeeper.registers.routing import DEFAULT_REVIEW_MONTHS, review_due
+from panelkeeper.rules.calendar.working_days import add_months
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -187,6 +188,35 @@ def review_state(
     return ReviewState(last_reviewed=last_reviewed, due=due, overdue=due <= today)
 
 
+def review_cutoff(months: int, today: dt.date) -> dt.date:
+    """The latest day a declaration may have been reviewed and be due again by ``today``.
+
+    The day ``months`` back, moved to where :func:`review_due` (which clamps the 31st of
+    a short month) says the first due date after ``today`` begins."""
+    day, one = add_months(today, -months), dt.timedelta(days=1)
+    while review_due(day + one, months) <= today:
+        day += one
+    while review_due(day, months) > today:
+        day -= one
+    return day
+
+
+def members_due_for_review(
+    organisation: Organisation, *, months: int, on: dt.date
+) -> QuerySet[Member]:
+    """Members active on ``on`` whose declaration is due by then (COI-1), by name, each
+    with ``last_reviewed``: never reviewed (due since they joined), or last reviewed
+    ``months`` or more before. One query for a page of them, however many there are."""
+    return (
+        Member.objects.of(organisation)
+        .active(on=on)
+        .annotate(last_reviewed=Max("register_reviews__reviewed_on"))
+        .filter(Q(last_reviewed__isnull=True) | Q(last_reviewed__lte=review_cutoff(months, on)))
+        .select_related("group")
+        .order_by("full_name", "id")
+    )
+
+
 def members_with_reviews(
     organisation: Organisation, *, on: dt.date
 ) -> list[tuple[Member, ReviewState]]:
@@ -206,8 +236,15 @@ def reviews_in_batches(
         .select_related("group")
     )
     for batch in [list(members)] if size is None else in_batches(members, size):
-        found: list[tuple[Member, ReviewState]] = []
-        for m in batch:
-            last = m.last_reviewed  # type: ignore[attr-defined]  # MemberQuerySet drops annotations
-            found.append((m, review_state(m, last_reviewed=last, months=months, today=on)))
-        yield found
+        yield review_states(batch, months=months, today=on)
+
+
+def review_states(
+    members: Iterable[Member], *, months: int, today: dt.date
+) -> list[tuple[Member, ReviewState]]:
+    """Each member, annotated with ``last_reviewed``, with the state of their declaration."""
+    found: list[tuple[Member, ReviewState]] = []
+    for m in members:
+        last = m.last_reviewed  # type: ignore[attr-defined]  # MemberQuerySet drops annotations
+        found.append((m, review_state(m, last_reviewed=last, months=months, today=today)))
+    return found

@@ -9,51 +9,76 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
 
-from panelkeeper.registers.models import Gift, GiftStatus, Interest, InterestQuerySet
+from panelkeeper.organisations.models import Organisation
+from panelkeeper.registers.list_forms import InterestState
+from panelkeeper.registers.models import Gift, GiftStatus, Interest, WorkItem
 from panelkeeper.registers.routing import format_money
 from panelkeeper.rules.dates import day_month_year
 
 
-def interests_query(queryset: QuerySet[Interest]) -> QuerySet[Interest]:
+def interests_query[Q: QuerySet[Interest]](queryset: Q) -> Q:
     return queryset.select_related("member", "member__group", "declared_by")
 
 
-def gifts_query(queryset: QuerySet[Gift]) -> QuerySet[Gift]:
+def gifts_query[Q: QuerySet[Gift]](queryset: Q) -> Q:
     return queryset.select_related("member", "group", "decided_by", "declared_by")
 
 
-def filter_interests(
-    queryset: InterestQuerySet, params: dict[str, Any], *, today: dt.date
-) -> InterestQuerySet:
-    """``member`` (id), ``kind`` and ``state`` (current, ended) from a query string."""
-    member = str(params.get("member") or "")
-    if member.isdigit():
-        queryset = queryset.filter(member_id=int(member))
-    kind = params.get("kind")
-    if kind:
-        queryset = queryset.filter(kind=kind)
-    state = params.get("state")
-    if state == "current":
-        queryset = queryset.current(on=today)
-    elif state == "ended":
-        queryset = queryset.filter(ends_on__lt=today)
-    return queryset
+type Filters = Mapping[str, Any]
+"""A list's filters as its filter form cleaned them (empty: the whole list)."""
 
 
-def filter_gifts(queryset: QuerySet[Gift], params: dict[str, Any]) -> QuerySet[Gift]:
-    """``member`` (id) and ``status`` from a query string."""
-    member = str(params.get("member") or "")
-    if member.isdigit():
-        queryset = queryset.filter(member_id=int(member))
-    status = params.get("status")
-    if status in GiftStatus.values:
-        queryset = queryset.filter(status=status)
-    return queryset
+def interest_register(
+    organisation: Organisation, filters: Filters, *, today: dt.date
+) -> QuerySet[Interest]:
+    """The register of interests, latest started first, narrowed by the
+    :class:`~panelkeeper.registers.list_forms.InterestFilterForm`'s ``filters``: part of the
+    member's ``name``, their ``group``, the ``kind``, and the ``state`` (current today or
+    ended)."""
+    rows = Interest.objects.filter(organisation=organisation)
+    if name := filters.get("name"):
+        rows = rows.filter(member__full_name__icontains=name)
+    if group := filters.get("group"):
+        rows = rows.filter(member__group=group)
+    if kind := filters.get("kind"):
+        rows = rows.filter(kind=kind)
+    if filters.get("state") == InterestState.CURRENT:
+        rows = rows.current(on=today)
+    elif filters.get("state") == InterestState.ENDED:
+        rows = rows.filter(ends_on__lt=today)
+    return interests_query(rows).order_by("-starts_on", "-id")
+
+
+def gift_register(organisation: Organisation, filters: Filters) -> QuerySet[Gift]:
+    """The register of gifts and hospitality, latest given first, narrowed by the
+    :class:`~panelkeeper.registers.list_forms.GiftFilterForm`'s ``filters``: part of the
+    member's ``name``, the ``status``, and the days it was given between (inclusive)."""
+    rows = Gift.objects.filter(organisation=organisation)
+    if name := filters.get("name"):
+        rows = rows.filter(member__full_name__icontains=name)
+    if status := filters.get("status"):
+        rows = rows.filter(status=status)
+    if first := filters.get("given_from"):
+        rows = rows.filter(given_on__gte=first)
+    if last := filters.get("given_to"):
+        rows = rows.filter(given_on__lte=last)
+    return gifts_query(rows).order_by("-given_on", "-id")
+
+
+def work_list(organisation: Organisation, filters: Filters) -> QuerySet[WorkItem]:
+    """Pieces of work, latest first, narrowed by part of the ``title`` and the ``kind``."""
+    rows = WorkItem.objects.filter(organisation=organisation)
+    if title := filters.get("title"):
+        rows = rows.filter(title__icontains=title)
+    if kind := filters.get("kind"):
+        rows = rows.filter(kind=kind)
+    return rows.order_by("-on", "-id")
 
 
 @dataclass(frozen=True)
@@ -83,8 +108,10 @@ def gift_decision(gift: Gift) -> str:
     return f"{gift_status(gift)} ({gift.decides_title})"
 
 
-def gift_lines(queryset: QuerySet[Gift]) -> list[GiftLine]:
-    return [GiftLine(g, format_money(g.value), gift_decision(g)) for g in gifts_query(queryset)]
+def gift_lines(gifts: Iterable[Gift]) -> list[GiftLine]:
+    """Each gift with its value and decision in words; read ``gifts`` through
+    :func:`gifts_query`, or each line costs queries."""
+    return [GiftLine(g, format_money(g.value), gift_decision(g)) for g in gifts]
 
 
 def _date(value: dt.date | None) -> str:

@@ -2,7 +2,13 @@
 
 from django.urls import path
 
-from panelkeeper.registers.views import officer, officer_decisions, portal, public
+from panelkeeper.registers.views import (
+    officer,
+    officer_decisions,
+    officer_exports,
+    portal,
+    public,
+)
 
 app_name = "registers"
 
@@ -11,12 +17,16 @@ MINE = "my/registers/<int:member>/"
 
 urlpatterns = [
     path(f"{ORG}interests/", officer.interests, name="interests"),
-    path(f"{ORG}interests.csv", officer.interests_export, name="interests_csv"),
-    path(f"{ORG}interests.pdf", officer.interests_pdf, name="interests_pdf"),
+    path(f"{ORG}interests.csv", officer_exports.interests_csv, name="interests_csv"),
+    path(f"{ORG}interests.pdf", officer_exports.interests_pdf, name="interests_pdf"),
     path(f"{ORG}interests/<int:pk>/close/", officer.close_interest, name="close_interest"),
     path(f"{ORG}gifts/", officer.gifts, name="gifts"),
-    path(f"{ORG}gifts.csv", officer.gifts_export, name="gifts_csv"),
-    path(f"{ORG}gifts.pdf", officer.gifts_pdf, name="gifts_pdf"),
+    path(f"{ORG}gifts.csv", officer_exports.gifts_csv, name="gifts_csv"),
+    path(f"{ORG}gifts.pdf", officer_exports.gifts_pdf, name="gifts_pdf"),
+    path(f"{ORG}exports/", officer_exports.prepare_export, name="prepare_export"),
+    path(f"{ORG}exports/<int:pk>/", officer_exports.export, name="export"),
+    path(f"{ORG}exports/<int:pk>/file/", officer_exports.export_file, name="export_file"),
+    path(f"{ORG}reviews-due/", officer.reviews_due, name="reviews_due"),
     path(f"{ORG}gifts/<int:pk>/decide/", officer_decisions.decide_gift, name="decide_gift"),
     path(f"{ORG}members/<int:member>/", officer.member, name="member"),
     path(

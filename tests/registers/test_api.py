@@ -39,7 +39,8 @@ def test_an_officer_declares_and_closes_an_interest_and_lists_the_register(
     closed = post(officer_client, f"/home/interests/{interest_id}/close", {"ends_on": "2026-11-01"})
     assert closed.status_code == 200 and closed.json()["ends_on"] == "2026-11-01"
     listed = officer_client.get(API + "/home/interests", {"state": "ended"}).json()
-    assert [i["id"] for i in listed] == [interest_id]
+    assert [i["id"] for i in listed["interests"]] == [interest_id]
+    assert (listed["page"], listed["pages"], listed["count"]) == (1, 1, 1)
     assert audit_actions(Interest.objects.get()) == ["interest.declared", "interest.closed"]
 
 
@@ -111,7 +112,7 @@ def test_an_officer_declares_a_gift_and_a_second_decision_is_refused(
     assert second.status_code == 422 and "already decided" in second.json()["detail"]
     assert Gift.objects.get().outcome == "declined"
     waiting = officer_client.get(API + "/home/gifts", {"status": "decided"}).json()
-    assert [g["id"] for g in waiting] == [gift["id"]]
+    assert [g["id"] for g in waiting["gifts"]] == [gift["id"]]
 
 
 def test_work_items_decisions_and_conflicts_through_the_api_coi_2_coi_4(

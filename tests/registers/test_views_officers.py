@@ -16,6 +16,7 @@ from tests.factory import Factory
 from tests.registers.conftest import audit_actions, in_force_with_threshold
 
 ORG = "home"
+API = "/api/v1/registers"
 
 
 def url(name: str, **kwargs: object) -> str:
@@ -154,7 +155,7 @@ def test_a_second_decision_on_a_decided_gift_is_refused_with_a_clear_message(
     assert gift.outcome == "returned" and audit_actions(gift) == ["gift.decided"]
 
 
-def test_the_register_of_interests_filters_by_member_kind_and_state(
+def test_the_register_of_interests_filters_by_member_name_kind_and_state(
     auditor_client: Client, factory: Factory
 ) -> None:
     ann, bob = (
@@ -165,7 +166,7 @@ def test_the_register_of_interests_filters_by_member_kind_and_state(
     factory.interest(
         bob, kind="personal", description="Lives on the estate", ends_on=dt.date(2026, 3, 1)
     )
-    page = auditor_client.get(url("interests"), {"member": ann.pk})
+    page = auditor_client.get(url("interests"), {"name": "ann av"})
     assert "Job at the council" in page.text and "Lives on the estate" not in page.text
     page = auditor_client.get(url("interests"), {"state": "ended"})
     assert "Lives on the estate" in page.text and "Job at the council" not in page.text
@@ -194,7 +195,9 @@ def test_overdue_declarations_are_flagged_on_the_register_coi_1(
 ) -> None:
     factory.panel_member(full_name="Never Declared")
     page = officer_client.get(url("interests"))
-    assert "Never Declared</a>: no declaration yet" in page.text
+    assert "1 member is due to review their declaration" in page.text
+    due = officer_client.get(url("reviews_due"))
+    assert "Never Declared</a>" in due.text and "No declaration yet" in due.text
 
 
 def test_exports_give_csv_and_a_pdf_for_the_board(auditor_client: Client, factory: Factory) -> None:
@@ -239,12 +242,15 @@ def count_queries(client: Client, address: str) -> int:
 
 
 def fill(factory: Factory, n: int) -> Member:
+    """``n`` members, each never reviewed (so due), with an interest, a gift and a piece
+    of work."""
     first = None
     for index in range(n):
         member = factory.panel_member(full_name=f"Member {index}")
         first = first or member
         factory.interest(member)
         factory.gift(member)
+        factory.work_item()
     assert first is not None
     return first
 
@@ -256,8 +262,32 @@ def fill(factory: Factory, n: int) -> Member:
         lambda m: url("gifts"),
         lambda m: url("interests_csv"),
         lambda m: url("gifts_csv"),
+        lambda m: url("work_items"),
+        lambda m: url("reviews_due"),
+        lambda m: url("interests") + "?name=member&kind=membership&state=current",
+        lambda m: (
+            url("gifts") + "?name=member&status=waiting_for_meeting&given_from_day=1"
+            "&given_from_month=1&given_from_year=2026"
+        ),
+        lambda m: f"{API}/{ORG}/interests?name=member&kind=membership",
+        lambda m: f"{API}/{ORG}/gifts?status=waiting_for_meeting&given_to=2026-12-31",
+        lambda m: f"{API}/{ORG}/work-items?kind=project",
+        lambda m: f"{API}/{ORG}/reviews-due",
     ],
-    ids=["interests", "gifts", "interests_csv", "gifts_csv"],
+    ids=[
+        "interests",
+        "gifts",
+        "interests_csv",
+        "gifts_csv",
+        "work_items",
+        "reviews_due",
+        "interests_filtered",
+        "gifts_filtered",
+        "api_interests",
+        "api_gifts",
+        "api_work_items",
+        "api_reviews_due",
+    ],
 )
 def test_register_pages_run_the_same_queries_at_3_and_30_entries(
     officer_client: Client, factory: Factory, vela: PolicyVersion, page: Callable[[Member], str]

@@ -9,7 +9,7 @@ the ``field`` it concerns.
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Status
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
 from panelkeeper.accounts.permissions import (
@@ -18,13 +18,20 @@ from panelkeeper.accounts.permissions import (
     api_readers,
     get_object_for,
 )
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import PageQuery, paged, read_body
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers import conflicts, gifts, interests
 from panelkeeper.registers.api import common
-from panelkeeper.registers.api.common import decision_out, gift_out, history_out, interest_out
+from panelkeeper.registers.api.common import (
+    decision_out,
+    gift_out,
+    history_out,
+    interest_out,
+    valid_filters,
+)
+from panelkeeper.registers.api.exports import router as exports_router
 from panelkeeper.registers.api.portal import router as mine_router
 from panelkeeper.registers.api.schemas import (
     CheckLineOut,
@@ -34,24 +41,28 @@ from panelkeeper.registers.api.schemas import (
     ConflictsOut,
     GiftDecisionIn,
     GiftOut,
+    GiftPageOut,
+    GiftQuery,
     InterestIn,
     InterestOut,
+    InterestPageOut,
+    InterestQuery,
     OfficerGiftIn,
     PublicRegistersOut,
     RegisterSettingsIn,
     RegisterSettingsOut,
+    ReviewDueOut,
+    ReviewDuePageOut,
     ReviewIn,
     ReviewOut,
     WorkItemDetailOut,
     WorkItemIn,
     WorkItemOut,
+    WorkItemPageOut,
+    WorkQuery,
 )
-from panelkeeper.registers.listing import (
-    filter_gifts,
-    filter_interests,
-    gifts_query,
-    interests_query,
-)
+from panelkeeper.registers.list_forms import GiftFilterForm, InterestFilterForm, WorkFilterForm
+from panelkeeper.registers.listing import gift_register, gifts_query, interest_register, work_list
 from panelkeeper.registers.models import Gift, Interest, RegisterSettings, WorkItem, WorkKind
 from panelkeeper.registers.published import public_registers
 
@@ -72,19 +83,36 @@ def _member(request: StaffRequest, member_id: int) -> Member:
 # -- interests (COI-1) ---------------------------------------------------------
 
 
-@api_readers.get(router, f"{ORG}/interests", list[InterestOut])
-def list_interests(
-    request: StaffRequest, org: str, member: int | None = None, kind: str = "", state: str = ""
-) -> list[InterestOut]:
-    """The register of interests.
+@api_readers.get(router, f"{ORG}/interests", InterestPageOut)
+def list_interests(request: StaffRequest, org: str, query: Query[InterestQuery]) -> InterestPageOut:
+    """The register of interests, latest started first, filtered as its page filters it."""
+    organisation = request.organisation
+    filters = valid_filters(InterestFilterForm, query, organisation)
+    register = interest_register(organisation, filters, today=timezone.localdate())
+    rows, counts = paged(register, query)
+    return InterestPageOut(**counts, interests=[interest_out(i) for i in rows])
 
-    Filter by ``member`` (id), ``kind`` and ``state`` (current or ended, today)."""
-    queryset = filter_interests(
-        Interest.objects.filter(organisation=request.organisation),
-        {"member": member or "", "kind": kind, "state": state},
-        today=timezone.localdate(),
+
+@api_readers.get(router, f"{ORG}/reviews-due", ReviewDuePageOut)
+def list_reviews_due(request: StaffRequest, org: str, query: Query[PageQuery]) -> ReviewDuePageOut:
+    """Members whose declaration of interests is due for review today (COI-1), by name."""
+    organisation, today = request.organisation, timezone.localdate()
+    months = interests.settings_of(organisation).review_months
+    due = interests.members_due_for_review(organisation, months=months, on=today)
+    rows, counts = paged(due, query)
+    return ReviewDuePageOut(
+        **counts,
+        members=[
+            ReviewDueOut(
+                member_id=m.pk,
+                member=m.full_name,
+                group=m.group.name,
+                last_reviewed=state.last_reviewed,
+                due=state.due,
+            )
+            for m, state in interests.review_states(rows, months=months, today=today)
+        ],
     )
-    return [interest_out(i) for i in interests_query(queryset)]
 
 
 @api_officers.post(router, f"{ORG}/interests", InterestOut, status=201, body=InterestIn)
@@ -114,19 +142,13 @@ def review_member(request: StaffRequest, org: str, member_id: int) -> Status[Rev
 # -- gifts and hospitality (GIFT-1 to GIFT-3) ------------------------------------
 
 
-@api_readers.get(router, f"{ORG}/gifts", list[GiftOut])
-def list_gifts(
-    request: StaffRequest, org: str, member: int | None = None, status: str = ""
-) -> list[GiftOut]:
-    """The register of gifts and hospitality.
-
-    Filter by ``member`` (id) and ``status``: waiting_for_meeting, waiting_for_decision,
-    decided."""
-    queryset = filter_gifts(
-        Gift.objects.filter(organisation=request.organisation),
-        {"member": member or "", "status": status},
-    )
-    return [gift_out(g) for g in gifts_query(queryset)]
+@api_readers.get(router, f"{ORG}/gifts", GiftPageOut)
+def list_gifts(request: StaffRequest, org: str, query: Query[GiftQuery]) -> GiftPageOut:
+    """The register of gifts and hospitality, latest given first, filtered as its page
+    filters it."""
+    filters = valid_filters(GiftFilterForm, query, request.organisation)
+    rows, counts = paged(gift_register(request.organisation, filters), query)
+    return GiftPageOut(**counts, gifts=[gift_out(g) for g in rows])
 
 
 @api_officers.post(router, f"{ORG}/gifts", GiftOut, status=201, body=OfficerGiftIn)
@@ -150,10 +172,12 @@ def decide_gift(request: StaffRequest, org: str, gift_id: int) -> GiftOut:
 # -- work and conflicts (COI-2 to COI-4) -----------------------------------------
 
 
-@api_readers.get(router, f"{ORG}/work-items", list[WorkItemOut])
-def list_work_items(request: StaffRequest, org: str) -> list[WorkItem]:
-    """Pieces of work."""
-    return list(WorkItem.objects.filter(organisation=request.organisation))
+@api_readers.get(router, f"{ORG}/work-items", WorkItemPageOut)
+def list_work_items(request: StaffRequest, org: str, query: Query[WorkQuery]) -> WorkItemPageOut:
+    """Pieces of work, latest first, filtered as their page filters them."""
+    filters = valid_filters(WorkFilterForm, query, request.organisation)
+    rows, counts = paged(work_list(request.organisation, filters), query)
+    return WorkItemPageOut(**counts, work_items=[WorkItemOut.model_validate(w) for w in rows])
 
 
 @api_officers.post(router, f"{ORG}/work-items", WorkItemOut, status=201, body=WorkItemIn)
@@ -259,4 +283,5 @@ def get_public(request: HttpRequest, org: str) -> PublicRegistersOut:
     return PublicRegistersOut.model_validate(registers, from_attributes=True)
 
 
+router.add_router("", exports_router)
 router.add_router("/mine", mine_router)

@@ -1,15 +1,24 @@
 """Request and response bodies of the registers API (see :mod:`.officer`)."""
 
 import datetime as dt
+from enum import StrEnum
 from typing import ClassVar, Literal
 
 from ninja import Schema
 from pydantic import Field
 
-from panelkeeper.lib.api import FormFields, fields_of
+from panelkeeper.lib.api import FormFields, PageOut, PageQuery, fields_of
 from panelkeeper.registers import forms as f
+from panelkeeper.registers.list_forms import (
+    GiftFilterForm,
+    InterestFilterForm,
+    InterestState,
+    WorkFilterForm,
+)
 from panelkeeper.registers.models import (
     Decision,
+    ExportKind,
+    ExportState,
     GiftDirection,
     GiftOutcome,
     GiftStatus,
@@ -224,3 +233,108 @@ class PublicRegistersOut(Schema):
     organisation: str
     interests: list[PublicInterest]
     gifts: list[PublicGift]
+
+
+# -- the lists, a page at a time, and their files ----------------------------------
+
+
+class InterestFilters(Schema):
+    """``name``: part of the member's name; ``group``: the group's id; ``state``: current
+    today or ended."""
+
+    form_fields: ClassVar[FormFields] = fields_of(InterestFilterForm)
+
+    name: str = ""
+    group: int | None = None
+    kind: InterestKind | None = None
+    state: InterestState | None = None
+
+
+class InterestQuery(PageQuery, InterestFilters):
+    """A page of the register of interests, latest started first."""
+
+
+class InterestPageOut(PageOut):
+    interests: list[InterestOut]
+
+
+class GiftFilters(Schema):
+    """``name``: part of the member's name; ``given_from`` and ``given_to``: the first and
+    last days it was given on (either may be left out)."""
+
+    form_fields: ClassVar[FormFields] = fields_of(GiftFilterForm)
+
+    name: str = ""
+    status: GiftStatus | None = None
+    given_from: dt.date | None = None
+    given_to: dt.date | None = None
+
+
+class GiftQuery(PageQuery, GiftFilters):
+    """A page of the register of gifts and hospitality, latest given first."""
+
+
+class GiftPageOut(PageOut):
+    gifts: list[GiftOut]
+
+
+class WorkFilters(Schema):
+    """``title``: part of the title."""
+
+    form_fields: ClassVar[FormFields] = fields_of(WorkFilterForm)
+
+    title: str = ""
+    kind: WorkKind | None = None
+
+
+class WorkQuery(PageQuery, WorkFilters):
+    """A page of the pieces of work, latest first."""
+
+
+class WorkItemPageOut(PageOut):
+    work_items: list[WorkItemOut]
+
+
+class ReviewDueOut(Schema):
+    member_id: int
+    member: str
+    group: str
+    last_reviewed: dt.date | None
+    due: dt.date
+
+
+class ReviewDuePageOut(PageOut):
+    """Members whose declaration is due for review today, by name."""
+
+    members: list[ReviewDueOut]
+
+
+class ExportFormat(StrEnum):
+    CSV = "csv"
+    PDF = "pdf"
+
+
+class InterestExportIn(InterestFilters):
+    """A file of the register of interests as these filters narrow it."""
+
+    format: ExportFormat
+
+
+class GiftExportIn(GiftFilters):
+    """A file of the register of gifts and hospitality as these filters narrow it."""
+
+    format: ExportFormat
+
+
+class ExportOut(Schema):
+    """A file being prepared (``preparing``), ready to download from ``file``, or
+    ``failed``; it is removed after ``expires_on``."""
+
+    id: int
+    kind: ExportKind
+    state: ExportState
+    rows: int | None
+    requested_at: dt.datetime
+    ready_at: dt.datetime | None
+    expires_on: dt.date
+    file: str | None

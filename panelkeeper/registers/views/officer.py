@@ -1,65 +1,67 @@
-"""Officers' and auditors' pages: the two registers, a member's register, exports, settings."""
+"""Officers' and auditors' pages: the two registers, reviews due, a member's register,
+settings."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.accounts.views.common import staff_page
-from panelkeeper.lib.downloads import pdf_download, spreadsheet_csv
 from panelkeeper.lib.forms import bound, form_applied
-from panelkeeper.lib.pdf import render_pdf
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
+from panelkeeper.registers import exports
 from panelkeeper.registers.forms import SettingsForm
 from panelkeeper.registers.interests import (
-    members_with_reviews,
+    members_due_for_review,
+    review_states,
     settings_of,
     update_register_settings,
 )
-from panelkeeper.registers.listing import (
-    filter_gifts,
-    filter_interests,
-    gift_lines,
-    gifts_csv,
-    interests_csv,
-    interests_query,
-)
-from panelkeeper.registers.models import Gift, GiftStatus, Interest, InterestKind
+from panelkeeper.registers.list_forms import GiftFilterForm, InterestFilterForm, chosen_filters
+from panelkeeper.registers.listing import gift_lines, gift_register, interest_register
+from panelkeeper.registers.models import Interest
 from panelkeeper.registers.views import common
 from panelkeeper.registers.views.register_page import member_register
+
+PAGE_SIZE = 50
 
 
 def _members(request: StaffRequest) -> QuerySet[Member]:
     return Member.objects.of(request.organisation).select_related("group")
 
 
-def _interests(request: StaffRequest) -> QuerySet[Interest]:
-    queryset = Interest.objects.filter(organisation=request.organisation)
-    return filter_interests(queryset, request.GET.dict(), today=timezone.localdate())
+def paged(request: HttpRequest, rows: QuerySet[Any]) -> Page[Any]:
+    """The page of ``rows`` the query string asks for (the first, or the last if past it)."""
+    return Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-def _gifts(request: StaffRequest) -> QuerySet[Gift]:
-    return filter_gifts(Gift.objects.filter(organisation=request.organisation), request.GET.dict())
-
-
-def _listing(request: StaffRequest, template: str, **context: object) -> HttpResponse:
-    """A register, with the members and the filters as chosen to filter it by."""
+def _list_page(
+    request: StaffRequest, template: str, form: Form, page: Page[Any], **context: object
+) -> HttpResponse:
+    """A page of a register with its filter ``form``; the file of the whole filtered list
+    is offered for download at once when it is short, and prepared by a task when not."""
+    query = request.GET.copy()
+    query.pop("page", None)
     return staff_page(
         request,
         template,
-        members=list(_members(request)),
-        filters=request.GET.dict(),
-        query=request.GET.urlencode(),
+        filter_form=form,
+        filtered=form.is_valid() and any(form.cleaned_data.values()),
+        page_obj=page,
+        query=query.urlencode(),
+        filter_fields=[(key, value) for key, value in query.items()],
+        at_once=page.paginator.count <= exports.AT_ONCE,
         **context,
     )
 
@@ -67,66 +69,39 @@ def _listing(request: StaffRequest, template: str, **context: object) -> HttpRes
 @staff(*READERS)
 @require_GET
 def interests(request: StaffRequest, org: str) -> HttpResponse:
-    """The register of interests, filtered by member, kind and whether current (COI-1)."""
-    today = timezone.localdate()
-    reviews = members_with_reviews(request.organisation, on=today)
-    return _listing(
+    """The register of interests, a page at a time, filtered by the member's name, group,
+    kind and whether current (COI-1), with the number of declarations due for review."""
+    organisation, today = request.organisation, timezone.localdate()
+    form, filters = chosen_filters(InterestFilterForm, request.GET, organisation)
+    months = settings_of(organisation).review_months
+    return _list_page(
         request,
         "registers/interests.html",
-        interests=list(interests_query(_interests(request))),
-        kinds=InterestKind.choices,
-        overdue=[(m, s) for m, s in reviews if s.overdue],
+        form,
+        paged(request, interest_register(organisation, filters, today=today)),
+        due=members_due_for_review(organisation, months=months, on=today).count(),
     )
 
 
 @staff(*READERS)
 @require_GET
 def gifts(request: StaffRequest, org: str) -> HttpResponse:
-    """The register of gifts and hospitality, filtered by member and status (GIFT-3)."""
-    return _listing(
-        request,
-        "registers/gifts.html",
-        lines=gift_lines(_gifts(request)),
-        statuses=GiftStatus.choices,
-    )
-
-
-def _pdf(request: HttpRequest, template: str, context: dict[str, Any], name: str) -> HttpResponse:
-    html = render_to_string(template, {**context, "today": timezone.localdate()}, request=request)
-    return pdf_download(render_pdf(html, tagged=True), name)
+    """The register of gifts and hospitality, a page at a time, filtered by the member's
+    name, where each has got to and the dates given (GIFT-3)."""
+    form, filters = chosen_filters(GiftFilterForm, request.GET, request.organisation)
+    page = paged(request, gift_register(request.organisation, filters))
+    return _list_page(request, "registers/gifts.html", form, page, lines=gift_lines(page))
 
 
 @staff(*READERS)
 @require_GET
-def interests_export(request: StaffRequest, org: str) -> HttpResponse:
-    return spreadsheet_csv(interests_csv(_interests(request)), f"{org}-register-of-interests.csv")
-
-
-@staff(*READERS)
-@require_GET
-def gifts_export(request: StaffRequest, org: str) -> HttpResponse:
-    return spreadsheet_csv(gifts_csv(_gifts(request)), f"{org}-gifts-and-hospitality.csv")
-
-
-@staff(*READERS)
-@require_GET
-def interests_pdf(request: StaffRequest, org: str) -> HttpResponse:
-    """The register of interests as a PDF for the Board."""
-    context = {
-        "organisation": request.organisation,
-        "interests": interests_query(_interests(request)),
-    }
-    return _pdf(
-        request, "registers/pdf_interests.html", context, f"{org}-register-of-interests.pdf"
-    )
-
-
-@staff(*READERS)
-@require_GET
-def gifts_pdf(request: StaffRequest, org: str) -> HttpResponse:
-    """The register of gifts and hospitality as a PDF for the Board."""
-    context = {"organisation": request.organisation, "lines": gift_lines(_gifts(request))}
-    return _pdf(request, "registers/pdf_gifts.html", context, f"{org}-gifts-and-hospitality.pdf")
+def reviews_due(request: StaffRequest, org: str) -> HttpResponse:
+    """Members whose declaration of interests is due for review today (COI-1)."""
+    organisation, today = request.organisation, timezone.localdate()
+    months = settings_of(organisation).review_months
+    page = paged(request, members_due_for_review(organisation, months=months, on=today))
+    rows = review_states(page, months=months, today=today)
+    return staff_page(request, "registers/reviews_due.html", page_obj=page, rows=rows)
 
 
 def _member(request: StaffRequest, member: int) -> Member:

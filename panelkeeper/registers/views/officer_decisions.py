@@ -30,9 +30,11 @@ from panelkeeper.registers.forms import (
     WorkItemForm,
 )
 from panelkeeper.registers.gifts import decide_gift as decide
-from panelkeeper.registers.listing import gift_decision
+from panelkeeper.registers.list_forms import WorkFilterForm, chosen_filters
+from panelkeeper.registers.listing import gift_decision, work_list
 from panelkeeper.registers.models import Gift, GiftStatus, WorkItem
 from panelkeeper.registers.routing import ConflictRoute
+from panelkeeper.registers.views.officer import paged
 
 
 @staff(OFFICER)
@@ -64,8 +66,16 @@ def decide_gift(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 @staff(*READERS)
 @require_GET
 def work_items(request: StaffRequest, org: str) -> HttpResponse:
-    items = WorkItem.objects.filter(organisation=request.organisation)
-    return staff_page(request, "registers/work_items.html", items=items)
+    """Pieces of work, latest first, a page at a time, filtered by title and kind."""
+    form, filters = chosen_filters(WorkFilterForm, request.GET, request.organisation)
+    page = paged(request, work_list(request.organisation, filters))
+    return staff_page(
+        request,
+        "registers/work_items.html",
+        filter_form=form,
+        filtered=bool(filters) and any(filters.values()),
+        page_obj=page,
+    )
 
 
 @staff(OFFICER)

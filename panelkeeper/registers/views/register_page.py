@@ -8,7 +8,7 @@ from typing import Any
 from panelkeeper.members.models import Member
 from panelkeeper.registers.codes import code_on
 from panelkeeper.registers.interests import review_state, settings_of
-from panelkeeper.registers.listing import gift_lines, interests_query
+from panelkeeper.registers.listing import gift_lines, gifts_query, interests_query
 from panelkeeper.registers.models import Gift, Interest, Review
 from panelkeeper.registers.routing import gift_route
 
@@ -34,6 +34,6 @@ def member_register(member: Member, *, today: dt.date) -> dict[str, Any]:
         "ended": ended,
         "last_review": last,
         "review": state,
-        "gift_lines": gift_lines(Gift.objects.filter(member=member)),
+        "gift_lines": gift_lines(gifts_query(Gift.objects.filter(member=member))),
         "gift_route": gift_route(code_on(organisation, today)),
     }

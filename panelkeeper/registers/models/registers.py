@@ -76,7 +76,14 @@ class Interest(OrganisationRecord):
 
     class Meta:
         ordering = ["member__full_name", "-starts_on", "-id"]
-        indexes = [models.Index(fields=["organisation", "member"], name="interest_org_member")]
+        indexes = [
+            models.Index(fields=["organisation", "member"], name="interest_org_member"),
+            # The register of interests, latest started first; and filtered by kind.
+            models.Index(fields=["organisation", "-starts_on", "-id"], name="interest_list"),
+            models.Index(
+                fields=["organisation", "kind", "-starts_on", "-id"], name="interest_kind_list"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
@@ -159,6 +166,11 @@ class WorkItem(OrganisationRecord):
 
     class Meta:
         ordering = ["organisation", "-on", "-id"]
+        indexes = [
+            # The list of work, latest first; and filtered by kind.
+            models.Index(fields=["organisation", "-on", "-id"], name="work_list"),
+            models.Index(fields=["organisation", "kind", "-on", "-id"], name="work_kind_list"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=WorkKind.values), name="work_kind_known")
         ]
@@ -372,6 +384,10 @@ class Gift(OrganisationRecord):
             models.Index(fields=["group", "status"], name="gift_group_status"),
             # The gifts register: one organisation's, latest given first.
             models.Index(fields=["organisation", "-given_on", "-id"], name="gift_list"),
+            # ... filtered by where the declaration has got to.
+            models.Index(
+                fields=["organisation", "status", "-given_on", "-id"], name="gift_status_list"
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(value__gte=0), name="gift_value_not_negative"),

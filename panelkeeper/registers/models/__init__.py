@@ -1,0 +1,47 @@
+"""The registers app's models, split by subject; import them from here."""
+
+from panelkeeper.registers.models.exports import Export, ExportKind, ExportState
+from panelkeeper.registers.models.registers import (
+    ConflictDecision,
+    ConflictDecisionQuerySet,
+    Decision,
+    Gift,
+    GiftDirection,
+    GiftOutcome,
+    GiftQuerySet,
+    GiftStatus,
+    GiverKind,
+    Grounds,
+    Interest,
+    InterestKind,
+    InterestQuerySet,
+    RegisterSettings,
+    Review,
+    ReviewReminder,
+    WorkItem,
+    WorkKind,
+)
+
+__all__ = [
+    "ConflictDecision",
+    "ConflictDecisionQuerySet",
+    "Decision",
+    "Export",
+    "ExportKind",
+    "ExportState",
+    "Gift",
+    "GiftDirection",
+    "GiftOutcome",
+    "GiftQuerySet",
+    "GiftStatus",
+    "GiverKind",
+    "Grounds",
+    "Interest",
+    "InterestKind",
+    "InterestQuerySet",
+    "RegisterSettings",
+    "Review",
+    "ReviewReminder",
+    "WorkItem",
+    "WorkKind",
+]
