@@ -8,6 +8,7 @@ a list's order without its index fails here.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -17,6 +18,7 @@ from django.db.models.expressions import F, OrderBy
 from panelkeeper.cases.models import Case
 from panelkeeper.concerns.models import Concern
 from panelkeeper.letters.models import Letter
+from panelkeeper.registers.listing import gift_register, interest_register, work_list
 from panelkeeper.registers.models import Gift
 
 # (what the list is, its queryset for organisation 1, the column it is filtered on)
@@ -26,6 +28,13 @@ LISTS: list[tuple[str, Callable[[], models.QuerySet[models.Model]], str]] = [
     ("cases in the API", lambda: Case.objects.of(1).order_by("-began_on", "-id"), "organisation"),
     ("concerns", lambda: Concern.objects.filter(organisation=1), "organisation"),
     ("gifts register", lambda: Gift.objects.filter(organisation=1), "organisation"),
+    ("gifts register, paged", lambda: gift_register(1, {}), "organisation"),
+    (
+        "interests register",
+        lambda: interest_register(1, {}, today=dt.date(2026, 1, 1)),
+        "organisation",
+    ),
+    ("pieces of work", lambda: work_list(1, {}), "organisation"),
 ]
 
 

@@ -22,6 +22,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import QuerySet
+from django.http import FileResponse
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -144,6 +145,19 @@ def refused_filters(form: OrganisationForm) -> Refused:
     ]
     first = problems[0]
     return Refused(first.message, field=first.field, problems=problems[1:] and problems)
+
+
+def stored_file(export: Export) -> FileResponse | None:
+    """The export's file as a download, or None while it is not ready."""
+    if export.state != ExportState.READY or not default_storage.exists(export.stored_as):
+        return None
+    spec = FILES[export.kind]
+    return FileResponse(
+        default_storage.open(export.stored_as, "rb"),
+        as_attachment=True,
+        filename=spec.file_name(export.organisation),
+        content_type=spec.content_type,
+    )
 
 
 def expires_on(export: Export) -> dt.date:

@@ -34,16 +34,20 @@ type Filters = Mapping[str, Any]
 """A list's filters as its filter form cleaned them (empty: the whole list)."""
 
 
+def _named[Q: QuerySet[Any]](rows: Q, filters: Filters) -> Q:
+    """``rows`` of members whose name has the ``name`` filter in it, if there is one."""
+    name = filters.get("name")
+    return rows.filter(member__full_name__icontains=name) if name else rows
+
+
 def interest_register(
-    organisation: Organisation, filters: Filters, *, today: dt.date
+    organisation: Organisation | int, filters: Filters, *, today: dt.date
 ) -> QuerySet[Interest]:
     """The register of interests, latest started first, narrowed by the
     :class:`~panelkeeper.registers.list_forms.InterestFilterForm`'s ``filters``: part of the
     member's ``name``, their ``group``, the ``kind``, and the ``state`` (current today or
     ended)."""
-    rows = Interest.objects.filter(organisation=organisation)
-    if name := filters.get("name"):
-        rows = rows.filter(member__full_name__icontains=name)
+    rows = _named(Interest.objects.filter(organisation=organisation), filters)
     if group := filters.get("group"):
         rows = rows.filter(member__group=group)
     if kind := filters.get("kind"):
@@ -55,13 +59,11 @@ def interest_register(
     return interests_query(rows).order_by("-starts_on", "-id")
 
 
-def gift_register(organisation: Organisation, filters: Filters) -> QuerySet[Gift]:
+def gift_register(organisation: Organisation | int, filters: Filters) -> QuerySet[Gift]:
     """The register of gifts and hospitality, latest given first, narrowed by the
     :class:`~panelkeeper.registers.list_forms.GiftFilterForm`'s ``filters``: part of the
     member's ``name``, the ``status``, and the days it was given between (inclusive)."""
-    rows = Gift.objects.filter(organisation=organisation)
-    if name := filters.get("name"):
-        rows = rows.filter(member__full_name__icontains=name)
+    rows = _named(Gift.objects.filter(organisation=organisation), filters)
     if status := filters.get("status"):
         rows = rows.filter(status=status)
     if first := filters.get("given_from"):
@@ -71,7 +73,7 @@ def gift_register(organisation: Organisation, filters: Filters) -> QuerySet[Gift
     return gifts_query(rows).order_by("-given_on", "-id")
 
 
-def work_list(organisation: Organisation, filters: Filters) -> QuerySet[WorkItem]:
+def work_list(organisation: Organisation | int, filters: Filters) -> QuerySet[WorkItem]:
     """Pieces of work, latest first, narrowed by part of the ``title`` and the ``kind``."""
     rows = WorkItem.objects.filter(organisation=organisation)
     if title := filters.get("title"):

@@ -11,18 +11,19 @@ from panelkeeper.registers.views import (
 )
 
 app_name = "registers"
+at_once = officer_exports.at_once
 
 ORG = "organisations/<slug:org>/registers/"
 MINE = "my/registers/<int:member>/"
 
 urlpatterns = [
     path(f"{ORG}interests/", officer.interests, name="interests"),
-    path(f"{ORG}interests.csv", officer_exports.interests_csv, name="interests_csv"),
-    path(f"{ORG}interests.pdf", officer_exports.interests_pdf, name="interests_pdf"),
+    path(f"{ORG}interests.csv", at_once, {"kind": "interests_csv"}, name="interests_csv"),
+    path(f"{ORG}interests.pdf", at_once, {"kind": "interests_pdf"}, name="interests_pdf"),
     path(f"{ORG}interests/<int:pk>/close/", officer.close_interest, name="close_interest"),
     path(f"{ORG}gifts/", officer.gifts, name="gifts"),
-    path(f"{ORG}gifts.csv", officer_exports.gifts_csv, name="gifts_csv"),
-    path(f"{ORG}gifts.pdf", officer_exports.gifts_pdf, name="gifts_pdf"),
+    path(f"{ORG}gifts.csv", at_once, {"kind": "gifts_csv"}, name="gifts_csv"),
+    path(f"{ORG}gifts.pdf", at_once, {"kind": "gifts_pdf"}, name="gifts_pdf"),
     path(f"{ORG}exports/", officer_exports.prepare_export, name="prepare_export"),
     path(f"{ORG}exports/<int:pk>/", officer_exports.export, name="export"),
     path(f"{ORG}exports/<int:pk>/file/", officer_exports.export_file, name="export_file"),

@@ -8,6 +8,7 @@ organisation publishes its registers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from tests.factory import Factory
@@ -139,6 +140,34 @@ def api_my_interest_kw(factory: Factory) -> dict[str, Any]:
     return {**mine_kw(factory), "interest_id": factory.interest(factory.member_record).pk}
 
 
+def _export(factory: Factory, *, ready: bool) -> Any:
+    from django.utils import timezone
+
+    from panelkeeper.registers.exports import build, start_export
+
+    factory.interest(factory.member_record)
+    export = start_export(
+        organisation=factory.home, kind="interests_csv", data={}, actor=factory.officer()
+    )
+    if ready:
+        build(export.pk, today=timezone.localdate())
+    return export
+
+
+def export_of(key: str, *, ready: bool) -> Callable[[Factory], dict[str, Any]]:
+    """The kwargs of an export of home's register of interests, under ``key``: being
+    prepared, or ``ready``."""
+    return lambda factory: {"org": factory.home.slug, key: _export(factory, ready=ready).pk}
+
+
+def a_csv(factory: Factory) -> dict[str, Any]:
+    return {"file": "interests_csv"}
+
+
+def csv_format(factory: Factory) -> dict[str, Any]:
+    return {"format": "csv"}
+
+
 def signed_in_list() -> dict[str, Expected]:
     """Straight to the one record for members and the advocate; an empty list for staff."""
     return {
@@ -161,6 +190,18 @@ REGISTER_ROWS: list[Row] = [
     Row("registers:gifts", "GET", readers(), home_org),
     Row("registers:gifts_csv", "GET", readers(), home_org),
     Row("registers:gifts_pdf", "GET", readers(), home_org),
+    Row("registers:reviews_due", "GET", readers(), home_org),
+    Row("registers:reviews_due", "POST", not_allowed(), home_org),
+    Row("registers:prepare_export", "GET", not_allowed(), home_org),
+    Row("registers:prepare_export", "POST", readers(302), home_org, note="no file: back"),
+    Row("registers:prepare_export", "POST", readers(302), home_org, data=a_csv, note="asks"),
+    Row("registers:export", "GET", readers(), export_of("pk", ready=False), note="preparing"),
+    Row("registers:export", "GET", readers(), export_of("pk", ready=True), note="ready"),
+    Row("registers:export", "POST", not_allowed(), export_of("pk", ready=False)),
+    Row(
+        "registers:export_file", "GET", readers(404), export_of("pk", ready=False), note="not ready"
+    ),
+    Row("registers:export_file", "GET", readers(), export_of("pk", ready=True), note="ready"),
     Row("registers:decide_gift", "GET", officers(), gift_kw),
     Row("registers:decide_gift", "POST", officers(200), gift_kw, note="no outcome"),
     Row("registers:member", "GET", readers(), member_kw),
@@ -214,6 +255,30 @@ REGISTER_ROWS: list[Row] = [
         api_officers(201),
         api_member_kw,
         note="an empty body confirms the register",
+    ),
+    Row(API + "/{org}/reviews-due", "GET", api_readers(), home_org),
+    Row(API + "/{org}/interests/exports", "POST", api_readers(422), home_org, note="no format"),
+    Row(API + "/{org}/interests/exports", "POST", api_readers(202), home_org, data=csv_format),
+    Row(API + "/{org}/gifts/exports", "POST", api_readers(422), home_org, note="no format"),
+    Row(API + "/{org}/gifts/exports", "POST", api_readers(202), home_org, data=csv_format),
+    Row(
+        API + "/{org}/exports/{export_id}",
+        "GET",
+        api_readers(),
+        export_of("export_id", ready=False),
+    ),
+    Row(
+        API + "/{org}/exports/{export_id}/file",
+        "GET",
+        api_readers(422),
+        export_of("export_id", ready=False),
+        note="not ready",
+    ),
+    Row(
+        API + "/{org}/exports/{export_id}/file",
+        "GET",
+        api_readers(),
+        export_of("export_id", ready=True),
     ),
     Row(API + "/{org}/gifts", "GET", api_readers(), home_org),
     Row(API + "/{org}/gifts", "POST", api_officers(422), home_org, note="no body"),

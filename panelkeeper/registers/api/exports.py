@@ -2,7 +2,6 @@
 has got to, and download it once ready. Every file goes through the task here, whatever
 its length; the organisation's staff who may read the registers may read any of them."""
 
-from django.core.files.storage import default_storage
 from django.http import FileResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +18,7 @@ from panelkeeper.registers.api.schemas import (
     GiftExportIn,
     InterestExportIn,
 )
-from panelkeeper.registers.exports import FILES, expires_on, start_export
+from panelkeeper.registers.exports import expires_on, start_export, stored_file
 from panelkeeper.registers.models import Export, ExportKind, ExportState
 
 router = Router(tags=["registers"])
@@ -92,13 +91,7 @@ def get_export(request: StaffRequest, org: str, export_id: int) -> ExportOut:
 @api_readers.get(router, f"{ORG}/exports/{{export_id}}/file", None, url_name="download_export")
 def download_export(request: StaffRequest, org: str, export_id: int) -> FileResponse:
     """The file, once ready; before then the answer says it is still being prepared."""
-    export = _kept(request, export_id)
-    if export.state != ExportState.READY or not default_storage.exists(export.stored_as):
+    found = stored_file(_kept(request, export_id))
+    if found is None:
         raise Refused("The file is not ready yet. Read the export again in a minute.")
-    spec = FILES[export.kind]
-    return FileResponse(
-        default_storage.open(export.stored_as, "rb"),
-        as_attachment=True,
-        filename=spec.file_name(request.organisation),
-        content_type=spec.content_type,
-    )
+    return found

@@ -70,17 +70,12 @@ def _list_page(
 @require_GET
 def interests(request: StaffRequest, org: str) -> HttpResponse:
     """The register of interests, a page at a time, filtered by the member's name, group,
-    kind and whether current (COI-1), with the number of declarations due for review."""
-    organisation, today = request.organisation, timezone.localdate()
+    kind and whether current (COI-1). Who is due to review their declaration is a page of
+    its own: counting them asks every member's status, which this page need not wait for."""
+    organisation = request.organisation
     form, filters = chosen_filters(InterestFilterForm, request.GET, organisation)
-    months = settings_of(organisation).review_months
-    return _list_page(
-        request,
-        "registers/interests.html",
-        form,
-        paged(request, interest_register(organisation, filters, today=today)),
-        due=members_due_for_review(organisation, months=months, on=today).count(),
-    )
+    register = interest_register(organisation, filters, today=timezone.localdate())
+    return _list_page(request, "registers/interests.html", form, paged(request, register))
 
 
 @staff(*READERS)

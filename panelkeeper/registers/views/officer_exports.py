@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -18,14 +17,17 @@ from panelkeeper.lib.downloads import download
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.registers import exports
-from panelkeeper.registers.exports import FILES, expires_on, start_export
+from panelkeeper.registers.exports import FILES, expires_on, start_export, stored_file
 from panelkeeper.registers.list_forms import chosen_filters
-from panelkeeper.registers.models import Export, ExportKind, ExportState
+from panelkeeper.registers.models import Export, ExportKind
 
 
-def _at_once(request: StaffRequest, kind: str) -> HttpResponse:
-    """The file of the register as filtered, if it is short; a long one is sent back to
-    its page, which offers to prepare it."""
+@staff(*READERS)
+@require_GET
+def at_once(request: StaffRequest, org: str, kind: str) -> HttpResponse:
+    """The file of a register (``kind``, from the URL) as filtered, if it is short: a
+    CSV, or a PDF for the Board. A long one is sent back to its page, which offers to
+    prepare it."""
     spec, organisation, today = FILES[kind], request.organisation, timezone.localdate()
     _, filters = chosen_filters(spec.form, request.GET, organisation)
     rows = spec.rows(organisation, filters, today)
@@ -39,32 +41,6 @@ def _at_once(request: StaffRequest, kind: str) -> HttpResponse:
         return redirect(reverse(spec.page, kwargs={"org": organisation.slug}) + f"?{query}")
     content = spec.render(organisation, rows, today)
     return download(content, spec.file_name(organisation), spec.content_type)
-
-
-@staff(*READERS)
-@require_GET
-def interests_csv(request: StaffRequest, org: str) -> HttpResponse:
-    return _at_once(request, ExportKind.INTERESTS_CSV)
-
-
-@staff(*READERS)
-@require_GET
-def interests_pdf(request: StaffRequest, org: str) -> HttpResponse:
-    """The register of interests as a PDF for the Board."""
-    return _at_once(request, ExportKind.INTERESTS_PDF)
-
-
-@staff(*READERS)
-@require_GET
-def gifts_csv(request: StaffRequest, org: str) -> HttpResponse:
-    return _at_once(request, ExportKind.GIFTS_CSV)
-
-
-@staff(*READERS)
-@require_GET
-def gifts_pdf(request: StaffRequest, org: str) -> HttpResponse:
-    """The register of gifts and hospitality as a PDF for the Board."""
-    return _at_once(request, ExportKind.GIFTS_PDF)
 
 
 class ExportForm(forms.Form):
@@ -94,7 +70,9 @@ def prepare_export(request: StaffRequest, org: str) -> HttpResponse:
 
 def _kept(request: StaffRequest, pk: int) -> Export:
     """The organisation's export ``pk`` while its file is kept; otherwise 404."""
-    export = get_object_for(request.organisation, Export.objects.all(), pk=pk)
+    export = get_object_for(
+        request.organisation, Export.objects.select_related("organisation"), pk=pk
+    )
     if expires_on(export) < timezone.localdate():
         raise Http404("The file has been removed")
     return export
@@ -118,13 +96,7 @@ def export(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 @require_GET
 def export_file(request: StaffRequest, org: str, pk: int) -> FileResponse:
     """The prepared file, to the organisation's staff who may read the register."""
-    found = _kept(request, pk)
-    if found.state != ExportState.READY or not default_storage.exists(found.stored_as):
+    found = stored_file(_kept(request, pk))
+    if found is None:
         raise Http404("The file is not ready")
-    spec = FILES[found.kind]
-    return FileResponse(
-        default_storage.open(found.stored_as, "rb"),
-        as_attachment=True,
-        filename=spec.file_name(request.organisation),
-        content_type=spec.content_type,
-    )
+    return found
