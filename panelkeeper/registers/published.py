@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.utils import timezone
+from django.db.models import QuerySet
 
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.interests import settings_of
@@ -41,57 +41,53 @@ class PublicGift:
     decided_on: dt.date | None
 
 
-@dataclass(frozen=True)
-class PublicRegisters:
-    organisation: str
-    slug: str
-    interests: list[PublicInterest]
-    gifts: list[PublicGift]
+def published(organisation: Organisation) -> bool:
+    """Whether ``organisation`` publishes its registers."""
+    return settings_of(organisation).published
 
 
-def public_registers(
-    organisation: Organisation, *, today: dt.date | None = None
-) -> PublicRegisters | None:
-    """The published registers of ``organisation``; None unless it publishes them.
-
-    Interests current today, and every gift. Three queries.
-    """
-    if not settings_of(organisation).published:
-        return None
-    today = today or timezone.localdate()
-    interests = (
+def public_interests(organisation: Organisation, *, today: dt.date) -> QuerySet[Interest]:
+    """Interests current on ``today``, latest started first, as the public sees them."""
+    return (
         Interest.objects.filter(organisation=organisation)
         .current(on=today)
         .select_related("member", "member__group")
+        .order_by("-starts_on", "-id")
     )
-    gifts = Gift.objects.filter(organisation=organisation).select_related("member", "group")
-    return PublicRegisters(
-        organisation=organisation.name,
-        slug=organisation.slug,
-        interests=[
-            PublicInterest(
-                member=i.member.full_name,
-                group=i.member.group.name,
-                kind=i.get_kind_display(),
-                description=i.description,
-                starts_on=i.starts_on,
-                ends_on=i.ends_on,
-            )
-            for i in interests
-        ],
-        gifts=[
-            PublicGift(
-                member=g.member.full_name,
-                group=g.group.name,
-                direction=g.get_direction_display(),
-                giver_kind=g.get_giver_kind_display(),
-                description=g.description,
-                value=format_money(g.value),
-                given_on=g.given_on,
-                status=g.get_status_display(),
-                outcome=g.get_outcome_display() if g.status == GiftStatus.DECIDED else "",
-                decided_on=g.decided_on,
-            )
-            for g in gifts
-        ],
+
+
+def public_gifts(organisation: Organisation) -> QuerySet[Gift]:
+    """Every gift, latest given first, as the public sees them."""
+    return (
+        Gift.objects.filter(organisation=organisation)
+        .select_related("member", "group")
+        .order_by("-given_on", "-id")
+    )
+
+
+def public_interest(i: Interest) -> PublicInterest:
+    """Read through :func:`public_interests`, or each costs queries."""
+    return PublicInterest(
+        member=i.member.full_name,
+        group=i.member.group.name,
+        kind=i.get_kind_display(),
+        description=i.description,
+        starts_on=i.starts_on,
+        ends_on=i.ends_on,
+    )
+
+
+def public_gift(g: Gift) -> PublicGift:
+    """Read through :func:`public_gifts`, or each costs queries."""
+    return PublicGift(
+        member=g.member.full_name,
+        group=g.group.name,
+        direction=g.get_direction_display(),
+        giver_kind=g.get_giver_kind_display(),
+        description=g.description,
+        value=format_money(g.value),
+        given_on=g.given_on,
+        status=g.get_status_display(),
+        outcome=g.get_outcome_display() if g.status == GiftStatus.DECIDED else "",
+        decided_on=g.decided_on,
     )

@@ -48,7 +48,8 @@ from panelkeeper.registers.api.schemas import (
     InterestPageOut,
     InterestQuery,
     OfficerGiftIn,
-    PublicRegistersOut,
+    PublicGiftPageOut,
+    PublicInterestPageOut,
     RegisterSettingsIn,
     RegisterSettingsOut,
     ReviewDueOut,
@@ -64,7 +65,13 @@ from panelkeeper.registers.api.schemas import (
 from panelkeeper.registers.list_forms import GiftFilterForm, InterestFilterForm, WorkFilterForm
 from panelkeeper.registers.listing import gift_register, gifts_query, interest_register, work_list
 from panelkeeper.registers.models import Gift, Interest, RegisterSettings, WorkItem, WorkKind
-from panelkeeper.registers.published import public_registers
+from panelkeeper.registers.published import (
+    public_gift,
+    public_gifts,
+    public_interest,
+    public_interests,
+    published,
+)
 
 router = Router(tags=["registers"])
 
@@ -273,14 +280,31 @@ def put_settings(request: StaffRequest, org: str) -> RegisterSettingsOut:
     return _settings_out(found)
 
 
-@api_anyone.get(router, "/public/{org}", PublicRegistersOut)
-def get_public(request: HttpRequest, org: str) -> PublicRegistersOut:
-    """The published registers: no contact details, no giver's name."""
+def _published(org: str) -> Organisation:
     organisation = Organisation.objects.filter(slug=org).first()
-    registers = public_registers(organisation) if organisation else None
-    if registers is None:
+    if organisation is None or not published(organisation):
         raise HttpError(404, "Not Found")
-    return PublicRegistersOut.model_validate(registers, from_attributes=True)
+    return organisation
+
+
+@api_anyone.get(router, "/public/{org}/interests", PublicInterestPageOut)
+def get_public_interests(
+    request: HttpRequest, org: str, query: Query[PageQuery]
+) -> PublicInterestPageOut:
+    """The published register of interests (those current today): no contact details."""
+    organisation = _published(org)
+    rows, counts = paged(public_interests(organisation, today=timezone.localdate()), query)
+    interests = [public_interest(i) for i in rows]
+    return PublicInterestPageOut(**counts, organisation=organisation.name, interests=interests)
+
+
+@api_anyone.get(router, "/public/{org}/gifts", PublicGiftPageOut)
+def get_public_gifts(request: HttpRequest, org: str, query: Query[PageQuery]) -> PublicGiftPageOut:
+    """The published register of gifts and hospitality: no giver's name."""
+    organisation = _published(org)
+    rows, counts = paged(public_gifts(organisation), query)
+    gifts = [public_gift(g) for g in rows]
+    return PublicGiftPageOut(**counts, organisation=organisation.name, gifts=gifts)
 
 
 router.add_router("", exports_router)

@@ -227,11 +227,17 @@ class MyRegisterOut(Schema):
     gifts: list[GiftOut]
 
 
-class PublicRegistersOut(Schema):
-    """The published registers as :mod:`panelkeeper.registers.published` lets them out."""
+class PublicInterestPageOut(PageOut):
+    """A page of the published register of interests: those current today."""
 
     organisation: str
     interests: list[PublicInterest]
+
+
+class PublicGiftPageOut(PageOut):
+    """A page of the published register of gifts and hospitality."""
+
+    organisation: str
     gifts: list[PublicGift]
 
 
