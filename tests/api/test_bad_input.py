@@ -145,7 +145,7 @@ def test_a_body_over_the_upload_limit_answers_413(officer_api: Client, member: M
     [
         ("/api/v1/members/home/members?offset=100000000000000000000", "offset"),
         ("/api/v1/tokens/home?page=100000000000000000000", "page"),
-        ("/api/v1/registers/home/gifts?member=100000000000000000000", "member"),
+        ("/api/v1/registers/home/interests?group=100000000000000000000", "group"),
     ],
 )
 def test_a_number_too_large_to_store_is_refused(officer_api: Client, url: str, field: str) -> None:
