@@ -196,36 +196,33 @@ def start_export(
 def build(export_id: int, *, today: dt.date) -> bool:
     """Build the export's file unless it is built already; True if it was built now.
 
-    Run twice, the second run finds it ready (or writes the same name again, should the
-    first have stopped before saying so). A list that cannot be built marks the export
-    failed, so its page says so rather than preparing for ever."""
+    The file is rendered outside any transaction (a long PDF would otherwise hold the
+    database's write lock on SQLite), then saved and marked ready in a short one that
+    first checks no other run got there before: run twice, the second does nothing.
+    A list that cannot be built marks the export failed, so its page says so rather
+    than preparing for ever."""
+    waiting = Export.objects.filter(pk=export_id, state=ExportState.PREPARING)
+    export = waiting.select_related("organisation").first()
+    if export is None:
+        return False
+    spec, organisation = FILES[export.kind], export.organisation
+    _, filters = chosen_filters(spec.form, export.filters, organisation)
+    rows = spec.rows(organisation, filters, today)
+    try:
+        content, count = spec.render(organisation, rows, today), rows.count()
+    except Exception:
+        logger.exception("Export %s could not be built", export.pk)
+        waiting.update(state=ExportState.FAILED)
+        return False
     with transaction.atomic():
-        export = (
-            Export.objects.select_for_update()
-            .select_related("organisation")
-            .filter(pk=export_id, state=ExportState.PREPARING)
-            .first()
-        )
-        if export is None:
-            return False
-        spec = FILES[export.kind]
-        organisation = export.organisation
-        _, filters = chosen_filters(spec.form, export.filters, organisation)
-        rows = spec.rows(organisation, filters, today)
-        try:
-            content = spec.render(organisation, rows, today)
-        except Exception:
-            logger.exception("Export %s could not be built", export.pk)
-            export.state = ExportState.FAILED
-            export.save(update_fields=["state"])
+        if not waiting.select_for_update().exists():
             return False
         if default_storage.exists(export.stored_as):
             default_storage.delete(export.stored_as)
-        export.stored_as = default_storage.save(export.stored_as, ContentFile(content))
-        export.state = ExportState.READY
-        export.rows = rows.count()
-        export.ready_at = timezone.now()
-        export.save(update_fields=["stored_as", "state", "rows", "ready_at"])
+        stored = default_storage.save(export.stored_as, ContentFile(content))
+        waiting.update(
+            stored_as=stored, state=ExportState.READY, rows=count, ready_at=timezone.now()
+        )
     return True
 
 

@@ -3,6 +3,7 @@
 import datetime as dt
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -57,7 +58,7 @@ def test_a_long_register_is_prepared_by_a_task_with_its_filters(
     short = officer_client.get(url("interests"), {"kind": "employment"})
     assert "Download as CSV" in short.text and "Prepare a CSV file" not in short.text
     at_once = officer_client.get(url("interests_csv"))
-    assert at_once.status_code == 302 and at_once["Location"] == url("interests") + "?"
+    assert at_once.status_code == 302 and at_once["Location"] == url("interests")
     export = prepare(officer_client, django_capture_on_commit_callbacks, file="interests_csv")
     assert DBTaskResult.objects.filter(task_path=build_export.module_path).count() == 1
     assert "Preparing your file" in officer_client.get(url("export", pk=export.pk)).text
@@ -109,6 +110,26 @@ def test_a_gifts_file_is_prepared_and_dates_filter_it(
     build_export.call(export.pk)
     text = default_storage.open(export.stored_as).read().decode("utf-8-sig")
     assert "Gift to Bob Brown" in text and "Gift to Ann Avery" not in text
+
+
+def test_a_list_that_cannot_be_built_is_marked_failed_and_says_so(
+    officer_client: Client,
+    long_register: None,
+    django_capture_on_commit_callbacks: Capture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    export = prepare(officer_client, django_capture_on_commit_callbacks, file="gifts_pdf")
+
+    def broken(*args: object) -> bytes:
+        raise OSError("no fonts")
+
+    spec = exports.FILES["gifts_pdf"]
+    monkeypatch.setitem(exports.FILES, "gifts_pdf", replace(spec, render=broken))
+    assert build_export.call(export.pk) is False
+    export.refresh_from_db()
+    assert export.state == ExportState.FAILED
+    page = officer_client.get(url("export", pk=export.pk))
+    assert "We could not prepare your file" in page.text
 
 
 def test_an_unknown_file_or_a_bad_filter_prepares_nothing(

@@ -38,7 +38,8 @@ def at_once(request: StaffRequest, org: str, kind: str) -> HttpResponse:
             "choose to prepare it below",
         )
         query = request.GET.urlencode()
-        return redirect(reverse(spec.page, kwargs={"org": organisation.slug}) + f"?{query}")
+        page = reverse(spec.page, kwargs={"org": organisation.slug})
+        return redirect(f"{page}?{query}" if query else page)
     content = spec.render(organisation, rows, today)
     return download(content, spec.file_name(organisation), spec.content_type)
 
