@@ -31,7 +31,8 @@ def url(name: str, **kwargs: object) -> str:
 @pytest.fixture
 def long_register(factory: Factory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Three interests and three gifts, with files built at once only up to two rows."""
-    monkeypatch.setattr(exports, "AT_ONCE", 2)
+    monkeypatch.setattr(exports, "CSV_AT_ONCE", 2)
+    monkeypatch.setattr(exports, "PDF_AT_ONCE", 2)
     for name in ("Ann Avery", "Bob Brown", "Cy Clay"):
         member = factory.panel_member(full_name=name)
         kind = "employment" if name != "Cy Clay" else "personal"
@@ -110,6 +111,17 @@ def test_a_gifts_file_is_prepared_and_dates_filter_it(
     build_export.call(export.pk)
     text = default_storage.open(export.stored_as).read().decode("utf-8-sig")
     assert "Gift to Bob Brown" in text and "Gift to Ann Avery" not in text
+
+
+def test_a_list_short_enough_for_a_csv_may_still_need_its_pdf_prepared(
+    officer_client: Client, long_register: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(exports, "CSV_AT_ONCE", 10)
+    page = officer_client.get(url("gifts"))
+    assert "Download as CSV" in page.text and "Prepare a CSV file" not in page.text
+    assert "Prepare a PDF for the Board" in page.text and "Download as PDF" not in page.text
+    assert officer_client.get(url("gifts_csv")).status_code == 200
+    assert officer_client.get(url("gifts_pdf"))["Location"] == url("gifts")
 
 
 def test_a_list_that_cannot_be_built_is_marked_failed_and_says_so(

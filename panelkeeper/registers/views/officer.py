@@ -61,7 +61,8 @@ def _list_page(
         page_obj=page,
         query=query.urlencode(),
         filter_fields=[(key, value) for key, value in query.items()],
-        at_once=page.paginator.count <= exports.AT_ONCE,
+        csv_at_once=page.paginator.count <= exports.CSV_AT_ONCE,
+        pdf_at_once=page.paginator.count <= exports.PDF_AT_ONCE,
         **context,
     )
 

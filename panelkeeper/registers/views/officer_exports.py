@@ -16,7 +16,6 @@ from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.downloads import download
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.registers import exports
 from panelkeeper.registers.exports import FILES, expires_on, start_export, stored_file
 from panelkeeper.registers.list_forms import chosen_filters
 from panelkeeper.registers.models import Export, ExportKind
@@ -31,10 +30,10 @@ def at_once(request: StaffRequest, org: str, kind: str) -> HttpResponse:
     spec, organisation, today = FILES[kind], request.organisation, timezone.localdate()
     _, filters = chosen_filters(spec.form, request.GET, organisation)
     rows = spec.rows(organisation, filters, today)
-    if rows.count() > exports.AT_ONCE:
+    if rows.count() > spec.at_once:
         messages.info(
             request,
-            f"The list is longer than {exports.AT_ONCE} rows, so its file is prepared for you: "
+            f"The list is longer than {spec.at_once:,} rows, so its file is prepared for you: "
             "choose to prepare it below",
         )
         query = request.GET.urlencode()
