@@ -18,6 +18,7 @@ from panelkeeper.audit.log import record
 from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.codes import code_on, day
+from panelkeeper.meetings.listing import Shown, members_listed
 from panelkeeper.meetings.missed import review_member
 from panelkeeper.meetings.models import Attendance, Meeting, MeetingStatus
 from panelkeeper.meetings.schedule import mark_held
@@ -197,3 +198,34 @@ def withdraw_apologies(*, meeting: Meeting, member: Member, actor: User, today: 
         )
         entry.delete()
         review_member(member=member, actor=actor, today=today)
+
+
+def record_the_rest(*, meeting: Meeting, presence: str, actor: User, today: dt.date) -> int:
+    """Record every member expected at ``meeting`` who has nothing recorded yet as present,
+    or as absent without apologies, all or none; how many were recorded (MTG-1).
+
+    Apologies are not given in bulk: each needs the day the member gave them, so they
+    are recorded one by one, before or at the meeting. Each member goes through
+    :func:`record_attendance`, so the same rules hold as for one member (a meeting held
+    on or before today, not cancelled), and each member's run of missed meetings is read
+    again (MTG-2): marking absent may open missed-meetings decisions.
+    """
+    if presence not in (Presence.PRESENT, Presence.ABSENT):
+        raise Refused(
+            "Select present or absent without apologies. Record apologies one member at a "
+            "time, with the date each member gave them.",
+            field="presence",
+        )
+    with transaction.atomic():
+        # One at a time: a second officer's bulk record waits, then finds nobody left.
+        Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+        rest = list(
+            members_listed(meeting, shown=Shown.NOT_RECORDED).select_related("group__organisation")
+        )
+        if not rest:
+            raise Refused("Attendance is already recorded for every member expected.")
+        for member in rest:
+            record_attendance(
+                meeting=meeting, member=member, presence=presence, actor=actor, today=today
+            )
+    return len(rest)

@@ -167,7 +167,7 @@ class AttendanceForm(forms.Form):
         # Asked only of a form otherwise valid, so that this error never hides another.
         if not self.errors and not self.entries():
             raise forms.ValidationError(
-                "Select present, apologies or absent for at least one member"
+                "Select present, apologies or absent for at least one member on this page"
             )
         return cleaned
 
@@ -336,3 +336,14 @@ class MissedDecisionForm(forms.Form):
 class PeriodForm(forms.Form):
     start = GovukDateField(label="From", noun="start of the period", required=False)
     end = GovukDateField(label="To", noun="end of the period", required=False)
+
+
+class RestForm(forms.Form):
+    """Everyone expected with nothing recorded yet, recorded at once as present or as
+    absent without apologies (MTG-1); apologies are recorded one member at a time."""
+
+    presence = radios_field(
+        "Record everyone not yet recorded as",
+        choices=[c for c in PRESENCE_CHOICES if c[0] != Presence.APOLOGIES],
+        missing="Select present or absent without apologies",
+    )
