@@ -8,6 +8,7 @@ number of meetings, actions or members an organisation has.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -82,7 +83,7 @@ class MeetingFilters:
     end: dt.date | None = None
 
 
-class UpcomingThenPast:
+class UpcomingThenPast(Sequence[Meeting]):
     """Meetings to come, soonest first, then past ones, most recent first: one list for
     the paginator to count and slice, each part read in its own order from the index."""
 
@@ -94,11 +95,8 @@ class UpcomingThenPast:
     def _ahead(self) -> int:
         return self.upcoming.count()
 
-    def count(self) -> int:
-        return self._ahead + self.past.count()
-
     def __len__(self) -> int:
-        return self.count()
+        return self._ahead + self.past.count()
 
     @overload
     def __getitem__(self, index: int) -> Meeting: ...
@@ -131,6 +129,12 @@ def meetings_listed(
     if filters.when == When.PAST:
         return both.past
     return both
+
+
+def meetings_to_come(member: Member, *, today: dt.date) -> MeetingQuerySet:
+    """The member's group's meetings from ``today`` on, soonest first."""
+    meetings = Meeting.objects.filter(group_id=member.group_id, date__gte=today)
+    return meetings.order_by("date", "starts_at", "id")
 
 
 def actions_listed(

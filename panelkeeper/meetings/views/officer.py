@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from django import forms
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.accounts.views.common import staff_page
+from panelkeeper.lib.api import PAGE_SIZE
 from panelkeeper.lib.downloads import ICS, download
 from panelkeeper.lib.forms import bound, button_change, form_applied, form_result
 from panelkeeper.lib.requests import StaffRequest
@@ -28,6 +30,8 @@ from panelkeeper.meetings.forms import (
     ScheduleForm,
     TimeAndPlaceForm,
 )
+from panelkeeper.meetings.list_forms import MeetingFilterForm
+from panelkeeper.meetings.listing import meetings_listed
 from panelkeeper.meetings.models import Attendance, Meeting
 from panelkeeper.meetings.queries import meeting_page
 from panelkeeper.meetings.schedule import (
@@ -52,13 +56,20 @@ def meeting_for(request: StaffRequest, pk: int) -> Meeting:
 @staff(*READERS)
 @require_GET
 def meeting_list(request: StaffRequest, org: str) -> HttpResponse:
+    """The organisation's meetings, upcoming first then the most recent, a page at a time,
+    filtered by group, upcoming or past, and dates."""
     organisation = request.organisation
+    groups = list(Group.objects.filter(organisation=organisation))
+    filters = MeetingFilterForm(request.GET or None, groups=groups)
+    today = timezone.localdate()
+    meetings = meetings_listed(organisation, filters.filters(), today=today)
     return staff_page(
         request,
         "meetings/list.html",
-        meetings=Meeting.objects.of(organisation).select_related("group"),
-        overdue=overdue(actions_of(organisation), today=timezone.localdate()).count(),
-        groups=Group.objects.filter(organisation=organisation),
+        page_obj=Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page")),
+        filters=filters,
+        overdue=overdue(actions_of(organisation), today=today).count(),
+        groups=groups,
     )
 
 
