@@ -40,6 +40,7 @@ def _summary(summary: AttendanceSummary) -> s.SummaryOut:
     return s.SummaryOut(in_words=summary.in_words, **summary.__dict__)
 
 
-def outs[S: Schema](schema: type[S], rows: Iterable[object]) -> list[S]:
-    """Each of ``rows`` (records) as ``schema``, for a page of a list."""
-    return [schema.model_validate(row, from_attributes=True) for row in rows]
+def page_out[S: Schema](schema: type[S], counts: dict[str, int], **rows: Iterable[object]) -> S:
+    """A page of a list as ``schema``: its ``counts`` (from ``lib.api.paged``) and its
+    records under the list's name."""
+    return schema.model_validate({**counts, **rows})

@@ -19,7 +19,7 @@ from panelkeeper.meetings.api.common import (
     _group,
     _meeting,
     _member,
-    outs,
+    page_out,
     router,
 )
 from panelkeeper.meetings.attendance import record_attendance, record_the_rest, withdraw_apologies
@@ -68,7 +68,7 @@ def list_meetings(
     group = group_of(organisation, query.group_id)
     filters = MeetingFilters(group=group, when=query.when or "", start=query.start, end=query.end)
     rows, counts = paged(meetings_listed(organisation, filters, today=timezone.localdate()), query)
-    return s.MeetingPageOut(**counts, meetings=outs(s.MeetingOut, rows))
+    return page_out(s.MeetingPageOut, counts, meetings=rows)
 
 
 @api_officers.post(

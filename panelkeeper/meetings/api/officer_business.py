@@ -18,7 +18,7 @@ from panelkeeper.meetings.api import schemas as s
 from panelkeeper.meetings.api.common import (
     _meeting,
     _member,
-    outs,
+    page_out,
     router,
 )
 from panelkeeper.meetings.calendars import calendar
@@ -114,7 +114,7 @@ def list_actions(request: StaffRequest, org: str, query: Query[s.ActionsQuery]) 
     organisation = request.organisation
     group = group_of(organisation, query.group_id)
     rows, counts = paged(actions_listed(organisation, state=query.state, group=group), query)
-    return s.ActionPageOut(**counts, actions=outs(s.ActionOut, rows))
+    return page_out(s.ActionPageOut, counts, actions=rows)
 
 
 @api_officers.post(router, "/{org}/actions/{action_id}/done", s.ActionOut)

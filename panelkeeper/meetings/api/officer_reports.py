@@ -19,7 +19,7 @@ from panelkeeper.meetings.api.common import (
     _meeting,
     _member,
     _summary,
-    outs,
+    page_out,
     router,
 )
 from panelkeeper.meetings.attendance import send_apologies, withdraw_apologies
@@ -42,7 +42,7 @@ def list_missed(request: StaffRequest, org: str, query: Query[s.MissedQuery]) ->
     organisation = request.organisation
     group = group_of(organisation, query.group_id)
     rows, counts = paged(missed_listed(organisation, status=query.status, group=group), query)
-    return s.MissedPageOut(**counts, decisions=outs(s.MissedMeetingsOut, rows))
+    return page_out(s.MissedPageOut, counts, decisions=rows)
 
 
 @api_officers.post(
@@ -145,7 +145,7 @@ def delete_feed(request: StaffRequest, org: str, feed_id: int) -> Status[None]:
 def my_meetings(request: MemberRequest, member: int, query: Query[PageQuery]) -> s.MeetingPageOut:
     """Your group's meetings to come, soonest first."""
     rows, counts = paged(meetings_to_come(request.member, today=timezone.localdate()), query)
-    return s.MeetingPageOut(**counts, meetings=outs(s.MeetingOut, rows))
+    return page_out(s.MeetingPageOut, counts, meetings=rows)
 
 
 @api_members.post(
