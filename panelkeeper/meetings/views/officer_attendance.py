@@ -53,7 +53,7 @@ def attendance(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     form = AttendanceForm(**bound(request), members=members, initial=initial)
     saved = form_result(request, form, lambda: _record_page(meeting, form, actor=request.user))
     if saved is not None:
-        messages.success(request, f"Attendance saved for {_members(saved)} on this page")
+        messages.success(request, f"Attendance recorded for {_members(saved)} on this page")
         return redirect(request.get_full_path())
     return _attendance_page(request, meeting, filters=filters, page=page, form=form)
 
