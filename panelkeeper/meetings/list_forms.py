@@ -13,7 +13,6 @@ from panelkeeper.lib.forms import ChoosingForm
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.meetings.listing import (
-    ACTION_STATES,
     SHOWN,
     WHEN,
     ActionState,
@@ -74,7 +73,7 @@ class MeetingFilterForm(GroupFilterForm):
 
 
 class ActionFilterForm(GroupFilterForm):
-    state = forms.ChoiceField(label="Show", choices=ACTION_STATES, required=False)
+    state = forms.ChoiceField(label="Show", choices=ActionState.choices, required=False)
 
     def state_chosen(self) -> str:
         return str(self.applied.get("state") or ActionState.OPEN)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cached_property
 from typing import overload
 
+from django.db import models
 from django.db.models import Count, QuerySet
 
 from panelkeeper.lib.refusals import Refused
@@ -29,35 +29,6 @@ from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group, Organisation
 
 
-class When(StrEnum):
-    """Which meetings the meetings list shows; all of them, upcoming first, by default."""
-
-    UPCOMING = "upcoming"
-    PAST = "past"
-
-
-class ActionState(StrEnum):
-    OPEN = "open"
-    DONE = "done"
-
-
-class Shown(StrEnum):
-    """Whose attendance the attendance page lists; everyone expected by default."""
-
-    NOT_RECORDED = "not_recorded"
-    RECORDED = "recorded"
-
-
-# The choices of the filter forms; the API's queries take the same values.
-WHEN = [("", "Upcoming, then past"), (When.UPCOMING, "Upcoming"), (When.PAST, "Past")]
-ACTION_STATES = [(ActionState.OPEN, "Still open"), (ActionState.DONE, "Done")]
-SHOWN = [
-    ("", "Everyone expected"),
-    (Shown.NOT_RECORDED, "Not yet recorded"),
-    (Shown.RECORDED, "Recorded"),
-]
-
-
 def refuse_backwards(start: dt.date | None, end: dt.date | None) -> None:
     """Refuse a range of dates that ends before it starts."""
     if start is not None and end is not None and end < start:
@@ -67,12 +38,22 @@ def refuse_backwards(start: dt.date | None, end: dt.date | None) -> None:
 def group_of(organisation: Organisation, group_id: int | None) -> Group | None:
     """The organisation's group ``group_id``, None for every group; any other is refused,
     as the filter form refuses a group it does not offer."""
-    if group_id is None:
-        return None
-    group = Group.objects.filter(organisation=organisation, pk=group_id).first()
-    if group is None:
+    groups = Group.objects.filter(organisation=organisation)
+    found = None if group_id is None else groups.filter(pk=group_id).first()
+    if found is None and group_id is not None:
         raise Refused("Choose a group of this organisation.", field="group_id")
-    return group
+    return found
+
+
+class When(models.TextChoices):
+    """Which meetings the meetings list shows; without a choice, all, upcoming first."""
+
+    UPCOMING = "upcoming", "Upcoming"
+    PAST = "past", "Past"
+
+
+WHEN = [("", "Upcoming, then past"), *When.choices]
+"""The meetings list's choice of when, for its filter form; the API takes ``When``."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +118,11 @@ def meetings_to_come(member: Member, *, today: dt.date) -> MeetingQuerySet:
     return meetings.order_by("date", "starts_at", "id")
 
 
+class ActionState(models.TextChoices):
+    OPEN = "open", "Still open"
+    DONE = "done", "Done"
+
+
 def actions_listed(
     organisation: Organisation, *, state: str = ActionState.OPEN, group: Group | None = None
 ) -> QuerySet[Action]:
@@ -159,6 +145,16 @@ def missed_listed(
     if status:
         decisions = decisions.filter(status=status)
     return decisions.order_by("-opened_on", "-id")
+
+
+class Shown(models.TextChoices):
+    """Whose attendance the attendance page lists; without a choice, everyone expected."""
+
+    NOT_RECORDED = "not_recorded", "Not yet recorded"
+    RECORDED = "recorded", "Recorded"
+
+
+SHOWN = [("", "Everyone expected"), *Shown.choices]
 
 
 def members_listed(meeting: Meeting, *, name: str = "", shown: str = "") -> QuerySet[Member]:

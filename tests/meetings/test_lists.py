@@ -23,10 +23,7 @@ D = dt.date
 API = "/api/v1/meetings/home"
 
 
-@pytest.fixture(autouse=True)
-def _today(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pages read today from the clock; pin it to the suite's Monday 23 November 2026."""
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: TODAY)
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 @pytest.fixture

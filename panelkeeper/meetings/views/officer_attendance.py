@@ -64,16 +64,13 @@ def record_rest(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Mark everyone expected and not yet recorded present, or absent without apologies."""
     meeting = meeting_for(request, pk)
     rest = RestForm(request.POST)
-    recorded = form_result(
-        request,
-        rest,
-        lambda: record_the_rest(
-            meeting=meeting,
-            presence=rest.cleaned_data["presence"],
-            actor=request.user,
-            today=timezone.localdate(),
-        ),
-    )
+
+    def record() -> int:
+        presence = rest.cleaned_data["presence"]
+        today = timezone.localdate()
+        return record_the_rest(meeting=meeting, presence=presence, actor=request.user, today=today)
+
+    recorded = form_result(request, rest, record)
     if recorded is not None:
         messages.success(request, f"Attendance recorded for {_members(recorded)}")
         return redirect("meetings:attendance", org=org, pk=pk)
