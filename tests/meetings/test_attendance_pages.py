@@ -215,3 +215,22 @@ def test_the_api_lists_a_page_of_members_and_marks_the_rest_as_the_page_does(
         ).status_code
         == 422
     )
+
+
+def test_marking_everyone_present_ends_an_open_run_of_missed_meetings_mtg_2(
+    factory: Factory, officer_client: Client, officer: User, nexus: PolicyVersion
+) -> None:
+    mo = factory.panel_member(full_name="Mo Missing")
+    for day in (D(2026, 9, 10), D(2026, 10, 8), D(2026, 10, 22)):
+        record_attendance(
+            meeting=factory.meeting(date=day),
+            member=mo,
+            presence="absent",
+            actor=officer,
+            today=TODAY,
+        )
+    assert MissedMeetings.objects.get().status == "open"
+    latest = factory.meeting(date=D(2026, 11, 12))
+    url = reverse("meetings:record_rest", kwargs={"org": "home", "pk": latest.pk})
+    assert officer_client.post(url, {"presence": "present"}).status_code == 302
+    assert MissedMeetings.objects.get().status == "withdrawn"
