@@ -61,6 +61,9 @@ def test_a_large_group_is_listed_fifty_at_a_time_by_name(
     found = officer_client.get(url_of(meeting, name="member+10")).content.decode()
     assert listed(found) == [m.pk for m in crowd[100:110]]
     assert "No members match." in officer_client.get(url_of(meeting, name="Zed")).content.decode()
+    detail = reverse("meetings:detail", kwargs={"org": "home", "pk": meeting.pk})
+    shown = officer_client.get(detail, {"page": "3"}).content.decode()
+    assert "Member 100" in shown and "Member 099" not in shown and "page 3 of 3" in shown
 
 
 def test_each_page_saved_keeps_what_the_other_pages_recorded_mtg_1(

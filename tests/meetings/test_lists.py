@@ -156,6 +156,10 @@ LISTS: dict[str, Rows] = {
     "member attendance API": Rows(
         seats, lambda f: f"{API}/members/{f.member_record.pk}/attendance"
     ),
+    "a meeting's page": Rows(
+        members,
+        lambda f: reverse("meetings:detail", kwargs={"org": "home", "pk": held_meeting(f).pk}),
+    ),
     "the member's meetings": Rows(to_come, _portal_url, as_member=True),
     "the member's meetings API": Rows(
         to_come,

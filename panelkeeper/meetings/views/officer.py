@@ -124,7 +124,15 @@ def schedule(request: StaffRequest, org: str, group: int) -> HttpResponse:
 def detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     context = meeting_page(meeting)
-    return staff_page(request, "meetings/detail.html", **context, today=timezone.localdate())
+    # The attendance of a large group, fifty members at a time.
+    attendance = Paginator(context.pop("rows"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return staff_page(
+        request,
+        "meetings/detail.html",
+        **context,
+        page_obj=attendance,
+        today=timezone.localdate(),
+    )
 
 
 @staff(OFFICER)
