@@ -158,18 +158,19 @@ def test_nobody_is_marked_present_or_absent_before_the_meeting(
     assert presences(coming) == {}
 
 
+def absent_from(factory: Factory, officer: User, *days: dt.date) -> Member:
+    """Mo Missing, absent without apologies from a meeting on each of ``days``."""
+    mo = factory.panel_member(full_name="Mo Missing")
+    for day in days:
+        meeting = factory.meeting(date=day)
+        record_attendance(meeting=meeting, member=mo, presence="absent", actor=officer, today=TODAY)
+    return mo
+
+
 def test_where_the_code_counts_missed_meetings_marking_absent_warns_and_counts_mtg_2(
     factory: Factory, officer_client: Client, officer: User, nexus: PolicyVersion
 ) -> None:
-    mo = factory.panel_member(full_name="Mo Missing")
-    for day in (D(2026, 9, 10), D(2026, 10, 8)):
-        record_attendance(
-            meeting=factory.meeting(date=day),
-            member=mo,
-            presence="absent",
-            actor=officer,
-            today=TODAY,
-        )
+    mo = absent_from(factory, officer, D(2026, 9, 10), D(2026, 10, 8))
     latest = factory.meeting(date=D(2026, 11, 12))
     page = officer_client.get(url_of(latest)).content.decode()
     assert "The code of conduct counts meetings missed in a row." in page
@@ -223,15 +224,7 @@ def test_the_api_lists_a_page_of_members_and_marks_the_rest_as_the_page_does(
 def test_marking_everyone_present_ends_an_open_run_of_missed_meetings_mtg_2(
     factory: Factory, officer_client: Client, officer: User, nexus: PolicyVersion
 ) -> None:
-    mo = factory.panel_member(full_name="Mo Missing")
-    for day in (D(2026, 9, 10), D(2026, 10, 8), D(2026, 10, 22)):
-        record_attendance(
-            meeting=factory.meeting(date=day),
-            member=mo,
-            presence="absent",
-            actor=officer,
-            today=TODAY,
-        )
+    absent_from(factory, officer, D(2026, 9, 10), D(2026, 10, 8), D(2026, 10, 22))
     assert MissedMeetings.objects.get().status == "open"
     latest = factory.meeting(date=D(2026, 11, 12))
     url = reverse("meetings:record_rest", kwargs={"org": "home", "pk": latest.pk})
