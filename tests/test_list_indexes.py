@@ -18,6 +18,14 @@ from django.db.models.expressions import F, OrderBy
 from panelkeeper.cases.models import Case
 from panelkeeper.concerns.models import Concern
 from panelkeeper.letters.models import Letter
+from panelkeeper.meetings.listing import (
+    ActionState,
+    UpcomingThenPast,
+    actions_listed,
+    missed_listed,
+)
+from panelkeeper.meetings.models import Meeting
+from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.listing import gift_register, interest_register, work_list
 from panelkeeper.registers.models import Gift
 
@@ -35,7 +43,21 @@ LISTS: list[tuple[str, Callable[[], models.QuerySet[models.Model]], str]] = [
         "organisation",
     ),
     ("pieces of work", lambda: work_list(1, {}), "organisation"),
+    ("meetings to come", lambda: _meetings().upcoming, "group"),
+    ("past meetings", lambda: _meetings().past, "group"),
+    ("open actions", lambda: actions_listed(_home()), "done_on"),
+    ("done actions", lambda: actions_listed(_home(), state=ActionState.DONE), "done_on"),
+    ("missed-meetings decisions", lambda: missed_listed(_home()), "group"),
 ]
+
+
+def _home() -> Organisation:
+    return Organisation(pk=1)
+
+
+def _meetings() -> UpcomingThenPast:
+    """The meetings list's two parts, for organisation 1 (as ``meetings_listed`` reads it)."""
+    return UpcomingThenPast(Meeting.objects.of(_home()), today=dt.date(2026, 11, 23))
 
 
 def ordering(queryset: models.QuerySet[models.Model]) -> list[str]:

@@ -18,8 +18,9 @@ from panelkeeper.audit.log import record
 from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.codes import code_on, day
+from panelkeeper.meetings.listing import Shown, members_listed
 from panelkeeper.meetings.missed import review_member
-from panelkeeper.meetings.models import Attendance, Meeting, MeetingStatus
+from panelkeeper.meetings.models import Attendance, Meeting, MeetingStatus, MissedMeetings
 from panelkeeper.meetings.schedule import mark_held
 from panelkeeper.meetings.seats import timelines
 from panelkeeper.members.models import Member
@@ -65,13 +66,15 @@ def record_attendance(
     arrives_at: dt.time | None = None,
     actor: User,
     today: dt.date,
+    review: bool = True,
 ) -> Attendance:
     """Record (or correct) how ``member`` stood at ``meeting`` (MTG-1).
 
     Present or absent needs the meeting to have taken place (it is marked held); apologies
     may be recorded beforehand. Apologies need the day they were given, on or before the
     meeting and not after today; a member recorded present may keep apologies they gave
-    for arriving late. Absent means absent without apologies.
+    for arriving late. Absent means absent without apologies. ``review=False`` leaves the
+    member's run of missed meetings (MTG-2) to a caller that reads it again itself.
     """
     if presence not in Presence.__members__.values():
         raise Refused("Select present, apologies or absent.", field="presence")
@@ -130,7 +133,8 @@ def record_attendance(
             obj=entry,
             fields=FIELDS,
         )
-        review_member(member=member, actor=actor, today=today)
+        if review:
+            review_member(member=member, actor=actor, today=today)
     return entry
 
 
@@ -197,3 +201,56 @@ def withdraw_apologies(*, meeting: Meeting, member: Member, actor: User, today: 
         )
         entry.delete()
         review_member(member=member, actor=actor, today=today)
+
+
+def record_the_rest(*, meeting: Meeting, presence: str, actor: User, today: dt.date) -> int:
+    """Record every member expected at ``meeting`` who has nothing recorded yet as present,
+    or as absent without apologies, all or none; how many were recorded (MTG-1).
+
+    Apologies are not given in bulk: each needs the day the member gave them, so they
+    are recorded one by one, before or at the meeting. Each member goes through
+    :func:`record_attendance`, so the same rules hold as for one member (a meeting held
+    on or before today, not cancelled), and each member's run of missed meetings is read
+    again (MTG-2): marking absent may open missed-meetings decisions.
+    """
+    if presence not in (Presence.PRESENT, Presence.ABSENT):
+        raise Refused(
+            "Select present or absent without apologies. Record apologies one member at a "
+            "time, with the date each member gave them.",
+            field="presence",
+        )
+    with transaction.atomic():
+        # One at a time: a second officer's bulk record waits, then finds nobody left.
+        Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+        rest = list(
+            members_listed(meeting, shown=Shown.NOT_RECORDED).select_related("group__organisation")
+        )
+        if not rest:
+            raise Refused("Attendance is already recorded for every member expected.")
+        for member in rest:
+            record_attendance(
+                meeting=meeting,
+                member=member,
+                presence=presence,
+                actor=actor,
+                today=today,
+                review=False,
+            )
+        for member in _to_review(rest, presence=presence, today=today):
+            review_member(member=member, actor=actor, today=today)
+    return len(rest)
+
+
+def _to_review(members: list[Member], *, presence: str, today: dt.date) -> list[Member]:
+    """Of ``members`` just recorded, those whose run of missed meetings may have moved
+    (MTG-2): none where the code in force today counts no runs; an absence may extend
+    anyone's run, a presence only ends one that has a decision open."""
+    policy = code_on(members[0].group.organisation, today) if members else None
+    if policy is None or policy.attendance is None or not policy.attendance.consecutive_absences:
+        return []
+    if presence == Presence.ABSENT:
+        return members
+    waiting = set(
+        MissedMeetings.objects.open().filter(member__in=members).values_list("member_id", flat=True)
+    )
+    return [m for m in members if m.pk in waiting]

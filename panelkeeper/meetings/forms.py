@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.forms import BoundField
 
 from panelkeeper.accounts.models import User
 from panelkeeper.lib.forms import ChoosingForm, line_field, radios_field
-from panelkeeper.lib.widgets import GovukDateField
+from panelkeeper.lib.widgets import PARTS, GovukDateField
 from panelkeeper.meetings.models import AgendaItem, ChairBasis, DecisionMethod
 from panelkeeper.meetings.schedule import MOVABLE_FIELDS
 from panelkeeper.members.models import Member
@@ -136,6 +138,37 @@ class CancelForm(forms.Form):
     )
 
 
+@dataclass(frozen=True)
+class DateBox:
+    """One box of a date in a compact row: day, month or year."""
+
+    id: str
+    name: str
+    part: str
+    value: str
+    error: bool = False
+
+    @property
+    def label(self) -> str:
+        return self.part.capitalize()
+
+    @property
+    def width(self) -> int:
+        return 4 if self.part == "year" else 2
+
+    def wrong(self) -> DateBox:
+        return DateBox(self.id, self.name, self.part, self.value, error=True)
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    member: Member
+    presence: BoundField
+    given: BoundField
+    boxes: list[DateBox]
+    reason: BoundField
+
+
 class AttendanceForm(forms.Form):
     """One radio group and one optional date per expected member."""
 
@@ -167,9 +200,36 @@ class AttendanceForm(forms.Form):
         # Asked only of a form otherwise valid, so that this error never hides another.
         if not self.errors and not self.entries():
             raise forms.ValidationError(
-                "Select present, apologies or absent for at least one member"
+                "Select present, apologies or absent for at least one member on this page"
             )
         return cleaned
+
+    def rows(self) -> list[AttendanceRow]:
+        """Each member's fields, for the page's compact rows (a few hundred fields drawn by
+        the field templates one by one cost more than the rest of the page together)."""
+        rows = []
+        for member in self.members:
+            given = self[f"given_{member.pk}"]
+            if self.is_bound:
+                values = [self.data.get(f"{given.html_name}_{part}", "") for part in PARTS]
+            else:
+                day = self.initial.get(given.name)
+                values = [day.day, day.month, day.year] if day else ["", "", ""]
+            wrong = set(getattr(given, "error_parts", PARTS)) if given.errors else set()
+            boxes = [
+                DateBox(f"{given.auto_id}_{part}", f"{given.html_name}_{part}", part, str(value))
+                for part, value in zip(PARTS, values, strict=True)
+            ]
+            rows.append(
+                AttendanceRow(
+                    member,
+                    self[f"presence_{member.pk}"],
+                    given,
+                    [box if box.part not in wrong else box.wrong() for box in boxes],
+                    self[f"reason_{member.pk}"],
+                )
+            )
+        return rows
 
     def entries(self) -> list[tuple[Member, dict[str, Any]]]:
         """Each member with a presence chosen, and what was entered for them as
@@ -336,3 +396,14 @@ class MissedDecisionForm(forms.Form):
 class PeriodForm(forms.Form):
     start = GovukDateField(label="From", noun="start of the period", required=False)
     end = GovukDateField(label="To", noun="end of the period", required=False)
+
+
+class RestForm(forms.Form):
+    """Everyone expected with nothing recorded yet, recorded at once as present or as
+    absent without apologies (MTG-1); apologies are recorded one member at a time."""
+
+    presence = radios_field(
+        "Record everyone not yet recorded as",
+        choices=[c for c in PRESENCE_CHOICES if c[0] != Presence.APOLOGIES],
+        missing="Select present or absent without apologies",
+    )

@@ -14,6 +14,7 @@ from panelkeeper.meetings.models import (
     Attendance,
     Decision,
     Meeting,
+    MeetingStatus,
     VoteCast,
 )
 from panelkeeper.meetings.schedule import chair_for
@@ -38,6 +39,16 @@ def apologies_sent(member: Member, meetings: Iterable[Meeting]) -> dict[int, Att
             member=member, meeting__in=list(meetings), presence=Presence.APOLOGIES
         )
     }
+
+
+def apologies_to_come(member: Member, *, today: dt.date) -> int:
+    """How many of the group's meetings to come ``member`` has sent apologies for."""
+    return Attendance.objects.filter(
+        member=member,
+        meeting__date__gte=today,
+        meeting__status=MeetingStatus.SCHEDULED,
+        presence=Presence.APOLOGIES,
+    ).count()
 
 
 def expected_members(meeting: Meeting) -> list[Member]:

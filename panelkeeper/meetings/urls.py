@@ -2,7 +2,13 @@
 
 from django.urls import path
 
-from panelkeeper.meetings.views import officer, officer_business, officer_reports, portal
+from panelkeeper.meetings.views import (
+    officer,
+    officer_attendance,
+    officer_business,
+    officer_reports,
+    portal,
+)
 
 app_name = "meetings"
 
@@ -17,7 +23,8 @@ urlpatterns = [
     path(f"{M}change/", officer.reschedule, name="reschedule"),
     path(f"{M}chair/", officer.change_chair, name="change_chair"),
     path(f"{M}cancel/", officer.cancel, name="cancel"),
-    path(f"{M}attendance/", officer.attendance, name="attendance"),
+    path(f"{M}attendance/", officer_attendance.attendance, name="attendance"),
+    path(f"{M}attendance/rest/", officer_attendance.record_rest, name="record_rest"),
     path(
         f"{M}apologies/<int:member>/withdraw/",
         officer.withdraw_apologies_for,

@@ -53,3 +53,9 @@ def panel(factory: Factory) -> Group:
 @pytest.fixture
 def actor(officer: User) -> User:
     return officer
+
+
+@pytest.fixture
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages read today from the clock; pin it to the suite's Monday 23 November 2026."""
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: TODAY)

@@ -257,6 +257,11 @@ def moved_later(factory: Factory) -> dict[str, Any]:
     }
 
 
+def everyone_present(factory: Factory) -> dict[str, Any]:
+    """Everyone not yet recorded, marked present (the panel has its member to record)."""
+    return {"presence": "present"}
+
+
 EMPTY = "an empty form: shown again with its errors"
 
 MEETING_ROWS: list[Row] = [
@@ -275,6 +280,9 @@ MEETING_ROWS: list[Row] = [
     Row("meetings:cancel", "POST", officers(200), meeting_kw, note=EMPTY),
     Row("meetings:attendance", "GET", officers(), held_kw),
     Row("meetings:attendance", "POST", officers(200), held_kw, note=EMPTY),
+    Row("meetings:record_rest", "POST", officers(200), held_kw, note=EMPTY),
+    Row("meetings:record_rest", "POST", officers(302), held_kw, everyone_present, note="recorded"),
+    Row("meetings:record_rest", "GET", {**not_allowed(), "auditor": 403}, held_kw),
     Row("meetings:ics", "GET", readers(), meeting_kw),
     Row("meetings:add_item", "GET", officers(), meeting_kw),
     Row("meetings:add_item", "POST", officers(200), meeting_kw, note=EMPTY),
@@ -349,6 +357,22 @@ MEETING_ROWS: list[Row] = [
         api_officers(422),
         api_attendance,
         note="no body",
+    ),
+    Row(API + "/{org}/meetings/{meeting_id}/attendance", "GET", api_readers(), api_held),
+    Row(
+        API + "/{org}/meetings/{meeting_id}/not-yet-recorded",
+        "POST",
+        api_officers(422),
+        api_held,
+        note="no body",
+    ),
+    Row(
+        API + "/{org}/meetings/{meeting_id}/not-yet-recorded",
+        "POST",
+        api_officers(200),
+        api_held,
+        everyone_present,
+        note="everyone recorded present",
     ),
     Row(
         API + "/{org}/meetings/{meeting_id}/apologies/{member_id}",

@@ -126,7 +126,8 @@ def test_a_member_sends_apologies_through_the_api(factory: Factory, nexus: Polic
     status, body = call(client, "POST", url, {"reason": "Unwell"})
     assert status == 201 and body["presence"] == "apologies"
     status, listed = call(client, "GET", f"/api/v1/meetings/portal/{member.pk}/meetings")
-    assert [m["id"] for m in listed] == [meeting.pk]
+    assert [m["id"] for m in listed["meetings"]] == [meeting.pk]
+    assert (listed["page"], listed["pages"], listed["count"]) == (1, 1, 1)
 
 
 def test_papers_are_attached_by_api_and_listed_with_the_meeting(

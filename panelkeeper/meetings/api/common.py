@@ -4,7 +4,9 @@ Every lookup finds the object only in the organisation of the request, so anothe
 organisation's object answers 404 exactly like a missing one.
 """
 
-from ninja import Router
+from collections.abc import Iterable
+
+from ninja import Router, Schema
 
 from panelkeeper.accounts.permissions import get_object_for
 from panelkeeper.lib.requests import StaffRequest
@@ -36,3 +38,9 @@ def _group(request: StaffRequest, group_id: int) -> Group:
 
 def _summary(summary: AttendanceSummary) -> s.SummaryOut:
     return s.SummaryOut(in_words=summary.in_words, **summary.__dict__)
+
+
+def page_out[S: Schema](schema: type[S], counts: dict[str, int], **rows: Iterable[object]) -> S:
+    """A page of a list as ``schema``: its ``counts`` (from ``lib.api.paged``) and its
+    records under the list's name."""
+    return schema.model_validate({**counts, **rows})

@@ -7,10 +7,10 @@ passed, so a caller without access learns nothing about them.
 """
 
 from django.utils import timezone
-from ninja import Status
+from ninja import Query, Status
 
 from panelkeeper.accounts.permissions import api_officers, api_readers
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import paged, read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.agenda import add_agenda_item
@@ -19,9 +19,19 @@ from panelkeeper.meetings.api.common import (
     _group,
     _meeting,
     _member,
+    page_out,
     router,
 )
-from panelkeeper.meetings.attendance import record_attendance, withdraw_apologies
+from panelkeeper.meetings.attendance import record_attendance, record_the_rest, withdraw_apologies
+from panelkeeper.meetings.listing import (
+    MeetingFilters,
+    group_of,
+    meetings_listed,
+    members_listed,
+    recorded_for,
+    refuse_backwards,
+    tally,
+)
 from panelkeeper.meetings.models import AgendaItem, Attendance, Meeting
 from panelkeeper.meetings.queries import meeting_page
 from panelkeeper.meetings.schedule import (
@@ -47,10 +57,18 @@ def _chair(group: Group, member_id: int | None) -> Member | None:
     return chair
 
 
-@api_readers.get(router, "/{org}/meetings", list[s.MeetingOut])
-def list_meetings(request: StaffRequest, org: str) -> list[Meeting]:
-    """Every meeting, newest first."""
-    return list(Meeting.objects.of(request.organisation))
+@api_readers.get(router, "/{org}/meetings", s.MeetingPageOut)
+def list_meetings(
+    request: StaffRequest, org: str, query: Query[s.MeetingsQuery]
+) -> s.MeetingPageOut:
+    """The meetings, upcoming first then the most recent, filtered as the meetings page
+    filters them."""
+    organisation = request.organisation
+    refuse_backwards(query.start, query.end)
+    group = group_of(organisation, query.group_id)
+    filters = MeetingFilters(group=group, when=query.when or "", start=query.start, end=query.end)
+    rows, counts = paged(meetings_listed(organisation, filters, today=timezone.localdate()), query)
+    return page_out(s.MeetingPageOut, counts, meetings=rows)
 
 
 @api_officers.post(
@@ -165,6 +183,53 @@ def put_attendance(request: StaffRequest, org: str, meeting_id: int, member_id: 
         actor=request.user,
         today=timezone.localdate(),
     )
+
+
+@api_readers.get(router, "/{org}/meetings/{meeting_id}/attendance", s.MeetingAttendancePageOut)
+def list_attendance(
+    request: StaffRequest, org: str, meeting_id: int, query: Query[s.AttendanceQuery]
+) -> s.MeetingAttendancePageOut:
+    """The members expected at a meeting, a page at a time by name, with what is recorded
+    for each (MTG-1), filtered as the attendance page filters them."""
+    meeting = _meeting(request, meeting_id)
+    listed = members_listed(meeting, name=query.name.strip(), shown=query.shown or "")
+    rows, counts = paged(listed, query)
+    recorded = recorded_for(meeting, rows)
+    numbers = tally(meeting)
+    return s.MeetingAttendancePageOut(
+        **counts,
+        **{name: getattr(numbers, name) for name in TALLIED},
+        members=[
+            s.ExpectedOut(
+                member_id=m.pk,
+                full_name=m.full_name,
+                attendance=_attendance(recorded.get(m.pk)),
+            )
+            for m in rows
+        ],
+    )
+
+
+TALLIED = ["expected", "present", "apologies", "absent", "not_recorded"]
+
+
+def _attendance(entry: Attendance | None) -> s.AttendanceOut | None:
+    return None if entry is None else s.AttendanceOut.model_validate(entry, from_attributes=True)
+
+
+@api_officers.post(
+    router, "/{org}/meetings/{meeting_id}/not-yet-recorded", s.RestOut, body=s.RestIn
+)
+def record_rest(request: StaffRequest, org: str, meeting_id: int) -> s.RestOut:
+    """Record everyone expected and not yet recorded as present, or absent without
+    apologies, all or none, as the attendance page does (MTG-1); apologies are refused:
+    record them one member at a time."""
+    meeting = _meeting(request, meeting_id)
+    data = read_body(request, s.RestIn)
+    recorded = record_the_rest(
+        meeting=meeting, presence=data.presence, actor=request.user, today=timezone.localdate()
+    )
+    return s.RestOut(recorded=recorded)
 
 
 @api_officers.delete(router, "/{org}/meetings/{meeting_id}/apologies/{member_id}", None, status=204)

@@ -3,26 +3,28 @@
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from ninja import Status
+from ninja import Query, Status
 
 from panelkeeper.accounts.models import User
 from panelkeeper.accounts.permissions import (
     api_officers,
     api_readers,
 )
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import paged, read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.meetings.actions import actions_of, allocate_action, complete_action
+from panelkeeper.meetings.actions import allocate_action, complete_action
 from panelkeeper.meetings.api import schemas as s
 from panelkeeper.meetings.api.common import (
     _meeting,
     _member,
+    page_out,
     router,
 )
 from panelkeeper.meetings.calendars import calendar
 from panelkeeper.meetings.conduct import record_asked_to_leave
 from panelkeeper.meetings.decisions import cast_vote, close_decision, open_decision
+from panelkeeper.meetings.listing import actions_listed, group_of
 from panelkeeper.meetings.lookups import action_in, decision_in, paper_in
 from panelkeeper.meetings.models import (
     Action,
@@ -105,10 +107,14 @@ def create_action(request: StaffRequest, org: str, meeting_id: int) -> Status[Ac
     return Status(201, action)
 
 
-@api_readers.get(router, "/{org}/actions", list[s.ActionOut])
-def list_actions(request: StaffRequest, org: str) -> list[Action]:
-    """Open actions, overdue flagged."""
-    return list(actions_of(request.organisation).filter(done_on__isnull=True))
+@api_readers.get(router, "/{org}/actions", s.ActionPageOut)
+def list_actions(request: StaffRequest, org: str, query: Query[s.ActionsQuery]) -> s.ActionPageOut:
+    """Open actions by due date, overdue flagged, or done ones, the latest first; of one
+    group (MTG-6)."""
+    organisation = request.organisation
+    group = group_of(organisation, query.group_id)
+    rows, counts = paged(actions_listed(organisation, state=query.state, group=group), query)
+    return page_out(s.ActionPageOut, counts, actions=rows)
 
 
 @api_officers.post(router, "/{org}/actions/{action_id}/done", s.ActionOut)

@@ -11,7 +11,7 @@ from panelkeeper.accounts.permissions import (
     api_readers,
     get_object_for,
 )
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import PageQuery, paged, read_body
 from panelkeeper.lib.requests import MemberRequest, StaffRequest
 from panelkeeper.meetings.api import schemas as s
 from panelkeeper.meetings.api.common import (
@@ -19,10 +19,12 @@ from panelkeeper.meetings.api.common import (
     _meeting,
     _member,
     _summary,
+    page_out,
     router,
 )
 from panelkeeper.meetings.attendance import send_apologies, withdraw_apologies
 from panelkeeper.meetings.calendars import create_feed, revoke_feed
+from panelkeeper.meetings.listing import group_of, meetings_to_come, missed_listed
 from panelkeeper.meetings.lookups import missed_in
 from panelkeeper.meetings.missed import decide_missed_meetings
 from panelkeeper.meetings.models import Attendance, CalendarFeed, Meeting, MissedMeetings
@@ -33,10 +35,14 @@ from panelkeeper.members.models import Member
 # -- missed meetings, attendance, feeds ------------------------------------------------
 
 
-@api_readers.get(router, "/{org}/missed-meetings", list[s.MissedMeetingsOut])
-def list_missed(request: StaffRequest, org: str) -> list[MissedMeetings]:
-    """Missed-meetings decisions (MTG-2)."""
-    return list(MissedMeetings.objects.filter(group__organisation=request.organisation))
+@api_readers.get(router, "/{org}/missed-meetings", s.MissedPageOut)
+def list_missed(request: StaffRequest, org: str, query: Query[s.MissedQuery]) -> s.MissedPageOut:
+    """Missed-meetings decisions (MTG-2), the latest opened first: of one group, with one
+    status."""
+    organisation = request.organisation
+    group = group_of(organisation, query.group_id)
+    rows, counts = paged(missed_listed(organisation, status=query.status, group=group), query)
+    return page_out(s.MissedPageOut, counts, decisions=rows)
 
 
 @api_officers.post(
@@ -62,42 +68,46 @@ def decide_missed(request: StaffRequest, org: str, decision_id: int) -> MissedMe
 
 @api_readers.get(router, "/{org}/groups/{group_id}/attendance", s.GroupAttendanceOut)
 def group_attendance(
-    request: StaffRequest, org: str, group_id: int, query: Query[s.PeriodQuery]
+    request: StaffRequest, org: str, group_id: int, query: Query[s.PeriodPageQuery]
 ) -> s.GroupAttendanceOut:
-    """Attendance with its counts."""
+    """Attendance with its counts: the whole group's, and a page of its members'."""
     group = _group(request, group_id)
     first, last = period(query.start, query.end, timezone.localdate())
     members = list(Member.objects.filter(group=group))
     meetings, rows = attendance_between(
         group.pk, members, first=first, last=last, today=timezone.localdate()
     )
+    shown, counts = paged(rows, query)
     return s.GroupAttendanceOut(
         start=first,
         end=last,
+        **counts,
         meetings=len(meetings),
         total=_summary(group_summary(rows)),
         members=[
             s.MemberAttendanceOut(
                 member_id=r.member.pk, full_name=r.member.full_name, summary=_summary(r.summary)
             )
-            for r in rows
+            for r in shown
         ],
     )
 
 
 @api_readers.get(router, "/{org}/members/{member_id}/attendance", s.MemberRecordOut)
 def member_attendance(
-    request: StaffRequest, org: str, member_id: int, query: Query[s.PeriodQuery]
+    request: StaffRequest, org: str, member_id: int, query: Query[s.PeriodPageQuery]
 ) -> s.MemberRecordOut:
-    """One member's attendance, meeting by meeting, with its counts."""
+    """One member's attendance, meeting by meeting (a page of them), with its counts."""
     member = _member(request, member_id)
     today = timezone.localdate()
     first, last = period(query.start, query.end, today)
     _, [row] = attendance_between(member.group_id, [member], first=first, last=last, today=today)
+    seats, counts = paged(row.seats, query)
     return s.MemberRecordOut(
         member_id=member.pk,
         start=first,
         end=last,
+        **counts,
         summary=_summary(row.summary),
         seats=[
             s.MeetingSeatOut(
@@ -107,7 +117,7 @@ def member_attendance(
                 presence=seat.presence,
                 late_apologies=seat.late_apologies,
             )
-            for meeting, seat, _ in row.seats
+            for meeting, seat, _ in seats
         ],
     )
 
@@ -131,15 +141,11 @@ def delete_feed(request: StaffRequest, org: str, feed_id: int) -> Status[None]:
 # -- the member's own -----------------------------------------------------------------
 
 
-@api_members.get(router, "/portal/{member}/meetings", list[s.MeetingOut])
-def my_meetings(request: MemberRequest, member: int) -> list[Meeting]:
-    """Your group's meetings to come."""
-    me = request.member
-    return list(
-        Meeting.objects.filter(group_id=me.group_id, date__gte=timezone.localdate()).order_by(
-            "date"
-        )
-    )
+@api_members.get(router, "/portal/{member}/meetings", s.MeetingPageOut)
+def my_meetings(request: MemberRequest, member: int, query: Query[PageQuery]) -> s.MeetingPageOut:
+    """Your group's meetings to come, soonest first."""
+    rows, counts = paged(meetings_to_come(request.member, today=timezone.localdate()), query)
+    return page_out(s.MeetingPageOut, counts, meetings=rows)
 
 
 @api_members.post(

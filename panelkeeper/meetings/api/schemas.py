@@ -5,9 +5,11 @@ from typing import ClassVar, Literal
 
 from django.utils import timezone
 from ninja import Schema
+from pydantic import Field
 
-from panelkeeper.lib.api import FormFields, fields_of
+from panelkeeper.lib.api import FormFields, PageOut, PageQuery, fields_of
 from panelkeeper.meetings import forms as f
+from panelkeeper.meetings.listing import ActionState, Shown, When
 from panelkeeper.meetings.models import Action
 from panelkeeper.meetings.models.business import DecisionMethod
 from panelkeeper.meetings.models.meetings import (
@@ -250,13 +252,23 @@ class PeriodOut(Schema):
     end: dt.date
 
 
-class MemberRecordOut(PeriodOut):
+class PeriodPageQuery(PageQuery, PeriodQuery):
+    """A page of an attendance report over a period."""
+
+
+class MemberRecordOut(PeriodOut, PageOut):
+    """A member's attendance over the period: the summary counts every meeting, ``seats``
+    are the meetings of this page, oldest first."""
+
     member_id: int
     summary: SummaryOut
     seats: list[MeetingSeatOut]
 
 
-class GroupAttendanceOut(PeriodOut):
+class GroupAttendanceOut(PeriodOut, PageOut):
+    """The group's attendance over the period: ``meetings`` and ``total`` count every
+    member, ``members`` are the members of this page, by name."""
+
     meetings: int
     total: SummaryOut
     members: list[MemberAttendanceOut]
@@ -271,3 +283,78 @@ class ApologiesIn(Schema):
     form_fields: ClassVar[FormFields] = fields_of(f.ApologiesForm)
     reason: str = ""
     arrives_at: dt.time | None = None
+
+
+# -- pages of lists, and their filters (as the pages' filter forms take them) ----------
+
+
+class MeetingsQuery(PageQuery):
+    """A page of the meetings list, upcoming first then the most recent: of one group,
+    only those upcoming or past, and from ``start`` to ``end`` (both included)."""
+
+    group_id: int | None = None
+    when: When | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+class MeetingPageOut(PageOut):
+    meetings: list[MeetingOut]
+
+
+class ActionsQuery(PageQuery):
+    """A page of the actions: still open (by due date) or done (the latest first)."""
+
+    group_id: int | None = None
+    state: ActionState = ActionState.OPEN
+
+
+class ActionPageOut(PageOut):
+    actions: list[ActionOut]
+
+
+class MissedQuery(PageQuery):
+    group_id: int | None = None
+    status: MissedMeetingsStatus | None = None
+
+
+class MissedPageOut(PageOut):
+    decisions: list[MissedMeetingsOut]
+
+
+class AttendanceQuery(PageQuery):
+    """A page of the members expected at a meeting, by name: whose name contains
+    ``name``; only those not yet recorded, or only those recorded."""
+
+    name: str = Field("", max_length=100)
+    shown: Shown | None = None
+
+
+class ExpectedOut(Schema):
+    """A member expected at the meeting, and what is recorded for them (null if nothing)."""
+
+    member_id: int
+    full_name: str
+    attendance: AttendanceOut | None
+
+
+class MeetingAttendancePageOut(PageOut):
+    """The meeting's counts over every member expected, and one page of those listed."""
+
+    expected: int
+    present: int
+    apologies: int
+    absent: int
+    not_recorded: int
+    members: list[ExpectedOut]
+
+
+class RestIn(Schema):
+    """Everyone expected and not yet recorded, as ``present`` or ``absent`` (without
+    apologies); apologies are recorded one member at a time."""
+
+    presence: Presence
+
+
+class RestOut(Schema):
+    recorded: int

@@ -95,6 +95,8 @@ class Action(models.Model):
 
     class Meta:
         ordering = ["due_on", "id"]
+        # Open actions by due date, and done ones latest first (the same index backwards).
+        indexes = [models.Index(fields=["done_on", "due_on", "id"], name="action_by_due")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(owner_member__isnull=True) ^ Q(owner_user__isnull=True),

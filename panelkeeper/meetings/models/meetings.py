@@ -94,7 +94,10 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = ["-date", "-starts_at", "-id"]
-        indexes = [models.Index(fields=["group", "date"], name="meeting_group_date")]
+        # The meetings list reads each group's meetings in date order, both ways.
+        indexes = [
+            models.Index(fields=["group", "date", "starts_at", "id"], name="meeting_group_when")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=MeetingStatus.values), name="meeting_status_known"
@@ -211,6 +214,7 @@ class MissedMeetings(models.Model):
 
     class Meta:
         ordering = ["-opened_on", "-id"]
+        indexes = [models.Index(fields=["group", "opened_on", "id"], name="missed_group_opened")]
         verbose_name_plural = "missed-meetings decisions"
         constraints = [
             models.CheckConstraint(

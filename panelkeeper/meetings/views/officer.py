@@ -7,33 +7,33 @@ from collections.abc import Callable
 
 from django import forms
 from django.contrib import messages
-from django.db import transaction
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from panelkeeper.accounts.models import User
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.accounts.views.common import staff_page
+from panelkeeper.lib.api import PAGE_SIZE
 from panelkeeper.lib.downloads import ICS, download
 from panelkeeper.lib.forms import bound, button_change, form_applied, form_result
-from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import actions_of, overdue
-from panelkeeper.meetings.attendance import record_attendance, withdraw_apologies
+from panelkeeper.meetings.attendance import withdraw_apologies
 from panelkeeper.meetings.calendars import calendar
 from panelkeeper.meetings.codes import meeting_rules
 from panelkeeper.meetings.forms import (
-    AttendanceForm,
     CancelForm,
     ChairForm,
     ScheduleForm,
     TimeAndPlaceForm,
 )
+from panelkeeper.meetings.list_forms import MeetingFilterForm
+from panelkeeper.meetings.listing import meetings_listed
 from panelkeeper.meetings.models import Attendance, Meeting
-from panelkeeper.meetings.queries import expected_members, meeting_page
+from panelkeeper.meetings.queries import meeting_page
 from panelkeeper.meetings.schedule import (
     cancel_meeting,
     name_chair,
@@ -56,13 +56,20 @@ def meeting_for(request: StaffRequest, pk: int) -> Meeting:
 @staff(*READERS)
 @require_GET
 def meeting_list(request: StaffRequest, org: str) -> HttpResponse:
+    """The organisation's meetings, upcoming first then the most recent, a page at a time,
+    filtered by group, upcoming or past, and dates."""
     organisation = request.organisation
+    groups = list(Group.objects.filter(organisation=organisation))
+    filters = MeetingFilterForm(request.GET or None, groups=groups)
+    today = timezone.localdate()
+    meetings = meetings_listed(organisation, filters.filters(), today=today)
     return staff_page(
         request,
         "meetings/list.html",
-        meetings=Meeting.objects.of(organisation).select_related("group"),
-        overdue=overdue(actions_of(organisation), today=timezone.localdate()).count(),
-        groups=Group.objects.filter(organisation=organisation),
+        page_obj=Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page")),
+        filters=filters,
+        overdue=overdue(actions_of(organisation), today=today).count(),
+        groups=groups,
     )
 
 
@@ -117,7 +124,15 @@ def schedule(request: StaffRequest, org: str, group: int) -> HttpResponse:
 def detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     context = meeting_page(meeting)
-    return staff_page(request, "meetings/detail.html", **context, today=timezone.localdate())
+    # The attendance of a large group, fifty members at a time.
+    attendance = Paginator(context.pop("rows"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return staff_page(
+        request,
+        "meetings/detail.html",
+        **context,
+        page_obj=attendance,
+        today=timezone.localdate(),
+    )
 
 
 @staff(OFFICER)
@@ -185,43 +200,6 @@ def cancel(request: StaffRequest, org: str, pk: int) -> HttpResponse:
         ),
         done="Meeting cancelled",
     )
-
-
-@staff(OFFICER)
-@require_http_methods(["GET", "POST"])
-def attendance(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    """Record everyone's attendance at once; a refusal for one saves none (MTG-1)."""
-    meeting = meeting_for(request, pk)
-    initial: dict[str, object] = {}
-    for entry in meeting.attendance.all():
-        initial[f"presence_{entry.member_id}"] = entry.presence
-        initial[f"given_{entry.member_id}"] = entry.apologies_given_on
-        initial[f"reason_{entry.member_id}"] = entry.reason
-    form = AttendanceForm(**bound(request), members=expected_members(meeting), initial=initial)
-    return meeting_change_page(
-        request,
-        "meetings/attendance.html",
-        meeting=meeting,
-        form=form,
-        change=lambda: _record_all(meeting, form, actor=request.user),
-        done="Attendance recorded",
-    )
-
-
-def _record_all(meeting: Meeting, form: AttendanceForm, *, actor: User) -> None:
-    """Record each entry of a valid attendance form, all or none.
-
-    A refusal names the field of the member it concerns, so the page shows it there.
-    """
-    with transaction.atomic():
-        for member, entry in form.entries():
-            try:
-                record_attendance(
-                    meeting=meeting, member=member, **entry, actor=actor, today=timezone.localdate()
-                )
-            except Refused as refusal:
-                refusal.field = form.field_for(member, refusal.field)
-                raise
 
 
 @staff(OFFICER)

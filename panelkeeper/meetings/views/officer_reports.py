@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -12,9 +13,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, public, staff
 from panelkeeper.accounts.views.common import staff_page
+from panelkeeper.lib.api import PAGE_SIZE
 from panelkeeper.lib.forms import button_change
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.meetings.actions import actions_of
 from panelkeeper.meetings.calendars import (
     calendar,
     create_feed,
@@ -23,6 +24,8 @@ from panelkeeper.meetings.calendars import (
     revoke_feed,
 )
 from panelkeeper.meetings.forms import PeriodForm
+from panelkeeper.meetings.list_forms import ActionFilterForm
+from panelkeeper.meetings.listing import ActionState, actions_listed
 from panelkeeper.meetings.models import CalendarFeed, Meeting
 from panelkeeper.meetings.queries import period
 from panelkeeper.meetings.seats import attendance_between, group_summary
@@ -41,7 +44,8 @@ def _period(request: HttpRequest) -> tuple[PeriodForm, tuple[dt.date, dt.date]]:
 @staff(*READERS)
 @require_GET
 def group_attendance(request: StaffRequest, org: str, group: int) -> HttpResponse:
-    """Each member's meetings expected, attended, apologies and absent over a period."""
+    """Each member's meetings expected, attended, apologies and absent over a period, a
+    page of members at a time; the whole group's counts above them."""
     the_group = get_object_for(request.organisation, Group.objects.all(), pk=group)
     form, (start, end) = _period(request)
     members = list(Member.objects.filter(group=the_group))
@@ -56,7 +60,7 @@ def group_attendance(request: StaffRequest, org: str, group: int) -> HttpRespons
         start=start,
         end=end,
         meetings=meetings,
-        rows=rows,
+        page_obj=Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
         total=group_summary(rows),
     )
 
@@ -82,16 +86,26 @@ def member_attendance(request: StaffRequest, org: str, member: int) -> HttpRespo
         start=start,
         end=end,
         row=row,
+        page_obj=Paginator(row.seats, PAGE_SIZE).get_page(request.GET.get("page")),
     )
 
 
 @staff(*READERS)
 @require_GET
 def actions(request: StaffRequest, org: str) -> HttpResponse:
-    """Every open action, overdue ones flagged; the officer's own marked as theirs (MTG-6)."""
-    open_actions = actions_of(request.organisation).filter(done_on__isnull=True)
+    """Open actions by due date, overdue ones flagged, or done ones; the officer's own
+    marked as theirs (MTG-6). A page at a time, filtered by group."""
+    groups = list(Group.objects.filter(organisation=request.organisation))
+    filters = ActionFilterForm(request.GET or None, groups=groups)
+    state = filters.state_chosen()
+    rows = actions_listed(request.organisation, state=state, group=filters.group_chosen())
     return staff_page(
-        request, "meetings/actions.html", actions=open_actions, today=timezone.localdate()
+        request,
+        "meetings/actions.html",
+        page_obj=Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
+        filters=filters,
+        done=state == ActionState.DONE,
+        today=timezone.localdate(),
     )
 
 

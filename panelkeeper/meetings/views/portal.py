@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +17,7 @@ from panelkeeper.meetings.attendance import send_apologies, withdraw_apologies
 from panelkeeper.meetings.calendars import create_feed, revoke_feed
 from panelkeeper.meetings.codes import code_on
 from panelkeeper.meetings.forms import ApologiesForm
+from panelkeeper.meetings.listing import meetings_to_come
 from panelkeeper.meetings.models import (
     Action,
     Attendance,
@@ -24,12 +26,15 @@ from panelkeeper.meetings.models import (
     MeetingStatus,
     Paper,
 )
-from panelkeeper.meetings.queries import apologies_sent
+from panelkeeper.meetings.queries import apologies_sent, apologies_to_come
 from panelkeeper.meetings.seats import attendance_rows
 from panelkeeper.meetings.views.common import paper_download
 from panelkeeper.members.models import Member
 from panelkeeper.rules.calendar.working_days import add_months
 from panelkeeper.rules.dates import day_month_year
+
+MY_PAGE = 10
+"""Meetings to come on a page of the member's meetings: few, on a phone."""
 
 
 @member_self
@@ -38,11 +43,9 @@ def meetings(request: MemberRequest, member: int) -> HttpResponse:
     """Meetings to come, the member's attendance over the last year, and their actions."""
     me = request.member
     today = timezone.localdate()
-    upcoming = list(
-        Meeting.objects.filter(
-            group_id=me.group_id, status=MeetingStatus.SCHEDULED, date__gte=today
-        ).order_by("date", "starts_at")
-    )
+    to_come = meetings_to_come(me, today=today).filter(status=MeetingStatus.SCHEDULED)
+    page = Paginator(to_come, MY_PAGE).get_page(request.GET.get("page"))
+    upcoming = list(page)
     sent = apologies_sent(me, upcoming)
     past = list(
         Meeting.objects.filter(
@@ -53,7 +56,8 @@ def meetings(request: MemberRequest, member: int) -> HttpResponse:
     context = {
         "member": me,
         "upcoming": [(m, sent.get(m.pk)) for m in upcoming],
-        "apologies_sent": len(sent),
+        "page_obj": page,
+        "apologies_sent": apologies_to_come(me, today=today),
         "row": row,
         "actions": Action.objects.filter(owner_member=me, done_on__isnull=True).select_related(
             "meeting"
