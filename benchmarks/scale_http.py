@@ -19,6 +19,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# What the load balancer in front of production adds: the request came in over HTTPS
+# (settings: SECURE_PROXY_SSL_HEADER), so production's redirect to HTTPS lets it through.
+PROXIED = {"X-Forwarded-Proto": "https"}
 
 
 def _free_port() -> int:
@@ -30,7 +33,8 @@ def _free_port() -> int:
 def _get(port: int, path: str, cookie: str) -> int:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     try:
-        connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+        headers = {**PROXIED, "Cookie": cookie} if cookie else PROXIED
+        connection.request("GET", path, headers=headers)
         response = connection.getresponse()
         response.read()
         return response.status
