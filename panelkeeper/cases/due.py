@@ -15,6 +15,7 @@ from panelkeeper.cases.procedure import assess_open_cases
 from panelkeeper.cases.reading import Due, dues
 from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.organisations.models import Organisation
+from panelkeeper.rules.calendar.working_days import WorkingCalendar
 
 
 @dataclass(frozen=True)
@@ -40,3 +41,39 @@ def deadlines_due(organisation: Organisation, *, today: dt.date, within: int) ->
             if deadline.due < today or soon:
                 found.append(CaseDue(case, due))
     return sorted(found, key=lambda d: (d.due.deadline.due, d.case.pk))
+
+
+def soon_limit(calendar: WorkingCalendar, *, today: dt.date, within: int) -> dt.date:
+    """The first day too late to count as due soon: a date before it is overdue on
+    ``today`` or falls due within ``within`` working days of it (as :func:`deadlines_due`
+    counts), so a query can ask ``due < soon_limit(...)``."""
+    return calendar.add_working_days(today, within + 1)
+
+
+def next_deadlines_due(
+    organisation: Organisation,
+    *,
+    today: dt.date,
+    within: int,
+    first: int,
+    calendar: WorkingCalendar,
+) -> tuple[list[CaseDue], int]:
+    """The next unmet deadline of each open case whose next deadline is overdue on
+    ``today`` or falls due within ``within`` working days: of the ``first`` due soonest,
+    earliest first, and how many cases have one. A fixed number of queries, and the ladder
+    asked about ``first`` cases only, whatever the number of cases: the case row's copy
+    of its next due date (rewritten with each event and each change of the calendar)
+    chooses them. ``calendar`` is the organisation's."""
+    due = (
+        Case.objects.of(organisation)
+        .open()
+        .filter(next_due__lt=soon_limit(calendar, today=today, within=within))
+    )
+    chosen = list(due.by_next_due().values_list("pk", flat=True)[:first])
+    found = []
+    for case, view in assess_open_cases(organisation, as_of=today, calendar=calendar, only=chosen):
+        unmet = [d for d in dues(view, calendar) if d.deadline.met_on is None]
+        if unmet:
+            found.append(CaseDue(case, min(unmet, key=lambda d: d.deadline.due)))
+    found.sort(key=lambda d: (d.due.deadline.due, d.case.pk))
+    return found, due.count()

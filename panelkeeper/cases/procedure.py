@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
 from panelkeeper.cases.models import Case, CaseEvent, CaseState
 from panelkeeper.lib.refusals import Refused
@@ -121,14 +121,22 @@ def assess_case(case: Case, *, as_of: dt.date) -> CaseView:
 
 
 def assess_open_cases(
-    organisation: Organisation, *, as_of: dt.date, calendar: WorkingCalendar | None = None
+    organisation: Organisation,
+    *,
+    as_of: dt.date,
+    calendar: WorkingCalendar | None = None,
+    only: Collection[int] | None = None,
 ) -> Iterator[tuple[Case, CaseView]]:
-    """:func:`assess_case` for every open case of ``organisation``, in a fixed number of
-    queries whatever the number of cases: the cases of their members with their events
-    (the open cases and the earlier ones the ladder counts, BR-8) and the calendar, each
-    read once (``calendar`` where the caller has it already). A case its code cannot read
-    is left out, as it is on the officers' list."""
-    members = Case.objects.of(organisation).open().values("member")
+    """:func:`assess_case` for every open case of ``organisation`` (or those of them whose
+    ids are in ``only``), in a fixed number of queries whatever the number of cases: the
+    cases of their members with their events (the open cases and the earlier ones the
+    ladder counts, BR-8) and the calendar, each read once (``calendar`` where the caller
+    has it already). A case its code cannot read is left out, as it is on the officers'
+    list."""
+    open_cases = Case.objects.of(organisation).open()
+    if only is not None:
+        open_cases = open_cases.filter(pk__in=only)
+    members = open_cases.values("member")
     cases = list(
         Case.objects.filter(member__in=members)
         .select_related("member", "policy_version", "organisation")
@@ -140,6 +148,8 @@ def assess_open_cases(
         by_member[case.member_id].append((case.pk, as_earlier(case)))
     for case in cases:
         if case.state in (CaseState.CLOSED, CaseState.WITHDRAWN):
+            continue
+        if only is not None and case.pk not in only:
             continue
         earlier = [found for pk, found in by_member[case.member_id] if pk != case.pk]
         try:

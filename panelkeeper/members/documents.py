@@ -25,6 +25,7 @@ from panelkeeper.organisations.in_force import policy_of_version, version_on
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.organisations.policies import InvalidPolicy
 from panelkeeper.rules.dates import day_month_year
+from panelkeeper.rules.policy.sections import Document as CodeDocument
 from panelkeeper.rules.policy.sections import Documents
 
 if TYPE_CHECKING:
@@ -140,13 +141,13 @@ class ToResign:
     current_label: str | None
 
 
-def must_resign(organisation: Organisation, *, on: dt.date) -> list[ToResign]:
-    """Active members whose signature a newer version has outdated on ``on`` (MEM-6).
-
-    The same answer as each member's :func:`~.eligibility.eligibility` gives (a document
-    it counts as outdated), read in a fixed number of queries whatever the number of
-    members: the code in force, the documents with their versions, the members, and
-    their signatures."""
+def documents_to_resign(
+    organisation: Organisation, *, on: dt.date
+) -> tuple[tuple[CodeDocument, ...], dict[str, Document], dict[str, DocumentVersion]] | None:
+    """What the code in force on ``on`` asks members to sign again when a new version is
+    published (MEM-6): its documents to sign, the organisation's documents by key, and
+    the version of each members sign on ``on``; None when the code asks no re-signing.
+    Two queries."""
     policy = in_force.loadable_policy_on(organisation, on=on)
     if (
         policy is None
@@ -154,7 +155,7 @@ def must_resign(organisation: Organisation, *, on: dt.date) -> list[ToResign]:
         or not policy.behaviours.eligibility_needs_signatures
         or not policy.behaviours.resign_new_versions
     ):
-        return []
+        return None
     items = policy.documents.to_sign
     documents = {
         d.key: d
@@ -167,6 +168,20 @@ def must_resign(organisation: Organisation, *, on: dt.date) -> list[ToResign]:
         for key, document in documents.items()
         if (newest := newest_version([v for v in document.versions.all() if v.published_on <= on]))
     }
+    return items, documents, current
+
+
+def must_resign(organisation: Organisation, *, on: dt.date) -> list[ToResign]:
+    """Active members whose signature a newer version has outdated on ``on`` (MEM-6).
+
+    The same answer as each member's :func:`~.eligibility.eligibility` gives (a document
+    it counts as outdated), read in a fixed number of queries whatever the number of
+    members: the code in force, the documents with their versions, the members, and
+    their signatures."""
+    resigned = documents_to_resign(organisation, on=on)
+    if resigned is None:
+        return []
+    items, documents, current = resigned
     members = list(
         Member.objects.of(organisation).active(on=on).select_related("group__organisation")
     )

@@ -17,26 +17,28 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
-from panelkeeper.cases.due import deadlines_due
-from panelkeeper.cases.models import CaseEvent
+from panelkeeper.cases.due import next_deadlines_due, soon_limit
 from panelkeeper.concerns.models import Concern
-from panelkeeper.letters.reminders import DIGEST_WORKING_DAYS, actions_due
-from panelkeeper.letters.waiting import gifts_to_send, outcomes_to_send, resign_to_send
-from panelkeeper.meetings.models import MissedMeetings
+from panelkeeper.letters.reminders import DIGEST_WORKING_DAYS
+from panelkeeper.meetings.models import Action, MissedMeetings
 from panelkeeper.members.documents import documents_of_code, newest_version
 from panelkeeper.members.models import Document, Signature
 from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.organisations.models import Organisation
-from panelkeeper.registers.interests import members_with_reviews
 from panelkeeper.registers.models import Gift, GiftStatus
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
 from panelkeeper.rules.dates import day_month_year
-from panelkeeper.rules.ladder.case import EventKind
 from panelkeeper.subject_access.due import open_requests
+from panelkeeper.today.queries import (
+    first_and_count,
+    gifts_to_tell,
+    outcomes_to_tell,
+    overdue_declarations,
+    resigning_to_ask,
+)
 
 # Items shown of each list; the rest are on the page the list links to.
 SHOWN = 20
@@ -152,12 +154,19 @@ def _url(name: str, organisation: Organisation, **kwargs: object) -> str:
 
 
 def _waiting(
-    key: ListKey, heading: str, none: str, items: Sequence[Item], all_of: tuple[str, str]
+    key: ListKey,
+    heading: str,
+    none: str,
+    items: Sequence[Item],
+    all_of: tuple[str, str],
+    *,
+    total: int | None = None,
 ) -> Waiting:
-    """A list of every item found: the first ``SHOWN`` by date, and the total; ``all_of``
-    is the page that lists them all, and its name."""
+    """The first ``SHOWN`` of ``items`` by date, and the total: ``total`` where the items
+    are only the first of each kind, else every item; ``all_of`` is the page that lists
+    them all, and its name."""
     shown = tuple(sorted(items, key=lambda i: (i.on, i.member, i.what))[:SHOWN])
-    return Waiting(key, heading, none, shown, len(items), *all_of)
+    return Waiting(key, heading, none, shown, len(items) if total is None else total, *all_of)
 
 
 @dataclass(frozen=True)
@@ -181,8 +190,12 @@ class _Asked:
 
 
 def _deadlines(asked: _Asked) -> Waiting:
-    """Case deadlines (BR-5, BR-11, BR-12) and meeting actions (MTG-6) due soon or overdue."""
+    """Case deadlines (BR-5, BR-11, BR-12) and meeting actions (MTG-6) due soon or overdue:
+    each case once, by its next deadline (its page has the others), and each action."""
     organisation, today, within = asked.organisation, asked.today, asked.within
+    cases, case_total = next_deadlines_due(
+        organisation, today=today, within=within, first=SHOWN, calendar=asked.calendar
+    )
     items = [
         _due(
             Kind.CASE_DEADLINE,
@@ -195,8 +208,13 @@ def _deadlines(asked: _Asked) -> Waiting:
             today=today,
             working_days=found.due.deadline.working_days,
         )
-        for found in deadlines_due(organisation, today=today, within=within)
+        for found in cases
     ]
+    actions = Action.objects.filter(
+        meeting__group__organisation=organisation,
+        done_on__isnull=True,
+        due_on__lt=soon_limit(asked.calendar, today=today, within=within),
+    )
     items += [
         _due(
             Kind.ACTION,
@@ -209,7 +227,9 @@ def _deadlines(asked: _Asked) -> Waiting:
             "Actions still open",
             today=today,
         )
-        for action in actions_due(organisation, today=today, within=within, calendar=asked.calendar)
+        for action in actions.select_related("owner_member", "owner_user", "meeting").order_by(
+            "due_on", "id"
+        )[:SHOWN]
     ]
     return _waiting(
         ListKey.DEADLINES,
@@ -217,6 +237,7 @@ def _deadlines(asked: _Asked) -> Waiting:
         f"Nothing is due in the next {within} working days, and nothing is overdue.",
         items,
         (asked.url("cases:list"), "Breach cases"),
+        total=case_total + actions.count(),
     )
 
 
@@ -259,19 +280,16 @@ def _letters(asked: _Asked) -> Waiting:
     not been told (GIFT-2), and members not yet asked to sign a new version of a document
     (MEM-6), waiting since that version was published."""
     to_send = asked.url("letters:to_send")
-    cases = outcomes_to_send(asked.organisation)
-    decided = dict(
-        CaseEvent.objects.filter(case__in=cases, kind=EventKind.OUTCOME_RECORDED)
-        .values("case")
-        .annotate(on=Max("effective"))
-        .values_list("case", "on")
+    resigning, resigning_total = resigning_to_ask(asked.organisation, on=asked.today, first=SHOWN)
+    cases, cases_total = first_and_count(
+        outcomes_to_tell(asked.organisation), "decided_on", "member__full_name", "id", first=SHOWN
     )
     items = [
         _since(
             Kind.OUTCOME_LETTER,
             f"The outcome of case {case.reference}",
             str(case.member),
-            decided.get(case.pk, case.began_on),
+            getattr(case, "decided_on"),  # noqa: B009 (annotated)
             *asked.acts(
                 (
                     asked.url("letters:issue", case=case.pk),
@@ -282,6 +300,9 @@ def _letters(asked: _Asked) -> Waiting:
         )
         for case in cases
     ]
+    gifts, gifts_total = first_and_count(
+        gifts_to_tell(asked.organisation), "waiting_since", "member__full_name", "id", first=SHOWN
+    )
     items += [
         _since(
             Kind.GIFT_LETTER,
@@ -291,7 +312,7 @@ def _letters(asked: _Asked) -> Waiting:
             to_send,
             "Letters to send",
         )
-        for gift in gifts_to_send(asked.organisation)
+        for gift in gifts
     ]
     items += [
         _since(
@@ -303,7 +324,7 @@ def _letters(asked: _Asked) -> Waiting:
             f"{to_send}#new-versions",
             "Letters to send",
         )
-        for resign in resign_to_send(asked.organisation, on=asked.today)
+        for resign in resigning
     ]
     return _waiting(
         ListKey.LETTERS,
@@ -311,6 +332,7 @@ def _letters(asked: _Asked) -> Waiting:
         "No outcome, gift or re-signing letter is waiting to be sent.",
         items,
         (to_send, "Letters to send"),
+        total=cases_total + gifts_total + resigning_total,
     )
 
 
@@ -319,6 +341,7 @@ def _countersignatures(asked: _Asked) -> Waiting:
     organisation's countersignature, where the code asks for one (MEM-4)."""
     code = documents_of_code(asked.organisation, on=asked.today)
     items: list[Item] = []
+    total = 0
     if code is not None and code.countersigned_by is not None:
         current = [
             newest.pk
@@ -341,6 +364,9 @@ def _countersignatures(asked: _Asked) -> Waiting:
             .select_related("member", "version__document")
             .distinct()
         )
+        signatures, total = first_and_count(
+            waiting, "signed_on", "member__full_name", "id", first=SHOWN
+        )
         items = [
             _since(
                 Kind.COUNTERSIGNATURE,
@@ -350,7 +376,7 @@ def _countersignatures(asked: _Asked) -> Waiting:
                 asked.url("members:detail", pk=signature.member_id),
                 signature.member.full_name,
             )
-            for signature in waiting
+            for signature in signatures
         ]
     return _waiting(
         ListKey.COUNTERSIGNATURES,
@@ -358,11 +384,13 @@ def _countersignatures(asked: _Asked) -> Waiting:
         "No signature is waiting for countersignature.",
         items,
         (asked.url("members:documents"), "Documents"),
+        total=total,
     )
 
 
 def _declarations(asked: _Asked) -> Waiting:
     """Members whose declaration of interests is overdue for review (COI-1)."""
+    overdue, total = overdue_declarations(asked.organisation, on=asked.today, first=SHOWN)
     items = [
         _due(
             Kind.DECLARATION_REVIEW,
@@ -374,8 +402,7 @@ def _declarations(asked: _Asked) -> Waiting:
             f"Register of {member.full_name}",
             today=asked.today,
         )
-        for member, state in members_with_reviews(asked.organisation, on=asked.today)
-        if state.overdue
+        for member, state in overdue
     ]
     return _waiting(
         ListKey.DECLARATIONS,
@@ -383,15 +410,22 @@ def _declarations(asked: _Asked) -> Waiting:
         "Every declaration of interests is up to date.",
         items,
         (asked.url("registers:interests"), "Register of interests"),
+        total=total,
     )
 
 
 def _decisions(asked: _Asked) -> Waiting:
     """Gifts (GIFT-2) and missed-meetings decisions (MTG-2) waiting for a meeting."""
-    gifts = Gift.objects.filter(
-        organisation=asked.organisation,
-        status__in=[GiftStatus.WAITING_FOR_MEETING, GiftStatus.ON_AGENDA],
-    ).select_related("member")
+    gifts, gifts_total = first_and_count(
+        Gift.objects.filter(
+            organisation=asked.organisation,
+            status__in=[GiftStatus.WAITING_FOR_MEETING, GiftStatus.ON_AGENDA],
+        ).select_related("member"),
+        "declared_on",
+        "member__full_name",
+        "id",
+        first=SHOWN,
+    )
     items = [
         _since(
             Kind.GIFT_DECISION,
@@ -406,10 +440,14 @@ def _decisions(asked: _Asked) -> Waiting:
         )
         for gift in gifts
     ]
-    missed = (
+    missed, missed_total = first_and_count(
         MissedMeetings.objects.open()
         .filter(group__organisation=asked.organisation)
-        .select_related("member")
+        .select_related("member"),
+        "opened_on",
+        "member__full_name",
+        "id",
+        first=SHOWN,
     )
     items += [
         _since(
@@ -433,6 +471,7 @@ def _decisions(asked: _Asked) -> Waiting:
         "No gift or missed-meetings decision is waiting for a meeting.",
         items,
         (asked.url("meetings:list"), "Meetings"),
+        total=gifts_total + missed_total,
     )
 
 

@@ -1,0 +1,124 @@
+"""Today's bounded reads: the first few of each list and how many there are, the same
+members and cases as the whole lists they stand for."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from panelkeeper.cases.changes.steps import inform_member
+from panelkeeper.letters.waiting import resign_to_send
+from panelkeeper.registers.interests import members_with_reviews
+from panelkeeper.registers.models import Review
+from panelkeeper.registers.routing import review_due
+from panelkeeper.today.items import SHOWN, Kind, ListKey, today_for
+from panelkeeper.today.queries import last_overdue_review, overdue_declarations, resigning_to_ask
+from tests.factory import Factory
+
+D = dt.date
+ON = D(2026, 11, 23)
+
+
+def test_the_last_overdue_review_day_is_the_latest_whose_review_falls_due_by_today_coi_1() -> None:
+    day = D(2027, 1, 1)
+    while day < D(2028, 12, 31):
+        for months in (1, 2, 12, 13):
+            last = last_overdue_review(day, months)
+            assert review_due(last, months) <= day < review_due(last + dt.timedelta(1), months)
+        day += dt.timedelta(1)
+
+
+def test_a_review_on_the_29th_of_february_falls_due_at_the_end_of_the_next_february_coi_1() -> None:
+    assert last_overdue_review(D(2025, 2, 28), 12) == D(2024, 2, 29)
+    assert last_overdue_review(D(2026, 4, 30), 1) == D(2026, 3, 31)
+
+
+def _review(factory: Factory, member: object, on: dt.date) -> None:
+    Review.objects.create(
+        organisation=factory.home,
+        member=member,
+        reviewed_on=on,
+        recorded_at=timezone.now(),
+        recorded_by=factory.officer(),
+    )
+
+
+def test_overdue_declarations_are_those_the_register_says_are_overdue_coi_1(
+    factory: Factory,
+) -> None:
+    never = factory.panel_member(full_name="Nell Never")
+    lapsed = factory.panel_member(full_name="Lara Lapsed")
+    _review(factory, lapsed, D(2025, 11, 23))
+    _review(factory, lapsed, D(2025, 1, 10))
+    recent = factory.panel_member(full_name="Rory Recent")
+    _review(factory, recent, D(2025, 11, 24))
+    _review(factory, recent, D(2024, 1, 1))
+    factory.panel_member(full_name="Eve Ended", ended_on=D(2026, 6, 1))
+    expected = [
+        (m, state) for m, state in members_with_reviews(factory.home, on=ON) if state.overdue
+    ]
+    found, total = overdue_declarations(factory.home, on=ON, first=SHOWN)
+    assert total == len(expected) == 2
+    assert sorted(found, key=lambda pair: pair[1].due) == sorted(expected, key=lambda p: p[1].due)
+    assert {m for m, _ in found} == {never, lapsed}
+    assert recent not in {m for m, _ in found}
+
+
+def test_only_the_first_overdue_declarations_are_read_and_all_are_counted_coi_1(
+    factory: Factory,
+) -> None:
+    for _ in range(SHOWN + 2):
+        factory.panel_member()
+    found, total = overdue_declarations(factory.home, on=ON, first=3)
+    assert total == SHOWN + 2
+    assert len(found) <= 6  # the first 3 never reviewed and the first 3 reviewed long ago
+    waiting = {w.key: w for w in today_for(factory.home, today=ON, is_officer=True).lists}
+    assert waiting[ListKey.DECLARATIONS].total == SHOWN + 2
+    assert len(waiting[ListKey.DECLARATIONS].items) == SHOWN
+
+
+def test_members_to_ask_to_re_sign_are_those_the_letters_page_lists_mem_6(
+    factory: Factory,
+) -> None:
+    factory.code_in_force("vela")
+    first = factory.document_version("code_of_conduct", title="Code of Conduct", label="2026-1")
+    factory.document_version(
+        "code_of_conduct", title="Code of Conduct", label="2026-2", published_on=D(2026, 6, 1)
+    )
+    for name in ("Cai", "Ann", "Bea"):
+        factory.signature(factory.panel_member(full_name=name), first)
+    expected = resign_to_send(factory.home, on=ON)
+    found, total = resigning_to_ask(factory.home, on=ON, first=2)
+    assert total == len(expected) == 3
+    assert [(r.member.full_name, r.signed_label, r.version.label) for r in found] == [
+        ("Ann", "2026-1", "2026-2"),
+        ("Bea", "2026-1", "2026-2"),
+    ]
+
+
+def test_each_case_shows_once_by_its_next_deadline_and_every_case_due_is_counted_br_5(
+    factory: Factory, officer_client: Client
+) -> None:
+    for _ in range(SHOWN + 3):
+        case = factory.breach_case(factory.panel_member())
+        inform_member(case=case, actor=None, effective=D(2026, 11, 3), today=ON)
+    # Not yet due, and nowhere near: left off the list and the count.
+    factory.breach_case(factory.panel_member(), effective=ON, today=ON)
+    waiting = {w.key: w for w in today_for(factory.home, today=ON, is_officer=True).lists}
+    deadlines = waiting[ListKey.DEADLINES]
+    assert deadlines.total == SHOWN + 3
+    assert len(deadlines.items) == SHOWN
+    links = [item.link for item in deadlines.items if item.kind is Kind.CASE_DEADLINE]
+    assert len(set(links)) == len(links) == SHOWN
+    assert all(item.overdue for item in deadlines.items)
+    # The page says the same of the day it is opened on.
+    now = {
+        w.key: w for w in today_for(factory.home, today=timezone.localdate(), is_officer=True).lists
+    }
+    total = now[ListKey.DEADLINES].total
+    content = officer_client.get(reverse("today:today", kwargs={"org": "home"})).content.decode()
+    assert f"Deadlines ({total})" in content
+    assert f"And {total - SHOWN} more" in content
