@@ -223,11 +223,46 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "panelkeeper" / "static"]
 # Uploaded files (meeting papers, signed scans, logos) are read and written only through
-# Django's storage (FileField and default_storage), never by path. With several web
-# nodes, PANELKEEPER_MEDIA_ROOT names a volume they all mount (NFS or the like).
+# Django's storage (FileField and default_storage), never by path, and reach people only
+# through the application's own permission-checked pages. PANELKEEPER_STORAGE says where:
+# "volume" (the default) keeps them under PANELKEEPER_MEDIA_ROOT, which several web nodes
+# all mount (NFS or the like); "s3" keeps them in a private bucket of an S3-compatible
+# store (AWS, MinIO, Ceph, ...) through django-storages, set by the PANELKEEPER_S3_*
+# variables. Without keys, boto3 finds its own (an instance or pod role).
 MEDIA_ROOT = Path(env_str("PANELKEEPER_MEDIA_ROOT", str(VAR_DIR / "media")))
+MEDIA_STORAGE = env_str("PANELKEEPER_STORAGE", "volume").strip().lower()
+_media: dict[str, object]
+if MEDIA_STORAGE == "volume":
+    _media = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+elif MEDIA_STORAGE == "s3":
+    _addressing = env_str("PANELKEEPER_S3_ADDRESSING_STYLE", "").strip().lower() or None
+    if _addressing not in (None, "path", "virtual"):
+        raise ImproperlyConfigured("PANELKEEPER_S3_ADDRESSING_STYLE must be path or virtual.")
+    _media = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("PANELKEEPER_S3_BUCKET"),
+            "endpoint_url": env_str("PANELKEEPER_S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("PANELKEEPER_S3_REGION", "") or None,
+            "access_key": env_str("PANELKEEPER_S3_ACCESS_KEY_ID", "") or None,
+            "secret_key": env_str("PANELKEEPER_S3_SECRET_ACCESS_KEY", "") or None,
+            # A folder within the bucket, so that one bucket may hold several installations.
+            "location": env_str("PANELKEEPER_S3_PREFIX", ""),
+            # "path" for stores that have no per-bucket host names (MinIO, most others).
+            "addressing_style": _addressing,
+            # Never replace a file by another of the same name: a new one gets a new name.
+            "file_overwrite": False,
+            # The bucket's own policy decides access (it should admit no one else); links
+            # to a file, were one ever made, would be signed and short-lived.
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": 300,
+        },
+    }
+else:
+    raise ImproperlyConfigured(f"PANELKEEPER_STORAGE must be volume or s3, not {MEDIA_STORAGE!r}.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Where `panelkeeper backup` writes its archives when given no path.

@@ -162,3 +162,58 @@ def test_uploads_go_to_the_shared_volume_named(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == f"FileSystemStorage {volume}"
+
+
+S3 = {
+    "PANELKEEPER_STORAGE": "s3",
+    "PANELKEEPER_S3_BUCKET": "panelkeeper-files",
+    # A closed port: nothing here may reach a network, and nothing would answer there.
+    "PANELKEEPER_S3_ENDPOINT_URL": "http://127.0.0.1:9",
+    "PANELKEEPER_S3_REGION": "eu-west-2",
+    "PANELKEEPER_S3_ACCESS_KEY_ID": "an-access-key",
+    "PANELKEEPER_S3_SECRET_ACCESS_KEY": "a-secret-key",
+    "PANELKEEPER_S3_ADDRESSING_STYLE": "path",
+    "PANELKEEPER_S3_PREFIX": "uploads",
+}
+
+
+def test_uploads_go_to_an_s3_compatible_store_where_configured(tmp_path: Path) -> None:
+    # Building the client and signing a link to a file are local work: no request is sent.
+    shown = (
+        "from django.core.files.storage import storages; s = storages['default']; "
+        "c = s.connection.meta.client; "
+        "print(type(s).__module__, type(s).__name__, s.bucket_name, s.location, "
+        "s.file_overwrite, s.default_acl, c.meta.endpoint_url, c.meta.region_name, "
+        "c.meta.config.s3['addressing_style'], s.url('papers/agenda.pdf').split('?')[0])"
+    )
+    result = manage("shell", "-c", shown, env=PRODUCTION | S3, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split() == [
+        "storages.backends.s3",
+        "S3Storage",
+        "panelkeeper-files",
+        "uploads",
+        "False",
+        "None",
+        "http://127.0.0.1:9",
+        "eu-west-2",
+        "path",
+        "http://127.0.0.1:9/panelkeeper-files/uploads/papers/agenda.pdf",
+    ]
+
+
+def test_an_s3_store_needs_its_bucket(tmp_path: Path) -> None:
+    env = {key: value for key, value in S3.items() if key != "PANELKEEPER_S3_BUCKET"}
+    result = manage("check", env=env, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "Set the environment variable PANELKEEPER_S3_BUCKET" in result.stderr
+
+
+def test_an_unknown_storage_stops_start_up_naming_the_choices(tmp_path: Path) -> None:
+    result = manage("check", env={"PANELKEEPER_STORAGE": "ftp"}, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "PANELKEEPER_STORAGE must be volume or s3, not 'ftp'" in result.stderr
+    bad_style = S3 | {"PANELKEEPER_S3_ADDRESSING_STYLE": "sideways"}
+    result = manage("check", env=bad_style, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "PANELKEEPER_S3_ADDRESSING_STYLE must be path or virtual" in result.stderr
