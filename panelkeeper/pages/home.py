@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from panelkeeper.cases.member_words import CaseWords, case_in_words
 from panelkeeper.cases.models import Case
@@ -18,7 +17,10 @@ from panelkeeper.meetings.models import Action, Attendance, Meeting, MeetingStat
 from panelkeeper.meetings.queries import apologies_sent
 from panelkeeper.members.eligibility import DocumentCheck, Eligibility, Hurdle, eligibility
 from panelkeeper.members.models import Expense, Member
-from panelkeeper.registers.views.register_page import member_register
+from panelkeeper.registers.codes import code_on
+from panelkeeper.registers.interests import ReviewState, review_state, settings_of
+from panelkeeper.registers.models import Gift, Interest, Review
+from panelkeeper.registers.routing import GiftRoute, gift_route
 from panelkeeper.rules.dates import day_month_year
 
 SHOWN = 5
@@ -46,12 +48,25 @@ class Standing:
 
 
 @dataclass(frozen=True)
+class Register:
+    """What the home says of the member's interests and gifts: how many there are, when to
+    check them again (COI-1), and whether the code keeps a gifts register (GIFT-1); their
+    own page lists them."""
+
+    current: int
+    """Interests in effect today."""
+    gifts: int
+    review: ReviewState
+    gift_route: GiftRoute | None
+
+
+@dataclass(frozen=True)
 class Home:
     member: Member
     today: dt.date
     standing: Standing
     to_sign: tuple[DocumentCheck, ...]
-    register: dict[str, Any]
+    register: Register
     meetings: tuple[NextMeeting, ...]
     actions: tuple[Action, ...]
     letters: tuple[Letter, ...]
@@ -118,6 +133,22 @@ def _case(member: Member, today: dt.date) -> CaseWords | None:
     return case_in_words(latest, today=today) if latest is not None else None
 
 
+def _register(member: Member, today: dt.date) -> Register:
+    organisation = member.group.organisation
+    last = Review.objects.filter(member=member).order_by("-reviewed_on").first()
+    return Register(
+        current=Interest.objects.filter(member=member).current(on=today).count(),
+        gifts=Gift.objects.filter(member=member).count(),
+        review=review_state(
+            member,
+            last_reviewed=last.reviewed_on if last else None,
+            months=settings_of(organisation).review_months,
+            today=today,
+        ),
+        gift_route=gift_route(code_on(organisation, today)),
+    )
+
+
 def member_home(member: Member, *, today: dt.date) -> Home:
     answer = eligibility(member, on=today)
     meetings = _next_meetings(member, today)
@@ -126,7 +157,7 @@ def member_home(member: Member, *, today: dt.date) -> Home:
         today=today,
         standing=standing(answer, meetings[0].meeting if meetings else None),
         to_sign=tuple(c for c in answer.documents if c.state in SIGNABLE and c.current_pk),
-        register=member_register(member, today=today),
+        register=_register(member, today),
         meetings=meetings,
         actions=tuple(
             Action.objects.filter(owner_member=member, done_on__isnull=True)

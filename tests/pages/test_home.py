@@ -272,6 +272,25 @@ def test_the_home_runs_as_many_queries_for_30_rows_as_for_3(factory: Factory) ->
     assert counts[0] == counts[1]
 
 
+def test_the_home_counts_current_interests_and_every_gift_and_says_when_to_check_coi_1(
+    factory: Factory,
+) -> None:
+    _vela_with_documents(factory)
+    member = factory.member_record
+    client = client_for(factory.member())
+    factory.interest(member)
+    factory.interest(member)
+    factory.interest(member, starts_on=dt.date(2025, 1, 1), ends_on=dt.date(2025, 12, 31))
+    factory.interest(member, starts_on=dt.date(2027, 1, 1))
+    factory.gift(member)
+    text = " ".join(client.get(home_url(member)).content.decode().split())
+    assert "You have 2 interests on the list and 1 gift or offer of hospitality." in text
+    assert "Please check your list and tell us it is up to date." in text
+    factory.gift(member)
+    text = " ".join(client.get(home_url(member)).content.decode().split())
+    assert "and 2 gifts or offers of hospitality." in text
+
+
 def test_the_api_takes_the_members_appeal_and_refuses_it_as_the_form_does_br_12(
     factory: Factory,
 ) -> None:
