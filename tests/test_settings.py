@@ -202,18 +202,21 @@ def test_uploads_go_to_an_s3_compatible_store_where_configured(tmp_path: Path) -
     ]
 
 
-def test_an_s3_store_needs_its_bucket(tmp_path: Path) -> None:
-    env = {key: value for key, value in S3.items() if key != "PANELKEEPER_S3_BUCKET"}
+def start_up_refusal(env: dict[str, str], tmp_path: Path) -> str:
+    """What start-up says as it stops with ``env``."""
     result = manage("check", env=env, tmp_path=tmp_path)
     assert result.returncode != 0
-    assert "Set the environment variable PANELKEEPER_S3_BUCKET" in result.stderr
+    return result.stderr
+
+
+def test_an_s3_store_needs_its_bucket(tmp_path: Path) -> None:
+    env = {key: value for key, value in S3.items() if key != "PANELKEEPER_S3_BUCKET"}
+    said = start_up_refusal(env, tmp_path)
+    assert "Set the environment variable PANELKEEPER_S3_BUCKET" in said
 
 
 def test_an_unknown_storage_stops_start_up_naming_the_choices(tmp_path: Path) -> None:
-    result = manage("check", env={"PANELKEEPER_STORAGE": "ftp"}, tmp_path=tmp_path)
-    assert result.returncode != 0
-    assert "PANELKEEPER_STORAGE must be volume or s3, not 'ftp'" in result.stderr
-    bad_style = S3 | {"PANELKEEPER_S3_ADDRESSING_STYLE": "sideways"}
-    result = manage("check", env=bad_style, tmp_path=tmp_path)
-    assert result.returncode != 0
-    assert "PANELKEEPER_S3_ADDRESSING_STYLE must be path or virtual" in result.stderr
+    said = start_up_refusal({"PANELKEEPER_STORAGE": "ftp"}, tmp_path)
+    assert "PANELKEEPER_STORAGE must be volume or s3, not 'ftp'" in said
+    said = start_up_refusal(S3 | {"PANELKEEPER_S3_ADDRESSING_STYLE": "sideways"}, tmp_path)
+    assert "PANELKEEPER_S3_ADDRESSING_STYLE must be path or virtual" in said
