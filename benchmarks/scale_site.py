@@ -51,6 +51,30 @@ class Site:
     settings: str
 
 
+SETTINGS = (
+    "production (DEBUG off, connections kept open 600 s, HTTPS as told by the proxy's "
+    "X-Forwarded-Proto), with the demo allowed"
+)
+
+
+def production_environment(url: str, folder: str) -> dict[str, str]:
+    """The environment production runs with (described by ``SETTINGS``), on the database
+    at ``url`` with its files in ``folder``."""
+    return {
+        "DATABASE_URL": url,
+        # Production: DEBUG on would keep every query in memory and show nothing real.
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "AUDIT_KEY": secrets.token_urlsafe(48),
+        "ALLOWED_HOSTS": HOSTS,
+        # Required in production; nothing is sent: the outbox's sending task never runs here.
+        "EMAIL_HOST": "127.0.0.1",
+        "DATABASE_CONN_MAX_AGE": "600",
+        "PANELKEEPER_DEMO": "1",
+        "PANELKEEPER_VAR_DIR": folder,
+    }
+
+
 @contextmanager
 def scale_site() -> Iterator[Site]:
     """Point this process's environment at a new, empty database; drop it afterwards."""
@@ -64,26 +88,10 @@ def scale_site() -> Iterator[Site]:
     else:
         url = f"sqlite:///{folder}/bench.sqlite3"
         described = f"SQLite (no PostgreSQL answered at {SERVER.split('@')[-1]})"
-    environment = {
-        "DATABASE_URL": url,
-        # Production: DEBUG on would keep every query in memory and show nothing real.
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "AUDIT_KEY": secrets.token_urlsafe(48),
-        "ALLOWED_HOSTS": HOSTS,
-        # Required in production; nothing is sent: the outbox's sending task never runs here.
-        "EMAIL_HOST": "127.0.0.1",
-        "DATABASE_CONN_MAX_AGE": "600",
-        "PANELKEEPER_DEMO": "1",
-        "PANELKEEPER_VAR_DIR": folder,
-    }
+    environment = production_environment(url, folder)
     os.environ.update(environment)
-    settings = (
-        "production (DEBUG off, connections kept open 600 s, HTTPS as told by the proxy's "
-        "X-Forwarded-Proto), with the demo allowed"
-    )
     try:
-        yield Site(url, described, environment, settings)
+        yield Site(url, described, environment, SETTINGS)
     finally:
         try:
             from django.db import connections

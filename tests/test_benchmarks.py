@@ -1,17 +1,23 @@
-"""The benchmarks' own logic: choosing which to run, marking rows over the bars, and the
-throughput client refusing to count refusals. No timings are asserted."""
+"""The benchmarks' own logic: choosing which to run, marking rows over the bars, the
+settings they run, and the throughput client coming in through the load balancer and
+refusing to count refusals. No timings are asserted."""
 
 from __future__ import annotations
 
 import http.server
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from benchmarks.__main__ import chosen
 from benchmarks.bench_scale import Row
 from benchmarks.scale_http import throughput
+from benchmarks.scale_site import SETTINGS, production_environment
 
 AVAILABLE = ["bench_case_list", "bench_letters", "bench_scale"]
 
@@ -49,7 +55,8 @@ def test_sql_time_under_five_milliseconds_is_not_held_to_three_times() -> None:
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
-        self.send_response(200 if self.path == "/ok" else 403)
+        proxied = self.headers.get("X-Forwarded-Proto") == "https"
+        self.send_response(200 if self.path == "/ok" and proxied else 403)
         self.send_header("Content-Length", "0")
         self.end_headers()
 
@@ -65,6 +72,26 @@ def port() -> Iterator[int]:
     yield int(server.server_address[1])
     server.shutdown()
     server.server_close()
+
+
+def test_the_bench_runs_production_settings_that_start_django(tmp_path: Path) -> None:
+    environment = production_environment(f"sqlite:///{tmp_path}/bench.sqlite3", str(tmp_path))
+    shown = (
+        "from django.conf import settings as s; "
+        "print(s.DEBUG, s.CONN_MAX_AGE, s.DEMO, 'testserver' in s.ALLOWED_HOSTS)"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", shown],
+        cwd=Path(__file__).resolve().parent.parent,
+        env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), **environment},
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False 600 True True"
+    assert SETTINGS.startswith("production (DEBUG off")
 
 
 def test_throughput_counts_answered_requests(port: int) -> None:
