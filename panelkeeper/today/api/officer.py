@@ -48,7 +48,8 @@ def get_today(request: StaffRequest, org: str) -> TodayOut:
     """What is due and waiting today, as the Today page lists it.
 
     Deadlines of cases and meeting actions due within a few working days or overdue (with
-    what is left, in working days, or in days for a deadline counted in calendar days),
+    what is left, in working days, or in days for a deadline counted in calendar days;
+    each case once, by its next deadline, whose page has the others),
     concerns waiting for triage (officers only), letters waiting to be sent (outcomes,
     gifts decided, and requests to sign a new version of a document), signatures
     waiting for countersignature, declarations overdue for review, and gifts and
