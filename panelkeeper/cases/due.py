@@ -1,8 +1,10 @@
 """What falls due soon on an organisation's open cases: every unmet deadline due within
 a few working days, or overdue (BR-5, BR-11, BR-12).
 
-The officers' Today page and the role holders' daily digest both read here, so they list
-the same deadlines, counted on the organisation's own working calendar.
+The role holders' daily digest lists every one (:func:`deadlines_due`); the officers'
+Today page the next of each case, for the first cases only, and how many cases have one
+(:func:`next_deadlines_due`). Both count on the organisation's own working calendar and
+agree on which cases have a deadline due.
 """
 
 from __future__ import annotations
