@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from panelkeeper.cases.changes.steps import inform_member
+from panelkeeper.cases.due import deadlines_due, next_deadlines_due
 from panelkeeper.letters.waiting import resign_to_send
+from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.registers.interests import members_with_reviews
 from panelkeeper.registers.models import Review
 from panelkeeper.registers.routing import review_due
@@ -122,3 +124,25 @@ def test_each_case_shows_once_by_its_next_deadline_and_every_case_due_is_counted
     content = officer_client.get(reverse("today:today", kwargs={"org": "home"})).content.decode()
     assert f"Deadlines ({total})" in content
     assert f"And {total - SHOWN} more" in content
+
+
+def test_today_and_the_digest_agree_on_which_cases_have_a_deadline_due_br_5(
+    factory: Factory,
+) -> None:
+    # Told on 3 November (overdue by 23 November), told on 19 November (due soon after),
+    # and raised on 23 November with its first deadline some way off.
+    for told in (D(2026, 11, 3), D(2026, 11, 19), D(2026, 11, 20)):
+        case = factory.breach_case(factory.panel_member(), effective=D(2026, 11, 2))
+        inform_member(case=case, actor=None, effective=told, today=ON)
+    factory.breach_case(factory.panel_member(), effective=ON, today=ON)
+    for on in (ON, D(2026, 11, 30), D(2026, 12, 7)):
+        every = deadlines_due(factory.home, today=on, within=2)
+        found, total = next_deadlines_due(
+            factory.home, today=on, within=2, first=SHOWN, calendar=calendar_for(factory.home)
+        )
+        assert {d.case.pk for d in found} == {d.case.pk for d in every}
+        assert total == len(found)
+        for next_one in found:
+            assert next_one.due.deadline.due == min(
+                d.due.deadline.due for d in every if d.case.pk == next_one.case.pk
+            )
