@@ -12,9 +12,10 @@ the row writers lock to append; ``AuditCheckpoint`` records where a chain starts
 after its oldest entries were removed (``retention.py``).
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce
+
+from panelkeeper.lib.fields import optional_user_key
 
 # A digest is HMAC-SHA256, written as 64 hexadecimal characters.
 DIGEST_LENGTH = 64
@@ -39,14 +40,7 @@ class InChain(models.Model):
 class AuditEntry(InChain):
     at = models.DateTimeField(db_index=True)
     # PROTECT: people with history are deactivated, not deleted.
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text="Empty when the system acted on its own (a daily task).",
-    )
+    actor = optional_user_key(help_text="Empty when the system acted on its own (a daily task).")
     action = models.CharField(max_length=100)
     object_type = models.CharField(max_length=100, help_text="Model label, e.g. cases.Case.")
     object_id = models.CharField(max_length=64)

@@ -21,7 +21,10 @@ from typing import TYPE_CHECKING
 from django.db import models
 from django.db.models import Q
 
-from panelkeeper.lib.fields import optional_user_key
+from panelkeeper.lib.fields import optional_key, optional_one_to_one, optional_user_key
+from panelkeeper.meetings.models import AskedToLeave, MissedMeetings
+from panelkeeper.members.models import Member
+from panelkeeper.registers.models import WorkItem
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import Channel, Effect, Raiser, key_in_words
 from panelkeeper.rules.ladder.case import AppealResult, EventKind, State
@@ -131,19 +134,9 @@ class Case(models.Model):
     appeal_to = models.CharField(max_length=200, blank=True)
     appeal_officer = optional_user_key(related_name="appeals_put_to_me")
     # Where it came from, when another app's record opened it (MTG-5, MTG-2).
-    asked_to_leave = models.OneToOneField(
-        "meetings.AskedToLeave", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    missed_meetings = models.OneToOneField(
-        "meetings.MissedMeetings",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    work = models.OneToOneField(
-        "registers.WorkItem", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    asked_to_leave = optional_one_to_one(AskedToLeave)
+    missed_meetings = optional_one_to_one(MissedMeetings)
+    work = optional_one_to_one(WorkItem)
     # The copy of what events change, for lists (rewritten with every event).
     state = models.CharField(max_length=20, choices=CaseState.choices)
     level = models.CharField(max_length=50, blank=True)
@@ -257,9 +250,7 @@ class CaseParty(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="parties")
     role = models.CharField(max_length=20, choices=PartyRole.choices)
-    member = models.ForeignKey(
-        "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    member = optional_key(Member)
     user = optional_user_key()
     name = models.CharField(max_length=200, blank=True)
     contact = models.CharField(
@@ -271,11 +262,8 @@ class CaseParty(models.Model):
         default=False,
         help_text="A person known by name only agreed to be written to at ``contact``.",
     )
-    step = models.ForeignKey(
+    step = optional_key(
         CaseEvent,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
         related_name="givers",
         help_text="The informal step they gave, for someone who gave guidance (BR-3).",
     )
@@ -333,9 +321,7 @@ class Seat(models.Model):
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="seats")
     role_key = models.CharField(max_length=100)
     role_title = models.CharField(max_length=200)
-    member = models.ForeignKey(
-        "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    member = optional_key(Member)
     user = optional_user_key()
     impartial = models.BooleanField(default=False)
     seated_on = models.DateField()

@@ -14,7 +14,8 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from panelkeeper.lib.fields import optional_user_key
+from panelkeeper.cases.models import Case
+from panelkeeper.lib.fields import optional_one_to_one, optional_user_key
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.rules.dates import day_month_year
 
@@ -99,13 +100,8 @@ class Concern(models.Model):
     handled_by = optional_user_key()
     closed_reason = models.TextField(blank=True)
     closed_on = models.DateField(null=True, blank=True)
-    case = models.OneToOneField(
-        "cases.Case",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="concern",
-        help_text="The breach case the concern became at triage.",
+    case = optional_one_to_one(
+        Case, related_name="concern", help_text="The breach case the concern became at triage."
     )
 
     objects = ConcernQuerySet.as_manager()

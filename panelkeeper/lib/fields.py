@@ -1,8 +1,9 @@
 """Model fields every app declares the same way.
 
-Records keep the people who made them: a user with history is deactivated, never
-deleted, so every reference to a user protects it (``PROTECT``). Most are "who did
-this", with no reverse accessor (``related_name="+"``).
+Records keep the people who made them and the records they name: a user with history
+is deactivated, never deleted, and a record is not deleted while another names it, so
+every such reference protects what it points at (``PROTECT``). Most have no reverse
+accessor (``related_name="+"``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,34 @@ def optional_user_key(
     """A user who may be missing: the system acted, or no one has yet."""
     return models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        help_text=help_text,
+    )
+
+
+def optional_key[M: models.Model](
+    to: type[M], *, related_name: str = "+", help_text: str = ""
+) -> models.ForeignKey[M | Combinable | None, M | None]:
+    """A link to another record that may be empty; the record it names is kept (``PROTECT``)."""
+    return models.ForeignKey(
+        to,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        help_text=help_text,
+    )
+
+
+def optional_one_to_one[M: models.Model](
+    to: type[M], *, related_name: str = "+", help_text: str = ""
+) -> models.OneToOneField[M | Combinable | None, M | None]:
+    """As :func:`optional_key`, for a record that at most one row may name."""
+    return models.OneToOneField(
+        to,
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -10,7 +10,10 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from panelkeeper.lib.fields import optional_user_key, user_key
+from panelkeeper.cases.models import Case
+from panelkeeper.concerns.models import Concern
+from panelkeeper.lib.fields import optional_key, optional_user_key, user_key
+from panelkeeper.members.models import Member
 from panelkeeper.rules.dates import day_month_year
 
 
@@ -47,15 +50,9 @@ class LegalHold(models.Model):
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
     )
-    member = models.ForeignKey(
-        "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    case = models.ForeignKey(
-        "cases.Case", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    concern = models.ForeignKey(
-        "concerns.Concern", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    member = optional_key(Member)
+    case = optional_key(Case)
+    concern = optional_key(Concern)
     reason = models.TextField()
     placed_on = models.DateField()
     placed_at = models.DateTimeField()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from panelkeeper.lib.fields import optional_user_key, user_key
+from panelkeeper.lib.fields import optional_key, optional_user_key, user_key
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
 
@@ -50,14 +50,7 @@ class RecordView(models.Model):
     role = models.CharField(max_length=20, choices=ReaderRole.choices)
     kind = models.CharField(max_length=10, choices=RecordKind.choices)
     record_id = models.PositiveIntegerField()
-    member = models.ForeignKey(
-        Member,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text="The member the record is about, where there is one.",
-    )
+    member = optional_key(Member, help_text="The member the record is about, where there is one.")
     viewed_at = models.DateTimeField()
 
     class Meta:
@@ -94,11 +87,8 @@ class SubjectAccessRequest(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="subject_access_requests"
     )
     requester = models.CharField(max_length=10, choices=Requester.choices)
-    member = models.ForeignKey(
+    member = optional_key(
         Member,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
         related_name="subject_access_requests",
         help_text="The member who asked, when a member asked.",
     )

@@ -8,8 +8,10 @@ import datetime as dt
 from django.db import models
 from django.db.models import Q
 
-from panelkeeper.lib.fields import optional_user_key, user_key
+from panelkeeper.lib.fields import optional_key, optional_user_key, user_key
 from panelkeeper.meetings.models.meetings import AgendaItem, Meeting
+from panelkeeper.members.models import Member
+from panelkeeper.organisations.models import Group
 from panelkeeper.rules.attendance import Outcome, Vote
 
 
@@ -26,9 +28,7 @@ class Decision(models.Model):
     """
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="decisions")
-    item = models.ForeignKey(
-        AgendaItem, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions"
-    )
+    item = optional_key(AgendaItem, related_name="decisions")
     motion = models.TextField(max_length=2000)
     method = models.CharField(max_length=10, choices=DecisionMethod.choices)
     outcome = models.CharField(
@@ -84,9 +84,7 @@ class Action(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="actions")
     description = models.CharField(max_length=500)
-    owner_member = models.ForeignKey(
-        "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    owner_member = optional_key(Member)
     owner_user = optional_user_key()
     due_on = models.DateField()
     done_on = models.DateField(null=True, blank=True)
@@ -149,12 +147,8 @@ class CalendarFeed(models.Model):
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.CASCADE, related_name="+"
     )
-    member = models.ForeignKey(
-        "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    group = models.ForeignKey(
-        "organisations.Group", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    member = optional_key(Member)
+    group = optional_key(Group)
     secret_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField()
     created_by = user_key()
