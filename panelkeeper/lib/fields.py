@@ -8,7 +8,7 @@ accessor (``related_name="+"``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from django.db.models.expressions import Combinable
 
     from panelkeeper.accounts.models import User
+
+
+#: What makes a reference optional: it may be empty, on forms too; what it names is kept.
+_OPTIONAL: dict[str, Any] = {"on_delete": models.PROTECT, "null": True, "blank": True}
 
 
 def user_key(
@@ -36,12 +40,7 @@ def optional_user_key(
 ) -> models.ForeignKey[User | Combinable | None, User | None]:
     """A user who may be missing: the system acted, or no one has yet."""
     return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name=related_name,
-        help_text=help_text,
+        settings.AUTH_USER_MODEL, related_name=related_name, help_text=help_text, **_OPTIONAL
     )
 
 
@@ -49,25 +48,11 @@ def optional_key[M: models.Model](
     to: type[M], *, related_name: str = "+", help_text: str = ""
 ) -> models.ForeignKey[M | Combinable | None, M | None]:
     """A link to another record that may be empty; the record it names is kept (``PROTECT``)."""
-    return models.ForeignKey(
-        to,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name=related_name,
-        help_text=help_text,
-    )
+    return models.ForeignKey(to, related_name=related_name, help_text=help_text, **_OPTIONAL)
 
 
 def optional_one_to_one[M: models.Model](
     to: type[M], *, related_name: str = "+", help_text: str = ""
 ) -> models.OneToOneField[M | Combinable | None, M | None]:
     """As :func:`optional_key`, for a record that at most one row may name."""
-    return models.OneToOneField(
-        to,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name=related_name,
-        help_text=help_text,
-    )
+    return models.OneToOneField(to, related_name=related_name, help_text=help_text, **_OPTIONAL)
