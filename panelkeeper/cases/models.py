@@ -57,22 +57,23 @@ class CaseKind(models.TextChoices):
 
 
 class Setting(models.TextChoices):
-    """Where the conduct happened (MEM-9: when the code applies)."""
+    """Where the conduct happened (MEM-9: when the code applies); a concern says the same (BR-0)."""
 
     MEETING = "meeting", "At a meeting"
     SCRUTINY_WORK = "scrutiny_work", "During scrutiny work"
     EVENT = "event", "At an event or training"
-    ONLINE = "online", "Online"
+    ONLINE = "online", "Online, by email or on social media"
     OTHER = "other", "Somewhere else"
 
 
 class RaisedBy(models.TextChoices):
-    """Who raised the breach (BR-1); values match the rules' ``Raiser``."""
+    """Who raised the breach, or the concern it came from (BR-1); values match the rules'
+    ``Raiser``."""
 
     CUSTOMER = Raiser.CUSTOMER.value, "A customer"
     STAFF = Raiser.STAFF.value, "A member of staff"
     BOARD_MEMBER = Raiser.BOARD_MEMBER.value, "A Board member"
-    PANEL_MEMBER = Raiser.PANEL_MEMBER.value, "A member of the panel"
+    PANEL_MEMBER = Raiser.PANEL_MEMBER.value, "A member of the panel or group"
     PUBLIC = Raiser.PUBLIC.value, "A member of the public"
 
 
