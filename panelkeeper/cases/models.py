@@ -21,7 +21,12 @@ from typing import TYPE_CHECKING
 from django.db import models
 from django.db.models import Q
 
-from panelkeeper.lib.fields import optional_key, optional_one_to_one, optional_user_key
+from panelkeeper.lib.fields import (
+    RecordedOrAutomatic,
+    optional_key,
+    optional_one_to_one,
+    optional_user_key,
+)
 from panelkeeper.meetings.models import AskedToLeave, MissedMeetings
 from panelkeeper.members.models import Member
 from panelkeeper.registers.models import WorkItem
@@ -181,7 +186,7 @@ class Case(models.Model):
         return f"C-{self.pk:05d}" if self.pk else "C-new"
 
 
-class CaseEvent(models.Model):
+class CaseEvent(RecordedOrAutomatic):
     """One step of a case, append-only (database triggers refuse UPDATE and DELETE).
 
     ``effective`` is when it took effect, ``recorded_on`` the day it was entered
@@ -193,8 +198,6 @@ class CaseEvent(models.Model):
     kind = models.CharField(max_length=30, choices=_choices(EventKind))
     effective = models.DateField()
     recorded_on = models.DateField()
-    recorded_at = models.DateTimeField()
-    recorded_by = optional_user_key()
     step = models.CharField(max_length=100, blank=True)
     level = models.CharField(max_length=50, blank=True)
     outcome = models.CharField(max_length=100, blank=True)
@@ -313,7 +316,7 @@ class SeatQuerySet(models.QuerySet["Seat"]):
         return self.filter(release__isnull=False)
 
 
-class Seat(models.Model):
+class Seat(RecordedOrAutomatic):
     """A seat on the case's investigating group (BR-6), filled only when COI-4 allows.
 
     Append-only: a seat is given up by a :class:`SeatRelease`, never changed or deleted.
@@ -326,8 +329,6 @@ class Seat(models.Model):
     user = optional_user_key()
     impartial = models.BooleanField(default=False)
     seated_on = models.DateField()
-    recorded_at = models.DateTimeField()
-    recorded_by = optional_user_key()
 
     objects = SeatQuerySet.as_manager()
 
@@ -349,15 +350,13 @@ class Seat(models.Model):
         return str(self.user)  # a user is known by their full name, else their email
 
 
-class SeatRelease(models.Model):
+class SeatRelease(RecordedOrAutomatic):
     """A seat given up before the group was convened: filled by mistake, or its holder
     turned out to be conflicted or left. Append-only (database triggers), one per seat."""
 
     seat = models.OneToOneField(Seat, on_delete=models.PROTECT, related_name="release")
     released_on = models.DateField()
     reason = models.TextField()
-    recorded_at = models.DateTimeField()
-    recorded_by = optional_user_key()
 
     class Meta:
         ordering = ["seat", "id"]

@@ -56,3 +56,25 @@ def optional_one_to_one[M: models.Model](
 ) -> models.OneToOneField[M | Combinable | None, M | None]:
     """As :func:`optional_key`, for a record that at most one row may name."""
     return models.OneToOneField(to, related_name=related_name, help_text=help_text, **_OPTIONAL)
+
+
+class Recorded(models.Model):
+    """A record someone entered: when (``recorded_at``) and who (``recorded_by``). When it
+    took effect, where that matters, is a field of its own: records are often entered late."""
+
+    recorded_at = models.DateTimeField()
+    recorded_by = user_key()
+
+    class Meta:
+        abstract = True
+
+
+class RecordedOrAutomatic(models.Model):
+    """As :class:`Recorded`, for a record the system also writes on its own (a daily task, a
+    step that follows from another): ``recorded_by`` is then empty."""
+
+    recorded_at = models.DateTimeField()
+    recorded_by = optional_user_key()
+
+    class Meta:
+        abstract = True

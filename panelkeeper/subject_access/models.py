@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from panelkeeper.lib.fields import optional_key, optional_user_key, user_key
+from panelkeeper.lib.fields import RecordedOrAutomatic, optional_key, optional_user_key, user_key
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
 
@@ -80,7 +80,7 @@ class Requester(models.TextChoices):
     OTHER = "other", "Someone else the records name"
 
 
-class SubjectAccessRequest(models.Model):
+class SubjectAccessRequest(RecordedOrAutomatic):
     """A person's request for everything held about them, from the day it was received."""
 
     organisation = models.ForeignKey(
@@ -98,8 +98,6 @@ class SubjectAccessRequest(models.Model):
     details = models.TextField(blank=True, help_text="What they asked for, in their words.")
     extension_months = models.PositiveSmallIntegerField(default=0)
     extension_reason = models.TextField(blank=True)
-    recorded_at = models.DateTimeField()
-    recorded_by = optional_user_key()
 
     class Meta:
         ordering = ["-received_on", "-id"]

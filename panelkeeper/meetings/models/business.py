@@ -8,7 +8,7 @@ import datetime as dt
 from django.db import models
 from django.db.models import Q
 
-from panelkeeper.lib.fields import optional_key, optional_user_key, user_key
+from panelkeeper.lib.fields import Recorded, optional_key, optional_user_key, user_key
 from panelkeeper.meetings.models.meetings import AgendaItem, Meeting
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group
@@ -20,7 +20,7 @@ class DecisionMethod(models.TextChoices):
     CONSENSUS = "consensus", "By consensus"
 
 
-class Decision(models.Model):
+class Decision(Recorded):
     """A motion put to a meeting and its outcome (MTG-3).
 
     Open while ``outcome`` is empty; votes are cast while it is open, then the outcome is
@@ -34,8 +34,6 @@ class Decision(models.Model):
     outcome = models.CharField(
         max_length=12, choices=[(o.value, o.name.title()) for o in Outcome], blank=True
     )
-    recorded_at = models.DateTimeField()
-    recorded_by = user_key()
 
     class Meta:
         ordering = ["meeting", "recorded_at", "id"]
@@ -75,7 +73,7 @@ class VoteCast(models.Model):
         return f"{self.member}: {self.vote}"
 
 
-class Action(models.Model):
+class Action(Recorded):
     """Work allocated at a meeting, with its owner and due date (MTG-6).
 
     The owner is a member or a member of staff. Overdue is read from the date passed in
@@ -88,8 +86,6 @@ class Action(models.Model):
     owner_user = optional_user_key()
     due_on = models.DateField()
     done_on = models.DateField(null=True, blank=True)
-    recorded_at = models.DateTimeField()
-    recorded_by = user_key()
 
     class Meta:
         ordering = ["due_on", "id"]
@@ -114,7 +110,7 @@ class Action(models.Model):
         return self.done_on is None and self.due_on < today
 
 
-class AskedToLeave(models.Model):
+class AskedToLeave(Recorded):
     """The chair asked a member to leave the meeting at once for a serious breach (MTG-5).
 
     A record for the breach-cases work to turn into a serious-breach case.
@@ -123,8 +119,6 @@ class AskedToLeave(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="sent_out")
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+")
     what_happened = models.TextField(max_length=2000)
-    recorded_at = models.DateTimeField()
-    recorded_by = user_key()
 
     class Meta:
         ordering = ["-recorded_at", "-id"]

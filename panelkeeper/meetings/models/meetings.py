@@ -15,7 +15,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
-from panelkeeper.lib.fields import optional_key, optional_one_to_one, optional_user_key, user_key
+from panelkeeper.lib.fields import (
+    Recorded,
+    optional_key,
+    optional_one_to_one,
+    optional_user_key,
+    user_key,
+)
 from panelkeeper.members.models import Member, MemberStatus
 from panelkeeper.registers.models import Gift
 from panelkeeper.rules.attendance import Presence
@@ -274,7 +280,7 @@ class AgendaItem(models.Model):
         return f"{self.position}. {self.title}"
 
 
-class Attendance(models.Model):
+class Attendance(Recorded):
     """How one member stood at one meeting (MTG-1): present, apologies, or absent.
 
     Apologies keep when they were given and the reason. Apologies for arriving late carry
@@ -292,8 +298,6 @@ class Attendance(models.Model):
     reason = models.CharField(max_length=500, blank=True)
     arrives_at = models.TimeField("expected arrival time", null=True, blank=True)
     late = models.BooleanField("apologies given late", default=False)
-    recorded_at = models.DateTimeField()
-    recorded_by = user_key()
 
     class Meta:
         ordering = ["meeting", "member__full_name", "id"]
