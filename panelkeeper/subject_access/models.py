@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from panelkeeper.lib.fields import RecordedOrAutomatic, optional_key, optional_user_key, user_key
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.models import Organisation
+from panelkeeper.organisations.models import Organisation, OrganisationRecord
 
 
 class DataProtectionLead(models.Model):
@@ -40,12 +40,11 @@ class ReaderRole(models.TextChoices):
     APPEAL_OFFICER = "appeal_officer", "Appeal officer"
 
 
-class RecordView(models.Model):
+class RecordView(OrganisationRecord):
     """One reading of a confidential record by staff or an investigator: who, when, which
     record, and the member it is about. Nothing about the client. Append-only (database
     triggers, see ``triggers.py``)."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     reader = user_key()
     role = models.CharField(max_length=20, choices=ReaderRole.choices)
     kind = models.CharField(max_length=10, choices=RecordKind.choices)
