@@ -32,7 +32,7 @@ from panelkeeper.members.models import Member
 from panelkeeper.registers.models import WorkItem
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import Channel, Effect, Raiser, key_in_words
-from panelkeeper.rules.ladder.case import AppealResult, EventKind, State
+from panelkeeper.rules.ladder.case import AppealResult, CaseKind, EventKind, State
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -54,11 +54,6 @@ class CaseState(models.TextChoices):
     APPEALED = State.APPEALED.value, "Appealed"
     CLOSED = State.CLOSED.value, "Closed"
     WITHDRAWN = State.WITHDRAWN.value, "Withdrawn"
-
-
-class CaseKind(models.TextChoices):
-    BREACH = "breach", "Breach"
-    EXCLUSION = "exclusion", "Exclusion without a breach"
 
 
 class Setting(models.TextChoices):
@@ -123,7 +118,11 @@ class Case(models.Model):
     policy_version = models.ForeignKey(
         "organisations.PolicyVersion", on_delete=models.PROTECT, related_name="+"
     )
-    kind = models.CharField(max_length=10, choices=CaseKind.choices, default=CaseKind.BREACH)
+    kind = models.CharField(
+        max_length=10,
+        choices=_choices(CaseKind, {CaseKind.EXCLUSION: "Exclusion without a breach"}),
+        default=CaseKind.BREACH,
+    )
     began_on = models.DateField()
     # What the report says (BR-0, BR-1, MEM-9).
     description = models.TextField(blank=True)
@@ -165,7 +164,7 @@ class Case(models.Model):
         ]
         constraints = [
             models.CheckConstraint(condition=Q(state__in=CaseState.values), name="case_state"),
-            models.CheckConstraint(condition=Q(kind__in=CaseKind.values), name="case_kind"),
+            models.CheckConstraint(condition=Q(kind__in=list(CaseKind)), name="case_kind"),
             models.CheckConstraint(
                 condition=Q(anonymous=False) | Q(reporter_name=""),
                 name="anonymous_case_has_no_reporter_name",
