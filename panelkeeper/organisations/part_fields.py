@@ -15,8 +15,8 @@ from django import forms
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.rules.calendar.durations import Duration
 from panelkeeper.rules.ladder.model import Deadline
-from panelkeeper.rules.policy.editing.catalogue import Field, Kind, Value
 from panelkeeper.rules.policy.editing.document import TOMLDocument, choices_for
+from panelkeeper.rules.policy.editing.entries import Field, Kind, Value
 from panelkeeper.rules.policy.editing.words import UNITS
 
 LISTS = {Kind.CHOICES, Kind.TEXTS, Kind.ROLES, Kind.LEVELS, Kind.STEPS}

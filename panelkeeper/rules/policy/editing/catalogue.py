@@ -15,36 +15,9 @@ from __future__ import annotations
 
 from panelkeeper.rules.policy.editing.catalogue_breach import BREACH_PARTS
 from panelkeeper.rules.policy.editing.catalogue_sections import SECTION_PARTS
-from panelkeeper.rules.policy.editing.document import choices_for, role_choices
-from panelkeeper.rules.policy.editing.entries import (
-    ORIGIN,
-    Entry,
-    Field,
-    Kind,
-    Names,
-    Part,
-    Row,
-    Rows,
-    Value,
-    yes_no,
-)
+from panelkeeper.rules.policy.editing.entries import Field, Kind, Names, Part, Rows, yes_no
 
-__all__ = [
-    "FIXED_KEYS",
-    "ORIGIN",
-    "PARTS",
-    "Entry",
-    "Field",
-    "Kind",
-    "Names",
-    "Part",
-    "Row",
-    "Rows",
-    "Value",
-    "choices_for",
-    "part",
-    "role_choices",
-]
+__all__ = ["FIXED_KEYS", "PARTS", "part"]
 
 NAMES = Part(
     "names",
