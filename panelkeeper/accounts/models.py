@@ -5,7 +5,7 @@ import datetime
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from panelkeeper.lib.fields import optional_user_key
+from panelkeeper.lib.fields import optional_user_key, organisation_or_installation
 
 
 class User(AbstractUser):
@@ -137,12 +137,8 @@ class Invitation(models.Model):
         CASE = "case", "A part in one case"
         TITLE = "title", "A staff title"
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation",
-        on_delete=models.CASCADE,
-        related_name="invitations",
-        null=True,
-        blank=True,
+    organisation = organisation_or_installation(
+        on_delete=models.CASCADE, related_name="invitations"
     )
     email = models.EmailField("email address")
     role = models.CharField(max_length=20, choices=Role.choices)

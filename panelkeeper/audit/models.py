@@ -15,7 +15,7 @@ after its oldest entries were removed (``retention.py``).
 from django.db import models
 from django.db.models.functions import Coalesce
 
-from panelkeeper.lib.fields import optional_user_key
+from panelkeeper.lib.fields import optional_user_key, organisation_or_installation
 
 # A digest is HMAC-SHA256, written as 64 hexadecimal characters.
 DIGEST_LENGTH = 64
@@ -25,13 +25,7 @@ class InChain(models.Model):
     """A row of one chain: an organisation's, or (empty) the installation's own."""
 
     # PROTECT: organisations with history are deactivated, not deleted.
-    organisation = models.ForeignKey(
-        "organisations.Organisation",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    organisation = organisation_or_installation(on_delete=models.PROTECT)
 
     class Meta:
         abstract = True

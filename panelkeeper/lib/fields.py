@@ -8,6 +8,7 @@ accessor (``related_name="+"``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from django.db.models.expressions import Combinable
 
     from panelkeeper.accounts.models import User
+    from panelkeeper.organisations.models import Organisation
 
 
 #: What makes a reference optional: it may be empty, on forms too; what it names is kept.
@@ -56,6 +58,21 @@ def optional_one_to_one[M: models.Model](
 ) -> models.OneToOneField[M | Combinable | None, M | None]:
     """As :func:`optional_key`, for a record that at most one row may name."""
     return models.OneToOneField(to, related_name=related_name, help_text=help_text, **_OPTIONAL)
+
+
+def organisation_or_installation(
+    *, on_delete: Callable[..., None], related_name: str = "+"
+) -> models.ForeignKey[Organisation | Combinable | None, Organisation | None]:
+    """The organisation a row belongs to, or none for the installation's own (its audit
+    chain, its own emails, an invitation to administer it). ``on_delete`` says whether the
+    row goes with its organisation or keeps it from being deleted."""
+    return models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=on_delete,
+        null=True,
+        blank=True,
+        related_name=related_name,
+    )
 
 
 class Recorded(models.Model):
