@@ -5,6 +5,8 @@ import datetime
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from panelkeeper.lib.fields import optional_user_key, organisation_or_installation
+
 
 class User(AbstractUser):
     """Anyone who signs in: staff, and later members, advocates and appeal officers.
@@ -135,26 +137,18 @@ class Invitation(models.Model):
         CASE = "case", "A part in one case"
         TITLE = "title", "A staff title"
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation",
-        on_delete=models.CASCADE,
-        related_name="invitations",
-        null=True,
-        blank=True,
+    organisation = organisation_or_installation(
+        on_delete=models.CASCADE, related_name="invitations"
     )
     email = models.EmailField("email address")
     role = models.CharField(max_length=20, choices=Role.choices)
-    invited_by = models.ForeignKey(
-        User, on_delete=models.PROTECT, related_name="+", null=True, blank=True
-    )
+    invited_by = optional_user_key()
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     token_hash = models.CharField(max_length=64, unique=True)
     sent = models.PositiveIntegerField(default=1)
     accepted_at = models.DateTimeField(null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        User, on_delete=models.PROTECT, related_name="+", null=True, blank=True
-    )
+    accepted_by = optional_user_key()
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     member = models.ForeignKey(
         "members.Member",

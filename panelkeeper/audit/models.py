@@ -12,9 +12,10 @@ the row writers lock to append; ``AuditCheckpoint`` records where a chain starts
 after its oldest entries were removed (``retention.py``).
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce
+
+from panelkeeper.lib.fields import optional_user_key, organisation_or_installation
 
 # A digest is HMAC-SHA256, written as 64 hexadecimal characters.
 DIGEST_LENGTH = 64
@@ -24,13 +25,7 @@ class InChain(models.Model):
     """A row of one chain: an organisation's, or (empty) the installation's own."""
 
     # PROTECT: organisations with history are deactivated, not deleted.
-    organisation = models.ForeignKey(
-        "organisations.Organisation",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    organisation = organisation_or_installation(on_delete=models.PROTECT)
 
     class Meta:
         abstract = True
@@ -39,14 +34,7 @@ class InChain(models.Model):
 class AuditEntry(InChain):
     at = models.DateTimeField(db_index=True)
     # PROTECT: people with history are deactivated, not deleted.
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text="Empty when the system acted on its own (a daily task).",
-    )
+    actor = optional_user_key(help_text="Empty when the system acted on its own (a daily task).")
     action = models.CharField(max_length=100)
     object_type = models.CharField(max_length=100, help_text="Model label, e.g. cases.Case.")
     object_id = models.CharField(max_length=64)

@@ -21,10 +21,18 @@ from typing import TYPE_CHECKING
 from django.db import models
 from django.db.models import Q
 
-from panelkeeper.lib.fields import optional_user_key
+from panelkeeper.lib.fields import (
+    RecordedOrAutomatic,
+    optional_key,
+    optional_one_to_one,
+    optional_user_key,
+)
+from panelkeeper.meetings.models import AskedToLeave, MissedMeetings
+from panelkeeper.members.models import Member
+from panelkeeper.registers.models import WorkItem
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import Channel, Effect, Raiser, key_in_words
-from panelkeeper.rules.ladder.case import AppealResult, EventKind, State
+from panelkeeper.rules.ladder.case import AppealResult, CaseKind, EventKind, State
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -48,28 +56,24 @@ class CaseState(models.TextChoices):
     WITHDRAWN = State.WITHDRAWN.value, "Withdrawn"
 
 
-class CaseKind(models.TextChoices):
-    BREACH = "breach", "Breach"
-    EXCLUSION = "exclusion", "Exclusion without a breach"
-
-
 class Setting(models.TextChoices):
-    """Where the conduct happened (MEM-9: when the code applies)."""
+    """Where the conduct happened (MEM-9: when the code applies); a concern says the same (BR-0)."""
 
     MEETING = "meeting", "At a meeting"
     SCRUTINY_WORK = "scrutiny_work", "During scrutiny work"
     EVENT = "event", "At an event or training"
-    ONLINE = "online", "Online"
+    ONLINE = "online", "Online, by email or on social media"
     OTHER = "other", "Somewhere else"
 
 
 class RaisedBy(models.TextChoices):
-    """Who raised the breach (BR-1); values match the rules' ``Raiser``."""
+    """Who raised the breach, or the concern it came from (BR-1); values match the rules'
+    ``Raiser``."""
 
     CUSTOMER = Raiser.CUSTOMER.value, "A customer"
     STAFF = Raiser.STAFF.value, "A member of staff"
     BOARD_MEMBER = Raiser.BOARD_MEMBER.value, "A Board member"
-    PANEL_MEMBER = Raiser.PANEL_MEMBER.value, "A member of the panel"
+    PANEL_MEMBER = Raiser.PANEL_MEMBER.value, "A member of the panel or group"
     PUBLIC = Raiser.PUBLIC.value, "A member of the public"
 
 
@@ -114,7 +118,11 @@ class Case(models.Model):
     policy_version = models.ForeignKey(
         "organisations.PolicyVersion", on_delete=models.PROTECT, related_name="+"
     )
-    kind = models.CharField(max_length=10, choices=CaseKind.choices, default=CaseKind.BREACH)
+    kind = models.CharField(
+        max_length=10,
+        choices=_choices(CaseKind, {CaseKind.EXCLUSION: "Exclusion without a breach"}),
+        default=CaseKind.BREACH,
+    )
     began_on = models.DateField()
     # What the report says (BR-0, BR-1, MEM-9).
     description = models.TextField(blank=True)
@@ -131,19 +139,9 @@ class Case(models.Model):
     appeal_to = models.CharField(max_length=200, blank=True)
     appeal_officer = optional_user_key(related_name="appeals_put_to_me")
     # Where it came from, when another app's record opened it (MTG-5, MTG-2).
-    asked_to_leave = models.OneToOneField(
-        "meetings.AskedToLeave", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    missed_meetings = models.OneToOneField(
-        "meetings.MissedMeetings",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    work = models.OneToOneField(
-        "registers.WorkItem", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    asked_to_leave = optional_one_to_one(AskedToLeave)
+    missed_meetings = optional_one_to_one(MissedMeetings)
+    work = optional_one_to_one(WorkItem)
     # The copy of what events change, for lists (rewritten with every event).
     state = models.CharField(max_length=20, choices=CaseState.choices)
     level = models.CharField(max_length=50, blank=True)
@@ -166,7 +164,7 @@ class Case(models.Model):
         ]
         constraints = [
             models.CheckConstraint(condition=Q(state__in=CaseState.values), name="case_state"),
-            models.CheckConstraint(condition=Q(kind__in=CaseKind.values), name="case_kind"),
+            models.CheckConstraint(condition=Q(kind__in=list(CaseKind)), name="case_kind"),
             models.CheckConstraint(
                 condition=Q(anonymous=False) | Q(reporter_name=""),
                 name="anonymous_case_has_no_reporter_name",
@@ -187,7 +185,7 @@ class Case(models.Model):
         return f"C-{self.pk:05d}" if self.pk else "C-new"
 
 
-class CaseEvent(models.Model):
+class CaseEvent(RecordedOrAutomatic):
     """One step of a case, append-only (database triggers refuse UPDATE and DELETE).
 
     ``effective`` is when it took effect, ``recorded_on`` the day it was entered
@@ -199,8 +197,6 @@ class CaseEvent(models.Model):
     kind = models.CharField(max_length=30, choices=_choices(EventKind))
     effective = models.DateField()
     recorded_on = models.DateField()
-    recorded_at = models.DateTimeField()
-    recorded_by = optional_user_key()
     step = models.CharField(max_length=100, blank=True)
     level = models.CharField(max_length=50, blank=True)
     outcome = models.CharField(max_length=100, blank=True)
@@ -257,9 +253,7 @@ class CaseParty(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="parties")
     role = models.CharField(max_length=20, choices=PartyRole.choices)
-    member = models.ForeignKey(
-        "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    member = optional_key(Member)
     user = optional_user_key()
     name = models.CharField(max_length=200, blank=True)
     contact = models.CharField(
@@ -271,11 +265,8 @@ class CaseParty(models.Model):
         default=False,
         help_text="A person known by name only agreed to be written to at ``contact``.",
     )
-    step = models.ForeignKey(
+    step = optional_key(
         CaseEvent,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
         related_name="givers",
         help_text="The informal step they gave, for someone who gave guidance (BR-3).",
     )
@@ -324,7 +315,7 @@ class SeatQuerySet(models.QuerySet["Seat"]):
         return self.filter(release__isnull=False)
 
 
-class Seat(models.Model):
+class Seat(RecordedOrAutomatic):
     """A seat on the case's investigating group (BR-6), filled only when COI-4 allows.
 
     Append-only: a seat is given up by a :class:`SeatRelease`, never changed or deleted.
@@ -333,14 +324,10 @@ class Seat(models.Model):
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="seats")
     role_key = models.CharField(max_length=100)
     role_title = models.CharField(max_length=200)
-    member = models.ForeignKey(
-        "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    member = optional_key(Member)
     user = optional_user_key()
     impartial = models.BooleanField(default=False)
     seated_on = models.DateField()
-    recorded_at = models.DateTimeField()
-    recorded_by = optional_user_key()
 
     objects = SeatQuerySet.as_manager()
 
@@ -362,15 +349,13 @@ class Seat(models.Model):
         return str(self.user)  # a user is known by their full name, else their email
 
 
-class SeatRelease(models.Model):
+class SeatRelease(RecordedOrAutomatic):
     """A seat given up before the group was convened: filled by mistake, or its holder
     turned out to be conflicted or left. Append-only (database triggers), one per seat."""
 
     seat = models.OneToOneField(Seat, on_delete=models.PROTECT, related_name="release")
     released_on = models.DateField()
     reason = models.TextField()
-    recorded_at = models.DateTimeField()
-    recorded_by = optional_user_key()
 
     class Meta:
         ordering = ["seat", "id"]

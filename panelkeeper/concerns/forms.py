@@ -13,8 +13,9 @@ from django import forms
 from django.db.models import QuerySet
 
 from panelkeeper.cases.forms import setting_field
+from panelkeeper.cases.models import RaisedBy, Setting
 from panelkeeper.concerns.handling import MAX_MESSAGE, OUTCOME_NEEDS_ADDRESS, Report
-from panelkeeper.concerns.models import About, Message, ReporterKind, Setting
+from panelkeeper.concerns.models import About, Message
 from panelkeeper.concerns.routing import Raising
 from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.lib.effective import future_date
@@ -163,7 +164,7 @@ class ConcernForm(ChoosingForm):
             happened_on=data["happened_on"],
             setting=Setting(data["setting"]),
             about_whom=data["about_whom"],
-            reporter_kind=ReporterKind(data["reporter_kind"]),
+            reporter_kind=RaisedBy(data["reporter_kind"]),
             anonymous=self.is_anonymous(data),
             reporter_name=data["reporter_name"],
             reporter_contact=data["reporter_contact"],

@@ -16,8 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import create_recorded, record, save_recorded
+from panelkeeper.cases.models import RaisedBy, Setting
 from panelkeeper.concerns import receipts
-from panelkeeper.concerns.models import About, Concern, Message, ReporterKind, Setting
+from panelkeeper.concerns.models import About, Concern, Message
 from panelkeeper.concerns.routing import Raising
 from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.lib.effective import refuse_future
@@ -43,7 +44,7 @@ class Report:
     happened_on: dt.date
     setting: Setting
     about_whom: str
-    reporter_kind: ReporterKind
+    reporter_kind: RaisedBy
     anonymous: bool
     reporter_name: str
     reporter_contact: str

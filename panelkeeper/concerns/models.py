@@ -14,7 +14,8 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from panelkeeper.lib.fields import optional_user_key
+from panelkeeper.cases.models import Case, RaisedBy, Setting
+from panelkeeper.lib.fields import optional_one_to_one, optional_user_key
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.rules.dates import day_month_year
 
@@ -22,26 +23,6 @@ from panelkeeper.rules.dates import day_month_year
 class About(models.TextChoices):
     CONDUCT = "conduct", "A member's conduct"
     INVOLVEMENT = "involvement", "How customer involvement works"
-
-
-class Setting(models.TextChoices):
-    """Where it happened; the same values a breach case records (BR-0)."""
-
-    MEETING = "meeting", "At a meeting"
-    SCRUTINY_WORK = "scrutiny_work", "During scrutiny work"
-    EVENT = "event", "At an event or training"
-    ONLINE = "online", "Online, by email or on social media"
-    OTHER = "other", "Somewhere else"
-
-
-class ReporterKind(models.TextChoices):
-    """Who the reporter is (BR-1); the values are the rules' ``Raiser`` values."""
-
-    CUSTOMER = "customer", "A customer"
-    STAFF = "staff", "A member of staff"
-    BOARD_MEMBER = "board_member", "A Board member"
-    PANEL_MEMBER = "panel_member", "A member of the panel or group"
-    PUBLIC = "public", "A member of the public"
 
 
 class ConcernQuerySet(models.QuerySet["Concern"]):
@@ -69,7 +50,7 @@ class Concern(models.Model):
     about_whom = models.CharField(
         max_length=200, blank=True, help_text="Free text: the reporter never sees the members."
     )
-    reporter_kind = models.CharField(max_length=20, choices=ReporterKind.choices)
+    reporter_kind = models.CharField(max_length=20, choices=RaisedBy.choices)
     anonymous = models.BooleanField(default=False)
     reporter_name = models.CharField(max_length=200, blank=True)
     reporter_contact = models.CharField(max_length=300, blank=True)
@@ -99,13 +80,8 @@ class Concern(models.Model):
     handled_by = optional_user_key()
     closed_reason = models.TextField(blank=True)
     closed_on = models.DateField(null=True, blank=True)
-    case = models.OneToOneField(
-        "cases.Case",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="concern",
-        help_text="The breach case the concern became at triage.",
+    case = optional_one_to_one(
+        Case, related_name="concern", help_text="The breach case the concern became at triage."
     )
 
     objects = ConcernQuerySet.as_manager()

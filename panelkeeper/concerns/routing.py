@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from panelkeeper.concerns.models import About, ReporterKind
+from panelkeeper.cases.models import RaisedBy
+from panelkeeper.concerns.models import About
 from panelkeeper.organisations.in_force import loadable_policy_on
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.rules.ladder import Party
@@ -20,7 +21,7 @@ from panelkeeper.rules.ladder import Party
 class Raising:
     """How concerns may be raised with one organisation on one day."""
 
-    reporter_kinds: tuple[ReporterKind, ...]
+    reporter_kinds: tuple[RaisedBy, ...]
     anonymous: bool
     topics: tuple[About, ...]
     routed_to: str
@@ -53,7 +54,7 @@ def raising_for(organisation: Organisation, *, on: dt.date) -> Raising | None:
     if policy is None or policy.breach is None:
         return None
     rules = policy.breach.raising
-    kinds = tuple(ReporterKind(r.value) for r in rules.raised_by) or tuple(ReporterKind)
+    kinds = tuple(RaisedBy(r.value) for r in rules.raised_by) or tuple(RaisedBy)
     topics = (About.CONDUCT, About.INVOLVEMENT) if rules.anonymous else (About.CONDUCT,)
     return Raising(
         reporter_kinds=kinds,

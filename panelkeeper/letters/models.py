@@ -12,8 +12,11 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
+from panelkeeper.cases.models import Case, CaseParty, Seat
 from panelkeeper.letters.kinds import NOTICE_KINDS, LetterKind
-from panelkeeper.lib.fields import optional_user_key
+from panelkeeper.lib.fields import optional_key, optional_user_key
+from panelkeeper.members.models import DocumentVersion
+from panelkeeper.registers.models import Gift
 
 
 class LetterTemplate(models.Model):
@@ -73,19 +76,10 @@ class Letter(models.Model):
         "organisations.Organisation", on_delete=models.PROTECT, related_name="letters"
     )
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="letters")
-    case = models.ForeignKey(
-        "cases.Case", on_delete=models.PROTECT, null=True, blank=True, related_name="letters"
-    )
-    gift = models.ForeignKey(
-        "registers.Gift", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    document_version = models.ForeignKey(
-        "members.DocumentVersion",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text="For a request to re-sign: the version to sign.",
+    case = optional_key(Case, related_name="letters")
+    gift = optional_key(Gift)
+    document_version = optional_key(
+        DocumentVersion, help_text="For a request to re-sign: the version to sign."
     )
     kind = models.CharField(max_length=30, choices=LetterKind.choices)
     subject = models.CharField(max_length=300)
@@ -106,12 +100,8 @@ class Letter(models.Model):
         max_length=20, choices=Recipient.choices, default=Recipient.MEMBER
     )
     to_name = models.CharField(max_length=200, blank=True, help_text="Whom it is addressed to.")
-    party = models.ForeignKey(
-        "cases.CaseParty", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    seat = models.ForeignKey(
-        "cases.Seat", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    party = optional_key(CaseParty)
+    seat = optional_key(Seat)
     tells_of = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,

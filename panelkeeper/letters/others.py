@@ -13,13 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from panelkeeper.cases.models import Case, CaseKind, CaseParty, PartyRole, Seat
+from panelkeeper.cases.models import Case, CaseParty, PartyRole, Seat
 from panelkeeper.cases.procedure import ladder_of, policy_of
 from panelkeeper.letters.kinds import FOR_OTHERS, LetterKind
 from panelkeeper.letters.models import Channel, Recipient
 from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.members.models import ContactBy, Member
 from panelkeeper.rules.ladder import Party
+from panelkeeper.rules.ladder.case import CaseKind
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

@@ -22,7 +22,8 @@ from panelkeeper.organisations.part_fields import field_name
 from panelkeeper.organisations.part_forms import PartForm
 from panelkeeper.rules.calendar.durations import Duration, parse_duration
 from panelkeeper.rules.ladder.model import Deadline
-from panelkeeper.rules.policy.editing.catalogue import (
+from panelkeeper.rules.policy.editing.document import TOMLDocument
+from panelkeeper.rules.policy.editing.entries import (
     ORIGIN,
     Entry,
     Field,
@@ -32,7 +33,6 @@ from panelkeeper.rules.policy.editing.catalogue import (
     Rows,
     Value,
 )
-from panelkeeper.rules.policy.editing.document import TOMLDocument
 from panelkeeper.rules.policy.editing.form_words import form_message
 from panelkeeper.rules.policy.problems import Problem as PolicyProblem
 

@@ -8,13 +8,15 @@ it is a target. Field names are the dotted keys with ``__`` for dots.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.rules.calendar.durations import Duration
 from panelkeeper.rules.ladder.model import Deadline
-from panelkeeper.rules.policy.editing.catalogue import Field, Kind, Value
 from panelkeeper.rules.policy.editing.document import TOMLDocument, choices_for
+from panelkeeper.rules.policy.editing.entries import Field, Kind, Value
 from panelkeeper.rules.policy.editing.words import UNITS
 
 LISTS = {Kind.CHOICES, Kind.TEXTS, Kind.ROLES, Kind.LEVELS, Kind.STEPS}
@@ -35,6 +37,8 @@ def controls(entry: Field, name: str, document: TOMLDocument) -> dict[str, forms
     duration or a deadline a figure, its unit, what it runs from and whether it is a
     target."""
     label, hint, kind = entry.label, entry.hint, entry.kind
+    # Any setting may be left empty: the file then leaves it out, and its default applies.
+    asked: dict[str, Any] = {"required": False, "label": label, "help_text": hint}
     if kind in (Kind.DURATION, Kind.DEADLINE):
         least = 1 if kind is Kind.DEADLINE else 0
         figure = _number(label, "Number", "", least=least)
@@ -55,37 +59,32 @@ def controls(entry: Field, name: str, document: TOMLDocument) -> dict[str, forms
             )
         return found
     if kind is Kind.YES_NO:
-        return {name: forms.BooleanField(required=False, label=label, help_text=hint)}
+        return {name: forms.BooleanField(**asked)}
     if kind is Kind.WHOLE_NUMBER:
         return {name: _number(label, label, hint, least=0)}
     if kind is Kind.POUNDS:
         return {name: _number(label, label, hint, least=1)}
     if kind is Kind.DATE:
-        return {
-            name: GovukDateField(noun=_lower(label), label=label, help_text=hint, required=False)
-        }
+        return {name: GovukDateField(noun=_lower(label), **asked)}
     if kind is Kind.TEXT:
-        return {name: forms.CharField(required=False, label=label, help_text=hint)}
+        return {name: forms.CharField(**asked)}
     if kind in (Kind.PARAGRAPH, Kind.TEXTS):
         rows = 3 if kind is Kind.PARAGRAPH else 4
         return {
             name: forms.CharField(
-                required=False,
-                label=label,
-                help_text=hint,
+                **asked,
                 widget=forms.Textarea(attrs={"rows": rows}),
             )
         }
     choices = list(choices_for(entry, document))
+    not_listed = {"invalid_choice": f"Choose from the list for “{label}”"}
     if kind in LISTS:
         return {
             name: forms.MultipleChoiceField(
-                required=False,
-                label=label,
-                help_text=hint,
+                **asked,
                 choices=choices,
                 widget=forms.CheckboxSelectMultiple,
-                error_messages={"invalid_choice": f"Choose from the list for “{label}”"},
+                error_messages=not_listed,
             )
         }
     if kind in PICKED or not entry.required:
@@ -93,12 +92,10 @@ def controls(entry: Field, name: str, document: TOMLDocument) -> dict[str, forms
     widget = forms.Select if kind in PICKED else forms.RadioSelect
     return {
         name: forms.ChoiceField(
-            required=False,
-            label=label,
-            help_text=hint,
+            **asked,
             choices=choices,
             widget=widget,
-            error_messages={"invalid_choice": f"Choose from the list for “{label}”"},
+            error_messages=not_listed,
         )
     }
 

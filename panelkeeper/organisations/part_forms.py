@@ -30,7 +30,12 @@ from panelkeeper.accounts.models import User
 from panelkeeper.organisations.part_fields import LISTS, controls, field_name, initial
 from panelkeeper.rules.calendar.durations import Duration, Unit
 from panelkeeper.rules.ladder.model import Anchor, Deadline
-from panelkeeper.rules.policy.editing.catalogue import (
+from panelkeeper.rules.policy.editing.document import (
+    TOMLDocument,
+    problem_target,
+    values,
+)
+from panelkeeper.rules.policy.editing.entries import (
     ORIGIN,
     Entry,
     Field,
@@ -40,11 +45,6 @@ from panelkeeper.rules.policy.editing.catalogue import (
     Row,
     Rows,
     Value,
-)
-from panelkeeper.rules.policy.editing.document import (
-    TOMLDocument,
-    problem_target,
-    values,
 )
 from panelkeeper.rules.policy.editing.form_words import form_message, missing_words
 from panelkeeper.rules.policy.editing.writing import keyed_names, with_duties

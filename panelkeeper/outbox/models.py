@@ -7,6 +7,8 @@ import datetime as dt
 from django.db import models
 from django.db.models import Q
 
+from panelkeeper.lib.fields import organisation_or_installation
+
 
 class DeliveryStatus(models.TextChoices):
     WAITING = "waiting", "Waiting to be sent"
@@ -41,13 +43,7 @@ class Message(models.Model):
     """
 
     key = models.CharField(max_length=200, unique=True)
-    organisation = models.ForeignKey(
-        "organisations.Organisation",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    organisation = organisation_or_installation(on_delete=models.CASCADE)
     to_name = models.CharField(max_length=200, blank=True)
     to_address = models.EmailField(max_length=254)
     subject = models.CharField(max_length=300)

@@ -10,16 +10,17 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from panelkeeper.lib.fields import optional_user_key, user_key
+from panelkeeper.cases.models import Case
+from panelkeeper.concerns.models import Concern
+from panelkeeper.lib.fields import optional_key, optional_user_key, user_key
+from panelkeeper.members.models import Member
+from panelkeeper.organisations.models import OrganisationRecord
 from panelkeeper.rules.dates import day_month_year
 
 
-class RetentionPeriod(models.Model):
+class RetentionPeriod(OrganisationRecord):
     """How many months an organisation keeps one kind of record (a key of ``kinds.KINDS``)."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
-    )
     kind = models.CharField(max_length=40)
     months = models.PositiveIntegerField()
     changed_at = models.DateTimeField()
@@ -41,21 +42,12 @@ class LegalHoldQuerySet(models.QuerySet["LegalHold"]):
         return self.filter(lifted_at__isnull=True)
 
 
-class LegalHold(models.Model):
+class LegalHold(OrganisationRecord):
     """A hold on a member, a case or a concern: nothing it covers goes while it stands."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
-    )
-    member = models.ForeignKey(
-        "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    case = models.ForeignKey(
-        "cases.Case", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    concern = models.ForeignKey(
-        "concerns.Concern", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    member = optional_key(Member)
+    case = optional_key(Case)
+    concern = optional_key(Concern)
     reason = models.TextField()
     placed_on = models.DateField()
     placed_at = models.DateTimeField()

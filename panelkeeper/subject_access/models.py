@@ -6,9 +6,9 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from panelkeeper.lib.fields import optional_user_key, user_key
+from panelkeeper.lib.fields import RecordedOrAutomatic, optional_key, optional_user_key, user_key
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.models import Organisation
+from panelkeeper.organisations.models import Organisation, OrganisationRecord
 
 
 class DataProtectionLead(models.Model):
@@ -40,24 +40,16 @@ class ReaderRole(models.TextChoices):
     APPEAL_OFFICER = "appeal_officer", "Appeal officer"
 
 
-class RecordView(models.Model):
+class RecordView(OrganisationRecord):
     """One reading of a confidential record by staff or an investigator: who, when, which
     record, and the member it is about. Nothing about the client. Append-only (database
     triggers, see ``triggers.py``)."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     reader = user_key()
     role = models.CharField(max_length=20, choices=ReaderRole.choices)
     kind = models.CharField(max_length=10, choices=RecordKind.choices)
     record_id = models.PositiveIntegerField()
-    member = models.ForeignKey(
-        Member,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text="The member the record is about, where there is one.",
-    )
+    member = optional_key(Member, help_text="The member the record is about, where there is one.")
     viewed_at = models.DateTimeField()
 
     class Meta:
@@ -87,18 +79,15 @@ class Requester(models.TextChoices):
     OTHER = "other", "Someone else the records name"
 
 
-class SubjectAccessRequest(models.Model):
+class SubjectAccessRequest(RecordedOrAutomatic):
     """A person's request for everything held about them, from the day it was received."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="subject_access_requests"
     )
     requester = models.CharField(max_length=10, choices=Requester.choices)
-    member = models.ForeignKey(
+    member = optional_key(
         Member,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
         related_name="subject_access_requests",
         help_text="The member who asked, when a member asked.",
     )
@@ -108,8 +97,6 @@ class SubjectAccessRequest(models.Model):
     details = models.TextField(blank=True, help_text="What they asked for, in their words.")
     extension_months = models.PositiveSmallIntegerField(default=0)
     extension_reason = models.TextField(blank=True)
-    recorded_at = models.DateTimeField()
-    recorded_by = optional_user_key()
 
     class Meta:
         ordering = ["-received_on", "-id"]

@@ -436,7 +436,7 @@ def raise_a_breach_to_its_written_notice(
     jo.arrived("Raise a breach")
     jo.choose("Which member is the breach about?", member)
     jo.fill("What happened?", "Shared a neighbour's repair details in a group chat.")
-    jo.choose_radio("Where did it happen?", "Online")
+    jo.choose_radio("Where did it happen?", "Online, by email or on social media")
     page.locator("input[name=clauses]").first.check()
     print(f"[{jo.who}]   clause = the first listed")
     jo.choose_radio("Who raised it?", "A customer")

@@ -17,12 +17,13 @@ from panelkeeper.cases.changes.opening import (
     open_exclusion_from_missed_meetings,
 )
 from panelkeeper.cases.changes.steps import record_notice
-from panelkeeper.cases.models import Case, CaseKind, CaseState
+from panelkeeper.cases.models import Case, CaseState
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.models import AskedToLeave, MissedMeetings, MissedMeetingsStatus
 from panelkeeper.members.models import Member, Status
 from panelkeeper.members.status import status_on
+from panelkeeper.rules.ladder.case import CaseKind
 from tests.factory import Factory
 
 TODAY = dt.date(2026, 11, 23)

@@ -24,10 +24,11 @@ from panelkeeper.cases.api.schemas import (
     PersonOut,
     SeatOut,
 )
-from panelkeeper.cases.models import Case, CaseKind, CaseState, PartyRole, RaisedBy, Setting
+from panelkeeper.cases.models import Case, CaseState, PartyRole, RaisedBy, Setting
 from panelkeeper.cases.reading import Reading, read_case, reading_day
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
+from panelkeeper.rules.ladder.case import CaseKind
 from panelkeeper.rules.ladder.case_model import AppealResult, EventKind, NextStep
 from panelkeeper.rules.ladder.model import Channel
 

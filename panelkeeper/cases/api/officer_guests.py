@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Status
 
@@ -15,6 +14,7 @@ from panelkeeper.accounts.permissions import api_officers, api_readers
 from panelkeeper.cases.api.common import router, staff_case
 from panelkeeper.cases.api.schemas import GuestIn, GuestOut, ReasonIn
 from panelkeeper.cases.invitations import guest_state, guests_of, invite_to_case, take_off_case
+from panelkeeper.cases.lookups import case_row
 from panelkeeper.cases.models import CaseInvitation, GuestPart
 from panelkeeper.lib.api import read_body
 from panelkeeper.lib.requests import StaffRequest
@@ -42,11 +42,7 @@ def _out(guest: CaseInvitation) -> GuestOut:
 
 def _guest(request: StaffRequest, case_id: int, guest_id: int) -> CaseInvitation:
     case = staff_case(request, case_id)
-    guest: CaseInvitation = get_object_or_404(
-        CaseInvitation.objects.select_related("invitation"), case=case, pk=guest_id
-    )
-    guest.case = case
-    return guest
+    return case_row(case, case.invitations.select_related("invitation"), guest_id)
 
 
 @api_readers.get(router, "/{org}/{case_id}/guests", list[GuestOut])

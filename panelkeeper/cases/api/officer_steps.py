@@ -7,7 +7,6 @@ the step through the action's domain function, as the case's pages do."""
 
 from typing import Any
 
-from django.shortcuts import get_object_or_404
 from ninja import Schema, Status
 
 from panelkeeper.accounts.models import User
@@ -25,6 +24,7 @@ from panelkeeper.cases.api.step_schemas import STEP_BODIES
 from panelkeeper.cases.changes.people import release_seat as release_held_seat
 from panelkeeper.cases.changes.people import remove_party as remove_person
 from panelkeeper.cases.changes.people import set_party_contact as set_contact
+from panelkeeper.cases.lookups import case_row
 from panelkeeper.cases.models import PartyRole
 from panelkeeper.cases.pending import open_for_asked_to_leave, open_for_missed_meetings
 from panelkeeper.lib.api import named_as_sent, read_body
@@ -95,7 +95,7 @@ for _slug, _action in ACTIONS.items():
 def set_party_contact(request: StaffRequest, org: str, case_id: int, party_id: int) -> PartyOut:
     """Record where a person known by name only agreed to be written to (BR-11)."""
     case = staff_case(request, case_id)
-    party = get_object_or_404(case.parties.current(), pk=party_id)
+    party = case_row(case, case.parties.current(), party_id)
     data = read_body(request, PartyContactIn)
     set_contact(party=party, actor=request.user, **data.model_dump())
     return PartyOut(
@@ -114,8 +114,7 @@ def release_seat(request: StaffRequest, org: str, case_id: int, seat_id: int) ->
     Refused (422) without a ``reason`` and once the group is convened; a seat already
     released, or of another case, answers 404."""
     case = staff_case(request, case_id)
-    seat = get_object_or_404(case.seats.current().select_related("member", "user"), pk=seat_id)
-    seat.case = case
+    seat = case_row(case, case.seats.current().select_related("member", "user"), seat_id)
     data = read_body(request, ReasonIn)
     release_held_seat(seat=seat, actor=request.user, **data.model_dump())
     return case_today(case)
@@ -128,8 +127,7 @@ def remove_party(request: StaffRequest, org: str, case_id: int, party_id: int) -
     Refused (422) without a ``reason`` and for whoever raised the breach; someone
     already taken off, or of another case, answers 404."""
     case = staff_case(request, case_id)
-    party = get_object_or_404(case.parties.current().select_related("member", "user"), pk=party_id)
-    party.case = case
+    party = case_row(case, case.parties.current().select_related("member", "user"), party_id)
     data = read_body(request, ReasonIn)
     remove_person(party=party, actor=request.user, **data.model_dump())
     return case_today(case)

@@ -5,8 +5,9 @@ from typing import Literal
 
 from ninja import Schema
 
-from panelkeeper.cases.models import CaseKind, CaseState, PartyRole, RaisedBy, Setting
+from panelkeeper.cases.models import CaseState, PartyRole, RaisedBy, Setting
 from panelkeeper.lib.api import PageOut, in_vocabulary
+from panelkeeper.rules.ladder.case import CaseKind
 from panelkeeper.rules.ladder.case_model import AppealResult, DeadlineStatus, EventKind
 from panelkeeper.rules.ladder.model import Channel, Effect
 

@@ -18,15 +18,7 @@ from django.utils import timezone
 from panelkeeper.cases.changes.people import add_party
 from panelkeeper.cases.changes.writer import dates, write_opening
 from panelkeeper.cases.citing import citable_clauses
-from panelkeeper.cases.models import (
-    Case,
-    CaseEvent,
-    CaseKind,
-    CaseState,
-    PartyRole,
-    RaisedBy,
-    Setting,
-)
+from panelkeeper.cases.models import Case, CaseEvent, CaseState, PartyRole, RaisedBy, Setting
 from panelkeeper.cases.procedure import check_first, earlier_cases, ladder_of, policy_of
 from panelkeeper.cases.routing import route
 from panelkeeper.lib.refusals import Refused
@@ -35,7 +27,7 @@ from panelkeeper.organisations.in_force import calendar_for, version_on
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import Raiser
-from panelkeeper.rules.ladder.case import Event, EventKind
+from panelkeeper.rules.ladder.case import CaseKind, Event, EventKind
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -28,7 +28,8 @@ from panelkeeper.cases.forms import (
     RemovePartyForm,
 )
 from panelkeeper.cases.invitations import guest_parts, guest_rows
-from panelkeeper.cases.models import Case, CaseParty, PartyRole, Seat
+from panelkeeper.cases.lookups import case_row
+from panelkeeper.cases.models import Case, PartyRole
 from panelkeeper.cases.pending import (
     open_for_asked_to_leave,
     open_for_missed_meetings,
@@ -209,10 +210,9 @@ def party_contact(request: StaffRequest, org: str, pk: int, party: int) -> HttpR
     Members and staff are written to at their own records, so their parties answer 404.
     """
     case = _case(request, pk)
-    person: CaseParty = get_object_or_404(
-        case.parties.current(), pk=party, member__isnull=True, user__isnull=True
+    person = case_row(
+        case, case.parties.current().filter(member__isnull=True, user__isnull=True), party
     )
-    person.case = case
     initial = {"contact": person.contact, "agreed_to_letters": person.agreed_to_letters}
     form = PartyContactForm(**bound(request), initial=initial)
     return form_page(
@@ -233,8 +233,7 @@ def release_seat(request: StaffRequest, org: str, pk: int, seat: int) -> HttpRes
     A seat already released answers 404; once the group is convened the form says why not.
     """
     case = _case(request, pk)
-    held: Seat = get_object_or_404(case.seats.current().select_related("member", "user"), pk=seat)
-    held.case = case
+    held = case_row(case, case.seats.current().select_related("member", "user"), seat)
     form = ReleaseSeatForm(**bound(request), case=case)
     return form_page(
         request,
@@ -254,11 +253,11 @@ def remove_party(request: StaffRequest, org: str, pk: int, party: int) -> HttpRe
     Whoever raised the breach, and anyone already taken off, answer 404.
     """
     case = _case(request, pk)
-    person: CaseParty = get_object_or_404(
+    person = case_row(
+        case,
         case.parties.current().exclude(role=PartyRole.REPORTER).select_related("member", "user"),
-        pk=party,
+        party,
     )
-    person.case = case
     form = RemovePartyForm(**bound(request), case=case)
     return form_page(
         request,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -15,6 +14,7 @@ from panelkeeper.accounts.permissions import OFFICER, get_object_for, staff
 from panelkeeper.accounts.views.common import invitation_button, invitation_page
 from panelkeeper.cases.forms import GuestForm, TakeOffGuestForm
 from panelkeeper.cases.invitations import guest_parts, invite_to_case, take_off_case
+from panelkeeper.cases.lookups import case_row
 from panelkeeper.cases.models import Case, CaseInvitation
 from panelkeeper.cases.views.officer import form_page
 from panelkeeper.lib.forms import bound
@@ -27,11 +27,7 @@ def _case(request: StaffRequest, pk: int) -> Case:
 
 def _guest(request: StaffRequest, pk: int, guest: int) -> CaseInvitation:
     case = _case(request, pk)
-    found: CaseInvitation = get_object_or_404(
-        CaseInvitation.objects.select_related("invitation__accepted_by"), case=case, pk=guest
-    )
-    found.case = case
-    return found
+    return case_row(case, case.invitations.select_related("invitation__accepted_by"), guest)
 
 
 @staff(OFFICER)

@@ -23,6 +23,7 @@ from panelkeeper.accounts.permissions import (
     api_officers,
     get_object_for,
 )
+from panelkeeper.cases.models import RaisedBy, Setting
 from panelkeeper.concerns import follow_up
 from panelkeeper.concerns.api.schemas import (
     CloseIn,
@@ -47,7 +48,7 @@ from panelkeeper.concerns.handling import (
     submit_concern,
 )
 from panelkeeper.concerns.limits import Limit, count, is_blocked
-from panelkeeper.concerns.models import About, Concern, Message, ReporterKind, Setting
+from panelkeeper.concerns.models import About, Concern, Message
 from panelkeeper.concerns.routing import raising_for
 from panelkeeper.concerns.triage import triage_concern
 from panelkeeper.concerns.views.public import NO_MATCH, TOO_MANY
@@ -61,7 +62,7 @@ from panelkeeper.organisations.models import Organisation
 router = Router(tags=["concerns"])
 
 
-def _choice[E: (About, Setting, ReporterKind)](enum: type[E], value: str, field: str) -> E:
+def _choice[E: (About, Setting, RaisedBy)](enum: type[E], value: str, field: str) -> E:
     try:
         return enum(value)
     except ValueError:
@@ -87,7 +88,7 @@ def raise_concern(request: HttpRequest, org: str) -> Status[ReceivedOut] | Statu
         **data.model_dump(exclude={"about", "setting", "reporter_kind"}),
         about=_choice(About, data.about, "about"),
         setting=_choice(Setting, data.setting, "setting"),
-        reporter_kind=_choice(ReporterKind, data.reporter_kind, "reporter_kind"),
+        reporter_kind=_choice(RaisedBy, data.reporter_kind, "reporter_kind"),
     )
     concern, code = submit_concern(
         organisation=organisation, raising=raising, report=report, today=today

@@ -5,8 +5,9 @@ from typing import ClassVar
 
 from ninja import Schema
 
+from panelkeeper.cases.models import RaisedBy, Setting
 from panelkeeper.concerns import forms as f
-from panelkeeper.concerns.models import About, Concern, Message, ReporterKind, Setting
+from panelkeeper.concerns.models import About, Concern, Message
 from panelkeeper.lib.api import FormFields, fields_of
 
 
@@ -20,7 +21,7 @@ class ConcernIn(Schema):
     happened_on: dt.date
     setting: Setting
     about_whom: str = ""
-    reporter_kind: ReporterKind
+    reporter_kind: RaisedBy
     anonymous: bool = False
     reporter_name: str = ""
     reporter_contact: str = ""
@@ -78,7 +79,7 @@ class ConcernOut(Schema):
     happened_on: dt.date
     setting: Setting
     about_whom: str
-    reporter_kind: ReporterKind
+    reporter_kind: RaisedBy
     anonymous: bool
     reporter_name: str
     reporter_contact: str

@@ -17,23 +17,21 @@ from dataclasses import dataclass
 from functools import cache
 
 from panelkeeper.cases.citing import citable_clauses
-from panelkeeper.cases.models import (
-    Case,
-    CaseEvent,
-    CaseKind,
-    CaseParty,
-    PartyRole,
-    RaisedBy,
-    Seat,
-    Setting,
-)
+from panelkeeper.cases.models import Case, CaseEvent, CaseParty, PartyRole, RaisedBy, Seat, Setting
 from panelkeeper.cases.routing import route
 from panelkeeper.demo.scale.bulk import Trail, insert
 from panelkeeper.demo.scale.names import full_name, street_address
 from panelkeeper.demo.scale.people import IN_FORCE_FROM, Made, moment, preset_policy
 from panelkeeper.members.models import GroupRole
 from panelkeeper.rules.ladder import Raiser
-from panelkeeper.rules.ladder.case import CaseView, Event, EventKind, StepRefused, check_next_policy
+from panelkeeper.rules.ladder.case import (
+    CaseKind,
+    CaseView,
+    Event,
+    EventKind,
+    StepRefused,
+    check_next_policy,
+)
 from panelkeeper.rules.ladder.model import Ladder
 from panelkeeper.rules.policy.loader import Policy
 from panelkeeper.rules.policy.roles import RoleKind

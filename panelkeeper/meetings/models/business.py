@@ -8,8 +8,10 @@ import datetime as dt
 from django.db import models
 from django.db.models import Q
 
-from panelkeeper.lib.fields import optional_user_key, user_key
+from panelkeeper.lib.fields import Recorded, optional_key, optional_user_key, user_key
 from panelkeeper.meetings.models.meetings import AgendaItem, Meeting
+from panelkeeper.members.models import Member
+from panelkeeper.organisations.models import Group
 from panelkeeper.rules.attendance import Outcome, Vote
 
 
@@ -18,7 +20,7 @@ class DecisionMethod(models.TextChoices):
     CONSENSUS = "consensus", "By consensus"
 
 
-class Decision(models.Model):
+class Decision(Recorded):
     """A motion put to a meeting and its outcome (MTG-3).
 
     Open while ``outcome`` is empty; votes are cast while it is open, then the outcome is
@@ -26,16 +28,12 @@ class Decision(models.Model):
     """
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="decisions")
-    item = models.ForeignKey(
-        AgendaItem, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions"
-    )
+    item = optional_key(AgendaItem, related_name="decisions")
     motion = models.TextField(max_length=2000)
     method = models.CharField(max_length=10, choices=DecisionMethod.choices)
     outcome = models.CharField(
         max_length=12, choices=[(o.value, o.name.title()) for o in Outcome], blank=True
     )
-    recorded_at = models.DateTimeField()
-    recorded_by = user_key()
 
     class Meta:
         ordering = ["meeting", "recorded_at", "id"]
@@ -75,7 +73,7 @@ class VoteCast(models.Model):
         return f"{self.member}: {self.vote}"
 
 
-class Action(models.Model):
+class Action(Recorded):
     """Work allocated at a meeting, with its owner and due date (MTG-6).
 
     The owner is a member or a member of staff. Overdue is read from the date passed in
@@ -84,14 +82,10 @@ class Action(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="actions")
     description = models.CharField(max_length=500)
-    owner_member = models.ForeignKey(
-        "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    owner_member = optional_key(Member)
     owner_user = optional_user_key()
     due_on = models.DateField()
     done_on = models.DateField(null=True, blank=True)
-    recorded_at = models.DateTimeField()
-    recorded_by = user_key()
 
     class Meta:
         ordering = ["due_on", "id"]
@@ -118,7 +112,7 @@ class Action(models.Model):
         return self.done_on is None and self.due_on < today
 
 
-class AskedToLeave(models.Model):
+class AskedToLeave(Recorded):
     """The chair asked a member to leave the meeting at once for a serious breach (MTG-5).
 
     A record for the breach-cases work to turn into a serious-breach case.
@@ -127,8 +121,6 @@ class AskedToLeave(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="sent_out")
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+")
     what_happened = models.TextField(max_length=2000)
-    recorded_at = models.DateTimeField()
-    recorded_by = user_key()
 
     class Meta:
         ordering = ["-recorded_at", "-id"]
@@ -151,12 +143,8 @@ class CalendarFeed(models.Model):
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.CASCADE, related_name="+"
     )
-    member = models.ForeignKey(
-        "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    group = models.ForeignKey(
-        "organisations.Group", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    member = optional_key(Member)
+    group = optional_key(Group)
     secret_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField()
     created_by = user_key()

@@ -15,7 +15,15 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
-from panelkeeper.lib.fields import optional_user_key, user_key
+from panelkeeper.lib.fields import (
+    Recorded,
+    optional_key,
+    optional_one_to_one,
+    optional_user_key,
+    user_key,
+)
+from panelkeeper.members.models import Member, MemberStatus
+from panelkeeper.registers.models import Gift
 from panelkeeper.rules.attendance import Presence
 from panelkeeper.rules.dates import day_month_year
 
@@ -79,9 +87,7 @@ class Meeting(models.Model):
     cancelled_reason = models.CharField(max_length=500, blank=True)
     sequence = models.PositiveIntegerField(default=0)
     uid = models.UUIDField("calendar UID", default=uuid.uuid4, unique=True, editable=False)
-    chair = models.ForeignKey(
-        "members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    chair = optional_key(Member)
     chair_basis = models.CharField(
         max_length=12, choices=ChairBasis.choices, default=ChairBasis.STANDING
     )
@@ -202,13 +208,9 @@ class MissedMeetings(models.Model):
     opened_at = models.DateTimeField()
     reason = models.TextField(blank=True)
     decided_on = models.DateField(null=True, blank=True)
-    decided_at_meeting = models.ForeignKey(
-        Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    decided_at_meeting = optional_key(Meeting)
     decided_by = optional_user_key()
-    ended_status = models.OneToOneField(
-        "members.MemberStatus", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    ended_status = optional_one_to_one(MemberStatus)
 
     objects = MissedMeetingsQuerySet.as_manager()
 
@@ -255,12 +257,8 @@ class AgendaItem(models.Model):
     work = models.OneToOneField(
         "registers.WorkItem", on_delete=models.PROTECT, related_name="agenda_item"
     )
-    gift = models.ForeignKey(
-        "registers.Gift", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    missed_meetings = models.ForeignKey(
-        MissedMeetings, on_delete=models.PROTECT, null=True, blank=True, related_name="items"
-    )
+    gift = optional_key(Gift)
+    missed_meetings = optional_key(MissedMeetings, related_name="items")
 
     class Meta:
         ordering = ["meeting", "position", "id"]
@@ -286,7 +284,7 @@ class AgendaItem(models.Model):
         return f"{self.position}. {self.title}"
 
 
-class Attendance(models.Model):
+class Attendance(Recorded):
     """How one member stood at one meeting (MTG-1): present, apologies, or absent.
 
     Apologies keep when they were given and the reason. Apologies for arriving late carry
@@ -304,8 +302,6 @@ class Attendance(models.Model):
     reason = models.CharField(max_length=500, blank=True)
     arrives_at = models.TimeField("expected arrival time", null=True, blank=True)
     late = models.BooleanField("apologies given late", default=False)
-    recorded_at = models.DateTimeField()
-    recorded_by = user_key()
 
     class Meta:
         ordering = ["meeting", "member__full_name", "id"]

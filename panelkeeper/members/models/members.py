@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 
 from panelkeeper.accounts.models import Invitation
-from panelkeeper.lib.fields import optional_user_key
+from panelkeeper.lib.fields import RecordedOrAutomatic, optional_user_key
 from panelkeeper.rules.dates import day_month_year
 
 if TYPE_CHECKING:
@@ -195,7 +195,7 @@ class Member(models.Model):
         )
 
 
-class MemberStatus(models.Model):
+class MemberStatus(RecordedOrAutomatic):
     """One record of a member's status taking effect on a date (append-only).
 
     The status on a date is the row with the latest ``effective_from`` on or before it;
@@ -207,8 +207,6 @@ class MemberStatus(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices)
     reason = models.CharField(max_length=500)
     effective_from = models.DateField()
-    recorded_at = models.DateTimeField()
-    recorded_by = optional_user_key()
 
     class Meta:
         ordering = ["member", "effective_from", "recorded_at", "id"]

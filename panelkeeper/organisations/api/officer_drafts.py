@@ -29,10 +29,10 @@ from panelkeeper.organisations.drafting import base_name, base_text, save_part
 from panelkeeper.organisations.models import PolicyVersion
 from panelkeeper.organisations.part_data import as_json, form_for_json, refusal_of
 from panelkeeper.organisations.policies import InvalidPolicy
-from panelkeeper.rules.policy.editing.catalogue import PARTS, Entry, Field, Names, Part, part
+from panelkeeper.rules.policy.editing.catalogue import PARTS, part
 from panelkeeper.rules.policy.editing.differences import described, differences
 from panelkeeper.rules.policy.editing.document import TOMLDocument, parse, values
-from panelkeeper.rules.policy.editing.entries import Kind
+from panelkeeper.rules.policy.editing.entries import Entry, Field, Kind, Names, Part
 
 
 def _version(request: StaffRequest, version_id: int) -> PolicyVersion:

@@ -19,9 +19,10 @@ from panelkeeper.organisations.drafting import base_name, base_text, save_part
 from panelkeeper.organisations.models import PolicyVersion, RoleHolder
 from panelkeeper.organisations.part_forms import STAFF_TITLES, PartForm
 from panelkeeper.organisations.policies import InvalidPolicy
-from panelkeeper.rules.policy.editing.catalogue import PARTS, Part, part
+from panelkeeper.rules.policy.editing.catalogue import PARTS, part
 from panelkeeper.rules.policy.editing.differences import described, differences
 from panelkeeper.rules.policy.editing.document import TOMLDocument, parse, problem_target
+from panelkeeper.rules.policy.editing.entries import Part
 from panelkeeper.rules.policy.editing.form_words import form_message
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 
-from panelkeeper.lib.fields import optional_user_key, user_key
+from panelkeeper.lib.fields import Recorded, optional_user_key, user_key
 from panelkeeper.organisations.models import Group, OrganisationRecord
 from panelkeeper.registers.routing import DEFAULT_REVIEW_MONTHS
 from panelkeeper.rules.dates import day_month_year
@@ -98,7 +98,7 @@ class Interest(OrganisationRecord):
         return f"{self.get_kind_display()}: {self.description[:60]}"
 
 
-class Review(OrganisationRecord):
+class Review(OrganisationRecord, Recorded):
     """A member's register confirmed as complete on a date (COI-1), one row per confirmation.
 
     ``nil`` is a nil declaration: nothing to declare. Declaring or closing an interest is
@@ -111,8 +111,6 @@ class Review(OrganisationRecord):
     )
     reviewed_on = models.DateField()
     nil = models.BooleanField(default=False)
-    recorded_at = models.DateTimeField()
-    recorded_by = user_key()
 
     class Meta:
         ordering = ["member", "-reviewed_on", "-recorded_at", "-id"]
@@ -219,7 +217,7 @@ class ConflictDecisionQuerySet(models.QuerySet["ConflictDecision"]):
         return self.order_by("member_id", "-decided_on", "-id")
 
 
-class ConflictDecision(OrganisationRecord):
+class ConflictDecision(OrganisationRecord, Recorded):
     """For one member and one piece of work, what was decided about a conflict (COI-2, COI-3).
 
     ``decided_by_role`` is the role the code names (Interpretation 12), kept as key and
@@ -247,8 +245,6 @@ class ConflictDecision(OrganisationRecord):
     told_role = models.CharField(max_length=100)
     told_title = models.CharField(max_length=200)
     told_on = models.DateField()
-    recorded_at = models.DateTimeField()
-    recorded_by = user_key()
     revises = models.OneToOneField(
         "self",
         on_delete=models.PROTECT,

@@ -6,7 +6,7 @@ import datetime as dt
 
 from panelkeeper.rules.calendar.durations import Duration, Unit
 from panelkeeper.rules.ladder.model import Anchor, Deadline
-from panelkeeper.rules.policy.editing.catalogue import Value, part
+from panelkeeper.rules.policy.editing.catalogue import part
 from panelkeeper.rules.policy.editing.differences import (
     Difference,
     described,
@@ -14,7 +14,7 @@ from panelkeeper.rules.policy.editing.differences import (
     in_plain_words,
 )
 from panelkeeper.rules.policy.editing.document import parse, to_toml, values, with_values
-from panelkeeper.rules.policy.editing.entries import Field, Kind, Row
+from panelkeeper.rules.policy.editing.entries import Field, Kind, Row, Value
 from panelkeeper.rules.policy.editing.writing import rows_of
 from panelkeeper.rules.policy.presets import preset_text
 from tests.rules.editing.small import SMALL

@@ -14,7 +14,7 @@ import pytest
 
 from panelkeeper.rules.calendar.durations import Duration, Unit
 from panelkeeper.rules.ladder.model import Anchor, Deadline
-from panelkeeper.rules.policy.editing.catalogue import ORIGIN, Value, part
+from panelkeeper.rules.policy.editing.catalogue import part
 from panelkeeper.rules.policy.editing.document import (
     Target,
     choices_for,
@@ -25,7 +25,7 @@ from panelkeeper.rules.policy.editing.document import (
     values,
     with_values,
 )
-from panelkeeper.rules.policy.editing.entries import Field, Kind, Row, Rows
+from panelkeeper.rules.policy.editing.entries import ORIGIN, Field, Kind, Row, Rows, Value
 from panelkeeper.rules.policy.editing.writing import make_key, normalise, rows_of
 from panelkeeper.rules.policy.loader import check_policy
 from panelkeeper.rules.policy.presets import preset_text

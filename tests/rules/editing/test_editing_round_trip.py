@@ -14,9 +14,10 @@ import pytest
 
 from panelkeeper.rules.calendar.durations import Duration, Unit
 from panelkeeper.rules.ladder.model import Anchor, Deadline
-from panelkeeper.rules.policy.editing.catalogue import PARTS, Part, Value, part
+from panelkeeper.rules.policy.editing.catalogue import PARTS, part
 from panelkeeper.rules.policy.editing.differences import differences
 from panelkeeper.rules.policy.editing.document import parse, to_toml, values, with_values
+from panelkeeper.rules.policy.editing.entries import Part, Value
 from panelkeeper.rules.policy.loader import Policy, load_policy
 from panelkeeper.rules.policy.presets import PRESETS, preset_text
 from tests.rules.golden import plain

@@ -29,15 +29,8 @@ from panelkeeper.rules.ladder.model import (
 from panelkeeper.rules.policy import loader
 from panelkeeper.rules.policy.clauses import clauses
 from panelkeeper.rules.policy.editing import words
-from panelkeeper.rules.policy.editing.catalogue import (
-    FIXED_KEYS,
-    PARTS,
-    Field,
-    Kind,
-    Names,
-    Rows,
-    part,
-)
+from panelkeeper.rules.policy.editing.catalogue import FIXED_KEYS, PARTS, part
+from panelkeeper.rules.policy.editing.entries import Field, Kind, Names, Rows
 from panelkeeper.rules.policy.presets import PRESETS, preset_text
 from panelkeeper.rules.policy.problems import Table
 from panelkeeper.rules.policy.sections import (

@@ -15,35 +15,9 @@ from __future__ import annotations
 
 from panelkeeper.rules.policy.editing.catalogue_breach import BREACH_PARTS
 from panelkeeper.rules.policy.editing.catalogue_sections import SECTION_PARTS
-from panelkeeper.rules.policy.editing.document import choices_for, role_choices
-from panelkeeper.rules.policy.editing.entries import (
-    ORIGIN,
-    Entry,
-    Field,
-    Kind,
-    Names,
-    Part,
-    Row,
-    Rows,
-    Value,
-)
+from panelkeeper.rules.policy.editing.entries import Field, Kind, Names, Part, Rows, yes_no
 
-__all__ = [
-    "FIXED_KEYS",
-    "ORIGIN",
-    "PARTS",
-    "Entry",
-    "Field",
-    "Kind",
-    "Names",
-    "Part",
-    "Row",
-    "Rows",
-    "Value",
-    "choices_for",
-    "part",
-    "role_choices",
-]
+__all__ = ["FIXED_KEYS", "PARTS", "part"]
 
 NAMES = Part(
     "names",
@@ -164,30 +138,18 @@ DOCUMENTS = Part(
             "document",
             (
                 Field("title", "Title", Kind.TEXT, required=True),
-                Field("sign", "Members sign it", Kind.YES_NO, default=False),
-                Field(
-                    "breach_may_cite",
-                    "A breach report may say it was broken",
-                    Kind.YES_NO,
-                    default=False,
-                ),
+                yes_no("sign", "Members sign it"),
+                yes_no("breach_may_cite", "A breach report may say it was broken"),
             ),
             key_field="key",
             title_field="title",
             required=True,
             inline=True,
         ),
-        Field(
-            "documents.read_in_full",
-            "Members confirm they have read every document in full",
-            Kind.YES_NO,
-            default=False,
-        ),
-        Field(
+        yes_no("documents.read_in_full", "Members confirm they have read every document in full"),
+        yes_no(
             "documents.acknowledge_consequences",
             "Members confirm they know what may happen if they break the code",
-            Kind.YES_NO,
-            default=False,
         ),
         Field("documents.countersigned_by", "Who countersigns members' documents", Kind.ROLE),
         Field(
@@ -202,28 +164,22 @@ DOCUMENTS = Part(
             Kind.TEXTS,
             "One on each line, such as when they join.",
         ),
-        Field(
+        yes_no(
             "documents.breach_covers_spirit",
             "Going against the spirit of the documents is a breach",
-            Kind.YES_NO,
-            default=False,
         ),
-        Field(
+        yes_no(
             "documents.breach_covers_co_regulation",
             "Working against co-regulation and partnership is a breach",
-            Kind.YES_NO,
-            default=False,
         ),
-        Field(
+        yes_no(
             "behaviours.eligibility_needs_signatures",
             "Members take no part until they have signed every document",
-            Kind.YES_NO,
             default=True,
         ),
-        Field(
+        yes_no(
             "behaviours.resign_new_versions",
             "Members sign again when a new version of a document is published",
-            Kind.YES_NO,
             default=True,
         ),
     ),
@@ -248,18 +204,10 @@ GOVERNANCE = Part(
         Field(
             "governance.early_review_proposed_by", "Who may ask for an earlier review", Kind.ROLE
         ),
-        Field(
-            "governance.revisions_jointly_agreed",
-            "Changes are agreed by everyone who reviews it",
-            Kind.YES_NO,
-            default=False,
+        yes_no(
+            "governance.revisions_jointly_agreed", "Changes are agreed by everyone who reviews it"
         ),
-        Field(
-            "governance.equality_impact_assessment",
-            "It has an equality impact assessment",
-            Kind.YES_NO,
-            default=False,
-        ),
+        yes_no("governance.equality_impact_assessment", "It has an equality impact assessment"),
         Field(
             "governance.equality_impact_assessed_on",
             "Date of the equality impact assessment",

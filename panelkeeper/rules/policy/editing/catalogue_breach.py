@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from panelkeeper.rules.ladder.model import DEFAULT_RECEIPT, Channel
 from panelkeeper.rules.policy.editing import words
-from panelkeeper.rules.policy.editing.entries import Field, Kind, Part, Rows
+from panelkeeper.rules.policy.editing.entries import Field, Kind, Part, Rows, yes_no
 
 __all__ = ["BREACH_PARTS"]
 
@@ -28,18 +28,8 @@ RAISING = Part(
             Kind.CHOICES,
             choices=words.RAISERS,
         ),
-        Field(
-            "breach.raising.witnesses",
-            "Someone who saw a breach may report it",
-            Kind.YES_NO,
-            default=False,
-        ),
-        Field(
-            "breach.raising.anonymous",
-            "Reports may be made without giving a name",
-            Kind.YES_NO,
-            default=False,
-        ),
+        yes_no("breach.raising.witnesses", "Someone who saw a breach may report it"),
+        yes_no("breach.raising.anonymous", "Reports may be made without giving a name"),
         Field("breach.raising.via", "Who members may pass a report through", Kind.ROLES),
         Field(
             "breach.raising.route_to", "Who receives reports of a breach", Kind.ROLES, required=True
@@ -50,12 +40,7 @@ RAISING = Part(
             Kind.ROLES,
             required=True,
         ),
-        Field(
-            "breach.raising.every_report_investigated",
-            "Every report is looked into",
-            Kind.YES_NO,
-            default=False,
-        ),
+        yes_no("breach.raising.every_report_investigated", "Every report is looked into"),
         Field(
             "breach.opens_with",
             "What starts the formal stage",
@@ -86,13 +71,8 @@ INFORMAL = Part(
             (
                 Field("label", "What the step is", Kind.TEXT, required=True),
                 Field("taken_by", "Who takes it", Kind.ROLES, required=True),
-                Field(
-                    "together",
-                    "They take it together, not any one of them",
-                    Kind.YES_NO,
-                    default=False,
-                ),
-                Field("first", "It can be the first step", Kind.YES_NO, default=True),
+                yes_no("together", "They take it together, not any one of them"),
+                yes_no("first", "It can be the first step", default=True),
                 Field("after", "It can follow", Kind.STEPS),
                 Field(
                     "levels",
@@ -100,7 +80,7 @@ INFORMAL = Part(
                     Kind.LEVELS,
                     "Leave all unticked for any level.",
                 ),
-                Field("closes", "It closes the matter", Kind.YES_NO, default=False),
+                yes_no("closes", "It closes the matter"),
                 Field(
                     "effect",
                     "What it puts on the member's record",
@@ -109,7 +89,7 @@ INFORMAL = Part(
                     default="none",
                 ),
                 Field("keep", "How long it stays on record", Kind.DURATION, _KEEP_HINT),
-                Field("written", "It is confirmed in writing", Kind.YES_NO, default=False),
+                yes_no("written", "It is confirmed in writing"),
             ),
             key_field="key",
             new_rules=("BR-3",),
@@ -169,12 +149,7 @@ GROUP = Part(
             default="the investigating group",
         ),
         Field("breach.group.convened_by", "Who brings the group together", Kind.ROLE),
-        Field(
-            "breach.group.includes_convener",
-            "That person sits on the group",
-            Kind.YES_NO,
-            default=False,
-        ),
+        yes_no("breach.group.includes_convener", "That person sits on the group"),
         Rows(
             "breach.group.seats",
             "Seats on the group",
@@ -193,14 +168,9 @@ GROUP = Part(
             Kind.WHOLE_NUMBER,
             default=0,
         ),
-        Field(
-            "breach.group.no_conflicts", "Nobody with a conflict may sit", Kind.YES_NO, default=True
-        ),
-        Field(
-            "breach.group.required",
-            "The group meets before the level is decided",
-            Kind.YES_NO,
-            default=True,
+        yes_no("breach.group.no_conflicts", "Nobody with a conflict may sit", default=True),
+        yes_no(
+            "breach.group.required", "The group meets before the level is decided", default=True
         ),
         Field(
             "breach.chair_stand_in",
@@ -258,10 +228,9 @@ OUTCOMES = Part(
             new_rules=("BR-10",),
             required=True,
         ),
-        Field(
+        yes_no(
             "breach.other_outcomes_with_reason",
             "Another outcome may be chosen, with a reason",
-            Kind.YES_NO,
             default=True,
         ),
         Field(
@@ -297,11 +266,9 @@ DEADLINES = Part(
             Kind.DEADLINE,
             choices=words.ANCHORS,
         ),
-        Field(
+        yes_no(
             "breach.roll_calendar_days",
             "A deadline in calendar days that ends on a day off moves to the next working day",
-            Kind.YES_NO,
-            default=False,
         ),
         Field(
             "breach.receipt.email",
@@ -357,11 +324,10 @@ APPEALS = Part(
             Kind.DEADLINE,
             choices=words.ANCHORS,
         ),
-        Field("breach.appeal.in_writing", "Appeals are made in writing", Kind.YES_NO, default=True),
-        Field(
+        yes_no("breach.appeal.in_writing", "Appeals are made in writing", default=True),
+        yes_no(
             "breach.appeal.late_needs_officer",
             "A late appeal waits for an officer to decide whether to hear it",
-            Kind.YES_NO,
             default=True,
         ),
         Field(

@@ -8,7 +8,7 @@ and the conduct standards, in the order the rulebook gives them.
 from __future__ import annotations
 
 from panelkeeper.rules.policy.editing import words
-from panelkeeper.rules.policy.editing.entries import Field, Kind, Part, Rows
+from panelkeeper.rules.policy.editing.entries import Field, Kind, Part, Rows, yes_no
 
 __all__ = ["SECTION_PARTS"]
 
@@ -24,13 +24,11 @@ MEMBERSHIP = Part(
             Kind.TEXTS,
             "One kind of customer on each line, such as tenants and leaseholders.",
         ),
-        Field(
+        yes_no(
             "membership.rewards_and_expenses",
             "Members may receive rewards and expenses, and nothing else",
-            Kind.YES_NO,
-            default=False,
         ),
-        Field("membership.voluntary", "The role is unpaid", Kind.YES_NO, default=False),
+        yes_no("membership.voluntary", "The role is unpaid"),
         Field(
             "membership.applies_when",
             "When the code applies",
@@ -60,14 +58,10 @@ ATTENDANCE = Part(
             Kind.DURATION,
             "Leave empty if the code sets no notice.",
         ),
-        Field(
-            "attendance.apologies_with_reasons", "Members give a reason", Kind.YES_NO, default=False
-        ),
-        Field(
+        yes_no("attendance.apologies_with_reasons", "Members give a reason"),
+        yes_no(
             "attendance.apologies_with_arrival_time",
             "Members arriving late say when they will arrive",
-            Kind.YES_NO,
-            default=False,
         ),
         Field("attendance.apologies_to", "Who receives apologies", Kind.ROLES),
         Field(
@@ -77,10 +71,9 @@ ATTENDANCE = Part(
             "Missing one more than this leads to a decision on their membership. Leave empty "
             "if missed meetings never end membership.",
         ),
-        Field(
+        yes_no(
             "attendance.consecutive_absences.count_with_apologies",
             "Meetings missed with apologies count too",
-            Kind.YES_NO,
             default=True,
         ),
         Field(
@@ -106,22 +99,13 @@ MEETINGS = Part(
             default="standing",
         ),
         Field("meetings.speak_through", "Who members speak through at meetings", Kind.ROLE),
-        Field("meetings.keep_to_agenda", "Members keep to the agenda", Kind.YES_NO, default=False),
-        Field(
-            "meetings.regular_breaks", "Meetings have regular breaks", Kind.YES_NO, default=False
-        ),
-        Field(
+        yes_no("meetings.keep_to_agenda", "Members keep to the agenda"),
+        yes_no("meetings.regular_breaks", "Meetings have regular breaks"),
+        yes_no(
             "meetings.chair_may_send_out",
             "The chair may ask a member to leave at once for a serious breach",
-            Kind.YES_NO,
-            default=False,
         ),
-        Field(
-            "meetings.come_prepared",
-            "Members come prepared, with their tasks done",
-            Kind.YES_NO,
-            default=False,
-        ),
+        yes_no("meetings.come_prepared", "Members come prepared, with their tasks done"),
     ),
 )
 
@@ -147,22 +131,16 @@ INTERESTS = Part(
             default="withdraw",
         ),
         Field("interests.tell", "Who members tell about a possible conflict", Kind.ROLES),
-        Field(
-            "interests.tell_immediately",
-            "Members tell them straight away",
-            Kind.YES_NO,
-            default=False,
-        ),
+        yes_no("interests.tell_immediately", "Members tell them straight away"),
         Field(
             "interests.decided_by",
             "Who decides whether there is a conflict",
             Kind.ROLES,
             required=True,
         ),
-        Field(
+        yes_no(
             "behaviours.conflict_check_every_seat",
             "Nobody with a conflict, or involved in a breach, may help decide it",
-            Kind.YES_NO,
             default=True,
         ),
     ),
@@ -174,52 +152,34 @@ CONFIDENTIALITY = Part(
     "What members keep private, who they may share it with, and who speaks for the group.",
     ("CONF-1", "CONF-2", "CONF-3", "CONF-4", "CONF-6", "CONF-7"),
     (
-        Field(
-            "confidentiality.protect_identities",
-            "Members keep people's details private",
-            Kind.YES_NO,
-            default=False,
-        ),
+        yes_no("confidentiality.protect_identities", "Members keep people's details private"),
         Field(
             "confidentiality.disclose_only_to",
             "The only person members may pass private details to",
             Kind.ROLE,
         ),
-        Field(
+        yes_no(
             "confidentiality.information_belongs_to_scrutinised",
             "What members learn in a review belongs to the service reviewed",
-            Kind.YES_NO,
-            default=False,
         ),
-        Field(
+        yes_no(
             "confidentiality.speak_for_group_needs_agreement",
             "Members speak for the group only when it has agreed",
-            Kind.YES_NO,
-            default=False,
         ),
-        Field(
-            "confidentiality.findings_by_whole_group",
-            "Findings are reported by the whole group",
-            Kind.YES_NO,
-            default=False,
+        yes_no(
+            "confidentiality.findings_by_whole_group", "Findings are reported by the whole group"
         ),
-        Field(
+        yes_no(
             "confidentiality.correspondence_shared",
             "Letters to the group are shared with all members",
-            Kind.YES_NO,
-            default=False,
         ),
-        Field(
+        yes_no(
             "confidentiality.requests_through_plan",
             "Requests for reports and figures go through the agreed plan",
-            Kind.YES_NO,
-            default=False,
         ),
-        Field(
+        yes_no(
             "confidentiality.contact_details_private",
             "Members' contact details are kept from each other",
-            Kind.YES_NO,
-            default=False,
         ),
     ),
 )
@@ -253,12 +213,7 @@ GIFTS = Part(
             default="next_meeting",
         ),
         Field("gifts.discuss_with", "Who it is talked about with", Kind.ROLE),
-        Field(
-            "gifts.register",
-            "Every gift goes in the organisation's register",
-            Kind.YES_NO,
-            default=False,
-        ),
+        yes_no("gifts.register", "Every gift goes in the organisation's register"),
     ),
 )
 

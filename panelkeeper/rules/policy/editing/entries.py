@@ -17,7 +17,7 @@ from enum import StrEnum
 from panelkeeper.rules.calendar.durations import Duration
 from panelkeeper.rules.ladder.model import Deadline
 
-__all__ = ["ORIGIN", "Entry", "Field", "Kind", "Names", "Part", "Row", "Rows", "Value"]
+__all__ = ["ORIGIN", "Entry", "Field", "Kind", "Names", "Part", "Row", "Rows", "Value", "yes_no"]
 
 
 class Kind(StrEnum):
@@ -83,6 +83,11 @@ class Field:
     required: bool = False
     default: Value = None
     duty: str = ""
+
+
+def yes_no(key: str, label: str, *, default: bool = False) -> Field:
+    """A setting that is on or off; absent from the file, it is ``default``."""
+    return Field(key, label, Kind.YES_NO, default=default)
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ A problem a form cannot word better keeps its ``on_form`` words, or its own.
 
 from __future__ import annotations
 
-from panelkeeper.rules.policy.editing.catalogue import PARTS, Entry, Field, Kind, Part, Rows
+from panelkeeper.rules.policy.editing.catalogue import PARTS
 from panelkeeper.rules.policy.editing.document import problem_target
+from panelkeeper.rules.policy.editing.entries import Entry, Field, Kind, Part, Rows
 from panelkeeper.rules.policy.problems import Problem, ProblemCode
 
 __all__ = ["form_message", "missing_words"]
