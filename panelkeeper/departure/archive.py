@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from panelkeeper.organisations.models import Organisation
 
 BATCH = 500
-# A kind's CSV is kept in memory up to this size while its JSON is written, then on disk.
+# A kind's JSON and CSV are kept in memory up to this size each, then on disk.
 SPOOLED = 8 * 1024 * 1024
 
 
@@ -68,6 +68,10 @@ def _file_name(kind: Kind, row: models.Model, field: models.Field[Any, Any]) -> 
     given = getattr(row, "file_name", "")
     suffix = ".pdf" if kind.model_label == "letters.Letter" else ""
     return f"files/{kind.stem}/{pk}-{given}" if given else f"files/{kind.stem}/{pk}{suffix}"
+
+
+def _spool() -> IO[str]:
+    return tempfile.SpooledTemporaryFile(SPOOLED, mode="w+", encoding="utf-8", newline="")
 
 
 class _Writer:
@@ -111,24 +115,23 @@ class _Writer:
 
     def kind(self, kind: Kind, organisation: Organisation) -> None:
         """The kind's JSON file and its CSV file, with the same rows and columns, written
-        in one reading of the records (the CSV waits in a temporary file meanwhile)."""
+        in one reading of the records. Both wait in temporary files meanwhile, as the
+        records' own files go into the archive as they are read."""
         count = 0
-        with tempfile.SpooledTemporaryFile(
-            SPOOLED, mode="w+", encoding="utf-8", newline=""
-        ) as spool:
-            rows = csv.writer(spool)
+        with _spool() as json_text, _spool() as csv_text:
+            rows = csv.writer(csv_text)
             rows.writerow(field.attname for field in _columns(kind))
-            with self._text(f"records/{kind.stem}.json") as out:
-                out.write("[")
-                for record in self.records(kind, organisation):
-                    out.write(",\n" if count else "\n")
-                    out.write(json.dumps(record, ensure_ascii=False, sort_keys=True))
-                    rows.writerow(cell(item) for item in record.values())
-                    count += 1
-                out.write("\n]\n" if count else "]\n")
-            spool.seek(0)
-            with self._text(f"records/{kind.stem}.csv") as out:
-                shutil.copyfileobj(spool, out)
+            json_text.write("[")
+            for record in self.records(kind, organisation):
+                json_text.write(",\n" if count else "\n")
+                json_text.write(json.dumps(record, ensure_ascii=False, sort_keys=True))
+                rows.writerow(cell(item) for item in record.values())
+                count += 1
+            json_text.write("\n]\n" if count else "]\n")
+            for spool, suffix in ((json_text, "json"), (csv_text, "csv")):
+                spool.seek(0)
+                with self._text(f"records/{kind.stem}.{suffix}") as out:
+                    shutil.copyfileobj(spool, out)
         self.counts[kind.stem] = count
 
     def _text(self, name: str) -> IO[str]:
