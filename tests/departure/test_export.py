@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from django.core.files.storage import default_storage
 from django_tasks_db.models import DBTaskResult
@@ -73,9 +74,9 @@ def test_the_export_holds_nothing_of_another_organisation(factory: Factory) -> N
 
 
 def test_asking_for_an_export_queues_the_task_once_the_request_is_saved(
-    factory: Factory, django_capture_on_commit_callbacks: object
+    factory: Factory, django_capture_on_commit_callbacks: Any
 ) -> None:
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+    with django_capture_on_commit_callbacks(execute=True):
         export = request_export(organisation=factory.home, actor=factory.admin())
     queued = DBTaskResult.objects.get()
     assert queued.task_path == "panelkeeper.departure.tasks.build_export"
