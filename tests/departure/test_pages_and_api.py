@@ -24,14 +24,10 @@ from tests.factory import Factory
 API = "/api/v1/installation"
 
 
-def _admin(factory: Factory) -> Client:
-    client = Client()
-    client.force_login(factory.admin())
-    return client
-
-
-def test_the_page_shows_an_export_being_prepared_then_offers_it(factory: Factory) -> None:
-    client = _admin(factory)
+def test_the_page_shows_an_export_being_prepared_then_offers_it(
+    factory: Factory, admin_client: Client
+) -> None:
+    client = admin_client
     leaving = reverse("departure:leaving", kwargs={"org": factory.home.slug})
     assert "No export has been made." in client.get(leaving).content.decode()
     response = client.post(reverse("departure:prepare_export", kwargs={"org": factory.home.slug}))
@@ -49,8 +45,10 @@ def test_the_page_shows_an_export_being_prepared_then_offers_it(factory: Factory
     assert "records/members.csv" in archive.namelist()
 
 
-def test_the_confirmation_names_what_goes_and_wants_the_name_typed(factory: Factory) -> None:
-    client = _admin(factory)
+def test_the_confirmation_names_what_goes_and_wants_the_name_typed(
+    factory: Factory, admin_client: Client
+) -> None:
+    client = admin_client
     factory.the_case  # noqa: B018
     export = request_export(organisation=factory.home, actor=factory.admin())
     build(export.pk)
@@ -69,8 +67,10 @@ def test_the_confirmation_names_what_goes_and_wants_the_name_typed(factory: Fact
     assert not Organisation.objects.filter(slug="home").exists()
 
 
-def test_the_confirmation_says_why_a_legal_hold_stops_it(factory: Factory) -> None:
-    client = _admin(factory)
+def test_the_confirmation_says_why_a_legal_hold_stops_it(
+    factory: Factory, admin_client: Client
+) -> None:
+    client = admin_client
     place_hold(
         organisation=factory.home,
         reason="A claim.",
@@ -87,8 +87,10 @@ def test_the_confirmation_says_why_a_legal_hold_stops_it(factory: Factory) -> No
     assert Organisation.objects.filter(slug="home").exists()
 
 
-def test_the_api_exports_then_removes_with_the_forms_checks(factory: Factory) -> None:
-    client = _admin(factory)
+def test_the_api_exports_then_removes_with_the_forms_checks(
+    factory: Factory, admin_client: Client
+) -> None:
+    client = admin_client
     factory.home  # noqa: B018
     created = client.post(f"{API}/organisations/home/exports")
     assert created.status_code == 201
@@ -115,8 +117,8 @@ def test_the_api_exports_then_removes_with_the_forms_checks(factory: Factory) ->
     assert client.post(f"{API}/organisations/home/exports").status_code == 404
 
 
-def test_the_api_refuses_removal_under_a_legal_hold(factory: Factory) -> None:
-    client = _admin(factory)
+def test_the_api_refuses_removal_under_a_legal_hold(factory: Factory, admin_client: Client) -> None:
+    client = admin_client
     place_hold(
         organisation=factory.home, reason="A claim.", actor=factory.officer(), case=factory.the_case
     )
@@ -131,7 +133,9 @@ def test_the_api_refuses_removal_under_a_legal_hold(factory: Factory) -> None:
     assert response.json()["detail"].startswith("A legal hold is in force.")
 
 
-def test_exports_older_than_a_week_are_deleted_with_their_files(factory: Factory) -> None:
+def test_exports_older_than_a_week_are_deleted_with_their_files(
+    factory: Factory, admin_client: Client
+) -> None:
     admin = factory.admin()
     old = request_export(organisation=factory.home, actor=admin)
     build(old.pk)
@@ -140,7 +144,7 @@ def test_exports_older_than_a_week_are_deleted_with_their_files(factory: Factory
     old.refresh_from_db()
     recent.refresh_from_db()
     Export.objects.filter(pk=old.pk).update(requested_at=timezone.now() - dt.timedelta(days=8))
-    client = _admin(factory)
+    client = admin_client
     assert client.get(reverse("departure:export_file", kwargs={"pk": old.pk})).status_code == 404
     day = timezone.localdate().isoformat()
     DailyRun.objects.create(day=day, job="delete_expired_exports")
