@@ -121,7 +121,7 @@ def outsider_client(outsider: User) -> Client:
 
 
 @pytest.fixture
-def admin_client(factory: Factory) -> Client:
+def installation_admin_client(factory: Factory) -> Client:
     """Signed in as the installation administrator."""
     client = Client()
     client.force_login(factory.admin())

@@ -25,9 +25,9 @@ API = "/api/v1/installation"
 
 
 def test_the_page_shows_an_export_being_prepared_then_offers_it(
-    factory: Factory, admin_client: Client
+    factory: Factory, installation_admin_client: Client
 ) -> None:
-    client = admin_client
+    client = installation_admin_client
     leaving = reverse("departure:leaving", kwargs={"org": factory.home.slug})
     assert "No export has been made." in client.get(leaving).content.decode()
     response = client.post(reverse("departure:prepare_export", kwargs={"org": factory.home.slug}))
@@ -46,9 +46,9 @@ def test_the_page_shows_an_export_being_prepared_then_offers_it(
 
 
 def test_the_confirmation_names_what_goes_and_wants_the_name_typed(
-    factory: Factory, admin_client: Client
+    factory: Factory, installation_admin_client: Client
 ) -> None:
-    client = admin_client
+    client = installation_admin_client
     factory.the_case  # noqa: B018
     export = request_export(organisation=factory.home, actor=factory.admin())
     build(export.pk)
@@ -68,9 +68,9 @@ def test_the_confirmation_names_what_goes_and_wants_the_name_typed(
 
 
 def test_the_confirmation_says_why_a_legal_hold_stops_it(
-    factory: Factory, admin_client: Client
+    factory: Factory, installation_admin_client: Client
 ) -> None:
-    client = admin_client
+    client = installation_admin_client
     place_hold(
         organisation=factory.home,
         reason="A claim.",
@@ -88,9 +88,9 @@ def test_the_confirmation_says_why_a_legal_hold_stops_it(
 
 
 def test_the_api_exports_then_removes_with_the_forms_checks(
-    factory: Factory, admin_client: Client
+    factory: Factory, installation_admin_client: Client
 ) -> None:
-    client = admin_client
+    client = installation_admin_client
     factory.home  # noqa: B018
     created = client.post(f"{API}/organisations/home/exports")
     assert created.status_code == 201
@@ -117,8 +117,10 @@ def test_the_api_exports_then_removes_with_the_forms_checks(
     assert client.post(f"{API}/organisations/home/exports").status_code == 404
 
 
-def test_the_api_refuses_removal_under_a_legal_hold(factory: Factory, admin_client: Client) -> None:
-    client = admin_client
+def test_the_api_refuses_removal_under_a_legal_hold(
+    factory: Factory, installation_admin_client: Client
+) -> None:
+    client = installation_admin_client
     place_hold(
         organisation=factory.home, reason="A claim.", actor=factory.officer(), case=factory.the_case
     )
@@ -134,7 +136,7 @@ def test_the_api_refuses_removal_under_a_legal_hold(factory: Factory, admin_clie
 
 
 def test_exports_older_than_a_week_are_deleted_with_their_files(
-    factory: Factory, admin_client: Client
+    factory: Factory, installation_admin_client: Client
 ) -> None:
     admin = factory.admin()
     old = request_export(organisation=factory.home, actor=admin)
@@ -144,7 +146,7 @@ def test_exports_older_than_a_week_are_deleted_with_their_files(
     old.refresh_from_db()
     recent.refresh_from_db()
     Export.objects.filter(pk=old.pk).update(requested_at=timezone.now() - dt.timedelta(days=8))
-    client = admin_client
+    client = installation_admin_client
     assert client.get(reverse("departure:export_file", kwargs={"pk": old.pk})).status_code == 404
     day = timezone.localdate().isoformat()
     DailyRun.objects.create(day=day, job="delete_expired_exports")
