@@ -10,11 +10,13 @@ from __future__ import annotations
 import functools
 import secrets
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import Http404
 from django.utils import timezone
 
@@ -46,6 +48,22 @@ def request_export(*, organisation: Organisation, actor: User) -> Export:
     return export
 
 
+@contextmanager
+def _one_snapshot() -> Iterator[None]:
+    """On PostgreSQL, read every kind as of one moment (a read-only, repeatable-read
+    transaction). SQLite would hold its write lock for as long (its transactions here
+    are immediate), so there each query reads as of its own moment; either way a change
+    made after the build began leaves the export out of date for the removal, which
+    asks for an export begun after the last change."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield
+
+
 def storage_name(export: Export) -> str:
     return f"leaving/{export.key}.zip"
 
@@ -61,8 +79,7 @@ def build(export_id: int) -> bool:
     begun = timezone.now()
     name = storage_name(export)
     with tempfile.TemporaryFile() as out:
-        # One transaction: on PostgreSQL every kind is read as of one moment.
-        with transaction.atomic():
+        with _one_snapshot():
             write_archive(export.organisation, out, made=begun)
         size = out.tell()
         out.seek(0)

@@ -7,6 +7,7 @@ import csv
 import io
 from typing import Any
 
+import pytest
 from django.core.files.storage import default_storage
 from django_tasks_db.models import DBTaskResult
 
@@ -94,3 +95,14 @@ def test_building_twice_is_harmless(factory: Factory) -> None:
     assert (export.file, export.ready_at, default_storage.open(export.file).read()) == first
     assert default_storage.listdir("leaving")[1] == [export.file.removeprefix("leaving/")]
     assert Export.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_build_outside_any_transaction_reads_in_one_of_its_own() -> None:
+    """As the task worker runs it: on PostgreSQL in a read-only, repeatable-read
+    transaction of its own, on SQLite query by query."""
+    factory = Factory()
+    export = request_export(organisation=factory.home, actor=factory.admin())
+    assert build(export.pk) is True
+    export.refresh_from_db()
+    assert export.is_ready and default_storage.exists(export.file)

@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from panelkeeper.core.daily import JOBS
 from panelkeeper.core.models import DailyRun
 from panelkeeper.departure.exports import build, request_export
 from panelkeeper.departure.models import Export
@@ -148,6 +149,7 @@ def test_exports_older_than_a_week_are_deleted_with_their_files(
     Export.objects.filter(pk=old.pk).update(requested_at=timezone.now() - dt.timedelta(days=8))
     client = installation_admin_client
     assert client.get(reverse("departure:export_file", kwargs={"pk": old.pk})).status_code == 404
+    assert JOBS["delete_expired_exports"] is delete_expired_exports
     day = timezone.localdate().isoformat()
     DailyRun.objects.create(day=day, job="delete_expired_exports")
     with mock.patch("django.db.transaction.on_commit", lambda do, **_: do()):
