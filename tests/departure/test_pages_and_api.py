@@ -114,6 +114,7 @@ def test_the_api_exports_then_removes_with_the_forms_checks(
     )
     assert done.status_code == 204
     assert not Organisation.objects.filter(slug="home").exists()
+    assert client.get(reverse("departure:leaving", kwargs={"org": "home"})).status_code == 404
     assert client.get(f"{API}/exports/{body['id']}").json()["ready"] is True
     assert client.post(f"{API}/organisations/home/exports").status_code == 404
 
