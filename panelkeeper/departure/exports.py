@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
+from django.db.models import Max
 from django.http import Http404
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
+from panelkeeper.audit.models import AuditEntry
 from panelkeeper.departure.archive import write_archive
 from panelkeeper.departure.models import KEPT_FOR, Export
 
@@ -54,7 +56,7 @@ def _one_snapshot() -> Iterator[None]:
     transaction). SQLite would hold its write lock for as long (its transactions here
     are immediate), so there each query reads as of its own moment; either way a change
     made after the build began leaves the export out of date for the removal, which
-    asks for an export begun after the last change."""
+    asks for an export that holds the organisation's latest audit entry."""
     if connection.vendor != "postgresql" or connection.in_atomic_block:
         yield
         return
@@ -62,6 +64,16 @@ def _one_snapshot() -> Iterator[None]:
         with connection.cursor() as cursor:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         yield
+
+
+def latest_entry(organisation: Organisation) -> int | None:
+    """The id of the organisation's latest audit entry: every change writes one, and an
+    organisation's entries are appended one at a time, so a later change has a larger id
+    (whatever the clocks of the servers say)."""
+    latest: int | None = AuditEntry.objects.filter(organisation=organisation).aggregate(
+        latest=Max("id")
+    )["latest"]
+    return latest
 
 
 def storage_name(export: Export) -> str:
@@ -80,13 +92,14 @@ def build(export_id: int) -> bool:
     name = storage_name(export)
     with tempfile.TemporaryFile() as out:
         with _one_snapshot():
+            through = latest_entry(export.organisation)
             write_archive(export.organisation, out, made=begun)
         size = out.tell()
         out.seek(0)
         default_storage.delete(name)  # what a build cut off part-way left
         saved = default_storage.save(name, File(out, name=name))
     done = Export.objects.filter(pk=export.pk, ready_at__isnull=True).update(
-        begun_at=begun, ready_at=timezone.now(), file=saved, size=size
+        begun_at=begun, through_entry=through, ready_at=timezone.now(), file=saved, size=size
     )
     if not done and saved != name:
         default_storage.delete(saved)  # another run finished first

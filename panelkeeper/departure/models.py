@@ -36,6 +36,12 @@ class Export(models.Model):
     begun_at = models.DateTimeField(
         null=True, blank=True, help_text="When the task began reading the records."
     )
+    through_entry = models.BigIntegerField(
+        null=True,
+        blank=True,
+        help_text="The organisation's latest audit entry when the build began: any "
+        "change since has a later one.",
+    )
     ready_at = models.DateTimeField(null=True, blank=True)
     file = models.CharField(max_length=200, blank=True, help_text="Its name on the storage.")
     size = models.PositiveBigIntegerField(default=0)

@@ -2,8 +2,8 @@
 
 Refused while a legal hold stands (the records may be needed for a claim, so its data
 protection lead lifts the hold first, having taken what it needs) and until an export
-has been made since the organisation's last change, so nothing goes that was not first
-handed over. Open cases and requests do not stop it: they go with the export, to be
+holds the organisation's latest change (its latest audit entry), so nothing goes that
+was not first handed over. Open cases and requests do not stop it: they go with the export, to be
 carried on elsewhere; the page says how many there are.
 
 Everything goes in one transaction through the one path the database triggers allow:
@@ -19,18 +19,16 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, models, transaction
-from django.db.models import Max, ProtectedError
+from django.db.models import ProtectedError
 from django.utils import timezone
 
 from panelkeeper.accounts.models import Grant, User
 from panelkeeper.audit.log import record
-from panelkeeper.audit.models import AuditEntry
 from panelkeeper.cases.models import Case
 from panelkeeper.core.models import Removal
-from panelkeeper.departure.exports import delete_files
+from panelkeeper.departure.exports import delete_files, latest_entry
 from panelkeeper.departure.kinds import BY_LABEL, KINDS, SHARED
 from panelkeeper.departure.models import Export
 from panelkeeper.lib.refusals import Refused
@@ -38,9 +36,6 @@ from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation, RoleHolder
 from panelkeeper.retention.models import LegalHold
 from panelkeeper.subject_access.models import DataProtectionLead, Pack, SubjectAccessRequest
-
-if TYPE_CHECKING:
-    import datetime as dt
 
 
 @dataclass(frozen=True)
@@ -59,21 +54,13 @@ def what_goes(organisation: Organisation) -> list[Counted]:
     return [item for item in counted if item.count]
 
 
-def last_change(organisation: Organisation) -> dt.datetime | None:
-    """When any record of the organisation last changed (its audit trail's latest entry)."""
-    latest: dt.datetime | None = AuditEntry.objects.filter(organisation=organisation).aggregate(
-        at=Max("at")
-    )["at"]
-    return latest
-
-
 def fresh_export(organisation: Organisation) -> Export | None:
-    """The latest ready export begun after the organisation's last change, if any."""
-    exports = Export.objects.filter(organisation=organisation, ready_at__isnull=False)
-    changed = last_change(organisation)
-    if changed is not None:
-        exports = exports.filter(begun_at__gt=changed)
-    return exports.first()
+    """The latest ready export that holds the organisation's latest change, if any."""
+    return Export.objects.filter(
+        organisation=organisation,
+        ready_at__isnull=False,
+        through_entry=latest_entry(organisation),
+    ).first()
 
 
 def reasons_to_stay(organisation: Organisation) -> list[str]:
