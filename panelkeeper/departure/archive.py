@@ -63,7 +63,7 @@ def _columns(kind: Kind) -> list[models.Field[Any, Any]]:
 def _file_name(kind: Kind, row: models.Model, field: models.Field[Any, Any]) -> str:
     """Where the archive keeps a file a record holds or names."""
     pk = row.pk
-    if isinstance(field, models.FileField):
+    if isinstance(field, models.FileField) or field.name == kind.stored_file:
         return f"files/{kind.stem}/{pk}-{PurePosixPath(str(getattr(row, field.attname))).name}"
     given = getattr(row, "file_name", "")
     suffix = ".pdf" if kind.model_label == "letters.Letter" else ""
@@ -72,6 +72,12 @@ def _file_name(kind: Kind, row: models.Model, field: models.Field[Any, Any]) -> 
 
 def _spool() -> IO[str]:
     return tempfile.SpooledTemporaryFile(SPOOLED, mode="w+", encoding="utf-8", newline="")
+
+
+def _is_file(kind: Kind, field: models.Field[Any, Any]) -> bool:
+    return isinstance(field, models.FileField | models.BinaryField) or (
+        field.name == kind.stored_file
+    )
 
 
 class _Writer:
@@ -87,7 +93,7 @@ class _Writer:
             record: dict[str, Any] = {}
             for field in columns:
                 raw = getattr(row, field.attname)
-                if isinstance(field, models.FileField | models.BinaryField):
+                if _is_file(kind, field):
                     record[field.attname] = self._file(kind, row, field, raw)
                 else:
                     record[field.attname] = value(raw)
@@ -104,7 +110,7 @@ class _Writer:
         if isinstance(field, models.BinaryField):
             self.archive.writestr(path, bytes(raw))
             return path
-        name = str(raw.name)
+        name = str(getattr(raw, "name", raw))
         if not default_storage.exists(name):
             self.missing.append(f"{kind.label}, record {row.pk}: {PurePosixPath(name).name}")
             return ""

@@ -28,7 +28,9 @@ class Kind:
 
     ``stem`` names its files in the export, ``label`` and ``holds`` say in plain words
     what they are. ``secret`` fields (hashes of codes and tokens) are never exported;
-    ``text_file`` names a text field also written as a file of its own, with its suffix.
+    ``text_file`` names a text field also written as a file of its own, with its suffix;
+    ``stored_file`` a text field holding the name of a file on the default storage, which
+    the export copies and the removal deletes, as it does the files of file fields.
     """
 
     model_label: str
@@ -38,6 +40,7 @@ class Kind:
     holds: str
     secret: tuple[str, ...] = ()
     text_file: tuple[str, str] | None = None
+    stored_file: str | None = None
     rows_of: Callable[[Organisation], Q] | None = field(default=None, compare=False)
 
     @property
@@ -244,6 +247,14 @@ KINDS: tuple[Kind, ...] = (
         "gifts",
         "Gifts and hospitality",
         "gifts and hospitality members declared, and what was decided",
+    ),
+    Kind(
+        "registers.Export",
+        ORGANISATION,
+        "register-files",
+        "Files of the registers",
+        "files of its registers made for staff to download, each in files/register-files",
+        stored_file="stored_as",
     ),
     Kind("meetings.Meeting", "group__organisation", "meetings", "Meetings", "its meetings"),
     Kind(

@@ -106,7 +106,7 @@ def _stored_files(organisation: Organisation) -> list[str]:
     names: list[str] = []
     for kind in KINDS:
         for field in kind.model._meta.concrete_fields:
-            if isinstance(field, models.FileField):
+            if isinstance(field, models.FileField) or field.name == kind.stored_file:
                 rows = kind.rows(organisation).exclude(**{field.attname: ""})
                 names += [str(name) for name in rows.values_list(field.attname, flat=True)]
     return names

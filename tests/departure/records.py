@@ -18,6 +18,8 @@ from panelkeeper.departure.models import Export
 from panelkeeper.meetings.papers import attach_paper
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
+from panelkeeper.registers.exports import build as build_register_file
+from panelkeeper.registers.exports import start_export
 from panelkeeper.retention.holds import lift_hold, place_hold
 from tests.factory import Factory
 
@@ -26,7 +28,8 @@ OTHER_MEMBER = "Olwen Otherside"
 
 def fill_home(factory: Factory) -> Organisation:
     """``home`` with a decided case and its letter, a signature with a scanned paper copy,
-    a meeting with a paper, a gift, a concern, an email, a lifted legal hold and a logo."""
+    a meeting with a paper, a gift, a concern, an email, a lifted legal hold, a logo and
+    a file of its gifts register."""
     home = factory.home
     officer = factory.officer()
     case = factory.decided_case()
@@ -49,6 +52,8 @@ def fill_home(factory: Factory) -> Organisation:
     hold = place_hold(organisation=home, reason="A claim.", actor=officer, member=member)
     lift_hold(hold=hold, reason="The claim was settled.", actor=officer)
     home.logo.save("home.png", ContentFile(b"\x89PNG a logo"))
+    register = start_export(organisation=home, kind="gifts_csv", data={}, actor=officer)
+    build_register_file(register.pk, today=dt.date(2026, 11, 23))
     return home
 
 

@@ -51,6 +51,8 @@ def test_the_export_holds_the_files_and_no_secrets(factory: Factory) -> None:
     assert archive.files[str(signature["scan"])] == b"%PDF-1.4 a scanned signature"
     (paper,) = archive.records("meeting-papers")
     assert archive.files[str(paper["file"])] == b"%PDF-1.4 the budget"
+    (register,) = archive.records("register-files")
+    assert archive.files[str(register["stored_as"])].decode("utf-8-sig").startswith("Member")
     (letter,) = archive.records("letters")
     assert archive.files[str(letter["pdf"])].startswith(b"%PDF")
     (version, *_) = archive.records("code-versions")

@@ -19,6 +19,7 @@ from panelkeeper.departure.removal import remove_organisation, what_goes
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.models import Paper
 from panelkeeper.organisations.models import Organisation
+from panelkeeper.registers.models import Export as RegisterFile
 from panelkeeper.retention.holds import lift_hold, place_hold
 from tests.departure.records import fill_home, fill_other
 from tests.factory import Factory
@@ -85,8 +86,9 @@ def test_removal_takes_everything_it_held_and_nothing_else(
         home.logo.name,
         *(s.scan.name for s in factory.member_record.signatures.exclude(scan="")),
         *(paper.file.name for paper in Paper.objects.filter(meeting__group__organisation=home)),
+        *RegisterFile.objects.filter(organisation=home).values_list("stored_as", flat=True),
     ]
-    assert len(home_files) == 3 and all(default_storage.exists(name) for name in home_files)
+    assert len(home_files) == 4 and all(default_storage.exists(name) for name in home_files)
     other_scan = other_member.signatures.get().scan.name
     home_id, other_id = home.pk, factory.other.pk
     other_before = _counts(other_id)
