@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "panelkeeper.letters",
     "panelkeeper.retention",
     "panelkeeper.subject_access",
+    "panelkeeper.departure",
     "panelkeeper.today",
     "panelkeeper.demo",
 ]

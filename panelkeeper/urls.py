@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("panelkeeper.letters.urls")),
     path("", include("panelkeeper.retention.urls")),
     path("", include("panelkeeper.subject_access.urls")),
+    path("", include("panelkeeper.departure.urls")),
     path("", include("panelkeeper.today.urls")),
     path("api/", api.urls()),
 ]

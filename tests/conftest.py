@@ -120,6 +120,14 @@ def outsider_client(outsider: User) -> Client:
     return client
 
 
+@pytest.fixture
+def installation_admin_client(factory: Factory) -> Client:
+    """Signed in as the installation administrator."""
+    client = Client()
+    client.force_login(factory.admin())
+    return client
+
+
 # The audit log refuses DELETE (by design), but a transactional test (live_server, the
 # browser tests) is cleaned up with DELETE on SQLite. For that clean-up alone the
 # triggers are lifted and put straight back. PostgreSQL cleans up with TRUNCATE, which

@@ -32,6 +32,7 @@ LAYERS: list[set[str]] = [
     {"concerns", "letters"},
     {"retention"},  # removes and anonymises the records of the apps below it
     {"subject_access"},  # gathers what every domain app holds about a person
+    {"departure"},  # exports and removes everything an organisation holds, when it leaves
     {"today"},  # reads every domain app for the officers' day and the menus; changes none
     {"api", "demo", "pages"},
     {"panelkeeper"},

@@ -29,6 +29,7 @@ from panelkeeper.accounts.permissions import public
 from panelkeeper.api.auth import BearerToken, Session
 from panelkeeper.cases.api import router as cases_router
 from panelkeeper.concerns.api import router as concerns_router
+from panelkeeper.departure.api import router as departure_router
 from panelkeeper.letters.api import router as letters_router
 from panelkeeper.lib.api import RefusalOut, invalid, refusal_out
 from panelkeeper.lib.refusals import VALIDATION, Refused
@@ -47,6 +48,7 @@ ROUTERS: list[tuple[str, Router]] = [
     ("v1/tokens", tokens_router),
     ("v1/organisations", organisations_router),
     ("v1/installation", installation_router),
+    ("v1/installation", departure_router),
     ("v1/concerns", concerns_router),
     ("v1/meetings", meetings_router),
     ("v1/members", members_router),

@@ -5,7 +5,7 @@ transactional tests. A change to the triggers belongs in a new migration with ne
 statements here; the ones a migration installed stay, for that migration and its
 reverse.
 
-What the current triggers (migration 0004) allow, and nothing else:
+What the current triggers (migrations 0004 and 0005) allow, and nothing else:
 
 - INSERT of a sealed entry (a non-empty ``digest``; ``chain.append`` seals every entry);
 - UPDATE of an entry's ``digest`` from empty, every other column unchanged: how
@@ -14,7 +14,10 @@ What the current triggers (migration 0004) allow, and nothing else:
   entry is this one or a later one): the one path ``retention.remove_before`` takes. A
   checkpoint carries a keyed seal, so one written by hand to allow deletes shows up in
   ``panelkeeper audit verify``;
-- INSERT of a checkpoint; checkpoints are never updated or deleted.
+- INSERT of a checkpoint; checkpoints are never updated;
+- since migration 0005, DELETE of the entries and checkpoints of an organisation marked
+  for removal in ``core.Removal``: the one path an organisation leaving the
+  installation takes (``departure.removal``).
 """
 
 from __future__ import annotations
@@ -86,36 +89,72 @@ _COVERED_BY_A_CHECKPOINT = """EXISTS (
     WHERE checkpoint.organisation_id IS {same_chain} OLD.organisation_id
     AND checkpoint.last_entry_id >= OLD.id)"""
 
-# Migration 0004: sealed entries, digests written once, deletes behind a checkpoint.
-INSTALL: Statements = {
-    "sqlite": [
-        _sqlite_refusal(
-            "audit_auditentry_sealed",
-            "INSERT ON audit_auditentry",
-            UNSEALED,
-            when="NEW.digest = ''",
-        ),
-        _sqlite_refusal(
-            "audit_auditentry_no_update",
-            "UPDATE ON audit_auditentry",
-            MESSAGE,
-            when=f"NOT (OLD.digest = '' AND NEW.digest <> '' AND {_SQLITE_SAME_CONTENT})",
-        ),
-        _sqlite_refusal(
-            "audit_auditentry_no_delete",
-            "DELETE ON audit_auditentry",
-            MESSAGE,
-            when=f"NOT {_COVERED_BY_A_CHECKPOINT.format(same_chain='')}",
-        ),
-        _sqlite_refusal(
-            "audit_auditcheckpoint_no_update", "UPDATE ON audit_auditcheckpoint", CHECKPOINT_MESSAGE
-        ),
-        _sqlite_refusal(
-            "audit_auditcheckpoint_no_delete", "DELETE ON audit_auditcheckpoint", CHECKPOINT_MESSAGE
-        ),
-    ],
-    "postgresql": [
-        f"""CREATE OR REPLACE FUNCTION audit_guard_entry() RETURNS trigger
+# Entries and checkpoints of an organisation marked for removal (``core.Removal``) may go
+# with it, when the organisation leaves the installation (migration 0005).
+_ORGANISATION_REMOVED = """EXISTS (
+    SELECT 1 FROM core_removal AS removal
+    WHERE removal.record_table = 'organisations_organisation'
+    AND removal.record_id = OLD.organisation_id)"""
+
+
+def _installed(*, leaving: bool) -> Statements:
+    """The triggers of migration 0004, and with ``leaving`` those of migration 0005."""
+    removable = _COVERED_BY_A_CHECKPOINT.format(same_chain="")
+    pg_removable = _COVERED_BY_A_CHECKPOINT.format(same_chain="NOT DISTINCT FROM")
+    checkpoint_delete = _sqlite_refusal(
+        "audit_auditcheckpoint_no_delete", "DELETE ON audit_auditcheckpoint", CHECKPOINT_MESSAGE
+    )
+    pg_checkpoint = _pg_refusal(
+        "audit_refuse_checkpoint_change",
+        "audit_auditcheckpoint_append_only",
+        "audit_auditcheckpoint",
+        CHECKPOINT_MESSAGE,
+    )
+    if leaving:
+        removable = f"({removable} OR {_ORGANISATION_REMOVED})"
+        pg_removable = f"({pg_removable} OR {_ORGANISATION_REMOVED})"
+        checkpoint_delete = _sqlite_refusal(
+            "audit_auditcheckpoint_no_delete",
+            "DELETE ON audit_auditcheckpoint",
+            CHECKPOINT_MESSAGE,
+            when=f"NOT {_ORGANISATION_REMOVED}",
+        )
+        pg_checkpoint[0] = f"""CREATE OR REPLACE FUNCTION audit_refuse_checkpoint_change()
+        RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'DELETE' AND {_ORGANISATION_REMOVED} THEN RETURN OLD; END IF;
+            RAISE EXCEPTION '{CHECKPOINT_MESSAGE}';
+        END;
+        $$"""
+    return {
+        "sqlite": [
+            _sqlite_refusal(
+                "audit_auditentry_sealed",
+                "INSERT ON audit_auditentry",
+                UNSEALED,
+                when="NEW.digest = ''",
+            ),
+            _sqlite_refusal(
+                "audit_auditentry_no_update",
+                "UPDATE ON audit_auditentry",
+                MESSAGE,
+                when=f"NOT (OLD.digest = '' AND NEW.digest <> '' AND {_SQLITE_SAME_CONTENT})",
+            ),
+            _sqlite_refusal(
+                "audit_auditentry_no_delete",
+                "DELETE ON audit_auditentry",
+                MESSAGE,
+                when=f"NOT {removable}",
+            ),
+            _sqlite_refusal(
+                "audit_auditcheckpoint_no_update",
+                "UPDATE ON audit_auditcheckpoint",
+                CHECKPOINT_MESSAGE,
+            ),
+            checkpoint_delete,
+        ],
+        "postgresql": [
+            f"""CREATE OR REPLACE FUNCTION audit_guard_entry() RETURNS trigger
         LANGUAGE plpgsql AS $$
         BEGIN
             IF TG_OP = 'INSERT' THEN
@@ -126,24 +165,25 @@ INSTALL: Statements = {
                     AND to_jsonb(NEW) - 'digest' = to_jsonb(OLD) - 'digest' THEN
                     RETURN NEW;
                 END IF;
-            ELSIF {_COVERED_BY_A_CHECKPOINT.format(same_chain="NOT DISTINCT FROM")} THEN
+            ELSIF {pg_removable} THEN
                 RETURN OLD;
             END IF;
             RAISE EXCEPTION '{MESSAGE}';
         END;
         $$""",
-        """DROP TRIGGER IF EXISTS audit_auditentry_append_only ON audit_auditentry""",
-        """CREATE TRIGGER audit_auditentry_append_only
+            """DROP TRIGGER IF EXISTS audit_auditentry_append_only ON audit_auditentry""",
+            """CREATE TRIGGER audit_auditentry_append_only
         BEFORE INSERT OR UPDATE OR DELETE ON audit_auditentry
         FOR EACH ROW EXECUTE FUNCTION audit_guard_entry()""",
-        *_pg_refusal(
-            "audit_refuse_checkpoint_change",
-            "audit_auditcheckpoint_append_only",
-            "audit_auditcheckpoint",
-            CHECKPOINT_MESSAGE,
-        ),
-    ],
-}
+            *pg_checkpoint,
+        ],
+    }
+
+
+# Migration 0004: sealed entries, digests written once, deletes behind a checkpoint.
+INSTALL = _installed(leaving=False)
+# Migration 0005: as 0004, and an organisation marked for removal takes its chain with it.
+LEAVING_INSTALL = _installed(leaving=True)
 
 UNINSTALL: Statements = {
     "sqlite": [
@@ -174,7 +214,7 @@ def run(connection: BaseDatabaseWrapper, statements: Statements) -> None:
 
 def install(connection: BaseDatabaseWrapper) -> None:
     """Put the current triggers in place."""
-    run(connection, INSTALL)
+    run(connection, LEAVING_INSTALL)
 
 
 def uninstall(connection: BaseDatabaseWrapper) -> None:

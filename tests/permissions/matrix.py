@@ -757,3 +757,8 @@ ROWS += RETENTION_ROWS
 from tests.subject_access.matrix_rows import SUBJECT_ACCESS_ROWS  # noqa: E402
 
 ROWS += SUBJECT_ACCESS_ROWS
+
+# an organisation leaving the installation: rows in tests/departure/matrix_rows.py
+from tests.departure.matrix_rows import DEPARTURE_ROWS  # noqa: E402
+
+ROWS += DEPARTURE_ROWS

@@ -18,7 +18,7 @@ from panelkeeper.audit.chain import seal
 
 def seal_existing(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     triggers.run(schema_editor.connection, triggers.FIRST_UNINSTALL)
-    triggers.install(schema_editor.connection)
+    triggers.run(schema_editor.connection, triggers.INSTALL)
     entry_model = apps.get_model("audit", "AuditEntry")
     chain_model = apps.get_model("audit", "AuditChain")
     key = str(settings.AUDIT_KEY).encode()

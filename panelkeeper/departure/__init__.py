@@ -1,0 +1,1 @@
+"""Leaving an installation: an organisation's records exported whole, then removed."""

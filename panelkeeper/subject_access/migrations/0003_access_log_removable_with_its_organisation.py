@@ -1,0 +1,13 @@
+"""Let an organisation's access log go with it once it is marked for removal
+(core.Removal), as it leaves the installation."""
+
+from django.db import migrations
+
+from panelkeeper.lib.append_only import replacing
+from panelkeeper.subject_access import triggers
+
+
+class Migration(migrations.Migration):
+    dependencies = [("subject_access", "0002_append_only_triggers"), ("core", "0004_removal")]
+
+    operations = [migrations.RunPython(*replacing(triggers.TRIGGERS, triggers.LEAVING))]
