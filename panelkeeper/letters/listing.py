@@ -19,7 +19,7 @@ MY_PAGE_SIZE = 25
 """Letters on a page of a member's own list, in the portal and the API."""
 
 
-def letters_chosen(organisation: Organisation, chosen: dict[str, Any]) -> QuerySet[Letter]:
+def letters_chosen(organisation: Organisation | int, chosen: dict[str, Any]) -> QuerySet[Letter]:
     """The organisation's letters the filters of a ``LetterFilterForm`` chose, newest first.
 
     A letter is sent once it has gone to the person it is addressed to (a copy to an
