@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models.expressions import F, OrderBy
 
 from panelkeeper.cases.models import Case
+from panelkeeper.concerns.listing import concerns_chosen
 from panelkeeper.concerns.models import Concern
 from panelkeeper.letters.listing import letters_chosen, mine
 from panelkeeper.letters.models import Letter
@@ -30,6 +31,16 @@ LISTS: list[tuple[str, Callable[[], models.QuerySet[models.Model]], str]] = [
     ("cases, by what is due", lambda: Case.objects.of(1).by_next_due(), "organisation"),
     ("cases in the API", lambda: Case.objects.of(1).order_by("-began_on", "-id"), "organisation"),
     ("concerns", lambda: Concern.objects.filter(organisation=1), "organisation"),
+    (
+        "concerns, filtered",
+        lambda: concerns_chosen(1, {"since": dt.date(2026, 1, 1)}),
+        "organisation",
+    ),
+    (
+        "concerns of a status",
+        lambda: concerns_chosen(1, {"status": "closed"}),
+        "organisation,status",
+    ),
     ("gifts register", lambda: Gift.objects.filter(organisation=1), "organisation"),
     ("gifts register, paged", lambda: gift_register(1, {}), "organisation"),
     (

@@ -14,8 +14,11 @@ from enum import Enum
 from typing import Any
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Schema
 
 from panelkeeper.lib.api import PageQuery
@@ -55,7 +58,7 @@ def query_filters(form_class: type[forms.Form], query: Schema, **options: Any) -
     if form.is_valid():
         return dict(form.cleaned_data)
     problems = [
-        Problem(str(message), None if name == forms.forms.NON_FIELD_ERRORS else name)
+        Problem(str(message), None if name == NON_FIELD_ERRORS else name)
         for name, messages in form.errors.items()
         for message in messages
     ]
@@ -90,12 +93,27 @@ class DateRangeFilter(forms.Form):
 
 
 def within_days[Q: QuerySet[Any]](rows: Q, column: str, chosen: dict[str, Any]) -> Q:
-    """``rows`` whose ``column`` falls in the days a :class:`DateRangeFilter` chose."""
-    if chosen.get("since") is not None:
-        rows = rows.filter(**{f"{column}__gte": chosen["since"]})
-    if chosen.get("until") is not None:
-        rows = rows.filter(**{f"{column}__lte": chosen["until"]})
+    """``rows`` whose ``column`` falls in the days a :class:`DateRangeFilter` chose.
+
+    A moment (a ``DateTimeField``) is compared with the bounds of the days in the local
+    time zone, so the column's index serves the range."""
+    since, until = chosen.get("since"), chosen.get("until")
+    if isinstance(rows.model._meta.get_field(column), models.DateTimeField):
+        if since is not None:
+            rows = rows.filter(**{f"{column}__gte": _midnight(since)})
+        if until is not None:
+            rows = rows.filter(**{f"{column}__lt": _midnight(until + dt.timedelta(days=1))})
+        return rows
+    if since is not None:
+        rows = rows.filter(**{f"{column}__gte": since})
+    if until is not None:
+        rows = rows.filter(**{f"{column}__lte": until})
     return rows
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    """The start of ``day`` where the organisation is (the installation's time zone)."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
 class DateRangeQuery(PageQuery):
