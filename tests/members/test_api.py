@@ -30,7 +30,7 @@ def test_an_officer_adds_and_reads_a_member(factory: Factory, officer_client: Cl
     member_id = response.json()["id"]
     detail = officer_client.get(f"{API}/members/{member_id}").json()
     assert detail["customer_type"] == "applicant" and detail["full_name"] == "Api Person"
-    listed = officer_client.get(f"{API}/members", {"q": "api"}).json()
+    listed = officer_client.get(f"{API}/members", {"q": "api"}).json()["members"]
     assert [m["id"] for m in listed] == [member_id]
 
 

@@ -11,7 +11,7 @@ from typing import ClassVar
 from django.utils import timezone
 from ninja import Schema
 
-from panelkeeper.lib.api import FormFields, fields_of
+from panelkeeper.lib.api import FormFields, PageOut, fields_of
 from panelkeeper.members import forms as f
 from panelkeeper.members import support_forms as sf
 from panelkeeper.members.eligibility import Eligibility, Hurdle
@@ -87,6 +87,10 @@ def _invitation_of(member: Member) -> tuple[dt.datetime | None, dt.datetime | No
         Member.objects.invitation_of(member)
     invited, expires = (getattr(member, name) for name in names)
     return invited, expires
+
+
+class MemberPageOut(PageOut):
+    members: list[MemberOut]
 
 
 class MemberInvitationOut(StaffInvitationOut):
