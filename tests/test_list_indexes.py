@@ -20,7 +20,8 @@ from panelkeeper.concerns.listing import concerns_chosen
 from panelkeeper.concerns.models import Concern
 from panelkeeper.letters.listing import letters_chosen, mine
 from panelkeeper.letters.models import Letter
-from panelkeeper.members.models import Member
+from panelkeeper.members.api.common import signatures_of
+from panelkeeper.members.models import Appraisal, Expense, Member
 from panelkeeper.registers.listing import gift_register, interest_register, work_list
 from panelkeeper.registers.models import Gift
 
@@ -41,6 +42,9 @@ LISTS: list[tuple[str, Callable[[], models.QuerySet[models.Model]], str]] = [
         lambda: concerns_chosen(1, {"status": "closed"}),
         "organisation,status",
     ),
+    ("a member's signatures", lambda: signatures_of(Member(pk=1)), "member"),
+    ("a member's appraisals", lambda: Appraisal.objects.filter(member=1), "member"),
+    ("a member's expenses", lambda: Expense.objects.filter(member=1), "member"),
     ("gifts register", lambda: Gift.objects.filter(organisation=1), "organisation"),
     ("gifts register, paged", lambda: gift_register(1, {}), "organisation"),
     (

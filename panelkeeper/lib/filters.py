@@ -1,5 +1,6 @@
 """The filters of a list, read once by its page and once by its API operation, both
-through the list's one filter form, so the two validate alike.
+through the list's one filter form, so the two validate alike; and the page of rows an
+operation answers.
 
 A page reads its GET form with :func:`page_filters`: filters that do not validate leave
 the list unfiltered and the form shows why. An operation reads its query with
@@ -10,6 +11,7 @@ field, named as sent.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from enum import Enum
 from typing import Any
 
@@ -21,7 +23,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Schema
 
-from panelkeeper.lib.api import PageQuery
+from panelkeeper.lib.api import PAGE_SIZE, PageQuery, paged
 from panelkeeper.lib.refusals import Problem, Refused
 from panelkeeper.lib.widgets import PARTS, GovukDateField, GovukDateInput
 
@@ -121,3 +123,13 @@ class DateRangeQuery(PageQuery):
 
     since: dt.date | None = None
     until: dt.date | None = None
+
+
+def page_of(
+    rows: QuerySet[Any] | Sequence[Any], query: PageQuery, name: str, *, size: int = PAGE_SIZE
+) -> dict[str, Any]:
+    """The answer of a list operation: the page ``query`` asks for of ``rows`` under
+    ``name``, with the page's :class:`~panelkeeper.lib.api.PageOut` fields. The rows stay
+    records, so the response schema reads (and resolves) each one's fields itself."""
+    found, counts = paged(rows, query, size=size)
+    return {**counts, name: found}

@@ -14,9 +14,9 @@ from django.utils import timezone
 from ninja import Query, Router, Status
 
 from panelkeeper.accounts.permissions import api_officers, api_readers
-from panelkeeper.lib.api import PageQuery, paged, read_body
+from panelkeeper.lib.api import PageQuery, read_body
 from panelkeeper.lib.confidential import confidential
-from panelkeeper.lib.filters import query_filters
+from panelkeeper.lib.filters import page_of, query_filters
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.api.common import added_to, member_of, signatures_of
@@ -29,8 +29,10 @@ from panelkeeper.members.api.schemas import (
     MemberOut,
     MemberPageOut,
     SignatureOut,
+    SignaturePageOut,
     StatusIn,
     StatusOut,
+    StatusPageOut,
 )
 from panelkeeper.members.eligibility import Eligibility, eligibility
 from panelkeeper.members.forms import SearchForm
@@ -85,9 +87,8 @@ def list_members(request: StaffRequest, org: str, query: Query[MemberQuery]) -> 
     """Members by name, 50 to a page, searchable by name and filtered by whether they
     sign in, as on the members page."""
     chosen = query_filters(SearchForm, query)
-    rows, counts = paged(members_chosen(request.organisation, chosen, now=timezone.now()), query)
-    # The records themselves: MemberOut reads each one's sign-in state from them.
-    return {**counts, "members": rows}
+    members = members_chosen(request.organisation, chosen, now=timezone.now())
+    return page_of(members, query, "members")
 
 
 @api_officers.post(router, "/{org}/members", MemberOut, status=201, body=MemberIn)
@@ -120,12 +121,18 @@ def patchmember_of(request: StaffRequest, org: str, member_id: int) -> Member:
     return update_member(member=member, actor=request.user, **data)
 
 
-@api_readers.get(router, "/{org}/members/{member_id}/statuses", list[StatusOut])
+class StatusQuery(PageQuery):
+    known_on: dt.date | None = None
+
+
+@api_readers.get(router, "/{org}/members/{member_id}/statuses", StatusPageOut)
 def list_statuses(
-    request: StaffRequest, org: str, member_id: int, known_on: dt.date | None = None
-) -> list[MemberStatus]:
-    """Status history; known_on shows only what was recorded by that day."""
-    return list(status_records(member_of(request, member_id), known_on=known_on))
+    request: StaffRequest, org: str, member_id: int, query: Query[StatusQuery]
+) -> dict[str, Any]:
+    """Status history, in the order it applies; known_on shows only what was recorded by
+    that day."""
+    records = status_records(member_of(request, member_id), known_on=query.known_on)
+    return page_of(records, query, "statuses")
 
 
 @api_officers.post(
@@ -149,10 +156,12 @@ def get_eligibility(
     return eligibility(member, on=on or timezone.localdate(), known_on=known_on)
 
 
-@api_readers.get(router, "/{org}/members/{member_id}/signatures", list[SignatureOut])
-def list_signatures(request: StaffRequest, org: str, member_id: int) -> list[Signature]:
+@api_readers.get(router, "/{org}/members/{member_id}/signatures", SignaturePageOut)
+def list_signatures(
+    request: StaffRequest, org: str, member_id: int, query: Query[PageQuery]
+) -> dict[str, Any]:
     """A member's signatures, newest first."""
-    return list(signatures_of(member_of(request, member_id)))
+    return page_of(signatures_of(member_of(request, member_id)), query, "signatures")
 
 
 @api_officers.post(

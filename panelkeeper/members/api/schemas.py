@@ -308,3 +308,23 @@ class ImportOut(Schema):
     rows: int
     member_ids: list[int] = []
     invited: int = 0
+
+
+class StatusPageOut(PageOut):
+    statuses: list[StatusOut]
+
+
+class VersionPageOut(PageOut):
+    versions: list[VersionOut]
+
+
+class SignaturePageOut(PageOut):
+    signatures: list[SignatureOut]
+
+
+class AppraisalPageOut(PageOut):
+    appraisals: list[AppraisalOut]
+
+
+class ExpensePageOut(PageOut):
+    expenses: list[ExpenseOut]
