@@ -24,6 +24,7 @@ from panelkeeper.members.api.common import signatures_of
 from panelkeeper.members.models import Appraisal, Expense, Member
 from panelkeeper.registers.listing import gift_register, interest_register, work_list
 from panelkeeper.registers.models import Gift
+from panelkeeper.retention.listing import holds_chosen
 
 # (what the list is, its queryset for organisation 1, the columns it is filtered on by
 # equality, comma-separated)
@@ -45,6 +46,7 @@ LISTS: list[tuple[str, Callable[[], models.QuerySet[models.Model]], str]] = [
     ("a member's signatures", lambda: signatures_of(Member(pk=1)), "member"),
     ("a member's appraisals", lambda: Appraisal.objects.filter(member=1), "member"),
     ("a member's expenses", lambda: Expense.objects.filter(member=1), "member"),
+    ("legal holds", lambda: holds_chosen(1, {"state": "lifted"}), "organisation"),
     ("gifts register", lambda: Gift.objects.filter(organisation=1), "organisation"),
     ("gifts register, paged", lambda: gift_register(1, {}), "organisation"),
     (
