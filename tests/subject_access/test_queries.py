@@ -63,3 +63,42 @@ def test_the_list_and_the_log_run_the_same_queries_for_3_as_for_30(
     for member in Member.objects.of(factory.home).order_by("id")[3:30]:
         officer_client.get(reverse(member_page, kwargs={"org": "home", "pk": member.pk}))
     assert [_queries(officer_client, url) for url in (listing, log, today)] == few
+
+
+def _own_requests(factory: Factory, officer: User, count: int) -> None:
+    member = factory.member_record
+    for n in range(count):
+        made = log_request(
+            organisation=factory.home,
+            requester=Requester.MEMBER,
+            member=member,
+            received_on=D(2026, 11, 2),
+            actor=officer,
+            today=D(2026, 11, 2),
+        )
+        if n % 2:
+            pause(
+                request=made,
+                reason=PauseReason.IDENTITY,
+                paused_on=D(2026, 11, 3),
+                note="",
+                actor=officer,
+                today=D(2026, 11, 3),
+            )
+
+
+def test_a_members_own_requests_are_paged_at_the_same_cost_for_3_and_30(
+    factory: Factory, officer: User
+) -> None:
+    client = Client()
+    client.force_login(factory.member())
+    member = factory.member_record.pk
+    page = reverse("subject_access:mine", kwargs={"member": member})
+    api = f"/api/v1/subject-access/mine/{member}/requests"
+    _own_requests(factory, officer, 3)
+    few = [_queries(client, url) for url in (page, api)]
+    _own_requests(factory, officer, 27)
+    assert [_queries(client, url) for url in (page, api)] == few
+    body = client.get(api, {"page": 2}).json()
+    assert (body["count"], body["pages"], len(body["requests"])) == (30, 2, 5)
+    assert client.get(page).text.count("Asked on ") == 25
