@@ -99,6 +99,10 @@ class MemberInvitationOut(StaffInvitationOut):
     member_id: int | None
 
 
+class MemberInvitationPageOut(PageOut):
+    invitations: list[MemberInvitationOut]
+
+
 class ChosenMembersIn(Schema):
     member_ids: list[int]
 

@@ -5,19 +5,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0008_list_indexes'),
-        ('concerns', '0005_concern_list_status'),
-        ('members', '0006_member_record_lists'),
-        ('organisations', '0007_draft_records_what_it_came_from'),
-        ('retention', '0001_schedule_and_holds'),
+        ("cases", "0008_list_indexes"),
+        ("concerns", "0005_concern_list_status"),
+        ("members", "0006_member_record_lists"),
+        ("organisations", "0007_draft_records_what_it_came_from"),
+        ("retention", "0001_schedule_and_holds"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='legalhold',
-            index=models.Index(fields=['organisation', '-placed_at', '-id'], name='hold_list'),
+            model_name="legalhold",
+            index=models.Index(fields=["organisation", "-placed_at", "-id"], name="hold_list"),
         ),
     ]
