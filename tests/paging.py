@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+
+
+def as_page_form(query: dict[str, str]) -> dict[str, str]:
+    """An API list's ``query`` as the page's filter form sends it: each day (``since``,
+    ``until``) in its three boxes."""
+    form: dict[str, str] = {}
+    for name, value in query.items():
+        if name in ("since", "until"):
+            day = dt.date.fromisoformat(value)
+            form |= {f"{name}_day": str(day.day), f"{name}_month": str(day.month)}
+            form[f"{name}_year"] = str(day.year)
+        else:
+            form[name] = value
+    return form
 
 
 def queries_for(client: Client, url: str) -> int:

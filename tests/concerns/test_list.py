@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from panelkeeper.concerns.models import Concern
 from tests.factory import Factory
-from tests.paging import assert_same_queries_at_3_and_30
+from tests.paging import as_page_form, assert_same_queries_at_3_and_30
 
 API = "/api/v1/concerns/home"
 
@@ -36,19 +36,6 @@ def mixed(factory: Factory) -> dict[str, Concern]:
     }
 
 
-def dated(query: dict[str, str]) -> dict[str, str]:
-    """``query`` as the page's form sends it: each day in three boxes."""
-    form: dict[str, str] = {}
-    for name, value in query.items():
-        if name in ("since", "until"):
-            day = dt.date.fromisoformat(value)
-            form |= {f"{name}_day": str(day.day), f"{name}_month": str(day.month)}
-            form[f"{name}_year"] = str(day.year)
-        else:
-            form[name] = value
-    return form
-
-
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -65,7 +52,7 @@ def test_the_page_and_the_api_filter_alike(
     ids = [mixed[name].pk for name in expected]
     listed = officer_client.get(API, query)
     assert [row["id"] for row in listed.json()["concerns"]] == ids
-    page = officer_client.get(reverse("concerns:list", kwargs={"org": "home"}), dated(query))
+    page = officer_client.get(reverse("concerns:list", kwargs={"org": "home"}), as_page_form(query))
     shown = [c.pk for c in mixed.values() if f"/concerns/{c.pk}/" in page.text]
     assert sorted(shown) == sorted(ids)
     assert f"{len(ids)} concern" in page.text
@@ -84,7 +71,7 @@ def test_nothing_matching_says_so_and_bad_filters_show_why(
     officer_client: Client, mixed: dict[str, Concern]
 ) -> None:
     url = reverse("concerns:list", kwargs={"org": "home"})
-    none = officer_client.get(url, dated({"since": "2027-01-01"})).text
+    none = officer_client.get(url, as_page_form({"since": "2027-01-01"})).text
     assert "No concerns match these filters." in none
     bad: dict[str, Any] = {"status": "lost", "until_day": "31", "until_month": "4"}
     page = officer_client.get(url, bad | {"until_year": "2026"}).text

@@ -16,7 +16,7 @@ from panelkeeper.letters.kinds import LetterKind
 from panelkeeper.letters.models import Channel, Dispatch, Letter, Recipient
 from panelkeeper.members.models import Member
 from tests.factory import Factory
-from tests.paging import assert_same_queries_at_3_and_30
+from tests.paging import as_page_form, assert_same_queries_at_3_and_30
 
 _serial = count(1)
 
@@ -117,15 +117,7 @@ def test_the_page_and_the_api_filter_alike(
 ) -> None:
     ids = [mixed[name].pk for name in expected]
     assert api_ids(officer_client, factory, **query) == ids
-    form: dict[str, str] = {}
-    for name, value in query.items():
-        if name in ("since", "until"):
-            day = dt.date.fromisoformat(value)
-            form |= {f"{name}_day": str(day.day), f"{name}_month": str(day.month)}
-            form[f"{name}_year"] = str(day.year)
-        else:
-            form[name] = value
-    page = officer_client.get(page_url(factory), form).content.decode()
+    page = officer_client.get(page_url(factory), as_page_form(query)).content.decode()
     shown = [letter.pk for letter in mixed.values() if f"/letters/{letter.pk}/" in page]
     assert sorted(shown) == sorted(ids)
 

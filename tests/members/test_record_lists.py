@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from decimal import Decimal
 from itertools import count
 
 import pytest
@@ -15,7 +14,6 @@ from django.utils import timezone
 from panelkeeper.members.models import (
     Appraisal,
     DocumentVersion,
-    Expense,
     Member,
     MemberStatus,
 )
@@ -59,29 +57,13 @@ def signatures(factory: Factory, member: Member) -> Callable[[int], object]:
 
 
 def appraisals(factory: Factory, member: Member) -> Callable[[int], object]:
-    def add(n: int) -> None:
-        Appraisal.objects.bulk_create(
-            Appraisal(member=member, kind="appraisal", held_on=dt.date(2026, 3, 1))
-            for _ in range(n)
-        )
-
-    return add
+    return lambda n: Appraisal.objects.bulk_create(
+        Appraisal(member=member, kind="appraisal", held_on=dt.date(2026, 3, 1)) for _ in range(n)
+    )
 
 
 def expenses(factory: Factory, member: Member) -> Callable[[int], object]:
-    def add(n: int) -> None:
-        Expense.objects.bulk_create(
-            Expense(
-                member=member,
-                kind="expense",
-                activity="Panel meeting",
-                activity_on=dt.date(2026, 3, 1),
-                amount=Decimal("7.20"),
-            )
-            for _ in range(n)
-        )
-
-    return add
+    return lambda n: factory.claims(member, n)
 
 
 def documents(factory: Factory, member: Member) -> Callable[[int], object]:

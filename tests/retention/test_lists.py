@@ -11,7 +11,6 @@ from django.test import Client
 from django.urls import reverse
 
 from panelkeeper.accounts.models import User
-from panelkeeper.members.models import Expense
 from panelkeeper.retention.holds import lift_hold, place_hold
 from tests.factory import Factory
 from tests.paging import assert_same_queries_at_3_and_30
@@ -28,17 +27,7 @@ def pinned_clock() -> Iterator[None]:
 
 def old_claims(factory: Factory, n: int) -> None:
     """``n`` claims for an activity in 2019: past the six years claims are kept."""
-    member = factory.panel_member()
-    Expense.objects.bulk_create(
-        Expense(
-            member=member,
-            kind="expense",
-            activity="Panel meeting",
-            activity_on=dt.date(2019, 3, 1),
-            amount="12.50",
-        )
-        for _ in range(n)
-    )
+    factory.claims(factory.panel_member(), n, on=dt.date(2019, 3, 1))
 
 
 def holds(factory: Factory, officer: User, n: int, *, lifted: bool = False) -> None:

@@ -26,12 +26,13 @@ def _queries(client: Client, url: str) -> int:
     return len(captured)
 
 
-def _requests(factory: Factory, officer: User, count: int) -> None:
+def _requests(factory: Factory, officer: User, count: int, member: Member | None = None) -> None:
+    """``count`` requests, every other one paused: by ``member``, or each by a new member."""
     for n in range(count):
         made = log_request(
             organisation=factory.home,
             requester=Requester.MEMBER,
-            member=factory.panel_member(),
+            member=member or factory.panel_member(),
             received_on=D(2026, 11, 2),
             actor=officer,
             today=D(2026, 11, 2),
@@ -65,28 +66,6 @@ def test_the_list_and_the_log_run_the_same_queries_for_3_as_for_30(
     assert [_queries(officer_client, url) for url in (listing, log, today)] == few
 
 
-def _own_requests(factory: Factory, officer: User, count: int) -> None:
-    member = factory.member_record
-    for n in range(count):
-        made = log_request(
-            organisation=factory.home,
-            requester=Requester.MEMBER,
-            member=member,
-            received_on=D(2026, 11, 2),
-            actor=officer,
-            today=D(2026, 11, 2),
-        )
-        if n % 2:
-            pause(
-                request=made,
-                reason=PauseReason.IDENTITY,
-                paused_on=D(2026, 11, 3),
-                note="",
-                actor=officer,
-                today=D(2026, 11, 3),
-            )
-
-
 def test_a_members_own_requests_are_paged_at_the_same_cost_for_3_and_30(
     factory: Factory, officer: User
 ) -> None:
@@ -95,9 +74,9 @@ def test_a_members_own_requests_are_paged_at_the_same_cost_for_3_and_30(
     member = factory.member_record.pk
     page = reverse("subject_access:mine", kwargs={"member": member})
     api = f"/api/v1/subject-access/mine/{member}/requests"
-    _own_requests(factory, officer, 3)
+    _requests(factory, officer, 3, factory.member_record)
     few = [_queries(client, url) for url in (page, api)]
-    _own_requests(factory, officer, 27)
+    _requests(factory, officer, 27, factory.member_record)
     assert [_queries(client, url) for url in (page, api)] == few
     body = client.get(api, {"page": 2}).json()
     assert (body["count"], body["pages"], len(body["requests"])) == (30, 2, 5)
