@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
@@ -217,6 +218,22 @@ class Factory:
         fields.setdefault("customer_type", CustomerType.TENANT)
         fields.setdefault("started_on", dt.date(2026, 1, 5))
         return add_member(group=group or self.panel(), actor=None, **fields)
+
+    def claims(self, member: Member, count: int, on: dt.date = dt.date(2026, 3, 1)) -> list[Any]:
+        """``count`` claims by ``member`` for an activity ``on``, waiting for a decision,
+        saved in bulk."""
+        from panelkeeper.members.models import Expense
+
+        return Expense.objects.bulk_create(
+            Expense(
+                member=member,
+                kind="expense",
+                activity="Panel meeting",
+                activity_on=on,
+                amount=Decimal("12.50"),
+            )
+            for _ in range(count)
+        )
 
     def member_invitation(self, member: Member | None = None) -> Any:
         """An invitation for a new member of home to sign in (through the domain function):

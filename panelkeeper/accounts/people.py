@@ -56,5 +56,9 @@ def known_to(organisation: Organisation | int) -> QuerySet[User]:
     )
 
 
+BY_NAME = ("last_name", "first_name", "email", "id")
+"""The order people are listed in."""
+
+
 def _listed(users: QuerySet[User]) -> QuerySet[User]:
-    return users.filter(is_active=True).distinct().order_by("last_name", "first_name", "email")
+    return users.filter(is_active=True).distinct().order_by(*BY_NAME)

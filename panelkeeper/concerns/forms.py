@@ -15,10 +15,11 @@ from django.db.models import QuerySet
 from panelkeeper.cases.forms import setting_field
 from panelkeeper.cases.models import RaisedBy, Setting
 from panelkeeper.concerns.handling import MAX_MESSAGE, OUTCOME_NEEDS_ADDRESS, Report
-from panelkeeper.concerns.models import About, Message
+from panelkeeper.concerns.models import About, Concern, Message
 from panelkeeper.concerns.routing import Raising
 from panelkeeper.lib.contacts import letter_contact
 from panelkeeper.lib.effective import future_date
+from panelkeeper.lib.filters import DateRangeFilter
 from panelkeeper.lib.forms import ChoosingForm, optional_line_field, radios_field, text_field
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import Member
@@ -275,3 +276,17 @@ class TriageForm(ChoosingForm):
         if not chosen:
             raise forms.ValidationError("Select at least one part of the code it concerns")
         return chosen
+
+
+class ConcernFilterForm(DateRangeFilter):
+    """Which concerns the list shows: by status, and received between two days."""
+
+    noun = "received"
+
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "Any status"), *Concern.Status.choices],
+        error_messages={"invalid_choice": "Select a status from the list"},
+    )
+    field_order = ["status", "since", "until"]

@@ -88,9 +88,12 @@ class Concern(models.Model):
 
     class Meta:
         ordering = ["-received_at", "-id"]
-        # The concerns list: one organisation's, latest received first.
+        # The concerns list: one organisation's, latest received first; and of one status.
         indexes = [
-            models.Index(fields=["organisation", "-received_at", "-id"], name="concern_list")
+            models.Index(fields=["organisation", "-received_at", "-id"], name="concern_list"),
+            models.Index(
+                fields=["organisation", "status", "-received_at", "-id"], name="concern_list_status"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

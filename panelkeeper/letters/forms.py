@@ -8,11 +8,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.db import models
 
 from panelkeeper.letters.kinds import LetterKind
 from panelkeeper.letters.models import Channel, Letter
+from panelkeeper.lib.filters import DateRangeFilter
 from panelkeeper.lib.forms import line_field, radios_field
 from panelkeeper.lib.widgets import GovukDateField
+from panelkeeper.members.models import Member
+from panelkeeper.organisations.models import Organisation
 
 if TYPE_CHECKING:
     from panelkeeper.cases.models import Case
@@ -106,3 +110,43 @@ class WordingForm(forms.Form):
         case = self.fields["case"]
         assert isinstance(case, forms.ChoiceField)
         case.choices = [("", "No case: show sample values"), *cases]
+
+
+class Sent(models.TextChoices):
+    """Whether a letter has gone to the person it is addressed to."""
+
+    SENT = "sent", "Sent"
+    UNSENT = "unsent", "Kept but not sent"
+
+
+class LetterFilterForm(DateRangeFilter):
+    """Which letters the list shows: to or about one member, of one kind, sent or not, and
+    sent (issued) between two days."""
+
+    noun = "sent"
+
+    member = forms.ModelChoiceField(
+        queryset=Member.objects.none(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "Choose a member of this organisation"},
+    )
+    kind = forms.ChoiceField(
+        label="Kind of letter",
+        required=False,
+        choices=[("", "Any kind"), *LetterKind.choices],
+        error_messages={"invalid_choice": "Select a kind of letter from the list"},
+    )
+    sent = forms.ChoiceField(
+        label="Sent or not",
+        required=False,
+        choices=[("", "Either"), *Sent.choices],
+        error_messages={"invalid_choice": "Select whether the letter was sent from the list"},
+    )
+    field_order = ["kind", "sent", "since", "until", "member"]
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        member = self.fields["member"]
+        assert isinstance(member, forms.ModelChoiceField)
+        member.queryset = Member.objects.of(organisation)

@@ -119,6 +119,11 @@ class Letter(models.Model):
             models.Index(fields=["organisation", "issued_on"], name="letter_issued"),
             # The letters list: one organisation's, newest first.
             models.Index(fields=["organisation", "-issued_at", "-id"], name="letter_list"),
+            # The letters list of one kind, and one member's letters (their own list too).
+            models.Index(
+                fields=["organisation", "kind", "-issued_at", "-id"], name="letter_list_kind"
+            ),
+            models.Index(fields=["member", "-issued_at", "-id"], name="letter_list_member"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=LetterKind.values), name="letter_kind"),

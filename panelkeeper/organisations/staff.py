@@ -9,6 +9,7 @@ to someone else (publishing and seating read the holders).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -42,18 +43,19 @@ def staff_people(organisation: Organisation) -> QuerySet[User]:
     return (
         User.objects.filter(grants__organisation=organisation)
         .distinct()
-        .order_by("last_name", "first_name", "email")
+        .order_by("last_name", "first_name", "email", "id")
     )
 
 
-def staff_of(organisation: Organisation) -> list[StaffMember]:
-    """Each person with a grant on ``organisation`` and their roles, in two queries."""
+def staff_of(organisation: Organisation, people: Sequence[User] | None = None) -> list[StaffMember]:
+    """Each person with a grant on ``organisation`` (or each of ``people``, a page of
+    :func:`staff_people`) and their roles, in two queries."""
+    people = list(staff_people(organisation)) if people is None else people
+    grants = Grant.objects.filter(organisation=organisation, user__in=[p.pk for p in people])
     roles: dict[int, list[str]] = {}
-    for user_id, role in Grant.objects.filter(organisation=organisation).values_list(
-        "user_id", "role"
-    ):
+    for user_id, role in grants.values_list("user_id", "role"):
         roles.setdefault(user_id, []).append(role)
-    return [StaffMember(user, tuple(sorted(roles[user.pk]))) for user in staff_people(organisation)]
+    return [StaffMember(user, tuple(sorted(roles[user.pk]))) for user in people]
 
 
 def _refuse_leaving_no_officer(organisation: Organisation, user: User) -> None:

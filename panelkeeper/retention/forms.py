@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.db import models
 
 from panelkeeper.lib.forms import line_field, radios_field, text_field
+from panelkeeper.retention.kinds import KINDS
 from panelkeeper.retention.schedule import LONGEST
 
 
@@ -62,4 +64,31 @@ class EraseForm(forms.Form):
         label="I confirm this person asked for their records to be erased, and that this "
         "cannot be undone",
         error_messages={"required": "Confirm that the person asked for erasure"},
+    )
+
+
+class HoldState(models.TextChoices):
+    IN_FORCE = "in_force", "In force"
+    LIFTED = "lifted", "Lifted"
+
+
+class HoldFilterForm(forms.Form):
+    """Which legal holds the list shows: those in force, those lifted, or both."""
+
+    state = forms.ChoiceField(
+        label="Show",
+        required=False,
+        choices=[("", "In force and lifted"), *HoldState.choices],
+        error_messages={"invalid_choice": "Select which holds to show from the list"},
+    )
+
+
+class DueFilterForm(forms.Form):
+    """Which records of the dry run the list shows: one kind's, or a summary of each."""
+
+    kind = forms.ChoiceField(
+        label="Kind of record",
+        required=False,
+        choices=[("", "Every kind"), *((kind.key, kind.label) for kind in KINDS)],
+        error_messages={"invalid_choice": "Select a kind of record from the list"},
     )

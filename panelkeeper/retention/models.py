@@ -61,6 +61,8 @@ class LegalHold(OrganisationRecord):
 
     class Meta:
         ordering = ["-placed_at", "-id"]
+        # The legal holds list: one organisation's, newest first.
+        indexes = [models.Index(fields=["organisation", "-placed_at", "-id"], name="hold_list")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(member__isnull=False, case__isnull=True, concern__isnull=True)

@@ -7,6 +7,7 @@ removes on the same day. Nothing under a legal hold is listed (``kinds.Holds``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -126,6 +127,38 @@ def due_records(organisation: Organisation, *, today: dt.date) -> Iterator[DueRe
         for part in period.kind.parts:
             for obj in _due_of_part(part, period, organisation, holds, today):
                 yield _as_due(period, part, obj)
+
+
+@dataclass(frozen=True)
+class DueSource:
+    """The records of one part of a kind whose time has come, not yet read: ``rows`` (a
+    queryset, or the audit trail's one summary row) and how each becomes a
+    :class:`DueRecord`. Lists page through them without reading the others."""
+
+    rows: Any
+    as_due: Callable[[Any], DueRecord]
+
+
+def due_sources(
+    organisation: Organisation, *, today: dt.date, kind: str | None = None
+) -> list[DueSource]:
+    """What :func:`due_records` lists (only ``kind``'s, when given), in the same order, as
+    one source per part of each kind."""
+    holds = holds_in(organisation)
+    sources = []
+    for period in schedule_of(organisation):
+        if kind is not None and period.kind.key != kind:
+            continue
+        if period.kind.key == AUDIT:
+            sources.append(DueSource(_audit_due(organisation, period, holds, today), _itself))
+        for part in period.kind.parts:
+            due = _due_of_part(part, period, organisation, holds, today)
+            sources.append(DueSource(due, functools.partial(_as_due, period, part)))
+    return sources
+
+
+def _itself(record: DueRecord) -> DueRecord:
+    return record
 
 
 def preview(organisation: Organisation, *, today: dt.date, first: int = 20) -> list[KindPreview]:

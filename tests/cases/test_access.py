@@ -63,7 +63,7 @@ def test_an_investigator_sees_only_the_cases_they_sit_on(factory: Factory) -> No
     assert client.get(_my_case(factory.the_case.pk)).status_code == 200
     assert client.get(_my_case(other.pk)).status_code == 404
     assert client.get(f"/api/v1/cases/mine/{other.pk}").status_code == 404
-    mine = client.get("/api/v1/cases/mine").json()
+    mine = client.get("/api/v1/cases/mine").json()["cases"]
     assert [c["id"] for c in mine] == [factory.the_case.pk]
     decide = reverse("cases:decide_appeal", kwargs={"case": factory.the_case.pk})
     assert client.get(decide).status_code == 404
@@ -95,7 +95,7 @@ def test_nobody_else_sees_a_case_through_the_participants_pages(
     case = factory.the_case
     assert client.get(_my_case(case.pk)).status_code == 404
     assert client.get(f"/api/v1/cases/mine/{case.pk}").status_code == 404
-    assert client.get("/api/v1/cases/mine").json() == []
+    assert client.get("/api/v1/cases/mine").json()["cases"] == []
 
 
 def test_another_organisations_case_answers_404_to_an_officer(factory: Factory) -> None:

@@ -198,7 +198,7 @@ def test_an_investigator_whose_only_seat_was_released_no_longer_has_the_case(
     _release(case.seats.get(user=investigator))
     assert not Case.objects.for_investigator(investigator).exists()
     client = _client(investigator)
-    assert client.get("/api/v1/cases/mine").json() == []
+    assert client.get("/api/v1/cases/mine").json()["cases"] == []
     assert f"C-{case.pk:05d}" not in client.get(reverse("cases:mine")).text
 
 

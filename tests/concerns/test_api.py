@@ -125,8 +125,8 @@ def test_officers_list_read_reply_and_close(factory: Factory, officer_client: Cl
     concern = factory.concern(anonymous=True)
     listed = officer_client.get(API)
     assert listed.status_code == 200
-    assert [c["id"] for c in listed.json()] == [concern.pk]
-    assert listed.json()[0]["reporter_name"] == ""
+    assert [c["id"] for c in listed.json()["concerns"]] == [concern.pk]
+    assert listed.json()["concerns"][0]["reporter_name"] == ""
     reply = post(officer_client, f"/{concern.pk}/messages", {"body": "Which meeting?"})
     assert reply.status_code == 201
     detail = officer_client.get(f"{API}/{concern.pk}").json()

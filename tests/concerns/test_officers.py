@@ -29,7 +29,7 @@ def test_the_list_shows_new_concerns_first(factory: Factory, officer_client: Cli
     newer = factory.concern(anonymous=True, what_happened="Second")
     response = officer_client.get(url("list"))
     assert response.status_code == 200
-    concerns = list(response.context["concerns"])
+    concerns = list(response.context["page_obj"])
     assert concerns == [newer, older]
     assert "Anonymous" in response.text and "Rhona Reporter" in response.text
 

@@ -102,7 +102,7 @@ def test_the_letter_record_gives_the_day_the_notice_counts_as_received_br_11(
     assert "Wednesday 25 November 2026. This letter is the written notice" in page
     api = f"/api/v1/letters/{factory.home.slug}"
     assert officer_client.get(f"{api}/{letter.pk}").json()["counts_as_received"] == "2026-11-25"
-    [listed] = officer_client.get(api).json()
+    [listed] = officer_client.get(api).json()["letters"]
     assert listed["counts_as_received"] == "2026-11-25"
 
 
@@ -113,7 +113,9 @@ def test_a_correction_and_other_letters_give_no_day_of_receipt(
     correction = factory.letter(corrects=first, reasons="The breach was at the November meeting.")
     resign = factory.member_letter()
     api = f"/api/v1/letters/{factory.home.slug}"
-    answers = {row["id"]: row["counts_as_received"] for row in officer_client.get(api).json()}
+    answers = {
+        row["id"]: row["counts_as_received"] for row in officer_client.get(api).json()["letters"]
+    }
     assert answers == {first.pk: "2026-11-25", correction.pk: None, resign.pk: None}
     url = reverse("letters:detail", kwargs={"org": factory.home.slug, "pk": correction.pk})
     assert "Counts as received" not in flat(officer_client.get(url))

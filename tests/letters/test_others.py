@@ -215,7 +215,7 @@ def test_a_member_never_sees_a_letter_addressed_to_someone_else_about_them(
     theirs = reverse("letters:my_download", kwargs={"member": subject.pk, "letter": other.pk})
     assert client.get(own).status_code == 200
     assert client.get(theirs).status_code == 404
-    api = client.get(f"/api/v1/letters/mine/{subject.pk}/letters").json()
+    api = client.get(f"/api/v1/letters/mine/{subject.pk}/letters").json()["letters"]
     assert [x["id"] for x in api] == [letter.pk]
     assert (
         client.get(f"/api/v1/letters/mine/{subject.pk}/letters/{other.pk}/pdf").status_code == 404
@@ -277,7 +277,7 @@ def test_the_api_sends_by_hand_and_lists_letters_to_others(factory: Factory) -> 
     assert response.status_code == 201, response.content
     body = response.json()
     assert (body["channel"], body["addressed_to"]) == ("hand", "member")
-    listed = client.get(f"/api/v1/letters/{factory.home.slug}", headers=headers).json()
+    listed = client.get(f"/api/v1/letters/{factory.home.slug}", headers=headers).json()["letters"]
     others = [x for x in listed if x["tells_of_id"] == body["id"]]
     assert sorted(x["addressed_to"] for x in others) == ["investigator", "investigator", "reporter"]
 

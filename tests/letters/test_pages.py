@@ -157,7 +157,7 @@ def test_the_api_issues_lists_and_downloads_the_exact_bytes(factory: Factory) ->
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["kind"] == "warning" and body["dispatches"][0]["channel"] == "email"
-    listed = client.get(base).json()
+    listed = client.get(base).json()["letters"]
     assert [x["id"] for x in listed] == [body["id"]]
     pdf = client.get(f"{base}/{body['id']}/pdf").content
     assert hashlib.sha256(pdf).hexdigest() == body["sha256"]

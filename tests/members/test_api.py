@@ -30,7 +30,7 @@ def test_an_officer_adds_and_reads_a_member(factory: Factory, officer_client: Cl
     member_id = response.json()["id"]
     detail = officer_client.get(f"{API}/members/{member_id}").json()
     assert detail["customer_type"] == "applicant" and detail["full_name"] == "Api Person"
-    listed = officer_client.get(f"{API}/members", {"q": "api"}).json()
+    listed = officer_client.get(f"{API}/members", {"q": "api"}).json()["members"]
     assert [m["id"] for m in listed] == [member_id]
 
 
@@ -66,7 +66,7 @@ def test_status_history_and_eligibility_on_a_date(factory: Factory, officer_clie
     member = factory.panel_member()
     body = {"status": "suspended", "reason": "Pending", "effective_from": "2026-03-02"}
     assert post(officer_client, f"{API}/members/{member.pk}/statuses", body).status_code == 201
-    history = officer_client.get(f"{API}/members/{member.pk}/statuses").json()
+    history = officer_client.get(f"{API}/members/{member.pk}/statuses").json()["statuses"]
     assert [h["status"] for h in history] == ["active", "suspended"]
     before = officer_client.get(f"{API}/members/{member.pk}/eligibility", {"on": "2026-03-01"})
     after = officer_client.get(f"{API}/members/{member.pk}/eligibility", {"on": "2026-03-02"})
@@ -110,7 +110,7 @@ def test_documents_are_published_and_signatures_countersigned(
     counter = post(officer_client, f"{API}/signatures/{signature_id}/countersign", {})
     assert counter.status_code == 201
     assert counter.json()["countersigned_by"] == "Olive Officer"
-    mine = member_client.get(f"/api/v1/my/{member.pk}/signatures").json()
+    mine = member_client.get(f"/api/v1/my/{member.pk}/signatures").json()["signatures"]
     assert mine[0]["countersigned_on"] is not None
 
 
@@ -201,7 +201,7 @@ def test_claims_and_appraisals_through_the_api(factory: Factory, officer_client:
         {"kind": "appointment", "held_on": "2026-01-05", "training_needs": "Induction"},
     )
     assert appraisal.status_code == 201
-    listed = officer_client.get(f"{API}/members/{member.pk}/appraisals").json()
+    listed = officer_client.get(f"{API}/members/{member.pk}/appraisals").json()["appraisals"]
     assert listed[0]["training_needs"] == "Induction"
 
 

@@ -31,9 +31,9 @@ def test_an_officer_invites_a_member_and_reads_the_sign_in_state(
     assert "link" not in body and "token_hash" not in body
     after = officer_client.get(f"{API}/members/{member.pk}").json()
     assert after["sign_in"] == "invited" and after["invitation_expires_at"]
-    listed = officer_client.get(f"{API}/members", {"sign_in": "invited"}).json()
+    listed = officer_client.get(f"{API}/members", {"sign_in": "invited"}).json()["members"]
     assert [m["id"] for m in listed] == [member.pk]
-    waiting = officer_client.get(f"{API}/members/{member.pk}/invitations").json()
+    waiting = officer_client.get(f"{API}/members/{member.pk}/invitations").json()["invitations"]
     assert [i["id"] for i in waiting] == [body["id"]]
 
 

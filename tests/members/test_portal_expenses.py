@@ -299,7 +299,7 @@ def test_a_member_claims_and_lists_their_claims_through_the_api_mem_5(factory: F
     assert body["state"] == "submitted" and Decimal(body["amount"]) == Decimal("7.20")
     expense = Expense.objects.get(pk=body["id"])
     assert expense.submitted_by == factory.member() and expense.description == "Parking"
-    listed = client.get(api_url(member)).json()
+    listed = client.get(api_url(member)).json()["expenses"]
     assert [claim["id"] for claim in listed] == [expense.pk]
 
 
@@ -347,7 +347,7 @@ def test_officers_list_a_claim_made_through_the_portal_api(factory: Factory) -> 
     member = factory.member_record
     post_json(client_for(factory.member()), api_url(member), api_body())
     officers_url = f"/api/v1/members/{factory.home.slug}/members/{member.pk}/expenses"
-    listed = client_for(factory.officer()).get(officers_url).json()
+    listed = client_for(factory.officer()).get(officers_url).json()["expenses"]
     assert [(claim["activity"], claim["state"]) for claim in listed] == [
         ("Panel meeting", "submitted")
     ]

@@ -149,7 +149,7 @@ def test_the_api_invites_with_the_pages_checks_and_never_returns_the_link(
     assert made.status_code == 201
     assert "invitations/" not in made.content.decode()
     assert Message.objects.filter(to_address="sam@example.org").count() == 1
-    listed = client.get(url).json()
+    listed = client.get(url).json()["invitations"]
     assert [i["email"] for i in listed] == ["sam@example.org"]
 
 

@@ -100,7 +100,7 @@ def test_a_breach_routed_to_the_new_holder_is_theirs_to_read_and_no_other_br_2(
     routed = factory.breach_case(effective=today, today=today)
     assert routed.handler.email == "tess@example.org"
     earlier = factory.the_case  # raised before Tess held the title: not theirs
-    assert [c["id"] for c in client.get("/api/v1/cases/mine").json()] == [routed.pk]
+    assert [c["id"] for c in client.get("/api/v1/cases/mine").json()["cases"]] == [routed.pk]
     assert client.get(reverse("cases:my_case", kwargs={"case": routed.pk})).status_code == 200
     assert client.get(reverse("cases:my_case", kwargs={"case": earlier.pk})).status_code == 404
     assert client.get(f"/api/v1/cases/home/{routed.pk}").status_code == 404
@@ -153,7 +153,7 @@ def test_the_api_offers_the_people_and_refuses_another_organisations_officer(
     factory.code_in_force("vela")
     guest = factory.investigator()
     outsider = factory.outsider()
-    people = officer_client.get("/api/v1/organisations/home/role-holders/people").json()
+    people = officer_client.get("/api/v1/organisations/home/role-holders/people").json()["people"]
     ids = {person["user_id"] for person in people}
     assert guest.pk in ids and outsider.pk not in ids
     refused = officer_client.post(
@@ -179,11 +179,11 @@ def test_title_invitations_through_the_api(factory: Factory, officer_client: Cli
     assert made.status_code == 201, made.content
     body = made.json()
     assert body["role_title"] == "Customer Involvement Team" and "link" not in body
-    assert [row["id"] for row in officer_client.get(base).json()] == [body["id"]]
+    assert [row["id"] for row in officer_client.get(base).json()["invitations"]] == [body["id"]]
     assert officer_client.post(f"{base}/{body['id']}/resend").json()["sent"] == 2
     withdrawn = officer_client.post(f"{base}/{body['id']}/withdraw").json()
     assert withdrawn["withdrawn_at"] is not None
-    assert officer_client.get(base).json() == []
+    assert officer_client.get(base).json()["invitations"] == []
     bad = officer_client.post(
         base, {"role_key": "nobody", "email": "x@example.org"}, content_type="application/json"
     )

@@ -121,7 +121,7 @@ def test_closure_days_run_the_same_queries_for_3_and_30(
     for _ in range(27):
         factory.closure_day()
     assert queries_for(auditor_client, CLOSURES) == few
-    assert len(auditor_client.get(CLOSURES).context["days"]) == 30
+    assert len(auditor_client.get(CLOSURES).context["page_obj"]) == 30
 
 
 def test_an_officer_adds_a_closure_day(officer_client: Client, db: None) -> None:

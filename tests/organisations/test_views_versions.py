@@ -53,7 +53,7 @@ def test_the_list_of_versions_runs_the_same_queries_for_3_and_30(
     for _ in range(27):
         factory.draft_version()
     assert queries_for(auditor_client, VERSIONS) == few
-    assert len(auditor_client.get(VERSIONS).context["versions"]) == 30
+    assert len(auditor_client.get(VERSIONS).context["page_obj"]) == 30
 
 
 def test_the_list_marks_the_version_in_force(factory: Factory, officer_client: Client) -> None:

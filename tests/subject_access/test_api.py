@@ -96,7 +96,7 @@ def test_a_member_asks_through_the_api_and_sees_only_their_own(factory: Factory)
     asked = _post(client, f"{API}/mine/{record.pk}/requests", {"details": "Everything"})
     assert asked.status_code == 201
     assert asked.json()["received_on"] == timezone.localdate().isoformat()
-    assert [r["id"] for r in client.get(f"{API}/mine/{record.pk}/requests").json()] == [
+    assert [r["id"] for r in client.get(f"{API}/mine/{record.pk}/requests").json()["requests"]] == [
         asked.json()["id"]
     ]
     other = factory.panel_member()

@@ -26,12 +26,13 @@ def _queries(client: Client, url: str) -> int:
     return len(captured)
 
 
-def _requests(factory: Factory, officer: User, count: int) -> None:
+def _requests(factory: Factory, officer: User, count: int, member: Member | None = None) -> None:
+    """``count`` requests, every other one paused: by ``member``, or each by a new member."""
     for n in range(count):
         made = log_request(
             organisation=factory.home,
             requester=Requester.MEMBER,
-            member=factory.panel_member(),
+            member=member or factory.panel_member(),
             received_on=D(2026, 11, 2),
             actor=officer,
             today=D(2026, 11, 2),
@@ -63,3 +64,20 @@ def test_the_list_and_the_log_run_the_same_queries_for_3_as_for_30(
     for member in Member.objects.of(factory.home).order_by("id")[3:30]:
         officer_client.get(reverse(member_page, kwargs={"org": "home", "pk": member.pk}))
     assert [_queries(officer_client, url) for url in (listing, log, today)] == few
+
+
+def test_a_members_own_requests_are_paged_at_the_same_cost_for_3_and_30(
+    factory: Factory, officer: User
+) -> None:
+    client = Client()
+    client.force_login(factory.member())
+    member = factory.member_record.pk
+    page = reverse("subject_access:mine", kwargs={"member": member})
+    api = f"/api/v1/subject-access/mine/{member}/requests"
+    _requests(factory, officer, 3, factory.member_record)
+    few = [_queries(client, url) for url in (page, api)]
+    _requests(factory, officer, 27, factory.member_record)
+    assert [_queries(client, url) for url in (page, api)] == few
+    body = client.get(api, {"page": 2}).json()
+    assert (body["count"], body["pages"], len(body["requests"])) == (30, 2, 5)
+    assert client.get(page).text.count("Asked on ") == 25

@@ -33,7 +33,7 @@ from panelkeeper.cases.api.common import (
 from panelkeeper.cases.api.schemas import (
     CaseOut,
     CasePageOut,
-    CaseRowOut,
+    MyCasePageOut,
     OwnAppealIn,
     RaiseIn,
 )
@@ -54,13 +54,14 @@ from panelkeeper.organisations.in_force import calendar_for
 # -- the people of one case (registered first: "/mine" is not an organisation) ---
 
 
-@api_users.get(router, "/mine", list[CaseRowOut])
-def my_cases(request: SignedInRequest) -> list[CaseRowOut]:
-    """Cases you have a part in."""
+@api_users.get(router, "/mine", MyCasePageOut)
+def my_cases(request: SignedInRequest, query: Query[PageQuery]) -> MyCasePageOut:
+    """Cases you have a part in, latest begun first."""
     involving = Case.objects.involving(request.user).select_related("member")
     cases = within_token(request, involving, via="organisation")
+    rows, counts = paged(cases.order_by("-began_on", "-id"), query)
     today = timezone.localdate()
-    return [row_out(c, today, None) for c in cases.order_by("-began_on", "-id")]
+    return MyCasePageOut(**counts, cases=[row_out(c, today, None) for c in rows])
 
 
 @api_participants.get(router, "/mine/{case}", CaseOut)

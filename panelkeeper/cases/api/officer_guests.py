@@ -2,21 +2,19 @@
 case page: list, invite, resend, withdraw, take off the case. The invitation link is only
 ever emailed: no operation returns it."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 
 from django.utils import timezone
-from ninja import Status
+from ninja import Query, Status
 
 from panelkeeper.accounts.invitations import resend, withdraw
 from panelkeeper.accounts.permissions import api_officers, api_readers
 from panelkeeper.cases.api.common import router, staff_case
-from panelkeeper.cases.api.schemas import GuestIn, GuestOut, ReasonIn
+from panelkeeper.cases.api.schemas import GuestIn, GuestOut, GuestPageOut, ReasonIn
 from panelkeeper.cases.invitations import guest_state, guests_of, invite_to_case, take_off_case
 from panelkeeper.cases.lookups import case_row
 from panelkeeper.cases.models import CaseInvitation, GuestPart
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import PageQuery, paged, read_body
 from panelkeeper.lib.requests import StaffRequest
 
 
@@ -45,10 +43,13 @@ def _guest(request: StaffRequest, case_id: int, guest_id: int) -> CaseInvitation
     return case_row(case, case.invitations.select_related("invitation"), guest_id)
 
 
-@api_readers.get(router, "/{org}/{case_id}/guests", list[GuestOut])
-def list_guests(request: StaffRequest, org: str, case_id: int) -> list[GuestOut]:
-    """People invited to the case from outside the team."""
-    return [_out(guest) for guest in guests_of(staff_case(request, case_id))]
+@api_readers.get(router, "/{org}/{case_id}/guests", GuestPageOut)
+def list_guests(
+    request: StaffRequest, org: str, case_id: int, query: Query[PageQuery]
+) -> GuestPageOut:
+    """People invited to the case from outside the team, by name."""
+    rows, counts = paged(guests_of(staff_case(request, case_id)), query)
+    return GuestPageOut(**counts, guests=[_out(guest) for guest in rows])
 
 
 @api_officers.post(router, "/{org}/{case_id}/guests", GuestOut, status=201, body=GuestIn)

@@ -25,6 +25,10 @@ class CaseRowOut(Schema):
     working_days_left: int | None
 
 
+class MyCasePageOut(PageOut):
+    cases: list[CaseRowOut]
+
+
 class CasePageOut(PageOut):
     as_of: dt.date
     projection: bool = False
@@ -278,6 +282,10 @@ class GuestOut(Schema):
     accepted_at: dt.datetime | None
     withdrawn_at: dt.datetime | None
     removed_on: dt.date | None
+
+
+class GuestPageOut(PageOut):
+    guests: list[GuestOut]
 
 
 class TermOut(Schema):

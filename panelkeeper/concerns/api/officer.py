@@ -10,13 +10,10 @@ breach case, close. Another organisation answers 404, an auditor 403, anonymous 
 A refusal answers 422 with ``detail`` and the ``field`` it concerns.
 """
 
-from __future__ import annotations
-
-from django.db.models import Count
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Status
+from ninja import Query, Router, Status
 
 from panelkeeper.accounts.permissions import (
     api_anyone,
@@ -30,6 +27,7 @@ from panelkeeper.concerns.api.schemas import (
     ConcernDetailOut,
     ConcernIn,
     ConcernOut,
+    ConcernPageOut,
     FollowUpIn,
     FollowUpOut,
     MessageOut,
@@ -38,6 +36,7 @@ from panelkeeper.concerns.api.schemas import (
     ReporterMessageOut,
     TriageIn,
 )
+from panelkeeper.concerns.forms import ConcernFilterForm
 from panelkeeper.concerns.handling import (
     Report,
     close_concern,
@@ -48,12 +47,14 @@ from panelkeeper.concerns.handling import (
     submit_concern,
 )
 from panelkeeper.concerns.limits import Limit, count, is_blocked
+from panelkeeper.concerns.listing import PAGE_SIZE, concerns_chosen
 from panelkeeper.concerns.models import About, Concern, Message
 from panelkeeper.concerns.routing import raising_for
 from panelkeeper.concerns.triage import triage_concern
 from panelkeeper.concerns.views.public import NO_MATCH, TOO_MANY
-from panelkeeper.lib.api import RefusalOut, read_body, refusal
+from panelkeeper.lib.api import RefusalOut, paged, read_body, refusal
 from panelkeeper.lib.confidential import confidential
+from panelkeeper.lib.filters import DateRangeQuery, query_filters
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
@@ -147,15 +148,20 @@ def _detail(concern: Concern) -> ConcernDetailOut:
     return detail
 
 
-@api_officers.get(router, "/{org}", list[ConcernOut])
-def list_concerns(request: StaffRequest, org: str) -> list[ConcernOut]:
-    """Concerns received, newest first."""
-    concerns = (
-        Concern.objects.filter(organisation=request.organisation)
-        .annotate(message_count=Count("messages"))
-        .newest_first()
-    )
-    return [ConcernOut.model_validate(c) for c in concerns]
+class ConcernQuery(DateRangeQuery):
+    """A page of the concerns list: of one ``status``, received from ``since`` up to
+    ``until``. The filters validate as the concerns page's do."""
+
+    status: Concern.ConcernStatus | None = None
+
+
+@api_officers.get(router, "/{org}", ConcernPageOut)
+def list_concerns(request: StaffRequest, org: str, query: Query[ConcernQuery]) -> ConcernPageOut:
+    """Concerns received, newest first, 50 to a page, filtered as the concerns page
+    filters them."""
+    chosen = query_filters(ConcernFilterForm, query)
+    rows, counts = paged(concerns_chosen(request.organisation, chosen), query, size=PAGE_SIZE)
+    return ConcernPageOut(**counts, concerns=[ConcernOut.model_validate(c) for c in rows])
 
 
 @api_officers.get(router, "/{org}/{concern_id}", ConcernDetailOut)

@@ -8,7 +8,7 @@ from ninja import Schema
 from panelkeeper.cases.models import RaisedBy, Setting
 from panelkeeper.concerns import forms as f
 from panelkeeper.concerns.models import About, Concern, Message
-from panelkeeper.lib.api import FormFields, fields_of
+from panelkeeper.lib.api import FormFields, PageOut, fields_of
 
 
 class ConcernIn(Schema):
@@ -91,6 +91,10 @@ class ConcernOut(Schema):
     closed_on: dt.date | None
     case_id: int | None
     message_count: int = 0
+
+
+class ConcernPageOut(PageOut):
+    concerns: list[ConcernOut]
 
 
 class ConcernDetailOut(ConcernOut):

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.db.models import Count, Q
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,37 +19,41 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from panelkeeper.accounts.permissions import OFFICER, get_object_for, staff
 from panelkeeper.cases.citing import citable_clauses
 from panelkeeper.concerns.follow_up import case_state_of, status_for_reporter
-from panelkeeper.concerns.forms import CloseForm, ContactForm, MessageForm, TriageForm
+from panelkeeper.concerns.forms import (
+    CloseForm,
+    ConcernFilterForm,
+    ContactForm,
+    MessageForm,
+    TriageForm,
+)
 from panelkeeper.concerns.handling import close_concern, record_contact, reply_to_concern
-from panelkeeper.concerns.models import Concern, ConcernQuerySet, Message
+from panelkeeper.concerns.listing import PAGE_SIZE, concerns_chosen
+from panelkeeper.concerns.models import Concern, Message
 from panelkeeper.concerns.posters import qr_code
 from panelkeeper.concerns.routing import raising_for
 from panelkeeper.concerns.triage import triage_concern
 from panelkeeper.lib.confidential import confidential
+from panelkeeper.lib.filters import page_filters
 from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 
 
-def concern_list_queryset(organisation: Organisation) -> ConcernQuerySet:
-    """Newest first, with message counts: one query whatever the number of concerns."""
-    return (
-        Concern.objects.filter(organisation=organisation)
-        .select_related("case")
-        .annotate(
-            message_count=Count("messages"),
-            from_reporter=Count("messages", filter=Q(messages__sender="reporter")),
-        )
-        .newest_first()
-    )
-
-
 @staff(OFFICER)
 @require_GET
 def concern_list(request: StaffRequest, org: str) -> HttpResponse:
+    """The concerns received, newest first, 50 to a page, filtered by status and the days
+    they were received."""
     organisation = request.organisation
-    context = {"organisation": organisation, "concerns": concern_list_queryset(organisation)}
+    filters, chosen = page_filters(ConcernFilterForm, request)
+    concerns = concerns_chosen(organisation, chosen).select_related("case")
+    context = {
+        "organisation": organisation,
+        "filters": filters,
+        "filtered": any(chosen.values()),
+        "page_obj": Paginator(concerns, PAGE_SIZE).get_page(request.GET.get("page")),
+    }
     return render(request, "concerns/list.html", context)
 
 

@@ -6,12 +6,10 @@ reads only their own letters under ``/mine/{member}``; any other letter answers 
 A refusal from issuing answers 422 with ``detail`` and the ``field`` it concerns.
 """
 
-from __future__ import annotations
-
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils import timezone
-from ninja import Router, Status
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
 from panelkeeper.accounts.permissions import (
@@ -21,23 +19,31 @@ from panelkeeper.accounts.permissions import (
     get_object_for,
 )
 from panelkeeper.cases.models import Case
-from panelkeeper.letters.api.schemas import IssueIn, LetterOut, MyLetterOut, PreviewOut
+from panelkeeper.letters.api.schemas import (
+    IssueIn,
+    LetterOut,
+    LetterPageOut,
+    MyLetterOut,
+    MyLetterPageOut,
+    PreviewOut,
+)
 from panelkeeper.letters.case_letters import counted_as_received
+from panelkeeper.letters.forms import LetterFilterForm, Sent
 from panelkeeper.letters.issuing import issue_case_letter, tell_others
 from panelkeeper.letters.kinds import LetterKind
+from panelkeeper.letters.listing import MY_PAGE_SIZE, PAGE_SIZE, letters_chosen, mine
 from panelkeeper.letters.models import Channel, Letter
 from panelkeeper.letters.previews import preview_case_letter
 from panelkeeper.letters.rendering import article_of
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import PageQuery, paged, read_body
 from panelkeeper.lib.confidential import confidential
 from panelkeeper.lib.downloads import pdf_download
+from panelkeeper.lib.filters import DateRangeQuery, query_filters
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import MemberRequest, StaffRequest
 from panelkeeper.organisations.in_force import calendar_for
 
 router = Router(tags=["letters"])
-
-PAGE = 200
 
 
 def _letters(request: StaffRequest) -> QuerySet[Letter]:
@@ -60,13 +66,28 @@ def _out(request: StaffRequest, letters: list[Letter]) -> list[LetterOut]:
     ]
 
 
-@api_readers.get(router, "/{org}", list[LetterOut])
-def list_letters(request: StaffRequest, org: str, member: int | None = None) -> list[LetterOut]:
-    """Letters sent, newest first."""
-    letters = _letters(request)
-    if member is not None:
-        letters = letters.filter(member=member)
-    return _out(request, list(letters[:PAGE]))
+class LetterQuery(DateRangeQuery):
+    """A page of the letters list: about one ``member`` (their id), of one ``kind``,
+    ``sent`` or not, issued from ``since`` up to ``until``. The filters validate as the
+    letters page's do."""
+
+    member: int | None = None
+    kind: LetterKind | None = None
+    sent: Sent | None = None
+
+
+@api_readers.get(router, "/{org}", LetterPageOut)
+def list_letters(request: StaffRequest, org: str, query: Query[LetterQuery]) -> LetterPageOut:
+    """Letters, newest first, 50 to a page, filtered as the letters page filters them."""
+    organisation = request.organisation
+    chosen = query_filters(LetterFilterForm, query, organisation=organisation)
+    letters = letters_chosen(organisation, chosen).defer("pdf", "html", "text")
+    rows, counts = paged(
+        letters.select_related("case__policy_version").prefetch_related("dispatches"),
+        query,
+        size=PAGE_SIZE,
+    )
+    return LetterPageOut(**counts, letters=_out(request, rows))
 
 
 def _case(request: StaffRequest, data: IssueIn) -> Case:
@@ -150,11 +171,13 @@ def download_letter(request: StaffRequest, org: str, letter_id: int) -> HttpResp
     return pdf_download(bytes(letter.pdf), letter.file_name)
 
 
-@api_members.get(router, "/mine/{member}/letters", list[MyLetterOut])
-def my_letters(request: MemberRequest, member: int) -> list[Letter]:
-    """Your own letters."""
-    letters = Letter.objects.filter(member=request.member).to_member()
-    return list(letters.defer("pdf", "html", "text"))
+@api_members.get(router, "/mine/{member}/letters", MyLetterPageOut)
+def my_letters(request: MemberRequest, member: int, query: Query[PageQuery]) -> MyLetterPageOut:
+    """Your own letters, newest first, as many to a page as the portal shows."""
+    rows, counts = paged(mine(request.member), query, size=MY_PAGE_SIZE)
+    return MyLetterPageOut(
+        **counts, letters=[MyLetterOut.model_validate(r, from_attributes=True) for r in rows]
+    )
 
 
 @api_members.get(router, "/mine/{member}/letters/{letter_id}/pdf", None)

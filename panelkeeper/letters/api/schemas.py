@@ -10,7 +10,7 @@ from ninja import Schema
 from panelkeeper.letters import forms as f
 from panelkeeper.letters.kinds import LetterKind
 from panelkeeper.letters.models import Channel, Recipient
-from panelkeeper.lib.api import FormFields, fields_of
+from panelkeeper.lib.api import FormFields, PageOut, fields_of
 
 
 class DispatchOut(Schema):
@@ -49,6 +49,14 @@ class MyLetterOut(Schema):
     subject: str
     kind: LetterKind
     issued_on: dt.date
+
+
+class LetterPageOut(PageOut):
+    letters: list[LetterOut]
+
+
+class MyLetterPageOut(PageOut):
+    letters: list[MyLetterOut]
 
 
 class IssueIn(Schema):

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,9 +22,10 @@ from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.cases.models import Case
 from panelkeeper.letters.case_letters import counted_as_received
 from panelkeeper.letters.dispatch import posted_on, print_batch, sent_in_words
-from panelkeeper.letters.forms import IssueForm, WordingForm
+from panelkeeper.letters.forms import IssueForm, LetterFilterForm, WordingForm
 from panelkeeper.letters.issuing import issue_case_letter, tell_others
 from panelkeeper.letters.kinds import FOR_OTHERS, LetterKind, placeholders
+from panelkeeper.letters.listing import PAGE_SIZE, letters_chosen
 from panelkeeper.letters.models import Letter, Recipient
 from panelkeeper.letters.others import Other, others_to_tell, parties_named
 from panelkeeper.letters.previews import preview, preview_case_letter
@@ -38,25 +40,33 @@ from panelkeeper.letters.wording import (
 )
 from panelkeeper.lib.confidential import confidential
 from panelkeeper.lib.downloads import pdf_download
+from panelkeeper.lib.filters import page_filters
 from panelkeeper.lib.forms import bound, button_change, form_result
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.in_force import calendar_for
 
-LIST_SIZE = 100
-
 
 @staff(*READERS)
 @require_GET
 def letter_list(request: StaffRequest, org: str) -> HttpResponse:
+    """The organisation's letters, newest first, 50 to a page, filtered by kind, whether
+    sent, the days they were sent, and (from a member's page) the member."""
     organisation = request.organisation
+    filters, chosen = page_filters(LetterFilterForm, request, organisation=organisation)
     letters = (
-        Letter.objects.filter(organisation=organisation)
+        letters_chosen(organisation, chosen)
         .select_related("member", "case")
-        .defer("pdf", "html", "text")[:LIST_SIZE]
+        .defer("pdf", "html", "text")
     )
     return staff_page(
-        request, "letters/letter_list.html", letters=letters, today=timezone.localdate()
+        request,
+        "letters/letter_list.html",
+        filters=filters,
+        member=chosen.get("member"),
+        filtered=any(chosen.values()),
+        page_obj=Paginator(letters, PAGE_SIZE).get_page(request.GET.get("page")),
+        today=timezone.localdate(),
     )
 
 

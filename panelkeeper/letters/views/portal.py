@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from panelkeeper.accounts.permissions import member_self
+from panelkeeper.letters.listing import MY_PAGE_SIZE, mine
 from panelkeeper.letters.models import Letter
 from panelkeeper.letters.rendering import article_of
 from panelkeeper.lib.downloads import pdf_download
@@ -17,9 +19,9 @@ from panelkeeper.lib.requests import MemberRequest
 @member_self
 @require_GET
 def my_letters(request: MemberRequest, member: int) -> HttpResponse:
-    record = request.member
-    letters = Letter.objects.filter(member=record).to_member().defer("pdf", "html", "text")
-    return render(request, "letters/my_letters.html", {"member": record, "letters": letters})
+    """The member's letters, newest first, 25 to a page."""
+    page = Paginator(mine(request.member), MY_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "letters/my_letters.html", {"member": request.member, "page_obj": page})
 
 
 @member_self

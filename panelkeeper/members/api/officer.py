@@ -8,13 +8,15 @@ operation that changes or deletes a signature.
 """
 
 import datetime as dt
+from typing import Any
 
 from django.utils import timezone
-from ninja import Router, Status
+from ninja import Query, Router, Status
 
 from panelkeeper.accounts.permissions import api_officers, api_readers
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import PageQuery, read_body
 from panelkeeper.lib.confidential import confidential
+from panelkeeper.lib.filters import page_of, query_filters
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.api.common import added_to, member_of, signatures_of
@@ -25,11 +27,16 @@ from panelkeeper.members.api.schemas import (
     EligibilityOut,
     MemberIn,
     MemberOut,
+    MemberPageOut,
     SignatureOut,
+    SignaturePageOut,
     StatusIn,
     StatusOut,
+    StatusPageOut,
 )
 from panelkeeper.members.eligibility import Eligibility, eligibility
+from panelkeeper.members.forms import SearchForm
+from panelkeeper.members.listing import members_chosen
 from panelkeeper.members.lookups import signature_in, version_named
 from panelkeeper.members.models import Member, MemberStatus, Signature, SignInState
 from panelkeeper.members.records import add_member, change_member_status, update_member
@@ -40,8 +47,6 @@ from panelkeeper.organisations.models import Group
 router = Router(tags=["members"])
 router.add_router("", documents_router)
 router.add_router("", invitations_router)
-
-MAX_PAGE = 100
 
 # The multipart body of a paper signature, which read_body's JSON schemas cannot describe.
 PAPER_SIGNATURE_BODY = {
@@ -69,23 +74,21 @@ PAPER_SIGNATURE_BODY = {
 # Members ---------------------------------------------------------------------
 
 
-@api_readers.get(router, "/{org}/members", list[MemberOut])
-def list_members(
-    request: StaffRequest,
-    org: str,
-    q: str = "",
-    sign_in: SignInState | None = None,
-    offset: int = 0,
-    limit: int = 50,
-) -> list[Member]:
-    """Members, searchable by name and filtered by whether they sign in."""
-    members = Member.objects.of(request.organisation).with_invitation()
-    if q.strip():
-        members = members.filter(full_name__icontains=q.strip())
-    if sign_in is not None:
-        members = members.signing_in(sign_in, now=timezone.now())
-    offset, limit = max(offset, 0), min(max(limit, 1), MAX_PAGE)
-    return list(members.order_by("full_name", "id")[offset : offset + limit])
+class MemberQuery(PageQuery):
+    """A page of the members list, by name: those whose name contains ``q``, and those
+    in one ``sign_in`` state. The filters validate as the members page's do."""
+
+    q: str = ""
+    sign_in: SignInState | None = None
+
+
+@api_readers.get(router, "/{org}/members", MemberPageOut)
+def list_members(request: StaffRequest, org: str, query: Query[MemberQuery]) -> dict[str, Any]:
+    """Members by name, 50 to a page, searchable by name and filtered by whether they
+    sign in, as on the members page."""
+    chosen = query_filters(SearchForm, query)
+    members = members_chosen(request.organisation, chosen, now=timezone.now())
+    return page_of(members, query, "members")
 
 
 @api_officers.post(router, "/{org}/members", MemberOut, status=201, body=MemberIn)
@@ -118,12 +121,18 @@ def patchmember_of(request: StaffRequest, org: str, member_id: int) -> Member:
     return update_member(member=member, actor=request.user, **data)
 
 
-@api_readers.get(router, "/{org}/members/{member_id}/statuses", list[StatusOut])
+class StatusQuery(PageQuery):
+    known_on: dt.date | None = None
+
+
+@api_readers.get(router, "/{org}/members/{member_id}/statuses", StatusPageOut)
 def list_statuses(
-    request: StaffRequest, org: str, member_id: int, known_on: dt.date | None = None
-) -> list[MemberStatus]:
-    """Status history; known_on shows only what was recorded by that day."""
-    return list(status_records(member_of(request, member_id), known_on=known_on))
+    request: StaffRequest, org: str, member_id: int, query: Query[StatusQuery]
+) -> dict[str, Any]:
+    """Status history, in the order it applies; known_on shows only what was recorded by
+    that day."""
+    records = status_records(member_of(request, member_id), known_on=query.known_on)
+    return page_of(records, query, "statuses")
 
 
 @api_officers.post(
@@ -147,10 +156,12 @@ def get_eligibility(
     return eligibility(member, on=on or timezone.localdate(), known_on=known_on)
 
 
-@api_readers.get(router, "/{org}/members/{member_id}/signatures", list[SignatureOut])
-def list_signatures(request: StaffRequest, org: str, member_id: int) -> list[Signature]:
+@api_readers.get(router, "/{org}/members/{member_id}/signatures", SignaturePageOut)
+def list_signatures(
+    request: StaffRequest, org: str, member_id: int, query: Query[PageQuery]
+) -> dict[str, Any]:
     """A member's signatures, newest first."""
-    return list(signatures_of(member_of(request, member_id)))
+    return page_of(signatures_of(member_of(request, member_id)), query, "signatures")
 
 
 @api_officers.post(

@@ -4,26 +4,31 @@ Added to the members router (``/api/v1/members``) by :mod:`.officer`.
 """
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.http import HttpResponse
 from django.utils import timezone
-from ninja import Router, Status
+from ninja import Query, Router, Status
 
 from panelkeeper.accounts.permissions import api_officers, api_readers
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import PageQuery, read_body
+from panelkeeper.lib.filters import page_of
 from panelkeeper.lib.refusals import Problem, Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.api.common import added_to, member_of
 from panelkeeper.members.api.schemas import (
     AppraisalIn,
     AppraisalOut,
+    AppraisalPageOut,
     ExpenseDecisionIn,
     ExpenseIn,
     ExpenseOut,
+    ExpensePageOut,
     ImportIn,
     ImportOut,
     VersionIn,
     VersionOut,
+    VersionPageOut,
 )
 from panelkeeper.members.csv_io import check, export_members, import_members
 from panelkeeper.members.documents import add_document_version
@@ -37,11 +42,11 @@ router = Router(tags=["members"])
 # Documents -------------------------------------------------------------------
 
 
-@api_readers.get(router, "/{org}/documents", list[VersionOut])
-def list_versions(request: StaffRequest, org: str) -> list[DocumentVersion]:
-    """Every document version."""
+@api_readers.get(router, "/{org}/documents", VersionPageOut)
+def list_versions(request: StaffRequest, org: str, query: Query[PageQuery]) -> dict[str, Any]:
+    """Every version of the organisation's documents, newest first within each document."""
     versions = DocumentVersion.objects.filter(document__organisation=request.organisation)
-    return list(versions.select_related("document"))
+    return page_of(versions.select_related("document"), query, "versions")
 
 
 @api_officers.post(router, "/{org}/documents", VersionOut, status=201, body=VersionIn)
@@ -60,10 +65,12 @@ def create_version(request: StaffRequest, org: str) -> Status[DocumentVersion]:
 # Training, expenses and rewards ----------------------------------------------
 
 
-@api_readers.get(router, "/{org}/members/{member_id}/appraisals", list[AppraisalOut])
-def list_appraisals(request: StaffRequest, org: str, member_id: int) -> list[Appraisal]:
-    """A member's appointment interviews and appraisals."""
-    return list(member_of(request, member_id).appraisals.all())
+@api_readers.get(router, "/{org}/members/{member_id}/appraisals", AppraisalPageOut)
+def list_appraisals(
+    request: StaffRequest, org: str, member_id: int, query: Query[PageQuery]
+) -> dict[str, Any]:
+    """A member's appointment interviews and appraisals, latest first."""
+    return page_of(member_of(request, member_id).appraisals.all(), query, "appraisals")
 
 
 @api_officers.post(
@@ -74,10 +81,12 @@ def create_appraisal(request: StaffRequest, org: str, member_id: int) -> Status[
     return added_to(request, member_of(request, member_id), AppraisalIn, record_appraisal)
 
 
-@api_readers.get(router, "/{org}/members/{member_id}/expenses", list[ExpenseOut])
-def list_expenses(request: StaffRequest, org: str, member_id: int) -> list[Expense]:
-    """A member's claims for expenses and rewards."""
-    return list(member_of(request, member_id).expenses.all())
+@api_readers.get(router, "/{org}/members/{member_id}/expenses", ExpensePageOut)
+def list_expenses(
+    request: StaffRequest, org: str, member_id: int, query: Query[PageQuery]
+) -> dict[str, Any]:
+    """A member's claims for expenses and rewards, latest activity first."""
+    return page_of(member_of(request, member_id).expenses.all(), query, "expenses")
 
 
 @api_officers.post(

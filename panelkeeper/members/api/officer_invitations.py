@@ -4,12 +4,15 @@ Added to the members router (``/api/v1/members``) by :mod:`.officer`. As for sta
 invitation link is only ever emailed: no operation returns it.
 """
 
-from ninja import Router, Status
+from typing import Any
+
+from ninja import Query, Router, Status
 
 from panelkeeper.accounts.invitations import resend, withdraw
 from panelkeeper.accounts.models import Invitation
 from panelkeeper.accounts.permissions import api_officers, api_readers, get_object_for
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import PageQuery, read_body
+from panelkeeper.lib.filters import page_of
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.api.common import member_of
@@ -17,6 +20,7 @@ from panelkeeper.members.api.schemas import (
     AdvocateInvitationIn,
     ChosenMembersIn,
     MemberInvitationOut,
+    MemberInvitationPageOut,
 )
 from panelkeeper.members.invitations import (
     invitations_of,
@@ -37,10 +41,12 @@ def _invitation(request: StaffRequest, invitation_id: int) -> Invitation:
     return get_object_for(request.organisation, queryset, pk=invitation_id)
 
 
-@api_readers.get(router, "/{org}/members/{member_id}/invitations", list[MemberInvitationOut])
-def list_member_invitations(request: StaffRequest, org: str, member_id: int) -> list[Invitation]:
-    """The member's and their advocates' invitations waiting to be accepted."""
-    return invitations_of(member_of(request, member_id))
+@api_readers.get(router, "/{org}/members/{member_id}/invitations", MemberInvitationPageOut)
+def list_member_invitations(
+    request: StaffRequest, org: str, member_id: int, query: Query[PageQuery]
+) -> dict[str, Any]:
+    """The member's and their advocates' invitations waiting to be accepted, newest first."""
+    return page_of(invitations_of(member_of(request, member_id)), query, "invitations")
 
 
 @api_officers.post(

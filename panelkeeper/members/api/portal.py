@@ -4,11 +4,14 @@ documents, claims expenses and rewards, and answers whether their group sees the
 contact details here; officers decide the claims through
 the members API."""
 
+from typing import Any
+
 from django.utils import timezone
-from ninja import Router, Status
+from ninja import Query, Router, Status
 
 from panelkeeper.accounts.permissions import api_members, api_users
-from panelkeeper.lib.api import read_body, within_token
+from panelkeeper.lib.api import PageQuery, read_body, within_token
+from panelkeeper.lib.filters import page_of
 from panelkeeper.lib.requests import MemberRequest, SignedInRequest
 from panelkeeper.members.api.common import added_to, signatures_of
 from panelkeeper.members.api.schemas import (
@@ -16,8 +19,10 @@ from panelkeeper.members.api.schemas import (
     EligibilityOut,
     ExpenseIn,
     ExpenseOut,
+    ExpensePageOut,
     MemberOut,
     SignatureOut,
+    SignaturePageOut,
     SignIn,
 )
 from panelkeeper.members.eligibility import Eligibility, eligibility
@@ -49,10 +54,12 @@ def get_my_eligibility(request: MemberRequest, member: int) -> Eligibility:
     return eligibility(request.member, on=timezone.localdate())
 
 
-@api_members.get(my_router, "/{member}/signatures", list[SignatureOut])
-def list_my_signatures(request: MemberRequest, member: int) -> list[Signature]:
-    """Your signatures."""
-    return list(signatures_of(request.member))
+@api_members.get(my_router, "/{member}/signatures", SignaturePageOut)
+def list_my_signatures(
+    request: MemberRequest, member: int, query: Query[PageQuery]
+) -> dict[str, Any]:
+    """Your signatures, newest first."""
+    return page_of(signatures_of(request.member), query, "signatures")
 
 
 @api_members.post(my_router, "/{member}/signatures", SignatureOut, status=201, body=SignIn)
@@ -80,10 +87,12 @@ def put_contact_sharing(request: MemberRequest, member: int) -> Member:
     )
 
 
-@api_members.get(my_router, "/{member}/expenses", list[ExpenseOut])
-def list_my_expenses(request: MemberRequest, member: int) -> list[Expense]:
+@api_members.get(my_router, "/{member}/expenses", ExpensePageOut)
+def list_my_expenses(
+    request: MemberRequest, member: int, query: Query[PageQuery]
+) -> dict[str, Any]:
     """Your claims for expenses and rewards, latest activity first."""
-    return list(request.member.expenses.all())
+    return page_of(request.member.expenses.all(), query, "expenses")
 
 
 @api_members.post(my_router, "/{member}/expenses", ExpenseOut, status=201, body=ExpenseIn)

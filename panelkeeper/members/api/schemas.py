@@ -11,7 +11,7 @@ from typing import ClassVar
 from django.utils import timezone
 from ninja import Schema
 
-from panelkeeper.lib.api import FormFields, fields_of
+from panelkeeper.lib.api import FormFields, PageOut, fields_of
 from panelkeeper.members import forms as f
 from panelkeeper.members import support_forms as sf
 from panelkeeper.members.eligibility import Eligibility, Hurdle
@@ -89,10 +89,18 @@ def _invitation_of(member: Member) -> tuple[dt.datetime | None, dt.datetime | No
     return invited, expires
 
 
+class MemberPageOut(PageOut):
+    members: list[MemberOut]
+
+
 class MemberInvitationOut(StaffInvitationOut):
     """A member's or an advocate's invitation: ``member_id`` is the record it is for."""
 
     member_id: int | None
+
+
+class MemberInvitationPageOut(PageOut):
+    invitations: list[MemberInvitationOut]
 
 
 class ChosenMembersIn(Schema):
@@ -304,3 +312,23 @@ class ImportOut(Schema):
     rows: int
     member_ids: list[int] = []
     invited: int = 0
+
+
+class StatusPageOut(PageOut):
+    statuses: list[StatusOut]
+
+
+class VersionPageOut(PageOut):
+    versions: list[VersionOut]
+
+
+class SignaturePageOut(PageOut):
+    signatures: list[SignatureOut]
+
+
+class AppraisalPageOut(PageOut):
+    appraisals: list[AppraisalOut]
+
+
+class ExpensePageOut(PageOut):
+    expenses: list[ExpenseOut]

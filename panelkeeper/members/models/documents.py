@@ -100,6 +100,12 @@ class Signature(models.Model):
 
     class Meta:
         ordering = ["member", "-signed_on", "-recorded_at", "-id"]
+        # A member's signatures, newest first (their page, the API, the portal).
+        indexes = [
+            models.Index(
+                fields=["member", "-signed_on", "-recorded_at", "-id"], name="signature_list"
+            )
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(read_and_understood=True), name="signature_read"),
             models.CheckConstraint(condition=~Q(typed_name=""), name="signature_has_name"),

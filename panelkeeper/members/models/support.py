@@ -35,6 +35,7 @@ class Appraisal(models.Model):
 
     class Meta:
         ordering = ["member", "-held_on", "-id"]
+        indexes = [models.Index(fields=["member", "-held_on", "-id"], name="appraisal_list")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind__in=["appointment", "appraisal"]), name="appraisal_kind"
@@ -76,6 +77,7 @@ class Expense(models.Model):
 
     class Meta:
         ordering = ["member", "-activity_on", "-id"]
+        indexes = [models.Index(fields=["member", "-activity_on", "-id"], name="expense_list")]
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="expense_amount_positive"),
             models.CheckConstraint(

@@ -15,19 +15,19 @@ from django.views.decorators.http import require_GET, require_http_methods
 from panelkeeper.accounts.permissions import OFFICER, READERS, staff
 from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.confidential import confidential
+from panelkeeper.lib.filters import page_filters
 from panelkeeper.lib.forms import bound, form_applied, form_result
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.eligibility import eligibility
 from panelkeeper.members.forms import MemberForm, OnDateForm, SearchForm, StatusForm
 from panelkeeper.members.invitations import invitations_of
+from panelkeeper.members.listing import PAGE_SIZE, members_chosen
 from panelkeeper.members.lookups import member_in
 from panelkeeper.members.models import Member, SignInState
 from panelkeeper.members.records import add_member, change_member_status, update_member
 from panelkeeper.members.status import status_records
 from panelkeeper.members.views.common import added_to
 from panelkeeper.rules.dates import day_month_year
-
-PAGE_SIZE = 25
 
 
 def member_for(request: StaffRequest, pk: int) -> Member:
@@ -61,29 +61,20 @@ def member_list(request: StaffRequest, org: str) -> HttpResponse:
     """Every member of the organisation, 25 to a page, searchable by name and filtered by
     whether they can sign in, have been invited to, or neither."""
     organisation = request.organisation
-    search = SearchForm(request.GET)
-    valid = search.is_valid()
-    query = search.cleaned_data["q"].strip() if valid else ""
-    sign_in = search.cleaned_data["sign_in"] if valid else ""
+    search, chosen = page_filters(SearchForm, request)
     now = timezone.now()
     members = (
-        Member.objects.of(organisation)
+        members_chosen(organisation, chosen, now=now)
         .with_status(on=timezone.localdate())
-        .with_invitation()
         .select_related("group")
-        .order_by("full_name", "id")
     )
-    if query:
-        members = members.filter(full_name__icontains=query)
-    if sign_in:
-        members = members.signing_in(sign_in, now=now)
     page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
     return staff_page(
         request,
         "members/list.html",
         search=search,
-        query=query,
-        sign_in=sign_in,
+        query=chosen.get("q", "").strip(),
+        sign_in=chosen.get("sign_in", ""),
         sign_in_choices=SignInState.choices,
         page_obj=page,
         now=now,

@@ -9,10 +9,12 @@ is the title's key). Also role holders, closure days and the settings: anything 
 do.
 """
 
+from typing import Any
+
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
-from ninja import Router, Status
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
 from panelkeeper.accounts.people import known_to
@@ -22,21 +24,25 @@ from panelkeeper.accounts.permissions import (
     api_users,
     get_object_for,
 )
-from panelkeeper.lib.api import read_body, within_token
+from panelkeeper.lib.api import PageQuery, paged, read_body, within_token
+from panelkeeper.lib.filters import page_of
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import SignedInRequest, StaffRequest
 from panelkeeper.organisations.api.schemas import (
     ClosureDayIn,
     ClosureDayOut,
+    ClosureDayPageOut,
     DraftIn,
     GroupOut,
     InterpretationOut,
     OrganisationDetailOut,
     OrganisationOut,
     PolicyVersionOut,
+    PolicyVersionPageOut,
     PublishIn,
     RoleHolderIn,
     RoleHolderOut,
+    RoleHolderPageOut,
     RulebookOut,
     RuleOut,
     SectionOut,
@@ -99,10 +105,13 @@ def get_organisation(request: StaffRequest, org: str) -> OrganisationDetailOut:
     )
 
 
-@api_readers.get(router, "/{org}/policy-versions", list[PolicyVersionOut])
-def list_policy_versions(request: StaffRequest, org: str) -> list[PolicyVersion]:
+@api_readers.get(router, "/{org}/policy-versions", PolicyVersionPageOut)
+def list_policy_versions(
+    request: StaffRequest, org: str, query: Query[PageQuery]
+) -> dict[str, Any]:
     """Every version of the code, newest first."""
-    return list(PolicyVersion.objects.filter(organisation=request.organisation))
+    versions = PolicyVersion.objects.filter(organisation=request.organisation)
+    return page_of(versions, query, "versions")
 
 
 @api_officers.post(router, "/{org}/policy-versions", PolicyVersionOut, status=201, body=DraftIn)
@@ -218,11 +227,14 @@ def rulebook_out(version: PolicyVersion) -> RulebookOut:
     )
 
 
-@api_readers.get(router, "/{org}/role-holders", list[RoleHolderOut])
-def list_role_holders(request: StaffRequest, org: str) -> list[RoleHolderOut]:
-    """Who holds each staff title, current and earlier terms."""
+@api_readers.get(router, "/{org}/role-holders", RoleHolderPageOut)
+def list_role_holders(
+    request: StaffRequest, org: str, query: Query[PageQuery]
+) -> RoleHolderPageOut:
+    """Who holds each staff title, current and earlier terms, by title, latest first."""
     holders = RoleHolder.objects.filter(organisation=request.organisation).select_related("user")
-    return [_holder_out(holder) for holder in holders]
+    rows, counts = paged(holders, query)
+    return RoleHolderPageOut(**counts, role_holders=[_holder_out(holder) for holder in rows])
 
 
 @api_officers.post(router, "/{org}/role-holders", RoleHolderOut, status=201, body=RoleHolderIn)
@@ -250,10 +262,11 @@ def create_role_holder(request: StaffRequest, org: str) -> Status[RoleHolderOut]
     return Status(201, _holder_out(holder))
 
 
-@api_readers.get(router, "/{org}/closure-days", list[ClosureDayOut])
-def list_closure_days(request: StaffRequest, org: str) -> list[ClosureDay]:
-    """Days the organisation is closed, which working-day deadlines skip."""
-    return list(ClosureDay.objects.filter(organisation=request.organisation))
+@api_readers.get(router, "/{org}/closure-days", ClosureDayPageOut)
+def list_closure_days(request: StaffRequest, org: str, query: Query[PageQuery]) -> dict[str, Any]:
+    """Days the organisation is closed, which working-day deadlines skip, earliest first."""
+    days = ClosureDay.objects.filter(organisation=request.organisation).order_by("date", "id")
+    return page_of(days, query, "closure_days")
 
 
 @api_officers.post(router, "/{org}/closure-days", ClosureDayOut, status=201, body=ClosureDayIn)

@@ -5,11 +5,11 @@ invitation link is only ever emailed: no operation returns it, so an officer's t
 cannot be used to take over someone else's invitation.
 """
 
-from __future__ import annotations
+from typing import Any
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Status
+from ninja import Query, Status
 
 from panelkeeper.accounts.invitations import invite, resend, withdraw
 from panelkeeper.accounts.models import Grant, Invitation, User
@@ -18,20 +18,23 @@ from panelkeeper.accounts.permissions import (
     api_readers,
     get_object_for,
 )
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import PageQuery, paged, read_body
+from panelkeeper.lib.filters import page_of
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.api.officer import router
 from panelkeeper.organisations.api.staff_schemas import (
     InvitationIn,
     InvitationOut,
+    InvitationPageOut,
     RemovedOut,
     RoleIn,
     StaffOut,
+    StaffPageOut,
 )
 from panelkeeper.organisations.staff import change_role, remove_staff, staff_of, staff_people
 
 
-def _staff_out(request: StaffRequest, user_id: int | None = None) -> list[StaffOut]:
+def _staff_out(request: StaffRequest, people: list[User]) -> list[StaffOut]:
     return [
         StaffOut(
             user_id=m.user.pk,
@@ -39,8 +42,7 @@ def _staff_out(request: StaffRequest, user_id: int | None = None) -> list[StaffO
             email=m.user.email,
             roles=[Grant.Role(r) for r in m.roles],
         )
-        for m in staff_of(request.organisation)
-        if user_id is None or m.user.pk == user_id
+        for m in staff_of(request.organisation, people)
     ]
 
 
@@ -52,10 +54,11 @@ def _invitation(request: StaffRequest, invitation_id: int) -> Invitation:
     return get_object_for(request.organisation, Invitation.objects.staff(), pk=invitation_id)
 
 
-@api_readers.get(router, "/{org}/staff", list[StaffOut])
-def list_staff(request: StaffRequest, org: str) -> list[StaffOut]:
-    """Everyone with a role here."""
-    return _staff_out(request)
+@api_readers.get(router, "/{org}/staff", StaffPageOut)
+def list_staff(request: StaffRequest, org: str, query: Query[PageQuery]) -> StaffPageOut:
+    """Everyone with a role here, by name."""
+    people, counts = paged(staff_people(request.organisation), query)
+    return StaffPageOut(**counts, staff=_staff_out(request, people))
 
 
 @api_officers.put(router, "/{org}/staff/{user_id}", StaffOut, body=RoleIn)
@@ -64,7 +67,7 @@ def put_staff_role(request: StaffRequest, org: str, user_id: int) -> StaffOut:
     person = _person(request, user_id)
     data = read_body(request, RoleIn)
     change_role(organisation=request.organisation, user=person, role=data.role, actor=request.user)
-    return _staff_out(request, person.pk)[0]
+    return _staff_out(request, [person])[0]
 
 
 @api_officers.delete(router, "/{org}/staff/{user_id}", RemovedOut)
@@ -75,11 +78,12 @@ def delete_staff(request: StaffRequest, org: str, user_id: int) -> RemovedOut:
     return RemovedOut(tokens_revoked=revoked)
 
 
-@api_readers.get(router, "/{org}/invitations", list[InvitationOut])
-def list_invitations(request: StaffRequest, org: str) -> list[Invitation]:
-    """Invitations waiting to be accepted."""
+@api_readers.get(router, "/{org}/invitations", InvitationPageOut)
+def list_invitations(request: StaffRequest, org: str, query: Query[PageQuery]) -> dict[str, Any]:
+    """Invitations waiting to be accepted, by email address."""
     pending = Invitation.objects.staff().pending(now=timezone.now())
-    return list(pending.filter(organisation=request.organisation).order_by("email"))
+    waiting = pending.filter(organisation=request.organisation).order_by("email", "id")
+    return page_of(waiting, query, "invitations")
 
 
 @api_officers.post(router, "/{org}/invitations", InvitationOut, status=201, body=InvitationIn)

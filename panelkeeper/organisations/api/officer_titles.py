@@ -2,24 +2,24 @@
 people, and for inviting someone new to hold one, as on the role holders pages. The
 invitation link is only ever emailed: no operation returns it."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 
-from ninja import Status
+from ninja import Query, Status
 
 from panelkeeper.accounts.invitations import resend, withdraw
 from panelkeeper.accounts.models import Invitation
 from panelkeeper.accounts.people import known_to
 from panelkeeper.accounts.permissions import api_officers, api_readers, get_object_for
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import PageQuery, paged, read_body
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.api.officer import router
 from panelkeeper.organisations.api.staff_schemas import (
     InvitationOut,
     KnownPersonOut,
+    KnownPersonPageOut,
     TitleInvitationIn,
     TitleInvitationOut,
+    TitleInvitationPageOut,
 )
 from panelkeeper.organisations.title_invitations import invite_to_title, waiting_for
 
@@ -34,19 +34,24 @@ def _out(invitation: Invitation) -> TitleInvitationOut:
     )
 
 
-@api_readers.get(router, "/{org}/role-holders/people", list[KnownPersonOut])
-def list_people(request: StaffRequest, org: str) -> list[KnownPersonOut]:
-    """The people a staff title's holder may be chosen from."""
-    return [
-        KnownPersonOut(user_id=user.pk, name=str(user), email=user.email)
-        for user in known_to(request.organisation)
-    ]
+@api_readers.get(router, "/{org}/role-holders/people", KnownPersonPageOut)
+def list_people(request: StaffRequest, org: str, query: Query[PageQuery]) -> KnownPersonPageOut:
+    """The people a staff title's holder may be chosen from, by name."""
+    rows, counts = paged(known_to(request.organisation), query)
+    return KnownPersonPageOut(
+        **counts,
+        people=[KnownPersonOut(user_id=user.pk, name=str(user), email=user.email) for user in rows],
+    )
 
 
-@api_readers.get(router, "/{org}/title-invitations", list[TitleInvitationOut])
-def list_title_invitations(request: StaffRequest, org: str) -> list[TitleInvitationOut]:
-    """Invitations to hold a staff title, waiting to be accepted."""
-    return [_out(invitation) for invitation in waiting_for(request.organisation)]
+@api_readers.get(router, "/{org}/title-invitations", TitleInvitationPageOut)
+def list_title_invitations(
+    request: StaffRequest, org: str, query: Query[PageQuery]
+) -> TitleInvitationPageOut:
+    """Invitations to hold a staff title, waiting to be accepted, newest first."""
+    waiting = waiting_for(request.organisation).order_by("-created_at", "-id")
+    rows, counts = paged(waiting, query)
+    return TitleInvitationPageOut(**counts, invitations=[_out(invitation) for invitation in rows])
 
 
 @api_officers.post(

@@ -41,6 +41,10 @@ class PolicyVersionOut(Schema):
     published_at: dt.datetime | None
 
 
+class PolicyVersionPageOut(PageOut):
+    versions: list[PolicyVersionOut]
+
+
 class DraftIn(Schema):
     """One of ``preset`` (a preset's slug), ``from_version`` (the id of a published
     version of the organisation's code) or ``source`` with its ``file_name``.
@@ -97,6 +101,10 @@ class RoleHolderOut(Schema):
     effective_until: dt.date | None
 
 
+class RoleHolderPageOut(PageOut):
+    role_holders: list[RoleHolderOut]
+
+
 class RoleHolderIn(Schema):
     role_key: str = in_vocabulary("roles", "A staff title of the code.")
     user_id: int
@@ -107,6 +115,10 @@ class ClosureDayOut(Schema):
     id: int
     date: dt.date
     reason: str
+
+
+class ClosureDayPageOut(PageOut):
+    closure_days: list[ClosureDayOut]
 
 
 class SettingsOut(Schema):

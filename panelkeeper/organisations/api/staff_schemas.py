@@ -20,6 +20,10 @@ class StaffOut(Schema):
     roles: list[Grant.StaffRole]
 
 
+class StaffPageOut(PageOut):
+    staff: list[StaffOut]
+
+
 class RoleIn(Schema):
     role: StaffRole
 
@@ -38,6 +42,10 @@ class InvitationOut(Schema):
     sent: int
     accepted_at: dt.datetime | None
     withdrawn_at: dt.datetime | None
+
+
+class InvitationPageOut(PageOut):
+    invitations: list[InvitationOut]
 
 
 class RemovedOut(Schema):
@@ -72,6 +80,10 @@ class KnownPersonOut(Schema):
     email: str
 
 
+class KnownPersonPageOut(PageOut):
+    people: list[KnownPersonOut]
+
+
 class TitleInvitationIn(Schema):
     role_key: str = in_vocabulary("roles", "A staff title of the code.")
     email: str
@@ -80,3 +92,7 @@ class TitleInvitationIn(Schema):
 class TitleInvitationOut(InvitationOut):
     role_key: str = in_vocabulary("roles", "A staff title of the code.")
     role_title: str
+
+
+class TitleInvitationPageOut(PageOut):
+    invitations: list[TitleInvitationOut]

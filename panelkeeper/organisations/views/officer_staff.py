@@ -4,6 +4,7 @@ changes (invite, resend, withdraw, change a role, remove someone)."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -14,6 +15,7 @@ from panelkeeper.accounts.invitations import invite
 from panelkeeper.accounts.models import Invitation, User
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.accounts.views.common import invitation_buttons, invitation_page, staff_page
+from panelkeeper.lib.api import PAGE_SIZE
 from panelkeeper.lib.forms import bound, button_change, form_applied
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.staff import change_role, remove_staff, staff_of, staff_people
@@ -38,6 +40,11 @@ def _person(request: StaffRequest, pk: int) -> User:
 @staff(*READERS)
 @require_GET
 def staff_list(request: StaffRequest, org: str) -> HttpResponse:
+    """Everyone with a role here, by name, 50 to a page, and the invitations waiting
+    (each expires within days, so they stay few)."""
+    page = Paginator(staff_people(request.organisation), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     pending = (
         Invitation.objects.staff()
         .pending(now=timezone.now())
@@ -46,7 +53,8 @@ def staff_list(request: StaffRequest, org: str) -> HttpResponse:
     return staff_page(
         request,
         "organisations/staff_list.html",
-        people=staff_of(request.organisation),
+        people=staff_of(request.organisation, list(page)),
+        page_obj=page,
         invitations=pending.order_by("email"),
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.accounts.views.common import staff_page
+from panelkeeper.lib.api import PAGE_SIZE
 from panelkeeper.lib.downloads import download
 from panelkeeper.lib.forms import add_refusal, bound, form_result
 from panelkeeper.lib.refusals import Refused
@@ -50,8 +52,9 @@ def version_list(request: StaffRequest, org: str) -> HttpResponse:
     )
     in_force = PolicyVersion.objects.in_force(organisation, on=timezone.localdate())
     in_force_id = in_force.pk if in_force else None
+    page = Paginator(versions, PAGE_SIZE).get_page(request.GET.get("page"))
     return staff_page(
-        request, "organisations/version_list.html", versions=versions, in_force_id=in_force_id
+        request, "organisations/version_list.html", page_obj=page, in_force_id=in_force_id
     )
 
 

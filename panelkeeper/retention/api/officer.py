@@ -4,28 +4,33 @@ Mounted at ``/api/v1/retention``, with the pages' policies: officers change, off
 and auditors read, another organisation answers 404. Refusals answer 422.
 """
 
-from __future__ import annotations
-
 from django.utils import timezone
-from ninja import Router, Status
+from ninja import Query, Router, Status
 
 from panelkeeper.accounts.permissions import api_officers, api_readers, get_object_for
 from panelkeeper.cases.models import Case
 from panelkeeper.concerns.models import Concern
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import paged, read_body
+from panelkeeper.lib.filters import query_filters
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
 from panelkeeper.retention.api.schemas import (
     DueOut,
+    DuePageOut,
+    DueQuery,
     HoldOut,
+    HoldPageOut,
+    HoldQuery,
     HoldReasonIn,
     PeriodIn,
     RetentionPeriodOut,
 )
 from panelkeeper.retention.erasure import erase_member
+from panelkeeper.retention.forms import DueFilterForm, HoldFilterForm
 from panelkeeper.retention.holds import lift_hold, place_hold
+from panelkeeper.retention.listing import PAGE_SIZE, due_chosen, holds_chosen
 from panelkeeper.retention.models import LegalHold
-from panelkeeper.retention.purge import KindPreview, due_records, preview
+from panelkeeper.retention.purge import KindPreview, preview
 from panelkeeper.retention.schedule import set_period
 
 router = Router(tags=["retention"])
@@ -78,22 +83,35 @@ def put_period(request: StaffRequest, org: str, kind: str) -> RetentionPeriodOut
     return _period_out(next(item for item in items if item.period.kind.key == kind))
 
 
-@api_readers.get(router, "/{org}/due", list[DueOut])
-def get_due(request: StaffRequest, org: str) -> list[DueOut]:
-    """A dry run: every record the next purge would remove or anonymise, and why."""
-    return [
-        DueOut(
-            kind=d.kind.key, label=d.label, counted_from=d.counted_from, due_on=d.due_on, why=d.why
-        )
-        for d in due_records(request.organisation, today=timezone.localdate())
-    ]
+@api_readers.get(router, "/{org}/due", DuePageOut)
+def get_due(request: StaffRequest, org: str, query: Query[DueQuery]) -> DuePageOut:
+    """A dry run: every record the next purge would remove or anonymise (of one ``kind``,
+    when given), and why, 50 to a page."""
+    kind = query_filters(DueFilterForm, query).get("kind") or None
+    rows = due_chosen(request.organisation, today=timezone.localdate(), kind=kind)
+    due, counts = paged(rows, query, size=PAGE_SIZE)
+    return DuePageOut(
+        **counts,
+        due=[
+            DueOut(
+                kind=d.kind.key,
+                label=d.label,
+                counted_from=d.counted_from,
+                due_on=d.due_on,
+                why=d.why,
+            )
+            for d in due
+        ],
+    )
 
 
-@api_readers.get(router, "/{org}/legal-holds", list[HoldOut])
-def get_holds(request: StaffRequest, org: str) -> list[HoldOut]:
-    """Legal holds, in force and lifted, newest first."""
-    rows = LegalHold.objects.filter(organisation=request.organisation)
-    return [_hold_out(hold) for hold in rows.select_related("placed_by", "lifted_by")[:200]]
+@api_readers.get(router, "/{org}/legal-holds", HoldPageOut)
+def get_holds(request: StaffRequest, org: str, query: Query[HoldQuery]) -> HoldPageOut:
+    """Legal holds, newest first, 50 to a page: in force, lifted, or (by default) both."""
+    chosen = query_filters(HoldFilterForm, query)
+    rows = holds_chosen(request.organisation, chosen).select_related("placed_by", "lifted_by")
+    holds, counts = paged(rows, query, size=PAGE_SIZE)
+    return HoldPageOut(**counts, holds=[_hold_out(hold) for hold in holds])
 
 
 @api_officers.post(

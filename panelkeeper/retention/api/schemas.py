@@ -7,6 +7,8 @@ import datetime as dt
 from ninja import Field, Schema
 from pydantic import JsonValue
 
+from panelkeeper.lib.api import PageOut, PageQuery
+from panelkeeper.retention.forms import HoldState
 from panelkeeper.retention.kinds import KINDS
 
 KIND_KEYS: list[JsonValue] = [kind.key for kind in KINDS]
@@ -51,6 +53,27 @@ class HoldOut(Schema):
     lifted_on: dt.date | None
     lifted_by: str | None
     lifted_reason: str
+
+
+class DueQuery(PageQuery):
+    kind: str | None = Field(
+        None,
+        description="Only this kind of record (its key, as the schedule lists it).",
+        json_schema_extra={"enum": KIND_KEYS},
+    )
+
+
+class DuePageOut(PageOut):
+    due: list[DueOut]
+
+
+class HoldQuery(PageQuery):
+    state: HoldState | None = None
+    """``in_force`` or ``lifted``; both when left out."""
+
+
+class HoldPageOut(PageOut):
+    holds: list[HoldOut]
 
 
 class HoldReasonIn(Schema):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -12,13 +13,22 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.accounts.views.common import staff_page
+from panelkeeper.lib.filters import page_filters
 from panelkeeper.lib.forms import bound, form_applied, form_result
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
 from panelkeeper.retention.erasure import erase_member, reasons_to_keep
-from panelkeeper.retention.forms import EraseForm, HoldForm, PeriodForm, ReasonForm
+from panelkeeper.retention.forms import (
+    DueFilterForm,
+    EraseForm,
+    HoldFilterForm,
+    HoldForm,
+    PeriodForm,
+    ReasonForm,
+)
 from panelkeeper.retention.holds import held_record, lift_hold, place_hold
 from panelkeeper.retention.kinds import BY_KEY
+from panelkeeper.retention.listing import PAGE_SIZE, due_chosen, holds_chosen
 from panelkeeper.retention.models import LegalHold
 from panelkeeper.retention.purge import preview
 from panelkeeper.retention.schedule import schedule_of, set_period
@@ -61,10 +71,23 @@ def schedule(request: StaffRequest, org: str) -> HttpResponse:
 @staff(*READERS)
 @require_GET
 def due(request: StaffRequest, org: str) -> HttpResponse:
-    """What the next purge would remove or anonymise, and why: a dry run."""
-    previews = preview(request.organisation, today=timezone.localdate())
+    """What the next purge would remove or anonymise, and why: a dry run. Each kind shows
+    its first records; one kind's page (``?kind=``) lists them all, 50 to a page."""
+    today = timezone.localdate()
+    filters, chosen = page_filters(DueFilterForm, request)
+    if chosen.get("kind"):
+        rows = due_chosen(request.organisation, today=today, kind=chosen["kind"])
+        return staff_page(
+            request,
+            "retention/due.html",
+            filters=filters,
+            kind=BY_KEY[chosen["kind"]],
+            page_obj=Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
+        )
+    previews = preview(request.organisation, today=today)
     any_due = any(item.total for item in previews)
-    return staff_page(request, "retention/due.html", previews=previews, any_due=any_due)
+    context = {"previews": previews, "any_due": any_due, "filters": filters}
+    return staff_page(request, "retention/due.html", **context)
 
 
 @staff(OFFICER)
@@ -103,14 +126,15 @@ def change_period(request: StaffRequest, org: str, kind: str) -> HttpResponse:
 @staff(*READERS)
 @require_GET
 def holds(request: StaffRequest, org: str) -> HttpResponse:
-    rows = LegalHold.objects.filter(organisation=request.organisation).select_related(
-        "placed_by", "lifted_by"
-    )
+    """Legal holds, newest first, 50 to a page: those in force, those lifted, or both."""
+    filters, chosen = page_filters(HoldFilterForm, request)
+    rows = holds_chosen(request.organisation, chosen).select_related("placed_by", "lifted_by")
     return staff_page(
         request,
         "retention/holds.html",
-        in_force=[hold for hold in rows if hold.lifted_at is None],
-        lifted=[hold for hold in rows if hold.lifted_at is not None][:50],
+        filters=filters,
+        filtered=any(chosen.values()),
+        page_obj=Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
     )
 
 

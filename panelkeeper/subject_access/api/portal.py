@@ -1,24 +1,33 @@
 """A member's own subject access requests in the API: list them, ask for a copy, and
 read the pack once released. Another member's record answers 404."""
 
-from __future__ import annotations
-
 from django.shortcuts import get_object_or_404
-from ninja import Status
+from ninja import Query, Status
 
 from panelkeeper.accounts.permissions import api_members
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import PageQuery, paged, read_body
 from panelkeeper.lib.requests import MemberRequest
 from panelkeeper.subject_access.api.officer import pack_out, request_out, router
-from panelkeeper.subject_access.api.schemas import MyRequestIn, PackOut, RequestOut
+from panelkeeper.subject_access.api.schemas import (
+    MyRequestIn,
+    PackOut,
+    RequestOut,
+    RequestPageOut,
+)
 from panelkeeper.subject_access.models import SubjectAccessRequest
-from panelkeeper.subject_access.views.portal import ask_for_own, own_pack, own_requests
+from panelkeeper.subject_access.views.portal import (
+    MY_PAGE_SIZE,
+    ask_for_own,
+    own_pack,
+    own_requests,
+)
 
 
-@api_members.get(router, "/mine/{member}/requests", list[RequestOut])
-def my_requests(request: MemberRequest, member: int) -> list[RequestOut]:
-    """Your requests for a copy of your information, newest first (the latest 50)."""
-    return [request_out(found) for found in own_requests(request.member)]
+@api_members.get(router, "/mine/{member}/requests", RequestPageOut)
+def my_requests(request: MemberRequest, member: int, query: Query[PageQuery]) -> RequestPageOut:
+    """Your requests for a copy of your information, newest first, 25 to a page."""
+    rows, counts = paged(own_requests(request.member), query, size=MY_PAGE_SIZE)
+    return RequestPageOut(**counts, requests=[request_out(found) for found in rows])
 
 
 @api_members.post(router, "/mine/{member}/requests", RequestOut, status=201, body=MyRequestIn)

@@ -8,6 +8,8 @@ not yet released or made for someone else.
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -39,11 +41,17 @@ def ask_for_own(member: Member, *, details: str, actor: User) -> SubjectAccessRe
     )
 
 
-def own_requests(member: Member) -> list[SubjectAccessRequest]:
-    return list(
+MY_PAGE_SIZE = 25
+"""A member's own requests on a page, in the portal and the API."""
+
+
+def own_requests(member: Member) -> QuerySet[SubjectAccessRequest]:
+    """The member's own requests, newest first."""
+    return (
         SubjectAccessRequest.objects.filter(member=member)
-        .select_related("organisation", "pack")
-        .prefetch_related("pauses")[:50]
+        .select_related("organisation", "member", "pack")
+        .prefetch_related("pauses")
+        .order_by("-received_on", "-id")
     )
 
 
@@ -70,11 +78,13 @@ def my_requests(request: MemberRequest, member: int) -> HttpResponse:
         messages.success(request, "We have your request. We will send your copy by the date shown")
         return redirect("subject_access:mine", member=member)
     today = timezone.localdate()
-    rows = [(found, clock_of(found, today=today)) for found in own_requests(record)]
+    page = Paginator(own_requests(record), MY_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(found, clock_of(found, today=today)) for found in page]
     context = {
         "member": record,
         "organisation": record.group.organisation,
         "rows": rows,
+        "page_obj": page,
         "form": form,
     }
     return render(request, "subject_access/my_requests.html", context)

@@ -1,0 +1,68 @@
+"""The lists of the retention pages and API: what is due to go, page by page, and legal
+holds, both as the page and the API filter them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from functools import cached_property
+from typing import Any, overload
+
+from django.db.models import QuerySet
+
+from panelkeeper.organisations.models import Organisation
+from panelkeeper.retention.forms import HoldState
+from panelkeeper.retention.models import LegalHold
+from panelkeeper.retention.purge import DueRecord, DueSource, due_sources
+
+PAGE_SIZE = 50
+"""Records on a page of the due list or the legal holds, in the pages and the API."""
+
+
+class DueRows(Sequence[DueRecord]):
+    """Every record due to go, in the dry run's order, read only a page at a time: each
+    source is counted in the database, and a slice reads only the sources it spans."""
+
+    def __init__(self, sources: list[DueSource]) -> None:
+        self.sources = sources
+
+    @cached_property
+    def sizes(self) -> list[int]:
+        return [
+            s.rows.count() if isinstance(s.rows, QuerySet) else len(s.rows) for s in self.sources
+        ]
+
+    def __len__(self) -> int:
+        return sum(self.sizes)
+
+    @overload
+    def __getitem__(self, index: int) -> DueRecord: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[DueRecord]: ...
+    def __getitem__(self, index: int | slice) -> DueRecord | list[DueRecord]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        start, stop, _ = index.indices(len(self))
+        found: list[DueRecord] = []
+        offset = 0
+        for source, size in zip(self.sources, self.sizes, strict=True):
+            lo, hi = max(start - offset, 0), min(stop - offset, size)
+            if lo < hi:
+                found += [source.as_due(row) for row in source.rows[lo:hi]]
+            offset += size
+        return found
+
+
+def due_chosen(organisation: Organisation, *, today: dt.date, kind: str | None) -> DueRows:
+    """What the next purge would take on ``today`` (of one ``kind``, when given)."""
+    return DueRows(due_sources(organisation, today=today, kind=kind))
+
+
+def holds_chosen(organisation: Organisation | int, chosen: dict[str, Any]) -> QuerySet[LegalHold]:
+    """The organisation's legal holds a ``HoldFilterForm`` chose, newest first."""
+    holds = LegalHold.objects.filter(organisation=organisation)
+    if chosen.get("state") == HoldState.IN_FORCE:
+        holds = holds.in_force()
+    elif chosen.get("state") == HoldState.LIFTED:
+        holds = holds.filter(lifted_at__isnull=False)
+    return holds.order_by("-placed_at", "-id")
