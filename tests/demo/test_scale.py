@@ -134,3 +134,18 @@ def test_letters_are_issued_and_sent_with_the_case_values(generated: dict[str, i
         reverse("letters:detail", kwargs={"org": letter.organisation.slug, "pk": letter.pk})
     )
     assert page.status_code == 200
+
+
+def test_each_letter_is_the_one_the_letters_app_would_have_sent(
+    generated: dict[str, int],
+) -> None:
+    from panelkeeper.letters.models import Letter
+    from panelkeeper.letters.previews import preview_case_letter
+
+    letters = Letter.objects.select_related("case__organisation", "case__policy_version", "member")
+    assert generated["letters"] > 1
+    for letter in letters:
+        assert letter.case is not None
+        sent = preview_case_letter(case=letter.case, kind=letter.kind, today=letter.issued_on)
+        assert (letter.subject, letter.text, letter.html) == (sent.subject, sent.text, sent.html)
+        assert (letter.channel, letter.addressed_to) == (sent.to.channel, sent.to.recipient)
