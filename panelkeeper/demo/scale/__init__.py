@@ -125,6 +125,7 @@ def generate(
     today: dt.date,
     say: Callable[[str], None],
     phases: Phases | None = None,
+    batch_members: int = BATCH_MEMBERS,
 ) -> Counter[str]:
     """Generate ``scale`` (organisations' slugs start with ``prefix``); what was made.
     ``phases``, if given, gathers the seconds each part took."""
@@ -143,7 +144,7 @@ def generate(
         step = max(1, scale.organisations // 10)
         done = 0
         planned = list(zip(skeletons, per_organisation, strict=True))
-        for batch in batches(planned, per_organisation, BATCH_MEMBERS):
+        for batch in batches(planned, per_organisation, batch_members):
             with transaction.atomic():
                 with phases.timing("organisations"):
                     them = codes_and_groups(batch)

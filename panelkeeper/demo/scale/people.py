@@ -174,14 +174,13 @@ def codes_and_groups(batch: Sequence[tuple[Skeleton, int]]) -> list[Made]:
             fields=["status", "approved_on", "in_force_from", "published_at", "published_by"],
             at=published_at,
         )
+        held = {
+            "organisation": one.organisation,
+            "user": one.officer,
+            "effective_from": APPROVED_ON,
+        }
         holders += [
-            RoleHolder(
-                organisation=one.organisation,
-                role_key=title.key,
-                role_title=title.title,
-                user=one.officer,
-                effective_from=APPROVED_ON,
-            )
+            RoleHolder(role_key=title.key, role_title=title.title, **held)
             for title in staff_titles(one.policy)
         ]
         names = list(group_names(one.policy)) or ["Scrutiny Panel"]
