@@ -17,7 +17,7 @@ from panelkeeper.accounts.models import User
 from panelkeeper.audit.chain import verify_chain
 from panelkeeper.cases.models import Case, CaseEvent, CaseParty, Seat
 from panelkeeper.cases.procedure import assess_case
-from panelkeeper.demo.scale import SCALES, Scale, generate, sizes
+from panelkeeper.demo.scale import SCALES, Scale, batches, generate, sizes
 from panelkeeper.meetings.models import Attendance, Meeting
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation, PolicyVersion
@@ -31,7 +31,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def generated() -> dict[str, int]:
-    return dict(generate(SMALL, prefix="bulk", password="a-password", today=TODAY, say=print))
+    # Batches of about 40 members: the organisation of 60 alone, then the others a few at a time.
+    made = generate(
+        SMALL, prefix="bulk", password="a-password", today=TODAY, say=print, batch_members=40
+    )
+    return dict(made)
 
 
 def test_the_national_scale_has_the_sizes_the_issue_sets() -> None:
@@ -44,6 +48,11 @@ def test_the_national_scale_has_the_sizes_the_issue_sets() -> None:
     assert sorted(national)[len(national) // 2] < 100  # most organisations have tens
     tenth = sizes(SCALES["tenth"], random.Random(1))
     assert (len(tenth), sum(tenth)) == (200, 10_000)
+
+
+def test_organisations_are_written_in_batches_of_about_as_many_members_as_set() -> None:
+    runs = list(batches("abcde", [3000, 300, 300, 4000, 10], 3500))
+    assert runs == [["a", "b", "c"], ["d"], ["e"]]
 
 
 def test_it_makes_what_it_reports(generated: dict[str, int]) -> None:
@@ -134,3 +143,18 @@ def test_letters_are_issued_and_sent_with_the_case_values(generated: dict[str, i
         reverse("letters:detail", kwargs={"org": letter.organisation.slug, "pk": letter.pk})
     )
     assert page.status_code == 200
+
+
+def test_each_letter_is_the_one_the_letters_app_would_have_sent(
+    generated: dict[str, int],
+) -> None:
+    from panelkeeper.letters.models import Letter
+    from panelkeeper.letters.previews import preview_case_letter
+
+    letters = Letter.objects.select_related("case__organisation", "case__policy_version", "member")
+    assert generated["letters"] > 1
+    for letter in letters:
+        assert letter.case is not None
+        sent = preview_case_letter(case=letter.case, kind=letter.kind, today=letter.issued_on)
+        assert (letter.subject, letter.text, letter.html) == (sent.subject, sent.text, sent.html)
+        assert (letter.channel, letter.addressed_to) == (sent.to.channel, sent.to.recipient)

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from panelkeeper.cases.citing import citable_clauses
 from panelkeeper.cases.models import Case, CaseEvent, CaseParty, PartyRole, RaisedBy, Seat, Setting
 from panelkeeper.cases.routing import route
-from panelkeeper.demo.scale.bulk import Trail, insert
+from panelkeeper.demo.scale.bulk import insert, insert_values
 from panelkeeper.demo.scale.names import full_name, street_address
 from panelkeeper.demo.scale.people import IN_FORCE_FROM, Made, moment, preset_policy
 from panelkeeper.members.models import GroupRole
@@ -48,7 +49,21 @@ _OPENING_FIELDS = sorted(
     ["kind", "description", "subject_is_chair", "setting", "clauses", "raised_by", "anonymous",
      "reporter_name", "reporter_consents_to_identity"]
 )  # fmt: skip
+_RAISED_FIELDS = ["member", "kind", "began_on", *_OPENING_FIELDS]
 _PARTY_FIELDS = ["role", "member", "user", "name", "contact", "agreed_to_letters", "step"]
+_SEAT_FIELDS = ["role_key", "member", "user", "impartial", "seated_on"]
+_EVENT_COLUMNS = [
+    "case_id", "kind", "effective", "recorded_on", "recorded_at", "recorded_by_id", "level",
+    "reason",
+]  # fmt: skip
+_PARTY_COLUMNS = [
+    "case_id", "role", "name", "contact", "agreed_to_letters", "added_on", "recorded_at",
+]  # fmt: skip
+_SEAT_COLUMNS = [
+    "case_id", "role_key", "role_title", "user_id", "seated_on", "recorded_at", "recorded_by_id",
+]  # fmt: skip
+_EVENT, _PARTY, _SEAT = (model._meta.label for model in (CaseEvent, CaseParty, Seat))
+_SETTINGS = Setting.values
 
 
 @dataclass(frozen=True)
@@ -114,126 +129,108 @@ def _seat_role(policy: Policy) -> tuple[str, str] | None:
 
 
 def cases(
-    made: Made, count: int, *, today: dt.date, rng: random.Random, trail: Trail
-) -> tuple[int, int, list[Case]]:
-    """``count`` cases about the organisation's members (never a Chair); the numbers of
-    cases and events written, and the cases in their formal stage."""
-    ladder = made.policy.breach
-    subjects = [m for m in made.members if m.role != GroupRole.CHAIR]
-    if ladder is None or not subjects or count == 0:
-        return 0, 0, []
-    officer = made.officer
+    made: Sequence[Made], per_member: float, *, today: dt.date, rng: random.Random
+) -> tuple[int, int]:
+    """``per_member`` cases for each member of each organisation, about its members (never
+    a Chair), with their events, reporters and seats; how many cases and events. Each
+    organisation keeps its cases in their formal stage (``formal``) for the letters."""
     first_day = IN_FORCE_FROM + dt.timedelta(days=7)
     span = (today - dt.timedelta(days=1) - first_day).days
-    cited = [value for value, _ in citable_clauses(made.organisation, made.version, on=today)][:1]
-    routed_to, handler = route(made.organisation, ladder, on=today, subject_is_chair=False)
-    raised_by = RaisedBy(_raised_by(ladder).value)
-    rows: list[tuple[Case, Course]] = []
-    for _ in range(count):
-        began = first_day + dt.timedelta(days=rng.randrange(span))
-        roll = rng.random()
-        kind = (
-            OPEN
-            if began > today - dt.timedelta(days=60) and roll < 0.5
-            else WITHDRAWN
-            if roll < 0.75
-            else FORMAL
-        )
-        taken = course(made.preset, kind, began)
-        last = taken.events[-1].effective
-        if last > today:
-            taken = course(made.preset, OPEN, began)
-        view = taken.view
-        rows.append(
+    rows: list[tuple[Case, Course, Made]] = []
+    for one in made:
+        ladder = one.policy.breach
+        subjects = [m for m in one.members if m.role != GroupRole.CHAIR]
+        count = round(one.member_count * per_member)
+        if ladder is None or not subjects or count == 0:
+            continue
+        cited = [value for value, _ in citable_clauses(one.organisation, one.version, on=today)][:1]
+        routed_to, handler = route(one.organisation, ladder, on=today, subject_is_chair=False)
+        raised_by = RaisedBy(_raised_by(ladder).value)
+        for _ in range(count):
+            began = first_day + dt.timedelta(days=rng.randrange(span))
+            roll = rng.random()
+            kind = (
+                OPEN
+                if began > today - dt.timedelta(days=60) and roll < 0.5
+                else WITHDRAWN
+                if roll < 0.75
+                else FORMAL
+            )
+            taken = course(one.preset, kind, began)
+            if taken.events[-1].effective > today:
+                taken = course(one.preset, OPEN, began)
+            view = taken.view
+            case = Case(
+                organisation=one.organisation,
+                member=rng.choice(subjects),
+                policy_version=one.version,
+                kind=CaseKind.BREACH,
+                began_on=began,
+                description=rng.choice(_WHAT),
+                setting=rng.choice(_SETTINGS),
+                clauses=cited,
+                raised_by=raised_by,
+                reporter_name=" ".join(full_name(rng)),
+                routed_to=routed_to,
+                handler=handler,
+                state=view.state.value if view.state is not None else "reported",
+                level=view.level or "",
+                next_due=view.next_due,
+                created_at=moment(began),
+                created_by=one.officer,
+            )
+            rows.append((case, taken, one))
+    insert([case for case, _, _ in rows])
+    events: list[tuple[int, str, dt.date, dt.date, dt.datetime, int, str, str]] = []
+    parties: list[tuple[int, str, str, str, bool, dt.date, dt.datetime]] = []
+    seats: list[tuple[int, str, str, int, dt.date, dt.datetime, int]] = []
+    for case, taken, one in rows:
+        one.trail.add(case, action="case.raised", fields=_RAISED_FIELDS, at=case.created_at)
+        one.cases.append(case)
+        events += [
             (
-                Case(
-                    organisation=made.organisation,
-                    member=rng.choice(subjects),
-                    policy_version=made.version,
-                    kind=CaseKind.BREACH,
-                    began_on=began,
-                    description=rng.choice(_WHAT),
-                    setting=rng.choice(Setting.values),
-                    clauses=cited,
-                    raised_by=raised_by,
-                    reporter_name=" ".join(full_name(rng)),
-                    routed_to=routed_to,
-                    handler=handler,
-                    state=view.state.value if view.state is not None else "reported",
-                    level=view.level or "",
-                    next_due=view.next_due,
-                    created_at=moment(began),
-                    created_by=officer,
-                ),
-                taken,
+                case.pk,
+                event.kind.value,
+                event.effective,
+                event.effective,
+                moment(event.effective, 11 if event.kind == EventKind.RAISED else 12),
+                one.officer.pk,
+                event.level or "",
+                event.reason or "",
             )
-        )
-    made_cases = insert([case for case, _ in rows])
-    events: list[CaseEvent] = []
-    parties: list[CaseParty] = []
-    for case, (_, taken) in zip(made_cases, rows, strict=True):
-        trail.add(
-            case,
-            action="case.raised",
-            fields=["member", "kind", "began_on", *_OPENING_FIELDS],
-            at=case.created_at,
-        )
-        for event in taken.events:
-            events.append(
-                CaseEvent(
-                    case=case,
-                    kind=event.kind.value,
-                    effective=event.effective,
-                    recorded_on=event.effective,
-                    recorded_at=moment(
-                        event.effective, 11 if event.kind == EventKind.RAISED else 12
-                    ),
-                    recorded_by=officer,
-                    level=event.level or "",
-                    reason=event.reason or "",
-                )
-            )
-        parties.append(
-            CaseParty(
-                case=case,
-                role=PartyRole.REPORTER,
-                name=case.reporter_name,
-                contact=street_address(rng, made.organisation.name.removesuffix(" Homes")),
-                agreed_to_letters=True,
-                added_on=case.began_on,
-                recorded_at=moment(case.began_on, 11),
-            )
-        )
-    for row in insert(events):
-        if row.kind != EventKind.RAISED:
-            fields = ["kind", "effective", *(["reason"] if row.reason else [])]
-            trail.add(row, action=f"case.{row.kind}", fields=fields, at=row.recorded_at)
-    for party in insert(parties):
-        trail.add(party, action="case_party.added", fields=_PARTY_FIELDS, at=party.recorded_at)
-    formal = [
-        case
-        for case, (_, taken) in zip(made_cases, rows, strict=True)
-        if len(taken.events) > 1 and case.state not in ("withdrawn", "closed")
-    ]
-    seat_role = _seat_role(made.policy)
-    if seat_role is not None:
-        seats = [
-            Seat(
-                case=case,
-                role_key=seat_role[0],
-                role_title=seat_role[1],
-                user=officer,
-                seated_on=case.began_on + dt.timedelta(days=3),
-                recorded_at=moment(case.began_on + dt.timedelta(days=3), 13),
-                recorded_by=officer,
-            )
-            for case in formal
+            for event in taken.events
         ]
-        for seat in insert(seats):
-            trail.add(
-                seat,
-                action="case.seat_filled",
-                fields=["role_key", "member", "user", "impartial", "seated_on"],
-                at=seat.recorded_at,
+        place = one.organisation.name.removesuffix(" Homes")
+        parties.append(
+            (case.pk, PartyRole.REPORTER, case.reporter_name, street_address(rng, place), True,
+             case.began_on, moment(case.began_on, 11))
+        )  # fmt: skip
+        if len(taken.events) > 1 and case.state not in ("withdrawn", "closed"):
+            one.formal.append(case)
+            seat_role = _seat_role(one.policy)
+            if seat_role is not None:
+                seated_on = case.began_on + dt.timedelta(days=3)
+                seats.append(
+                    (case.pk, *seat_role, one.officer.pk, seated_on, moment(seated_on, 13),
+                     one.officer.pk)
+                )  # fmt: skip
+    trail_of = {case.pk: one.trail for case, _, one in rows}
+    for key, event in zip(insert_values(CaseEvent, _EVENT_COLUMNS, events), events, strict=True):
+        kind, reason = event[1], event[7]
+        if kind != EventKind.RAISED:
+            trail_of[event[0]].record(
+                _EVENT,
+                key,
+                action=f"case.{kind}",
+                fields=["kind", "effective", *(["reason"] if reason else [])],
+                at=event[4],
             )
-    return len(made_cases), len(events), formal
+    for key, party in zip(insert_values(CaseParty, _PARTY_COLUMNS, parties), parties, strict=True):
+        trail_of[party[0]].record(
+            _PARTY, key, action="case_party.added", fields=_PARTY_FIELDS, at=party[6]
+        )
+    for key, seat in zip(insert_values(Seat, _SEAT_COLUMNS, seats), seats, strict=True):
+        trail_of[seat[0]].record(
+            _SEAT, key, action="case.seat_filled", fields=_SEAT_FIELDS, at=seat[5]
+        )
+    return len(rows), len(events)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 
-from panelkeeper.demo.scale.bulk import Trail, insert
+from panelkeeper.demo.scale.bulk import insert, insert_values
 from panelkeeper.demo.scale.people import IN_FORCE_FROM, Made, moment
 from panelkeeper.meetings.attendance import FIELDS as ATTENDANCE_FIELDS
 from panelkeeper.meetings.models import Attendance, Meeting, MeetingStatus
@@ -21,6 +22,11 @@ ENDS_AT = dt.time(20, 0)
 _MEETING_FIELDS = [
     "group", "date", "starts_at", "ends_at", "place", "online_link", "status", "chair",
     "chair_basis",
+]  # fmt: skip
+_ATTENDANCE = Attendance._meta.label
+_ATTENDANCE_COLUMNS = [
+    "meeting_id", "member_id", "presence", "apologies_given_on", "reason", "recorded_at",
+    "recorded_by_id",
 ]  # fmt: skip
 _REASONS = ("Unwell", "Away with family", "Working late", "A hospital appointment")
 
@@ -34,55 +40,63 @@ def meeting_days(count: int, *, today: dt.date) -> list[dt.date]:
 
 
 def meetings(
-    made: Made, days: list[dt.date], *, today: dt.date, rng: random.Random, trail: Trail
+    made: Sequence[Made], days: list[dt.date], *, today: dt.date, rng: random.Random
 ) -> int:
     """The meetings held on ``days`` and one four weeks ahead, for each group, with the
     attendance of each member at those held; the number of attendance rows."""
-    officer = made.officer
-    rows: list[Meeting] = []
     upcoming = today + dt.timedelta(days=28 - (today.weekday() - 1) % 7)
-    for group in made.groups:
-        for day in [*days, upcoming]:
-            held = day < today
-            rows.append(
-                Meeting(
-                    group=group,
-                    date=day,
-                    starts_at=STARTS_AT,
-                    ends_at=ENDS_AT,
-                    place=f"Community room, {made.organisation.name}",
-                    status=MeetingStatus.HELD if held else MeetingStatus.SCHEDULED,
-                    created_at=moment(day - dt.timedelta(days=21) if not held else day),
-                    created_by=officer,
-                )
-            )
-    made_meetings = insert(rows)
-    for meeting in made_meetings:
-        action = "meeting.recorded" if meeting.status == MeetingStatus.HELD else "meeting.scheduled"
-        trail.add(meeting, action=action, fields=_MEETING_FIELDS, at=meeting.created_at)
-    by_group: dict[int, list[Meeting]] = {}
-    for meeting in made_meetings:
+    rows = [
+        Meeting(
+            group=group,
+            date=day,
+            starts_at=STARTS_AT,
+            ends_at=ENDS_AT,
+            place=f"Community room, {one.organisation.name}",
+            status=MeetingStatus.HELD if day < today else MeetingStatus.SCHEDULED,
+            created_at=moment(day - dt.timedelta(days=21) if day >= today else day),
+            created_by=one.officer,
+        )
+        for one in made
+        for group in one.groups
+        for day in [*days, upcoming]
+    ]
+    insert(rows)
+    held: dict[int, list[Meeting]] = {}
+    for meeting in rows:
         if meeting.status == MeetingStatus.HELD:
-            by_group.setdefault(meeting.group_id, []).append(meeting)
-    attendance: list[Attendance] = []
-    for member in made.members:
-        away_last_time = False
-        for meeting in by_group.get(member.group_id, []):
-            if meeting.date < member.started_on:
-                continue
-            away = not away_last_time and rng.random() < 0.06
-            away_last_time = away
-            attendance.append(
-                Attendance(
-                    meeting=meeting,
-                    member=member,
-                    presence=Presence.APOLOGIES if away else Presence.PRESENT,
-                    apologies_given_on=meeting.date - dt.timedelta(days=7) if away else None,
-                    reason=rng.choice(_REASONS) if away else "",
-                    recorded_at=moment(meeting.date, 21),
-                    recorded_by=officer,
+            held.setdefault(meeting.group_id, []).append(meeting)
+    attendance: list[tuple[int, int, str, dt.date | None, str, dt.datetime, int]] = []
+    ends: list[int] = []
+    for one in made:
+        for member in one.members:
+            away_last_time = False
+            for meeting in held.get(member.group_id, []):
+                if meeting.date < member.started_on:
+                    continue
+                away = not away_last_time and rng.random() < 0.06
+                away_last_time = away
+                attendance.append(
+                    (
+                        meeting.pk,
+                        member.pk,
+                        Presence.APOLOGIES if away else Presence.PRESENT,
+                        meeting.date - dt.timedelta(days=7) if away else None,
+                        rng.choice(_REASONS) if away else "",
+                        moment(meeting.date, 21),
+                        one.officer.pk,
+                    )
                 )
+        ends.append(len(attendance))
+    keys = insert_values(Attendance, _ATTENDANCE_COLUMNS, attendance)
+    trail_of = {group.pk: one.trail for one in made for group in one.groups}
+    for meeting in rows:
+        action = "meeting.recorded" if meeting.status == MeetingStatus.HELD else "meeting.scheduled"
+        trail_of[meeting.group_id].add(
+            meeting, action=action, fields=_MEETING_FIELDS, at=meeting.created_at
+        )
+    for one, begin, end in zip(made, [0, *ends], ends, strict=False):
+        for key, row in zip(keys[begin:end], attendance[begin:end], strict=True):
+            one.trail.record(
+                _ATTENDANCE, key, action="attendance.recorded", fields=ATTENDANCE_FIELDS, at=row[5]
             )
-    for row in insert(attendance):
-        trail.add(row, action="attendance.recorded", fields=ATTENDANCE_FIELDS, at=row.recorded_at)
     return len(attendance)

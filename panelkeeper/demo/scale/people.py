@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
 from django.contrib.auth.hashers import make_password
 
 from panelkeeper.accounts.models import Grant, User
-from panelkeeper.demo.scale.bulk import Trail, insert
+from panelkeeper.cases.models import Case
+from panelkeeper.demo.scale.bulk import Trail, insert, insert_values
 from panelkeeper.demo.scale.names import full_name, place_name, street_address
 from panelkeeper.members.models import CustomerType, GroupRole, Member, MemberStatus, Status
 from panelkeeper.organisations.models import Group, Organisation, PolicyVersion, RoleHolder
@@ -54,8 +56,17 @@ class Made:
     policy: Policy
     version: PolicyVersion
     officer: User
-    groups: list[Group]
+    #: How many members it is to have.
+    member_count: int
+    groups: list[Group] = field(default_factory=list)
     members: list[Member] = field(default_factory=list)
+    cases: list[Case] = field(default_factory=list)
+    #: Those of its cases in their formal stage, of which the letters tell.
+    formal: list[Case] = field(default_factory=list)
+    trail: Trail = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.trail = Trail(self.organisation.pk, self.officer.pk)
 
 
 class Staff:
@@ -76,9 +87,11 @@ class Staff:
         )
 
 
-def organisations(
-    count: int, *, prefix: str, staff: Staff, rng: random.Random
-) -> list[tuple[Organisation, str, User, User]]:
+#: An organisation with its preset, officer and auditor.
+type Skeleton = tuple[Organisation, str, User, User]
+
+
+def organisations(count: int, *, prefix: str, staff: Staff, rng: random.Random) -> list[Skeleton]:
     """``count`` organisations with their preset, officer and auditor (and grants)."""
     presets = ("vela", "insight", "nexus", "herefordshire", "thirteen")
     rows: list[tuple[Organisation, str]] = []
@@ -118,127 +131,155 @@ def organisations(
     ]
 
 
-def code_and_groups(
-    organisation: Organisation, preset: str, officer: User, member_count: int, trail: Trail
-) -> Made:
-    """The organisation's code, published, with the officer holding every staff title,
-    and enough groups for ``member_count`` members (the code's own first)."""
-    policy = preset_policy(preset)
+def codes_and_groups(batch: Sequence[tuple[Skeleton, int]]) -> list[Made]:
+    """Each organisation's code, published, with its officer holding every staff title,
+    and enough groups for its number of members (the code's own first)."""
     published_at = moment(IN_FORCE_FROM - dt.timedelta(days=14))
-    version = PolicyVersion.objects.create(
-        organisation=organisation,
-        version=policy.code.version,
-        source=preset_text(preset),
-        file_name=f"{preset}.toml",
-        preset=preset,
-        status=PolicyVersion.Status.PUBLISHED,
-        created_by=officer,
-        approved_on=APPROVED_ON,
-        in_force_from=IN_FORCE_FROM,
-        published_at=published_at,
-        published_by=officer,
-    )
-    trail.add(
-        version,
-        action="policy_version.draft_created",
-        fields=["version", "file_name", "preset"],
-        at=published_at - dt.timedelta(days=30),
-    )
-    trail.add(
-        version,
-        action="policy_version.published",
-        fields=["status", "approved_on", "in_force_from", "published_at", "published_by"],
-        at=published_at,
-    )
-    holders = insert(
+    versions = insert(
         [
-            RoleHolder(
+            PolicyVersion(
                 organisation=organisation,
-                role_key=title.key,
-                role_title=title.title,
-                user=officer,
-                effective_from=APPROVED_ON,
+                version=preset_policy(preset).code.version,
+                source=preset_text(preset),
+                file_name=f"{preset}.toml",
+                preset=preset,
+                status=PolicyVersion.Status.PUBLISHED,
+                created_by=officer,
+                approved_on=APPROVED_ON,
+                in_force_from=IN_FORCE_FROM,
+                published_at=published_at,
+                published_by=officer,
             )
-            for title in staff_titles(policy)
+            for (organisation, preset, officer, _), _ in batch
         ]
     )
+    made = [
+        Made(organisation, preset, preset_policy(preset), version, officer, count)
+        for ((organisation, preset, officer, _), count), version in zip(
+            batch, versions, strict=True
+        )
+    ]
+    holders: list[RoleHolder] = []
+    groups: list[Group] = []
+    for one in made:
+        one.trail.add(
+            one.version,
+            action="policy_version.draft_created",
+            fields=["version", "file_name", "preset"],
+            at=published_at - dt.timedelta(days=30),
+        )
+        one.trail.add(
+            one.version,
+            action="policy_version.published",
+            fields=["status", "approved_on", "in_force_from", "published_at", "published_by"],
+            at=published_at,
+        )
+        held = {
+            "organisation": one.organisation,
+            "user": one.officer,
+            "effective_from": APPROVED_ON,
+        }
+        holders += [
+            RoleHolder(role_key=title.key, role_title=title.title, **held)
+            for title in staff_titles(one.policy)
+        ]
+        names = list(group_names(one.policy)) or ["Scrutiny Panel"]
+        wanted = max(1, -(-one.member_count // GROUP_SIZE))
+        names += [f"Area Panel {n}" for n in range(len(names) + 1, wanted + 1)]
+        one.groups = [Group(organisation=one.organisation, name=name) for name in names]
+        groups += one.groups
+    insert(holders)
+    insert(groups)
+    trails = {one.organisation.pk: one.trail for one in made}
     for holder in holders:
-        trail.add(
+        trails[holder.organisation_id].add(
             holder,
             action="role_holder.assigned",
             fields=["role_key", "role_title", "user", "effective_from"],
             at=published_at - dt.timedelta(days=1),
         )
-    names = list(group_names(policy)) or ["Scrutiny Panel"]
-    wanted = max(1, -(-member_count // GROUP_SIZE))
-    names += [f"Area Panel {n}" for n in range(len(names) + 1, wanted + 1)]
-    groups = insert([Group(organisation=organisation, name=name) for name in names])
     for group in groups:
-        trail.add(group, action="group.created", fields=["name"], at=published_at)
-    return Made(organisation, preset, policy, version, officer, groups)
+        trails[group.organisation_id].add(
+            group, action="group.created", fields=["name"], at=published_at
+        )
+    return made
 
 
-def members(made: Made, count: int, *, rng: random.Random, trail: Trail) -> None:
-    """``count`` members spread over the groups, each active from the day they joined:
-    each group's first member is its Chair, the second its Vice Chair."""
+_MEMBER_FIELDS = [
+    "address",
+    "contact_by",
+    "customer_type",
+    "email",
+    "full_name",
+    "large_print",
+    "role",
+    "started_on",
+]
+_STATUS_FIELDS = ["status", "reason", "effective_from"]
+
+
+def members(made: Sequence[Made], *, rng: random.Random) -> int:
+    """Each organisation's members, spread over its groups, each active from the day
+    they joined: each group's first member is its Chair, the second its Vice Chair; how
+    many."""
     rows: list[Member] = []
-    for index in range(count):
-        group = made.groups[index % len(made.groups)]
-        in_group = index // len(made.groups)
-        role = (
-            GroupRole.CHAIR
-            if in_group == 0
-            else GroupRole.VICE_CHAIR
-            if in_group == 1
-            else GroupRole.MEMBER
-        )
-        name = full_name(rng)
-        by_email = rng.random() < 0.6
-        rows.append(
-            Member(
-                group=group,
-                full_name=f"{name[0]} {name[1]}",
-                customer_type=rng.choice(_CUSTOMER_TYPES),
-                role=role,
-                email=f"{name[0]}.{name[1]}.{made.organisation.pk}.{index}@example.org".lower()
-                if by_email
-                else "",
-                address=street_address(rng, made.organisation.name.removesuffix(" Homes")),
-                contact_by="email" if by_email else "post",
-                large_print=rng.random() < 0.05,
-                started_on=APPROVED_ON - dt.timedelta(days=rng.randrange(30, 900)),
+    for one in made:
+        place = one.organisation.name.removesuffix(" Homes")
+        for index in range(one.member_count):
+            group = one.groups[index % len(one.groups)]
+            in_group = index // len(one.groups)
+            role = (
+                GroupRole.CHAIR
+                if in_group == 0
+                else GroupRole.VICE_CHAIR
+                if in_group == 1
+                else GroupRole.MEMBER
             )
-        )
-    made.members = insert(rows)
-    statuses = insert(
+            name = full_name(rng)
+            by_email = rng.random() < 0.6
+            one.members.append(
+                Member(
+                    group=group,
+                    full_name=f"{name[0]} {name[1]}",
+                    customer_type=rng.choice(_CUSTOMER_TYPES),
+                    role=role,
+                    email=f"{name[0]}.{name[1]}.{one.organisation.pk}.{index}@example.org".lower()
+                    if by_email
+                    else "",
+                    address=street_address(rng, place),
+                    contact_by="email" if by_email else "post",
+                    large_print=rng.random() < 0.05,
+                    started_on=APPROVED_ON - dt.timedelta(days=rng.randrange(30, 900)),
+                )
+            )
+        rows += one.members
+    insert(rows)
+    statuses = insert_values(
+        MemberStatus,
+        ["member_id", "status", "reason", "effective_from", "recorded_at", "recorded_by_id"],
         [
-            MemberStatus(
-                member=member,
-                status=Status.ACTIVE,
-                reason="Joined the group",
-                effective_from=member.started_on,
-                recorded_at=moment(member.started_on),
-                recorded_by=made.officer,
+            (
+                member.pk,
+                Status.ACTIVE,
+                "Joined the group",
+                member.started_on,
+                moment(member.started_on),
+                one.officer.pk,
             )
-            for member in made.members
-        ]
+            for one in made
+            for member in one.members
+        ],
     )
-    fields = [
-        "address",
-        "contact_by",
-        "customer_type",
-        "email",
-        "full_name",
-        "large_print",
-        "role",
-        "started_on",
-    ]
-    for member, status in zip(made.members, statuses, strict=True):
-        at = moment(member.started_on)
-        trail.add(member, action="member.added", fields=fields, at=at)
-        trail.add(
-            status,
-            action="member_status.recorded",
-            fields=["status", "reason", "effective_from"],
-            at=at,
-        )
+    keys = iter(statuses)
+    for one in made:
+        for member in one.members:
+            at = moment(member.started_on)
+            one.trail.add(member, action="member.added", fields=_MEMBER_FIELDS, at=at)
+            one.trail.record(
+                MemberStatus._meta.label,
+                next(keys),
+                action="member_status.recorded",
+                fields=_STATUS_FIELDS,
+                at=at,
+            )
+    return len(rows)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 from decimal import Decimal
 
-from panelkeeper.demo.scale.bulk import Trail, insert
+from panelkeeper.demo.scale.bulk import insert
 from panelkeeper.demo.scale.people import IN_FORCE_FROM, Made, moment
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.registers.gifts import route_on
@@ -28,6 +29,13 @@ _INTERESTS = (
     (InterestKind.CLOSE_RELATIVE, "A brother works for a repairs contractor"),
     (InterestKind.PERSONAL, "Volunteers at the community food bank"),
 )
+_INTEREST_FIELDS = ["member", "kind", "description", "starts_on", "ends_on"]
+_REVIEW_FIELDS = ["member", "reviewed_on", "nil"]
+_DECLARED_FIELDS = [
+    "member", "direction", "giver_kind", "giver_name", "description", "value", "given_on",
+    "declared_on", "reported_to_role", "status",
+]  # fmt: skip
+_DECIDED_FIELDS = ["status", "outcome", "outcome_note", "decided_on", "decided_by"]
 _GIFTS = (
     (GiverKind.CONTRACTOR, "Repairs contractor", "A lunch after a site visit", "18.50"),
     (GiverKind.CUSTOMER, "A resident", "A box of biscuits", "6.00"),
@@ -35,9 +43,46 @@ _GIFTS = (
 )
 
 
-def registers(made: Made, *, today: dt.date, rng: random.Random, trail: Trail) -> tuple[int, int]:
-    """Interests for about half the members, a gift for about one in five; how many of each."""
-    officer = made.officer
+def registers(made: Sequence[Made], *, today: dt.date, rng: random.Random) -> tuple[int, int]:
+    """Interests for about half of each organisation's members, a gift for about one in
+    five (where the code keeps a register of gifts); how many of each."""
+    interests: list[Interest] = []
+    gifts: list[Gift] = []
+    for one in made:
+        interests += _interests(one, rng)
+        gifts += _gifts(one, today, rng)
+    insert(interests)
+    reviews = insert(
+        [
+            Review(
+                organisation=interest.organisation,
+                member=interest.member,
+                reviewed_on=interest.starts_on,
+                recorded_at=interest.declared_at,
+                recorded_by=interest.declared_by,
+            )
+            for interest in interests
+        ]
+    )
+    insert(gifts)
+    trail_of = {one.organisation.pk: one.trail for one in made}
+    for interest, review in zip(interests, reviews, strict=True):
+        trail = trail_of[interest.organisation_id]
+        trail.add(
+            interest, action="interest.declared", fields=_INTEREST_FIELDS, at=interest.declared_at
+        )
+        trail.add(
+            review, action="register_review.recorded", fields=_REVIEW_FIELDS, at=review.recorded_at
+        )
+    for gift in gifts:
+        assert gift.decided_at is not None
+        trail = trail_of[gift.organisation_id]
+        trail.add(gift, action="gift.declared", fields=_DECLARED_FIELDS, at=gift.declared_at)
+        trail.add(gift, action="gift.decided", fields=_DECIDED_FIELDS, at=gift.decided_at)
+    return len(interests), len(gifts)
+
+
+def _interests(made: Made, rng: random.Random) -> list[Interest]:
     interests: list[Interest] = []
     for member in made.members:
         if rng.random() < 0.5:
@@ -53,39 +98,17 @@ def registers(made: Made, *, today: dt.date, rng: random.Random, trail: Trail) -
                     description=description,
                     starts_on=starts,
                     declared_at=moment(starts, 14),
-                    declared_by=officer,
+                    declared_by=made.officer,
                 )
             )
-    interests = insert(interests)
-    reviews = insert(
-        [
-            Review(
-                organisation=made.organisation,
-                member=interest.member,
-                reviewed_on=interest.starts_on,
-                recorded_at=interest.declared_at,
-                recorded_by=officer,
-            )
-            for interest in interests
-        ]
-    )
-    for interest, review in zip(interests, reviews, strict=True):
-        trail.add(
-            interest,
-            action="interest.declared",
-            fields=["member", "kind", "description", "starts_on", "ends_on"],
-            at=interest.declared_at,
-        )
-        trail.add(
-            review,
-            action="register_review.recorded",
-            fields=["member", "reviewed_on", "nil"],
-            at=review.recorded_at,
-        )
+    return interests
+
+
+def _gifts(made: Made, today: dt.date, rng: random.Random) -> list[Gift]:
     try:
         gift_route = route_on(made.organisation, today)
     except Refused:
-        return len(interests), 0  # the code keeps no register of gifts
+        return []  # the code keeps no register of gifts
     told = gift_route.report_to[0]
     gifts: list[Gift] = []
     for member in made.members:
@@ -116,38 +139,13 @@ def registers(made: Made, *, today: dt.date, rng: random.Random, trail: Trail) -
                 reported_to_title=told.title,
                 declared_on=given + dt.timedelta(days=2),
                 declared_at=moment(given + dt.timedelta(days=2), 15),
-                declared_by=officer,
+                declared_by=made.officer,
                 status=GiftStatus.DECIDED,
                 decides_title=decides,
                 outcome=rng.choice([GiftOutcome.KEPT, GiftOutcome.SHARED, GiftOutcome.RETURNED]),
                 decided_on=decided,
-                decided_by=officer,
+                decided_by=made.officer,
                 decided_at=moment(decided, 16),
             )
         )
-    for gift in insert(gifts):
-        assert gift.decided_at is not None
-        trail.add(
-            gift,
-            action="gift.declared",
-            fields=[
-                "member",
-                "direction",
-                "giver_kind",
-                "giver_name",
-                "description",
-                "value",
-                "given_on",
-                "declared_on",
-                "reported_to_role",
-                "status",
-            ],
-            at=gift.declared_at,
-        )
-        trail.add(
-            gift,
-            action="gift.decided",
-            fields=["status", "outcome", "outcome_note", "decided_on", "decided_by"],
-            at=gift.decided_at,
-        )
-    return len(interests), len(gifts)
+    return gifts

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from panelkeeper.accounts.models import Grant, User
 from panelkeeper.cases.demo import load_demo_cases
-from panelkeeper.demo.scale import SCALES, generate
+from panelkeeper.demo.scale import SCALES, Phases, generate
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.demo import load_demo_meetings
 from panelkeeper.members.demo import load_demo_members
@@ -227,18 +227,23 @@ class Command(BaseCommand):
             raise CommandError(
                 "Organisations in bulk are already there: generate them into an empty database."
             )
-        started = time.monotonic()
+        started = time.perf_counter()
+        phases = Phases()
         made = generate(
             SCALES[name],
             prefix=SCALE_PREFIX,
             password=PASSWORD,
             today=today,
             say=lambda line: self.stderr.write(line),
+            phases=phases,
         )
-        took = time.monotonic() - started
+        took = time.perf_counter() - started
         self.stderr.write(f"Generated {name} scale in {took:.0f} seconds:")
         for what, count in made.items():
             self.stderr.write(f"  {count:,} {what}")
+        self.stderr.write("Seconds each part took:")
+        for phase, seconds in phases.seconds.items():
+            self.stderr.write(f"  {seconds:.1f} {phase}")
         self.stderr.write(
             f"Their officers sign in as officer.{SCALE_PREFIX}-0001@example.org and so on, "
             "with the demo password."
