@@ -1,6 +1,7 @@
 """The kinds of record that hold personal data, and how long each is kept by default.
 
-This is the one place that knows them: for each kind, the records it covers, the event
+This is the one place that knows them (apps above this one add theirs with
+:func:`register` when they are ready): for each kind, the records it covers, the event
 its time counts from, how a record goes (removed whole, or anonymised) and what a legal
 hold on a member, a case or a concern protects. The schedule (:mod:`.schedule`), the
 purge (:mod:`.purge`) and the pages read it; no other app knows a retention period.
@@ -163,7 +164,7 @@ def _case_words(case: Case) -> str:
     return f"Case {case.reference} about {case.member}"
 
 
-KINDS: tuple[RecordKind, ...] = (
+KINDS: list[RecordKind] = [
     RecordKind(
         "cases_upheld",
         "Closed cases that found a breach",
@@ -288,8 +289,17 @@ KINDS: tuple[RecordKind, ...] = (
         "trail still checks. Entries keep who acted and when, never what they wrote.",
         72,
     ),
-)
+]
 BY_KEY = {kind.key: kind for kind in KINDS}
+
+
+def register(kind: RecordKind) -> None:
+    """Add a kind of record held by an app above this one (the access log, subject access
+    requests), just before the audit trail, which stays last; once, however often called."""
+    if kind.key in BY_KEY:
+        return
+    KINDS.insert(len(KINDS) - 1, kind)
+    BY_KEY[kind.key] = kind
 
 
 def due_before(today: dt.date, months: int) -> dt.date:

@@ -9,14 +9,17 @@ from pydantic import JsonValue
 
 from panelkeeper.retention.kinds import KINDS
 
-KIND_KEYS: list[JsonValue] = [kind.key for kind in KINDS]
-"""The kinds of record the schedule keeps, fixed in the code: an enum in the OpenAPI."""
+
+def _kind_keys(schema: dict[str, JsonValue]) -> None:
+    """The kinds of record the schedule keeps, fixed in the code: an enum in the OpenAPI.
+    Read when the document is made, after every app has registered its kinds."""
+    schema["enum"] = [kind.key for kind in KINDS]
 
 
 class RetentionPeriodOut(Schema):
     kind: str = Field(
         description="The kind of record's key, as the schedule lists it.",
-        json_schema_extra={"enum": KIND_KEYS},
+        json_schema_extra=_kind_keys,
     )
     label: str
     counted_from: str
@@ -32,7 +35,7 @@ class PeriodIn(Schema):
 
 
 class DueOut(Schema):
-    kind: str = Field(json_schema_extra={"enum": KIND_KEYS})
+    kind: str = Field(json_schema_extra=_kind_keys)
     label: str
     counted_from: dt.date
     due_on: dt.date
