@@ -18,11 +18,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
 
-from panelkeeper.cases.models import Case, CaseState
+from panelkeeper.cases.models import Case, CaseEvent, CaseState
 from panelkeeper.concerns.models import Concern
 from panelkeeper.core.models import Removal
 from panelkeeper.letters.models import Letter
@@ -78,7 +78,22 @@ class RecordKind:
     parts: Sequence[Part] = ()
 
 
-def _closed_cases(upheld: bool) -> Callable[[Organisation, Holds], QuerySet[Case]]:
+def _last_outcome() -> Coalesce:
+    """A case's outcome as it stands: the last one recorded (an appeal may vary it)."""
+    events = (
+        CaseEvent.objects.filter(case=OuterRef("pk"))
+        .exclude(outcome="")
+        .order_by("-effective", "-recorded_at", "-id")
+        .values("outcome")[:1]
+    )
+    return Coalesce(Subquery(events), Value(""))
+
+
+def _closed_cases(
+    upheld: bool, *, outcome: str | None = None, other_than: Sequence[str] = ()
+) -> Callable[[Organisation, Holds], QuerySet[Case]]:
+    """Closed cases that found a breach (``upheld``) or did not, or were withdrawn; of
+    the first, only those whose outcome is ``outcome``, or is none of ``other_than``."""
     found = Q(state=CaseState.CLOSED) & ~Q(level__in=[NO_BREACH, ""])
 
     def candidates(organisation: Organisation, holds: Holds) -> QuerySet[Case]:
@@ -86,6 +101,12 @@ def _closed_cases(upheld: bool) -> Callable[[Organisation, Holds], QuerySet[Case
             state__in=[CaseState.CLOSED, CaseState.WITHDRAWN]
         )
         closed = closed.filter(found) if upheld else closed.exclude(found)
+        if outcome is not None or other_than:
+            # Q keeps the annotation's name out of the type checker's field look-ups.
+            closed = closed.annotate(outcome_key=_last_outcome())
+            if outcome is not None:
+                closed = closed.filter(Q(outcome_key=outcome))
+            closed = closed.exclude(Q(outcome_key__in=list(other_than)))
         return (
             closed.exclude(holds.covering_case())
             .annotate(counted_from=Max("events__effective"))
@@ -164,20 +185,45 @@ def _case_words(case: Case) -> str:
     return f"Case {case.reference} about {case.member}"
 
 
+UPHELD = "cases_upheld"
+_CASE_GOES = "The case goes with its steps, letters, the people on it and the concern it came from."
+
+CASE_OUTCOME = RecordKind(
+    "case_outcome",
+    "Closed cases with the outcome",
+    "the last step of the case",
+    _CASE_GOES,
+    72,
+)
+"""A period for one outcome of the organisation's code: one row of the schedule per
+outcome the code in force names, each kept as long as cases that found a breach unless
+the organisation sets its own (``RetentionPeriod.outcome``)."""
+
+
+def upheld_parts(other_than: Sequence[str]) -> tuple[Part, ...]:
+    """Closed cases that found a breach, but not with an outcome of ``other_than``."""
+    return (Part(_closed_cases(True, other_than=other_than), _case_words, removal.remove_case),)
+
+
+def outcome_parts(outcome: str) -> tuple[Part, ...]:
+    """Closed cases that found a breach whose outcome, as it stands, is ``outcome``."""
+    return (Part(_closed_cases(True, outcome=outcome), _case_words, removal.remove_case),)
+
+
 KINDS: list[RecordKind] = [
     RecordKind(
-        "cases_upheld",
+        UPHELD,
         "Closed cases that found a breach",
         "the last step of the case",
-        "The case goes with its steps, letters, the people on it and the concern it came from.",
+        _CASE_GOES,
         72,
-        (Part(_closed_cases(upheld=True), _case_words, removal.remove_case),),
+        upheld_parts(()),
     ),
     RecordKind(
         "cases_not_upheld",
         "Cases closed with no breach found, and withdrawn cases",
         "the last step of the case",
-        "The case goes with its steps, letters, the people on it and the concern it came from.",
+        _CASE_GOES,
         12,
         (Part(_closed_cases(upheld=False), _case_words, removal.remove_case),),
     ),

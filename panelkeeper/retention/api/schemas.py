@@ -7,19 +7,23 @@ import datetime as dt
 from ninja import Field, Schema
 from pydantic import JsonValue
 
-from panelkeeper.retention.kinds import KINDS
+from panelkeeper.retention.kinds import CASE_OUTCOME, KINDS
 
 
 def _kind_keys(schema: dict[str, JsonValue]) -> None:
     """The kinds of record the schedule keeps, fixed in the code: an enum in the OpenAPI.
     Read when the document is made, after every app has registered its kinds."""
-    schema["enum"] = [kind.key for kind in KINDS]
+    keys: list[JsonValue] = [kind.key for kind in KINDS]
+    schema["enum"] = [*keys, CASE_OUTCOME.key]
 
 
 class RetentionPeriodOut(Schema):
     kind: str = Field(
         description="The kind of record's key, as the schedule lists it.",
         json_schema_extra=_kind_keys,
+    )
+    outcome: str | None = Field(
+        description="For closed cases kept by outcome: the outcome's key in the code in force."
     )
     label: str
     counted_from: str
@@ -36,6 +40,7 @@ class PeriodIn(Schema):
 
 class DueOut(Schema):
     kind: str = Field(json_schema_extra=_kind_keys)
+    outcome: str | None
     label: str
     counted_from: dt.date
     due_on: dt.date
