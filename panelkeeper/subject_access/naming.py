@@ -11,29 +11,20 @@ concern they raised.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from panelkeeper.accounts.models import User
 from panelkeeper.cases.models import Case, CaseParty, PartyRole, Seat
 from panelkeeper.concerns.models import Concern
 from panelkeeper.members.models import Member
+from panelkeeper.retention import redaction
 
 WITHHELD = "[name withheld]"
-# A name this short (an initial, a typing slip) would take out ordinary words.
-SHORTEST = 3
 
 
 def without(text: str, names: Iterable[str]) -> str:
-    """``text`` with each of ``names`` taken out as a whole word, whatever its case and
-    however many spaces separate its parts; longer names first, so "Ann Lee" goes whole
-    before "Ann" could."""
-    unique = {" ".join(name.split()) for name in names}
-    kept = sorted((n for n in unique if len(n) >= SHORTEST), key=len, reverse=True)
-    if not text or not kept:
-        return text
-    pattern = "|".join(r"\s+".join(re.escape(part) for part in n.split()) for n in kept)
-    return re.sub(rf"(?<!\w)(?:{pattern})(?!\w)", WITHHELD, text, flags=re.IGNORECASE)
+    """``text`` with each of ``names`` withheld (:func:`retention.redaction.without`)."""
+    return redaction.without(text, names, WITHHELD)
 
 
 def _user_name(user: User | None) -> str:
