@@ -21,12 +21,12 @@ from panelkeeper.concerns.handling import close_concern, send_reporter_message
 from panelkeeper.concerns.models import Concern, Message
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.retention.holds import place_hold
-from panelkeeper.subject_access import requests as sar
 from panelkeeper.subject_access.erasure import erase_person
 from panelkeeper.subject_access.lead import choose_lead
-from panelkeeper.subject_access.models import Requester, SubjectAccessRequest
+from panelkeeper.subject_access.models import SubjectAccessRequest
 from panelkeeper.subject_access.packs import build_pack, release_pack
 from tests.factory import Factory
+from tests.subject_access.asking import asks
 
 D = dt.date(2026, 11, 30)
 CLOSED_ON = dt.date(2026, 11, 24)
@@ -88,15 +88,13 @@ def test_a_reporter_is_taken_out_of_their_concern_its_messages_and_their_request
     factory: Factory, officer: User, officer_client: Client
 ) -> None:
     concern = _closed_concern(factory, officer)
-    request = sar.log_request(
-        organisation=factory.home,
-        requester=Requester.REPORTER,
+    request = asks(
+        factory,
+        on=D,
         name="Rhona Reporter",
         contact="rhona@example.org",
         details="Everything about Rhona Reporter, please.",
-        received_on=D,
         actor=officer,
-        today=D,
     )
     pack = build_pack(request=request, actor=officer)
     on = pack.built_at.date()
@@ -126,14 +124,7 @@ def test_erasure_is_refused_with_every_reason_and_changes_nothing(
     factory: Factory, officer: User
 ) -> None:
     open_concern = factory.concern(factory.home)
-    sar.log_request(
-        organisation=factory.home,
-        requester=Requester.REPORTER,
-        name="Rhona Reporter",
-        received_on=D,
-        actor=officer,
-        today=D,
-    )
+    asks(factory, on=D, name="Rhona Reporter", actor=officer)
     with pytest.raises(Refused) as refused:
         erase_person(organisation=factory.home, name="Rhona Reporter", actor=officer)
     assert refused.value.message == (

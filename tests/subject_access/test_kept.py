@@ -23,12 +23,12 @@ from panelkeeper.subject_access.models import (
     Pause,
     PauseReason,
     RecordView,
-    Requester,
     SubjectAccessRequest,
 )
 from panelkeeper.subject_access.packs import build_pack, release_pack
 from tests.factory import Factory
 from tests.retention.clock import clock_at
+from tests.subject_access.asking import asks
 
 READ_ON = dt.date(2026, 11, 25)
 RELEASED_ON = dt.date(2026, 12, 3)
@@ -48,14 +48,7 @@ def _read_case(factory: Factory, officer: User) -> RecordView:
 
 
 def _answered_request(factory: Factory, officer: User) -> SubjectAccessRequest:
-    request = sar.log_request(
-        organisation=factory.home,
-        requester=Requester.OTHER,
-        name="Rita Reporter",
-        received_on=READ_ON,
-        actor=officer,
-        today=READ_ON,
-    )
+    request = asks(factory, on=READ_ON, name="Rita Reporter", actor=officer)
     sar.pause(
         request=request,
         reason=PauseReason.IDENTITY,
@@ -148,14 +141,7 @@ def test_an_answered_request_goes_a_year_after_its_pack_was_released(
     factory: Factory, officer: User
 ) -> None:
     request = _answered_request(factory, officer)
-    sar.log_request(
-        organisation=factory.home,
-        requester=Requester.OTHER,
-        name="Still waiting",
-        received_on=READ_ON,
-        actor=officer,
-        today=READ_ON,
-    )
+    asks(factory, on=READ_ON, name="Still waiting", actor=officer)
     assert _due(factory, dt.date(2027, 12, 2)) == []
     assert _due(factory, dt.date(2027, 12, 3)) == [
         (
@@ -175,14 +161,7 @@ def test_a_hold_on_the_member_who_asked_keeps_their_request(
     factory: Factory, officer: User
 ) -> None:
     member = factory.member_record
-    request = sar.log_request(
-        organisation=factory.home,
-        requester=Requester.MEMBER,
-        member=member,
-        received_on=READ_ON,
-        actor=officer,
-        today=READ_ON,
-    )
+    request = asks(factory, on=READ_ON, member=member, actor=officer)
     pack = build_pack(request=request, actor=officer)
     release_pack(pack=pack, reviewed=True, released_on=READ_ON, actor=officer, today=READ_ON)
     place_hold(organisation=factory.home, reason="A claim.", actor=officer, member=member)

@@ -8,11 +8,11 @@ import json
 
 from panelkeeper.cases.changes.people import add_party
 from panelkeeper.concerns.handling import send_reporter_message
-from panelkeeper.subject_access import requests as sar
-from panelkeeper.subject_access.models import Pack, Requester
+from panelkeeper.subject_access.models import Pack
 from panelkeeper.subject_access.naming import without
 from panelkeeper.subject_access.packs import build_pack
 from tests.factory import Factory
+from tests.subject_access.asking import asks
 
 D = dt.date(2026, 11, 30)
 DESCRIPTION = (
@@ -35,14 +35,7 @@ def _pack_for_subject(factory: Factory, **case_fields: object) -> Pack:
     case = factory.breach_case(description=DESCRIPTION, **case_fields)
     add_party(case=case, role="witness", actor=None, name="Walter Witness", effective=D, today=D)
     factory.investigator()  # Ivy Investigator, seated on the_case
-    request = sar.log_request(
-        organisation=factory.home,
-        requester=Requester.MEMBER,
-        member=factory.subject_record,
-        received_on=D,
-        actor=None,
-        today=D,
-    )
+    request = asks(factory, on=D, member=factory.subject_record)
     return build_pack(request=request, actor=factory.officer())
 
 
@@ -84,14 +77,7 @@ def test_a_reporter_asking_gets_their_words_and_messages_without_anyone_else(
     send_reporter_message(
         concern=concern, body="Paula Panel spoke to me again, Rhona Reporter.", today=D
     )
-    request = sar.log_request(
-        organisation=factory.home,
-        requester=Requester.REPORTER,
-        name="Rhona Reporter",
-        received_on=D,
-        actor=None,
-        today=D,
-    )
+    request = asks(factory, on=D, name="Rhona Reporter")
     pack = build_pack(request=request, actor=factory.officer())
     entries = pack.content["sections"][0]["entries"]
     assert [entry["text"] for entry in entries] == [
