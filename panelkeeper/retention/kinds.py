@@ -32,6 +32,7 @@ from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.models import Gift, Interest
 from panelkeeper.retention import removal
 from panelkeeper.rules.calendar.working_days import add_months
+from panelkeeper.rules.ladder.case_model import EventKind
 from panelkeeper.rules.ladder.model import NO_BREACH
 
 AUDIT = "audit_entries"
@@ -79,36 +80,38 @@ class RecordKind:
 
 
 def _last_outcome() -> Coalesce:
-    """A case's outcome as it stands: the last one recorded (an appeal may vary it)."""
-    events = (
-        CaseEvent.objects.filter(case=OuterRef("pk"))
-        .exclude(outcome="")
-        .order_by("-effective", "-recorded_at", "-id")
-        .values("outcome")[:1]
+    """A case's outcome as it stands: the last one recorded (an appeal may vary it), or
+    else its last informal step (one that closes a case, such as a verbal warning, is
+    its outcome)."""
+    events = CaseEvent.objects.filter(case=OuterRef("pk")).order_by(
+        "-effective", "-recorded_at", "-id"
     )
-    return Coalesce(Subquery(events), Value(""))
+    outcome = events.exclude(outcome="").values("outcome")[:1]
+    step = events.filter(kind=EventKind.INFORMAL_STEP).values("step")[:1]
+    return Coalesce(Subquery(outcome), Subquery(step), Value(""))
 
 
-def _closed_cases(
-    upheld: bool, *, outcome: str | None = None, other_than: Sequence[str] = ()
-) -> Callable[[Organisation, Holds], QuerySet[Case]]:
-    """Closed cases that found a breach (``upheld``) or did not, or were withdrawn; of
-    the first, only those whose outcome is ``outcome``, or is none of ``other_than``."""
-    found = Q(state=CaseState.CLOSED) & ~Q(level__in=[NO_BREACH, ""])
+type Closed = Callable[[QuerySet[Case]], QuerySet[Case]]
+
+# A breach found at a level, and a case that was decided at all: with a level found, or
+# closed by an informal step (its level is empty).
+_FOUND = Q(state=CaseState.CLOSED) & ~Q(level__in=[NO_BREACH, ""])
+_DECIDED = Q(state=CaseState.CLOSED) & ~Q(level=NO_BREACH)
+
+
+def _closed_cases(which: Closed) -> Callable[[Organisation, Holds], QuerySet[Case]]:
+    """Closed and withdrawn cases, each annotated with ``outcome_key`` (its outcome as
+    it stands), narrowed by ``which``."""
 
     def candidates(organisation: Organisation, holds: Holds) -> QuerySet[Case]:
-        closed = Case.objects.of(organisation).filter(
-            state__in=[CaseState.CLOSED, CaseState.WITHDRAWN]
+        closed = (
+            Case.objects.of(organisation)
+            .filter(state__in=[CaseState.CLOSED, CaseState.WITHDRAWN])
+            .annotate(outcome_key=_last_outcome())
         )
-        closed = closed.filter(found) if upheld else closed.exclude(found)
-        if outcome is not None or other_than:
-            # Q keeps the annotation's name out of the type checker's field look-ups.
-            closed = closed.annotate(outcome_key=_last_outcome())
-            if outcome is not None:
-                closed = closed.filter(Q(outcome_key=outcome))
-            closed = closed.exclude(Q(outcome_key__in=list(other_than)))
         return (
-            closed.exclude(holds.covering_case())
+            which(closed)
+            .exclude(holds.covering_case())
             .annotate(counted_from=Max("events__effective"))
             .select_related("member")
         )
@@ -186,6 +189,7 @@ def _case_words(case: Case) -> str:
 
 
 UPHELD = "cases_upheld"
+NOT_UPHELD = "cases_not_upheld"
 _CASE_GOES = "The case goes with its steps, letters, the people on it and the concern it came from."
 
 CASE_OUTCOME = RecordKind(
@@ -200,14 +204,36 @@ outcome the code in force names, each kept as long as cases that found a breach 
 the organisation sets its own (``RetentionPeriod.outcome``)."""
 
 
+# Q keeps the annotation's name out of the type checker's field look-ups.
+
+
 def upheld_parts(other_than: Sequence[str]) -> tuple[Part, ...]:
     """Closed cases that found a breach, but not with an outcome of ``other_than``."""
-    return (Part(_closed_cases(True, other_than=other_than), _case_words, removal.remove_case),)
+
+    def which(closed: QuerySet[Case]) -> QuerySet[Case]:
+        return closed.filter(_FOUND).exclude(Q(outcome_key__in=list(other_than)))
+
+    return (Part(_closed_cases(which), _case_words, removal.remove_case),)
+
+
+def not_upheld_parts(other_than: Sequence[str]) -> tuple[Part, ...]:
+    """Cases closed with no breach found, or withdrawn, and cases closed by an informal
+    step that is not one of ``other_than``."""
+
+    def which(closed: QuerySet[Case]) -> QuerySet[Case]:
+        return closed.exclude(_FOUND).exclude(_DECIDED & Q(outcome_key__in=list(other_than)))
+
+    return (Part(_closed_cases(which), _case_words, removal.remove_case),)
 
 
 def outcome_parts(outcome: str) -> tuple[Part, ...]:
-    """Closed cases that found a breach whose outcome, as it stands, is ``outcome``."""
-    return (Part(_closed_cases(True, outcome=outcome), _case_words, removal.remove_case),)
+    """Closed cases decided with ``outcome`` as it stands: one the code names, or an
+    informal step of the code that closed the case."""
+
+    def which(closed: QuerySet[Case]) -> QuerySet[Case]:
+        return closed.filter(_DECIDED & Q(outcome_key=outcome))
+
+    return (Part(_closed_cases(which), _case_words, removal.remove_case),)
 
 
 KINDS: list[RecordKind] = [
@@ -220,12 +246,12 @@ KINDS: list[RecordKind] = [
         upheld_parts(()),
     ),
     RecordKind(
-        "cases_not_upheld",
+        NOT_UPHELD,
         "Cases closed with no breach found, and withdrawn cases",
         "the last step of the case",
         _CASE_GOES,
         12,
-        (Part(_closed_cases(upheld=False), _case_words, removal.remove_case),),
+        not_upheld_parts(()),
     ),
     RecordKind(
         "concerns_closed",

@@ -1,9 +1,10 @@
 """An organisation's retention schedule: the product's defaults and what it changed.
 
 Closed cases that found a breach are kept by outcome: one period for each outcome the
-code in force names, by the outcome's own name; an outcome the organisation has not
-set is kept as long as cases that found a breach, which also keeps any case whose
-outcome the code no longer names.
+code in force names (and each informal step that closes a case, such as a verbal
+warning), by its own name; an outcome the organisation has not set is kept as long as
+cases that found a breach, which also keeps any case whose outcome the code no longer
+names.
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ from panelkeeper.retention.kinds import (
     BY_KEY,
     CASE_OUTCOME,
     KINDS,
+    NOT_UPHELD,
     UPHELD,
     Part,
     RecordKind,
+    not_upheld_parts,
     outcome_parts,
     upheld_parts,
 )
@@ -82,11 +85,16 @@ def months_in_words(months: int) -> str:
 
 
 def outcomes_named(organisation: Organisation, *, on: dt.date) -> list[tuple[str, str]]:
-    """The key and name of each outcome of the code in force on ``on``, in its order."""
+    """The key and name of each outcome of the code in force on ``on``, in its order,
+    then of each informal step that closes a case (herefordshire's verbal warning)."""
     policy = loadable_policy_on(organisation, on=on)
     if policy is None or policy.breach is None:
         return []
-    return [(outcome.key, outcome.label) for outcome in policy.breach.outcomes]
+    named = {outcome.key: outcome.label for outcome in policy.breach.outcomes}
+    for step in policy.breach.informal:
+        if step.closes:
+            named.setdefault(step.key, step.label)  # the outcome's name, where both have it
+    return list(named.items())
 
 
 def schedule_of(organisation: Organisation, *, on: dt.date | None = None) -> list[Period]:
@@ -100,25 +108,27 @@ def schedule_of(organisation: Organisation, *, on: dt.date | None = None) -> lis
         ).values_list("kind", "outcome", "months")
     }
     outcomes = outcomes_named(organisation, on=on)
+    keys = [key for key, _ in outcomes]
     periods = []
     for kind in KINDS:
         months = changed.get((kind.key, ""), kind.default_months)
-        if kind.key != UPHELD:
+        if kind.key == NOT_UPHELD:
+            periods.append(Period(kind, months, parts=not_upheld_parts(keys)))
+        elif kind.key == UPHELD:
+            periods.append(Period(kind, months, parts=upheld_parts(keys)))
+            periods += [
+                Period(
+                    CASE_OUTCOME,
+                    changed.get((CASE_OUTCOME.key, key), months),
+                    outcome=key,
+                    outcome_label=label,
+                    default_months=months,
+                    parts=outcome_parts(key),
+                )
+                for key, label in outcomes
+            ]
+        else:
             periods.append(Period(kind, months))
-            continue
-        keys = [key for key, _ in outcomes]
-        periods.append(Period(kind, months, parts=upheld_parts(keys)))
-        periods += [
-            Period(
-                CASE_OUTCOME,
-                changed.get((CASE_OUTCOME.key, key), months),
-                outcome=key,
-                outcome_label=label,
-                default_months=months,
-                parts=outcome_parts(key),
-            )
-            for key, label in outcomes
-        ]
     return periods
 
 

@@ -11,9 +11,10 @@ from django.test import Client
 from django.urls import reverse
 
 from panelkeeper.accounts.models import User
-from panelkeeper.cases.changes.steps import close_case
+from panelkeeper.cases.changes.steps import close_case, take_informal_step
 from panelkeeper.cases.models import Case
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.members.models import GroupRole
 from panelkeeper.retention.models import RetentionPeriod
 from panelkeeper.retention.purge import due_records, purge
 from panelkeeper.retention.schedule import schedule_of, set_period
@@ -152,3 +153,36 @@ def test_the_page_and_the_api_set_an_outcomes_period(
     ]
     missing = reverse("retention:change_outcome_period", kwargs={"org": "home", "outcome": "x"})
     assert officer_client.get(missing).status_code == 404
+
+
+def test_an_informal_step_that_closes_a_case_is_an_outcome_of_its_own(
+    factory: Factory, officer: User
+) -> None:
+    """Herefordshire's verbal warning closes the case (BR-3): a row of its own."""
+    member = factory.panel_member()
+    case = factory.breach_case(
+        member, preset="herefordshire", clauses=["confidentiality_agreement"], level="minor"
+    )
+    chair = factory.panel_member(group=member.group, role=GroupRole.CHAIR)
+    take_informal_step(
+        case=case,
+        step="verbal_warning",
+        actor=None,
+        effective=dt.date(2026, 11, 3),
+        given_by_users=[officer],
+        given_by_members=[chair],
+        today=dt.date(2026, 11, 23),
+    )
+    labels = [p.label for p in schedule_of(factory.home) if p.outcome == "verbal_warning"]
+    assert labels == ["Closed cases with the outcome “Verbal warning”"]  # one row, not two
+    words = f"Case {case.reference} about {member}"
+    assert _due(factory, dt.date(2032, 11, 2)) == []
+    assert _due(factory, dt.date(2032, 11, 3)) == [("case_outcome", "verbal_warning", words)]
+    set_period(
+        organisation=factory.home,
+        kind="case_outcome",
+        outcome="verbal_warning",
+        months=24,
+        actor=officer,
+    )
+    assert _due(factory, dt.date(2028, 11, 3)) == [("case_outcome", "verbal_warning", words)]
