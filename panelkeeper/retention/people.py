@@ -4,9 +4,10 @@ case under their name, and a witness or anyone else a case names by name only.
 The records stay, so the cases and concerns about other people keep working; what
 identifies the person goes: their name (replaced by ``ERASED``), their contact details,
 their agreement to be named or written to, their name wherever it was typed into a
-concern, its messages or a case's description, and the letters sent to them. Erasure is
+concern, its messages or a case's description, the letters sent to them, and the address,
+name and attachments of each email the outbox sent them. Erasure is
 refused, with every reason, while a record must stay as it is: a concern or a case they
-are part of still open, or one under a legal hold.
+are part of still open, one under a legal hold, or an email to them not yet sent.
 
 A case's steps are append-only: a name typed into a step's reason stays there, as the
 erasure page says. Subject access requests are above this app: ``subject_access.erasure``
@@ -18,12 +19,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from panelkeeper.audit.log import save_recorded
 from panelkeeper.cases.models import Case, CaseParty
 from panelkeeper.concerns.models import Concern, Message
 from panelkeeper.letters.models import Letter
+from panelkeeper.outbox.models import Attachment, Status
+from panelkeeper.outbox.models import Message as Email
 from panelkeeper.retention import removal
 from panelkeeper.retention.holds import holds_in
 from panelkeeper.retention.redaction import without
@@ -34,6 +37,8 @@ if TYPE_CHECKING:
 
 ERASED = "Name erased"
 ERASED_IN_TEXT = "[name erased]"
+# An address that can never be delivered to (RFC 2606), for an email sent to them.
+ERASED_ADDRESS = "erased@erased.invalid"
 
 
 def same_person(name: str, contact: str, *, name_field: str, contact_field: str) -> Q:
@@ -50,6 +55,7 @@ class Named:
     """The records of one organisation that name a person who is not a member."""
 
     name: str
+    contact: str = ""
     concerns: list[Concern] = field(default_factory=list)
     parties: list[CaseParty] = field(default_factory=list)
     reported: list[Case] = field(default_factory=list)
@@ -61,6 +67,13 @@ class Named:
         cases |= {party.case_id: party.case for party in self.parties}
         cases |= {c.case_id: c.case for c in self.concerns if c.case is not None}
         return list(cases.values())
+
+    @property
+    def addresses(self) -> set[str]:
+        """The email addresses the records hold for them."""
+        given = [self.contact] + [c.reporter_contact for c in self.concerns]
+        given += [p.contact for p in self.parties]
+        return {address.strip().lower() for address in given if "@" in address}
 
     @property
     def count(self) -> int:
@@ -77,10 +90,19 @@ def records_naming(organisation: Organisation, *, name: str, contact: str = "") 
     reported = Case.objects.of(organisation).filter(reporter_name__iexact=" ".join(name.split()))
     return Named(
         name=" ".join(name.split()),
+        contact=contact.strip(),
         concerns=list(concerns.select_related("case__member").order_by("received_at", "id")),
         parties=list(parties.select_related("case__member").order_by("added_on", "id")),
         reported=list(reported.select_related("member").order_by("began_on", "id")),
     )
+
+
+def _emails_to(organisation: Organisation, named: Named) -> QuerySet[Email]:
+    """The emails of the outbox addressed to them."""
+    to_them = Q(pk__in=[])
+    for address in named.addresses:
+        to_them |= Q(to_address__iexact=address)
+    return Email.objects.filter(organisation=organisation).filter(to_them)
 
 
 def reasons_to_keep_named(organisation: Organisation, named: Named) -> list[str]:
@@ -94,6 +116,8 @@ def reasons_to_keep_named(organisation: Organisation, named: Named) -> list[str]
             reasons.append(f"Concern {concern.pk} they raised is still open.")
         if concern.pk in holds.concerns:
             reasons.append(f"Concern {concern.pk} they raised is under a legal hold.")
+    if _emails_to(organisation, named).filter(status__in=[Status.WAITING, Status.SENDING]).exists():
+        reasons.append("An email to them is still waiting to be sent.")
     for case in named.cases:
         if case.state not in ("closed", "withdrawn"):
             reasons.append(f"Case {case.reference} they are part of is still open.")
@@ -112,6 +136,11 @@ def anonymise_named(named: Named, *, organisation: Organisation, actor: User) ->
     in its transaction)."""
     names = [named.name] + [c.reporter_name for c in named.concerns]
     names += [p.name for p in named.parties]
+    for email in _emails_to(organisation, named):
+        email.to_name, email.to_address = "", ERASED_ADDRESS
+        email.body = without(email.body, names, ERASED_IN_TEXT)
+        email.save(update_fields=["to_name", "to_address", "body"])
+        Attachment.objects.filter(message=email).delete()
     for concern in named.concerns:
         concern.reporter_name, concern.reporter_contact = ERASED, ""
         concern.consents_to_identity = concern.outcome_in_writing = False

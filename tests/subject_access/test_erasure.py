@@ -12,6 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from panelkeeper.accounts.models import Grant, User
 from panelkeeper.cases.changes.people import add_party
@@ -20,6 +21,8 @@ from panelkeeper.cases.models import Case, CaseParty
 from panelkeeper.concerns.handling import close_concern, send_reporter_message
 from panelkeeper.concerns.models import Concern, Message
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.outbox.models import Message as Email
+from panelkeeper.outbox.posting import post
 from panelkeeper.retention.holds import place_hold
 from panelkeeper.subject_access.erasure import erase_person
 from panelkeeper.subject_access.lead import choose_lead
@@ -58,6 +61,19 @@ def _closed_concern(factory: Factory, officer: User) -> Concern:
     )
     send_reporter_message(concern=concern, body="Rhona Reporter again: any news?", today=D)
     return close_concern(concern=concern, officer=officer, reason="Resolved.", today=D)
+
+
+def _email(factory: Factory, address: str, *, sent: bool) -> None:
+    post(
+        key=f"to-rhona-{sent}",
+        to=address,
+        name="Rhona Reporter",
+        subject="Your concern",
+        body="Dear Rhona Reporter, your concern is closed.",
+        organisation=factory.home,
+    )
+    if sent:
+        Email.objects.update(status="sent", sent_at=timezone.now())
 
 
 def _verified() -> str:
@@ -99,6 +115,7 @@ def test_a_reporter_is_taken_out_of_their_concern_its_messages_and_their_request
     pack = build_pack(request=request, actor=officer)
     on = pack.built_at.date()
     release_pack(pack=pack, reviewed=True, released_on=on, actor=officer, today=on)
+    _email(factory, "Rhona@example.org", sent=True)
     erased = erase_person(
         organisation=factory.home, name="Someone", contact="RHONA@example.org", actor=officer
     )
@@ -111,6 +128,9 @@ def test_a_reporter_is_taken_out_of_their_concern_its_messages_and_their_request
     assert (request.name, request.contact) == ("Name erased", "")
     assert request.details == "Everything about [name erased], please."
     assert request.pack.content["sections"] == [] and "Rhona" not in str(request.pack.content)
+    email = Email.objects.get()
+    assert (email.to_name, email.to_address) == ("", "erased@erased.invalid")
+    assert email.body == "Dear [name erased], your concern is closed."
     for url in (
         reverse("concerns:detail", kwargs={"org": "home", "pk": concern.pk}),
         reverse("subject_access:detail", kwargs={"org": "home", "pk": request.pk}),
@@ -132,6 +152,13 @@ def test_erasure_is_refused_with_every_reason_and_changes_nothing(
         "Their subject access request SAR-0001 has not been answered yet."
     ).replace("SAR-0001", SubjectAccessRequest.objects.get().reference)
     assert Concern.objects.get().reporter_name == "Rhona Reporter"
+    closed = _closed_concern(factory, officer)
+    _email(factory, "rhona@example.org", sent=False)
+    with pytest.raises(Refused, match="An email to them is still waiting to be sent"):
+        erase_person(
+            organisation=factory.home, name="X", contact=closed.reporter_contact, actor=officer
+        )
+    assert Email.objects.get().to_address == "rhona@example.org"
     with pytest.raises(Refused, match="No record of Home Housing names Nobody Known"):
         erase_person(organisation=factory.home, name="Nobody Known", actor=officer)
     with pytest.raises(Refused, match="Enter the name"):
