@@ -763,13 +763,9 @@ class Factory:
             case=case, level="minor", actor=None, effective=dt.date(2026, 11, 10), today=day
         )
         record_outcome(
-            case=case,
-            outcome=outcome,
-            actor=None,
-            effective=dt.date(2026, 11, 10),
-            today=day,
-            **outcome_fields,
-        )
+            case=case, outcome=outcome, actor=None,
+            effective=dt.date(2026, 11, 10), today=day, **outcome_fields,
+        )  # fmt: skip
         case.refresh_from_db()
         return case
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from django.db import models
 from django.db.models import Q, QuerySet
 
 from panelkeeper.audit.log import save_recorded
@@ -146,19 +147,19 @@ def anonymise_named(named: Named, *, organisation: Organisation, actor: User) ->
         concern.consents_to_identity = concern.outcome_in_writing = False
         concern.what_happened = without(concern.what_happened, names, ERASED_IN_TEXT)
         concern.about_whom = without(concern.about_whom, names, ERASED_IN_TEXT)
-        _save(concern, organisation, actor, CONCERN_FIELDS)
+        save_erased(concern, organisation, actor, CONCERN_FIELDS)
         for message in Message.objects.filter(concern=concern):
             message.body = without(message.body, names, ERASED_IN_TEXT)
             message.save(update_fields=["body"])
     removal.remove_letters(list(Letter.objects.filter(party__in=named.parties)))
     for party in named.parties:
         party.name, party.contact, party.agreed_to_letters = ERASED, "", False
-        _save(party, organisation, actor, ["name", "contact", "agreed_to_letters"])
+        save_erased(party, organisation, actor, ["name", "contact", "agreed_to_letters"])
     for case in named.cases:
         if case.reporter_name.lower() == named.name.lower():
             case.reporter_name, case.reporter_consents_to_identity = ERASED, False
         case.description = without(case.description, names, ERASED_IN_TEXT)
-        _save(case, organisation, actor, CASE_FIELDS)
+        save_erased(case, organisation, actor, CASE_FIELDS)
 
 
 CONCERN_FIELDS = [
@@ -172,9 +173,10 @@ CONCERN_FIELDS = [
 CASE_FIELDS = ["reporter_name", "reporter_consents_to_identity", "description"]
 
 
-def _save(
-    obj: Concern | CaseParty | Case, organisation: Organisation, actor: User, fields: list[str]
+def save_erased(
+    obj: models.Model, organisation: Organisation, actor: User, fields: list[str]
 ) -> None:
+    """Save the ``fields`` erasure changed in ``obj``, with their audit entry."""
     save_recorded(
         obj=obj, fields=fields, action="person.erased", actor=actor, organisation=organisation
     )

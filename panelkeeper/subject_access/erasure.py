@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from panelkeeper.audit.log import save_recorded
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.retention.people import (
     ERASED,
@@ -21,6 +20,7 @@ from panelkeeper.retention.people import (
     reasons_to_keep_named,
     records_naming,
     same_person,
+    save_erased,
 )
 from panelkeeper.retention.redaction import without
 from panelkeeper.subject_access.models import Pack, SubjectAccessRequest
@@ -82,13 +82,7 @@ def erase_person(
         for request in person.requests:
             request.details = without(request.details, [request.name], ERASED_IN_TEXT)
             request.name, request.contact = ERASED, ""
-            save_recorded(
-                obj=request,
-                fields=["name", "contact", "details"],
-                action="person.erased",
-                actor=actor,
-                organisation=organisation,
-            )
+            save_erased(request, organisation, actor, ["name", "contact", "details"])
             Pack.objects.filter(request=request).update(
                 content={
                     "organisation": organisation.name,

@@ -164,14 +164,10 @@ def test_an_informal_step_that_closes_a_case_is_an_outcome_of_its_own(
         member, preset="herefordshire", clauses=["confidentiality_agreement"], level="minor"
     )
     chair = factory.panel_member(group=member.group, role=GroupRole.CHAIR)
+    given = {"given_by_users": [officer], "given_by_members": [chair]}
+    on, day = dt.date(2026, 11, 3), dt.date(2026, 11, 23)
     take_informal_step(
-        case=case,
-        step="verbal_warning",
-        actor=None,
-        effective=dt.date(2026, 11, 3),
-        given_by_users=[officer],
-        given_by_members=[chair],
-        today=dt.date(2026, 11, 23),
+        case=case, step="verbal_warning", actor=None, effective=on, today=day, **given
     )
     labels = [p.label for p in schedule_of(factory.home) if p.outcome == "verbal_warning"]
     assert labels == ["Closed cases with the outcome “Verbal warning”"]  # one row, not two

@@ -23,12 +23,5 @@ def asks(
     """A request received and logged on ``on``: from ``member``, or else from ``name``
     (someone who raised a concern, unless ``requester`` says otherwise)."""
     fields.setdefault("requester", Requester.MEMBER if member else Requester.REPORTER)
-    return sar.log_request(
-        organisation=factory.home,
-        member=member,
-        name=name,
-        received_on=on,
-        actor=actor,
-        today=on,
-        **fields,
-    )
+    fields |= {"organisation": factory.home, "member": member, "name": name, "actor": actor}
+    return sar.log_request(received_on=on, today=on, **fields)

@@ -18,13 +18,8 @@ from panelkeeper.retention.holds import place_hold
 from panelkeeper.retention.purge import due_records, purge
 from panelkeeper.retention.removal import mark
 from panelkeeper.subject_access import requests as sar
-from panelkeeper.subject_access.models import (
-    Pack,
-    Pause,
-    PauseReason,
-    RecordView,
-    SubjectAccessRequest,
-)
+from panelkeeper.subject_access.models import Pack, Pause, PauseReason, RecordView
+from panelkeeper.subject_access.models import SubjectAccessRequest as Request
 from panelkeeper.subject_access.packs import build_pack, release_pack
 from tests.factory import Factory
 from tests.retention.clock import clock_at
@@ -47,7 +42,7 @@ def _read_case(factory: Factory, officer: User) -> RecordView:
     return RecordView.objects.get()
 
 
-def _answered_request(factory: Factory, officer: User) -> SubjectAccessRequest:
+def _answered_request(factory: Factory, officer: User) -> Request:
     request = asks(factory, on=READ_ON, name="Rita Reporter", actor=officer)
     sar.pause(
         request=request,
@@ -153,7 +148,7 @@ def test_an_answered_request_goes_a_year_after_its_pack_was_released(
     with clock_at(dt.date(2027, 12, 3)):
         gone = purge(factory.home, today=dt.date(2027, 12, 3))
     assert gone["subject_access_requests"] == 1
-    assert list(SubjectAccessRequest.objects.values_list("name", flat=True)) == ["Still waiting"]
+    assert list(Request.objects.values_list("name", flat=True)) == ["Still waiting"]
     assert not Pack.objects.exists() and not Pause.objects.exists()
 
 

@@ -13,7 +13,12 @@ from panelkeeper.accounts.permissions import OFFICER, staff
 from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.forms import bound, form_result
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.subject_access.erasure import erase_person, find_person, reasons_to_keep
+from panelkeeper.subject_access.erasure import (
+    Person,
+    erase_person,
+    find_person,
+    reasons_to_keep,
+)
 from panelkeeper.subject_access.forms import ErasePersonForm
 
 
@@ -23,16 +28,12 @@ def erase_person_page(request: StaffRequest, org: str) -> HttpResponse:
     """``?name=`` (and ``contact=``) shows what is held under that name first."""
     asked = {key: request.GET.get(key, "").strip()[:300] for key in ("name", "contact")}
     form = ErasePersonForm(**bound(request), initial=asked)
-    erased = form_result(
-        request,
-        form,
-        lambda: erase_person(
-            organisation=request.organisation,
-            name=form.cleaned_data["name"],
-            contact=form.cleaned_data["contact"],
-            actor=request.user,
-        ),
-    )
+
+    def erase() -> Person:
+        who = {key: form.cleaned_data[key] for key in ("name", "contact")}
+        return erase_person(organisation=request.organisation, actor=request.user, **who)
+
+    erased = form_result(request, form, erase)
     if erased is not None:
         messages.success(request, f"{erased.count} records no longer name them")
         return redirect("subject_access:list", org=org)
