@@ -746,39 +746,45 @@ class Factory:
         """``the_case`` (vela) decided on 10 November 2026: a minor breach and ``outcome``;
         the subject prefers email. No notice has been sent yet."""
         if "decided_case" not in self._personas:
-            from panelkeeper.cases.changes.people import seat_investigator
-            from panelkeeper.cases.changes.steps import (
-                convene_group,
-                inform_member,
-                record_determination,
-                record_outcome,
-            )
-
-            case, day = self.the_case, dt.date(2026, 11, 23)
-            member = case.member
-            member.email, member.contact_by = "sam@example.org", "email"
-            member.save(update_fields=["email", "contact_by"])
-            inform_member(case=case, actor=None, effective=dt.date(2026, 11, 3), today=day)
-            for role in ("customer_involvement_team", "service_improvement_team"):
-                seat_investigator(
-                    case=case, role_key=role, user=self.invited_to_case(case, role_key=role),
-                    actor=None,
-                    effective=dt.date(2026, 11, 4), today=day,
-                )  # fmt: skip
-            seat_investigator(
-                case=case, role_key="involved_customer", member=self.involved_customer(),
-                actor=None, effective=dt.date(2026, 11, 4), today=day,
-            )  # fmt: skip
-            convene_group(case=case, actor=None, effective=dt.date(2026, 11, 5), today=day)
-            record_determination(
-                case=case, level="minor", actor=None, effective=dt.date(2026, 11, 10), today=day
-            )
-            record_outcome(
-                case=case, outcome=outcome, actor=None, effective=dt.date(2026, 11, 10), today=day
-            )
-            case.refresh_from_db()
-            self._personas["decided_case"] = case
+            self._personas["decided_case"] = self.decide(self.the_case, outcome)
         return self._personas["decided_case"]
+
+    def decide(self, case: Any, outcome: str, **outcome_fields: Any) -> Any:
+        """``case`` (vela) decided on 10 November 2026 as ``decided_case`` is; an outcome
+        the code does not name takes a ``reason`` and an ``effect``."""
+        from panelkeeper.cases.changes.people import seat_investigator
+        from panelkeeper.cases.changes.steps import (
+            convene_group,
+            inform_member,
+            record_determination,
+            record_outcome,
+        )
+
+        day = dt.date(2026, 11, 23)
+        member = case.member
+        member.email, member.contact_by = "sam@example.org", "email"
+        member.save(update_fields=["email", "contact_by"])
+        inform_member(case=case, actor=None, effective=dt.date(2026, 11, 3), today=day)
+        for role in ("customer_involvement_team", "service_improvement_team"):
+            seat_investigator(
+                case=case, role_key=role, user=self.invited_to_case(case, role_key=role),
+                actor=None,
+                effective=dt.date(2026, 11, 4), today=day,
+            )  # fmt: skip
+        seat_investigator(
+            case=case, role_key="involved_customer", member=self.involved_customer(),
+            actor=None, effective=dt.date(2026, 11, 4), today=day,
+        )  # fmt: skip
+        convene_group(case=case, actor=None, effective=dt.date(2026, 11, 5), today=day)
+        record_determination(
+            case=case, level="minor", actor=None, effective=dt.date(2026, 11, 10), today=day
+        )
+        record_outcome(
+            case=case, outcome=outcome, actor=None,
+            effective=dt.date(2026, 11, 10), today=day, **outcome_fields,
+        )  # fmt: skip
+        case.refresh_from_db()
+        return case
 
     def letter(self, case: Any = None, **fields: Any) -> Any:
         """The outcome letter of ``decided_case`` (or ``case``), emailed on 23 November 2026."""

@@ -44,23 +44,35 @@ class RemovedWith:
 
 class AppendOnly:
     """UPDATE and DELETE refused on each table, with that table's message; DELETE allowed
-    only of a row whose record is marked for removal, for the tables in ``removed_with``."""
+    only of a row whose record is marked for removal, for the tables in ``removed_with``
+    (a row with several ways out may go once any one of its records is marked)."""
 
     def __init__(
-        self, tables: Mapping[str, str], removed_with: Mapping[str, RemovedWith] | None = None
+        self,
+        tables: Mapping[str, str],
+        removed_with: Mapping[str, RemovedWith | tuple[RemovedWith, ...]] | None = None,
     ) -> None:
         self.tables = dict(tables)
-        self.removed_with = dict(removed_with or {})
+        self.removed_with = {
+            table: paths if isinstance(paths, tuple) else (paths,)
+            for table, paths in (removed_with or {}).items()
+        }
+
+    def _marked(self, table: str) -> str | None:
+        paths = self.removed_with.get(table)
+        if not paths:
+            return None
+        return " OR ".join(path.marked() for path in paths)
 
     def _sqlite_when(self, table: str, action: str) -> str:
-        path = self.removed_with.get(table)
-        return f"WHEN NOT {path.marked()} " if path and action == "delete" else ""
+        marked = self._marked(table)
+        return f"WHEN NOT ({marked}) " if marked and action == "delete" else ""
 
     def _pg_allowed(self, table: str) -> str:
-        path = self.removed_with.get(table)
-        if path is None:
+        marked = self._marked(table)
+        if marked is None:
             return ""
-        return f"IF TG_OP = 'DELETE' AND {path.marked()} THEN RETURN OLD; END IF; "
+        return f"IF TG_OP = 'DELETE' AND ({marked}) THEN RETURN OLD; END IF; "
 
     def statements_to_install(self, vendor: str) -> list[str]:
         if vendor == "sqlite":

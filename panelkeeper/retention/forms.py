@@ -6,7 +6,7 @@ from django import forms
 from django.db import models
 
 from panelkeeper.lib.forms import line_field, radios_field, text_field
-from panelkeeper.retention.kinds import KINDS
+from panelkeeper.retention.kinds import CASE_OUTCOME, KINDS
 from panelkeeper.retention.schedule import LONGEST
 
 
@@ -89,6 +89,6 @@ class DueFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label="Kind of record",
         required=False,
-        choices=[("", "Every kind"), *((kind.key, kind.label) for kind in KINDS)],
+        choices=[("", "Every kind"), *((kind.key, kind.label) for kind in (*KINDS, CASE_OUTCOME))],
         error_messages={"invalid_choice": "Select a kind of record from the list"},
     )

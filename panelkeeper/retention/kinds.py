@@ -1,6 +1,7 @@
 """The kinds of record that hold personal data, and how long each is kept by default.
 
-This is the one place that knows them: for each kind, the records it covers, the event
+This is the one place that knows them (apps above this one add theirs with
+:func:`register` when they are ready): for each kind, the records it covers, the event
 its time counts from, how a record goes (removed whole, or anonymised) and what a legal
 hold on a member, a case or a concern protects. The schedule (:mod:`.schedule`), the
 purge (:mod:`.purge`) and the pages read it; no other app knows a retention period.
@@ -17,11 +18,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
 
-from panelkeeper.cases.models import Case, CaseState
+from panelkeeper.cases.models import Case, CaseEvent, CaseState
 from panelkeeper.concerns.models import Concern
 from panelkeeper.core.models import Removal
 from panelkeeper.letters.models import Letter
@@ -31,6 +32,7 @@ from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.models import Gift, Interest
 from panelkeeper.retention import removal
 from panelkeeper.rules.calendar.working_days import add_months
+from panelkeeper.rules.ladder.case_model import EventKind
 from panelkeeper.rules.ladder.model import NO_BREACH
 
 AUDIT = "audit_entries"
@@ -77,16 +79,39 @@ class RecordKind:
     parts: Sequence[Part] = ()
 
 
-def _closed_cases(upheld: bool) -> Callable[[Organisation, Holds], QuerySet[Case]]:
-    found = Q(state=CaseState.CLOSED) & ~Q(level__in=[NO_BREACH, ""])
+def _last_outcome() -> Coalesce:
+    """A case's outcome as it stands: the last one recorded (an appeal may vary it), or
+    else its last informal step (one that closes a case, such as a verbal warning, is
+    its outcome)."""
+    events = CaseEvent.objects.filter(case=OuterRef("pk")).order_by(
+        "-effective", "-recorded_at", "-id"
+    )
+    outcome = events.exclude(outcome="").values("outcome")[:1]
+    step = events.filter(kind=EventKind.INFORMAL_STEP).values("step")[:1]
+    return Coalesce(Subquery(outcome), Subquery(step), Value(""))
+
+
+type Closed = Callable[[QuerySet[Case]], QuerySet[Case]]
+
+# A breach found at a level, and a case that was decided at all: with a level found, or
+# closed by an informal step (its level is empty).
+_FOUND = Q(state=CaseState.CLOSED) & ~Q(level__in=[NO_BREACH, ""])
+_DECIDED = Q(state=CaseState.CLOSED) & ~Q(level=NO_BREACH)
+
+
+def _closed_cases(which: Closed) -> Callable[[Organisation, Holds], QuerySet[Case]]:
+    """Closed and withdrawn cases, each annotated with ``outcome_key`` (its outcome as
+    it stands), narrowed by ``which``."""
 
     def candidates(organisation: Organisation, holds: Holds) -> QuerySet[Case]:
-        closed = Case.objects.of(organisation).filter(
-            state__in=[CaseState.CLOSED, CaseState.WITHDRAWN]
+        closed = (
+            Case.objects.of(organisation)
+            .filter(state__in=[CaseState.CLOSED, CaseState.WITHDRAWN])
+            .annotate(outcome_key=_last_outcome())
         )
-        closed = closed.filter(found) if upheld else closed.exclude(found)
         return (
-            closed.exclude(holds.covering_case())
+            which(closed)
+            .exclude(holds.covering_case())
             .annotate(counted_from=Max("events__effective"))
             .select_related("member")
         )
@@ -163,22 +188,70 @@ def _case_words(case: Case) -> str:
     return f"Case {case.reference} about {case.member}"
 
 
-KINDS: tuple[RecordKind, ...] = (
+UPHELD = "cases_upheld"
+NOT_UPHELD = "cases_not_upheld"
+_CASE_GOES = "The case goes with its steps, letters, the people on it and the concern it came from."
+
+CASE_OUTCOME = RecordKind(
+    "case_outcome",
+    "Closed cases with the outcome",
+    "the last step of the case",
+    _CASE_GOES,
+    72,
+)
+"""A period for one outcome of the organisation's code: one row of the schedule per
+outcome the code in force names, each kept as long as cases that found a breach unless
+the organisation sets its own (``RetentionPeriod.outcome``)."""
+
+
+# Q keeps the annotation's name out of the type checker's field look-ups.
+
+
+def upheld_parts(other_than: Sequence[str]) -> tuple[Part, ...]:
+    """Closed cases that found a breach, but not with an outcome of ``other_than``."""
+
+    def which(closed: QuerySet[Case]) -> QuerySet[Case]:
+        return closed.filter(_FOUND).exclude(Q(outcome_key__in=list(other_than)))
+
+    return (Part(_closed_cases(which), _case_words, removal.remove_case),)
+
+
+def not_upheld_parts(other_than: Sequence[str]) -> tuple[Part, ...]:
+    """Cases closed with no breach found, or withdrawn, and cases closed by an informal
+    step that is not one of ``other_than``."""
+
+    def which(closed: QuerySet[Case]) -> QuerySet[Case]:
+        return closed.exclude(_FOUND).exclude(_DECIDED & Q(outcome_key__in=list(other_than)))
+
+    return (Part(_closed_cases(which), _case_words, removal.remove_case),)
+
+
+def outcome_parts(outcome: str) -> tuple[Part, ...]:
+    """Closed cases decided with ``outcome`` as it stands: one the code names, or an
+    informal step of the code that closed the case."""
+
+    def which(closed: QuerySet[Case]) -> QuerySet[Case]:
+        return closed.filter(_DECIDED & Q(outcome_key=outcome))
+
+    return (Part(_closed_cases(which), _case_words, removal.remove_case),)
+
+
+KINDS: list[RecordKind] = [
     RecordKind(
-        "cases_upheld",
+        UPHELD,
         "Closed cases that found a breach",
         "the last step of the case",
-        "The case goes with its steps, letters, the people on it and the concern it came from.",
+        _CASE_GOES,
         72,
-        (Part(_closed_cases(upheld=True), _case_words, removal.remove_case),),
+        upheld_parts(()),
     ),
     RecordKind(
-        "cases_not_upheld",
+        NOT_UPHELD,
         "Cases closed with no breach found, and withdrawn cases",
         "the last step of the case",
-        "The case goes with its steps, letters, the people on it and the concern it came from.",
+        _CASE_GOES,
         12,
-        (Part(_closed_cases(upheld=False), _case_words, removal.remove_case),),
+        not_upheld_parts(()),
     ),
     RecordKind(
         "concerns_closed",
@@ -288,8 +361,17 @@ KINDS: tuple[RecordKind, ...] = (
         "trail still checks. Entries keep who acted and when, never what they wrote.",
         72,
     ),
-)
+]
 BY_KEY = {kind.key: kind for kind in KINDS}
+
+
+def register(kind: RecordKind) -> None:
+    """Add a kind of record held by an app above this one (the access log, subject access
+    requests), just before the audit trail, which stays last; once, however often called."""
+    if kind.key in BY_KEY:
+        return
+    KINDS.insert(len(KINDS) - 1, kind)
+    BY_KEY[kind.key] = kind
 
 
 def due_before(today: dt.date, months: int) -> dt.date:

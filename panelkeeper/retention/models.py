@@ -19,22 +19,28 @@ from panelkeeper.rules.dates import day_month_year
 
 
 class RetentionPeriod(OrganisationRecord):
-    """How many months an organisation keeps one kind of record (a key of ``kinds.KINDS``)."""
+    """How many months an organisation keeps one kind of record (a key of ``kinds.KINDS``),
+    or, for ``kinds.CASE_OUTCOME``, the closed cases with one ``outcome`` of its code."""
 
     kind = models.CharField(max_length=40)
+    outcome = models.CharField(
+        max_length=100, blank=True, default="", help_text="An outcome's key in the code."
+    )
     months = models.PositiveIntegerField()
     changed_at = models.DateTimeField()
     changed_by = user_key()
 
     class Meta:
-        ordering = ["organisation", "kind"]
+        ordering = ["organisation", "kind", "outcome"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "kind"], name="one_period_a_kind"),
+            models.UniqueConstraint(
+                fields=["organisation", "kind", "outcome"], name="one_period_a_kind"
+            ),
             models.CheckConstraint(condition=Q(months__gte=1), name="period_at_least_a_month"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.kind}: {self.months} months"
+        return f"{self.kind} {self.outcome}".strip() + f": {self.months} months"
 
 
 class LegalHoldQuerySet(models.QuerySet["LegalHold"]):

@@ -30,15 +30,20 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class DueRecord:
-    """One record whose time has come (or, for the audit trail, a run of entries)."""
+    """One record whose time has come (or, for the audit trail, a run of entries), in
+    the row of the schedule (``period``) that keeps it."""
 
-    kind: RecordKind
+    period: Period
     label: str
     counted_from: dt.date
     due_on: dt.date
     record: Any = None
     remove: Callable[[Any], None] | None = None
     count: int = 1
+
+    @property
+    def kind(self) -> RecordKind:
+        return self.period.kind
 
     @property
     def why(self) -> str:
@@ -92,7 +97,7 @@ def _audit_due(
     before = day_month_year(timezone.localdate(cutoff))
     words = f"{count} audit {entries_word} recorded before {before}"
     due_on = add_months(oldest, period.months)
-    return [DueRecord(period.kind, words, oldest, due_on, cutoff, count=count)]
+    return [DueRecord(period, words, oldest, due_on, cutoff, count=count)]
 
 
 def _audit_next(organisation: Organisation, period: Period, today: dt.date) -> dt.date | None:
@@ -115,16 +120,16 @@ def _due_of_part(
 
 def _as_due(period: Period, part: Part, obj: Any) -> DueRecord:
     due_on = add_months(obj.counted_from, period.months)
-    return DueRecord(period.kind, part.describe(obj), obj.counted_from, due_on, obj, part.remove)
+    return DueRecord(period, part.describe(obj), obj.counted_from, due_on, obj, part.remove)
 
 
 def due_records(organisation: Organisation, *, today: dt.date) -> Iterator[DueRecord]:
     """Every record due to go on ``today``, kind by kind in the schedule's order."""
     holds = holds_in(organisation)
-    for period in schedule_of(organisation):
+    for period in schedule_of(organisation, on=today):
         if period.kind.key == AUDIT:
             yield from _audit_due(organisation, period, holds, today)
-        for part in period.kind.parts:
+        for part in period.parts:
             for obj in _due_of_part(part, period, organisation, holds, today):
                 yield _as_due(period, part, obj)
 
@@ -146,12 +151,12 @@ def due_sources(
     one source per part of each kind."""
     holds = holds_in(organisation)
     sources = []
-    for period in schedule_of(organisation):
+    for period in schedule_of(organisation, on=today):
         if kind is not None and period.kind.key != kind:
             continue
         if period.kind.key == AUDIT:
             sources.append(DueSource(_audit_due(organisation, period, holds, today), _itself))
-        for part in period.kind.parts:
+        for part in period.parts:
             due = _due_of_part(part, period, organisation, holds, today)
             sources.append(DueSource(due, functools.partial(_as_due, period, part)))
     return sources
@@ -166,7 +171,7 @@ def preview(organisation: Organisation, *, today: dt.date, first: int = 20) -> l
     record not yet due will be (a bounded number of queries whatever the data)."""
     holds = holds_in(organisation)
     previews = []
-    for period in schedule_of(organisation):
+    for period in schedule_of(organisation, on=today):
         if period.kind.key == AUDIT:
             audit = _audit_due(organisation, period, holds, today)
             total = sum(item.count for item in audit)
@@ -177,7 +182,7 @@ def preview(organisation: Organisation, *, today: dt.date, first: int = 20) -> l
         shown: list[DueRecord] = []
         upcoming: list[dt.date] = []
         cutoff = due_before(today, period.months)
-        for part in period.kind.parts:
+        for part in period.parts:
             due = _due_of_part(part, period, organisation, holds, today)
             total += due.count()
             shown += (

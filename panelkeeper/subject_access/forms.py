@@ -8,7 +8,13 @@ from typing import Any
 from django import forms
 
 from panelkeeper.accounts.models import User
-from panelkeeper.lib.forms import OrganisationForm, line_field, radios_field, text_field
+from panelkeeper.lib.forms import (
+    OrganisationForm,
+    line_field,
+    optional_line_field,
+    radios_field,
+    text_field,
+)
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
@@ -110,4 +116,27 @@ class MyRequestForm(forms.Form):
         limit=2000,
         missing="Say what you would like a copy of, or write everything",
         hint="For example: everything you hold about me.",
+    )
+
+
+class ErasePersonForm(forms.Form):
+    """Who is to be erased: a person who is not a member, by name and contact details."""
+
+    name = line_field(
+        "Their name",
+        limit=200,
+        missing="Enter the name of the person to erase",
+        hint="As they gave it when they raised a concern, were named in a case or asked for "
+        "a copy of their information.",
+    )
+    contact = optional_line_field(
+        "Their email address or postal address (optional)",
+        limit=300,
+        what="The contact details",
+        hint="Records with these contact details are erased too, whatever name they give.",
+    )
+    confirm = forms.BooleanField(
+        label="I confirm this person asked for their records to be erased, and that this "
+        "cannot be undone",
+        error_messages={"required": "Confirm that the person asked for erasure"},
     )

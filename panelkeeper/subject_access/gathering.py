@@ -5,16 +5,16 @@ in words) and, where there is one, a text (a letter, a signed document, a descri
 The same content is shown as HTML, printed as a PDF and given as JSON.
 
 Other people's identities are kept out: a reporter who did not agree to be named is
-"not named", and their name is taken out of any text that repeats it; witnesses and
-others in a case are given by their part only; investigators by their title; who read a
-case by their role and the date. The person's own records come from their own rows only
-(their member record, letters addressed to them, their signatures), never from a search
-by name that might find someone else.
+"not named"; witnesses and others in a case are given by their part only; every name
+the records know is taken out of free text unless its person agreed (:mod:`.naming`);
+investigators are given by their title; who read a case by their role and the date.
+The person's own records come from their own rows only (their member record, letters
+addressed to them, their signatures), never from a search by name that might find
+someone else.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -27,10 +27,10 @@ from panelkeeper.registers.models import Gift, Interest
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder.model import key_in_words
 from panelkeeper.subject_access.models import ReaderRole, RecordKind
+from panelkeeper.subject_access.naming import members_of, named_in_cases, without
 from panelkeeper.subject_access.reading import readings_about
 
 NOT_NAMED = "Not named: they did not agree to be named"
-WITHHELD = "[name withheld]"
 
 type Entry = dict[str, Any]
 type Section = dict[str, Any]
@@ -46,14 +46,6 @@ def _entry(heading: str, facts: Iterable[tuple[str, str]], text: str = "") -> En
 
 def _section(title: str, entries: list[Entry], none: str) -> Section:
     return {"title": title, "entries": entries, "none": none}
-
-
-def _without(text: str, names: Iterable[str]) -> str:
-    """``text`` with each of ``names`` taken out, whatever its case."""
-    for name in names:
-        if name.strip():
-            text = re.sub(re.escape(name.strip()), WITHHELD, text, flags=re.IGNORECASE)
-    return text
 
 
 def _member_file(member: Member) -> Section:
@@ -103,7 +95,7 @@ def _letters(member: Member, withheld: list[str]) -> Section:
         _entry(
             f"{letter.reference}: {letter.subject}",
             [("Sent", _date(letter.issued_on)), ("Sent by", letter.get_channel_display())],
-            _without(letter.text, withheld),
+            without(letter.text, withheld),
         )
         for letter in letters
     ]
@@ -116,18 +108,6 @@ def _reporter(case: Case) -> str:
     if case.reporter_consents_to_identity and case.reporter_name:
         return case.reporter_name
     return NOT_NAMED if case.reporter_name else ""
-
-
-def _withheld_names(cases: list[Case]) -> list[str]:
-    """Names in the member's cases that must not reach them: reporters who did not agree
-    to be named, and every other person in the case (witnesses, those implicated)."""
-    names = [c.reporter_name for c in cases if not c.reporter_consents_to_identity]
-    parties = CaseParty.objects.filter(case__in=cases).select_related("member", "case")
-    for party in parties:
-        if party.role == "reporter" and party.case.reporter_consents_to_identity:
-            continue
-        names += [party.name, str(party.member) if party.member_id else ""]
-    return [name for name in names if name]
 
 
 def _cases(member: Member, cases: list[Case], withheld: list[str]) -> Section:
@@ -144,13 +124,11 @@ def _cases(member: Member, cases: list[Case], withheld: list[str]) -> Section:
         ]
         if parties:
             facts.append(("Others involved (not named)", ", ".join(parties)))
-        entries.append(
-            _entry(f"Case {case.reference}", facts, _without(case.description, withheld))
-        )
+        entries.append(_entry(f"Case {case.reference}", facts, without(case.description, withheld)))
         for event in case.events.order_by("effective", "id"):
             event_facts = [
                 ("Outcome", key_in_words(event.outcome) if event.outcome else ""),
-                ("Reason", _without(event.reason, withheld)),
+                ("Reason", without(event.reason, withheld)),
             ]
             entries.append(
                 _entry(f"{event.get_kind_display()}, {_date(event.effective)}", event_facts)
@@ -172,7 +150,7 @@ def _concerns(cases: list[Case], withheld: list[str]) -> Section:
                     else (concern.reporter_name if concern.consents_to_identity else NOT_NAMED),
                 ),
             ],
-            _without(concern.what_happened, withheld),
+            without(concern.what_happened, withheld),
         )
         for concern in concerns.select_related("case")
     ]
@@ -199,7 +177,7 @@ def _registers(member: Member) -> Section:
     return _section("Interests and gifts you declared", entries, "You have declared none.")
 
 
-def _attendance(member: Member) -> Section:
+def _attendance(member: Member, withheld: list[str]) -> Section:
     rows = (
         Attendance.objects.filter(member=member)
         .select_related("meeting")
@@ -211,7 +189,7 @@ def _attendance(member: Member) -> Section:
             [
                 ("Attendance", row.get_presence_display()),
                 ("Apologies given", _date(row.apologies_given_on)),
-                ("Reason", row.reason),
+                ("Reason", without(row.reason, withheld)),
             ],
         )
         for row in rows
@@ -263,8 +241,14 @@ def _readings(member: Member) -> Section:
 
 def about_member(member: Member) -> list[Section]:
     """Everything held about ``member``, as sections."""
-    cases = list(Case.objects.filter(member=member).order_by("began_on", "id"))
-    withheld = _withheld_names(cases)
+    cases = list(
+        Case.objects.filter(member=member)
+        .select_related("handler", "appeal_officer")
+        .order_by("began_on", "id")
+    )
+    in_cases, agreed = named_in_cases(cases)
+    others = in_cases | members_of(member.group.organisation_id)
+    withheld = sorted(others - agreed - {member.full_name})
     return [
         _member_file(member),
         _letters(member, withheld),
@@ -272,7 +256,7 @@ def about_member(member: Member) -> list[Section]:
         _cases(member, cases, withheld),
         _concerns(cases, withheld),
         _registers(member),
-        _attendance(member),
+        _attendance(member, withheld),
         _support(member),
         _readings(member),
     ]
@@ -280,8 +264,9 @@ def about_member(member: Member) -> list[Section]:
 
 def about_someone_else(organisation_id: int, name: str, contact: str) -> list[Section]:
     """What is held about a person who is not a member: the concerns they raised under
-    their name (or from their contact), and the cases that name them, with the people
-    those records are about taken out."""
+    their name (or from their contact), and the cases that name them, with every other
+    person those records name taken out (a reporter's agreement to be named was given to
+    the member their report is about, not to anyone else who asks)."""
     concerns = Concern.objects.filter(organisation_id=organisation_id, anonymous=False).filter(
         reporter_name__iexact=name
     )
@@ -289,8 +274,19 @@ def about_someone_else(organisation_id: int, name: str, contact: str) -> list[Se
         concerns = concerns | Concern.objects.filter(
             organisation_id=organisation_id, anonymous=False, reporter_contact__iexact=contact
         )
+    concerns = concerns.distinct().select_related("case__member").order_by("received_at", "id")
+    parties = list(
+        CaseParty.objects.filter(case__organisation_id=organisation_id, name__iexact=name)
+        .select_related("case__member")
+        .order_by("added_on", "id")
+    )
+    cases = [c.case for c in concerns if c.case is not None] + [p.case for p in parties]
+    in_cases, agreed = named_in_cases(cases)
+    others = in_cases | agreed | members_of(organisation_id)
+    others |= {c.about_whom for c in concerns} | {str(case.member) for case in cases}
+    withheld = [other for other in others if other.strip().lower() != name.strip().lower()]
     concern_entries = []
-    for concern in concerns.distinct().order_by("received_at", "id"):
+    for concern in concerns:
         concern_entries.append(
             _entry(
                 f"Concern received {_date(concern.received_at.date())}",
@@ -300,16 +296,13 @@ def about_someone_else(organisation_id: int, name: str, contact: str) -> list[Se
                     ("It happened on", _date(concern.happened_on)),
                     ("About", "Another person (not named here)" if concern.about_whom else ""),
                 ],
-                _without(concern.what_happened, [concern.about_whom]),
+                without(concern.what_happened, withheld),
             )
         )
         concern_entries += [
-            _entry(f"Message, {_date(message.sent_on)}", [], message.body)
+            _entry(f"Message, {_date(message.sent_on)}", [], without(message.body, withheld))
             for message in concern.messages.order_by("sent_on", "id")
         ]
-    parties = CaseParty.objects.filter(
-        case__organisation_id=organisation_id, name__iexact=name
-    ).order_by("added_on", "id")
     party_entries = [
         _entry(
             f"Named in case {party.case.reference}",
@@ -319,7 +312,7 @@ def about_someone_else(organisation_id: int, name: str, contact: str) -> list[Se
                 ("Your contact", party.contact),
             ],
         )
-        for party in parties.select_related("case")
+        for party in parties
     ]
     return [
         _section("Concerns you raised", concern_entries, "No concerns are held under your name."),

@@ -1,4 +1,10 @@
-"""The organisation's data protection lead: one of its officers, named by an officer."""
+"""The organisation's data protection lead: one of its officers, named by an officer.
+
+As an officer the lead sets the retention schedule, places and lifts legal holds, logs
+and answers subject access requests and erases people's records on request; as the lead
+they alone read the log of who read which confidential record, and they are the one
+reminded of requests coming due.
+"""
 
 from __future__ import annotations
 
@@ -33,8 +39,12 @@ def lead_of(organisation: Organisation) -> User | None:
 
 
 def is_lead(request: StaffRequest) -> bool:
+    """Whether the signed-in user is the lead, and still one of the officers: the lead's
+    powers (the access log here; legal holds, erasure and the retention schedule as an
+    officer) end with their officer's grant."""
     lead = lead_of(request.organisation)
-    return lead is not None and lead.pk == request.user.pk
+    held = Grant.Role.OFFICER in request.roles
+    return held and lead is not None and lead.pk == request.user.pk
 
 
 def choose_lead(

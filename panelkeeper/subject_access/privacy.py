@@ -90,6 +90,13 @@ KINDS: tuple[Kind, ...] = (
         "So you can see who has read your records, and misuse can be found.",
         "The data protection lead. You see it by role and date in your copy.",
     ),
+    Kind(
+        "Requests for a copy of your information",
+        "When you asked, what you asked for, any pause while we checked who you are, and "
+        "the copy we sent you.",
+        "To answer you within the time the law sets, and to show that we did.",
+        "Officers. Auditors see that you asked and when it was answered, not the copy.",
+    ),
 )
 
 
@@ -112,10 +119,10 @@ class Notice:
 
 
 def notice_for(organisation: Organisation) -> Notice:
-    """The organisation's notice (two queries: its retention schedule and its data
-    protection lead)."""
+    """The organisation's notice (a few queries, whatever the data: its retention
+    schedule, the outcomes of its code in force and its data protection lead)."""
     kept = tuple(
-        Kept(period.kind.label, period.in_words, period.kind.counted_from)
+        Kept(period.label, period.in_words, period.kind.counted_from)
         for period in schedule_of(organisation)
     )
     lead = lead_of(organisation)

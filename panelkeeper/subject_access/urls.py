@@ -3,7 +3,7 @@ public privacy notice."""
 
 from django.urls import path
 
-from panelkeeper.subject_access.views import access_log, officer, portal, public
+from panelkeeper.subject_access.views import access_log, erasure, officer, portal, public
 
 app_name = "subject_access"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path(f"{ORG}new/", officer.request_new, name="new"),
     path(f"{ORG}lead/", officer.lead, name="lead"),
     path(f"{ORG}who-read-what/", access_log.access_log, name="access_log"),
+    path(f"{ORG}erase/", erasure.erase_person_page, name="erase_person"),
     path(REQUEST, officer.request_detail, name="detail"),
     path(f"{REQUEST}pause/", officer.pause, name="pause"),
     path(f"{REQUEST}restart/", officer.resume, name="resume"),

@@ -62,6 +62,11 @@ def reason(factory: Factory) -> dict[str, Any]:
     return {"reason": "A claim has been made."}
 
 
+def outcome(factory: Factory) -> dict[str, Any]:
+    factory.code_in_force("vela")
+    return {"org": factory.home.slug, "outcome": "training_and_support"}
+
+
 def months(factory: Factory) -> dict[str, Any]:
     return {"months": 84}
 
@@ -73,6 +78,8 @@ RETENTION_ROWS = [
     Row("retention:due", "POST", not_allowed(), org),
     Row("retention:change_period", "GET", officers(), kind),
     Row("retention:change_period", "POST", officers(302), kind, data=months),
+    Row("retention:change_outcome_period", "GET", officers(), outcome),
+    Row("retention:change_outcome_period", "POST", officers(302), outcome, data=months),
     Row("retention:holds", "GET", readers(), org),
     Row("retention:holds", "POST", not_allowed(), org),
     Row("retention:hold", "GET", officers(), org),
@@ -83,6 +90,13 @@ RETENTION_ROWS = [
     Row("retention:erase", "POST", officers(200), member_kwargs, note="refused: still a member"),
     Row(API + "/{org}/schedule", "GET", api_readers(), org),
     Row(API + "/{org}/schedule/{kind}", "PUT", api_officers(422), kind, note="no body"),
+    Row(
+        API + "/{org}/schedule/outcomes/{outcome}",
+        "PUT",
+        api_officers(422),
+        outcome,
+        note="no body",
+    ),
     Row(API + "/{org}/due", "GET", api_readers(), org),
     Row(API + "/{org}/legal-holds", "GET", api_readers(), org),
     Row(

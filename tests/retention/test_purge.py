@@ -92,14 +92,14 @@ def test_a_closed_case_goes_six_years_after_its_last_step_with_all_that_goes_wit
     assert CaseInvitation.objects.filter(case=case).exists()
     assert _due(factory, dt.date(2032, 11, 23)) == []
     day = dt.date(2032, 11, 24)
-    assert _due(factory, day) == [("cases_upheld", f"Case {case.reference} about Sam Subject")]
-    assert purge(factory.home, today=day) == {"cases_upheld": 1}
+    assert _due(factory, day) == [("case_outcome", f"Case {case.reference} about Sam Subject")]
+    assert purge(factory.home, today=day) == {"case_outcome": 1}
     assert not Case.objects.filter(pk=case.pk).exists()
     for model in (CaseEvent, Seat, CaseParty, CaseInvitation, Letter):
         assert not model.objects.filter(case_id=case.pk).exists(), model
     assert Member.objects.filter(pk=member.pk).exists()
     assert Removal.objects.filter(record_table="cases_case", record_id=case.pk).exists()
-    entry = AuditEntry.objects.get(action="retention.cases_upheld")
+    entry = AuditEntry.objects.get(action="retention.case_outcome")
     assert entry.actor is None and entry.object_id == str(case.pk) and entry.fields == []
 
 
@@ -112,12 +112,12 @@ def test_a_hold_on_the_member_or_the_case_keeps_it_until_lifted(
         organisation=factory.home, reason="A claim.", actor=officer, member=case.member
     )
     on_case = place_hold(organisation=factory.home, reason="A claim.", actor=officer, case=case)
-    assert "cases_upheld" not in purge(factory.home, today=day)
+    assert "case_outcome" not in purge(factory.home, today=day)
     lift_hold(hold=on_member, reason="Settled.", actor=officer)
     assert _due(factory, day) == []
     lift_hold(hold=on_case, reason="Settled.", actor=officer)
     # The audit trail was kept from the first entry about the case while it was held.
-    assert purge(factory.home, today=day) == {"cases_upheld": 1, "audit_entries": 22}
+    assert purge(factory.home, today=day) == {"case_outcome": 1, "audit_entries": 22}
     assert not Case.objects.filter(pk=case.pk).exists()
 
 
@@ -179,7 +179,7 @@ def test_the_daily_job_purges_every_organisation_once_a_day(factory: Factory) ->
     assert apply_retention.call("2032-11-24")
     assert not Case.objects.filter(pk=case.pk).exists()
     run = DailyRun.objects.get(job="apply_retention")
-    assert run.outcome[factory.home.slug]["cases_upheld"] == 1
+    assert run.outcome[factory.home.slug]["case_outcome"] == 1
     assert not apply_retention.call("2032-11-24")
 
 

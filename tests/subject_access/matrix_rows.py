@@ -28,6 +28,7 @@ from tests.permissions.matrix import (
 )
 
 API = "/api/v1/subject-access"
+D = dt.date(2026, 11, 30)
 REQUEST_API = API + "/{org}/requests/{request_id}"
 
 
@@ -93,6 +94,18 @@ def api_released_kw(factory: Factory) -> dict[str, Any]:
     return {"member": found["member"], "request_id": found["pk"]}
 
 
+def closed_concern(factory: Factory) -> dict[str, Any]:
+    from panelkeeper.concerns.handling import close_concern
+
+    concern = factory.concern(factory.home)
+    close_concern(concern=concern, officer=factory.officer(), reason="Resolved.", today=D)
+    return {"org": factory.home.slug}
+
+
+def erase_rhona(factory: Factory) -> dict[str, Any]:
+    return {"name": "Rhona Reporter", "confirm": "on"}
+
+
 def post_only() -> dict[str, Expected]:
     return {**not_allowed(), "auditor": 403}
 
@@ -114,6 +127,9 @@ SUBJECT_ACCESS_ROWS = [
     Row("subject_access:lead", "GET", officers(), org),
     Row("subject_access:lead", "POST", officers(200), org, note="empty form: errors shown"),
     Row("subject_access:access_log", "GET", ONLY_THE_LEAD, org, note="the lead only"),
+    Row("subject_access:erase_person", "GET", officers(), org),
+    Row("subject_access:erase_person", "POST", officers(200), org, note="empty form: errors"),
+    Row("subject_access:erase_person", "POST", officers(302), closed_concern, data=erase_rhona),
     Row("subject_access:detail", "GET", readers(), request_kw),
     Row("subject_access:detail", "POST", not_allowed(), request_kw),
     Row("subject_access:pause", "POST", officers(200), request_kw, note="empty form"),
@@ -147,6 +163,7 @@ SUBJECT_ACCESS_ROWS = [
     Row(REQUEST_API + "/pack/release", "POST", api_officers(422), api_pack_kw, note="no body"),
     Row(API + "/{org}/access-log", "GET", {**ONLY_THE_LEAD, "anonymous": 401}, org),
     Row(API + "/{org}/data-protection-lead", "PUT", api_officers(422), org, note="no body"),
+    Row(API + "/{org}/erasures/people", "POST", api_officers(422), org, note="no body"),
     Row(API + "/mine/{member}/requests", "GET", own(200, api=True), mine_kw),
     Row(API + "/mine/{member}/requests", "POST", own(422, api=True), mine_kw, note="no body"),
     Row(

@@ -28,6 +28,7 @@ from panelkeeper.retention.api.schemas import (
 from panelkeeper.retention.erasure import erase_member
 from panelkeeper.retention.forms import DueFilterForm, HoldFilterForm
 from panelkeeper.retention.holds import lift_hold, place_hold
+from panelkeeper.retention.kinds import CASE_OUTCOME
 from panelkeeper.retention.listing import PAGE_SIZE, due_chosen, holds_chosen
 from panelkeeper.retention.models import LegalHold
 from panelkeeper.retention.purge import KindPreview, preview
@@ -40,11 +41,12 @@ def _period_out(item: KindPreview) -> RetentionPeriodOut:
     kind = item.period.kind
     return RetentionPeriodOut(
         kind=kind.key,
-        label=kind.label,
+        outcome=item.period.outcome or None,
+        label=item.period.label,
         counted_from=kind.counted_from,
         what_happens=kind.what_happens,
         months=item.period.months,
-        default_months=kind.default_months,
+        default_months=item.period.default_months,
         due_now=item.total,
         next_due_on=item.next_on,
     )
@@ -77,10 +79,30 @@ def get_schedule(request: StaffRequest, org: str) -> list[RetentionPeriodOut]:
 @api_officers.put(router, "/{org}/schedule/{kind}", RetentionPeriodOut, body=PeriodIn)
 def put_period(request: StaffRequest, org: str, kind: str) -> RetentionPeriodOut:
     """Set how many months one kind of record is kept."""
+    return _put(request, kind=kind, outcome="")
+
+
+@api_officers.put(router, "/{org}/schedule/outcomes/{outcome}", RetentionPeriodOut, body=PeriodIn)
+def put_outcome_period(request: StaffRequest, org: str, outcome: str) -> RetentionPeriodOut:
+    """Set how many months closed cases with one outcome of the code in force are kept."""
+    return _put(request, kind=CASE_OUTCOME.key, outcome=outcome)
+
+
+def _put(request: StaffRequest, *, kind: str, outcome: str) -> RetentionPeriodOut:
     data = read_body(request, PeriodIn)
-    set_period(organisation=request.organisation, kind=kind, months=data.months, actor=request.user)
+    set_period(
+        organisation=request.organisation,
+        kind=kind,
+        outcome=outcome,
+        months=data.months,
+        actor=request.user,
+    )
     items = preview(request.organisation, today=timezone.localdate(), first=0)
-    return _period_out(next(item for item in items if item.period.kind.key == kind))
+    return _period_out(
+        next(
+            item for item in items if (item.period.kind.key, item.period.outcome) == (kind, outcome)
+        )
+    )
 
 
 @api_readers.get(router, "/{org}/due", DuePageOut)
@@ -95,6 +117,7 @@ def get_due(request: StaffRequest, org: str, query: Query[DueQuery]) -> DuePageO
         due=[
             DueOut(
                 kind=d.kind.key,
+                outcome=d.period.outcome or None,
                 label=d.label,
                 counted_from=d.counted_from,
                 due_on=d.due_on,

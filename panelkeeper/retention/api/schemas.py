@@ -9,16 +9,23 @@ from pydantic import JsonValue
 
 from panelkeeper.lib.api import PageOut, PageQuery
 from panelkeeper.retention.forms import HoldState
-from panelkeeper.retention.kinds import KINDS
+from panelkeeper.retention.kinds import CASE_OUTCOME, KINDS
 
-KIND_KEYS: list[JsonValue] = [kind.key for kind in KINDS]
-"""The kinds of record the schedule keeps, fixed in the code: an enum in the OpenAPI."""
+
+def _kind_keys(schema: dict[str, JsonValue]) -> None:
+    """The kinds of record the schedule keeps, fixed in the code: an enum in the OpenAPI.
+    Read when the document is made, after every app has registered its kinds."""
+    keys: list[JsonValue] = [kind.key for kind in KINDS]
+    schema["enum"] = [*keys, CASE_OUTCOME.key]
 
 
 class RetentionPeriodOut(Schema):
     kind: str = Field(
         description="The kind of record's key, as the schedule lists it.",
-        json_schema_extra={"enum": KIND_KEYS},
+        json_schema_extra=_kind_keys,
+    )
+    outcome: str | None = Field(
+        description="For closed cases kept by outcome: the outcome's key in the code in force."
     )
     label: str
     counted_from: str
@@ -34,7 +41,8 @@ class PeriodIn(Schema):
 
 
 class DueOut(Schema):
-    kind: str = Field(json_schema_extra={"enum": KIND_KEYS})
+    kind: str = Field(json_schema_extra=_kind_keys)
+    outcome: str | None
     label: str
     counted_from: dt.date
     due_on: dt.date
@@ -59,7 +67,7 @@ class DueQuery(PageQuery):
     kind: str | None = Field(
         None,
         description="Only this kind of record (its key, as the schedule lists it).",
-        json_schema_extra={"enum": KIND_KEYS},
+        json_schema_extra=_kind_keys,
     )
 
 

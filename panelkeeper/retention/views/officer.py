@@ -31,7 +31,7 @@ from panelkeeper.retention.kinds import BY_KEY
 from panelkeeper.retention.listing import PAGE_SIZE, due_chosen, holds_chosen
 from panelkeeper.retention.models import LegalHold
 from panelkeeper.retention.purge import preview
-from panelkeeper.retention.schedule import schedule_of, set_period
+from panelkeeper.retention.schedule import Period, months_in_words, schedule_of, set_period
 from panelkeeper.rules.dates import long_date
 
 
@@ -90,37 +90,58 @@ def due(request: StaffRequest, org: str) -> HttpResponse:
     return staff_page(request, "retention/due.html", **context)
 
 
-@staff(OFFICER)
-@require_http_methods(["GET", "POST"])
-def change_period(request: StaffRequest, org: str, kind: str) -> HttpResponse:
-    if kind not in BY_KEY:
-        raise Http404
-    period = next(p for p in schedule_of(request.organisation) if p.kind.key == kind)
+def _change(request: StaffRequest, period: Period) -> HttpResponse:
+    """The form that sets how long one row of the schedule is kept."""
     form = PeriodForm(**bound(request), initial={"months": period.months})
     if form_applied(
         request,
         form,
         lambda: set_period(
             organisation=request.organisation,
-            kind=kind,
+            kind=period.kind.key,
+            outcome=period.outcome,
             months=form.cleaned_data["months"],
             actor=request.user,
         ),
     ):
-        messages.success(request, f"{period.kind.label}: period changed")
-        return redirect("retention:schedule", org=org)
+        messages.success(request, f"{period.label}: period changed")
+        return redirect("retention:schedule", org=request.organisation.slug)
+    default = (
+        f"Unless you change it, they are kept as long as other cases that found a breach: "
+        f"{months_in_words(period.default_months)}."
+        if period.outcome
+        else f"The product's default is {period.kind.default_months} months."
+    )
     return _form_page(
         request,
         form,
-        heading=period.kind.label,
+        heading=period.label,
         back=("retention:schedule", "Back to the retention schedule"),
         intro=[
-            f"Kept for {period.in_words} after {period.kind.counted_from}. The product's "
-            f"default is {period.kind.default_months} months.",
+            f"Kept for {period.in_words} after {period.kind.counted_from}. {default}",
             period.kind.what_happens,
         ],
         button="Save",
     )
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def change_period(request: StaffRequest, org: str, kind: str) -> HttpResponse:
+    found = [p for p in schedule_of(request.organisation) if p.kind.key == kind and not p.outcome]
+    if not found:
+        raise Http404
+    return _change(request, found[0])
+
+
+@staff(OFFICER)
+@require_http_methods(["GET", "POST"])
+def change_outcome_period(request: StaffRequest, org: str, outcome: str) -> HttpResponse:
+    """How long closed cases with one outcome of the code in force are kept."""
+    found = [p for p in schedule_of(request.organisation) if p.outcome == outcome]
+    if not found:
+        raise Http404
+    return _change(request, found[0])
 
 
 @staff(*READERS)

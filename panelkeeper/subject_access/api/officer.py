@@ -20,6 +20,8 @@ from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
 from panelkeeper.subject_access import requests as sar
 from panelkeeper.subject_access.api.schemas import (
+    ErasedOut,
+    ErasePersonIn,
     ExtendIn,
     LeadIn,
     LeadOut,
@@ -34,6 +36,7 @@ from panelkeeper.subject_access.api.schemas import (
     RequestPageOut,
     ResumeIn,
 )
+from panelkeeper.subject_access.erasure import erase_person
 from panelkeeper.subject_access.lead import choose_lead, is_lead, officers_of
 from panelkeeper.subject_access.models import (
     Pack,
@@ -253,3 +256,16 @@ def set_lead(request: StaffRequest, org: str) -> LeadOut:
     return LeadOut(
         user_id=user.pk, name=user.get_full_name() or user.email, chosen_on=lead.chosen_on
     )
+
+
+@api_officers.post(router, "/{org}/erasures/people", ErasedOut, body=ErasePersonIn)
+def erase(request: StaffRequest, org: str) -> ErasedOut:
+    """Erase a person who is not a member (a reporter, a witness, a requester) from every
+    record that names them, on their request; or refuse with every reason they stay."""
+    data = read_body(request, ErasePersonIn)
+    if not data.confirm:
+        raise Refused("Confirm that the person asked for erasure.", field="confirm")
+    erased = erase_person(
+        organisation=request.organisation, name=data.name, contact=data.contact, actor=request.user
+    )
+    return ErasedOut(records=erased.count)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from ninja import Schema
 
-from panelkeeper.lib.api import PageOut
+from panelkeeper.lib.api import FormFields, PageOut, fields_of
+from panelkeeper.subject_access.forms import ErasePersonForm
 from panelkeeper.subject_access.models import PauseReason, ReaderRole, RecordKind, Requester
 
 
@@ -134,3 +135,19 @@ class PrivacyNoticeOut(Schema):
     extension_months: int
     kinds: list[KindOut]
     kept: list[KeptOut]
+
+
+class ErasePersonIn(Schema):
+    """A person who is not a member, by ``name`` and, optionally, ``contact`` details;
+    ``confirm`` says they asked for erasure, which cannot be undone."""
+
+    form_fields: ClassVar[FormFields] = fields_of(ErasePersonForm)
+    name: str
+    contact: str = ""
+    confirm: bool
+
+
+class ErasedOut(Schema):
+    """How many records no longer name the person."""
+
+    records: int

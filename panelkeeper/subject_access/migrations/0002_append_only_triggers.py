@@ -8,11 +8,11 @@ from panelkeeper.subject_access import triggers
 
 
 def install(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    triggers.TRIGGERS.install(schema_editor.connection)
+    triggers.FIRST.install(schema_editor.connection)
 
 
 def uninstall(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    triggers.TRIGGERS.uninstall(schema_editor.connection)
+    triggers.FIRST.uninstall(schema_editor.connection)
 
 
 class Migration(migrations.Migration):

@@ -36,7 +36,7 @@ class Command(BaseCommand):
                 due = list(due_records(organisation, today=today))
                 self.stdout.write(f"{organisation.name}: {len(due)} due to go")
                 for item in due:
-                    self.stdout.write(f"  {item.kind.label}: {item.label}. {item.why}.")
+                    self.stdout.write(f"  {item.period.label}: {item.label}. {item.why}.")
             else:
                 gone = purge(organisation, today=today)
                 total = sum(gone.values())

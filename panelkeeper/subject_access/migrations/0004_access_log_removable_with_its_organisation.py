@@ -8,6 +8,6 @@ from panelkeeper.subject_access import triggers
 
 
 class Migration(migrations.Migration):
-    dependencies = [("subject_access", "0002_append_only_triggers"), ("core", "0004_removal")]
+    dependencies = [("subject_access", "0003_access_log_removable")]
 
-    operations = [migrations.RunPython(*replacing(triggers.TRIGGERS, triggers.LEAVING))]
+    operations = [migrations.RunPython(*replacing(triggers.MARKED, triggers.TRIGGERS))]
