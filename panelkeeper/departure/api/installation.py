@@ -14,7 +14,7 @@ from django.urls import reverse
 from ninja import Router, Status
 
 from panelkeeper.accounts.permissions import api_installation_admins
-from panelkeeper.departure.api.schemas import ExportOut, RemovalIn
+from panelkeeper.departure.api.schemas import OrganisationExportOut, RemovalIn
 from panelkeeper.departure.exports import downloadable, request_export
 from panelkeeper.departure.forms import RemovalForm
 from panelkeeper.departure.models import Export
@@ -28,9 +28,9 @@ from panelkeeper.organisations.models import Organisation
 router = Router(tags=["installation"])
 
 
-def _out(export: Export) -> ExportOut:
+def _out(export: Export) -> OrganisationExportOut:
     ready = export.ready_at is not None
-    return ExportOut(
+    return OrganisationExportOut(
         id=export.pk,
         organisation=export.organisation_name,
         requested_at=export.requested_at,
@@ -43,8 +43,10 @@ def _out(export: Export) -> ExportOut:
     )
 
 
-@api_installation_admins.post(router, "/organisations/{org}/exports", ExportOut, status=201)
-def create_export(request: SignedInRequest, org: str) -> Status[ExportOut]:
+@api_installation_admins.post(
+    router, "/organisations/{org}/exports", OrganisationExportOut, status=201
+)
+def create_export(request: SignedInRequest, org: str) -> Status[OrganisationExportOut]:
     """Ask for an export of everything the organisation holds.
 
     A task builds it; ask for the export until ``ready`` is true, then download it. It is
@@ -53,8 +55,8 @@ def create_export(request: SignedInRequest, org: str) -> Status[ExportOut]:
     return Status(201, _out(request_export(organisation=organisation, actor=request.user)))
 
 
-@api_installation_admins.get(router, "/exports/{export_id}", ExportOut)
-def get_export(request: SignedInRequest, export_id: int) -> ExportOut:
+@api_installation_admins.get(router, "/exports/{export_id}", OrganisationExportOut)
+def get_export(request: SignedInRequest, export_id: int) -> OrganisationExportOut:
     """An export: whether it is ready, and where to download it."""
     return _out(get_object_or_404(Export.objects.select_related("requested_by"), pk=export_id))
 

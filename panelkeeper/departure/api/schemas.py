@@ -11,7 +11,7 @@ from panelkeeper.departure.forms import RemovalForm
 from panelkeeper.lib.api import FormFields, fields_of
 
 
-class ExportOut(Schema):
+class OrganisationExportOut(Schema):
     """An export: being prepared until ``ready`` is true, then ``download`` is its file."""
 
     id: int

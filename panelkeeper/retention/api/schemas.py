@@ -7,7 +7,7 @@ import datetime as dt
 from ninja import Field, Schema
 from pydantic import JsonValue
 
-from panelkeeper.lib.api import PageOut, PageQuery
+from panelkeeper.lib.api import PageOut, PageQuery, in_vocabulary
 from panelkeeper.retention.forms import HoldState
 from panelkeeper.retention.kinds import CASE_OUTCOME, KINDS
 
@@ -24,8 +24,8 @@ class RetentionPeriodOut(Schema):
         description="The kind of record's key, as the schedule lists it.",
         json_schema_extra=_kind_keys,
     )
-    outcome: str | None = Field(
-        description="For closed cases kept by outcome: the outcome's key in the code in force."
+    outcome: str | None = in_vocabulary(
+        "outcomes", "For closed cases kept by outcome: the outcome's key in the code in force."
     )
     label: str
     counted_from: str
@@ -42,7 +42,9 @@ class PeriodIn(Schema):
 
 class DueOut(Schema):
     kind: str = Field(json_schema_extra=_kind_keys)
-    outcome: str | None
+    outcome: str | None = in_vocabulary(
+        "outcomes", "For closed cases kept by outcome: the outcome's key; otherwise null."
+    )
     label: str
     counted_from: dt.date
     due_on: dt.date
