@@ -61,7 +61,13 @@ class Status(models.TextChoices):
 
 
 def latest_status_subquery(on: dt.date, outer: str = "pk") -> Subquery:
-    """The status in effect on ``on`` for the member at ``outer``, as a subquery."""
+    """The status in effect on ``on`` for the member at ``outer``, as a subquery.
+
+    One probe of the ``status_current`` index for each member, read from the index alone.
+    Measured on SQLite and PostgreSQL, this beat the set-based forms (a ``NOT EXISTS``
+    later-record anti-join, ``DISTINCT ON``, a window) by about half: those read each
+    member's records twice or sort them all.
+    """
     return Subquery(
         MemberStatus.objects.filter(member=OuterRef(outer), effective_from__lte=on)
         .order_by("-effective_from", "-recorded_at", "-id")
@@ -81,8 +87,10 @@ class MemberQuerySet(models.QuerySet["Member"]):
     def active(self, *, on: dt.date) -> MemberQuerySet:
         """Members whose membership has started, not ended, and whose status is active on ``on``."""
         return (
-            self.with_status(on=on)
-            # In a Q, as the plugin's check of keywords does not see the annotation above.
+            # An alias, not an annotation: selected or grouped by, the lookup would run again
+            # for every row returned.
+            self.alias(status_then=latest_status_subquery(on))
+            # In a Q, as the plugin's check of keywords does not see the alias above.
             .filter(Q(status_then=Status.ACTIVE), started_on__lte=on)
             .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=on))
         )
@@ -212,7 +220,12 @@ class MemberStatus(RecordedOrAutomatic):
         ordering = ["member", "effective_from", "recorded_at", "id"]
         verbose_name_plural = "member statuses"
         indexes = [
-            models.Index(fields=["member", "effective_from", "recorded_at"], name="status_lookup")
+            # Covers the status-on-a-day lookup, so it is answered from the index alone.
+            # ``status`` is a key column, not INCLUDE, which SQLite does not have.
+            models.Index(
+                fields=["member", "effective_from", "recorded_at", "id", "status"],
+                name="status_current",
+            )
         ]
         constraints = [
             models.CheckConstraint(condition=Q(status__in=Status.values), name="member_status"),
