@@ -68,6 +68,38 @@ def test_a_later_record_lifts_a_suspension_without_rewriting_it(factory: Factory
     assert MemberStatus.objects.filter(member=member, status=Status.SUSPENDED).exists()
 
 
+def test_active_members_and_their_status_on_a_day_agree_with_each_members_records(
+    factory: Factory,
+) -> None:
+    """Whole-list lookups give each member the status :func:`status_on` reads from their
+    own records: a suspension set for a later day counts only from that day, and a later
+    record for the same day overrides an earlier one."""
+    lifted = suspend_then_lift(factory)
+    future = factory.panel_member(started_on=dt.date(2026, 1, 5))
+    MemberStatus.objects.create(
+        member=future,
+        status=Status.SUSPENDED,
+        reason="Suspended from the next meeting",
+        effective_from=dt.date(2026, 4, 1),
+        recorded_at=dt.datetime(2026, 3, 1, 12, tzinfo=dt.UTC),
+    )
+    late = factory.panel_member(started_on=dt.date(2026, 3, 5))
+    for day in (dt.date(2026, 3, 1), dt.date(2026, 3, 10), dt.date(2026, 4, 1)):
+        expected = {m for m in (lifted, future, late) if status_on(m, on=day) == Status.ACTIVE}
+        assert set(Member.objects.active(on=day)) == expected
+        statuses = {m.pk: getattr(m, "status_then") for m in Member.objects.with_status(on=day)}  # noqa: B009 (annotated)
+        assert statuses == {m.pk: status_on(m, on=day) for m in (lifted, future, late)}
+    assert set(Member.objects.active(on=dt.date(2026, 3, 20))) == {lifted, future, late}
+    assert future not in Member.objects.active(on=dt.date(2026, 4, 1))
+
+
+def test_active_members_are_found_without_selecting_their_status(factory: Factory) -> None:
+    """The status is read once per member, in the filter, not again for every row returned."""
+    factory.panel_member(started_on=dt.date(2026, 1, 5))
+    sql = str(Member.objects.active(on=TODAY).query)
+    assert sql.count("members_memberstatus") == 1
+
+
 def test_as_known_on_a_day_shows_what_the_records_said_then(factory: Factory) -> None:
     member = suspend_then_lift(factory)
     on = dt.date(2026, 3, 10)
