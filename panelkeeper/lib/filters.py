@@ -5,13 +5,15 @@ operation answers.
 A page reads its GET form with :func:`page_filters`: filters that do not validate leave
 the list unfiltered and the form shows why. An operation reads its query with
 :func:`query_filters`: filters that do not validate are refused (422), one problem per
-field, named as sent.
+field, named as sent. Filters kept to apply later (a register's file, built by a task)
+are bound again with :func:`bound_filters`; sent in a body, read with :func:`query_data`
+and refused with :func:`refusal`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import Enum
 from typing import Any
 
@@ -28,13 +30,21 @@ from panelkeeper.lib.refusals import Problem, Refused
 from panelkeeper.lib.widgets import PARTS, GovukDateField, GovukDateInput
 
 
+def bound_filters[F: forms.Form](
+    form_class: type[F], data: Mapping[str, Any], **options: Any
+) -> tuple[F, dict[str, Any]]:
+    """``form_class`` bound to ``data`` (a query string, or filters kept to bind again),
+    and the filters it chose: none when the form does not validate."""
+    form = form_class(data, **options)
+    return form, (dict(form.cleaned_data) if form.is_valid() else {})
+
+
 def page_filters[F: forms.Form](
     form_class: type[F], request: HttpRequest, **options: Any
 ) -> tuple[F, dict[str, Any]]:
     """The page's filter form bound to its query string, and the filters it chose: none
     when the form does not validate."""
-    form = form_class(request.GET, **options)
-    return form, (dict(form.cleaned_data) if form.is_valid() else {})
+    return bound_filters(form_class, request.GET, **options)
 
 
 def _as_data(field: forms.Field, name: str, value: Any) -> dict[str, Any]:
@@ -48,17 +58,20 @@ def _as_data(field: forms.Field, name: str, value: Any) -> dict[str, Any]:
     return {name: str(value)}
 
 
-def query_filters(form_class: type[forms.Form], query: Schema, **options: Any) -> dict[str, Any]:
-    """The filters ``query`` chose, validated by the page's ``form_class``; refused with one
-    problem per field when they do not validate."""
+def query_data(form_class: type[forms.Form], query: Schema) -> dict[str, Any]:
+    """The filters ``query`` (or a body) sent, as ``form_class`` reads them from a query
+    string: its other fields (the page, a file's format) and what was left out, left out."""
     data: dict[str, Any] = {}
     fields = form_class.base_fields
     for name, value in query.model_dump(exclude_none=True).items():
         if name in fields:
             data.update(_as_data(fields[name], name, value))
-    form = form_class(data, **options)
-    if form.is_valid():
-        return dict(form.cleaned_data)
+    return data
+
+
+def refusal(form: forms.Form) -> Refused:
+    """The refusal (422) of a filter form that did not validate: its message, or one
+    problem per mistake, each naming its field."""
     problems = [
         Problem(str(message), None if name == NON_FIELD_ERRORS else name)
         for name, messages in form.errors.items()
@@ -66,10 +79,19 @@ def query_filters(form_class: type[forms.Form], query: Schema, **options: Any) -
     ]
     first = problems[0]
     if len(problems) == 1:
-        raise Refused(first.message, field=first.field)
-    raise Refused(
+        return Refused(first.message, field=first.field)
+    return Refused(
         f"Correct the {len(problems)} problems listed.", field=first.field, problems=problems
     )
+
+
+def query_filters(form_class: type[forms.Form], query: Schema, **options: Any) -> dict[str, Any]:
+    """The filters ``query`` chose, validated by the page's ``form_class``; refused with one
+    problem per field when they do not validate."""
+    form, chosen = bound_filters(form_class, query_data(form_class, query), **options)
+    if not form.is_valid():
+        raise refusal(form)
+    return chosen
 
 
 class DateRangeFilter(forms.Form):

@@ -31,16 +31,12 @@ from django.utils import timezone
 from panelkeeper.audit.log import create_recorded
 from panelkeeper.core.daily import run_once
 from panelkeeper.lib.downloads import CSV, PDF
+from panelkeeper.lib.filters import bound_filters, refusal
 from panelkeeper.lib.forms import OrganisationForm
 from panelkeeper.lib.pdf import render_pdf
-from panelkeeper.lib.refusals import Problem, Refused
+from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Organisation
-from panelkeeper.registers.list_forms import (
-    GiftFilterForm,
-    InterestFilterForm,
-    chosen_filters,
-    filter_data,
-)
+from panelkeeper.registers.list_forms import GiftFilterForm, InterestFilterForm, filter_data
 from panelkeeper.registers.listing import (
     Filters,
     gift_lines,
@@ -144,17 +140,6 @@ FILES: dict[str, ListFile] = {
 }
 
 
-def refused_filters(form: OrganisationForm) -> Refused:
-    """The refusal of a filter form that did not validate, naming each field at fault."""
-    problems = [
-        Problem(str(message), None if name == "__all__" else name)
-        for name, messages in form.errors.items()
-        for message in messages
-    ]
-    first = problems[0]
-    return Refused(first.message, field=first.field, problems=problems[1:] and problems)
-
-
 def stored_file(export: Export) -> FileResponse | None:
     """The export's file as a download, or None while it is not ready."""
     if export.state != ExportState.READY or not default_storage.exists(export.stored_as):
@@ -182,9 +167,9 @@ def start_export(
     Refuses an unknown kind and filters the list's form does not accept."""
     if kind not in FILES:
         raise Refused("Choose CSV or PDF.", field="format")
-    form, _ = chosen_filters(FILES[kind].form, data, organisation)
+    form, _ = bound_filters(FILES[kind].form, data, organisation=organisation)
     if not form.is_valid():
-        raise refused_filters(form)
+        raise refusal(form)
     extension = FILES[kind].name.rsplit(".", 1)[1]
     with transaction.atomic():
         export = create_recorded(
@@ -214,7 +199,7 @@ def build(export_id: int, *, today: dt.date) -> bool:
     if export is None:
         return False
     spec, organisation = FILES[export.kind], export.organisation
-    _, filters = chosen_filters(spec.form, export.filters, organisation)
+    _, filters = bound_filters(spec.form, export.filters, organisation=organisation)
     rows = spec.rows(organisation, filters, today)
     try:
         content, count = spec.render(organisation, rows, today), rows.count()

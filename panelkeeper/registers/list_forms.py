@@ -1,12 +1,12 @@
 """The filters of the registers' lists, as GET forms the pages show and the API shares.
 
-Every field may be left empty. A filter that does not validate is shown with its message
-and the list is shown unfiltered; the API refuses it (422) with the same message.
+Every field may be left empty. Pages and the API read them through ``lib.filters``: a
+filter that does not validate is shown with its message and the list is shown unfiltered;
+the API refuses it (422) with the same message.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from django import forms
@@ -85,15 +85,6 @@ class GiftFilterForm(OrganisationForm):
 class WorkFilterForm(OrganisationForm):
     title = _name("Title")
     kind = _choice("Kind", "All kinds", WorkKind.choices, "a kind of work")
-
-
-def chosen_filters[F: OrganisationForm](
-    form_class: type[F], data: Mapping[str, Any], organisation: Organisation
-) -> tuple[F, dict[str, Any]]:
-    """The filter form bound to ``data`` (a query string), and its cleaned filters: none
-    when any is invalid, so the list is shown whole with the form's messages."""
-    form = form_class(data, organisation=organisation)
-    return form, (dict(form.cleaned_data) if form.is_valid() else {})
 
 
 def filter_data(form: forms.Form) -> dict[str, str]:

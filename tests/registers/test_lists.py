@@ -207,3 +207,31 @@ def test_the_api_refuses_another_organisations_group_as_a_filter(
     response = officer_client.get(f"{API}/interests", {"group": elsewhere.pk})
     assert response.status_code == 422
     assert response.json()["field"] == "group"
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "second"),
+    [
+        (
+            "gifts",
+            {"given_from": "2026-10-01", "given_to": "2026-03-01"},
+            ("given_to", "The last date must be the same as or after the first date"),
+        ),
+        ("interests", {"group": "999999"}, ("group", "Select a group from the list")),
+    ],
+)
+def test_the_api_lists_each_filter_it_refuses_when_several_are_wrong(
+    officer_client: Client,
+    people: dict[str, Any],
+    path: str,
+    query: dict[str, str],
+    second: tuple[str, str],
+) -> None:
+    response = officer_client.get(f"{API}/{path}", {"name": "x" * 101, **query})
+    assert response.status_code == 422, response.content
+    body = response.json()
+    assert (body["detail"], body["field"]) == ("Correct the 2 problems listed.", "name")
+    assert [(p["field"], p["detail"]) for p in body["problems"]] == [
+        ("name", "Enter 100 characters or fewer"),
+        second,
+    ]

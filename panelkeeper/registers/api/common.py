@@ -2,8 +2,6 @@
 changes the officer's and the member's operations both make (a refusal raised in them
 answers 422 through the API's exception handler)."""
 
-import datetime as dt
-from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -11,11 +9,9 @@ from django.utils import timezone
 from ninja import Schema, Status
 
 from panelkeeper.lib.api import read_body
-from panelkeeper.lib.forms import OrganisationForm
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import SignedInRequest
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers import interests
 from panelkeeper.registers.api.schemas import (
     CloseInterestIn,
@@ -28,9 +24,7 @@ from panelkeeper.registers.api.schemas import (
     ReviewOut,
 )
 from panelkeeper.registers.conflicts import Entry
-from panelkeeper.registers.exports import refused_filters
 from panelkeeper.registers.gifts import declare_gift as declare
-from panelkeeper.registers.list_forms import chosen_filters
 from panelkeeper.registers.listing import gift_decision
 from panelkeeper.registers.models import (
     ConflictDecision,
@@ -51,32 +45,6 @@ def money(value: object) -> Decimal:
         return parse_money(str(value))
     except ValueError as error:
         raise Refused(str(error), field="value") from None
-
-
-def form_data(values: Mapping[str, Any]) -> dict[str, str]:
-    """Filters sent to the API as a filter form takes them from a query string: a date as
-    its day, month and year; what was left out, left out."""
-    data: dict[str, str] = {}
-    for name, value in values.items():
-        if isinstance(value, dt.date):
-            data |= {
-                f"{name}_{part}": str(getattr(value, part)) for part in ("day", "month", "year")
-            }
-        elif value not in (None, ""):
-            data[name] = str(value)
-    return data
-
-
-def valid_filters(
-    form_class: type[OrganisationForm], sent: Schema, organisation: Organisation
-) -> dict[str, Any]:
-    """The filters ``sent`` as ``form_class`` (the page's filter form) cleans them; what
-    it does not accept is refused (422) with the page's message."""
-    values = sent.model_dump(exclude={"page", "format"})
-    form, filters = chosen_filters(form_class, form_data(values), organisation)
-    if not form.is_valid():
-        raise refused_filters(form)
-    return filters
 
 
 def interest_out(i: Interest) -> InterestOut:

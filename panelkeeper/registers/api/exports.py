@@ -9,16 +9,16 @@ from ninja import Router, Status
 
 from panelkeeper.accounts.permissions import api_readers, get_object_for
 from panelkeeper.lib.api import read_body
+from panelkeeper.lib.filters import query_data
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.registers.api.common import form_data
 from panelkeeper.registers.api.schemas import (
     ExportFormat,
     ExportOut,
     GiftExportIn,
     InterestExportIn,
 )
-from panelkeeper.registers.exports import expires_on, start_export, stored_file
+from panelkeeper.registers.exports import FILES, expires_on, start_export, stored_file
 from panelkeeper.registers.models import Export, ExportKind, ExportState
 
 router = Router(tags=["registers"])
@@ -52,10 +52,11 @@ def _out(export: Export) -> ExportOut:
 def _start(
     request: StaffRequest, register: str, body: InterestExportIn | GiftExportIn
 ) -> Status[ExportOut]:
+    kind = KINDS[register, body.format]
     export = start_export(
         organisation=request.organisation,
-        kind=KINDS[register, body.format],
-        data=form_data(body.model_dump(exclude={"format"})),
+        kind=kind,
+        data=query_data(FILES[kind].form, body),
         actor=request.user,
     )
     return Status(202, _out(export))

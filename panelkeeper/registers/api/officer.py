@@ -19,6 +19,7 @@ from panelkeeper.accounts.permissions import (
     get_object_for,
 )
 from panelkeeper.lib.api import PageQuery, paged, read_body
+from panelkeeper.lib.filters import query_filters
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
@@ -29,7 +30,6 @@ from panelkeeper.registers.api.common import (
     gift_out,
     history_out,
     interest_out,
-    valid_filters,
 )
 from panelkeeper.registers.api.exports import router as exports_router
 from panelkeeper.registers.api.portal import router as mine_router
@@ -94,7 +94,7 @@ def _member(request: StaffRequest, member_id: int) -> Member:
 def list_interests(request: StaffRequest, org: str, query: Query[InterestQuery]) -> InterestPageOut:
     """The register of interests, latest started first, filtered as its page filters it."""
     organisation = request.organisation
-    filters = valid_filters(InterestFilterForm, query, organisation)
+    filters = query_filters(InterestFilterForm, query, organisation=organisation)
     register = interest_register(organisation, filters, today=timezone.localdate())
     rows, counts = paged(register, query)
     return InterestPageOut(**counts, interests=[interest_out(i) for i in rows])
@@ -153,7 +153,7 @@ def review_member(request: StaffRequest, org: str, member_id: int) -> Status[Rev
 def list_gifts(request: StaffRequest, org: str, query: Query[GiftQuery]) -> GiftPageOut:
     """The register of gifts and hospitality, latest given first, filtered as its page
     filters it."""
-    filters = valid_filters(GiftFilterForm, query, request.organisation)
+    filters = query_filters(GiftFilterForm, query, organisation=request.organisation)
     rows, counts = paged(gift_register(request.organisation, filters), query)
     return GiftPageOut(**counts, gifts=[gift_out(g) for g in rows])
 
@@ -182,7 +182,7 @@ def decide_gift(request: StaffRequest, org: str, gift_id: int) -> GiftOut:
 @api_readers.get(router, f"{ORG}/work-items", WorkItemPageOut)
 def list_work_items(request: StaffRequest, org: str, query: Query[WorkQuery]) -> WorkItemPageOut:
     """Pieces of work, latest first, filtered as their page filters them."""
-    filters = valid_filters(WorkFilterForm, query, request.organisation)
+    filters = query_filters(WorkFilterForm, query, organisation=request.organisation)
     rows, counts = paged(work_list(request.organisation, filters), query)
     return WorkItemPageOut(**counts, work_items=[WorkItemOut.model_validate(w) for w in rows])
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.accounts.views.common import staff_page
+from panelkeeper.lib.filters import page_filters
 from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
@@ -28,7 +29,7 @@ from panelkeeper.registers.interests import (
     settings_of,
     update_register_settings,
 )
-from panelkeeper.registers.list_forms import GiftFilterForm, InterestFilterForm, chosen_filters
+from panelkeeper.registers.list_forms import GiftFilterForm, InterestFilterForm
 from panelkeeper.registers.listing import gift_lines, gift_register, interest_register
 from panelkeeper.registers.models import Interest
 from panelkeeper.registers.views import common
@@ -74,7 +75,7 @@ def interests(request: StaffRequest, org: str) -> HttpResponse:
     kind and whether current (COI-1). Who is due to review their declaration is a page of
     its own: counting them asks every member's status, which this page need not wait for."""
     organisation = request.organisation
-    form, filters = chosen_filters(InterestFilterForm, request.GET, organisation)
+    form, filters = page_filters(InterestFilterForm, request, organisation=organisation)
     register = interest_register(organisation, filters, today=timezone.localdate())
     return _list_page(request, "registers/interests.html", form, paged(request, register))
 
@@ -84,7 +85,7 @@ def interests(request: StaffRequest, org: str) -> HttpResponse:
 def gifts(request: StaffRequest, org: str) -> HttpResponse:
     """The register of gifts and hospitality, a page at a time, filtered by the member's
     name, where each has got to and the dates given (GIFT-3)."""
-    form, filters = chosen_filters(GiftFilterForm, request.GET, request.organisation)
+    form, filters = page_filters(GiftFilterForm, request, organisation=request.organisation)
     page = paged(request, gift_register(request.organisation, filters))
     return _list_page(request, "registers/gifts.html", form, page, lines=gift_lines(page))
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.accounts.views.common import staff_page
+from panelkeeper.lib.filters import page_filters
 from panelkeeper.lib.forms import bound, form_applied, form_result
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
@@ -30,7 +31,7 @@ from panelkeeper.registers.forms import (
     WorkItemForm,
 )
 from panelkeeper.registers.gifts import decide_gift as decide
-from panelkeeper.registers.list_forms import WorkFilterForm, chosen_filters
+from panelkeeper.registers.list_forms import WorkFilterForm
 from panelkeeper.registers.listing import gift_decision, work_list
 from panelkeeper.registers.models import Gift, GiftStatus, WorkItem
 from panelkeeper.registers.routing import ConflictRoute
@@ -67,7 +68,7 @@ def decide_gift(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 @require_GET
 def work_items(request: StaffRequest, org: str) -> HttpResponse:
     """Pieces of work, latest first, a page at a time, filtered by title and kind."""
-    form, filters = chosen_filters(WorkFilterForm, request.GET, request.organisation)
+    form, filters = page_filters(WorkFilterForm, request, organisation=request.organisation)
     page = paged(request, work_list(request.organisation, filters))
     return staff_page(
         request,

@@ -14,10 +14,10 @@ from django.views.decorators.http import require_GET, require_POST
 from panelkeeper.accounts.permissions import READERS, get_object_for, staff
 from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.downloads import download
+from panelkeeper.lib.filters import page_filters
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.registers.exports import FILES, expires_on, start_export, stored_file
-from panelkeeper.registers.list_forms import chosen_filters
 from panelkeeper.registers.models import Export, ExportKind
 
 
@@ -28,7 +28,7 @@ def at_once(request: StaffRequest, org: str, kind: str) -> HttpResponse:
     CSV, or a PDF for the Board. A long one is sent back to its page, which offers to
     prepare it."""
     spec, organisation, today = FILES[kind], request.organisation, timezone.localdate()
-    _, filters = chosen_filters(spec.form, request.GET, organisation)
+    _, filters = page_filters(spec.form, request, organisation=organisation)
     rows = spec.rows(organisation, filters, today)
     if rows.count() > spec.at_once:
         messages.info(
