@@ -7,7 +7,6 @@ archive's name is the export's own (unique), so a build cut off part-way is over
 
 from __future__ import annotations
 
-import functools
 import secrets
 import tempfile
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ from panelkeeper.audit.log import record
 from panelkeeper.audit.models import AuditEntry
 from panelkeeper.departure.archive import write_archive
 from panelkeeper.departure.models import KEPT_FOR, Export
+from panelkeeper.lib.stored_files import delete_after_commit
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -121,12 +121,5 @@ def delete_expired() -> dict[str, int]:
     expired = list(Export.objects.filter(requested_at__lt=timezone.now() - KEPT_FOR))
     with transaction.atomic():
         Export.objects.filter(pk__in=[export.pk for export in expired]).delete()
-        names = [export.file for export in expired if export.file]
-        transaction.on_commit(functools.partial(delete_files, names))
+        delete_after_commit(export.file for export in expired)
     return {"deleted": len(expired)}
-
-
-def delete_files(names: list[str]) -> None:
-    """Delete files from storage, once the rows that named them are gone for good."""
-    for name in names:
-        default_storage.delete(name)

@@ -17,7 +17,6 @@ them, in which case they are closed.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 from django.db import IntegrityError, models, transaction
@@ -28,10 +27,11 @@ from panelkeeper.accounts.models import Grant, User
 from panelkeeper.audit.log import record
 from panelkeeper.cases.models import Case
 from panelkeeper.core.models import Removal
-from panelkeeper.departure.exports import delete_files, latest_entry
+from panelkeeper.departure.exports import latest_entry
 from panelkeeper.departure.kinds import BY_LABEL, KINDS, SHARED
 from panelkeeper.departure.models import Export
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.stored_files import delete_after_commit
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation, RoleHolder
 from panelkeeper.retention.models import LegalHold
@@ -174,4 +174,4 @@ def remove_organisation(*, organisation: Organisation, actor: User) -> None:
                 rows = kind.rows(organisation).order_by()
                 rows._raw_delete(rows.db)
         _close_accounts(people)
-        transaction.on_commit(functools.partial(delete_files, files))
+        delete_after_commit(files)

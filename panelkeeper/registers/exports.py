@@ -35,6 +35,7 @@ from panelkeeper.lib.filters import bound_filters, refusal
 from panelkeeper.lib.forms import OrganisationForm
 from panelkeeper.lib.pdf import render_pdf
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.stored_files import delete_after_commit
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.list_forms import GiftFilterForm, InterestFilterForm, filter_data
 from panelkeeper.registers.listing import (
@@ -233,8 +234,7 @@ def remove_old(today: dt.date) -> dict[str, int]:
         old = Export.objects.filter(requested_at__date__lt=cutoff)
         names = list(old.values_list("stored_as", flat=True))
         old.delete()
-        for name in names:
-            transaction.on_commit(functools.partial(default_storage.delete, name))
+        delete_after_commit(names)
     return {"removed": len(names)}
 
 
