@@ -28,6 +28,8 @@ else:
     SECRET_KEY = env_str("SECRET_KEY")
     if len(SECRET_KEY) < 50:
         raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
+# Earlier keys, kept while SECRET_KEY is rotated (sessions, second-factor secrets).
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", [])
 
 # The key that seals the audit log's chains (panelkeeper/audit/chain.py). Kept out of the
 # database, and apart from SECRET_KEY so that one can be rotated without the other;

@@ -26,7 +26,7 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.http import HttpRequest, HttpResponse
 
-from panelkeeper.accounts import throttle
+from panelkeeper.accounts import sealing, throttle
 from panelkeeper.accounts.models import User
 from panelkeeper.accounts.notices import NOTICES, notify
 from panelkeeper.accounts.permissions import decides_as_member
@@ -136,3 +136,10 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth ha
 class MFAAdapter(DefaultMFAAdapter):  # type: ignore[misc]  # allauth has no types
     def get_totp_issuer(self) -> str:
         return "panelkeeper"
+
+    def encrypt(self, text: str) -> str:
+        """Second-factor secrets are sealed before they are stored (:mod:`.sealing`)."""
+        return sealing.seal(text)
+
+    def decrypt(self, encrypted_text: str) -> str:
+        return sealing.unseal(encrypted_text)
