@@ -185,12 +185,48 @@ class Case(models.Model):
         return f"C-{self.pk:05d}" if self.pk else "C-new"
 
 
+class CaseEventText(models.Model):
+    """What a step of a case says in words: its reason, and who a written notice went to
+    (BR-11). Kept apart from the event so that erasure can take a person's name out of
+    it while the event itself, the record, is never changed.
+
+    The database enforces it (:mod:`panelkeeper.cases.triggers`): a text is changed only
+    by taking words out and putting the erasure mark in their place, and deleted only
+    once its event has gone, which only the removal of its case allows. An event names
+    its text, so a text cannot be added to an event after it was written.
+    """
+
+    reason = models.TextField(blank=True)
+    to = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(reason="") | ~Q(to=""), name="case_event_text_says_something"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Text of a case event ({self.pk})"
+
+
+class CaseEventManager(models.Manager["CaseEvent"]):
+    """Every read of events brings each one's text in the same query (one join), so
+    reading ``reason`` or ``to`` never costs a query per event, even through
+    ``case.events`` or ``prefetch_related("events")``."""
+
+    def get_queryset(self) -> models.QuerySet[CaseEvent]:
+        return super().get_queryset().select_related("text")
+
+
 class CaseEvent(RecordedOrAutomatic):
     """One step of a case, append-only (database triggers refuse UPDATE and DELETE).
 
     ``effective`` is when it took effect, ``recorded_on`` the day it was entered
     (never earlier). The fields mirror :class:`panelkeeper.rules.ladder.case.Event`;
-    ``to`` names who a written notice went to (BR-11).
+    its words (``reason``, and ``to``: who a written notice went to, BR-11) are in its
+    :class:`CaseEventText`, if it has any.
     """
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
@@ -201,13 +237,16 @@ class CaseEvent(RecordedOrAutomatic):
     level = models.CharField(max_length=50, blank=True)
     outcome = models.CharField(max_length=100, blank=True)
     effect = models.CharField(max_length=30, choices=_choices(Effect), blank=True)
-    reason = models.TextField(blank=True)
     channel = models.CharField(max_length=10, choices=_choices(Channel), blank=True)
-    to = models.CharField(max_length=300, blank=True)
     until = models.DateField(null=True, blank=True)
     accepted = models.BooleanField(null=True, blank=True)
     result = models.CharField(max_length=20, choices=_choices(AppealResult), blank=True)
     confidentiality = models.BooleanField(default=False)
+    text = models.OneToOneField(
+        CaseEventText, on_delete=models.PROTECT, null=True, blank=True, related_name="event"
+    )
+
+    objects = CaseEventManager()
 
     class Meta:
         ordering = ["case", "effective", "recorded_at", "id"]
@@ -224,6 +263,14 @@ class CaseEvent(RecordedOrAutomatic):
     @property
     def late(self) -> bool:
         return self.recorded_on > self.effective
+
+    @property
+    def reason(self) -> str:
+        return self.text.reason if self.text is not None else ""
+
+    @property
+    def to(self) -> str:
+        return self.text.to if self.text is not None else ""
 
 
 class PartyRole(models.TextChoices):

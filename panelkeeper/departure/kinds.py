@@ -305,6 +305,13 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind("cases.Case", ORGANISATION, "cases", "Breach cases", "its breach cases"),
     Kind(
+        "cases.CaseEventText",
+        "event__case__organisation",
+        "case-event-texts",
+        "What case events say",
+        "the reasons given for steps taken on cases, and whom written notices went to",
+    ),
+    Kind(
         "cases.CaseEvent",
         CASE,
         "case-events",

@@ -146,3 +146,99 @@ def replacing(old: AppendOnly, new: AppendOnly) -> tuple[RunPythonCode, RunPytho
         old.install(schema_editor.connection)
 
     return forwards, backwards
+
+
+@dataclass(frozen=True)
+class Redactable:
+    """A table of free text that belongs to rows of an append-only table, one row each.
+
+    The database allows two changes and nothing else:
+
+    - UPDATE of a text column only by putting ``mark`` in place of words: each changed
+      column holds more marks than before, and the rest of it is shorter by at least
+      ``shortest`` characters for each new mark (no name shorter than that is ever
+      taken out). Which words go is the erasure code's to decide; the database sees
+      only that the text lost words and gained marks, not that those words were a name.
+    - DELETE of a text no row of ``owner_table`` names in ``owner_column`` any more:
+      the owner goes first, which its own triggers allow only on the removal path.
+
+    The owner names its text, so a text cannot be given to an owner already written.
+    """
+
+    table: str
+    columns: tuple[str, ...]
+    owner_table: str
+    owner_column: str
+    mark: str
+    shortest: int
+    update_message: str
+    delete_message: str
+
+    def _update_allowed(self) -> str:
+        def rest(value: str) -> str:
+            return f"length(replace({value}, '{self.mark}', ''))"
+
+        def marks(value: str) -> str:
+            return f"((length({value}) - {rest(value)}) / {len(self.mark)})"
+
+        each = [
+            f"(NEW.{c} = OLD.{c} OR ({marks(f'NEW.{c}')} > {marks(f'OLD.{c}')} AND "
+            f"{rest(f'NEW.{c}')} + {self.shortest} * ({marks(f'NEW.{c}')} - {marks(f'OLD.{c}')})"
+            f" <= {rest(f'OLD.{c}')}))"
+            for c in map(_quoted, self.columns)
+        ]
+        return " AND ".join(["NEW.id = OLD.id", *each])
+
+    def _owned(self) -> str:
+        return f"EXISTS (SELECT 1 FROM {self.owner_table} WHERE {self.owner_column} = OLD.id)"
+
+    def statements_to_install(self, vendor: str) -> list[str]:
+        if vendor == "sqlite":
+            return [
+                f"CREATE TRIGGER IF NOT EXISTS {self.table}_no_update BEFORE UPDATE ON "
+                f"{self.table} WHEN NOT ({self._update_allowed()}) "
+                f"BEGIN SELECT RAISE(ABORT, '{self.update_message}'); END",
+                f"CREATE TRIGGER IF NOT EXISTS {self.table}_no_delete BEFORE DELETE ON "
+                f"{self.table} WHEN {self._owned()} "
+                f"BEGIN SELECT RAISE(ABORT, '{self.delete_message}'); END",
+            ]
+        if vendor == "postgresql":
+            errcode = "USING ERRCODE = 'restrict_violation'"
+            return [
+                f"""CREATE OR REPLACE FUNCTION {self.table}_refuse_change() RETURNS trigger
+            LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    IF NOT {self._owned()} THEN RETURN OLD; END IF;
+                    RAISE EXCEPTION '{self.delete_message}' {errcode};
+                END IF;
+                IF {self._update_allowed()} THEN RETURN NEW; END IF;
+                RAISE EXCEPTION '{self.update_message}' {errcode};
+            END;
+            $$""",
+                f"DROP TRIGGER IF EXISTS {self.table}_redact_only ON {self.table}",
+                f"""CREATE TRIGGER {self.table}_redact_only BEFORE UPDATE OR DELETE ON {self.table}
+            FOR EACH ROW EXECUTE FUNCTION {self.table}_refuse_change()""",
+            ]
+        raise NotImplementedError(f"No redaction triggers written for {vendor}.")
+
+    def statements_to_uninstall(self, vendor: str) -> list[str]:
+        if vendor == "sqlite":
+            return [f"DROP TRIGGER IF EXISTS {self.table}_no_{a}" for a in _ACTIONS]
+        if vendor == "postgresql":
+            return [
+                f"DROP TRIGGER IF EXISTS {self.table}_redact_only ON {self.table}",
+                f"DROP FUNCTION IF EXISTS {self.table}_refuse_change()",
+            ]
+        raise NotImplementedError(f"No redaction triggers written for {vendor}.")
+
+    def install(self, connection: BaseDatabaseWrapper) -> None:
+        AppendOnly._run(connection, self.statements_to_install(connection.vendor))
+
+    def uninstall(self, connection: BaseDatabaseWrapper) -> None:
+        AppendOnly._run(connection, self.statements_to_uninstall(connection.vendor))
+
+
+def _quoted(column: str) -> str:
+    """A column name as both databases read it, reserved words (``to``) included."""
+    return f'"{column}"'

@@ -3,7 +3,8 @@
 A member's record stays, under a number, so the meetings they sat in and other
 people's cases that name them keep working; what identifies them goes (the same
 anonymisation the schedule applies to a member long gone), with their signatures,
-letters, declarations and claims. Erasure is refused, with the reason, while a record
+letters, declarations and claims, and their name wherever a step of a case gave it (a
+reason, whom a notice went to). Erasure is refused, with the reason, while a record
 must stay: a case about them still open, a legal hold, or a membership not yet ended.
 """
 
@@ -21,6 +22,7 @@ from panelkeeper.members.models import Expense, Signature
 from panelkeeper.registers.models import Gift, Interest
 from panelkeeper.retention import removal
 from panelkeeper.retention.holds import holds_in
+from panelkeeper.retention.steps import erase_from_steps
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -66,4 +68,7 @@ def erase_member(*, member: Member, organisation: Organisation, actor: User) -> 
             removal.remove_gift(gift)
         Interest.objects.filter(member=member).delete()
         Expense.objects.filter(member=member).delete()
+        erase_from_steps(
+            [member.full_name], organisation=organisation, actor=actor, action="member.erased"
+        )
         removal.anonymise_member(member)

@@ -4,14 +4,13 @@ case under their name, and a witness or anyone else a case names by name only.
 The records stay, so the cases and concerns about other people keep working; what
 identifies the person goes: their name (replaced by ``ERASED``), their contact details,
 their agreement to be named or written to, their name wherever it was typed into a
-concern, its messages or a case's description, the letters sent to them, and the address,
-name and attachments of each email the outbox sent them. Erasure is
-refused, with every reason, while a record must stay as it is: a concern or a case they
-are part of still open, one under a legal hold, or an email to them not yet sent.
+concern, its messages, a case's description or what a step of a case says (its reason,
+whom a notice went to: ``retention.steps``), the letters sent to them, and the address,
+name and attachments of each email the outbox sent them. Erasure is refused, with every
+reason, while a record must stay as it is: a concern or a case they are part of still
+open, one under a legal hold, or an email to them not yet sent.
 
-A case's steps are append-only: a name typed into a step's reason stays there, as the
-erasure page says. Subject access requests are above this app: ``subject_access.erasure``
-adds them.
+Subject access requests are above this app: ``subject_access.erasure`` adds them.
 """
 
 from __future__ import annotations
@@ -24,6 +23,7 @@ from django.db.models import Q, QuerySet
 
 from panelkeeper.audit.log import save_recorded
 from panelkeeper.cases.models import Case, CaseParty
+from panelkeeper.cases.triggers import ERASED_IN_TEXT
 from panelkeeper.concerns.models import Concern, Message
 from panelkeeper.letters.models import Letter
 from panelkeeper.outbox.models import Attachment, Status
@@ -31,15 +31,16 @@ from panelkeeper.outbox.models import Message as Email
 from panelkeeper.retention import removal
 from panelkeeper.retention.holds import holds_in
 from panelkeeper.retention.redaction import without
+from panelkeeper.retention.steps import erase_from_steps
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
     from panelkeeper.organisations.models import Organisation
 
 ERASED = "Name erased"
-ERASED_IN_TEXT = "[name erased]"
 # An address that can never be delivered to (RFC 2606), for an email sent to them.
 ERASED_ADDRESS = "erased@erased.invalid"
+ERASED_ACTION = "person.erased"
 
 
 def same_person(name: str, contact: str, *, name_field: str, contact_field: str) -> Q:
@@ -160,6 +161,7 @@ def anonymise_named(named: Named, *, organisation: Organisation, actor: User) ->
             case.reporter_name, case.reporter_consents_to_identity = ERASED, False
         case.description = without(case.description, names, ERASED_IN_TEXT)
         save_erased(case, organisation, actor, CASE_FIELDS)
+    erase_from_steps(names, organisation=organisation, actor=actor, action=ERASED_ACTION)
 
 
 CONCERN_FIELDS = [
@@ -178,5 +180,5 @@ def save_erased(
 ) -> None:
     """Save the ``fields`` erasure changed in ``obj``, with their audit entry."""
     save_recorded(
-        obj=obj, fields=fields, action="person.erased", actor=actor, organisation=organisation
+        obj=obj, fields=fields, action=ERASED_ACTION, actor=actor, organisation=organisation
     )

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# A name this short (an initial, a typing slip) would take out ordinary words.
-SHORTEST = 3
+from panelkeeper.cases.triggers import SHORTEST_NAME
+
+# A name this short (an initial, a typing slip) would take out ordinary words; the
+# triggers on a case event's text count on no shorter name being taken out.
+SHORTEST = SHORTEST_NAME
 
 
 def without(text: str, names: Iterable[str], mark: str) -> str:

@@ -12,7 +12,15 @@ from django.db.models import Q
 from django.utils import timezone
 
 from panelkeeper.accounts.models import Invitation
-from panelkeeper.cases.models import Case, CaseEvent, CaseInvitation, CaseParty, Seat, SeatRelease
+from panelkeeper.cases.models import (
+    Case,
+    CaseEvent,
+    CaseEventText,
+    CaseInvitation,
+    CaseParty,
+    Seat,
+    SeatRelease,
+)
 from panelkeeper.concerns.models import Concern, Message
 from panelkeeper.core.models import Removal
 from panelkeeper.letters.models import Dispatch, Letter
@@ -49,8 +57,9 @@ def remove_concern(concern: Concern) -> None:
 
 
 def remove_case(case: Case) -> None:
-    """A case with its events, seats, people, invitations, letters and the concern it came
-    from. The case is marked first, so the triggers allow its append-only rows to go."""
+    """A case with its events and their words, seats, people, invitations, letters and the
+    concern it came from. The case is marked first, so the triggers allow its append-only
+    rows to go."""
     mark("cases_case", case.pk)
     remove_letters(list(Letter.objects.filter(case=case)))
     concern = Concern.objects.filter(case=case).first()
@@ -64,7 +73,12 @@ def remove_case(case: Case) -> None:
     CaseParty.objects.filter(case=case).delete()
     SeatRelease.objects.filter(seat__case=case).delete()
     Seat.objects.filter(case=case).delete()
+    texts = list(
+        CaseEvent.objects.filter(case=case, text__isnull=False).values_list("text", flat=True)
+    )
     CaseEvent.objects.filter(case=case).delete()
+    # Their words go once the events have: the triggers allow nothing sooner.
+    CaseEventText.objects.filter(pk__in=texts).delete()
     LegalHold.objects.filter(case=case).delete()
     case.delete()
 

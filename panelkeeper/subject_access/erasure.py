@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
+from panelkeeper.cases.triggers import ERASED_IN_TEXT
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.retention.people import (
     ERASED,
-    ERASED_IN_TEXT,
     Named,
     anonymise_named,
     reasons_to_keep_named,

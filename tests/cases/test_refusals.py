@@ -271,7 +271,7 @@ def test_events_cannot_be_changed_or_deleted_once_written(factory: Factory) -> N
 
     event = CaseEvent.objects.get(case=factory.the_case)
     with pytest.raises(DatabaseError), transaction.atomic():
-        CaseEvent.objects.filter(pk=event.pk).update(reason="changed")
+        CaseEvent.objects.filter(pk=event.pk).update(level="changed")
     with pytest.raises(DatabaseError), transaction.atomic():
         CaseEvent.objects.filter(pk=event.pk).delete()
 

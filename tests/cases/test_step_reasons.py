@@ -28,7 +28,7 @@ def _investigating(factory: Factory) -> Case:
 
 def _reasons(case: Case) -> dict[str, str]:
     kinds = (EventKind.SUSPENDED, EventKind.SUSPENSION_LIFTED)
-    return dict(CaseEvent.objects.filter(case=case, kind__in=kinds).values_list("kind", "reason"))
+    return {e.kind: e.reason for e in CaseEvent.objects.filter(case=case, kind__in=kinds)}
 
 
 def test_the_api_keeps_and_shows_the_reasons_for_a_suspension_and_its_lifting_br_9(

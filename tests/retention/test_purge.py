@@ -56,7 +56,7 @@ def test_a_case_event_cannot_be_deleted_while_its_case_is_not_marked(factory: Fa
     with pytest.raises(DatabaseError), transaction.atomic():
         CaseEvent.objects.filter(pk=event.pk).delete()
     with pytest.raises(DatabaseError), transaction.atomic():
-        CaseEvent.objects.filter(pk=event.pk).update(reason="changed")
+        CaseEvent.objects.filter(pk=event.pk).update(level="changed")
 
 
 def test_a_case_event_may_be_deleted_once_its_case_is_marked_and_no_other_case_event(
@@ -70,7 +70,7 @@ def test_a_case_event_may_be_deleted_once_its_case_is_marked_and_no_other_case_e
     with pytest.raises(DatabaseError), transaction.atomic():
         CaseEvent.objects.filter(case=other).delete()
     with pytest.raises(DatabaseError), transaction.atomic():
-        CaseEvent.objects.filter(case=other).update(reason="changed")
+        CaseEvent.objects.filter(case=other).update(level="changed")
 
 
 def test_a_signature_may_be_deleted_only_once_it_is_marked(factory: Factory) -> None:

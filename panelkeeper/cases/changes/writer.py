@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from panelkeeper.audit.log import record
 from panelkeeper.cases.effects import apply_effects
-from panelkeeper.cases.models import Case, CaseEvent
+from panelkeeper.cases.models import Case, CaseEvent, CaseEventText
 from panelkeeper.cases.procedure import check_step
 from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
@@ -70,6 +70,12 @@ def _copy_view(case: Case, view: CaseView) -> list[str]:
     return ["state", "level", "next_due"]
 
 
+def _logged(values: Mapping[str, object], row: CaseEvent) -> list[str]:
+    """The event's fields for its audit entry: its words are named as its ``text``."""
+    named = sorted(name for name in values if name != "reason")
+    return ["kind", "effective", *named, *(["text"] if row.text_id is not None else [])]
+
+
 def _write_event(
     case: Case,
     event: Event,
@@ -82,7 +88,14 @@ def _write_event(
     extra: tuple[str, ...] = (),
 ) -> CaseEvent:
     """Save ``event`` (with ``values``, fields of the procedure's event) as checked into
-    ``view``; the caller holds the transaction and has checked the event."""
+    ``view``; the caller holds the transaction and has checked the event. Its words (the
+    reason, whom a notice went to) go in its text row, written first so the event names it."""
+    stored = {
+        name: ("" if value is None and name not in _NULLABLE else value)
+        for name, value in values.items()
+    }
+    reason = str(stored.pop("reason", ""))
+    text = CaseEventText.objects.create(reason=reason, to=to) if reason or to else None
     row = CaseEvent.objects.create(
         case=case,
         kind=event.kind.value,
@@ -90,11 +103,8 @@ def _write_event(
         recorded_on=recorded,
         recorded_at=timezone.now(),
         recorded_by=actor,
-        to=to,
-        **{
-            name: ("" if value is None and name not in _NULLABLE else value)
-            for name, value in values.items()
-        },
+        text=text,
+        **stored,
     )
     case.save(update_fields=[*_copy_view(case, view), *extra])
     apply_effects(case, event, view, actor=actor)
@@ -147,7 +157,7 @@ def write_step(
             organisation=locked.organisation,
             action=f"case.{kind.value}",
             obj=row,
-            fields=["kind", "effective", *sorted(values), *(["to"] if to else [])],
+            fields=_logged(values, row),
         )
     return row
 

@@ -18,7 +18,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from panelkeeper.cases.citing import citable_clauses
-from panelkeeper.cases.models import Case, CaseEvent, CaseParty, PartyRole, RaisedBy, Seat, Setting
+from panelkeeper.cases.models import (
+    Case,
+    CaseEvent,
+    CaseEventText,
+    CaseParty,
+    PartyRole,
+    RaisedBy,
+    Seat,
+    Setting,
+)
 from panelkeeper.cases.routing import route
 from panelkeeper.demo.scale.bulk import insert, insert_values
 from panelkeeper.demo.scale.names import full_name, street_address
@@ -54,7 +63,7 @@ _PARTY_FIELDS = ["role", "member", "user", "name", "contact", "agreed_to_letters
 _SEAT_FIELDS = ["role_key", "member", "user", "impartial", "seated_on"]
 _EVENT_COLUMNS = [
     "case_id", "kind", "effective", "recorded_on", "recorded_at", "recorded_by_id", "level",
-    "reason",
+    "text_id",
 ]  # fmt: skip
 _PARTY_COLUMNS = [
     "case_id", "role", "name", "contact", "agreed_to_letters", "added_on", "recorded_at",
@@ -181,25 +190,31 @@ def cases(
             )
             rows.append((case, taken, one))
     insert([case for case, _, _ in rows])
-    events: list[tuple[int, str, dt.date, dt.date, dt.datetime, int, str, str]] = []
+    events: list[tuple[int, str, dt.date, dt.date, dt.datetime, int, str, int | None]] = []
+    reasons: list[str] = []
     parties: list[tuple[int, str, str, str, bool, dt.date, dt.datetime]] = []
     seats: list[tuple[int, str, str, int, dt.date, dt.datetime, int]] = []
     for case, taken, one in rows:
         one.trail.add(case, action="case.raised", fields=_RAISED_FIELDS, at=case.created_at)
         one.cases.append(case)
-        events += [
-            (
-                case.pk,
-                event.kind.value,
-                event.effective,
-                event.effective,
-                moment(event.effective, 11 if event.kind == EventKind.RAISED else 12),
-                one.officer.pk,
-                event.level or "",
-                event.reason or "",
+        for step in taken.events:
+            # Its text's key once the texts are in (below); for now, where its reason is.
+            text = None
+            if step.reason:
+                text = len(reasons)
+                reasons.append(step.reason)
+            events.append(
+                (
+                    case.pk,
+                    step.kind.value,
+                    step.effective,
+                    step.effective,
+                    moment(step.effective, 11 if step.kind == EventKind.RAISED else 12),
+                    one.officer.pk,
+                    step.level or "",
+                    text,
+                )
             )
-            for event in taken.events
-        ]
         place = one.organisation.name.removesuffix(" Homes")
         parties.append(
             (case.pk, PartyRole.REPORTER, case.reporter_name, street_address(rng, place), True,
@@ -215,14 +230,16 @@ def cases(
                      one.officer.pk)
                 )  # fmt: skip
     trail_of = {case.pk: one.trail for case, _, one in rows}
+    texts = insert_values(CaseEventText, ["reason"], [[reason] for reason in reasons])
+    events = [(*event[:7], None if event[7] is None else texts[event[7]]) for event in events]
     for key, event in zip(insert_values(CaseEvent, _EVENT_COLUMNS, events), events, strict=True):
-        kind, reason = event[1], event[7]
+        kind, worded = event[1], event[7] is not None
         if kind != EventKind.RAISED:
             trail_of[event[0]].record(
                 _EVENT,
                 key,
                 action=f"case.{kind}",
-                fields=["kind", "effective", *(["reason"] if reason else [])],
+                fields=["kind", "effective", *(["text"] if worded else [])],
                 at=event[4],
             )
     for key, party in zip(insert_values(CaseParty, _PARTY_COLUMNS, parties), parties, strict=True):
