@@ -155,10 +155,12 @@ class Redactable:
     The database allows two changes and nothing else:
 
     - UPDATE of a text column only by putting ``mark`` in place of words: each changed
-      column holds more marks than before, and the rest of it is shorter by at least
+      column holds more marks than before, the rest of it is shorter by at least
       ``shortest`` characters for each new mark (no name shorter than that is ever
-      taken out). Which words go is the erasure code's to decide; the database sees
-      only that the text lost words and gained marks, not that those words were a name.
+      taken out), and what comes before its first mark is as it was. Which words go is
+      the erasure code's to decide (one audited function does it); the database checks
+      the shape of the change, not that the words taken out were a name, nor what
+      follows the first mark beyond its length.
     - DELETE of a text no row of ``owner_table`` names in ``owner_column`` any more:
       the owner goes first, which its own triggers allow only on the removal path.
 
@@ -174,20 +176,27 @@ class Redactable:
     update_message: str
     delete_message: str
 
-    def _update_allowed(self) -> str:
+    def _update_allowed(self, vendor: str) -> str:
+        find, larger = ("instr", "max") if vendor == "sqlite" else ("strpos", "greatest")
+        mark = f"'{self.mark}'"
+
         def rest(value: str) -> str:
-            return f"length(replace({value}, '{self.mark}', ''))"
+            return f"length(replace({value}, {mark}, ''))"
 
         def marks(value: str) -> str:
             return f"((length({value}) - {rest(value)}) / {len(self.mark)})"
 
-        each = [
-            f"(NEW.{c} = OLD.{c} OR ({marks(f'NEW.{c}')} > {marks(f'OLD.{c}')} AND "
-            f"{rest(f'NEW.{c}')} + {self.shortest} * ({marks(f'NEW.{c}')} - {marks(f'OLD.{c}')})"
-            f" <= {rest(f'OLD.{c}')}))"
-            for c in map(_quoted, self.columns)
-        ]
-        return " AND ".join(["NEW.id = OLD.id", *each])
+        def redacted(column: str) -> str:
+            new, old = f"NEW.{column}", f"OLD.{column}"
+            added = f"({marks(new)} - {marks(old)})"
+            before = f"{larger}({find}({new}, {mark}) - 1, 0)"
+            return (
+                f"({new} = {old} OR ({added} > 0"
+                f" AND {rest(new)} + {self.shortest} * {added} <= {rest(old)}"
+                f" AND substr({new}, 1, {before}) = substr({old}, 1, {before})))"
+            )
+
+        return " AND ".join(["NEW.id = OLD.id", *(redacted(_quoted(c)) for c in self.columns)])
 
     def _owned(self) -> str:
         return f"EXISTS (SELECT 1 FROM {self.owner_table} WHERE {self.owner_column} = OLD.id)"
@@ -196,7 +205,7 @@ class Redactable:
         if vendor == "sqlite":
             return [
                 f"CREATE TRIGGER IF NOT EXISTS {self.table}_no_update BEFORE UPDATE ON "
-                f"{self.table} WHEN NOT ({self._update_allowed()}) "
+                f"{self.table} WHEN NOT ({self._update_allowed(vendor)}) "
                 f"BEGIN SELECT RAISE(ABORT, '{self.update_message}'); END",
                 f"CREATE TRIGGER IF NOT EXISTS {self.table}_no_delete BEFORE DELETE ON "
                 f"{self.table} WHEN {self._owned()} "
@@ -212,7 +221,7 @@ class Redactable:
                     IF NOT {self._owned()} THEN RETURN OLD; END IF;
                     RAISE EXCEPTION '{self.delete_message}' {errcode};
                 END IF;
-                IF {self._update_allowed()} THEN RETURN NEW; END IF;
+                IF {self._update_allowed(vendor)} THEN RETURN NEW; END IF;
                 RAISE EXCEPTION '{self.update_message}' {errcode};
             END;
             $$""",
