@@ -26,6 +26,11 @@ def _withdrawn(factory: Factory) -> CaseEvent:
     return withdraw_case(case=factory.the_case, reason=WHY, actor=None, effective=D, today=D)
 
 
+def _execute(sql: str, *params: object) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
 def _trigger_names() -> set[str]:
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
@@ -77,8 +82,8 @@ def test_an_event_still_refuses_every_change_and_its_text_any_but_an_erasure(
 def test_a_text_goes_only_once_its_event_has_gone_with_its_case(factory: Factory) -> None:
     event = _withdrawn(factory)
     with pytest.raises(DatabaseError, match="goes only with its event"), transaction.atomic():
-        with connection.cursor() as cursor:  # past Django's own PROTECT, to the trigger
-            cursor.execute("DELETE FROM cases_caseeventtext WHERE id = %s", [event.text_id])
+        # In SQL, past Django's own PROTECT, to the trigger.
+        _execute("DELETE FROM cases_caseeventtext WHERE id = %s", event.text_id)
     with pytest.raises(DatabaseError), transaction.atomic():
         CaseEvent.objects.filter(pk=event.pk).delete()
     remove_case(Case.objects.get(pk=event.case_id))
@@ -129,8 +134,7 @@ def test_migration_0010_carries_the_words_across_both_ways_and_keeps_the_trigger
             before = sorted(cursor.fetchall())
         assert (event.pk, WHY, "") in before and (notice.pk, "", "Sam Subject") in before
         with pytest.raises(DatabaseError, match="case events cannot"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute("UPDATE cases_caseevent SET reason = 'x'")
+            _execute("UPDATE cases_caseevent SET reason = 'x'")
     finally:
         _migrate(_latest())
     assert _expected_triggers() <= _trigger_names()
