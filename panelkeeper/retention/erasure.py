@@ -22,7 +22,6 @@ from panelkeeper.members.models import Expense, Signature
 from panelkeeper.registers.models import Gift, Interest
 from panelkeeper.retention import removal
 from panelkeeper.retention.holds import holds_in
-from panelkeeper.retention.steps import erase_from_steps
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -68,7 +67,4 @@ def erase_member(*, member: Member, organisation: Organisation, actor: User) -> 
             removal.remove_gift(gift)
         Interest.objects.filter(member=member).delete()
         Expense.objects.filter(member=member).delete()
-        erase_from_steps(
-            [member.full_name], organisation=organisation, actor=actor, action="member.erased"
-        )
-        removal.anonymise_member(member)
+        removal.anonymise_member(member, actor=actor, action="member.erased")

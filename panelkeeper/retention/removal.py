@@ -7,6 +7,8 @@ in ``core.Removal``: the database triggers allow nothing else.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -26,8 +28,13 @@ from panelkeeper.core.models import Removal
 from panelkeeper.letters.models import Dispatch, Letter
 from panelkeeper.meetings.models import AgendaItem, AgendaKind, Attendance
 from panelkeeper.members.models import Appraisal, Countersignature, Member, Signature
+from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.models import Gift
 from panelkeeper.retention.models import LegalHold
+from panelkeeper.retention.steps import erase_from_steps
+
+if TYPE_CHECKING:
+    from panelkeeper.accounts.models import User
 
 
 def mark(record_table: str, record_id: int) -> None:
@@ -109,11 +116,17 @@ def clear_apologies_reason(attendance: Attendance) -> None:
     attendance.save(update_fields=["reason"])
 
 
-def anonymise_member(member: Member) -> None:
+def anonymise_member(
+    member: Member, *, actor: User | None = None, action: str = "member.anonymised"
+) -> None:
     """Keep the record (meetings, registers and other people's cases refer to it) but
     nothing that identifies the person: name, contact details, sign-in, advocate,
-    appraisals and invitations go; apologies lose their reasons."""
+    appraisals and invitations go; apologies lose their reasons, and the steps of cases
+    their name (each text changed has an audit entry of ``action`` by ``actor``: the
+    schedule's by the system, unless an erasure on request says otherwise)."""
     mark("members_member", member.pk)
+    organisation = Organisation.objects.get(groups__members=member)
+    erase_from_steps([member.full_name], organisation=organisation, actor=actor, action=action)
     member.full_name = f"Former member {member.pk}"
     member.email = member.phone = member.address = ""
     member.user = member.advocate = None

@@ -3,8 +3,8 @@
 An event is never changed (its triggers refuse it); its words (the reason given, whom a
 written notice went to) are in a row of their own, ``CaseEventText``, whose triggers let
 a text change only by losing words to the erasure mark. This is the code that does so,
-for erasure on request of a member or of someone who is not one, with an audit entry
-for each text it changes.
+for erasure on request of a member or of someone who is not one, and for a member the
+schedule anonymises, with an audit entry for each text it changes.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def _may_name(names: Sequence[str]) -> Q:
 
 
 def erase_from_steps(
-    names: Sequence[str], *, organisation: Organisation, actor: User, action: str
+    names: Sequence[str], *, organisation: Organisation, actor: User | None, action: str
 ) -> int:
     """Put the erasure mark in place of each of ``names`` in the words of every step of
     ``organisation``'s cases; how many texts changed. The caller holds the transaction

@@ -20,6 +20,7 @@ from panelkeeper.cases.changes.people import add_party
 from panelkeeper.cases.changes.steps import close_case, record_notice, withdraw_case
 from panelkeeper.cases.models import Case, CaseEvent, CaseEventText
 from panelkeeper.retention.erasure import erase_member
+from panelkeeper.retention.removal import anonymise_member
 from panelkeeper.subject_access.erasure import erase_person
 from tests.factory import Factory
 from tests.retention.clock import clock_at
@@ -105,6 +106,18 @@ def test_an_erased_member_leaves_the_steps_of_their_own_and_other_cases(
     changed = AuditEntry.objects.filter(object_type="cases.CaseEventText", action="member.erased")
     assert changed.count() == 3
     assert "Every chain is intact" in _verified()
+
+
+def test_the_schedule_anonymising_a_member_long_gone_takes_their_name_out_of_steps(
+    factory: Factory, officer: User
+) -> None:
+    case = factory.breach_case(factory.member_record)
+    withdraw_case(case=case, reason="Wendy Gone saw nothing.", actor=officer, today=D)
+    gone = end_membership(factory.panel_member(full_name="Wendy Gone"), officer)
+    anonymise_member(gone)
+    assert _words(case) == [("[name erased] saw nothing.", "")]
+    entry = AuditEntry.objects.get(object_type="cases.CaseEventText")
+    assert (entry.action, entry.actor) == ("member.anonymised", None)
 
 
 def test_the_api_shows_the_erased_words_in_the_same_shape(factory: Factory, officer: User) -> None:
