@@ -77,9 +77,7 @@ class AppendOnly:
     def statements_to_install(self, vendor: str) -> list[str]:
         if vendor == "sqlite":
             return [
-                f"CREATE TRIGGER IF NOT EXISTS {table}_no_{action} "
-                f"BEFORE {action.upper()} ON {table} {self._sqlite_when(table, action)}"
-                f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+                _sqlite_refusal(table, action, self._sqlite_when(table, action), message)
                 for table, message in self.tables.items()
                 for action in _ACTIONS
             ]
@@ -100,22 +98,11 @@ class AppendOnly:
         raise NotImplementedError(f"No append-only triggers written for {vendor}.")
 
     def statements_to_uninstall(self, vendor: str) -> list[str]:
-        if vendor == "sqlite":
-            return [
-                f"DROP TRIGGER IF EXISTS {table}_no_{action}"
-                for table in self.tables
-                for action in _ACTIONS
-            ]
-        if vendor == "postgresql":
-            return [
-                statement
-                for table in self.tables
-                for statement in (
-                    f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}",
-                    f"DROP FUNCTION IF EXISTS {table}_refuse_change()",
-                )
-            ]
-        raise NotImplementedError(f"No append-only triggers written for {vendor}.")
+        return [
+            statement
+            for table in self.tables
+            for statement in _dropping(vendor, table, f"{table}_append_only")
+        ]
 
     def install(self, connection: BaseDatabaseWrapper) -> None:
         self._run(connection, self.statements_to_install(connection.vendor))
@@ -204,12 +191,15 @@ class Redactable:
     def statements_to_install(self, vendor: str) -> list[str]:
         if vendor == "sqlite":
             return [
-                f"CREATE TRIGGER IF NOT EXISTS {self.table}_no_update BEFORE UPDATE ON "
-                f"{self.table} WHEN NOT ({self._update_allowed(vendor)}) "
-                f"BEGIN SELECT RAISE(ABORT, '{self.update_message}'); END",
-                f"CREATE TRIGGER IF NOT EXISTS {self.table}_no_delete BEFORE DELETE ON "
-                f"{self.table} WHEN {self._owned()} "
-                f"BEGIN SELECT RAISE(ABORT, '{self.delete_message}'); END",
+                _sqlite_refusal(
+                    self.table,
+                    "update",
+                    f"WHEN NOT ({self._update_allowed(vendor)}) ",
+                    self.update_message,
+                ),
+                _sqlite_refusal(
+                    self.table, "delete", f"WHEN {self._owned()} ", self.delete_message
+                ),
             ]
         if vendor == "postgresql":
             errcode = "USING ERRCODE = 'restrict_violation'"
@@ -232,20 +222,35 @@ class Redactable:
         raise NotImplementedError(f"No redaction triggers written for {vendor}.")
 
     def statements_to_uninstall(self, vendor: str) -> list[str]:
-        if vendor == "sqlite":
-            return [f"DROP TRIGGER IF EXISTS {self.table}_no_{a}" for a in _ACTIONS]
-        if vendor == "postgresql":
-            return [
-                f"DROP TRIGGER IF EXISTS {self.table}_redact_only ON {self.table}",
-                f"DROP FUNCTION IF EXISTS {self.table}_refuse_change()",
-            ]
-        raise NotImplementedError(f"No redaction triggers written for {vendor}.")
+        return _dropping(vendor, self.table, f"{self.table}_redact_only")
 
     def install(self, connection: BaseDatabaseWrapper) -> None:
         AppendOnly._run(connection, self.statements_to_install(connection.vendor))
 
     def uninstall(self, connection: BaseDatabaseWrapper) -> None:
         AppendOnly._run(connection, self.statements_to_uninstall(connection.vendor))
+
+
+def _sqlite_refusal(table: str, action: str, when: str, message: str) -> str:
+    """A SQLite trigger refusing ``action`` on ``table`` with ``message``; ``when`` is empty
+    (always) or a ``WHEN`` clause and a space."""
+    return (
+        f"CREATE TRIGGER IF NOT EXISTS {table}_no_{action} "
+        f"BEFORE {action.upper()} ON {table} {when}"
+        f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+    )
+
+
+def _dropping(vendor: str, table: str, pg_trigger: str) -> list[str]:
+    """What drops the triggers of ``table``: on PostgreSQL, ``pg_trigger`` and its function."""
+    if vendor == "sqlite":
+        return [f"DROP TRIGGER IF EXISTS {table}_no_{action}" for action in _ACTIONS]
+    if vendor == "postgresql":
+        return [
+            f"DROP TRIGGER IF EXISTS {pg_trigger} ON {table}",
+            f"DROP FUNCTION IF EXISTS {table}_refuse_change()",
+        ]
+    raise NotImplementedError(f"No triggers written for {vendor}.")
 
 
 def _quoted(column: str) -> str:
