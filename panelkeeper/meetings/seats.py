@@ -111,8 +111,3 @@ def member_seats(member: Member, *, today: dt.date) -> list[Seat]:
     line = timelines([member])[member.pk]
     found = {a.meeting_id: a for a in Attendance.objects.filter(member=member)}
     return [seat(m, line, found.get(m.pk), today=today) for m in meetings]
-
-
-def group_summary(rows: Sequence[Row]) -> AttendanceSummary:
-    """The group's counts: every member's seats at the period's meetings, added up."""
-    return summarise([s for row in rows for _, s, _ in row.seats])

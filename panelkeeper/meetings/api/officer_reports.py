@@ -24,13 +24,13 @@ from panelkeeper.meetings.api.common import (
 )
 from panelkeeper.meetings.attendance import send_apologies, withdraw_apologies
 from panelkeeper.meetings.calendars import create_feed, revoke_feed
+from panelkeeper.meetings.counts import CountedMembers, Period, group_counts
 from panelkeeper.meetings.listing import group_of, meetings_to_come, missed_listed
 from panelkeeper.meetings.lookups import missed_in
 from panelkeeper.meetings.missed import decide_missed_meetings
 from panelkeeper.meetings.models import Attendance, CalendarFeed, Meeting, MissedMeetings
 from panelkeeper.meetings.queries import period
-from panelkeeper.meetings.seats import attendance_between, group_summary
-from panelkeeper.members.models import Member
+from panelkeeper.meetings.seats import attendance_between
 
 # -- missed meetings, attendance, feeds ------------------------------------------------
 
@@ -73,17 +73,14 @@ def group_attendance(
     """Attendance with its counts: the whole group's, and a page of its members'."""
     group = _group(request, group_id)
     first, last = period(query.start, query.end, timezone.localdate())
-    members = list(Member.objects.filter(group=group))
-    meetings, rows = attendance_between(
-        group.pk, members, first=first, last=last, today=timezone.localdate()
-    )
-    shown, counts = paged(rows, query)
+    counted = Period(group.pk, first=first, last=last, today=timezone.localdate())
+    shown, counts = paged(CountedMembers(counted), query)
     return s.GroupAttendanceOut(
         start=first,
         end=last,
         **counts,
-        meetings=len(meetings),
-        total=_summary(group_summary(rows)),
+        meetings=Meeting.objects.of_group_between(group.pk, first=first, last=last).count(),
+        total=_summary(group_counts(counted)),
         members=[
             s.MemberAttendanceOut(
                 member_id=r.member.pk, full_name=r.member.full_name, summary=_summary(r.summary)

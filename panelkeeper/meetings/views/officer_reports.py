@@ -23,12 +23,13 @@ from panelkeeper.meetings.calendars import (
     feed_meetings,
     revoke_feed,
 )
+from panelkeeper.meetings.counts import CountedMembers, Period, group_counts
 from panelkeeper.meetings.forms import PeriodForm
 from panelkeeper.meetings.list_forms import ActionFilterForm
 from panelkeeper.meetings.listing import ActionState, actions_listed
 from panelkeeper.meetings.models import CalendarFeed, Meeting
 from panelkeeper.meetings.queries import period
-from panelkeeper.meetings.seats import attendance_between, group_summary
+from panelkeeper.meetings.seats import attendance_between
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group
 
@@ -48,10 +49,7 @@ def group_attendance(request: StaffRequest, org: str, group: int) -> HttpRespons
     page of members at a time; the whole group's counts above them."""
     the_group = get_object_for(request.organisation, Group.objects.all(), pk=group)
     form, (start, end) = _period(request)
-    members = list(Member.objects.filter(group=the_group))
-    meetings, rows = attendance_between(
-        the_group.pk, members, first=start, last=end, today=timezone.localdate()
-    )
+    counted = Period(the_group.pk, first=start, last=end, today=timezone.localdate())
     return staff_page(
         request,
         "meetings/group_attendance.html",
@@ -59,9 +57,9 @@ def group_attendance(request: StaffRequest, org: str, group: int) -> HttpRespons
         form=form,
         start=start,
         end=end,
-        meetings=meetings,
-        page_obj=Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
-        total=group_summary(rows),
+        meetings=list(Meeting.objects.of_group_between(the_group.pk, first=start, last=end)),
+        page_obj=Paginator(CountedMembers(counted), PAGE_SIZE).get_page(request.GET.get("page")),
+        total=group_counts(counted),
     )
 
 
