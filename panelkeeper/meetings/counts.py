@@ -42,9 +42,10 @@ WITH spans AS (
     SELECT s.member_id, s.status, s.effective_from AS since,
            LEAD(s.effective_from) OVER (
                PARTITION BY s.member_id ORDER BY s.effective_from, s.recorded_at, s.id
-           ) AS until
-    FROM {status} s
-    JOIN {member} mm ON mm.id = s.member_id
+           ) AS until,
+           mm.started_on, mm.ended_on
+    FROM {member} mm
+    JOIN {status} s ON s.member_id = mm.id
     WHERE mm.group_id = %(group)s {members}
 )
 SELECT {member_id}
@@ -54,14 +55,13 @@ SELECT {member_id}
     COUNT(CASE WHEN m.date <= %(today)s AND a.presence = %(apologies)s AND a.late THEN 1 END),
     COUNT(CASE WHEN m.date <= %(today)s AND a.presence = %(absent)s THEN 1 END)
 FROM spans sp
-JOIN {member} mm ON mm.id = sp.member_id
 JOIN {meeting} m ON m.group_id = %(group)s
     AND m.date >= sp.since AND (sp.until IS NULL OR m.date < sp.until)
 LEFT JOIN {attendance} a ON a.meeting_id = m.id AND a.member_id = sp.member_id
 WHERE sp.status = %(active)s
     AND m.status <> %(cancelled)s
     AND m.date >= %(first)s AND m.date <= %(last)s
-    AND m.date >= mm.started_on AND (mm.ended_on IS NULL OR m.date < mm.ended_on)
+    AND m.date >= sp.started_on AND (sp.ended_on IS NULL OR m.date < sp.ended_on)
 {group_by}
 """
 
