@@ -27,8 +27,8 @@ same entry hashes the same on SQLite and PostgreSQL and after a restore.
 
 Appending
 ---------
-``append`` locks the chain's head row (``select_for_update`` on PostgreSQL; SQLite runs
-one writer at a time), seals the entry onto the head and moves the head, all in the
+``append_all`` locks the chain's head row (``select_for_update`` on PostgreSQL; SQLite runs
+one writer at a time), seals the entries onto the head and moves the head, all in the
 caller's transaction. Two writers in one organisation therefore take turns from their
 first audit entry to their commit; writers in different organisations do not wait for
 each other.
@@ -39,8 +39,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -146,19 +147,35 @@ def locked_head(organisation_id: int | None) -> AuditChain:
     return head
 
 
-def append(entry: AuditEntry) -> AuditEntry:
-    """Save ``entry`` at the end of its organisation's chain; call inside a transaction.
+def append_all(entries: Sequence[AuditEntry]) -> list[AuditEntry]:
+    """Save ``entries``, all of one chain, at its end in their order; call inside a
+    transaction. The head is locked once, the entries sealed one onto the next, inserted
+    together, and the head moved once. Their time is taken once the chain is locked, so
+    within a chain later entries never carry an earlier time than the ones before them
+    (on one clock).
 
-    The entry's time is taken once the chain is locked, so within a chain later entries
-    never carry an earlier time than the ones before them (on one clock).
+    The chain runs in the order of the entries' ids, which an insert of many rows gives
+    in the order of its rows on SQLite and PostgreSQL; should it ever not, this refuses
+    (and the caller's transaction rolls back) rather than leave a chain that does not
+    verify.
     """
-    head = locked_head(entry.organisation_id)
-    entry.at = timezone.now()
-    entry.digest = seal(head.head, entry)
-    entry.save(force_insert=True)
-    head.head, head.last_entry_id = entry.digest, entry.pk
+    if not entries:
+        return []
+    chains = {entry.organisation_id for entry in entries}
+    if len(chains) > 1:
+        raise ValueError("Append the entries of one chain at a time.")
+    head = locked_head(entries[0].organisation_id)
+    at, previous = timezone.now(), head.head
+    for entry in entries:
+        entry.at = at
+        entry.digest = previous = seal(previous, entry)
+    saved = AuditEntry.objects.bulk_create(entries)
+    ids = [entry.pk for entry in saved]
+    if len(saved) > 1 and any(later <= earlier for earlier, later in itertools.pairwise(ids)):
+        raise RuntimeError("The audit entries were not numbered in the order they were sealed.")
+    head.head, head.last_entry_id = previous, ids[-1]
     head.save(update_fields=["head", "last_entry_id"])
-    return entry
+    return saved
 
 
 # Verifying ----------------------------------------------------------------------------

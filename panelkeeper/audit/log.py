@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models, router, transaction
 
-from panelkeeper.audit.chain import append
+from panelkeeper.audit.chain import append_all
 from panelkeeper.audit.models import AuditEntry
 
 if TYPE_CHECKING:
@@ -40,6 +40,39 @@ def record(
     of its organisation's chain (:mod:`panelkeeper.audit.chain`), which waits for any
     other transaction appending to that chain to finish.
     """
+    [entry] = record_each(
+        actor=actor, organisation=organisation, done=[(action, obj)], fields=fields
+    )
+    return entry
+
+
+def record_each(
+    *,
+    actor: User | None,
+    organisation: Organisation | None,
+    done: Sequence[tuple[str, models.Model]],
+    fields: Sequence[str],
+) -> list[AuditEntry]:
+    """Add one entry for each ``(action, obj)`` of ``done``, in its order, each saying
+    ``actor`` did ``action`` to ``obj`` touching ``fields``, as :func:`record` does for
+    one: the same entries as that many calls of it, sealed onto the chain together with
+    one lock of its head and one insert, for a change made to many records at once."""
+    if not done:
+        return []
+    database = router.db_for_write(AuditEntry)
+    if not transaction.get_connection(database).in_atomic_block:
+        raise RuntimeError("record() must run inside the transaction that makes the change.")
+    return append_all([_entry(actor, organisation, action, obj, fields) for action, obj in done])
+
+
+def _entry(
+    actor: User | None,
+    organisation: Organisation | None,
+    action: str,
+    obj: models.Model,
+    fields: Sequence[str],
+) -> AuditEntry:
+    """The entry :func:`record` describes, checked, not yet sealed."""
     if not _ACTION.match(action):
         raise ValueError(f"Name the action in dotted lower case, not {action!r}.")
     if obj.pk is None:
@@ -48,10 +81,7 @@ def record(
     unknown = sorted(set(fields) - known)
     if unknown:
         raise ValueError(f"{obj._meta.label} has no field named {', '.join(unknown)}.")
-    database = router.db_for_write(AuditEntry)
-    if not transaction.get_connection(database).in_atomic_block:
-        raise RuntimeError("record() must run inside the transaction that makes the change.")
-    entry = AuditEntry(
+    return AuditEntry(
         actor=actor,
         organisation=organisation,
         action=action,
@@ -59,7 +89,6 @@ def record(
         object_id=str(obj.pk),
         fields=list(fields),
     )
-    return append(entry)
 
 
 def create_recorded[M: models.Model](

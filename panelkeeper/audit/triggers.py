@@ -7,7 +7,7 @@ reverse.
 
 What the current triggers (migrations 0004 and 0005) allow, and nothing else:
 
-- INSERT of a sealed entry (a non-empty ``digest``; ``chain.append`` seals every entry);
+- INSERT of a sealed entry (a non-empty ``digest``; ``chain.append_all`` seals every entry);
 - UPDATE of an entry's ``digest`` from empty, every other column unchanged: how
   migration 0004 sealed the entries written before there were digests;
 - DELETE of an entry covered by a checkpoint of its own chain (one whose last removed

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.test import override_settings
 
 from panelkeeper.accounts.models import User
-from panelkeeper.audit.chain import HASHED, NOT_HASHED, seal, verify_chain
-from panelkeeper.audit.log import record
+from panelkeeper.audit.chain import HASHED, NOT_HASHED, append_all, seal, verify_chain
+from panelkeeper.audit.log import record, record_each
 from panelkeeper.audit.models import AuditChain, AuditEntry
 from panelkeeper.organisations.models import Organisation
 from tests.audit.tampering import WRONG_KEY, reseal_from, rewrite, triggers_dropped
@@ -53,6 +53,35 @@ def test_each_entry_is_sealed_onto_the_one_before_it_in_its_organisation(
     assert len(third.digest) == 64 and len({first.digest, second.digest, third.digest}) == 3
     head = AuditChain.objects.get(organisation=factory.home)
     assert (head.head, head.last_entry_id) == (third.digest, third.pk)
+
+
+def test_entries_recorded_together_are_sealed_one_onto_the_next_after_the_chain(
+    factory: Factory,
+) -> None:
+    first = entry(factory.home)
+    groups = [factory.group(name=f"Panel {n}") for n in range(3)]
+    with transaction.atomic():
+        together = record_each(
+            actor=None,
+            organisation=factory.home,
+            done=[("group.renamed", g) for g in groups],
+            fields=["name"],
+        )
+    after = entry(factory.home)
+
+    saved = list(AuditEntry.objects.filter(pk__in=[e.pk for e in together]).order_by("id"))
+    assert [e.object_id for e in saved] == [str(g.pk) for g in groups]
+    previous = first.digest
+    for one in saved:
+        assert one.digest == seal(previous, one)
+        previous = one.digest
+    assert after.digest == seal(saved[-1].digest, after)
+    assert "intact" in verify()
+
+
+def test_entries_of_two_chains_are_not_recorded_together(factory: Factory) -> None:
+    with transaction.atomic(), pytest.raises(ValueError, match="one chain at a time"):
+        append_all([AuditEntry(organisation=factory.home), AuditEntry(organisation=factory.other)])
 
 
 def test_entries_in_two_organisations_chain_separately(factory: Factory) -> None:
