@@ -21,21 +21,23 @@ with its notice and appeal in the same transaction.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
 
+from panelkeeper.audit.log import record_each
 from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
-from panelkeeper.meetings.audited import log, save_logged
+from panelkeeper.meetings.audited import save_logged
 from panelkeeper.meetings.codes import code_on, day
 from panelkeeper.meetings.models import Meeting, MeetingStatus, MissedMeetings, MissedMeetingsStatus
-from panelkeeper.meetings.seats import member_seats
+from panelkeeper.meetings.seats import group_seats
 from panelkeeper.members.models import Member, Status
 from panelkeeper.members.records import change_member_status
-from panelkeeper.organisations.models import Group
-from panelkeeper.rules.attendance import current_absence_run, passes_limit
+from panelkeeper.organisations.models import Group, Organisation
+from panelkeeper.rules.attendance import AbsenceRun, current_absence_run, passes_limit
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
 DECIDED = [MissedMeetingsStatus.ACCEPTED, MissedMeetingsStatus.ENDED]
 RUN_FIELDS = ["missed", "first_missed_on", "last_missed_on"]
 """The fields that follow the run while a decision is open."""
+WITHDRAWN_FIELDS = ["status", "decided_on"]
 
 
 def review_member(*, member: Member, actor: User | None, today: dt.date) -> MissedMeetings | None:
@@ -50,72 +53,125 @@ def review_member(*, member: Member, actor: User | None, today: dt.date) -> Miss
 
     Nothing happens where the code in force today does not switch the rule on.
     """
-    policy = code_on(member.group.organisation, today)
+    return review_members(members=[member], actor=actor, today=today)[member.pk]
+
+
+def review_members(
+    *, members: Sequence[Member], actor: User | None, today: dt.date
+) -> dict[int, MissedMeetings | None]:
+    """:func:`review_member` for each of ``members``, all of one group: what the rule
+    needs is read once for them all (the code, their decisions, the group's meetings,
+    their status records and attendance), whatever their number. Each member's open
+    decision, if any, by id. The group's next agenda is filled once, after the last."""
+    if not members:
+        return {}
+    group = members[0].group
+    if any(m.group_id != group.pk for m in members):
+        raise ValueError("Review the members of one group at a time.")
+    policy = code_on(group.organisation, today)
     rule = policy.attendance.consecutive_absences if policy and policy.attendance else None
-    current = (
-        MissedMeetings.objects.open()
-        .filter(member=member)
+    current = {
+        d.member_id: d
+        for d in MissedMeetings.objects.open()
+        .filter(member__in=members)
         .select_related("group__organisation")
-        .first()
-    )
+    }
     if rule is None:
-        return current
+        return {m.pk: current.get(m.pk) for m in members}
     # A decided run is never counted again: after circumstances are accepted the member
     # starts afresh; after an ending they are no longer expected anyway.
-    decided = (
-        MissedMeetings.objects.filter(member=member, status__in=DECIDED)
-        .order_by("-last_missed_on")
-        .first()
-    )
-    run = current_absence_run(
-        member_seats(member, today=today),
-        count_with_apologies=rule.count_with_apologies,
-        fresh_after=decided.last_missed_on if decided else None,
-    )
+    fresh_after: dict[int, dt.date] = {}
+    for member_id, last in (
+        MissedMeetings.objects.filter(member__in=members, status__in=DECIDED)
+        .order_by("member_id", "-last_missed_on")
+        .values_list("member_id", "last_missed_on")
+    ):
+        fresh_after.setdefault(member_id, last)
+    seats = group_seats(members, today=today)
+    moves = _Moves()
+    for member in members:
+        run = current_absence_run(
+            seats[member.pk],
+            count_with_apologies=rule.count_with_apologies,
+            fresh_after=fresh_after.get(member.pk),
+        )
+        moves.follow(member, current.get(member.pk), run, limit=rule.limit, today=today)
     with transaction.atomic():
-        if passes_limit(run, rule.limit):
-            assert run.last is not None
-            first = run.meetings[0]
-            if current is None:
-                current = MissedMeetings.objects.create(
-                    member=member,
-                    group=member.group,
-                    missed=run.count,
-                    limit=rule.limit,
-                    first_missed_on=first,
-                    last_missed_on=run.last,
-                    opened_on=today,
-                    opened_at=timezone.now(),
-                )
-                action = "missed_meetings.opened"
-            elif (current.missed, current.first_missed_on, current.last_missed_on) != (
-                run.count,
-                first,
-                run.last,
-            ):
-                current.missed, current.first_missed_on = run.count, first
-                current.last_missed_on = run.last
-                current.save(update_fields=RUN_FIELDS)
-                action = "missed_meetings.followed"
-            else:
-                return current
-            log(obj=current, action=action, fields=RUN_FIELDS, actor=actor)
+        moves.save(group.organisation, actor=actor)
+        if moves.opened or moves.followed:
             from panelkeeper.meetings.agenda import put_waiting_matters_on_agenda
 
-            put_waiting_matters_on_agenda(group=member.group, today=today, actor=actor)
-            return current
-        if current is not None:
-            current.status = MissedMeetingsStatus.WITHDRAWN
-            current.decided_on = today
-            fields = ["status", "decided_on"]
-            save_logged(obj=current, fields=fields, action="missed_meetings.withdrawn", actor=actor)
-    return None
+            put_waiting_matters_on_agenda(group=group, today=today, actor=actor)
+    return {m.pk: moves.open.get(m.pk) for m in members}
+
+
+class _Moves:
+    """The decisions to open, follow or withdraw as members' runs are read, saved together
+    with their audit entries (one for each decision, as when saved one by one)."""
+
+    def __init__(self) -> None:
+        self.opened: list[MissedMeetings] = []
+        self.followed: list[MissedMeetings] = []
+        self.withdrawn: list[MissedMeetings] = []
+        self.open: dict[int, MissedMeetings] = {}
+
+    def follow(
+        self,
+        member: Member,
+        current: MissedMeetings | None,
+        run: AbsenceRun,
+        *,
+        limit: int,
+        today: dt.date,
+    ) -> None:
+        """Open, follow or withdraw ``member``'s decision on ``run``."""
+        if not passes_limit(run, limit):
+            if current is not None:
+                current.status = MissedMeetingsStatus.WITHDRAWN
+                current.decided_on = today
+                self.withdrawn.append(current)
+            return
+        assert run.last is not None
+        first = run.meetings[0]
+        if current is None:
+            current = MissedMeetings(
+                member=member,
+                group_id=member.group_id,
+                missed=run.count,
+                limit=limit,
+                first_missed_on=first,
+                last_missed_on=run.last,
+                opened_on=today,
+                opened_at=timezone.now(),
+            )
+            self.opened.append(current)
+        elif (current.missed, current.first_missed_on, current.last_missed_on) != (
+            run.count,
+            first,
+            run.last,
+        ):
+            current.missed, current.first_missed_on = run.count, first
+            current.last_missed_on = run.last
+            self.followed.append(current)
+        self.open[member.pk] = current
+
+    def save(self, organisation: Organisation, *, actor: User | None) -> None:
+        MissedMeetings.objects.bulk_create(self.opened)
+        MissedMeetings.objects.bulk_update(self.followed, RUN_FIELDS)
+        MissedMeetings.objects.bulk_update(self.withdrawn, WITHDRAWN_FIELDS)
+        done = [
+            *(("missed_meetings.opened", d) for d in self.opened),
+            *(("missed_meetings.followed", d) for d in self.followed),
+        ]
+        record_each(actor=actor, organisation=organisation, done=done, fields=RUN_FIELDS)
+        withdrawn = [("missed_meetings.withdrawn", d) for d in self.withdrawn]
+        record_each(actor=actor, organisation=organisation, done=withdrawn, fields=WITHDRAWN_FIELDS)
 
 
 def review_group(*, group: Group, actor: User | None, today: dt.date) -> None:
     """Review every member of the group (after a meeting is cancelled, say)."""
-    for member in Member.objects.filter(group=group):
-        review_member(member=member, actor=actor, today=today)
+    members = list(Member.objects.filter(group=group).select_related("group__organisation"))
+    review_members(members=members, actor=actor, today=today)
 
 
 def decide_missed_meetings(

@@ -105,9 +105,21 @@ def attendance_between(
     return meetings, attendance_rows(members, meetings, today=today)
 
 
-def member_seats(member: Member, *, today: dt.date) -> list[Seat]:
-    """Every seat of ``member`` at their group's meetings, for the missed-meetings rule."""
-    meetings = list(Meeting.objects.filter(group_id=member.group_id).order_by("date", "id"))
-    line = timelines([member])[member.pk]
-    found = {a.meeting_id: a for a in Attendance.objects.filter(member=member)}
-    return [seat(m, line, found.get(m.pk), today=today) for m in meetings]
+def group_seats(members: Sequence[Member], *, today: dt.date) -> dict[int, list[Seat]]:
+    """Every seat of each of ``members``, all of one group, at the group's meetings, by
+    member id: three queries whatever their number."""
+    if not members:
+        return {}
+    group_id = members[0].group_id
+    meetings = list(Meeting.objects.filter(group_id=group_id).order_by("date", "id"))
+    lines = timelines(members)
+    found: defaultdict[int, dict[int, Attendance]] = defaultdict(dict)
+    for entry in Attendance.objects.filter(member__in=members, meeting__group_id=group_id):
+        found[entry.member_id][entry.meeting_id] = entry
+    return {
+        m.pk: [
+            seat(meeting, lines[m.pk], found[m.pk].get(meeting.pk), today=today)
+            for meeting in meetings
+        ]
+        for m in members
+    }

@@ -12,7 +12,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.paginator import Page, Paginator
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -23,9 +22,8 @@ from panelkeeper.accounts.permissions import OFFICER, staff
 from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.api import PAGE_SIZE
 from panelkeeper.lib.forms import bound, form_result
-from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.meetings.attendance import record_attendance, record_the_rest
+from panelkeeper.meetings.attendance import Entry, RefusedFor, record_attendances, record_the_rest
 from panelkeeper.meetings.codes import code_on
 from panelkeeper.meetings.forms import AttendanceForm, RestForm
 from panelkeeper.meetings.list_forms import AttendanceFilterForm
@@ -108,20 +106,18 @@ def _chosen_elsewhere(request: HttpRequest, meeting: Meeting, page: Page[Member]
 
 
 def _record_page(meeting: Meeting, form: AttendanceForm, *, actor: User) -> int:
-    """Record each entry of a valid page of the attendance form, all or none; how many.
+    """Record the entries of a valid page of the attendance form, all or none; how many.
 
     A refusal names the field of the member it concerns, so the page shows it there.
     """
-    entries = form.entries()
-    with transaction.atomic():
-        for member, entry in entries:
-            try:
-                record_attendance(
-                    meeting=meeting, member=member, **entry, actor=actor, today=timezone.localdate()
-                )
-            except Refused as refusal:
-                refusal.field = form.field_for(member, refusal.field)
-                raise
+    entries = [Entry(member, **entry) for member, entry in form.entries()]
+    try:
+        record_attendances(
+            meeting=meeting, entries=entries, actor=actor, today=timezone.localdate()
+        )
+    except RefusedFor as refusal:
+        refusal.field = form.field_for(refusal.member, refusal.field)
+        raise
     return len(entries)
 
 
