@@ -183,6 +183,7 @@ def organisation(org: Any, members: int, kind: str) -> Organisation:
         ("case page", f"{at}/cases/{case.pk}/"),
         ("meetings", f"{at}/meetings/"),
         ("attendance (largest group)", f"{at}/meetings/{meeting.pk}/attendance/"),
+        ("group attendance (largest)", f"{at}/groups/{group}/attendance/"),
         ("interests register", f"{at}/registers/interests/"),
         ("gifts register", f"{at}/registers/gifts/"),
         ("letters", f"{at}/letters/"),

@@ -300,6 +300,28 @@ def test_the_list_shows_and_filters_who_can_sign_in(
         assert shown in filtered and hidden not in filtered
 
 
+def test_only_a_waiting_invitation_counts_as_invited_in_the_filter(factory: Factory) -> None:
+    """Expired or withdrawn invitations leave a member not invited, as inviting them
+    again is allowed."""
+    waiting, expired, withdrawn = (
+        factory.panel_member(full_name=name, email=f"{name.lower()}@example.org")
+        for name in ("Wes", "Eve", "Will")
+    )
+    for member in (waiting, expired, withdrawn):
+        invite_member(member=member, actor=None)
+    now = timezone.now()
+    Invitation.objects.filter(member=expired).update(expires_at=now - dt.timedelta(minutes=1))
+    Invitation.objects.filter(member=withdrawn).update(withdrawn_at=now)
+    members = Member.objects.of(factory.home)
+
+    def named(state: SignInState) -> set[str]:
+        return {m.full_name for m in members.signing_in(state, now=now)}
+
+    assert named(SignInState.INVITED) == {"Wes"}
+    assert named(SignInState.NOT_INVITED) == {"Eve", "Will"}
+    assert named(SignInState.SIGNS_IN) == set()
+
+
 def test_an_officer_invites_the_chosen_members_or_is_told_who_cannot_be(
     factory: Factory, officer_client: Client
 ) -> None:
