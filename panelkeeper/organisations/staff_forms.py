@@ -42,3 +42,17 @@ class TitleInviteForm(forms.Form):
 
 class RoleForm(forms.Form):
     role = role_field()
+
+
+class StaffShownForm(forms.Form):
+    """Which list the Staff page shows: the people with a role (and the first
+    invitations waiting), or every invitation waiting, a page at a time."""
+
+    INVITATIONS = "invitations"
+
+    shown = forms.ChoiceField(
+        label="Show",
+        required=False,
+        choices=[("", "People with a role"), (INVITATIONS, "Invitations waiting")],
+        error_messages={"invalid_choice": "Select people with a role or invitations waiting"},
+    )

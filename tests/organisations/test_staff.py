@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -12,6 +14,7 @@ from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.staff import change_role, remove_staff
 from panelkeeper.outbox.models import Message
 from tests.factory import Factory
+from tests.paging import assert_same_queries_at_3_and_30
 
 
 def _signed_in(user: object) -> Client:
@@ -33,6 +36,51 @@ def test_the_staff_page_lists_people_and_waiting_invitations(factory: Factory) -
     assert "olive@example.org" in page and "audrey@example.org" in page
     assert "new@example.org" in page
     assert "owen@example.org" not in page  # another organisation's officer
+
+
+def _invite(factory: Factory) -> Callable[[int], None]:
+    def add(n: int) -> None:
+        for _ in range(n):
+            factory.invitation()
+
+    return add
+
+
+@pytest.mark.parametrize("query", ["", "?shown=invitations"])
+def test_the_staff_page_and_its_invitations_run_as_many_queries_at_3_and_30(
+    factory: Factory, query: str
+) -> None:
+    assert_same_queries_at_3_and_30(
+        _signed_in(factory.officer()), _url("staff") + query, _invite(factory)
+    )
+
+
+def test_the_staff_page_lists_the_first_invitations_and_links_to_every_one_a_page_at_a_time(
+    factory: Factory,
+) -> None:
+    client = _signed_in(factory.officer())
+    for n in range(55):
+        factory.invitation(email=f"invited{n:02d}@example.org")
+    page = client.get(_url("staff")).content.decode()
+    assert "invited09@example.org" in page and "invited10@example.org" not in page
+    assert "55 in all: the first 10 are listed." in page and "?shown=invitations" in page
+    first = client.get(_url("staff") + "?shown=invitations").content.decode()
+    assert "invited49@example.org" in first and "invited50@example.org" not in first
+    assert "55 invitations to a staff role not yet accepted" in first
+    second = client.get(_url("staff") + "?shown=invitations&page=2").content.decode()
+    assert "invited54@example.org" in second and "invited49@example.org" not in second
+    assert "Withdraw" in second  # an officer may still act on each
+
+
+def test_an_unknown_choice_of_list_shows_the_staff_page(factory: Factory) -> None:
+    factory.invitation(email="new@example.org")
+    page = _signed_in(factory.officer()).get(_url("staff") + "?shown=everything").content.decode()
+    assert "People with a role" in page and "new@example.org" in page
+
+
+def test_another_organisations_invitations_answer_404(factory: Factory) -> None:
+    client = _signed_in(factory.officer(factory.other))
+    assert client.get(_url("staff") + "?shown=invitations").status_code == 404
 
 
 def test_an_officer_invites_someone_and_the_email_is_posted_with_it(factory: Factory) -> None:

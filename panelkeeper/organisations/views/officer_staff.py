@@ -16,10 +16,14 @@ from panelkeeper.accounts.models import Invitation, User
 from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
 from panelkeeper.accounts.views.common import invitation_buttons, invitation_page, staff_page
 from panelkeeper.lib.api import PAGE_SIZE
+from panelkeeper.lib.filters import page_filters
 from panelkeeper.lib.forms import bound, button_change, form_applied
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.staff import change_role, remove_staff, staff_of, staff_people
-from panelkeeper.organisations.staff_forms import InviteForm, RoleForm
+from panelkeeper.organisations.staff_forms import InviteForm, RoleForm, StaffShownForm
+
+FIRST_INVITATIONS = 10
+"""Invitations waiting listed on the Staff page itself; the rest a link away."""
 
 
 def _back(org: str) -> dict[str, str]:
@@ -40,22 +44,31 @@ def _person(request: StaffRequest, pk: int) -> User:
 @staff(*READERS)
 @require_GET
 def staff_list(request: StaffRequest, org: str) -> HttpResponse:
-    """Everyone with a role here, by name, 50 to a page, and the invitations waiting
-    (each expires within days, so they stay few)."""
-    page = Paginator(staff_people(request.organisation), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    """Everyone with a role here, by name, 50 to a page, and the first invitations
+    waiting; every invitation waiting, 50 to a page, with ``?shown=invitations``."""
+    _, chosen = page_filters(StaffShownForm, request)
     pending = (
         Invitation.objects.staff()
         .pending(now=timezone.now())
         .filter(organisation=request.organisation)
+        .order_by("email", "id")
+    )
+    if chosen.get("shown") == StaffShownForm.INVITATIONS:
+        return staff_page(
+            request,
+            "organisations/staff_invitations.html",
+            page_obj=Paginator(pending, PAGE_SIZE).get_page(request.GET.get("page")),
+        )
+    page = Paginator(staff_people(request.organisation), PAGE_SIZE).get_page(
+        request.GET.get("page")
     )
     return staff_page(
         request,
         "organisations/staff_list.html",
         people=staff_of(request.organisation, list(page)),
         page_obj=page,
-        invitations=pending.order_by("email"),
+        invitations=list(pending[:FIRST_INVITATIONS]),
+        invitations_waiting=pending.count(),
     )
 
 
