@@ -62,17 +62,25 @@ def record_each(
     database = router.db_for_write(AuditEntry)
     if not transaction.get_connection(database).in_atomic_block:
         raise RuntimeError("record() must run inside the transaction that makes the change.")
-    return append_all([_entry(actor, organisation, action, obj, fields) for action, obj in done])
+    entries = []
+    for action, obj in done:
+        _check(action, obj, fields)
+        entries.append(
+            AuditEntry(
+                actor=actor,
+                organisation=organisation,
+                action=action,
+                object_type=obj._meta.label,
+                object_id=str(obj.pk),
+                fields=list(fields),
+            )
+        )
+    return append_all(entries)
 
 
-def _entry(
-    actor: User | None,
-    organisation: Organisation | None,
-    action: str,
-    obj: models.Model,
-    fields: Sequence[str],
-) -> AuditEntry:
-    """The entry :func:`record` describes, checked, not yet sealed."""
+def _check(action: str, obj: models.Model, fields: Sequence[str]) -> None:
+    """Refuse an entry :func:`record` could not write: a badly named action, a record
+    not yet saved, a field the record does not have."""
     if not _ACTION.match(action):
         raise ValueError(f"Name the action in dotted lower case, not {action!r}.")
     if obj.pk is None:
@@ -81,14 +89,6 @@ def _entry(
     unknown = sorted(set(fields) - known)
     if unknown:
         raise ValueError(f"{obj._meta.label} has no field named {', '.join(unknown)}.")
-    return AuditEntry(
-        actor=actor,
-        organisation=organisation,
-        action=action,
-        object_type=obj._meta.label,
-        object_id=str(obj.pk),
-        fields=list(fields),
-    )
 
 
 def create_recorded[M: models.Model](

@@ -19,7 +19,6 @@ from panelkeeper.audit.models import AuditEntry
 from panelkeeper.meetings.attendance import Entry, RefusedFor, record_attendances
 from panelkeeper.meetings.models import Attendance, Meeting, MissedMeetings
 from panelkeeper.members.models import Member
-from panelkeeper.organisations.models import PolicyVersion
 from tests.factory import Factory
 from tests.meetings.conftest import TODAY
 
