@@ -3,9 +3,11 @@
 A member's record stays, under a number, so the meetings they sat in and other
 people's cases that name them keep working; what identifies them goes (the same
 anonymisation the schedule applies to a member long gone), with their signatures,
-letters, declarations and claims, and their name wherever a step of a case gave it (a
-reason, whom a notice went to). Erasure is refused, with the reason, while a record
-must stay: a case about them still open, a legal hold, or a membership not yet ended.
+letters, declarations and claims; their name goes wherever someone wrote it (what the
+steps of cases say, case descriptions, concerns and their notes, emails), and the emails
+sent to them lose the address and attachments. Erasure is refused, with the reason, while
+a record must stay: a case about them still open, a legal hold, a membership not yet
+ended, or an email to them not yet sent.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Expense, Signature
 from panelkeeper.registers.models import Gift, Interest
 from panelkeeper.retention import removal
+from panelkeeper.retention.free_text import WAITING, emails_to
 from panelkeeper.retention.holds import holds_in
 
 if TYPE_CHECKING:
@@ -47,6 +50,9 @@ def reasons_to_keep(member: Member, organisation: Organisation) -> list[str]:
         reasons.append("They are under a legal hold.")
     for case in held_cases:
         reasons.append(f"Case {case.reference} about them is under a legal hold.")
+    addresses = [member.email] + ([member.user.email] if member.user else [])
+    if emails_to(organisation, addresses).filter(status__in=WAITING).exists():
+        reasons.append("An email to them is still waiting to be sent.")
     return reasons
 
 

@@ -5,7 +5,7 @@ The records stay, so the cases and concerns about other people keep working; wha
 identifies the person goes: their name (replaced by ``ERASED``), their contact details,
 their agreement to be named or written to, their name wherever it was typed into a
 concern, its messages, a case's description or what a step of a case says (its reason,
-whom a notice went to: ``retention.steps``), the letters sent to them, and the address,
+whom a notice went to: ``retention.free_text``), the letters sent to them, and the address,
 name and attachments of each email the outbox sent them. Erasure is refused, with every
 reason, while a record must stay as it is: a concern or a case they are part of still
 open, one under a legal hold, or an email to them not yet sent.
@@ -19,27 +19,21 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.db import models
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 
 from panelkeeper.audit.log import save_recorded
 from panelkeeper.cases.models import Case, CaseParty
-from panelkeeper.cases.triggers import ERASED_IN_TEXT
-from panelkeeper.concerns.models import Concern, Message
+from panelkeeper.concerns.models import Concern
 from panelkeeper.letters.models import Letter
-from panelkeeper.outbox.models import Attachment, Status
-from panelkeeper.outbox.models import Message as Email
 from panelkeeper.retention import removal
+from panelkeeper.retention.free_text import WAITING, emails_to, erase_from_emails, erase_from_text
 from panelkeeper.retention.holds import holds_in
-from panelkeeper.retention.redaction import without
-from panelkeeper.retention.steps import erase_from_steps
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
     from panelkeeper.organisations.models import Organisation
 
 ERASED = "Name erased"
-# An address that can never be delivered to (RFC 2606), for an email sent to them.
-ERASED_ADDRESS = "erased@erased.invalid"
 ERASED_ACTION = "person.erased"
 
 
@@ -99,14 +93,6 @@ def records_naming(organisation: Organisation, *, name: str, contact: str = "") 
     )
 
 
-def _emails_to(organisation: Organisation, named: Named) -> QuerySet[Email]:
-    """The emails of the outbox addressed to them."""
-    to_them = Q(pk__in=[])
-    for address in named.addresses:
-        to_them |= Q(to_address__iexact=address)
-    return Email.objects.filter(organisation=organisation).filter(to_them)
-
-
 def reasons_to_keep_named(organisation: Organisation, named: Named) -> list[str]:
     """Why these records must stay as they are for now, in words; empty if they may go."""
     if not named.count:
@@ -118,7 +104,7 @@ def reasons_to_keep_named(organisation: Organisation, named: Named) -> list[str]
             reasons.append(f"Concern {concern.pk} they raised is still open.")
         if concern.pk in holds.concerns:
             reasons.append(f"Concern {concern.pk} they raised is under a legal hold.")
-    if _emails_to(organisation, named).filter(status__in=[Status.WAITING, Status.SENDING]).exists():
+    if emails_to(organisation, named.addresses).filter(status__in=WAITING).exists():
         reasons.append("An email to them is still waiting to be sent.")
     for case in named.cases:
         if case.state not in ("closed", "withdrawn"):
@@ -138,20 +124,12 @@ def anonymise_named(named: Named, *, organisation: Organisation, actor: User) ->
     in its transaction)."""
     names = [named.name] + [c.reporter_name for c in named.concerns]
     names += [p.name for p in named.parties]
-    for email in _emails_to(organisation, named):
-        email.to_name, email.to_address = "", ERASED_ADDRESS
-        email.body = without(email.body, names, ERASED_IN_TEXT)
-        email.save(update_fields=["to_name", "to_address", "body"])
-        Attachment.objects.filter(message=email).delete()
+    erase_from_text(names, organisation=organisation, actor=actor, action=ERASED_ACTION)
+    erase_from_emails(organisation, named.addresses)
     for concern in named.concerns:
         concern.reporter_name, concern.reporter_contact = ERASED, ""
         concern.consents_to_identity = concern.outcome_in_writing = False
-        concern.what_happened = without(concern.what_happened, names, ERASED_IN_TEXT)
-        concern.about_whom = without(concern.about_whom, names, ERASED_IN_TEXT)
         save_erased(concern, organisation, actor, CONCERN_FIELDS)
-        for message in Message.objects.filter(concern=concern):
-            message.body = without(message.body, names, ERASED_IN_TEXT)
-            message.save(update_fields=["body"])
     removal.remove_letters(list(Letter.objects.filter(party__in=named.parties)))
     for party in named.parties:
         party.name, party.contact, party.agreed_to_letters = ERASED, "", False
@@ -159,20 +137,11 @@ def anonymise_named(named: Named, *, organisation: Organisation, actor: User) ->
     for case in named.cases:
         if case.reporter_name.lower() == named.name.lower():
             case.reporter_name, case.reporter_consents_to_identity = ERASED, False
-        case.description = without(case.description, names, ERASED_IN_TEXT)
-        save_erased(case, organisation, actor, CASE_FIELDS)
-    erase_from_steps(names, organisation=organisation, actor=actor, action=ERASED_ACTION)
+            save_erased(case, organisation, actor, CASE_FIELDS)
 
 
-CONCERN_FIELDS = [
-    "reporter_name",
-    "reporter_contact",
-    "consents_to_identity",
-    "outcome_in_writing",
-    "what_happened",
-    "about_whom",
-]
-CASE_FIELDS = ["reporter_name", "reporter_consents_to_identity", "description"]
+CONCERN_FIELDS = ["reporter_name", "reporter_contact", "consents_to_identity", "outcome_in_writing"]
+CASE_FIELDS = ["reporter_name", "reporter_consents_to_identity"]
 
 
 def save_erased(

@@ -30,8 +30,8 @@ from panelkeeper.meetings.models import AgendaItem, AgendaKind, Attendance
 from panelkeeper.members.models import Appraisal, Countersignature, Member, Signature
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.models import Gift
+from panelkeeper.retention.free_text import erase_from_emails, erase_from_text
 from panelkeeper.retention.models import LegalHold
-from panelkeeper.retention.steps import erase_from_steps
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -121,12 +121,15 @@ def anonymise_member(
 ) -> None:
     """Keep the record (meetings, registers and other people's cases refer to it) but
     nothing that identifies the person: name, contact details, sign-in, advocate,
-    appraisals and invitations go; apologies lose their reasons, and the steps of cases
-    their name (each text changed has an audit entry of ``action`` by ``actor``: the
-    schedule's by the system, unless an erasure on request says otherwise)."""
+    appraisals and invitations go; apologies lose their reasons; the free text of the
+    organisation loses their name (each text changed has an audit entry of ``action`` by
+    ``actor``: the schedule's by the system, unless an erasure on request says otherwise),
+    and the emails sent to them their address and attachments."""
     mark("members_member", member.pk)
     organisation = Organisation.objects.get(groups__members=member)
-    erase_from_steps([member.full_name], organisation=organisation, actor=actor, action=action)
+    erase_from_text([member.full_name], organisation=organisation, actor=actor, action=action)
+    addresses = [member.email] + ([member.user.email] if member.user else [])
+    erase_from_emails(organisation, addresses)
     member.full_name = f"Former member {member.pk}"
     member.email = member.phone = member.address = ""
     member.user = member.advocate = None
