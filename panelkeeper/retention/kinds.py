@@ -20,15 +20,17 @@ from typing import Any
 
 from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.expressions import Combinable
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Lower, TruncDate
 
 from panelkeeper.cases.models import Case, CaseEvent, CaseState
 from panelkeeper.concerns.models import Concern
 from panelkeeper.core.models import Removal
-from panelkeeper.letters.models import Letter
+from panelkeeper.letters.models import Dispatch, Letter
 from panelkeeper.meetings.models import Attendance
 from panelkeeper.members.models import Expense, Member, Signature
 from panelkeeper.organisations.models import Organisation
+from panelkeeper.outbox.models import Message as Email
+from panelkeeper.outbox.models import Status
 from panelkeeper.registers.models import Gift, Interest
 from panelkeeper.retention import removal
 from panelkeeper.rules.calendar.working_days import add_months
@@ -178,6 +180,40 @@ _apologies = _of_members(
     lambda o: Attendance.objects.filter(meeting__group__organisation=o).exclude(reason=""),
     F("meeting__date"),
 )
+
+
+def _emails(organisation: Organisation, holds: Holds) -> QuerySet[Email]:
+    """The copies of emails sent, or given up on, to anyone; not those to a member on
+    hold, nor the letters about a held case, concern or member. One still to be sent
+    stays. A copy's key (``Email.key``) keeps an email from being posted twice by a job
+    run again on its day; a copy goes long after any such day."""
+    held_members = Member.objects.filter(pk__in=holds.members)
+    held_addresses = [
+        address.lower()
+        for pair in held_members.values_list("email", "user__email")
+        for address in pair
+        if address
+    ]
+    held_letters = Dispatch.objects.filter(
+        Q(letter__member__in=holds.members)
+        | Q(letter__case__in=holds.cases)
+        | Q(letter__case__member__in=holds.members)
+        | Q(letter__case__concern__in=holds.concerns)
+    )
+    held_keys = [f"letter-dispatch:{pk}" for pk in held_letters.values_list("pk", flat=True)]
+    return (
+        Email.objects.filter(organisation=organisation, status__in=[Status.SENT, Status.FAILED])
+        .alias(address=Lower("to_address"))
+        .exclude(address__in=held_addresses)
+        .exclude(key__in=held_keys)
+        .annotate(counted_from=TruncDate(Coalesce("sent_at", "failed_at")))
+    )
+
+
+def _email_words(email: Email) -> str:
+    return f"Email to {email.to_name or email.to_address}: {email.subject}"
+
+
 _expenses = _of_members(
     lambda o: Expense.objects.filter(member__group__organisation=o),
     Coalesce("paid_on", "decided_on", "activity_on"),
@@ -352,6 +388,15 @@ KINDS: list[RecordKind] = [
         "The claim goes.",
         72,
         (Part(_expenses, lambda e: f"Claim by {e.member} for {e.activity}", lambda e: e.delete()),),
+    ),
+    RecordKind(
+        "emails",
+        "Copies of emails sent",
+        "the day the email was sent, or given up on",
+        "The copy of the email and anything attached go. A letter keeps its own record "
+        "of when and how it was sent.",
+        12,
+        (Part(_emails, _email_words, lambda e: e.delete()),),
     ),
     RecordKind(
         AUDIT,
