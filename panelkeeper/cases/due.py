@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import Count, Window
+
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.procedure import assess_open_cases
 from panelkeeper.cases.reading import Due, dues
@@ -62,7 +64,7 @@ def next_deadlines_due(
 ) -> tuple[list[CaseDue], int]:
     """The next unmet deadline of each open case whose next deadline is overdue on
     ``today`` or falls due within ``within`` working days: of the ``first`` due soonest,
-    earliest first, and how many cases have one. A fixed number of queries, and the ladder
+    earliest first, and how many cases have one. Three queries, and the ladder
     asked about ``first`` cases only, whatever the number of cases: the case row's copy
     of its next due date (rewritten with each event and each change of the calendar)
     chooses them. ``calendar`` is the organisation's."""
@@ -71,11 +73,14 @@ def next_deadlines_due(
         .open()
         .filter(next_due__lt=soon_limit(calendar, today=today, within=within))
     )
-    chosen = list(due.by_next_due().values_list("pk", flat=True)[:first])
+    # The first, with how many there are, in one pass.
+    counted = due.annotate(total=Window(Count("*"))).by_next_due().values_list("pk", "total")
+    rows = list(counted[:first])
+    chosen, total = [pk for pk, _ in rows], rows[0][1] if rows else 0
     found = []
     for case, view in assess_open_cases(organisation, as_of=today, calendar=calendar, only=chosen):
         unmet = [d for d in dues(view, calendar) if d.deadline.met_on is None]
         if unmet:
             found.append(CaseDue(case, min(unmet, key=lambda d: d.deadline.due)))
     found.sort(key=lambda d: (d.due.deadline.due, d.case.pk))
-    return found, due.count()
+    return found, total

@@ -130,17 +130,19 @@ def assess_open_cases(
     """:func:`assess_case` for every open case of ``organisation`` (or those of them whose
     ids are in ``only``), in a fixed number of queries whatever the number of cases: the
     cases of their members with their events (the open cases and the earlier ones the
-    ladder counts, BR-8) and the calendar, each read once (``calendar`` where the caller
-    has it already). A case its code cannot read is left out, as it is on the officers'
-    list."""
+    ladder counts, BR-8), the versions of the code they were raised under, and the
+    calendar, each read once (``calendar`` where the caller has it already). A case its
+    code cannot read is left out, as it is on the officers' list."""
     open_cases = Case.objects.of(organisation).open()
     if only is not None:
         open_cases = open_cases.filter(pk__in=only)
     members = open_cases.values("member")
+    # The versions of the code apart: they are few, and each holds the code's whole text,
+    # which joined to every case would be read again for each.
     cases = list(
         Case.objects.filter(member__in=members)
-        .select_related("member", "policy_version", "organisation")
-        .prefetch_related("events")
+        .select_related("member", "organisation")
+        .prefetch_related("policy_version", "events")
     )
     calendar = calendar or calendar_for(organisation)
     by_member: dict[int, list[tuple[int, EarlierCase]]] = defaultdict(list)

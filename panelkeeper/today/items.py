@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
@@ -25,7 +26,7 @@ from panelkeeper.concerns.models import Concern
 from panelkeeper.letters.reminders import DIGEST_WORKING_DAYS
 from panelkeeper.meetings.models import Action, MissedMeetings
 from panelkeeper.members.documents import documents_of_code, newest_version
-from panelkeeper.members.models import Document, Signature
+from panelkeeper.members.models import Countersignature, Document, Signature
 from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.models import Gift, GiftStatus
@@ -210,10 +211,15 @@ def _deadlines(asked: _Asked) -> Waiting:
         )
         for found in cases
     ]
-    actions = Action.objects.filter(
-        meeting__group__organisation=organisation,
-        done_on__isnull=True,
-        due_on__lt=soon_limit(asked.calendar, today=today, within=within),
+    actions, actions_total = first_and_count(
+        Action.objects.filter(
+            meeting__group__organisation=organisation,
+            done_on__isnull=True,
+            due_on__lt=soon_limit(asked.calendar, today=today, within=within),
+        ).select_related("owner_member", "owner_user", "meeting"),
+        "due_on",
+        "id",
+        first=SHOWN,
     )
     items += [
         _due(
@@ -227,9 +233,7 @@ def _deadlines(asked: _Asked) -> Waiting:
             "Actions still open",
             today=today,
         )
-        for action in actions.select_related("owner_member", "owner_user", "meeting").order_by(
-            "due_on", "id"
-        )[:SHOWN]
+        for action in actions
     ]
     return _waiting(
         ListKey.DEADLINES,
@@ -237,7 +241,7 @@ def _deadlines(asked: _Asked) -> Waiting:
         f"Nothing is due in the next {within} working days, and nothing is overdue.",
         items,
         (asked.url("cases:list"), "Breach cases"),
-        total=case_total + actions.count(),
+        total=case_total + actions_total,
     )
 
 
@@ -248,9 +252,12 @@ def _lower_first(text: str) -> str:
 
 def _concerns(asked: _Asked) -> Waiting:
     """Concerns received and not yet triaged (BR-1, BR-2)."""
-    waiting = Concern.objects.filter(
-        organisation=asked.organisation, status=Concern.Status.RECEIVED
-    ).order_by("received_at", "id")
+    concerns, total = first_and_count(
+        Concern.objects.filter(organisation=asked.organisation, status=Concern.Status.RECEIVED),
+        "received_at",
+        "id",
+        first=SHOWN,
+    )
     items = [
         _since(
             Kind.CONCERN,
@@ -261,7 +268,7 @@ def _concerns(asked: _Asked) -> Waiting:
             asked.url("concerns:detail", pk=concern.pk),
             f"Concern received {day_month_year(received)}",
         )
-        for concern in waiting[:SHOWN]
+        for concern in concerns
         if (received := timezone.localdate(concern.received_at))
     ]
     return Waiting(
@@ -269,7 +276,7 @@ def _concerns(asked: _Asked) -> Waiting:
         "Concerns waiting for triage",
         "No concern is waiting for triage.",
         tuple(items),
-        waiting.count(),
+        total,
         asked.url("concerns:list"),
         "Concerns",
     )
@@ -354,15 +361,14 @@ def _countersignatures(asked: _Asked) -> Waiting:
                 )
             )
         ]
+        signature = OuterRef("pk")
         waiting = (
             Signature.objects.filter(
-                version__in=current,
-                countersignatures__isnull=True,
-                corrections__isnull=True,
-                member__group__organisation=asked.organisation,
+                version__in=current, member__group__organisation=asked.organisation
             )
+            .exclude(Exists(Countersignature.objects.filter(signature=signature)))
+            .exclude(Exists(Signature.objects.filter(corrects=signature)))
             .select_related("member", "version__document")
-            .distinct()
         )
         signatures, total = first_and_count(
             waiting, "signed_on", "member__full_name", "id", first=SHOWN

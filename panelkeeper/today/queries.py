@@ -13,8 +13,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import DateField, Exists, Max, Model, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    Max,
+    Model,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber
 
 from panelkeeper.cases.models import Case, CaseEvent, CaseState
 from panelkeeper.letters.kinds import LetterKind
@@ -22,18 +34,25 @@ from panelkeeper.letters.models import Letter
 from panelkeeper.members.documents import documents_to_resign
 from panelkeeper.members.models import DocumentVersion, Member, Signature
 from panelkeeper.organisations.models import Organisation
-from panelkeeper.registers.interests import ReviewState, review_state, settings_of
-from panelkeeper.registers.models import Gift, GiftStatus, Review
-from panelkeeper.registers.routing import review_due
-from panelkeeper.rules.calendar.working_days import add_months
+from panelkeeper.registers.interests import (
+    ReviewState,
+    members_due_for_review,
+    review_state,
+    settings_of,
+)
+from panelkeeper.registers.models import Gift, GiftStatus
 from panelkeeper.rules.ladder.case import EventKind
 
 
 def first_and_count[M: Model](
     queryset: QuerySet[M], *order: str, first: int
 ) -> tuple[list[M], int]:
-    """The ``first`` of ``queryset`` in ``order``, and how many it holds: two queries."""
-    return list(queryset.order_by(*order)[:first]), queryset.count()
+    """The ``first`` of ``queryset`` in ``order``, and how many it holds: one query, whose
+    count is taken over every row before the first are cut (so ``queryset`` must not be
+    distinct: the count would be of the rows before their duplicates go)."""
+    assert not queryset.query.distinct, "counted before DISTINCT: use Exists instead"
+    found = list(queryset.annotate(found_total=Window(Count("*"))).order_by(*order)[:first])
+    return found, getattr(found[0], "found_total") if found else 0  # noqa: B009 (annotated)
 
 
 def outcomes_to_tell(organisation: Organisation) -> QuerySet[Case]:
@@ -63,44 +82,38 @@ def gifts_to_tell(organisation: Organisation) -> QuerySet[Gift]:
     )
 
 
-def last_overdue_review(today: dt.date, months: int) -> dt.date:
-    """The latest day a declaration can have been reviewed on and be due for review again
-    by ``today`` (COI-1): months are calendar months, so the 29th to the 31st of a month
-    may fall due on the same short month's last day."""
-    day = add_months(today, -months)  # due on or before today, so at most the answer
-    while review_due(day + dt.timedelta(days=1), months) <= today:
-        day += dt.timedelta(days=1)
-    return day
-
-
 def overdue_declarations(
     organisation: Organisation, *, on: dt.date, first: int
 ) -> tuple[list[tuple[Member, ReviewState]], int]:
-    """Active members whose declaration of interests is overdue for review on ``on``: the
-    ``first`` due earliest, with their state, and how many there are. Never reviewed, a
-    member is due from the day they joined. Four queries."""
+    """Active members whose declaration of interests is overdue for review on ``on``, as
+    the register finds them (:func:`~panelkeeper.registers.interests.members_due_for_review`):
+    the ``first`` due earliest, with their state, and how many there are. Never reviewed, a
+    member is due from the day they joined. Two queries: the register's settings, then the
+    members, counted and numbered in one pass."""
     months = settings_of(organisation).review_months
-    reviews = Review.objects.filter(member=OuterRef("pk"))
-    members = Member.objects.of(organisation).active(on=on)
-    # Overdue: no review since the last day one can be overdue from (or none at all).
-    overdue = members.exclude(
-        Exists(reviews.filter(reviewed_on__gt=last_overdue_review(on, months)))
+    never = ExpressionWrapper(Q(last_reviewed__isnull=True), output_field=BooleanField())
+    # Due dates follow the joining day of members never reviewed, and the last review day
+    # of the others, in order: the first of each, numbered apart, hold the first of all.
+    ranked = (
+        members_due_for_review(organisation, months=months, on=on)
+        .select_related(None)
+        .annotate(
+            place=Window(
+                RowNumber(),
+                partition_by=[never],
+                order_by=[Coalesce("last_reviewed", "started_on").asc(), "full_name", "id"],
+            ),
+            found_total=Window(Count("*")),
+        )
+        .filter(place__lte=first)
+        .order_by("place", "id")
     )
-    # Due dates follow the joining and the last review days in order, so the first of
-    # each are the first of all.
-    never = overdue.exclude(Exists(reviews)).annotate(last_reviewed=Value(None, DateField()))
-    lapsed = overdue.filter(Exists(reviews)).annotate(
-        last_reviewed=Subquery(reviews.order_by("-reviewed_on").values("reviewed_on")[:1])
-    )
-    found = [
-        *never.order_by("started_on", "full_name", "id")[:first],
-        *lapsed.order_by("last_reviewed", "full_name", "id")[:first],
-    ]
+    found = list(ranked)
     states = [
         (m, review_state(m, last_reviewed=getattr(m, "last_reviewed"), months=months, today=on))  # noqa: B009 (annotated)
         for m in found
     ]
-    return states, overdue.count()
+    return states, getattr(found[0], "found_total") if found else 0  # noqa: B009 (annotated)
 
 
 @dataclass(frozen=True)

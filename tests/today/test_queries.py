@@ -15,27 +15,12 @@ from panelkeeper.letters.waiting import resign_to_send
 from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.registers.interests import members_with_reviews
 from panelkeeper.registers.models import Review
-from panelkeeper.registers.routing import review_due
 from panelkeeper.today.items import SHOWN, Kind, ListKey, today_for
-from panelkeeper.today.queries import last_overdue_review, overdue_declarations, resigning_to_ask
+from panelkeeper.today.queries import overdue_declarations, resigning_to_ask
 from tests.factory import Factory
 
 D = dt.date
 ON = D(2026, 11, 23)
-
-
-def test_the_last_overdue_review_day_is_the_latest_whose_review_falls_due_by_today_coi_1() -> None:
-    day = D(2027, 1, 1)
-    while day < D(2028, 12, 31):
-        for months in (1, 2, 12, 13):
-            last = last_overdue_review(day, months)
-            assert review_due(last, months) <= day < review_due(last + dt.timedelta(1), months)
-        day += dt.timedelta(1)
-
-
-def test_a_review_on_the_29th_of_february_falls_due_at_the_end_of_the_next_february_coi_1() -> None:
-    assert last_overdue_review(D(2025, 2, 28), 12) == D(2024, 2, 29)
-    assert last_overdue_review(D(2026, 4, 30), 1) == D(2026, 3, 31)
 
 
 def _review(factory: Factory, member: object, on: dt.date) -> None:
