@@ -1,10 +1,11 @@
 """What falls due soon on an organisation's open cases: every unmet deadline due within
 a few working days, or overdue (BR-5, BR-11, BR-12).
 
-The role holders' daily digest lists every one (:func:`deadlines_due`); the officers'
-Today page the next of each case, for the first cases only, and how many cases have one
-(:func:`next_deadlines_due`). Both count on the organisation's own working calendar and
-agree on which cases have a deadline due.
+The role holders' daily digest lists every one (:func:`deadlines_due`), replaying each
+case; the officers' Today page the next of each case, for the first cases only, and how
+many cases have one (:func:`next_deadlines_due`), from the case rows' copies of their next
+deadline. Both count on the organisation's own working calendar and agree on which cases
+have a deadline due.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from django.db.models import Count, Window
 
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.procedure import assess_open_cases
-from panelkeeper.cases.reading import Due, dues
+from panelkeeper.cases.reading import Due, days_left, dues
 from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
+from panelkeeper.rules.ladder.case_model import DEADLINE_LABELS
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,18 @@ def soon_limit(calendar: WorkingCalendar, *, today: dt.date, within: int) -> dt.
     return calendar.add_working_days(today, within + 1)
 
 
+@dataclass(frozen=True)
+class NextDue:
+    """The next unmet deadline of one case, as the case row keeps its copy, with what is
+    left of it on the day asked (in working days or calendar days, as it is counted)."""
+
+    case: Case
+    label: str
+    due: dt.date
+    working_days: bool
+    left: int
+
+
 def next_deadlines_due(
     organisation: Organisation,
     *,
@@ -61,26 +75,29 @@ def next_deadlines_due(
     within: int,
     first: int,
     calendar: WorkingCalendar,
-) -> tuple[list[CaseDue], int]:
+) -> tuple[list[NextDue], int]:
     """The next unmet deadline of each open case whose next deadline is overdue on
     ``today`` or falls due within ``within`` working days: of the ``first`` due soonest,
-    earliest first, and how many cases have one. Three queries, and the ladder
-    asked about ``first`` cases only, whatever the number of cases: the case row's copy
-    of its next due date (rewritten with each event and each change of the calendar)
-    chooses them. ``calendar`` is the organisation's."""
+    earliest first, and how many cases have one. One query, whatever the number of cases:
+    the case row's copy of its next deadline (rewritten with each event and each change
+    of the calendar) says which it is and when, so no case is replayed here.
+    ``calendar`` is the organisation's."""
     due = (
         Case.objects.of(organisation)
         .open()
         .filter(next_due__lt=soon_limit(calendar, today=today, within=within))
     )
-    # The first, with how many there are, in one pass.
-    counted = due.annotate(total=Window(Count("*"))).by_next_due().values_list("pk", "total")
-    rows = list(counted[:first])
-    chosen, total = [pk for pk, _ in rows], rows[0][1] if rows else 0
-    found = []
-    for case, view in assess_open_cases(organisation, as_of=today, calendar=calendar, only=chosen):
-        unmet = [d for d in dues(view, calendar) if d.deadline.met_on is None]
-        if unmet:
-            found.append(CaseDue(case, min(unmet, key=lambda d: d.deadline.due)))
-    found.sort(key=lambda d: (d.due.deadline.due, d.case.pk))
-    return found, total
+    counted = due.select_related("member").annotate(total=Window(Count("*"))).by_next_due()
+    cases = list(counted[:first])
+    found = [
+        NextDue(
+            case,
+            DEADLINE_LABELS.get(case.next_deadline, "Next deadline"),
+            case.next_due,
+            case.next_due_in_working_days,
+            days_left(case.next_due, case.next_due_in_working_days, today, calendar),
+        )
+        for case in cases
+        if case.next_due is not None
+    ]
+    return found, getattr(cases[0], "total") if cases else 0  # noqa: B009 (annotated)

@@ -32,7 +32,7 @@ from panelkeeper.members.models import Member
 from panelkeeper.registers.models import WorkItem
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import Channel, Effect, Raiser, key_in_words
-from panelkeeper.rules.ladder.case import AppealResult, CaseKind, EventKind, State
+from panelkeeper.rules.ladder.case import AppealResult, CaseKind, CaseView, EventKind, State
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
@@ -146,6 +146,10 @@ class Case(models.Model):
     state = models.CharField(max_length=20, choices=CaseState.choices)
     level = models.CharField(max_length=50, blank=True)
     next_due = models.DateField(null=True, blank=True)
+    # Which deadline ``next_due`` is (its key in the ladder's DEADLINE_LABELS, blank with
+    # none), and whether it is counted in working days: what Today says of it, unreplayed.
+    next_deadline = models.CharField(max_length=30, blank=True)
+    next_due_in_working_days = models.BooleanField(default=False)
     created_at = models.DateTimeField()
     created_by = optional_user_key()
 
@@ -218,6 +222,20 @@ class CaseEventManager(models.Manager["CaseEvent"]):
 
     def get_queryset(self) -> models.QuerySet[CaseEvent]:
         return super().get_queryset().select_related("text")
+
+
+# The case row's copy of its next deadline, for lists and Today.
+NEXT_DEADLINE_FIELDS = ("next_due", "next_deadline", "next_due_in_working_days")
+
+
+def copy_next_deadline(case: Case, view: CaseView) -> bool:
+    """Set ``case``'s copy of its next deadline from ``view`` (the case as its code reads
+    it); whether the copy changed. The caller saves ``NEXT_DEADLINE_FIELDS``."""
+    found = view.next_deadline
+    copy = (found.due, found.key, found.working_days) if found is not None else (None, "", False)
+    before = (case.next_due, case.next_deadline, case.next_due_in_working_days)
+    case.next_due, case.next_deadline, case.next_due_in_working_days = copy
+    return copy != before
 
 
 class CaseEvent(RecordedOrAutomatic):

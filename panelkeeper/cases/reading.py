@@ -47,12 +47,18 @@ class Due:
         return self.deadline.status is DeadlineStatus.OVERDUE
 
 
+def days_left(due: dt.date, working_days: bool, as_of: dt.date, calendar: WorkingCalendar) -> int:
+    """From ``as_of`` to ``due`` in working days, or else in calendar days; negative once
+    overdue."""
+    if working_days:
+        return calendar.working_days_between(as_of, due)
+    return (due - as_of).days
+
+
 def _left(deadline: DeadlineView, as_of: dt.date, calendar: WorkingCalendar) -> int | None:
     if deadline.met_on is not None:
         return None
-    if deadline.working_days:
-        return calendar.working_days_between(as_of, deadline.due)
-    return (deadline.due - as_of).days
+    return days_left(deadline.due, deadline.working_days, as_of, calendar)
 
 
 @dataclass(frozen=True)

@@ -1,23 +1,25 @@
 """The cases' copy of their next due date, counted again after the working calendar changes.
 
-A case row keeps a copy of its next due date for lists, written with each event. The
-date is counted in the organisation's working days, so when the organisation changes its
-bank holiday region or records a closure day, the copies of its open cases are rewritten
-in the same transaction; the case page, which counts afresh, and the lists then agree.
+A case row keeps a copy of its next due date (and which deadline it is) for lists,
+written with each event. The date is counted in the organisation's working days, so when
+the organisation changes its bank holiday region or records a closure day, the copies of
+its open cases are rewritten in the same transaction; the case page, which counts afresh,
+and the lists then agree.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from panelkeeper.cases.models import Case
+from panelkeeper.cases.models import NEXT_DEADLINE_FIELDS, Case, copy_next_deadline
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Organisation
 
 
 def recount_due_dates(*, organisation: Organisation, today: dt.date) -> int:
-    """Rewrite ``next_due`` of the organisation's open cases as counted on ``today``.
+    """Rewrite the copy of the next deadline of the organisation's open cases as counted
+    on ``today``.
 
     Returns how many rows changed. A case the procedure cannot read keeps its copy (it is
     on the officers' list already). Only the copy changes; no event is written.
@@ -30,11 +32,10 @@ def recount_due_dates(*, organisation: Organisation, today: dt.date) -> int:
     )
     for case in open_cases:
         try:
-            due = assess_case(case, as_of=today).next_due
+            view = assess_case(case, as_of=today)
         except Refused:
             continue
-        if due != case.next_due:
-            case.next_due = due
-            case.save(update_fields=["next_due"])
+        if copy_next_deadline(case, view):
+            case.save(update_fields=NEXT_DEADLINE_FIELDS)
             changed += 1
     return changed

@@ -200,14 +200,14 @@ def _deadlines(asked: _Asked) -> Waiting:
     items = [
         _due(
             Kind.CASE_DEADLINE,
-            found.due.deadline.label,
+            found.label,
             str(found.case.member),
-            found.due.deadline.due,
-            found.due.left,
+            found.due,
+            found.left,
             asked.url("cases:detail", pk=found.case.pk),
             f"Case {found.case.reference}",
             today=today,
-            working_days=found.due.deadline.working_days,
+            working_days=found.working_days,
         )
         for found in cases
     ]

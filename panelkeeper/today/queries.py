@@ -108,7 +108,7 @@ def overdue_declarations(
         .filter(place__lte=first)
         .order_by("place", "id")
     )
-    found = list(ranked)
+    found: list[Member] = list(ranked)
     states = [
         (m, review_state(m, last_reviewed=getattr(m, "last_reviewed"), months=months, today=on))  # noqa: B009 (annotated)
         for m in found

@@ -90,6 +90,10 @@ def test_each_case_keeps_the_copy_its_events_give(generated: dict[str, int]) -> 
         view = assess_case(case, as_of=last.recorded_on)
         assert case.state == view.state.value
         assert (case.level, case.next_due) == (view.level or "", view.next_due)
+        nearest = view.next_deadline
+        assert (case.next_deadline, case.next_due_in_working_days) == (
+            (nearest.key, nearest.working_days) if nearest is not None else ("", False)
+        )
         courses.add(tuple(case.events.order_by("effective", "id").values_list("kind", flat=True)))
         assert CaseParty.objects.filter(case=case, role="reporter").count() == 1
     assert ("raised", "withdrawn") in courses

@@ -128,6 +128,13 @@ def test_today_and_the_digest_agree_on_which_cases_have_a_deadline_due_br_5(
         assert {d.case.pk for d in found} == {d.case.pk for d in every}
         assert total == len(found)
         for next_one in found:
-            assert next_one.due.deadline.due == min(
-                d.due.deadline.due for d in every if d.case.pk == next_one.case.pk
+            first = min(
+                (d for d in every if d.case.pk == next_one.case.pk),
+                key=lambda d: d.due.deadline.due,
+            )
+            assert (next_one.due, next_one.label, next_one.working_days, next_one.left) == (
+                first.due.deadline.due,
+                first.due.deadline.label,
+                first.due.deadline.working_days,
+                first.due.left,
             )

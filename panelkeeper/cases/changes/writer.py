@@ -19,7 +19,13 @@ from django.utils import timezone
 
 from panelkeeper.audit.log import record
 from panelkeeper.cases.effects import apply_effects
-from panelkeeper.cases.models import Case, CaseEvent, CaseEventText
+from panelkeeper.cases.models import (
+    NEXT_DEADLINE_FIELDS,
+    Case,
+    CaseEvent,
+    CaseEventText,
+    copy_next_deadline,
+)
 from panelkeeper.cases.procedure import check_step
 from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
@@ -66,8 +72,8 @@ def _copy_view(case: Case, view: CaseView) -> list[str]:
     """Rewrite the case row's copy of what events change; returns the fields written."""
     case.state = view.state.value if view.state is not None else case.state
     case.level = view.level or ""
-    case.next_due = view.next_due
-    return ["state", "level", "next_due"]
+    copy_next_deadline(case, view)
+    return ["state", "level", *NEXT_DEADLINE_FIELDS]
 
 
 def _logged(values: Mapping[str, object], row: CaseEvent) -> list[str]:

@@ -27,6 +27,7 @@ from panelkeeper.cases.models import (
     RaisedBy,
     Seat,
     Setting,
+    copy_next_deadline,
 )
 from panelkeeper.cases.routing import route
 from panelkeeper.demo.scale.bulk import insert, insert_values
@@ -184,10 +185,10 @@ def cases(
                 handler=handler,
                 state=view.state.value if view.state is not None else "reported",
                 level=view.level or "",
-                next_due=view.next_due,
                 created_at=moment(began),
                 created_by=one.officer,
             )
+            copy_next_deadline(case, view)
             rows.append((case, taken, one))
     insert([case for case, _, _ in rows])
     events: list[tuple[int, str, dt.date, dt.date, dt.datetime, int, str, int | None]] = []

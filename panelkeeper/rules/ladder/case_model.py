@@ -10,8 +10,10 @@ a deadline falling overdue) is never written down (DESIGN "A breach case").
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Final
 
 from panelkeeper.rules.ladder.model import Channel, Effect, Ladder, Outcome, Raiser
 from panelkeeper.rules.policy.roles import Role
@@ -132,6 +134,15 @@ class DeadlineStatus(StrEnum):
     MET = "met"
     DUE = "due"
     OVERDUE = "overdue"
+
+
+# What each deadline of a case is called, by its key.
+DEADLINE_LABELS: Final[Mapping[str, str]] = {
+    "conclude": "Deal with the breach",
+    "notice": "Confirm the outcome in writing",
+    "appeal_consider": "Consider the appeal",
+    "appeal_decide": "Send the appeal decision in writing",
+}
 
 
 @dataclass(frozen=True)
@@ -291,9 +302,16 @@ class CaseView:
         return False
 
     @property
+    def next_deadline(self) -> DeadlineView | None:
+        """The deadline not yet met that falls due first (the first listed, on a tie)."""
+        unmet = (x for x in self.deadlines if x.met_on is None)
+        return min(unmet, key=lambda x: x.due, default=None)
+
+    @property
     def next_due(self) -> dt.date | None:
         """The earliest due date not yet met (what a case list orders by), if any."""
-        return min((x.due for x in self.deadlines if x.met_on is None), default=None)
+        found = self.next_deadline
+        return found.due if found is not None else None
 
     def in_force(self) -> tuple[FileEntry, ...]:
         return tuple(e for e in self.file if e.in_force)

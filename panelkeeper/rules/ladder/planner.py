@@ -25,6 +25,7 @@ from typing import NamedTuple
 from panelkeeper.rules.calendar.durations import Duration, Unit
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
 from panelkeeper.rules.dates import day_month_year, long_date
+from panelkeeper.rules.ladder.case_model import DEADLINE_LABELS
 from panelkeeper.rules.ladder.counting import due_on, received_on
 from panelkeeper.rules.ladder.model import Anchor, Channel, Deadline, Ladder
 
@@ -173,7 +174,7 @@ def _cited(ladder: Ladder, part: str, fallback: str) -> tuple[str, ...]:
 def _notice_clocks(ladder: Ladder) -> list[_Clock]:
     """The written-notice deadlines: one per distinct deadline an outcome sets, then the
     code's general one for every other outcome (BR-11)."""
-    label = "Confirm the outcome in writing"
+    label = DEADLINE_LABELS["notice"]
     general = ladder.cites("deadlines")
     clocks: list[_Clock] = []
     by_deadline: dict[Deadline, list[str]] = {}
@@ -197,7 +198,7 @@ def _clocks(ladder: Ladder) -> list[_Clock]:
     clocks: list[_Clock] = []
     if ladder.conclude is not None:
         rules = _cited(ladder, "deadlines", "BR-5")
-        clocks.append(_Clock("conclude", "Deal with the breach", rules, ladder.conclude))
+        clocks.append(_Clock("conclude", DEADLINE_LABELS["conclude"], rules, ladder.conclude))
     clocks += _notice_clocks(ladder)
     appeal = ladder.appeal
     if appeal is not None:
@@ -205,9 +206,10 @@ def _clocks(ladder: Ladder) -> list[_Clock]:
         if appeal.window is not None:
             clocks.append(_Clock("appeal_window", "Last day to appeal", rules, appeal.window))
         if appeal.consider is not None:
-            clocks.append(_Clock("appeal_consider", "Consider the appeal", rules, appeal.consider))
+            label = DEADLINE_LABELS["appeal_consider"]
+            clocks.append(_Clock("appeal_consider", label, rules, appeal.consider))
         if appeal.decide is not None:
-            label = "Send the appeal decision in writing"
+            label = DEADLINE_LABELS["appeal_decide"]
             clocks.append(_Clock("appeal_decide", label, rules, appeal.decide))
     return clocks
 

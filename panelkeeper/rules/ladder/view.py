@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from panelkeeper.rules.calendar.durations import Unit
 from panelkeeper.rules.ladder.case_model import (
+    DEADLINE_LABELS,
     AppealView,
     AppealWindow,
     CaseKind,
@@ -49,7 +50,6 @@ def entries(r: Replay, as_of: dt.date) -> list[FileEntry]:
 def _deadline(
     r: Replay,
     key: str,
-    label: str,
     rules: tuple[str, ...],
     deadline: Deadline,
     met_on: dt.date | None,
@@ -64,6 +64,7 @@ def _deadline(
     else:
         status = DeadlineStatus.DUE if as_of <= due else DeadlineStatus.OVERDUE
     working = deadline.within.unit is Unit.WORKING_DAYS
+    label = DEADLINE_LABELS[key]
     return DeadlineView(key, label, rules, start, due, deadline.target, met_on, status, working)
 
 
@@ -76,7 +77,6 @@ def _deadlines(r: Replay, as_of: dt.date) -> tuple[DeadlineView, ...]:
             _deadline(
                 r,
                 "conclude",
-                "Deal with the breach",
                 ladder.cites("deadlines"),
                 ladder.conclude,
                 concluded,
@@ -91,7 +91,6 @@ def _deadlines(r: Replay, as_of: dt.date) -> tuple[DeadlineView, ...]:
             _deadline(
                 r,
                 "notice",
-                "Confirm the outcome in writing",
                 tuple(dict.fromkeys((*ladder.cites("deadlines"), *rules))),
                 notice,
                 sent,
@@ -106,7 +105,6 @@ def _deadlines(r: Replay, as_of: dt.date) -> tuple[DeadlineView, ...]:
                 _deadline(
                     r,
                     "appeal_consider",
-                    "Consider the appeal",
                     cites,
                     appeal.consider,
                     r.appeal.considered,
@@ -118,7 +116,6 @@ def _deadlines(r: Replay, as_of: dt.date) -> tuple[DeadlineView, ...]:
                 _deadline(
                     r,
                     "appeal_decide",
-                    "Send the appeal decision in writing",
                     cites,
                     appeal.decide,
                     r.appeal.decided,
