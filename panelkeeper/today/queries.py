@@ -88,15 +88,14 @@ def overdue_declarations(
     """Active members whose declaration of interests is overdue for review on ``on``, as
     the register finds them (:func:`~panelkeeper.registers.interests.members_due_for_review`):
     the ``first`` due earliest, with their state, and how many there are. Never reviewed, a
-    member is due from the day they joined. Two queries: the register's settings, then the
-    members, counted and numbered in one pass."""
+    member is due from the day they joined. Three queries: the register's settings, the
+    members counted and numbered in one pass, and the first of them."""
     months = settings_of(organisation).review_months
     never = ExpressionWrapper(Q(last_reviewed__isnull=True), output_field=BooleanField())
     # Due dates follow the joining day of members never reviewed, and the last review day
     # of the others, in order: the first of each, numbered apart, hold the first of all.
     ranked = (
         members_due_for_review(organisation, months=months, on=on)
-        .select_related(None)
         .annotate(
             place=Window(
                 RowNumber(),
@@ -106,14 +105,18 @@ def overdue_declarations(
             found_total=Window(Count("*")),
         )
         .filter(place__lte=first)
-        .order_by("place", "id")
+        .order_by()
+        # Narrow rows: every overdue member is sorted to number them, so only what the
+        # numbering needs is carried; the few numbered first are read whole after.
+        .values_list("pk", "last_reviewed", "found_total")
     )
-    found: list[Member] = list(ranked)
+    rows = list(ranked)
+    members = Member.objects.in_bulk([pk for pk, _, _ in rows])
     states = [
-        (m, review_state(m, last_reviewed=getattr(m, "last_reviewed"), months=months, today=on))  # noqa: B009 (annotated)
-        for m in found
+        (members[pk], review_state(members[pk], last_reviewed=last, months=months, today=on))
+        for pk, last, _ in rows
     ]
-    return states, getattr(found[0], "found_total") if found else 0  # noqa: B009 (annotated)
+    return states, rows[0][2] if rows else 0
 
 
 @dataclass(frozen=True)
