@@ -78,16 +78,17 @@ def next_deadlines_due(
 ) -> tuple[list[NextDue], int]:
     """The next unmet deadline of each open case whose next deadline is overdue on
     ``today`` or falls due within ``within`` working days: of the ``first`` due soonest,
-    earliest first, and how many cases have one. One query, whatever the number of cases:
-    the case row's copy of its next deadline (rewritten with each event and each change
-    of the calendar) says which it is and when, so no case is replayed here.
-    ``calendar`` is the organisation's."""
+    earliest first, and how many cases have one. Two queries (the cases, their members)
+    whatever the number of cases: the case row's copy of its next deadline (rewritten
+    with each event and each change of the calendar) says which it is and when, so no
+    case is replayed here. ``calendar`` is the organisation's."""
     due = (
         Case.objects.of(organisation)
         .open()
         .filter(next_due__lt=soon_limit(calendar, today=today, within=within))
     )
-    counted = due.select_related("member").annotate(total=Window(Count("*"))).by_next_due()
+    # Each case's member read after, for the first only: joined, every case due would be.
+    counted = due.annotate(total=Window(Count("*"))).by_next_due().prefetch_related("member")
     cases = list(counted[:first])
     found = [
         NextDue(

@@ -163,6 +163,9 @@ class Case(models.Model):
                 fields=["organisation", "next_due", "-began_on", "-id"], name="case_next_due"
             ),
             models.Index(fields=["member", "began_on"], name="case_member"),
+            # Today's outcomes waiting to be confirmed in writing: one state of one
+            # organisation's cases.
+            models.Index(fields=["organisation", "state"], name="case_state"),
             # The API's list of cases: one organisation's, latest raised first.
             models.Index(fields=["organisation", "-began_on", "-id"], name="case_list"),
         ]

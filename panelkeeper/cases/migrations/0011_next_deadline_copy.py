@@ -1,4 +1,5 @@
-"""The case row's copy of which deadline its next due date is, and how it is counted.
+"""The case row's copy of which deadline its next due date is, and how it is counted; an
+index for one state of an organisation's cases (Today's outcomes to confirm in writing).
 
 Open cases of an installation that has some get their copy as a change of calendar gives
 it (:func:`~panelkeeper.cases.recount.recount_due_dates`, through the procedure as it is
@@ -40,4 +41,8 @@ class Migration(migrations.Migration):
             field=models.BooleanField(default=False),
         ),
         migrations.RunPython(copy_next_deadlines, migrations.RunPython.noop),
+        migrations.AddIndex(
+            model_name="case",
+            index=models.Index(fields=["organisation", "state"], name="case_state"),
+        ),
     ]
