@@ -10,6 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from panelkeeper.cases.changes.steps import inform_member
+from panelkeeper.cases.models import Case
+from panelkeeper.cases.procedure import assess_case
+from panelkeeper.cases.recount import recount_due_dates
 from tests.factory import Factory
 
 TODAY = dt.date(2026, 11, 23)
@@ -52,3 +55,22 @@ def test_cases_are_listed_by_next_due_date_overdue_first_br_5(
     page = officer_client.get(reverse("cases:list", kwargs={"org": "home"})).content.decode()
     assert page.index(overdue.reference) < page.index(later.reference)
     assert "Overdue" in page
+
+
+def test_a_case_keeps_which_deadline_is_next_as_its_page_reads_it_br_5(factory: Factory) -> None:
+    case = factory.breach_case(factory.panel_member(), effective=dt.date(2026, 11, 2))
+    inform_member(case=case, actor=None, effective=dt.date(2026, 11, 3), today=TODAY)
+    case.refresh_from_db()
+    nearest = assess_case(case, as_of=TODAY).next_deadline
+    assert nearest is not None
+    assert (case.next_due, case.next_deadline, case.next_due_in_working_days) == (
+        nearest.due,
+        nearest.key,
+        nearest.working_days,
+    )
+    # A copy lost (as before the column was added) is written again by the recount.
+    Case.objects.filter(pk=case.pk).update(next_deadline="", next_due_in_working_days=False)
+    assert recount_due_dates(organisation=factory.home, today=TODAY) == 1
+    case.refresh_from_db()
+    assert (case.next_deadline, case.next_due_in_working_days) == ("conclude", True)
+    assert recount_due_dates(organisation=factory.home, today=TODAY) == 0
