@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from panelkeeper.cases.models import NEXT_DEADLINE_FIELDS, Case, copy_next_deadline
-from panelkeeper.cases.procedure import assess_case
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.cases.models import NEXT_DEADLINE_FIELDS, copy_next_deadline
+from panelkeeper.cases.procedure import assess_open_cases
 from panelkeeper.organisations.models import Organisation
 
 
@@ -22,19 +21,11 @@ def recount_due_dates(*, organisation: Organisation, today: dt.date) -> int:
     on ``today``.
 
     Returns how many rows changed. A case the procedure cannot read keeps its copy (it is
-    on the officers' list already). Only the copy changes; no event is written.
+    on the officers' list already). Only the copy changes; no event is written. The cases
+    are read in a fixed number of queries, however many there are.
     """
     changed = 0
-    open_cases = (
-        Case.objects.of(organisation)
-        .open()
-        .select_related("member", "policy_version", "organisation")
-    )
-    for case in open_cases:
-        try:
-            view = assess_case(case, as_of=today)
-        except Refused:
-            continue
+    for case, view in assess_open_cases(organisation, as_of=today):
         if copy_next_deadline(case, view):
             case.save(update_fields=NEXT_DEADLINE_FIELDS)
             changed += 1
