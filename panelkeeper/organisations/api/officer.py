@@ -24,7 +24,7 @@ from panelkeeper.accounts.permissions import (
     api_users,
     get_object_for,
 )
-from panelkeeper.lib.api import PageQuery, paged, read_body, within_token
+from panelkeeper.lib.api import PageQuery, out_of, paged, read_body, within_token
 from panelkeeper.lib.filters import page_of
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import SignedInRequest, StaffRequest
@@ -68,15 +68,7 @@ router = Router(tags=["organisations"])
 
 
 def _holder_out(holder: RoleHolder) -> RoleHolderOut:
-    return RoleHolderOut(
-        id=holder.pk,
-        role_key=holder.role_key,
-        role_title=holder.role_title,
-        user_id=holder.user_id,
-        user_name=str(holder.user),
-        effective_from=holder.effective_from,
-        effective_until=holder.effective_until,
-    )
+    return out_of(RoleHolderOut, holder, user_name=str(holder.user))
 
 
 def _version(request: StaffRequest, version_id: int) -> PolicyVersion:

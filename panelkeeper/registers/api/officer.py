@@ -18,7 +18,7 @@ from panelkeeper.accounts.permissions import (
     api_readers,
     get_object_for,
 )
-from panelkeeper.lib.api import PageQuery, paged, read_body
+from panelkeeper.lib.api import PageQuery, out_of, paged, read_body
 from panelkeeper.lib.filters import query_filters
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
@@ -261,7 +261,7 @@ def create_decision(
 
 
 def _settings_out(found: RegisterSettings) -> RegisterSettingsOut:
-    return RegisterSettingsOut(review_months=found.review_months, published=found.published)
+    return out_of(RegisterSettingsOut, found)
 
 
 @api_readers.get(router, f"{ORG}/settings", RegisterSettingsOut)
