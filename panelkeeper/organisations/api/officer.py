@@ -88,11 +88,10 @@ def get_organisation(request: StaffRequest, org: str) -> OrganisationDetailOut:
     """An organisation and its groups."""
     organisation = request.organisation
     in_force = PolicyVersion.objects.in_force(organisation, on=timezone.localdate())
-    return OrganisationDetailOut(
-        slug=organisation.slug,
-        name=organisation.name,
-        region=Organisation.Region(organisation.region),
-        groups=[GroupOut(id=g.pk, name=g.name) for g in organisation.groups.all()],
+    return out_of(
+        OrganisationDetailOut,
+        organisation,
+        groups=[out_of(GroupOut, g) for g in organisation.groups.all()],
         version_in_force=in_force.pk if in_force else None,
     )
 
@@ -204,18 +203,14 @@ def rulebook_out(version: PolicyVersion) -> RulebookOut:
         version=PolicyVersionOut.model_validate(version, from_attributes=True),
         title=book.title,
         sections=[
-            SectionOut(
-                title=section.title,
-                rules=[
-                    RuleOut(ids=list(rule.ids), ref=rule.ref, text=rule.text)
-                    for rule in section.rules
-                ],
+            out_of(
+                SectionOut,
+                section,
+                rules=[out_of(RuleOut, rule, ids=list(rule.ids)) for rule in section.rules],
             )
             for section in book.sections
         ],
-        interpretations=[
-            InterpretationOut(number=item.number, text=item.text) for item in book.interpretations
-        ],
+        interpretations=[out_of(InterpretationOut, item) for item in book.interpretations],
     )
 
 

@@ -120,17 +120,7 @@ def get_due(request: StaffRequest, org: str, query: Query[DueQuery]) -> DuePageO
     due, counts = paged(rows, query, size=PAGE_SIZE)
     return DuePageOut(
         **counts,
-        due=[
-            DueOut(
-                kind=d.kind.key,
-                outcome=d.period.outcome or None,
-                label=d.label,
-                counted_from=d.counted_from,
-                due_on=d.due_on,
-                why=d.why,
-            )
-            for d in due
-        ],
+        due=[out_of(DueOut, d, kind=d.kind.key, outcome=d.period.outcome or None) for d in due],
     )
 
 
