@@ -21,7 +21,7 @@ import hashlib
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
@@ -32,7 +32,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from panelkeeper.accounts.models import Grant, Invitation, User
-from panelkeeper.audit.log import create_recorded, record, save_recorded
+from panelkeeper.audit.log import create_recorded, record, save_values
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.outbox.posting import post
 from panelkeeper.rules.dates import day_month_year
@@ -233,15 +233,12 @@ def send(
     return Sent(invitation, link)
 
 
-def _save(invitation: Invitation, fields: list[str], *, action: str, actor: User | None) -> None:
+def _save(
+    invitation: Invitation, values: dict[str, Any], *, action: str, actor: User | None
+) -> None:
     # An administrator's invitation has no organisation: its entries are the installation's.
-    save_recorded(
-        obj=invitation,
-        fields=fields,
-        action=action,
-        actor=actor,
-        organisation=invitation.organisation,
-    )
+    organisation = invitation.organisation
+    save_values(invitation, values, action=action, actor=actor, organisation=organisation)
 
 
 def _locked_open(invitation: Invitation) -> Invitation:
@@ -259,10 +256,16 @@ def resend(*, invitation: Invitation, actor: User | None, base_url: str | None =
     with transaction.atomic():
         locked = _locked_open(invitation)
         token = secrets.token_urlsafe(32)
-        locked.token_hash = _hash(token)
-        locked.expires_at = timezone.now() + LIFETIME
-        locked.sent += 1
-        _save(locked, ["token_hash", "expires_at", "sent"], action="invitation.resent", actor=actor)
+        _save(
+            locked,
+            {
+                "token_hash": _hash(token),
+                "expires_at": timezone.now() + LIFETIME,
+                "sent": locked.sent + 1,
+            },
+            action="invitation.resent",
+            actor=actor,
+        )
         link = link_for(token, base_url=base_url)
         _post_email(locked, link)
     return Sent(locked, link)
@@ -272,8 +275,7 @@ def withdraw(*, invitation: Invitation, actor: User) -> Invitation:
     """Withdraw a waiting invitation: its link stops working. Refused once accepted."""
     with transaction.atomic():
         locked = _locked_open(invitation)
-        locked.withdrawn_at = timezone.now()
-        _save(locked, ["withdrawn_at"], action="invitation.withdrawn", actor=actor)
+        _save(locked, {"withdrawn_at": timezone.now()}, action="invitation.withdrawn", actor=actor)
     return locked
 
 
@@ -332,9 +334,12 @@ def accept(*, token: str, user: User) -> Invitation:
                 f"{user.email}. Sign out, then open the link again."
             )
         # Accepted first: what the role gives may ask who accepted (a case's pickers do).
-        locked.accepted_at = timezone.now()
-        locked.accepted_by = user
-        _save(locked, ["accepted_at", "accepted_by"], action="invitation.accepted", actor=user)
+        _save(
+            locked,
+            {"accepted_at": timezone.now(), "accepted_by": user},
+            action="invitation.accepted",
+            actor=user,
+        )
         kind_of(locked).give(locked, user)
     return locked
 

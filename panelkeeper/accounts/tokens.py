@@ -26,7 +26,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from panelkeeper.accounts.models import ApiToken, Grant, User
-from panelkeeper.audit.log import create_recorded, save_recorded
+from panelkeeper.audit.log import create_recorded, save_values
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.rules.dates import day_month_year
 
@@ -134,10 +134,9 @@ def revoke_token(*, prefix: str, actor: User | None = None) -> ApiToken:
         if token is None:
             raise TokenError(f"No token has the prefix {prefix!r}.", field="prefix")
         if token.revoked is None:
-            token.revoked = timezone.now()
-            save_recorded(
-                obj=token,
-                fields=["revoked"],
+            save_values(
+                token,
+                {"revoked": timezone.now()},
                 action="api_token.revoked",
                 actor=actor,
                 organisation=token.organisation,

@@ -1,7 +1,8 @@
 """Writing to the audit log from domain functions: :func:`record` an entry for a change
 already made, or make the change and its entry together with :func:`create_recorded`
-(a new row), :func:`save_recorded` (changed fields of a row) and :func:`save_changed`
-(new values for a row, of which only those that differ are saved). Each names each
+(a new row), :func:`save_recorded` (changed fields of a row), :func:`save_values` (new
+values for a row, all saved) and :func:`save_changed` (new values for a row, of which
+only those that differ are saved). Each names each
 field once, so the fields saved and the fields logged cannot drift apart."""
 
 from __future__ import annotations
@@ -150,9 +151,28 @@ def save_changed(
     the fields it changed."""
     changed = [name for name, value in values.items() if getattr(obj, name) != value]
     if changed:
-        for name in changed:
-            setattr(obj, name, values[name])
-        save_recorded(
-            obj=obj, fields=changed, action=action, actor=actor, organisation=organisation
+        save_values(
+            obj,
+            {name: values[name] for name in changed},
+            action=action,
+            actor=actor,
+            organisation=organisation,
         )
     return changed
+
+
+def save_values(
+    obj: models.Model,
+    values: Mapping[str, Any],
+    *,
+    action: str,
+    actor: User | None,
+    organisation: Organisation | None,
+) -> None:
+    """Set every one of ``values`` on ``obj``, then save them and record ``action``
+    touching them, in the order of ``values``, as :func:`save_recorded` does. Unlike
+    :func:`save_changed` it saves and logs them all, whether or not they differ."""
+    for name, value in values.items():
+        setattr(obj, name, value)
+    fields = list(values)
+    save_recorded(obj=obj, fields=fields, action=action, actor=actor, organisation=organisation)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import create_recorded, record, save_recorded
+from panelkeeper.audit.log import create_recorded, record, save_values
 from panelkeeper.cases.models import RaisedBy, Setting
 from panelkeeper.concerns import receipts
 from panelkeeper.concerns.models import About, Concern, Message
@@ -277,13 +277,14 @@ def close_concern(*, concern: Concern, officer: User, reason: str, today: dt.dat
     with transaction.atomic():
         locked = Concern.objects.select_for_update().get(pk=concern.pk)
         refuse_unless_received(locked)
-        locked.status = Concern.Status.CLOSED
-        locked.closed_reason = reason
-        locked.closed_on = today
-        locked.handled_by = officer
-        save_recorded(
-            obj=locked,
-            fields=["status", "closed_reason", "closed_on", "handled_by"],
+        save_values(
+            locked,
+            {
+                "status": Concern.Status.CLOSED,
+                "closed_reason": reason,
+                "closed_on": today,
+                "handled_by": officer,
+            },
             action="concern.closed",
             actor=officer,
             organisation=concern.organisation,

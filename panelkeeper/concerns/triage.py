@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from panelkeeper.audit.log import save_recorded
+from panelkeeper.audit.log import save_values
 from panelkeeper.cases.changes.opening import raise_breach
 from panelkeeper.concerns.handling import refuse_unless_received
 from panelkeeper.concerns.models import Concern
@@ -77,12 +77,9 @@ def triage_concern(
             reporter_agreed_to_letters=agreed,
             today=today,
         )
-        locked.case = case
-        locked.status = Concern.Status.CASE_OPENED
-        locked.handled_by = officer
-        save_recorded(
-            obj=locked,
-            fields=["case", "status", "handled_by"],
+        save_values(
+            locked,
+            {"case": case, "status": Concern.Status.CASE_OPENED, "handled_by": officer},
             action="concern.triaged",
             actor=officer,
             organisation=locked.organisation,

@@ -1,6 +1,6 @@
 """The API's plumbing, shared by every app's operations: declaring an operation for its
 audience, the one refusal body, reading a JSON body after the access policy has passed,
-and paging a list.
+giving a row as an output schema, and paging a list.
 """
 
 from __future__ import annotations
@@ -73,6 +73,13 @@ def refusal_out(refused: Refused) -> RefusalOut:
 def refusal(refused: Refused, *, status: int = 422) -> Status[RefusalOut]:
     """The response to a refused change, where an operation answers with another status."""
     return Status(status, refusal_out(refused))
+
+
+def out_of[S: Schema](schema: type[S], row: object, **given: Any) -> S:
+    """``row`` as ``schema``: each field from ``row``'s attribute of the same name, except
+    those ``given`` (a value worked out, or named differently on the row)."""
+    read = {name: getattr(row, name) for name in schema.model_fields if name not in given}
+    return schema.model_validate({**read, **given})
 
 
 def read_body[S: Schema](request: HttpRequest, schema: type[S]) -> S:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from panelkeeper.audit.log import save_recorded
+from panelkeeper.audit.log import save_values
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.organisations.policies import (
@@ -89,11 +89,9 @@ def _replace(locked: PolicyVersion, text: str, actor: User) -> PolicyVersion:
     policy = checked_draft_text(text, file_name=locked.file_name, message=NOT_SAVED)
     if text == locked.source:
         return locked
-    locked.source = text
-    locked.version = policy.code.version
-    save_recorded(
-        obj=locked,
-        fields=["source", "version"],
+    save_values(
+        locked,
+        {"source": text, "version": policy.code.version},
         action="policy_version.draft_changed",
         actor=actor,
         organisation=locked.organisation,

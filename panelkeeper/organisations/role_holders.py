@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from panelkeeper.accounts.people import known_to
-from panelkeeper.audit.log import create_recorded, save_recorded
+from panelkeeper.audit.log import create_recorded, save_values
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import Organisation, RoleHolder
 from panelkeeper.organisations.policies import StaffTitle, declared_staff_titles
@@ -77,10 +77,9 @@ def assign_role_holder(
                     f"when {current.user} started.",
                     field="effective_from",
                 )
-            current.effective_until = effective_from
-            save_recorded(
-                obj=current,
-                fields=["effective_until"],
+            save_values(
+                current,
+                {"effective_until": effective_from},
                 action="role_holder.ended",
                 actor=actor,
                 organisation=organisation,

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import create_recorded, save_recorded
+from panelkeeper.audit.log import create_recorded, save_values
 from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
@@ -190,24 +190,17 @@ def decide_gift(
                 "when it was given or offered.",
                 field="decided_on",
             )
-        locked.status = GiftStatus.DECIDED
-        locked.outcome = outcome
-        locked.outcome_note = note.strip()
-        locked.decided_on = decided_on
-        locked.decided_by = actor
-        locked.decided_at = timezone.now()
-        locked.agenda_on = None
-        save_recorded(
-            obj=locked,
-            fields=[
-                "status",
-                "outcome",
-                "outcome_note",
-                "decided_on",
-                "decided_by",
-                "decided_at",
-                "agenda_on",
-            ],
+        save_values(
+            locked,
+            {
+                "status": GiftStatus.DECIDED,
+                "outcome": outcome,
+                "outcome_note": note.strip(),
+                "decided_on": decided_on,
+                "decided_by": actor,
+                "decided_at": timezone.now(),
+                "agenda_on": None,
+            },
             action="gift.decided",
             actor=actor,
             organisation=locked.organisation,

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
-from panelkeeper.audit.log import create_recorded, save_recorded
+from panelkeeper.audit.log import create_recorded, save_values
 from panelkeeper.lib.batches import in_batches
 from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
@@ -48,11 +48,9 @@ def update_register_settings(
         found, _ = RegisterSettings.objects.select_for_update().get_or_create(
             organisation=organisation, defaults={"review_months": DEFAULT_REVIEW_MONTHS}
         )
-        found.review_months = review_months
-        found.published = published
-        save_recorded(
-            obj=found,
-            fields=["review_months", "published"],
+        save_values(
+            found,
+            {"review_months": review_months, "published": published},
             action="register_settings.updated",
             actor=actor,
             organisation=organisation,
@@ -138,12 +136,9 @@ def close_interest(
                 "when it started.",
                 field="ends_on",
             )
-        locked.ends_on = ends_on
-        locked.closed_at = timezone.now()
-        locked.closed_by = actor
-        save_recorded(
-            obj=locked,
-            fields=["ends_on", "closed_at", "closed_by"],
+        save_values(
+            locked,
+            {"ends_on": ends_on, "closed_at": timezone.now(), "closed_by": actor},
             action="interest.closed",
             actor=actor,
             organisation=locked.organisation,

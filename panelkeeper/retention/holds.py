@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import create_recorded, save_recorded
+from panelkeeper.audit.log import create_recorded, save_values
 from panelkeeper.cases.models import Case
 from panelkeeper.concerns.models import Concern
 from panelkeeper.lib.refusals import Refused
@@ -70,11 +70,14 @@ def lift_hold(*, hold: LegalHold, reason: str, actor: User) -> LegalHold:
         hold = LegalHold.objects.select_for_update().get(pk=hold.pk)
         if hold.lifted_at is not None:
             raise Refused("This hold has already been lifted.", field="reason")
-        hold.lifted_at, hold.lifted_on = timezone.now(), timezone.localdate()
-        hold.lifted_by, hold.lifted_reason = actor, reason
-        save_recorded(
-            obj=hold,
-            fields=["lifted_at", "lifted_on", "lifted_by", "lifted_reason"],
+        save_values(
+            hold,
+            {
+                "lifted_at": timezone.now(),
+                "lifted_on": timezone.localdate(),
+                "lifted_by": actor,
+                "lifted_reason": reason,
+            },
             action="legal_hold.lifted",
             actor=actor,
             organisation=hold.organisation,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import create_recorded, save_recorded
+from panelkeeper.audit.log import create_recorded, save_values
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.in_force import loadable_policy_on
 from panelkeeper.retention.kinds import (
@@ -164,10 +164,9 @@ def set_period(
                 changed_by=actor,
             )
         elif period.months != months:
-            period.months, period.changed_at, period.changed_by = months, timezone.now(), actor
-            save_recorded(
-                obj=period,
-                fields=["months", "changed_at", "changed_by"],
+            save_values(
+                period,
+                {"months": months, "changed_at": timezone.now(), "changed_by": actor},
                 action="retention_period.changed",
                 actor=actor,
                 organisation=organisation,

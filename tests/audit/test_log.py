@@ -6,7 +6,13 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 
 from panelkeeper.accounts.models import User
-from panelkeeper.audit.log import create_recorded, record, save_changed, save_recorded
+from panelkeeper.audit.log import (
+    create_recorded,
+    record,
+    save_changed,
+    save_recorded,
+    save_values,
+)
 from panelkeeper.audit.models import AuditEntry
 from panelkeeper.organisations.models import ClosureDay
 from tests.factory import Factory
@@ -178,6 +184,21 @@ def test_save_changed_saves_and_logs_only_the_values_that_differ(factory: Factor
     assert (home.telephone, home.contact_email) == ("01632 960 001", "a@example.org")
     entry = AuditEntry.objects.get(action="organisation.details_changed")
     assert entry.fields == ["telephone", "contact_email"]
+
+
+def test_save_values_saves_and_logs_every_value_even_one_that_is_the_same(
+    factory: Factory,
+) -> None:
+    home = factory.home
+    values = {"telephone": "01632 960 002", "name": home.name}
+    with transaction.atomic():
+        save_values(
+            home, values, action="organisation.details_changed", actor=None, organisation=home
+        )
+    home.refresh_from_db()
+    assert home.telephone == "01632 960 002"
+    entry = AuditEntry.objects.get(action="organisation.details_changed")
+    assert entry.fields == ["telephone", "name"]
 
 
 def test_save_changed_records_nothing_when_nothing_differs(factory: Factory) -> None:

@@ -21,7 +21,7 @@ from panelkeeper.accounts.tokens import (
     revoke_token,
     tokens_seen_by,
 )
-from panelkeeper.lib.api import PageOut, PageQuery, paged, read_body
+from panelkeeper.lib.api import PageOut, PageQuery, out_of, paged, read_body
 from panelkeeper.lib.requests import StaffRequest
 
 router = Router(tags=["api tokens"])
@@ -58,16 +58,7 @@ class NewApiTokenOut(ApiTokenOut):
 
 
 def _out(token: ApiToken, today: dt.date) -> ApiTokenOut:
-    return ApiTokenOut(
-        name=token.name,
-        prefix=token.prefix,
-        user=token.user.email,
-        created=token.created,
-        expires_on=token.expires_on,
-        last_used=token.last_used,
-        revoked=token.revoked,
-        state=token.state(today=today),
-    )
+    return out_of(ApiTokenOut, token, user=token.user.email, state=token.state(today=today))
 
 
 def _seen(request: StaffRequest) -> QuerySet[ApiToken]:

@@ -10,6 +10,7 @@ from ninja import Router, Schema
 from panelkeeper.accounts import sessions
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import api_users
+from panelkeeper.lib.api import out_of
 from panelkeeper.lib.requests import SignedInRequest
 
 router = Router(tags=["me"])
@@ -84,12 +85,7 @@ def my_sessions(request: SignedInRequest) -> SessionsOut:
     is asking (none, when a token asks). No address or device is kept to show."""
     return SessionsOut(
         sessions=[
-            SessionOut(
-                id=entry.ref,
-                started_at=entry.started_at,
-                last_active=entry.last_active,
-                this_one=entry.this_one,
-            )
+            out_of(SessionOut, entry, id=entry.ref)
             for entry in sessions.listing(request, request.user)
         ]
     )

@@ -52,7 +52,7 @@ from panelkeeper.concerns.models import About, Concern, Message
 from panelkeeper.concerns.routing import raising_for
 from panelkeeper.concerns.triage import triage_concern
 from panelkeeper.concerns.views.public import NO_MATCH, TOO_MANY
-from panelkeeper.lib.api import RefusalOut, paged, read_body, refusal
+from panelkeeper.lib.api import RefusalOut, out_of, paged, read_body, refusal
 from panelkeeper.lib.confidential import confidential
 from panelkeeper.lib.filters import DateRangeQuery, query_filters
 from panelkeeper.lib.refusals import Refused
@@ -124,10 +124,7 @@ def follow_up_concern(request: HttpRequest, org: str) -> FollowUpOut | Status[Re
         raised_on=timezone.localdate(concern.received_at),
         status=view["status"].label,
         meaning=view["status"].meaning,
-        messages=[
-            ReporterMessageOut(sender=m.sender, body=m.body, sent_on=m.sent_on)
-            for m in view["messages_list"]
-        ],
+        messages=[out_of(ReporterMessageOut, m) for m in view["messages_list"]],
     )
 
 

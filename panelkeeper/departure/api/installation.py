@@ -19,7 +19,7 @@ from panelkeeper.departure.exports import downloadable, request_export
 from panelkeeper.departure.forms import RemovalForm
 from panelkeeper.departure.models import Export
 from panelkeeper.departure.removal import remove_organisation
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import out_of, read_body
 from panelkeeper.lib.downloads import ZIP, stored_download
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import SignedInRequest
@@ -30,15 +30,12 @@ router = Router(tags=["installation"])
 
 def _out(export: Export) -> OrganisationExportOut:
     ready = export.ready_at is not None
-    return OrganisationExportOut(
-        id=export.pk,
+    return out_of(
+        OrganisationExportOut,
+        export,
         organisation=export.organisation_name,
-        requested_at=export.requested_at,
         requested_by=str(export.requested_by),
         ready=ready,
-        ready_at=export.ready_at,
-        size=export.size,
-        expires_at=export.expires_at,
         download=reverse("api:download_export", kwargs={"export_id": export.pk}) if ready else None,
     )
 

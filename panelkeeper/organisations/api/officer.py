@@ -24,7 +24,7 @@ from panelkeeper.accounts.permissions import (
     api_users,
     get_object_for,
 )
-from panelkeeper.lib.api import PageQuery, paged, read_body, within_token
+from panelkeeper.lib.api import PageQuery, out_of, paged, read_body, within_token
 from panelkeeper.lib.filters import page_of
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import SignedInRequest, StaffRequest
@@ -68,15 +68,7 @@ router = Router(tags=["organisations"])
 
 
 def _holder_out(holder: RoleHolder) -> RoleHolderOut:
-    return RoleHolderOut(
-        id=holder.pk,
-        role_key=holder.role_key,
-        role_title=holder.role_title,
-        user_id=holder.user_id,
-        user_name=str(holder.user),
-        effective_from=holder.effective_from,
-        effective_until=holder.effective_until,
-    )
+    return out_of(RoleHolderOut, holder, user_name=str(holder.user))
 
 
 def _version(request: StaffRequest, version_id: int) -> PolicyVersion:
@@ -96,11 +88,10 @@ def get_organisation(request: StaffRequest, org: str) -> OrganisationDetailOut:
     """An organisation and its groups."""
     organisation = request.organisation
     in_force = PolicyVersion.objects.in_force(organisation, on=timezone.localdate())
-    return OrganisationDetailOut(
-        slug=organisation.slug,
-        name=organisation.name,
-        region=Organisation.Region(organisation.region),
-        groups=[GroupOut(id=g.pk, name=g.name) for g in organisation.groups.all()],
+    return out_of(
+        OrganisationDetailOut,
+        organisation,
+        groups=[out_of(GroupOut, g) for g in organisation.groups.all()],
         version_in_force=in_force.pk if in_force else None,
     )
 
@@ -212,18 +203,14 @@ def rulebook_out(version: PolicyVersion) -> RulebookOut:
         version=PolicyVersionOut.model_validate(version, from_attributes=True),
         title=book.title,
         sections=[
-            SectionOut(
-                title=section.title,
-                rules=[
-                    RuleOut(ids=list(rule.ids), ref=rule.ref, text=rule.text)
-                    for rule in section.rules
-                ],
+            out_of(
+                SectionOut,
+                section,
+                rules=[out_of(RuleOut, rule, ids=list(rule.ids)) for rule in section.rules],
             )
             for section in book.sections
         ],
-        interpretations=[
-            InterpretationOut(number=item.number, text=item.text) for item in book.interpretations
-        ],
+        interpretations=[out_of(InterpretationOut, item) for item in book.interpretations],
     )
 
 

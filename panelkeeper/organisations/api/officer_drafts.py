@@ -13,7 +13,7 @@ from django.utils import timezone
 from ninja.errors import HttpError
 
 from panelkeeper.accounts.permissions import api_officers, api_readers, get_object_for
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import out_of, read_body
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.api.officer import router, rulebook_out
 from panelkeeper.organisations.api.schemas import (
@@ -121,7 +121,4 @@ def get_differences(request: StaffRequest, org: str, version_id: int) -> list[Di
     before = base_text(version)
     if before is None:
         return []
-    return [
-        DifferenceOut(part=d.part, label=d.label, before=d.before, after=d.after, text=str(d))
-        for d in differences(before, version.source)
-    ]
+    return [out_of(DifferenceOut, d, text=str(d)) for d in differences(before, version.source)]

@@ -8,7 +8,7 @@ from typing import Any
 from django.utils import timezone
 from ninja import Schema, Status
 
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import out_of, read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import SignedInRequest
 from panelkeeper.members.models import Member
@@ -29,12 +29,8 @@ from panelkeeper.registers.listing import gift_decision
 from panelkeeper.registers.models import (
     ConflictDecision,
     Gift,
-    GiftDirection,
-    GiftOutcome,
     GiftStatus,
-    GiverKind,
     Interest,
-    InterestKind,
 )
 from panelkeeper.registers.routing import parse_money
 
@@ -48,41 +44,17 @@ def money(value: object) -> Decimal:
 
 
 def interest_out(i: Interest) -> InterestOut:
-    return InterestOut(
-        id=i.pk,
-        member_id=i.member_id,
-        member=i.member.full_name,
-        kind=InterestKind(i.kind),
-        description=i.description,
-        starts_on=i.starts_on,
-        ends_on=i.ends_on,
-        declared_at=i.declared_at,
-    )
+    return out_of(InterestOut, i, member=i.member.full_name)
 
 
 def gift_out(g: Gift) -> GiftOut:
     decided = g.status == GiftStatus.DECIDED
-    return GiftOut(
-        id=g.pk,
-        member_id=g.member_id,
+    return out_of(
+        GiftOut,
+        g,
         member=g.member.full_name,
-        group_id=g.group_id,
-        direction=GiftDirection(g.direction),
-        giver_kind=GiverKind(g.giver_kind),
-        giver_name=g.giver_name,
-        description=g.description,
         value=f"{g.value:.2f}",
-        under_threshold=g.under_threshold,
-        given_on=g.given_on,
-        declared_on=g.declared_on,
-        reported_to_role=g.reported_to_role,
-        reported_to_title=g.reported_to_title,
-        status=GiftStatus(g.status),
-        agenda_on=g.agenda_on,
         decides=gift_decision(g) if not decided else g.decides_title,
-        outcome=GiftOutcome(g.outcome) if g.outcome else "",
-        outcome_note=g.outcome_note,
-        decided_on=g.decided_on,
         decided_by=g.decided_by.get_full_name() if decided and g.decided_by else None,
     )
 

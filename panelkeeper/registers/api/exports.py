@@ -8,7 +8,7 @@ from django.utils import timezone
 from ninja import Router, Status
 
 from panelkeeper.accounts.permissions import api_readers, get_object_for
-from panelkeeper.lib.api import read_body
+from panelkeeper.lib.api import out_of, read_body
 from panelkeeper.lib.filters import query_data
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
@@ -37,16 +37,7 @@ def _out(export: Export) -> ExportOut:
     file = reverse(
         "api:download_export", kwargs={"org": export.organisation.slug, "export_id": export.pk}
     )
-    return ExportOut(
-        id=export.pk,
-        kind=ExportKind(export.kind),
-        state=ExportState(export.state),
-        rows=export.rows,
-        requested_at=export.requested_at,
-        ready_at=export.ready_at,
-        expires_on=expires_on(export),
-        file=file if ready else None,
-    )
+    return out_of(ExportOut, export, expires_on=expires_on(export), file=file if ready else None)
 
 
 def _start(

@@ -18,7 +18,7 @@ from panelkeeper.accounts.permissions import (
     api_readers,
     get_object_for,
 )
-from panelkeeper.lib.api import PageQuery, paged, read_body
+from panelkeeper.lib.api import PageQuery, out_of, paged, read_body
 from panelkeeper.lib.filters import query_filters
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
@@ -64,7 +64,7 @@ from panelkeeper.registers.api.schemas import (
 )
 from panelkeeper.registers.list_forms import GiftFilterForm, InterestFilterForm, WorkFilterForm
 from panelkeeper.registers.listing import gift_register, gifts_query, interest_register, work_list
-from panelkeeper.registers.models import Gift, Interest, RegisterSettings, WorkItem, WorkKind
+from panelkeeper.registers.models import Gift, Interest, RegisterSettings, WorkItem
 from panelkeeper.registers.published import (
     public_gift,
     public_gifts,
@@ -204,11 +204,9 @@ def get_work_item(request: StaffRequest, org: str, work_id: int) -> WorkItemDeta
     ``conflicts`` counts decisions taken on or before today."""
     work = get_object_for(request.organisation, WorkItem.objects.all(), pk=work_id)
     found = conflicts.conflicts_for(work, on=timezone.localdate())
-    return WorkItemDetailOut(
-        id=work.pk,
-        kind=WorkKind(work.kind),
-        title=work.title,
-        on=work.on,
+    return out_of(
+        WorkItemDetailOut,
+        work,
         check=[
             CheckLineOut(
                 member_id=line.member.pk,
@@ -219,10 +217,10 @@ def get_work_item(request: StaffRequest, org: str, work_id: int) -> WorkItemDeta
             )
             for line in conflicts.conflict_check(work)
         ],
-        conflicts=ConflictsOut(
-            on=found.on,
+        conflicts=out_of(
+            ConflictsOut,
+            found,
             entirely=sorted(found.entirely),
-            in_part=found.in_part,
             undecided=sorted(found.undecided),
         ),
     )
@@ -261,7 +259,7 @@ def create_decision(
 
 
 def _settings_out(found: RegisterSettings) -> RegisterSettingsOut:
-    return RegisterSettingsOut(review_months=found.review_months, published=found.published)
+    return out_of(RegisterSettingsOut, found)
 
 
 @api_readers.get(router, f"{ORG}/settings", RegisterSettingsOut)

@@ -4,13 +4,15 @@ Mounted at ``/api/v1/retention``, with the pages' policies: officers change, off
 and auditors read, another organisation answers 404. Refusals answer 422.
 """
 
+from typing import Any
+
 from django.utils import timezone
 from ninja import Query, Router, Status
 
 from panelkeeper.accounts.permissions import api_officers, api_readers, get_object_for
 from panelkeeper.cases.models import Case
 from panelkeeper.concerns.models import Concern
-from panelkeeper.lib.api import paged, read_body
+from panelkeeper.lib.api import out_of, paged, read_body
 from panelkeeper.lib.filters import query_filters
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
@@ -53,19 +55,23 @@ def _period_out(item: KindPreview) -> RetentionPeriodOut:
 
 
 def _hold_out(hold: LegalHold) -> HoldOut:
-    return HoldOut(
-        id=hold.pk,
+    return out_of(
+        HoldOut,
+        hold,
         record=hold.record_label,
-        member_id=hold.member_id,
-        case_id=hold.case_id,
-        concern_id=hold.concern_id,
-        reason=hold.reason,
-        placed_on=hold.placed_on,
         placed_by=str(hold.placed_by),
-        lifted_on=hold.lifted_on,
         lifted_by=str(hold.lifted_by) if hold.lifted_by else None,
-        lifted_reason=hold.lifted_reason,
     )
+
+
+def _placed(request: StaffRequest, **record: Any) -> Status[HoldOut]:
+    """A hold placed on ``record`` (``place_hold``'s member, case or concern) for the reason
+    the body gives."""
+    reason = read_body(request, HoldReasonIn).reason
+    hold = place_hold(
+        organisation=request.organisation, reason=reason, actor=request.user, **record
+    )
+    return Status(201, _hold_out(hold))
 
 
 @api_readers.get(router, "/{org}/schedule", list[RetentionPeriodOut])
@@ -114,17 +120,7 @@ def get_due(request: StaffRequest, org: str, query: Query[DueQuery]) -> DuePageO
     due, counts = paged(rows, query, size=PAGE_SIZE)
     return DuePageOut(
         **counts,
-        due=[
-            DueOut(
-                kind=d.kind.key,
-                outcome=d.period.outcome or None,
-                label=d.label,
-                counted_from=d.counted_from,
-                due_on=d.due_on,
-                why=d.why,
-            )
-            for d in due
-        ],
+        due=[out_of(DueOut, d, kind=d.kind.key, outcome=d.period.outcome or None) for d in due],
     )
 
 
@@ -145,11 +141,7 @@ def hold_member(request: StaffRequest, org: str, member_id: int) -> Status[HoldO
     member = get_object_for(
         request.organisation, Member.objects.all(), via="group__organisation", pk=member_id
     )
-    reason = read_body(request, HoldReasonIn).reason
-    hold = place_hold(
-        organisation=request.organisation, reason=reason, actor=request.user, member=member
-    )
-    return Status(201, _hold_out(hold))
+    return _placed(request, member=member)
 
 
 @api_officers.post(
@@ -158,11 +150,7 @@ def hold_member(request: StaffRequest, org: str, member_id: int) -> Status[HoldO
 def hold_case(request: StaffRequest, org: str, case_id: int) -> Status[HoldOut]:
     """Place a legal hold on a case, with its letters and the concern it came from."""
     case = get_object_for(request.organisation, Case.objects.of(request.organisation), pk=case_id)
-    reason = read_body(request, HoldReasonIn).reason
-    hold = place_hold(
-        organisation=request.organisation, reason=reason, actor=request.user, case=case
-    )
-    return Status(201, _hold_out(hold))
+    return _placed(request, case=case)
 
 
 @api_officers.post(
@@ -172,11 +160,7 @@ def hold_concern(request: StaffRequest, org: str, concern_id: int) -> Status[Hol
     """Place a legal hold on a concern and its messages."""
     concerns = Concern.objects.filter(organisation=request.organisation)
     concern = get_object_for(request.organisation, concerns, pk=concern_id)
-    reason = read_body(request, HoldReasonIn).reason
-    hold = place_hold(
-        organisation=request.organisation, reason=reason, actor=request.user, concern=concern
-    )
-    return Status(201, _hold_out(hold))
+    return _placed(request, concern=concern)
 
 
 @api_officers.post(router, "/{org}/legal-holds/{hold_id}/lift", HoldOut, body=HoldReasonIn)
