@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from panelkeeper.lib.links import row_link
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.list_forms import InterestState
 from panelkeeper.registers.models import Gift, GiftStatus, Interest, WorkItem
@@ -88,6 +89,10 @@ class GiftLine:
     gift: Gift
     value: str
     decision: str
+    member_link: str = ""
+    """The member's register, on an officer's list."""
+    decide_link: str = ""
+    """Where an officer records the decision."""
 
 
 def gift_status(gift: Gift) -> str:
@@ -110,10 +115,18 @@ def gift_decision(gift: Gift) -> str:
     return f"{gift_status(gift)} ({gift.decides_title})"
 
 
-def gift_lines(gifts: Iterable[Gift]) -> list[GiftLine]:
-    """Each gift with its value and decision in words; read ``gifts`` through
+def gift_lines(gifts: Iterable[Gift], *, org: str | None = None) -> list[GiftLine]:
+    """Each gift with its value and decision in words, and for an officer of the
+    organisation ``org`` (its slug) the links of its row; read ``gifts`` through
     :func:`gifts_query`, or each line costs queries."""
-    return [GiftLine(g, format_money(g.value), gift_decision(g)) for g in gifts]
+    if org is None:
+        return [GiftLine(g, format_money(g.value), gift_decision(g)) for g in gifts]
+    member = row_link("registers:member", "member", org=org)
+    decide = row_link("registers:decide_gift", "pk", org=org)
+    return [
+        GiftLine(g, format_money(g.value), gift_decision(g), member(g.member_id), decide(g.pk))
+        for g in gifts
+    ]
 
 
 def _date(value: dt.date | None) -> str:

@@ -40,6 +40,7 @@ from panelkeeper.cases.reading import read_case, reading_day
 from panelkeeper.cases.seats import group_convened, group_problems, names_group
 from panelkeeper.lib.confidential import confidential
 from panelkeeper.lib.forms import add_refusal, form_result
+from panelkeeper.lib.links import row_link
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
@@ -68,8 +69,13 @@ def case_list(request: StaffRequest, org: str) -> HttpResponse:
     cases = Case.objects.of(organisation).select_related("member").by_next_due()
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     calendar = calendar_for(organisation)
+    link = row_link("cases:detail", "pk", org=organisation.slug)
     rows = [
-        (c, None if c.next_due is None else calendar.working_days_between(today, c.next_due))
+        (
+            c,
+            None if c.next_due is None else calendar.working_days_between(today, c.next_due),
+            link(c.pk),
+        )
         for c in page
     ]
     return staff_page(

@@ -87,7 +87,7 @@ def gifts(request: StaffRequest, org: str) -> HttpResponse:
     name, where each has got to and the dates given (GIFT-3)."""
     form, filters = page_filters(GiftFilterForm, request, organisation=request.organisation)
     page = paged(request, gift_register(request.organisation, filters))
-    return _list_page(request, "registers/gifts.html", form, page, lines=gift_lines(page))
+    return _list_page(request, "registers/gifts.html", form, page, lines=gift_lines(page, org=org))
 
 
 @staff(*READERS)
@@ -112,7 +112,7 @@ def _member(request: StaffRequest, member: int) -> Member:
 def member(request: StaffRequest, org: str, member: int) -> HttpResponse:
     """One member's register: interests, reviews and gifts, with the officer's actions."""
     found = _member(request, member)
-    context = member_register(found, today=timezone.localdate())
+    context = member_register(found, today=timezone.localdate(), org=org)
     return staff_page(request, "registers/member.html", **context)
 
 
