@@ -66,7 +66,9 @@ def case_list(request: StaffRequest, org: str) -> HttpResponse:
     """Cases by next due date, overdue first; a bounded number of queries a page."""
     organisation = request.organisation
     today = timezone.localdate()
-    cases = Case.objects.of(organisation).select_related("member").by_next_due()
+    # Only the columns the list shows: a case's description and settings may be long.
+    shown = ["state", "level", "next_due", "member", "member__full_name"]
+    cases = Case.objects.of(organisation).select_related("member").only(*shown).by_next_due()
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     calendar = calendar_for(organisation)
     link = row_link("cases:detail", "pk", org=organisation.slug)

@@ -30,7 +30,12 @@ from panelkeeper.registers.interests import (
     update_register_settings,
 )
 from panelkeeper.registers.list_forms import GiftFilterForm, InterestFilterForm
-from panelkeeper.registers.listing import gift_lines, gift_register, interest_register
+from panelkeeper.registers.listing import (
+    gift_lines,
+    gift_register,
+    interest_register,
+    interest_rows,
+)
 from panelkeeper.registers.models import Interest
 from panelkeeper.registers.views import common
 from panelkeeper.registers.views.register_page import member_register
@@ -77,7 +82,8 @@ def interests(request: StaffRequest, org: str) -> HttpResponse:
     organisation = request.organisation
     form, filters = page_filters(InterestFilterForm, request, organisation=organisation)
     register = interest_register(organisation, filters, today=timezone.localdate())
-    return _list_page(request, "registers/interests.html", form, paged(request, register))
+    page = paged(request, interest_rows(register))
+    return _list_page(request, "registers/interests.html", form, page)
 
 
 @staff(*READERS)
