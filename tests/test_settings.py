@@ -220,3 +220,19 @@ def test_an_unknown_storage_stops_start_up_naming_the_choices(tmp_path: Path) ->
     assert "PANELKEEPER_STORAGE must be volume or s3, not 'ftp'" in said
     said = start_up_refusal(S3 | {"PANELKEEPER_S3_ADDRESSING_STYLE": "sideways"}, tmp_path)
     assert "PANELKEEPER_S3_ADDRESSING_STYLE must be path or virtual" in said
+
+
+def _postgres_options(url: str, tmp_path: Path) -> str:
+    shown = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"
+    result = manage("shell", "-c", shown, env={"DATABASE_URL": url}, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_postgresql_compiles_no_query_just_in_time(tmp_path: Path) -> None:
+    plain = _postgres_options("postgres://pk@db.example.org/pk", tmp_path)
+    assert plain == "{'options': '-c jit=off'}"
+    # Options given in the address are kept beside it.
+    tuned = "postgres://pk@db.example.org/pk?options=-c%20statement_timeout%3D5000"
+    kept = _postgres_options(tuned, tmp_path)
+    assert kept == "{'options': '-c statement_timeout=5000 -c jit=off'}"

@@ -14,13 +14,14 @@ meeting"), never from the renderer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
 from django.forms.boundfield import BoundField
+from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.forms.renderers import DjangoTemplates, TemplatesSetting
 from django.forms.widgets import Input
 from django.http import HttpRequest
@@ -270,7 +271,20 @@ class ChoosingForm(forms.Form):
         """Offer only the rows of ``queryset`` in the model choice field ``name``."""
         field = self.fields[name]
         assert isinstance(field, forms.ModelChoiceField), f"{name} chooses a model"
+        field.iterator = ReadOnce
         field.queryset = queryset
+
+
+class ReadOnce(ModelChoiceIterator[Any]):
+    """A model choice field's choices read with one plain query and kept for the life of
+    its form (one request). Django's own reads them through a server-side cursor each
+    time the field is drawn: three round trips to PostgreSQL instead of one."""
+
+    def __iter__(self) -> Iterator[tuple[ModelChoiceIteratorValue | str, str]]:
+        if self.field.empty_label is not None:
+            yield ("", str(self.field.empty_label))
+        for row in self.queryset:
+            yield self.choice(row)
 
 
 def radios_field(

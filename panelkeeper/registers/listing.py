@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from panelkeeper.lib.links import row_link
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.list_forms import InterestState
 from panelkeeper.registers.models import Gift, GiftStatus, Interest, WorkItem
@@ -24,6 +25,13 @@ from panelkeeper.rules.dates import day_month_year
 
 def interests_query[Q: QuerySet[Interest]](queryset: Q) -> Q:
     return queryset.select_related("member", "member__group", "declared_by")
+
+
+def interest_rows[Q: QuerySet[Interest]](queryset: Q) -> Q:
+    """Only what the register's page shows of each interest, and its member's name: the
+    page reads fifty rows, and each column more is one more value to read and convert."""
+    fields = ["kind", "description", "starts_on", "ends_on", "member", "member__full_name"]
+    return queryset.select_related(None).select_related("member").only(*fields)
 
 
 def gifts_query[Q: QuerySet[Gift]](queryset: Q) -> Q:
@@ -88,6 +96,10 @@ class GiftLine:
     gift: Gift
     value: str
     decision: str
+    member_link: str = ""
+    """The member's register, on an officer's list."""
+    decide_link: str = ""
+    """Where an officer records the decision."""
 
 
 def gift_status(gift: Gift) -> str:
@@ -110,10 +122,18 @@ def gift_decision(gift: Gift) -> str:
     return f"{gift_status(gift)} ({gift.decides_title})"
 
 
-def gift_lines(gifts: Iterable[Gift]) -> list[GiftLine]:
-    """Each gift with its value and decision in words; read ``gifts`` through
+def gift_lines(gifts: Iterable[Gift], *, org: str | None = None) -> list[GiftLine]:
+    """Each gift with its value and decision in words, and for an officer of the
+    organisation ``org`` (its slug) the links of its row; read ``gifts`` through
     :func:`gifts_query`, or each line costs queries."""
-    return [GiftLine(g, format_money(g.value), gift_decision(g)) for g in gifts]
+    if org is None:
+        return [GiftLine(g, format_money(g.value), gift_decision(g)) for g in gifts]
+    member = row_link("registers:member", "member", org=org)
+    decide = row_link("registers:decide_gift", "pk", org=org)
+    return [
+        GiftLine(g, format_money(g.value), gift_decision(g), member(g.member_id), decide(g.pk))
+        for g in gifts
+    ]
 
 
 def _date(value: dt.date | None) -> str:

@@ -102,14 +102,16 @@ _DECIDED = Q(state=CaseState.CLOSED) & ~Q(level=NO_BREACH)
 
 
 def _closed_cases(which: Closed) -> Callable[[Organisation, Holds], QuerySet[Case]]:
-    """Closed and withdrawn cases, each annotated with ``outcome_key`` (its outcome as
-    it stands), narrowed by ``which``."""
+    """Closed and withdrawn cases narrowed by ``which``, which may filter on the alias
+    ``outcome_key`` (a case's outcome as it stands)."""
 
     def candidates(organisation: Organisation, holds: Holds) -> QuerySet[Case]:
         closed = (
             Case.objects.of(organisation)
             .filter(state__in=[CaseState.CLOSED, CaseState.WITHDRAWN])
-            .annotate(outcome_key=_last_outcome())
+            # An alias, not a column: only the filters on decided cases read it, so the
+            # database looks up no withdrawn case's events for it.
+            .alias(outcome_key=_last_outcome())
         )
         return (
             which(closed)

@@ -40,6 +40,7 @@ from panelkeeper.cases.reading import read_case, reading_day
 from panelkeeper.cases.seats import group_convened, group_problems, names_group
 from panelkeeper.lib.confidential import confidential
 from panelkeeper.lib.forms import add_refusal, form_result
+from panelkeeper.lib.links import row_link
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
@@ -65,11 +66,18 @@ def case_list(request: StaffRequest, org: str) -> HttpResponse:
     """Cases by next due date, overdue first; a bounded number of queries a page."""
     organisation = request.organisation
     today = timezone.localdate()
-    cases = Case.objects.of(organisation).select_related("member").by_next_due()
+    # Only the columns the list shows: a case's description and settings may be long.
+    shown = ["state", "level", "next_due", "member", "member__full_name"]
+    cases = Case.objects.of(organisation).select_related("member").only(*shown).by_next_due()
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     calendar = calendar_for(organisation)
+    link = row_link("cases:detail", "pk", org=organisation.slug)
     rows = [
-        (c, None if c.next_due is None else calendar.working_days_between(today, c.next_due))
+        (
+            c,
+            None if c.next_due is None else calendar.working_days_between(today, c.next_due),
+            link(c.pk),
+        )
         for c in page
     ]
     return staff_page(

@@ -19,6 +19,7 @@ from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.api import PAGE_SIZE
 from panelkeeper.lib.downloads import ICS, download
 from panelkeeper.lib.forms import bound, button_change, form_applied, form_result
+from panelkeeper.lib.links import row_link
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.actions import actions_of, overdue
 from panelkeeper.meetings.attendance import withdraw_apologies
@@ -63,10 +64,13 @@ def meeting_list(request: StaffRequest, org: str) -> HttpResponse:
     filters = MeetingFilterForm(request.GET or None, groups=groups)
     today = timezone.localdate()
     meetings = meetings_listed(organisation, filters.filters(), today=today)
+    page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
+    link = row_link("meetings:detail", "pk", org=organisation.slug)
     return staff_page(
         request,
         "meetings/list.html",
-        page_obj=Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page")),
+        page_obj=page,
+        rows=[(meeting, link(meeting.pk)) for meeting in page],
         filters=filters,
         overdue=overdue(actions_of(organisation), today=today).count(),
         groups=groups,

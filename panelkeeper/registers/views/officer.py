@@ -30,7 +30,12 @@ from panelkeeper.registers.interests import (
     update_register_settings,
 )
 from panelkeeper.registers.list_forms import GiftFilterForm, InterestFilterForm
-from panelkeeper.registers.listing import gift_lines, gift_register, interest_register
+from panelkeeper.registers.listing import (
+    gift_lines,
+    gift_register,
+    interest_register,
+    interest_rows,
+)
 from panelkeeper.registers.models import Interest
 from panelkeeper.registers.views import common
 from panelkeeper.registers.views.register_page import member_register
@@ -77,7 +82,8 @@ def interests(request: StaffRequest, org: str) -> HttpResponse:
     organisation = request.organisation
     form, filters = page_filters(InterestFilterForm, request, organisation=organisation)
     register = interest_register(organisation, filters, today=timezone.localdate())
-    return _list_page(request, "registers/interests.html", form, paged(request, register))
+    page = paged(request, interest_rows(register))
+    return _list_page(request, "registers/interests.html", form, page)
 
 
 @staff(*READERS)
@@ -87,7 +93,7 @@ def gifts(request: StaffRequest, org: str) -> HttpResponse:
     name, where each has got to and the dates given (GIFT-3)."""
     form, filters = page_filters(GiftFilterForm, request, organisation=request.organisation)
     page = paged(request, gift_register(request.organisation, filters))
-    return _list_page(request, "registers/gifts.html", form, page, lines=gift_lines(page))
+    return _list_page(request, "registers/gifts.html", form, page, lines=gift_lines(page, org=org))
 
 
 @staff(*READERS)
@@ -112,7 +118,7 @@ def _member(request: StaffRequest, member: int) -> Member:
 def member(request: StaffRequest, org: str, member: int) -> HttpResponse:
     """One member's register: interests, reviews and gifts, with the officer's actions."""
     found = _member(request, member)
-    context = member_register(found, today=timezone.localdate())
+    context = member_register(found, today=timezone.localdate(), org=org)
     return staff_page(request, "registers/member.html", **context)
 
 

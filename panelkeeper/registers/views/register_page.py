@@ -13,8 +13,9 @@ from panelkeeper.registers.models import Gift, Interest, Review
 from panelkeeper.registers.routing import gift_route
 
 
-def member_register(member: Member, *, today: dt.date) -> dict[str, Any]:
-    """Interests (current first, then ended), the last review, and gifts; bounded queries."""
+def member_register(member: Member, *, today: dt.date, org: str | None = None) -> dict[str, Any]:
+    """Interests (current first, then ended), the last review, and gifts; bounded queries.
+    For an officer of the organisation ``org`` (its slug), the gifts carry their links."""
     organisation = member.group.organisation
     interests = list(interests_query(Interest.objects.filter(member=member)))
     current = [
@@ -34,6 +35,6 @@ def member_register(member: Member, *, today: dt.date) -> dict[str, Any]:
         "ended": ended,
         "last_review": last,
         "review": state,
-        "gift_lines": gift_lines(gifts_query(Gift.objects.filter(member=member))),
+        "gift_lines": gift_lines(gifts_query(Gift.objects.filter(member=member)), org=org),
         "gift_route": gift_route(code_on(organisation, today)),
     }
