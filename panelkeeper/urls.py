@@ -5,6 +5,9 @@ from django.urls import include, path
 from panelkeeper import api
 
 urlpatterns = [
+    # First, so an API call is matched without trying every page's pattern before it
+    # (no page's path starts with "api/" but the API guide's, which the API leaves alone).
+    path("api/", api.urls()),
     path("", include("panelkeeper.accounts.urls")),
     path("", include("panelkeeper.accounts.allauth_urls")),
     path("", include("panelkeeper.pages.urls")),
@@ -19,5 +22,4 @@ urlpatterns = [
     path("", include("panelkeeper.subject_access.urls")),
     path("", include("panelkeeper.departure.urls")),
     path("", include("panelkeeper.today.urls")),
-    path("api/", api.urls()),
 ]

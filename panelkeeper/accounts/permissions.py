@@ -99,8 +99,12 @@ def roles_at(user: Any, slug: str) -> tuple[Organisation, frozenset[str]]:
     """
     from panelkeeper.organisations.models import Organisation
 
+    # Asked on every staff request: in no order (the roles are a set), so not joined to
+    # the users to sort by name.
     grants = list(
-        Grant.objects.filter(user=user, organisation__slug=slug).select_related("organisation")
+        Grant.objects.filter(user=user, organisation__slug=slug)
+        .select_related("organisation")
+        .order_by()
     )
     if not grants:
         raise Http404("No such organisation.")

@@ -62,15 +62,24 @@ def check(request: HttpRequest) -> None:
     if not user.is_authenticated or current is None:
         return
     now = timezone.now()
-    row = SignInSession.objects.filter(key_hash=current).first()
-    if row is None:
+    # Every signed-in request asks this: the three values it needs, found by the unique
+    # hash alone (not in the table's listing order, which would join the users to sort).
+    found = (
+        SignInSession.objects.filter(key_hash=current)
+        .order_by()
+        .values_list("user_id", "ended_at", "last_active")
+        .first()
+    )
+    if found is None:
         SignInSession.objects.get_or_create(
             key_hash=current, defaults={"user": user, "started_at": now, "last_active": now}
         )
-    elif row.ended_at is not None or row.user_id != user.pk:
+        return
+    user_id, ended_at, last_active = found
+    if ended_at is not None or user_id != user.pk:
         logout(request)
-    elif now - row.last_active >= TOUCH_EVERY:
-        SignInSession.objects.filter(pk=row.pk).update(last_active=now)
+    elif now - last_active >= TOUCH_EVERY:
+        SignInSession.objects.filter(key_hash=current).update(last_active=now)
 
 
 def end_current(request: HttpRequest) -> None:

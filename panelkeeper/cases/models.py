@@ -189,7 +189,12 @@ class Case(models.Model):
 
     @property
     def reference(self) -> str:
-        return f"C-{self.pk:05d}" if self.pk else "C-new"
+        return reference_of(self.pk)
+
+
+def reference_of(pk: int | None) -> str:
+    """The reference a case is known by (C-00042), from its id; for lists read as values."""
+    return f"C-{pk:05d}" if pk else "C-new"
 
 
 class CaseEventText(models.Model):

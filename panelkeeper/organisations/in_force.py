@@ -85,9 +85,11 @@ def calendar_for(organisation: Organisation) -> WorkingCalendar:
     """The organisation's working calendar: its region's bank holidays and its closure days.
 
     Read afresh on each call (one query), so a change on the settings or closure days
-    pages applies to the next request; nothing is kept between requests.
+    pages applies to the next request; nothing is kept between requests. The days are read
+    in no order (the calendar keeps a set), so the query does not join the organisation
+    to sort by its name.
     """
-    days = organisation.closure_days.values_list("date", flat=True)
+    days = organisation.closure_days.order_by().values_list("date", flat=True)
     return WorkingCalendar(region_of(organisation), days)
 
 

@@ -27,7 +27,7 @@ from panelkeeper.cases.api.common import (
     case_today,
     is_projection,
     router,
-    row_out,
+    rows_out,
     staff_case,
 )
 from panelkeeper.cases.api.schemas import (
@@ -44,7 +44,7 @@ from panelkeeper.cases.changes.opening import raise_breach as raise_breach_case
 from panelkeeper.cases.invitations import STAFF_PARTS
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.reading import read_case, reporter_for_subject
-from panelkeeper.lib.api import PageQuery, paged, read_body, within_token
+from panelkeeper.lib.api import PageQuery, read_body, within_token
 from panelkeeper.lib.confidential import confidential
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import CaseRequest, SignedInRequest, StaffRequest
@@ -57,11 +57,10 @@ from panelkeeper.organisations.in_force import calendar_for
 @api_users.get(router, "/mine", MyCasePageOut)
 def my_cases(request: SignedInRequest, query: Query[PageQuery]) -> MyCasePageOut:
     """Cases you have a part in, latest begun first."""
-    involving = Case.objects.involving(request.user).select_related("member")
-    cases = within_token(request, involving, via="organisation")
-    rows, counts = paged(cases.order_by("-began_on", "-id"), query)
+    cases = within_token(request, Case.objects.involving(request.user), via="organisation")
     today = timezone.localdate()
-    return MyCasePageOut(**counts, cases=[row_out(c, today, None) for c in rows])
+    rows, counts = rows_out(cases.order_by("-began_on", "-id"), query, as_of=today, calendar=None)
+    return MyCasePageOut(**counts, cases=rows)
 
 
 @api_participants.get(router, "/mine/{case}", CaseOut)
@@ -112,20 +111,10 @@ def list_cases(request: StaffRequest, org: str, query: Query[ListQuery]) -> Case
     ``as_of`` limits the list to cases begun by then and counts overdue from it."""
     organisation = request.organisation
     as_of = as_of_or_today(query)
-    cases = (
-        Case.objects.of(organisation)
-        .filter(began_on__lte=as_of)
-        .select_related("member")
-        .by_next_due()
-    )
-    rows, counts = paged(cases, query)
+    cases = Case.objects.of(organisation).filter(began_on__lte=as_of).by_next_due()
     calendar = calendar_for(organisation)
-    return CasePageOut(
-        as_of=as_of,
-        projection=is_projection(as_of),
-        **counts,
-        cases=[row_out(c, as_of, calendar) for c in rows],
-    )
+    rows, counts = rows_out(cases, query, as_of=as_of, calendar=calendar)
+    return CasePageOut(as_of=as_of, projection=is_projection(as_of), **counts, cases=rows)
 
 
 @api_officers.post(router, "/{org}", CaseOut, status=201, body=RaiseIn)
