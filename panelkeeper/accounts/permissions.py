@@ -271,10 +271,12 @@ MEMBER_SELF = AccessPolicy("member_self")
 def _own_member(user: Any, member_id: int, token: Any = None) -> Any:
     from panelkeeper.members.models import Member
 
+    # One record by its id: no order to sort it into.
     member = (
         Member.objects.for_person(user)
         .select_related("group__organisation")
         .filter(pk=member_id)
+        .order_by()
         .first()
     )
     if member is None or (

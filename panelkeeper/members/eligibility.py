@@ -74,6 +74,9 @@ class Eligibility:
     reasons: tuple[Reason, ...]
     documents: tuple[DocumentCheck, ...]
     signing_required: bool
+    policy: Policy | None
+    """The code in force on ``on`` the answer read, if any (None too when it no longer
+    loads), for a page that shows more of it than eligibility asks."""
 
     @property
     def eligible(self) -> bool:
@@ -143,7 +146,7 @@ def eligibility(member: Member, *, on: dt.date, known_on: dt.date | None = None)
         for check in checks:
             if check.state is not None:
                 reasons.append(Reason(check.state, _document_message(check), check.key))
-    return Eligibility(member, on, status, tuple(reasons), checks, required)
+    return Eligibility(member, on, status, tuple(reasons), checks, required, policy)
 
 
 def _document_message(check: DocumentCheck) -> str:

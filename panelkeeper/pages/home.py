@@ -17,11 +17,11 @@ from panelkeeper.meetings.models import Action, Attendance, Meeting, MeetingStat
 from panelkeeper.meetings.queries import apologies_sent
 from panelkeeper.members.eligibility import DocumentCheck, Eligibility, Hurdle, eligibility
 from panelkeeper.members.models import Expense, Member
-from panelkeeper.registers.codes import code_on
 from panelkeeper.registers.interests import ReviewState, review_state, settings_of
 from panelkeeper.registers.models import Gift, Interest, Review
 from panelkeeper.registers.routing import GiftRoute, gift_route
 from panelkeeper.rules.dates import day_month_year
+from panelkeeper.rules.policy.loader import Policy
 
 SHOWN = 5
 """How many of each list the home shows; the section's own page has the rest."""
@@ -133,7 +133,8 @@ def _case(member: Member, today: dt.date) -> CaseWords | None:
     return case_in_words(latest, today=today) if latest is not None else None
 
 
-def _register(member: Member, today: dt.date) -> Register:
+def _register(member: Member, today: dt.date, code: Policy | None) -> Register:
+    """What the home says of the registers, under ``code``, the code in force today."""
     organisation = member.group.organisation
     last = Review.objects.filter(member=member).order_by("-reviewed_on").first()
     return Register(
@@ -145,7 +146,7 @@ def _register(member: Member, today: dt.date) -> Register:
             months=settings_of(organisation).review_months,
             today=today,
         ),
-        gift_route=gift_route(code_on(organisation, today)),
+        gift_route=gift_route(code),
     )
 
 
@@ -157,7 +158,8 @@ def member_home(member: Member, *, today: dt.date) -> Home:
         today=today,
         standing=standing(answer, meetings[0].meeting if meetings else None),
         to_sign=tuple(c for c in answer.documents if c.state in SIGNABLE and c.current_pk),
-        register=_register(member, today),
+        # The code in force today, as eligibility read it: not looked up a second time.
+        register=_register(member, today, answer.policy),
         meetings=meetings,
         actions=tuple(
             Action.objects.filter(owner_member=member, done_on__isnull=True)

@@ -9,7 +9,9 @@ from collections.abc import Callable
 from typing import Any, cast
 
 import pytest
+from django.db import connection
 from django.http import HttpRequest
+from django.test.utils import CaptureQueriesContext
 from ninja import NinjaAPI, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.testing import TestClient
@@ -24,6 +26,8 @@ from panelkeeper.lib.api import (
     read_body,
 )
 from panelkeeper.lib.refusals import Refused
+from panelkeeper.members.models import Member
+from tests.factory import Factory
 
 _names = itertools.count()
 
@@ -145,3 +149,19 @@ def test_a_list_is_paged_with_its_counts_and_past_the_end_gives_the_last_page() 
     )
     assert paged(rows, PageQuery(page=9), size=3) == ([7], {"page": 3, "pages": 3, "count": 7})
     assert paged([], PageQuery(), size=3) == ([], {"page": 1, "pages": 1, "count": 0})
+
+
+def test_a_list_read_through_a_join_is_counted_without_the_join(factory: Factory) -> None:
+    factory.many_members(7)
+    members = Member.objects.order_by("full_name")
+    with CaptureQueriesContext(connection) as captured:
+        rows, counts = paged(
+            members.values_list("full_name", "group__name"),
+            PageQuery(page=3),
+            size=3,
+            counted=members,
+        )
+    assert rows == [("Member 00006", "Customer Scrutiny Panel")]
+    assert counts == {"page": 3, "pages": 3, "count": 7}
+    counting = [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"]]
+    assert len(counting) == 1 and "JOIN" not in counting[0]

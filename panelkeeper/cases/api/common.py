@@ -240,7 +240,7 @@ def rows_out(
 ) -> tuple[list[CaseRowOut], dict[str, int]]:
     """The page of ``cases`` ``query`` asks for, each row as it stands on ``as_of``
     (working days left counted on ``calendar``, where given), and the page's counts."""
-    rows, counts = paged(cases.values_list(*ROW), query)
+    rows, counts = paged(cases.values_list(*ROW), query, counted=cases)
     return [row_out(*row, as_of=as_of, calendar=calendar) for row in rows], counts
 
 
