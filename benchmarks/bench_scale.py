@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from benchmarks.scale_http import PROXIED, ROOT, gunicorn, throughput
+from benchmarks.scale_http import CLIENT, PROXIED, ROOT, CpuMeter, gunicorn, throughput, warm_up
 from benchmarks.scale_site import scale_site
 
 REPEATS = int(os.environ.get("BENCH_REPEATS", "20"))
@@ -315,22 +315,32 @@ def http(site_environment: dict[str, str], org: Organisation) -> None:
     officer, member = session_cookie(org.officer), session_cookie(org.member_user)
     print(
         f"\nThroughput under gunicorn, 2 workers, {HTTP_REQUESTS:,} requests {AT_ONCE} at a time "
-        f"({org.described}):",
+        f"({org.described}), sent by {CLIENT.format(at_once=AT_ONCE)}; with the CPU time "
+        "each request took of the web workers, the database and the client:",
         flush=True,
     )
-    with gunicorn(site_environment) as port:
+    with gunicorn(site_environment) as server:
         figures = [
             ("health page", "/health/", ""),
             ("case list API", slug_path, officer),
             ("member's home", org.portal, member),
         ]
         health = 0.0
+        meter = CpuMeter(server)
         for label, path, cookie in figures:
-            rate = throughput(port, path, cookie=cookie, requests=HTTP_REQUESTS, at_once=AT_ONCE)
+            warmed = warm_up(server.port, path, cookie=cookie, at_once=AT_ONCE)
+            meter.start()
+            rate = throughput(
+                server.port, path, cookie=cookie, requests=HTTP_REQUESTS, at_once=AT_ONCE
+            )
+            used = meter.per_request(HTTP_REQUESTS + warmed)
             health = health or rate
             share = rate / health
             flag = "!" if share < THROUGHPUT_SHARE else " "
-            print(f"{flag} {label:<28} {rate:8.1f} requests/s  {share:4.2f}x health", flush=True)
+            print(
+                f"{flag} {label:<28} {rate:8.1f} requests/s  {share:4.2f}x health  ({used})",
+                flush=True,
+            )
 
 
 def daily_jobs() -> None:

@@ -33,11 +33,12 @@ class ItemView:
 
 def apologies_sent(member: Member, meetings: Iterable[Meeting]) -> dict[int, Attendance]:
     """The apologies ``member`` has sent for any of ``meetings``, by meeting id; one query."""
+    # Kept by meeting, so read in no order (the listing order joins the meetings to sort).
     return {
         a.meeting_id: a
         for a in Attendance.objects.filter(
             member=member, meeting__in=list(meetings), presence=Presence.APOLOGIES
-        )
+        ).order_by()
     }
 
 

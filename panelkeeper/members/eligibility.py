@@ -171,12 +171,15 @@ def _document_checks(
     assert policy.documents is not None
     resign = policy.behaviours.resign_new_versions
     countersign = policy.documents.countersigned_by is not None
+    # Kept by key, so read in no order (the listing order joins the organisation to sort).
     documents = {
         d.key: d
         for d in Document.objects.filter(
             organisation=member.group.organisation,
             key__in=[i.key for i in policy.documents.to_sign],
-        ).prefetch_related("versions")
+        )
+        .order_by()
+        .prefetch_related("versions")
     }
     signatures = Signature.objects.filter(member=member, signed_on__lte=on)
     if known_on is not None:
