@@ -190,6 +190,11 @@ def organisation(org: Any, members: int, kind: str) -> Organisation:
         ("concerns", f"{at}/concerns/"),
         ("Today", f"{at}/today/"),
         ("search", f"{at}/search/?q={surname}"),
+        ("declarations due for review", f"{at}/registers/reviews-due/"),
+        ("staff", f"{at}/staff/"),
+        ("retention schedule", f"{at}/retention/"),
+        ("retention due", f"{at}/retention/due/"),
+        ("subject access requests", f"{at}/subject-access/"),
         ("API members", f"/api/v1/members/{slug}/members"),
         ("API cases", f"/api/v1/cases/{slug}"),
         ("API case", f"/api/v1/cases/{slug}/{case.pk}"),
@@ -201,6 +206,9 @@ def organisation(org: Any, members: int, kind: str) -> Organisation:
         ("API concerns", f"/api/v1/concerns/{slug}"),
         ("API Today", f"/api/v1/organisations/{slug}/today"),
         ("API search", f"/api/v1/organisations/{slug}/search?q={surname}"),
+        ("API retention schedule", f"/api/v1/retention/{slug}/schedule"),
+        ("API retention due", f"/api/v1/retention/{slug}/due"),
+        ("API subject access", f"/api/v1/subject-access/{slug}/requests"),
     ]
     return Organisation(
         f"{kind}: {org.name} ({slug}, {members:,} members)",

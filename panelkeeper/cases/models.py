@@ -276,6 +276,11 @@ class CaseEvent(RecordedOrAutomatic):
 
     class Meta:
         ordering = ["case", "effective", "recorded_at", "id"]
+        # A case's steps in order, read forwards by the ladder and backwards for its
+        # latest outcome (the retention schedule asks that of every closed case).
+        indexes = [
+            models.Index(fields=["case", "effective", "recorded_at", "id"], name="event_in_order")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(recorded_on__gte=models.F("effective")),
