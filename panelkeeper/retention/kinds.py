@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce, Lower, TruncDate
 
@@ -93,6 +93,13 @@ def _last_outcome() -> Coalesce:
     return Coalesce(Subquery(outcome), Subquery(step), Value(""))
 
 
+def _last_step_on() -> Subquery:
+    """The day a case's last step took effect: one probe of the index on its steps' order
+    per case, where grouping by case would join every step of every case."""
+    last = CaseEvent.objects.filter(case=OuterRef("pk")).order_by("-effective")
+    return Subquery(last.values("effective")[:1])
+
+
 type Closed = Callable[[QuerySet[Case]], QuerySet[Case]]
 
 # A breach found at a level, and a case that was decided at all: with a level found, or
@@ -116,7 +123,7 @@ def _closed_cases(which: Closed) -> Callable[[Organisation, Holds], QuerySet[Cas
         return (
             which(closed)
             .exclude(holds.covering_case())
-            .annotate(counted_from=Max("events__effective"))
+            .annotate(counted_from=_last_step_on())
             .select_related("member")
         )
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
@@ -183,22 +184,17 @@ def preview(organisation: Organisation, *, today: dt.date, first: int = 20) -> l
         upcoming: list[dt.date] = []
         cutoff = due_before(today, period.months)
         for part in period.parts:
-            due = _due_of_part(part, period, organisation, holds, today)
-            total += due.count()
-            shown += (
-                [_as_due(period, part, obj) for obj in due[: first - len(shown)]]
-                if len(shown) < first
-                else []
+            # How many are due and when the first of the others counts from, in one pass.
+            counted = part.candidates(organisation, holds).aggregate(
+                due=Count("pk", filter=Q(counted_from__lte=cutoff)),
+                later=Min("counted_from", filter=Q(counted_from__gt=cutoff)),
             )
-            later = (
-                part.candidates(organisation, holds)
-                .filter(counted_from__gt=cutoff)
-                .order_by("counted_from")
-                .values_list("counted_from", flat=True)
-                .first()
-            )
-            if later is not None:
-                upcoming.append(add_months(later, period.months))
+            total += counted["due"]
+            if counted["due"] and len(shown) < first:
+                due = _due_of_part(part, period, organisation, holds, today)
+                shown += [_as_due(period, part, obj) for obj in due[: first - len(shown)]]
+            if counted["later"] is not None:
+                upcoming.append(add_months(counted["later"], period.months))
         previews.append(KindPreview(period, total, shown, min(upcoming, default=None)))
     return previews
 
