@@ -107,19 +107,11 @@ def attendance_between(
 
 def group_seats(members: Sequence[Member], *, today: dt.date) -> dict[int, list[Seat]]:
     """Every seat of each of ``members``, all of one group, at the group's meetings, by
-    member id: three queries whatever their number."""
+    member id (the queries of :func:`attendance_rows`, whatever their number)."""
     if not members:
         return {}
-    group_id = members[0].group_id
-    meetings = list(Meeting.objects.filter(group_id=group_id).order_by("date", "id"))
-    lines = timelines(members)
-    found: defaultdict[int, dict[int, Attendance]] = defaultdict(dict)
-    for entry in Attendance.objects.filter(member__in=members, meeting__group_id=group_id):
-        found[entry.member_id][entry.meeting_id] = entry
+    meetings = list(Meeting.objects.filter(group_id=members[0].group_id).order_by("date", "id"))
     return {
-        m.pk: [
-            seat(meeting, lines[m.pk], found[m.pk].get(meeting.pk), today=today)
-            for meeting in meetings
-        ]
-        for m in members
+        row.member.pk: [seat for _, seat, _ in row.seats]
+        for row in attendance_rows(members, meetings, today=today)
     }
