@@ -21,11 +21,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, overload
+from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
 
+from panelkeeper.lib.lazy_rows import LazyRows
 from panelkeeper.meetings.models import Attendance, Meeting, MeetingStatus
 from panelkeeper.members.models import Member, MemberStatus, Status
 from panelkeeper.rules.attendance import AttendanceSummary, Presence
@@ -136,7 +137,7 @@ class Counted:
     summary: AttendanceSummary
 
 
-class CountedMembers(Sequence[Counted]):
+class CountedMembers(LazyRows[Counted]):
     """The group's members by name with their counts, for a paginator to count and slice:
     only the members of the page asked for are counted."""
 
@@ -146,16 +147,10 @@ class CountedMembers(Sequence[Counted]):
             "full_name", "id"
         )
 
-    def __len__(self) -> int:
+    def count_rows(self) -> int:
         return self.members.count()
 
-    @overload
-    def __getitem__(self, index: int) -> Counted: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Counted]: ...
-    def __getitem__(self, index: int | slice) -> Counted | list[Counted]:
-        if isinstance(index, int):
-            return self[index : index + 1][0]
-        members = list(self.members[index])
+    def read(self, start: int, stop: int) -> list[Counted]:
+        members = list(self.members[start:stop])
         counts = member_counts(self.period, members)
         return [Counted(m, counts[m.pk]) for m in members]

@@ -8,14 +8,13 @@ number of meetings, actions or members an organisation has.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import overload
 
 from django.db import models
 from django.db.models import Count, QuerySet
 
+from panelkeeper.lib.lazy_rows import LazyRows
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.actions import actions_of
 from panelkeeper.meetings.models import (
@@ -64,7 +63,7 @@ class MeetingFilters:
     end: dt.date | None = None
 
 
-class UpcomingThenPast(Sequence[Meeting]):
+class UpcomingThenPast(LazyRows[Meeting]):
     """Meetings to come, soonest first, then past ones, most recent first: one list for
     the paginator to count and slice, each part read in its own order from the index."""
 
@@ -76,17 +75,11 @@ class UpcomingThenPast(Sequence[Meeting]):
     def _ahead(self) -> int:
         return self.upcoming.count()
 
-    def __len__(self) -> int:
+    def count_rows(self) -> int:
         return self._ahead + self.past.count()
 
-    @overload
-    def __getitem__(self, index: int) -> Meeting: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Meeting]: ...
-    def __getitem__(self, index: int | slice) -> Meeting | list[Meeting]:
-        if isinstance(index, int):
-            return self[index : index + 1][0]
-        start, stop, ahead = index.start or 0, index.stop, self._ahead
+    def read(self, start: int, stop: int) -> list[Meeting]:
+        ahead = self._ahead
         rows = list(self.upcoming[start : min(stop, ahead)]) if start < ahead else []
         if stop > ahead:
             rows += list(self.past[max(start - ahead, 0) : stop - ahead])

@@ -4,12 +4,12 @@ holds, both as the page and the API filter them."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from functools import cached_property
-from typing import Any, overload
+from typing import Any
 
 from django.db.models import QuerySet
 
+from panelkeeper.lib.lazy_rows import LazyRows
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.retention.forms import HoldState
 from panelkeeper.retention.models import LegalHold
@@ -19,7 +19,7 @@ PAGE_SIZE = 50
 """Records on a page of the due list or the legal holds, in the pages and the API."""
 
 
-class DueRows(Sequence[DueRecord]):
+class DueRows(LazyRows[DueRecord]):
     """Every record due to go, in the dry run's order, read only a page at a time: each
     source is counted in the database, and a slice reads only the sources it spans."""
 
@@ -32,17 +32,10 @@ class DueRows(Sequence[DueRecord]):
             s.rows.count() if isinstance(s.rows, QuerySet) else len(s.rows) for s in self.sources
         ]
 
-    def __len__(self) -> int:
+    def count_rows(self) -> int:
         return sum(self.sizes)
 
-    @overload
-    def __getitem__(self, index: int) -> DueRecord: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[DueRecord]: ...
-    def __getitem__(self, index: int | slice) -> DueRecord | list[DueRecord]:
-        if isinstance(index, int):
-            return self[index : index + 1][0]
-        start, stop, _ = index.indices(len(self))
+    def read(self, start: int, stop: int) -> list[DueRecord]:
         found: list[DueRecord] = []
         offset = 0
         for source, size in zip(self.sources, self.sizes, strict=True):
