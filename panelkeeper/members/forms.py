@@ -183,10 +183,15 @@ class DocumentVersionForm(forms.Form):
                 self.add_error("file", "The selected file must be a text file saved as UTF-8")
         if not (data.get("text") or "").strip() and "file" not in self.errors:
             self.add_error("text", "Enter the text of the document, or upload a file")
-        data["clauses"] = [
-            c.strip() for c in (data.get("citable_clauses") or "").split(",") if c.strip()
-        ]
         return data
+
+    def clean_citable_clauses(self) -> list[str]:
+        text: str = self.cleaned_data["citable_clauses"]
+        return [c.strip() for c in text.split(",") if c.strip()]
+
+    def chosen(self) -> dict[str, Any]:
+        """The version as ``add_document_version`` takes it: an uploaded file is its text."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "file"}
 
 
 class SignForm(forms.Form):

@@ -86,14 +86,7 @@ def add_version(request: StaffRequest, org: str) -> HttpResponse:
         request,
         form,
         lambda: add_document_version(
-            organisation=organisation,
-            key=form.cleaned_data["key"],
-            label=form.cleaned_data["label"],
-            text=form.cleaned_data["text"],
-            published_on=form.cleaned_data["published_on"],
-            citable_clauses=form.cleaned_data["clauses"],
-            actor=request.user,
-            today=today,
+            organisation=organisation, **form.chosen(), actor=request.user, today=today
         ),
     )
     if version is not None:
