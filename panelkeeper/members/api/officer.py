@@ -92,7 +92,7 @@ def list_members(request: StaffRequest, org: str, query: Query[MemberQuery]) -> 
 
 
 @api_officers.post(router, "/{org}/members", MemberOut, status=201, body=MemberIn)
-def createmember_of(request: StaffRequest, org: str) -> Status[Member]:
+def create_member(request: StaffRequest, org: str) -> Status[Member]:
     """Add a member."""
     data = read_body(request, MemberIn).model_dump(exclude_unset=True)
     group = Group.objects.filter(
@@ -106,13 +106,13 @@ def createmember_of(request: StaffRequest, org: str) -> Status[Member]:
 
 @api_readers.get(router, "/{org}/members/{member_id}", MemberOut)
 @confidential("member", "member_id")
-def getmember_of(request: StaffRequest, org: str, member_id: int) -> Member:
+def get_member(request: StaffRequest, org: str, member_id: int) -> Member:
     """One member."""
     return member_of(request, member_id)
 
 
 @api_officers.patch(router, "/{org}/members/{member_id}", MemberOut, body=MemberIn)
-def patchmember_of(request: StaffRequest, org: str, member_id: int) -> Member:
+def patch_member(request: StaffRequest, org: str, member_id: int) -> Member:
     """Change a member's record."""
     member = member_of(request, member_id)
     data = read_body(request, MemberIn).model_dump(exclude_unset=True)
