@@ -8,12 +8,11 @@ Another organisation answers 404, anonymous 401; a refusal 422.
 
 from collections.abc import Callable
 
-from django.db.models import QuerySet
 from django.utils import timezone
 from ninja import Query, Router, Status
 from ninja.errors import HttpError as NinjaHttpError
 
-from panelkeeper.accounts.permissions import api_officers, api_readers, get_object_for
+from panelkeeper.accounts.permissions import api_officers, api_readers
 from panelkeeper.lib.api import PageQuery, paged, read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
@@ -38,6 +37,7 @@ from panelkeeper.subject_access.api.schemas import (
 )
 from panelkeeper.subject_access.erasure import erase_person
 from panelkeeper.subject_access.lead import choose_lead, is_lead, officers_of
+from panelkeeper.subject_access.lookups import pack_in, request_in, requests_of
 from panelkeeper.subject_access.models import (
     Pack,
     ReaderRole,
@@ -83,22 +83,14 @@ def pack_out(pack: Pack) -> PackOut:
     )
 
 
-def _requests(request: StaffRequest) -> QuerySet[SubjectAccessRequest]:
-    return (
-        SubjectAccessRequest.objects.filter(organisation=request.organisation)
-        .select_related("organisation", "member", "pack")
-        .prefetch_related("pauses")
-    )
-
-
 def _find(request: StaffRequest, request_id: int) -> SubjectAccessRequest:
-    return get_object_for(request.organisation, _requests(request), pk=request_id)
+    return request_in(request.organisation, pk=request_id)
 
 
 @api_readers.get(router, "/{org}/requests", RequestPageOut)
 def list_requests(request: StaffRequest, org: str, query: Query[PageQuery]) -> RequestPageOut:
     """Requests, newest received first."""
-    rows, counts = paged(_requests(request), query)
+    rows, counts = paged(requests_of(request.organisation), query)
     return RequestPageOut(**counts, requests=[request_out(r) for r in rows])
 
 
@@ -188,19 +180,10 @@ def build(request: StaffRequest, org: str, request_id: int) -> PackOut:
     return pack_out(build_pack(request=_find(request, request_id), actor=request.user))
 
 
-def _pack(request: StaffRequest, request_id: int) -> Pack:
-    return get_object_for(
-        request.organisation,
-        Pack.objects.select_related("request__organisation"),
-        via="request__organisation",
-        request_id=request_id,
-    )
-
-
 @api_officers.get(router, f"{REQUEST}/pack", PackOut)
 def get_pack(request: StaffRequest, org: str, request_id: int) -> PackOut:
     """The pack, to review before release."""
-    return pack_out(_pack(request, request_id))
+    return pack_out(pack_in(request.organisation, request_id=request_id))
 
 
 @api_officers.post(router, f"{REQUEST}/pack/release", PackOut, body=ReleaseIn)
@@ -208,7 +191,7 @@ def release(request: StaffRequest, org: str, request_id: int) -> PackOut:
     """Record that the pack was read and released to the person."""
     data = read_body(request, ReleaseIn)
     released = release_pack(
-        pack=_pack(request, request_id),
+        pack=pack_in(request.organisation, request_id=request_id),
         reviewed=data.reviewed,
         released_on=data.released_on,
         actor=request.user,

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
+from panelkeeper.accounts.permissions import OFFICER, READERS, staff
 from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.forms import bound, button_change, form_applied, form_result
 from panelkeeper.lib.requests import StaffRequest
@@ -34,21 +34,12 @@ from panelkeeper.subject_access.forms import (
     ResumeForm,
 )
 from panelkeeper.subject_access.lead import choose_lead, lead_of
-from panelkeeper.subject_access.models import Pack, PauseReason, Requester, SubjectAccessRequest
+from panelkeeper.subject_access.lookups import pack_in, request_in
+from panelkeeper.subject_access.models import PauseReason, Requester, SubjectAccessRequest
 from panelkeeper.subject_access.packs import build_pack, release_pack
 from panelkeeper.subject_access.views.common import pack_json, pack_page, pack_pdf
 
 PAGE_SIZE = 50
-
-
-def find_request(request: StaffRequest, pk: int) -> SubjectAccessRequest:
-    return get_object_for(
-        request.organisation,
-        SubjectAccessRequest.objects.select_related(
-            "organisation", "member", "pack"
-        ).prefetch_related("pauses"),
-        pk=pk,
-    )
 
 
 @staff(*READERS)
@@ -124,7 +115,7 @@ def _detail(
 @staff(*READERS)
 @require_GET
 def request_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    return _detail(request, find_request(request, pk))
+    return _detail(request, request_in(request.organisation, pk=pk))
 
 
 type Change = Callable[[SubjectAccessRequest, dict[str, Any]], object]
@@ -135,7 +126,7 @@ def _apply(
 ) -> HttpResponse:
     """Apply ``change`` to the request with the posted ``form``'s data and go back to the
     request saying ``done``; or show the request again with the form's errors."""
-    found = find_request(request, pk)
+    found = request_in(request.organisation, pk=pk)
     if form_applied(request, form, lambda: change(found, form.cleaned_data)):
         messages.success(request, done)
         return redirect("subject_access:detail", org=request.organisation.slug, pk=pk)
@@ -186,24 +177,15 @@ def extend(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 @staff(OFFICER)
 @require_POST
 def build(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    found = find_request(request, pk)
+    found = request_in(request.organisation, pk=pk)
     button_change(request, lambda: build_pack(request=found, actor=request.user), done="Pack built")
     return redirect("subject_access:detail", org=org, pk=pk)
-
-
-def _pack(request: StaffRequest, pk: int) -> Pack:
-    return get_object_for(
-        request.organisation,
-        Pack.objects.select_related("request__organisation"),
-        via="request__organisation",
-        request_id=pk,
-    )
 
 
 @staff(OFFICER)
 @require_POST
 def release(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    pack = _pack(request, pk)
+    pack = pack_in(request.organisation, request_id=pk)
 
     def change(found: SubjectAccessRequest, data: dict[str, Any]) -> object:
         return release_pack(
@@ -224,7 +206,7 @@ def pack_view(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     kwargs = {"org": org, "pk": pk}
     return pack_page(
         request,
-        _pack(request, pk),
+        pack_in(request.organisation, request_id=pk),
         back=reverse("subject_access:detail", kwargs=kwargs),
         pdf=reverse("subject_access:pack_pdf", kwargs=kwargs),
     )
@@ -233,13 +215,13 @@ def pack_view(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 @staff(OFFICER)
 @require_GET
 def pack_download(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    return pack_pdf(_pack(request, pk))
+    return pack_pdf(pack_in(request.organisation, request_id=pk))
 
 
 @staff(OFFICER)
 @require_GET
 def pack_data(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    return pack_json(_pack(request, pk))
+    return pack_json(pack_in(request.organisation, request_id=pk))
 
 
 @staff(OFFICER)
