@@ -21,6 +21,7 @@ from panelkeeper.accounts.permissions import (
 from panelkeeper.lib.api import PageQuery, out_of, paged, read_body
 from panelkeeper.lib.filters import query_filters
 from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.members.lookups import member_in
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers import conflicts, gifts, interests
@@ -79,12 +80,7 @@ ORG = "/{org}"
 
 
 def _member(request: StaffRequest, member_id: int) -> Member:
-    return get_object_for(
-        request.organisation,
-        Member.objects.select_related("group__organisation"),
-        via="group__organisation",
-        pk=member_id,
-    )
+    return member_in(request.organisation, pk=member_id)
 
 
 # -- interests (COI-1) ---------------------------------------------------------

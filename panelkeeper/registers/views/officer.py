@@ -20,6 +20,7 @@ from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.filters import page_filters
 from panelkeeper.lib.forms import bound, form_applied
 from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.members.lookups import member_in
 from panelkeeper.members.models import Member
 from panelkeeper.registers import exports
 from panelkeeper.registers.forms import SettingsForm
@@ -41,10 +42,6 @@ from panelkeeper.registers.views import common
 from panelkeeper.registers.views.register_page import member_register
 
 PAGE_SIZE = 50
-
-
-def _members(request: StaffRequest) -> QuerySet[Member]:
-    return Member.objects.of(request.organisation).select_related("group")
 
 
 def paged(request: HttpRequest, rows: QuerySet[Any]) -> Page[Any]:
@@ -107,17 +104,11 @@ def reviews_due(request: StaffRequest, org: str) -> HttpResponse:
     return staff_page(request, "registers/reviews_due.html", page_obj=page, rows=rows)
 
 
-def _member(request: StaffRequest, member: int) -> Member:
-    return get_object_for(
-        request.organisation, _members(request), via="group__organisation", pk=member
-    )
-
-
 @staff(*READERS)
 @require_GET
 def member(request: StaffRequest, org: str, member: int) -> HttpResponse:
     """One member's register: interests, reviews and gifts, with the officer's actions."""
-    found = _member(request, member)
+    found = member_in(request.organisation, pk=member)
     context = member_register(found, today=timezone.localdate(), org=org)
     return staff_page(request, "registers/member.html", **context)
 
@@ -133,7 +124,7 @@ def _register(org: str, member: Member) -> common.Register:
 def declare_interest(request: StaffRequest, org: str, member: int) -> HttpResponse:
     """An officer declares an interest for a member (COI-1)."""
     return common.declaration_page(
-        request, common.INTEREST, _register(org, _member(request, member))
+        request, common.INTEREST, _register(org, member_in(request.organisation, pk=member))
     )
 
 
@@ -151,7 +142,7 @@ def close_interest(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 def confirm(request: StaffRequest, org: str, member: int) -> HttpResponse:
     """An officer records a member's confirmation or nil declaration (COI-1)."""
     return common.declaration_page(
-        request, common.CONFIRM, _register(org, _member(request, member))
+        request, common.CONFIRM, _register(org, member_in(request.organisation, pk=member))
     )
 
 
@@ -159,7 +150,7 @@ def confirm(request: StaffRequest, org: str, member: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def declare_gift(request: StaffRequest, org: str, member: int) -> HttpResponse:
     """An officer declares a gift or hospitality for a member (GIFT-1)."""
-    return common.gift_page(request, _register(org, _member(request, member)))
+    return common.gift_page(request, _register(org, member_in(request.organisation, pk=member)))
 
 
 @staff(OFFICER)

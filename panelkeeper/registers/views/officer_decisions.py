@@ -15,6 +15,7 @@ from panelkeeper.lib.filters import page_filters
 from panelkeeper.lib.forms import bound, form_applied, form_result
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
+from panelkeeper.members.lookups import member_in
 from panelkeeper.members.models import Member
 from panelkeeper.registers.conflicts import (
     conflict_check,
@@ -117,9 +118,7 @@ def _decision_page(
     with the reason when no code was in force on its date."""
     organisation = request.organisation
     work = get_object_for(organisation, WorkItem.objects.all(), pk=pk)
-    found = get_object_for(
-        organisation, Member.objects.select_related("group"), via="group__organisation", pk=member
-    )
+    found = member_in(organisation, pk=member)
     try:
         return work, found, route_for(work)
     except Refused as refusal:

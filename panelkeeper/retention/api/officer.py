@@ -15,7 +15,7 @@ from panelkeeper.concerns.models import Concern
 from panelkeeper.lib.api import out_of, paged, read_body
 from panelkeeper.lib.filters import query_filters
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.members.models import Member
+from panelkeeper.members.lookups import member_in
 from panelkeeper.retention.api.schemas import (
     DueOut,
     DuePageOut,
@@ -138,9 +138,7 @@ def get_holds(request: StaffRequest, org: str, query: Query[HoldQuery]) -> HoldP
 )
 def hold_member(request: StaffRequest, org: str, member_id: int) -> Status[HoldOut]:
     """Place a legal hold on a member: nothing about them goes until it is lifted."""
-    member = get_object_for(
-        request.organisation, Member.objects.all(), via="group__organisation", pk=member_id
-    )
+    member = member_in(request.organisation, pk=member_id)
     return _placed(request, member=member)
 
 
@@ -174,8 +172,6 @@ def lift(request: StaffRequest, org: str, hold_id: int) -> HoldOut:
 @api_officers.post(router, "/{org}/erasures/members/{member_id}", None, status=204)
 def erase(request: StaffRequest, org: str, member_id: int) -> Status[None]:
     """Erase a member's records on their request, or refuse with every reason they stay."""
-    member = get_object_for(
-        request.organisation, Member.objects.all(), via="group__organisation", pk=member_id
-    )
+    member = member_in(request.organisation, pk=member_id)
     erase_member(member=member, organisation=request.organisation, actor=request.user)
     return Status(204, None)

@@ -16,7 +16,7 @@ from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.filters import page_filters
 from panelkeeper.lib.forms import bound, form_applied, form_result
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.members.models import Member
+from panelkeeper.members.lookups import member_in
 from panelkeeper.retention.erasure import erase_member, reasons_to_keep
 from panelkeeper.retention.forms import (
     DueFilterForm,
@@ -219,9 +219,7 @@ def lift(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 @staff(OFFICER)
 @require_http_methods(["GET", "POST"])
 def erase(request: StaffRequest, org: str, pk: int) -> HttpResponse:
-    member = get_object_for(
-        request.organisation, Member.objects.all(), via="group__organisation", pk=pk
-    )
+    member = member_in(request.organisation, pk=pk)
     form = EraseForm(**bound(request))
     if form_applied(
         request,
