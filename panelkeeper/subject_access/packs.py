@@ -13,7 +13,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from panelkeeper.audit.log import record, save_recorded
+from panelkeeper.audit.log import create_recorded, save_recorded, save_values
 from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.subject_access.gathering import about_member, about_someone_else
@@ -47,27 +47,26 @@ def build_pack(*, request: SubjectAccessRequest, actor: User) -> Pack:
             raise Refused("The pack was released, so it can no longer be built again.")
         content = content_for(request)
         if pack is None:
-            pack = Pack.objects.create(
-                request=locked, content=content, built_at=timezone.now(), built_by=actor
-            )
-            record(
+            return create_recorded(
+                Pack,
                 actor=actor,
                 organisation=request.organisation,
                 action="subject_access_pack.built",
-                obj=pack,
-                fields=["content"],
+                logged={"content": content},
+                request=locked,
+                built_at=timezone.now(),
+                built_by=actor,
             )
-        else:
-            pack.content = content
-            pack.built_at = timezone.now()
-            pack.built_by = actor
-            save_recorded(
-                obj=pack,
-                fields=["content", "built_at", "built_by"],
-                action="subject_access_pack.rebuilt",
-                actor=actor,
-                organisation=request.organisation,
-            )
+        pack.content = content
+        pack.built_at = timezone.now()
+        pack.built_by = actor
+        save_recorded(
+            obj=pack,
+            fields=["content", "built_at", "built_by"],
+            action="subject_access_pack.rebuilt",
+            actor=actor,
+            organisation=request.organisation,
+        )
     return pack
 
 
@@ -88,11 +87,9 @@ def release_pack(
             raise Refused(
                 "Enter a date on or after the day the pack was built.", field="released_on"
             )
-        locked.released_on = released_on
-        locked.released_by = actor
-        save_recorded(
-            obj=locked,
-            fields=["released_on", "released_by"],
+        save_values(
+            locked,
+            {"released_on": released_on, "released_by": actor},
             action="subject_access_pack.released",
             actor=actor,
             organisation=locked.request.organisation,

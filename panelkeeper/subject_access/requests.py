@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import create_recorded, save_recorded
+from panelkeeper.audit.log import create_recorded, save_values
 from panelkeeper.lib.effective import refuse_future
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.models import Member
@@ -145,10 +145,9 @@ def resume(
                 f"{day_month_year(open_pause.paused_on)}.",
                 field="resumed_on",
             )
-        open_pause.resumed_on = resumed_on
-        save_recorded(
-            obj=open_pause,
-            fields=["resumed_on"],
+        save_values(
+            open_pause,
+            {"resumed_on": resumed_on},
             action="subject_access_request.resumed",
             actor=actor,
             organisation=request.organisation,
@@ -172,12 +171,10 @@ def extend(
             "An extension cannot be shortened.",
             field="months",
         )
-    request.extension_months = months
-    request.extension_reason = reason
     with transaction.atomic():
-        save_recorded(
-            obj=request,
-            fields=["extension_months", "extension_reason"],
+        save_values(
+            request,
+            {"extension_months": months, "extension_reason": reason},
             action="subject_access_request.extended",
             actor=actor,
             organisation=request.organisation,
