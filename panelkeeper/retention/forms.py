@@ -60,6 +60,8 @@ class ReasonForm(forms.Form):
 
 
 class EraseForm(forms.Form):
+    """The confirmation every erasure asks for: a member's, or anyone else's."""
+
     confirm = forms.BooleanField(
         label="I confirm this person asked for their records to be erased, and that this "
         "cannot be undone",

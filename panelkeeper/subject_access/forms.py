@@ -18,6 +18,7 @@ from panelkeeper.lib.forms import (
 from panelkeeper.lib.widgets import GovukDateField
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
+from panelkeeper.retention.forms import EraseForm
 from panelkeeper.subject_access.lead import officers_of
 from panelkeeper.subject_access.models import PauseReason, Requester
 
@@ -119,8 +120,11 @@ class MyRequestForm(forms.Form):
     )
 
 
-class ErasePersonForm(forms.Form):
-    """Who is to be erased: a person who is not a member, by name and contact details."""
+class ErasePersonForm(EraseForm):
+    """Who is to be erased: a person who is not a member, by name and contact details,
+    above the confirmation every erasure asks for."""
+
+    field_order = ["name", "contact", "confirm"]
 
     name = line_field(
         "Their name",
@@ -134,9 +138,4 @@ class ErasePersonForm(forms.Form):
         limit=300,
         what="The contact details",
         hint="Records with these contact details are erased too, whatever name they give.",
-    )
-    confirm = forms.BooleanField(
-        label="I confirm this person asked for their records to be erased, and that this "
-        "cannot be undone",
-        error_messages={"required": "Confirm that the person asked for erasure"},
     )
