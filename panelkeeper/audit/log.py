@@ -1,9 +1,9 @@
 """Writing to the audit log from domain functions: :func:`record` an entry for a change
 already made, or make the change and its entry together with :func:`create_recorded`
 (a new row), :func:`save_recorded` (changed fields of a row), :func:`save_values` (new
-values for a row, all saved) and :func:`save_changed` (new values for a row, of which
-only those that differ are saved). Each names each
-field once, so the fields saved and the fields logged cannot drift apart."""
+values for a row, all saved), :func:`save_changed` (new values for a row, of which
+only those that differ are saved) and :func:`delete_recorded` (a row deleted). Each
+names each field once, so the fields saved and the fields logged cannot drift apart."""
 
 from __future__ import annotations
 
@@ -176,3 +176,18 @@ def save_values(
         setattr(obj, name, value)
     fields = list(values)
     save_recorded(obj=obj, fields=fields, action=action, actor=actor, organisation=organisation)
+
+
+def delete_recorded(
+    obj: models.Model,
+    *,
+    action: str,
+    actor: User | None,
+    organisation: Organisation | None,
+    fields: Sequence[str],
+) -> None:
+    """Record ``action`` by ``actor`` touching ``fields`` of ``obj``, then delete ``obj``:
+    the entry is written first, while the row still has the id it names. Call it inside
+    the domain function's transaction, as for :func:`record`."""
+    record(actor=actor, organisation=organisation, action=action, obj=obj, fields=fields)
+    obj.delete()

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from panelkeeper.audit.log import create_recorded, record
+from panelkeeper.audit.log import create_recorded, delete_recorded, record
 from panelkeeper.lib.effective import future_date
 from panelkeeper.lib.refusals import Problem, Refused
 from panelkeeper.organisations.models import Group, Organisation, PolicyVersion, RoleHolder
@@ -292,14 +292,13 @@ def discard_draft(*, version: PolicyVersion, actor: User) -> None:
         locked = PolicyVersion.objects.select_for_update().get(pk=version.pk)
         if locked.is_published:
             raise Refused("A published version cannot be discarded: it stays on record.")
-        record(
+        delete_recorded(
+            locked,
+            action="policy_version.draft_discarded",
             actor=actor,
             organisation=locked.organisation,
-            action="policy_version.draft_discarded",
-            obj=locked,
             fields=["status"],
         )
-        locked.delete()
 
 
 # -- publishing ---------------------------------------------------------------

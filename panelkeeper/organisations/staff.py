@@ -18,7 +18,7 @@ from django.db.models import QuerySet
 
 from panelkeeper.accounts.models import ApiToken, Grant, User
 from panelkeeper.accounts.tokens import revoke_token
-from panelkeeper.audit.log import create_recorded, record
+from panelkeeper.audit.log import create_recorded, delete_recorded
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.models import RoleHolder
 
@@ -71,14 +71,13 @@ def _refuse_leaving_no_officer(organisation: Organisation, user: User) -> None:
 
 def _remove_grants(grants: QuerySet[Grant], *, organisation: Organisation, actor: User) -> None:
     for grant in grants:
-        record(
+        delete_recorded(
+            grant,
+            action="grant.removed",
             actor=actor,
             organisation=organisation,
-            action="grant.removed",
-            obj=grant,
             fields=["user", "role"],
         )
-        grant.delete()
 
 
 def change_role(*, organisation: Organisation, user: User, role: str, actor: User) -> None:
