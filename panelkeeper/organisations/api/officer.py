@@ -22,7 +22,6 @@ from panelkeeper.accounts.permissions import (
     api_officers,
     api_readers,
     api_users,
-    get_object_for,
 )
 from panelkeeper.lib.api import PageQuery, out_of, paged, read_body, within_token
 from panelkeeper.lib.filters import page_of
@@ -53,6 +52,7 @@ from panelkeeper.organisations.closure_days import add_closure_day
 from panelkeeper.organisations.details import DETAILS, change_details
 from panelkeeper.organisations.drafting import start_draft
 from panelkeeper.organisations.forms import OrganisationSettingsForm
+from panelkeeper.organisations.lookups import version_in
 from panelkeeper.organisations.models import ClosureDay, Organisation, PolicyVersion, RoleHolder
 from panelkeeper.organisations.organisation_settings import change_region
 from panelkeeper.organisations.policies import (
@@ -69,10 +69,6 @@ router = Router(tags=["organisations"])
 
 def _holder_out(holder: RoleHolder) -> RoleHolderOut:
     return out_of(RoleHolderOut, holder, user_name=str(holder.user))
-
-
-def _version(request: StaffRequest, version_id: int) -> PolicyVersion:
-    return get_object_for(request.organisation, PolicyVersion.objects.all(), pk=version_id)
 
 
 @api_users.get(router, "", list[OrganisationOut])
@@ -140,13 +136,13 @@ def create_draft(request: StaffRequest, org: str) -> Status[PolicyVersion]:
 @api_readers.get(router, "/{org}/policy-versions/{version_id}", PolicyVersionOut)
 def get_policy_version(request: StaffRequest, org: str, version_id: int) -> PolicyVersion:
     """One version's metadata."""
-    return _version(request, version_id)
+    return version_in(request.organisation, pk=version_id)
 
 
 @api_officers.delete(router, "/{org}/policy-versions/{version_id}", None, status=204)
 def delete_draft(request: StaffRequest, org: str, version_id: int) -> Status[None]:
     """Discard a draft; a published version is refused."""
-    discard_draft(version=_version(request, version_id), actor=request.user)
+    discard_draft(version=version_in(request.organisation, pk=version_id), actor=request.user)
     return Status(204, None)
 
 
@@ -160,7 +156,7 @@ def delete_draft(request: StaffRequest, org: str, version_id: int) -> Status[Non
 )
 def get_policy_source(request: StaffRequest, org: str, version_id: int) -> HttpResponse:
     """One version's TOML text, exactly as uploaded or loaded."""
-    version = _version(request, version_id)
+    version = version_in(request.organisation, pk=version_id)
     return HttpResponse(version.source.encode("utf-8"), content_type="application/toml")
 
 
@@ -171,7 +167,7 @@ def publish(request: StaffRequest, org: str, version_id: int) -> PolicyVersion:
     """Publish a draft with its approval and in-force dates.
 
     Refused with 422, listing them, while a declared staff title has no holder."""
-    version = _version(request, version_id)
+    version = version_in(request.organisation, pk=version_id)
     data = read_body(request, PublishIn)
     return publish_policy_version(
         version=version,

@@ -12,7 +12,7 @@ from typing import Literal
 from django.utils import timezone
 from ninja.errors import HttpError
 
-from panelkeeper.accounts.permissions import api_officers, api_readers, get_object_for
+from panelkeeper.accounts.permissions import api_officers, api_readers
 from panelkeeper.lib.api import out_of, read_body
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.api.officer import router, rulebook_out
@@ -26,19 +26,13 @@ from panelkeeper.organisations.api.schemas import (
     RulebookOut,
 )
 from panelkeeper.organisations.drafting import base_name, base_text, save_part
-from panelkeeper.organisations.models import PolicyVersion
+from panelkeeper.organisations.lookups import version_in
 from panelkeeper.organisations.part_data import as_json, form_for_json, refusal_of
 from panelkeeper.organisations.policies import InvalidPolicy
 from panelkeeper.rules.policy.editing.catalogue import PARTS, part
 from panelkeeper.rules.policy.editing.differences import described, differences
 from panelkeeper.rules.policy.editing.document import TOMLDocument, parse, values
 from panelkeeper.rules.policy.editing.entries import Entry, Field, Kind, Names, Part
-
-
-def _version(request: StaffRequest, version_id: int) -> PolicyVersion:
-    return get_object_for(
-        request.organisation, PolicyVersion.objects.select_related("based_on"), pk=version_id
-    )
 
 
 def _kind(entry: Entry) -> Kind | Literal["names", "rows"]:
@@ -70,7 +64,7 @@ def _part_out(chosen: Part, document: TOMLDocument) -> PartOut:
 @api_readers.get(router, "/{org}/policy-versions/{version_id}/parts", DraftPartsOut)
 def get_parts(request: StaffRequest, org: str, version_id: int) -> DraftPartsOut:
     """Every part of a version, as the rulebook groups them, with each setting's value."""
-    version = _version(request, version_id)
+    version = version_in(request.organisation, pk=version_id)
     document = parse(version.source)
     return DraftPartsOut(
         version=PolicyVersionOut.model_validate(version, from_attributes=True),
@@ -85,7 +79,7 @@ def change_part(request: StaffRequest, org: str, version_id: int, slug: str) -> 
 
     Settings left out keep their values. Refused with 422, saving nothing, listing each
     problem at its dotted key, if the part's form or the whole code does not accept it."""
-    version = _version(request, version_id)
+    version = version_in(request.organisation, pk=version_id)
     try:
         chosen = part(slug)
     except KeyError:
@@ -111,13 +105,13 @@ def change_part(request: StaffRequest, org: str, version_id: int, slug: str) -> 
 @api_readers.get(router, "/{org}/policy-versions/{version_id}/rulebook", RulebookOut)
 def get_version_rulebook(request: StaffRequest, org: str, version_id: int) -> RulebookOut:
     """The rulebook a version gives members: for a draft, what publishing it would give."""
-    return rulebook_out(_version(request, version_id))
+    return rulebook_out(version_in(request.organisation, pk=version_id))
 
 
 @api_readers.get(router, "/{org}/policy-versions/{version_id}/differences", list[DifferenceOut])
 def get_differences(request: StaffRequest, org: str, version_id: int) -> list[DifferenceOut]:
     """What a version changes from the version or preset it started from, in words."""
-    version = _version(request, version_id)
+    version = version_in(request.organisation, pk=version_id)
     before = base_text(version)
     if before is None:
         return []

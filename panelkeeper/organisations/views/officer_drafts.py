@@ -10,12 +10,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from panelkeeper.accounts.people import known_to
-from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
+from panelkeeper.accounts.permissions import OFFICER, READERS, staff
 from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.forms import add_refusal
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.organisations.drafting import base_name, base_text, save_part
+from panelkeeper.organisations.lookups import version_in
 from panelkeeper.organisations.models import PolicyVersion, RoleHolder
 from panelkeeper.organisations.part_forms import STAFF_TITLES, PartForm
 from panelkeeper.organisations.policies import InvalidPolicy
@@ -24,12 +25,6 @@ from panelkeeper.rules.policy.editing.differences import described, differences
 from panelkeeper.rules.policy.editing.document import TOMLDocument, parse, problem_target
 from panelkeeper.rules.policy.editing.entries import Part
 from panelkeeper.rules.policy.editing.form_words import form_message
-
-
-def _version(request: StaffRequest, pk: int) -> PolicyVersion:
-    return get_object_for(
-        request.organisation, PolicyVersion.objects.select_related("based_on"), pk=pk
-    )
 
 
 def _part(slug: str) -> Part:
@@ -53,7 +48,7 @@ def _part_of(key: str) -> Part | None:
 @require_GET
 def draft_parts(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """The parts of a version, as the rulebook groups them, each with its values in words."""
-    version = _version(request, pk)
+    version = version_in(request.organisation, pk=pk)
     document = _document(version)
     parts = [(p, described(document, p)) for p in PARTS]
     return staff_page(
@@ -70,7 +65,7 @@ def draft_parts(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 def draft_part(request: StaffRequest, org: str, pk: int, part: str) -> HttpResponse:
     """One part's form; saved only when the whole draft still loads, else every problem
     is shown on its field."""
-    version = _version(request, pk)
+    version = version_in(request.organisation, pk=pk)
     if version.is_published:
         messages.info(request, "A published version cannot be changed. Start a new draft from it")
         return redirect("organisations:version", org=org, pk=pk)
@@ -125,7 +120,7 @@ def draft_part(request: StaffRequest, org: str, pk: int, part: str) -> HttpRespo
 @require_GET
 def draft_changes(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """What a draft changes from the version or preset it started from, in words."""
-    version = _version(request, pk)
+    version = version_in(request.organisation, pk=pk)
     before = base_text(version)
     changes = differences(before, version.source) if before is not None else ()
     return staff_page(

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
+from panelkeeper.accounts.permissions import OFFICER, READERS, staff
 from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.lib.api import PAGE_SIZE
 from panelkeeper.lib.downloads import download
@@ -23,6 +23,7 @@ from panelkeeper.organisations.draft_forms import StartDraftForm
 from panelkeeper.organisations.drafting import start_draft
 from panelkeeper.organisations.forms import PublishForm, UploadForm
 from panelkeeper.organisations.in_force import policy_of_version
+from panelkeeper.organisations.lookups import version_in
 from panelkeeper.organisations.models import PolicyVersion
 from panelkeeper.organisations.policies import (
     InvalidPolicy,
@@ -33,14 +34,6 @@ from panelkeeper.organisations.policies import (
     upload_draft,
 )
 from panelkeeper.organisations.rulebooks import rulebook_of
-
-
-def _version(request: StaffRequest, pk: int) -> PolicyVersion:
-    return get_object_for(
-        request.organisation,
-        PolicyVersion.objects.select_related("published_by", "created_by"),
-        pk=pk,
-    )
 
 
 @staff(*READERS)
@@ -62,7 +55,7 @@ def version_list(request: StaffRequest, org: str) -> HttpResponse:
 @require_GET
 def version_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """A version's dates, then every problem in it or the rulebook it would publish."""
-    version = _version(request, pk)
+    version = version_in(request.organisation, pk=pk)
     context: dict[str, object] = {"problems": (), "rulebook": None, "missing": ()}
     try:
         context["rulebook"] = rulebook_of(version)
@@ -77,7 +70,7 @@ def version_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 @require_GET
 def version_download(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """The version's TOML text, byte for byte as it was uploaded or loaded."""
-    version = _version(request, pk)
+    version = version_in(request.organisation, pk=pk)
     return download(version.source.encode("utf-8"), _download_name(version), "application/toml")
 
 
@@ -174,7 +167,7 @@ def upload(request: StaffRequest, org: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def publish(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Publish a draft with its approval and in-force dates (GOV-1)."""
-    version = _version(request, pk)
+    version = version_in(request.organisation, pk=pk)
     if version.is_published:
         messages.info(request, "This version is already published and cannot be changed")
         return redirect("organisations:version", org=org, pk=pk)
@@ -207,7 +200,7 @@ def publish(request: StaffRequest, org: str, pk: int) -> HttpResponse:
 @require_POST
 def discard(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """Delete a draft; a published version stays and says why."""
-    version = _version(request, pk)
+    version = version_in(request.organisation, pk=pk)
     try:
         discard_draft(version=version, actor=request.user)
     except Refused as refusal:
