@@ -8,6 +8,7 @@ from django.db import DatabaseError, connection, transaction
 from panelkeeper.accounts.models import User
 from panelkeeper.audit.log import (
     create_recorded,
+    delete_recorded,
     record,
     save_changed,
     save_recorded,
@@ -213,3 +214,28 @@ def test_save_changed_records_nothing_when_nothing_differs(factory: Factory) -> 
         )
     assert changed == []
     assert not AuditEntry.objects.filter(action="organisation.details_changed").exists()
+
+
+def test_delete_recorded_names_the_row_in_its_entry_before_the_row_goes(
+    factory: Factory, officer: User
+) -> None:
+    closure = ClosureDay.objects.create(
+        organisation=factory.home, date=dt.date(2026, 12, 29), reason="Office closed"
+    )
+    named = str(closure.pk)
+    with transaction.atomic():
+        delete_recorded(
+            closure,
+            action="closure_day.removed",
+            actor=officer,
+            organisation=factory.home,
+            fields=["date"],
+        )
+    assert not ClosureDay.objects.filter(pk=named).exists()
+    entry = AuditEntry.objects.get(action="closure_day.removed")
+    assert (entry.object_type, entry.object_id, entry.fields) == (
+        "organisations.ClosureDay",
+        named,
+        ["date"],
+    )
+    assert entry.actor == officer
