@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from django.utils import timezone
 from ninja import Router
 
@@ -26,21 +28,11 @@ router = Router(tags=["today"])
 
 
 def _item(item: Item) -> TodayItemOut:
+    """The item's fields, with ``due`` as ``on_is_due_date`` and the unit ``left`` counts."""
     unit = None
     if item.left is not None:
         unit = Unit.WORKING_DAYS if item.working_days else Unit.DAYS
-    return TodayItemOut(
-        kind=item.kind,
-        what=item.what,
-        member=item.member,
-        on=item.on,
-        on_is_due_date=item.due,
-        overdue=item.overdue,
-        left=item.left,
-        left_unit=unit,
-        link=item.link,
-        link_text=item.link_text,
-    )
+    return TodayItemOut(**asdict(item), on_is_due_date=item.due, left_unit=unit)
 
 
 @api_readers.get(router, "/{org}/today", TodayOut)
