@@ -220,11 +220,8 @@ def issue_case_letter(
     kind: str | None,
     actor: User | None,
     today: dt.date | None = None,
-    reasons: str = "",
-    actions: str = "",
-    review_on: dt.date | None = None,
     corrects: Letter | None = None,
-    channel: str | None = None,
+    **chosen: Unpack[Chosen],
 ) -> Letter:
     """A letter about ``case``; ``kind`` None means the outcome letter its outcome needs.
 
@@ -233,15 +230,7 @@ def issue_case_letter(
     letter of their own in the same transaction (:func:`tell_others`).
     """
     today = today or timezone.localdate()
-    kind, channel, values = case_letter_inputs(
-        case,
-        kind,
-        today=today,
-        channel=channel,
-        reasons=reasons,
-        actions=actions,
-        review_on=review_on,
-    )
+    kind, channel, values = case_letter_inputs(case, kind, today=today, **chosen)
     member = case.member
     with transaction.atomic():
         letter = issue_letter(
