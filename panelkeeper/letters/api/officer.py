@@ -29,7 +29,7 @@ from panelkeeper.letters.api.schemas import (
 )
 from panelkeeper.letters.case_letters import counted_as_received
 from panelkeeper.letters.forms import LetterFilterForm, Sent
-from panelkeeper.letters.issuing import issue_case_letter, tell_others
+from panelkeeper.letters.issuing import Chosen, issue_case_letter, tell_others
 from panelkeeper.letters.kinds import LetterKind
 from panelkeeper.letters.listing import MY_PAGE_SIZE, PAGE_SIZE, letters_chosen, mine
 from panelkeeper.letters.models import Channel, Letter
@@ -96,6 +96,16 @@ def _case(request: StaffRequest, data: IssueIn) -> Case:
     )
 
 
+def _chosen(data: IssueIn) -> Chosen:
+    """What the body chose, as both sending and previewing take it."""
+    return Chosen(
+        channel=Channel.HAND if data.by_hand else None,
+        reasons=data.reasons,
+        actions=data.actions,
+        review_on=data.review_on,
+    )
+
+
 # Declared before "/{org}/{letter_id}": that path parameter would also match "issue".
 @api_officers.post(router, "/{org}/issue", LetterOut, status=201, body=IssueIn)
 def issue_letter(request: StaffRequest, org: str) -> Status[LetterOut]:
@@ -108,14 +118,7 @@ def issue_letter(request: StaffRequest, org: str) -> Status[LetterOut]:
         if corrects is None:
             raise Refused("corrects_id is not a letter about this case", field="corrects_id")
     letter = issue_case_letter(
-        case=case,
-        kind=data.kind or None,
-        actor=request.user,
-        reasons=data.reasons,
-        actions=data.actions,
-        review_on=data.review_on,
-        corrects=corrects,
-        channel=Channel.HAND if data.by_hand else None,
+        case=case, kind=data.kind or None, actor=request.user, corrects=corrects, **_chosen(data)
     )
     return Status(201, _out(request, [letter])[0])
 
@@ -126,13 +129,7 @@ def preview_letter(request: StaffRequest, org: str) -> PreviewOut:
     data = read_body(request, IssueIn)
     case = _case(request, data)
     shown = preview_case_letter(
-        case=case,
-        kind=data.kind or None,
-        today=timezone.localdate(),
-        channel=Channel.HAND if data.by_hand else None,
-        reasons=data.reasons,
-        actions=data.actions,
-        review_on=data.review_on,
+        case=case, kind=data.kind or None, today=timezone.localdate(), **_chosen(data)
     )
     return PreviewOut(
         kind=LetterKind(shown.kind),
