@@ -11,6 +11,7 @@ from django.test import Client
 from panelkeeper.api import api
 from panelkeeper.cases.actions import ACTIONS
 from panelkeeper.cases.api.schemas import VocabularyOut
+from panelkeeper.cases.api.step_schemas import STEP_BODIES
 from panelkeeper.cases.models import Case
 from tests.factory import Factory
 
@@ -39,6 +40,25 @@ def test_each_step_is_its_own_operation_with_its_own_body() -> None:
     assert _body(steps["add-person"])["required"] == ["role"]
     assert "enum" in _body(steps["decide-appeal"])["$defs"]["AppealResult"]
     assert len({op["operationId"] for op in steps.values()}) == len(ACTIONS)
+
+
+def test_each_step_body_holds_its_words_to_the_limits_of_the_steps_form() -> None:
+    """The API takes no longer text than the case page's form for the same step, and its
+    docs give the limit as maxLength."""
+    paths = _openapi()["paths"]
+    checked = 0
+    for slug, action in ACTIONS.items():
+        body = STEP_BODIES[slug]
+        documented = _body(paths[f"/api/v1/cases/{{org}}/{{case_id}}/steps/{slug}"]["post"])
+        for name, field in action.form.base_fields.items():
+            limit = getattr(field, "max_length", None)
+            if limit is None or name not in body.model_fields:
+                continue
+            assert getattr(body, "form_fields", {}).get(name) is field, (slug, name)
+            options = documented["properties"][name].get("anyOf", [documented["properties"][name]])
+            assert limit in [o.get("maxLength") for o in options], (slug, name)
+            checked += 1
+    assert checked >= 10
 
 
 def test_every_field_whose_values_come_from_the_code_names_a_list_of_the_vocabulary() -> None:

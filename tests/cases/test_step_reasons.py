@@ -78,3 +78,28 @@ def test_a_suspension_and_its_lifting_still_need_no_reason_br_9(
         )
         assert response.status_code == 200, response.content
     assert _reasons(case) == {"suspended": "", "suspension_lifted": ""}
+
+
+def test_a_reason_longer_than_the_page_takes_is_refused_by_the_api_as_by_the_page(
+    factory: Factory, officer_client: Client
+) -> None:
+    """A suspension's reason and a withdrawal's are held to the 2,000 characters their
+    forms take: refused on the field, with the form's words, and nothing is recorded."""
+    case = _investigating(factory)
+    too_long = "x" * 2001
+    steps = f"/api/v1/cases/home/{case.pk}/steps"
+    before = CaseEvent.objects.filter(case=case).count()
+    for action in ("suspend", "withdraw"):
+        url = reverse("cases:action", kwargs={"org": "home", "pk": case.pk, "action": action})
+        page = officer_client.post(url, {**date_input("effective", SUSPENDED), "reason": too_long})
+        assert page.status_code == 200
+        api = officer_client.post(
+            f"{steps}/{action}",
+            {"effective": SUSPENDED.isoformat(), "reason": too_long},
+            content_type="application/json",
+        )
+        assert api.status_code == 422, api.content
+        refusal = api.json()
+        assert refusal["field"] == "reason"
+        assert refusal["detail"] in page.content.decode()
+    assert CaseEvent.objects.filter(case=case).count() == before

@@ -2,7 +2,8 @@
 
 Required fields are declared; a field with a fixed set of values is an enum, and one
 whose values come from the organisation's code names the list of the vocabulary
-operation that gives them (:func:`panelkeeper.lib.api.in_vocabulary`).
+operation that gives them (:func:`panelkeeper.lib.api.in_vocabulary`). A body with words
+in it holds them to the limits of its step's form on the case page (``form_fields``).
 """
 
 import datetime as dt
@@ -10,8 +11,10 @@ from typing import ClassVar
 
 from ninja import Schema
 
+from panelkeeper.cases import step_forms as sf
+from panelkeeper.cases.forms import PartyForm
 from panelkeeper.cases.models import PartyRole
-from panelkeeper.lib.api import in_vocabulary
+from panelkeeper.lib.api import FormFields, fields_of, in_vocabulary
 from panelkeeper.rules.ladder.case_model import AppealResult
 from panelkeeper.rules.ladder.model import Channel
 
@@ -44,6 +47,7 @@ class NewPersonIn(PersonIn):
     """Someone else involved (Interpretation 11): a member, a user, or a name with where
     they agreed to be written to (BR-11)."""
 
+    form_fields: ClassVar[FormFields] = fields_of(PartyForm)
     role: PartyRole
     name: str = ""
     contact: str = ""
@@ -58,11 +62,15 @@ class SeatIn(PersonIn):
 
 
 class SuspensionIn(DatedIn):
+    form_fields: ClassVar[FormFields] = fields_of(sf.SuspendForm)
+
     until: dt.date | None = None
     reason: str = ""
 
 
 class LiftingIn(DatedIn):
+    form_fields: ClassVar[FormFields] = fields_of(sf.LiftSuspensionForm)
+
     reason: str = ""
 
 
@@ -76,6 +84,7 @@ class FindingIn(DatedIn):
 class OutcomeIn(DatedIn):
     """The outcome (BR-10): one on offer for the level, or another with a ``reason``."""
 
+    form_fields: ClassVar[FormFields] = fields_of(sf.OutcomeForm)
     outcome: str = in_vocabulary("outcomes", "The key of one of the code's outcomes.")
     reason: str = ""
     until: dt.date | None = None
@@ -85,6 +94,7 @@ class OutcomeIn(DatedIn):
 class NoticeIn(Schema):
     """Written notice of the decision sent to the member (BR-11)."""
 
+    form_fields: ClassVar[FormFields] = fields_of(sf.NoticeForm)
     SENT_AS: ClassVar[dict[str, str]] = {"effective": "sent_on"}
 
     sent_on: dt.date
@@ -104,6 +114,7 @@ class AppealReceivedIn(Schema):
 class LateAppealIn(DatedIn):
     """Whether an appeal received after its window is heard, and why."""
 
+    form_fields: ClassVar[FormFields] = fields_of(sf.LateAppealForm)
     accepted: bool
     reason: str
 
@@ -111,6 +122,7 @@ class LateAppealIn(DatedIn):
 class AppealDecisionIn(DatedIn):
     """The appeal decided (BR-12); ``varied`` names the ``outcome`` it substitutes."""
 
+    form_fields: ClassVar[FormFields] = fields_of(sf.AppealDecisionForm)
     result: AppealResult
     reason: str
     outcome: str | None = in_vocabulary(
@@ -119,10 +131,14 @@ class AppealDecisionIn(DatedIn):
 
 
 class WithdrawalIn(DatedIn):
+    form_fields: ClassVar[FormFields] = fields_of(sf.ReasonForm)
+
     reason: str
 
 
 class ClosingIn(DatedIn):
+    form_fields: ClassVar[FormFields] = fields_of(sf.OptionalReasonForm)
+
     reason: str = ""
 
 
