@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from django.db import connection
 from django.test import Client
@@ -24,10 +25,11 @@ def as_page_form(query: dict[str, str]) -> dict[str, str]:
     return form
 
 
-def queries_for(client: Client, url: str) -> int:
-    """How many SQL queries answering a GET of ``url`` runs (it must answer 200)."""
+def queries_for(client: Client, url: str, **get: Any) -> int:
+    """How many SQL queries answering a GET of ``url`` runs (it must answer 200); ``get``
+    is passed on (``headers`` for the API)."""
     with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
+        response = client.get(url, **get)
         assert response.status_code == 200, response.content[:500]
     return len(captured)
 

@@ -96,15 +96,16 @@ def _ask_ladder(
     as_of: dt.date,
     earlier: Sequence[EarlierCase] | None = None,
     calendar: WorkingCalendar | None = None,
+    rows: Iterable[CaseEvent] | None = None,
 ) -> CaseView:
     """``ask`` (:func:`assess_policy` or :func:`check_next_policy`) about ``case`` on
-    ``as_of``, with its code, its events, the member's earlier cases and the
-    organisation's calendar (each read here unless given); a refusal by the rules
-    becomes :class:`Refused`."""
+    ``as_of``, with its code, its events (``rows``, all of them), the member's earlier
+    cases and the organisation's calendar (each read here unless given); a refusal by the
+    rules becomes :class:`Refused`."""
     try:
         return ask(
             policy_of(case.policy_version),
-            events_of(case),
+            events_of(case, rows),
             *proposed,
             as_of=as_of,
             case_id=case.reference,
@@ -115,9 +116,18 @@ def _ask_ladder(
         raise Refused.from_step(refused) from None
 
 
-def assess_case(case: Case, *, as_of: dt.date) -> CaseView:
-    """The case as its code sees it on ``as_of``: what was known then, and what was due."""
-    return _ask_ladder(case, assess_policy, as_of=as_of)
+def assess_case(
+    case: Case,
+    *,
+    as_of: dt.date,
+    rows: Iterable[CaseEvent] | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> CaseView:
+    """The case as its code sees it on ``as_of``: what was known then, and what was due.
+
+    A reader that has the case's events (``rows``: every one, in their order) or the
+    organisation's calendar already passes them, so that neither is read twice."""
+    return _ask_ladder(case, assess_policy, as_of=as_of, calendar=calendar, rows=rows)
 
 
 def assess_open_cases(

@@ -156,14 +156,16 @@ def reading_day(asked: dt.date | None, *, today: dt.date) -> dt.date:
 
 def read_case(case: Case, *, as_of: dt.date) -> Reading:
     """The case on ``as_of``: events recorded by then, deadlines as they stood then."""
-    view = assess_case(case, as_of=as_of)
     givers = Prefetch(
         "givers", queryset=CaseParty.objects.current().select_related("member", "user")
     )
-    rows = case.events.select_related("recorded_by").prefetch_related(givers)
+    # Every event, read once: the ladder counts them all; the timeline shows those
+    # recorded by ``as_of``.
+    rows = list(case.events.select_related("recorded_by").prefetch_related(givers))
+    calendar = calendar_for(case.organisation)
+    view = assess_case(case, as_of=as_of, rows=rows, calendar=calendar)
     events = [e for e in rows if e.recorded_on <= as_of]
     policy = policy_of(case.policy_version)
-    calendar = calendar_for(case.organisation)
     told = parties_to_tell(case, policy)
     ladder = policy.breach
     entries = timeline(events, ladder)

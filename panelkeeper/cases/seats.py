@@ -22,12 +22,13 @@ added and taken off, in :mod:`panelkeeper.cases.changes.people`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 
-from panelkeeper.cases.models import Case, CaseInvitation, PartyRole, Seat
+from panelkeeper.cases.models import Case, CaseInvitation, CaseParty, PartyRole, Seat
 from panelkeeper.cases.procedure import ladder_of, policy_of
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.members.eligibility import Hurdle, eligibility
@@ -43,6 +44,7 @@ from panelkeeper.rules.policy.roles import MemberRole, Role
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
+    from panelkeeper.registers.conflicts import Conflicts
 
 _PARTY_REASON = {
     PartyRole.REPORTER: "raised this breach",
@@ -74,27 +76,50 @@ def _same_person(
     return user_id is not None and user_id in (other_user_id, other_member_user_id)
 
 
+type ConflictsOn = Callable[[dt.date], Conflicts]
+"""The registers' conflicts over the case's work on a day."""
+
+
+def _conflicts_of(case: Case) -> ConflictsOn:
+    from panelkeeper.registers.conflicts import conflicts_for
+
+    def on(day: dt.date) -> Conflicts:
+        assert case.work is not None
+        return conflicts_for(case.work, on=day)
+
+    return on
+
+
 def conflict_reasons(
-    case: Case, *, member: Member | None, user: User | None, on: dt.date
+    case: Case,
+    *,
+    member: Member | None,
+    user: User | None,
+    on: dt.date,
+    parties: Iterable[CaseParty] | None = None,
+    conflicts: ConflictsOn | None = None,
 ) -> list[tuple[str, str]]:
-    """(rule, why) for every reason this person may not sit on the case's group."""
+    """(rule, why) for every reason this person may not sit on the case's group.
+
+    ``parties`` (the case's current parties, with their members) and ``conflicts`` are
+    read here unless given: :func:`seated` reads them once for every seat."""
     reasons: list[tuple[str, str]] = []
     subject = case.member
     if _same_person(member, user, subject.pk, None, subject.user_id) or (
         user is not None and user.pk == subject.advocate_id
     ):
         reasons.append(("COI-4", "is the member the breach is about"))
-    for party in case.parties.current().select_related("member"):
+    if parties is None:
+        parties = case.parties.current().select_related("member")
+    for party in parties:
         party_member_user = party.member.user_id if party.member is not None else None
         if _same_person(member, user, party.member_id, party.user_id, party_member_user):
             reasons.append(("Interpretation 11", _PARTY_REASON[PartyRole(party.role)]))
     if member is not None and case.work is not None:
-        from panelkeeper.registers.conflicts import conflicts_for
-
-        conflicts = conflicts_for(case.work, on=on)
-        if conflicts.withdrawn(member):
+        conflicts_found = (conflicts or _conflicts_of(case))(on)
+        if conflicts_found.withdrawn(member):
             reasons.append(("COI-4", "has withdrawn from this case over a declared interest"))
-        elif member.pk in conflicts.undecided:
+        elif member.pk in conflicts_found.undecided:
             reasons.append(
                 ("COI-4", "has a declared interest with no decision yet; record one first")
             )
@@ -144,23 +169,40 @@ def seat_roles(ladder: Ladder, *, subject_is_chair: bool) -> dict[str, Role]:
     return {role.key: role for role in roles}
 
 
-def as_seated(case: Case, seat: Seat) -> Seated:
-    """The rules' value for a seat: its holder, role, and whether they are conflicted."""
+def as_seated(
+    case: Case,
+    seat: Seat,
+    *,
+    parties: Iterable[CaseParty] | None = None,
+    conflicts: ConflictsOn | None = None,
+) -> Seated:
+    """The rules' value for a seat: its holder, role, and whether they are conflicted
+    (``parties`` and ``conflicts`` as :func:`conflict_reasons` takes them)."""
+    reasons = conflict_reasons(
+        case,
+        member=seat.member,
+        user=seat.user,
+        on=seat.seated_on,
+        parties=parties,
+        conflicts=conflicts,
+    )
     return Seated(
         person=seat.person_name,
         role=seat.role_key,
         impartial=seat.impartial,
-        conflicted=bool(
-            conflict_reasons(case, member=seat.member, user=seat.user, on=seat.seated_on)
-        ),
+        conflicted=bool(reasons),
         is_subject=seat.member_id == case.member_id,
         is_staff=seat.member_id is None,
     )
 
 
 def seated(case: Case) -> list[Seated]:
+    """Every current seat as the rules take it, in a fixed number of queries: the case's
+    parties once, and the registers' conflicts once for each day a seat was filled on."""
     seats = case.seats.current().select_related("member", "user")
-    return [as_seated(case, seat) for seat in seats]
+    parties = list(case.parties.current().select_related("member"))
+    conflicts = cache(_conflicts_of(case))
+    return [as_seated(case, seat, parties=parties, conflicts=conflicts) for seat in seats]
 
 
 def group_problems(case: Case) -> tuple[GroupProblem, ...]:

@@ -78,8 +78,14 @@ def refusal(refused: Refused, *, status: int = 422) -> Status[RefusalOut]:
 def out_of[S: Schema](schema: type[S], row: object, **given: Any) -> S:
     """``row`` as ``schema``: each field from ``row``'s attribute of the same name, except
     those ``given`` (a value worked out, or named differently on the row)."""
+    return schema.model_validate(values_of(schema, row, **given))
+
+
+def values_of(schema: type[Schema], row: object, **given: Any) -> dict[str, Any]:
+    """What :func:`out_of` validates: for a page of rows, which its page's schema then
+    validates once (a row already validated is validated again inside the page)."""
     read = {name: getattr(row, name) for name in schema.model_fields if name not in given}
-    return schema.model_validate({**read, **given})
+    return {**read, **given}
 
 
 def read_body[S: Schema](request: HttpRequest, schema: type[S]) -> S:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from django import forms
 from django.forms import BoundField
@@ -138,35 +137,38 @@ class CancelForm(forms.Form):
     )
 
 
-@dataclass(frozen=True)
-class DateBox:
+class DateBox(TypedDict):
     """One box of a date in a compact row: day, month or year."""
 
     id: str
     name: str
     part: str
+    label: str
+    width: int
     value: str
-    error: bool = False
-
-    @property
-    def label(self) -> str:
-        return self.part.capitalize()
-
-    @property
-    def width(self) -> int:
-        return 4 if self.part == "year" else 2
-
-    def wrong(self) -> DateBox:
-        return DateBox(self.id, self.name, self.part, self.value, error=True)
+    error: bool
 
 
-@dataclass(frozen=True)
-class AttendanceRow:
+def date_box(id: str, name: str, part: str, value: str, *, error: bool) -> DateBox:
+    label, width = part.capitalize(), 4 if part == "year" else 2
+    return DateBox(id=id, name=name, part=part, label=label, width=width, value=value, error=error)
+
+
+class AttendanceRow(TypedDict):
+    """A member's fields on the attendance page. Rows and their fields are dicts of what
+    the template reads: it finds a dict's keys at once, where each attribute of a bound
+    field first costs it a failed lookup, and a page has fifty members."""
+
     member: Member
-    presence: BoundField
-    given: BoundField
+    presence: dict[str, Any]
+    given: dict[str, Any]
     boxes: list[DateBox]
-    reason: BoundField
+    reason: dict[str, Any]
+
+
+def _read(field: BoundField, *names: str) -> dict[str, Any]:
+    """The attributes ``names`` of ``field``, read once."""
+    return {name: getattr(field, name) for name in names}
 
 
 class AttendanceForm(forms.Form):
@@ -217,16 +219,24 @@ class AttendanceForm(forms.Form):
                 values = [day.day, day.month, day.year] if day else ["", "", ""]
             wrong = set(getattr(given, "error_parts", PARTS)) if given.errors else set()
             boxes = [
-                DateBox(f"{given.auto_id}_{part}", f"{given.html_name}_{part}", part, str(value))
+                date_box(
+                    f"{given.auto_id}_{part}",
+                    f"{given.html_name}_{part}",
+                    part,
+                    str(value),
+                    error=part in wrong,
+                )
                 for part, value in zip(PARTS, values, strict=True)
             ]
+            presence, reason = self[f"presence_{member.pk}"], self[f"reason_{member.pk}"]
             rows.append(
                 AttendanceRow(
-                    member,
-                    self[f"presence_{member.pk}"],
-                    given,
-                    [box if box.part not in wrong else box.wrong() for box in boxes],
-                    self[f"reason_{member.pk}"],
+                    member=member,
+                    presence=_read(presence, "errors", "error_id", "options"),
+                    given=_read(given, "errors", "error_id", "hint_id", "label", "auto_id"),
+                    boxes=boxes,
+                    reason=_read(reason, "errors", "error_id", "hint_id", "label", "auto_id")
+                    | {"html_name": reason.html_name, "value": reason.value()},
                 )
             )
         return rows

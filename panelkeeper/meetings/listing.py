@@ -178,16 +178,17 @@ class Tally:
         return self.expected - self.present - self.apologies - self.absent
 
 
-def tally(meeting: Meeting) -> Tally:
-    """The counts of ``meeting``'s attendance, in two queries whatever the group's size."""
-    expected = members_listed(meeting)
+def tally(meeting: Meeting, *, expected: int | None = None) -> Tally:
+    """The counts of ``meeting``'s attendance, in two queries whatever the group's size;
+    one where the caller has counted the members expected (``expected``) already."""
+    members = members_listed(meeting)
     counts = (
-        Attendance.objects.filter(meeting=meeting, member__in=expected.values("pk"))
+        Attendance.objects.filter(meeting=meeting, member__in=members.values("pk"))
         .values_list("presence")
         .annotate(n=Count("id"))
         .order_by()
     )
-    return Tally(expected=expected.count(), **dict(counts))
+    return Tally(expected=members.count() if expected is None else expected, **dict(counts))
 
 
 def recorded_for(meeting: Meeting, members: list[Member]) -> dict[int, Attendance]:

@@ -27,6 +27,7 @@ from panelkeeper.cases.seats import group_problems
 from panelkeeper.lib.refusals import Refused
 from tests.cases.helpers import date_input
 from tests.factory import Factory
+from tests.paging import queries_for
 
 TODAY = dt.date(2026, 11, 23)
 INFORMED, SEATED, RELEASED, CONVENED = (dt.date(2026, 11, d) for d in (3, 4, 6, 9))
@@ -327,6 +328,30 @@ def test_an_officer_takes_a_witness_off_the_case_from_the_case_page(
     # The page records the removal on the real today.
     assert f"taken off the case on {timezone.localdate():%-d %B %Y}" in page
     assert "Not a witness at all." in page
+
+
+def test_the_case_page_and_api_read_seats_and_people_in_the_same_queries_however_many(
+    factory: Factory, officer_client: Client
+) -> None:
+    case, seats = _grouped(factory)
+    client, headers = _api(factory)
+    api = f"/api/v1/cases/home/{case.pk}"
+    officer_client.get(_detail(case))  # the first request reads what later ones keep
+    client.get(api, headers=headers)
+    page_at_first, api_at_first = (
+        queries_for(officer_client, _detail(case)),
+        queries_for(client, api, headers=headers),
+    )
+    _release(seats["customer_involvement_team"])
+    _seat(case, "customer_involvement_team", user=factory.invited_to_case(case))
+    _seat(case, "involved_customer", member=factory.involved_customer())
+    for _ in range(3):
+        witness = _witness(factory, case)
+    remove_party(party=witness, reason="Not a witness at all.", actor=None, today=TODAY)
+    page = officer_client.get(_detail(case)).text
+    assert "Seated in error." in page and "Not a witness at all." in page
+    assert queries_for(officer_client, _detail(case)) == page_at_first
+    assert queries_for(client, api, headers=headers) == api_at_first
 
 
 @pytest.mark.parametrize(("persona", "status"), [("auditor", 403), ("outsider", 404)])

@@ -17,6 +17,7 @@ from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import PolicyVersion
 from tests.factory import Factory
 from tests.meetings.conftest import TODAY
+from tests.paging import assert_same_queries_at_3_and_30
 
 D = dt.date
 API = "/api/v1/meetings/home"
@@ -60,10 +61,24 @@ def test_a_large_group_is_listed_fifty_at_a_time_by_name(
     assert listed(last) == [m.pk for m in crowd[100:]]
     found = officer_client.get(url_of(meeting, name="member+10")).content.decode()
     assert listed(found) == [m.pk for m in crowd[100:110]]
+    assert "120 members expected: 0 present" in found  # the whole group, not those listed
     assert "No members match." in officer_client.get(url_of(meeting, name="Zed")).content.decode()
     detail = reverse("meetings:detail", kwargs={"org": "home", "pk": meeting.pk})
     shown = officer_client.get(detail, {"page": "3"}).content.decode()
     assert "Member 100" in shown and "Member 099" not in shown and "page 3 of 3" in shown
+
+
+def test_the_page_runs_the_same_queries_for_3_members_as_for_30(
+    factory: Factory, meeting: Meeting, officer_client: Client, officer: User
+) -> None:
+    def add(count: int) -> None:
+        for _ in range(count):
+            member = factory.panel_member()
+            record_attendance(
+                meeting=meeting, member=member, presence="present", actor=officer, today=TODAY
+            )
+
+    assert_same_queries_at_3_and_30(officer_client, url_of(meeting), add)
 
 
 def test_each_page_saved_keeps_what_the_other_pages_recorded_mtg_1(

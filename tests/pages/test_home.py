@@ -17,6 +17,9 @@ from panelkeeper.meetings.actions import allocate_action
 from panelkeeper.meetings.models import Attendance
 from panelkeeper.members.models import Expense, Member
 from panelkeeper.members.records import change_member_status
+from panelkeeper.registers.interests import confirm_register, settings_of
+from panelkeeper.registers.routing import review_due
+from panelkeeper.rules.dates import day_month_year
 from tests.factory import Factory
 
 TODAY = dt.date(2026, 11, 25)
@@ -289,6 +292,20 @@ def test_the_home_counts_current_interests_and_every_gift_and_says_when_to_check
     factory.gift(member)
     text = " ".join(client.get(home_url(member)).content.decode().split())
     assert "and 2 gifts or offers of hospitality." in text
+
+
+def test_the_home_says_when_to_check_again_from_the_latest_review_coi_1(
+    factory: Factory,
+) -> None:
+    _vela_with_documents(factory)
+    member = factory.member_record
+    user = factory.member()
+    factory.interest(member)
+    for day in (dt.date(2026, 3, 2), dt.date(2026, 6, 1)):
+        confirm_register(member=member, nil=False, actor=user, today=day)
+    due = review_due(dt.date(2026, 6, 1), settings_of(member.group.organisation).review_months)
+    text = " ".join(client_for(user).get(home_url(member)).content.decode().split())
+    assert f"Please check it again by {day_month_year(due)}." in text
 
 
 def test_the_api_takes_the_members_appeal_and_refuses_it_as_the_form_does_br_12(

@@ -135,6 +135,10 @@ def case_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
         except Refused as refused:
             add_refusal(form, refused)
     reading = read_case(case, as_of=as_of)
+    # Everyone ever on the case and every seat ever held, each read once, split below into
+    # those still on it and those taken off or released (a seat's release read with it).
+    parties = list(case.parties.select_related("member", "user"))
+    seats = list(case.seats.select_related("member", "user", "release"))
     return staff_page(
         request,
         "cases/detail.html",
@@ -146,10 +150,10 @@ def case_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
         clauses=describe_clauses(
             case.organisation, case.policy_version, case.clauses, on=case.began_on
         ),
-        parties=case.parties.current().select_related("member", "user"),
-        seats=case.seats.current().select_related("member", "user"),
-        released_seats=case.seats.released().select_related("member", "user", "release"),
-        removed_parties=case.parties.removed().select_related("member", "user"),
+        parties=[p for p in parties if p.removed_on is None],
+        seats=[s for s in seats if not hasattr(s, "release")],
+        released_seats=[s for s in seats if hasattr(s, "release")],
+        removed_parties=[p for p in parties if p.removed_on is not None],
         convened=group_convened(case),
         reporter_role=PartyRole.REPORTER,
         problems=group_problems(case) if reading.view.state == "investigating" else (),

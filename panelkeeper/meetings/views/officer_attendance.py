@@ -140,7 +140,8 @@ def _attendance_page(
         form=form,
         filters=filters,
         page_obj=page,
-        tally=tally(meeting),
+        # A page of everyone expected has counted them already.
+        tally=tally(meeting, expected=None if filters.narrows() else page.paginator.count),
         rest=rest or RestForm(),
         rest_allowed=_rest_allowed(meeting, today),
         missed_rule=rules.consecutive_absences if rules else None,

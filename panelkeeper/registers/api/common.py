@@ -8,7 +8,7 @@ from typing import Any
 from django.utils import timezone
 from ninja import Schema, Status
 
-from panelkeeper.lib.api import out_of, read_body
+from panelkeeper.lib.api import out_of, read_body, values_of
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import SignedInRequest
 from panelkeeper.members.models import Member
@@ -48,8 +48,13 @@ def interest_out(i: Interest) -> InterestOut:
 
 
 def gift_out(g: Gift) -> GiftOut:
+    return GiftOut.model_validate(gift_values(g))
+
+
+def gift_values(g: Gift) -> dict[str, Any]:
+    """A gift's :class:`GiftOut` fields, for a page that validates its rows itself."""
     decided = g.status == GiftStatus.DECIDED
-    return out_of(
+    return values_of(
         GiftOut,
         g,
         member=g.member.full_name,

@@ -29,6 +29,7 @@ from panelkeeper.registers.api import common
 from panelkeeper.registers.api.common import (
     decision_out,
     gift_out,
+    gift_values,
     history_out,
     interest_out,
 )
@@ -150,8 +151,11 @@ def list_gifts(request: StaffRequest, org: str, query: Query[GiftQuery]) -> Gift
     """The register of gifts and hospitality, latest given first, filtered as its page
     filters it."""
     filters = query_filters(GiftFilterForm, query, organisation=request.organisation)
-    rows, counts = paged(gift_register(request.organisation, filters), query)
-    return GiftPageOut(**counts, gifts=[gift_out(g) for g in rows])
+    # A row names its member and who decided; the register's page also joins the group
+    # and who declared it, which the API answers by id.
+    gifts = gift_register(request.organisation, filters).select_related(None)
+    rows, counts = paged(gifts.select_related("member", "decided_by"), query)
+    return GiftPageOut.model_validate({**counts, "gifts": [gift_values(g) for g in rows]})
 
 
 @api_officers.post(router, f"{ORG}/gifts", GiftOut, status=201, body=OfficerGiftIn)
