@@ -19,6 +19,7 @@ from django.utils import timezone
 from panelkeeper.audit.log import record
 from panelkeeper.audit.models import AuditEntry
 from panelkeeper.audit.retention import remove_before
+from panelkeeper.lib.apart import SOURCE, aggregated_apart
 from panelkeeper.retention.holds import holds_in
 from panelkeeper.retention.kinds import AUDIT, Holds, Part, RecordKind, due_before
 from panelkeeper.retention.schedule import Period, schedule_of
@@ -169,10 +170,26 @@ def _itself(record: DueRecord) -> DueRecord:
 
 def preview(organisation: Organisation, *, today: dt.date, first: int = 20) -> list[KindPreview]:
     """For each kind: how many records are due, the first of them, and when the next
-    record not yet due will be (a bounded number of queries whatever the data)."""
+    record not yet due will be. Every part of every kind is counted in one query (how
+    many are due, and when the first of the others counts from), so the number of
+    queries stays bounded whatever the data: that one, the audit trail's, and those
+    reading the first records due."""
     holds = holds_in(organisation)
+    periods = schedule_of(organisation, on=today)
+    parts = [(period, part) for period in periods for part in period.parts]
+    cutoffs = [due_before(today, period.months) for period, _ in parts]
+    counts = iter(
+        aggregated_apart(
+            [part.candidates(organisation, holds) for _, part in parts],
+            ["counted_from"],
+            lambda i, only: {
+                "due": Count(SOURCE, filter=only & Q(counted_from__lte=cutoffs[i])),
+                "later": Min("counted_from", filter=only & Q(counted_from__gt=cutoffs[i])),
+            },
+        )
+    )
     previews = []
-    for period in schedule_of(organisation, on=today):
+    for period in periods:
         if period.kind.key == AUDIT:
             audit = _audit_due(organisation, period, holds, today)
             total = sum(item.count for item in audit)
@@ -182,13 +199,8 @@ def preview(organisation: Organisation, *, today: dt.date, first: int = 20) -> l
         total = 0
         shown: list[DueRecord] = []
         upcoming: list[dt.date] = []
-        cutoff = due_before(today, period.months)
         for part in period.parts:
-            # How many are due and when the first of the others counts from, in one pass.
-            counted = part.candidates(organisation, holds).aggregate(
-                due=Count("pk", filter=Q(counted_from__lte=cutoff)),
-                later=Min("counted_from", filter=Q(counted_from__gt=cutoff)),
-            )
+            counted = next(counts)
             total += counted["due"]
             if counted["due"] and len(shown) < first:
                 due = _due_of_part(part, period, organisation, holds, today)

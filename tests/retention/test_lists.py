@@ -13,7 +13,7 @@ from django.urls import reverse
 from panelkeeper.accounts.models import User
 from panelkeeper.retention.holds import lift_hold, place_hold
 from tests.factory import Factory
-from tests.paging import assert_same_queries_at_3_and_30
+from tests.paging import assert_same_queries_at_3_and_30, queries_for
 from tests.retention.clock import clock_at
 
 API = "/api/v1/retention/home"
@@ -95,3 +95,27 @@ def test_the_holds_api_costs_the_same_queries_for_3_and_30(
     assert_same_queries_at_3_and_30(
         officer_client, f"{API}/legal-holds", lambda n: holds(factory, officer, n, lifted=True)
     )
+
+
+# The session, its user and its sign-in, the grant; the holds, the periods set and the
+# code in force; every part of every kind counted in one query; the audit trail's count
+# and its next entry. The dry run then reads the first records of each kind it shows.
+SCHEDULE_QUERIES = 10
+
+
+@pytest.mark.parametrize(
+    ("url", "ceiling"),
+    [
+        ("/organisations/home/retention/", SCHEDULE_QUERIES),
+        (f"{API}/schedule", SCHEDULE_QUERIES),
+        ("/organisations/home/retention/due/", SCHEDULE_QUERIES + 1),
+    ],
+)
+def test_the_schedule_and_the_dry_run_count_every_kind_in_a_fixed_number_of_queries(
+    factory: Factory, officer_client: Client, url: str, ceiling: int
+) -> None:
+    counts = []
+    for added in (3, 27):
+        old_claims(factory, added)
+        counts.append(queries_for(officer_client, url))
+    assert counts[0] == counts[1] <= ceiling
