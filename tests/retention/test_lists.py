@@ -109,6 +109,7 @@ SCHEDULE_QUERIES = 10
         ("/organisations/home/retention/", SCHEDULE_QUERIES),
         (f"{API}/schedule", SCHEDULE_QUERIES),
         ("/organisations/home/retention/due/", SCHEDULE_QUERIES + 1),
+        (f"{API}/due", SCHEDULE_QUERIES),
     ],
 )
 def test_the_schedule_and_the_dry_run_count_every_kind_in_a_fixed_number_of_queries(
