@@ -30,6 +30,7 @@ from panelkeeper.rules.policy.sections import Documents
 
 if TYPE_CHECKING:
     from panelkeeper.accounts.models import User
+    from panelkeeper.rules.policy.loader import Policy
 
 CLAUSE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]{0,19}$")
 MAX_TEXT = 200_000
@@ -42,7 +43,14 @@ def _date(value: dt.date) -> str:
 def documents_of_code(organisation: Organisation, *, on: dt.date) -> Documents | None:
     """The documents section of the code in force on ``on``, else of the newest published
     version, else None."""
-    version = version_on(organisation, on=on) or (
+    return documents_of_version(organisation, version_on(organisation, on=on))
+
+
+def documents_of_version(
+    organisation: Organisation, in_force: PolicyVersion | None
+) -> Documents | None:
+    """:func:`documents_of_code` where the caller has read the version in force."""
+    version = in_force or (
         PolicyVersion.objects.published().filter(organisation=organisation).first()
     )
     if version is None:
@@ -141,14 +149,23 @@ class ToResign:
     current_label: str | None
 
 
-def documents_to_resign(
-    organisation: Organisation, *, on: dt.date
-) -> tuple[tuple[CodeDocument, ...], dict[str, Document], dict[str, DocumentVersion]] | None:
+type Resigned = tuple[tuple[CodeDocument, ...], dict[str, Document], dict[str, DocumentVersion]]
+
+
+def documents_to_resign(organisation: Organisation, *, on: dt.date) -> Resigned | None:
     """What the code in force on ``on`` asks members to sign again when a new version is
     published (MEM-6): its documents to sign, the organisation's documents by key, and
     the version of each members sign on ``on``; None when the code asks no re-signing.
     Two queries."""
     policy = in_force.loadable_policy_on(organisation, on=on)
+    return documents_to_resign_under(organisation, policy, on=on)
+
+
+def documents_to_resign_under(
+    organisation: Organisation, policy: Policy | None, *, on: dt.date
+) -> Resigned | None:
+    """:func:`documents_to_resign` where the caller has read ``policy``, the code in force
+    on ``on``: one query, and one for the versions of the documents it finds."""
     if (
         policy is None
         or policy.documents is None

@@ -70,8 +70,14 @@ def policy_on(organisation: Organisation, *, on: dt.date) -> Policy | None:
 
 def loadable_policy_on(organisation: Organisation, *, on: dt.date) -> Policy | None:
     """:func:`policy_on`, but None as well when the version in force no longer loads."""
+    return loadable_policy_of(version_on(organisation, on=on))
+
+
+def loadable_policy_of(version: PolicyVersion | None) -> Policy | None:
+    """The policy ``version`` holds (a version in force a caller has already read); None
+    without a version or when it no longer loads."""
     try:
-        return policy_on(organisation, on=on)
+        return None if version is None else policy_of_version(version)
     except InvalidPolicy:
         return None
 

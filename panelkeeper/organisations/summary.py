@@ -21,10 +21,11 @@ class CodeInForce:
     drafts: int
 
 
-def code_in_force(organisation: Organisation, *, today: dt.date) -> CodeInForce:
-    """The version in force on ``today``, when its review is due and whether that has
-    passed, and how many drafts wait; three queries."""
-    version = PolicyVersion.objects.in_force(organisation, on=today)
+def code_in_force(
+    organisation: Organisation, *, today: dt.date, version: PolicyVersion | None
+) -> CodeInForce:
+    """``version``, the version in force on ``today`` (as the caller has read it), when its
+    review is due and whether that has passed, and how many drafts wait; one query."""
     due = None
     unreadable = False
     if version is not None:

@@ -25,10 +25,10 @@ from panelkeeper.cases.due import next_deadlines_due, soon_limit
 from panelkeeper.concerns.models import Concern
 from panelkeeper.letters.reminders import DIGEST_WORKING_DAYS
 from panelkeeper.meetings.models import Action, MissedMeetings
-from panelkeeper.members.documents import documents_of_code, newest_version
+from panelkeeper.members.documents import documents_of_version, newest_version
 from panelkeeper.members.models import Countersignature, Document, Signature
-from panelkeeper.organisations.in_force import calendar_for
-from panelkeeper.organisations.models import Organisation
+from panelkeeper.organisations.in_force import calendar_for, loadable_policy_of, version_on
+from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.registers.models import Gift, GiftStatus
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
 from panelkeeper.rules.dates import day_month_year
@@ -135,6 +135,8 @@ class Today:
     today: dt.date
     within: int
     lists: tuple[Waiting, ...]
+    code: PolicyVersion | None
+    """The version of the code in force on ``today``, which the lists were read under."""
 
 
 def _since(kind: Kind, what: str, member: str, since: dt.date, link: str, link_text: str) -> Item:
@@ -177,6 +179,8 @@ class _Asked:
     within: int
     is_officer: bool
     calendar: WorkingCalendar
+    code: PolicyVersion | None
+    """The version of the code in force on ``today``, read once for every list."""
 
     def url(self, name: str, **kwargs: object) -> str:
         return _url(name, self.organisation, **kwargs)
@@ -287,7 +291,9 @@ def _letters(asked: _Asked) -> Waiting:
     not been told (GIFT-2), and members not yet asked to sign a new version of a document
     (MEM-6), waiting since that version was published."""
     to_send = asked.url("letters:to_send")
-    resigning, resigning_total = resigning_to_ask(asked.organisation, on=asked.today, first=SHOWN)
+    resigning, resigning_total = resigning_to_ask(
+        asked.organisation, on=asked.today, first=SHOWN, policy=loadable_policy_of(asked.code)
+    )
     cases, cases_total = first_and_count(
         outcomes_to_tell(asked.organisation), "decided_on", "member__full_name", "id", first=SHOWN
     )
@@ -346,7 +352,7 @@ def _letters(asked: _Asked) -> Waiting:
 def _countersignatures(asked: _Asked) -> Waiting:
     """Signatures of the current version of each document that wait for the
     organisation's countersignature, where the code asks for one (MEM-4)."""
-    code = documents_of_code(asked.organisation, on=asked.today)
+    code = documents_of_version(asked.organisation, asked.code)
     items: list[Item] = []
     total = 0
     if code is not None and code.countersigned_by is not None:
@@ -528,8 +534,9 @@ def today_for(
 ) -> Today:
     """Everything waiting at ``organisation`` on ``today``, as its officers (or, without
     ``is_officer``, its auditors) see it."""
-    asked = _Asked(organisation, today, within, is_officer, calendar_for(organisation))
+    code = version_on(organisation, on=today)
+    asked = _Asked(organisation, today, within, is_officer, calendar_for(organisation), code)
     lists = tuple(
         build(asked) for build, officers_only in _LISTS if is_officer or not officers_only
     )
-    return Today(organisation, today, within, lists)
+    return Today(organisation, today, within, lists, code)

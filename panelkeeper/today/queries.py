@@ -31,7 +31,7 @@ from django.db.models.functions import Coalesce, RowNumber
 from panelkeeper.cases.models import Case, CaseEvent, CaseState
 from panelkeeper.letters.kinds import LetterKind
 from panelkeeper.letters.models import Letter
-from panelkeeper.members.documents import documents_to_resign
+from panelkeeper.members.documents import documents_to_resign_under
 from panelkeeper.members.models import DocumentVersion, Member, Signature
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.interests import (
@@ -42,6 +42,7 @@ from panelkeeper.registers.interests import (
 )
 from panelkeeper.registers.models import Gift, GiftStatus
 from panelkeeper.rules.ladder.case import EventKind
+from panelkeeper.rules.policy.loader import Policy
 
 
 def first_and_count[M: Model](
@@ -131,12 +132,13 @@ class Resigning:
 
 
 def resigning_to_ask(
-    organisation: Organisation, *, on: dt.date, first: int
+    organisation: Organisation, *, on: dt.date, first: int, policy: Policy | None
 ) -> tuple[list[Resigning], int]:
     """Active members with a signature a newer version has outdated on ``on`` and no
-    letter yet asking them to sign it: the ``first`` by name of each document, and how
-    many there are of all. Two queries, then two for each document to sign."""
-    resigned = documents_to_resign(organisation, on=on)
+    letter yet asking them to sign it, under ``policy`` (the code in force on ``on``): the
+    ``first`` by name of each document, and how many there are of all. One query, then
+    two for each document to sign."""
+    resigned = documents_to_resign_under(organisation, policy, on=on)
     if resigned is None:
         return [], 0
     items, documents, current = resigned

@@ -22,12 +22,12 @@ def today(request: StaffRequest, org: str) -> HttpResponse:
     """Deadlines due soon and overdue, and everything waiting for staff, each with a link to
     the page that acts on it; the code of conduct in force below."""
     day = timezone.localdate()
-    is_officer = OFFICER in request.roles
+    found = today_for(request.organisation, today=day, is_officer=OFFICER in request.roles)
     return staff_page(
         request,
         "today/today.html",
-        today=today_for(request.organisation, today=day, is_officer=is_officer),
-        code=code_in_force(request.organisation, today=day),
+        today=found,
+        code=code_in_force(request.organisation, today=day, version=found.code),
         groups=request.organisation.groups.all(),
     )
 
