@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -156,16 +156,23 @@ def documents_to_resign(organisation: Organisation, *, on: dt.date) -> Resigned 
     """What the code in force on ``on`` asks members to sign again when a new version is
     published (MEM-6): its documents to sign, the organisation's documents by key, and
     the version of each members sign on ``on``; None when the code asks no re-signing.
-    Two queries."""
+    Two queries, and one for the versions of the documents."""
     policy = in_force.loadable_policy_on(organisation, on=on)
-    return documents_to_resign_under(organisation, policy, on=on)
+    return documents_to_resign_under(policy, lambda: documents_with_versions(organisation), on=on)
+
+
+def documents_with_versions(organisation: Organisation) -> list[Document]:
+    """The organisation's documents, each with its versions: two queries (one without a
+    document)."""
+    return list(Document.objects.filter(organisation=organisation).prefetch_related("versions"))
 
 
 def documents_to_resign_under(
-    organisation: Organisation, policy: Policy | None, *, on: dt.date
+    policy: Policy | None, documents: Callable[[], list[Document]], *, on: dt.date
 ) -> Resigned | None:
     """:func:`documents_to_resign` where the caller has read ``policy``, the code in force
-    on ``on``: one query, and one for the versions of the documents it finds."""
+    on ``on``, and gives the organisation's ``documents`` with their versions (read only
+    when the code asks re-signing)."""
     if (
         policy is None
         or policy.documents is None
@@ -174,18 +181,14 @@ def documents_to_resign_under(
     ):
         return None
     items = policy.documents.to_sign
-    documents = {
-        d.key: d
-        for d in Document.objects.filter(
-            organisation=organisation, key__in=[i.key for i in items]
-        ).prefetch_related("versions")
-    }
+    keys = {i.key for i in items}
+    to_sign = {d.key: d for d in documents() if d.key in keys}
     current = {
         key: newest
-        for key, document in documents.items()
+        for key, document in to_sign.items()
         if (newest := newest_version([v for v in document.versions.all() if v.published_on <= on]))
     }
-    return items, documents, current
+    return items, to_sign, current
 
 
 def must_resign(organisation: Organisation, *, on: dt.date) -> list[ToResign]:

@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
@@ -25,7 +26,11 @@ from panelkeeper.cases.due import next_deadlines_due, soon_limit
 from panelkeeper.concerns.models import Concern
 from panelkeeper.letters.reminders import DIGEST_WORKING_DAYS
 from panelkeeper.meetings.models import Action, MissedMeetings
-from panelkeeper.members.documents import documents_of_version, newest_version
+from panelkeeper.members.documents import (
+    documents_of_version,
+    documents_with_versions,
+    newest_version,
+)
 from panelkeeper.members.models import Countersignature, Document, Signature
 from panelkeeper.organisations.in_force import calendar_for, loadable_policy_of, version_on
 from panelkeeper.organisations.models import Organisation, PolicyVersion
@@ -182,6 +187,12 @@ class _Asked:
     code: PolicyVersion | None
     """The version of the code in force on ``today``, read once for every list."""
 
+    @cached_property
+    def documents(self) -> list[Document]:
+        """The organisation's documents with their versions, read once for the lists that
+        need them."""
+        return documents_with_versions(self.organisation)
+
     def url(self, name: str, **kwargs: object) -> str:
         return _url(name, self.organisation, **kwargs)
 
@@ -292,7 +303,11 @@ def _letters(asked: _Asked) -> Waiting:
     (MEM-6), waiting since that version was published."""
     to_send = asked.url("letters:to_send")
     resigning, resigning_total = resigning_to_ask(
-        asked.organisation, on=asked.today, first=SHOWN, policy=loadable_policy_of(asked.code)
+        asked.organisation,
+        on=asked.today,
+        first=SHOWN,
+        policy=loadable_policy_of(asked.code),
+        documents=lambda: asked.documents,
     )
     cases, cases_total = first_and_count(
         outcomes_to_tell(asked.organisation), "decided_on", "member__full_name", "id", first=SHOWN
@@ -358,9 +373,7 @@ def _countersignatures(asked: _Asked) -> Waiting:
     if code is not None and code.countersigned_by is not None:
         current = [
             newest.pk
-            for document in Document.objects.filter(
-                organisation=asked.organisation
-            ).prefetch_related("versions")
+            for document in asked.documents
             if (
                 newest := newest_version(
                     v for v in document.versions.all() if v.published_on <= asked.today

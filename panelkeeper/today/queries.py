@@ -11,6 +11,7 @@ re-signing as :func:`~panelkeeper.letters.waiting.resign_to_send` says it waits.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -32,7 +33,7 @@ from panelkeeper.cases.models import Case, CaseEvent, CaseState
 from panelkeeper.letters.kinds import LetterKind
 from panelkeeper.letters.models import Letter
 from panelkeeper.members.documents import documents_to_resign_under
-from panelkeeper.members.models import DocumentVersion, Member, Signature
+from panelkeeper.members.models import Document, DocumentVersion, Member, Signature
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.interests import (
     ReviewState,
@@ -132,23 +133,28 @@ class Resigning:
 
 
 def resigning_to_ask(
-    organisation: Organisation, *, on: dt.date, first: int, policy: Policy | None
+    organisation: Organisation,
+    *,
+    on: dt.date,
+    first: int,
+    policy: Policy | None,
+    documents: Callable[[], list[Document]],
 ) -> tuple[list[Resigning], int]:
     """Active members with a signature a newer version has outdated on ``on`` and no
-    letter yet asking them to sign it, under ``policy`` (the code in force on ``on``): the
-    ``first`` by name of each document, and how many there are of all. One query, then
-    two for each document to sign."""
-    resigned = documents_to_resign_under(organisation, policy, on=on)
+    letter yet asking them to sign it, under ``policy`` (the code in force on ``on``) and
+    of the organisation's ``documents`` (with their versions): the ``first`` by name of
+    each document, and how many there are of all. Two queries for each document to sign."""
+    resigned = documents_to_resign_under(policy, documents, on=on)
     if resigned is None:
         return [], 0
-    items, documents, current = resigned
+    items, by_key, current = resigned
     found: list[Resigning] = []
     total = 0
     for item in items:
         version = current.get(item.key)
         if version is None:
             continue
-        document = documents[item.key]
+        document = by_key[item.key]
         signed = Signature.objects.filter(
             member=OuterRef("pk"), signed_on__lte=on, version__document=document
         )

@@ -12,6 +12,7 @@ from django.utils import timezone
 from panelkeeper.cases.changes.steps import inform_member
 from panelkeeper.cases.due import deadlines_due, next_deadlines_due
 from panelkeeper.letters.waiting import resign_to_send
+from panelkeeper.members.documents import documents_with_versions
 from panelkeeper.organisations.in_force import calendar_for, loadable_policy_on
 from panelkeeper.registers.interests import members_with_reviews
 from panelkeeper.registers.models import Review
@@ -79,7 +80,13 @@ def test_members_to_ask_to_re_sign_are_those_the_letters_page_lists_mem_6(
         factory.signature(factory.panel_member(full_name=name), first)
     expected = resign_to_send(factory.home, on=ON)
     policy = loadable_policy_on(factory.home, on=ON)
-    found, total = resigning_to_ask(factory.home, on=ON, first=2, policy=policy)
+    found, total = resigning_to_ask(
+        factory.home,
+        on=ON,
+        first=2,
+        policy=policy,
+        documents=lambda: documents_with_versions(factory.home),
+    )
     assert total == len(expected) == 3
     assert [(r.member.full_name, r.signed_label, r.version.label) for r in found] == [
         ("Ann", "2026-1", "2026-2"),
