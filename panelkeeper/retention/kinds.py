@@ -49,16 +49,28 @@ class Holds:
     concerns: frozenset[int]
 
     def covering_member(self, field: str = "member") -> Q:
-        return Q(**{f"{field}__in": self.members})
+        return _any_of({f"{field}__in": self.members})
 
     def covering_case(self, field: str = "") -> Q:
         """A case is held itself, through the member it is about, or through its concern."""
         prefix = f"{field}__" if field else ""
-        return (
-            Q(**{f"{prefix}pk__in": self.cases})
-            | Q(**{f"{prefix}member__in": self.members})
-            | Q(**{f"{prefix}concern__in": self.concerns})
+        return _any_of(
+            {
+                f"{prefix}pk__in": self.cases,
+                f"{prefix}member__in": self.members,
+                f"{prefix}concern__in": self.concerns,
+            }
         )
+
+
+def _any_of(held: dict[str, frozenset[int]]) -> Q:
+    """Records under any of the ``held`` look-ups, leaving out those with nothing held: a
+    look-up of no ids matches nothing, but would still join the table it names."""
+    covering = Q()
+    for lookup, ids in held.items():
+        if ids:
+            covering |= Q(**{lookup: ids})
+    return covering
 
 
 @dataclass(frozen=True)
