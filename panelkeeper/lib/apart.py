@@ -2,9 +2,9 @@
 
 A page that counts many lists (the retention schedule counts each part of each kind of
 record) would otherwise run one query per list, each costing Django more to build and
-send than the database takes to answer. :func:`aggregated_apart` reads the rows of every
-queryset, numbered by queryset, in one ``UNION ALL`` and aggregates each queryset's rows
-over it, so the database reads each row once and answers in one round trip.
+send than the database takes to answer. :func:`aggregated_apart` aggregates each
+queryset in a ``SELECT`` of its own, numbered, and sends them together in one
+``UNION ALL``: one round trip, one row for each queryset.
 """
 
 from __future__ import annotations
@@ -12,36 +12,36 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from django.db.models import Aggregate, IntegerField, Q, QuerySet, Value
+from django.db.models import Aggregate, IntegerField, QuerySet, Value
 
 SOURCE = "source_number"
-"""The column that numbers each row's queryset; an aggregate may count it (never null)."""
-
-type Aggregates = Callable[[int, Q], dict[str, Aggregate]]
-"""The aggregates of queryset ``i``, each filtered on the ``Q`` given, which keeps its rows."""
+"""The column that numbers each queryset's row of aggregates."""
 
 
 def aggregated_apart(
-    querysets: Sequence[QuerySet[Any]], columns: Sequence[str], aggregates: Aggregates
+    querysets: Sequence[QuerySet[Any]], aggregates: Callable[[int], dict[str, Aggregate]]
 ) -> list[dict[str, Any]]:
-    """For each of ``querysets``, what ``.aggregate(**aggregates(i, ...))`` gives, in one
-    query: their ``columns`` (fields or annotations, of the same types in each) in a
-    ``UNION ALL``, each row numbered by its queryset, every aggregate of queryset ``i``
-    filtered on ``Q`` that keeps only its rows. A queryset with no rows gives each
-    aggregate's empty value (0 for a count, None for a minimum)."""
-    if not querysets:
-        return []
+    """For each of ``querysets``, what ``.aggregate(**aggregates(i))`` gives, in one query.
+
+    Each aggregate is computed in its queryset's own ``SELECT``: one that reads an
+    annotation made by a subquery runs that subquery for each reference to it, where
+    ``.aggregate`` alone would read the annotation once from a subquery of its own. A
+    queryset that can match nothing gives each aggregate's empty value (0 for a count,
+    None for a minimum)."""
+    each = [aggregates(i) for i in range(len(querysets))]
     numbered = [
         qs.order_by()
-        .annotate(**{SOURCE: Value(i, output_field=IntegerField())})
-        .values(SOURCE, *columns)
-        for i, qs in enumerate(querysets)
+        .values(**{SOURCE: Value(i, output_field=IntegerField())})
+        .annotate(**named)
+        .order_by()
+        for i, (qs, named) in enumerate(zip(querysets, each, strict=True))
     ]
-    each = [aggregates(i, Q(**{SOURCE: i})) for i in range(len(querysets))]
-    wanted = {
-        f"{name}_{i}": aggregate
+    found = (
+        {row.pop(SOURCE): row for row in numbered[0].union(*numbered[1:], all=True).order_by()}
+        if numbered
+        else {}
+    )
+    return [
+        found.get(i) or {name: a.empty_result_set_value for name, a in named.items()}
         for i, named in enumerate(each)
-        for name, aggregate in named.items()
-    }
-    found = numbered[0].union(*numbered[1:], all=True).order_by().aggregate(**wanted)
-    return [{name: found[f"{name}_{i}"] for name in named} for i, named in enumerate(each)]
+    ]

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import Count, QuerySet
 
-from panelkeeper.lib.apart import SOURCE, aggregated_apart
+from panelkeeper.lib.apart import aggregated_apart
 from panelkeeper.lib.lazy_rows import LazyRows
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.retention.forms import HoldState
@@ -31,9 +31,7 @@ class DueRows(LazyRows[DueRecord]):
     def sizes(self) -> list[int]:
         """How many records each source holds: the querysets counted in one query."""
         querysets = [s.rows for s in self.sources if isinstance(s.rows, QuerySet)]
-        counted = iter(
-            aggregated_apart(querysets, [], lambda _, only: {"size": Count(SOURCE, filter=only)})
-        )
+        counted = iter(aggregated_apart(querysets, lambda _: {"size": Count("pk")}))
         return [
             next(counted)["size"] if isinstance(s.rows, QuerySet) else len(s.rows)
             for s in self.sources

@@ -19,7 +19,7 @@ from django.utils import timezone
 from panelkeeper.audit.log import record
 from panelkeeper.audit.models import AuditEntry
 from panelkeeper.audit.retention import remove_before
-from panelkeeper.lib.apart import SOURCE, aggregated_apart
+from panelkeeper.lib.apart import aggregated_apart
 from panelkeeper.retention.holds import holds_in
 from panelkeeper.retention.kinds import AUDIT, Holds, Part, RecordKind, due_before
 from panelkeeper.retention.schedule import Period, schedule_of
@@ -181,10 +181,9 @@ def preview(organisation: Organisation, *, today: dt.date, first: int = 20) -> l
     counts = iter(
         aggregated_apart(
             [part.candidates(organisation, holds) for _, part in parts],
-            ["counted_from"],
-            lambda i, only: {
-                "due": Count(SOURCE, filter=only & Q(counted_from__lte=cutoffs[i])),
-                "later": Min("counted_from", filter=only & Q(counted_from__gt=cutoffs[i])),
+            lambda i: {
+                "due": Count("pk", filter=Q(counted_from__lte=cutoffs[i])),
+                "later": Min("counted_from", filter=Q(counted_from__gt=cutoffs[i])),
             },
         )
     )
