@@ -426,6 +426,12 @@ class Seat(RecordedOrAutomatic):
             return str(self.member)
         return str(self.user)  # a user is known by their full name, else their email
 
+    @property
+    def is_released(self) -> bool:
+        """Whether the seat was given up, as :meth:`SeatQuerySet.released` finds it (read
+        with ``select_related("release")`` to ask it of many seats without a query each)."""
+        return hasattr(self, "release")
+
 
 class SeatRelease(RecordedOrAutomatic):
     """A seat given up before the group was convened: filled by mistake, or its holder

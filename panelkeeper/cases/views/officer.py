@@ -151,8 +151,8 @@ def case_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
             case.organisation, case.policy_version, case.clauses, on=case.began_on
         ),
         parties=[p for p in parties if p.removed_on is None],
-        seats=[s for s in seats if not hasattr(s, "release")],
-        released_seats=[s for s in seats if hasattr(s, "release")],
+        seats=[s for s in seats if not s.is_released],
+        released_seats=[s for s in seats if s.is_released],
         removed_parties=[p for p in parties if p.removed_on is not None],
         convened=group_convened(case),
         reporter_role=PartyRole.REPORTER,
