@@ -13,7 +13,7 @@ from ninja import Query, Router, Status
 from ninja.errors import HttpError as NinjaHttpError
 
 from panelkeeper.accounts.permissions import api_officers, api_readers
-from panelkeeper.lib.api import PageQuery, paged, read_body
+from panelkeeper.lib.api import PageQuery, out_of, paged, read_body
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.members.models import Member
@@ -38,13 +38,7 @@ from panelkeeper.subject_access.api.schemas import (
 from panelkeeper.subject_access.erasure import erase_person
 from panelkeeper.subject_access.lead import choose_lead, is_lead, officers_of
 from panelkeeper.subject_access.lookups import pack_in, request_in, requests_of
-from panelkeeper.subject_access.models import (
-    Pack,
-    ReaderRole,
-    RecordKind,
-    Requester,
-    SubjectAccessRequest,
-)
+from panelkeeper.subject_access.models import SubjectAccessRequest
 from panelkeeper.subject_access.packs import build_pack, release_pack
 from panelkeeper.subject_access.reading import log_of
 
@@ -55,31 +49,15 @@ REQUEST = "/{org}/requests/{request_id}"
 
 def request_out(found: SubjectAccessRequest) -> RequestOut:
     clock = sar.clock_of(found, today=timezone.localdate())
-    return RequestOut(
-        id=found.pk,
-        reference=found.reference,
-        requester=Requester(found.requester),
-        member_id=found.member_id,
-        person=found.person,
-        received_on=found.received_on,
-        details=found.details,
-        extension_months=found.extension_months,
-        extension_reason=found.extension_reason,
-        pauses=[PauseOut.model_validate(p, from_attributes=True) for p in found.pauses.all()],
+    return out_of(
+        RequestOut,
+        found,
+        pauses=[out_of(PauseOut, p) for p in found.pauses.all()],
         due=clock.due,
         paused_since=clock.paused_since,
         overdue=clock.overdue,
         answered=clock.answered,
         pack_built=getattr(found, "pack", None) is not None,
-    )
-
-
-def pack_out(pack: Pack) -> PackOut:
-    return PackOut(
-        request_id=pack.request_id,
-        built_at=pack.built_at,
-        released_on=pack.released_on,
-        content=pack.content,
     )
 
 
@@ -177,13 +155,13 @@ def extend(request: StaffRequest, org: str, request_id: int) -> RequestOut:
 @api_officers.post(router, f"{REQUEST}/pack", PackOut)
 def build(request: StaffRequest, org: str, request_id: int) -> PackOut:
     """Build the pack: everything held about the person, in one step."""
-    return pack_out(build_pack(request=_find(request, request_id), actor=request.user))
+    return out_of(PackOut, build_pack(request=_find(request, request_id), actor=request.user))
 
 
 @api_officers.get(router, f"{REQUEST}/pack", PackOut)
 def get_pack(request: StaffRequest, org: str, request_id: int) -> PackOut:
     """The pack, to review before release."""
-    return pack_out(pack_in(request.organisation, request_id=request_id))
+    return out_of(PackOut, pack_in(request.organisation, request_id=request_id))
 
 
 @api_officers.post(router, f"{REQUEST}/pack/release", PackOut, body=ReleaseIn)
@@ -197,7 +175,7 @@ def release(request: StaffRequest, org: str, request_id: int) -> PackOut:
         actor=request.user,
         today=timezone.localdate(),
     )
-    return pack_out(released)
+    return out_of(PackOut, released)
 
 
 @api_readers.get(router, "/{org}/access-log", ReadingPageOut)
@@ -209,15 +187,7 @@ def access_log(request: StaffRequest, org: str, query: Query[PageQuery]) -> Read
     return ReadingPageOut(
         **counts,
         readings=[
-            ReadingOut(
-                viewed_at=view.viewed_at,
-                reader_id=view.reader_id,
-                reader=view.reader.get_full_name() or view.reader.email,
-                role=ReaderRole(view.role),
-                kind=RecordKind(view.kind),
-                record_id=view.record_id,
-                member_id=view.member_id,
-            )
+            out_of(ReadingOut, view, reader=view.reader.get_full_name() or view.reader.email)
             for view in rows
         ],
     )

@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Status
 
 from panelkeeper.accounts.permissions import api_members
-from panelkeeper.lib.api import PageQuery, paged, read_body
+from panelkeeper.lib.api import PageQuery, out_of, paged, read_body
 from panelkeeper.lib.requests import MemberRequest
-from panelkeeper.subject_access.api.officer import pack_out, request_out, router
+from panelkeeper.subject_access.api.officer import request_out, router
 from panelkeeper.subject_access.api.schemas import (
     MyRequestIn,
     PackOut,
@@ -42,4 +42,4 @@ def ask(request: MemberRequest, member: int) -> Status[RequestOut]:
 @api_members.get(router, "/mine/{member}/requests/{request_id}/pack", PackOut)
 def my_pack(request: MemberRequest, member: int, request_id: int) -> PackOut:
     """Your copy, once it has been released to you."""
-    return pack_out(own_pack(request.member, request_id))
+    return out_of(PackOut, own_pack(request.member, request_id))

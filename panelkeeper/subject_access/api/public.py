@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from panelkeeper.accounts.permissions import api_anyone
+from panelkeeper.lib.api import out_of
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.subject_access.api.officer import router
 from panelkeeper.subject_access.api.schemas import KeptOut, KindOut, PrivacyNoticeOut
@@ -20,9 +21,6 @@ def privacy_notice(request: HttpRequest, org: str) -> PrivacyNoticeOut:
         organisation=notice.organisation.name,
         data_protection_lead=notice.lead_name,
         extension_months=notice.extension_months,
-        kept=[KeptOut(what=k.what, how_long=k.how_long, after=k.after) for k in notice.kept],
-        kinds=[
-            KindOut(title=k.title, what=k.what, why=k.why, who_sees=k.who_sees)
-            for k in notice.kinds
-        ],
+        kept=[out_of(KeptOut, kept) for kept in notice.kept],
+        kinds=[out_of(KindOut, kind) for kind in notice.kinds],
     )
