@@ -70,12 +70,14 @@ class Refused(Exception):
         )
 
 
-def entered(text: str, *, field: str, most: int, missing: str, too_long: str) -> str:
-    """``text`` trimmed, refused on ``field`` with ``missing`` when nothing is left, or
-    with ``too_long`` when it is longer than ``most`` characters."""
+def entered(
+    text: str, *, field: str, missing: str, most: int | None = None, too_long: str = ""
+) -> str:
+    """``text`` trimmed, refused on ``field`` with ``missing`` when nothing is left, or,
+    where there is a limit ``most``, with ``too_long`` when it is longer."""
     text = text.strip()
     if not text:
         raise Refused(missing, field=field)
-    if len(text) > most:
+    if most is not None and len(text) > most:
         raise Refused(too_long, field=field)
     return text

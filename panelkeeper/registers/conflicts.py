@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from panelkeeper.audit.log import create_recorded, save_changed
 from panelkeeper.lib.effective import refuse_future
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.refusals import Refused, entered
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.codes import code_on, day, no_code, pick_role
@@ -50,9 +50,7 @@ def open_work_item(
     """A piece of work conflicts are checked against; ``actor`` None when the system opens it."""
     if kind not in WorkKind.values:
         raise Refused("Select what kind of work it is.", field="kind")
-    title = title.strip()
-    if not title:
-        raise Refused("Enter a title for the work.", field="title")
+    title = entered(title, field="title", missing="Enter a title for the work.")
     return create_recorded(
         WorkItem,
         organisation=organisation,

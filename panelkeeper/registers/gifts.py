@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from panelkeeper.audit.log import create_recorded, save_values
 from panelkeeper.lib.effective import refuse_future
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.refusals import Refused, entered
 from panelkeeper.members.models import Member
 from panelkeeper.registers.codes import code_on, day, pick_role
 from panelkeeper.registers.models import (
@@ -91,12 +91,10 @@ def declare_gift(
         raise Refused("Select whether it was received or offered.", field="direction")
     if giver_kind not in GiverKind.values:
         raise Refused("Select who gave or offered it.", field="giver_kind")
-    giver_name = giver_name.strip()
-    if not giver_name:
-        raise Refused("Enter who gave or offered it.", field="giver_name")
-    description = description.strip()
-    if not description:
-        raise Refused("Describe the gift or hospitality.", field="description")
+    giver_name = entered(giver_name, field="giver_name", missing="Enter who gave or offered it.")
+    description = entered(
+        description, field="description", missing="Describe the gift or hospitality."
+    )
     if not Decimal(0) <= value <= MAX_VALUE:
         raise Refused("The estimated value must be between £0 and £999,999.99.", field="value")
     refuse_future(given_on, today, what="The date it was given or offered", field="given_on")

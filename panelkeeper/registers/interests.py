@@ -20,7 +20,7 @@ from django.utils import timezone
 from panelkeeper.audit.log import create_recorded, save_values
 from panelkeeper.lib.batches import in_batches
 from panelkeeper.lib.effective import refuse_future
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.refusals import Refused, entered
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.registers.codes import day
@@ -94,9 +94,7 @@ def declare_interest(
     organisation = member.group.organisation
     if kind not in InterestKind.values:
         raise Refused("Select what kind of interest it is.", field="kind")
-    description = description.strip()
-    if not description:
-        raise Refused("Describe the interest.", field="description")
+    description = entered(description, field="description", missing="Describe the interest.")
     if ends_on is not None and ends_on < starts_on:
         raise Refused(
             "The date it ended must be the same as or after the date it started.", field="ends_on"

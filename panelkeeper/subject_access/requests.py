@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from panelkeeper.audit.log import create_recorded, save_values
 from panelkeeper.lib.effective import refuse_future
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.refusals import Refused, entered
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.in_force import bank_holiday_calendar
 from panelkeeper.organisations.models import Organisation
@@ -59,9 +59,7 @@ def log_request(
         name = ""
     else:
         member = None
-        name = name.strip()
-        if not name:
-            raise Refused("Enter the name of the person who asked.", field="name")
+        name = entered(name, field="name", missing="Enter the name of the person who asked.")
     return create_recorded(
         SubjectAccessRequest,
         actor=actor,
