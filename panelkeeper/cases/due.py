@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Window
+from django.db.models import Count, OuterRef, Subquery, Window
 
-from panelkeeper.cases.models import Case
+from panelkeeper.cases.models import NEXT_DEADLINE_FIELDS, Case
 from panelkeeper.cases.procedure import assess_open_cases
 from panelkeeper.cases.reading import Due, days_left, dues
+from panelkeeper.members.models import Member
 from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.organisations.models import Organisation
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
@@ -62,6 +63,9 @@ class NextDue:
     left of it on the day asked (in working days or calendar days, as it is counted)."""
 
     case: Case
+    """The case, read with its copy of its next deadline only."""
+    member: str
+    """The name of the member the case is about."""
     label: str
     due: dt.date
     working_days: bool
@@ -78,21 +82,28 @@ def next_deadlines_due(
 ) -> tuple[list[NextDue], int]:
     """The next unmet deadline of each open case whose next deadline is overdue on
     ``today`` or falls due within ``within`` working days: of the ``first`` due soonest,
-    earliest first, and how many cases have one. Two queries (the cases, their members)
-    whatever the number of cases: the case row's copy of its next deadline (rewritten
-    with each event and each change of the calendar) says which it is and when, so no
-    case is replayed here. ``calendar`` is the organisation's."""
+    earliest first, and how many cases have one. One query whatever the number of cases:
+    the case row's copy of its next deadline (rewritten with each event and each change
+    of the calendar) says which it is and when, so no case is replayed here.
+    ``calendar`` is the organisation's."""
     due = (
         Case.objects.of(organisation)
         .open()
         .filter(next_due__lt=soon_limit(calendar, today=today, within=within))
     )
-    # Each case's member read after, for the first only: joined, every case due would be.
-    counted = due.annotate(total=Window(Count("*"))).by_next_due().prefetch_related("member")
+    # The member's name is looked up in the select list, which PostgreSQL works out after
+    # the count over every case due: for the first only. Joined, every case due would be.
+    name = Member.objects.filter(pk=OuterRef("member_id")).order_by().values("full_name")
+    counted = (
+        due.only("pk", *NEXT_DEADLINE_FIELDS)
+        .annotate(total=Window(Count("*")), member_name=Subquery(name))
+        .by_next_due()
+    )
     cases = list(counted[:first])
     found = [
         NextDue(
             case,
+            getattr(case, "member_name"),  # noqa: B009 (annotated)
             DEADLINE_LABELS.get(case.next_deadline, "Next deadline"),
             case.next_due,
             case.next_due_in_working_days,

@@ -34,13 +34,13 @@ from panelkeeper.members.documents import (
 from panelkeeper.members.models import Countersignature, Document, Signature
 from panelkeeper.organisations.in_force import calendar_for, loadable_policy_of, version_on
 from panelkeeper.organisations.models import Organisation, PolicyVersion
-from panelkeeper.registers.models import Gift, GiftStatus
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.subject_access.due import open_requests
 from panelkeeper.today.queries import (
+    GiftsWaiting,
     first_and_count,
-    gifts_to_tell,
+    gifts_waiting,
     outcomes_to_tell,
     overdue_declarations,
     resigning_to_ask,
@@ -193,6 +193,12 @@ class _Asked:
         need them."""
         return documents_with_versions(self.organisation)
 
+    @cached_property
+    def gifts(self) -> GiftsWaiting:
+        """The gifts waiting to be told and waiting for a meeting, read once for the two
+        lists that show them."""
+        return gifts_waiting(self.organisation, first=SHOWN)
+
     def url(self, name: str, **kwargs: object) -> str:
         return _url(name, self.organisation, **kwargs)
 
@@ -216,7 +222,7 @@ def _deadlines(asked: _Asked) -> Waiting:
         _due(
             Kind.CASE_DEADLINE,
             found.label,
-            str(found.case.member),
+            found.member,
             found.due,
             found.left,
             asked.url("cases:detail", pk=found.case.pk),
@@ -231,7 +237,18 @@ def _deadlines(asked: _Asked) -> Waiting:
             meeting__group__organisation=organisation,
             done_on__isnull=True,
             due_on__lt=soon_limit(asked.calendar, today=today, within=within),
-        ).select_related("owner_member", "owner_user", "meeting"),
+        )
+        .select_related("owner_member", "owner_user", "meeting")
+        # What the list shows of each: the action, its meeting's date and its owner's name.
+        .only(
+            "description",
+            "due_on",
+            "meeting__date",
+            "owner_member__full_name",
+            "owner_user__first_name",
+            "owner_user__last_name",
+            "owner_user__email",
+        ),
         "due_on",
         "id",
         first=SHOWN,
@@ -268,7 +285,9 @@ def _lower_first(text: str) -> str:
 def _concerns(asked: _Asked) -> Waiting:
     """Concerns received and not yet triaged (BR-1, BR-2)."""
     concerns, total = first_and_count(
-        Concern.objects.filter(organisation=asked.organisation, status=Concern.Status.RECEIVED),
+        Concern.objects.filter(
+            organisation=asked.organisation, status=Concern.Status.RECEIVED
+        ).only("about", "reporter_kind", "received_at"),
         "received_at",
         "id",
         first=SHOWN,
@@ -328,9 +347,7 @@ def _letters(asked: _Asked) -> Waiting:
         )
         for case in cases
     ]
-    gifts, gifts_total = first_and_count(
-        gifts_to_tell(asked.organisation), "waiting_since", "member__full_name", "id", first=SHOWN
-    )
+    gifts, gifts_total = asked.gifts.to_tell, asked.gifts.to_tell_total
     items += [
         _since(
             Kind.GIFT_LETTER,
@@ -370,6 +387,7 @@ def _countersignatures(asked: _Asked) -> Waiting:
     code = documents_of_version(asked.organisation, asked.code)
     items: list[Item] = []
     total = 0
+    current = []
     if code is not None and code.countersigned_by is not None:
         current = [
             newest.pk
@@ -380,6 +398,8 @@ def _countersignatures(asked: _Asked) -> Waiting:
                 )
             )
         ]
+    # Without a version to sign, nothing waits: no query is built.
+    if current:
         signature = OuterRef("pk")
         waiting = (
             Signature.objects.filter(
@@ -441,16 +461,7 @@ def _declarations(asked: _Asked) -> Waiting:
 
 def _decisions(asked: _Asked) -> Waiting:
     """Gifts (GIFT-2) and missed-meetings decisions (MTG-2) waiting for a meeting."""
-    gifts, gifts_total = first_and_count(
-        Gift.objects.filter(
-            organisation=asked.organisation,
-            status__in=[GiftStatus.WAITING_FOR_MEETING, GiftStatus.ON_AGENDA],
-        ).select_related("member"),
-        "declared_on",
-        "member__full_name",
-        "id",
-        first=SHOWN,
-    )
+    gifts, gifts_total = asked.gifts.to_decide, asked.gifts.to_decide_total
     items = [
         _since(
             Kind.GIFT_DECISION,
@@ -468,7 +479,8 @@ def _decisions(asked: _Asked) -> Waiting:
     missed, missed_total = first_and_count(
         MissedMeetings.objects.open()
         .filter(group__organisation=asked.organisation)
-        .select_related("member"),
+        .select_related("member")
+        .only("missed", "opened_on", "member__full_name"),
         "opened_on",
         "member__full_name",
         "id",

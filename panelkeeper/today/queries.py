@@ -60,7 +60,8 @@ def first_and_count[M: Model](
 def outcomes_to_tell(organisation: Organisation) -> QuerySet[Case]:
     """Decided cases with no written notice recorded yet (BR-11), as
     :func:`~panelkeeper.letters.waiting.outcomes_to_send` finds them, each with
-    ``decided_on``: the day its outcome took effect (the day it began, without one)."""
+    ``decided_on``: the day its outcome took effect (the day it began, without one), read
+    with its member's name only."""
     notified = CaseEvent.objects.filter(case=OuterRef("pk"), kind=EventKind.NOTICE_SENT)
     decided = Max("events__effective", filter=Q(events__kind=EventKind.OUTCOME_RECORDED))
     return (
@@ -68,20 +69,58 @@ def outcomes_to_tell(organisation: Organisation) -> QuerySet[Case]:
         .exclude(Exists(notified))
         .annotate(decided_on=Coalesce(decided, "began_on"))
         .select_related("member")
+        .only("member__full_name")
     )
 
 
-def gifts_to_tell(organisation: Organisation) -> QuerySet[Gift]:
-    """Decided gifts whose result no letter has told the member (GIFT-2), as
-    :func:`~panelkeeper.letters.waiting.gifts_to_send` finds them, each with
-    ``waiting_since``: the day it was decided (declared, without one)."""
+@dataclass(frozen=True)
+class GiftsWaiting:
+    """The first gifts of each of Today's two lists of gifts, and how many each holds."""
+
+    to_tell: list[Gift]
+    to_tell_total: int
+    to_decide: list[Gift]
+    to_decide_total: int
+
+
+def gifts_waiting(organisation: Organisation, *, first: int) -> GiftsWaiting:
+    """Gifts waiting for something, in one query: decided gifts whose result no letter has
+    told the member (GIFT-2), as :func:`~panelkeeper.letters.waiting.gifts_to_send` finds
+    them, and gifts waiting for a meeting to decide them, on its agenda or not (GIFT-2).
+    The ``first`` of each by the day they began waiting (decided, for the first; declared,
+    for the others, which have no decision day) and the member's name, and how many of
+    each there are. Each is read with what the lists show of it, and its member's name."""
     told = Letter.objects.filter(gift=OuterRef("pk"))
-    return (
-        Gift.objects.filter(organisation=organisation, status=GiftStatus.DECIDED)
-        .exclude(Exists(told))
-        .annotate(waiting_since=Coalesce("decided_on", "declared_on"))
+    decided = ExpressionWrapper(Q(status=GiftStatus.DECIDED), output_field=BooleanField())
+    ranked = (
+        Gift.objects.filter(organisation=organisation)
+        .filter(
+            Q(~Exists(told), status=GiftStatus.DECIDED)
+            | Q(status__in=[GiftStatus.WAITING_FOR_MEETING, GiftStatus.ON_AGENDA])
+        )
         .select_related("member")
+        .only("description", "declared_on", "decided_on", "agenda_on", "member__full_name")
+        .annotate(
+            is_decided=decided,
+            place=Window(
+                RowNumber(),
+                partition_by=[decided],
+                # A gift not decided has no decision day (a constraint holds it so), so
+                # each list is in order of the day it began waiting.
+                order_by=[Coalesce("decided_on", "declared_on").asc(), "member__full_name", "id"],
+            ),
+            found_total=Window(Count("*"), partition_by=[decided]),
+        )
+        .filter(place__lte=first)
+        .order_by()
     )
+    lists: dict[bool, list[Gift]] = {True: [], False: []}
+    totals = {True: 0, False: 0}
+    for gift in ranked:
+        is_decided: bool = getattr(gift, "is_decided")  # noqa: B009 (annotated)
+        lists[is_decided].append(gift)
+        totals[is_decided] = getattr(gift, "found_total")  # noqa: B009 (annotated)
+    return GiftsWaiting(lists[True], totals[True], lists[False], totals[False])
 
 
 def overdue_declarations(
@@ -90,14 +129,19 @@ def overdue_declarations(
     """Active members whose declaration of interests is overdue for review on ``on``, as
     the register finds them (:func:`~panelkeeper.registers.interests.members_due_for_review`):
     the ``first`` due earliest, with their state, and how many there are. Never reviewed, a
-    member is due from the day they joined. Three queries: the register's settings, the
-    members counted and numbered in one pass, and the first of them."""
+    member is due from the day they joined. Two queries: the register's settings, and the
+    members counted and numbered in one pass, the first of them read with their name and
+    joining day only."""
     months = settings_of(organisation).review_months
     never = ExpressionWrapper(Q(last_reviewed__isnull=True), output_field=BooleanField())
     # Due dates follow the joining day of members never reviewed, and the last review day
     # of the others, in order: the first of each, numbered apart, hold the first of all.
     ranked = (
         members_due_for_review(organisation, months=months, on=on)
+        .select_related(None)
+        # Narrow rows: every overdue member is sorted to number them, so each carries only
+        # what the numbering sorts by, which is all the list shows of them.
+        .only("full_name", "started_on")
         .annotate(
             place=Window(
                 RowNumber(),
@@ -108,17 +152,13 @@ def overdue_declarations(
         )
         .filter(place__lte=first)
         .order_by()
-        # Narrow rows: every overdue member is sorted to number them, so only what the
-        # numbering needs is carried; the few numbered first are read whole after.
-        .values_list("pk", "last_reviewed", "found_total")
     )
-    rows = list(ranked)
-    members = Member.objects.in_bulk([pk for pk, _, _ in rows])
+    members: list[Member] = list(ranked)
     states = [
-        (members[pk], review_state(members[pk], last_reviewed=last, months=months, today=on))
-        for pk, last, _ in rows
+        (m, review_state(m, last_reviewed=m.last_reviewed, months=months, today=on))  # type: ignore[attr-defined]  # annotated
+        for m in members
     ]
-    return states, rows[0][2] if rows else 0
+    return states, getattr(members[0], "found_total") if members else 0  # noqa: B009 (annotated)
 
 
 @dataclass(frozen=True)

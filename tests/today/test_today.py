@@ -43,14 +43,14 @@ def _lists(factory: Factory, *, on: dt.date, officer: bool = True) -> dict[ListK
 
 
 # The session, its user and its sign-in, and the grant (4); the code in force and the
-# calendar, read once for every list (2); the cases due and their members (2), the
-# actions, the concerns (2); the documents and their versions, read once for the two
+# calendar, read once for every list (2); the cases due with their members' names (1),
+# the actions, the concerns (2); the documents and their versions, read once for the two
 # lists that need them (2); the members to ask to re-sign a document and how many (2);
-# the outcomes and the gifts to tell (2); the signatures to countersign (1); the
-# register's settings, the declarations overdue and their members (3); the gifts and
-# missed meetings waiting (2), the subject access requests and their pauses (2). The
-# page also counts the drafts of the code and reads the groups.
-API_QUERIES = 24
+# the outcomes to tell (1); the gifts to tell and waiting for a meeting, read once for
+# the two lists (1); the signatures to countersign (1); the register's settings and the
+# declarations overdue (2); the missed meetings waiting (1), the subject access requests
+# and their pauses (2). The page also counts the drafts of the code and reads the groups.
+API_QUERIES = 21
 TODAY_QUERIES = API_QUERIES + 2
 
 

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from typing import Any
 
 from django.utils import timezone
 from ninja import Router
 
 from panelkeeper.accounts.permissions import OFFICER, api_readers
+from panelkeeper.lib.api import values_of
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.today.api.schemas import (
@@ -16,7 +17,6 @@ from panelkeeper.today.api.schemas import (
     FoundMemberOut,
     SearchOut,
     TodayItemOut,
-    TodayListOut,
     TodayOut,
     Unit,
 )
@@ -27,12 +27,13 @@ from panelkeeper.today.search import search
 router = Router(tags=["today"])
 
 
-def _item(item: Item) -> TodayItemOut:
-    """The item's fields, with ``due`` as ``on_is_due_date`` and the unit ``left`` counts."""
+def _item(item: Item) -> dict[str, Any]:
+    """The item's :class:`TodayItemOut` fields, with ``due`` as ``on_is_due_date`` and the
+    unit ``left`` counts, for the answer to validate once with every list."""
     unit = None
     if item.left is not None:
         unit = Unit.WORKING_DAYS if item.working_days else Unit.DAYS
-    return TodayItemOut(**asdict(item), on_is_due_date=item.due, left_unit=unit)
+    return values_of(TodayItemOut, item, on_is_due_date=item.due, left_unit=unit)
 
 
 @api_readers.get(router, "/{org}/today", TodayOut)
@@ -50,19 +51,23 @@ def get_today(request: StaffRequest, org: str) -> TodayOut:
     on it."""
     day = timezone.localdate()
     found = today_for(request.organisation, today=day, is_officer=OFFICER in request.roles)
-    return TodayOut(
-        today=found.today,
-        within_working_days=found.within,
-        lists=[
-            TodayListOut(
-                key=waiting.key,
-                heading=waiting.heading,
-                total=waiting.total,
-                items=[_item(item) for item in waiting.items],
-                all_link=waiting.all_link,
-            )
-            for waiting in found.lists
-        ],
+    # Validated once, as a whole: an item or list validated on its own would be again
+    # inside the answer.
+    return TodayOut.model_validate(
+        {
+            "today": found.today,
+            "within_working_days": found.within,
+            "lists": [
+                {
+                    "key": waiting.key,
+                    "heading": waiting.heading,
+                    "total": waiting.total,
+                    "items": [_item(item) for item in waiting.items],
+                    "all_link": waiting.all_link,
+                }
+                for waiting in found.lists
+            ],
+        }
     )
 
 
