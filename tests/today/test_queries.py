@@ -5,20 +5,24 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from panelkeeper.cases.changes.steps import inform_member
 from panelkeeper.cases.due import deadlines_due, next_deadlines_due
 from panelkeeper.letters.waiting import resign_to_send
+from panelkeeper.meetings.models import Action
 from panelkeeper.members.documents import documents_with_versions
 from panelkeeper.organisations.in_force import calendar_for, loadable_policy_on
 from panelkeeper.registers.interests import members_with_reviews
 from panelkeeper.registers.models import Review
 from panelkeeper.today.items import SHOWN, Kind, ListKey, today_for
-from panelkeeper.today.queries import overdue_declarations, resigning_to_ask
+from panelkeeper.today.queries import gifts_waiting, overdue_declarations, resigning_to_ask
 from tests.factory import Factory
+from tests.today.records import DECIDED
 
 D = dt.date
 ON = D(2026, 11, 23)
@@ -146,3 +150,57 @@ def test_today_and_the_digest_agree_on_which_cases_have_a_deadline_due_br_5(
                 first.due.deadline.working_days,
                 first.due.left,
             )
+
+
+def test_each_list_of_gifts_shows_its_own_first_and_counts_its_own_gift_2(
+    factory: Factory,
+) -> None:
+    # Read in one query, the gifts to tell and the gifts waiting for a meeting are still
+    # numbered and counted apart: each list shows its own earliest, by the day it began
+    # waiting (decided, or declared) and then by the member's name.
+    decided = [
+        factory.gift(**{**DECIDED, "decided_on": D(2026, 10, 1) + dt.timedelta(days=n)})
+        for n in range(SHOWN + 2)
+    ]
+    waiting = [
+        factory.gift(given_on=D(2026, 9, 1) + dt.timedelta(days=n)) for n in range(SHOWN + 3)
+    ]
+    found = gifts_waiting(factory.home, first=SHOWN)
+    assert (found.to_tell_total, found.to_decide_total) == (SHOWN + 2, SHOWN + 3)
+    assert sorted(g.pk for g in found.to_tell) == [g.pk for g in decided[:SHOWN]]
+    assert sorted(g.pk for g in found.to_decide) == [g.pk for g in waiting[:SHOWN]]
+    lists = {w.key: w for w in today_for(factory.home, today=ON, is_officer=True).lists}
+    letters, decisions = lists[ListKey.LETTERS], lists[ListKey.DECISIONS]
+    assert (letters.total, decisions.total) == (SHOWN + 2, SHOWN + 3)
+    assert [item.on for item in letters.items] == [g.decided_on for g in decided[:SHOWN]]
+    assert [item.on for item in decisions.items] == [g.declared_on for g in waiting[:SHOWN]]
+
+
+def test_an_action_a_member_of_staff_owns_shows_their_name_in_the_same_queries_mtg_6(
+    factory: Factory,
+) -> None:
+    meeting = factory.meeting(date=D(2026, 11, 16))
+    owner = factory.officer(first_name="Sam", last_name="Staff")
+
+    def action() -> None:
+        Action.objects.create(
+            meeting=meeting,
+            description="Write to the repairs contractor",
+            owner_user=owner,
+            due_on=D(2026, 11, 24),
+            recorded_at=timezone.now(),
+            recorded_by=owner,
+        )
+
+    def read() -> tuple[int, list[str]]:
+        with CaptureQueriesContext(connection) as captured:
+            lists = today_for(factory.home, today=ON, is_officer=True).lists
+        deadlines = next(w for w in lists if w.key is ListKey.DEADLINES)
+        return len(captured), [item.member for item in deadlines.items]
+
+    action()
+    few, names = read()
+    assert names == ["Sam Staff"]
+    for _ in range(4):
+        action()
+    assert read() == (few, ["Sam Staff"] * 5)
