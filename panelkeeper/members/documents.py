@@ -162,9 +162,11 @@ def documents_to_resign(organisation: Organisation, *, on: dt.date) -> Resigned 
 
 
 def documents_with_versions(organisation: Organisation) -> list[Document]:
-    """The organisation's documents, each with its versions: two queries (one without a
-    document)."""
-    return list(Document.objects.filter(organisation=organisation).prefetch_related("versions"))
+    """The organisation's documents by title, each with its versions: two queries (one
+    without a document). Of one organisation, so sorted by title alone, which needs no
+    join to sort by the organisation's name as the table's own order would."""
+    documents = Document.objects.filter(organisation=organisation).order_by("title")
+    return list(documents.prefetch_related("versions"))
 
 
 def documents_to_resign_under(

@@ -28,7 +28,8 @@ def today(request: StaffRequest, org: str) -> HttpResponse:
         "today/today.html",
         today=found,
         code=code_in_force(request.organisation, today=day, version=found.code),
-        groups=request.organisation.groups.all(),
+        # By name: of one organisation, so not joined to it to sort by its name first.
+        groups=request.organisation.groups.order_by("name"),
     )
 
 
