@@ -193,4 +193,6 @@ def tally(meeting: Meeting, *, expected: int | None = None) -> Tally:
 
 def recorded_for(meeting: Meeting, members: list[Member]) -> dict[int, Attendance]:
     """What is recorded at ``meeting`` for each of ``members`` who has a record, by id."""
-    return {a.member_id: a for a in Attendance.objects.filter(meeting=meeting, member__in=members)}
+    # In no order (Attendance's own joins the meeting and the member to sort by name).
+    found = Attendance.objects.filter(meeting=meeting, member__in=members).order_by()
+    return {a.member_id: a for a in found}

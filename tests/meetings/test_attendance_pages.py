@@ -7,7 +7,9 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from panelkeeper.accounts.models import User
@@ -171,6 +173,21 @@ def test_nobody_is_marked_present_or_absent_before_the_meeting(
     refused = officer_client.post(url, {"presence": "present"})
     assert "Record who attended on the day or after" in refused.content.decode()
     assert presences(coming) == {}
+
+
+def test_the_page_of_a_meeting_to_come_reads_no_code_of_conduct(
+    factory: Factory, crowd: list[Member], officer_client: Client, nexus: PolicyVersion
+) -> None:
+    """The code's rule on missed meetings is read only for the warning above the form
+    that marks everyone not yet recorded, which a meeting to come does not show."""
+    coming, held = factory.meeting(date=D(2026, 12, 3)), factory.meeting(date=D(2026, 11, 12))
+    with CaptureQueriesContext(connection) as before:
+        assert officer_client.get(url_of(coming)).status_code == 200
+    with CaptureQueriesContext(connection) as after:
+        page = officer_client.get(url_of(held)).content.decode()
+    assert "The code of conduct counts meetings missed in a row." in page
+    assert not [q for q in before.captured_queries if "policyversion" in q["sql"]]
+    assert [q for q in after.captured_queries if "policyversion" in q["sql"]]
 
 
 def absent_from(factory: Factory, officer: User, *days: dt.date) -> Member:

@@ -131,7 +131,11 @@ def _attendance_page(
     rest: RestForm | None = None,
 ) -> HttpResponse:
     today = timezone.localdate()
-    policy = code_on(request.organisation, today)
+    # A page of everyone expected has counted them already.
+    counts = tally(meeting, expected=None if filters.narrows() else page.paginator.count)
+    rest_shown = _rest_allowed(meeting, today) and counts.not_recorded > 0
+    # The code's rule on missed meetings is read only for the warning above that form.
+    policy = code_on(request.organisation, today) if rest_shown else None
     rules = policy.attendance if policy else None
     return staff_page(
         request,
@@ -140,10 +144,9 @@ def _attendance_page(
         form=form,
         filters=filters,
         page_obj=page,
-        # A page of everyone expected has counted them already.
-        tally=tally(meeting, expected=None if filters.narrows() else page.paginator.count),
+        tally=counts,
         rest=rest or RestForm(),
-        rest_allowed=_rest_allowed(meeting, today),
+        rest_shown=rest_shown,
         missed_rule=rules.consecutive_absences if rules else None,
     )
 
