@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from panelkeeper.accounts.models import User
 from panelkeeper.meetings.attendance import record_attendance
+from panelkeeper.meetings.listing import Tally, members_listed, tally
 from panelkeeper.meetings.models import Attendance, Meeting, MissedMeetings
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import PolicyVersion
@@ -81,6 +82,32 @@ def test_the_page_runs_the_same_queries_for_3_members_as_for_30(
             )
 
     assert_same_queries_at_3_and_30(officer_client, url_of(meeting), add)
+
+
+def test_the_tally_counts_only_the_members_expected_in_one_query_mtg_1(
+    factory: Factory, meeting: Meeting, officer: User
+) -> None:
+    here = [factory.panel_member() for _ in range(4)]
+    gone = factory.panel_member()
+    for member, presence in zip(
+        [*here[:3], gone], ["present", "apologies", "absent", "present"], strict=True
+    ):
+        given = D(2026, 11, 1) if presence == "apologies" else None
+        record_attendance(
+            meeting=meeting,
+            member=member,
+            presence=presence,
+            apologies_given_on=given,
+            actor=officer,
+            today=TODAY,
+        )
+    Member.objects.filter(pk=gone.pk).update(ended_on=D(2026, 11, 1))  # left before it
+    expected = members_listed(meeting).count()
+    with CaptureQueriesContext(connection) as counted:
+        numbers = tally(meeting)
+    assert len(counted) == 1
+    assert numbers == Tally(expected=expected, present=1, apologies=1, absent=1)
+    assert numbers.not_recorded == expected - 3 and gone not in members_listed(meeting)
 
 
 def test_each_page_saved_keeps_what_the_other_pages_recorded_mtg_1(
