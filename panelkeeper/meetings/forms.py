@@ -9,7 +9,7 @@ from django import forms
 from django.forms import BoundField
 
 from panelkeeper.accounts.models import User
-from panelkeeper.lib.forms import ChoosingForm, line_field, radios_field
+from panelkeeper.lib.forms import ChoosingForm, escaped, line_field, radios_field
 from panelkeeper.lib.widgets import PARTS, GovukDateField
 from panelkeeper.meetings.models import AgendaItem, ChairBasis, DecisionMethod
 from panelkeeper.meetings.schedule import MOVABLE_FIELDS
@@ -144,20 +144,29 @@ class DateBox(TypedDict):
     name: str
     part: str
     label: str
-    width: int
+    width: str
     value: str
     error: bool
 
 
 def date_box(id: str, name: str, part: str, value: str, *, error: bool) -> DateBox:
-    label, width = part.capitalize(), 4 if part == "year" else 2
-    return DateBox(id=id, name=name, part=part, label=label, width=width, value=value, error=error)
+    label, width = part.capitalize(), "4" if part == "year" else "2"
+    return DateBox(
+        id=escaped(id),
+        name=escaped(name),
+        part=part,
+        label=label,
+        width=width,
+        value=escaped(value),
+        error=error,
+    )
 
 
 class AttendanceRow(TypedDict):
     """A member's fields on the attendance page. Rows and their fields are dicts of what
     the template reads: it finds a dict's keys at once, where each attribute of a bound
-    field first costs it a failed lookup, and a page has fifty members."""
+    field first costs it a failed lookup, and a page has fifty members. Their texts are
+    escaped here, once, so the template draws them as they are (see ``escaped``)."""
 
     member: Member
     presence: dict[str, Any]
@@ -167,8 +176,8 @@ class AttendanceRow(TypedDict):
 
 
 def _read(field: BoundField, *names: str) -> dict[str, Any]:
-    """The attributes ``names`` of ``field``, read once."""
-    return {name: getattr(field, name) for name in names}
+    """The attributes ``names`` of ``field``, read once, texts escaped."""
+    return {name: escaped(getattr(field, name)) for name in names}
 
 
 class AttendanceForm(forms.Form):
@@ -236,7 +245,7 @@ class AttendanceForm(forms.Form):
                     given=_read(given, "errors", "error_id", "hint_id", "label", "auto_id"),
                     boxes=boxes,
                     reason=_read(reason, "errors", "error_id", "hint_id", "label", "auto_id")
-                    | {"html_name": reason.html_name, "value": reason.value()},
+                    | {"html_name": escaped(reason.html_name), "value": escaped(reason.value())},
                 )
             )
         return rows

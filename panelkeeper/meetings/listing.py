@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.db import models
-from django.db.models import Count, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from panelkeeper.lib.lazy_rows import LazyRows
 from panelkeeper.lib.refusals import Refused
@@ -26,6 +26,7 @@ from panelkeeper.meetings.models import (
 )
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group, Organisation
+from panelkeeper.rules.attendance import Presence
 
 
 def refuse_backwards(start: dt.date | None, end: dt.date | None) -> None:
@@ -178,19 +179,40 @@ class Tally:
         return self.expected - self.present - self.apologies - self.absent
 
 
-def tally(meeting: Meeting, *, expected: int | None = None) -> Tally:
-    """The counts of ``meeting``'s attendance, in two queries whatever the group's size;
-    one where the caller has counted the members expected (``expected``) already."""
-    members = members_listed(meeting)
+def tally(meeting: Meeting) -> Tally:
+    """The counts of ``meeting``'s attendance, in one query whatever the group's size: each
+    member expected, with what is recorded for them at the meeting, if anything."""
+    here = Attendance.objects.filter(meeting=meeting, member=OuterRef("pk")).order_by()
     counts = (
-        Attendance.objects.filter(meeting=meeting, member__in=members.values("pk"))
-        .values_list("presence")
-        .annotate(n=Count("id"))
-        .order_by()
+        members_listed(meeting)
+        .annotate(presence_here=Subquery(here.values("presence")[:1]))
+        .aggregate(
+            expected=Count("pk"),
+            **{
+                presence.value: Count("pk", filter=Q(presence_here=presence.value))
+                for presence in Presence
+            },
+        )
     )
-    return Tally(expected=members.count() if expected is None else expected, **dict(counts))
+    return Tally(**counts)
+
+
+class Expected(LazyRows[Member]):
+    """The members expected at a meeting, counted already (by :func:`tally`), read a page
+    at a time; the paginator then needs no count of its own."""
+
+    def __init__(self, members: QuerySet[Member], *, count: int) -> None:
+        self.members, self.counted = members, count
+
+    def count_rows(self) -> int:
+        return self.counted
+
+    def read(self, start: int, stop: int) -> list[Member]:
+        return list(self.members[start:stop])
 
 
 def recorded_for(meeting: Meeting, members: list[Member]) -> dict[int, Attendance]:
     """What is recorded at ``meeting`` for each of ``members`` who has a record, by id."""
-    return {a.member_id: a for a in Attendance.objects.filter(meeting=meeting, member__in=members)}
+    # In no order (Attendance's own joins the meeting and the member to sort by name).
+    found = Attendance.objects.filter(meeting=meeting, member__in=members).order_by()
+    return {a.member_id: a for a in found}

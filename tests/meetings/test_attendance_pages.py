@@ -7,11 +7,14 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from panelkeeper.accounts.models import User
 from panelkeeper.meetings.attendance import record_attendance
+from panelkeeper.meetings.listing import Tally, members_listed, tally
 from panelkeeper.meetings.models import Attendance, Meeting, MissedMeetings
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import PolicyVersion
@@ -79,6 +82,32 @@ def test_the_page_runs_the_same_queries_for_3_members_as_for_30(
             )
 
     assert_same_queries_at_3_and_30(officer_client, url_of(meeting), add)
+
+
+def test_the_tally_counts_only_the_members_expected_in_one_query_mtg_1(
+    factory: Factory, meeting: Meeting, officer: User
+) -> None:
+    here = [factory.panel_member() for _ in range(4)]
+    gone = factory.panel_member()
+    for member, presence in zip(
+        [*here[:3], gone], ["present", "apologies", "absent", "present"], strict=True
+    ):
+        given = D(2026, 11, 1) if presence == "apologies" else None
+        record_attendance(
+            meeting=meeting,
+            member=member,
+            presence=presence,
+            apologies_given_on=given,
+            actor=officer,
+            today=TODAY,
+        )
+    Member.objects.filter(pk=gone.pk).update(ended_on=D(2026, 11, 1))  # left before it
+    expected = members_listed(meeting).count()
+    with CaptureQueriesContext(connection) as counted:
+        numbers = tally(meeting)
+    assert len(counted) == 1
+    assert numbers == Tally(expected=expected, present=1, apologies=1, absent=1)
+    assert numbers.not_recorded == expected - 3 and gone not in members_listed(meeting)
 
 
 def test_each_page_saved_keeps_what_the_other_pages_recorded_mtg_1(
@@ -171,6 +200,21 @@ def test_nobody_is_marked_present_or_absent_before_the_meeting(
     refused = officer_client.post(url, {"presence": "present"})
     assert "Record who attended on the day or after" in refused.content.decode()
     assert presences(coming) == {}
+
+
+def test_the_page_of_a_meeting_to_come_reads_no_code_of_conduct(
+    factory: Factory, crowd: list[Member], officer_client: Client, nexus: PolicyVersion
+) -> None:
+    """The code's rule on missed meetings is read only for the warning above the form
+    that marks everyone not yet recorded, which a meeting to come does not show."""
+    coming, held = factory.meeting(date=D(2026, 12, 3)), factory.meeting(date=D(2026, 11, 12))
+    with CaptureQueriesContext(connection) as before:
+        assert officer_client.get(url_of(coming)).status_code == 200
+    with CaptureQueriesContext(connection) as after:
+        page = officer_client.get(url_of(held)).content.decode()
+    assert "The code of conduct counts meetings missed in a row." in page
+    assert not [q for q in before.captured_queries if "policyversion" in q["sql"]]
+    assert [q for q in after.captured_queries if "policyversion" in q["sql"]]
 
 
 def absent_from(factory: Factory, officer: User, *days: dt.date) -> Member:

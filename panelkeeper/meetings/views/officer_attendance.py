@@ -27,7 +27,7 @@ from panelkeeper.meetings.attendance import Entry, RefusedFor, record_attendance
 from panelkeeper.meetings.codes import code_on
 from panelkeeper.meetings.forms import AttendanceForm, RestForm
 from panelkeeper.meetings.list_forms import AttendanceFilterForm
-from panelkeeper.meetings.listing import members_listed, recorded_for, tally
+from panelkeeper.meetings.listing import Expected, Tally, members_listed, recorded_for, tally
 from panelkeeper.meetings.models import Meeting, MeetingStatus
 from panelkeeper.meetings.views.officer import meeting_for
 from panelkeeper.members.models import Member
@@ -41,7 +41,8 @@ def attendance(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     """A page of the members expected, to record; a refusal for one saves none of the page."""
     meeting = meeting_for(request, pk)
     filters = AttendanceFilterForm(request.GET or None)
-    page = _page(request, meeting, filters)
+    counts = tally(meeting)
+    page = _page(request, meeting, filters, counts)
     members = list(page) + _chosen_elsewhere(request, meeting, page)
     initial: dict[str, object] = {}
     for entry in recorded_for(meeting, members).values():
@@ -53,7 +54,7 @@ def attendance(request: StaffRequest, org: str, pk: int) -> HttpResponse:
     if saved is not None:
         messages.success(request, f"Attendance recorded for {_members(saved)} on this page")
         return redirect(request.get_full_path())
-    return _attendance_page(request, meeting, filters=filters, page=page, form=form)
+    return _attendance_page(request, meeting, counts, filters=filters, page=page, form=form)
 
 
 @staff(OFFICER)
@@ -73,19 +74,26 @@ def record_rest(request: StaffRequest, org: str, pk: int) -> HttpResponse:
         messages.success(request, f"Attendance recorded for {_members(recorded)}")
         return redirect("meetings:attendance", org=org, pk=pk)
     filters = AttendanceFilterForm()
-    page = _page(request, meeting, filters)
+    counts = tally(meeting)
+    page = _page(request, meeting, filters, counts)
     form = AttendanceForm(members=list(page))
-    return _attendance_page(request, meeting, filters=filters, page=page, form=form, rest=rest)
+    return _attendance_page(
+        request, meeting, counts, filters=filters, page=page, form=form, rest=rest
+    )
 
 
 def _members(count: int) -> str:
     return f"{count} member{'' if count == 1 else 's'}"
 
 
-def _page(request: HttpRequest, meeting: Meeting, filters: AttendanceFilterForm) -> Page[Member]:
+def _page(
+    request: HttpRequest, meeting: Meeting, filters: AttendanceFilterForm, counts: Tally
+) -> Page[Member]:
     chosen = filters.applied
     listed = members_listed(meeting, name=chosen.get("name", ""), shown=chosen.get("shown", ""))
-    return Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Everyone expected was counted with the tally: a page of them needs no count of its own.
+    rows = listed if filters.narrows() else Expected(listed, count=counts.expected)
+    return Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def _chosen_elsewhere(request: HttpRequest, meeting: Meeting, page: Page[Member]) -> list[Member]:
@@ -124,6 +132,7 @@ def _record_page(meeting: Meeting, form: AttendanceForm, *, actor: User) -> int:
 def _attendance_page(
     request: StaffRequest,
     meeting: Meeting,
+    counts: Tally,
     *,
     filters: AttendanceFilterForm,
     page: Page[Member],
@@ -131,7 +140,9 @@ def _attendance_page(
     rest: RestForm | None = None,
 ) -> HttpResponse:
     today = timezone.localdate()
-    policy = code_on(request.organisation, today)
+    rest_shown = _rest_allowed(meeting, today) and counts.not_recorded > 0
+    # The code's rule on missed meetings is read only for the warning above that form.
+    policy = code_on(request.organisation, today) if rest_shown else None
     rules = policy.attendance if policy else None
     return staff_page(
         request,
@@ -140,10 +151,9 @@ def _attendance_page(
         form=form,
         filters=filters,
         page_obj=page,
-        # A page of everyone expected has counted them already.
-        tally=tally(meeting, expected=None if filters.narrows() else page.paginator.count),
+        tally=counts,
         rest=rest or RestForm(),
-        rest_allowed=_rest_allowed(meeting, today),
+        rest_shown=rest_shown,
         missed_rule=rules.consecutive_absences if rules else None,
     )
 
