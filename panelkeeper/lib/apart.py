@@ -30,10 +30,9 @@ def aggregated_apart(
     None for a minimum)."""
     each = [aggregates(i) for i in range(len(querysets))]
     numbered = [
-        qs.order_by()
-        .values(**{SOURCE: Value(i, output_field=IntegerField())})
-        .annotate(**named)
-        .order_by()
+        # Ordering is cleared last, before the query is compiled and grouped: an ordering
+        # the queryset came with never reaches its GROUP BY.
+        qs.values(**{SOURCE: Value(i, output_field=IntegerField())}).annotate(**named).order_by()
         for i, (qs, named) in enumerate(zip(querysets, each, strict=True))
     ]
     found = (

@@ -14,6 +14,7 @@ HMRC's for payments), one year for a concern that led nowhere.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -93,10 +94,11 @@ class RecordKind:
     parts: Sequence[Part] = ()
 
 
+@functools.cache
 def _last_outcome() -> Coalesce:
     """A case's outcome as it stands: the last one recorded (an appeal may vary it), or
     else its last informal step (one that closes a case, such as a verbal warning, is
-    its outcome)."""
+    its outcome). Made once: a query resolves a copy of each expression it is given."""
     events = CaseEvent.objects.filter(case=OuterRef("pk")).order_by(
         "-effective", "-recorded_at", "-id"
     )
@@ -105,9 +107,11 @@ def _last_outcome() -> Coalesce:
     return Coalesce(Subquery(outcome), Subquery(step), Value(""))
 
 
+@functools.cache
 def _last_step_on() -> Subquery:
     """The day a case's last step took effect: one probe of the index on its steps' order
-    per case, where grouping by case would join every step of every case."""
+    per case, where grouping by case would join every step of every case. Made once, as
+    ``_last_outcome``."""
     last = CaseEvent.objects.filter(case=OuterRef("pk")).order_by("-effective")
     return Subquery(last.values("effective")[:1])
 
@@ -157,15 +161,17 @@ def _concerns(anonymous: bool) -> Callable[[Organisation, Holds], QuerySet[Conce
 
 def _ended_members(organisation: Organisation, holds: Holds) -> QuerySet[Member]:
     anonymised = Removal.objects.filter(record_table="members_member", record_id=OuterRef("pk"))
-    held_case = Case.objects.filter(member=OuterRef("pk"), pk__in=holds.cases)
-    return (
+    members = (
         Member.objects.of(organisation)
         .filter(ended_on__isnull=False)
         .exclude(Exists(anonymised))
-        .exclude(Exists(held_case))
         .exclude(holds.covering_member("pk"))
         .annotate(counted_from=F("ended_on"))
     )
+    if holds.cases:
+        held_case = Case.objects.filter(member=OuterRef("pk"), pk__in=holds.cases)
+        members = members.exclude(Exists(held_case))
+    return members
 
 
 def _of_members(
@@ -208,27 +214,28 @@ def _emails(organisation: Organisation, holds: Holds) -> QuerySet[Email]:
     hold, nor the letters about a held case, concern or member. One still to be sent
     stays. A copy's key (``Email.key``) keeps an email from being posted twice by a job
     run again on its day; a copy goes long after any such day."""
-    held_members = Member.objects.filter(pk__in=holds.members)
-    held_addresses = [
-        address.lower()
-        for pair in held_members.values_list("email", "user__email")
-        for address in pair
-        if address
-    ]
-    held_letters = Dispatch.objects.filter(
-        Q(letter__member__in=holds.members)
-        | Q(letter__case__in=holds.cases)
-        | Q(letter__case__member__in=holds.members)
-        | Q(letter__case__concern__in=holds.concerns)
-    )
-    held_keys = [f"letter-dispatch:{pk}" for pk in held_letters.values_list("pk", flat=True)]
-    return (
-        Email.objects.filter(organisation=organisation, status__in=[Status.SENT, Status.FAILED])
-        .alias(address=Lower("to_address"))
-        .exclude(address__in=held_addresses)
-        .exclude(key__in=held_keys)
-        .annotate(counted_from=TruncDate(Coalesce("sent_at", "failed_at")))
-    )
+    emails = Email.objects.filter(
+        organisation=organisation, status__in=[Status.SENT, Status.FAILED]
+    ).annotate(counted_from=TruncDate(Coalesce("sent_at", "failed_at")))
+    if holds.members:
+        held_members = Member.objects.filter(pk__in=holds.members)
+        held_addresses = [
+            address.lower()
+            for pair in held_members.values_list("email", "user__email")
+            for address in pair
+            if address
+        ]
+        emails = emails.alias(address=Lower("to_address")).exclude(address__in=held_addresses)
+    if holds.members or holds.cases or holds.concerns:
+        held_letters = Dispatch.objects.filter(
+            Q(letter__member__in=holds.members)
+            | Q(letter__case__in=holds.cases)
+            | Q(letter__case__member__in=holds.members)
+            | Q(letter__case__concern__in=holds.concerns)
+        )
+        held_keys = [f"letter-dispatch:{pk}" for pk in held_letters.values_list("pk", flat=True)]
+        emails = emails.exclude(key__in=held_keys)
+    return emails
 
 
 def _email_words(email: Email) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
 from panelkeeper.audit.log import record
@@ -73,6 +73,8 @@ def _audit_cutoff(
         ("concerns.Concern", holds.concerns),
     ]
     for label, ids in held:
+        if not ids:
+            continue
         first = (
             AuditEntry.objects.filter(
                 organisation=organisation, object_type=label, object_id__in=[str(i) for i in ids]
@@ -91,10 +93,11 @@ def _audit_due(
 ) -> list[DueRecord]:
     cutoff = _audit_cutoff(organisation, period, holds, today)
     entries = AuditEntry.objects.filter(organisation=organisation, at__lt=cutoff)
-    count = entries.count()
+    found = entries.aggregate(count=Count("pk"), oldest=Min("at"))
+    count = found["count"]
     if not count:
         return []
-    oldest = timezone.localdate(entries.order_by("at").values_list("at", flat=True)[0])
+    oldest = timezone.localdate(found["oldest"])
     entries_word = "entry" if count == 1 else "entries"
     before = day_month_year(timezone.localdate(cutoff))
     words = f"{count} audit {entries_word} recorded before {before}"
@@ -103,8 +106,13 @@ def _audit_due(
 
 
 def _audit_next(organisation: Organisation, period: Period, today: dt.date) -> dt.date | None:
-    cutoff = due_before(today, period.months)
-    kept = AuditEntry.objects.filter(organisation=organisation, at__date__gt=cutoff)
+    # Recorded after the cutoff day, where it is midnight: a bound the index on ``at``
+    # starts from, where comparing each entry's day would read every entry before it.
+    after = due_before(today, period.months) + dt.timedelta(days=1)
+    kept = AuditEntry.objects.filter(
+        organisation=organisation,
+        at__gte=timezone.make_aware(dt.datetime.combine(after, dt.time.min)),
+    )
     first = kept.order_by("at").values_list("at", flat=True).first()
     return None if first is None else add_months(timezone.localdate(first), period.months)
 
@@ -112,12 +120,13 @@ def _audit_next(organisation: Organisation, period: Period, today: dt.date) -> d
 def _due_of_part(
     part: Part, period: Period, organisation: Organisation, holds: Holds, today: dt.date
 ) -> Any:
+    return _due_among(part.candidates(organisation, holds), period, today)
+
+
+def _due_among(candidates: QuerySet[Any], period: Period, today: dt.date) -> QuerySet[Any]:
+    """Those of a part's ``candidates`` whose time has come on ``today``, oldest first."""
     cutoff = due_before(today, period.months)
-    return (
-        part.candidates(organisation, holds)
-        .filter(counted_from__lte=cutoff)
-        .order_by("counted_from", "pk")
-    )
+    return candidates.filter(counted_from__lte=cutoff).order_by("counted_from", "pk")
 
 
 def _as_due(period: Period, part: Part, obj: Any) -> DueRecord:
@@ -178,15 +187,17 @@ def preview(organisation: Organisation, *, today: dt.date, first: int = 20) -> l
     periods = schedule_of(organisation, on=today)
     parts = [(period, part) for period in periods for part in period.parts]
     cutoffs = [due_before(today, period.months) for period, _ in parts]
+    candidates = [part.candidates(organisation, holds) for _, part in parts]
     counts = iter(
         aggregated_apart(
-            [part.candidates(organisation, holds) for _, part in parts],
+            candidates,
             lambda i: {
                 "due": Count("pk", filter=Q(counted_from__lte=cutoffs[i])),
                 "later": Min("counted_from", filter=Q(counted_from__gt=cutoffs[i])),
             },
         )
     )
+    each_candidates = iter(candidates)
     previews = []
     for period in periods:
         if period.kind.key == AUDIT:
@@ -200,9 +211,10 @@ def preview(organisation: Organisation, *, today: dt.date, first: int = 20) -> l
         upcoming: list[dt.date] = []
         for part in period.parts:
             counted = next(counts)
+            among = next(each_candidates)
             total += counted["due"]
             if counted["due"] and len(shown) < first:
-                due = _due_of_part(part, period, organisation, holds, today)
+                due = _due_among(among, period, today)
                 shown += [_as_due(period, part, obj) for obj in due[: first - len(shown)]]
             if counted["later"] is not None:
                 upcoming.append(add_months(counted["later"], period.months))

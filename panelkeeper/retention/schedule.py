@@ -101,11 +101,11 @@ def schedule_of(organisation: Organisation, *, on: dt.date | None = None) -> lis
     """Every kind of record with the months it is kept, in the registry's order; after
     cases that found a breach, one row per outcome of the code in force on ``on``."""
     on = on or timezone.localdate()
+    # Read in no order (a dict keeps them), so the query does not join the organisation.
+    set_here = RetentionPeriod.objects.filter(organisation=organisation).order_by()
     changed = {
         (kind, outcome): months
-        for kind, outcome, months in RetentionPeriod.objects.filter(
-            organisation=organisation
-        ).values_list("kind", "outcome", "months")
+        for kind, outcome, months in set_here.values_list("kind", "outcome", "months")
     }
     outcomes = outcomes_named(organisation, on=on)
     keys = [key for key, _ in outcomes]
