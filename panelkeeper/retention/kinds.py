@@ -82,6 +82,9 @@ class Part:
     candidates: Callable[[Organisation, Holds], QuerySet[Any]]
     describe: Callable[[Any], str]
     remove: Callable[[Any], None]
+    remove_all: Callable[[list[Any]], None] | None = None
+    """``remove`` for many records at once, where the part has a way to: the purge then
+    takes them in batches (:data:`~.purge.BATCH`)."""
 
 
 @dataclass(frozen=True)
@@ -277,7 +280,7 @@ def upheld_parts(other_than: Sequence[str]) -> tuple[Part, ...]:
     def which(closed: QuerySet[Case]) -> QuerySet[Case]:
         return closed.filter(_FOUND).exclude(Q(outcome_key__in=list(other_than)))
 
-    return (Part(_closed_cases(which), _case_words, removal.remove_case),)
+    return (Part(_closed_cases(which), _case_words, removal.remove_case, removal.remove_cases),)
 
 
 def not_upheld_parts(other_than: Sequence[str]) -> tuple[Part, ...]:
@@ -287,7 +290,7 @@ def not_upheld_parts(other_than: Sequence[str]) -> tuple[Part, ...]:
     def which(closed: QuerySet[Case]) -> QuerySet[Case]:
         return closed.exclude(_FOUND).exclude(_DECIDED & Q(outcome_key__in=list(other_than)))
 
-    return (Part(_closed_cases(which), _case_words, removal.remove_case),)
+    return (Part(_closed_cases(which), _case_words, removal.remove_case, removal.remove_cases),)
 
 
 def outcome_parts(outcome: str) -> tuple[Part, ...]:
@@ -297,7 +300,7 @@ def outcome_parts(outcome: str) -> tuple[Part, ...]:
     def which(closed: QuerySet[Case]) -> QuerySet[Case]:
         return closed.filter(_DECIDED & Q(outcome_key=outcome))
 
-    return (Part(_closed_cases(which), _case_words, removal.remove_case),)
+    return (Part(_closed_cases(which), _case_words, removal.remove_case, removal.remove_cases),)
 
 
 KINDS: list[RecordKind] = [
@@ -406,6 +409,7 @@ KINDS: list[RecordKind] = [
                 _apologies,
                 lambda a: f"Reason {a.member} gave for missing a meeting",
                 removal.clear_apologies_reason,
+                removal.clear_apologies_reasons,
             ),
         ),
     ),

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
-from panelkeeper.audit.log import record
+from panelkeeper.audit.log import record_each
 from panelkeeper.audit.models import AuditEntry
 from panelkeeper.audit.retention import remove_before
 from panelkeeper.lib.apart import aggregated_apart
@@ -42,6 +42,7 @@ class DueRecord:
     record: Any = None
     remove: Callable[[Any], None] | None = None
     count: int = 1
+    remove_all: Callable[[list[Any]], None] | None = None
 
     @property
     def kind(self) -> RecordKind:
@@ -131,7 +132,15 @@ def _due_among(candidates: QuerySet[Any], period: Period, today: dt.date) -> Que
 
 def _as_due(period: Period, part: Part, obj: Any) -> DueRecord:
     due_on = add_months(obj.counted_from, period.months)
-    return DueRecord(period, part.describe(obj), obj.counted_from, due_on, obj, part.remove)
+    return DueRecord(
+        period,
+        part.describe(obj),
+        obj.counted_from,
+        due_on,
+        obj,
+        part.remove,
+        remove_all=part.remove_all,
+    )
 
 
 def due_records(organisation: Organisation, *, today: dt.date) -> Iterator[DueRecord]:
@@ -222,26 +231,56 @@ def preview(organisation: Organisation, *, today: dt.date, first: int = 20) -> l
     return previews
 
 
+BATCH = 100
+"""Records of one part removed together, in one transaction, where the part can."""
+
+
 def purge(organisation: Organisation, *, today: dt.date) -> dict[str, int]:
     """Remove or anonymise every record due on ``today``; how many went, by kind.
 
-    Each record goes in a transaction of its own with an audit entry (by the system)
-    naming it, so a purge cut off part-way leaves whole records and a true trail.
+    Each record goes with an audit entry (by the system) naming it, in the same
+    transaction, so a purge cut off part-way leaves whole records and a true trail.
+    Records of a part that can remove many at once go up to :data:`BATCH` to a
+    transaction, their entries sealed onto the trail together; others go one by one.
     """
     gone: dict[str, int] = {}
-    for due in list(due_records(organisation, today=today)):
+    for batch in _batches(list(due_records(organisation, today=today))):
+        first = batch[0]
         with transaction.atomic():
-            if due.remove is None:
-                checkpoint = remove_before(organisation_id=organisation.pk, before=due.record)
+            if first.remove is None:
+                checkpoint = remove_before(organisation_id=organisation.pk, before=first.record)
                 gone[AUDIT] = checkpoint.removed if checkpoint else 0
                 continue
-            record(
+            record_each(
                 actor=None,
                 organisation=organisation,
-                action=f"retention.{due.kind.key}",
-                obj=due.record,
+                done=[(f"retention.{due.kind.key}", due.record) for due in batch],
                 fields=[],
             )
-            due.remove(due.record)
-        gone[due.kind.key] = gone.get(due.kind.key, 0) + 1
+            if first.remove_all is not None:
+                first.remove_all([due.record for due in batch])
+            else:
+                first.remove(first.record)
+        gone[first.kind.key] = gone.get(first.kind.key, 0) + len(batch)
     return gone
+
+
+def _batches(due: list[DueRecord]) -> Iterator[list[DueRecord]]:
+    """``due`` in its order, in runs of up to :data:`BATCH` records one part removes
+    together; a record of a part with no way to do that is a run of its own."""
+    batch: list[DueRecord] = []
+    for item in due:
+        if batch and (
+            item.remove_all is None
+            or item.remove_all is not batch[0].remove_all
+            or item.period != batch[0].period
+            or len(batch) == BATCH
+        ):
+            yield batch
+            batch = []
+        batch.append(item)
+        if item.remove_all is None:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

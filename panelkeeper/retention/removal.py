@@ -39,8 +39,16 @@ if TYPE_CHECKING:
 
 def mark(record_table: str, record_id: int) -> None:
     """Note that a record goes on purpose: the triggers then let its rows be deleted."""
-    Removal.objects.get_or_create(
-        record_table=record_table, record_id=record_id, defaults={"marked_at": timezone.now()}
+    mark_all(record_table, [record_id])
+
+
+def mark_all(record_table: str, record_ids: list[int]) -> None:
+    """:func:`mark` for several records of one table, in one insert; a record already
+    marked keeps the time it was first marked."""
+    now = timezone.now()
+    Removal.objects.bulk_create(
+        [Removal(record_table=record_table, record_id=pk, marked_at=now) for pk in record_ids],
+        ignore_conflicts=True,
     )
 
 
@@ -58,36 +66,43 @@ def remove_letter(letter: Letter) -> None:
 
 def remove_concern(concern: Concern) -> None:
     """A concern and its messages; lifted holds on it go with it."""
-    Message.objects.filter(concern=concern).delete()
-    LegalHold.objects.filter(concern=concern).delete()
-    concern.delete()
+    _remove_concerns([concern.pk])
+
+
+def _remove_concerns(ids: list[int]) -> None:
+    Message.objects.filter(concern__in=ids).delete()
+    LegalHold.objects.filter(concern__in=ids).delete()
+    Concern.objects.filter(pk__in=ids).delete()
 
 
 def remove_case(case: Case) -> None:
     """A case with its events and their words, seats, people, invitations, letters and the
     concern it came from. The case is marked first, so the triggers allow its append-only
     rows to go."""
-    mark("cases_case", case.pk)
-    remove_letters(list(Letter.objects.filter(case=case)))
-    concern = Concern.objects.filter(case=case).first()
-    if concern is not None:
-        remove_concern(concern)
+    remove_cases([case])
+
+
+def remove_cases(cases: list[Case]) -> None:
+    """:func:`remove_case` for several cases at once: each step a query for them all."""
+    ids = [case.pk for case in cases]
+    mark_all("cases_case", ids)
+    remove_letters(list(Letter.objects.filter(case__in=ids)))
+    _remove_concerns(list(Concern.objects.filter(case__in=ids).values_list("pk", flat=True)))
     invitations = list(
-        CaseInvitation.objects.filter(case=case).values_list("invitation_id", flat=True)
+        CaseInvitation.objects.filter(case__in=ids).values_list("invitation_id", flat=True)
     )
-    CaseInvitation.objects.filter(case=case).delete()
+    CaseInvitation.objects.filter(case__in=ids).delete()
     Invitation.objects.filter(pk__in=invitations).delete()
-    CaseParty.objects.filter(case=case).delete()
-    SeatRelease.objects.filter(seat__case=case).delete()
-    Seat.objects.filter(case=case).delete()
-    texts = list(
-        CaseEvent.objects.filter(case=case, text__isnull=False).values_list("text", flat=True)
-    )
-    CaseEvent.objects.filter(case=case).delete()
+    CaseParty.objects.filter(case__in=ids).delete()
+    SeatRelease.objects.filter(seat__case__in=ids).delete()
+    Seat.objects.filter(case__in=ids).delete()
+    events = CaseEvent.objects.filter(case__in=ids)
+    texts = list(events.filter(text__isnull=False).values_list("text", flat=True))
+    events.delete()
     # Their words go once the events have: the triggers allow nothing sooner.
     CaseEventText.objects.filter(pk__in=texts).delete()
-    LegalHold.objects.filter(case=case).delete()
-    case.delete()
+    LegalHold.objects.filter(case__in=ids).delete()
+    Case.objects.filter(pk__in=ids).delete()
 
 
 def remove_signature(signature: Signature) -> None:
@@ -112,8 +127,14 @@ def remove_gift(gift: Gift) -> None:
 
 
 def clear_apologies_reason(attendance: Attendance) -> None:
-    attendance.reason = ""
-    attendance.save(update_fields=["reason"])
+    clear_apologies_reasons([attendance])
+
+
+def clear_apologies_reasons(attendances: list[Attendance]) -> None:
+    """The reasons given with apologies go; who attended stays with each meeting."""
+    Attendance.objects.filter(pk__in=[a.pk for a in attendances]).update(reason="")
+    for attendance in attendances:
+        attendance.reason = ""
 
 
 def anonymise_member(
