@@ -13,7 +13,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
-from panelkeeper.cases.models import Case, CaseEvent, CaseState
+from django.db.models import Prefetch, QuerySet
+
+from panelkeeper.cases.models import EVENT_ORDER, Case, CaseEvent, CaseState
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.in_force import calendar_for, policy_of_version
 from panelkeeper.organisations.models import Organisation
@@ -71,13 +73,19 @@ def events_of(case: Case, rows: Iterable[CaseEvent] | None = None) -> list[Event
     return [to_event(row, case) for row in rows]
 
 
+def events_in_order() -> Prefetch[str, QuerySet[CaseEvent], str]:
+    """Each case's events, prefetched in their order case by case: with no order by case,
+    which would join every event to its case."""
+    return Prefetch("events", queryset=CaseEvent.objects.order_by(*EVENT_ORDER))
+
+
 def earlier_cases(case: Case) -> list[EarlierCase]:
     """The member's other cases, with the ladder each was raised under (BR-8, Interpretation 5)."""
     others = (
         Case.objects.filter(member=case.member_id)
         .exclude(pk=case.pk)
         .select_related("policy_version")
-        .prefetch_related("events")
+        .prefetch_related(events_in_order())
     )
     return [as_earlier(other) for other in others]
 
@@ -152,7 +160,7 @@ def assess_open_cases(
     cases = list(
         Case.objects.filter(member__in=members)
         .select_related("member", "organisation")
-        .prefetch_related("policy_version", "events")
+        .prefetch_related("policy_version", events_in_order())
     )
     calendar = calendar or calendar_for(organisation)
     by_member: dict[int, list[tuple[int, EarlierCase]]] = defaultdict(list)
