@@ -73,6 +73,10 @@ def events_of(case: Case, rows: Iterable[CaseEvent] | None = None) -> list[Event
     return [to_event(row, case) for row in rows]
 
 
+EARLIER_FIELDS = ("policy_version", "raised_by", "anonymous", "subject_is_chair")
+"""What :func:`as_earlier` reads of another case of the member, besides its id."""
+
+
 def events_in_order() -> Prefetch[str, QuerySet[CaseEvent], str]:
     """Each case's events, prefetched in their order case by case: with no order by case,
     which would join every event to its case."""
@@ -81,9 +85,11 @@ def events_in_order() -> Prefetch[str, QuerySet[CaseEvent], str]:
 
 def earlier_cases(case: Case) -> list[EarlierCase]:
     """The member's other cases, with the ladder each was raised under (BR-8, Interpretation 5)."""
+    # Only what the ladder asks of them (see ``to_event``), not each case's whole row.
     others = (
         Case.objects.filter(member=case.member_id)
         .exclude(pk=case.pk)
+        .only(*EARLIER_FIELDS)
         .select_related("policy_version")
         .prefetch_related(events_in_order())
     )
