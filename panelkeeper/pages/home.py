@@ -193,9 +193,10 @@ def member_home(member: Member, *, today: dt.date) -> Home:
             )[:SHOWN]
         ),
         letters=tuple(
+            # What the list shows of each: not its text, HTML or PDF, nor who issued it.
             Letter.objects.filter(member=member)
             .to_member()
-            .defer("pdf", "html", "text")
+            .only("subject", "issued_on")
             .order_by("-issued_on", "-id")[:SHOWN]
         ),
         case=_case(member, today),
