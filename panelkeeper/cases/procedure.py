@@ -96,11 +96,34 @@ def earlier_cases(case: Case) -> list[EarlierCase]:
     return [as_earlier(other) for other in others]
 
 
-def as_earlier(other: Case) -> EarlierCase:
-    """Another case of the member, as the ladder counts it."""
+def as_earlier(other: Case, rows: Iterable[CaseEvent] | None = None) -> EarlierCase:
+    """Another case of the member, as the ladder counts it (with its events, ``rows``,
+    where they are read already)."""
     return EarlierCase(
-        other.reference, tuple(events_of(other)), policy_of(other.policy_version).breach
+        other.reference, tuple(events_of(other, rows)), policy_of(other.policy_version).breach
     )
+
+
+def history_of(case: Case) -> tuple[list[CaseEvent], list[EarlierCase]]:
+    """Every event of ``case`` in order, with who recorded each, and the member's earlier
+    cases as the ladder counts them (BR-8, Interpretation 5): the events of all the
+    member's cases read together, in two queries whatever their number."""
+    others = list(
+        Case.objects.filter(member=case.member_id)
+        .exclude(pk=case.pk)
+        .only(*EARLIER_FIELDS)
+        .select_related("policy_version")
+    )
+    cases = {c.pk: c for c in [case, *others]}
+    rows: dict[int, list[CaseEvent]] = {pk: [] for pk in cases}
+    for row in (
+        CaseEvent.objects.filter(case__in=list(cases))
+        .select_related("recorded_by")
+        .order_by("case_id", *EVENT_ORDER)
+    ):
+        row.case = cases[row.case_id]
+        rows[row.case_id].append(row)
+    return rows[case.pk], [as_earlier(other, rows[other.pk]) for other in others]
 
 
 def _ask_ladder(
@@ -135,13 +158,17 @@ def assess_case(
     *,
     as_of: dt.date,
     rows: Iterable[CaseEvent] | None = None,
+    earlier: Sequence[EarlierCase] | None = None,
     calendar: WorkingCalendar | None = None,
 ) -> CaseView:
     """The case as its code sees it on ``as_of``: what was known then, and what was due.
 
-    A reader that has the case's events (``rows``: every one, in their order) or the
-    organisation's calendar already passes them, so that neither is read twice."""
-    return _ask_ladder(case, assess_policy, as_of=as_of, calendar=calendar, rows=rows)
+    A reader that has the case's events (``rows``: every one, in their order), the
+    member's earlier cases (:func:`history_of` reads both) or the organisation's calendar
+    already passes them, so that none is read twice."""
+    return _ask_ladder(
+        case, assess_policy, as_of=as_of, calendar=calendar, rows=rows, earlier=earlier
+    )
 
 
 def assess_open_cases(

@@ -12,7 +12,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from panelkeeper.cases.models import (
-    EVENT_ORDER,
     PARTY_ORDER,
     SEAT_ORDER,
     Case,
@@ -21,7 +20,7 @@ from panelkeeper.cases.models import (
     PartyRole,
     Seat,
 )
-from panelkeeper.cases.procedure import assess_case, policy_of
+from panelkeeper.cases.procedure import assess_case, history_of, policy_of
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
@@ -201,12 +200,12 @@ def read_case(case: Case, *, as_of: dt.date) -> Reading:
     within the case, so without joining the case row to order by it); what is said of
     the givers of a step, whom to tell and who sits is found among them."""
     # Every event: the ladder counts them all; the timeline shows those recorded by
-    # ``as_of``.
-    rows = list(case.events.select_related("recorded_by").order_by(*EVENT_ORDER))
+    # ``as_of``. The member's earlier cases, for the ladder, with them.
+    rows, earlier = history_of(case)
     parties = list(case.parties.select_related("member", "user").order_by(*PARTY_ORDER))
     seats = list(case.seats.select_related("member", "user", "release").order_by(*SEAT_ORDER))
     calendar = calendar_for(case.organisation)
-    view = assess_case(case, as_of=as_of, rows=rows, calendar=calendar)
+    view = assess_case(case, as_of=as_of, rows=rows, earlier=earlier, calendar=calendar)
     events = [e for e in rows if e.recorded_on <= as_of]
     policy = policy_of(case.policy_version)
     current = [p for p in parties if p.removed_on is None]
