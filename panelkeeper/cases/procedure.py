@@ -105,9 +105,9 @@ def as_earlier(other: Case, rows: Iterable[CaseEvent] | None = None) -> EarlierC
 
 
 def history_of(case: Case) -> tuple[list[CaseEvent], list[EarlierCase]]:
-    """Every event of ``case`` in order, with who recorded each, and the member's earlier
-    cases as the ladder counts them (BR-8, Interpretation 5): the events of all the
-    member's cases read together, in two queries whatever their number."""
+    """Every event of ``case`` in order, and the member's earlier cases as the ladder
+    counts them (BR-8, Interpretation 5): the events of all the member's cases read
+    together, in two queries whatever their number."""
     others = list(
         Case.objects.filter(member=case.member_id)
         .exclude(pk=case.pk)
@@ -116,11 +116,7 @@ def history_of(case: Case) -> tuple[list[CaseEvent], list[EarlierCase]]:
     )
     cases = {c.pk: c for c in [case, *others]}
     rows: dict[int, list[CaseEvent]] = {pk: [] for pk in cases}
-    for row in (
-        CaseEvent.objects.filter(case__in=list(cases))
-        .select_related("recorded_by")
-        .order_by("case_id", *EVENT_ORDER)
-    ):
+    for row in CaseEvent.objects.filter(case__in=list(cases)).order_by("case_id", *EVENT_ORDER):
         row.case = cases[row.case_id]
         rows[row.case_id].append(row)
     return rows[case.pk], [as_earlier(other, rows[other.pk]) for other in others]
