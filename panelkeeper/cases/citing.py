@@ -26,22 +26,22 @@ def citable_clauses(
     if policy.documents is None:
         return standards
     documents = policy.documents.citable
-    texts: dict[str, DocumentVersion] = {}
-    for text in (
+    # Each document's citable clauses as its texts list them (not the texts themselves).
+    clauses: dict[str, list[str]] = {}
+    for key, citable in (
         DocumentVersion.objects.filter(
             document__organisation=organisation,
             document__key__in=[d.key for d in documents],
             published_on__lte=on,
         )
-        .select_related("document")
         .order_by("published_on", "id")
+        .values_list("document__key", "citable_clauses")
     ):
-        texts[text.document.key] = text  # the latest published on or before ``on`` wins
+        clauses[key] = citable  # the latest published on or before ``on`` wins
     choices: list[tuple[str, str]] = []
     for document in documents:
         choices.append((document.key, f"{document.title} (as a whole, or its spirit)"))
-        latest = texts.get(document.key)
-        for clause in latest.citable_clauses if latest is not None else []:
+        for clause in clauses.get(document.key, []):
             choices.append((f"{document.key}:{clause}", f"{document.title}, clause {clause}"))
     return choices + standards
 
@@ -49,5 +49,7 @@ def citable_clauses(
 def describe_clauses(
     organisation: Organisation, version: PolicyVersion, values: list[str], *, on: dt.date
 ) -> list[str]:
+    if not values:
+        return []
     labels = dict(citable_clauses(organisation, version, on=on))
     return [labels.get(value, value) for value in values]

@@ -26,7 +26,7 @@ from panelkeeper.accounts.models import Invitation
 from panelkeeper.audit.log import create_recorded, save_recorded
 from panelkeeper.cases.changes.people import release_seat, seat_investigator
 from panelkeeper.cases.changes.writer import dates, reason_given
-from panelkeeper.cases.models import Case, CaseInvitation, CaseState, GuestPart
+from panelkeeper.cases.models import GUEST_ORDER, Case, CaseInvitation, CaseState, GuestPart
 from panelkeeper.cases.seats import group_convened, group_roles
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.rules.policy.roles import RoleKind
@@ -138,7 +138,11 @@ def invite_to_case(
 
 def guests_of(case: Case) -> QuerySet[CaseInvitation]:
     """Everyone invited to ``case``, with their invitation, by name."""
-    return CaseInvitation.objects.filter(case=case).select_related("invitation__accepted_by")
+    return (
+        CaseInvitation.objects.filter(case=case)
+        .select_related("invitation__accepted_by")
+        .order_by(*GUEST_ORDER)
+    )
 
 
 class GuestState(StrEnum):

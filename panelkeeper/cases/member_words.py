@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from panelkeeper.cases.models import Case
-from panelkeeper.cases.procedure import assess_case
+from panelkeeper.cases.procedure import assess_case, history_of
 from panelkeeper.rules.dates import day_month_year, long_date
 from panelkeeper.rules.ladder.case_model import CaseView, EventKind, State
 
@@ -39,7 +39,8 @@ class CaseWords:
 
 
 def case_in_words(case: Case, *, today: dt.date) -> CaseWords:
-    view = assess_case(case, as_of=today)
+    rows, earlier = history_of(case)
+    view = assess_case(case, as_of=today, rows=rows, earlier=earlier)
     where = _WHERE.get(view.state, "") if view.state is not None else ""
     outcome = ""
     if view.outcome is not None:

@@ -246,6 +246,12 @@ def copy_next_deadline(case: Case, view: CaseView) -> bool:
     return copy != before
 
 
+EVENT_ORDER = ("effective", "recorded_at", "id")
+"""One case's events in order. Lists of many cases' events are ordered by case first
+(``Meta.ordering``), which joins each event to its case to order by the case's own order;
+one case's events, or events prefetched case by case, need no such join."""
+
+
 class CaseEvent(RecordedOrAutomatic):
     """One step of a case, append-only (database triggers refuse UPDATE and DELETE).
 
@@ -275,7 +281,7 @@ class CaseEvent(RecordedOrAutomatic):
     objects = CaseEventManager()
 
     class Meta:
-        ordering = ["case", "effective", "recorded_at", "id"]
+        ordering = ["case", *EVENT_ORDER]
         # A case's steps in order, read forwards by the ladder and backwards for its
         # latest outcome (the retention schedule asks that of every closed case).
         indexes = [
@@ -311,6 +317,10 @@ class PartyRole(models.TextChoices):
     WITNESS = "witness", "A witness"
     ADVISED = "advised", "Gave guidance in the same matter"
     IMPLICATED = "implicated", "Implicated"
+
+
+PARTY_ORDER = ("role", "id")
+"""One case's parties in order, without the join ordering by case needs (``EVENT_ORDER``)."""
 
 
 class CasePartyQuerySet(models.QuerySet["CaseParty"]):
@@ -357,7 +367,7 @@ class CaseParty(models.Model):
     objects = CasePartyQuerySet.as_manager()
 
     class Meta:
-        ordering = ["case", "role", "id"]
+        ordering = ["case", *PARTY_ORDER]
         verbose_name_plural = "case parties"
         constraints = [
             models.CheckConstraint(condition=Q(role__in=PartyRole.values), name="party_role"),
@@ -382,6 +392,10 @@ class CaseParty(models.Model):
         if self.user_id is not None:
             return str(self.user)  # a user is known by their full name, else their email
         return self.name
+
+
+SEAT_ORDER = ("seated_on", "id")
+"""One case's seats in order, without the join ordering by case needs (``EVENT_ORDER``)."""
 
 
 class SeatQuerySet(models.QuerySet["Seat"]):
@@ -410,7 +424,7 @@ class Seat(RecordedOrAutomatic):
     objects = SeatQuerySet.as_manager()
 
     class Meta:
-        ordering = ["case", "seated_on", "id"]
+        ordering = ["case", *SEAT_ORDER]
         constraints = [
             models.CheckConstraint(
                 condition=Q(member__isnull=False) | Q(user__isnull=False), name="seat_has_person"
@@ -458,6 +472,11 @@ class GuestPart(models.TextChoices):
     APPEAL_OFFICER = "appeal_officer", "Deciding the appeal"
 
 
+GUEST_ORDER = ("name", "id")
+"""One case's invitations in order, without the join ordering by case needs
+(``EVENT_ORDER``)."""
+
+
 class CaseInvitation(models.Model):
     """What an invitation to one case is for: a seat on its investigating group (BR-6) or
     deciding its appeal (BR-12). Accepting it gives that part, in that case alone; the
@@ -480,7 +499,7 @@ class CaseInvitation(models.Model):
     removed_reason = models.TextField(blank=True)
 
     class Meta:
-        ordering = ["case", "name", "id"]
+        ordering = ["case", *GUEST_ORDER]
         constraints = [
             models.CheckConstraint(condition=Q(part__in=GuestPart.values), name="guest_part"),
             models.CheckConstraint(

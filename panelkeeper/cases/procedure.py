@@ -13,7 +13,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
-from panelkeeper.cases.models import Case, CaseEvent, CaseState
+from django.db.models import Prefetch, QuerySet
+
+from panelkeeper.cases.models import EVENT_ORDER, Case, CaseEvent, CaseState
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.in_force import calendar_for, policy_of_version
 from panelkeeper.organisations.models import Organisation
@@ -71,22 +73,53 @@ def events_of(case: Case, rows: Iterable[CaseEvent] | None = None) -> list[Event
     return [to_event(row, case) for row in rows]
 
 
+EARLIER_FIELDS = ("policy_version", "raised_by", "anonymous", "subject_is_chair")
+"""What :func:`as_earlier` reads of another case of the member, besides its id."""
+
+
+def events_in_order() -> Prefetch[str, QuerySet[CaseEvent], str]:
+    """Each case's events, prefetched in their order case by case: with no order by case,
+    which would join every event to its case."""
+    return Prefetch("events", queryset=CaseEvent.objects.order_by(*EVENT_ORDER))
+
+
 def earlier_cases(case: Case) -> list[EarlierCase]:
     """The member's other cases, with the ladder each was raised under (BR-8, Interpretation 5)."""
+    # Only what the ladder asks of them (see ``to_event``), not each case's whole row.
     others = (
         Case.objects.filter(member=case.member_id)
         .exclude(pk=case.pk)
+        .only(*EARLIER_FIELDS)
         .select_related("policy_version")
-        .prefetch_related("events")
+        .prefetch_related(events_in_order())
     )
     return [as_earlier(other) for other in others]
 
 
-def as_earlier(other: Case) -> EarlierCase:
-    """Another case of the member, as the ladder counts it."""
+def as_earlier(other: Case, rows: Iterable[CaseEvent] | None = None) -> EarlierCase:
+    """Another case of the member, as the ladder counts it (with its events, ``rows``,
+    where they are read already)."""
     return EarlierCase(
-        other.reference, tuple(events_of(other)), policy_of(other.policy_version).breach
+        other.reference, tuple(events_of(other, rows)), policy_of(other.policy_version).breach
     )
+
+
+def history_of(case: Case) -> tuple[list[CaseEvent], list[EarlierCase]]:
+    """Every event of ``case`` in order, and the member's earlier cases as the ladder
+    counts them (BR-8, Interpretation 5): the events of all the member's cases read
+    together, in two queries whatever their number."""
+    others = list(
+        Case.objects.filter(member=case.member_id)
+        .exclude(pk=case.pk)
+        .only(*EARLIER_FIELDS)
+        .select_related("policy_version")
+    )
+    cases = {c.pk: c for c in [case, *others]}
+    rows: dict[int, list[CaseEvent]] = {pk: [] for pk in cases}
+    for row in CaseEvent.objects.filter(case__in=list(cases)).order_by("case_id", *EVENT_ORDER):
+        row.case = cases[row.case_id]
+        rows[row.case_id].append(row)
+    return rows[case.pk], [as_earlier(other, rows[other.pk]) for other in others]
 
 
 def _ask_ladder(
@@ -121,13 +154,17 @@ def assess_case(
     *,
     as_of: dt.date,
     rows: Iterable[CaseEvent] | None = None,
+    earlier: Sequence[EarlierCase] | None = None,
     calendar: WorkingCalendar | None = None,
 ) -> CaseView:
     """The case as its code sees it on ``as_of``: what was known then, and what was due.
 
-    A reader that has the case's events (``rows``: every one, in their order) or the
-    organisation's calendar already passes them, so that neither is read twice."""
-    return _ask_ladder(case, assess_policy, as_of=as_of, calendar=calendar, rows=rows)
+    A reader that has the case's events (``rows``: every one, in their order), the
+    member's earlier cases (:func:`history_of` reads both) or the organisation's calendar
+    already passes them, so that none is read twice."""
+    return _ask_ladder(
+        case, assess_policy, as_of=as_of, calendar=calendar, rows=rows, earlier=earlier
+    )
 
 
 def assess_open_cases(
@@ -152,7 +189,7 @@ def assess_open_cases(
     cases = list(
         Case.objects.filter(member__in=members)
         .select_related("member", "organisation")
-        .prefetch_related("policy_version", "events")
+        .prefetch_related("policy_version", events_in_order())
     )
     calendar = calendar or calendar_for(organisation)
     by_member: dict[int, list[tuple[int, EarlierCase]]] = defaultdict(list)

@@ -8,18 +8,25 @@ reporter's name only when the reporter agreed (DESIGN "Confidentiality by design
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
-
-from panelkeeper.cases.models import Case, CaseEvent, CaseParty, PartyRole
-from panelkeeper.cases.procedure import assess_case, policy_of
+from panelkeeper.cases.models import (
+    PARTY_ORDER,
+    SEAT_ORDER,
+    Case,
+    CaseEvent,
+    CaseParty,
+    PartyRole,
+    Seat,
+)
+from panelkeeper.cases.procedure import assess_case, history_of, policy_of
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.organisations.in_force import calendar_for
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import Ladder, Party, key_in_words
-from panelkeeper.rules.ladder.case import CaseView, DeadlineStatus, DeadlineView
+from panelkeeper.rules.ladder.case import CaseView, DeadlineStatus, DeadlineView, EventKind
 from panelkeeper.rules.ladder.model import InformalStep, Level, Outcome
 from panelkeeper.rules.ladder.planner import LATEST
 from panelkeeper.rules.policy.loader import Policy
@@ -63,12 +70,14 @@ def _left(deadline: DeadlineView, as_of: dt.date, calendar: WorkingCalendar) -> 
 
 @dataclass(frozen=True)
 class Entry:
-    """One event of the timeline, with the code's words for its step, level and outcome."""
+    """One event of the timeline, with the code's words for its step, level and outcome,
+    and who gave the step (those still on the case), by name."""
 
     event: CaseEvent
     step: str
     level: str
     outcome: str
+    given_by: tuple[str, ...]
 
 
 def _words(key: str, found: Level | InformalStep | Outcome | None) -> str:
@@ -77,14 +86,22 @@ def _words(key: str, found: Level | InformalStep | Outcome | None) -> str:
     return found.label if found is not None else key_in_words(key)
 
 
-def timeline(events: list[CaseEvent], ladder: Ladder | None) -> list[Entry]:
-    """The events in the words of the code the case was raised under."""
+def timeline(
+    events: list[CaseEvent], ladder: Ladder | None, parties: list[CaseParty]
+) -> list[Entry]:
+    """The events in the words of the code the case was raised under; a step's givers
+    are found among ``parties`` (the case's current parties, in their order)."""
+    givers: dict[int, list[str]] = defaultdict(list)
+    for party in parties:
+        if party.step_id is not None:
+            givers[party.step_id].append(party.display_name)
     return [
         Entry(
             e,
             e.step and _words(e.step, ladder.step(e.step) if ladder else None),
             e.level and _words(e.level, ladder.level(e.level) if ladder else None),
             e.outcome and _words(e.outcome, ladder.outcome(e.outcome) if ladder else None),
+            tuple(givers.get(e.pk, ())),
         )
         for e in events
     ]
@@ -102,6 +119,31 @@ class Reading:
     timeline: list[Entry]
     level: str
     """The case's level in the code's words; "" when it has none."""
+    parties: list[CaseParty]
+    """Everyone ever involved, those since taken off too, with their members and users."""
+    seats: list[Seat]
+    """Every seat ever filled, those since released too, each with its release."""
+    group_convened: bool
+    """Whether the investigating group has been convened, by any event recorded so far
+    (its seats are then fixed)."""
+
+    @property
+    def current_parties(self) -> list[CaseParty]:
+        """Those still involved, as ``CaseParty.objects.current()`` finds them."""
+        return [p for p in self.parties if p.removed_on is None]
+
+    @property
+    def removed_parties(self) -> list[CaseParty]:
+        return [p for p in self.parties if p.removed_on is not None]
+
+    @property
+    def current_seats(self) -> list[Seat]:
+        """The group as it stands, as ``Seat.objects.current()`` finds it."""
+        return [s for s in self.seats if not s.is_released]
+
+    @property
+    def released_seats(self) -> list[Seat]:
+        return [s for s in self.seats if s.is_released]
 
     @property
     def tell_by(self) -> dt.date | None:
@@ -114,22 +156,19 @@ def dues(view: CaseView, calendar: WorkingCalendar) -> list[Due]:
     return [Due(d, _left(d, view.as_of, calendar)) for d in view.deadlines]
 
 
-def parties_to_tell(case: Case, policy: Policy) -> list[str]:
+def parties_to_tell(
+    case: Case, policy: Policy, *, parties: list[CaseParty], seats: list[Seat]
+) -> list[str]:
     """The member always; anyone else only where the code says so (BR-11: insight tells
-    every party, so whoever raised it and the investigators too)."""
+    every party, so whoever raised it and the investigators too). ``parties`` and
+    ``seats`` are the case's current ones, in their order."""
     told = [f"{case.member} (the member the case is about)"]
     ladder = policy.breach
     also = ladder.outcome_also_to if ladder is not None else ()
     if Party.REPORTER in also:
-        reporters = [
-            p.display_name
-            for p in case.parties.current()
-            .filter(role=PartyRole.REPORTER)
-            .select_related("member", "user")
-        ]
+        reporters = [p.display_name for p in parties if p.role == PartyRole.REPORTER]
         told += [f"{name} (who raised it)" for name in reporters]
     if Party.INVESTIGATORS in also:
-        seats = case.seats.current().select_related("member", "user")
         names = dict.fromkeys(seat.person_name for seat in seats)
         told += [f"{name} (who investigated it)" for name in names]
     return told
@@ -155,24 +194,42 @@ def reading_day(asked: dt.date | None, *, today: dt.date) -> dt.date:
 
 
 def read_case(case: Case, *, as_of: dt.date) -> Reading:
-    """The case on ``as_of``: events recorded by then, deadlines as they stood then."""
-    givers = Prefetch(
-        "givers", queryset=CaseParty.objects.current().select_related("member", "user")
-    )
-    # Every event, read once: the ladder counts them all; the timeline shows those
-    # recorded by ``as_of``.
-    rows = list(case.events.select_related("recorded_by").prefetch_related(givers))
+    """The case on ``as_of``: events recorded by then, deadlines as they stood then.
+
+    Its events, parties and seats are each read once, in one query apiece (ordered
+    within the case, so without joining the case row to order by it); what is said of
+    the givers of a step, whom to tell and who sits is found among them."""
+    # Every event: the ladder counts them all; the timeline shows those recorded by
+    # ``as_of``. The member's earlier cases, for the ladder, with them.
+    rows, earlier = history_of(case)
+    parties = list(case.parties.select_related("member", "user").order_by(*PARTY_ORDER))
+    seats = list(case.seats.select_related("member", "user", "release").order_by(*SEAT_ORDER))
     calendar = calendar_for(case.organisation)
-    view = assess_case(case, as_of=as_of, rows=rows, calendar=calendar)
+    view = assess_case(case, as_of=as_of, rows=rows, earlier=earlier, calendar=calendar)
     events = [e for e in rows if e.recorded_on <= as_of]
     policy = policy_of(case.policy_version)
-    told = parties_to_tell(case, policy)
+    current = [p for p in parties if p.removed_on is None]
+    sitting = [s for s in seats if not s.is_released]
+    told = parties_to_tell(case, policy, parties=current, seats=sitting)
     ladder = policy.breach
-    entries = timeline(events, ladder)
+    entries = timeline(events, ladder, current)
     level = ""
     if view.level:
         level = _words(view.level, ladder.level(view.level) if ladder else None)
-    return Reading(case, as_of, view, events, dues(view, calendar), told, entries, level)
+    convened = any(e.kind == EventKind.GROUP_CONVENED for e in rows)
+    return Reading(
+        case,
+        as_of,
+        view,
+        events,
+        dues(view, calendar),
+        told,
+        entries,
+        level,
+        parties,
+        seats,
+        convened,
+    )
 
 
 def reporter_for_subject(case: Case) -> str | None:

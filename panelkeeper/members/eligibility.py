@@ -19,8 +19,10 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.db.models import Prefetch
+
 from panelkeeper.members.documents import newest_version
-from panelkeeper.members.models import Document, Member, Signature, Status
+from panelkeeper.members.models import Document, DocumentVersion, Member, Signature, Status
 from panelkeeper.members.status import end_of, status_record_on
 from panelkeeper.organisations import in_force
 from panelkeeper.organisations.policies import InvalidPolicy
@@ -172,6 +174,9 @@ def _document_checks(
     resign = policy.behaviours.resign_new_versions
     countersign = policy.documents.countersigned_by is not None
     # Kept by key, so read in no order (the listing order joins the organisation to sort).
+    # Versions and signatures are read without the documents' texts, which a check of who
+    # signed what never reads.
+    untexted = Prefetch("versions", queryset=DocumentVersion.objects.defer("text"))
     documents = {
         d.key: d
         for d in Document.objects.filter(
@@ -179,13 +184,14 @@ def _document_checks(
             key__in=[i.key for i in policy.documents.to_sign],
         )
         .order_by()
-        .prefetch_related("versions")
+        .prefetch_related(untexted)
     }
     signatures = Signature.objects.filter(member=member, signed_on__lte=on)
     if known_on is not None:
         signatures = signatures.filter(recorded_at__lt=end_of(known_on))
     signed = list(
         signatures.select_related("version__document")
+        .defer("version__text")
         .prefetch_related("countersignatures")
         .order_by("-signed_on", "-recorded_at", "-id")
     )

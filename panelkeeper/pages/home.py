@@ -21,7 +21,7 @@ from panelkeeper.meetings.models import Action, Attendance, Meeting, MeetingStat
 from panelkeeper.meetings.queries import apologies_sent
 from panelkeeper.members.eligibility import DocumentCheck, Eligibility, Hurdle, eligibility
 from panelkeeper.members.models import Expense, Member
-from panelkeeper.registers.interests import ReviewState, review_state, settings_of
+from panelkeeper.registers.interests import ReviewState, review_months_of, review_state
 from panelkeeper.registers.models import Gift, Interest, Review
 from panelkeeper.registers.routing import GiftRoute, gift_route
 from panelkeeper.rules.dates import day_month_year
@@ -127,14 +127,18 @@ def _title(answer: Eligibility, key: str | None) -> str:
 
 
 def _case(member: Member, today: dt.date) -> CaseWords | None:
-    """The member's latest case, if any: one, read in full; the rest are on their cases page."""
+    """The member's latest case, if any: one, read in full; the rest are on their cases page.
+    Its member and organisation are those the home has read already."""
     latest = (
         Case.objects.filter(member=member)
-        .select_related("organisation", "member", "policy_version")
+        .select_related("policy_version")
         .order_by("-began_on", "-id")
         .first()
     )
-    return case_in_words(latest, today=today) if latest is not None else None
+    if latest is None:
+        return None
+    latest.member, latest.organisation = member, member.group.organisation
+    return case_in_words(latest, today=today)
 
 
 def _counted(rows: QuerySet[Any]) -> Coalesce:
@@ -145,7 +149,7 @@ def _counted(rows: QuerySet[Any]) -> Coalesce:
 
 def _register(member: Member, today: dt.date, code: Policy | None) -> Register:
     """What the home says of the registers, under ``code``, the code in force today: the
-    member's numbers read in one query."""
+    member's numbers and the organisation's review period read in one query."""
     organisation = member.group.organisation
     mine = OuterRef("pk")
     latest = Review.objects.filter(member=mine).order_by("-reviewed_on")
@@ -155,6 +159,7 @@ def _register(member: Member, today: dt.date, code: Policy | None) -> Register:
             current_interests=_counted(Interest.objects.filter(member=mine).current(on=today)),
             gifts_declared=_counted(Gift.objects.filter(member=mine)),
             last_reviewed=Subquery(latest.values("reviewed_on")[:1]),
+            review_months=review_months_of(organisation),
         )
         .get()
     )
@@ -164,7 +169,7 @@ def _register(member: Member, today: dt.date, code: Policy | None) -> Register:
         review=review_state(
             member,
             last_reviewed=numbers["last_reviewed"],
-            months=settings_of(organisation).review_months,
+            months=numbers["review_months"],
             today=today,
         ),
         gift_route=gift_route(code),
@@ -183,14 +188,15 @@ def member_home(member: Member, *, today: dt.date) -> Home:
         register=_register(member, today, answer.policy),
         meetings=meetings,
         actions=tuple(
-            Action.objects.filter(owner_member=member, done_on__isnull=True)
-            .select_related("meeting")
-            .order_by("due_on", "id")[:SHOWN]
+            Action.objects.filter(owner_member=member, done_on__isnull=True).order_by(
+                "due_on", "id"
+            )[:SHOWN]
         ),
         letters=tuple(
+            # What the list shows of each: not its text, HTML or PDF, nor who issued it.
             Letter.objects.filter(member=member)
             .to_member()
-            .defer("pdf", "html", "text")
+            .only("subject", "issued_on")
             .order_by("-issued_on", "-id")[:SHOWN]
         ),
         case=_case(member, today),

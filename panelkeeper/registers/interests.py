@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from panelkeeper.audit.log import create_recorded, save_values
@@ -36,6 +37,13 @@ def settings_of(organisation: Organisation) -> RegisterSettings:
     """The organisation's register settings; the defaults (unsaved) until it changes them."""
     found = RegisterSettings.objects.filter(organisation=organisation).first()
     return found or RegisterSettings(organisation=organisation)
+
+
+def review_months_of(organisation: Organisation) -> Coalesce:
+    """The organisation's review period in months, as :func:`settings_of` gives it, as a
+    column of another query (read with what else a page needs, not on its own)."""
+    chosen = RegisterSettings.objects.filter(organisation=organisation).order_by("id")
+    return Coalesce(Subquery(chosen.values("review_months")[:1]), DEFAULT_REVIEW_MONTHS)
 
 
 def update_register_settings(

@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 from ninja import Router, Schema
 
-from panelkeeper.accounts.permissions import get_object_for
 from panelkeeper.cases.actions import ACTIONS, slug_for
 from panelkeeper.cases.api.schemas import (
     AppealOut,
@@ -35,7 +34,6 @@ from panelkeeper.cases.models import (
 )
 from panelkeeper.cases.reading import Reading, read_case, reading_day
 from panelkeeper.lib.api import PageQuery, paged
-from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.rules.calendar.working_days import WorkingCalendar
 from panelkeeper.rules.ladder.case import CaseKind
 from panelkeeper.rules.ladder.case_model import AppealResult, EventKind, NextStep
@@ -57,15 +55,6 @@ def as_of_or_today(query: AsOf) -> dt.date:
 def is_projection(as_of: dt.date) -> bool:
     """Whether a reading on ``as_of`` is a projection: a day after today."""
     return as_of > timezone.localdate()
-
-
-def staff_case(request: StaffRequest, case_id: int) -> Case:
-    """The organisation's case ``case_id``; another organisation's answers 404."""
-    return get_object_for(
-        request.organisation,
-        Case.objects.select_related("member", "policy_version", "organisation"),
-        pk=case_id,
-    )
 
 
 def case_today(case: Case, *, people: bool = True) -> CaseOut:
@@ -170,13 +159,13 @@ def case_out(
                 impartial=seat.impartial,
                 seated_on=seat.seated_on,
             )
-            for seat in case.seats.current().select_related("member", "user")
+            for seat in reading.current_seats
         ]
         if full
         else [],
         people=[
             PersonOut(id=p.pk, role=PartyRole(p.role), name=p.display_name)
-            for p in case.parties.current().select_related("member", "user")
+            for p in reading.current_parties
         ]
         if people
         else [],
@@ -195,9 +184,9 @@ def case_out(
                 until=e.until,
                 accepted=e.accepted,
                 result=AppealResult(e.result) if e.result else "",
-                given_by=[p.display_name for p in e.givers.all()] if full else [],
+                given_by=list(entry.given_by) if full else [],
             )
-            for e in reading.events
+            for e, entry in zip(reading.events, reading.timeline, strict=True)
         ],
         file=[
             FileEntryOut(

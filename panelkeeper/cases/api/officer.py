@@ -28,7 +28,6 @@ from panelkeeper.cases.api.common import (
     is_projection,
     router,
     rows_out,
-    staff_case,
 )
 from panelkeeper.cases.api.schemas import (
     CaseOut,
@@ -42,6 +41,7 @@ from panelkeeper.cases.changes.appeals import decide_appeal as decide_appeal_put
 from panelkeeper.cases.changes.appeals import lodge_own_appeal
 from panelkeeper.cases.changes.opening import raise_breach as raise_breach_case
 from panelkeeper.cases.invitations import STAFF_PARTS
+from panelkeeper.cases.lookups import staff_case
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.reading import read_case, reporter_for_subject
 from panelkeeper.lib.api import PageQuery, read_body, within_token

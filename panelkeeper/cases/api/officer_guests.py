@@ -9,10 +9,10 @@ from ninja import Query, Status
 
 from panelkeeper.accounts.invitations import resend, withdraw
 from panelkeeper.accounts.permissions import api_officers, api_readers
-from panelkeeper.cases.api.common import router, staff_case
+from panelkeeper.cases.api.common import router
 from panelkeeper.cases.api.schemas import GuestIn, GuestOut, GuestPageOut, ReasonIn
 from panelkeeper.cases.invitations import guest_state, guests_of, invite_to_case, take_off_case
-from panelkeeper.cases.lookups import case_row
+from panelkeeper.cases.lookups import case_row, staff_case
 from panelkeeper.cases.models import CaseInvitation, GuestPart
 from panelkeeper.lib.api import PageQuery, paged, read_body
 from panelkeeper.lib.requests import StaffRequest

@@ -13,7 +13,7 @@ from panelkeeper.accounts.models import User
 from panelkeeper.accounts.people import choosable_for
 from panelkeeper.accounts.permissions import api_officers
 from panelkeeper.cases.actions import ACTIONS, Action
-from panelkeeper.cases.api.common import case_today, router, staff_case, step_operation
+from panelkeeper.cases.api.common import case_today, router, step_operation
 from panelkeeper.cases.api.schemas import (
     CaseOut,
     PartyContactIn,
@@ -24,7 +24,7 @@ from panelkeeper.cases.api.step_schemas import STEP_BODIES
 from panelkeeper.cases.changes.people import release_seat as release_held_seat
 from panelkeeper.cases.changes.people import remove_party as remove_person
 from panelkeeper.cases.changes.people import set_party_contact as set_contact
-from panelkeeper.cases.lookups import case_row
+from panelkeeper.cases.lookups import case_row, staff_case
 from panelkeeper.cases.models import PartyRole
 from panelkeeper.cases.pending import open_for_asked_to_leave, open_for_missed_meetings
 from panelkeeper.lib.api import named_as_sent, read_body

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from panelkeeper.accounts.permissions import OFFICER, READERS, get_object_for, staff
+from panelkeeper.accounts.permissions import OFFICER, READERS, staff
 from panelkeeper.accounts.views.common import staff_page
 from panelkeeper.cases.actions import ACTIONS, open_actions, title_and_done
 from panelkeeper.cases.changes.opening import raise_breach as raise_breach_case
@@ -28,7 +28,7 @@ from panelkeeper.cases.forms import (
     RemovePartyForm,
 )
 from panelkeeper.cases.invitations import guest_parts, guest_rows
-from panelkeeper.cases.lookups import case_row
+from panelkeeper.cases.lookups import case_row, staff_case
 from panelkeeper.cases.models import Case, PartyRole
 from panelkeeper.cases.pending import (
     open_for_asked_to_leave,
@@ -37,7 +37,7 @@ from panelkeeper.cases.pending import (
 )
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.cases.reading import read_case, reading_day
-from panelkeeper.cases.seats import group_convened, group_problems, names_group
+from panelkeeper.cases.seats import group_problems, names_group
 from panelkeeper.lib.confidential import confidential
 from panelkeeper.lib.forms import add_refusal, form_result
 from panelkeeper.lib.links import row_link
@@ -53,11 +53,7 @@ PAGE_SIZE = 50
 
 
 def _case(request: StaffRequest, pk: int) -> Case:
-    return get_object_for(
-        request.organisation,
-        Case.objects.select_related("member", "policy_version", "organisation", "handler"),
-        pk=pk,
-    )
+    return staff_case(request, pk, "handler")
 
 
 @staff(*READERS)
@@ -135,10 +131,6 @@ def case_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
         except Refused as refused:
             add_refusal(form, refused)
     reading = read_case(case, as_of=as_of)
-    # Everyone ever on the case and every seat ever held, each read once, split below into
-    # those still on it and those taken off or released (a seat's release read with it).
-    parties = list(case.parties.select_related("member", "user"))
-    seats = list(case.seats.select_related("member", "user", "release"))
     return staff_page(
         request,
         "cases/detail.html",
@@ -150,11 +142,11 @@ def case_detail(request: StaffRequest, org: str, pk: int) -> HttpResponse:
         clauses=describe_clauses(
             case.organisation, case.policy_version, case.clauses, on=case.began_on
         ),
-        parties=[p for p in parties if p.removed_on is None],
-        seats=[s for s in seats if not s.is_released],
-        released_seats=[s for s in seats if s.is_released],
-        removed_parties=[p for p in parties if p.removed_on is not None],
-        convened=group_convened(case),
+        parties=reading.current_parties,
+        seats=reading.current_seats,
+        released_seats=reading.released_seats,
+        removed_parties=reading.removed_parties,
+        convened=reading.group_convened,
         reporter_role=PartyRole.REPORTER,
         problems=group_problems(case) if reading.view.state == "investigating" else (),
         may_seat=reading.view.state == "investigating" and names_group(case),
