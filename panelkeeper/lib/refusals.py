@@ -71,13 +71,20 @@ class Refused(Exception):
 
 
 def entered(
-    text: str, *, field: str, missing: str, most: int | None = None, too_long: str = ""
+    text: str,
+    *,
+    field: str,
+    missing: str,
+    most: int | None = None,
+    too_long: str = "",
+    rule: str = VALIDATION,
 ) -> str:
     """``text`` trimmed, refused on ``field`` with ``missing`` when nothing is left, or,
-    where there is a limit ``most``, with ``too_long`` when it is longer."""
+    where there is a limit ``most``, with ``too_long`` when it is longer; ``rule`` is the
+    clause a missing text breaks, where one does."""
     text = text.strip()
     if not text:
-        raise Refused(missing, field=field)
+        raise Refused(missing, rule=rule, field=field)
     if most is not None and len(text) > most:
         raise Refused(too_long, field=field)
     return text

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from django.db import IntegrityError
 
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.refusals import Refused, entered
 from panelkeeper.meetings.audited import record_at_meeting
 from panelkeeper.meetings.codes import code_on
 from panelkeeper.meetings.models import AskedToLeave, Attendance, Meeting, MeetingStatus
@@ -30,9 +30,11 @@ def record_asked_to_leave(
     Only where the code in force on the meeting's date provides for it, for a member
     recorded present at a meeting that was held, once per meeting.
     """
-    what_happened = what_happened.strip()
-    if not what_happened:
-        raise Refused("Describe the serious breach the chair acted on.", field="what_happened")
+    what_happened = entered(
+        what_happened,
+        field="what_happened",
+        missing="Describe the serious breach the chair acted on.",
+    )
     policy = code_on(meeting.group.organisation, meeting.date)
     if policy is None or policy.meetings is None or not policy.meetings.chair_may_send_out:
         raise Refused(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.refusals import Refused, entered
 from panelkeeper.meetings.audited import create_logged, record_at_meeting, save_logged
 from panelkeeper.meetings.codes import day, meeting_rules
 from panelkeeper.meetings.models import (
@@ -48,9 +48,7 @@ def open_decision(
     default when ``method`` is not given; another is refused (a code that names none allows
     either, and defaults to a vote).
     """
-    motion = motion.strip()
-    if not motion:
-        raise Refused("Enter the motion put to the meeting.", field="motion")
+    motion = entered(motion, field="motion", missing="Enter the motion put to the meeting.")
     rules = meeting_rules(meeting.group.organisation, meeting.date)
     method = method or methods_allowed(rules)[0]
     if method not in DecisionMethod.values:

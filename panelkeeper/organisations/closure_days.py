@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from panelkeeper.audit.log import create_recorded
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.refusals import Refused, entered
 from panelkeeper.organisations.in_force import calendar_changed
 from panelkeeper.organisations.models import ClosureDay, Organisation
 from panelkeeper.rules.calendar.working_days import Region, bank_holidays
@@ -27,9 +27,7 @@ def add_closure_day(
     Refuses a weekend or a bank holiday of the organisation's region (never a working day
     anyway, so recording it would change nothing) and a date already recorded.
     """
-    reason = reason.strip()
-    if not reason:
-        raise Refused("Enter why the organisation is closed.", field="reason")
+    reason = entered(reason, field="reason", missing="Enter why the organisation is closed.")
     if date.weekday() >= 5:
         raise Refused(
             f"{day_month_year(date)} is a {date:%A}, which is never a working day. "

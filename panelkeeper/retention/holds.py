@@ -10,7 +10,7 @@ from django.utils import timezone
 from panelkeeper.audit.log import create_recorded, save_values
 from panelkeeper.cases.models import Case
 from panelkeeper.concerns.models import Concern
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.refusals import Refused, entered
 from panelkeeper.members.models import Member
 from panelkeeper.retention.kinds import Holds
 from panelkeeper.retention.models import LegalHold
@@ -40,9 +40,7 @@ def place_hold(
     concern: Concern | None = None,
 ) -> LegalHold:
     """Hold one record (the caller has checked it is ``organisation``'s)."""
-    reason = reason.strip()
-    if not reason:
-        raise Refused("Enter why the records must be kept.", rule="validation", field="reason")
+    reason = entered(reason, field="reason", missing="Enter why the records must be kept.")
     if [member, case, concern].count(None) != 2:
         raise Refused("Choose one member, case or concern to hold.", field="record")
     target = {"member": member, "case": case, "concern": concern}
@@ -63,9 +61,7 @@ def place_hold(
 
 
 def lift_hold(*, hold: LegalHold, reason: str, actor: User) -> LegalHold:
-    reason = reason.strip()
-    if not reason:
-        raise Refused("Enter why the hold is lifted.", rule="validation", field="reason")
+    reason = entered(reason, field="reason", missing="Enter why the hold is lifted.")
     with transaction.atomic():
         hold = LegalHold.objects.select_for_update().get(pk=hold.pk)
         if hold.lifted_at is not None:

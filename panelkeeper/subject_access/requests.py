@@ -160,9 +160,7 @@ def extend(
     _not_released(request)
     if not 1 <= months <= MAX_EXTENSION_MONTHS:
         raise Refused("Choose an extension of 1 or 2 months.", field="months")
-    reason = reason.strip()
-    if not reason:
-        raise Refused("Enter why the request needs more time.", field="reason")
+    reason = entered(reason, field="reason", missing="Enter why the request needs more time.")
     if months < request.extension_months:
         raise Refused(
             f"The time is already extended by {request.extension_months} months. "

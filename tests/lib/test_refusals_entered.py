@@ -29,3 +29,9 @@ def test_a_limit_refuses_a_longer_text_once_trimmed() -> None:
 
 def test_without_a_limit_any_length_is_kept() -> None:
     assert entered("x" * 10_000, field="details", missing="Enter the details") == "x" * 10_000
+
+
+def test_a_missing_text_names_the_clause_it_breaks_where_one_is_given_br_0() -> None:
+    with pytest.raises(Refused, match=r"^Describe what happened\.$") as caught:
+        entered("   ", field="description", missing="Describe what happened.", rule="BR-0")
+    assert (caught.value.field, caught.value.rule) == ("description", "BR-0")

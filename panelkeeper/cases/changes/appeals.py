@@ -21,7 +21,7 @@ from panelkeeper.cases.member_words import can_appeal
 from panelkeeper.cases.models import Case, CaseEvent
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.cases.routing import holder_of
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.refusals import Refused, entered
 from panelkeeper.outbox.posting import post
 from panelkeeper.rules.dates import day_month_year
 from panelkeeper.rules.ladder import Effect
@@ -86,17 +86,13 @@ def lodge_own_appeal(
     received the day they send it (BR-12). Refused where the decision cannot be appealed,
     or is already under appeal. The sender gets a receipt by email and the appeal officer
     a notice, saved in the outbox with the appeal."""
-    grounds = grounds.strip()
-    if not grounds:
-        raise Refused(
-            "Tell us why you think the decision is wrong", rule="validation", field="grounds"
-        )
-    if len(grounds) > GROUNDS_LIMIT:
-        raise Refused(
-            f"Your appeal must be {GROUNDS_LIMIT:,} characters or fewer",
-            rule="validation",
-            field="grounds",
-        )
+    grounds = entered(
+        grounds,
+        field="grounds",
+        missing="Tell us why you think the decision is wrong",
+        most=GROUNDS_LIMIT,
+        too_long=f"Your appeal must be {GROUNDS_LIMIT:,} characters or fewer",
+    )
     day = today or timezone.localdate()
     if not can_appeal(assess_case(case, as_of=day)):
         raise Refused("You cannot appeal this decision online.", rule="BR-12")

@@ -21,7 +21,7 @@ from panelkeeper.cases.citing import citable_clauses
 from panelkeeper.cases.models import Case, CaseEvent, CaseState, PartyRole, RaisedBy, Setting
 from panelkeeper.cases.procedure import check_first, earlier_cases, ladder_of, policy_of
 from panelkeeper.cases.routing import route
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.refusals import Refused, entered
 from panelkeeper.members.models import GroupRole, Member
 from panelkeeper.organisations.in_force import calendar_for, version_on
 from panelkeeper.organisations.models import Organisation, PolicyVersion
@@ -153,9 +153,9 @@ def raise_breach(
     reported, if the reporter said. Raises :class:`~panelkeeper.lib.refusals.Refused`
     naming the rule.
     """
-    description = description.strip()
-    if not description:
-        raise Refused("Describe what happened.", rule="BR-0", field="description")
+    description = entered(
+        description, field="description", missing="Describe what happened.", rule="BR-0"
+    )
     if setting not in Setting.values:
         raise Refused("Select where it happened.", rule="MEM-9", field="setting")
     if raised_by not in RaisedBy.values:

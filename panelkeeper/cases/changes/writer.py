@@ -28,7 +28,7 @@ from panelkeeper.cases.models import (
 )
 from panelkeeper.cases.procedure import check_step
 from panelkeeper.lib.effective import refuse_future
-from panelkeeper.lib.refusals import Refused
+from panelkeeper.lib.refusals import Refused, entered
 from panelkeeper.rules.ladder.case import CaseView, Event, EventKind
 
 if TYPE_CHECKING:
@@ -62,10 +62,7 @@ def dates(effective: dt.date | None, today: dt.date | None) -> tuple[dt.date, dt
 
 def reason_given(reason: str, *, rule: str, message: str) -> str:
     """The reason given, trimmed; refused under ``rule`` (at ``reason``) when empty."""
-    reason = reason.strip()
-    if not reason:
-        raise Refused(message, rule=rule, field="reason")
-    return reason[:2000]
+    return entered(reason, field="reason", missing=message, rule=rule)[:2000]
 
 
 def _copy_view(case: Case, view: CaseView) -> list[str]:
