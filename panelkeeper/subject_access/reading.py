@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet, Subquery
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -43,15 +44,19 @@ def _reader(request: HttpRequest) -> tuple[Organisation, ReaderRole] | None:
     return None
 
 
-def _member_of(kind: str, record_id: int) -> int | None:
-    """The id of the member the record is about, where there is one."""
+def _member_of(kind: str, record_id: int) -> Any:
+    """The id of the member the record is about, where there is one: for a record other
+    than a member's own, looked up within the access log's own insert."""
     if kind == RecordKind.MEMBER:
         return record_id
+    about: QuerySet[Any, Any]
     if kind == RecordKind.CASE:
-        return Case.objects.filter(pk=record_id).values_list("member_id", flat=True).first()
-    if kind == RecordKind.LETTER:
-        return Letter.objects.filter(pk=record_id).values_list("member_id", flat=True).first()
-    return Concern.objects.filter(pk=record_id).values_list("case__member_id", flat=True).first()
+        about = Case.objects.filter(pk=record_id).values("member_id")
+    elif kind == RecordKind.LETTER:
+        about = Letter.objects.filter(pk=record_id).values("member_id")
+    else:
+        about = Concern.objects.filter(pk=record_id).values("case__member_id")
+    return Subquery(about.order_by()[:1])
 
 
 def record_read(request: HttpRequest, kind: str, record_id: int) -> None:
