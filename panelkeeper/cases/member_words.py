@@ -8,6 +8,7 @@ member reads what the code says they must be told (DESIGN "Confidentiality by de
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from panelkeeper.cases.models import Case
@@ -38,8 +39,10 @@ class CaseWords:
     can_appeal_online: bool
 
 
-def case_in_words(case: Case, *, today: dt.date) -> CaseWords:
-    rows, earlier = history_of(case)
+def case_in_words(case: Case, *, today: dt.date, others: Sequence[Case] | None = None) -> CaseWords:
+    """``case`` told to its member on ``today``; ``others``, the member's other cases with
+    their policy versions, where the caller has read them already (see ``history_of``)."""
+    rows, earlier = history_of(case, others=others)
     view = assess_case(case, as_of=today, rows=rows, earlier=earlier)
     where = _WHERE.get(view.state, "") if view.state is not None else ""
     outcome = ""

@@ -104,16 +104,22 @@ def as_earlier(other: Case, rows: Iterable[CaseEvent] | None = None) -> EarlierC
     )
 
 
-def history_of(case: Case) -> tuple[list[CaseEvent], list[EarlierCase]]:
+def history_of(
+    case: Case, *, others: Sequence[Case] | None = None
+) -> tuple[list[CaseEvent], list[EarlierCase]]:
     """Every event of ``case`` in order, and the member's earlier cases as the ladder
     counts them (BR-8, Interpretation 5): the events of all the member's cases read
-    together, in two queries whatever their number."""
-    others = list(
-        Case.objects.filter(member=case.member_id)
-        .exclude(pk=case.pk)
-        .only(*EARLIER_FIELDS)
-        .select_related("policy_version")
-    )
+    together, in two queries whatever their number.
+
+    ``others`` are the member's other cases, each with its policy version, where the
+    caller has read them already (with ``case``, in the same query); then one query."""
+    if others is None:
+        others = list(
+            Case.objects.filter(member=case.member_id)
+            .exclude(pk=case.pk)
+            .only(*EARLIER_FIELDS)
+            .select_related("policy_version")
+        )
     cases = {c.pk: c for c in [case, *others]}
     rows: dict[int, list[CaseEvent]] = {pk: [] for pk in cases}
     for row in CaseEvent.objects.filter(case__in=list(cases)).order_by("case_id", *EVENT_ORDER):

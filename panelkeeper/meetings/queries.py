@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import F, FilteredRelation, Prefetch, Q, QuerySet
 
 from panelkeeper.meetings.models import (
     AgendaItem,
@@ -40,6 +40,40 @@ def apologies_sent(member: Member, meetings: Iterable[Meeting]) -> dict[int, Att
             member=member, meeting__in=list(meetings), presence=Presence.APOLOGIES
         ).order_by()
     }
+
+
+def with_apologies_sent(
+    member: Member, meetings: QuerySet[Meeting]
+) -> list[tuple[Meeting, Attendance | None]]:
+    """Each of ``meetings`` with the apologies ``member`` has sent for it, if any, read in
+    the same query (a join to the member's one attendance row a meeting).
+
+    Of each Attendance only what a list of meetings shows is read: the day the apologies
+    were sent and the time the member expects to arrive; its other fields load from the
+    database if asked for."""
+    sent = FilteredRelation(
+        "attendance",
+        condition=Q(attendance__member=member, attendance__presence=Presence.APOLOGIES),
+    )
+    rows = meetings.annotate(sent=sent).annotate(
+        sent_id=F("sent__id"),
+        sent_on=F("sent__apologies_given_on"),
+        sent_arrives_at=F("sent__arrives_at"),
+    )
+    return [(meeting, _sent(meeting, member)) for meeting in rows]
+
+
+_SENT_READ = ("id", "meeting_id", "member_id", "presence", "apologies_given_on", "arrives_at")
+
+
+def _sent(meeting: Meeting, member: Member) -> Attendance | None:
+    """The apologies joined to ``meeting`` by :func:`with_apologies_sent`, if any."""
+    pk = getattr(meeting, "sent_id")  # noqa: B009 (annotated)
+    if pk is None:
+        return None
+    on, arrives_at = getattr(meeting, "sent_on"), getattr(meeting, "sent_arrives_at")  # noqa: B009
+    values = (pk, meeting.pk, member.pk, Presence.APOLOGIES.value, on, arrives_at)
+    return Attendance.from_db(meeting._state.db, _SENT_READ, values)
 
 
 def apologies_to_come(member: Member, *, today: dt.date) -> int:

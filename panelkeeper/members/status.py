@@ -34,10 +34,11 @@ def status_record_on(
     member: Member, *, on: dt.date, known_on: dt.date | None = None
 ) -> MemberStatus | None:
     """The status record in effect on ``on`` (as known by ``known_on``), or None before any:
-    its status, dates and reason, without who recorded it."""
+    its status, the date it took effect and its reason, without who recorded it or when."""
     return (
         status_records(member, known_on=known_on)
         .select_related(None)
+        .only("status", "effective_from", "reason")
         .filter(effective_from__lte=on)
         .order_by("-effective_from", "-recorded_at", "-id")
         .first()

@@ -8,17 +8,17 @@ links to the page that holds the rest.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, Func, IntegerField, QuerySet, Subquery
 
 from panelkeeper.cases.member_words import CaseWords, case_in_words
 from panelkeeper.cases.models import Case
 from panelkeeper.letters.models import Letter
 from panelkeeper.meetings.models import Action, Attendance, Meeting, MeetingStatus
-from panelkeeper.meetings.queries import apologies_sent
+from panelkeeper.meetings.queries import with_apologies_sent
 from panelkeeper.members.eligibility import DocumentCheck, Eligibility, Hurdle, eligibility
 from panelkeeper.members.models import Expense, Member
 from panelkeeper.registers.interests import ReviewState, review_months_of, review_state
@@ -79,13 +79,15 @@ class Home:
 
 
 def _next_meetings(member: Member, today: dt.date) -> tuple[NextMeeting, ...]:
-    meetings = list(
+    # Of each meeting only what the home shows: its date and time.
+    meetings = (
         Meeting.objects.filter(
             group_id=member.group_id, status=MeetingStatus.SCHEDULED, date__gte=today
-        ).order_by("date", "starts_at", "id")[:3]
+        )
+        .only("date", "starts_at")
+        .order_by("date", "starts_at", "id")[:3]
     )
-    sent = apologies_sent(member, meetings)
-    return tuple(NextMeeting(m, sent.get(m.pk)) for m in meetings)
+    return tuple(NextMeeting(m, sent) for m, sent in with_apologies_sent(member, meetings))
 
 
 def standing(answer: Eligibility, next_meeting: Meeting | None) -> Standing:
@@ -126,43 +128,55 @@ def _title(answer: Eligibility, key: str | None) -> str:
     return next((c.title for c in answer.documents if c.key == key), "document")
 
 
-def _case(member: Member, today: dt.date) -> CaseWords | None:
-    """The member's latest case, if any: one, read in full; the rest are on their cases page.
-    Its member and organisation are those the home has read already."""
-    latest = (
+def _case(member: Member, today: dt.date, *, any_case: bool) -> CaseWords | None:
+    """The member's latest case, if they have one (``any_case``, counted with their numbers):
+    told in full; the rest are on their cases page. The member's cases are read in one
+    query, the latest with the earlier ones its code counts (BR-8); their member and
+    organisation are those the home has read already."""
+    if not any_case:
+        return None
+    cases = list(
         Case.objects.filter(member=member)
         .select_related("policy_version")
         .order_by("-began_on", "-id")
-        .first()
     )
-    if latest is None:
+    if not cases:
         return None
+    latest, *others = cases
     latest.member, latest.organisation = member, member.group.organisation
-    return case_in_words(latest, today=today)
+    return case_in_words(latest, today=today, others=others)
 
 
-def _counted(rows: QuerySet[Any]) -> Coalesce:
-    """How many ``rows`` (of one member) there are, as a column of another query."""
-    counted = rows.order_by().values("member").annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted), 0)
+def _counted(rows: QuerySet[Any]) -> Subquery:
+    """How many ``rows`` there are, as a column of another query: a count with no grouping,
+    so one row whatever their number, 0 for none."""
+    counted = rows.order_by().annotate(n=Func("pk", function="COUNT")).values("n")
+    return Subquery(counted, output_field=IntegerField())
 
 
-def _register(member: Member, today: dt.date, code: Policy | None) -> Register:
-    """What the home says of the registers, under ``code``, the code in force today: the
-    member's numbers and the organisation's review period read in one query."""
-    organisation = member.group.organisation
-    mine = OuterRef("pk")
-    latest = Review.objects.filter(member=mine).order_by("-reviewed_on")
-    numbers = (
+def _numbers(member: Member, today: dt.date) -> Mapping[str, Any]:
+    """What the home counts or looks up of the member, in one query: their interests in
+    effect today, their gifts, their latest review, the organisation's review period, and
+    whether they have a case at all (so that a member with none costs no case query)."""
+    latest = Review.objects.filter(member=member).order_by("-reviewed_on")
+    return (
         Member.objects.filter(pk=member.pk)
         .values(
-            current_interests=_counted(Interest.objects.filter(member=mine).current(on=today)),
-            gifts_declared=_counted(Gift.objects.filter(member=mine)),
+            current_interests=_counted(Interest.objects.filter(member=member).current(on=today)),
+            gifts_declared=_counted(Gift.objects.filter(member=member)),
             last_reviewed=Subquery(latest.values("reviewed_on")[:1]),
-            review_months=review_months_of(organisation),
+            review_months=review_months_of(member.group.organisation),
+            any_case=Exists(Case.objects.filter(member=member)),
         )
         .get()
     )
+
+
+def _register(
+    member: Member, numbers: Mapping[str, Any], today: dt.date, code: Policy | None
+) -> Register:
+    """What the home says of the registers, from the member's ``numbers``, under ``code``,
+    the code in force today."""
     return Register(
         current=numbers["current_interests"],
         gifts=numbers["gifts_declared"],
@@ -179,18 +193,20 @@ def _register(member: Member, today: dt.date, code: Policy | None) -> Register:
 def member_home(member: Member, *, today: dt.date) -> Home:
     answer = eligibility(member, on=today)
     meetings = _next_meetings(member, today)
+    numbers = _numbers(member, today)
     return Home(
         member=member,
         today=today,
         standing=standing(answer, meetings[0].meeting if meetings else None),
         to_sign=tuple(c for c in answer.documents if c.state in SIGNABLE and c.current_pk),
         # The code in force today, as eligibility read it: not looked up a second time.
-        register=_register(member, today, answer.policy),
+        register=_register(member, numbers, today, answer.policy),
         meetings=meetings,
         actions=tuple(
-            Action.objects.filter(owner_member=member, done_on__isnull=True).order_by(
-                "due_on", "id"
-            )[:SHOWN]
+            # What the list shows of each: what to do and by when.
+            Action.objects.filter(owner_member=member, done_on__isnull=True)
+            .only("description", "due_on")
+            .order_by("due_on", "id")[:SHOWN]
         ),
         letters=tuple(
             # What the list shows of each: not its text, HTML or PDF, nor who issued it.
@@ -199,6 +215,11 @@ def member_home(member: Member, *, today: dt.date) -> Home:
             .only("subject", "issued_on")
             .order_by("-issued_on", "-id")[:SHOWN]
         ),
-        case=_case(member, today),
-        expenses=tuple(member.expenses.order_by("-activity_on", "-id")[:SHOWN]),
+        case=_case(member, today, any_case=numbers["any_case"]),
+        expenses=tuple(
+            # What the list shows of each claim: its kind, amount, activity and state.
+            member.expenses.only("kind", "amount", "activity", "state").order_by(
+                "-activity_on", "-id"
+            )[:SHOWN]
+        ),
     )

@@ -7,11 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from panelkeeper.cases.models import Case, CaseParty, PartyRole, Seat, SeatRelease
+from panelkeeper.cases.procedure import history_of
 from tests.factory import Factory
 from tests.paging import assert_same_queries_at_3_and_30
 
@@ -80,3 +83,18 @@ def test_a_case_in_the_api_runs_as_many_queries_for_30_people_as_for_3(
     assert len(answer["people"]) == 1 + 30 * 2  # the reporter; those taken off are not listed
     assert len(answer["seats"]) == 30  # released seats are not listed
     assert len(answer["events"][0]["given_by"]) == 30
+
+
+def test_the_members_other_cases_read_by_the_caller_count_as_those_read_apart_br_8(
+    factory: Factory,
+) -> None:
+    earlier = factory.decided_case()
+    later = factory.breach_case(effective=dt.date(2026, 11, 20))
+    others = list(Case.objects.filter(pk=earlier.pk).select_related("policy_version"))
+    with CaptureQueriesContext(connection) as queries:
+        given = history_of(later, others=others)
+    assert len(queries) == 1  # the events of both cases
+    assert given == history_of(later)
+    rows, counted = given
+    assert [row.case_id for row in rows] == [later.pk] * len(rows) and rows
+    assert [c.case_id for c in counted] == [earlier.reference] and counted[0].events

@@ -219,6 +219,21 @@ def test_the_member_is_told_how_and_by_when_to_appeal_and_may_appeal_online_br_1
     assert "You cannot appeal this decision online" in client.get(url).content.decode()
 
 
+def test_the_home_tells_the_latest_of_the_members_cases_and_of_none_without_one_br_8(
+    factory: Factory,
+) -> None:
+    earlier = _notified_case(factory)
+    later = factory.breach_case(effective=dt.date(2026, 11, 20))
+    page = client_for(factory.subject()).get(home_url(later.member)).content.decode()
+    assert reverse("cases:my_case", kwargs={"case": later.pk}) in page
+    assert reverse("cases:my_case", kwargs={"case": earlier.pk}) not in page
+    assert "We have had a report about your conduct." in page
+    member = factory.member_record
+    none = client_for(factory.member()).get(home_url(member)).content.decode()
+    assert '<h2 class="govuk-heading-m">Your case</h2>' in page
+    assert '<h2 class="govuk-heading-m">Your case</h2>' not in none
+
+
 def test_a_case_still_under_way_is_told_in_plain_words_with_no_appeal(factory: Factory) -> None:
     case = factory.the_case
     client = client_for(factory.subject())
