@@ -16,10 +16,9 @@ force on the date there is nothing known to sign, and only the status counts.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
-
-from django.db.models import Prefetch
 
 from panelkeeper.members.documents import newest_version
 from panelkeeper.members.models import Document, DocumentVersion, Member, Signature, Status
@@ -167,25 +166,40 @@ def _document_message(check: DocumentCheck) -> str:
             return f"{check.title} is signed but not yet countersigned"
 
 
+def _published_versions(
+    member: Member, keys: Collection[str], *, on: dt.date
+) -> tuple[dict[str, str], dict[str, list[DocumentVersion]]]:
+    """The titles of the member's organisation's documents with these ``keys``, and the
+    versions of each published by ``on``, by key: read together, each document joined to
+    its versions (one query).
+
+    Of a version only what a check tells of it is read: its label and the day it was
+    published, not its text."""
+    rows = (
+        Document.objects.filter(organisation=member.group.organisation, key__in=list(keys))
+        .order_by()  # kept by key, so read in no order (the listing order joins to sort)
+        .values_list("key", "title", "versions__id", "versions__label", "versions__published_on")
+    )
+    titles: dict[str, str] = {}
+    versions: dict[str, list[DocumentVersion]] = {}
+    for key, title, pk, label, published_on in rows:
+        titles[key] = title
+        found = versions.setdefault(key, [])
+        if pk is not None and published_on <= on:
+            found.append(DocumentVersion(pk=pk, label=label, published_on=published_on))
+    return titles, versions
+
+
 def _document_checks(
     member: Member, policy: Policy, *, on: dt.date, known_on: dt.date | None
 ) -> tuple[DocumentCheck, ...]:
     assert policy.documents is not None
     resign = policy.behaviours.resign_new_versions
     countersign = policy.documents.countersigned_by is not None
-    # Kept by key, so read in no order (the listing order joins the organisation to sort).
-    # Versions and signatures are read without the documents' texts, which a check of who
-    # signed what never reads.
-    untexted = Prefetch("versions", queryset=DocumentVersion.objects.defer("text"))
-    documents = {
-        d.key: d
-        for d in Document.objects.filter(
-            organisation=member.group.organisation,
-            key__in=[i.key for i in policy.documents.to_sign],
-        )
-        .order_by()
-        .prefetch_related(untexted)
-    }
+    keys = [item.key for item in policy.documents.to_sign]
+    titles, published = _published_versions(member, keys, on=on)
+    # Signatures are read without their versions' texts, which a check of who signed what
+    # never reads.
     signatures = Signature.objects.filter(member=member, signed_on__lte=on)
     if known_on is not None:
         signatures = signatures.filter(recorded_at__lt=end_of(known_on))
@@ -197,9 +211,7 @@ def _document_checks(
     )
     checks = []
     for item in policy.documents.to_sign:
-        document = documents.get(item.key)
-        versions = [v for v in document.versions.all() if v.published_on <= on] if document else []
-        current = newest_version(versions)
+        current = newest_version(published.get(item.key, ()))
         mine = [s for s in signed if s.version.document.key == item.key]
         latest = mine[0] if mine else None
         on_current = next((s for s in mine if current and s.version_id == current.pk), None)
@@ -220,7 +232,7 @@ def _document_checks(
         checks.append(
             DocumentCheck(
                 key=item.key,
-                title=document.title if document else item.title,
+                title=titles.get(item.key, item.title),
                 state=state,
                 current_label=current.label if current else None,
                 current_pk=current.pk if current else None,

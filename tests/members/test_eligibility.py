@@ -69,6 +69,23 @@ def test_a_document_without_a_published_text_cannot_be_signed_yet(factory: Facto
     assert hurdles(member, dt.date(2026, 2, 1)) == [Hurdle.UNSIGNED, Hurdle.NO_TEXT]
 
 
+def test_a_document_whose_first_text_is_published_later_has_none_until_then_mem_2(
+    factory: Factory,
+) -> None:
+    factory.published_version(preset="thirteen", in_force_from=dt.date(2026, 1, 5))
+    member = factory.panel_member()
+    first = factory.document_version(
+        "code_of_conduct", title="Our Code", published_on=dt.date(2026, 3, 2), label="2026-1"
+    )
+    factory.document_version("code_of_conduct", published_on=dt.date(2026, 4, 1), label="2026-2")
+    before = eligibility(member, on=dt.date(2026, 3, 1)).documents[0]
+    assert (before.title, before.state, before.current_pk) == ("Our Code", Hurdle.NO_TEXT, None)
+    between = eligibility(member, on=dt.date(2026, 3, 31)).documents[0]
+    assert (between.title, between.state) == ("Our Code", Hurdle.UNSIGNED)
+    assert (between.current_label, between.current_pk) == ("2026-1", first.pk)
+    assert eligibility(member, on=dt.date(2026, 4, 1)).documents[0].current_label == "2026-2"
+
+
 def test_a_new_version_outdates_earlier_signatures_from_its_date_mem_6(factory: Factory) -> None:
     member = signed_vela_member(factory)
     factory.document_version("role_profile", published_on=dt.date(2026, 6, 1), label="2026-2")
