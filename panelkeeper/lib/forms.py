@@ -143,12 +143,42 @@ class GovukBoundField(BoundField):
         return " ".join(c for c in classes if c)
 
 
+# Django draws each of these boxes through three templates (text.html includes input.html,
+# which includes attrs.html); ours draw the same markup in one, which a page of boxes feels.
+_OWN_TEMPLATES = {
+    **dict.fromkeys(
+        (
+            widget.template_name
+            for widget in (
+                forms.TextInput,
+                forms.NumberInput,
+                forms.EmailInput,
+                forms.URLInput,
+                forms.ColorInput,
+                forms.SearchInput,
+                forms.TelInput,
+                forms.PasswordInput,
+                forms.HiddenInput,
+                forms.FileInput,
+                forms.DateInput,
+                forms.DateTimeInput,
+                forms.TimeInput,
+                forms.CheckboxInput,
+            )
+        ),
+        "govuk/widgets/input.html",
+    ),
+    forms.Textarea.template_name: "govuk/widgets/textarea.html",
+}
+
+
 class GovukFormRenderer(TemplatesSetting):
     """Draws forms with templates/govuk/forms/ and binds every field as a `GovukBoundField`.
 
     Templates come from the project's template settings, so `templates/govuk/` is found;
-    Django's own widget templates, which those settings do not list, come from Django's
-    built-in form templates.
+    one-line boxes and text areas are drawn by `templates/govuk/widgets/`, with the markup
+    Django's own templates give them, and Django's other widget templates, which those
+    settings do not list, come from Django's built-in form templates.
     """
 
     form_template_name = "govuk/forms/form.html"
@@ -160,6 +190,7 @@ class GovukFormRenderer(TemplatesSetting):
         return DjangoTemplates()
 
     def get_template(self, template_name: str) -> Any:
+        template_name = _OWN_TEMPLATES.get(template_name, template_name)
         try:
             return super().get_template(template_name)
         except TemplateDoesNotExist:
