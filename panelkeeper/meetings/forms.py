@@ -138,28 +138,23 @@ class CancelForm(forms.Form):
 
 
 class DateBox(TypedDict):
-    """One box of a date in a compact row: day, month or year."""
+    """One box of a date in a compact row (its day, month or year): the row's template
+    labels each box itself, so the box carries only what differs from row to row."""
 
     id: str
     name: str
-    part: str
-    label: str
-    width: str
     value: str
     error: bool
 
 
-def date_box(id: str, name: str, part: str, value: str, *, error: bool) -> DateBox:
-    label, width = part.capitalize(), "4" if part == "year" else "2"
-    return DateBox(
-        id=escaped(id),
-        name=escaped(name),
-        part=part,
-        label=label,
-        width=width,
-        value=escaped(value),
-        error=error,
-    )
+class Option(TypedDict):
+    """One radio of a compact row, as ``GovukBoundField.options`` gives it."""
+
+    id: str
+    name: str
+    value: str
+    label: str
+    checked: bool
 
 
 class AttendanceRow(TypedDict):
@@ -171,7 +166,9 @@ class AttendanceRow(TypedDict):
     member: Member
     presence: dict[str, Any]
     given: dict[str, Any]
-    boxes: list[DateBox]
+    day: DateBox
+    month: DateBox
+    year: DateBox
     reason: dict[str, Any]
 
 
@@ -218,8 +215,25 @@ class AttendanceForm(forms.Form):
     def rows(self) -> list[AttendanceRow]:
         """Each member's fields, for the page's compact rows (a few hundred fields drawn by
         the field templates one by one cost more than the rest of the page together)."""
+        # Every member's radios offer the same choices: escaped once for the page. A radio
+        # is checked, as Django checks it, when its value as text is the value chosen.
+        choices = [(str(value), escaped(label)) for value, label in PRESENCE_CHOICES]
         rows = []
         for member in self.members:
+            presence = self[f"presence_{member.pk}"]
+            value = presence.value()
+            chosen = "" if value is None else str(value)
+            name = escaped(presence.html_name)
+            options = [
+                Option(
+                    id=escaped(f"{presence.auto_id}_{index}"),
+                    name=name,
+                    value=escaped(text),
+                    label=label,
+                    checked=text == chosen,
+                )
+                for index, (text, label) in enumerate(choices)
+            ]
             given = self[f"given_{member.pk}"]
             if self.is_bound:
                 values = [self.data.get(f"{given.html_name}_{part}", "") for part in PARTS]
@@ -227,25 +241,29 @@ class AttendanceForm(forms.Form):
                 day = self.initial.get(given.name)
                 values = [day.day, day.month, day.year] if day else ["", "", ""]
             wrong = set(getattr(given, "error_parts", PARTS)) if given.errors else set()
-            boxes = [
-                date_box(
-                    f"{given.auto_id}_{part}",
-                    f"{given.html_name}_{part}",
-                    part,
-                    str(value),
+            day_box, month_box, year_box = (
+                DateBox(
+                    id=escaped(f"{given.auto_id}_{part}"),
+                    name=escaped(f"{given.html_name}_{part}"),
+                    value=escaped(str(value)),
                     error=part in wrong,
                 )
                 for part, value in zip(PARTS, values, strict=True)
-            ]
-            presence, reason = self[f"presence_{member.pk}"], self[f"reason_{member.pk}"]
+            )
+            reason = self[f"reason_{member.pk}"]
             rows.append(
                 AttendanceRow(
                     member=member,
-                    presence=_read(presence, "errors", "error_id", "options"),
+                    presence=_read(presence, "errors", "error_id", "label") | {"options": options},
                     given=_read(given, "errors", "error_id", "hint_id", "label", "auto_id"),
-                    boxes=boxes,
+                    day=day_box,
+                    month=month_box,
+                    year=year_box,
                     reason=_read(reason, "errors", "error_id", "hint_id", "label", "auto_id")
-                    | {"html_name": escaped(reason.html_name), "value": escaped(reason.value())},
+                    | {
+                        "html_name": escaped(reason.html_name),
+                        "value": escaped(reason.value() or ""),
+                    },
                 )
             )
         return rows
