@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.db import connection
 from django.test import Client
@@ -10,9 +11,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from panelkeeper.cases.changes.steps import inform_member
+from panelkeeper.cases.listing import case_rows
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.cases.recount import recount_due_dates
+from panelkeeper.members.models import Member
+from panelkeeper.rules.calendar.working_days import Region, WorkingCalendar
+from panelkeeper.rules.ladder.model import NO_BREACH
 from tests.factory import Factory
 
 TODAY = dt.date(2026, 11, 23)
@@ -74,3 +79,49 @@ def test_a_case_keeps_which_deadline_is_next_as_its_page_reads_it_br_5(factory: 
     case.refresh_from_db()
     assert (case.next_deadline, case.next_due_in_working_days) == ("conclude", True)
     assert recount_due_dates(organisation=factory.home, today=TODAY) == 0
+
+
+def _case(pk: int, *, state: str, level: str = "", due: dt.date | None = None) -> Case:
+    member = Member(full_name=f"Member <{pk}>")
+    return Case(pk=pk, state=state, level=level, next_due=due, member=member)
+
+
+def test_each_row_says_the_state_the_level_and_the_working_days_left_br_5() -> None:
+    cases = [
+        _case(7, state="investigating", level="minor", due=dt.date(2026, 11, 24)),
+        _case(8, state="reported", due=dt.date(2026, 11, 23)),
+        _case(9, state="decided", level=NO_BREACH, due=dt.date(2026, 11, 30)),
+        _case(10, state="informal", due=dt.date(2026, 11, 20)),
+        _case(11, state="closed", level="extra_training"),
+    ]
+    rows = case_rows(
+        cases, today=TODAY, calendar=WorkingCalendar(Region.ENG), link=lambda pk: f"/c/{pk}/"
+    )
+    shown = [(r["reference"], r["member"], r["state"], r["due"], r["days_left"]) for r in rows]
+    assert shown == [
+        (
+            "C-00007",
+            "Member <7>",
+            "Being investigated (minor)",
+            "24 November 2026",
+            "1 working day left",
+        ),
+        ("C-00008", "Member <8>", "Reported", "23 November 2026", "0 working days left"),
+        ("C-00009", "Member <9>", "Decided (no breach)", "30 November 2026", "5 working days left"),
+        ("C-00010", "Member <10>", "Informal stage", "20 November 2026", ""),
+        ("C-00011", "Member <11>", "Closed (extra training)", "", ""),
+    ]
+    assert [r["left"] for r in rows] == [1, 0, 5, -1, None]
+    assert [r["link"] for r in rows][:2] == ["/c/7/", "/c/8/"]
+
+
+def test_the_list_shows_a_case_not_yet_overdue_with_its_working_days_left_br_5(
+    factory: Factory, officer_client: Client
+) -> None:
+    case = factory.breach_case(factory.panel_member(full_name="Ann & Bo"))
+    Case.objects.filter(pk=case.pk).update(next_due=TODAY + dt.timedelta(days=3650))
+    page = officer_client.get(reverse("cases:list", kwargs={"org": "home"})).content.decode()
+    assert f'">{case.reference}</a></td>' in page
+    assert '<td class="govuk-table__cell">Ann &amp; Bo</td>' in page
+    assert re.search(r'<span class="govuk-body-s">\(\d{4} working days left\)</span>', page)
+    assert "Overdue" not in page

@@ -28,6 +28,7 @@ from panelkeeper.cases.forms import (
     RemovePartyForm,
 )
 from panelkeeper.cases.invitations import guest_parts, guest_rows
+from panelkeeper.cases.listing import case_rows
 from panelkeeper.cases.lookups import case_row, staff_case
 from panelkeeper.cases.models import Case, PartyRole
 from panelkeeper.cases.pending import (
@@ -66,16 +67,12 @@ def case_list(request: StaffRequest, org: str) -> HttpResponse:
     shown = ["state", "level", "next_due", "member", "member__full_name"]
     cases = Case.objects.of(organisation).select_related("member").only(*shown).by_next_due()
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
-    calendar = calendar_for(organisation)
-    link = row_link("cases:detail", "pk", org=organisation.slug)
-    rows = [
-        (
-            c,
-            None if c.next_due is None else calendar.working_days_between(today, c.next_due),
-            link(c.pk),
-        )
-        for c in page
-    ]
+    rows = case_rows(
+        page,
+        today=today,
+        calendar=calendar_for(organisation),
+        link=row_link("cases:detail", "pk", org=organisation.slug),
+    )
     return staff_page(
         request,
         "cases/list.html",
