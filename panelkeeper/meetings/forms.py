@@ -7,6 +7,7 @@ from typing import Any, TypedDict
 
 from django import forms
 from django.forms import BoundField
+from django.forms.utils import ErrorDict
 
 from panelkeeper.accounts.models import User
 from panelkeeper.lib.forms import ChoosingForm, escaped, line_field, radios_field
@@ -172,9 +173,11 @@ class AttendanceRow(TypedDict):
     reason: dict[str, Any]
 
 
-def _read(field: BoundField, *names: str) -> dict[str, Any]:
-    """The attributes ``names`` of ``field``, read once, texts escaped."""
-    return {name: escaped(getattr(field, name)) for name in names}
+def _read(field: BoundField, errors: ErrorDict, *names: str) -> dict[str, Any]:
+    """The attributes ``names`` of ``field``, read once, texts escaped, and its errors
+    among its form's ``errors`` (a field asked for its own makes an empty list each time)."""
+    read = {name: escaped(getattr(field, name)) for name in names}
+    return read | {"errors": errors.get(field.name, [])}
 
 
 class AttendanceForm(forms.Form):
@@ -218,11 +221,12 @@ class AttendanceForm(forms.Form):
         # Every member's radios offer the same choices: escaped once for the page. A radio
         # is checked, as Django checks it, when its value as text is the value chosen.
         choices = [(str(value), escaped(label)) for value, label in PRESENCE_CHOICES]
+        errors = self.errors
         rows = []
         for member in self.members:
             presence = self[f"presence_{member.pk}"]
-            value = presence.value()
-            chosen = "" if value is None else str(value)
+            picked = presence.value()
+            chosen = "" if picked is None else str(picked)
             name = escaped(presence.html_name)
             options = [
                 Option(
@@ -240,7 +244,7 @@ class AttendanceForm(forms.Form):
             else:
                 day = self.initial.get(given.name)
                 values = [day.day, day.month, day.year] if day else ["", "", ""]
-            wrong = set(getattr(given, "error_parts", PARTS)) if given.errors else set()
+            wrong = set(getattr(given, "error_parts", PARTS)) if given.name in errors else set()
             day_box, month_box, year_box = (
                 DateBox(
                     id=escaped(f"{given.auto_id}_{part}"),
@@ -254,12 +258,12 @@ class AttendanceForm(forms.Form):
             rows.append(
                 AttendanceRow(
                     member=member,
-                    presence=_read(presence, "errors", "error_id", "label") | {"options": options},
-                    given=_read(given, "errors", "error_id", "hint_id", "label", "auto_id"),
+                    presence=_read(presence, errors, "error_id", "label") | {"options": options},
+                    given=_read(given, errors, "error_id", "hint_id", "label", "auto_id"),
                     day=day_box,
                     month=month_box,
                     year=year_box,
-                    reason=_read(reason, "errors", "error_id", "hint_id", "label", "auto_id")
+                    reason=_read(reason, errors, "error_id", "hint_id", "label", "auto_id")
                     | {
                         "html_name": escaped(reason.html_name),
                         "value": escaped(reason.value() or ""),
