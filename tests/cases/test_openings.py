@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +20,7 @@ from panelkeeper.cases.changes.opening import (
 )
 from panelkeeper.cases.changes.steps import record_notice
 from panelkeeper.cases.models import Case, CaseState
+from panelkeeper.cases.pending import Pending, pending_openings
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.meetings.models import AskedToLeave, MissedMeetings, MissedMeetingsStatus
@@ -190,3 +193,37 @@ def test_a_missed_meetings_decision_opens_one_exclusion_only_through_the_api_mtg
     assert again.status_code == 422, again.content
     assert again.json()["rule"] == "MTG-2"
     assert Case.objects.filter(missed_meetings=decision).count() == 1
+
+
+def test_the_records_waiting_are_listed_by_date_with_the_member_mtg_2_mtg_5(
+    factory: Factory,
+) -> None:
+    decision = _ended(factory, _nexus_member(factory))
+    asked = AskedToLeave.objects.create(
+        meeting=factory.meeting(date=dt.date(2026, 11, 10)),
+        member=factory.panel_member(full_name="Ann & Bo"),
+        what_happened="Shouted down the chair.",
+        recorded_at=timezone.now(),
+        recorded_by=factory.officer(),
+    )
+    opened = _asked_to_leave(factory)
+    open_case_from_asked_to_leave(record_=opened, actor=None)
+    with CaptureQueriesContext(connection) as read:
+        waiting = pending_openings(factory.home)
+    assert len(read) == 2
+    assert waiting == [
+        Pending(
+            "asked_to_leave",
+            asked.pk,
+            "Ann & Bo",
+            dt.date(2026, 11, 10),
+            "Asked to leave the meeting by the chair",
+        ),
+        Pending(
+            "missed_meetings",
+            decision.pk,
+            decision.member.full_name,
+            dt.date(2026, 11, 12),
+            "Membership ended after 3 meetings missed in a row",
+        ),
+    ]
