@@ -11,11 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from panelkeeper.cases.changes.steps import inform_member
-from panelkeeper.cases.listing import case_rows
+from panelkeeper.cases.listing import Listed, case_rows, listed_cases
 from panelkeeper.cases.models import Case
 from panelkeeper.cases.procedure import assess_case
 from panelkeeper.cases.recount import recount_due_dates
-from panelkeeper.members.models import Member
 from panelkeeper.rules.calendar.working_days import Region, WorkingCalendar
 from panelkeeper.rules.ladder.model import NO_BREACH
 from tests.factory import Factory
@@ -81,9 +80,8 @@ def test_a_case_keeps_which_deadline_is_next_as_its_page_reads_it_br_5(factory: 
     assert recount_due_dates(organisation=factory.home, today=TODAY) == 0
 
 
-def _case(pk: int, *, state: str, level: str = "", due: dt.date | None = None) -> Case:
-    member = Member(full_name=f"Member <{pk}>")
-    return Case(pk=pk, state=state, level=level, next_due=due, member=member)
+def _case(pk: int, *, state: str, level: str = "", due: dt.date | None = None) -> Listed:
+    return (pk, state, level, due, f"Member <{pk}>")
 
 
 def test_each_row_says_the_state_the_level_and_the_working_days_left_br_5() -> None:
@@ -125,3 +123,16 @@ def test_the_list_shows_a_case_not_yet_overdue_with_its_working_days_left_br_5(
     assert '<td class="govuk-table__cell">Ann &amp; Bo</td>' in page
     assert re.search(r'<span class="govuk-body-s">\(\d{4} working days left\)</span>', page)
     assert "Overdue" not in page
+
+
+def test_the_list_reads_each_case_with_its_members_name_by_next_due_br_5(
+    factory: Factory,
+) -> None:
+    later = factory.breach_case(factory.panel_member(full_name="Cy Later"))
+    sooner = factory.breach_case(factory.panel_member(full_name="Di Sooner"))
+    Case.objects.filter(pk=later.pk).update(next_due=dt.date(2026, 12, 4), level="minor")
+    Case.objects.filter(pk=sooner.pk).update(next_due=dt.date(2026, 11, 24))
+    assert list(listed_cases(factory.home)) == [
+        (sooner.pk, sooner.state, "", dt.date(2026, 11, 24), "Di Sooner"),
+        (later.pk, later.state, "minor", dt.date(2026, 12, 4), "Cy Later"),
+    ]

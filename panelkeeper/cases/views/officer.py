@@ -28,7 +28,7 @@ from panelkeeper.cases.forms import (
     RemovePartyForm,
 )
 from panelkeeper.cases.invitations import guest_parts, guest_rows
-from panelkeeper.cases.listing import case_rows
+from panelkeeper.cases.listing import case_rows, listed_cases
 from panelkeeper.cases.lookups import case_row, staff_case
 from panelkeeper.cases.models import Case, PartyRole
 from panelkeeper.cases.pending import (
@@ -63,10 +63,7 @@ def case_list(request: StaffRequest, org: str) -> HttpResponse:
     """Cases by next due date, overdue first; a bounded number of queries a page."""
     organisation = request.organisation
     today = timezone.localdate()
-    # Only the columns the list shows: a case's description and settings may be long.
-    shown = ["state", "level", "next_due", "member", "member__full_name"]
-    cases = Case.objects.of(organisation).select_related("member").only(*shown).by_next_due()
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(listed_cases(organisation), PAGE_SIZE).get_page(request.GET.get("page"))
     rows = case_rows(
         page,
         today=today,
