@@ -80,7 +80,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's AuthenticationMiddleware, taking the user read with the session.
+    "panelkeeper.accounts.middleware.SignedInMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "panelkeeper.accounts.middleware.sessions_middleware",
     "panelkeeper.accounts.middleware.SecondFactorMiddleware",
@@ -290,6 +291,9 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 
+# Django's database sessions, each read in one query with the row that lists it
+# ("Where you are signed in"), which every signed-in request checks.
+SESSION_ENGINE = "panelkeeper.accounts.session_store"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG

@@ -1,5 +1,5 @@
-"""Middleware of the accounts app: sessions that were ended elsewhere, and the second
-factor that staff must set up before reaching any organisation's page."""
+"""Middleware of the accounts app: who is signed in, sessions that were ended elsewhere,
+and the second factor that staff must set up before reaching any organisation's page."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.middleware import AuthenticationMiddleware
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
+from django.utils.functional import SimpleLazyObject
 
 from panelkeeper.accounts import sessions
 from panelkeeper.accounts.second_factor import needs_setup
@@ -32,6 +34,22 @@ SET_UP_FIRST = (
     "Set up a second factor before you continue: an authenticator app, or a passkey or "
     "security key. Staff need one to keep the panel's records safe"
 )
+
+
+class SignedInMiddleware(AuthenticationMiddleware):
+    """Django's ``AuthenticationMiddleware``, whose ``request.user`` is the user read in
+    the session's own query where it can be (:func:`sessions.user_of`)."""
+
+    def process_request(self, request: HttpRequest) -> None:
+        super().process_request(request)
+        request.user = SimpleLazyObject(lambda: _user(request))  # type: ignore[assignment]  # lazy, as Django's is
+
+
+def _user(request: HttpRequest) -> object:
+    # Read once a request, in the attribute Django's own middleware keeps it in.
+    if not hasattr(request, "_cached_user"):
+        request._cached_user = sessions.user_of(request)  # type: ignore[attr-defined]  # Django's cache
+    return request._cached_user  # type: ignore[attr-defined]
 
 
 def sessions_middleware(get_response: Handler) -> Handler:

@@ -11,21 +11,19 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.contrib.auth import logout
+from django.conf import settings
+from django.contrib import auth
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, logout
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
+from django.utils.crypto import constant_time_compare
 
 from panelkeeper.accounts.models import SignInSession, User
 from panelkeeper.accounts.notices import notify
-
-# Last active is rewritten at most this often, so most requests only read.
-TOUCH_EVERY = datetime.timedelta(minutes=5)
-
-
-def key_hash(session_key: str) -> str:
-    return salted_hmac("panelkeeper.session", session_key, algorithm="sha256").hexdigest()
+from panelkeeper.accounts.session_store import TOUCH_EVERY, SignIn, key_hash
 
 
 def _current_hash(request: HttpRequest) -> str | None:
@@ -53,6 +51,47 @@ def started(sender: object, request: HttpRequest | None, user: User, **kwargs: o
         )
 
 
+def user_of(request: HttpRequest) -> User | AnonymousUser:
+    """Who is signed in on ``request``'s session: :func:`django.contrib.auth.get_user`,
+    taking the user read with the session where it can.
+
+    The session's sign-in row names a user, read in the session's own query
+    (:class:`~panelkeeper.accounts.session_store.SessionStore`). Where that is the
+    session's user, and its backend reads users as Django's ``ModelBackend`` does, the
+    checks ``get_user`` makes are made on it here: an inactive user, or a session from
+    before the password last changed (or signed with a key no longer kept), is signed
+    out. Any other session is left to ``get_user`` itself.
+    """
+    session = request.session
+    user_id = session.get(SESSION_KEY)  # reads the session, with its sign-in row
+    listed = getattr(session, "listed_user", None)
+    backend_path = session.get(BACKEND_SESSION_KEY)
+    if (
+        not isinstance(listed, User)
+        or user_id != str(listed.pk)
+        or backend_path not in settings.AUTHENTICATION_BACKENDS
+    ):
+        return auth.get_user(request)
+    backend = auth.load_backend(backend_path)
+    if not isinstance(backend, ModelBackend) or type(backend).get_user is not ModelBackend.get_user:
+        return auth.get_user(request)
+    if not backend.user_can_authenticate(listed):
+        return AnonymousUser()
+    session_hash = session.get(HASH_SESSION_KEY)
+    auth_hash = listed.get_session_auth_hash()
+    if session_hash and constant_time_compare(session_hash, auth_hash):
+        return listed
+    if session_hash and any(
+        constant_time_compare(session_hash, fallback)
+        for fallback in listed.get_session_auth_fallback_hash()
+    ):
+        session.cycle_key()
+        session[HASH_SESSION_KEY] = auth_hash
+        return listed
+    session.flush()
+    return AnonymousUser()
+
+
 def check(request: HttpRequest) -> None:
     """Keep the signed-in request's session row: make it for a session signed in before
     sessions were listed, sign the browser out when the session was ended elsewhere,
@@ -61,9 +100,27 @@ def check(request: HttpRequest) -> None:
     current = _current_hash(request)
     if not user.is_authenticated or current is None:
         return
-    now = timezone.now()
-    # Every signed-in request asks this: the three values it needs, found by the unique
-    # hash alone (not in the table's listing order, which would join the users to sort).
+    found = _sign_in(request, current)
+    if found.user_id is None:
+        now = timezone.now()
+        SignInSession.objects.get_or_create(
+            key_hash=current, defaults={"user": user, "started_at": now, "last_active": now}
+        )
+    elif found.ended or found.user_id != user.pk:
+        logout(request)
+    elif found.stale:
+        SignInSession.objects.filter(key_hash=current).update(last_active=timezone.now())
+
+
+def _sign_in(request: HttpRequest, current: str) -> SignIn:
+    """The sign-in row of the session whose key hashes to ``current``: as read with the
+    session (:class:`~panelkeeper.accounts.session_store.SessionStore`), or read now
+    where it was not."""
+    read = getattr(request.session, "sign_in", None)
+    if isinstance(read, SignIn) and read.key_hash == current:
+        return read
+    # By the unique hash alone (not in the table's listing order, which would join the
+    # users to sort).
     found = (
         SignInSession.objects.filter(key_hash=current)
         .order_by()
@@ -71,15 +128,10 @@ def check(request: HttpRequest) -> None:
         .first()
     )
     if found is None:
-        SignInSession.objects.get_or_create(
-            key_hash=current, defaults={"user": user, "started_at": now, "last_active": now}
-        )
-        return
+        return SignIn(current, None, ended=False, stale=False)
     user_id, ended_at, last_active = found
-    if ended_at is not None or user_id != user.pk:
-        logout(request)
-    elif now - last_active >= TOUCH_EVERY:
-        SignInSession.objects.filter(key_hash=current).update(last_active=now)
+    stale = timezone.now() - last_active >= TOUCH_EVERY
+    return SignIn(current, user_id, ended=ended_at is not None, stale=stale)
 
 
 def end_current(request: HttpRequest) -> None:

@@ -42,7 +42,7 @@ def _lists(factory: Factory, *, on: dt.date, officer: bool = True) -> dict[ListK
     return {waiting.key: waiting for waiting in found.lists}
 
 
-# The session, its user and its sign-in, and the grant (4); the code in force and the
+# The session with its sign-in and its user (1), and the grant (1); the code in force and the
 # calendar, read once for every list (2); the cases due with their members' names (1),
 # the actions, the concerns (2); the documents and their versions, read once for the two
 # lists that need them (2); the members to ask to re-sign a document and how many (2);
@@ -50,7 +50,7 @@ def _lists(factory: Factory, *, on: dt.date, officer: bool = True) -> dict[ListK
 # the two lists (1); the signatures to countersign (1); the register's settings and the
 # declarations overdue (2); the missed meetings waiting (1), the subject access requests
 # and their pauses (2). The page also counts the drafts of the code and reads the groups.
-API_QUERIES = 21
+API_QUERIES = 19
 TODAY_QUERIES = API_QUERIES + 2
 
 
