@@ -42,13 +42,15 @@ _NOTIFICATIONS = {
 }
 
 
+# An authenticator app, a passkey or a security key (recovery codes only back one up).
+SECOND_FACTORS = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
+
+
 def has_second_factor(user: Any) -> bool:
     """Whether ``user`` has an authenticator app, a passkey or a security key."""
     return bool(
         user.is_authenticated
-        and Authenticator.objects.filter(
-            user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
-        ).exists()
+        and Authenticator.objects.filter(user=user, type__in=SECOND_FACTORS).exists()
     )
 
 

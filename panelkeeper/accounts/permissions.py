@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
@@ -431,19 +431,18 @@ api_appeal_officers = Audience(api_appeal_officer)
 # organisation's page, and who may use an emailed code at sign-in instead.
 
 
-def must_use_second_factor(user: Any) -> bool:
-    """Installation administrators, staff (any grant), and anyone seated on a case's
-    investigating group as themself or hearing an appeal: their sign-in needs an
-    authenticator app, a passkey or a security key."""
+def decides() -> Q:
+    """Users who hold a grant (staff) or decide a case or an appeal (seated on a case's
+    investigating group as themself, or hearing an appeal): with installation
+    administrators, those whose sign-in needs an authenticator app, a passkey or a
+    security key. A condition on users, so one query can ask it with others."""
     from panelkeeper.cases.models import Case
 
-    if not user.is_authenticated:
-        return False
-    if is_installation_admin(user) or Grant.objects.filter(user=user).exists():
-        return True
-    return Case.objects.filter(
+    user = OuterRef("pk")
+    deciding = Case.objects.filter(
         Q(appeal_officer=user) | Q(seats__user=user, seats__release__isnull=True)
-    ).exists()
+    )
+    return Q(Exists(Grant.objects.filter(user=user))) | Q(Exists(deciding))
 
 
 def decides_as_member(user: Any) -> bool:

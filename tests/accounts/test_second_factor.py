@@ -9,7 +9,9 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from panelkeeper.accounts.models import User
@@ -82,6 +84,31 @@ def test_the_pages_to_set_one_up_and_to_sign_out_stay_open(factory: Factory) -> 
 def test_staff_with_an_authenticator_app_reach_their_pages(factory: Factory) -> None:
     officer = with_app(factory.officer())
     assert signed_in(officer).get(home_page(factory)).status_code == 200
+
+
+def test_an_installation_administrator_with_an_app_reaches_their_pages(
+    factory: Factory,
+) -> None:
+    admin = with_app(factory.admin())
+    assert signed_in(admin).get(reverse("organisations:installation")).status_code == 200
+
+
+def _queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("persona", ["officer", "member"])
+def test_the_rule_asks_one_query_a_request(factory: Factory, settings: Any, persona: str) -> None:
+    """Whether they must use one and whether they have one, asked together, on a page
+    and on the API."""
+    user = getattr(factory, persona)()
+    client = signed_in(with_app(user) if persona == "officer" else user)
+    page, api = reverse("pages:health"), "/api/v1/me"
+    required = _queries(client, page), _queries(client, api)
+    settings.REQUIRE_SECOND_FACTOR = False
+    assert (_queries(client, page) + 1, _queries(client, api) + 1) == required
 
 
 def test_members_need_none(factory: Factory) -> None:
