@@ -13,14 +13,11 @@ activity noted.
 from __future__ import annotations
 
 import datetime
-import functools
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.sessions.backends import db
-from django.db import connections, router
-from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Field
+from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -48,36 +45,6 @@ class SignIn:
     """Last active :data:`TOUCH_EVERY` or longer ago."""
 
 
-def _column(field: Field[Any, Any]) -> str:
-    assert field.column is not None, field  # every concrete field has a column
-    return field.column
-
-
-@functools.cache
-def _sql(alias: str, session_table: str) -> str:
-    quote = connections[alias].ops.quote_name
-    person = ", ".join(f"person.{quote(_column(field))}" for field in User._meta.concrete_fields)
-    return (
-        "SELECT stored.session_data, listed.user_id, listed.ended_at IS NOT NULL, "
-        f"listed.last_active <= %s, {person} "
-        f"FROM {quote(session_table)} stored "
-        f"LEFT JOIN {quote(SignInSession._meta.db_table)} listed ON listed.key_hash = %s "
-        f"LEFT JOIN {quote(User._meta.db_table)} person "
-        f"ON person.{quote(_column(User._meta.pk))} = listed.user_id "
-        "WHERE stored.session_key = %s AND stored.expire_date > %s"
-    )
-
-
-def _user(connection: BaseDatabaseWrapper, alias: str, values: list[Any]) -> User:
-    """The user whose columns are ``values``, converted as the ORM converts them."""
-    fields = User._meta.concrete_fields
-    compiler = connection.ops.compiler("SQLCompiler")(User.objects.all().query, connection, alias)
-    converters = compiler.get_converters([field.get_col(User._meta.db_table) for field in fields])
-    if converters:
-        values = next(iter(compiler.apply_converters([values], converters)))
-    return User.from_db(alias, [field.attname for field in fields], values)
-
-
 class SessionStore(db.SessionStore):
     """Django's database session store; loading a session also reads its sign-in row
     (:attr:`sign_in`) and the user that row names (:attr:`listed_user`)."""
@@ -91,25 +58,30 @@ class SessionStore(db.SessionStore):
         # The base class loads only a session that has a key.
         key = str(self.session_key)
         hashed = key_hash(key)
-        alias = router.db_for_read(self.model)
-        connection = connections[alias]
         now = timezone.now()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                _sql(alias, self.model._meta.db_table),
-                [
-                    connection.ops.adapt_datetimefield_value(now - TOUCH_EVERY),
-                    hashed,
-                    key,
-                    connection.ops.adapt_datetimefield_value(now),
-                ],
-            )
-            row = cursor.fetchone()
-        if row is None:
+        stored = self.model.objects.filter(session_key=key, expire_date__gt=now)
+        listed = (
+            SignInSession.objects.filter(key_hash=hashed)
+            .select_related("user")
+            .annotate(data=Subquery(stored.values("session_data")[:1]))
+            .order_by()
+            .first()
+        )
+        if listed is None:
+            # A session that signs no one in (or one signed in before sessions were
+            # listed): Django's own load, a second query only for these.
+            self.sign_in = SignIn(hashed, None, ended=False, stale=False)
+            return super().load()
+        self.sign_in = SignIn(
+            hashed,
+            listed.user_id,
+            ended=listed.ended_at is not None,
+            stale=now - listed.last_active >= TOUCH_EVERY,
+        )
+        self.listed_user = listed.user
+        data = getattr(listed, "data")  # noqa: B009 (annotated)
+        if data is None:
+            # Expired, or gone from the store.
             self._session_key = None
             return {}
-        data, user_id, ended, stale, *person = row
-        self.sign_in = SignIn(hashed, user_id, bool(ended), bool(stale))
-        if user_id is not None:
-            self.listed_user = _user(connection, alias, person)
         return self.decode(data)
