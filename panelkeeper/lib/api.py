@@ -18,14 +18,31 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 from pydantic import ValidationError as PydanticValidationError
 
 from panelkeeper.lib.inputs import check_sent
 from panelkeeper.lib.refusals import Problem, Refused
 
 
-class ProblemOut(Schema):
+class Out(BaseModel):
+    """The base of every response body: a plain pydantic model, reading a row's attributes
+    (``from_attributes``) in pydantic's own compiled code.
+
+    Ninja's :class:`~ninja.Schema` (which request bodies and queries keep) wraps whatever
+    it validates in a getter that reads each field in Python, to call ``resolve_*``
+    methods, list a manager, call a method or give a file's URL; and so it reads again,
+    field by field, every body already built that is put inside another (each row of a
+    page). A body of ours needs none of that: what a row does not hold as a plain attribute
+    (a value worked out, a related manager's rows) is given when the body is built
+    (:func:`out_of`), and a body built once is taken as it is inside another. The OpenAPI
+    document is the same for either base.
+    """
+
+    model_config = ConfigDict(from_attributes=True)
+
+
+class ProblemOut(Out):
     """One of several problems: what to do, the field as sent, and the line of a file
     sent as text (such as a CSV), counting the header as line 1."""
 
@@ -34,7 +51,7 @@ class ProblemOut(Schema):
     line: int | None = None
 
 
-class RefusalOut(Schema):
+class RefusalOut(Out):
     """Every refusal the API gives: what to do, the rule it names, the field as sent."""
 
     detail: str
@@ -43,17 +60,17 @@ class RefusalOut(Schema):
     problems: list[ProblemOut] = []
 
 
-REFUSED: dict[int, type[Schema]] = {422: RefusalOut}
+REFUSED: dict[int, type[Out]] = {422: RefusalOut}
 """The refusal an operation may answer, for its ``response=`` mapping: ``{201: X, **REFUSED}``.
 
 An operation raises :class:`Refused` (or lets a domain function raise it); the API's one
 exception handler (:mod:`panelkeeper.api`) answers 422 with :func:`refusal_out`."""
 
-ERRORS_ANYONE: dict[int, type[Schema]] = {404: RefusalOut, 422: RefusalOut}
+ERRORS_ANYONE: dict[int, type[Out]] = {404: RefusalOut, 422: RefusalOut}
 """The errors every operation documents: 404 for a record (or organisation) that does not
 exist or is not the caller's, 422 for a refusal or a value that does not validate."""
 
-ERRORS_SIGNED_IN: dict[int, type[Schema]] = {401: RefusalOut, 403: RefusalOut, **ERRORS_ANYONE}
+ERRORS_SIGNED_IN: dict[int, type[Out]] = {401: RefusalOut, 403: RefusalOut, **ERRORS_ANYONE}
 """The errors of an operation that needs a token or a session: also 401 without either,
 and 403 where the caller's role does not allow it."""
 
@@ -75,15 +92,15 @@ def refusal(refused: Refused, *, status: int = 422) -> Status[RefusalOut]:
     return Status(status, refusal_out(refused))
 
 
-def out_of[S: Schema](schema: type[S], row: object, **given: Any) -> S:
+def out_of[S: Out](schema: type[S], row: object, **given: Any) -> S:
     """``row`` as ``schema``: each field from ``row``'s attribute of the same name, except
     those ``given`` (a value worked out, or named differently on the row)."""
     return schema.model_validate(values_of(schema, row, **given))
 
 
-def values_of(schema: type[Schema], row: object, **given: Any) -> dict[str, Any]:
-    """What :func:`out_of` validates: for a page of rows, which its page's schema then
-    validates once (a row already validated is validated again inside the page)."""
+def values_of(schema: type[Out], row: object, **given: Any) -> dict[str, Any]:
+    """What :func:`out_of` validates: for a list of rows that a larger body validates
+    with everything else it holds."""
     read = {name: getattr(row, name) for name in schema.model_fields if name not in given}
     return {**read, **given}
 
@@ -214,7 +231,7 @@ class PageQuery(Schema):
     page: int = 1
 
 
-class PageOut(Schema):
+class PageOut(Out):
     """What a page of a list answers besides its rows (each list names its own): which
     page this is, how many pages there are, and how many rows in all."""
 

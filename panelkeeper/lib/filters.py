@@ -152,6 +152,6 @@ def page_of(
 ) -> dict[str, Any]:
     """The answer of a list operation: the page ``query`` asks for of ``rows`` under
     ``name``, with the page's :class:`~panelkeeper.lib.api.PageOut` fields. The rows stay
-    records, so the response schema reads (and resolves) each one's fields itself."""
+    records, so the response schema reads each one's fields from its attributes itself."""
     found, counts = paged(rows, query, size=size)
     return {**counts, name: found}

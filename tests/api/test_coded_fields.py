@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ninja import Schema
+from pydantic import BaseModel
 
 from panelkeeper.api import api
 
@@ -97,14 +97,14 @@ def test_no_two_answers_share_a_name_in_the_openapi_document() -> None:
     """A schema's name is its key in the document: two of one name would describe one
     operation's answer with the other's fields (the member attendance seats did)."""
 
-    def subclasses(cls: type[Schema]) -> Iterator[type[Schema]]:
+    def subclasses(cls: type[BaseModel]) -> Iterator[type[BaseModel]]:
         for sub in cls.__subclasses__():
             yield sub
             yield from subclasses(sub)
 
     named = set(api.get_openapi_schema()["components"]["schemas"])
     seen: dict[str, set[str]] = {}
-    for cls in subclasses(Schema):
+    for cls in subclasses(BaseModel):
         if cls.__module__.startswith("panelkeeper.") and cls.__name__ in named:
             seen.setdefault(cls.__name__, set()).add(f"{cls.__module__}.{cls.__qualname__}")
     assert {name: where for name, where in seen.items() if len(where) > 1} == {}

@@ -6,13 +6,13 @@ from __future__ import annotations
 import collections
 
 import pytest
-from ninja import Schema
 from ninja.openapi.schema import OpenAPISchema
+from pydantic import BaseModel
 
 import panelkeeper.api
 
 
-def _schemas(root: type[Schema]) -> list[type[Schema]]:
+def _schemas(root: type[BaseModel]) -> list[type[BaseModel]]:
     found = []
     for sub in root.__subclasses__():
         found.append(sub)
@@ -21,7 +21,8 @@ def _schemas(root: type[Schema]) -> list[type[Schema]]:
 
 
 def test_no_two_schemas_of_the_api_share_a_name() -> None:
-    ours = {s for s in _schemas(Schema) if s.__module__.startswith("panelkeeper.")}
+    """Request bodies and queries (ninja's ``Schema``) and answers (``lib.api.Out``) alike."""
+    ours = {s for s in _schemas(BaseModel) if s.__module__.startswith("panelkeeper.")}
     named = collections.defaultdict(set)
     for schema in ours:
         named[schema.__name__].add(f"{schema.__module__}.{schema.__qualname__}")

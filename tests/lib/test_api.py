@@ -3,9 +3,11 @@ its body and its summary, as the OpenAPI document shows them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import itertools
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
@@ -21,6 +23,7 @@ from panelkeeper.lib.api import (
     ERRORS_ANYONE,
     ERRORS_SIGNED_IN,
     Audience,
+    Out,
     PageQuery,
     paged,
     read_body,
@@ -36,7 +39,7 @@ class ThingIn(Schema):
     name: str
 
 
-class ThingOut(Schema):
+class ThingOut(Out):
     name: str
 
 
@@ -165,3 +168,20 @@ def test_a_list_read_through_a_join_is_counted_without_the_join(factory: Factory
     assert counts == {"page": 3, "pages": 3, "count": 7}
     counting = [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"]]
     assert len(counting) == 1 and "JOIN" not in counting[0]
+
+
+class RowOut(Out):
+    name: str
+    due: dt.date | None = None
+
+
+class RowsOut(Out):
+    rows: list[RowOut]
+
+
+def test_an_answer_reads_a_rows_attributes_and_is_taken_as_built_inside_another() -> None:
+    read = RowOut.model_validate(SimpleNamespace(name="Sam", due=dt.date(2026, 1, 5), other=1))
+    assert read == RowOut(name="Sam", due=dt.date(2026, 1, 5))
+    assert RowOut.model_validate(SimpleNamespace(name="Ali")).due is None
+    built = RowOut(name="Sam")
+    assert RowsOut(rows=[built]).rows[0] is built  # not read again, field by field

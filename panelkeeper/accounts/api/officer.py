@@ -21,13 +21,13 @@ from panelkeeper.accounts.tokens import (
     revoke_token,
     tokens_seen_by,
 )
-from panelkeeper.lib.api import PageOut, PageQuery, out_of, paged, read_body
+from panelkeeper.lib.api import Out, PageOut, PageQuery, out_of, paged, read_body
 from panelkeeper.lib.requests import StaffRequest
 
 router = Router(tags=["api tokens"])
 
 
-class ApiTokenOut(Schema):
+class ApiTokenOut(Out):
     """A token as listed: never its secret."""
 
     name: str

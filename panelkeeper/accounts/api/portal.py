@@ -5,30 +5,30 @@ from __future__ import annotations
 
 import datetime
 
-from ninja import Router, Schema
+from ninja import Router
 
 from panelkeeper.accounts import sessions
 from panelkeeper.accounts.models import Grant
 from panelkeeper.accounts.permissions import api_users
-from panelkeeper.lib.api import out_of
+from panelkeeper.lib.api import Out, out_of
 from panelkeeper.lib.requests import SignedInRequest
 
 router = Router(tags=["me"])
 
 
-class GrantOut(Schema):
+class GrantOut(Out):
     organisation: str
     organisation_name: str
     role: Grant.StaffRole
 
 
-class TokenOut(Schema):
+class TokenOut(Out):
     name: str
     prefix: str
     organisation: str
 
 
-class MeOut(Schema):
+class MeOut(Out):
     email: str
     name: str
     grants: list[GrantOut]
@@ -62,18 +62,18 @@ def me(request: SignedInRequest) -> MeOut:
     )
 
 
-class SessionOut(Schema):
+class SessionOut(Out):
     id: int
     started_at: datetime.datetime
     last_active: datetime.datetime
     this_one: bool
 
 
-class SessionsOut(Schema):
+class SessionsOut(Out):
     sessions: list[SessionOut]
 
 
-class SessionsEndedOut(Schema):
+class SessionsEndedOut(Out):
     ended: int
 
 

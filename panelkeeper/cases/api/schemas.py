@@ -6,13 +6,13 @@ from typing import Literal
 from ninja import Schema
 
 from panelkeeper.cases.models import CaseState, PartyRole, RaisedBy, Setting
-from panelkeeper.lib.api import PageOut, in_vocabulary
+from panelkeeper.lib.api import Out, PageOut, in_vocabulary
 from panelkeeper.rules.ladder.case import CaseKind
 from panelkeeper.rules.ladder.case_model import AppealResult, DeadlineStatus, EventKind
 from panelkeeper.rules.ladder.model import Channel, Effect
 
 
-class CaseRowOut(Schema):
+class CaseRowOut(Out):
     id: int
     reference: str
     member: str
@@ -37,7 +37,7 @@ class CasePageOut(PageOut):
     cases: list[CaseRowOut]
 
 
-class DeadlineOut(Schema):
+class DeadlineOut(Out):
     """A deadline of the case, as the case page's "Due dates" show it.
 
     ``status`` is ``met``, ``due`` or ``overdue``; a deadline met after its due date is
@@ -64,7 +64,7 @@ class DeadlineOut(Schema):
     days_left: int | None = None
 
 
-class EventOut(Schema):
+class EventOut(Out):
     """Something that happened: ``recorded_late`` when it was recorded after the day it
     took effect (not to be confused with an appeal lodged ``out_of_time``)."""
 
@@ -85,7 +85,7 @@ class EventOut(Schema):
     """An informal step: who gave it (BR-3)."""
 
 
-class NextStepOut(Schema):
+class NextStepOut(Out):
     """A step the code allows next: the operation that takes it (``operation_id`` in the
     OpenAPI, and the ``path`` to post its body to), the choices it takes (informal steps,
     levels or outcomes) and the roles that take it."""
@@ -97,7 +97,7 @@ class NextStepOut(Schema):
     by: list[str]
 
 
-class OutcomeOut(Schema):
+class OutcomeOut(Out):
     key: str
     label: str
     effect: Effect
@@ -106,7 +106,7 @@ class OutcomeOut(Schema):
     reason: str | None = None
 
 
-class NoticeOut(Schema):
+class NoticeOut(Out):
     """Written notice of the decision (BR-11): sent on ``sent_on`` by ``channel``, counted
     as received on ``received_on`` (Interpretation 2); the appeal window runs from then."""
 
@@ -115,7 +115,7 @@ class NoticeOut(Schema):
     received_on: dt.date
 
 
-class AppealOut(Schema):
+class AppealOut(Out):
     to: str | None
     notice_received: dt.date | None = None
     """The day written notice counts as received, from which the window runs; null until
@@ -130,7 +130,7 @@ class AppealOut(Schema):
     result: AppealResult | None
 
 
-class SeatOut(Schema):
+class SeatOut(Out):
     """A current seat on the investigating group (released seats are not listed)."""
 
     id: int
@@ -141,7 +141,7 @@ class SeatOut(Schema):
     seated_on: dt.date
 
 
-class PersonOut(Schema):
+class PersonOut(Out):
     """Someone involved in the case and still on it (people taken off are not listed)."""
 
     id: int
@@ -149,7 +149,7 @@ class PersonOut(Schema):
     name: str
 
 
-class FileEntryOut(Schema):
+class FileEntryOut(Out):
     """Something on the member's file, as the case page lists it (BR-3, BR-9)."""
 
     case: str
@@ -164,7 +164,7 @@ class FileEntryOut(Schema):
     in_force: bool
 
 
-class CaseOut(Schema):
+class CaseOut(Out):
     """A case on ``as_of``. ``reporter`` is shown only to those allowed to know it.
 
     ``projection`` is true when ``as_of`` is after today: the deadlines, the appeal window
@@ -241,7 +241,7 @@ class ReasonIn(Schema):
     effective: dt.date | None = None
 
 
-class PartyOut(Schema):
+class PartyOut(Out):
     id: int
     role: PartyRole
     name: str
@@ -265,7 +265,7 @@ class GuestIn(Schema):
     impartial: bool = False
 
 
-class GuestOut(Schema):
+class GuestOut(Out):
     id: int
     name: str
     email: str
@@ -288,7 +288,7 @@ class GuestPageOut(PageOut):
     guests: list[GuestOut]
 
 
-class TermOut(Schema):
+class TermOut(Out):
     """One value a body field may take: ``key`` to send, ``label`` as the pages show it."""
 
     key: str
@@ -309,7 +309,7 @@ class OutcomeTermOut(TermOut):
     effect: Effect
 
 
-class VocabularyOut(Schema):
+class VocabularyOut(Out):
     """The values of the organisation's code, each list named as the body fields that
     take them say (``x-vocabulary`` in the OpenAPI)."""
 

@@ -140,9 +140,8 @@ def _concern(request: StaffRequest, concern_id: int) -> Concern:
 
 
 def _detail(concern: Concern) -> ConcernDetailOut:
-    detail = ConcernDetailOut.model_validate(concern)
-    detail.message_count = len(detail.messages)
-    return detail
+    messages = list(concern.messages.all())
+    return out_of(ConcernDetailOut, concern, messages=messages, message_count=len(messages))
 
 
 class ConcernQuery(DateRangeQuery):

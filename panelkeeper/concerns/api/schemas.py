@@ -8,7 +8,7 @@ from ninja import Schema
 from panelkeeper.cases.models import RaisedBy, Setting
 from panelkeeper.concerns import forms as f
 from panelkeeper.concerns.models import About, Concern, Message
-from panelkeeper.lib.api import FormFields, PageOut, fields_of
+from panelkeeper.lib.api import FormFields, Out, PageOut, fields_of
 
 
 class ConcernIn(Schema):
@@ -31,7 +31,7 @@ class ConcernIn(Schema):
     then be an email address or a postal address with its postcode."""
 
 
-class ReceivedOut(Schema):
+class ReceivedOut(Out):
     """``receipt_code`` is given to an anonymous reporter here, once, and never again."""
 
     routed_to: str
@@ -49,20 +49,20 @@ class FollowUpIn(Schema):
     message: str = ""
 
 
-class ReporterMessageOut(Schema):
+class ReporterMessageOut(Out):
     sender: Message.Sender
     body: str
     sent_on: dt.date
 
 
-class FollowUpOut(Schema):
+class FollowUpOut(Out):
     raised_on: dt.date
     status: str
     meaning: str
     messages: list[ReporterMessageOut]
 
 
-class MessageOut(Schema):
+class MessageOut(Out):
     id: int
     sender: Message.Sender
     channel: Message.MessageChannel
@@ -71,7 +71,7 @@ class MessageOut(Schema):
     officer_id: int | None
 
 
-class ConcernOut(Schema):
+class ConcernOut(Out):
     id: int
     received_at: dt.datetime
     about: About

@@ -8,10 +8,10 @@ from typing import ClassVar
 from ninja import Schema
 
 from panelkeeper.departure.forms import RemovalForm
-from panelkeeper.lib.api import FormFields, fields_of
+from panelkeeper.lib.api import FormFields, Out, fields_of
 
 
-class OrganisationExportOut(Schema):
+class OrganisationExportOut(Out):
     """An export: being prepared until ``ready`` is true, then ``download`` is its file."""
 
     id: int

@@ -35,7 +35,7 @@ from panelkeeper.letters.listing import MY_PAGE_SIZE, PAGE_SIZE, letters_chosen,
 from panelkeeper.letters.models import Channel, Letter
 from panelkeeper.letters.previews import preview_case_letter
 from panelkeeper.letters.rendering import article_of
-from panelkeeper.lib.api import PageQuery, paged, read_body
+from panelkeeper.lib.api import PageQuery, out_of, paged, read_body
 from panelkeeper.lib.confidential import confidential
 from panelkeeper.lib.downloads import pdf_download
 from panelkeeper.lib.filters import DateRangeQuery, query_filters
@@ -59,8 +59,11 @@ def _out(request: StaffRequest, letters: list[Letter]) -> list[LetterOut]:
     """``letters`` as the API gives them, each notice with the day it counts as received."""
     calendar = calendar_for(request.organisation)
     return [
-        LetterOut.model_validate(letter, from_attributes=True).model_copy(
-            update={"counts_as_received": counted_as_received(letter, calendar)}
+        out_of(
+            LetterOut,
+            letter,
+            dispatches=list(letter.dispatches.all()),
+            counts_as_received=counted_as_received(letter, calendar),
         )
         for letter in letters
     ]
@@ -146,10 +149,10 @@ def preview_letter(request: StaffRequest, org: str) -> PreviewOut:
 
 
 @api_officers.post(router, "/{org}/{letter_id}/tell-others", list[LetterOut])
-def tell_others_op(request: StaffRequest, org: str, letter_id: int) -> list[Letter]:
+def tell_others_op(request: StaffRequest, org: str, letter_id: int) -> list[LetterOut]:
     """Write to those the code says are told of a letter who have no letter yet."""
     letter = get_object_for(request.organisation, Letter.objects.all(), pk=letter_id)
-    return tell_others(letter, actor=request.user, today=timezone.localdate())
+    return _out(request, tell_others(letter, actor=request.user, today=timezone.localdate()))
 
 
 @api_readers.get(router, "/{org}/{letter_id}", LetterOut)

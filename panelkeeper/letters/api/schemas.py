@@ -10,10 +10,10 @@ from ninja import Schema
 from panelkeeper.letters import forms as f
 from panelkeeper.letters.kinds import LetterKind
 from panelkeeper.letters.models import Channel, Recipient
-from panelkeeper.lib.api import FormFields, PageOut, fields_of
+from panelkeeper.lib.api import FormFields, Out, PageOut, fields_of
 
 
-class DispatchOut(Schema):
+class DispatchOut(Out):
     recipient: Recipient
     channel: Channel
     to_name: str
@@ -21,7 +21,7 @@ class DispatchOut(Schema):
     sent_at: dt.datetime
 
 
-class LetterOut(Schema):
+class LetterOut(Out):
     id: int
     reference: str
     kind: LetterKind
@@ -44,7 +44,7 @@ class LetterOut(Schema):
     from which the appeal window runs (BR-12, Interpretation 2); null for other letters."""
 
 
-class MyLetterOut(Schema):
+class MyLetterOut(Out):
     id: int
     subject: str
     kind: LetterKind
@@ -74,7 +74,7 @@ class IssueIn(Schema):
     """True when an officer gives the letter to the member in person today."""
 
 
-class PreviewOut(Schema):
+class PreviewOut(Out):
     """A letter as it would be sent today: nothing is kept or sent."""
 
     kind: LetterKind

@@ -4,14 +4,16 @@ Every lookup finds the object only in the organisation of the request, so anothe
 organisation's object answers 404 exactly like a missing one.
 """
 
+import datetime as dt
 from collections.abc import Iterable
 
-from ninja import Router, Schema
+from ninja import Router
 
 from panelkeeper.accounts.permissions import get_object_for
+from panelkeeper.lib.api import Out, out_of
 from panelkeeper.lib.requests import StaffRequest
 from panelkeeper.meetings.api import schemas as s
-from panelkeeper.meetings.models import Meeting
+from panelkeeper.meetings.models import Action, Decision, Meeting
 from panelkeeper.members.models import Member
 from panelkeeper.organisations.models import Group
 from panelkeeper.rules.attendance import AttendanceSummary
@@ -40,7 +42,17 @@ def _summary(summary: AttendanceSummary) -> s.SummaryOut:
     return s.SummaryOut(in_words=summary.in_words, **summary.__dict__)
 
 
-def page_out[S: Schema](schema: type[S], counts: dict[str, int], **rows: Iterable[object]) -> S:
+def action_out(action: Action, *, today: dt.date) -> s.ActionOut:
+    """An action as the API gives it, ``overdue`` on ``today``."""
+    return out_of(s.ActionOut, action, overdue=action.is_overdue(today))
+
+
+def decision_out(decision: Decision) -> s.DecisionOut:
+    """A decision as the API gives it, with its votes (from a prefetch where there is one)."""
+    return out_of(s.DecisionOut, decision, votes=list(decision.votes.all()))
+
+
+def page_out[S: Out](schema: type[S], counts: dict[str, int], **rows: Iterable[object]) -> S:
     """A page of a list as ``schema``: its ``counts`` (from ``lib.api.paged``) and its
     records under the list's name."""
     return schema.model_validate({**counts, **rows})

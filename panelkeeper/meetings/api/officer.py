@@ -19,6 +19,8 @@ from panelkeeper.meetings.api.common import (
     _group,
     _meeting,
     _member,
+    action_out,
+    decision_out,
     page_out,
     router,
 )
@@ -117,8 +119,8 @@ def get_meeting(request: StaffRequest, org: str, meeting_id: int) -> s.MeetingDe
         papers=[s.PaperOut(id=p.pk, title=p.title) for p in page["papers"]],
         agenda=items,
         attendance=attendance,
-        decisions=[s.DecisionOut.model_validate(d) for d in page["decisions"]],
-        actions=[s.ActionOut.model_validate(a) for a in page["actions"]],
+        decisions=[decision_out(d) for d in page["decisions"]],
+        actions=[action_out(a, today=timezone.localdate()) for a in page["actions"]],
         asked_to_leave=[
             s.AskedToLeaveOut.model_validate(r, from_attributes=True) for r in page["sent_out"]
         ],

@@ -18,6 +18,8 @@ from panelkeeper.meetings.api import schemas as s
 from panelkeeper.meetings.api.common import (
     _meeting,
     _member,
+    action_out,
+    decision_out,
     page_out,
     router,
 )
@@ -27,7 +29,6 @@ from panelkeeper.meetings.decisions import cast_vote, close_decision, open_decis
 from panelkeeper.meetings.listing import actions_listed, group_of
 from panelkeeper.meetings.lookups import action_in, decision_in, paper_in
 from panelkeeper.meetings.models import (
-    Action,
     AgendaItem,
     AskedToLeave,
     Decision,
@@ -42,7 +43,7 @@ from panelkeeper.meetings.papers import attach_paper, remove_paper
 @api_officers.post(
     router, "/{org}/meetings/{meeting_id}/decisions", s.DecisionOut, status=201, body=s.DecisionIn
 )
-def create_decision(request: StaffRequest, org: str, meeting_id: int) -> Status[Decision]:
+def create_decision(request: StaffRequest, org: str, meeting_id: int) -> Status[s.DecisionOut]:
     """Put a motion to a held meeting (MTG-3)."""
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.DecisionIn)
@@ -54,7 +55,7 @@ def create_decision(request: StaffRequest, org: str, meeting_id: int) -> Status[
     decision = open_decision(
         meeting=meeting, motion=data.motion, method=data.method, item=item, actor=request.user
     )
-    return Status(201, decision)
+    return Status(201, decision_out(decision))
 
 
 def _decision_for(request: StaffRequest, decision_id: int) -> Decision:
@@ -75,16 +76,16 @@ def vote(request: StaffRequest, org: str, decision_id: int) -> Status[VoteCast]:
 
 
 @api_officers.post(router, "/{org}/decisions/{decision_id}/close", s.DecisionOut)
-def close(request: StaffRequest, org: str, decision_id: int) -> Decision:
+def close(request: StaffRequest, org: str, decision_id: int) -> s.DecisionOut:
     """Count the votes: simple majority."""
     decision = _decision_for(request, decision_id)
-    return close_decision(decision=decision, actor=request.user)
+    return decision_out(close_decision(decision=decision, actor=request.user))
 
 
 @api_officers.post(
     router, "/{org}/meetings/{meeting_id}/actions", s.ActionOut, status=201, body=s.ActionIn
 )
-def create_action(request: StaffRequest, org: str, meeting_id: int) -> Status[Action]:
+def create_action(request: StaffRequest, org: str, meeting_id: int) -> Status[s.ActionOut]:
     """Allocate an action (MTG-6)."""
     meeting = _meeting(request, meeting_id)
     data = read_body(request, s.ActionIn)
@@ -104,7 +105,7 @@ def create_action(request: StaffRequest, org: str, meeting_id: int) -> Status[Ac
         owner_user=user,
         actor=request.user,
     )
-    return Status(201, action)
+    return Status(201, action_out(action, today=timezone.localdate()))
 
 
 @api_readers.get(router, "/{org}/actions", s.ActionPageOut)
@@ -114,15 +115,17 @@ def list_actions(request: StaffRequest, org: str, query: Query[s.ActionsQuery]) 
     organisation = request.organisation
     group = group_of(organisation, query.group_id)
     rows, counts = paged(actions_listed(organisation, state=query.state, group=group), query)
-    return page_out(s.ActionPageOut, counts, actions=rows)
+    today = timezone.localdate()
+    return page_out(s.ActionPageOut, counts, actions=[action_out(a, today=today) for a in rows])
 
 
 @api_officers.post(router, "/{org}/actions/{action_id}/done", s.ActionOut)
-def done(request: StaffRequest, org: str, action_id: int) -> Action:
+def done(request: StaffRequest, org: str, action_id: int) -> s.ActionOut:
     """Mark an action done today."""
     action = action_in(request.organisation, pk=action_id)
     today = timezone.localdate()
-    return complete_action(action=action, done_on=today, actor=request.user, today=today)
+    completed = complete_action(action=action, done_on=today, actor=request.user, today=today)
+    return action_out(completed, today=today)
 
 
 @api_officers.post(

@@ -3,14 +3,12 @@
 import datetime as dt
 from typing import ClassVar, Literal
 
-from django.utils import timezone
 from ninja import Schema
 from pydantic import Field
 
-from panelkeeper.lib.api import FormFields, PageOut, PageQuery, fields_of
+from panelkeeper.lib.api import FormFields, Out, PageOut, PageQuery, fields_of
 from panelkeeper.meetings import forms as f
 from panelkeeper.meetings.listing import ActionState, Shown, When
-from panelkeeper.meetings.models import Action
 from panelkeeper.meetings.models.business import DecisionMethod
 from panelkeeper.meetings.models.meetings import (
     AgendaKind,
@@ -33,7 +31,7 @@ class MeetingIn(Schema):
     chair_member_id: int | None = None
 
 
-class MeetingOut(Schema):
+class MeetingOut(Out):
     id: int
     group_id: int
     date: dt.date
@@ -81,7 +79,7 @@ class AttendanceIn(Schema):
     arrives_at: dt.time | None = None
 
 
-class AttendanceOut(Schema):
+class AttendanceOut(Out):
     member_id: int
     presence: Presence
     apologies_given_on: dt.date | None
@@ -95,7 +93,7 @@ class ItemIn(Schema):
     title: str
 
 
-class ItemOut(Schema):
+class ItemOut(Out):
     id: int
     position: int
     kind: AgendaKind
@@ -107,7 +105,7 @@ class ItemOut(Schema):
     undecided_member_ids: list[int] = []
 
 
-class VoteOut(Schema):
+class VoteOut(Out):
     member_id: int
     vote: Vote
 
@@ -123,7 +121,7 @@ class DecisionIn(Schema):
     item_id: int | None = None
 
 
-class DecisionOut(Schema):
+class DecisionOut(Out):
     id: int
     item_id: int | None
     motion: str
@@ -145,7 +143,7 @@ class ActionIn(Schema):
     owner_user_id: int | None = None
 
 
-class ActionOut(Schema):
+class ActionOut(Out):
     """An action; ``overdue`` is worked out from the day the answer is made."""
 
     id: int
@@ -157,10 +155,6 @@ class ActionOut(Schema):
     done_on: dt.date | None
     overdue: bool
 
-    @staticmethod
-    def resolve_overdue(action: Action) -> bool:
-        return action.is_overdue(timezone.localdate())
-
 
 class AskedToLeaveIn(Schema):
     form_fields: ClassVar[FormFields] = fields_of(f.AskedToLeaveForm)
@@ -168,14 +162,14 @@ class AskedToLeaveIn(Schema):
     what_happened: str
 
 
-class AskedToLeaveOut(Schema):
+class AskedToLeaveOut(Out):
     id: int
     meeting_id: int
     member_id: int
     what_happened: str
 
 
-class PaperOut(Schema):
+class PaperOut(Out):
     id: int
     title: str
 
@@ -189,7 +183,7 @@ class MeetingDetailOut(MeetingOut):
     asked_to_leave: list[AskedToLeaveOut]
 
 
-class MissedMeetingsOut(Schema):
+class MissedMeetingsOut(Out):
     id: int
     member_id: int
     group_id: int
@@ -211,7 +205,7 @@ class MissedDecisionIn(Schema):
     meeting_id: int | None = None
 
 
-class SummaryOut(Schema):
+class SummaryOut(Out):
     expected: int
     attended: int
     apologies: int
@@ -221,13 +215,13 @@ class SummaryOut(Schema):
     in_words: str
 
 
-class MemberAttendanceOut(Schema):
+class MemberAttendanceOut(Out):
     member_id: int
     full_name: str
     summary: SummaryOut
 
 
-class MeetingSeatOut(Schema):
+class MeetingSeatOut(Out):
     """One meeting in the period: whether the member was expected (``standing``) and
     whether they came (``presence``, null while nothing is recorded)."""
 
@@ -245,7 +239,7 @@ class PeriodQuery(Schema):
     end: dt.date | None = None
 
 
-class PeriodOut(Schema):
+class PeriodOut(Out):
     """The first and last days attendance was counted over."""
 
     start: dt.date
@@ -274,7 +268,7 @@ class GroupAttendanceOut(PeriodOut, PageOut):
     members: list[MemberAttendanceOut]
 
 
-class FeedOut(Schema):
+class FeedOut(Out):
     id: int
     url: str
 
@@ -330,7 +324,7 @@ class AttendanceQuery(PageQuery):
     shown: Shown | None = None
 
 
-class ExpectedOut(Schema):
+class ExpectedOut(Out):
     """A member expected at the meeting, and what is recorded for them (null if nothing)."""
 
     member_id: int
@@ -356,5 +350,5 @@ class RestIn(Schema):
     presence: Presence
 
 
-class RestOut(Schema):
+class RestOut(Out):
     recorded: int

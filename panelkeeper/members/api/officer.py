@@ -14,12 +14,19 @@ from django.utils import timezone
 from ninja import Query, Router, Status
 
 from panelkeeper.accounts.permissions import api_officers, api_readers
-from panelkeeper.lib.api import PageQuery, read_body
+from panelkeeper.lib.api import PageQuery, paged, read_body
 from panelkeeper.lib.confidential import confidential
 from panelkeeper.lib.filters import page_of, query_filters
 from panelkeeper.lib.refusals import Refused
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.members.api.common import added_to, member_of, signatures_of
+from panelkeeper.members.api.common import (
+    added_to,
+    eligibility_out,
+    member_of,
+    member_out,
+    signature_out,
+    signatures_of,
+)
 from panelkeeper.members.api.officer_documents import router as documents_router
 from panelkeeper.members.api.officer_invitations import router as invitations_router
 from panelkeeper.members.api.schemas import (
@@ -34,11 +41,11 @@ from panelkeeper.members.api.schemas import (
     StatusOut,
     StatusPageOut,
 )
-from panelkeeper.members.eligibility import Eligibility, eligibility
+from panelkeeper.members.eligibility import eligibility
 from panelkeeper.members.forms import SearchForm
 from panelkeeper.members.listing import members_chosen
 from panelkeeper.members.lookups import signature_in, version_named
-from panelkeeper.members.models import Member, MemberStatus, Signature, SignInState
+from panelkeeper.members.models import MemberStatus, SignInState
 from panelkeeper.members.records import add_member, change_member_status, update_member
 from panelkeeper.members.signing import countersign, record_paper_signature
 from panelkeeper.members.status import status_records
@@ -83,16 +90,17 @@ class MemberQuery(PageQuery):
 
 
 @api_readers.get(router, "/{org}/members", MemberPageOut)
-def list_members(request: StaffRequest, org: str, query: Query[MemberQuery]) -> dict[str, Any]:
+def list_members(request: StaffRequest, org: str, query: Query[MemberQuery]) -> MemberPageOut:
     """Members by name, 50 to a page, searchable by name and filtered by whether they
     sign in, as on the members page."""
     chosen = query_filters(SearchForm, query)
-    members = members_chosen(request.organisation, chosen, now=timezone.now())
-    return page_of(members, query, "members")
+    now = timezone.now()
+    members, counts = paged(members_chosen(request.organisation, chosen, now=now), query)
+    return MemberPageOut(**counts, members=[member_out(member, now=now) for member in members])
 
 
 @api_officers.post(router, "/{org}/members", MemberOut, status=201, body=MemberIn)
-def create_member(request: StaffRequest, org: str) -> Status[Member]:
+def create_member(request: StaffRequest, org: str) -> Status[MemberOut]:
     """Add a member."""
     data = read_body(request, MemberIn).model_dump(exclude_unset=True)
     group = Group.objects.filter(
@@ -101,24 +109,24 @@ def create_member(request: StaffRequest, org: str) -> Status[Member]:
     ).first()
     if group is None:
         raise Refused("Give the id of one of your groups", field="group_id")
-    return Status(201, add_member(group=group, actor=request.user, **data))
+    return Status(201, member_out(add_member(group=group, actor=request.user, **data)))
 
 
 @api_readers.get(router, "/{org}/members/{member_id}", MemberOut)
 @confidential("member", "member_id")
-def get_member(request: StaffRequest, org: str, member_id: int) -> Member:
+def get_member(request: StaffRequest, org: str, member_id: int) -> MemberOut:
     """One member."""
-    return member_of(request, member_id)
+    return member_out(member_of(request, member_id))
 
 
 @api_officers.patch(router, "/{org}/members/{member_id}", MemberOut, body=MemberIn)
-def patch_member(request: StaffRequest, org: str, member_id: int) -> Member:
+def patch_member(request: StaffRequest, org: str, member_id: int) -> MemberOut:
     """Change a member's record."""
     member = member_of(request, member_id)
     data = read_body(request, MemberIn).model_dump(exclude_unset=True)
     if "group_id" in data:
         raise Refused("A member's group cannot change", field="group_id")
-    return update_member(member=member, actor=request.user, **data)
+    return member_out(update_member(member=member, actor=request.user, **data))
 
 
 class StatusQuery(PageQuery):
@@ -150,18 +158,19 @@ def get_eligibility(
     member_id: int,
     on: dt.date | None = None,
     known_on: dt.date | None = None,
-) -> Eligibility:
+) -> EligibilityOut:
     """May the member take part on a date, and every reason why not."""
     member = member_of(request, member_id)
-    return eligibility(member, on=on or timezone.localdate(), known_on=known_on)
+    return eligibility_out(eligibility(member, on=on or timezone.localdate(), known_on=known_on))
 
 
 @api_readers.get(router, "/{org}/members/{member_id}/signatures", SignaturePageOut)
 def list_signatures(
     request: StaffRequest, org: str, member_id: int, query: Query[PageQuery]
-) -> dict[str, Any]:
+) -> SignaturePageOut:
     """A member's signatures, newest first."""
-    return page_of(signatures_of(member_of(request, member_id)), query, "signatures")
+    signatures, counts = paged(signatures_of(member_of(request, member_id)), query)
+    return SignaturePageOut(**counts, signatures=[signature_out(s) for s in signatures])
 
 
 @api_officers.post(
@@ -171,7 +180,9 @@ def list_signatures(
     status=201,
     body=CountersignIn,
 )
-def countersign_signature(request: StaffRequest, org: str, signature_id: int) -> Status[Signature]:
+def countersign_signature(
+    request: StaffRequest, org: str, signature_id: int
+) -> Status[SignatureOut]:
     """Countersign as the calling officer (MEM-4)."""
     signature = signature_in(request.organisation, pk=signature_id)
     data = read_body(request, CountersignIn)
@@ -182,7 +193,7 @@ def countersign_signature(request: StaffRequest, org: str, signature_id: int) ->
         countersigned_on=data.countersigned_on or today,
         today=today,
     )
-    return Status(201, signature)
+    return Status(201, signature_out(signature))
 
 
 @api_officers.post(
@@ -192,7 +203,7 @@ def countersign_signature(request: StaffRequest, org: str, signature_id: int) ->
     status=201,
     openapi_extra=PAPER_SIGNATURE_BODY,
 )
-def create_paper_signature(request: StaffRequest, org: str, member_id: int) -> Status[Signature]:
+def create_paper_signature(request: StaffRequest, org: str, member_id: int) -> Status[SignatureOut]:
     """Enter a signature made on paper, with its scan (multipart form).
 
     The form is read only after the access policy has passed, like a JSON body."""
@@ -216,4 +227,4 @@ def create_paper_signature(request: StaffRequest, org: str, member_id: int) -> S
         actor=request.user,
         today=timezone.localdate(),
     )
-    return Status(201, signature)
+    return Status(201, signature_out(signature))

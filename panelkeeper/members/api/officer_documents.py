@@ -11,11 +11,11 @@ from django.utils import timezone
 from ninja import Query, Router, Status
 
 from panelkeeper.accounts.permissions import api_officers, api_readers
-from panelkeeper.lib.api import PageQuery, read_body
+from panelkeeper.lib.api import PageQuery, paged, read_body
 from panelkeeper.lib.filters import page_of
 from panelkeeper.lib.refusals import Problem, Refused
 from panelkeeper.lib.requests import StaffRequest
-from panelkeeper.members.api.common import added_to, member_of
+from panelkeeper.members.api.common import added_to, member_of, version_out
 from panelkeeper.members.api.schemas import (
     AppraisalIn,
     AppraisalOut,
@@ -43,14 +43,15 @@ router = Router(tags=["members"])
 
 
 @api_readers.get(router, "/{org}/documents", VersionPageOut)
-def list_versions(request: StaffRequest, org: str, query: Query[PageQuery]) -> dict[str, Any]:
+def list_versions(request: StaffRequest, org: str, query: Query[PageQuery]) -> VersionPageOut:
     """Every version of the organisation's documents, newest first within each document."""
     versions = DocumentVersion.objects.filter(document__organisation=request.organisation)
-    return page_of(versions.select_related("document"), query, "versions")
+    found, counts = paged(versions.select_related("document"), query)
+    return VersionPageOut(**counts, versions=[version_out(v) for v in found])
 
 
 @api_officers.post(router, "/{org}/documents", VersionOut, status=201, body=VersionIn)
-def create_version(request: StaffRequest, org: str) -> Status[DocumentVersion]:
+def create_version(request: StaffRequest, org: str) -> Status[VersionOut]:
     """Publish a new version of one of the code's documents (Markdown)."""
     data = read_body(request, VersionIn)
     version = add_document_version(
@@ -59,7 +60,7 @@ def create_version(request: StaffRequest, org: str) -> Status[DocumentVersion]:
         today=timezone.localdate(),
         **data.model_dump(),
     )
-    return Status(201, version)
+    return Status(201, version_out(version))
 
 
 # Training, expenses and rewards ----------------------------------------------

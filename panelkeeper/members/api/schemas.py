@@ -1,27 +1,22 @@
 """Request and response bodies of the members API (see :mod:`.officer`).
 
-An operation returns the record itself (a member, a signature, an eligibility answer);
-the ``resolve_*`` methods read the values that are not plain attributes of it.
+An operation returns the record itself where each field is a plain attribute of it (a
+status, an expense); a member, a signature, a document version and an eligibility answer
+are given by :mod:`.common`'s ``*_out`` functions, with the values worked out that are
+not.
 """
 
 import datetime as dt
 from decimal import Decimal
 from typing import ClassVar
 
-from django.utils import timezone
 from ninja import Schema
 
-from panelkeeper.lib.api import FormFields, PageOut, fields_of
+from panelkeeper.lib.api import FormFields, Out, PageOut, fields_of
 from panelkeeper.members import forms as f
 from panelkeeper.members import support_forms as sf
-from panelkeeper.members.eligibility import Eligibility, Hurdle
-from panelkeeper.members.models import (
-    Countersignature,
-    DocumentVersion,
-    Member,
-    Signature,
-    SignInState,
-)
+from panelkeeper.members.eligibility import Hurdle
+from panelkeeper.members.models import Signature, SignInState
 from panelkeeper.members.models.members import ContactBy, CustomerType, GroupRole, Status
 from panelkeeper.members.models.support import Appraisal, Expense
 from panelkeeper.organisations.api.staff_schemas import InvitationOut as StaffInvitationOut
@@ -44,7 +39,7 @@ class MemberIn(Schema):
     ended_on: dt.date | None = None
 
 
-class MemberOut(Schema):
+class MemberOut(Out):
     id: int
     group_id: int
     full_name: str
@@ -64,29 +59,6 @@ class MemberOut(Schema):
     sign_in: SignInState
     invited_at: dt.datetime | None
     invitation_expires_at: dt.datetime | None
-
-    @staticmethod
-    def resolve_sign_in(member: Member) -> SignInState:
-        _invitation_of(member)
-        return member.sign_in(now=timezone.now())
-
-    @staticmethod
-    def resolve_invited_at(member: Member) -> dt.datetime | None:
-        return _invitation_of(member)[0]
-
-    @staticmethod
-    def resolve_invitation_expires_at(member: Member) -> dt.datetime | None:
-        return _invitation_of(member)[1]
-
-
-def _invitation_of(member: Member) -> tuple[dt.datetime | None, dt.datetime | None]:
-    """The member's latest open invitation, from the list's annotations or, for a member
-    read alone, one query (kept on the member for the other fields)."""
-    names = ("invited_at", "invitation_expires_at")
-    if not hasattr(member, names[1]):
-        Member.objects.invitation_of(member)
-    invited, expires = (getattr(member, name) for name in names)
-    return invited, expires
 
 
 class MemberPageOut(PageOut):
@@ -126,19 +98,22 @@ class StatusIn(Schema):
     effective_from: dt.date
 
 
-class StatusOut(StatusIn):
+class StatusOut(Out):
+    status: Status
+    reason: str
+    effective_from: dt.date
     id: int
     recorded_at: dt.datetime
     recorded_by_id: int | None
 
 
-class ReasonOut(Schema):
+class ReasonOut(Out):
     hurdle: Hurdle
     message: str
     document_key: str | None
 
 
-class CheckOut(Schema):
+class CheckOut(Out):
     key: str
     title: str
     state: Hurdle | None
@@ -148,17 +123,13 @@ class CheckOut(Schema):
     needs_countersignature: bool
 
 
-class EligibilityOut(Schema):
+class EligibilityOut(Out):
     member_id: int
     on: dt.date
     eligible: bool
     status: Status | None
     reasons: list[ReasonOut]
     documents: list[CheckOut]
-
-    @staticmethod
-    def resolve_member_id(answer: Eligibility) -> int:
-        return answer.member.pk
 
 
 class VersionIn(Schema):
@@ -170,7 +141,7 @@ class VersionIn(Schema):
     citable_clauses: list[str] = []
 
 
-class VersionOut(Schema):
+class VersionOut(Out):
     id: int
     key: str
     title: str
@@ -180,16 +151,8 @@ class VersionOut(Schema):
     published_on: dt.date
     citable_clauses: list[str]
 
-    @staticmethod
-    def resolve_key(version: DocumentVersion) -> str:
-        return version.document.key
 
-    @staticmethod
-    def resolve_title(version: DocumentVersion) -> str:
-        return version.document.title
-
-
-class SignatureOut(Schema):
+class SignatureOut(Out):
     id: int
     member_id: int
     version_id: int
@@ -204,29 +167,6 @@ class SignatureOut(Schema):
     corrects_id: int | None
     countersigned_by: str | None
     countersigned_on: dt.date | None
-
-    @staticmethod
-    def resolve_document_key(signature: Signature) -> str:
-        return signature.version.document.key
-
-    @staticmethod
-    def resolve_version_label(signature: Signature) -> str:
-        return signature.version.label
-
-    @staticmethod
-    def resolve_countersigned_by(signature: Signature) -> str | None:
-        counter = _countersignature(signature)
-        return counter.officer_name if counter else None
-
-    @staticmethod
-    def resolve_countersigned_on(signature: Signature) -> dt.date | None:
-        counter = _countersignature(signature)
-        return counter.countersigned_on if counter else None
-
-
-def _countersignature(signature: Signature) -> Countersignature | None:
-    """The signature's countersignature, read from a prefetch where there is one."""
-    return next(iter(signature.countersignatures.all()), None)
 
 
 class SignIn(Schema):
@@ -254,7 +194,7 @@ class AppraisalIn(Schema):
     notes: str = ""
 
 
-class AppraisalOut(Schema):
+class AppraisalOut(Out):
     id: int
     kind: Appraisal.AppraisalKind
     held_on: dt.date
@@ -273,7 +213,7 @@ class ExpenseIn(Schema):
     description: str = ""
 
 
-class ExpenseOut(Schema):
+class ExpenseOut(Out):
     id: int
     member_id: int
     kind: Expense.ExpenseKind
@@ -305,7 +245,7 @@ class ImportIn(Schema):
     invite: bool = False
 
 
-class ImportOut(Schema):
+class ImportOut(Out):
     """The CSV passed: ``saved`` unless it was a dry run, with how many ``rows``."""
 
     saved: bool

@@ -5,7 +5,7 @@ from typing import Any, ClassVar, Literal
 
 from ninja import Schema
 
-from panelkeeper.lib.api import FormFields, PageOut, fields_of, in_vocabulary
+from panelkeeper.lib.api import FormFields, Out, PageOut, fields_of, in_vocabulary
 from panelkeeper.organisations import forms as f
 from panelkeeper.organisations.models import Organisation, PolicyVersion
 from panelkeeper.outbox.models import Status
@@ -13,12 +13,12 @@ from panelkeeper.rules.ladder.planner import PlanStep
 from panelkeeper.rules.policy.editing.entries import Kind
 
 
-class GroupOut(Schema):
+class GroupOut(Out):
     id: int
     name: str
 
 
-class OrganisationOut(Schema):
+class OrganisationOut(Out):
     slug: str
     name: str
     region: Organisation.Region
@@ -29,7 +29,7 @@ class OrganisationDetailOut(OrganisationOut):
     version_in_force: int | None
 
 
-class PolicyVersionOut(Schema):
+class PolicyVersionOut(Out):
     id: int
     version: str
     status: PolicyVersion.VersionStatus
@@ -67,23 +67,23 @@ class PublishIn(Schema):
     in_force_from: dt.date
 
 
-class RuleOut(Schema):
+class RuleOut(Out):
     ids: list[str]
     ref: str | None
     text: str
 
 
-class SectionOut(Schema):
+class SectionOut(Out):
     title: str
     rules: list[RuleOut]
 
 
-class InterpretationOut(Schema):
+class InterpretationOut(Out):
     number: int
     text: str
 
 
-class RulebookOut(Schema):
+class RulebookOut(Out):
     organisation: str
     version: PolicyVersionOut
     title: str
@@ -91,7 +91,7 @@ class RulebookOut(Schema):
     interpretations: list[InterpretationOut]
 
 
-class RoleHolderOut(Schema):
+class RoleHolderOut(Out):
     id: int
     role_key: str = in_vocabulary("roles", "A staff title of the code.")
     role_title: str
@@ -111,7 +111,7 @@ class RoleHolderIn(Schema):
     effective_from: dt.date
 
 
-class ClosureDayOut(Schema):
+class ClosureDayOut(Out):
     id: int
     date: dt.date
     reason: str
@@ -121,7 +121,7 @@ class ClosureDayPageOut(PageOut):
     closure_days: list[ClosureDayOut]
 
 
-class SettingsOut(Schema):
+class SettingsOut(Out):
     region: Organisation.Region
     region_name: str
     closure_days: int
@@ -162,7 +162,7 @@ class PlannerQuery(Schema):
     on: str = ""
 
 
-class PlannedDateOut(Schema):
+class PlannedDateOut(Out):
     """A date that follows from the step: ``within`` counted from the day after ``start``.
 
     ``key`` is the deadline's key on a case (``conclude``, ``notice``, ``appeal_window``,
@@ -183,7 +183,7 @@ class PlannedDateOut(Schema):
     applies_to: list[str]
 
 
-class PlanOut(Schema):
+class PlanOut(Out):
     """When each deadline would fall if ``step`` happened ``on`` that day, under the code in
     force today and the organisation's bank holidays (``region``) and closure days."""
 
@@ -194,7 +194,7 @@ class PlanOut(Schema):
     dates: list[PlannedDateOut]
 
 
-class UndeliveredOut(Schema):
+class UndeliveredOut(Out):
     """An email the server refused (``status`` "failed", with its ``reason``), or one sent
     again after its sending was cut off (``possibly_twice``)."""
 
@@ -222,7 +222,7 @@ class ResendIn(Schema):
     to: str
 
 
-class EntryOut(Schema):
+class EntryOut(Out):
     """One setting of a part: its dotted key, label, kind, value as JSON and in words."""
 
     key: str
@@ -232,7 +232,7 @@ class EntryOut(Schema):
     words: str
 
 
-class PartOut(Schema):
+class PartOut(Out):
     slug: str
     title: str
     says: str
@@ -240,7 +240,7 @@ class PartOut(Schema):
     entries: list[EntryOut]
 
 
-class DraftPartsOut(Schema):
+class DraftPartsOut(Out):
     version: PolicyVersionOut
     compared_with: str
     parts: list[PartOut]
@@ -252,7 +252,7 @@ class PartIn(Schema):
     values: dict[str, Any]
 
 
-class DifferenceOut(Schema):
+class DifferenceOut(Out):
     part: str
     label: str
     before: str | None

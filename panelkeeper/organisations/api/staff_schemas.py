@@ -6,14 +6,14 @@ from typing import Literal
 from ninja import Schema
 
 from panelkeeper.accounts.models import Grant, Invitation
-from panelkeeper.lib.api import PageOut, in_vocabulary
+from panelkeeper.lib.api import Out, PageOut, in_vocabulary
 from panelkeeper.organisations.api.schemas import OrganisationOut
 from panelkeeper.organisations.models import Organisation
 
 StaffRole = Literal["officer", "auditor"]
 
 
-class StaffOut(Schema):
+class StaffOut(Out):
     user_id: int
     name: str
     email: str
@@ -33,7 +33,7 @@ class InvitationIn(Schema):
     role: StaffRole
 
 
-class InvitationOut(Schema):
+class InvitationOut(Out):
     id: int
     email: str
     role: Invitation.Role
@@ -48,7 +48,7 @@ class InvitationPageOut(PageOut):
     invitations: list[InvitationOut]
 
 
-class RemovedOut(Schema):
+class RemovedOut(Out):
     tokens_revoked: int
 
 
@@ -60,7 +60,7 @@ class FoundingIn(Schema):
     officer_email: str
 
 
-class FoundingOut(Schema):
+class FoundingOut(Out):
     slug: str
     name: str
     region: Organisation.Region
@@ -72,7 +72,7 @@ class OrganisationPageOut(PageOut):
     organisations: list[OrganisationOut]
 
 
-class KnownPersonOut(Schema):
+class KnownPersonOut(Out):
     """One of the organisation's people, as a title's holder may be chosen from."""
 
     user_id: int

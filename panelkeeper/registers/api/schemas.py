@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 from ninja import Schema
 from pydantic import Field
 
-from panelkeeper.lib.api import FormFields, PageOut, PageQuery, fields_of
+from panelkeeper.lib.api import FormFields, Out, PageOut, PageQuery, fields_of
 from panelkeeper.registers import forms as f
 from panelkeeper.registers.list_forms import (
     GiftFilterForm,
@@ -30,7 +30,7 @@ from panelkeeper.registers.models import (
 from panelkeeper.registers.published import PublicGift, PublicInterest
 
 
-class InterestOut(Schema):
+class InterestOut(Out):
     id: int
     member_id: int
     member: str
@@ -64,13 +64,13 @@ class ReviewIn(Schema):
     nil: bool = False
 
 
-class ReviewOut(Schema):
+class ReviewOut(Out):
     member_id: int
     reviewed_on: dt.date
     nil: bool
 
 
-class GiftOut(Schema):
+class GiftOut(Out):
     id: int
     member_id: int
     member: str
@@ -133,7 +133,7 @@ class WorkItemIn(Schema):
     on: dt.date
 
 
-class WorkItemOut(Schema):
+class WorkItemOut(Out):
     id: int
     kind: WorkKind
     title: str
@@ -158,7 +158,7 @@ class ConflictDecisionIn(Schema):
     )
 
 
-class ConflictDecisionOut(Schema):
+class ConflictDecisionOut(Out):
     id: int
     member_id: int
     decision: Decision
@@ -184,7 +184,7 @@ class ConflictDecisionRecordedOut(ConflictDecisionOut):
     history: list[ConflictDecisionOut]
 
 
-class CheckLineOut(Schema):
+class CheckLineOut(Out):
     member_id: int
     member: str
     interests: list[InterestOut]
@@ -194,7 +194,7 @@ class CheckLineOut(Schema):
     )
 
 
-class ConflictsOut(Schema):
+class ConflictsOut(Out):
     """Who is out of the work as known on ``on``: entirely, in part (with the parts), undecided."""
 
     on: dt.date
@@ -213,11 +213,14 @@ class RegisterSettingsIn(Schema):
     published: bool
 
 
-class RegisterSettingsOut(RegisterSettingsIn):
+class RegisterSettingsOut(Out):
     """The settings as saved."""
 
+    review_months: int
+    published: bool
 
-class MyRegisterOut(Schema):
+
+class MyRegisterOut(Out):
     member_id: int
     member: str
     last_reviewed: dt.date | None
@@ -301,7 +304,7 @@ class WorkItemPageOut(PageOut):
     work_items: list[WorkItemOut]
 
 
-class ReviewDueOut(Schema):
+class ReviewDueOut(Out):
     member_id: int
     member: str
     group: str
@@ -332,7 +335,7 @@ class GiftExportIn(GiftFilters):
     format: ExportFormat
 
 
-class ExportOut(Schema):
+class ExportOut(Out):
     """A file being prepared (``preparing``), ready to download from ``file``, or
     ``failed``; it is removed after ``expires_on``."""
 

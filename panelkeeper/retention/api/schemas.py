@@ -7,7 +7,7 @@ import datetime as dt
 from ninja import Field, Schema
 from pydantic import JsonValue
 
-from panelkeeper.lib.api import PageOut, PageQuery, in_vocabulary
+from panelkeeper.lib.api import Out, PageOut, PageQuery, in_vocabulary
 from panelkeeper.retention.forms import HoldState
 from panelkeeper.retention.kinds import CASE_OUTCOME, KINDS
 
@@ -19,7 +19,7 @@ def _kind_keys(schema: dict[str, JsonValue]) -> None:
     schema["enum"] = [*keys, CASE_OUTCOME.key]
 
 
-class RetentionPeriodOut(Schema):
+class RetentionPeriodOut(Out):
     kind: str = Field(
         description="The kind of record's key, as the schedule lists it.",
         json_schema_extra=_kind_keys,
@@ -40,7 +40,7 @@ class PeriodIn(Schema):
     months: int
 
 
-class DueOut(Schema):
+class DueOut(Out):
     kind: str = Field(json_schema_extra=_kind_keys)
     outcome: str | None = in_vocabulary(
         "outcomes", "For closed cases kept by outcome: the outcome's key; otherwise null."
@@ -51,7 +51,7 @@ class DueOut(Schema):
     why: str
 
 
-class HoldOut(Schema):
+class HoldOut(Out):
     id: int
     record: str
     member_id: int | None

@@ -7,7 +7,7 @@ from typing import Any, ClassVar, Literal
 
 from ninja import Schema
 
-from panelkeeper.lib.api import FormFields, PageOut, fields_of
+from panelkeeper.lib.api import FormFields, Out, PageOut, fields_of
 from panelkeeper.subject_access.forms import ErasePersonForm
 from panelkeeper.subject_access.models import PauseReason, ReaderRole, RecordKind, Requester
 
@@ -47,14 +47,14 @@ class ReleaseIn(Schema):
     released_on: dt.date
 
 
-class PauseOut(Schema):
+class PauseOut(Out):
     reason: PauseReason
     note: str
     paused_on: dt.date
     resumed_on: dt.date | None
 
 
-class RequestOut(Schema):
+class RequestOut(Out):
     """A request and its clock today: ``due`` moves on a day for each day paused."""
 
     id: int
@@ -82,7 +82,7 @@ class MyRequestIn(Schema):
     details: str
 
 
-class PackOut(Schema):
+class PackOut(Out):
     """The pack: ``content`` holds its sections, each a title and entries of a heading,
     facts (label and value) and text."""
 
@@ -92,7 +92,7 @@ class PackOut(Schema):
     content: dict[str, Any]
 
 
-class ReadingOut(Schema):
+class ReadingOut(Out):
     viewed_at: dt.datetime
     reader_id: int
     reader: str
@@ -110,26 +110,26 @@ class LeadIn(Schema):
     user_id: int
 
 
-class LeadOut(Schema):
+class LeadOut(Out):
     user_id: int
     name: str
     chosen_on: dt.date
 
 
-class KindOut(Schema):
+class KindOut(Out):
     title: str
     what: str
     why: str
     who_sees: str
 
 
-class KeptOut(Schema):
+class KeptOut(Out):
     what: str
     how_long: str
     after: str
 
 
-class PrivacyNoticeOut(Schema):
+class PrivacyNoticeOut(Out):
     organisation: str
     data_protection_lead: str
     extension_months: int
@@ -147,7 +147,7 @@ class ErasePersonIn(Schema):
     confirm: bool
 
 
-class ErasedOut(Schema):
+class ErasedOut(Out):
     """How many records no longer name the person."""
 
     records: int

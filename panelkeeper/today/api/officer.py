@@ -51,8 +51,7 @@ def get_today(request: StaffRequest, org: str) -> TodayOut:
     on it."""
     day = timezone.localdate()
     found = today_for(request.organisation, today=day, is_officer=OFFICER in request.roles)
-    # Validated once, as a whole: an item or list validated on its own would be again
-    # inside the answer.
+    # Validated as a whole, in one call into pydantic rather than one for each item.
     return TodayOut.model_validate(
         {
             "today": found.today,

@@ -3,8 +3,7 @@
 import datetime as dt
 from enum import StrEnum
 
-from ninja import Schema
-
+from panelkeeper.lib.api import Out
 from panelkeeper.today.items import Kind, ListKey
 
 
@@ -13,7 +12,7 @@ class Unit(StrEnum):
     DAYS = "days"
 
 
-class TodayItemOut(Schema):
+class TodayItemOut(Out):
     kind: Kind
     what: str
     member: str
@@ -26,7 +25,7 @@ class TodayItemOut(Schema):
     link_text: str
 
 
-class TodayListOut(Schema):
+class TodayListOut(Out):
     key: ListKey
     heading: str
     total: int
@@ -34,20 +33,20 @@ class TodayListOut(Schema):
     all_link: str
 
 
-class TodayOut(Schema):
+class TodayOut(Out):
     today: dt.date
     within_working_days: int
     lists: list[TodayListOut]
 
 
-class FoundMemberOut(Schema):
+class FoundMemberOut(Out):
     id: int
     full_name: str
     group: str
     email: str
 
 
-class FoundCaseOut(Schema):
+class FoundCaseOut(Out):
     id: int
     reference: str
     member: str
@@ -56,7 +55,7 @@ class FoundCaseOut(Schema):
     began_on: dt.date
 
 
-class SearchOut(Schema):
+class SearchOut(Out):
     q: str
     members: list[FoundMemberOut]
     members_total: int
