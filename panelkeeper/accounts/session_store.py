@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.sessions.backends import db
-from django.db.models import Subquery
+from django.db import connection
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -45,6 +45,30 @@ class SignIn:
     """Last active :data:`TOUCH_EVERY` or longer ago."""
 
 
+_READ_WITH = ("listed_ended", "listed_stale", "stored_data")
+"""The columns :func:`_sql` reads besides the user's, set on the user it makes."""
+
+
+def _sql(session_table: str) -> str:
+    """The user a session's sign-in row names, with that row's state and the session's
+    stored data (none once it has expired) as columns of their own: read with
+    :meth:`User.objects.raw <django.db.models.query.RawQuerySet>`, which makes the user
+    as any query would."""
+    quote = connection.ops.quote_name
+    listed = quote(SignInSession._meta.db_table)
+    person_id = User._meta.pk.column
+    assert person_id is not None  # a primary key always has its column
+    return (
+        "SELECT person.*, listed.ended_at IS NOT NULL AS listed_ended, "
+        "listed.last_active <= %s AS listed_stale, stored.session_data AS stored_data "
+        f"FROM {listed} listed "
+        f"JOIN {quote(User._meta.db_table)} person ON person.{quote(person_id)} = listed.user_id "
+        f"LEFT JOIN {quote(session_table)} stored "
+        "ON stored.session_key = %s AND stored.expire_date > %s "
+        "WHERE listed.key_hash = %s"
+    )
+
+
 class SessionStore(db.SessionStore):
     """Django's database session store; loading a session also reads its sign-in row
     (:attr:`sign_in`) and the user that row names (:attr:`listed_user`)."""
@@ -59,27 +83,19 @@ class SessionStore(db.SessionStore):
         key = str(self.session_key)
         hashed = key_hash(key)
         now = timezone.now()
-        stored = self.model.objects.filter(session_key=key, expire_date__gt=now)
-        listed = (
-            SignInSession.objects.filter(key_hash=hashed)
-            .select_related("user")
-            .annotate(data=Subquery(stored.values("session_data")[:1]))
-            .order_by()
-            .first()
+        moment = connection.ops.adapt_datetimefield_value
+        read = User.objects.raw(
+            _sql(self.model._meta.db_table), [moment(now - TOUCH_EVERY), key, moment(now), hashed]
         )
+        listed = next(iter(read), None)
         if listed is None:
             # A session that signs no one in (or one signed in before sessions were
             # listed): Django's own load, a second query only for these.
             self.sign_in = SignIn(hashed, None, ended=False, stale=False)
             return super().load()
-        self.sign_in = SignIn(
-            hashed,
-            listed.user_id,
-            ended=listed.ended_at is not None,
-            stale=now - listed.last_active >= TOUCH_EVERY,
-        )
-        self.listed_user = listed.user
-        data = getattr(listed, "data")  # noqa: B009 (annotated)
+        ended, stale, data = (getattr(listed, column) for column in _READ_WITH)
+        self.sign_in = SignIn(hashed, listed.pk, ended=bool(ended), stale=bool(stale))
+        self.listed_user = listed
         if data is None:
             # Expired, or gone from the store.
             self._session_key = None
