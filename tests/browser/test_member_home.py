@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def member(transactional_db: None) -> dict[str, Any]:
     """Sam, a vela member with a sign-in: the Role Profile to sign before a meeting in ten
-    days, and a decided case whose outcome letter was emailed to them."""
+    days, and a decided case whose outcome letter was emailed to them today."""
     from django.utils import timezone
 
     from panelkeeper.members.demo_texts import demo_text
@@ -35,7 +35,9 @@ def member(transactional_db: None) -> dict[str, Any]:
         text=demo_text("role_profile", "Role Profile"),
         published_on=today - dt.timedelta(days=30),
     )
-    letter = factory.letter()
+    # Issued today, so the appeal window it opens is still open whatever the day the
+    # suite runs on (the factory's own letter is dated 23 November 2026).
+    letter = factory.letter(today=today)
     record = letter.case.member
     meeting = factory.meeting(record.group)
     user = factory.subject()
